@@ -1,0 +1,1 @@
+"""The facade every front end uses: load once, then ``ask`` per question."""

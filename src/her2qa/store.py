@@ -1,0 +1,170 @@
+"""The persistent Chroma index, written and read through llama-index's ``ChromaVectorStore``.
+
+A manifest (corpus hash, model, chunker version, chunk ids) lives in the collection's metadata and
+in ``index/manifest.json``: ``build`` skips work when nothing changed and rebuilds when anything did.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from dataclasses import dataclass
+from urllib.parse import urlparse
+
+from .chunking import CHUNKER_VERSION, Chunk
+from .corpus import Corpus, corpus_hash
+from .settings import Settings
+
+
+class IndexUnavailable(RuntimeError):
+    """The index is missing, corrupt, stale or its server is unreachable."""
+
+
+HINT = "Run `her2qa build` to create it."
+
+
+def chroma_client(settings: Settings):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
+    if settings.chroma_url:
+        url = urlparse(settings.chroma_url)
+        if not url.hostname:
+            raise IndexUnavailable(f"HER2QA_CHROMA_URL is not a URL: {settings.chroma_url!r}")
+        try:
+            client = chromadb.HttpClient(host=url.hostname, port=url.port or 8000,
+                                         ssl=url.scheme == "https", settings=chroma_settings)
+            client.heartbeat()
+        except Exception as exc:
+            raise IndexUnavailable(f"Chroma server at {settings.chroma_url} is not reachable ({exc}).") from exc
+        return client
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+    except Exception as exc:
+        raise IndexUnavailable(f"The index at {settings.chroma_dir} cannot be opened ({exc}). "
+                               f"Run `her2qa build --force` to rebuild it.") from exc
+
+
+def expected_manifest(settings: Settings) -> dict:
+    return {
+        "corpus_hash": corpus_hash(settings.corpus_dir),
+        "embed_model": settings.embed_model,
+        "chunker_version": CHUNKER_VERSION,
+        "chunk_max_words": settings.chunk_max_words,
+        "chunk_overlap_sentences": settings.chunk_overlap_sentences,
+    }
+
+
+def chunk_metadata(chunk: Chunk) -> dict:
+    """Flat metadata Chroma can filter on; lists become comma-joined strings."""
+    return {
+        "source": chunk.source, "kind": chunk.kind, "section": chunk.section,
+        "section_title": chunk.section_title, "subheading": chunk.subheading,
+        "start": chunk.start, "end": chunk.end,
+        "references": ",".join(map(str, chunk.references)), "trials": ",".join(chunk.trials),
+    }
+
+
+@dataclass
+class BuildReport:
+    skipped: bool
+    chunks: int
+    seconds: float
+    manifest: dict
+
+
+def build_index(settings: Settings, corpus: Corpus | None = None, force: bool = False,
+                progress=None) -> BuildReport:
+    """Embed every chunk into Chroma unless the stored manifest already matches."""
+    started = time.perf_counter()
+    wanted = expected_manifest(settings)
+    if not force:
+        try:
+            current = read_manifest(settings)
+        except IndexUnavailable:
+            current = None
+        if current and all(current.get(k) == v for k, v in wanted.items()):
+            return BuildReport(True, current.get("chunk_count", 0), time.perf_counter() - started, current)
+
+    corpus = corpus or Corpus.load(settings)
+    if not settings.chroma_url and settings.chroma_dir.exists():
+        shutil.rmtree(settings.chroma_dir)  # also clears a corrupt database
+    client = chroma_client(settings)
+    try:
+        client.delete_collection(settings.collection)
+    except Exception:
+        pass  # nothing to delete
+    collection = client.create_collection(settings.collection, metadata={"hnsw:space": "cosine"})
+
+    from llama_index.core import StorageContext, VectorStoreIndex
+    from llama_index.core.schema import TextNode
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    from .embedding import load_embedder
+
+    embedder = load_embedder(settings.embed_model)
+    nodes = []
+    for chunk in corpus.chunks:
+        node = TextNode(id_=chunk.id, text=chunk.retrieval_text, metadata=chunk_metadata(chunk))
+        node.excluded_embed_metadata_keys = list(node.metadata)
+        node.excluded_llm_metadata_keys = list(node.metadata)
+        nodes.append(node)
+    vector_store = ChromaVectorStore(chroma_collection=collection)
+    storage = StorageContext.from_defaults(vector_store=vector_store)
+    batch = 32
+    index = VectorStoreIndex([], storage_context=storage, embed_model=embedder)
+    for i in range(0, len(nodes), batch):
+        index.insert_nodes(nodes[i:i + batch])
+        if progress:
+            progress(min(batch, len(nodes) - i))
+
+    manifest = {**wanted, "chunk_count": len(nodes), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "collection": settings.collection}
+    # Written last: a build that dies half-way leaves no manifest and so is never trusted.
+    collection.modify(metadata={f"her2qa_{k}": str(v) for k, v in manifest.items()})
+    settings.index_dir.mkdir(parents=True, exist_ok=True)
+    settings.manifest_path.write_text(json.dumps(manifest, indent=2) + "\n")
+    return BuildReport(False, len(nodes), time.perf_counter() - started, manifest)
+
+
+def read_manifest(settings: Settings) -> dict:
+    """The manifest stored with the collection; raises :class:`IndexUnavailable` if there is none."""
+    if not settings.chroma_url and not (settings.chroma_dir / "chroma.sqlite3").exists():
+        raise IndexUnavailable(f"No index found at {settings.index_dir}. {HINT}")
+    client = chroma_client(settings)
+    try:
+        collection = client.get_collection(settings.collection)
+        metadata = collection.metadata or {}
+    except Exception as exc:
+        raise IndexUnavailable(f"The index has no collection {settings.collection!r} or is corrupt "
+                               f"({type(exc).__name__}). {HINT}") from exc
+    manifest = {k.removeprefix("her2qa_"): v for k, v in metadata.items() if k.startswith("her2qa_")}
+    if not manifest:
+        raise IndexUnavailable(f"The index at {settings.index_dir} was not finished. {HINT}")
+    manifest["chunk_count"] = int(manifest.get("chunk_count", 0))
+    manifest["chunk_max_words"] = int(manifest.get("chunk_max_words", 0))
+    manifest["chunk_overlap_sentences"] = int(manifest.get("chunk_overlap_sentences", 0))
+    return manifest
+
+
+def open_vector_store(settings: Settings, corpus: Corpus | None = None):
+    """The Chroma collection wrapped for llama-index, after checking it matches the corpus."""
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
+    manifest = read_manifest(settings)
+    wanted = expected_manifest(settings)
+    stale = [k for k, v in wanted.items() if manifest.get(k) != v]
+    if stale:
+        raise IndexUnavailable(f"The index is out of date ({', '.join(stale)} changed). {HINT}")
+    client = chroma_client(settings)
+    try:
+        collection = client.get_collection(settings.collection)
+        count = collection.count()
+    except Exception as exc:
+        raise IndexUnavailable(f"The index cannot be read ({type(exc).__name__}: {exc}). {HINT}") from exc
+    if count != manifest["chunk_count"]:
+        raise IndexUnavailable(f"The index holds {count} chunks, expected {manifest['chunk_count']}. {HINT}")
+    return ChromaVectorStore(chroma_collection=collection)
