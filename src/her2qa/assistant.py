@@ -1,1 +1,131 @@
-"""The facade every front end uses: load once, then ``ask`` per question."""
+"""The facade every front end uses (CLI, UI, benchmark): load once, then ``ask`` per question."""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from typing import Iterator
+
+from .answer import ExtractiveAnswerer
+from .chat import Conversation, Turn, resolve
+from .corpus import Corpus
+from .llm import BackendUnavailable, condense, describe, generate, make_llm
+from .query import QueryAnalyzer
+from .results import Answer
+from .retrieval import HybridRetriever
+from .settings import Settings
+from .verify import verify
+
+
+class Assistant:
+    """Loads corpus, index and models once per process; ``ask`` is then cheap and thread-safe."""
+
+    def __init__(self, settings: Settings | None = None, *, llm=None):
+        from .embedding import load_embedder
+        from .store import load_unit_vectors, open_vector_store
+
+        self.settings = settings or Settings()
+        self.corpus = Corpus.load(self.settings)
+        vector_store = open_vector_store(self.settings)  # IndexUnavailable with a readable message
+        embedder = load_embedder(self.settings.embed_model)
+        self.analyzer = QueryAnalyzer("\n".join(d.text for d in self.corpus.documents))
+        self.retriever = HybridRetriever(self.settings, self.corpus, vector_store, embedder,
+                                         load_unit_vectors(self.settings))
+        self.answerer = ExtractiveAnswerer(self.settings, self.corpus)
+        self.llm = llm if llm is not None else make_llm(self.settings)
+        self._lock = threading.Lock()  # the embedding model is not re-entrant under torch threads
+
+    def with_settings(self, **overrides) -> "Assistant":
+        """A sibling sharing corpus, index and models but with other retrieval/answer settings."""
+        clone = object.__new__(Assistant)
+        clone.__dict__.update(self.__dict__)
+        clone.settings = self.settings.model_copy(update=overrides)
+        clone.retriever = self.retriever.with_settings(clone.settings)
+        clone.answerer = ExtractiveAnswerer(clone.settings, self.corpus)
+        if "llm_backend" in overrides:
+            clone.llm = make_llm(clone.settings)
+        return clone
+
+    # ---- input checks ---------------------------------------------------------------------------
+    def check(self, question: object) -> str:
+        """A readable problem with the question, or '' if it is fine."""
+        if not isinstance(question, str) or not question.strip():
+            return "Please type a question about the review."
+        if len(question) > self.settings.max_question_chars:
+            return (f"Questions are limited to {self.settings.max_question_chars} characters; "
+                    f"this one has {len(question)}. Please shorten it.")
+        return ""
+
+    # ---- answering ------------------------------------------------------------------------------
+    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+        started = time.perf_counter()
+        problem = self.check(question)
+        if problem:
+            return Answer(question=str(question or ""), answer=problem, abstained=True, error=problem)
+        question = re.sub(r"\s+", " ", question).strip()
+        notice = ""
+        resolved, entities = resolve(question, conversation, self.analyzer)
+        if self.llm is not None and conversation is not None and conversation.turns and resolved != question:
+            try:
+                resolved = condense(self.llm, conversation.history_text(), question)
+            except BackendUnavailable as exc:
+                notice = f"LLM backend unavailable ({exc}); answered extractively."
+        query = self.analyzer.analyze(resolved)
+        with self._lock:
+            candidates, _ = self.retriever.retrieve(query)
+        retrieved_at = time.perf_counter()
+
+        answer = self.answerer.answer(question, query, candidates)
+        if self.llm is not None and not notice and not query.unknown:
+            offered = [self.answerer._citation(i + 1, c.chunk, c.best.unit.text if c.best else c.chunk.text)
+                       for i, c in enumerate(candidates[: self.settings.top_k])]
+            try:
+                answer = generate(self.llm, resolved, offered, answer.model_copy(update={"citations": []}))
+            except BackendUnavailable as exc:
+                notice = f"LLM backend unavailable ({exc}); showing the extractive answer."
+        allowed = self._reachable(candidates)
+        answer = verify(answer, allowed)
+        total = time.perf_counter() - started
+        answer = answer.model_copy(update={
+            "notice": notice, "resolved_question": resolved,
+            "timings_ms": {"retrieve": round((retrieved_at - started) * 1000, 1),
+                           "answer": round((time.perf_counter() - retrieved_at) * 1000, 1),
+                           "total": round(total * 1000, 1)},
+        })
+        if conversation is not None:
+            conversation.add(Turn(question=question, resolved=resolved, answer=answer,
+                                  entities=entities or [e for e in query.entities]))
+        return answer
+
+    def _reachable(self, candidates) -> set[str]:
+        """Passages retrieved for this question, plus the reference entries they cite (one hop)."""
+        top = candidates[: self.settings.top_k]
+        allowed = {c.chunk.id for c in top}
+        for cand in top:
+            for number in cand.chunk.references:
+                for chunk in self.corpus.chunks:
+                    if chunk.kind == "reference" and chunk.reference == number and chunk.source == cand.chunk.source:
+                        allowed.add(chunk.id)
+        return allowed
+
+    def ask_stream(self, question: str, conversation: Conversation | None = None
+                   ) -> Iterator[tuple[str, Answer | None]]:
+        """Yield the verified answer progressively: (partial text, None) … then (text, Answer)."""
+        answer = self.ask(question, conversation)
+        words = re.split(r"(\s+)", answer.answer)
+        shown = ""
+        step = max(1, len(words) // 24)
+        for i in range(0, len(words), step):
+            shown = "".join(words[: i + step])
+            yield shown, None
+        yield answer.answer, answer
+
+    def about(self) -> dict:
+        meta = self.corpus.primary.meta
+        return {
+            "citation": meta.citation(), "doi": meta.doi, "pmcid": meta.pmcid, "pmid": meta.pmid,
+            "licence": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+            "backend": describe(self.settings), "index": self.settings.chroma_url or str(self.settings.index_dir),
+            "chunks": len(self.corpus.chunks),
+        }

@@ -17,7 +17,7 @@ from .citations import cited_references, cited_trials
 from .document import Document, Paragraph, Table
 from .sentences import split_sentences
 
-CHUNKER_VERSION = "3"
+CHUNKER_VERSION = "4"
 ChunkKind = Literal["text", "abstract", "table_row", "table", "figure", "reference", "backmatter"]
 
 
@@ -41,7 +41,13 @@ class Chunk(BaseModel):
 
     @property
     def retrieval_text(self) -> str:
+        """What BM25 indexes: the passage plus its context."""
         return f"{self.context}\n{self.text}" if self.context else self.text
+
+    @property
+    def embedding_text(self) -> str:
+        """What the dense model embeds: MiniLM reads only 256 word pieces, so keep context short."""
+        return f"{self.context[:300]}\n{self.text}" if self.context else self.text
 
 
 def _chunk_id(source: str, kind: str, start: int, end: int, text: str) -> str:
@@ -155,7 +161,7 @@ def _reference_chunks(doc: Document) -> list[Chunk]:
     chunks = []
     for ref in doc.references:
         text = f"[{ref.number}] {ref.raw}"
-        context = "References. Cited for: " + " ".join(cited.get(ref.number, []))[:1200]
+        context = "References. Cited for: " + " ".join(cited.get(ref.number, []))[:600]
         chunks.append(Chunk(
             id=_chunk_id(doc.source, "reference", ref.span.start, ref.span.end, text), source=doc.source,
             kind="reference", section="references", section_title="References", section_path="References",

@@ -34,7 +34,7 @@ def build(force: bool, index_dir: str | None, corpus_dir: str | None) -> None:
     from tqdm import tqdm
 
     from .corpus import Corpus, CorpusError
-    from .store import IndexUnavailable, build_index
+    from .store import IndexUnavailable, build_index, total_embeddings
 
     settings = load_settings(index_dir=index_dir, corpus_dir=corpus_dir)
     started = time.perf_counter()
@@ -43,7 +43,7 @@ def build(force: bool, index_dir: str | None, corpus_dir: str | None) -> None:
     except (CorpusError, ValueError) as exc:
         raise click.ClickException(str(exc)) from exc
     parsed = time.perf_counter() - started
-    with tqdm(total=len(corpus.chunks), desc="embedding", unit="chunk", disable=None, file=sys.stderr) as bar:
+    with tqdm(total=total_embeddings(corpus), desc="embedding", unit="text", disable=None, file=sys.stderr) as bar:
         try:
             report = build_index(settings, corpus, force=force, progress=bar.update)
         except IndexUnavailable as exc:

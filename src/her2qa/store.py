@@ -14,6 +14,7 @@ from urllib.parse import urlparse
 
 from .chunking import CHUNKER_VERSION, Chunk
 from .corpus import Corpus, corpus_hash
+from .sentences import split_sentences
 from .settings import Settings
 
 
@@ -68,6 +69,52 @@ def chunk_metadata(chunk: Chunk) -> dict:
     }
 
 
+def sentence_collection_name(settings: Settings) -> str:
+    return f"{settings.collection}-sentences"
+
+
+@dataclass
+class Unit:
+    """A sentence of a chunk (or a whole table row / reference entry): what the second stage scores."""
+
+    id: str
+    chunk_id: str
+    start: int
+    end: int
+    text: str
+
+
+SINGLE_UNIT_KINDS = {"table_row", "table", "reference"}
+
+
+def total_embeddings(corpus: Corpus) -> int:
+    """How many texts a build embeds (for progress bars)."""
+    return len(corpus.chunks) + sum(1 for u in sentence_units(corpus)
+                                    if corpus.by_id[u.chunk_id].kind not in SINGLE_UNIT_KINDS)
+
+
+def chunk_units(chunk: Chunk) -> list[Unit]:
+    if chunk.kind in SINGLE_UNIT_KINDS:
+        return [Unit(f"{chunk.id}:0", chunk.id, chunk.start, chunk.end, chunk.text)]
+    return [Unit(f"{chunk.id}:{k}", chunk.id, start, end, text)
+            for k, (start, end, text) in enumerate(split_sentences(chunk.text, chunk.start))]
+
+
+def sentence_units(corpus: Corpus) -> list[Unit]:
+    return [u for chunk in corpus.chunks for u in chunk_units(chunk)]
+
+
+def load_unit_vectors(settings: Settings) -> dict[str, list[float]]:
+    """All sentence embeddings, read from Chroma once at start-up (a few hundred vectors)."""
+    client = chroma_client(settings)
+    try:
+        collection = client.get_collection(sentence_collection_name(settings))
+        got = collection.get(include=["embeddings"])
+    except Exception as exc:
+        raise IndexUnavailable(f"The sentence index is missing or corrupt ({type(exc).__name__}). {HINT}") from exc
+    return dict(zip(got["ids"], got["embeddings"]))
+
+
 @dataclass
 class BuildReport:
     skipped: bool
@@ -93,10 +140,11 @@ def build_index(settings: Settings, corpus: Corpus | None = None, force: bool = 
     if not settings.chroma_url and settings.chroma_dir.exists():
         shutil.rmtree(settings.chroma_dir)  # also clears a corrupt database
     client = chroma_client(settings)
-    try:
-        client.delete_collection(settings.collection)
-    except Exception:
-        pass  # nothing to delete
+    for name in (settings.collection, sentence_collection_name(settings)):
+        try:
+            client.delete_collection(name)
+        except Exception:
+            pass  # nothing to delete
     collection = client.create_collection(settings.collection, metadata={"hnsw:space": "cosine"})
 
     from llama_index.core import StorageContext, VectorStoreIndex
@@ -108,18 +156,33 @@ def build_index(settings: Settings, corpus: Corpus | None = None, force: bool = 
     embedder = load_embedder(settings.embed_model)
     nodes = []
     for chunk in corpus.chunks:
-        node = TextNode(id_=chunk.id, text=chunk.retrieval_text, metadata=chunk_metadata(chunk))
+        node = TextNode(id_=chunk.id, text=chunk.embedding_text, metadata=chunk_metadata(chunk))
         node.excluded_embed_metadata_keys = list(node.metadata)
         node.excluded_llm_metadata_keys = list(node.metadata)
         nodes.append(node)
+    # One embedding pass over everything lets sentence-transformers batch by length.
+    # Single-unit chunks (table rows, references) reuse their chunk vector.
+    units = [u for u in sentence_units(corpus) if corpus.by_id[u.chunk_id].kind not in SINGLE_UNIT_KINDS]
+    texts = [n.get_content(metadata_mode="embed") for n in nodes] + [u.text for u in units]
+    vectors: list[list[float]] = []
+    batch = 64
+    for i in range(0, len(texts), batch):
+        vectors.extend(embedder.get_text_embedding_batch(texts[i:i + batch]))
+        if progress:
+            progress(len(texts[i:i + batch]))
+    for node, vector in zip(nodes, vectors):
+        node.embedding = vector
     vector_store = ChromaVectorStore(chroma_collection=collection)
     storage = StorageContext.from_defaults(vector_store=vector_store)
-    batch = 32
-    index = VectorStoreIndex([], storage_context=storage, embed_model=embedder)
-    for i in range(0, len(nodes), batch):
-        index.insert_nodes(nodes[i:i + batch])
-        if progress:
-            progress(min(batch, len(nodes) - i))
+    VectorStoreIndex(nodes, storage_context=storage, embed_model=embedder)
+
+    sentences = client.create_collection(sentence_collection_name(settings), metadata={"hnsw:space": "cosine"})
+    unit_vectors = vectors[len(nodes):]
+    for i in range(0, len(units), 256):
+        part = units[i:i + 256]
+        sentences.add(ids=[u.id for u in part], embeddings=unit_vectors[i:i + 256],
+                      documents=[u.text for u in part],
+                      metadatas=[{"chunk_id": u.chunk_id, "start": u.start, "end": u.end} for u in part])
 
     manifest = {**wanted, "chunk_count": len(nodes), "built_at": time.strftime("%Y-%m-%dT%H:%M:%S"),
                 "collection": settings.collection}

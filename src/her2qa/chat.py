@@ -1,0 +1,65 @@
+"""Conversations: per-user history, and follow-up questions resolved without an LLM by carrying
+the salient entities of earlier turns into retrieval."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .query import QueryAnalyzer
+from .results import Answer
+
+FOLLOW_UP_RE = re.compile(
+    r"\b(it|its|it's|they|them|their|theirs|that|this|these|those|there|the (?:trial|study|drug|agent|"
+    r"combination|arm|treatment|regimen|therapy|paper|reference|ADC|inhibitor|mechanism|antibody|compound))\b"
+    r"|^\s*(and|also|what about|how about|and what|what else|why|same)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Turn:
+    question: str
+    resolved: str
+    answer: Answer
+    entities: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Conversation:
+    """One user's conversation. Never shared: each browser session / CLI run makes its own."""
+
+    turns: list[Turn] = field(default_factory=list)
+
+    def reset(self) -> None:
+        self.turns.clear()
+
+    def add(self, turn: Turn) -> None:
+        self.turns.append(turn)
+
+    def salient_entities(self) -> list[str]:
+        """Entities of the most recent turn that had any."""
+        for turn in reversed(self.turns):
+            if turn.entities:
+                return turn.entities
+        return []
+
+    def history_text(self, limit: int = 3) -> str:
+        return "\n".join(f"User: {t.question}\nAssistant: {t.answer.answer}" for t in self.turns[-limit:])
+
+
+def is_follow_up(question: str, entities: list[str]) -> bool:
+    return bool(FOLLOW_UP_RE.search(question)) or not entities
+
+
+def resolve(question: str, conversation: Conversation | None, analyzer: QueryAnalyzer) -> tuple[str, list[str]]:
+    """The question to retrieve with, and the entities this turn is about."""
+    own = analyzer.entities_in(question)
+    own = [e for e in own if analyzer.known(e)]
+    if conversation is None or not conversation.turns or not is_follow_up(question, own):
+        return question, own
+    carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
+    if not carried:
+        return question, own
+    entities = own + carried
+    return f"{question} ({' '.join(carried)})", entities

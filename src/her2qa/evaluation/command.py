@@ -1,0 +1,77 @@
+"""``her2qa eval``: run the benchmark over an eval set and write a report."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from ..settings import PROJECT_ROOT
+
+DEFAULT_QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
+RESULTS_DIR = PROJECT_ROOT / "eval" / "results"
+
+
+def load_assistant(settings):
+    """Load corpus, index and models once (tests swap this for a shared instance)."""
+    from ..assistant import Assistant
+
+    return Assistant(settings)
+
+
+@click.command("eval")
+@click.option("--questions", "questions_path", type=click.Path(dir_okay=False, path_type=Path),
+              default=DEFAULT_QUESTIONS, show_default="eval/questions.jsonl",
+              help="Eval set in the eval/questions.jsonl format.")
+@click.option("--ablations", is_flag=True, help="Also run bm25 / dense / hybrid / hybrid+rerank (and the LLM "
+              "backend when configured) over the same questions.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="Use at most N questions (spread over types).")
+@click.option("--types", default="", help="Comma-separated question types to keep, e.g. numeric,table.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder [default: eval/results/<timestamp>/].")
+@click.option("--no-plot", is_flag=True, help="Skip the PNG plot.")
+@click.option("--preset", default="default", show_default=True,
+              help="Settings preset for the main run: default, bm25, dense, hybrid, hybrid-rerank.")
+def eval_command(questions_path: Path, ablations: bool, limit: int | None, types: str, out_dir: Path | None,
+                 no_plot: bool, preset: str) -> None:
+    """Benchmark retrieval, answers, citations, abstention and latency on an eval set."""
+    from ..settings import Settings
+    from ..store import IndexUnavailable
+    from .dataset import QuestionFileError, load_questions, select
+    from .report import console_summary, write_outputs
+    from .runner import run_benchmark
+
+    started = time.perf_counter()
+    try:
+        items = load_questions(questions_path)
+    except QuestionFileError as exc:
+        raise click.BadParameter(str(exc), param_hint="--questions") from exc
+    wanted = [t.strip() for t in types.split(",") if t.strip()]
+    unknown = sorted(set(wanted) - {i.type for i in items})
+    if unknown:
+        raise click.BadParameter(f"no items of type {', '.join(unknown)} in {questions_path}", param_hint="--types")
+    items = select(items, wanted, limit)
+    try:
+        settings = Settings.preset(preset)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--preset") from exc
+    except Exception as exc:  # invalid HER2QA_* environment
+        raise click.ClickException(f"invalid settings: {exc}") from exc
+    try:
+        assistant = load_assistant(settings)
+    except IndexUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+    load_seconds = time.perf_counter() - started
+    main, rows = run_benchmark(assistant, items, ablations=ablations, name=preset)
+    meta = {
+        "date": time.strftime("%Y-%m-%d %H:%M:%S"), "questions": str(questions_path), "types": wanted,
+        "limit": limit, "preset": preset, "ablations": ablations,
+        "seconds": time.perf_counter() - started, "load_seconds": load_seconds,
+    }
+    out_dir = out_dir or RESULTS_DIR / time.strftime("%Y%m%d-%H%M%S")
+    paths = write_outputs(out_dir, main, rows, meta, make_plot=not no_plot)
+    click.echo(console_summary(main, rows))
+    click.echo(f"\nWrote {', '.join(str(p) for p in paths.values())}", err=True)
+    sys.stdout.flush()

@@ -1,0 +1,208 @@
+"""Hybrid retrieval: BM25 (bm25s) and dense (Chroma through llama-index), fused by weighted
+reciprocal rank, then re-scored sentence by sentence (the second stage)."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .chunking import Chunk
+from .corpus import Corpus
+from .query import Query, compact, tokenize
+from .vocabulary import ABBREVIATIONS
+from .settings import Settings
+from .store import Unit, chunk_units
+
+
+@dataclass
+class ScoredUnit:
+    unit: Unit
+    score: float
+    dense: float
+    lexical: float
+    entity: float
+
+
+@dataclass
+class Candidate:
+    chunk: Chunk
+    fused: float
+    score: float = 0.0
+    bm25_rank: int | None = None
+    dense_rank: int | None = None
+    units: list[ScoredUnit] = field(default_factory=list)
+
+    @property
+    def best(self) -> ScoredUnit | None:
+        return max(self.units, key=lambda u: u.score) if self.units else None
+
+
+class LexicalIndex:
+    """BM25 over chunk retrieval text with the review-aware tokenizer (codes, numbers, hyphens)."""
+
+    def __init__(self, chunks: list[Chunk]):
+        import bm25s
+
+        self.chunks = chunks
+        docs = [tokenize(c.retrieval_text) for c in chunks]
+        self.bm25 = bm25s.BM25(k1=1.2, b=0.75)
+        self.bm25.index(docs, show_progress=False)
+        df = Counter(t for d in docs for t in set(d))
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - f + 0.5) / (f + 0.5)) for t, f in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def search(self, terms: list[str], k: int) -> list[tuple[int, float]]:
+        terms = [t for t in terms if t in self.bm25.vocab_dict]
+        if not terms:
+            return []
+        scores = self.bm25.get_scores(terms)
+        order = np.argsort(-scores)[:k]
+        return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
+
+    def coverage(self, terms: list[str], text: str) -> float:
+        """Share of the query's idf mass present in ``text``."""
+        wanted = {t: self.idf.get(t, self.max_idf) for t in set(terms)}
+        total = sum(wanted.values())
+        if not total:
+            return 0.0
+        have = set(tokenize(text))
+        return sum(w for t, w in wanted.items() if t in have) / total
+
+
+class HybridRetriever:
+    def __init__(self, settings: Settings, corpus: Corpus, vector_store, embedder,
+                 unit_vectors: dict[str, list[float]]):
+        from llama_index.core import VectorStoreIndex
+
+        self.settings = settings
+        self.corpus = corpus
+        self.embedder = embedder
+        self.lexical = LexicalIndex(corpus.chunks)
+        self.position = {c.id: i for i, c in enumerate(corpus.chunks)}
+        self.index = VectorStoreIndex.from_vector_store(vector_store, embed_model=embedder)
+        self.units = {c.id: chunk_units(c) for c in corpus.chunks}
+        self.unit_vectors = {k: np.asarray(v, dtype=np.float32) for k, v in unit_vectors.items()}
+        self.chunk_vectors: dict[str, np.ndarray] = {}
+        self._scopes: dict[str, tuple[str, str]] = {}
+        self._terms: dict[str, set[str]] = {}
+
+    def with_settings(self, settings: Settings) -> "HybridRetriever":
+        clone = object.__new__(HybridRetriever)
+        clone.__dict__.update(self.__dict__)
+        clone.settings = settings
+        return clone
+
+    # ---- first stage ------------------------------------------------------------------------
+    def _allowed(self, chunk: Chunk, query: Query) -> bool:
+        return chunk.kind != "backmatter" or query.wants_backmatter
+
+    def _dense(self, query: Query, embedding: list[float], k: int) -> list[tuple[str, float]]:
+        from llama_index.core.schema import QueryBundle
+
+        retriever = self.index.as_retriever(similarity_top_k=k)
+        hits = retriever.retrieve(QueryBundle(query_str=query.expanded, embedding=embedding))
+        out = []
+        for hit in hits:
+            if hit.node.embedding is not None:
+                self.chunk_vectors[hit.node.node_id] = np.asarray(hit.node.embedding, dtype=np.float32)
+            out.append((hit.node.node_id, float(hit.score or 0.0)))
+        return out
+
+    def retrieve(self, query: Query) -> tuple[list[Candidate], np.ndarray]:
+        s = self.settings
+        embedding = self.embedder.get_query_embedding(query.expanded)
+        q_vec = np.asarray(embedding, dtype=np.float32)
+        pool: dict[str, Candidate] = {}
+        if s.retrieval_mode in ("hybrid", "bm25"):
+            for rank, (i, _) in enumerate(self.lexical.search(query.terms, s.top_k_bm25)):
+                chunk = self.corpus.chunks[i]
+                cand = pool.setdefault(chunk.id, Candidate(chunk, 0.0))
+                cand.bm25_rank = rank
+                cand.fused += s.bm25_weight / (s.rrf_k + rank + 1)
+        if s.retrieval_mode in ("hybrid", "dense"):
+            for rank, (chunk_id, _) in enumerate(self._dense(query, embedding, s.top_k_dense)):
+                chunk = self.corpus.by_id.get(chunk_id)
+                if chunk is None:
+                    continue
+                cand = pool.setdefault(chunk.id, Candidate(chunk, 0.0))
+                cand.dense_rank = rank
+                weight = s.dense_weight if s.retrieval_mode == "hybrid" else 1.0
+                cand.fused += weight / (s.rrf_k + rank + 1)
+        candidates = [c for c in pool.values() if self._allowed(c.chunk, query)]
+        for cand in candidates:
+            self._score_units(cand, query, q_vec)
+        if s.rerank:
+            top = max((c.fused for c in candidates), default=1.0) or 1.0
+            for cand in candidates:
+                best = cand.best.score if cand.units else 0.0
+                cand.score = best + 0.25 * cand.fused / top
+        else:
+            for cand in candidates:
+                cand.score = cand.fused
+        candidates.sort(key=lambda c: (-c.score, self.position[c.chunk.id]))
+        return candidates, q_vec
+
+    # ---- second stage -----------------------------------------------------------------------
+    def _scope(self, chunk: Chunk) -> tuple[str, str]:
+        """What a sentence's pronouns can refer to: its section path and whole paragraph."""
+        cached = self._scopes.get(chunk.id)
+        if cached is None:
+            text = chunk.retrieval_text
+            if chunk.paragraph >= 0:
+                doc = self.corpus.document(chunk.source)
+                paragraph = doc.paragraphs[chunk.paragraph]
+                text = f"{chunk.section_path}\n{paragraph.text}"
+            cached = (text.lower(), compact(text))
+            self._scopes[chunk.id] = cached
+        return cached
+
+    def _unit_terms(self, unit: Unit) -> set[str]:
+        terms = self._terms.get(unit.id)
+        if terms is None:
+            terms = self._terms[unit.id] = set(tokenize(unit.text))
+        return terms
+
+    def _score_units(self, cand: Candidate, query: Query, q_vec: np.ndarray) -> None:
+        scope_lower, scope_compact = self._scope(cand.chunk)
+        present = [e for e in query.entities if _mentions(scope_lower, scope_compact, e)]
+        # Terms of entities named in the paragraph count as present in each of its sentences
+        # ("its use is often limited" is about neratinib when the paragraph is).
+        inherited = {t for e in present for t in tokenize(e)}
+        specific = [e for e in query.entities if not is_generic(e)]
+        weights = {t: self.lexical.idf.get(t, self.lexical.max_idf) for t in set(query.terms)}
+        total = sum(weights.values()) or 1.0
+        scored = []
+        for unit in self.units[cand.chunk.id]:
+            vec = self.unit_vectors.get(unit.id)
+            if vec is None:
+                vec = self.chunk_vectors.get(cand.chunk.id)
+            dense = float(np.dot(q_vec, vec)) if vec is not None else 0.0
+            have = self._unit_terms(unit) | inherited
+            lexical = sum(w for t, w in weights.items() if t in have) / total
+            if query.entities:
+                entity = len(present) / len(query.entities)
+                if specific and not any(e in present for e in specific):
+                    entity = 0.0
+            else:
+                entity = 0.0
+            score = 0.45 * dense + 0.45 * lexical + 0.3 * entity
+            if cand.chunk.kind == "table":
+                score -= 0.1  # the table overview answers list questions only when nothing else does
+            scored.append(ScoredUnit(unit, score, dense, lexical, entity))
+        cand.units = scored
+
+
+def is_generic(entity: str) -> bool:
+    """Endpoint and method abbreviations (PFS, ORR, DAR, IHC…) do not pin down what is asked about."""
+    return entity.lower() in ABBREVIATIONS or entity.lower() in {"her2", "her2-positive", "her2+", "ic50"}
+
+
+def _mentions(scope_lower: str, scope_compact: str, entity: str) -> bool:
+    if entity.lower() in scope_lower:
+        return True
+    key = compact(entity)
+    return len(key) >= 3 and key in scope_compact

@@ -1,0 +1,59 @@
+"""The verifier: runs on every answer, extractive or generated, before it is shown.
+
+A marker must point at a passage retrieved for this question; every number in a sentence must
+appear in a passage that sentence cites; citations the answer did not earn are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figures import all_numbers, numbers
+from .results import Answer
+ANSWER_MARKER_RE = re.compile(r"\s*\[(\d+(?:\s*,\s*\d+)*)\]")
+SEGMENT_RE = re.compile(r".*?(?:(?:\s*\[\d+(?:\s*,\s*\d+)*\])+[.;:]?|$)", re.DOTALL)
+
+
+def segments(text: str) -> list[str]:
+    """Claims as the answer cites them: each run of text up to and including its [n] markers."""
+    return [m.group(0).strip() for m in SEGMENT_RE.finditer(text) if m.group(0).strip()]
+
+
+def verify(answer: Answer, retrieved_ids: set[str]) -> Answer:
+    if answer.abstained:
+        return answer.model_copy(update={"citations": []})  # a refusal makes no claim to support
+    by_marker = {c.marker: c for c in answer.citations}
+    notes: list[str] = []
+    kept: list[str] = []
+    used: set[int] = set()
+    for sentence in segments(answer.answer):
+        markers = [int(m) for group in ANSWER_MARKER_RE.findall(sentence) for m in group.split(",")]
+        valid = []
+        for m in markers:
+            citation = by_marker.get(m)
+            if citation is None or citation.chunk_id not in retrieved_ids:
+                notes.append(f"removed marker [{m}]: it does not point at a passage retrieved for this question")
+            else:
+                valid.append(m)
+        body = ANSWER_MARKER_RE.sub("", sentence).strip()
+        support = " ".join(by_marker[m].text for m in valid)
+        missing = sorted(set(numbers(body)) - all_numbers(support), key=body.find)
+        if markers and not valid:
+            notes.append(f"removed sentence with no valid citation: {body[:80]!r}")
+            continue
+        if missing:
+            notes.append(f"removed sentence whose figure(s) {', '.join(missing)} do not appear in its cited passages: {body[:80]!r}")
+            continue
+        if not valid and numbers(body):
+            notes.append(f"removed uncited sentence containing figures: {body[:80]!r}")
+            continue
+        used.update(valid)
+        kept.append(body + (" " + "".join(f"[{m}]" for m in dict.fromkeys(valid)) if valid else ""))
+
+    citations = [c for c in answer.citations if c.marker in used]
+    text = " ".join(kept).strip()
+    update = {"citations": citations, "verifier": answer.verifier + notes, "answer": text}
+    if not text or not citations:
+        update.update(answer="The answer could not be verified against the review, so it is not shown. "
+                             "See the related passages.", abstained=True, citations=[])
+    return answer.model_copy(update=update)

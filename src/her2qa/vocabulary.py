@@ -1,0 +1,88 @@
+"""Curated vocabulary: brand → generic names and abbreviations the review uses without defining.
+
+Everything the review defines itself ("trastuzumab deruxtecan (T-DXd)") is learnt from the text by
+:func:`her2qa.query.learn_abbreviations`; this file only holds what the text cannot teach.
+"""
+
+from __future__ import annotations
+
+BRANDS: dict[str, str] = {
+    "enhertu": "trastuzumab deruxtecan T-DXd",
+    "kadcyla": "trastuzumab emtansine T-DM1",
+    "tukysa": "tucatinib",
+    "nerlynx": "neratinib",
+    "tykerb": "lapatinib",
+    "tyverb": "lapatinib",
+    "herceptin": "trastuzumab",
+    "perjeta": "pertuzumab",
+    "phesgo": "pertuzumab trastuzumab",
+    "piqray": "alpelisib",
+    "ibrance": "palbociclib",
+    "verzenio": "abemaciclib",
+    "kisqali": "ribociclib",
+    "xeloda": "capecitabine",
+    "imfinzi": "durvalumab",
+    "tecentriq": "atezolizumab",
+    "afinitor": "everolimus",
+    "taxol": "paclitaxel",
+    "abraxane": "nab-paclitaxel",
+    "taxotere": "docetaxel",
+    "faslodex": "fulvestrant",
+    "arimidex": "anastrozole",
+    "femara": "letrozole",
+    "sprycel": "dasatinib",
+    "zejula": "niraparib",
+    "truqap": "capivasertib",
+    "aidixi": "disitamab vedotin",
+}
+
+# Abbreviations the review uses but never spells out (or spells out only partly).
+ABBREVIATIONS: dict[str, str] = {
+    "ild": "interstitial lung disease",
+    "tki": "tyrosine kinase inhibitor",
+    "tkis": "tyrosine kinase inhibitors",
+    "adc": "antibody-drug conjugate",
+    "adcs": "antibody-drug conjugates",
+    "bc": "breast cancer",
+    "mbc": "metastatic breast cancer",
+    "dfs": "disease-free survival",
+    "idfs": "invasive disease-free survival",
+    "ci": "confidence interval",
+    "ae": "adverse event",
+    "aes": "adverse events",
+    "cns": "central nervous system",
+    "fda": "Food and Drug Administration",
+    "ihc": "immunohistochemistry",
+    "fish": "fluorescence in situ hybridization",
+    "ctdna": "circulating tumor DNA",
+    "cdk4/6": "cyclin-dependent kinase 4/6",
+    "car-t": "chimeric antigen receptor T cell",
+    "protac": "proteolysis targeting chimera",
+    "protacs": "proteolysis targeting chimeras",
+    "nct": "clinical trial identifier",
+    "dor": "duration of response",
+    "mt": "microtubules",
+    "dar": "drug-to-antibody ratio",
+    "orr": "objective response rate",
+    "pfs": "progression-free survival",
+    "os": "overall survival",
+    "hr": "hazard ratio hormone receptor",
+}
+
+# Words that ask for a figure.
+NUMERIC_CUES = (
+    "how many", "how much", "how long", "what percentage", "what proportion", "what share",
+    "what fraction", "what rate", "median", "hazard ratio", "percent", "%", "ic50", "dose",
+    "number of", "months", "weeks", "how often", "how frequent", "what was the pfs", "what was the os",
+    "what was the orr", "response rate", "incidence", "odds", "p value", "p-value", "confidence interval",
+    "dar", "drug-to-antibody", "how large", "how big", "what figure", "rate of", "how common",
+    "what year", "which year", "when was", "when did",
+)
+REFERENCE_CUES = (
+    "which paper", "what paper", "which study is cited", "which reference", "what reference", "cited",
+    "cite ", "citation", "source for", "what source", "primary paper", "primary source", "who reported",
+    "who showed", "who published", "published in", "which journal", "what journal", "doi", "authors",
+    "author of", "reference for", "reference number", "pubmed", "who demonstrated", "who found",
+)
+BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "competing interest", "wrote the",
+                   "author contributions", "supported by")

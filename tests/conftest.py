@@ -1,0 +1,37 @@
+"""Shared fixtures: one real index (real Chroma, real bundled embeddings) built once per session."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from her2qa.settings import PROJECT_ROOT, Settings  # noqa: E402
+
+CORPUS_FILE = PROJECT_ROOT / "corpus" / "tapia2023_cancers_15_4522_her2_resistance.txt"
+
+
+@pytest.fixture(scope="session")
+def built_settings(tmp_path_factory) -> Settings:
+    """Settings pointing at a freshly built index of the shipped corpus."""
+    from her2qa.store import build_index
+
+    settings = Settings(index_dir=tmp_path_factory.mktemp("index"))
+    build_index(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def document():
+    from her2qa.reader import read_article
+
+    return read_article(CORPUS_FILE)
+
+
+@pytest.fixture(scope="session")
+def assistant(built_settings):
+    from her2qa.assistant import Assistant
+
+    return Assistant(built_settings)
