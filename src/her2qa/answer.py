@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .chunking import Chunk
+from .query import DRUG_SUFFIX_RE, compact
 from .citations import cited_references, strip_markers
 from .corpus import Corpus
 from .figures import has_figure
@@ -16,6 +17,39 @@ from .sentences import split_sentences
 from .settings import Settings
 
 NOT_IN_REVIEW = "The review does not say."
+DRUG_RE = re.compile(r"\b[A-Za-z][a-z]+(?:" + DRUG_SUFFIX_RE.pattern[3:-2] + r")\b", re.IGNORECASE)
+
+# What a numeric question measures: (question cue, evidence cue, how to name it when absent).
+MEASURES = {
+    "dose": (re.compile(r"\bdos(?:e|es|ing|age)\b|\bmg\b", re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
+    "patients": (re.compile(r"how many (?:patients|women|participants|people)|number of (?:patients|participants)|"
+                            r"(?:enrolled|randomi[sz]ed|sample size)", re.I),
+                 re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,4}?(?:patients|women|participants|cases)", re.I),
+                 "the number of patients"),
+    "hazard": (re.compile(r"hazard ratio|\bHR\b"), re.compile(r"hazard ratio|\bHR\b", re.I), "a hazard ratio"),
+    "ic50": (re.compile(r"\bic50\b", re.I), re.compile(r"\bic50\b", re.I), "an IC50"),
+    "os": (re.compile(r"overall survival|\bOS\b"), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
+           "overall survival figures"),
+    "orr": (re.compile(r"response rate|\bORR\b|overall response", re.I),
+            re.compile(r"response|\bORR\b", re.I), "a response rate"),
+    "deaths": (re.compile(r"\bdied\b|\bdeaths?\b|mortality", re.I), re.compile(r"\bdied\b|\bdeaths?\b|mortality|fatal", re.I),
+               "deaths"),
+}
+
+
+def asked_measures(question: str) -> list[str]:
+    return [name for name, (cue, _, _) in MEASURES.items() if cue.search(question)]
+
+
+def _generic(entity: str) -> bool:
+    from .retrieval import is_generic
+
+    return is_generic(entity)
+
+
+def _names(text: str, aliases: list[str]) -> bool:
+    lowered = text.lower()
+    return any(a.lower() in lowered or (len(compact(a)) >= 3 and compact(a) in compact(text)) for a in aliases)
 
 
 def retrieved_list(candidates: list[Candidate], limit: int) -> list[Retrieved]:
@@ -47,10 +81,15 @@ class ExtractiveAnswerer:
             return self._decline(base, top, NOT_IN_REVIEW)
         if query.wants_number:
             with_figures = [u for u in units if has_figure(u[1].unit.text)]
-            focused = [u for u in with_figures if self._on_entities(query, u)]
-            if query.entities and not focused:
-                names = _join(query.entities[:2])
-                return self._decline(base, top, f"The review mentions {names} but does not report that figure.")
+            focused = [u for u in with_figures if self._about(query, u)]
+            measures = asked_measures(query.text)
+            missing = [m for m in measures if not any(MEASURES[m][1].search(u[1].unit.text) for u in focused[:6])]
+            if (query.entities and not focused) or (focused and missing):
+                names = _join([e for e in query.entities if not _generic(e)][:2] or query.entities[:2])
+                what = MEASURES[missing[0]][2] if missing else "that figure"
+                return self._decline(base, top, f"The review mentions {names} but does not report {what}.")
+            if measures:
+                focused.sort(key=lambda u: -sum(bool(MEASURES[m][1].search(u[1].unit.text)) for m in measures))
             units = (focused or with_figures or units) + [u for u in units if u not in (focused or with_figures)]
         best = units[0][1].score
         if best < self.settings.abstain_threshold:
@@ -70,8 +109,31 @@ class ExtractiveAnswerer:
         pairs.sort(key=lambda p: -p[1].score)
         return pairs
 
-    def _on_entities(self, query: Query, pair: tuple[Candidate, ScoredUnit]) -> bool:
-        return not query.entities or pair[1].entity > 0
+    def _about(self, query: Query, pair: tuple[Candidate, ScoredUnit]) -> bool:
+        """Is this figure about what the question names? The sentence must name the specific
+        entities itself, or follow right after a sentence that does while naming no other drug."""
+        specific = [e for e in query.entities if not _generic(e)]
+        if not specific:
+            return not query.entities or pair[1].entity > 0
+        cand, scored = pair
+        text = scored.unit.text
+        if all(_names(text, query.aliases.get(e, [e])) for e in specific):
+            return True
+        if DRUG_RE.search(text) and not any(_names(DRUG_RE.search(text).group(0), query.aliases.get(e, [e]))
+                                             for e in specific):
+            return False  # the sentence is about another drug
+        context = self._previous_sentences(cand.chunk, scored.unit.start, 2) + " " + text
+        if cand.chunk.kind in ("table_row", "table"):
+            context = cand.chunk.text
+        return all(_names(context, query.aliases.get(e, [e])) for e in specific)
+
+    def _previous_sentences(self, chunk: Chunk, start: int, count: int) -> str:
+        if chunk.paragraph < 0:
+            return ""
+        paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph]
+        sentences = split_sentences(paragraph.text, paragraph.span.start)
+        here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), 0)
+        return " ".join(s[2] for s in sentences[max(0, here - count):here])
 
     def _choose(self, query: Query, units, best: float) -> list[tuple[Candidate, ScoredUnit]]:
         chosen = [units[0]]
@@ -84,8 +146,8 @@ class ExtractiveAnswerer:
             if any(unit.unit.id == u.unit.id or _overlap(text, u.unit.text.lower()) > 0.6 for _, u in chosen):
                 continue
             covers_missing = any(e in text and not any(e in u.unit.text.lower() for _, u in chosen) for e in wanted)
-            close_enough = unit.score >= 0.8 * best and (
-                cand.chunk.id == chosen[0][0].chunk.id or unit.score >= 0.9 * best)
+            close_enough = (cand.chunk.id == chosen[0][0].chunk.id and unit.score >= 0.75 * best) or (
+                unit.score >= 0.88 * best)
             if covers_missing or close_enough:
                 chosen.append((cand, unit))
         return chosen
@@ -121,10 +183,12 @@ class ExtractiveAnswerer:
     def _reference_answer(self, base: Answer, query: Query, top: list[Candidate]) -> Answer | None:
         """Find the body sentence about X, follow its [n] marker to the reference entry."""
         body = [(c, u) for c, u in self._rank_units(query, top) if c.chunk.kind not in {"reference", "table"}]
+        # A sentence carrying its own [n] marker is the review's explicit attribution.
+        body.sort(key=lambda p: -(p[1].score + (0.15 if cited_references(p[1].unit.text) else 0.0)))
         ref_chunks = [c for c in top if c.chunk.kind == "reference"]
         if body:
             cand, unit = body[0]
-            numbers = self._markers_near(cand.chunk, unit.unit.start)
+            numbers = self._markers_near(cand.chunk, unit.unit.start, query)
             if numbers:
                 return self._compose_reference(base, cand, unit, numbers)
         if ref_chunks:
@@ -132,23 +196,31 @@ class ExtractiveAnswerer:
             return self._compose_reference(base, None, None, [cand.chunk.reference])
         return None
 
-    def _markers_near(self, chunk: Chunk, start: int) -> list[int]:
-        """Markers of the sentence at ``start``, else of the nearest sentence in its paragraph."""
+    def _markers_near(self, chunk: Chunk, start: int, query: Query) -> list[int]:
+        """The references behind the sentence at ``start``: its own markers; else the nearest marked
+        sentence of its paragraph that names what the question is about; else the next marker
+        (a marker closes the run of claims before it); else the previous one."""
         doc = self.corpus.document(chunk.source)
-        paragraph = next((p for p in doc.paragraphs if p.index == chunk.paragraph), None)
+        paragraph = doc.paragraphs[chunk.paragraph] if chunk.paragraph >= 0 else None
         if paragraph is None:
             return cited_references(chunk.text)
         sentences = split_sentences(paragraph.text, paragraph.span.start)
         here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), None)
         if here is None:
             return cited_references(chunk.text)
-        for distance in range(len(sentences)):
-            for i in (here + distance, here - distance):
-                if 0 <= i < len(sentences):
-                    found = cited_references(sentences[i][2])
-                    if found:
-                        return found
-        return []
+        if cited_references(sentences[here][2]):
+            return cited_references(sentences[here][2])
+        marked = [i for i, s in enumerate(sentences) if cited_references(s[2])]
+        if not marked:
+            return []
+        names = [a.lower() for e in query.entities if not _generic(e) for a in query.aliases.get(e, [e])]
+        naming = [i for i in marked if any(n in sentences[i][2].lower() for n in names)]
+        if naming:
+            best = min(naming, key=lambda i: (abs(i - here), i < here))
+            return cited_references(sentences[best][2])
+        after = [i for i in marked if i > here]
+        best = after[0] if after else max(i for i in marked if i < here)
+        return cited_references(sentences[best][2])
 
     def _compose_reference(self, base: Answer, cand: Candidate | None, unit: ScoredUnit | None,
                            numbers: list[int]) -> Answer:

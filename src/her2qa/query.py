@@ -94,7 +94,11 @@ class Query:
     wants_number: bool = field(metadata={"description": "The question asks for a figure."})
     wants_reference: bool = field(metadata={"description": "The question asks which paper supports a claim."})
     wants_backmatter: bool = field(metadata={"description": "Funding, conflicts or contributions."})
-    comparison: bool = field(metadata={"description": "'X or Y', 'compare', 'versus'."})
+    aliases: dict[str, list[str]] = field(default_factory=dict,
+                                          metadata={"description": "Entity → other names (T-DXd ↔ trastuzumab deruxtecan)."})
+    comparison: bool = field(default=False, metadata={"description": "'X or Y', 'compare', 'versus'."})
+    wants_table: bool = field(default=False, metadata={"description": "The question names a table."})
+    wants_list: bool = field(default=False, metadata={"description": "'Which trials…', 'list…'."})
 
 
 class QueryAnalyzer:
@@ -104,25 +108,58 @@ class QueryAnalyzer:
         self.corpus_compact = compact(corpus_text)
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
         learned = learn_abbreviations(corpus_text)
-        self.expansions = {**ABBREVIATIONS, **learned}
+        # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).
+        frequent = {k for k in learned if len(re.findall(rf"\b{re.escape(k)}\b", corpus_text, re.IGNORECASE)) > 40}
+        self.expansions = {**{k: v for k, v in learned.items() if k not in frequent}, **ABBREVIATIONS}
         # reverse: long form → short form, so 'trastuzumab deruxtecan' also finds 'T-DXd'
-        self.reverse = {v.lower(): k for k, v in learned.items()}
+        self.reverse: dict[str, list[str]] = {}
+        for short, long_form in {**learned, **ABBREVIATIONS}.items():
+            if len(long_form.split()) <= 4 and short not in {"hr", "bc"}:
+                self.reverse.setdefault(long_form.lower(), []).append(short)
 
     def known(self, name: str) -> bool:
+        """Is ``name`` in the corpus? Compounds ('HER2-heterogeneous', 'MUC4/JIMT-1') are known when
+        each entity-like part is; a numbered name ('DESTINY-Breast 05') must match whole."""
         key = compact(name)
-        return len(key) >= 3 and key in self.corpus_compact
+        if len(key) >= 3 and key in self.corpus_compact:
+            return True
+        if "/" not in name and "–" not in name and re.search(r"(?:[\s-]|[A-Za-z])\d{1,2}$", name):
+            return False
+        parts = [p for p in re.split(r"[/–—-]+", name) if p]
+        if len(parts) < 2:
+            return False
+        named = [p for p in parts if entity_like(p) or p.lower() in BRANDS]
+        return bool(named) and all(len(compact(p)) >= 2 and compact(p) in self.corpus_compact for p in named)
 
     def entities_in(self, text: str) -> list[str]:
         found: list[str] = []
         tokens = TOKEN_RE.findall(text)
-        for i, token in enumerate(tokens):
-            cand = token.strip(".-")
+        i = 0
+        while i < len(tokens):
+            cand = tokens[i].strip(".-")
+            step = 1
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand):
-                cand = f"{cand} {nxt}"  # "DESTINY-Breast 09"
+                cand, step = f"{cand} {nxt}", 2  # "DESTINY-Breast 09"
+            elif nxt and entity_like(cand) and entity_like(nxt) and self.known(f"{cand} {nxt}") \
+                    and compact(f"{cand} {nxt}") in self.corpus_compact:
+                cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
             if entity_like(cand.split()[0]) or cand.lower() in BRANDS:
                 found.append(cand)
+            i += step
         return list(dict.fromkeys(found))
+
+    def aliases_of(self, name: str) -> list[str]:
+        lowered = name.lower()
+        names = [name]
+        if lowered in BRANDS:
+            names += BRANDS[lowered].split(" T-")[0:1] + [w for w in BRANDS[lowered].split() if "-" in w]
+        if lowered in self.expansions:
+            names.append(self.expansions[lowered])
+        names += self.reverse.get(lowered, [])
+        if re.search(r"[/–]", name):
+            names += [p for p in re.split(r"[/–]+", name) if len(p) >= 3]
+        return list(dict.fromkeys(names))
 
     def analyze(self, question: str) -> Query:
         lowered = question.lower()
@@ -132,27 +169,29 @@ class QueryAnalyzer:
                 extra.append(BRANDS[word])
             if word in self.expansions:
                 extra.append(self.expansions[word])
-        for long_form, short in self.reverse.items():
+        for long_form, shorts in self.reverse.items():
             if long_form in lowered:
-                extra.append(short)
+                extra.extend(shorts)
         entities, unknown = [], []
         for name in self.entities_in(question):
             if name.lower() in BRANDS:
-                entities.append(BRANDS[name.lower()])
+                entities.append(name)
             elif self.known(name) or name.lower() in self.expansions:
                 entities.append(name)
-            elif self._known_number_variant(name):
-                unknown.append(name)
             else:
                 unknown.append(name)
+        for long_form in self.reverse:
+            if re.search(rf"\b{re.escape(long_form)}\b", lowered) and not any(
+                    long_form in e.lower() or e.lower() in long_form for e in entities):
+                entities.append(long_form)
         expanded = question + (" " + " ".join(extra) if extra else "")
         return Query(
-            text=question, expanded=expanded, terms=tokenize(expanded), entities=entities, unknown=unknown,
+            text=question, expanded=expanded, terms=tokenize(expanded), entities=entities,
+            aliases={e: self.aliases_of(e) for e in entities}, unknown=unknown,
             wants_number=any(cue in lowered for cue in NUMERIC_CUES),
             wants_reference=any(cue in lowered for cue in REFERENCE_CUES),
             wants_backmatter=any(cue in lowered for cue in BACKMATTER_CUES),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
+            wants_table=bool(re.search(r"\btables?\b", lowered)),
+            wants_list=bool(re.search(r"^(which|what) (trials|drugs|adcs|agents|studies|tkis|inhibitors)\b|\blist\b|\ball\b", lowered)),
         )
-
-    def _known_number_variant(self, name: str) -> bool:
-        return False

@@ -12,7 +12,7 @@ import numpy as np
 from .chunking import Chunk
 from .corpus import Corpus
 from .query import Query, compact, tokenize
-from .vocabulary import ABBREVIATIONS
+from .vocabulary import ABBREVIATIONS, NAMED_ABBREVIATIONS
 from .settings import Settings
 from .store import Unit, chunk_units
 
@@ -168,7 +168,8 @@ class HybridRetriever:
 
     def _score_units(self, cand: Candidate, query: Query, q_vec: np.ndarray) -> None:
         scope_lower, scope_compact = self._scope(cand.chunk)
-        present = [e for e in query.entities if _mentions(scope_lower, scope_compact, e)]
+        present = [e for e in query.entities
+                   if any(_mentions(scope_lower, scope_compact, a) for a in query.aliases.get(e, [e]))]
         # Terms of entities named in the paragraph count as present in each of its sentences
         # ("its use is often limited" is about neratinib when the paragraph is).
         inherited = {t for e in present for t in tokenize(e)}
@@ -190,15 +191,27 @@ class HybridRetriever:
             else:
                 entity = 0.0
             score = 0.45 * dense + 0.45 * lexical + 0.3 * entity
-            if cand.chunk.kind == "table":
+            if specific:
+                text_lower = unit.text.lower()
+                own = sum(1 for e in specific if any(_mentions(text_lower, compact(unit.text), a)
+                                                     for a in query.aliases.get(e, [e])))
+                score += 0.1 * own / len(specific)
+            if cand.chunk.kind == "table" and not query.wants_list:
                 score -= 0.1  # the table overview answers list questions only when nothing else does
+            if cand.chunk.kind in ("table_row", "table") and query.wants_table:
+                score += 0.15
             scored.append(ScoredUnit(unit, score, dense, lexical, entity))
         cand.units = scored
 
 
+GENERIC = ({k for k in ABBREVIATIONS if k not in NAMED_ABBREVIATIONS}
+           | {v.lower() for k, v in ABBREVIATIONS.items() if k not in NAMED_ABBREVIATIONS}
+           | {"her2", "her2-positive", "her2+", "ic50", "human epidermal receptor type 2"})
+
+
 def is_generic(entity: str) -> bool:
     """Endpoint and method abbreviations (PFS, ORR, DAR, IHC…) do not pin down what is asked about."""
-    return entity.lower() in ABBREVIATIONS or entity.lower() in {"her2", "her2-positive", "her2+", "ic50"}
+    return entity.lower() in GENERIC
 
 
 def _mentions(scope_lower: str, scope_compact: str, entity: str) -> bool:

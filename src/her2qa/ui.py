@@ -32,6 +32,9 @@ log = logging.getLogger("her2qa.ui")
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 DEFAULT_CONCURRENCY = 4
+# Pause between streamed pieces: the extractive answer is ready at once, and without a short pause
+# the browser would receive every piece in the same frame and the text would not visibly stream.
+STREAM_PAUSE_S = 0.03
 
 EXAMPLES = [
     ("Numbers", "What median PFS did tucatinib add in HER2CLIMB?"),
@@ -64,7 +67,10 @@ CSS = """
 .her2qa-related-note { font-size: 0.9em; color: var(--body-text-color-subdued); }
 .her2qa-error { color: #b42318; font-weight: 600; }
 .her2qa-empty { color: var(--body-text-color-subdued); }
-#her2qa-chat h3 { margin: 0 0 0.3em 0; color: #9a6700; }
+#her2qa-chat h3 { margin: 0 0 0.3em 0; color: #9a6700; font-size: 1.1em; }
+#her2qa-chat .her2qa-abstain { border-left: 4px solid #c98a00; padding-left: 0.7em; }
+#her2qa-chat strong, #her2qa-about strong, #her2qa-header strong { font-size: inherit; }
+.her2qa-related-item { margin-top: 0.6em; }
 #her2qa-examples button { font-size: 0.85em; }
 """
 
@@ -268,6 +274,7 @@ def build_demo(settings: Settings | None = None, holder: AssistantHolder | None 
                     if partial:
                         history[-1] = {"role": "assistant", "content": streaming_markdown(partial)}
                         yield history, session, gr.skip(), gr.skip(), gr.skip(), gr.skip()
+                        time.sleep(STREAM_PAUSE_S)
             except Exception as exc:  # never a stack trace in the chat
                 traceback.print_exc()
                 answer = _error_answer(question, f"Something went wrong while answering "

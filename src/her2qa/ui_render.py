@@ -58,16 +58,16 @@ def source_choices(answer: Answer | None) -> list[tuple[str, str]]:
 def answer_markdown(answer: Answer, turn: int) -> str:
     """The assistant's chat message for ``answer`` (Markdown; markers link to ``#cite-turn-n``)."""
     if answer.error:
-        return f"⚠️ **Could not answer.** {md_escape(answer.error)}"
+        return f"**Could not answer.** {md_escape(answer.error)}"
     if answer.abstained:
         body = md_escape(answer.answer.strip()) or "The review does not answer this question."
-        lines = ["### 🚫 Not in the review", "", body]
+        lines = ["<div class='her2qa-abstain'>", "", "### Not in the review", "", body]
         if answer.related:
-            lines += ["", "_Nearest passages are listed under **Related passages (not evidence)** "
-                          "in the sources column; they do not answer the question._"]
+            lines += ["", "_The nearest passages are listed in the sources column as \u201cRelated passages "
+                          "(not evidence)\u201d: they do not answer the question._"]
         if answer.notice:
-            lines += ["", f"ℹ️ _{md_escape(answer.notice)}_"]
-        return "\n".join(lines)
+            lines += ["", f"_Note: {md_escape(answer.notice)}_"]
+        return "\n".join(lines + ["", "</div>"])
     markers = {c.marker for c in answer.citations}
 
     def linkify(match: re.Match) -> str:
@@ -83,7 +83,7 @@ def answer_markdown(answer: Answer, turn: int) -> str:
                              f"§{md_escape(c.section or '?')}" for c in answer.citations)
         lines += ["", f"<sub>Sources: {sources}</sub>"]
     if answer.notice:
-        lines += ["", f"ℹ️ _{md_escape(answer.notice)}_"]
+        lines += ["", f"_Note: {md_escape(answer.notice)}_"]
     return "\n".join(lines)
 
 
@@ -260,7 +260,7 @@ def about_markdown(about: Mapping | None, problem: str = "") -> str:
         ids[0] = f"DOI [{md_escape(about['doi'])}](https://doi.org/{about['doi']})"
     if ids:
         lines.append(" · ".join(ids))
-    licence = about.get("licence") or "CC BY 4.0"
+    licence = re.sub(r"\s*\(?https?://\S+?\)?$", "", about.get("licence") or "CC BY 4.0").strip()
     lines.append(f"**Licence.** The article is open access under {md_escape(licence)} "
                  "([creativecommons.org/licenses/by/4.0](https://creativecommons.org/licenses/by/4.0/)); "
                  "passages are shown verbatim with their section and references.")
@@ -276,5 +276,5 @@ def about_markdown(about: Mapping | None, problem: str = "") -> str:
                      + (f" ({about['chunks']} passages)" if about.get("chunks") else ""))
     lines.append("_Not medical advice: answers only report what the review says._")
     if problem:
-        lines.append(f"⚠️ {md_escape(problem)}")
+        lines.append(f"**Not available yet:** {md_escape(problem)}")
     return "\n\n".join(lines)

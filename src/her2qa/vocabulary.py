@@ -67,7 +67,14 @@ ABBREVIATIONS: dict[str, str] = {
     "pfs": "progression-free survival",
     "os": "overall survival",
     "hr": "hazard ratio hormone receptor",
+    "t-dxd": "trastuzumab deruxtecan",
+    "t-dm1": "trastuzumab emtansine",
+    "syd985": "trastuzumab duocarmazine",
+    "ds-8201a": "trastuzumab deruxtecan",
 }
+
+# Abbreviations whose long forms are names of specific things, not generic endpoints or methods.
+NAMED_ABBREVIATIONS = {"t-dxd", "t-dm1", "syd985", "ds-8201a", "car-t", "protac", "protacs"}
 
 # Words that ask for a figure.
 NUMERIC_CUES = (
