@@ -103,7 +103,11 @@ class Assistant:
         top = candidates[: self.settings.top_k]
         allowed = {c.chunk.id for c in top}
         for cand in top:
-            for number in cand.chunk.references:
+            chunk = cand.chunk
+            numbers = chunk.references
+            if chunk.paragraph >= 0:  # a marker later in the same paragraph still covers the claim
+                numbers = self.corpus.document(chunk.source).paragraphs[chunk.paragraph].references
+            for number in numbers:
                 for chunk in self.corpus.chunks:
                     if chunk.kind == "reference" and chunk.reference == number and chunk.source == cand.chunk.source:
                         allowed.add(chunk.id)

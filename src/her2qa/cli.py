@@ -120,5 +120,125 @@ def outline(doc) -> str:
     return "\n".join(out)
 
 
+def _assistant(settings: Settings):
+    from .store import IndexUnavailable
+
+    from .assistant import Assistant
+
+    try:
+        return Assistant(settings)
+    except IndexUnavailable as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def format_answer(answer, show_sources: bool = True) -> str:
+    """Human-readable answer with numbered sources and the review's references."""
+    if answer.error:
+        return f"Error: {answer.error}"
+    lines = [answer.answer]
+    if answer.notice:
+        lines += ["", f"Note: {answer.notice}"]
+    if answer.abstained and answer.related:
+        lines += ["", "Related passages (not evidence):"]
+        for r in answer.related:
+            lines.append(f"  - §{r.section}: {r.text[:160]}{'…' if len(r.text) > 160 else ''}")
+    if show_sources and answer.citations:
+        lines += ["", "Sources:"]
+        for c in answer.citations:
+            lines.append(f"  [{c.marker}] §{c.section} {c.section_title} ({c.kind})")
+            lines.append(f"      “{c.quote[:300]}{'…' if len(c.quote) > 300 else ''}”")
+            for ref in c.references:
+                lines.append(f"      ref {ref.number}: {ref.short()}  {ref.url}")
+    return "\n".join(lines)
+
+
+@main.command()
+@click.argument("question", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (the API contract).")
+@click.option("--batch", type=click.File("r", encoding="utf-8"), default=None,
+              help="JSON Lines file of {id, question | turns}; writes one JSON object per line.")
+@click.option("--index-dir", type=click.Path(file_okay=False), default=None, help="Index location.")
+def ask(question: str | None, as_json: bool, batch, index_dir: str | None) -> None:
+    """Answer QUESTION from the review, with numbered sources and references."""
+    if batch is None and question is None:
+        raise click.UsageError("give a QUESTION or --batch FILE")
+    if batch is not None and question is not None:
+        raise click.UsageError("give either a QUESTION or --batch FILE, not both")
+    settings = load_settings(index_dir=index_dir)
+    assistant = _assistant(settings)
+    if batch is not None:
+        run_batch(assistant, batch)
+        return
+    answer = assistant.ask(question)
+    if as_json:
+        click.echo(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        click.echo(format_answer(answer))
+    if answer.error:
+        sys.exit(2)
+
+
+def run_batch(assistant, lines) -> None:
+    from .chat import Conversation
+
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("each line must be a JSON object")
+            turns = item.get("turns") or ([item["question"]] if "question" in item else None)
+            if not turns or not all(isinstance(t, str) for t in turns):
+                raise ValueError("needs a 'question' string or a 'turns' list of strings")
+            conversation = Conversation()
+            for turn in turns:
+                answer = assistant.ask(turn, conversation)
+            out = {"id": item.get("id", number), **answer.to_json()}
+        except (ValueError, KeyError, TypeError) as exc:
+            out = {"id": None, "line": number, "error": f"line {number}: {exc}"}
+            try:
+                out["id"] = json.loads(line).get("id")
+            except Exception:
+                pass
+        click.echo(json.dumps(out, ensure_ascii=False))
+
+
+@main.command()
+@click.option("--index-dir", type=click.Path(file_okay=False), default=None, help="Index location.")
+def chat(index_dir: str | None) -> None:
+    """Interactive conversation in the terminal (/sources, /reset, /quit)."""
+    from .chat import Conversation
+
+    try:
+        import readline  # noqa: F401  (line editing and history for input())
+    except ImportError:  # pragma: no cover
+        pass
+    assistant = _assistant(load_settings(index_dir=index_dir))
+    conversation = Conversation()
+    click.echo("Ask about the review. Commands: /sources (last answer's sources), /reset, /quit")
+    last = None
+    while True:
+        try:
+            line = input("you> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo("")
+            return
+        if not line:
+            continue
+        if line in ("/quit", "/exit"):
+            return
+        if line == "/reset":
+            conversation.reset()
+            last = None
+            click.echo("(new conversation)")
+            continue
+        if line == "/sources":
+            click.echo(format_answer(last) if last else "(no answer yet)")
+            continue
+        last = assistant.ask(line, conversation)
+        click.echo("her2qa> " + format_answer(last, show_sources=False))
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -137,9 +137,7 @@ def build_index(settings: Settings, corpus: Corpus | None = None, force: bool = 
             return BuildReport(True, current.get("chunk_count", 0), time.perf_counter() - started, current)
 
     corpus = corpus or Corpus.load(settings)
-    if not settings.chroma_url and settings.chroma_dir.exists():
-        shutil.rmtree(settings.chroma_dir)  # also clears a corrupt database
-    client = chroma_client(settings)
+    client = _writable_client(settings)
     for name in (settings.collection, sentence_collection_name(settings)):
         try:
             client.delete_collection(name)
@@ -193,10 +191,38 @@ def build_index(settings: Settings, corpus: Corpus | None = None, force: bool = 
     return BuildReport(False, len(nodes), time.perf_counter() - started, manifest)
 
 
+def _writable_client(settings: Settings):
+    """A client for building; a local database that cannot be opened is wiped and recreated."""
+    if settings.chroma_url:
+        return chroma_client(settings)
+    try:
+        _check_sqlite(settings)
+        client = chroma_client(settings)
+        client.list_collections()
+        return client
+    except Exception:
+        from chromadb.api.client import SharedSystemClient
+
+        SharedSystemClient.clear_system_cache()  # chromadb caches one system per path
+        shutil.rmtree(settings.chroma_dir, ignore_errors=True)
+        return chroma_client(settings)
+
+
+def _check_sqlite(settings: Settings) -> None:
+    db = settings.chroma_dir / "chroma.sqlite3"
+    if db.exists():
+        with db.open("rb") as handle:
+            if handle.read(16) != b"SQLite format 3\x00":
+                raise IndexUnavailable(f"The index at {settings.index_dir} is corrupt (not a SQLite database). "
+                                       f"Run `her2qa build --force` to rebuild it.")
+
+
 def read_manifest(settings: Settings) -> dict:
     """The manifest stored with the collection; raises :class:`IndexUnavailable` if there is none."""
     if not settings.chroma_url and not (settings.chroma_dir / "chroma.sqlite3").exists():
         raise IndexUnavailable(f"No index found at {settings.index_dir}. {HINT}")
+    if not settings.chroma_url:
+        _check_sqlite(settings)
     client = chroma_client(settings)
     try:
         collection = client.get_collection(settings.collection)

@@ -11,7 +11,6 @@ JSON as ``her2qa ask --json``; ``/chat`` is the streaming chat used by the page.
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 import tempfile
@@ -27,7 +26,6 @@ import click
 from .settings import Settings
 
 _T0 = time.perf_counter()
-log = logging.getLogger("her2qa.ui")
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
@@ -69,7 +67,8 @@ CSS = """
 .her2qa-empty { color: var(--body-text-color-subdued); }
 #her2qa-chat h3 { margin: 0 0 0.3em 0; color: #9a6700; font-size: 1.1em; }
 #her2qa-chat .her2qa-abstain { border-left: 4px solid #c98a00; padding-left: 0.7em; }
-#her2qa-chat strong, #her2qa-about strong, #her2qa-header strong { font-size: inherit; }
+/* the bundled Source Sans Pro ships weights 400 and 600 only: 700 falls back to a wider face */
+#her2qa-chat strong, #her2qa-about strong, #her2qa-header strong, .her2qa-passage b { font-weight: 600; }
 .her2qa-related-item { margin-top: 0.6em; }
 #her2qa-examples button { font-size: 0.85em; }
 """
@@ -170,6 +169,7 @@ class ChatSession:
     conversation: object = None
     answers: list = field(default_factory=list)
     selected: int = -1
+    epoch: int = 0  # bumped by reset(): an answer still streaming from before is then dropped
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     def __post_init__(self):
@@ -188,6 +188,7 @@ class ChatSession:
             self.conversation = Conversation()
         self.answers = []
         self.selected = -1
+        self.epoch += 1
 
     def answer(self, turn: int):
         if 0 <= turn < len(self.answers):
@@ -254,6 +255,7 @@ def build_demo(settings: Settings | None = None, holder: AssistantHolder | None 
         history = list(history or [])
         question = message if isinstance(message, str) else ""
         turn = len(session.answers)
+        epoch = session.epoch
         shown = md_escape(question.strip()) if question.strip() else "_(empty question)_"
         history.append({"role": "user", "content": shown})
         waiting = "_Searching the review…_" if holder.ready else "_Loading the index and models (first question only)…_"
@@ -271,7 +273,7 @@ def build_demo(settings: Settings | None = None, holder: AssistantHolder | None 
                     if final is not None:
                         answer = final
                         break
-                    if partial:
+                    if partial and session.epoch == epoch:
                         history[-1] = {"role": "assistant", "content": streaming_markdown(partial)}
                         yield history, session, gr.skip(), gr.skip(), gr.skip(), gr.skip()
                         time.sleep(STREAM_PAUSE_S)
@@ -281,6 +283,8 @@ def build_demo(settings: Settings | None = None, holder: AssistantHolder | None 
                                                  f"({type(exc).__name__}: {exc}). Please try again.")
             if answer is None:
                 answer = _error_answer(question, "The assistant returned no answer. Please try again.")
+        if session.epoch != epoch:  # "New conversation" was pressed while this answer streamed
+            return
         session.answers.append(answer)
         session.selected = turn
         history[-1] = {"role": "assistant", "content": answer_markdown(answer, turn)}

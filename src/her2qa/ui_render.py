@@ -37,15 +37,34 @@ def cite_anchor(turn: int, marker: int) -> str:
     return f"#cite-{turn}-{marker}"
 
 
+def _numbered(section: str) -> bool:
+    return bool(re.match(r"^\d", section or ""))
+
+
+def section_short(citation: Citation) -> str:
+    """``§3.1.3`` for a numbered section, else a plain name (``reference list``, ``abstract``)."""
+    if citation.kind == "reference":
+        return "reference list"
+    if _numbered(citation.section):
+        return f"§{citation.section}"
+    return (citation.section_title or citation.section or "review").lower()
+
+
 def source_label(citation: Citation) -> str:
-    """Label of a citation in the Sources list: ``[1] §3.1.3 HER2CLIMB``."""
-    where = f"§{citation.section} {citation.section_title}" if citation.section else citation.section_title
-    where = re.sub(r"\s+", " ", where).strip()
+    """Label of a citation in the Sources list: ``[1] §3.1.3 TKI``, ``[2] Reference list: [39] Verma…``."""
+    if citation.kind == "reference":
+        where = "Reference list"
+        if citation.references:
+            ref = citation.references[0]
+            where += f": [{ref.number}] {ref.short()}"
+    elif _numbered(citation.section):
+        where = f"§{citation.section} {citation.section_title}"
+    else:
+        where = citation.section_title or citation.section
+    where = " ".join(where.split())
     label = f"[{citation.marker}] {where}"
     if citation.kind == "table_row":
         label += " (table)"
-    elif citation.kind == "reference":
-        label += " (reference list)"
     return label if len(label) <= 90 else label[:87] + "…"
 
 
@@ -80,7 +99,7 @@ def answer_markdown(answer: Answer, turn: int) -> str:
     lines = [text]
     if answer.citations:
         sources = " · ".join(f"[\\[{c.marker}\\]]({cite_anchor(turn, c.marker)}) "
-                             f"§{md_escape(c.section or '?')}" for c in answer.citations)
+                             f"{md_escape(section_short(c))}" for c in answer.citations)
         lines += ["", f"<sub>Sources: {sources}</sub>"]
     if answer.notice:
         lines += ["", f"_Note: {md_escape(answer.notice)}_"]
@@ -193,19 +212,24 @@ def reference_html(ref: ReferenceInfo) -> str:
 
 def citation_html(citation: Citation, turn: int | None = None, also: list[str] | tuple[str, ...] = ()) -> str:
     """The sources-column view of one citation: section, passage with the quote marked, references."""
-    section = f"Section {citation.section}" if citation.section else "Section"
-    title = html.escape(citation.section_title or "")
-    kind = {"table_row": "Table row", "reference": "Reference list", "figure": "Figure caption",
+    if citation.kind == "reference":
+        section, title = "Reference list", "the review's bibliography"
+    elif _numbered(citation.section):
+        section, title = f"Section {citation.section}", html.escape(citation.section_title or "")
+    else:
+        section, title = citation.section_title or citation.section or "Review", ""
+    kind = {"table_row": "Table row", "figure": "Figure caption",
             "abstract": "Abstract"}.get(citation.kind, "")
     parts = [f"<div class='her2qa-passage' data-marker='{citation.marker}'>",
              f"<div class='her2qa-source-head'><span class='her2qa-marker'>[{citation.marker}]</span> "
-             f"<b>{html.escape(section)}</b> · {title}"
+             f"<b>{html.escape(section)}</b>" + (f" · {title}" if title else "")
              + (f" <span class='her2qa-kind'>{kind}</span>" if kind else "") + "</div>"]
     if citation.section_path and citation.section_path.strip() not in {citation.section_title.strip(), ""}:
         parts.append(f"<div class='her2qa-path'>{html.escape(citation.section_path)}</div>")
     parts.append(f"<blockquote class='her2qa-text'>{highlight(citation.text, citation.quote, also)}</blockquote>")
     if citation.references:
-        parts.append("<div class='her2qa-refs-head'>References cited in this passage</div>")
+        head = "This reference" if citation.kind == "reference" else "References cited in this passage"
+        parts.append(f"<div class='her2qa-refs-head'>{head}</div>")
         parts.append("<ul class='her2qa-refs'>" + "".join(reference_html(r) for r in citation.references)
                      + "</ul>")
     else:

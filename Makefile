@@ -1,0 +1,46 @@
+# Two entry points do all set-up on a fresh machine:
+#   make run   – install into .venv, build the index if missing, serve the chat UI on :7860
+#   make test  – install (incl. Debian chromium for the browser test) and run the whole suite
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+HER2QA  = $(VENV)/bin/her2qa
+STAMP   = $(VENV)/.installed-stamp
+export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 ANONYMIZED_TELEMETRY=False \
+       GRADIO_ANALYTICS_ENABLED=False TOKENIZERS_PARALLELISM=false PIP_DISABLE_PIP_VERSION_CHECK=1
+
+.PHONY: install run index test bench eval chromium clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	# torch first and alone: the pinned CPU build on local disk (an unpinned torch pulls CUDA).
+	$(PY) -m pip install --quiet torch==2.13.0
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+index: install
+	$(HER2QA) build
+
+run: index
+	$(HER2QA) serve
+
+# Debian's chromium for the headless browser test (root only; the test skips without it).
+chromium:
+	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
+
+test: install chromium
+	$(PY) -m pytest -q
+
+bench: index
+	$(PY) bench/bench_build.py
+	$(PY) bench/bench_latency.py
+	$(PY) bench/bench_startup.py
+
+eval: index
+	$(HER2QA) eval --ablations
+
+clean:
+	rm -rf $(VENV) index/chroma index/manifest.json

@@ -1,0 +1,149 @@
+"""The Chroma index: persistent, idempotent, reopened in a new process, clear errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from her2qa.settings import Settings
+from her2qa.store import IndexUnavailable, build_index, open_vector_store, read_manifest
+
+from .conftest import CORPUS_FILE
+
+
+def mini_corpus(folder: Path) -> Path:
+    """A small but real article: the review's front matter, sections 1–2.1, Table 1 and refs 1–11."""
+    text = CORPUS_FILE.read_text(encoding="utf-8")
+    head = text[: text.index("2.2. p95HER2")]
+    table = text[text.index("Table 1.\n"): text.index("MT: microtubules.") + len("MT: microtubules.")]
+    refs = text[text.index("References\n"): text.index("  • 12.")]
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "mini.txt"
+    path.write_text(head + table + "\n\n" + refs, encoding="utf-8")
+    layout = CORPUS_FILE.with_suffix(".layout.json").read_text(encoding="utf-8")
+    (folder / "mini.layout.json").write_text(layout, encoding="utf-8")
+    return path
+
+
+@pytest.fixture()
+def mini_settings(tmp_path) -> Settings:
+    mini_corpus(tmp_path / "corpus")
+    return Settings(corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index")
+
+
+QUERY_SCRIPT = """
+import json, sys
+from her2qa.settings import Settings
+from her2qa.assistant import Assistant
+a = Assistant(Settings(index_dir=sys.argv[1]))
+ans = a.ask(sys.argv[2])
+print(json.dumps({"top": ans.retrieved[0].chunk_id, "answer": ans.answer}))
+"""
+
+
+def test_reopen_in_a_new_process_gives_the_same_top_hit(assistant, built_settings):
+    question = "What IC50 does alpelisib have in cell-free assays?"
+    here = assistant.ask(question)
+    out = subprocess.run([sys.executable, "-c", QUERY_SCRIPT, str(built_settings.index_dir), question],
+                         capture_output=True, text=True, timeout=300, check=True)
+    there = json.loads(out.stdout.strip().splitlines()[-1])
+    assert there["top"] == here.retrieved[0].chunk_id
+    assert "5 nM" in there["answer"] and there["answer"] == here.answer
+
+
+def test_manifest_records_what_was_built(built_settings):
+    manifest = read_manifest(built_settings)
+    assert manifest["embed_model"] == built_settings.embed_model
+    assert manifest["chunk_count"] > 150 and len(manifest["corpus_hash"]) == 64
+    on_disk = json.loads(built_settings.manifest_path.read_text())
+    assert on_disk["corpus_hash"] == manifest["corpus_hash"]
+
+
+def test_build_is_skipped_when_unchanged_and_redone_when_the_corpus_changes(mini_settings):
+    first = build_index(mini_settings)
+    assert not first.skipped and first.chunks > 10
+    again = build_index(mini_settings)
+    assert again.skipped and again.manifest["corpus_hash"] == first.manifest["corpus_hash"]
+    article = mini_settings.corpus_dir / "mini.txt"
+    article.write_text(article.read_text().replace("11.7% of all global", "11.7 % of all global"))
+    changed = build_index(mini_settings)
+    assert not changed.skipped and changed.manifest["corpus_hash"] != first.manifest["corpus_hash"]
+    forced = build_index(mini_settings, force=True)
+    assert not forced.skipped
+    open_vector_store(mini_settings)  # consistent after every build
+
+
+def test_stale_index_is_refused(mini_settings):
+    build_index(mini_settings)
+    article = mini_settings.corpus_dir / "mini.txt"
+    article.write_text(article.read_text() + "\n")
+    with pytest.raises(IndexUnavailable, match="out of date.*her2qa build"):
+        open_vector_store(mini_settings)
+
+
+def test_missing_index_gives_a_clear_message(tmp_path):
+    with pytest.raises(IndexUnavailable, match="No index found.*her2qa build"):
+        open_vector_store(Settings(index_dir=tmp_path / "nothing-here"))
+
+
+def test_corrupt_index_gives_a_clear_message(mini_settings):
+    build_index(mini_settings)
+    db = mini_settings.chroma_dir / "chroma.sqlite3"
+    db.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(IndexUnavailable, match="her2qa build"):
+        open_vector_store(mini_settings)
+    env = {**os.environ, "HER2QA_INDEX_DIR": str(mini_settings.index_dir),
+           "HER2QA_CORPUS_DIR": str(mini_settings.corpus_dir)}
+    cli = subprocess.run([sys.executable, "-m", "her2qa.cli", "ask", "What is HER2?"], env=env,
+                         capture_output=True, text=True, timeout=300)
+    assert cli.returncode == 1
+    assert "her2qa build" in cli.stderr and "Traceback" not in cli.stderr
+    rebuilt = build_index(mini_settings)  # a rebuild repairs it
+    assert not rebuilt.skipped
+    open_vector_store(mini_settings)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_unreachable_chroma_server_gives_a_clear_message(tmp_path):
+    settings = Settings(index_dir=tmp_path, chroma_url=f"http://127.0.0.1:{free_port()}")
+    with pytest.raises(IndexUnavailable, match="not reachable"):
+        read_manifest(settings)
+
+
+@pytest.mark.slow
+def test_remote_chroma_server(mini_settings, tmp_path):
+    chroma = Path(sys.executable).with_name("chroma")
+    port = free_port()
+    server = subprocess.Popen([str(chroma), "run", "--path", str(tmp_path / "server"), "--host", "127.0.0.1",
+                               "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        remote = mini_settings.model_copy(update={"chroma_url": f"http://127.0.0.1:{port}"})
+        deadline = time.time() + 60
+        while True:
+            try:
+                read_manifest(remote)
+            except IndexUnavailable as exc:
+                if "not reachable" not in str(exc) or time.time() > deadline:
+                    break
+                time.sleep(0.5)
+        report = build_index(remote)
+        assert not report.skipped and build_index(remote).skipped
+        from her2qa.assistant import Assistant
+
+        answer = Assistant(remote).ask("What IC50 does alpelisib have?")
+        assert "5 nM" in answer.answer and answer.citations[0].section == "2.1"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
