@@ -119,9 +119,10 @@ class ExtractiveAnswerer:
         text = scored.unit.text
         if all(_names(text, query.aliases.get(e, [e])) for e in specific):
             return True
-        if DRUG_RE.search(text) and not any(_names(DRUG_RE.search(text).group(0), query.aliases.get(e, [e]))
-                                             for e in specific):
-            return False  # the sentence is about another drug
+        opening = " ".join(text.split()[:4])
+        subject = DRUG_RE.search(opening)
+        if subject and not any(_names(subject.group(0), query.aliases.get(e, [e])) for e in specific):
+            return False  # the sentence is about another drug ("Alpelisib (BYL719) is …")
         context = self._previous_sentences(cand.chunk, scored.unit.start, 2) + " " + text
         if cand.chunk.kind in ("table_row", "table"):
             context = cand.chunk.text

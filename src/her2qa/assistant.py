@@ -33,8 +33,16 @@ class Assistant:
         self.retriever = HybridRetriever(self.settings, self.corpus, vector_store, embedder,
                                          load_unit_vectors(self.settings))
         self.answerer = ExtractiveAnswerer(self.settings, self.corpus)
-        self.llm = llm if llm is not None else make_llm(self.settings)
+        self.llm, self.llm_error = self._load_llm(llm)
         self._lock = threading.Lock()  # the embedding model is not re-entrant under torch threads
+
+    def _load_llm(self, llm=None):
+        if llm is not None:
+            return llm, ""
+        try:
+            return make_llm(self.settings), ""
+        except BackendUnavailable as exc:
+            return None, str(exc)
 
     def with_settings(self, **overrides) -> "Assistant":
         """A sibling sharing corpus, index and models but with other retrieval/answer settings."""
@@ -43,8 +51,14 @@ class Assistant:
         clone.settings = self.settings.model_copy(update=overrides)
         clone.retriever = self.retriever.with_settings(clone.settings)
         clone.answerer = ExtractiveAnswerer(clone.settings, self.corpus)
-        if "llm_backend" in overrides:
-            clone.llm = make_llm(clone.settings)
+        if {"llm_backend", "llm_model", "llm_base_url"} & set(overrides):
+            clone.llm, clone.llm_error = clone._load_llm()
+        return clone
+
+    def with_llm(self, llm) -> "Assistant":
+        """A sibling answering through ``llm`` (any llama-index LLM), e.g. a scripted one in tests."""
+        clone = self.with_settings()
+        clone.llm, clone.llm_error = llm, ""
         return clone
 
     # ---- input checks ---------------------------------------------------------------------------
@@ -64,7 +78,7 @@ class Assistant:
         if problem:
             return Answer(question=str(question or ""), answer=problem, abstained=True, error=problem)
         question = re.sub(r"\s+", " ", question).strip()
-        notice = ""
+        notice = f"LLM backend unavailable ({self.llm_error}); answered extractively." if self.llm_error else ""
         resolved, entities = resolve(question, conversation, self.analyzer)
         if self.llm is not None and conversation is not None and conversation.turns and resolved != question:
             try:

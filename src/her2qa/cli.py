@@ -240,5 +240,16 @@ def chat(index_dir: str | None) -> None:
         click.echo("her2qa> " + format_answer(last, show_sources=False))
 
 
+def _register_optional_commands() -> None:
+    """The UI and the benchmark live in their own modules (their heavy imports stay lazy)."""
+    from .evaluation import eval_command
+    from .ui import serve_command
+
+    main.add_command(serve_command, "serve")
+    main.add_command(eval_command, "eval")
+
+
+_register_optional_commands()
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -45,7 +45,6 @@ EXAMPLES = [
 CSS = """
 #her2qa-header h1 { margin-bottom: 0.1em; }
 #her2qa-header p { margin-top: 0; color: var(--body-text-color-subdued); }
-#her2qa-passage { max-height: 620px; overflow-y: auto; }
 .her2qa-passage, .her2qa-related, .her2qa-empty, .her2qa-error { font-size: 0.95em; line-height: 1.5; }
 .her2qa-source-head { font-size: 1.02em; margin-bottom: 0.3em; }
 .her2qa-marker { font-weight: 700; color: var(--color-accent); margin-right: 0.2em; }
@@ -388,7 +387,7 @@ def build_demo(settings: Settings | None = None, holder: AssistantHolder | None 
                 gr.Markdown("### Sources")
                 sources = gr.Radio(choices=[], value=None, label="Sources of the selected answer",
                                    elem_id="her2qa-sources", interactive=True)
-                passage = gr.HTML(EMPTY_SOURCES, elem_id="her2qa-passage", padding=True)
+                passage = gr.HTML(EMPTY_SOURCES, elem_id="her2qa-passage", padding=True, max_height=640)
         with gr.Accordion("About her2qa", open=False, elem_id="her2qa-about"):
             about_md = gr.Markdown(about_markdown(None, problem="Loading…"))
         cite_target = gr.Textbox(visible="hidden", elem_id="her2qa-cite-target", show_label=False)
