@@ -32,6 +32,7 @@ MEASURES = {
            "overall survival figures"),
     "orr": (re.compile(r"response rate|\bORR\b|overall response", re.I),
             re.compile(r"response|\bORR\b", re.I), "a response rate"),
+    "os_hazard": (re.compile(r"(?!)"), re.compile(r"(?!)"), "an overall-survival hazard ratio"),
     "deaths": (re.compile(r"\bdied\b|\bdeaths?\b|mortality", re.I), re.compile(r"\bdied\b|\bdeaths?\b|mortality|fatal", re.I),
                "deaths"),
 }
@@ -84,6 +85,10 @@ class ExtractiveAnswerer:
             focused = [u for u in with_figures if self._about(query, u)]
             measures = asked_measures(query.text)
             missing = [m for m in measures if not any(MEASURES[m][1].search(u[1].unit.text) for u in focused[:6])]
+            if "hazard" in measures and "os" in measures and not missing and not any(
+                    MEASURES["hazard"][1].search(u[1].unit.text) and MEASURES["os"][1].search(u[1].unit.text)
+                    for u in focused[:6]):
+                missing = ["os_hazard"]  # a hazard ratio for another endpoint is not the one asked
             if (query.entities and not focused) or (focused and missing):
                 names = _join([e for e in query.entities if not _generic(e)][:2] or query.entities[:2])
                 what = MEASURES[missing[0]][2] if missing else "that figure"

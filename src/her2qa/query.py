@@ -30,6 +30,17 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω/+.\-–]*[A-Za
 NUMBER_RE = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)*)(?:\s?(?:%|months?|weeks?|mg/kg|nM|years?))?")
 
 
+# "What PFS did…", "What OS results…", "what efficacy results…": a measured outcome is asked for.
+MEASURE_QUESTION_RE = re.compile(
+    r"^(?:what|which|how)\b(?!.*\b(?:why|how does|how do|how did|how can|mechanism)\b).*"
+    r"\b(?:PFS|OS|ORR|DCR|hazard ratio|response rate|survival|efficacy results|results did|benefit did|"
+    r"incidence|frequency|prevalence|IC50|dose)\b", re.IGNORECASE)
+# "What does the review say about X?", "Does it discuss X?": X itself must be in the corpus.
+TOPIC_RE = re.compile(r"\b(?:say|says|tell (?:me|us)|discuss(?:es)?|mention(?:s)?|cover(?:s)?)\s+(?:about\s+)?"
+                      r"(?:the\s+|any\s+)?([\w\-–/ ]+?)(?:\s+(?:in|for|as|during|among|with|an|to)\b|[?.,]|$)",
+                      re.IGNORECASE)
+
+
 def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9α-ω]+", "", text.lower())
 
@@ -149,6 +160,21 @@ class QueryAnalyzer:
             i += step
         return list(dict.fromkeys(found))
 
+    def unknown_topic_words(self, question: str) -> list[str]:
+        """Content words of an explicit topic ("say about X") that the corpus never uses, even as a stem."""
+        match = TOPIC_RE.search(question)
+        if not match:
+            return []
+        missing = []
+        for word in re.findall(r"[A-Za-z][\w\-]{4,}", match.group(1)):
+            lowered = word.lower()
+            if lowered in STOPWORDS or lowered in BRANDS:
+                continue
+            stem = lowered[:6]
+            if not any(w.startswith(stem) for w in self.corpus_words):
+                missing.append(word)
+        return missing
+
     def aliases_of(self, name: str) -> list[str]:
         lowered = name.lower()
         names = [name]
@@ -180,6 +206,7 @@ class QueryAnalyzer:
                 entities.append(name)
             else:
                 unknown.append(name)
+        unknown += [w for w in self.unknown_topic_words(question) if w not in unknown]
         for long_form in self.reverse:
             if re.search(rf"\b{re.escape(long_form)}\b", lowered) and not any(
                     long_form in e.lower() or e.lower() in long_form for e in entities):
@@ -188,7 +215,7 @@ class QueryAnalyzer:
         return Query(
             text=question, expanded=expanded, terms=tokenize(expanded), entities=entities,
             aliases={e: self.aliases_of(e) for e in entities}, unknown=unknown,
-            wants_number=any(cue in lowered for cue in NUMERIC_CUES),
+            wants_number=any(cue in lowered for cue in NUMERIC_CUES) or bool(MEASURE_QUESTION_RE.search(question)),
             wants_reference=any(cue in lowered for cue in REFERENCE_CUES),
             wants_backmatter=any(cue in lowered for cue in BACKMATTER_CUES),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
