@@ -19,12 +19,15 @@ from .settings import Settings
 NOT_IN_REVIEW = "The review does not say."
 DRUG_RE = re.compile(r"\b[A-Za-z][a-z]+(?:" + DRUG_SUFFIX_RE.pattern[3:-2] + r")\b", re.IGNORECASE)
 
+COMMON_CODES = {"HER2", "HER1", "HER3", "HER4", "EGFR", "PD-L1", "PD-1", "CTLA-4", "PI3K", "AKT", "MTOR", "CDK4",
+                "CDK6", "DNA", "RNA", "FDA", "IHC", "FISH", "TKI", "TKIS", "ADC", "ADCS", "PFS", "ORR", "DFS"}
+TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
 # What a numeric question measures: (question cue, evidence cue, how to name it when absent).
 MEASURES = {
     "dose": (re.compile(r"\bdos(?:e|es|ing|age)\b|\bmg\b", re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
     "patients": (re.compile(r"how many (?:patients|women|participants|people)|number of (?:patients|participants)|"
                             r"(?:enrolled|randomi[sz]ed|sample size)", re.I),
-                 re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,4}?(?:patients|women|participants|cases)", re.I),
+                 re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,7}?(?:patients|women|participants|cases)", re.I),
                  "the number of patients"),
     "hazard": (re.compile(r"hazard ratio|\bHR\b"), re.compile(r"hazard ratio|\bHR\b", re.I), "a hazard ratio"),
     "ic50": (re.compile(r"\bic50\b", re.I), re.compile(r"\bic50\b", re.I), "an IC50"),
@@ -116,30 +119,48 @@ class ExtractiveAnswerer:
 
     def _about(self, query: Query, pair: tuple[Candidate, ScoredUnit]) -> bool:
         """Is this figure about what the question names? The sentence must name the specific
-        entities itself, or follow right after a sentence that does while naming no other drug."""
-        specific = [e for e in query.entities if not _generic(e)]
+        entities itself, or continue a passage that does: walking back through its paragraph, the
+        entities must appear before another drug or trial takes the stage."""
+        specific = [e for e in query.entities if not _generic(e) and e not in query.common]
         if not specific:
             return not query.entities or pair[1].entity > 0
         cand, scored = pair
+        if cand.chunk.kind in ("table_row", "table"):
+            return all(_names(cand.chunk.text, query.aliases.get(e, [e])) for e in specific)
         text = scored.unit.text
-        if all(_names(text, query.aliases.get(e, [e])) for e in specific):
+        missing = [e for e in specific if not _names(text, query.aliases.get(e, [e]))]
+        if not missing:
             return True
         opening = " ".join(text.split()[:4])
-        subject = DRUG_RE.search(opening)
-        if subject and not any(_names(subject.group(0), query.aliases.get(e, [e])) for e in specific):
+        if self._other_subject(opening, missing, query):
             return False  # the sentence is about another drug ("Alpelisib (BYL719) is …")
-        context = self._previous_sentences(cand.chunk, scored.unit.start, 2) + " " + text
-        if cand.chunk.kind in ("table_row", "table"):
-            context = cand.chunk.text
-        return all(_names(context, query.aliases.get(e, [e])) for e in specific)
+        for sentence in reversed(self._previous_sentences(cand.chunk, scored.unit.start, 4)):
+            missing = [e for e in missing if not _names(sentence, query.aliases.get(e, [e]))]
+            if not missing:
+                return True
+            if self._other_subject(sentence, missing, query):
+                return False
+        return False
 
-    def _previous_sentences(self, chunk: Chunk, start: int, count: int) -> str:
+    @staticmethod
+    def _other_subject(text: str, missing: list[str], query: Query) -> bool:
+        """Does ``text`` bring on another drug (when a drug is sought) or another trial (when a trial is)?"""
+        aliases = [a for e in missing for a in query.aliases.get(e, [e])]
+        kinds = {"drug" if DRUG_RE.fullmatch(e.split()[0]) else "trial" if TRIAL_RE.fullmatch(e) else "" for e in missing}
+        names = []
+        if "drug" in kinds:
+            names += [m.group(0) for m in DRUG_RE.finditer(text)]
+        if "trial" in kinds:
+            names += [n for n in TRIAL_RE.findall(text) if not _generic(n) and n.upper() not in COMMON_CODES]
+        return any(not _names(name, aliases) and not any(_names(a, [name]) for a in aliases) for name in names)
+
+    def _previous_sentences(self, chunk: Chunk, start: int, count: int) -> list[str]:
         if chunk.paragraph < 0:
-            return ""
+            return []
         paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph]
         sentences = split_sentences(paragraph.text, paragraph.span.start)
         here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), 0)
-        return " ".join(s[2] for s in sentences[max(0, here - count):here])
+        return [s[2] for s in sentences[max(0, here - count):here]]
 
     def _choose(self, query: Query, units, best: float) -> list[tuple[Candidate, ScoredUnit]]:
         chosen = [units[0]]

@@ -17,7 +17,7 @@ from .citations import cited_references, cited_trials
 from .document import Document, Paragraph, Table
 from .sentences import split_sentences
 
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 ChunkKind = Literal["text", "abstract", "table_row", "table", "figure", "reference", "backmatter"]
 
 
@@ -127,13 +127,13 @@ def _table_chunks(doc: Document, table: Table) -> list[Chunk]:
             kind="table_row", start=row.span.start, end=row.span.end, text=text, context=context,
             trials=row.trials, table=table.number, **where,
         ))
-    # One overview chunk answers list questions ("which trials in Table 2 are phase III?").
+    # One overview chunk answers list questions ("which trials in Table 2 use PFS?").
     first = table.columns[0]
     names = []
     for row in table.rows:
-        values = [v for k, v in row.cells.items() if k != first and v][:2]
-        names.append(f"{row.cells.get(first, '')} ({', '.join(values)})" if values else row.cells.get(first, ""))
-    overview = f"Table {table.number}. {table.caption} Columns: {', '.join(table.columns)}. Rows: " + "; ".join(names) + "."
+        cells = [f"{k}: {v}" for k, v in row.cells.items() if k != first and v and len(v) <= 40]
+        names.append(f"{row.cells.get(first, '')} ({'; '.join(cells)})" if cells else row.cells.get(first, ""))
+    overview = f"Table {table.number}. {table.caption} Rows: " + " | ".join(names) + "."
     if table.footnote:
         overview += f" {table.footnote}"
     chunks.append(Chunk(

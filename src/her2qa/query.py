@@ -107,6 +107,8 @@ class Query:
     wants_backmatter: bool = field(metadata={"description": "Funding, conflicts or contributions."})
     aliases: dict[str, list[str]] = field(default_factory=dict,
                                           metadata={"description": "Entity → other names (T-DXd ↔ trastuzumab deruxtecan)."})
+    common: set[str] = field(default_factory=set, metadata={
+        "description": "Entities so frequent in the corpus (trastuzumab, HER2) that they do not pin down a passage."})
     comparison: bool = field(default=False, metadata={"description": "'X or Y', 'compare', 'versus'."})
     wants_table: bool = field(default=False, metadata={"description": "The question names a table."})
     wants_list: bool = field(default=False, metadata={"description": "'Which trials…', 'list…'."})
@@ -117,6 +119,7 @@ class QueryAnalyzer:
 
     def __init__(self, corpus_text: str):
         self.corpus_compact = compact(corpus_text)
+        self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
         learned = learn_abbreviations(corpus_text)
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).
@@ -159,6 +162,13 @@ class QueryAnalyzer:
                 found.append(cand)
             i += step
         return list(dict.fromkeys(found))
+
+    def paragraph_share(self, aliases: list[str]) -> float:
+        """Share of the corpus paragraphs naming any of ``aliases``."""
+        if not self.paragraphs:
+            return 0.0
+        lowered = [a.lower() for a in aliases]
+        return sum(any(a in p for a in lowered) for p in self.paragraphs) / len(self.paragraphs)
 
     def unknown_topic_words(self, question: str) -> list[str]:
         """Content words of an explicit topic ("say about X") that the corpus never uses, even as a stem."""
@@ -215,6 +225,7 @@ class QueryAnalyzer:
         return Query(
             text=question, expanded=expanded, terms=tokenize(expanded), entities=entities,
             aliases={e: self.aliases_of(e) for e in entities}, unknown=unknown,
+            common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             wants_number=any(cue in lowered for cue in NUMERIC_CUES) or bool(MEASURE_QUESTION_RE.search(question)),
             wants_reference=any(cue in lowered for cue in REFERENCE_CUES),
             wants_backmatter=any(cue in lowered for cue in BACKMATTER_CUES),
