@@ -41,6 +41,25 @@ MEASURES = {
 }
 
 
+STYLE_CUES = {
+    "why": re.compile(r"\b(?:due to|because|lead(?:s|ing)? to|result(?:s|ing)? in|therefore|thus|since|"
+                      r"responsible|rationale|explain|attributable|associated with|allow(?:s|ing)?|by)\b", re.I),
+    "definition": re.compile(r"\b(?:is an?|are|is the|consists? of|composed|defined|refers? to|known as|"
+                             r"designed|characteri[sz]ed)\b", re.I),
+}
+
+
+def question_style(question: str) -> str:
+    lowered = question.lower().strip()
+    if re.match(r"(?:why|how does|how do|how can|how might|what is the (?:rationale|reason|mechanism)|what explains)", lowered) \
+            or "rationale" in lowered or "reason" in lowered:
+        return "why"
+    if re.match(r"(?:what (?:is|are) (?:an? |the )?[\w\-–/ ]{1,40}\??$|define|what does .* (?:mean|stand for)|"
+                r"what (?:is|are) (?:an? )?[\w\-–/]+ and)", lowered):
+        return "definition"
+    return ""
+
+
 def asked_measures(question: str) -> list[str]:
     return [name for name, (cue, _, _) in MEASURES.items() if cue.search(question)]
 
@@ -102,17 +121,35 @@ class ExtractiveAnswerer:
         best = units[0][1].score
         if best < self.settings.abstain_threshold:
             return self._decline(base, top, NOT_IN_REVIEW)
-        chosen = self._choose(query, units, best)
+        chosen = [units[0]]
+        if question_style(query.text) and self.settings.answer_max_sentences > 1:
+            chosen = self._with_next_sentence(chosen)
+        chosen = self._choose(query, units, best, chosen)
         return self._compose(base, chosen)
+
+    def _with_next_sentence(self, chosen):
+        """Explanations usually continue in the next sentence ("ADCs are … They are composed of …")."""
+        cand, unit = chosen[0]
+        units = cand.units
+        index = next((i for i, u in enumerate(units) if u.unit.id == unit.unit.id), None)
+        if index is None or index + 1 >= len(units):
+            return chosen
+        follower = units[index + 1]
+        if any(u.unit.id == follower.unit.id for _, u in chosen):
+            return chosen
+        return chosen + [(cand, follower)]
 
     # ---- selection ----------------------------------------------------------------------------
     def _rank_units(self, query: Query, top: list[Candidate]) -> list[tuple[Candidate, ScoredUnit]]:
         pairs = []
+        style = question_style(query.text)
         for rank, cand in enumerate(top):
             if cand.chunk.kind == "reference" and not query.wants_reference:
                 continue  # a bibliography entry is not an answer to a clinical question
             for unit in cand.units:
                 bonus = 0.04 * (len(top) - rank) / len(top)
+                if style and STYLE_CUES[style].search(unit.unit.text):
+                    bonus += 0.06
                 pairs.append((cand, ScoredUnit(unit.unit, unit.score + bonus, unit.dense, unit.lexical, unit.entity)))
         pairs.sort(key=lambda p: -p[1].score)
         return pairs
@@ -162,8 +199,8 @@ class ExtractiveAnswerer:
         here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), 0)
         return [s[2] for s in sentences[max(0, here - count):here]]
 
-    def _choose(self, query: Query, units, best: float) -> list[tuple[Candidate, ScoredUnit]]:
-        chosen = [units[0]]
+    def _choose(self, query: Query, units, best: float, chosen=None) -> list[tuple[Candidate, ScoredUnit]]:
+        chosen = list(chosen or [units[0]])
         limit = self.settings.answer_max_sentences
         wanted = [e.lower() for e in query.entities] if query.comparison else []
         for cand, unit in units[1:]:

@@ -8,7 +8,7 @@ import time
 from typing import Iterator
 
 from .answer import ExtractiveAnswerer
-from .chat import Conversation, Turn, resolve
+from .chat import Conversation, Turn, answer_entities, resolve
 from .corpus import Corpus
 from .llm import BackendUnavailable, condense, describe, generate, make_llm
 from .query import QueryAnalyzer
@@ -108,8 +108,8 @@ class Assistant:
                            "total": round(total * 1000, 1)},
         })
         if conversation is not None:
-            conversation.add(Turn(question=question, resolved=resolved, answer=answer,
-                                  entities=entities or [e for e in query.entities]))
+            own = [e for e in entities if e not in query.common] or answer_entities(answer, self.analyzer)
+            conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer
 
     def _reachable(self, candidates) -> set[str]:

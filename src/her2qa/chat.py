@@ -53,13 +53,25 @@ def is_follow_up(question: str, entities: list[str]) -> bool:
 
 
 def resolve(question: str, conversation: Conversation | None, analyzer: QueryAnalyzer) -> tuple[str, list[str]]:
-    """The question to retrieve with, and the entities this turn is about."""
-    own = analyzer.entities_in(question)
-    own = [e for e in own if analyzer.known(e)]
+    """The question to retrieve with, and the entities this turn is about.
+
+    A follow-up (pronoun, ellipsis, no entity of its own) borrows the salient entities of the last
+    turn that had any, plus that turn's own question, so retrieval lands where the talk was."""
+    own = [e for e in analyzer.entities_in(question) if analyzer.known(e)]
     if conversation is None or not conversation.turns or not is_follow_up(question, own):
         return question, own
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
-    if not carried:
+    previous = conversation.turns[-1].question
+    if not carried and not previous:
         return question, own
-    entities = own + carried
-    return f"{question} ({' '.join(carried)})", entities
+    context = " ".join(dict.fromkeys(carried + [previous]))
+    return f"{question} ({context})", own + carried
+
+
+def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
+    """Entities named in the answer's first sentence (what 'it' will refer to next)."""
+    if answer.abstained or not answer.answer:
+        return []
+    first = re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
+    names = [e for e in analyzer.entities_in(first) if analyzer.known(e)]
+    return [e for e in names if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:3]

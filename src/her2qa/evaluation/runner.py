@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from .dataset import EvalItem, Gold, gold_for
@@ -24,8 +24,7 @@ class RunResult:
     summary: dict[str, Any]
     by_type: dict[str, dict[str, Any]]
     seconds: float
-    reused_from: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    reused_from: str = ""  # an ablation row identical to the main run reuses its records
 
 
 def settings_brief(settings) -> dict[str, Any]:
