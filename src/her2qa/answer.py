@@ -248,7 +248,14 @@ class ExtractiveAnswerer:
         """Find the body sentence about X, follow its [n] marker to the reference entry."""
         body = [(c, u) for c, u in self._rank_units(query, top) if c.chunk.kind not in {"reference", "table"}]
         # A sentence carrying its own [n] marker is the review's explicit attribution.
-        body.sort(key=lambda p: -(p[1].score + (0.15 if cited_references(p[1].unit.text) else 0.0)))
+        specific = [e for e in query.entities if not _generic(e) and e not in query.common]
+
+        def attribution(pair) -> float:
+            text = pair[1].unit.text
+            named = sum(_names(text, query.aliases.get(e, [e])) for e in specific) / len(specific) if specific else 0
+            return pair[1].score + 0.15 * bool(cited_references(text)) + 0.3 * named
+
+        body.sort(key=lambda p: -attribution(p))
         ref_chunks = [c for c in top if c.chunk.kind == "reference"]
         if body:
             cand, unit = body[0]

@@ -108,7 +108,9 @@ class Assistant:
                            "total": round(total * 1000, 1)},
         })
         if conversation is not None:
-            own = [e for e in entities if e not in query.common] or answer_entities(answer, self.analyzer)
+            # "Which TKI was first approved?" → the next "it" is the answer's subject (lapatinib).
+            named = answer_entities(answer, self.analyzer)
+            own = list(dict.fromkeys(named + [e for e in entities if e not in query.common]))[:4]
             conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer
 

@@ -61,10 +61,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if conversation is None or not conversation.turns or not is_follow_up(question, own):
         return question, own
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
-    previous = conversation.turns[-1].question
-    if not carried and not previous:
-        return question, own
-    context = " ".join(dict.fromkeys(carried + [previous]))
+    # Entities are the cleanest context; without any, the previous question stands in for them.
+    context = " ".join(carried) if carried else conversation.turns[-1].question
     return f"{question} ({context})", own + carried
 
 

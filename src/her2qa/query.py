@@ -58,9 +58,23 @@ def tokenize(text: str) -> list[str]:
             parts = [p for p in re.split(r"[-/]", token) if p and p not in STOPWORDS]
             terms.extend(parts)
             terms.append(re.sub(r"[-/]", "", token))
-        elif len(token) > 4 and token.endswith("s") and not token.endswith("ss") and not re.search(r"\d", token):
-            terms.append(token[:-1])  # light plural folding: inhibitors → inhibitor
+        elif len(token) > 4 and token.isalpha():
+            stem = light_stem(token)
+            if stem != token:
+                terms.append(stem)  # compared/compare → compar, inhibitors → inhibitor
     return terms
+
+
+_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly", "al", "e")
+
+
+def light_stem(word: str) -> str:
+    """A deliberately small suffix stripper (no stemming library ships offline here)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 5 else word
 
 
 def entity_like(token: str) -> bool:

@@ -90,6 +90,8 @@ REFERENCE_CUES = (
     "cite ", "citation", "source for", "what source", "primary paper", "primary source", "who reported",
     "who showed", "who published", "published in", "which journal", "what journal", "doi", "authors",
     "author of", "reference for", "reference number", "pubmed", "who demonstrated", "who found",
+    "publication", "backs the", "back up", "supports the", "underlies", "underlying paper", "come from",
+    "comes from", "which study supports", "what supports", "evidence for the claim",
 )
 BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "competing interest", "wrote the",
                    "author contributions", "supported by")
