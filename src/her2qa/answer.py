@@ -125,7 +125,7 @@ class ExtractiveAnswerer:
         if question_style(query.text) and self.settings.answer_max_sentences > 1:
             chosen = self._with_next_sentence(chosen)
         chosen = self._choose(query, units, best, chosen)
-        return self._compose(base, chosen)
+        return self._compose(base, chosen, query)
 
     def _with_next_sentence(self, chosen):
         """Explanations usually continue in the next sentence ("ADCs are … They are composed of …")."""
@@ -159,6 +159,8 @@ class ExtractiveAnswerer:
         entities itself, or continue a passage that does: walking back through its paragraph, the
         entities must appear before another drug or trial takes the stage."""
         specific = [e for e in query.entities if not _generic(e) and e not in query.common]
+        own = [e for e in specific if e not in query.carried]
+        specific = own or specific
         if not specific:
             return not query.entities or pair[1].entity > 0
         cand, scored = pair
@@ -212,12 +214,14 @@ class ExtractiveAnswerer:
             covers_missing = any(e in text and not any(e in u.unit.text.lower() for _, u in chosen) for e in wanted)
             close_enough = (cand.chunk.id == chosen[0][0].chunk.id and unit.score >= 0.75 * best) or (
                 unit.score >= 0.88 * best)
+            if query.wants_number and unit.lexical < 0.7 * chosen[0][1].lexical:
+                close_enough = False  # a figure about something else is noise
             if covers_missing or close_enough:
                 chosen.append((cand, unit))
         return chosen
 
     # ---- composition --------------------------------------------------------------------------
-    def _compose(self, base: Answer, chosen) -> Answer:
+    def _compose(self, base: Answer, chosen, query: Query | None = None) -> Answer:
         markers: dict[str, int] = {}
         citations: list[Citation] = []
         # Keep the review's order when sentences come from the same passage.
@@ -226,14 +230,20 @@ class ExtractiveAnswerer:
         for cand, unit in chosen:
             if cand.chunk.id not in markers:
                 markers[cand.chunk.id] = len(markers) + 1
-                citations.append(self._citation(markers[cand.chunk.id], cand.chunk, unit.unit.text))
+                citations.append(self.citation(markers[cand.chunk.id], cand.chunk, unit.unit.text, query,
+                                               unit.unit.start))
             text = strip_markers(unit.unit.text).strip()
             parts.append(f"{text} [{markers[cand.chunk.id]}]")
         return base.model_copy(update={"answer": " ".join(parts), "citations": citations})
 
-    def _citation(self, marker: int, chunk: Chunk, quote: str) -> Citation:
+    def citation(self, marker: int, chunk: Chunk, quote: str, query: Query | None = None,
+                 quote_start: int | None = None) -> Citation:
+        """A citation of ``chunk``; its references are those the passage cites, plus the ones the
+        review attaches to the quoted sentence even when the marker sits later in the paragraph."""
         doc = self.corpus.document(chunk.source)
-        numbers = chunk.references if chunk.kind != "reference" else [chunk.reference]
+        numbers = list(chunk.references) if chunk.kind != "reference" else [chunk.reference]
+        if chunk.kind == "text" and query is not None and quote_start is not None:
+            numbers = list(dict.fromkeys(self._markers_near(chunk, quote_start, query) + numbers))
         refs = [ReferenceInfo.from_reference(r) for n in numbers if (r := doc.reference(n))]
         return Citation(marker=marker, chunk_id=chunk.id, section=chunk.section, section_title=chunk.section_title,
                         section_path=chunk.section_path, kind=chunk.kind, text=chunk.text, quote=quote,
@@ -261,7 +271,7 @@ class ExtractiveAnswerer:
             cand, unit = body[0]
             numbers = self._markers_near(cand.chunk, unit.unit.start, query)
             if numbers:
-                return self._compose_reference(base, cand, unit, numbers)
+                return self._compose_reference(base, cand, unit, numbers, query)
         if ref_chunks:
             cand = ref_chunks[0]
             return self._compose_reference(base, None, None, [cand.chunk.reference])
@@ -294,13 +304,13 @@ class ExtractiveAnswerer:
         return cited_references(sentences[best][2])
 
     def _compose_reference(self, base: Answer, cand: Candidate | None, unit: ScoredUnit | None,
-                           numbers: list[int]) -> Answer:
+                           numbers: list[int], query: Query | None = None) -> Answer:
         citations: list[Citation] = []
         parts: list[str] = []
         marker = 0
         if cand is not None and unit is not None:
             marker += 1
-            citations.append(self._citation(marker, cand.chunk, unit.unit.text))
+            citations.append(self.citation(marker, cand.chunk, unit.unit.text, query, unit.unit.start))
             parts.append(f"The review states: \u201c{strip_markers(unit.unit.text).strip()}\u201d [{marker}]")
         source = cand.chunk.source if cand else self.corpus.primary.source
         doc = self.corpus.document(source)
@@ -311,7 +321,7 @@ class ExtractiveAnswerer:
             if ref is None or chunk is None:
                 continue
             marker += 1
-            citations.append(self._citation(marker, chunk, chunk.text))
+            citations.append(self.citation(marker, chunk, chunk.text))
             info = ReferenceInfo.from_reference(ref)
             doi = f", doi:{ref.doi}" if ref.doi else ""
             authors = info.authors if info.authors.endswith(".") else info.authors + "."

@@ -85,14 +85,15 @@ class Assistant:
                 resolved = condense(self.llm, conversation.history_text(), question)
             except BackendUnavailable as exc:
                 notice = f"LLM backend unavailable ({exc}); answered extractively."
-        query = self.analyzer.analyze(resolved)
+        query = self.analyzer.analyze(resolved, carried=[e for e in entities if e.lower() not in question.lower()])
         with self._lock:
             candidates, _ = self.retriever.retrieve(query)
         retrieved_at = time.perf_counter()
 
         answer = self.answerer.answer(question, query, candidates)
         if self.llm is not None and not notice and not query.unknown:
-            offered = [self.answerer._citation(i + 1, c.chunk, c.best.unit.text if c.best else c.chunk.text)
+            offered = [self.answerer.citation(i + 1, c.chunk, c.best.unit.text if c.best else c.chunk.text,
+                                              query, c.best.unit.start if c.best else None)
                        for i, c in enumerate(candidates[: self.settings.top_k])]
             try:
                 answer = generate(self.llm, resolved, offered, answer.model_copy(update={"citations": []}))

@@ -71,5 +71,5 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     if answer.abstained or not answer.answer:
         return []
     first = re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
-    names = [e for e in analyzer.entities_in(first) if analyzer.known(e)]
+    names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
     return [e for e in names if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:3]

@@ -121,6 +121,8 @@ class Query:
     wants_backmatter: bool = field(metadata={"description": "Funding, conflicts or contributions."})
     aliases: dict[str, list[str]] = field(default_factory=dict,
                                           metadata={"description": "Entity → other names (T-DXd ↔ trastuzumab deruxtecan)."})
+    carried: set[str] = field(default_factory=set, metadata={
+        "description": "Entities borrowed from earlier turns of the conversation."})
     common: set[str] = field(default_factory=set, metadata={
         "description": "Entities so frequent in the corpus (trastuzumab, HER2) that they do not pin down a passage."})
     comparison: bool = field(default=False, metadata={"description": "'X or Y', 'compare', 'versus'."})
@@ -184,6 +186,12 @@ class QueryAnalyzer:
         lowered = [a.lower() for a in aliases]
         return sum(any(a in p for a in lowered) for p in self.paragraphs) / len(self.paragraphs)
 
+    def unknown_proper_nouns(self, question: str) -> list[str]:
+        """Capitalised words inside the sentence ('France', 'Japan') that the corpus never uses."""
+        words = re.findall(r"(?<=[a-z,;:] )([A-Z][a-z]{3,})\b", question)
+        return [w for w in words if w.lower() not in self.corpus_words and w.lower() not in BRANDS
+                and w.lower() not in STOPWORDS and not any(v.startswith(w.lower()[:6]) for v in self.corpus_words)]
+
     def unknown_topic_words(self, question: str) -> list[str]:
         """Content words of an explicit topic ("say about X") that the corpus never uses, even as a stem."""
         match = TOPIC_RE.search(question)
@@ -211,7 +219,7 @@ class QueryAnalyzer:
             names += [p for p in re.split(r"[/–]+", name) if len(p) >= 3]
         return list(dict.fromkeys(names))
 
-    def analyze(self, question: str) -> Query:
+    def analyze(self, question: str, carried: list[str] | None = None) -> Query:
         lowered = question.lower()
         extra: list[str] = []
         for word in re.findall(r"[\w\-/]+", lowered):
@@ -231,6 +239,8 @@ class QueryAnalyzer:
             else:
                 unknown.append(name)
         unknown += [w for w in self.unknown_topic_words(question) if w not in unknown]
+        unknown += [w for w in self.unknown_proper_nouns(question) if w not in unknown
+                    and not any(w in e for e in entities)]
         for long_form in self.reverse:
             if re.search(rf"\b{re.escape(long_form)}\b", lowered) and not any(
                     long_form in e.lower() or e.lower() in long_form for e in entities):
@@ -240,6 +250,7 @@ class QueryAnalyzer:
             text=question, expanded=expanded, terms=tokenize(expanded), entities=entities,
             aliases={e: self.aliases_of(e) for e in entities}, unknown=unknown,
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
+            carried=set(carried or []),
             wants_number=any(cue in lowered for cue in NUMERIC_CUES) or bool(MEASURE_QUESTION_RE.search(question)),
             wants_reference=any(cue in lowered for cue in REFERENCE_CUES),
             wants_backmatter=any(cue in lowered for cue in BACKMATTER_CUES),

@@ -14,6 +14,17 @@ DEFAULT_QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
 RESULTS_DIR = PROJECT_ROOT / "eval" / "results"
 
 
+def code_version() -> str:
+    """``git describe --always --dirty`` of the checkout, or '' outside git."""
+    import subprocess
+
+    try:
+        return subprocess.run(["git", "describe", "--always", "--dirty"], cwd=PROJECT_ROOT, capture_output=True,
+                              text=True, timeout=5).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return ""
+
+
 def load_assistant(settings):
     """Load corpus, index and models once (tests swap this for a shared instance)."""
     from ..assistant import Assistant
@@ -66,7 +77,8 @@ def eval_command(questions_path: Path, ablations: bool, limit: int | None, types
     load_seconds = time.perf_counter() - started
     main, rows = run_benchmark(assistant, items, ablations=ablations, name=preset)
     meta = {
-        "date": time.strftime("%Y-%m-%d %H:%M:%S"), "questions": str(questions_path), "types": wanted,
+        "date": time.strftime("%Y-%m-%d %H:%M:%S"), "code": code_version(),
+        "questions": str(questions_path), "types": wanted,
         "limit": limit, "preset": preset, "ablations": ablations,
         "seconds": time.perf_counter() - started, "load_seconds": load_seconds,
     }

@@ -93,7 +93,7 @@ def markdown_report(main: RunResult, ablations: list[RunResult], meta: dict[str,
     settings = ", ".join(f"{k}={v}" for k, v in main.settings.items())
     parts = [
         "# her2qa benchmark", "",
-        f"- date: {meta['date']}", f"- questions: `{meta['questions']}` ({main.summary['n']} items"
+        f"- date: {meta['date']}" + (f" (code {meta['code']})" if meta.get("code") else ""), f"- questions: `{meta['questions']}` ({main.summary['n']} items"
         + (f", types {', '.join(meta['types'])}" if meta.get("types") else "")
         + (f", limit {meta['limit']}" if meta.get("limit") else "") + ")",
         f"- preset: `{meta['preset']}`; settings: {settings}",
