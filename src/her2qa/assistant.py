@@ -34,6 +34,9 @@ class Assistant:
                                          load_unit_vectors(self.settings))
         self.answerer = ExtractiveAnswerer(self.settings, self.corpus)
         self.llm, self.llm_error = self._load_llm(llm)
+        import torch
+
+        torch.set_num_threads(self.settings.query_threads)
         self._lock = threading.Lock()  # the embedding model is not re-entrant under torch threads
 
     def _load_llm(self, llm=None):

@@ -17,7 +17,7 @@ from .citations import cited_references, cited_trials
 from .document import Document, Paragraph, Table
 from .sentences import split_sentences
 
-CHUNKER_VERSION = "5"
+CHUNKER_VERSION = "6"
 ChunkKind = Literal["text", "abstract", "table_row", "table", "figure", "reference", "backmatter"]
 
 
@@ -47,7 +47,8 @@ class Chunk(BaseModel):
     @property
     def embedding_text(self) -> str:
         """What the dense model embeds: MiniLM reads only 256 word pieces, so keep context short."""
-        return f"{self.context[:300]}\n{self.text}" if self.context else self.text
+        limit = 150 if self.kind == "reference" else 300
+        return f"{self.context[:limit]}\n{self.text}" if self.context else self.text
 
 
 def _chunk_id(source: str, kind: str, start: int, end: int, text: str) -> str:

@@ -36,6 +36,10 @@ class Settings(BaseSettings):
                                description="Optional local cross-encoder folder for the second stage; "
                                "empty = sentence-level bi-encoder + lexical re-scoring.")
 
+    query_threads: int = Field(default=1, ge=1, le=64,
+                               description="Torch threads for encoding questions. One query is tiny: a second "
+                               "thread buys little when idle and costs a lot when the machine is busy.")
+
     # --- chunking ---
     chunk_max_words: int = Field(default=110, ge=20, le=400,
                                  description="Longest text chunk in words (MiniLM reads 256 word pieces).")

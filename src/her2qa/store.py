@@ -162,12 +162,16 @@ def build_index(settings: Settings, corpus: Corpus | None = None, force: bool = 
     # Single-unit chunks (table rows, references) reuse their chunk vector.
     units = [u for u in sentence_units(corpus) if corpus.by_id[u.chunk_id].kind not in SINGLE_UNIT_KINDS]
     texts = [n.get_content(metadata_mode="embed") for n in nodes] + [u.text for u in units]
-    vectors: list[list[float]] = []
+    # Batches of similar length waste no padding: embed in length order, then restore the order.
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    vectors: list[list[float]] = [[] for _ in texts]
     batch = 64
-    for i in range(0, len(texts), batch):
-        vectors.extend(embedder.get_text_embedding_batch(texts[i:i + batch]))
+    for start in range(0, len(order), batch):
+        part = order[start:start + batch]
+        for i, vector in zip(part, embedder.get_text_embedding_batch([texts[i] for i in part])):
+            vectors[i] = vector
         if progress:
-            progress(len(texts[i:i + batch]))
+            progress(len(part))
     for node, vector in zip(nodes, vectors):
         node.embedding = vector
     vector_store = ChromaVectorStore(chroma_collection=collection)
