@@ -212,8 +212,9 @@ class ExtractiveAnswerer:
             if any(unit.unit.id == u.unit.id or _overlap(text, u.unit.text.lower()) > 0.6 for _, u in chosen):
                 continue
             covers_missing = any(e in text and not any(e in u.unit.text.lower() for _, u in chosen) for e in wanted)
-            close_enough = (cand.chunk.id == chosen[0][0].chunk.id and unit.score >= 0.75 * best) or (
-                unit.score >= 0.88 * best)
+            same = cand.chunk.id == chosen[0][0].chunk.id
+            close_enough = (same and unit.score >= self.settings.same_passage_ratio * best) or (
+                unit.score >= self.settings.other_passage_ratio * best)
             if query.wants_number and unit.lexical < 0.7 * chosen[0][1].lexical:
                 close_enough = False  # a figure about something else is noise
             if covers_missing or close_enough:

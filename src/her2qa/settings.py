@@ -59,6 +59,11 @@ class Settings(BaseSettings):
 
     # --- answering ---
     answer_max_sentences: int = Field(default=3, ge=1, le=10, description="Sentences in an extractive answer.")
+    same_passage_ratio: float = Field(default=0.75, ge=0, le=1.5,
+                                      description="A further sentence of the top passage joins the answer when "
+                                      "it scores at least this share of the best sentence.")
+    other_passage_ratio: float = Field(default=0.93, ge=0, le=1.5,
+                                       description="The same for sentences of other passages (each adds a citation).")
     max_question_chars: int = Field(default=1000, ge=10, description="Longest question accepted.")
     abstain_threshold: float = Field(default=0.0, description="Answer score under which the assistant declines.")
     llm_backend: Literal["none", "ollama", "openai"] = Field(
