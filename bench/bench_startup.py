@@ -37,11 +37,8 @@ def free_port() -> int:
 
 
 def serve_argv(port: int) -> list[str]:
-    from her2qa import cli
-
-    if "serve" in getattr(cli.main, "commands", {}):
-        return [sys.executable, "-m", "her2qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    return [sys.executable, str(ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)]
+    """`her2qa serve` on a loopback port (the same code path as `python app.py`)."""
+    return [sys.executable, "-m", "her2qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
 
 
 def one_run(index_dir: Path, timeout: float, ask: bool) -> tuple[float, float | None]:

@@ -36,12 +36,8 @@ def free_port() -> int:
 
 
 def serve_argv(port: int) -> list[str]:
-    """``her2qa serve`` when the CLI has it, else ``python app.py`` (both call her2qa.ui)."""
-    from her2qa import cli
-
-    if "serve" in getattr(cli.main, "commands", {}):
-        return [sys.executable, "-m", "her2qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    return [sys.executable, str(PROJECT_ROOT / "app.py"), "--host", "127.0.0.1", "--port", str(port)]
+    """`her2qa serve` on a loopback port (the same code path as `python app.py`)."""
+    return [sys.executable, "-m", "her2qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
 
 
 def start_server(index_dir: Path, log_path: Path, timeout: float = 120.0):
@@ -351,3 +347,12 @@ def test_ask_endpoint_cites_the_trial_paper_for_her2climb(client):
     result = client.predict(HER2CLIMB_Q, api_name="/ask")
     dois = {r["doi"] for c in result["citations"] for r in c["references"]}
     assert MURTHY_DOI in dois, dois
+
+
+def test_app_py_and_serve_share_one_command_line():
+    app = subprocess.run([sys.executable, str(PROJECT_ROOT / "app.py"), "--help"], capture_output=True,
+                         text=True, timeout=60, cwd=PROJECT_ROOT)
+    assert app.returncode == 0 and "--port" in app.stdout and "--host" in app.stdout
+    bad = subprocess.run([sys.executable, "-m", "her2qa.cli", "serve", "--bogus"], capture_output=True,
+                         text=True, timeout=60, cwd=PROJECT_ROOT)
+    assert bad.returncode == 2 and "No such option '--bogus'" in bad.stderr and "Traceback" not in bad.stderr
