@@ -88,12 +88,15 @@ class HybridRetriever:
         self.unit_vectors = {k: np.asarray(v, dtype=np.float32) for k, v in unit_vectors.items()}
         self.chunk_vectors: dict[str, np.ndarray] = {}
         self._scopes: dict[str, tuple[str, str]] = {}
+        self.cross_encoder = load_cross_encoder(settings.cross_encoder) if settings.cross_encoder else None
         self._terms: dict[str, set[str]] = {}
 
     def with_settings(self, settings: Settings) -> "HybridRetriever":
         clone = object.__new__(HybridRetriever)
         clone.__dict__.update(self.__dict__)
         clone.settings = settings
+        if settings.cross_encoder != self.settings.cross_encoder:
+            clone.cross_encoder = load_cross_encoder(settings.cross_encoder) if settings.cross_encoder else None
         return clone
 
     # ---- first stage ------------------------------------------------------------------------
@@ -135,6 +138,8 @@ class HybridRetriever:
         candidates = [c for c in pool.values() if self._allowed(c.chunk, query)]
         for cand in candidates:
             self._score_units(cand, query, q_vec)
+        if s.rerank and self.cross_encoder is not None:
+            self._cross_encode(candidates, query)
         if s.rerank:
             top = max((c.fused for c in candidates), default=1.0) or 1.0
             for cand in candidates:
@@ -147,6 +152,21 @@ class HybridRetriever:
         return candidates, q_vec
 
     # ---- second stage -----------------------------------------------------------------------
+    def _cross_encode(self, candidates: list[Candidate], query: Query, per_chunk: int = 3, chunks: int = 12) -> None:
+        """With a cross-encoder configured, its judgement of (question, sentence) replaces the dense
+        term for the strongest sentences of the strongest candidates."""
+        top = sorted(candidates, key=lambda c: -c.fused)[:chunks]
+        pairs = [(cand, unit) for cand in top for unit in sorted(cand.units, key=lambda u: -u.score)[:per_chunk]]
+        if not pairs:
+            return
+        logits = self.cross_encoder.predict([(query.text, u.unit.text) for _, u in pairs], show_progress_bar=False)
+        for (_, unit), logit in zip(pairs, np.atleast_1d(logits)):
+            relevance = float(np.ravel(logit)[-1])
+            if not 0.0 <= relevance <= 1.0:  # raw logits: squash; probabilities pass through
+                relevance = float(1 / (1 + np.exp(-relevance)))
+            unit.score += 0.45 * (relevance - unit.dense)
+            unit.dense = relevance
+
     def _scope(self, chunk: Chunk) -> tuple[str, str]:
         """What a sentence's pronouns can refer to: its section path and whole paragraph."""
         cached = self._scopes.get(chunk.id)
@@ -207,6 +227,18 @@ class HybridRetriever:
 GENERIC = ({k for k in ABBREVIATIONS if k not in NAMED_ABBREVIATIONS}
            | {v.lower() for k, v in ABBREVIATIONS.items() if k not in NAMED_ABBREVIATIONS}
            | {"her2", "her2-positive", "her2+", "ic50", "human epidermal receptor type 2"})
+
+
+def load_cross_encoder(path: str):
+    """A sentence-transformers CrossEncoder from a local folder (none ships offline; see STACK.md)."""
+    from sentence_transformers import CrossEncoder
+
+    from .embedding import ModelUnavailable, resolve_model_path
+
+    try:
+        return CrossEncoder(resolve_model_path(path), device="cpu")
+    except Exception as exc:
+        raise ModelUnavailable(f"cannot load cross-encoder {path!r}: {exc}") from exc
 
 
 def is_generic(entity: str) -> bool:
