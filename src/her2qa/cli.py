@@ -188,8 +188,8 @@ def run_batch(assistant, lines) -> None:
             item = json.loads(line)
             if not isinstance(item, dict):
                 raise ValueError("each line must be a JSON object")
-            turns = item.get("turns") or ([item["question"]] if "question" in item else None)
-            if not turns or not all(isinstance(t, str) for t in turns):
+            turns = item["turns"] if "turns" in item else [item["question"]] if "question" in item else None
+            if not isinstance(turns, list) or not turns or not all(isinstance(t, str) for t in turns):
                 raise ValueError("needs a 'question' string or a 'turns' list of strings")
             conversation = Conversation()
             for turn in turns:
