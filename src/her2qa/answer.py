@@ -295,7 +295,10 @@ class ExtractiveAnswerer:
         marked = [i for i, s in enumerate(sentences) if cited_references(s[2])]
         if not marked:
             return []
-        names = [a.lower() for e in query.entities if not _generic(e) for a in query.aliases.get(e, [e])]
+        specific = [e for e in query.entities if not _generic(e)]
+        trials = [e for e in specific if TRIAL_RE.fullmatch(e)]
+        # A trial name pins the attribution better than a drug that many sentences mention.
+        names = [a.lower() for e in (trials or specific) for a in query.aliases.get(e, [e])]
         naming = [i for i in marked if any(n in sentences[i][2].lower() for n in names)]
         if naming:
             best = min(naming, key=lambda i: (abs(i - here), i < here))

@@ -114,7 +114,8 @@ class Assistant:
         if conversation is not None:
             # "Which TKI was first approved?" → the next "it" is the answer's subject (lapatinib).
             named = answer_entities(answer, self.analyzer)
-            own = list(dict.fromkeys(named + [e for e in entities if e not in query.common]))[:4]
+            own = list({e.lower(): e for e in reversed(named + [e for e in entities if e not in query.common])}.values())
+            own = list(reversed(own))[:4]
             conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer
 

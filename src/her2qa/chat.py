@@ -71,5 +71,10 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     if answer.abstained or not answer.answer:
         return []
     first = re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
+    from .answer import COMMON_CODES, DRUG_RE, TRIAL_RE
+
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
-    return [e for e in names if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:3]
+    # Only drugs and trials become referents of a later "it"; receptor names and codes do not.
+    named = [e for e in names if (DRUG_RE.fullmatch(e) or TRIAL_RE.fullmatch(e) or re.match(r"T-D", e))
+             and e.upper() not in COMMON_CODES]
+    return [e for e in named if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:2]
