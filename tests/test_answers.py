@@ -132,3 +132,9 @@ def test_cross_encoder_is_a_pluggable_second_stage(assistant):
     assert answer.citations and not answer.error
     support = " ".join(c.text for c in answer.citations)
     assert all(n in support for n in re.findall(r"\d+\.\d+", answer.answer))
+
+
+def test_off_topic_questions_are_declined(assistant):
+    for question in ("How do I bake sourdough bread?", "Tell me a joke", "What is the capital of France?"):
+        answer = assistant.ask(question)
+        assert answer.abstained and not answer.citations, question
