@@ -97,7 +97,7 @@ class Assistant:
         if self.llm is not None and not notice and not query.unknown:
             offered = [self.answerer.citation(i + 1, c.chunk, c.best.unit.text if c.best else c.chunk.text,
                                               query, c.best.unit.start if c.best else None)
-                       for i, c in enumerate(candidates[: self.settings.top_k])]
+                       for i, c in enumerate(self.answerer.pool(candidates))]
             try:
                 answer = generate(self.llm, resolved, offered, answer.model_copy(update={"citations": []}))
             except BackendUnavailable as exc:
@@ -121,7 +121,7 @@ class Assistant:
 
     def _reachable(self, candidates) -> set[str]:
         """Passages retrieved for this question, plus the reference entries they cite (one hop)."""
-        top = candidates[: self.settings.top_k]
+        top = list({c.chunk.id: c for c in candidates[: self.settings.top_k] + self.answerer.pool(candidates)}.values())
         allowed = {c.chunk.id for c in top}
         for cand in top:
             chunk = cand.chunk

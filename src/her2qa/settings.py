@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     bm25_weight: float = Field(default=1.0, ge=0, description="Weight of the BM25 ranking in fusion.")
     dense_weight: float = Field(default=0.5, ge=0, description="Weight of the dense ranking in fusion.")
     rerank: bool = Field(default=True, description="Re-score fused candidates at sentence level.")
+    answer_pool: Literal["fused", "ranked"] = Field(
+        default="fused", description="Which order picks the passages answers are drawn from: first-stage "
+        "fusion ('fused') or the second stage ('ranked'); 'retrieved' is always in final order.")
     top_k: int = Field(default=6, ge=1, le=50, description="Passages kept after the second stage.")
 
     # --- answering ---
