@@ -312,12 +312,13 @@ def test_bad_questions_file_is_a_usage_error(tmp_path):
 
 # Floors sit just under the values measured on the shipped set (default preset, no ablations); the
 # pipeline is deterministic, so a drop below a floor is a real regression, not noise.
-# Measured 2026-11-29 (code 3b8a369 + uncommitted work, 283 items): key-fact recall 0.781, citation
-# support 0.738, unanswerable declined 0.861 (31/36). Raise the floors when the pipeline improves.
+# Measured 2026-11-29 on the shipped set (283 items, default settings: hybrid, fused answer pool,
+# other-passage ratio 0.93): key-fact recall 0.777, citation support 0.831, unanswerable declined
+# 0.889 (32/36). Raise the floors when the pipeline improves.
 GATE = {
     "key_fact_recall": 0.76,
-    "citation_support": 0.72,
-    "unanswerable_declined": 0.83,
+    "citation_support": 0.81,
+    "unanswerable_declined": 0.86,
 }
 
 
