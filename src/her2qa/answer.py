@@ -87,10 +87,13 @@ class ExtractiveAnswerer:
 
     # ---- public -------------------------------------------------------------------------------
     def pool(self, candidates: list[Candidate]) -> list[Candidate]:
-        """The passages answers are drawn from. Measured on the eval set: drawing them in fusion order
-        while showing them in second-stage order gives the best answers and the best ranking."""
+        """The passages answers are drawn from. Measured on the eval set: drawing most of them in
+        fusion order while showing them in second-stage order gives the best answers and ranking."""
         if self.settings.answer_pool == "fused":
-            return sorted(candidates, key=lambda c: -c.fused)[: self.settings.top_k]
+            # The second stage's favourite always competes; the rest come in fusion order.
+            lead = candidates[:1]
+            rest = [c for c in sorted(candidates, key=lambda c: -c.fused) if c not in lead]
+            return (lead + rest)[: self.settings.top_k]
         return candidates[: self.settings.top_k]
 
     def answer(self, question: str, query: Query, candidates: list[Candidate]) -> Answer:

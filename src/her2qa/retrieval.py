@@ -217,7 +217,7 @@ class HybridRetriever:
                                                      for a in query.aliases.get(e, [e])))
                 score += 0.1 * own / len(specific)
             if cand.chunk.kind == "table" and not query.wants_list:
-                score -= 0.1  # the table overview answers list questions only when nothing else does
+                score -= 0.2  # the table overview answers list questions only when nothing else does
             if cand.chunk.kind in ("table_row", "table") and query.wants_table:
                 score += 0.15
             scored.append(ScoredUnit(unit, score, dense, lexical, entity))
