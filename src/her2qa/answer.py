@@ -49,6 +49,10 @@ STYLE_CUES = {
 }
 
 
+LEANS_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reason|As a result|This|These|"
+                           r"Such|Accordingly|In this sense|In this setting)\b")
+
+
 def question_style(question: str) -> str:
     lowered = question.lower().strip()
     if re.match(r"(?:why|how does|how do|how can|how might|what is the (?:rationale|reason|mechanism)|what explains)", lowered) \
@@ -138,16 +142,20 @@ class ExtractiveAnswerer:
         return self._compose(base, chosen, query)
 
     def _with_next_sentence(self, chosen):
-        """Explanations usually continue in the next sentence ("ADCs are … They are composed of …")."""
+        """Explanations continue in the next sentence ("ADCs are … They are composed of …"); a
+        sentence opening with "Consequently"/"This" leans on the previous one, which comes too."""
         cand, unit = chosen[0]
         units = cand.units
         index = next((i for i, u in enumerate(units) if u.unit.id == unit.unit.id), None)
-        if index is None or index + 1 >= len(units):
+        if index is None:
             return chosen
-        follower = units[index + 1]
-        if any(u.unit.id == follower.unit.id for _, u in chosen):
-            return chosen
-        return chosen + [(cand, follower)]
+        picked = list(chosen)
+        if index > 0 and LEANS_BACK_RE.match(unit.unit.text):
+            picked.append((cand, units[index - 1]))
+        if index + 1 < len(units):
+            picked.append((cand, units[index + 1]))
+        seen: set[str] = set()
+        return [p for p in picked if not (p[1].unit.id in seen or seen.add(p[1].unit.id))]
 
     # ---- selection ----------------------------------------------------------------------------
     def _rank_units(self, query: Query, top: list[Candidate]) -> list[tuple[Candidate, ScoredUnit]]:
