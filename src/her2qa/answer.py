@@ -181,6 +181,12 @@ class ExtractiveAnswerer:
         specific = own or specific
         if not specific:
             return not query.entities or pair[1].entity > 0
+        if len(specific) >= 2 and query.comparison:
+            # "X in EMILIA vs Y in KATE2": each side is answered by its own passage.
+            return any(self._about_all(query, pair, [e]) for e in specific)
+        return self._about_all(query, pair, specific)
+
+    def _about_all(self, query: Query, pair: tuple[Candidate, ScoredUnit], specific: list[str]) -> bool:
         cand, scored = pair
         if cand.chunk.kind in ("table_row", "table"):
             return all(_names(cand.chunk.text, query.aliases.get(e, [e])) for e in specific)
@@ -222,14 +228,16 @@ class ExtractiveAnswerer:
     def _choose(self, query: Query, units, best: float, chosen=None) -> list[tuple[Candidate, ScoredUnit]]:
         chosen = list(chosen or [units[0]])
         limit = self.settings.answer_max_sentences
-        wanted = [e.lower() for e in query.entities] if query.comparison else []
+        wanted = [e for e in query.entities if not _generic(e) and e not in query.common] if query.comparison else []
         for cand, unit in units[1:]:
             if len(chosen) >= limit:
                 break
             text = unit.unit.text.lower()
             if any(unit.unit.id == u.unit.id or _overlap(text, u.unit.text.lower()) > 0.6 for _, u in chosen):
                 continue
-            covers_missing = any(e in text and not any(e in u.unit.text.lower() for _, u in chosen) for e in wanted)
+            covers_missing = any(
+                _names(text, query.aliases.get(e, [e]))
+                and not any(_names(u.unit.text, query.aliases.get(e, [e])) for _, u in chosen) for e in wanted)
             same = cand.chunk.id == chosen[0][0].chunk.id
             close_enough = (same and unit.score >= self.settings.same_passage_ratio * best) or (
                 unit.score >= self.settings.other_passage_ratio * best)
