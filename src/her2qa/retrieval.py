@@ -4,6 +4,7 @@ reciprocal rank, then re-scored sentence by sentence (the second stage)."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -242,8 +243,14 @@ def load_cross_encoder(path: str):
 
 
 def is_generic(entity: str) -> bool:
-    """Endpoint and method abbreviations (PFS, ORR, DAR, IHC…) do not pin down what is asked about."""
-    return entity.lower() in GENERIC
+    """Endpoint and method abbreviations (PFS, ORR, DAR, IHC…) do not pin down what is asked about,
+    nor do compounds of them with plain words ('FDA-approved', 'HER2-targeted', 'anti-HER2')."""
+    lowered = entity.lower()
+    if lowered in GENERIC:
+        return True
+    parts = [p for p in re.split(r"[-/–]+", lowered) if p]
+    return (len(parts) > 1 and any(p in GENERIC for p in parts)
+            and all(p in GENERIC or p.isalpha() for p in parts))
 
 
 def _mentions(scope_lower: str, scope_compact: str, entity: str) -> bool:
