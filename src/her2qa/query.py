@@ -17,6 +17,7 @@ any all some such can could may might will would should shall must also very mor
 i we you he she me my our your his her us if so up out just only other same own too s t vs versus
 review article paper study studies describe described say says said tell give list mention mentioned
 patients patient show showed shown report reported reports according
+test tests tested testing evaluate evaluated evaluating examine examined investigate investigated assess assessed
 """.split())
 
 # A token looks like a named entity (drug, trial, gene, code) if it has digits, capitals inside,

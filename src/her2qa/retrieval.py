@@ -195,6 +195,7 @@ class HybridRetriever:
         # ("its use is often limited" is about neratinib when the paragraph is).
         inherited = {t for e in present for t in tokenize(e)}
         specific = [e for e in query.entities if not is_generic(e)]
+        s = self.settings
         weights = {t: self.lexical.idf.get(t, self.lexical.max_idf) for t in set(query.terms)}
         total = sum(weights.values()) or 1.0
         scored = []
@@ -211,12 +212,12 @@ class HybridRetriever:
                     entity = 0.0
             else:
                 entity = 0.0
-            score = 0.45 * dense + 0.45 * lexical + 0.3 * entity
+            score = s.unit_dense_weight * dense + s.unit_lexical_weight * lexical + s.unit_entity_weight * entity
             if specific:
                 text_lower = unit.text.lower()
                 own = sum(1 for e in specific if any(_mentions(text_lower, compact(unit.text), a)
                                                      for a in query.aliases.get(e, [e])))
-                score += 0.1 * own / len(specific)
+                score += s.unit_mention_bonus * own / len(specific)
             if cand.chunk.kind == "table" and not query.wants_list:
                 score -= 0.2  # the table overview answers list questions only when nothing else does
             if cand.chunk.kind in ("table_row", "table") and query.wants_table:
