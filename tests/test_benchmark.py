@@ -312,11 +312,11 @@ def test_bad_questions_file_is_a_usage_error(tmp_path):
 
 # Floors sit just under the values measured on the shipped set (default preset, no ablations); the
 # pipeline is deterministic, so a drop below a floor is a real regression, not noise.
-# Measured 2026-11-29 on the shipped set (283 items, default settings: hybrid, fused answer pool,
-# other-passage ratio 0.93): key-fact recall 0.781, citation support 0.832, unanswerable declined
-# 0.889 (32/36). Raise the floors when the pipeline improves.
+# Measured 2026-11-29 on the shipped set (283 items, default settings: hybrid + second stage, fused
+# answer pool, sentence weights .25/.65/.3): key-fact recall 0.822, citation support 0.834,
+# unanswerable declined 0.889 (32/36). Raise the floors when the pipeline improves.
 GATE = {
-    "key_fact_recall": 0.76,
+    "key_fact_recall": 0.80,
     "citation_support": 0.81,
     "unanswerable_declined": 0.86,
 }
