@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 
 import pytest
 
@@ -11,6 +12,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from her2qa.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 CORPUS_FILE = PROJECT_ROOT / "corpus" / "tapia2023_cancers_15_4522_her2_resistance.txt"
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (for servers the tests start, or expect to be down)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

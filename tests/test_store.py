@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -15,7 +14,7 @@ import pytest
 from her2qa.settings import Settings
 from her2qa.store import IndexUnavailable, build_index, open_vector_store, read_manifest
 
-from .conftest import CORPUS_FILE
+from .conftest import CORPUS_FILE, free_port
 
 
 def mini_corpus(folder: Path) -> Path:
@@ -108,12 +107,6 @@ def test_corrupt_index_gives_a_clear_message(mini_settings):
     rebuilt = build_index(mini_settings)  # a rebuild repairs it
     assert not rebuilt.skipped
     open_vector_store(mini_settings)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def test_unreachable_chroma_server_gives_a_clear_message(tmp_path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -21,6 +20,8 @@ from her2qa.export import cited_references, conversation_markdown, reference_ent
 from her2qa.results import Answer, Citation, ReferenceInfo, Retrieved
 from her2qa.settings import PROJECT_ROOT
 
+from .conftest import free_port
+
 HER2CLIMB_Q = "What was the median PFS with tucatinib versus placebo in HER2CLIMB?"
 EMILIA_Q = "Which paper is cited for the EMILIA trial results?"
 MURTHY_DOI = "10.1056/NEJMoa1914609"
@@ -28,12 +29,6 @@ VERMA_DOI = "10.1056/NEJMoa1209124"
 
 
 # --------------------------------------------------------------------------- server helpers
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
 
 def serve_argv(port: int) -> list[str]:
     """`her2qa serve` on a loopback port (the same code path as `python app.py`)."""

@@ -12,6 +12,8 @@ from her2qa.chat import Conversation
 from her2qa.results import Answer, Citation
 from her2qa.verify import segments, verify
 
+from .conftest import free_port
+
 
 class ScriptedLLM(CustomLLM):
     """Returns the scripted replies in order; raises if told to, like a server that is down."""
@@ -129,11 +131,7 @@ def test_llm_condenses_follow_ups(llm_assistant):
 
 
 def test_real_ollama_backend_that_is_down_gives_a_notice(assistant):
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     clone = assistant.with_settings(llm_backend="ollama", llm_model="llama3.1",
                                     llm_base_url=f"http://127.0.0.1:{port}", llm_timeout_s=5)
     answer = clone.ask("What is the drug-to-antibody ratio of T-DXd?")

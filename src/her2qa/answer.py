@@ -6,13 +6,12 @@ from __future__ import annotations
 import re
 
 from .chunking import Chunk
-from .query import DRUG_SUFFIX_RE, compact
 from .citations import cited_references, strip_markers
 from .corpus import Corpus
 from .figures import has_figure
-from .query import Query
+from .query import DRUG_SUFFIX_RE, Query, mentions
 from .results import Answer, Citation, ReferenceInfo, Retrieved
-from .retrieval import Candidate, ScoredUnit
+from .retrieval import Candidate, ScoredUnit, is_generic
 from .sentences import split_sentences
 from .settings import Settings
 
@@ -68,15 +67,6 @@ def asked_measures(question: str) -> list[str]:
     return [name for name, (cue, _, _) in MEASURES.items() if cue.search(question)]
 
 
-def _generic(entity: str) -> bool:
-    from .retrieval import is_generic
-
-    return is_generic(entity)
-
-
-def _names(text: str, aliases: list[str]) -> bool:
-    lowered = text.lower()
-    return any(a.lower() in lowered or (len(compact(a)) >= 3 and compact(a) in compact(text)) for a in aliases)
 
 
 def retrieved_list(candidates: list[Candidate], limit: int) -> list[Retrieved]:
@@ -126,7 +116,7 @@ class ExtractiveAnswerer:
                     for u in focused[:6]):
                 missing = ["os_hazard"]  # a hazard ratio for another endpoint is not the one asked
             if (query.entities and not focused) or (focused and missing):
-                names = _join([e for e in query.entities if not _generic(e)][:2] or query.entities[:2])
+                names = _join([e for e in query.entities if not is_generic(e)][:2] or query.entities[:2])
                 what = MEASURES[missing[0]][2] if missing else "that figure"
                 return self._decline(base, top, f"The review mentions {names} but does not report {what}.")
             if measures:
@@ -176,7 +166,7 @@ class ExtractiveAnswerer:
         """Is this figure about what the question names? The sentence must name the specific
         entities itself, or continue a passage that does: walking back through its paragraph, the
         entities must appear before another drug or trial takes the stage."""
-        specific = [e for e in query.entities if not _generic(e) and e not in query.common]
+        specific = [e for e in query.entities if not is_generic(e) and e not in query.common]
         own = [e for e in specific if e not in query.carried]
         specific = own or specific
         if not specific:
@@ -189,16 +179,16 @@ class ExtractiveAnswerer:
     def _about_all(self, query: Query, pair: tuple[Candidate, ScoredUnit], specific: list[str]) -> bool:
         cand, scored = pair
         if cand.chunk.kind in ("table_row", "table"):
-            return all(_names(cand.chunk.text, query.aliases.get(e, [e])) for e in specific)
+            return all(mentions(cand.chunk.text, query.aliases.get(e, [e])) for e in specific)
         text = scored.unit.text
-        missing = [e for e in specific if not _names(text, query.aliases.get(e, [e]))]
+        missing = [e for e in specific if not mentions(text, query.aliases.get(e, [e]))]
         if not missing:
             return True
         opening = " ".join(text.split()[:4])
         if self._other_subject(opening, missing, query):
             return False  # the sentence is about another drug ("Alpelisib (BYL719) is …")
         for sentence in reversed(self._previous_sentences(cand.chunk, scored.unit.start, 4)):
-            missing = [e for e in missing if not _names(sentence, query.aliases.get(e, [e]))]
+            missing = [e for e in missing if not mentions(sentence, query.aliases.get(e, [e]))]
             if not missing:
                 return True
             if self._other_subject(sentence, missing, query):
@@ -214,8 +204,8 @@ class ExtractiveAnswerer:
         if "drug" in kinds:
             names += [m.group(0) for m in DRUG_RE.finditer(text)]
         if "trial" in kinds:
-            names += [n for n in TRIAL_RE.findall(text) if not _generic(n) and n.upper() not in COMMON_CODES]
-        return any(not _names(name, aliases) and not any(_names(a, [name]) for a in aliases) for name in names)
+            names += [n for n in TRIAL_RE.findall(text) if not is_generic(n) and n.upper() not in COMMON_CODES]
+        return any(not mentions(name, aliases) and not any(mentions(a, [name]) for a in aliases) for name in names)
 
     def _previous_sentences(self, chunk: Chunk, start: int, count: int) -> list[str]:
         if chunk.paragraph < 0:
@@ -228,7 +218,7 @@ class ExtractiveAnswerer:
     def _choose(self, query: Query, units, best: float, chosen=None) -> list[tuple[Candidate, ScoredUnit]]:
         chosen = list(chosen or [units[0]])
         limit = self.settings.answer_max_sentences
-        wanted = [e for e in query.entities if not _generic(e) and e not in query.common] if query.comparison else []
+        wanted = [e for e in query.entities if not is_generic(e) and e not in query.common] if query.comparison else []
         for cand, unit in units[1:]:
             if len(chosen) >= limit:
                 break
@@ -236,8 +226,8 @@ class ExtractiveAnswerer:
             if any(unit.unit.id == u.unit.id or _overlap(text, u.unit.text.lower()) > 0.6 for _, u in chosen):
                 continue
             covers_missing = any(
-                _names(text, query.aliases.get(e, [e]))
-                and not any(_names(u.unit.text, query.aliases.get(e, [e])) for _, u in chosen) for e in wanted)
+                mentions(text, query.aliases.get(e, [e]))
+                and not any(mentions(u.unit.text, query.aliases.get(e, [e])) for _, u in chosen) for e in wanted)
             same = cand.chunk.id == chosen[0][0].chunk.id
             close_enough = (same and unit.score >= self.settings.same_passage_ratio * best) or (
                 unit.score >= self.settings.other_passage_ratio * best)
@@ -285,11 +275,11 @@ class ExtractiveAnswerer:
         """Find the body sentence about X, follow its [n] marker to the reference entry."""
         body = [(c, u) for c, u in self._rank_units(query, top) if c.chunk.kind not in {"reference", "table"}]
         # A sentence carrying its own [n] marker is the review's explicit attribution.
-        specific = [e for e in query.entities if not _generic(e) and e not in query.common]
+        specific = [e for e in query.entities if not is_generic(e) and e not in query.common]
 
         def attribution(pair) -> float:
             text = pair[1].unit.text
-            named = sum(_names(text, query.aliases.get(e, [e])) for e in specific) / len(specific) if specific else 0
+            named = sum(mentions(text, query.aliases.get(e, [e])) for e in specific) / len(specific) if specific else 0
             return pair[1].score + 0.15 * bool(cited_references(text)) + 0.3 * named
 
         body.sort(key=lambda p: -attribution(p))
@@ -321,7 +311,7 @@ class ExtractiveAnswerer:
         marked = [i for i, s in enumerate(sentences) if cited_references(s[2])]
         if not marked:
             return []
-        specific = [e for e in query.entities if not _generic(e)]
+        specific = [e for e in query.entities if not is_generic(e)]
         trials = [e for e in specific if TRIAL_RE.fullmatch(e)]
         # A trial name pins the attribution better than a drug that many sentences mention.
         names = [a.lower() for e in (trials or specific) for a in query.aliases.get(e, [e])]
@@ -346,8 +336,7 @@ class ExtractiveAnswerer:
         doc = self.corpus.document(source)
         for number in numbers[:3]:
             ref = doc.reference(number)
-            chunk = next((c for c in self.corpus.chunks if c.kind == "reference" and c.reference == number
-                          and c.source == source), None)
+            chunk = self.corpus.reference_chunk(source, number)
             if ref is None or chunk is None:
                 continue
             marker += 1

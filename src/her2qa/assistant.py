@@ -90,7 +90,7 @@ class Assistant:
                 notice = f"LLM backend unavailable ({exc}); answered extractively."
         query = self.analyzer.analyze(resolved, carried=[e for e in entities if e.lower() not in question.lower()])
         with self._lock:
-            candidates, _ = self.retriever.retrieve(query)
+            candidates = self.retriever.retrieve(query)
         retrieved_at = time.perf_counter()
 
         answer = self.answerer.answer(question, query, candidates)
@@ -129,9 +129,9 @@ class Assistant:
             if chunk.paragraph >= 0:  # a marker later in the same paragraph still covers the claim
                 numbers = self.corpus.document(chunk.source).paragraphs[chunk.paragraph].references
             for number in numbers:
-                for chunk in self.corpus.chunks:
-                    if chunk.kind == "reference" and chunk.reference == number and chunk.source == cand.chunk.source:
-                        allowed.add(chunk.id)
+                entry = self.corpus.reference_chunk(chunk.source, number)
+                if entry is not None:
+                    allowed.add(entry.id)
         return allowed
 
     def ask_stream(self, question: str, conversation: Conversation | None = None

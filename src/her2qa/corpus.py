@@ -43,6 +43,7 @@ class Corpus:
         self.chunks = chunks
         self.by_id = {c.id: c for c in chunks}
         self.by_source = {d.source: d for d in documents}
+        self._reference_chunks = {(c.source, c.reference): c for c in chunks if c.kind == "reference"}
 
     @classmethod
     def load(cls, settings: Settings) -> "Corpus":
@@ -57,3 +58,7 @@ class Corpus:
 
     def document(self, source: str) -> Document:
         return self.by_source[source]
+
+    def reference_chunk(self, source: str, number: int) -> Chunk | None:
+        """The chunk holding entry ``number`` of ``source``'s reference list."""
+        return self._reference_chunks.get((source, number))

@@ -39,7 +39,3 @@ def load_embedder(name: str):
     except Exception as exc:
         raise ModelUnavailable(f"cannot load embedding model {name!r} ({path}): {exc}") from exc
 
-
-def sentence_model(name: str):
-    """The underlying SentenceTransformer, for sentence-level scoring in the second stage."""
-    return load_embedder(name)._model

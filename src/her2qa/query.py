@@ -28,7 +28,6 @@ DRUG_SUFFIX_RE = re.compile(
     re.IGNORECASE,
 )
 TOKEN_RE = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω/+.\-–]*[A-Za-z0-9α-ωΑ-Ω+]|[A-Za-z0-9]")
-NUMBER_RE = re.compile(r"(?<![\w.])(?:\d+(?:[.,]\d+)*)(?:\s?(?:%|months?|weeks?|mg/kg|nM|years?))?")
 
 
 # "What PFS did…", "What OS results…", "what efficacy results…": a measured outcome is asked for.
@@ -44,6 +43,21 @@ TOPIC_RE = re.compile(r"\b(?:say|says|tell (?:me|us)|discuss(?:es)?|mention(?:s)
 
 def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9α-ω]+", "", text.lower())
+
+
+def names_any(lowered: str, compacted: str, aliases: list[str]) -> bool:
+    """Does a text, given lower-cased and compacted, name any of ``aliases`` ('T-DXd' also meets 'TDXd')?"""
+    for alias in aliases:
+        if alias.lower() in lowered:
+            return True
+        key = compact(alias)
+        if len(key) >= 3 and key in compacted:
+            return True
+    return False
+
+
+def mentions(text: str, aliases: list[str]) -> bool:
+    return names_any(text.lower(), compact(text), aliases)
 
 
 def tokenize(text: str) -> list[str]:

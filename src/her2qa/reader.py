@@ -279,10 +279,8 @@ class _Reader:
             off, line = self.lines[k]
             match = ENTRY_RE.match(line)
             if match:
-                body_start = off + match.start(2)
                 span = Span(start=off + len(line) - len(line.lstrip()), end=off + len(line.rstrip()))
                 self.references.append(parse_reference(int(match.group(1)), match.group(2), span))
-                del body_start
 
 
 def _byline(line: str) -> list[str]:

@@ -12,7 +12,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .corpus import Corpus
-from .query import Query, compact, tokenize
+from .query import Query, compact, names_any, tokenize
 from .vocabulary import ABBREVIATIONS, NAMED_ABBREVIATIONS
 from .settings import Settings
 from .store import Unit, chunk_units
@@ -116,7 +116,7 @@ class HybridRetriever:
             out.append((hit.node.node_id, float(hit.score or 0.0)))
         return out
 
-    def retrieve(self, query: Query) -> tuple[list[Candidate], np.ndarray]:
+    def retrieve(self, query: Query) -> list[Candidate]:
         s = self.settings
         embedding = self.embedder.get_query_embedding(query.expanded)
         q_vec = np.asarray(embedding, dtype=np.float32)
@@ -150,7 +150,7 @@ class HybridRetriever:
             for cand in candidates:
                 cand.score = cand.fused
         candidates.sort(key=lambda c: (-c.score, self.position[c.chunk.id]))
-        return candidates, q_vec
+        return candidates
 
     # ---- second stage -----------------------------------------------------------------------
     def _cross_encode(self, candidates: list[Candidate], query: Query, per_chunk: int = 3, chunks: int = 12) -> None:
@@ -190,7 +190,7 @@ class HybridRetriever:
     def _score_units(self, cand: Candidate, query: Query, q_vec: np.ndarray) -> None:
         scope_lower, scope_compact = self._scope(cand.chunk)
         present = [e for e in query.entities
-                   if any(_mentions(scope_lower, scope_compact, a) for a in query.aliases.get(e, [e]))]
+                   if names_any(scope_lower, scope_compact, query.aliases.get(e, [e]))]
         # Terms of entities named in the paragraph count as present in each of its sentences
         # ("its use is often limited" is about neratinib when the paragraph is).
         inherited = {t for e in present for t in tokenize(e)}
@@ -214,9 +214,8 @@ class HybridRetriever:
                 entity = 0.0
             score = s.unit_dense_weight * dense + s.unit_lexical_weight * lexical + s.unit_entity_weight * entity
             if specific:
-                text_lower = unit.text.lower()
-                own = sum(1 for e in specific if any(_mentions(text_lower, compact(unit.text), a)
-                                                     for a in query.aliases.get(e, [e])))
+                lowered, compacted = unit.text.lower(), compact(unit.text)
+                own = sum(1 for e in specific if names_any(lowered, compacted, query.aliases.get(e, [e])))
                 score += s.unit_mention_bonus * own / len(specific)
             if cand.chunk.kind == "table" and not query.wants_list:
                 score -= 0.2  # the table overview answers list questions only when nothing else does
@@ -252,10 +251,3 @@ def is_generic(entity: str) -> bool:
     parts = [p for p in re.split(r"[-/–]+", lowered) if p]
     return (len(parts) > 1 and any(p in GENERIC for p in parts)
             and all(p in GENERIC or p.isalpha() for p in parts))
-
-
-def _mentions(scope_lower: str, scope_compact: str, entity: str) -> bool:
-    if entity.lower() in scope_lower:
-        return True
-    key = compact(entity)
-    return len(key) >= 3 and key in scope_compact

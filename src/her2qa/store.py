@@ -89,8 +89,7 @@ SINGLE_UNIT_KINDS = {"table_row", "table", "reference"}
 
 def total_embeddings(corpus: Corpus) -> int:
     """How many texts a build embeds (for progress bars)."""
-    return len(corpus.chunks) + sum(1 for u in sentence_units(corpus)
-                                    if corpus.by_id[u.chunk_id].kind not in SINGLE_UNIT_KINDS)
+    return len(corpus.chunks) + len(embedded_units(corpus))
 
 
 def chunk_units(chunk: Chunk) -> list[Unit]:
@@ -100,8 +99,10 @@ def chunk_units(chunk: Chunk) -> list[Unit]:
             for k, (start, end, text) in enumerate(split_sentences(chunk.text, chunk.start))]
 
 
-def sentence_units(corpus: Corpus) -> list[Unit]:
-    return [u for chunk in corpus.chunks for u in chunk_units(chunk)]
+def embedded_units(corpus: Corpus) -> list[Unit]:
+    """Sentences that get vectors of their own; single-unit chunks (table rows, references)
+    reuse their chunk's vector."""
+    return [u for chunk in corpus.chunks if chunk.kind not in SINGLE_UNIT_KINDS for u in chunk_units(chunk)]
 
 
 def load_unit_vectors(settings: Settings) -> dict[str, list[float]]:
@@ -158,9 +159,8 @@ def build_index(settings: Settings, corpus: Corpus | None = None, force: bool = 
         node.excluded_embed_metadata_keys = list(node.metadata)
         node.excluded_llm_metadata_keys = list(node.metadata)
         nodes.append(node)
-    # One embedding pass over everything lets sentence-transformers batch by length.
-    # Single-unit chunks (table rows, references) reuse their chunk vector.
-    units = [u for u in sentence_units(corpus) if corpus.by_id[u.chunk_id].kind not in SINGLE_UNIT_KINDS]
+    # One embedding pass over chunks and sentences lets sentence-transformers batch by length.
+    units = embedded_units(corpus)
     texts = [n.get_content(metadata_mode="embed") for n in nodes] + [u.text for u in units]
     # Batches of similar length waste no padding: embed in length order, then restore the order.
     order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
