@@ -87,7 +87,6 @@ class HybridRetriever:
         self.index = VectorStoreIndex.from_vector_store(vector_store, embed_model=embedder)
         self.units = {c.id: chunk_units(c) for c in corpus.chunks}
         self.unit_vectors = {k: np.asarray(v, dtype=np.float32) for k, v in unit_vectors.items()}
-        self.chunk_vectors: dict[str, np.ndarray] = {}
         self._scopes: dict[str, tuple[str, str]] = {}
         self.cross_encoder = load_cross_encoder(settings.cross_encoder) if settings.cross_encoder else None
         self._terms: dict[str, set[str]] = {}
@@ -109,12 +108,7 @@ class HybridRetriever:
 
         retriever = self.index.as_retriever(similarity_top_k=k)
         hits = retriever.retrieve(QueryBundle(query_str=query.expanded, embedding=embedding))
-        out = []
-        for hit in hits:
-            if hit.node.embedding is not None:
-                self.chunk_vectors[hit.node.node_id] = np.asarray(hit.node.embedding, dtype=np.float32)
-            out.append((hit.node.node_id, float(hit.score or 0.0)))
-        return out
+        return [(hit.node.node_id, float(hit.score or 0.0)) for hit in hits]
 
     def retrieve(self, query: Query) -> list[Candidate]:
         s = self.settings
@@ -200,9 +194,9 @@ class HybridRetriever:
         total = sum(weights.values()) or 1.0
         scored = []
         for unit in self.units[cand.chunk.id]:
+            # Table rows and reference entries have no sentence vector: they are scored on terms
+            # and entities (giving them their chunk vector lowered R@1 from .690 to .631).
             vec = self.unit_vectors.get(unit.id)
-            if vec is None:
-                vec = self.chunk_vectors.get(cand.chunk.id)
             dense = float(np.dot(q_vec, vec)) if vec is not None else 0.0
             have = self._unit_terms(unit) | inherited
             lexical = sum(w for t, w in weights.items() if t in have) / total
