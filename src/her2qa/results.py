@@ -43,6 +43,9 @@ class Citation(BaseModel):
     end: int = Field(default=0, description="End offset of the passage in the source text.")
     references: list[ReferenceInfo] = Field(default_factory=list,
                                             description="The review's references cited in this passage.")
+    highlights: list[str] = Field(default_factory=list,
+                                  description="Substrings of `quote` that answer the question (figures, names), "
+                                  "to be emphasised where the quote is shown.")
 
 
 class Retrieved(BaseModel):
@@ -51,6 +54,27 @@ class Retrieved(BaseModel):
     kind: str = Field(description="Chunk kind.")
     score: float = Field(description="Final retrieval score (higher is better).")
     text: str = Field(description="Passage text.")
+
+
+class AnswerPoint(BaseModel):
+    """One cited statement of a structured answer (a bullet when shown)."""
+
+    text: str = Field(description="The statement: a verbatim sentence of the review, possibly with a pronoun's "
+                      "antecedent added in square brackets ('[T-DXd] is uniquely designed…'); no [n] markers.")
+    markers: list[int] = Field(default_factory=list, description="Citation markers supporting this statement.")
+    group: str = Field(default="", description="Heading the point belongs under: an aspect ('Design', "
+                       "'Results', 'Safety'), a side of a comparison, or a part of a multi-part question.")
+    highlights: list[str] = Field(default_factory=list,
+                                  description="Substrings of `text` that answer the question (figures, names).")
+
+
+class AnswerTable(BaseModel):
+    """Rows of one of the review's tables that answer a list/filter question, each row cited."""
+
+    title: str = Field(description="Table caption, e.g. 'Table 1. ADCs under development for HER2 BC.'")
+    columns: list[str] = Field(description="Column headers as printed.")
+    rows: list[list[str]] = Field(default_factory=list, description="Matching rows, cells as printed.")
+    markers: list[int] = Field(default_factory=list, description="Citation marker of each row (same order).")
 
 
 class Answer(BaseModel):
@@ -67,6 +91,19 @@ class Answer(BaseModel):
     notice: str = Field(default="", description="One-line notice, e.g. the LLM backend was unreachable.")
     verifier: list[str] = Field(default_factory=list, description="What the verifier removed or flagged.")
     error: str = Field(default="", description="A readable error instead of an answer (bad input, no index).")
+    intent: str = Field(default="", description="What the question was read as asking: fact, list, table, overview, "
+                        "compare, why, definition, yesno, reference, or '' when unknown.")
+    read_as: str = Field(default="", description="For a follow-up: the reading used ('What was the ORR of "
+                         "tucatinib?'); '' when the question was taken as typed.")
+    lead: str = Field(default="", description="A framing line before the points ('Table 1 lists 3 ADCs in "
+                      "phase III:'); carries no claim of its own beyond counting what follows.")
+    points: list[AnswerPoint] = Field(default_factory=list,
+                                      description="The answer as cited statements, in display order.")
+    table: AnswerTable | None = Field(default=None, description="Table rows answering a list/filter question.")
+    missing: list[str] = Field(default_factory=list, description="Parts of the question the review does not "
+                               "answer ('a median OS for KATE2'), said in the answer text too.")
+    follow_ups: list[str] = Field(default_factory=list,
+                                  description="Suggested next questions drawn from the cited passages.")
 
     def to_json(self) -> dict:
         return self.model_dump(mode="json")
