@@ -75,7 +75,9 @@ class Assistant:
         return ""
 
     # ---- answering ------------------------------------------------------------------------------
-    def ask(self, question: str, conversation: Conversation | None = None) -> Answer:
+    def ask(self, question: str, conversation: Conversation | None = None, on_token=None) -> Answer:
+        """Answer one question (a turn of ``conversation`` when given). ``on_token`` receives the
+        unverified LLM text as it streams (LLM backend only); the returned answer is verified."""
         started = time.perf_counter()
         problem = self.check(question)
         if problem:
@@ -99,7 +101,8 @@ class Assistant:
                                               query, c.best.unit.start if c.best else None)
                        for i, c in enumerate(self.answerer.pool(candidates))]
             try:
-                answer = generate(self.llm, resolved, offered, answer.model_copy(update={"citations": []}))
+                answer = generate(self.llm, resolved, offered, answer.model_copy(update={"citations": []}),
+                                  on_token=on_token)
             except BackendUnavailable as exc:
                 notice = f"LLM backend unavailable ({exc}); showing the extractive answer."
         allowed = self._reachable(candidates)

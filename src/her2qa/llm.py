@@ -52,8 +52,11 @@ def passages_prompt(question: str, citations: list[Citation]) -> str:
     return f"Passages:\n\n{blocks}\n\nQuestion: {question}\nAnswer:"
 
 
-def generate(llm, question: str, candidates_as_citations: list[Citation], base: Answer) -> Answer:
-    """Ask the LLM; return an unverified Answer whose citations are all offered passages."""
+def generate(llm, question: str, candidates_as_citations: list[Citation], base: Answer,
+             on_token=None) -> Answer:
+    """Ask the LLM; return an unverified Answer whose citations are all offered passages.
+
+    ``on_token(text_so_far)`` is called as the reply arrives when the caller wants to stream it."""
     from llama_index.core.llms import ChatMessage
 
     messages = [ChatMessage(role="system", content=SYSTEM),
