@@ -22,6 +22,40 @@ class BackendUnavailable(RuntimeError):
     """The configured LLM server did not answer."""
 
 
+def _backend_error_types() -> tuple[type[BaseException], ...]:
+    """Exceptions that mean "the LLM server could not be reached or refused the request":
+    connection failures, time-outs and HTTP errors of the client libraries the backends use.
+    Anything else (a TypeError, a KeyError…) is a bug and must not be disguised as an outage."""
+    kinds: list[type[BaseException]] = [ConnectionError, TimeoutError]
+    try:
+        import httpx
+
+        kinds += [httpx.TransportError, httpx.HTTPStatusError]  # connect/read/timeouts, 4xx/5xx
+    except ImportError:
+        pass
+    try:
+        import openai
+
+        kinds += [openai.APIConnectionError, openai.APIStatusError]  # incl. APITimeoutError
+    except ImportError:
+        pass
+    try:
+        import ollama
+
+        kinds.append(ollama.ResponseError)  # the server answered with an error status
+    except ImportError:
+        pass
+    return tuple(kinds)
+
+
+def is_backend_error(exc: BaseException) -> bool:
+    return isinstance(exc, _backend_error_types())
+
+
+def _unavailable(exc: BaseException) -> BackendUnavailable:
+    return BackendUnavailable(f"{type(exc).__name__}: {exc}")
+
+
 def make_llm(settings: Settings):
     """A llama-index LLM for the configured backend, or None for the extractive default."""
     if settings.llm_backend == "none":
@@ -41,9 +75,12 @@ def make_llm(settings: Settings):
         raise BackendUnavailable(f"the {settings.llm_backend} backend needs `pip install her2qa[llm]` ({exc})") from exc
 
 
-def describe(settings: Settings) -> str:
+def describe(settings: Settings, public: bool = False) -> str:
+    """The answer backend in words; ``public`` leaves out server URLs (for pages users see)."""
     if settings.llm_backend == "none":
         return "extractive (offline): answers quote the review's own sentences; no generative model"
+    if public:
+        return f"{settings.llm_backend} LLM {settings.llm_model or '(default model)'}, checked by the verifier"
     return f"{settings.llm_backend} LLM {settings.llm_model or '(default model)'} at {settings.llm_base_url or 'default URL'}, checked by the verifier"
 
 
@@ -62,19 +99,41 @@ def generate(llm, question: str, candidates_as_citations: list[Citation], base: 
     messages = [ChatMessage(role="system", content=SYSTEM),
                 ChatMessage(role="user", content=passages_prompt(question, candidates_as_citations))]
     try:
-        reply = llm.chat(messages)
+        text = _stream(llm, messages, on_token) if on_token is not None else (llm.chat(messages).message.content or "")
     except Exception as exc:
-        raise BackendUnavailable(f"{type(exc).__name__}: {exc}") from exc
-    text = (reply.message.content or "").strip()
+        if is_backend_error(exc):
+            raise _unavailable(exc) from exc
+        raise
+    text = text.strip()
     if not text or text.rstrip(".").lower() == "the review does not say":
         return base.model_copy(update={"answer": "The review does not say.", "abstained": True, "backend": "llm"})
     return base.model_copy(update={"answer": text, "citations": candidates_as_citations, "backend": "llm"})
+
+
+def _stream(llm, messages, on_token) -> str:
+    """The reply of ``llm.stream_chat``, calling ``on_token(text_so_far)`` as pieces arrive.
+
+    llama-index chat responses carry the text so far in ``message.content`` (Ollama, OpenAI-like)
+    and the new piece in ``delta``; a backend that only fills ``delta`` is accumulated here."""
+    text = ""
+    for response in llm.stream_chat(messages):
+        content = response.message.content if response.message is not None else None
+        if content:
+            text = content
+        elif response.delta:
+            text += response.delta
+        else:
+            continue
+        on_token(text)
+    return text
 
 
 def condense(llm, history: str, question: str) -> str:
     try:
         reply = llm.complete(CONDENSE.format(history=history, question=question))
     except Exception as exc:
-        raise BackendUnavailable(f"{type(exc).__name__}: {exc}") from exc
+        if is_backend_error(exc):
+            raise _unavailable(exc) from exc
+        raise
     text = (reply.text or "").strip().splitlines()
     return text[0].strip() if text and text[0].strip() else question
