@@ -67,21 +67,21 @@ class Assistant:
     # ---- input checks ---------------------------------------------------------------------------
     def check(self, question: object) -> str:
         """A readable problem with the question, or '' if it is fine."""
-        if not isinstance(question, str) or not question.strip():
-            return "Please type a question about the review."
-        if len(question) > self.settings.max_question_chars:
-            return (f"Questions are limited to {self.settings.max_question_chars} characters; "
-                    f"this one has {len(question)}. Please shorten it.")
-        return ""
+        from .inputs import clean_question
+
+        return clean_question(question, self.settings.max_question_chars).error
 
     # ---- answering ------------------------------------------------------------------------------
     def ask(self, question: str, conversation: Conversation | None = None, on_token=None) -> Answer:
         """Answer one question (a turn of ``conversation`` when given). ``on_token`` receives the
         unverified LLM text as it streams (LLM backend only); the returned answer is verified."""
         started = time.perf_counter()
-        problem = self.check(question)
-        if problem:
-            return Answer(question=str(question or ""), answer=problem, abstained=True, error=problem)
+        from .inputs import clean_question, preview
+
+        cleaned = clean_question(question, self.settings.max_question_chars)  # before any model call
+        if cleaned.error:  # echo only a short, cleaned prefix of a rejected question
+            return Answer(question=preview(question), answer=cleaned.error, abstained=True, error=cleaned.error)
+        question = cleaned.text
         question = re.sub(r"\s+", " ", question).strip()
         notice = f"LLM backend unavailable ({self.llm_error}); answered extractively." if self.llm_error else ""
         resolved, entities = resolve(question, conversation, self.analyzer)
@@ -139,21 +139,62 @@ class Assistant:
 
     def ask_stream(self, question: str, conversation: Conversation | None = None
                    ) -> Iterator[tuple[str, Answer | None]]:
-        """Yield the verified answer progressively: (partial text, None) … then (text, Answer)."""
-        answer = self.ask(question, conversation)
-        words = re.split(r"(\s+)", answer.answer)
-        shown = ""
-        step = max(1, len(words) // 24)
-        for i in range(0, len(words), step):
-            shown = "".join(words[: i + step])
-            yield shown, None
+        """Yield ``(text so far, None)`` while an LLM backend's reply arrives, then ``(text, Answer)``
+        with the verified answer (the verifier's edits included). No pacing: an extractive answer
+        is yielded once, as soon as it exists; LLM text is yielded as the backend sends it."""
+        import queue
+
+        updates: queue.Queue = queue.Queue()
+        done = object()
+        outcome: dict = {}
+
+        def run() -> None:
+            try:
+                outcome["answer"] = self.ask(question, conversation, on_token=lambda text: updates.put(text))
+            except BaseException as exc:  # handed to the consumer below
+                outcome["error"] = exc
+            finally:
+                updates.put(done)
+
+        worker = threading.Thread(target=run, name="her2qa-ask", daemon=True)
+        worker.start()
+        while True:
+            item = updates.get()
+            if item is done:
+                break
+            while not updates.empty():  # only the newest text matters when the reader is slow
+                nxt = updates.get()
+                if nxt is done:
+                    updates.put(done)
+                    break
+                item = nxt
+            yield item, None
+        worker.join()
+        if "error" in outcome:
+            raise outcome["error"]
+        answer = outcome["answer"]
         yield answer.answer, answer
+
+    def restore_conversation(self, answers: list[Answer]) -> Conversation:
+        """A conversation rebuilt from saved answers (e.g. after a page reload), so follow-ups
+        resolve against it as if it had been asked in this process."""
+        conversation = Conversation()
+        for answer in answers:
+            if answer.error:
+                continue
+            resolved = answer.resolved_question or answer.question
+            named = answer_entities(answer, self.analyzer)
+            own = [e for e in self.analyzer.entities_in(resolved) if self.analyzer.known(e)]
+            entities = list(dict.fromkeys(named + own))[:4]
+            conversation.add(Turn(question=answer.question, resolved=resolved, answer=answer, entities=entities))
+        return conversation
 
     def about(self) -> dict:
         meta = self.corpus.primary.meta
         return {
             "citation": meta.citation(), "doi": meta.doi, "pmcid": meta.pmcid, "pmid": meta.pmid,
             "licence": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
-            "backend": describe(self.settings), "index": self.settings.chroma_url or str(self.settings.index_dir),
-            "chunks": len(self.corpus.chunks),
+            # No server paths or URLs: this is shown to users.
+            "backend": describe(self.settings, public=True), "chunks": len(self.corpus.chunks),
+            "references": len(self.corpus.primary.references),
         }
