@@ -38,6 +38,10 @@ bench: index
 	$(PY) bench/bench_build.py
 	$(PY) bench/bench_latency.py
 	$(PY) bench/bench_startup.py
+	# Issue 9 benchmarks, quick defaults (full runs and their results: bench/README.md).
+	nice -n 10 $(PY) bench/bench_side_by_side.py
+	nice -n 10 $(PY) bench/bench_scaling.py --sizes 10000
+	nice -n 10 $(PY) bench/bench_load.py --users 5,20 --duration 15
 
 eval: index
 	$(HER2QA) eval --ablations
