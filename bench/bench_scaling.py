@@ -186,7 +186,7 @@ def run_mode(mode: str, sizes: list[int], n_queries: int, batch: int | None, wor
                 collection.add(ids=ids, embeddings=vectors)
                 insert_s += time.perf_counter() - t0
                 have += count
-                if have % 100_000 == 0 or have == size:
+                if have // 100_000 != (have - count) // 100_000 or have == size:
                     print(f"  [{mode}] {have:>9,} vectors inserted ({insert_s:7.1f} s this stage)",
                           file=sys.stderr, flush=True)
             assert collection.count() == size, (collection.count(), size)
