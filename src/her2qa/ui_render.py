@@ -1,8 +1,13 @@
 """HTML and Markdown for the chat UI: pure string functions (no Gradio), unit-testable.
 
-Everything that comes from the corpus or the user is escaped before any markup is added:
+Everything that comes from the corpus, an LLM or the user is escaped before any markup is added:
 passages go through :func:`html.escape` before ``<mark>`` is inserted, chat text through
-:func:`md_escape` before citation links are added.
+:func:`md_escape` before citation links are added. Gradio's own sanitizer (``sanitize_html=True``)
+runs on top of that in the browser.
+
+Links the page's script understands (``static/her2qa.js``):
+``#cite-<turn>-<n>`` (show source n of answer ``turn``; its title is the hover preview),
+``#ask-<question>`` (ask it now) and ``#draft-<text>`` (put it into the question box).
 """
 
 from __future__ import annotations
@@ -10,14 +15,17 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
+from urllib.parse import quote
 
-from .results import Answer, Citation, ReferenceInfo, Retrieved
+from .results import Answer, AnswerPoint, AnswerTable, Citation, ReferenceInfo, Retrieved
 
 ANSWER_MARKER_RE = re.compile(r"\\\[(\d+)\\\]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>~|$#])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>~|$#!])")
+PREVIEW_CHARS = 280
 
-EMPTY_SOURCES = ("<div class='her2qa-empty'>Ask a question: the passages its answer cites appear here. "
-                 "Select a source [n] above, or click a marker [n] in the answer.</div>")
+EMPTY_SOURCES = ("<div class='her2qa-empty' role='note'>No answer selected yet. Ask a question: the passages "
+                 "its answer cites appear here. Hover over or focus a marker [n] in an answer to preview its "
+                 "passage; click it to show the passage here.</div>")
 
 
 def md_escape(text: str) -> str:
@@ -25,16 +33,25 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text or "")
 
 
-def _link(url: str, label: str) -> str:
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def _link(url: str, label: str, title: str = "") -> str:
     """An external link opening in a new tab; only http(s) URLs are linked."""
     if not re.match(r"^https?://", url or ""):
         return html.escape(label)
-    return (f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer">'
+    extra = f' title="{html.escape(title, quote=True)}"' if title else ""
+    return (f'<a href="{html.escape(url, quote=True)}" target="_blank" rel="noopener noreferrer"{extra}>'
             f"{html.escape(label)}</a>")
 
 
 def cite_anchor(turn: int, marker: int) -> str:
     return f"#cite-{turn}-{marker}"
+
+
+def ask_anchor(question: str, draft: bool = False) -> str:
+    return ("#draft-" if draft else "#ask-") + quote(_one_line(question), safe="")
 
 
 def _numbered(section: str) -> bool:
@@ -74,42 +91,145 @@ def source_choices(answer: Answer | None) -> list[tuple[str, str]]:
     return [(source_label(c), str(c.marker)) for c in answer.citations]
 
 
+# --------------------------------------------------------------------------- chat messages
+
+def preview_text(citation: Citation) -> str:
+    """What hovering a marker shows: where the passage is and its quoted sentence."""
+    where = "Reference list" if citation.kind == "reference" else (
+        f"§{citation.section} {citation.section_title}" if _numbered(citation.section)
+        else citation.section_title or citation.section)
+    body = _one_line(citation.quote or citation.text)
+    if len(body) > PREVIEW_CHARS:
+        body = body[:PREVIEW_CHARS - 1] + "…"
+    # A Markdown link title: no double quotes, no backslashes, no brackets that could end it.
+    text = f"[{citation.marker}] {_one_line(where)}: \u201c{body}\u201d"
+    return text.replace("\\", "/").replace('"', "\u201d").replace("(", "\u2768").replace(")", "\u2769")
+
+
+def _marker_link(turn: int, n: int, by_marker: Mapping[int, Citation]) -> str:
+    citation = by_marker.get(n)
+    if citation is None:
+        return f"\\[{n}\\]"
+    return f'[\\[{n}\\]]({cite_anchor(turn, n)} "{preview_text(citation)}")'
+
+
+def _linkify(escaped: str, turn: int, by_marker: Mapping[int, Citation]) -> str:
+    """Escaped text whose ``\\[n\\]`` markers become source links with a preview title."""
+    def repl(match: re.Match) -> str:
+        n = int(match.group(1))
+        return _marker_link(turn, n, by_marker) if n in by_marker else match.group(0)
+
+    return ANSWER_MARKER_RE.sub(repl, escaped)
+
+
+def _emphasised(text: str, highlights: list[str]) -> str:
+    """``text`` escaped for Markdown with each highlight wrapped in ``<mark>`` (key figures)."""
+    spans = []
+    for key in sorted({h for h in highlights if h and h.strip()}, key=len, reverse=True):
+        at = text.find(key)
+        while at >= 0:
+            if not any(s < at + len(key) and at < e for s, e in spans):
+                spans.append((at, at + len(key)))
+                break
+            at = text.find(key, at + 1)
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out += [md_escape(text[pos:start]), "<mark>", md_escape(text[start:end]), "</mark>"]
+        pos = end
+    out.append(md_escape(text[pos:]))
+    return "".join(out)
+
+
+def _points_markdown(points: list[AnswerPoint], turn: int, by_marker: Mapping[int, Citation]) -> list[str]:
+    lines: list[str] = []
+    group = None
+    for point in points:
+        if point.group and point.group != group:
+            group = point.group
+            lines += ["", f"**{md_escape(group)}**", ""]
+        markers = " ".join(_marker_link(turn, m, by_marker) for m in point.markers)
+        lines.append(f"- {_emphasised(point.text, point.highlights)}" + (f" {markers}" if markers else ""))
+    return lines
+
+
+def _table_markdown(table: AnswerTable, turn: int, by_marker: Mapping[int, Citation]) -> list[str]:
+    def cell(value: str) -> str:
+        return md_escape(_one_line(value)) or "–"
+
+    lines = ["", f"_{md_escape(_one_line(table.title))}_", "",
+             "| " + " | ".join(cell(c) for c in table.columns) + " | Source |",
+             "|" + " --- |" * (len(table.columns) + 1)]
+    for i, row in enumerate(table.rows):
+        marker = _marker_link(turn, table.markers[i], by_marker) if i < len(table.markers) else ""
+        padded = list(row) + [""] * (len(table.columns) - len(row))
+        lines.append("| " + " | ".join(cell(c) for c in padded[:len(table.columns)]) + f" | {marker} |")
+    return lines + [""]
+
+
+def _follow_ups_markdown(questions: list[str]) -> list[str]:
+    links = [f"[{md_escape(q)}]({ask_anchor(q)})" for q in questions[:4] if q.strip()]
+    return ["", "**Ask next:** " + " · ".join(links)] if links else []
+
+
+def _read_as(answer: Answer) -> str:
+    return _one_line(answer.read_as)
+
+
 def answer_markdown(answer: Answer, turn: int) -> str:
-    """The assistant's chat message for ``answer`` (Markdown; markers link to ``#cite-turn-n``)."""
+    """The assistant's chat message for ``answer`` (Markdown; markers link to ``#cite-turn-n``
+    and carry the passage preview as their title)."""
     if answer.error:
         return f"**Could not answer.** {md_escape(answer.error)}"
+    read_as = _read_as(answer)
     if answer.abstained:
         body = md_escape(answer.answer.strip()) or "The review does not answer this question."
         lines = ["<div class='her2qa-abstain'>", "", "### Not in the review", "", body]
+        if read_as:
+            lines += ["", f"_Read as: {md_escape(read_as)}_"]
         if answer.related:
-            lines += ["", "_The nearest passages are listed in the sources column as \u201cRelated passages "
-                          "(not evidence)\u201d: they do not answer the question._"]
+            lines += ["", "_Nearby passages are listed under Sources as \u201cRelated passages (not evidence)"
+                          "\u201d: they do not answer the question._"]
         if answer.notice:
             lines += ["", f"_Note: {md_escape(answer.notice)}_"]
+        lines += _follow_ups_markdown(answer.follow_ups)
         return "\n".join(lines + ["", "</div>"])
-    markers = {c.marker for c in answer.citations}
-
-    def linkify(match: re.Match) -> str:
-        n = int(match.group(1))
-        if n not in markers:
-            return match.group(0)
-        return f"[\\[{n}\\]]({cite_anchor(turn, n)})"
-
-    text = ANSWER_MARKER_RE.sub(linkify, md_escape(answer.answer.strip()))
-    lines = [text]
+    by_marker = {c.marker: c for c in answer.citations}
+    lines: list[str] = []
+    if answer.points or (answer.table and answer.table.rows):
+        if answer.lead:
+            lines.append(md_escape(_one_line(answer.lead)))
+        lines += _points_markdown(answer.points, turn, by_marker)
+        if answer.table and answer.table.rows:
+            lines += _table_markdown(answer.table, turn, by_marker)
+    else:
+        lines.append(_linkify(md_escape(answer.answer.strip()), turn, by_marker))
+    if answer.missing:
+        lines += ["", "_Not reported in the review: " + "; ".join(md_escape(m) for m in answer.missing) + "._"]
+    if read_as:
+        lines += ["", f"_Read as: {md_escape(read_as)}_"]
     if answer.citations:
-        sources = " · ".join(f"[\\[{c.marker}\\]]({cite_anchor(turn, c.marker)}) "
-                             f"{md_escape(section_short(c))}" for c in answer.citations)
-        lines += ["", f"<sub>Sources: {sources}</sub>"]
+        sources = " · ".join(f"{_marker_link(turn, c.marker, by_marker)} {md_escape(section_short(c))}"
+                             for c in answer.citations)
+        lines += ["", f"Sources: {sources}"]
     if answer.notice:
         lines += ["", f"_Note: {md_escape(answer.notice)}_"]
+    if answer.backend == "llm" and answer.verifier:
+        lines += ["", f"_Checked by the verifier: {len(answer.verifier)} change(s) to the generated text "
+                      "(unsupported sentences or markers removed)._"]
+    lines += _follow_ups_markdown(answer.follow_ups)
     return "\n".join(lines)
 
 
 def streaming_markdown(partial: str) -> str:
-    """A partial answer while it streams (escaped, with a cursor)."""
-    return md_escape(partial) + " ▌"
+    """A partial LLM answer while it streams (escaped, with a cursor and a note that it is unchecked)."""
+    return md_escape(partial) + " \u258c\n\n_Generating; the verifier checks the text when it is complete._"
 
+
+def question_markdown(question: str) -> str:
+    return md_escape(_one_line(question))
+
+
+# --------------------------------------------------------------------------- passages
 
 _REVIEW_MARKER_RE = re.compile(r"\s?\[(?:\d+(?:\s*[,\u2013\u2014-]\s*\d+)*)\]")
 
@@ -158,21 +278,45 @@ def find_span(text: str, sentence: str) -> tuple[int, int] | None:
     return offsets[at], offsets[at + len(wanted) - 1] + 1
 
 
-def highlight(text: str, quote: str, others: list[str] | tuple[str, ...] = ()) -> str:
-    """``text`` escaped, the quoted sentence wrapped in ``<mark>`` and other answer sentences taken
-    from this passage in ``<mark class='her2qa-also'>``. Escaping happens before any tag is added."""
+def _spans_html(text: str, spans: list[tuple[int, int, str, str]]) -> str:
+    """``text`` escaped with non-overlapping ``spans`` (start, end, open tag, close tag) inserted."""
+    out, pos = [], 0
+    for start, end, open_tag, close_tag in sorted(spans):
+        if start < pos:
+            continue
+        out += [html.escape(text[pos:start]), open_tag, html.escape(text[start:end]), close_tag]
+        pos = end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def highlight(text: str, quote: str, others: list[str] | tuple[str, ...] = (),
+              keys: list[str] | tuple[str, ...] = ()) -> str:
+    """``text`` escaped, the quoted sentence wrapped in ``<mark>`` (with its key figures ``keys`` in
+    ``<strong>`` inside it) and other answer sentences from this passage in ``<mark class='her2qa-also'>``.
+    Escaping happens before any tag is added."""
     text = text or ""
-    spans: list[tuple[int, int, str]] = []
     main = find_span(text, quote)
+    spans: list[tuple[int, int, str]] = []
     if main:
-        spans.append((*main, "<mark>"))
+        spans.append((*main, "main"))
     for sentence in others:
         span = find_span(text, sentence)
         if span and not any(s < span[1] and span[0] < e for s, e, _ in spans):
-            spans.append((*span, "<mark class='her2qa-also'>"))
+            spans.append((*span, "also"))
     out, pos = [], 0
-    for start, end, tag in sorted(spans):
-        out += [html.escape(text[pos:start]), tag, html.escape(text[start:end]), "</mark>"]
+    for start, end, kind in sorted(spans):
+        out.append(html.escape(text[pos:start]))
+        inner = text[start:end]
+        if kind == "main":
+            key_spans = []
+            for key in sorted({k for k in keys if k and k.strip()}, key=len, reverse=True):
+                at = inner.find(key)
+                if at >= 0 and not any(s < at + len(key) and at < e for s, e, _, _ in key_spans):
+                    key_spans.append((at, at + len(key), "<strong class='her2qa-key'>", "</strong>"))
+            out += ["<mark>", _spans_html(inner, key_spans), "</mark>"]
+        else:
+            out += ["<mark class='her2qa-also'>", html.escape(inner), "</mark>"]
         pos = end
     out.append(html.escape(text[pos:]))
     return "".join(out)
@@ -189,7 +333,7 @@ def sentences_for_marker(answer_text: str, marker: int) -> list[str]:
     return pieces
 
 
-def reference_html(ref: ReferenceInfo) -> str:
+def reference_html(ref: ReferenceInfo, tag: str = "li") -> str:
     bits = [f"<span class='her2qa-refnum'>[{ref.number}]</span>"]
     if ref.authors:
         bits.append(html.escape(ref.authors.rstrip(".")) + ".")
@@ -204,29 +348,112 @@ def reference_html(ref: ReferenceInfo) -> str:
     elif ref.url:
         links.append(_link(ref.url, "Link"))
     if ref.pubmed_url:
-        links.append(_link(ref.pubmed_url, "PubMed"))
+        # The review prints no PMIDs: this is a PubMed search (by DOI when there is one), said as such.
+        links.append(_link(ref.pubmed_url, "Search PubMed", "PubMed search for this paper"))
     if links:
         bits.append("<span class='her2qa-links'>" + " · ".join(links) + "</span>")
-    return "<li>" + " ".join(bits) + "</li>"
+    return f"<{tag}>" + " ".join(bits) + f"</{tag}>"
 
 
-def citation_html(citation: Citation, turn: int | None = None, also: list[str] | tuple[str, ...] = ()) -> str:
-    """The sources-column view of one citation: section, passage with the quote marked, references."""
+def _section_heading(citation: Citation) -> tuple[str, str]:
     if citation.kind == "reference":
-        section, title = "Reference list", "the review's bibliography"
-    elif _numbered(citation.section):
-        section, title = f"Section {citation.section}", html.escape(citation.section_title or "")
-    else:
-        section, title = citation.section_title or citation.section or "Review", ""
-    kind = {"table_row": "Table row", "figure": "Figure caption",
-            "abstract": "Abstract"}.get(citation.kind, "")
+        return "Reference list", "the review's bibliography"
+    if _numbered(citation.section):
+        return f"Section {citation.section}", citation.section_title or ""
+    return citation.section_title or citation.section or "Review", ""
+
+
+def table_html(columns: list[str], rows: list[list[str]], caption: str = "", marked: set[int] = frozenset(),
+               cls: str = "her2qa-table") -> str:
+    """A real HTML table (escaped cells, '–' for empty ones); rows in ``marked`` are highlighted."""
+    head = "".join(f"<th scope='col'>{html.escape(c)}</th>" for c in columns)
+    body = []
+    for i, row in enumerate(rows):
+        attrs = " class='her2qa-row-cited' aria-current='true'" if i in marked else ""
+        cells = "".join(f"<td>{html.escape(v) if v else '–'}</td>" for v in row)
+        body.append(f"<tr{attrs}>{cells}</tr>")
+    cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    return (f"<div class='her2qa-table-wrap' tabindex='0'><table class='{cls}'>{cap}<thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></div>")
+
+
+def _overlaps(a_start: int, a_end: int, b_start: int, b_end: int) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def _table_of(citation: Citation, document):
+    if document is None:
+        return None, set()
+    for table in document.tables:
+        rows = {r.index for r in table.rows if _overlaps(r.span.start, r.span.end, citation.start, citation.end)}
+        if rows or _overlaps(table.span.start, table.span.end, citation.start, citation.end) and citation.kind == "table":
+            return table, rows
+    return None, set()
+
+
+def _row_html(citation: Citation, document) -> str:
+    """A cited table row as a small two-column table, plus the whole table on request."""
+    table, rows = _table_of(citation, document)
+    if table is None:
+        return f"<blockquote class='her2qa-text'>{html.escape(citation.text)}</blockquote>"
+    row = next(r for r in table.rows if r.index in rows) if rows else None
+    parts = []
+    if row is not None:
+        pairs = [[c, row.cells.get(c, "")] for c in table.columns]
+        parts.append(table_html(["Column", "Value"], pairs, f"Table {table.number}, row {row.index + 1}",
+                                cls="her2qa-table her2qa-row-table"))
+    full = table_html(table.columns, [[r.cells.get(c, "") for c in table.columns] for r in table.rows],
+                      f"Table {table.number}. {table.caption}", marked=rows)
+    parts.append(f"<details class='her2qa-context'><summary>Show the whole Table {table.number} "
+                 f"({len(table.rows)} rows)</summary>{full}"
+                 + (f"<p class='her2qa-footnote'>{html.escape(table.footnote)}</p>" if table.footnote else "")
+                 + "</details>")
+    return "".join(parts)
+
+
+def context_html(citation: Citation, document, quote_keys: list[str] | tuple[str, ...] = ()) -> str:
+    """"Show in context": the paragraph(s) holding the passage and their neighbours in the same
+    section, the quote highlighted, in a ``<details>`` element (keyboard operable, no script)."""
+    if document is None or citation.kind in {"reference", "table_row", "table"} or citation.end <= citation.start:
+        return ""
+    paragraphs = document.paragraphs
+    hits = [i for i, p in enumerate(paragraphs) if _overlaps(p.span.start, p.span.end, citation.start, citation.end)]
+    if not hits:
+        return ""
+    first, last = hits[0], hits[-1]
+    section = paragraphs[first].section
+    if first > 0 and paragraphs[first - 1].section == section:
+        first -= 1
+    if last + 1 < len(paragraphs) and paragraphs[last + 1].section == section:
+        last += 1
+    shown = []
+    for p in paragraphs[first:last + 1]:
+        inner = highlight(p.text, citation.quote, keys=quote_keys) if p.index in hits else html.escape(p.text)
+        shown.append(f"<p>{inner}</p>")
+    return ("<details class='her2qa-context'><summary>Show in context "
+            f"({last - first + 1} paragraph{'s' if last > first else ''})</summary>"
+            f"<div class='her2qa-context-text'>{''.join(shown)}</div></details>")
+
+
+def citation_html(citation: Citation, turn: int | None = None, also: list[str] | tuple[str, ...] = (),
+                  document=None) -> str:
+    """The sources-column view of one citation: section, passage with the quote marked (or a cited
+    table row as a table), "Show in context", references with DOI links."""
+    section, title = _section_heading(citation)
+    kind = {"table_row": "Table row", "figure": "Figure caption", "abstract": "Abstract"}.get(citation.kind, "")
     parts = [f"<div class='her2qa-passage' data-marker='{citation.marker}'>",
+             "<a class='her2qa-back' href='#her2qa-back'>\u2191 Back to the answer</a>",
              f"<div class='her2qa-source-head'><span class='her2qa-marker'>[{citation.marker}]</span> "
-             f"<b>{html.escape(section)}</b>" + (f" · {title}" if title else "")
+             f"<b>{html.escape(section)}</b>" + (f" · {html.escape(title)}" if title else "")
              + (f" <span class='her2qa-kind'>{kind}</span>" if kind else "") + "</div>"]
     if citation.section_path and citation.section_path.strip() not in {citation.section_title.strip(), ""}:
         parts.append(f"<div class='her2qa-path'>{html.escape(citation.section_path)}</div>")
-    parts.append(f"<blockquote class='her2qa-text'>{highlight(citation.text, citation.quote, also)}</blockquote>")
+    if citation.kind == "table_row":
+        parts.append(_row_html(citation, document))
+    else:
+        parts.append(f"<blockquote class='her2qa-text'>"
+                     f"{highlight(citation.text, citation.quote, also, citation.highlights)}</blockquote>")
+        parts.append(context_html(citation, document, citation.highlights))
     if citation.references:
         head = "This reference" if citation.kind == "reference" else "References cited in this passage"
         parts.append(f"<div class='her2qa-refs-head'>{head}</div>")
@@ -238,42 +465,76 @@ def citation_html(citation: Citation, turn: int | None = None, also: list[str] |
     return "".join(parts)
 
 
-def related_html(related: list[Retrieved]) -> str:
+_STOP = set("""what which who whom whose when where why how does did do is are was were the a an of in on for to
+with and or by from about into than that this these those it its be been being there their they them what's
+review say says said tell show give list any some all much many more most other such can could would should may
+might will shall not no yes trial trials study studies drug drugs patients patient cancer breast therapy therapies
+treatment treatments capital dose doses""".split())
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9][a-z0-9\-]{2,}", (text or "").lower()) if w not in _STOP}
+
+
+def relevant_related(answer: Answer) -> list[Retrieved]:
+    """Related passages worth showing with an abstention: those sharing a distinctive word with the
+    question (so "capital of France" shows none rather than three unrelated passages)."""
+    wanted = _words(answer.read_as or answer.resolved_question or answer.question)
+    return [r for r in answer.related if wanted & _words(r.text)]
+
+
+def _related_where(item: Retrieved, document) -> str:
+    if document is not None:
+        section = document.section(item.section)
+        if section is not None:
+            number = document.numbered_section(item.section)
+            if section.number:
+                return f"Section {section.number} {section.title}"
+            if number is not None and number.number:
+                return f"Section {number.number} {number.title} · {section.title}"
+            return section.title
+    return f"Section {item.section}" if _numbered(item.section) else (item.section or "Review").split("/")[-1].title()
+
+
+def related_html(related: list[Retrieved], document=None) -> str:
     """Passages shown with an abstention: clearly labelled as not being evidence."""
     parts = ["<div class='her2qa-related'><div class='her2qa-related-head'>Related passages (not evidence)</div>",
              "<p class='her2qa-related-note'>The review does not answer the question; these are the "
-             "nearest passages, shown so you can check for yourself.</p>"]
+             "nearest passages that share its words, shown so you can check for yourself.</p>"]
     if not related:
-        parts.append("<p>No related passage was found.</p>")
+        parts = ["<div class='her2qa-related'><div class='her2qa-related-head'>Nothing related in the review</div>",
+                 "<p class='her2qa-related-note'>No passage of the review shares the question's distinctive "
+                 "words. Try the Explore tab to browse its sections, tables and references.</p>"]
     for item in related:
         kind = " (table)" if item.kind == "table_row" else ""
-        parts.append(f"<div class='her2qa-related-item'><b>Section {html.escape(item.section or '?')}</b>{kind}"
+        parts.append(f"<div class='her2qa-related-item'><b>{html.escape(_related_where(item, document))}</b>{kind}"
                      f"<blockquote>{html.escape(item.text)}</blockquote></div>")
     parts.append("</div>")
     return "".join(parts)
 
 
 def error_html(message: str) -> str:
-    return f"<div class='her2qa-error'>{html.escape(message)}</div>"
+    return f"<div class='her2qa-error' role='alert'>{html.escape(message)}</div>"
 
 
-def sources_html(answer: Answer | None, marker: int | str | None, turn: int | None = None) -> str:
+def sources_html(answer: Answer | None, marker: int | str | None, turn: int | None = None, document=None) -> str:
     """What the sources column shows for ``answer`` with citation ``marker`` selected."""
     if answer is None:
         return EMPTY_SOURCES
     if answer.error:
         return error_html(answer.error)
     if answer.abstained:
-        return related_html(answer.related)
+        return related_html(relevant_related(answer), document)
     if not answer.citations:
         return EMPTY_SOURCES
     wanted = str(marker) if marker is not None else str(answer.citations[0].marker)
     citation = next((c for c in answer.citations if str(c.marker) == wanted), answer.citations[0])
-    return citation_html(citation, turn, sentences_for_marker(answer.answer, citation.marker))
+    return citation_html(citation, turn, sentences_for_marker(answer.answer, citation.marker), document)
 
 
 def about_markdown(about: Mapping | None, problem: str = "") -> str:
-    """The About panel from ``Assistant.about()`` (or a fallback when the assistant cannot load)."""
+    """The About panel from ``Assistant.about()`` (or a fallback when the assistant cannot load).
+    Shows no server path or URL: this is what users see."""
     about = dict(about or {})
     lines = []
     if about.get("citation"):
@@ -295,9 +556,11 @@ def about_markdown(about: Mapping | None, problem: str = "") -> str:
                  "marker pointing to its passage. When the review does not cover a question the assistant says "
                  "so (\u201cNot in the review\u201d) instead of guessing. "
                  f"Active answer backend: **{md_escape(str(backend))}**.")
-    if about.get("index") or about.get("chunks"):
-        lines.append(f"**Index.** {md_escape(str(about.get('index', '')))}"
-                     + (f" ({about['chunks']} passages)" if about.get("chunks") else ""))
+    if about.get("chunks"):
+        lines.append(f"**Index.** {about['chunks']} passages"
+                     + (f", {about['references']} references" if about.get("references") else "") + ".")
+    lines.append("**Your conversations** are kept in this browser only (local storage), never on the server; "
+                 "\u201cNew conversation\u201d keeps the previous one in the saved list.")
     lines.append("_Not medical advice: answers only report what the review says._")
     if problem:
         lines.append(f"**Not available yet:** {md_escape(problem)}")
