@@ -7,7 +7,8 @@ import threading
 import time
 from typing import Iterator
 
-from .answer import ExtractiveAnswerer
+from .answering.extractive import ExtractiveAnswerer
+from .answering.pipeline import AnswerPipeline
 from .chat import Conversation, Turn, answer_entities, resolve
 from .corpus import Corpus
 from .llm import BackendUnavailable, condense, describe, generate, make_llm
@@ -33,6 +34,7 @@ class Assistant:
         self.retriever = HybridRetriever(self.settings, self.corpus, vector_store, embedder,
                                          load_unit_vectors(self.settings))
         self.answerer = ExtractiveAnswerer(self.settings, self.corpus)
+        self.pipeline = AnswerPipeline(self.settings, self.corpus, self.analyzer, self._retrieve)
         self.llm, self.llm_error = self._load_llm(llm)
         import torch
 
@@ -54,6 +56,7 @@ class Assistant:
         clone.settings = self.settings.model_copy(update=overrides)
         clone.retriever = self.retriever.with_settings(clone.settings)
         clone.answerer = ExtractiveAnswerer(clone.settings, self.corpus)
+        clone.pipeline = self.pipeline.with_settings(clone.settings, clone._retrieve)
         if {"llm_backend", "llm_model", "llm_base_url"} & set(overrides):
             clone.llm, clone.llm_error = clone._load_llm()
         return clone
@@ -83,33 +86,37 @@ class Assistant:
             return Answer(question=preview(question), answer=cleaned.error, abstained=True, error=cleaned.error)
         question = cleaned.text
         question = re.sub(r"\s+", " ", question).strip()
+        asked = question
         notice = f"LLM backend unavailable ({self.llm_error}); answered extractively." if self.llm_error else ""
+        question = self.analyzer.correct(question)  # typos and shorthand → the review's words
         resolved, entities = resolve(question, conversation, self.analyzer)
         if self.llm is not None and conversation is not None and conversation.turns and resolved != question:
             try:
                 resolved = condense(self.llm, conversation.history_text(), question)
             except BackendUnavailable as exc:
                 notice = f"LLM backend unavailable ({exc}); answered extractively."
-        query = self.analyzer.analyze(resolved, carried=[e for e in entities if e.lower() not in question.lower()])
-        with self._lock:
-            candidates = self.retriever.retrieve(query)
+        carried = [e for e in entities if e.lower() not in question.lower()]
+        outcome = self.pipeline.run(asked, resolved, carried)
+        answer, candidates = outcome.answer, outcome.candidates
         retrieved_at = time.perf_counter()
-
-        answer = self.answerer.answer(question, query, candidates)
+        query = self.analyzer.analyze(resolved, carried=carried)
         if self.llm is not None and not notice and not query.unknown:
             offered = [self.answerer.citation(i + 1, c.chunk, c.best.unit.text if c.best else c.chunk.text,
                                               query, c.best.unit.start if c.best else None)
                        for i, c in enumerate(self.answerer.pool(candidates))]
             try:
-                answer = generate(self.llm, resolved, offered, answer.model_copy(update={"citations": []}),
+                answer = generate(self.llm, resolved, offered,
+                                  answer.model_copy(update={"citations": [], "points": [], "lead": "",
+                                                            "table": None}),
                                   on_token=on_token)
             except BackendUnavailable as exc:
                 notice = f"LLM backend unavailable ({exc}); showing the extractive answer."
-        allowed = self._reachable(candidates)
+        allowed = self._reachable(candidates) | outcome.considered
         answer = verify(answer, allowed)
         total = time.perf_counter() - started
         answer = answer.model_copy(update={
-            "notice": notice, "resolved_question": resolved,
+            "notice": notice, "resolved_question": resolved, "question": asked,
+            "read_as": resolved if resolved.rstrip("?. ").lower() != asked.rstrip("?. ").lower() else "",
             "timings_ms": {"retrieve": round((retrieved_at - started) * 1000, 1),
                            "answer": round((time.perf_counter() - retrieved_at) * 1000, 1),
                            "total": round(total * 1000, 1)},
@@ -121,6 +128,10 @@ class Assistant:
             own = list(reversed(own))[:4]
             conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer
+
+    def _retrieve(self, query):
+        with self._lock:
+            return self.retriever.retrieve(query)
 
     def _reachable(self, candidates) -> set[str]:
         """Passages retrieved for this question, plus the reference entries they cite (one hop)."""

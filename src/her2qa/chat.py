@@ -48,22 +48,52 @@ class Conversation:
         return "\n".join(f"User: {t.question}\nAssistant: {t.answer.answer}" for t in self.turns[-limit:])
 
 
+PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|drug)|this (?:trial|study|drug)|"
+                        r"the (?:trial|study|drug|agent|combination|arm|treatment|regimen|therapy|ADC|inhibitor|"
+                        r"antibody|compound))\b", re.IGNORECASE)
+SAME_AGAIN_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\b|^\s*(?:and|same)\b(?: (?:for|with))?",
+                           re.IGNORECASE)
+
+
 def is_follow_up(question: str, entities: list[str]) -> bool:
     return bool(FOLLOW_UP_RE.search(question)) or not entities
 
 
 def resolve(question: str, conversation: Conversation | None, analyzer: QueryAnalyzer) -> tuple[str, list[str]]:
-    """The question to retrieve with, and the entities this turn is about.
+    """The question to answer (the reading shown as "Read as: …"), and the entities this turn is about.
 
-    A follow-up (pronoun, ellipsis, no entity of its own) borrows the salient entities of the last
-    turn that had any, plus that turn's own question, so retrieval lands where the talk was."""
+    - A turn with its own subject and no pronoun stands alone — except "what about X?", which asks the
+      previous question again about X.
+    - A turn without a subject of its own (a pronoun, an ellipsis) borrows the subject of the last
+      turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"."""
     own = [e for e in analyzer.entities_in(question) if analyzer.known(e)]
-    if conversation is None or not conversation.turns or not is_follow_up(question, own):
+    if conversation is None or not conversation.turns:
         return question, own
+    previous = conversation.turns[-1]
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
-    # Entities are the cleanest context; without any, the previous question stands in for them.
-    context = " ".join(carried) if carried else conversation.turns[-1].question
-    return f"{question} ({context})", own + carried
+    specific_own = [e for e in own if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2]
+    if specific_own and SAME_AGAIN_RE.search(question) and not PRONOUN_RE.search(question):
+        before = previous.question
+        swapped = before
+        for old in previous.entities:
+            if old.lower() in before.lower():
+                swapped = re.sub(re.escape(old), specific_own[0], swapped, count=1, flags=re.IGNORECASE)
+        if swapped != before:
+            return swapped, own
+        return question, own
+    if specific_own and not PRONOUN_RE.search(question):
+        return question, own
+    if not is_follow_up(question, own) or not carried:
+        return question, own
+    subject = carried[0]
+    if PRONOUN_RE.search(question):
+        def name(match: re.Match) -> str:
+            word = match.group(0).lower()
+            return f"{subject}’s" if word in ("its", "their") else subject
+        rewritten = PRONOUN_RE.sub(name, question, count=1)
+        return rewritten, own + carried
+    stem = question.rstrip(" ?.")
+    return f"{stem} in {subject}?", own + carried
 
 
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
@@ -71,7 +101,7 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     if answer.abstained or not answer.answer:
         return []
     first = re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
-    from .answer import COMMON_CODES, DRUG_RE, TRIAL_RE
+    from .answering.extractive import COMMON_CODES, DRUG_RE, TRIAL_RE
 
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
     # Only drugs and trials become referents of a later "it"; receptor names and codes do not.

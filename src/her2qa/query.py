@@ -7,7 +7,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .vocabulary import ABBREVIATIONS, BACKMATTER_CUES, BRANDS, NUMERIC_CUES, REFERENCE_CUES
+import difflib
+
+from .vocabulary import ABBREVIATIONS, BACKMATTER_CUES, BRANDS, CHAT_WORDS, NUMERIC_CUES, REFERENCE_CUES, SHORTHAND
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with without and or but not no nor is are was were be been being
@@ -143,6 +145,7 @@ class Query:
     comparison: bool = field(default=False, metadata={"description": "'X or Y', 'compare', 'versus'."})
     wants_table: bool = field(default=False, metadata={"description": "The question names a table."})
     wants_list: bool = field(default=False, metadata={"description": "'Which trials…', 'list…'."})
+    intent: str = field(default="", metadata={"description": "The planner's reading of the question (why, list…)."})
 
 
 class QueryAnalyzer:
@@ -152,6 +155,12 @@ class QueryAnalyzer:
         self.corpus_compact = compact(corpus_text)
         self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
+        self.plain_words = {w.lower() for w in re.findall(r"[A-Za-z]+", corpus_text)}
+        self.prefixes = {w[:4] for w in self.plain_words if len(w) >= 4}
+        # Names as the review prints them, found again when typed in lower case ('emilia', 'nala').
+        self.printed_names = {t.lower(): t for t in TOKEN_RE.findall(corpus_text)
+                              if entity_like(t) and (len(t) >= 4 or re.search(r"\d", t))}
+        self._spelling = sorted(w for w in self.plain_words if len(w) >= 5)
         learned = learn_abbreviations(corpus_text)
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).
         frequent = {k for k in learned if len(re.findall(rf"\b{re.escape(k)}\b", corpus_text, re.IGNORECASE)) > 40}
@@ -161,6 +170,37 @@ class QueryAnalyzer:
         for short, long_form in {**learned, **ABBREVIATIONS}.items():
             if len(long_form.split()) <= 4 and short not in {"hr", "bc"}:
                 self.reverse.setdefault(long_form.lower(), []).append(short)
+
+    def uses_word(self, word: str) -> bool:
+        """Does the review use this word, or one sharing its first four letters or its stem?"""
+        word = word.lower()
+        if word in self.plain_words or word in self.corpus_words:
+            return True
+        if len(word) >= 4 and word[:4] in self.prefixes:
+            return True
+        return light_stem(word) in self.plain_words
+
+    def correct(self, question: str) -> str:
+        """Typos and shorthand mended towards the review's own words: 'tukatinib' → 'tucatinib',
+        'trastuzamab' → 'trastuzumab', 'DB-03' → 'DESTINY-Breast03', 'mets' → 'metastases'."""
+        def destiny(match: re.Match) -> str:
+            return f"DESTINY-Breast{int(match.group(1)):02d}"
+
+        text = re.sub(r"\b(?:DB|destiny[\s-]?breast)[\s-]?0?(\d{1,2})\b", destiny, question, flags=re.I)
+
+        def mend(match: re.Match) -> str:
+            word = match.group(0)
+            lowered = word.lower()
+            if lowered in SHORTHAND and lowered not in self.plain_words:
+                return SHORTHAND[lowered]
+            if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
+                    or lowered in BRANDS or lowered in self.expansions):
+                return word
+            pool = [w for w in self._spelling if w[0] == lowered[0] and abs(len(w) - len(lowered)) <= 2]
+            close = difflib.get_close_matches(lowered, pool, n=1, cutoff=0.84)
+            return close[0] if close else word
+
+        return re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", mend, text)
 
     def known(self, name: str) -> bool:
         """Is ``name`` in the corpus? Compounds ('HER2-heterogeneous', 'MUC4/JIMT-1') are known when
@@ -191,6 +231,8 @@ class QueryAnalyzer:
                 cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
             if entity_like(cand.split()[0]) or cand.lower() in BRANDS:
                 found.append(cand)
+            elif cand.lower() in self.printed_names and cand.lower() not in CHAT_WORDS:
+                found.append(self.printed_names[cand.lower()])
             i += step
         return list(dict.fromkeys(found))
 

@@ -76,15 +76,26 @@ class Settings(BaseSettings):
     other_passage_ratio: float = Field(default=0.93, ge=0, le=1.5,
                                        description="The same for sentences of other passages (each adds a citation).")
     max_question_chars: int = Field(default=1000, ge=10, description="Longest question accepted.")
-    abstain_threshold: float = Field(
-        default=0.25, description="Best-sentence score under which the assistant declines. Calibrated on the eval "
-        "set: the lowest best-sentence score of an answered question is 0.305; off-topic questions score 0.07-0.23.")
     llm_backend: Literal["none", "ollama", "openai"] = Field(
         default="none", description="Optional generative backend; 'none' = extractive, fully offline.")
     llm_model: str = Field(default="", description="Model name for the LLM backend.")
     llm_base_url: str = Field(default="", description="Base URL of the Ollama or OpenAI-compatible server.")
     llm_api_key: str = Field(default="", description="API key for an OpenAI-compatible server.")
     llm_timeout_s: float = Field(default=60.0, gt=0, description="Seconds before the LLM call is abandoned.")
+
+    # --- robustness limits ---
+    store_timeout_s: float = Field(default=15.0, gt=0, le=3600,
+                                   description="Seconds before a call to a Chroma server is abandoned (a frozen "
+                                   "server then gives a clear error instead of a hang).")
+    max_body_bytes: int = Field(default=1_048_576, ge=1024,
+                                description="Largest HTTP request body the web app accepts (413 above it).")
+    batch_max_line_bytes: int = Field(default=65_536, ge=256,
+                                      description="Longest line of an `ask --batch` file; longer lines get an error object.")
+    batch_max_turns: int = Field(default=20, ge=1, le=1000,
+                                 description="Most turns in one `ask --batch` conversation.")
+    primary_article: str = Field(default="",
+                                 description="File name (in corpus_dir) of the article the assistant is about; "
+                                 "may be empty only when the corpus holds a single article.")
 
     @classmethod
     def preset(cls, name: str, **overrides) -> "Settings":

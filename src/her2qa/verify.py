@@ -21,7 +21,10 @@ def segments(text: str) -> list[str]:
 
 def verify(answer: Answer, retrieved_ids: set[str]) -> Answer:
     if answer.abstained:
-        return answer.model_copy(update={"citations": []})  # a refusal makes no claim to support
+        # a refusal makes no claim to support
+        return answer.model_copy(update={"citations": [], "points": [], "table": None})
+    if answer.points:
+        return _verify_points(answer, retrieved_ids)
     by_marker = {c.marker: c for c in answer.citations}
     notes: list[str] = []
     kept: list[str] = []
@@ -56,4 +59,44 @@ def verify(answer: Answer, retrieved_ids: set[str]) -> Answer:
     if not text or not citations:
         update.update(answer="The answer could not be verified against the review, so it is not shown. "
                              "See the related passages.", abstained=True, citations=[])
+    return answer.model_copy(update=update)
+
+
+def _verify_points(answer: Answer, retrieved_ids: set[str]) -> Answer:
+    """The same checks, point by point, for a structured answer; the text is rendered again from
+    the points that survive, so bullets and headings stay intact."""
+    from .answering.compose import render
+
+    by_marker = {c.marker: c for c in answer.citations}
+    notes: list[str] = []
+    kept = []
+    for point in answer.points:
+        valid = []
+        for m in point.markers:
+            citation = by_marker.get(m)
+            if citation is None or citation.chunk_id not in retrieved_ids:
+                notes.append(f"removed marker [{m}]: it does not point at a passage retrieved for this question")
+            else:
+                valid.append(m)
+        support = " ".join(by_marker[m].text for m in valid)
+        missing = sorted(set(numbers(point.text)) - all_numbers(support), key=point.text.find)
+        if not valid:
+            notes.append(f"removed point with no valid citation: {point.text[:80]!r}")
+            continue
+        if missing:
+            notes.append(f"removed point whose figure(s) {', '.join(missing)} do not appear in its cited passages: "
+                         f"{point.text[:80]!r}")
+            continue
+        kept.append(point.model_copy(update={"markers": valid}))
+    used = {m for p in kept for m in p.markers}
+    citations = [c for c in answer.citations if c.marker in used]
+    table = answer.table
+    if table is not None:
+        rows = [(r, m) for r, m in zip(table.rows, table.markers) if m in used]
+        table = table.model_copy(update={"rows": [r for r, _ in rows], "markers": [m for _, m in rows]}) if rows else None
+    update = {"points": kept, "citations": citations, "table": table, "verifier": answer.verifier + notes,
+              "answer": render(answer.lead, kept, answer.missing)}
+    if not kept:
+        update.update(answer="The answer could not be verified against the review, so it is not shown. "
+                             "See the related passages.", abstained=True, citations=[], points=[], table=None)
     return answer.model_copy(update=update)

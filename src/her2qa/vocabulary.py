@@ -95,3 +95,24 @@ REFERENCE_CUES = (
 )
 BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "competing interest", "wrote the",
                    "author contributions", "supported by")
+
+# Chat words that carry no topic ("whats", "pls", "combos"): never a reason to decline.
+CHAT_WORDS = frozenset("""
+whats what's hows whos wheres whens wats pls plz please thx thanks thank hey hello okay gimme wanna gonna
+kinda sorta quick quickly brief briefly basically main takeaway takeaways gist tldr summary summarize
+summarise overview anything something stuff thing things info details detail explain explained tell
+mention mentioned mentions cover covers covered discuss discussed discusses talk talks talking about
+combo combos difference differences different compare compared comparison versus numbers number data
+results result findings finding outcome outcomes show shows showed shown trial trials study studies
+review paper article section part parts anyway also really actually exactly roughly approximately
+know known need needs give given list name names which ones does did kind kinds type types sort sorts
+way ways like tldr eli5 simple simply words plain
+""".split())
+
+# Clinical shorthand people type, mapped to the review's words.
+SHORTHAND: dict[str, str] = {
+    "pts": "patients", "pt": "patient", "mets": "metastases", "met": "metastasis", "tx": "treatment",
+    "chemo": "chemotherapy", "rx": "treatment", "dx": "diagnosis", "tox": "toxicity", "ae": "adverse event",
+    "sae": "serious adverse event", "brain mets": "brain metastases", "cns mets": "brain metastases",
+    "db": "DESTINY-Breast", "resp": "response", "surv": "survival", "approx": "approximately",
+}

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 
-from .chunking import Chunk
-from .citations import cited_references, strip_markers
-from .corpus import Corpus
-from .figures import has_figure
-from .query import DRUG_SUFFIX_RE, Query, mentions
-from .results import Answer, Citation, ReferenceInfo, Retrieved
-from .retrieval import Candidate, ScoredUnit, is_generic
-from .sentences import split_sentences
-from .settings import Settings
+from ..chunking import Chunk
+from ..citations import cited_references, strip_markers
+from ..corpus import Corpus
+from ..figures import has_figure
+from ..query import DRUG_SUFFIX_RE, Query, mentions
+from ..results import Answer, Citation, ReferenceInfo, Retrieved
+from ..retrieval import Candidate, ScoredUnit, is_generic
+from ..sentences import split_sentences
+from ..settings import Settings
 
 NOT_IN_REVIEW = "The review does not say."
 DRUG_RE = re.compile(r"\b[A-Za-z][a-z]+(?:" + DRUG_SUFFIX_RE.pattern[3:-2] + r")\b", re.IGNORECASE)
@@ -123,13 +123,18 @@ class ExtractiveAnswerer:
                 focused.sort(key=lambda u: -sum(bool(MEASURES[m][1].search(u[1].unit.text)) for m in measures))
             units = (focused or with_figures or units) + [u for u in units if u not in (focused or with_figures)]
         best = units[0][1].score
-        if best < self.settings.abstain_threshold:
-            return self._decline(base, top, NOT_IN_REVIEW)
         chosen = [units[0]]
-        if question_style(query.text) and self.settings.answer_max_sentences > 1:
+        if self._style(query) and self.settings.answer_max_sentences > 1:
             chosen = self._with_next_sentence(chosen)
         chosen = self._choose(query, units, best, chosen)
         return self._compose(base, chosen, query)
+
+    @staticmethod
+    def _style(query: Query) -> str:
+        """'why' and 'definition' answers continue into the next sentence; the planner's intent wins."""
+        if query.intent in ("why", "definition"):
+            return query.intent
+        return question_style(query.text) if not query.intent else ""
 
     def _with_next_sentence(self, chosen):
         """Explanations continue in the next sentence ("ADCs are … They are composed of …"); a
@@ -150,7 +155,7 @@ class ExtractiveAnswerer:
     # ---- selection ----------------------------------------------------------------------------
     def _rank_units(self, query: Query, top: list[Candidate]) -> list[tuple[Candidate, ScoredUnit]]:
         pairs = []
-        style = question_style(query.text)
+        style = self._style(query)
         for rank, cand in enumerate(top):
             if cand.chunk.kind == "reference" and not query.wants_reference:
                 continue  # a bibliography entry is not an answer to a clinical question

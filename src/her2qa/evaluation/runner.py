@@ -31,7 +31,7 @@ def settings_brief(settings) -> dict[str, Any]:
     """The settings that shape a run, for the report header and metrics.json."""
     keys = ("retrieval_mode", "rerank", "top_k", "top_k_bm25", "top_k_dense", "bm25_weight", "dense_weight",
             "rrf_k", "embed_model", "cross_encoder", "chunk_max_words", "answer_max_sentences",
-            "abstain_threshold", "llm_backend", "llm_model")
+            "llm_backend", "llm_model")
     return {k: getattr(settings, k) for k in keys if hasattr(settings, k)}
 
 

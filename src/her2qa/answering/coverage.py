@@ -1,0 +1,81 @@
+"""Step 5 (before verify) — does the evidence cover what was asked?
+
+Abstention by evidence coverage instead of a score threshold: a question whose specific terms the
+review never uses ("half-life", "cost"), or whose qualified measure ("median OS") no chosen sentence
+states, is declined with exactly what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..query import STOPWORDS, QueryAnalyzer
+from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SHORTHAND
+
+# Measures a qualifier can pin down, with the names the review uses for them.
+MEASURES = {
+    "OS": ("os", "overall survival"),
+    "PFS": ("pfs", "progression-free survival"),
+    "ORR": ("orr", "objective response rate", "overall response", "response rate"),
+    "DFS": ("dfs", "disease-free survival", "invasive dfs"),
+    "duration of response": ("duration of response", "response duration", "dor"),
+}
+# A median (or mean) is a duration: stated when the measure comes with months or weeks, even if the
+# review does not say "median" ("PFS (9.6 vs. 6.4 months)"); a rate ("OS at 12 months was 86.2%") is not one.
+QUALIFIER_RE = re.compile(r"\b(median|mean)\b", re.I)
+DURATION_RE = r"\d+(?:\.\d+)?\s*(?:months?|weeks?|years?)"
+
+
+ATTRIBUTE_RES = (
+    re.compile(r"^(?:what(?:'s| is| was| are| were)?|whats|wats)\s+(?:the |its |their |a |an )?"
+               r"(?P<attr>[a-z][\w\- ]{1,40}?)\s+(?:of|for|with|on)\s+\S", re.I),
+    re.compile(r"^(?P<attr>[a-z][\w\-]*(?: [a-z][\w\-]*)?)\s+(?:of|for|on)\s+\S", re.I),
+    re.compile(r"^how much (?:does|do|did|is|are) .+? (?P<attr>cost|costs|weigh|last)\b", re.I),
+)
+GENERIC_ATTRIBUTES = {"result", "results", "data", "rate", "rates", "number", "numbers", "value", "values",
+                      "name", "names", "role", "effect", "effects", "efficacy", "outcome", "outcomes", "use",
+                      "status", "level", "levels", "figure", "figures", "percentage", "proportion", "share",
+                      "amount", "point", "main", "key", "primary", "overall", "total", "type", "kind", "part"}
+
+
+def attribute_words(question: str) -> list[str]:
+    """What property a 'what is the X of Y?' question asks for: 'half life of enhertu' → ['half', 'life']."""
+    for pattern in ATTRIBUTE_RES:
+        match = pattern.search(question.strip())
+        if match:
+            words = re.findall(r"[a-z][a-z\-]+", match.group("attr").lower())
+            words = [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS and w not in GENERIC_ATTRIBUTES
+                     and w not in BRANDS]
+            return words
+    return []
+
+
+def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -> str:
+    """The asked property when no word of it (or its expansion) appears in the evidence, else ''."""
+    words = attribute_words(question)
+    if not words:
+        return ""
+    text = " ".join(evidence).lower()
+    for word in words:
+        forms = {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower()}
+        if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
+            return ""
+    return " ".join(words)
+
+
+def qualifier_gaps(question: str, evidence: list[str]) -> list[str]:
+    """'median OS' asked, but no evidence sentence gives a median OS → ['a median OS']."""
+    gaps = []
+    lowered = question.lower()
+    for match in QUALIFIER_RE.finditer(lowered):
+        qualifier = match.group(1)
+        after = lowered[match.end(): match.end() + 40]
+        for name, aliases in MEASURES.items():
+            if not any(re.match(rf"\s*(?:\w+\s+)?{re.escape(a)}\b", after) for a in aliases):
+                continue
+            names = "|".join(map(re.escape, aliases))
+            stated = any(re.search(rf"\b(?:{names})\b[^.;]{{0,60}}?{DURATION_RE}", text, re.I)
+                         for text in evidence)
+            if not stated:
+                gaps.append(f"a {qualifier} {name}")
+    return gaps

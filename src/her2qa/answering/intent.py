@@ -1,0 +1,93 @@
+"""Step 1 — what is asked: the intent of a question, and its parts.
+
+Cues are about the *form* of a question (its wh-word, "vs", "list", "tell me about"), never about
+the review's content, so they hold for questions nobody has written yet.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..vocabulary import REFERENCE_CUES
+
+INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
+
+COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|"
+                        r"differ(?:s|ence|ences)?|how does .+ compare)\b", re.I)
+WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
+                    r"what explains|what causes|what makes)\b|\b(?:rationale|reason|why)\b|"
+                    r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
+                    r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist|"
+                    r"get into|cross|crosses|act|acts)\b", re.I)
+LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|\bwhat (?:are|were) (?:the|all)\b|"
+                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich (?:ones|of)\b|\bmentioned\??$|"
+                     r"^(?:which|what)\s+(?:[\w\-/+]+\s+){0,3}?(?:[a-z][\w\-/+]*s)\b(?! (?:is|was|has|does)\b)", re.I)
+OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\bsummari[sz]e|\bsummary\b|\boverview\b|"
+                         r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
+                         r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
+                         r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
+                         r"\bwhat(?:'s| is) known about\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b", re.I)
+DEFINITION_RE = re.compile(r"^(?:what (?:is|are|was|were) (?:an? |the )?[\w\-–/+ ]{1,40}\??$|define\b|"
+                           r"what does .+ (?:mean|stand for)|what kind of|what type of|what class of|"
+                           r"meaning of)", re.I)
+YESNO_RE = re.compile(r"^(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
+MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratio|hr|response rate|survival|median|rate|"
+                        r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
+                        r"number of|figure|%|months?)\b", re.I)
+TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
+WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
+PART_SPLIT_RE = re.compile(rf"\?\s+(?=\S)|;\s+|,?\s+\band\s+(?={WH_START}\b)|,\s+(?={WH_START}\b)", re.I)
+
+
+def is_reference(question: str) -> bool:
+    lowered = question.lower()
+    return any(cue in lowered for cue in REFERENCE_CUES) or bool(
+        re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
+                  r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\bet al\b", lowered))
+
+
+def classify(question: str) -> str:
+    """The intent of one (single-part) question; see INTENTS."""
+    q = question.strip()
+    if is_reference(q):
+        return "reference"
+    if COMPARE_RE.search(q):
+        return "compare"
+    if TABLE_RE.search(q) and not re.search(r"\b(?:why|how does)\b", q, re.I):
+        return "table"
+    if WHY_RE.search(q):
+        return "why"
+    if LIST_RE.search(q) and not re.match(r"^(?:which|what) (?:year|dose|phase|line|payload)\b", q, re.I):
+        return "list"
+    if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
+                                      re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
+        return "overview"
+    if DEFINITION_RE.search(q) and not MEASURE_RE.search(q):
+        return "definition"
+    if YESNO_RE.search(q):
+        return "yesno"
+    if _bare_name(q):
+        return "overview"
+    return "fact"
+
+
+def _bare_name(question: str) -> bool:
+    """'PATRICIA trial?', 'kate2?', 'margetuximab' — a name and little else asks for an overview."""
+    words = re.findall(r"[\w\-/+.]+", question)
+    rest = [w for w in words if w.lower() not in {"trial", "study", "the", "drug", "pls", "please", "info", "?"}]
+    return 0 < len(rest) <= 2 and not re.match(rf"^{WH_START}\b", question.strip(), re.I)
+
+
+def split_parts(question: str) -> list[str]:
+    """'What kind of receptor is IGF-IR, and through which mechanisms does it act?' → two parts.
+
+    Only splits where a new wh-clause starts, so 'trastuzumab and pertuzumab' stays whole, and
+    never leaves a fragment of fewer than three words."""
+    pieces = [p.strip(" ,;") for p in PART_SPLIT_RE.split(question) if p and p.strip(" ,;?")]
+    parts: list[str] = []
+    for piece in pieces:
+        if parts and len(piece.split()) < 3:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts or [question]

@@ -1,0 +1,151 @@
+"""The review as sentences in reading order, with the section tree around them.
+
+Overview and list answers are built from structure, not similarity alone: "tell me about AXL" is
+best answered by the section about AXL, "what did HER2CLIMB show" by the run of sentences that
+starts where the trial is introduced and ends where the text moves on to something else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..chunking import Chunk
+from ..corpus import Corpus
+from ..document import Document, Section
+from ..figures import has_figure
+from ..query import STOPWORDS, light_stem, mentions
+from ..sentences import split_sentences
+
+BODY_KINDS = {"text", "abstract"}
+# Question words that say how to answer, not what about ("summarize the liquid biopsy section").
+FRAME_WORDS = {"summarize", "summarise", "summary", "overview", "tell", "explain", "describe", "discuss",
+               "discussed", "section", "part", "chapter", "review", "paper", "article", "say", "says",
+               "cover", "covers", "covered", "mention", "mentioned", "main", "key", "points", "point",
+               "pls", "please", "u", "can", "could", "you", "me", "give", "brief", "briefly", "quick",
+               "whats", "what's", "anything", "info", "information", "details", "detail", "data", "results",
+               "result", "new", "find", "findings", "topics", "topic", "things", "thing", "stuff", "list",
+               "which", "what", "are", "is", "does", "do", "the", "about", "in", "of", "on", "and", "a", "an",
+               "all", "types", "kinds", "kind", "type", "its", "it", "this", "that", "there", "here", "some"}
+
+
+@dataclass(frozen=True)
+class Sentence:
+    source: str
+    paragraph: int
+    index: int          # position inside its paragraph
+    start: int
+    end: int
+    text: str
+    section: str        # innermost section key of the paragraph
+    chunk_id: str       # the chunk that holds the sentence (the first, when chunks overlap)
+
+
+def words_of(text: str) -> set[str]:
+    words = {w for w in re.findall(r"[a-z0-9][a-z0-9/\-]*[a-z0-9]|[a-z]", text.lower().replace("–", "-"))}
+    out = set()
+    for w in words:
+        if w in STOPWORDS:
+            continue
+        out.add(w)
+        out.add(light_stem(w))
+        if w.endswith("s") and len(w) > 3:
+            out.add(w[:-1])
+    return out
+
+
+class SentenceIndex:
+    """Every body sentence of the corpus, and the sections that hold them."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.sentences: list[Sentence] = []
+        self.by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
+        for doc in corpus.documents:
+            chunks = [c for c in corpus.chunks if c.source == doc.source and c.paragraph >= 0]
+            for paragraph in doc.paragraphs:
+                if paragraph.kind not in BODY_KINDS:
+                    continue
+                own = [c for c in chunks if c.paragraph == paragraph.index]
+                found = []
+                for i, (start, end, text) in enumerate(split_sentences(paragraph.text, paragraph.span.start)):
+                    chunk = next((c for c in own if c.start <= start and end <= c.end), own[0] if own else None)
+                    if chunk is None:
+                        continue
+                    found.append(Sentence(doc.source, paragraph.index, i, start, end, text, paragraph.section,
+                                          chunk.id))
+                self.by_paragraph[(doc.source, paragraph.index)] = found
+                self.sentences.extend(found)
+
+    # ---- sections -------------------------------------------------------------------------------
+    def document(self, source: str) -> Document:
+        return self.corpus.document(source)
+
+    def descendants(self, doc: Document, key: str) -> set[str]:
+        keys, frontier = {key}, [key]
+        while frontier:
+            parent = frontier.pop()
+            for sec in doc.sections:
+                if sec.parent == parent and sec.key not in keys:
+                    keys.add(sec.key)
+                    frontier.append(sec.key)
+        return keys
+
+    def children(self, doc: Document, key: str) -> list[Section]:
+        return [s for s in doc.sections if s.parent == key and s.kind in ("body", "subheading")]
+
+    def in_section(self, source: str, key: str) -> list[Sentence]:
+        keys = self.descendants(self.document(source), key)
+        return [s for s in self.sentences if s.source == source and s.section in keys]
+
+    def find_section(self, question: str) -> tuple[str, Section] | None:
+        """The section a question names: by number ('4.4'), or by the words of its title."""
+        number = re.search(r"(?:§|\bsection\s*|\bpart\s*|\()\s*(\d(?:\.\d){0,2})\b", question, re.I)
+        for doc in self.corpus.documents:
+            if number:
+                sec = doc.section(number.group(1))
+                if sec is not None:
+                    return doc.source, sec
+        asked = {w for w in words_of(question) if w not in FRAME_WORDS and not w.isdigit()}
+        if not asked:
+            return None
+        best, best_score = None, 0.0
+        for doc in self.corpus.documents:
+            for sec in doc.sections:
+                if sec.kind not in ("body", "subheading", "front") or sec.key == "abstract/abstract":
+                    continue
+                title = {w for w in words_of(sec.title) if w not in FRAME_WORDS}
+                if not title:
+                    continue
+                shared = asked & title
+                title_words = {w for w in re.findall(r"[a-z0-9/\-]+", sec.title.lower()) if w not in STOPWORDS}
+                covered = sum(1 for w in title_words if words_of(w) & asked) / max(1, len(title_words))
+                asked_covered = len({w for w in asked if w in title}) / len(asked)
+                if not shared or (covered < 0.5 and asked_covered < 0.99):
+                    continue
+                score = covered + asked_covered
+                if score > best_score:
+                    best, best_score = (doc.source, sec), score
+        return best
+
+    # ---- entities -------------------------------------------------------------------------------
+    def mentioning(self, aliases: list[str]) -> list[Sentence]:
+        return [s for s in self.sentences if mentions(s.text, aliases)]
+
+    def paragraph(self, sentence: Sentence) -> list[Sentence]:
+        return self.by_paragraph.get((sentence.source, sentence.paragraph), [])
+
+    def chunk(self, sentence: Sentence) -> Chunk:
+        return self.corpus.by_id[sentence.chunk_id]
+
+
+def informative(sentence: Sentence, first_in_paragraph: bool) -> float:
+    """How much a sentence carries on its own: topic sentences, names, figures, definitions."""
+    text = sentence.text
+    names = len(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9\-/]*\b|\b\w+(?:mab|nib|lisib|ciclib|tecan)\b", text))
+    score = 1.0 if first_in_paragraph else 0.0
+    score += 0.25 * min(names, 4)
+    score += 0.5 if has_figure(text) else 0.0
+    score += 0.3 if re.search(r"\b(?:is an?|are|consists? of|defined as)\b", text) else 0.0
+    score -= 0.4 if re.match(r"(?:In (?:summary|brief)|Overall|Therefore|Thus)\b", text) else 0.0
+    return score

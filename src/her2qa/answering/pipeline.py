@@ -1,0 +1,405 @@
+"""The answering steps in order: intent → plan → select → compose (→ verify, in the assistant).
+
+Each intent has its own way of choosing evidence; all of them end in the same composer, so every
+answer is a list of cited, verbatim points, and the verifier can check each one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..citations import strip_markers
+from ..corpus import Corpus
+from ..figures import has_figure
+from ..query import Query, QueryAnalyzer, mentions
+from ..results import Answer, AnswerTable
+from ..retrieval import Candidate, is_generic
+from ..settings import Settings
+from .compose import Composer, Pick, merge, points_from_text
+from .coverage import attribute_gap, qualifier_gaps
+from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, retrieved_list
+from .intent import COMPARE_RE, classify, split_parts
+from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
+from .tables import TableAnswerer
+
+Retrieve = Callable[[Query], list[Candidate]]
+ASPECTS = (
+    ("Safety", re.compile(r"adverse|toxicit|diarrh|tolerab|safety|side effect|grade (?:3|III|three)|interstitial|"
+                          r"fatal|transaminitis", re.I)),
+    ("Results", re.compile(r"\bPFS\b|\bOS\b|\bORR\b|response|survival|hazard|improv|benefit|reduction|efficacy|"
+                           r"\brate", re.I)),
+    ("Design", re.compile(r"randomi|enrolled|includ|compared|phase|\barms?\b|received|single-group|designed|"
+                          r"evaluat|assess", re.I)),
+)
+LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
+NAME_LIMIT = 8
+
+
+@dataclass
+class Outcome:
+    """What the pipeline produced for one question, before verification."""
+
+    answer: Answer
+    candidates: list[Candidate]
+    considered: set[str] = field(default_factory=set)
+
+
+class AnswerPipeline:
+    def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
+        self.settings = settings
+        self.corpus = corpus
+        self.analyzer = analyzer
+        self.retrieve_query = retrieve
+        self.extractive = ExtractiveAnswerer(settings, corpus)
+        self.tables = TableAnswerer(corpus)
+        self.sentences = SentenceIndex(corpus)
+        self.composer = Composer(self.extractive.citation)
+
+    def with_settings(self, settings: Settings, retrieve: Retrieve) -> "AnswerPipeline":
+        clone = object.__new__(AnswerPipeline)
+        clone.__dict__.update(self.__dict__)
+        clone.settings = settings
+        clone.retrieve_query = retrieve
+        clone.extractive = ExtractiveAnswerer(settings, self.corpus)
+        clone.composer = Composer(clone.extractive.citation)
+        return clone
+
+    # ---- entry point ------------------------------------------------------------------------
+    def run(self, question: str, resolved: str, carried: list[str]) -> Outcome:
+        self._considered: set[str] = set()
+        self._pool: list[Candidate] = []
+        parts = split_parts(resolved)
+        if len(parts) > 1 and not COMPARE_RE.search(resolved):
+            answer = self._multi_part(question, parts, carried)
+        else:
+            answer = self._single(question, resolved, carried, classify(question))
+        return Outcome(answer, self._pool, self._considered)
+
+    def _query(self, text: str, carried: list[str], intent: str) -> tuple[Query, list[Candidate]]:
+        query = self.analyzer.analyze(text, carried=[e for e in carried if e.lower() not in text.lower()])
+        query.intent = intent
+        if intent == "reference":
+            query.wants_reference = True
+        candidates = self.retrieve_query(query)
+        if not self._pool:
+            self._pool = candidates
+        self._considered.update(c.chunk.id for c in candidates[: max(self.settings.top_k, 10)])
+        return query, candidates
+
+    def _base(self, question: str, query: Query, candidates: list[Candidate], intent: str) -> Answer:
+        return Answer(question=question, answer="", intent=intent, resolved_question=query.text,
+                      retrieved=retrieved_list(candidates, max(self.settings.top_k, 10)))
+
+    # ---- one question, by intent ---------------------------------------------------------------
+    def _single(self, question: str, text: str, carried: list[str], intent: str) -> Answer:
+        query, candidates = self._query(text, carried, intent)
+        base = self._base(question, query, candidates, intent)
+        if query.unknown:
+            return self.extractive.answer(question, query, candidates).model_copy(update={"intent": intent})
+        handler = {
+            "table": self._table, "list": self._list, "overview": self._overview, "compare": self._compare,
+        }.get(intent)
+        if handler is not None:
+            answer = handler(base, question, text, query, candidates, carried)
+            if answer is not None:
+                return answer
+        return self._fact(base, question, query, candidates)
+
+    def _fact(self, base: Answer, question: str, query: Query, candidates: list[Candidate]) -> Answer:
+        answer = self.extractive.answer(question, query, candidates)
+        answer = answer.model_copy(update={"intent": base.intent, "points": points_from_text(answer)})
+        if answer.abstained:
+            return answer
+        evidence = [c.text for c in answer.citations]
+        gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence)
+        missing = attribute_gap(query.text, self.analyzer, evidence) if base.intent in ("fact", "yesno") else ""
+        if missing and not gaps:
+            gaps = [f"the {missing}"]
+        if gaps:
+            subject = _join([e for e in query.entities if not is_generic(e)][:2])
+            where = f" for {subject}" if subject else ""
+            said = " ".join(f"“{strip_markers(c.quote).strip()}”" for c in answer.citations[:1])
+            return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: {said}",
+                                 missing=[f"{g}{where}" for g in gaps])
+        return answer
+
+    def _decline(self, base: Answer, message: str, missing: list[str] | None = None) -> Answer:
+        related = [r for r in base.retrieved if r.kind != "reference"][:3]
+        return base.model_copy(update={"answer": message, "abstained": True, "related": related,
+                                       "missing": missing or []})
+
+    # ---- tables ---------------------------------------------------------------------------
+    def _table(self, base, question, text, query, candidates, carried) -> Answer | None:
+        match = self.tables.match(text, query)
+        if match is None or not match.rows:
+            return None
+        table = match.table
+        self._considered.update(c.id for c in match.chunks)
+        picks = [Pick(chunk=c, text=c.text, group="") for c in match.chunks]
+        shown = {c.id: "; ".join(f"{col}: {r.cells[col]}" for col in table.columns if r.cells.get(col))
+                 for c, r in zip(match.chunks, match.rows)}
+        what = "rows" if match.everything else f"rows matching {', '.join(match.filters)}"
+        lead = f"Table {table.number} ({table.caption.rstrip('.')}): {len(match.rows)} {what}."
+        answer = self.composer.compose(base, picks, query, lead=lead, highlight_figures=False)
+        points = [p.model_copy(update={"text": shown.get(pick.chunk.id, p.text)}) for p, pick in zip(answer.points, picks)]
+        from .compose import render
+
+        answer = answer.model_copy(update={"points": points, "answer": render(lead, points)})
+        rows = [[r.cells.get(col, "") or "–" for col in table.columns] for r in match.rows]
+        markers = [p.markers[0] for p in answer.points]
+        return answer.model_copy(update={"table": AnswerTable(title=f"Table {table.number}. {table.caption}",
+                                                              columns=table.columns, rows=rows, markers=markers),
+                                         "intent": "table"})
+
+    # ---- lists ------------------------------------------------------------------------------
+    def _list(self, base, question, text, query, candidates, carried) -> Answer | None:
+        found = self.sentences.find_section(text)
+        specific = self._specific(query)
+        if found is not None and not specific:
+            source, section = found
+            children = self.sentences.children(self.corpus.document(source), section.key)
+            if len(children) >= 2:
+                return self._section_children(base, query, source, section, children)
+        match = self.tables.match(text, query, require_table_word=not re.search(
+            r"\b(?:trials?|adcs?|studies|phase|line)\b", text, re.I))
+        if match is not None and match.rows and match.filters:
+            return self._table(base, question, text, query, candidates, carried)
+        if found is not None and not specific:
+            return self._section_overview(base, query, *found)
+        return self._enumeration(base, query, candidates)
+
+    def _section_children(self, base, query, source, section, children) -> Answer | None:
+        picks = []
+        for child in children:
+            sentences = self.sentences.in_section(source, child.key)
+            if not sentences:
+                continue
+            first = sentences[0]
+            picks.append(Pick(chunk=self.sentences.chunk(first), text=first.text, start=first.start))
+            self._considered.add(first.chunk_id)
+        if not picks:
+            return None
+        answer = self.composer.compose(base, picks, query, highlight_figures=False)
+        points = [p.model_copy(update={"text": child.label if child.number else child.title, "highlights": []})
+                  for p, child in zip(answer.points, [c for c in children if self.sentences.in_section(source, c.key)])]
+        heading = section.label if section.number else section.title
+        lead = f"Section “{heading}” covers {len(points)} topics, each opening a subsection:"
+        from .compose import render
+
+        return answer.model_copy(update={"points": points, "lead": lead, "answer": render(lead, points)})
+
+    def _enumeration(self, base, query, candidates) -> Answer | None:
+        """Sentences that enumerate (commas, 'X, Y and Z', parenthesised lists) among the best."""
+        ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
+        if not ranked:
+            return None
+        best = ranked[0][1].score
+        drugs_asked = re.search(r"\b(?:drugs?|agents?|inhibitors?|antibod|adcs?|tkis?|therap)", query.text, re.I)
+        picks: list[Pick] = []
+        for cand, unit in ranked:
+            if len(picks) >= 5 or unit.score < 0.6 * best:
+                break
+            body = strip_markers(unit.unit.text)
+            enumerates = bool(LIST_ENUM_RE.search(body)) or (drugs_asked and DRUG_RE.search(body))
+            if not picks or enumerates:
+                picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
+        if not picks:
+            return None
+        picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
+        return self.composer.compose(base, picks, query)
+
+    # ---- overviews --------------------------------------------------------------------------
+    def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
+        specific = [e for e in self._specific(query) if e not in query.carried]
+        found = self.sentences.find_section(text)
+        if found is not None and not specific:
+            return self._section_overview(base, query, *found)
+        if specific:
+            answer = self._entity_overview(base, query, specific[0])
+            if answer is not None:
+                return answer
+            match = self.tables.match(text, query)
+            if match is not None and match.rows:
+                return self._table(base, question, text, query, candidates, carried)
+        if query.carried:
+            return None  # "what about brain mets?" after a trial: a focused question, answered as a fact
+        return self._survey(base, query, candidates)
+
+    def _entity_overview(self, base, query: Query, entity: str) -> Answer | None:
+        aliases = query.aliases.get(entity, [entity])
+        section = next((s for d in self.corpus.documents for s in d.sections
+                        if s.kind in ("subheading", "body") and mentions(s.title, aliases)
+                        and len(s.title) <= len(entity) + 12), None)
+        if section is not None:
+            source = next(d.source for d in self.corpus.documents if section in d.sections)
+            return self._section_overview(base, query, source, section)
+        hits = self.sentences.mentioning(aliases)
+        if not hits:
+            return None
+        counts = Counter((s.source, s.paragraph) for s in hits)
+        home = max(counts, key=lambda k: (counts[k], -k[1]))
+        paragraph = self.sentences.by_paragraph[home]
+        first = min(s.index for s in hits if (s.source, s.paragraph) == home)
+        run: list[Sentence] = []
+        for sentence in paragraph[first:]:
+            if run and not mentions(sentence.text, aliases) and self._moves_on(sentence.text, entity, query):
+                break
+            run.append(sentence)
+            if len(run) >= NAME_LIMIT:
+                break
+        elsewhere = [s for s in hits if (s.source, s.paragraph) != home][:2]
+        chosen = sorted(run + elsewhere, key=lambda s: s.start)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in chosen]
+        self._considered.update(s.chunk_id for s in chosen)
+        _group_by_aspect(picks)
+        return self.composer.compose(base, picks, query)
+
+    def _moves_on(self, text: str, entity: str, query: Query) -> bool:
+        """Has the text moved on to another trial (when a trial is described) or drug?"""
+        trial_like = bool(TRIAL_RE.fullmatch(entity)) or bool(re.search(r"\d", entity))
+        if trial_like:
+            others = [n for n in TRIAL_RE.findall(text) if not is_generic(n) and not mentions(n, [entity])
+                      and n.upper() not in {"HER2", "FDA", "ORR", "PFS", "DFS", "HR", "CI", "ADC", "ADCS", "TKI"}
+                      and self.analyzer.paragraph_share([n]) <= 0.2 and not n.upper().startswith("NCT")]
+            return bool(others)
+        opening = " ".join(text.split()[:5])
+        return bool([m for m in DRUG_RE.findall(opening) if not mentions(m, query.aliases.get(entity, [entity]))
+                     and self.analyzer.paragraph_share([m]) <= 0.2])
+
+    def _antecedent(self, sentence: Sentence, entity: str) -> str:
+        doc = self.corpus.document(sentence.source)
+        heading = doc.section(sentence.section)
+        if heading is not None and heading.kind == "subheading" and len(heading.title) <= 30:
+            return heading.title
+        return entity if DRUG_RE.fullmatch(entity.split()[0]) or re.match(r"T-D", entity) else ""
+
+    def _section_overview(self, base, query: Query, source: str, section) -> Answer:
+        sentences = self.sentences.in_section(source, section.key)
+        limit = 10 if len(sentences) > 14 else 8
+        scored = [(informative(s, s.index == 0), -s.start, s) for s in sentences]
+        chosen = sorted((s for _, _, s in sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]), key=lambda s: s.start)
+        doc = self.corpus.document(source)
+        picks = []
+        for s in chosen:
+            heading = doc.section(s.section)
+            group = heading.title if heading is not None and heading.key != section.key and len(
+                {x.section for x in chosen}) > 1 else ""
+            antecedent = heading.title if heading is not None and heading.kind == "subheading" else ""
+            picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, group=group,
+                              antecedent=antecedent))
+        self._considered.update(s.chunk_id for s in chosen)
+        label = section.label if section.number else section.title
+        return self.composer.compose(base, picks, query, lead=f"From “{label}”:")
+
+    def _survey(self, base, query: Query, candidates: list[Candidate]) -> Answer | None:
+        """An open topic ('any data on CNS disease?'): the best sentence of each of the strongest passages."""
+        ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
+        if not ranked:
+            return None
+        best = ranked[0][1].score
+        picks: list[Pick] = []
+        chunks: set[str] = set()
+        for cand, unit in ranked:
+            if len(picks) >= 5 or unit.score < 0.7 * best:
+                break
+            if cand.chunk.id in chunks:
+                continue
+            chunks.add(cand.chunk.id)
+            picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
+        return self.composer.compose(base, picks, query)
+
+    # ---- comparisons ------------------------------------------------------------------------
+    def _compare(self, base, question, text, query, candidates, carried) -> Answer | None:
+        sides = self._sides(text, query)
+        if len(sides) < 2:
+            return None
+        aspect = self._aspect_words(text, query, sides)
+        parts = []
+        for side in sides:
+            if aspect:
+                sub = f"{aspect} {side}"
+                side_query, side_candidates = self._query(sub, [], "fact")
+                side_query.entities = [e for e in side_query.entities if mentions(e, query.aliases.get(side, [side]))
+                                       or e in side_query.entities[:1]]
+                answer = self._fact(self._base(question, side_query, side_candidates, "fact"), question,
+                                    side_query, side_candidates)
+            else:
+                side_query, side_candidates = self._query(f"what did {side} show", [], "overview")
+                answer = self._entity_overview(self._base(question, side_query, side_candidates, "overview"),
+                                               side_query, side) or self._fact(
+                    self._base(question, side_query, side_candidates, "fact"), question, side_query, side_candidates)
+                answer = answer.model_copy(update={"points": (answer.points or points_from_text(answer))[:4]})
+            parts.append((side, answer))
+        merged = merge(base, parts)
+        return merged.model_copy(update={"intent": "compare"})
+
+    def _sides(self, text: str, query: Query) -> list[str]:
+        specific = [e for e in query.entities if not is_generic(e)]
+        if len(specific) < 2:
+            return []
+        split = re.split(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|or|and)\b", text, flags=re.I)
+        sides = []
+        for chunk in split:
+            named = [e for e in specific if mentions(chunk, query.aliases.get(e, [e])) or e.lower() in chunk.lower()]
+            if named and named[-1] not in sides:
+                sides.append(named[-1] if not sides else named[0])
+        return sides[:3] if len(sides) >= 2 else specific[:2]
+
+    def _aspect_words(self, text: str, query: Query, sides: list[str]) -> str:
+        rest = text
+        for side in sides:
+            for alias in query.aliases.get(side, [side]):
+                rest = re.sub(re.escape(alias), " ", rest, flags=re.I)
+        rest = COMPARE_RE.sub(" ", rest)
+        words = [w for w in re.findall(r"[\w\-/+]+", rest)
+                 if w.lower() not in FRAME_WORDS and w.lower() not in {"or", "and", "with", "between", "how", "they",
+                                                                      "them", "their", "each", "did", "differ", "do"}
+                 and words_of(w)]
+        return " ".join(words)
+
+    # ---- several questions in one ------------------------------------------------------------
+    def _multi_part(self, question: str, parts: list[str], carried: list[str]) -> Answer:
+        answers = []
+        subject: list[str] = list(carried)
+        for part in parts:
+            own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
+            answer = self._single(question, part, [] if own else subject, classify(part))
+            if own:
+                subject = own
+            answers.append((part.rstrip("?") + "?", answer))
+        first_query = self.analyzer.analyze(parts[0])
+        base = self._base(question, first_query, self._pool, "multi")
+        return merge(base, answers).model_copy(update={"intent": "multi"})
+
+    def _specific(self, query: Query) -> list[str]:
+        return [e for e in query.entities if not is_generic(e) and e not in query.common
+                and not re.fullmatch(r"table\s*\d*", e, re.I)]
+
+
+def _group_by_aspect(picks: list[Pick]) -> None:
+    """Design / Results / Safety headings when the sentences fall under at least two of them."""
+    for pick in picks:
+        text = pick.text
+        for name, cue in ASPECTS:
+            if cue.search(text) and (name != "Results" or has_figure(strip_markers(text)) or "differen" in text):
+                pick.group = name
+                break
+        else:
+            pick.group = "Context"
+    if len({p.group for p in picks}) < 2:
+        for pick in picks:
+            pick.group = ""
+        return
+    order = {"Design": 0, "Results": 1, "Safety": 2, "Context": 3}
+    picks.sort(key=lambda p: (order[p.group], p.chunk.start, p.start or 0))
+
+
+def _join(names: list[str]) -> str:
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " or " + names[-1]

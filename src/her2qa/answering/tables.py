@@ -1,0 +1,158 @@
+"""Tables as data: list and filter questions over the review's tables answer with every matching row.
+
+"Which trials in Table 2 are first line?", "phase 3 trials in table 2?", "which ADC has a TLR7/8
+agonist payload?" are filters over cells, not similarity searches: a row either matches or not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..chunking import Chunk
+from ..corpus import Corpus
+from ..document import Table, TableRow
+from ..query import Query, compact, light_stem, mentions
+
+ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv"}
+ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "1": "1st", "2": "2nd", "3": "3rd"}
+PHASE_RE = re.compile(r"\bphase\s*(iv|iii|ii|i|[1-4])(?:\s*(?:/|or|and|-)\s*(iv|iii|ii|i|[1-4]))?\b", re.I)
+LINE_RE = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|[1-3])[\s-]*lines?\b", re.I)
+# Words that name the table or its parts rather than filter its rows.
+TABLE_WORDS = {"table", "tables", "trial", "trials", "study", "studies", "row", "rows", "listed", "list", "show",
+               "which", "what", "whats", "are", "is", "in", "the", "of", "with", "have", "has", "any", "all",
+               "ongoing", "clinical", "does", "do", "and", "a", "an", "on", "for", "their", "there", "ones",
+               "me", "give", "tell", "about", "only", "arm", "arms", "name", "names", "phase", "line", "lines",
+               "specifically", "under", "development", "being", "tested", "testing", "use", "uses", "using",
+               "each", "per", "it", "its", "that", "this", "these", "those", "or", "to", "as", "by", "from",
+               "column", "columns", "primary", "endpoint", "endpoints", "setting", "settings", "identifier",
+               "nct", "number", "numbers", "id", "ids", "where", "did", "get", "pls", "please", "many", "how",
+               "included", "include", "includes", "combo", "combos", "combination", "combinations",
+               "drug", "drugs", "agent", "agents", "therapy", "therapies", "treatment", "treatments",
+               "payload", "payloads", "adc", "adcs", "bc", "her2", "metastatic", "breast", "cancer", "patients"}
+TABLE_NUMBER_RE = re.compile(r"\btable\s*(\d+)\b", re.I)
+
+
+@dataclass
+class TableMatch:
+    table: Table
+    rows: list[TableRow]
+    chunks: list[Chunk]
+    filters: list[str]
+
+    @property
+    def everything(self) -> bool:
+        return not self.filters
+
+
+def row_text(table: Table, row: TableRow) -> str:
+    return " ; ".join(row.cells.get(c, "") for c in table.columns)
+
+
+def _terms(text: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", text.lower().replace("–", "-"))]
+
+
+def _norm_row(text: str) -> set[str]:
+    words = set(_terms(text))
+    return words | {light_stem(w) for w in words if w.isalpha()} | {w.rstrip("s") for w in words}
+
+
+class TableAnswerer:
+    """Finds the rows of the review's tables that a question filters for."""
+
+    def __init__(self, corpus: Corpus):
+        self.corpus = corpus
+        self.row_chunks: dict[tuple[str, int, int], Chunk] = {}
+        for chunk in corpus.chunks:
+            if chunk.kind == "table_row" and chunk.table is not None:
+                self.row_chunks[(chunk.source, chunk.table, chunk.start)] = chunk
+
+    def tables(self) -> list[tuple[str, Table]]:
+        return [(d.source, t) for d in self.corpus.documents for t in d.tables]
+
+    def chunk_of(self, source: str, table: Table, row: TableRow) -> Chunk | None:
+        return self.row_chunks.get((source, table.number, row.span.start))
+
+    def match(self, question: str, query: Query, require_table_word: bool = False) -> TableMatch | None:
+        """The rows a question asks for, or None when it is not about a table's rows."""
+        named = TABLE_NUMBER_RE.search(question)
+        candidates = self.tables()
+        if named:
+            candidates = [(s, t) for s, t in candidates if t.number == int(named.group(1))]
+            if not candidates:
+                return None
+        elif require_table_word:
+            return None
+        scored = [self._filter(source, table, question, query) for source, table in candidates]
+        scored = [m for m in scored if m is not None]
+        if not scored:
+            return None
+        if named:
+            return scored[0]
+        # No table named: a match must be specific (some filter) and hit rows of one table.
+        scored = [m for m in scored if m.filters and m.rows]
+        return max(scored, key=lambda m: self._header_votes(m.table, question)) if scored else None
+
+    @staticmethod
+    def _header_votes(table: Table, question: str) -> int:
+        words = set(_terms(question))
+        header = set(_terms(" ".join(table.columns) + " " + table.caption))
+        return len(words & header)
+
+    def _filter(self, source: str, table: Table, question: str, query: Query) -> TableMatch | None:
+        rows = list(table.rows)
+        filters: list[str] = []
+        lowered = question.lower()
+        phase_col = next((c for c in table.columns if "phase" in c.lower()), None)
+        phases = PHASE_RE.search(lowered)
+        if phases and phase_col:
+            wanted = {ROMAN[p.lower()] for p in phases.groups() if p}
+            only = bool(re.search(r"\bonly\b|\bjust\b|\bexclusively\b", lowered))
+
+            def phase_ok(row: TableRow) -> bool:
+                have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
+                return have == wanted if only else bool(have & wanted)
+            rows = [r for r in rows if phase_ok(r)]
+            filters.append(("only " if only else "") + "phase " + "/".join(sorted(wanted, key=len)).upper())
+            lowered = PHASE_RE.sub(" ", lowered)
+        line = LINE_RE.search(lowered)
+        if line:
+            ordinal = ORDINALS.get(line.group(1).lower(), line.group(1).lower())
+            rows = [r for r in rows if ordinal in row_text(table, r).lower()]
+            filters.append(f"{ordinal} line")
+            lowered = LINE_RE.sub(" ", lowered)
+        # Named entities in the question (trial names, drugs, NCT ids) pick rows that name them.
+        named = [e for e in query.entities if not re.fullmatch(r"table\s*\d+|[IV]{1,3}|phase|trials?", e, re.I)
+                 and any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
+        common = [e for e in named if all(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
+        named = [e for e in named if e not in common]
+        if named:
+            by_entity = [r for r in rows if any(mentions(row_text(table, r), query.aliases.get(e, [e])) for e in named)]
+            rows = by_entity
+            filters.extend(named)
+            for e in named:
+                for alias in query.aliases.get(e, [e]):
+                    lowered = lowered.replace(alias.lower(), " ")
+        # Remaining words that occur in some rows but not all act as filters ("ORR", "brain", "TLR7/8").
+        row_words = [_norm_row(row_text(table, r)) for r in table.rows]
+        for word in _terms(lowered):
+            if word in TABLE_WORDS or len(word) < 2 or word.isdigit():
+                continue
+            forms = {word, light_stem(word), word.rstrip("s")}
+            hits = [i for i, words in enumerate(row_words) if forms & words]
+            if not hits or len(hits) == len(table.rows):
+                continue
+            keep = {id(table.rows[i]) for i in hits}
+            narrowed = [r for r in rows if id(r) in keep]
+            if narrowed:
+                rows = narrowed
+                filters.append(word)
+        if query.entities and not named and not filters and any(
+                not mentions(table.caption, query.aliases.get(e, [e])) for e in query.entities
+                if compact(e) not in {"table1", "table2", "adc", "adcs", "tdxd"}):
+            # The question names something no row holds: this table does not answer it.
+            if not TABLE_NUMBER_RE.search(question):
+                return None
+        chunks = [c for r in rows if (c := self.chunk_of(source, table, r)) is not None]
+        return TableMatch(table=table, rows=rows, chunks=chunks, filters=filters)
