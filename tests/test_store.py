@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -12,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from her2qa.settings import Settings
-from her2qa.store import IndexUnavailable, build_index, open_vector_store, read_manifest
+from her2qa.store import IndexUnavailable, active_chroma_dir, build_index, open_vector_store, read_manifest
 
 from .conftest import CORPUS_FILE, free_port
 
@@ -94,7 +95,7 @@ def test_missing_index_gives_a_clear_message(tmp_path):
 
 def test_corrupt_index_gives_a_clear_message(mini_settings):
     build_index(mini_settings)
-    db = mini_settings.chroma_dir / "chroma.sqlite3"
+    db = active_chroma_dir(mini_settings) / "chroma.sqlite3"
     db.write_bytes(b"this is not a database" * 100)
     with pytest.raises(IndexUnavailable, match="her2qa build"):
         open_vector_store(mini_settings)
@@ -137,6 +138,73 @@ def test_remote_chroma_server(mini_settings, tmp_path):
 
         answer = Assistant(remote).ask("What IC50 does alpelisib have?")
         assert "5 nM" in answer.answer and answer.citations[0].section == "2.1"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def start_chroma_server(path: Path):
+    """`chroma run` on a free port; returns (process, url) once its heartbeat answers."""
+    import urllib.request
+
+    chroma = Path(sys.executable).with_name("chroma")
+    port = free_port()
+    server = subprocess.Popen([str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/api/v2/heartbeat", timeout=2):
+                return server, url
+        except OSError:
+            time.sleep(0.3)
+    server.kill()
+    raise RuntimeError("chroma run did not start")
+
+
+@pytest.mark.slow
+def test_frozen_chroma_server_ends_in_a_clear_message_within_the_timeout(mini_settings, tmp_path):
+    server, url = start_chroma_server(tmp_path / "server")
+    try:
+        remote = mini_settings.model_copy(update={"chroma_url": url, "store_timeout_s": 3.0})
+        build_index(remote)
+        os.kill(server.pid, signal.SIGSTOP)  # alive, accepts connections, never answers
+        env = {**os.environ, "HER2QA_CHROMA_URL": url, "HER2QA_STORE_TIMEOUT_S": "3",
+               "HER2QA_CORPUS_DIR": str(mini_settings.corpus_dir), "NO_PROXY": "127.0.0.1,localhost"}
+        started = time.monotonic()
+        cli = subprocess.run([sys.executable, "-m", "her2qa.cli", "ask", "What IC50 does alpelisib have?"],
+                             env=env, capture_output=True, text=True, timeout=240)  # guard against a hang
+        assert cli.returncode == 1
+        assert "did not answer within 3 s" in cli.stderr and "Traceback" not in cli.stderr
+        with pytest.raises(IndexUnavailable, match="did not answer within 3 s"):
+            read_manifest(remote)
+        with pytest.raises(IndexUnavailable, match="did not answer within 3 s"):
+            build_index(remote, force=True)
+        print(f"frozen server: CLI ended after {time.monotonic() - started:.1f} s")
+        os.kill(server.pid, signal.SIGCONT)  # a server that comes back is used again
+        assert read_manifest(remote)["chunk_count"] > 10
+    finally:
+        os.kill(server.pid, signal.SIGCONT)
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_server_builds_switch_generations_and_remove_old_ones(mini_settings, tmp_path):
+    server, url = start_chroma_server(tmp_path / "server")
+    try:
+        remote = mini_settings.model_copy(update={"chroma_url": url})
+        build_index(remote)
+        for _ in range(2):
+            build_index(remote, force=True)
+        from her2qa.store import chroma_client, locate
+
+        names = sorted(c.name for c in chroma_client(remote).list_collections())
+        current = locate(remote).generation
+        assert f"her2qa.{current}" in names and "her2qa.current" in names
+        assert len(names) == 5  # pointer + (current, previous) × (chunks, sentences)
+        open_vector_store(remote)
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -24,6 +24,20 @@ def article_paths(corpus_dir: Path) -> list[Path]:
     return paths
 
 
+def choose_primary(paths: list[Path], name: str) -> Path:
+    """The primary article: named explicitly when the corpus holds more than one, never by sort order."""
+    if name:
+        chosen = next((p for p in paths if p.name == name or p.stem == name), None)
+        if chosen is None:
+            raise CorpusError(f"primary article {name!r} (HER2QA_PRIMARY_ARTICLE) is not in "
+                              f"{paths[0].parent}; it holds {', '.join(p.name for p in paths)}")
+        return chosen
+    if len(paths) > 1:
+        raise CorpusError(f"{paths[0].parent} holds {len(paths)} articles ({', '.join(p.name for p in paths)}); "
+                          f"set HER2QA_PRIMARY_ARTICLE to the file name of the one the assistant is about")
+    return paths[0]
+
+
 def corpus_hash(corpus_dir: Path) -> str:
     """Hash of every file that shapes the index (articles and their layout sidecars)."""
     digest = hashlib.sha256()
@@ -47,14 +61,30 @@ class Corpus:
 
     @classmethod
     def load(cls, settings: Settings) -> "Corpus":
-        documents = [read_article(p) for p in article_paths(settings.corpus_dir)]
+        paths = article_paths(settings.corpus_dir)
+        primary = choose_primary(paths, settings.primary_article)
+        documents = []
+        for path in paths:
+            try:
+                documents.append(read_article(path))
+            except OSError as exc:
+                raise CorpusError(f"{path.name}: cannot be read ({exc.strerror or exc})") from exc
         chunks = [c for d in documents
                   for c in chunk_document(d, settings.chunk_max_words, settings.chunk_overlap_sentences)]
-        return cls(documents, chunks)
+        corpus = cls(documents, chunks)
+        corpus.primary_source = primary.name
+        return corpus
+
+    primary_source: str = ""
 
     @property
     def primary(self) -> Document:
-        return self.documents[0]
+        """The article the assistant is about (``settings.primary_article``; the only one otherwise)."""
+        return self.by_source.get(self.primary_source) or self.documents[0]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for d in self.documents for w in d.warnings]
 
     def document(self, source: str) -> Document:
         return self.by_source[source]

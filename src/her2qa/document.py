@@ -33,6 +33,8 @@ class ArticleMeta(BaseModel):
     pmcid: str = Field(default="", description="PubMed Central id, e.g. PMC10527351.")
     keywords: list[str] = Field(default_factory=list, description="Author keywords.")
     editor: str = Field(default="", description="Academic editor, if printed.")
+    licence: str = Field(default="", description="Licence of the article text, as read from the article or "
+                         "its sidecar ('' when neither states one).")
 
     def citation(self) -> str:
         """One-line citation in the style clinicians expect."""
@@ -139,6 +141,8 @@ class Document(BaseModel):
     figures: list[Figure] = Field(default_factory=list, description="Figure captions.")
     tables: list[Table] = Field(default_factory=list, description="Parsed tables.")
     references: list[Reference] = Field(default_factory=list, description="The numbered reference list.")
+    warnings: list[str] = Field(default_factory=list, description="Suspicious parse results (no references, "
+                                "a table named in the text but not parsed, …), printed by build and inspect.")
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

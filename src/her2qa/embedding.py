@@ -34,8 +34,10 @@ def load_embedder(name: str):
     from llama_index.embeddings.huggingface import HuggingFaceEmbedding
 
     path = resolve_model_path(name)
+    local = Path(path).is_dir()  # a local folder never needs the hub: say so explicitly
     try:
-        return HuggingFaceEmbedding(model_name=path, device="cpu", embed_batch_size=64)
+        return HuggingFaceEmbedding(model_name=path, device="cpu", embed_batch_size=64,
+                                    **({"local_files_only": True} if local else {}))
     except Exception as exc:
         raise ModelUnavailable(f"cannot load embedding model {name!r} ({path}): {exc}") from exc
 

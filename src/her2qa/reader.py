@@ -44,11 +44,79 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _line_of(data: bytes | str, offset: int) -> int:
+    return data.count(b"\n" if isinstance(data, bytes) else "\n", 0, offset) + 1
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """UTF-8 text of a corpus file, or a :class:`ParseError` naming the file and line."""
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise ParseError(f"{name}: line {_line_of(data, nul)}: NUL byte (the file is binary or damaged)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ParseError(f"{name}: line {line}, byte {column}: not valid UTF-8 "
+                         f"(0x{data[exc.start]:02x}); save the file as UTF-8") from None
+    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_layout(path: Path) -> tuple[dict, list[str]]:
+    """The layout sidecar (table column headers, licence) and warnings about its shape."""
+    if not path.exists():
+        return {}, []
+    text = decode_text(path.read_bytes(), path.name)
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"{path.name}: line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ParseError(f"{path.name}: invalid JSON (nested too deeply)") from None
+    warnings: list[str] = []
+    if not isinstance(data, dict):
+        return {}, [f"{path.name}: expected a JSON object; ignored"]
+    tables = data.get("tables", {})
+    if not isinstance(tables, dict):
+        warnings.append(f"{path.name}: 'tables' should map table numbers to {{'columns': [...]}}; ignored")
+        tables = {}
+    clean: dict = {}
+    for number, entry in tables.items():
+        columns = entry.get("columns") if isinstance(entry, dict) else None
+        if not isinstance(columns, list) or not columns or not all(isinstance(c, str) and c.strip() for c in columns):
+            warnings.append(f"{path.name}: table {number}: 'columns' should be a list of header strings; ignored")
+            continue
+        clean[str(number)] = {"columns": [c.strip() for c in columns]}
+    return {"tables": clean}, warnings
+
+
+def read_meta(path: Path) -> tuple[dict, list[str]]:
+    """The metadata sidecar ``<article>.meta.json`` (e.g. ``{"licence": "CC BY 4.0 (https://…)"}``):
+    facts about the article that its text does not print and that do not shape the index."""
+    if not path.exists():
+        return {}, []
+    try:
+        data = json.loads(decode_text(path.read_bytes(), path.name))
+    except json.JSONDecodeError as exc:
+        raise ParseError(f"{path.name}: line {exc.lineno}, column {exc.colno}: invalid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ParseError(f"{path.name}: invalid JSON (nested too deeply)") from None
+    if not isinstance(data, dict):
+        return {}, [f"{path.name}: expected a JSON object; ignored"]
+    return {k: v for k, v in data.items() if isinstance(v, str)}, []
+
+
 def read_article(path: str | Path) -> Document:
     path = Path(path)
     layout_path = path.with_suffix(".layout.json")
-    layout = json.loads(layout_path.read_text(encoding="utf-8")) if layout_path.exists() else {}
-    return parse_article(path.read_text(encoding="utf-8"), source=path.name, layout=layout)
+    layout, warnings = read_layout(layout_path)
+    meta, meta_warnings = read_meta(path.with_suffix(".meta.json"))
+    warnings += meta_warnings
+    text = decode_text(path.read_bytes(), path.name)
+    document = parse_article(text, source=path.name, layout={**layout, "meta": meta})
+    document.warnings[:0] = warnings
+    return document
 
 
 def parse_article(text: str, source: str = "article.txt", layout: dict | None = None) -> Document:
@@ -125,9 +193,42 @@ class _Reader:
         self._references(i)
         if not any(s.kind == "body" for s in self.sections):
             raise ParseError(f"{self.source}: no numbered section headings found")
+        refs_at = next((s.span.start for s in self.sections if s.key == "references"), len(self.text))
+        meta.licence = _licence_in(self.text[:refs_at]) or self.layout.get("meta", {}).get("licence", "")
         return Document(source=self.source, text=self.text, meta=meta, sections=self.sections,
                         paragraphs=self.paragraphs, figures=self.figures, tables=self.tables,
-                        references=self.references)
+                        references=self.references, warnings=self._warnings(meta))
+
+    def _warnings(self, meta: ArticleMeta) -> list[str]:
+        """Results that parse but look wrong: each is a reason to look at the source file."""
+        out = []
+        cited = sorted({n for p in self.paragraphs for n in p.references})
+        numbers = {r.number for r in self.references}
+        if not self.references:
+            out.append(f"{self.source}: no reference list found"
+                       + (f" although the text cites [{cited[0]}]…[{cited[-1]}]" if cited else ""))
+        else:
+            missing = [n for n in cited if n not in numbers]
+            if missing:
+                out.append(f"{self.source}: the text cites {len(missing)} reference(s) missing from the list "
+                           f"(e.g. [{missing[0]}]); the list ends at [{max(numbers)}]: truncated file?")
+        for kind, found in (("Table", {t.number for t in self.tables}), ("Figure", {f.number for f in self.figures})):
+            named = sorted({int(n) for n in re.findall(rf"\b{kind} (\d+)\b", self.text)})
+            lost = [n for n in named if n not in found]
+            if lost:
+                out.append(f"{self.source}: the text names {kind} {', '.join(map(str, lost))} but no such "
+                           f"{kind.lower()} was parsed")
+        for table in self.tables:
+            if len(table.columns) < 2:
+                out.append(f"{self.source}: Table {table.number} has no column headers in the layout sidecar "
+                           f"(or they do not match the printed header); rows kept as single cells")
+        if not any(p.kind == "abstract" for p in self.paragraphs):
+            out.append(f"{self.source}: no abstract found")
+        if not (meta.doi or meta.pmid or meta.pmcid):
+            out.append(f"{self.source}: no DOI, PMID or PMCID in the header")
+        if not meta.licence:
+            out.append(f"{self.source}: no licence stated (in the text, or as 'licence' in the .meta.json sidecar)")
+        return out
 
     def _front(self) -> tuple[ArticleMeta, int]:
         fields: dict = {"title": ""}
@@ -281,6 +382,16 @@ class _Reader:
             if match:
                 span = Span(start=off + len(line) - len(line.lstrip()), end=off + len(line.rstrip()))
                 self.references.append(parse_reference(int(match.group(1)), match.group(2), span))
+
+
+LICENCE_RE = re.compile(r"(Creative Commons[^.\n]{0,120}?(?:licen[cs]e|\(CC[^)]*\))|\bCC[ -]BY(?:[ -](?:NC|ND|SA))*(?: \d\.\d)?)",
+                        re.IGNORECASE)
+
+
+def _licence_in(text: str) -> str:
+    """A licence statement printed in the article ('… Creative Commons Attribution (CC BY) license')."""
+    match = LICENCE_RE.search(text)
+    return " ".join(match.group(0).split()) if match else ""
 
 
 def _byline(line: str) -> list[str]:

@@ -30,8 +30,19 @@ def parse_rows(columns: list[str], lines: list[Line]) -> list[TableRow]:
     if not lines:
         return []
     nct_col = next((i for i, c in enumerate(columns) if "NCT" in c.upper()), None)
-    if nct_col == 0:
-        groups = _group(lines, starts=lambda t: bool(re.match(r"\s*NCT\d{8}", t)))
+    starts_nct = lambda t: bool(re.match(r"\s*NCT\d{8}", t))  # noqa: E731
+    if len(columns) < 2:
+        # No column headers (no layout sidecar, or it does not match): keep each row as one cell,
+        # still grouping a row's wrapped lines by where its NCT identifier sits.
+        if starts_nct(lines[0][1]):
+            groups = _group(lines, starts=starts_nct)
+        elif any(NCT_RE.search(t) for _, t in lines):
+            groups = _group(lines, ends=lambda t: bool(NCT_RE.search(t)))
+        else:
+            groups = [[line] for line in lines]
+        parse = None
+    elif nct_col == 0:
+        groups = _group(lines, starts=starts_nct)
         parse = _bulleted_row
     elif nct_col is not None:
         groups = _group(lines, ends=lambda t: bool(NCT_RE.search(t)))
@@ -42,7 +53,9 @@ def parse_rows(columns: list[str], lines: list[Line]) -> list[TableRow]:
     rows = []
     for i, group in enumerate(groups):
         text = " ".join(t.strip() for _, t in group)
-        cells = parse(columns, group) if parse else {columns[0] if columns else "Row": text}
+        cells = parse(columns, group) if parse else None
+        if not cells:
+            cells = {columns[0] if columns else "Row": text}
         start = group[0][0]
         end = group[-1][0] + len(group[-1][1])
         rows.append(TableRow(index=i, cells=cells, span=Span(start=start, end=end),
@@ -103,7 +116,10 @@ def _bulleted_row(columns: list[str], group: list[Line]) -> dict[str, str]:
     """Rows whose first line is 'NCT… Trial name Phase', then '• -' bullet items (one arm each),
     then a last line 'control arm | setting | endpoint' (a lone '-' marks an empty control arm)."""
     head = group[0][1].strip()
-    nct = NCT_RE.match(head).group(0)
+    match = NCT_RE.match(head)
+    if match is None:  # lines before the first NCT row: not a row of this shape
+        return {}
+    nct = match.group(0)
     rest = head[len(nct):].strip()
     phases = list(PHASE_RE.finditer(rest))
     phase = phases[-1].group(1) if phases else ""
