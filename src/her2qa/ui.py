@@ -276,6 +276,8 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, settings: Settings
           concurrency: int = DEFAULT_CONCURRENCY, block: bool = True):
     """Start loading the assistant in the background, then build, queue and launch the app (the two
     overlap: the first answer is ready sooner). Returns the demo."""
+    from .limits import body_limit_app_kwargs
+
     settings = settings or Settings()
     holder = AssistantHolder(settings)
     holder.warm_up()
@@ -285,7 +287,7 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, settings: Settings
         demo.launch(server_name=host, server_port=port, share=False, inbrowser=False, quiet=True,
                     show_error=False, prevent_thread_lock=True, ssr_mode=False, footer_links=["api"],
                     css=static_text("her2qa.css"), js=static_text("her2qa.js"), mcp_server=False, pwa=False,
-                    enable_monitoring=False)
+                    enable_monitoring=False, app_kwargs=body_limit_app_kwargs(settings.max_body_bytes))
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port} ({exc}); choose another --port") from exc
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
