@@ -272,9 +272,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000", help="comma-separated, ascending (default 10000; "
                         "the full run is 10000,100000,1000000)")
-    parser.add_argument("--modes", default="embedded,server")
+    parser.add_argument("--modes", default="embedded,server", help="in this order")
     parser.add_argument("--queries", type=int, default=200, help="timed queries per size")
     parser.add_argument("--recall-queries", type=int, default=50, help="queries checked against exact top-5")
+    parser.add_argument("--max-embedded", type=int, default=None,
+                        help="largest size measured in embedded mode (the full run's budget cap)")
     parser.add_argument("--batch", type=int, default=None, help="insert batch (default: client max)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--workdir", type=Path, default=None, help="where the temp Chroma folders go")
@@ -294,7 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     t_all = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-scaling-", dir=args.workdir) as tmp:
         for mode in modes:
-            rows += run_mode(mode, sizes, args.queries, args.batch, Path(tmp), min(args.recall_queries, args.queries))
+            mode_sizes = [s for s in sizes if mode != "embedded" or not args.max_embedded or s <= args.max_embedded]
+            rows += run_mode(mode, mode_sizes, args.queries, args.batch, Path(tmp), min(args.recall_queries, args.queries))
     load_after = os.getloadavg()
     total_s = time.perf_counter() - t_all
 
