@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import difflib
 
-from .vocabulary import ABBREVIATIONS, BACKMATTER_CUES, BRANDS, CHAT_WORDS, NUMERIC_CUES, REFERENCE_CUES, SHORTHAND
+from .vocabulary import ABBREVIATIONS, BACKMATTER_CUES, BRANDS, CHAT_WORDS, NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, SYNONYMS
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with without and or but not no nor is are was were be been being
@@ -47,13 +47,31 @@ def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9α-ω]+", "", text.lower())
 
 
+_SHORT_NAME_RES: dict[str, re.Pattern] = {}
+
+
+def _short_name_re(key: str) -> re.Pattern:
+    """'nala' as a word, optionally with hyphens or spaces between letters ('T-DXd' ~ 'tdxd'),
+    but not inside another word ('monoclonal antibody' does not name NALA)."""
+    pattern = _SHORT_NAME_RES.get(key)
+    if pattern is None:
+        pattern = _SHORT_NAME_RES[key] = re.compile(
+            r"(?<![a-z0-9α-ω])" + r"[\s\-–/]?".join(map(re.escape, key)) + r"(?![a-z0-9α-ω])")
+    return pattern
+
+
 def names_any(lowered: str, compacted: str, aliases: list[str]) -> bool:
-    """Does a text, given lower-cased and compacted, name any of ``aliases`` ('T-DXd' also meets 'TDXd')?"""
+    """Does a text, given lower-cased and compacted, name any of ``aliases`` ('T-DXd' also meets 'TDXd')?
+    Short names (under six letters) must stand as words of their own."""
     for alias in aliases:
-        if alias.lower() in lowered:
-            return True
         key = compact(alias)
-        if len(key) >= 3 and key in compacted:
+        if len(key) < 3:
+            continue
+        if len(key) < 6:
+            if _short_name_re(key).search(lowered):
+                return True
+            continue
+        if alias.lower() in lowered or key in compacted:
             return True
     return False
 
@@ -194,7 +212,9 @@ class QueryAnalyzer:
             if lowered in SHORTHAND and lowered not in self.plain_words:
                 return SHORTHAND[lowered]
             if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
-                    or lowered in BRANDS or lowered in self.expansions):
+                    or lowered in BRANDS or lowered in self.expansions
+                    or any(lowered.endswith(x) and lowered[: -len(x)] in self.plain_words
+                           for x in ("s", "es", "ed", "d", "ing", "ly"))):
                 return word
             pool = [w for w in self._spelling if w[0] == lowered[0] and abs(len(w) - len(lowered)) <= 2]
             close = difflib.get_close_matches(lowered, pool, n=1, cutoff=0.84)
@@ -278,7 +298,7 @@ class QueryAnalyzer:
 
     def analyze(self, question: str, carried: list[str] | None = None) -> Query:
         lowered = question.lower()
-        extra: list[str] = []
+        extra: list[str] = [meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", lowered)]
         for word in re.findall(r"[\w\-/]+", lowered):
             if word in BRANDS:
                 extra.append(BRANDS[word])

@@ -114,5 +114,18 @@ SHORTHAND: dict[str, str] = {
     "pts": "patients", "pt": "patient", "mets": "metastases", "met": "metastasis", "tx": "treatment",
     "chemo": "chemotherapy", "rx": "treatment", "dx": "diagnosis", "tox": "toxicity", "ae": "adverse event",
     "sae": "serious adverse event", "brain mets": "brain metastases", "cns mets": "brain metastases",
-    "db": "DESTINY-Breast", "resp": "response", "surv": "survival", "approx": "approximately",
+    "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "surv": "survival", "approx": "approximately",
+}
+
+# How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
+SYNONYMS: dict[str, str] = {
+    r"side[\s-]?effects?": "adverse events toxicity",
+    r"tolera": "toxicity profile tolerability",
+    r"penetra": "crossing brain–blood barrier central nervous system",
+    r"brain": "central nervous system brain metastasis",
+    r"cns\b": "brain metastasis central nervous system",
+    r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b": "components composed",
+    r"target(?:s|ed)?\b": "inhibits inhibitor",
+    r"approv": "approved approval FDA",
+    r"\bwork(?:s)?\b|mechanism of action": "mechanism action inhibits",
 }

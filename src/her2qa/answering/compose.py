@@ -104,11 +104,11 @@ class Composer:
         markers: dict[str, int] = {}
         citations: list[Citation] = []
         points: list[AnswerPoint] = []
-        seen: set[tuple[str, int | None, str]] = set()
+        seen: set[str] = set()
         for pick in picks:
-            key = (pick.chunk.id, pick.start, pick.text)
+            key = re.sub(r"\W+", " ", strip_markers(pick.text)).strip().lower()
             if key in seen:
-                continue
+                continue  # overlapping chunks repeat a sentence
             seen.add(key)
             if pick.chunk.id not in markers:
                 markers[pick.chunk.id] = len(markers) + 1

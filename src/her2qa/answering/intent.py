@@ -19,9 +19,10 @@ WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reas
                     r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist|"
                     r"get into|cross|crosses|act|acts)\b", re.I)
-LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|\bwhat (?:are|were) (?:the|all)\b|"
-                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich (?:ones|of)\b|\bmentioned\??$|"
-                     r"^(?:which|what)\s+(?:[\w\-/+]+\s+){0,3}?(?:[a-z][\w\-/+]*s)\b(?! (?:is|was|has|does)\b)", re.I)
+LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data)\w+s\b|"
+                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\bmentioned\??$|"
+                     r"^(?:which|what)\s+(?:[\w\-/+]+\s+){0,2}?(?:[a-z][\w\-/+]{2,}(?<!ss)(?<!us)(?<!is)(?<!ous)(?<!was)"
+                     r"(?<!does)(?<!has)s)\b(?!\s+(?:is|was|has|does)\b)", re.I)
 OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\bsummari[sz]e|\bsummary\b|\boverview\b|"
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
@@ -36,14 +37,17 @@ MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratio|hr|response 
                         r"number of|figure|%|months?)\b", re.I)
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
 WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
-PART_SPLIT_RE = re.compile(rf"\?\s+(?=\S)|;\s+|,?\s+\band\s+(?={WH_START}\b)|,\s+(?={WH_START}\b)", re.I)
+# New questions start after "?", ";" or ", and <wh-word>" — not at a relative clause (", which compared…").
+PART_SPLIT_RE = re.compile(rf"\?\s+(?=\S)|;\s+|,?\s+\band\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
+                           rf"(?:what|which|who|when|where|why|how)\b)", re.I)
 
 
 def is_reference(question: str) -> bool:
     lowered = question.lower()
     return any(cue in lowered for cue in REFERENCE_CUES) or bool(
         re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
-                  r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\bet al\b", lowered))
+                  r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
+                  r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b", lowered))
 
 
 def classify(question: str) -> str:
@@ -57,7 +61,8 @@ def classify(question: str) -> str:
         return "table"
     if WHY_RE.search(q):
         return "why"
-    if LIST_RE.search(q) and not re.match(r"^(?:which|what) (?:year|dose|phase|line|payload)\b", q, re.I):
+    if LIST_RE.search(q) and not MEASURE_RE.search(q) and not re.match(
+            r"^(?:which|what) (?:year|dose|phase|line|payload)\b", q, re.I):
         return "list"
     if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):

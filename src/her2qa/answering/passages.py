@@ -106,7 +106,11 @@ class SentenceIndex:
                 sec = doc.section(number.group(1))
                 if sec is not None:
                     return doc.source, sec
-        asked = {w for w in words_of(question) if w not in FRAME_WORDS and not w.isdigit()}
+        asked_words = [w for w in re.findall(r"[a-z0-9][a-z0-9/\-]*[a-z0-9]|[a-z]", question.lower().replace("–", "-"))
+                       if w not in STOPWORDS and w not in FRAME_WORDS and not w.isdigit()]
+        asked_forms = [words_of(w) for w in asked_words]
+        asked_forms = [f for f in asked_forms if f]
+        asked = set().union(*asked_forms) if asked_forms else set()
         if not asked:
             return None
         best, best_score = None, 0.0
@@ -120,8 +124,8 @@ class SentenceIndex:
                 shared = asked & title
                 title_words = {w for w in re.findall(r"[a-z0-9/\-]+", sec.title.lower()) if w not in STOPWORDS}
                 covered = sum(1 for w in title_words if words_of(w) & asked) / max(1, len(title_words))
-                asked_covered = len({w for w in asked if w in title}) / len(asked)
-                if not shared or (covered < 0.5 and asked_covered < 0.99):
+                asked_covered = sum(1 for forms in asked_forms if forms & title) / len(asked_forms)
+                if not shared or covered < 0.3 or asked_covered < 0.6:
                     continue
                 score = covered + asked_covered
                 if score > best_score:
@@ -139,7 +143,7 @@ class SentenceIndex:
         return self.corpus.by_id[sentence.chunk_id]
 
 
-def informative(sentence: Sentence, first_in_paragraph: bool) -> float:
+def informative(sentence: Sentence, first_in_paragraph: bool, listing: bool = False) -> float:
     """How much a sentence carries on its own: topic sentences, names, figures, definitions."""
     text = sentence.text
     names = len(re.findall(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9\-/]*\b|\b\w+(?:mab|nib|lisib|ciclib|tecan)\b", text))
@@ -148,4 +152,6 @@ def informative(sentence: Sentence, first_in_paragraph: bool) -> float:
     score += 0.5 if has_figure(text) else 0.0
     score += 0.3 if re.search(r"\b(?:is an?|are|consists? of|defined as)\b", text) else 0.0
     score -= 0.4 if re.match(r"(?:In (?:summary|brief)|Overall|Therefore|Thus)\b", text) else 0.0
+    if listing and re.search(r"\b(?:such as|including|include|includes|encompassing|namely)\b", text):
+        score += 0.6
     return score

@@ -14,7 +14,7 @@ from typing import Callable
 from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, mentions
+from ..query import Query, QueryAnalyzer, mentions, tokenize
 from ..results import Answer, AnswerTable
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
@@ -113,6 +113,8 @@ class AnswerPipeline:
         answer = answer.model_copy(update={"intent": base.intent, "points": points_from_text(answer)})
         if answer.abstained:
             return answer
+        if base.intent in ("why", "yesno") or query.carried:
+            answer = self._with_neighbours(base, answer, query)
         evidence = [c.text for c in answer.citations]
         gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence)
         missing = attribute_gap(query.text, self.analyzer, evidence) if base.intent in ("fact", "yesno") else ""
@@ -125,6 +127,42 @@ class AnswerPipeline:
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: {said}",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    def _with_neighbours(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """A cause or a yes/no settles in the sentences around the best one ("It is highly selective…,
+        which explains its favourable toxicity profile. Moreover, its small size…"): bring the
+        neighbours in the same paragraph that share the question's terms."""
+        if not answer.citations or any(c.kind == "reference" for c in answer.citations):
+            return answer
+        first = answer.citations[0]
+        sentence = self._sentence_of(first.chunk_id, first.quote)
+        if sentence is None:
+            return answer
+        paragraph = self.sentences.paragraph(sentence)
+        terms = set(query.terms)
+        picks = []
+        for s in paragraph[max(0, sentence.index - 1): sentence.index + 2]:
+            shared = terms & set(tokenize(s.text))
+            if s is sentence or len(shared) >= 2 or (s.index == sentence.index + 1 and re.match(
+                    r"(?:Moreover|Furthermore|Additionally|However|Thus|Therefore|Consequently|This|These|It|Its|"
+                    r"In these|Besides)\b", s.text)):
+                picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
+                self._considered.add(s.chunk_id)
+        others = [Pick(chunk=self.corpus.by_id[c.chunk_id], text=c.quote) for c in answer.citations[1:]
+                  if c.chunk_id in self.corpus.by_id]
+        if len(picks) <= 1:
+            return answer
+        return self.composer.compose(base, picks + others, query)
+
+    def _sentence_of(self, chunk_id: str, text: str) -> Sentence | None:
+        chunk = self.corpus.by_id.get(chunk_id)
+        if chunk is None or chunk.paragraph < 0:
+            return None
+        body = strip_markers(text).strip()
+        for s in self.sentences.by_paragraph.get((chunk.source, chunk.paragraph), []):
+            if strip_markers(s.text).strip() == body or body in s.text:
+                return s
+        return None
 
     def _decline(self, base: Answer, message: str, missing: list[str] | None = None) -> Answer:
         related = [r for r in base.retrieved if r.kind != "reference"][:3]
@@ -196,11 +234,17 @@ class AnswerPipeline:
         ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
         if not ranked:
             return None
+        self._list_base = base
+        enumerating = [(c, u) for c, u in ranked[:8] if LIST_ENUM_RE.search(strip_markers(u.unit.text))]
+        if drugs_named := self._named_drugs(query, ranked):
+            return drugs_named if drugs_named.points else None
+        if enumerating and enumerating[0][1].score >= 0.6 * ranked[0][1].score:
+            ranked = [enumerating[0]] + [p for p in ranked if p is not enumerating[0]]
         best = ranked[0][1].score
         drugs_asked = re.search(r"\b(?:drugs?|agents?|inhibitors?|antibod|adcs?|tkis?|therap)", query.text, re.I)
         picks: list[Pick] = []
         for cand, unit in ranked:
-            if len(picks) >= 5 or unit.score < 0.6 * best:
+            if len(picks) >= 3 or unit.score < 0.75 * best:
                 break
             body = strip_markers(unit.unit.text)
             enumerates = bool(LIST_ENUM_RE.search(body)) or (drugs_asked and DRUG_RE.search(body))
@@ -211,11 +255,34 @@ class AnswerPipeline:
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query)
 
+    def _named_drugs(self, query: Query, ranked) -> Answer | None:
+        """'Which PI3K inhibitors are mentioned?': every drug named in the best passages, each with
+        the sentence that names it."""
+        if not re.search(r"\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds)\b", query.text, re.I):
+            return None
+        asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
+        top_chunks = list(dict.fromkeys(c.chunk.id for c, _ in ranked[:3]))
+        seen: dict[str, Pick] = {}
+        for cand, unit in ranked:
+            if cand.chunk.id not in top_chunks[:2] or cand.chunk.kind not in ("text", "abstract"):
+                continue
+            for name in DRUG_RE.findall(strip_markers(unit.unit.text)):
+                lowered = name.lower()
+                if lowered in asked or lowered in seen or self.analyzer.paragraph_share([name]) > 0.2:
+                    continue
+                seen[lowered] = Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start, highlights=[name])
+        if len(seen) < 2:
+            return None
+        picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
+        return self.composer.compose(self._list_base, picks, query,
+                                     lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
+
     # ---- overviews --------------------------------------------------------------------------
     def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
         specific = [e for e in self._specific(query) if e not in query.carried]
         found = self.sentences.find_section(text)
-        if found is not None and not specific:
+        if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
+                                                      for e in specific)):
             return self._section_overview(base, query, *found)
         if specific:
             answer = self._entity_overview(base, query, specific[0])
@@ -228,7 +295,7 @@ class AnswerPipeline:
             return None  # "what about brain mets?" after a trial: a focused question, answered as a fact
         return self._survey(base, query, candidates)
 
-    def _entity_overview(self, base, query: Query, entity: str) -> Answer | None:
+    def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:
         aliases = query.aliases.get(entity, [entity])
         section = next((s for d in self.corpus.documents for s in d.sections
                         if s.kind in ("subheading", "body") and mentions(s.title, aliases)
@@ -255,16 +322,25 @@ class AnswerPipeline:
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=self._antecedent(s, entity)) for s in chosen]
         self._considered.update(s.chunk_id for s in chosen)
-        _group_by_aspect(picks)
+        if group and self.is_trial(entity):
+            _group_by_aspect(picks)
         return self.composer.compose(base, picks, query)
+
+    def is_trial(self, name: str) -> bool:
+        """Does the review call this name a trial or study ('the NALA phase III trial', 'study, MonarcHER')?"""
+        if DRUG_RE.fullmatch(name.split()[0]):
+            return False
+        cue = re.compile(rf"(?:trials?|study|studies)\W+(?:\w+\W+){{0,2}}{re.escape(name)}|"
+                         rf"{re.escape(name)}\W+(?:\w+\W+){{0,3}}(?:trials?|study)\b", re.I)
+        return any(cue.search(s.text) for s in self.sentences.mentioning([name])[:12])
 
     def _moves_on(self, text: str, entity: str, query: Query) -> bool:
         """Has the text moved on to another trial (when a trial is described) or drug?"""
-        trial_like = bool(TRIAL_RE.fullmatch(entity)) or bool(re.search(r"\d", entity))
-        if trial_like:
-            others = [n for n in TRIAL_RE.findall(text) if not is_generic(n) and not mentions(n, [entity])
-                      and n.upper() not in {"HER2", "FDA", "ORR", "PFS", "DFS", "HR", "CI", "ADC", "ADCS", "TKI"}
-                      and self.analyzer.paragraph_share([n]) <= 0.2 and not n.upper().startswith("NCT")]
+        if self.is_trial(entity):
+            others = [n for n in TRIAL_RE.findall(text) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", text)
+                      if not is_generic(n) and not mentions(n, query.aliases.get(entity, [entity]))
+                      and not mentions(entity, [n]) and self.analyzer.paragraph_share([n]) <= 0.2
+                      and not n.upper().startswith("NCT") and self.is_trial(n)]
             return bool(others)
         opening = " ".join(text.split()[:5])
         return bool([m for m in DRUG_RE.findall(opening) if not mentions(m, query.aliases.get(entity, [entity]))
@@ -278,11 +354,26 @@ class AnswerPipeline:
         return entity if DRUG_RE.fullmatch(entity.split()[0]) or re.match(r"T-D", entity) else ""
 
     def _section_overview(self, base, query: Query, source: str, section) -> Answer:
-        sentences = self.sentences.in_section(source, section.key)
-        limit = 10 if len(sentences) > 14 else 8
-        scored = [(informative(s, s.index == 0), -s.start, s) for s in sentences]
-        chosen = sorted((s for _, _, s in sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]), key=lambda s: s.start)
+        """Key sentences of a section in reading order: all of a short one; of a long one with
+        subsections, the two most informative of each subsection."""
         doc = self.corpus.document(source)
+        sentences = self.sentences.in_section(source, section.key)
+        listing = query.intent == "list"
+        children = self.sentences.children(doc, section.key)
+
+        def best(pool: list[Sentence], limit: int) -> list[Sentence]:
+            ranked = sorted(pool, key=lambda s: (-informative(s, s.index == 0, listing), s.start))
+            return ranked[:limit]
+
+        if len(sentences) <= 14:
+            chosen = sentences
+        elif len(children) >= 2:
+            chosen = [s for child in children for s in best(self.sentences.in_section(source, child.key), 2)]
+            own = [s for s in sentences if s.section == section.key]
+            chosen += best(own, 2)
+        else:
+            chosen = best(sentences, 12)
+        chosen = sorted(set(chosen), key=lambda s: s.start)
         picks = []
         for s in chosen:
             heading = doc.section(s.section)
@@ -320,22 +411,26 @@ class AnswerPipeline:
         aspect = self._aspect_words(text, query, sides)
         parts = []
         for side in sides:
-            if aspect:
-                sub = f"{aspect} {side}"
-                side_query, side_candidates = self._query(sub, [], "fact")
-                side_query.entities = [e for e in side_query.entities if mentions(e, query.aliases.get(side, [side]))
-                                       or e in side_query.entities[:1]]
-                answer = self._fact(self._base(question, side_query, side_candidates, "fact"), question,
-                                    side_query, side_candidates)
+            side_query, side_candidates = self._query(f"{aspect} {side}".strip(), [], "fact")
+            side_base = self._base(question, side_query, side_candidates, "fact")
+            overview = self._entity_overview(side_base, side_query, side, group=False)
+            if overview is not None and overview.points:
+                answer = self._focus(overview, aspect, limit=3)
             else:
-                side_query, side_candidates = self._query(f"what did {side} show", [], "overview")
-                answer = self._entity_overview(self._base(question, side_query, side_candidates, "overview"),
-                                               side_query, side) or self._fact(
-                    self._base(question, side_query, side_candidates, "fact"), question, side_query, side_candidates)
-                answer = answer.model_copy(update={"points": (answer.points or points_from_text(answer))[:4]})
+                answer = self._fact(side_base, question, side_query, side_candidates)
             parts.append((side, answer))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _focus(self, answer: Answer, aspect: str, limit: int) -> Answer:
+        """The points of an overview that speak to the compared aspect (all, if none does), in order."""
+        terms = set(tokenize(aspect))
+        scored = [(len(terms & set(tokenize(p.text))), -i, p) for i, p in enumerate(answer.points)]
+        keep = sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]
+        points = [p for _, _, p in sorted(keep, key=lambda t: -t[1])]
+        used = {m for p in points for m in p.markers}
+        return answer.model_copy(update={"points": points, "lead": "",
+                                         "citations": [c for c in answer.citations if c.marker in used]})
 
     def _sides(self, text: str, query: Query) -> list[str]:
         specific = [e for e in query.entities if not is_generic(e)]

@@ -108,7 +108,7 @@ class TableAnswerer:
         phases = PHASE_RE.search(lowered)
         if phases and phase_col:
             wanted = {ROMAN[p.lower()] for p in phases.groups() if p}
-            only = bool(re.search(r"\bonly\b|\bjust\b|\bexclusively\b", lowered))
+            only = bool(re.search(r"\bonly\b|\bjust\b|\bexclusively\b|\bon its own\b|\balone\b|\bsolely\b", lowered))
 
             def phase_ok(row: TableRow) -> bool:
                 have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
@@ -125,7 +125,8 @@ class TableAnswerer:
         # Named entities in the question (trial names, drugs, NCT ids) pick rows that name them.
         named = [e for e in query.entities if not re.fullmatch(r"table\s*\d+|[IV]{1,3}|phase|trials?", e, re.I)
                  and any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
-        common = [e for e in named if all(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
+        common = [e for e in named if all(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)
+                  or mentions(table.caption, query.aliases.get(e, [e]))]
         named = [e for e in named if e not in common]
         if named:
             by_entity = [r for r in rows if any(mentions(row_text(table, r), query.aliases.get(e, [e])) for e in named)]
