@@ -35,7 +35,10 @@ ATTRIBUTE_RES = (
 GENERIC_ATTRIBUTES = {"result", "results", "data", "rate", "rates", "number", "numbers", "value", "values",
                       "name", "names", "role", "effect", "effects", "efficacy", "outcome", "outcomes", "use",
                       "status", "level", "levels", "figure", "figures", "percentage", "proportion", "share",
-                      "amount", "point", "main", "key", "primary", "overall", "total", "type", "kind", "part"}
+                      "amount", "point", "main", "key", "primary", "overall", "total", "type", "kind", "part", "fraction",
+                      "percent", "size", "magnitude", "extent", "degree", "frequency", "incidence", "prevalence",
+                      "protein", "gene", "drug", "drugs", "trial", "study", "mechanism", "function", "purpose",
+                      "goal", "aim", "target", "targets", "class", "definition", "meaning"}
 
 
 def attribute_words(question: str) -> list[str]:

@@ -19,10 +19,32 @@ WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reas
                     r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist|"
                     r"get into|cross|crosses|act|acts)\b", re.I)
-LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data)\w+s\b|"
-                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\bmentioned\??$|"
-                     r"^(?:which|what)\s+(?:[\w\-/+]+\s+){0,2}?(?:[a-z][\w\-/+]{2,}(?<!ss)(?<!us)(?<!is)(?<!ous)(?<!was)"
-                     r"(?<!does)(?<!has)s)\b(?!\s+(?:is|was|has|does)\b)", re.I)
+LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|"
+                     r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data)\w+s\b|"
+                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\bmentioned\??$", re.I)
+AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "will",
+               "should", "may", "might", "made", "make", "makes"}
+NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "previous", "various", "thus", "was",
+              "does", "has", "is", "results", "data", "news", "focus", "bias", "basis", "metastasis", "virus"}
+
+
+def asks_for_list(question: str) -> bool:
+    """'which TKIs…', 'what resistance mechanisms…', 'list…': a plural noun right after the wh-word
+    (before any verb) asks for every member."""
+    if LIST_RE.search(question):
+        return True
+    words = re.findall(r"[\w\-/+]+", question.lower())
+    if not words or words[0] not in ("which", "what"):
+        return False
+    for word in words[1:4]:
+        if word in AUXILIARIES:
+            return False
+        if (len(word) >= 4 and word.endswith("s") and word not in NOT_PLURAL
+                and not word.endswith(("ss", "us", "is", "ous"))) or word.endswith(("tkis", "adcs")):
+            return True
+    return False
+
+
 OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\bsummari[sz]e|\bsummary\b|\boverview\b|"
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
@@ -32,7 +54,7 @@ DEFINITION_RE = re.compile(r"^(?:what (?:is|are|was|were) (?:an? |the )?[\w\-–
                            r"what does .+ (?:mean|stand for)|what kind of|what type of|what class of|"
                            r"meaning of)", re.I)
 YESNO_RE = re.compile(r"^(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
-MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratio|hr|response rate|survival|median|rate|"
+MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
                         r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
                         r"number of|figure|%|months?)\b", re.I)
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
@@ -55,13 +77,13 @@ def classify(question: str) -> str:
     q = question.strip()
     if is_reference(q):
         return "reference"
-    if COMPARE_RE.search(q):
-        return "compare"
+    if COMPARE_RE.search(q) and not (MEASURE_RE.search(q) and re.match(r"^(?:what|how|which|did|was|were)\b", q, re.I)):
+        return "compare"  # "X vs Y?" — but "what PFS did X achieve versus Y?" asks one trial's figures
     if TABLE_RE.search(q) and not re.search(r"\b(?:why|how does)\b", q, re.I):
         return "table"
     if WHY_RE.search(q):
         return "why"
-    if LIST_RE.search(q) and not MEASURE_RE.search(q) and not re.match(
+    if asks_for_list(q) and not MEASURE_RE.search(q) and not re.match(
             r"^(?:which|what) (?:year|dose|phase|line|payload)\b", q, re.I):
         return "list"
     if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not

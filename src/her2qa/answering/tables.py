@@ -13,6 +13,7 @@ from ..chunking import Chunk
 from ..corpus import Corpus
 from ..document import Table, TableRow
 from ..query import Query, compact, light_stem, mentions
+from ..retrieval import is_generic
 
 ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv"}
 ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "1": "1st", "2": "2nd", "3": "3rd"}
@@ -149,6 +150,12 @@ class TableAnswerer:
             if narrowed:
                 rows = narrowed
                 filters.append(word)
+        absent = [e for e in query.entities if not is_generic(e) and e not in query.common
+                  and not re.fullmatch(r"table\s*\d+|[IV]{1,3}", e, re.I)
+                  and not mentions(table.caption, query.aliases.get(e, [e]))
+                  and not any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
+        if absent:
+            return None  # the question is about something no row holds
         if query.entities and not named and not filters and any(
                 not mentions(table.caption, query.aliases.get(e, [e])) for e in query.entities
                 if compact(e) not in {"table1", "table2", "adc", "adcs", "tdxd"}):
