@@ -77,8 +77,10 @@ def qualifier_gaps(question: str, evidence: list[str]) -> list[str]:
             if not any(re.match(rf"\s*(?:\w+\s+)?{re.escape(a)}\b", after) for a in aliases):
                 continue
             names = "|".join(map(re.escape, aliases))
-            stated = any(re.search(rf"\b(?:{names})\b[^.;]{{0,60}}?{DURATION_RE}", text, re.I)
-                         for text in evidence)
+            # the duration must be the measure's value ("PFS (9.6 vs. 6.4 months)", "median PFS was 7.8
+            # months"), not a time point ("OS at 6 and 12 months was 93.9%")
+            stated = any(re.search(rf"\b(?:{names})\b\s*(?:\(|of\b|was\b|were\b|from\b|:|,)\s*(?:from\s+)?{DURATION_RE}",
+                                   text, re.I) for text in evidence)
             if not stated:
                 gaps.append(f"a {qualifier} {name}")
     return gaps

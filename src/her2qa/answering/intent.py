@@ -49,7 +49,7 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\bsummari[sz]e|\bsu
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
-                         r"\bwhat(?:'s| is) known about\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b", re.I)
+                         r"\bwhat(?:'s| is) known about\b|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b", re.I)
 DEFINITION_RE = re.compile(r"^(?:what (?:is|are|was|were) (?:an? |the )?[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)|what kind of|what type of|what class of|"
                            r"meaning of)", re.I)
@@ -69,7 +69,8 @@ def is_reference(question: str) -> bool:
     return any(cue in lowered for cue in REFERENCE_CUES) or bool(
         re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
-                  r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b", lowered))
+                  r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b|\bpublished\b|\bauthors?\b|"
+                  r"\bdoi\b|\bpubmed\b", lowered))
 
 
 def classify(question: str) -> str:
@@ -77,7 +78,7 @@ def classify(question: str) -> str:
     q = question.strip()
     if is_reference(q):
         return "reference"
-    if COMPARE_RE.search(q) and not (MEASURE_RE.search(q) and re.match(r"^(?:what|how|which|did|was|were)\b", q, re.I)):
+    if COMPARE_RE.search(q) and not MEASURE_RE.search(q):
         return "compare"  # "X vs Y?" — but "what PFS did X achieve versus Y?" asks one trial's figures
     if TABLE_RE.search(q) and not re.search(r"\b(?:why|how does)\b", q, re.I):
         return "table"

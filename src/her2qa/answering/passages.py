@@ -98,7 +98,7 @@ class SentenceIndex:
         keys = self.descendants(self.document(source), key)
         return [s for s in self.sentences if s.source == source and s.section in keys]
 
-    def find_section(self, question: str) -> tuple[str, Section] | None:
+    def find_section(self, question: str, prefer_parents: bool = False) -> tuple[str, Section] | None:
         """The section a question names: by number ('4.4'), or by the words of its title."""
         number = re.search(r"(?:§|\bsection\s*|\bpart\s*|\()\s*(\d(?:\.\d){0,2})\b", question, re.I)
         for doc in self.corpus.documents:
@@ -128,6 +128,8 @@ class SentenceIndex:
                 if not shared or covered < 0.3 or asked_covered < 0.6:
                     continue
                 score = covered + asked_covered
+                if prefer_parents and len(self.children(doc, sec.key)) >= 2:
+                    score += 0.5  # "what mechanisms are discussed" lists a section's parts
                 if score > best_score:
                     best, best_score = (doc.source, sec), score
         return best

@@ -24,6 +24,7 @@ from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, retrieved_list
 from .intent import COMPARE_RE, classify, split_parts
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import TableAnswerer
+from ..vocabulary import SYNONYMS
 
 Retrieve = Callable[[Query], list[Candidate]]
 ASPECTS = (
@@ -79,7 +80,7 @@ class AnswerPipeline:
         return Outcome(answer, self._pool, self._considered)
 
     def _query(self, text: str, carried: list[str], intent: str) -> tuple[Query, list[Candidate]]:
-        query = self.analyzer.analyze(text, carried=[e for e in carried if e.lower() not in text.lower()])
+        query = self.analyzer.analyze(text, carried=list(carried))
         query.intent = intent
         if intent == "reference":
             query.wants_reference = True
@@ -141,7 +142,7 @@ class AnswerPipeline:
         paragraph = self.sentences.paragraph(sentence)
         terms = set(query.terms)
         picks = []
-        for s in paragraph[max(0, sentence.index - 1): sentence.index + 2]:
+        for s in paragraph[max(0, sentence.index - 2): sentence.index + 3]:
             shared = terms & set(tokenize(s.text))
             if s is sentence or len(shared) >= 2 or (s.index == sentence.index + 1 and re.match(
                     r"(?:Moreover|Furthermore|Additionally|However|Thus|Therefore|Consequently|This|These|It|Its|"
@@ -194,7 +195,7 @@ class AnswerPipeline:
 
     # ---- lists ------------------------------------------------------------------------------
     def _list(self, base, question, text, query, candidates, carried) -> Answer | None:
-        found = self.sentences.find_section(text)
+        found = self.sentences.find_section(text, prefer_parents=True)
         specific = self._specific(query)
         if found is not None and not specific:
             source, section = found
@@ -235,7 +236,7 @@ class AnswerPipeline:
         if not ranked:
             return None
         self._list_base = base
-        enumerating = [(c, u) for c, u in ranked[:8] if LIST_ENUM_RE.search(strip_markers(u.unit.text))]
+        enumerating = [(c, u) for c, u in ranked[:8] if enumerating_sentence(strip_markers(u.unit.text))]
         if drugs_named := self._named_drugs(query, ranked):
             return drugs_named if drugs_named.points else None
         if enumerating and enumerating[0][1].score >= 0.6 * ranked[0][1].score:
@@ -247,7 +248,7 @@ class AnswerPipeline:
             if len(picks) >= 3 or unit.score < 0.75 * best:
                 break
             body = strip_markers(unit.unit.text)
-            enumerates = bool(LIST_ENUM_RE.search(body)) or (drugs_asked and DRUG_RE.search(body))
+            enumerates = enumerating_sentence(body) or (drugs_asked and DRUG_RE.search(body))
             if not picks or enumerates:
                 picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
         if not picks:
@@ -261,16 +262,22 @@ class AnswerPipeline:
         if not re.search(r"\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds)\b", query.text, re.I):
             return None
         asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
-        top_chunks = list(dict.fromkeys(c.chunk.id for c, _ in ranked[:3]))
+        found = self.sentences.find_section(query.text)
+        if found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
+            pool = [(self.sentences.chunk(s), s.text, s.start) for s in self.sentences.in_section(*found[:1], found[1].key)]
+        else:
+            top_chunks = list(dict.fromkeys(c.chunk.id for c, _ in ranked[:4]))[:3]
+            pool = [(cand.chunk, unit.unit.text, unit.unit.start) for cand, unit in ranked
+                    if cand.chunk.id in top_chunks and cand.chunk.kind in ("text", "abstract")]
+            pool.sort(key=lambda t: t[2])
         seen: dict[str, Pick] = {}
-        for cand, unit in ranked:
-            if cand.chunk.id not in top_chunks[:2] or cand.chunk.kind not in ("text", "abstract"):
-                continue
-            for name in DRUG_RE.findall(strip_markers(unit.unit.text)):
+        for chunk, text, start in pool:
+            for name in DRUG_RE.findall(strip_markers(text)):
                 lowered = name.lower()
                 if lowered in asked or lowered in seen or self.analyzer.paragraph_share([name]) > 0.2:
                     continue
-                seen[lowered] = Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start, highlights=[name])
+                seen[lowered] = Pick(chunk=chunk, text=text, start=start, highlights=[name])
+                self._considered.add(chunk.id)
         if len(seen) < 2:
             return None
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
@@ -413,14 +420,36 @@ class AnswerPipeline:
         for side in sides:
             side_query, side_candidates = self._query(f"{aspect} {side}".strip(), [], "fact")
             side_base = self._base(question, side_query, side_candidates, "fact")
-            overview = self._entity_overview(side_base, side_query, side, group=False)
+            overview = self._aspect_sentences(side_base, side_query, side, aspect) if aspect else None
+            if overview is None:
+                overview = self._entity_overview(side_base, side_query, side, group=False)
+                if overview is not None:
+                    overview = self._focus(overview, aspect, limit=4)
             if overview is not None and overview.points:
-                answer = self._focus(overview, aspect, limit=3)
+                answer = overview
             else:
                 answer = self._fact(side_base, question, side_query, side_candidates)
             parts.append((side, answer))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
+        """Sentences naming one side of a comparison that speak to the compared aspect."""
+        terms = set(tokenize(aspect)) | set(tokenize(" ".join(v for k, v in SYNONYMS.items() if re.search(k, aspect, re.I))))
+        if not terms:
+            return None
+        scored = []
+        for s in self.sentences.mentioning(query.aliases.get(side, [side]))[:60]:
+            overlap = len(terms & set(tokenize(s.text)))
+            if overlap:
+                scored.append((overlap, -s.start, s))
+        if not scored:
+            return None
+        chosen = sorted((s for _, _, s in sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]), key=lambda s: s.start)
+        self._considered.update(s.chunk_id for s in chosen)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, antecedent=self._antecedent(s, side))
+                 for s in chosen]
+        return self.composer.compose(base, picks, query)
 
     def _focus(self, answer: Answer, aspect: str, limit: int) -> Answer:
         """The points of an overview that speak to the compared aspect (all, if none does), in order."""
@@ -473,6 +502,11 @@ class AnswerPipeline:
     def _specific(self, query: Query) -> list[str]:
         return [e for e in query.entities if not is_generic(e) and e not in query.common
                 and not re.fullmatch(r"table\s*\d*", e, re.I)]
+
+
+def enumerating_sentence(text: str) -> bool:
+    """'…, …, and …', a colon before a list, or a parenthesised list."""
+    return text.count(",") >= 2 or bool(LIST_ENUM_RE.search(text)) or bool(re.search(r":\s+\w[^.]*,", text))
 
 
 def _group_by_aspect(picks: list[Pick]) -> None:
