@@ -25,6 +25,7 @@ import argparse
 import json
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -328,6 +329,7 @@ def main(argv: list[str] | None = None) -> int:
                         default=Path(os.environ.get("HER2QA_INDEX_DIR", "/tmp/bench-index-load")))
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` still stops the servers started here
     args.users = [int(u) for u in args.users.split(",") if u.strip()]
     scenarios = [s.strip() for s in args.scenarios.split(",") if s.strip()]
 

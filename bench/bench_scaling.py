@@ -28,6 +28,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -296,6 +297,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     parser.add_argument("--workdir", type=Path, default=None, help="where the temp Chroma folders go")
     args = parser.parse_args(argv)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # `kill` still stops the servers started here
     sizes = sorted({int(s.replace("_", "")) for s in args.sizes.split(",") if s.strip()})
     modes = [m.strip() for m in args.modes.split(",") if m.strip()]
 
