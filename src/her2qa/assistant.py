@@ -124,7 +124,10 @@ class Assistant:
         if conversation is not None:
             # "Which TKI was first approved?" → the next "it" is the answer's subject (lapatinib).
             named = answer_entities(answer, self.analyzer)
-            own = list({e.lower(): e for e in reversed(named + [e for e in entities if e not in query.common])}.values())
+            from .retrieval import is_generic
+
+            asked = [e for e in entities if e not in query.common and not is_generic(e)]
+            own = list({e.lower(): e for e in reversed(asked + named)}.values())
             own = list(reversed(own))[:4]
             conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer

@@ -86,6 +86,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if not is_follow_up(question, own) or not carried:
         return question, own
     subject = carried[0]
+    kind = re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I)
+    if kind:  # "that trial" refers to a trial even when a drug was named first
+        from .answering.extractive import TRIAL_RE
+
+        subject = next((e for e in carried if TRIAL_RE.fullmatch(e) or re.search(r"\d", e)), subject)
     if PRONOUN_RE.search(question):
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
@@ -100,7 +105,7 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     """Entities named in the answer's first sentence (what 'it' will refer to next)."""
     if answer.abstained or not answer.answer:
         return []
-    first = re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
+    first = answer.points[0].text if answer.points else re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
     from .answering.extractive import COMMON_CODES, DRUG_RE, TRIAL_RE
 
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]

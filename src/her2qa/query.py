@@ -246,7 +246,7 @@ class QueryAnalyzer:
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand):
                 cand, step = f"{cand} {nxt}", 2  # "DESTINY-Breast 09"
-            elif nxt and entity_like(cand) and entity_like(nxt) and self.known(f"{cand} {nxt}") \
+            elif nxt and nxt != cand and entity_like(cand) and entity_like(nxt) and self.known(f"{cand} {nxt}") \
                     and compact(f"{cand} {nxt}") in self.corpus_compact:
                 cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
             if entity_like(cand.split()[0]) or cand.lower() in BRANDS:

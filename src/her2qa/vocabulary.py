@@ -114,7 +114,8 @@ SHORTHAND: dict[str, str] = {
     "pts": "patients", "pt": "patient", "mets": "metastases", "met": "metastasis", "tx": "treatment",
     "chemo": "chemotherapy", "rx": "treatment", "dx": "diagnosis", "tox": "toxicity", "ae": "adverse event",
     "sae": "serious adverse event", "brain mets": "brain metastases", "cns mets": "brain metastases",
-    "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "surv": "survival", "approx": "approximately",
+    "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "atezo": "atezolizumab",
+    "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib", "surv": "survival", "approx": "approximately",
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.

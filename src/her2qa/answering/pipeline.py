@@ -130,30 +130,30 @@ class AnswerPipeline:
         return answer
 
     def _with_neighbours(self, base: Answer, answer: Answer, query: Query) -> Answer:
-        """A cause or a yes/no settles in the sentences around the best one ("It is highly selective…,
-        which explains its favourable toxicity profile. Moreover, its small size…"): bring the
-        neighbours in the same paragraph that share the question's terms."""
+        """A cause or a yes/no settles in the sentences around the best ones ("It is highly selective…,
+        which explains its favourable toxicity profile. Moreover, its small size…"): bring the next
+        sentence, and the ones around that share the question's terms, from the same paragraph."""
         if not answer.citations or any(c.kind == "reference" for c in answer.citations):
             return answer
-        first = answer.citations[0]
-        sentence = self._sentence_of(first.chunk_id, first.quote)
-        if sentence is None:
-            return answer
-        paragraph = self.sentences.paragraph(sentence)
         terms = set(query.terms)
-        picks = []
-        for s in paragraph[max(0, sentence.index - 2): sentence.index + 3]:
-            shared = terms & set(tokenize(s.text))
-            if s is sentence or len(shared) >= 2 or (s.index == sentence.index + 1 and re.match(
+        picks: list[Pick] = []
+        for citation in answer.citations[:2]:
+            sentence = self._sentence_of(citation.chunk_id, citation.quote)
+            if sentence is None:
+                picks.append(Pick(chunk=self.corpus.by_id[citation.chunk_id], text=citation.quote))
+                continue
+            for s in self.sentences.paragraph(sentence)[max(0, sentence.index - 2): sentence.index + 3]:
+                shared = terms & set(tokenize(s.text))
+                follows = s.index == sentence.index + 1 and (query.intent in ("why", "yesno") or re.match(
                     r"(?:Moreover|Furthermore|Additionally|However|Thus|Therefore|Consequently|This|These|It|Its|"
-                    r"In these|Besides)\b", s.text)):
-                picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
-                self._considered.add(s.chunk_id)
-        others = [Pick(chunk=self.corpus.by_id[c.chunk_id], text=c.quote) for c in answer.citations[1:]
-                  if c.chunk_id in self.corpus.by_id]
-        if len(picks) <= 1:
+                    r"In these|Besides)\b", s.text))
+                if s is sentence or len(shared) >= 2 or follows:
+                    picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
+                    self._considered.add(s.chunk_id)
+        if len(picks) <= len(answer.citations[:2]):
             return answer
-        return self.composer.compose(base, picks + others, query)
+        picks.sort(key=lambda p: (p.chunk.source, p.start if p.start is not None else p.chunk.start))
+        return self.composer.compose(base, picks, query)
 
     def _sentence_of(self, chunk_id: str, text: str) -> Sentence | None:
         chunk = self.corpus.by_id.get(chunk_id)
@@ -222,7 +222,7 @@ class AnswerPipeline:
         if not picks:
             return None
         answer = self.composer.compose(base, picks, query, highlight_figures=False)
-        points = [p.model_copy(update={"text": child.label if child.number else child.title, "highlights": []})
+        points = [p.model_copy(update={"text": child.title, "highlights": []})
                   for p, child in zip(answer.points, [c for c in children if self.sentences.in_section(source, c.key)])]
         heading = section.label if section.number else section.title
         lead = f"Section “{heading}” covers {len(points)} topics, each opening a subsection:"
@@ -266,10 +266,10 @@ class AnswerPipeline:
         if found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
             pool = [(self.sentences.chunk(s), s.text, s.start) for s in self.sentences.in_section(*found[:1], found[1].key)]
         else:
-            top_chunks = list(dict.fromkeys(c.chunk.id for c, _ in ranked[:4]))[:3]
-            pool = [(cand.chunk, unit.unit.text, unit.unit.start) for cand, unit in ranked
-                    if cand.chunk.id in top_chunks and cand.chunk.kind in ("text", "abstract")]
-            pool.sort(key=lambda t: t[2])
+            paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
+                                            if c.chunk.kind in ("text", "abstract")))[:2]
+            pool = [(self.sentences.chunk(s), s.text, s.start) for key in paragraphs
+                    for s in self.sentences.by_paragraph.get(key, [])]
         seen: dict[str, Pick] = {}
         for chunk, text, start in pool:
             for name in DRUG_RE.findall(strip_markers(text)):
@@ -314,16 +314,10 @@ class AnswerPipeline:
         if not hits:
             return None
         counts = Counter((s.source, s.paragraph) for s in hits)
-        home = max(counts, key=lambda k: (counts[k], -k[1]))
-        paragraph = self.sentences.by_paragraph[home]
-        first = min(s.index for s in hits if (s.source, s.paragraph) == home)
-        run: list[Sentence] = []
-        for sentence in paragraph[first:]:
-            if run and not mentions(sentence.text, aliases) and self._moves_on(sentence.text, entity, query):
-                break
-            run.append(sentence)
-            if len(run) >= NAME_LIMIT:
-                break
+        # The home paragraph is where the text dwells on the entity longest, not merely names it.
+        runs = {key: self._run(key, hits, aliases, entity, query) for key in counts}
+        home = max(runs, key=lambda k: (len(runs[k]), counts[k], -k[1]))
+        run = runs[home]
         elsewhere = [s for s in hits if (s.source, s.paragraph) != home][:2]
         chosen = sorted(run + elsewhere, key=lambda s: s.start)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
@@ -332,6 +326,19 @@ class AnswerPipeline:
         if group and self.is_trial(entity):
             _group_by_aspect(picks)
         return self.composer.compose(base, picks, query)
+
+    def _run(self, key, hits: list[Sentence], aliases: list[str], entity: str, query: Query) -> list[Sentence]:
+        """From the paragraph's first mention of the entity until the text moves on to another one."""
+        paragraph = self.sentences.by_paragraph[key]
+        first = min(s.index for s in hits if (s.source, s.paragraph) == key)
+        run: list[Sentence] = []
+        for sentence in paragraph[first:]:
+            if run and not mentions(sentence.text, aliases) and self._moves_on(sentence.text, entity, query):
+                break
+            run.append(sentence)
+            if len(run) >= NAME_LIMIT:
+                break
+        return run
 
     def is_trial(self, name: str) -> bool:
         """Does the review call this name a trial or study ('the NALA phase III trial', 'study, MonarcHER')?"""

@@ -10,7 +10,9 @@ import click
 
 from ..settings import PROJECT_ROOT
 
-DEFAULT_QUESTIONS = PROJECT_ROOT / "eval" / "questions.jsonl"
+# dev: tuning, ablations and debugging. test: written blind from the review by a helper that never
+# saw the engine; only run to report (README, CI gate). See eval/README.md.
+SPLITS = {"dev": PROJECT_ROOT / "eval" / "dev.jsonl", "test": PROJECT_ROOT / "eval" / "test.jsonl"}
 RESULTS_DIR = PROJECT_ROOT / "eval" / "results"
 
 
@@ -33,9 +35,10 @@ def load_assistant(settings):
 
 
 @click.command("eval")
-@click.option("--questions", "questions_path", type=click.Path(dir_okay=False, path_type=Path),
-              default=DEFAULT_QUESTIONS, show_default="eval/questions.jsonl",
-              help="Eval set in the eval/questions.jsonl format.")
+@click.option("--split", type=click.Choice(sorted(SPLITS)), default="test", show_default=True,
+              help="Which shipped eval set: dev (tuning) or test (blind, reported).")
+@click.option("--questions", "questions_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Another eval set in the eval/*.jsonl format (overrides --split).")
 @click.option("--ablations", is_flag=True, help="Also run bm25 / dense / hybrid / hybrid+rerank (and the LLM "
               "backend when configured) over the same questions.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="Use at most N questions (spread over types).")
@@ -45,7 +48,7 @@ def load_assistant(settings):
 @click.option("--no-plot", is_flag=True, help="Skip the PNG plot.")
 @click.option("--preset", default="default", show_default=True,
               help="Settings preset for the main run: default, bm25, dense, hybrid, hybrid-rerank.")
-def eval_command(questions_path: Path, ablations: bool, limit: int | None, types: str, out_dir: Path | None,
+def eval_command(split: str, questions_path: Path | None, ablations: bool, limit: int | None, types: str, out_dir: Path | None,
                  no_plot: bool, preset: str) -> None:
     """Benchmark retrieval, answers, citations, abstention and latency on an eval set."""
     from ..settings import Settings
@@ -55,6 +58,7 @@ def eval_command(questions_path: Path, ablations: bool, limit: int | None, types
     from .runner import run_benchmark
 
     started = time.perf_counter()
+    questions_path = questions_path or SPLITS[split]
     try:
         items = load_questions(questions_path)
     except QuestionFileError as exc:
