@@ -273,6 +273,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     files = args.questions or [p for p in (ROOT / "eval" / "questions.jsonl", ROOT / "eval" / "test.jsonl")
                                if p.exists()]
+    files = [p.resolve() for p in files]  # absolute: nothing below may depend on the working directory
+    from her2qa.evaluation.dataset import load_questions
+
+    for path in files:
+        load_questions(path)  # fail before the slow part
 
     from her2qa.assistant import Assistant
     from her2qa.settings import Settings
