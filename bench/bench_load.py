@@ -324,7 +324,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--duration", type=float, default=60.0, help="seconds per load level (default 60)")
     parser.add_argument("--think", type=float, default=0.0, help="pause between a user's requests (s)")
     parser.add_argument("--scenarios", default="single,team")
-    parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "questions.jsonl")
+    parser.add_argument("--questions", type=Path, default=next(
+        (p for p in (ROOT / "eval" / "questions.jsonl", ROOT / "eval" / "dev.jsonl") if p.exists()),
+        ROOT / "eval" / "dev.jsonl"))
     parser.add_argument("--index-dir", type=Path,
                         default=Path(os.environ.get("HER2QA_INDEX_DIR", "/tmp/bench-index-load")))
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")

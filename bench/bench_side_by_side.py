@@ -2,6 +2,7 @@
 """Side by side: "the obvious llama-index build" against her2qa, same questions, one run.
 
     nice -n 10 .venv/bin/python bench/bench_side_by_side.py [--questions FILE ...] [--limit N]
+        (default questions: eval/dev.jsonl — formerly eval/questions.jsonl — and eval/test.jsonl)
         [--index-dir DIR] [--out bench/results]
 
 Baseline (what a llama-index tutorial gives): ``SimpleDirectoryReader`` on the corpus file →
@@ -264,15 +265,16 @@ def table(summary: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--questions", type=Path, nargs="*", default=None,
-                        help="question files (default eval/questions.jsonl, plus eval/test.jsonl if present)")
+                        help="question files (default: those of eval/questions.jsonl, eval/dev.jsonl, eval/test.jsonl that exist)")
     parser.add_argument("--limit", type=int, default=None, help="first N items of each file (quick runs)")
     parser.add_argument("--index-dir", type=Path,
                         default=Path(os.environ.get("HER2QA_INDEX_DIR", "/tmp/bench-index-sbs")),
                         help="her2qa index folder (built here if missing or stale)")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "results")
     args = parser.parse_args(argv)
-    files = args.questions or [p for p in (ROOT / "eval" / "questions.jsonl", ROOT / "eval" / "test.jsonl")
-                               if p.exists()]
+    # eval/questions.jsonl (283 items) became eval/dev.jsonl (283 + 100 natural) on 2026-11-29: take what exists.
+    files = args.questions or [p for p in (ROOT / "eval" / "questions.jsonl", ROOT / "eval" / "dev.jsonl",
+                                           ROOT / "eval" / "test.jsonl") if p.exists()]
     files = [p.resolve() for p in files]  # absolute: nothing below may depend on the working directory
     from her2qa.evaluation.dataset import load_questions
 
