@@ -9,7 +9,7 @@ STAMP   = $(VENV)/.installed-stamp
 export HF_HUB_OFFLINE=1 TRANSFORMERS_OFFLINE=1 HF_HUB_DISABLE_TELEMETRY=1 ANONYMIZED_TELEMETRY=False \
        GRADIO_ANALYTICS_ENABLED=False TOKENIZERS_PARALLELISM=false PIP_DISABLE_PIP_VERSION_CHECK=1
 
-.PHONY: install run index test bench eval chromium clean
+.PHONY: install run index test bench eval chromium axe clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,14 @@ chromium:
 	@if [ ! -x /usr/bin/chromium ] && [ "$$(id -u)" = "0" ]; then \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; fi
 
-test: install chromium
+# axe-core (npm, pinned in package-lock.json) for the browser test's accessibility check.
+axe: node_modules/axe-core/axe.min.js
+
+node_modules/axe-core/axe.min.js: package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --silent && touch $@; \
+	else echo "npm not found: the accessibility check in the browser test will be skipped"; fi
+
+test: install chromium axe
 	$(PY) -m pytest -q
 
 bench: index

@@ -83,6 +83,15 @@ def client(server):
     return Client(server, verbose=False)
 
 
+CHAT_OUTPUTS = ["history", "sources", "passage", "textbox", "conversation_md", "conversation_bib", "conversation_ris",
+                "answer_md", "answer_bib", "answer_ris", "plain", "store", "saved"]
+
+
+def chat(client, question: str) -> dict:
+    """One /chat turn (the page's streaming endpoint) as a dict of its named outputs."""
+    return dict(zip(CHAT_OUTPUTS, client.predict(question, [], None, api_name="/chat")))
+
+
 def export_file(value) -> Path:
     """The exported Markdown file from the /chat output (a path, or an update dict holding one)."""
     if isinstance(value, dict):
@@ -173,7 +182,7 @@ def test_passage_html_escapes_text_before_marking_the_quote():
     assert "Section 3.1.3" in html
     assert (f'<a href="https://doi.org/{MURTHY_DOI}" target="_blank" rel="noopener noreferrer">'
             f"{MURTHY_DOI}</a>") in html
-    assert 'target="_blank" rel="noopener noreferrer">PubMed</a>' in html
+    assert 'target="_blank" rel="noopener noreferrer" title="PubMed search for this paper">Search PubMed</a>' in html
 
 
 def test_answer_markdown_links_markers_and_marks_abstentions():
@@ -182,7 +191,7 @@ def test_answer_markdown_links_markers_and_marks_abstentions():
     answer = Answer(question="q", answer="PFS was 7.8 months [1]. See *also* <b>x</b> [2].",
                     citations=[_citation(1, []), _citation(2, [], section="2.1")])
     md = answer_markdown(answer, turn=3)
-    assert "[\\[1\\]](#cite-3-1)" in md and "[\\[2\\]](#cite-3-2)" in md
+    assert '[\\[1\\]](#cite-3-1 "[1] §3.1.3 TKI: \u201cMedian PFS' in md and "[\\[2\\]](#cite-3-2 " in md
     assert "<b>" not in md and "\\*also\\*" in md
     abstained = Answer(question="q", answer="The review does not mention zebras.", abstained=True,
                        related=[Retrieved(chunk_id="r", section="4.4", kind="text", score=0.1, text="Near <i>by</i>.")])
@@ -212,6 +221,11 @@ def test_serve_command_options(monkeypatch):
     assert serve_command.make_context("serve", []).params["port"] == 8123
     assert serve_command.make_context("serve", ["--port", "9001", "--host", "0.0.0.0"]).params == {
         "host": "0.0.0.0", "port": 9001, "concurrency": 4}
+    # Gradio's standard variables (Docker images, hosted Spaces) work when HER2QA_* are not set.
+    monkeypatch.delenv("HER2QA_PORT")
+    monkeypatch.setenv("GRADIO_SERVER_PORT", "7999")
+    monkeypatch.setenv("GRADIO_SERVER_NAME", "0.0.0.0")
+    assert serve_command.make_context("serve", []).params == {"host": "0.0.0.0", "port": 7999, "concurrency": 4}
 
 
 # --------------------------------------------------------------------------- /ask and /chat
@@ -250,36 +264,42 @@ def test_ask_endpoint_bad_input_is_a_readable_error(client, built_settings):
 
 
 @pytest.mark.slow
-def test_chat_endpoint_returns_sources_passage_and_markdown_export(server):
+def test_chat_endpoint_returns_sources_passage_and_exports(server):
     from gradio_client import Client
 
-    chat = Client(server, verbose=False)  # its own session: its own conversation
-    history, sources, passage, textbox, export = chat.predict(EMILIA_Q, [], api_name="/chat")
+    out = chat(Client(server, verbose=False), HER2CLIMB_Q)  # its own session: its own conversation
+    history, sources, passage = out["history"], out["sources"], out["passage"]
     reply = message_text(history[-1])
-    assert history[-1]["role"] == "assistant" and "EMILIA" in reply
-    assert "#cite-0-1" in reply  # inline markers link to their source
+    assert history[-1]["role"] == "assistant" and "7.8" in reply
+    assert "(#cite-0-1 " in reply  # inline markers link to their source, with a preview title
     assert sources["choices"] and sources["value"] == sources["choices"][0][1]
     assert "Section" in passage and "<mark" in passage
     assert 'target="_blank"' in passage and "noopener" in passage
 
-    text = export_file(export).read_text(encoding="utf-8")
-    assert f"## Q1. {EMILIA_Q}" in text
+    text = export_file(out["conversation_md"]).read_text(encoding="utf-8")
+    assert f"## Q1. {HER2CLIMB_Q}" in text
     bibliography = text.split("## Bibliography", 1)[1]
     passage_dois = set(re.findall(r'href="https://doi.org/([^"]+)"', passage))
-    assert passage_dois, "the EMILIA passage cites a reference with a DOI"
-    for doi in passage_dois:  # every reference of a cited passage is in the bibliography
-        assert f"doi:{doi}" in bibliography
-    assert f"doi:{VERMA_DOI}" in bibliography
+    assert passage_dois, "the HER2CLIMB passage cites a reference with a DOI"
+    bibtex = export_file(out["answer_bib"]).read_text(encoding="utf-8")
+    ris = export_file(out["conversation_ris"]).read_text(encoding="utf-8")
+    for doi in passage_dois:  # every reference of a cited passage is in the bibliography, BibTeX and RIS
+        assert f"doi:{doi}" in bibliography.replace("\\_", "_")
+        assert f"doi = {{{doi}}}" in bibtex and f"DO  - {doi}" in ris
+    assert out["plain"].startswith(f"Q: {HER2CLIMB_Q}")
+    saved = out["store"]["conversations"]
+    assert len(saved) == 1 and saved[0]["title"].startswith("What was the median PFS")
 
 
 @pytest.mark.slow
-def test_chat_endpoint_empty_question_is_a_message_not_an_exception(server):
+def test_chat_endpoint_empty_question_adds_no_turn(server):
     from gradio_client import Client
 
-    history, sources, passage, textbox, export = Client(server, verbose=False).predict("", [], api_name="/chat")
-    reply = message_text(history[-1])
-    assert "Could not answer" in reply and "question" in reply.lower()
-    assert "Traceback" not in reply and "her2qa-error" in passage
+    client = Client(server, verbose=False)
+    out = chat(client, "   ")
+    assert not isinstance(out["history"], list) or not out["history"]  # nothing happened
+    first = chat(client, "What did the KATE2 trial test?")
+    assert len(first["history"]) == 2  # the empty submit left no "(empty question)" turn behind
 
 
 @pytest.mark.slow
@@ -292,8 +312,7 @@ def test_several_users_get_their_own_answers_at_once(server):
                  "DESTINY-Breast 09": "What is the primary endpoint of DESTINY-Breast 09?"}
 
     def one(question):
-        history, *_ = Client(server, verbose=False).predict(question, [], api_name="/chat")
-        return [message_text(m) for m in history]
+        return [message_text(m) for m in chat(Client(server, verbose=False), question)["history"]]
 
     with ThreadPoolExecutor(len(questions)) as pool:
         results = dict(zip(questions, pool.map(one, questions.values())))
@@ -310,8 +329,7 @@ def test_missing_index_starts_and_says_run_build(tmp_path):
     try:
         result = Client(url, verbose=False).predict(HER2CLIMB_Q, api_name="/ask")
         assert result["error"] and "her2qa build" in result["error"]
-        history, *_ = Client(url, verbose=False).predict(HER2CLIMB_Q, [], api_name="/chat")
-        reply = message_text(history[-1])
+        reply = message_text(chat(Client(url, verbose=False), HER2CLIMB_Q)["history"][-1])
         assert "her2qa build" in reply and "Traceback" not in reply
     finally:
         stop_server(proc)
@@ -323,16 +341,14 @@ def test_missing_index_starts_and_says_run_build(tmp_path):
 def test_chat_endpoint_follow_up_uses_the_session_history(server):
     from gradio_client import Client
 
-    chat = Client(server, verbose=False)
-    history, *_ = chat.predict("What did the KATE2 trial test?", [], api_name="/chat")
-    assert "KATE2" in message_text(history[-1])
-    history, sources, passage, textbox, export = chat.predict(
-        "And what was the PFS in the PD-L1 positive subgroup?", [], api_name="/chat")
-    follow_up = message_text(history[-1])
+    client = Client(server, verbose=False)
+    assert "KATE2" in message_text(chat(client, "What did the KATE2 trial test?")["history"][-1])
+    out = chat(client, "And what was the PFS in the PD-L1 positive subgroup?")
+    follow_up = message_text(out["history"][-1])
     assert "#cite-1-1" in follow_up, follow_up  # second turn of this session, with a citation
     assert "8.5" in follow_up and "4.1" in follow_up, follow_up
-    assert "Section 3.1.2" in passage
-    text = export_file(export).read_text(encoding="utf-8")
+    assert "Section 3.1.2" in out["passage"]
+    text = export_file(out["conversation_md"]).read_text(encoding="utf-8")
     assert "## Q2. And what was the PFS in the PD-L1 positive subgroup?" in text
 
 

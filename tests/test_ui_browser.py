@@ -1,12 +1,14 @@
-"""The chat UI in headless Chromium (Debian's /usr/bin/chromium driven by Python Playwright).
+"""The web UI in headless Chromium (Debian's /usr/bin/chromium driven by Python Playwright), on a
+desktop (1440×900) and a phone (390×844) viewport.
 
 A real server (real index, real models) in a subprocess; the page is used as a person would:
-type a question, watch the answer stream in, pick a source, follow a marker, open a second
-browser session. Saves a screenshot to test-output/ui.png.
+ask, hover and click citation markers, open the Explore tab, reload, export. Accessibility is
+checked with axe-core (npm, ``make axe``). Screenshots go to /tmp/her2qa-ui-*.png.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -21,25 +23,33 @@ from her2qa.settings import PROJECT_ROOT
 from .conftest import free_port
 
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOT = PROJECT_ROOT / "test-output" / "ui.png"
-EMILIA_Q = "Which paper is cited for the EMILIA trial results?"
-VERMA_DOI = "10.1056/NEJMoa1209124"
+AXE = PROJECT_ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = Path("/tmp")
+HER2CLIMB_Q = "What was the median PFS with tucatinib versus placebo in HER2CLIMB?"
+DESKTOP = {"width": 1440, "height": 900}
+PHONE = {"width": 390, "height": 844}
 TIMEOUT_MS = 120_000  # generous: CI machines are small and may be busy
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium "
-                       "(apt-get install -y chromium); never `playwright install`"),
+                       "(make chromium); never `playwright install`"),
 ]
 
 
 @pytest.fixture(scope="module")
-def server(built_settings, tmp_path_factory):
-    """``python app.py`` on a free loopback port with the test index."""
+def server(request, tmp_path_factory):
+    """``python app.py`` on a free loopback port with the test index (port from Gradio's variable).
+    ``HER2QA_TEST_UI_URL`` points the tests at an already running server instead (development)."""
+    if os.environ.get("HER2QA_TEST_UI_URL"):
+        yield os.environ["HER2QA_TEST_UI_URL"]
+        return
     port = free_port()
     log_path = tmp_path_factory.mktemp("ui-browser") / "server.log"
-    env = {**os.environ, "HER2QA_INDEX_DIR": str(built_settings.index_dir), "HER2QA_PORT": str(port),
+    built_settings = request.getfixturevalue("built_settings")
+    env = {**os.environ, "HER2QA_INDEX_DIR": str(built_settings.index_dir), "GRADIO_SERVER_PORT": str(port),
            "NO_PROXY": "127.0.0.1,localhost", "no_proxy": "127.0.0.1,localhost"}
+    env.pop("HER2QA_PORT", None)
     with open(log_path, "w") as log:
         proc = subprocess.Popen([sys.executable, str(PROJECT_ROOT / "app.py")], cwd=PROJECT_ROOT, env=env,
                                 stdout=log, stderr=subprocess.STDOUT)
@@ -58,10 +68,9 @@ def server(built_settings, tmp_path_factory):
             if time.monotonic() > deadline:
                 raise RuntimeError(f"server did not start:\n{log_path.read_text()[-4000:]}")
             time.sleep(0.3)
-        # Wait for the models to finish loading (in the background) so the page tests time the UI only.
         from gradio_client import Client
 
-        Client(url, verbose=False).predict("What is HER2?", api_name="/ask")
+        Client(url, verbose=False).predict("What is HER2?", api_name="/ask")  # models loaded
         yield url
     finally:
         if "Traceback" in log_path.read_text():
@@ -82,8 +91,9 @@ def browser():
         browser.close()
 
 
-def open_page(browser, url: str):
-    context = browser.new_context(viewport={"width": 1400, "height": 1100})
+def open_page(browser, url: str, viewport=DESKTOP, context=None):
+    context = context or browser.new_context(viewport=viewport, is_mobile=viewport is PHONE,
+                                             has_touch=viewport is PHONE, accept_downloads=True)
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url)
@@ -98,13 +108,16 @@ def ask(page, question: str) -> None:
     page.keyboard.press("Enter")
 
 
+def bots(page):
+    return page.locator("#her2qa-chat [data-testid=bot]")
+
+
 def last_bot_text(page) -> str:
-    bots = page.locator("#her2qa-chat [data-testid=bot]")
-    return bots.nth(bots.count() - 1).inner_text() if bots.count() else ""
+    return bots(page).nth(bots(page).count() - 1).inner_text() if bots(page).count() else ""
 
 
 def wait_answered(page, turns: int) -> None:
-    """Wait until the chat holds ``turns`` finished answers (no streaming cursor, sources filled)."""
+    """Wait until the chat holds ``turns`` finished answers."""
     try:
         page.wait_for_function(
             """(turns) => {
@@ -118,113 +131,233 @@ def wait_answered(page, turns: int) -> None:
         raise AssertionError(f"no answer #{turns} in time; the chat shows:\n{page.inner_text('#her2qa-chat')}") from exc
 
 
-def test_question_streams_and_a_selected_citation_shows_passage_and_doi(browser, server):
+def record_bot_texts(page) -> None:
+    """Keep every text the last answer bubble shows (to see how the answer arrives)."""
+    page.evaluate("""() => {
+        window.__her2qaSeen = [];
+        const chat = document.querySelector('#her2qa-chat');
+        new MutationObserver(() => {
+            const bots = chat.querySelectorAll('[data-testid=bot]');
+            if (bots.length) window.__her2qaSeen.push(bots[bots.length - 1].innerText);
+        }).observe(chat, {subtree: true, childList: true, characterData: true});
+    }""")
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate("""(sel) => {
+        const r = document.querySelector(sel).getBoundingClientRect();
+        return r.top < window.innerHeight && r.bottom > 0;
+    }""", selector)
+
+
+def shown_marker(page) -> str | None:
+    return page.evaluate("() => document.querySelector('#her2qa-passage .her2qa-passage')?.dataset.marker || null")
+
+
+def axe_violations(page) -> list[dict]:
+    """axe-core's WCAG 2 A/AA violations on the page as it is (serious and critical only)."""
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("""async () => {
+        const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa']},
+                                           resultTypes: ['violations']});
+        return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                        nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+    }""")
+    return [v for v in result if v["impact"] in ("serious", "critical")]
+
+
+def click_marker_and_check_passage(page, marker: int = 1) -> None:
+    link = page.locator(f'#her2qa-chat a[href="#cite-0-{marker}"]').first
+    link.click()
+    page.wait_for_function(f"() => document.querySelector('#her2qa-passage .her2qa-passage')?.dataset.marker === "
+                           f"'{marker}'", timeout=15_000)
+    page.wait_for_function("() => { const r = document.querySelector('#her2qa-sources-panel').getBoundingClientRect();"
+                           " return r.top < window.innerHeight && r.bottom > 0; }", timeout=5_000)
+    assert "her2qa-cite-selected" in (link.get_attribute("class") or "")  # the selected marker is marked
+    assert link.get_attribute("aria-current") == "true"
+    assert page.locator("#her2qa-passage mark").count() >= 1  # the quote is highlighted
+
+
+# --------------------------------------------------------------------------- desktop
+
+def test_desktop_answer_appears_at_once_markers_preview_select_and_export(browser, server):
     context, page, outside = open_page(browser, server)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server.rstrip("/"))
     try:
-        # Record every text the answer bubble shows, to see it arrive piece by piece.
-        page.evaluate("""() => {
-            window.__her2qaSeen = [];
-            const chat = document.querySelector('#her2qa-chat');
-            new MutationObserver(() => {
-                const bots = chat.querySelectorAll('[data-testid=bot]');
-                if (bots.length) window.__her2qaSeen.push(bots[bots.length - 1].innerText);
-            }).observe(chat, {subtree: true, childList: true, characterData: true});
-        }""")
-        ask(page, EMILIA_Q)
+        record_bot_texts(page)
+        ask(page, HER2CLIMB_Q)
         wait_answered(page, 1)
-        seen = page.evaluate("() => window.__her2qaSeen")
         answer = last_bot_text(page)
-        assert "EMILIA" in answer and "[1]" in answer
-        partial = [s for s in seen if "\u258c" in s]  # the streaming cursor: text still arriving
-        assert partial, "the answer should appear progressively"
-        assert any(len(s) < len(answer) for s in partial)
+        assert "7.8 months" in answer and "[1]" in answer
+        # No artificial delay: the first text after the "Searching" placeholder is the whole answer.
+        seen = [s for s in page.evaluate("() => window.__her2qaSeen")
+                if s.strip() and "Searching the review" not in s and "Loading the index" not in s]
+        assert seen and seen[0] == answer, seen[:3]
+        assert not any("\u258c" in s for s in seen)
 
-        # The sources column lists the answer's citations; the first is shown with its quote marked.
-        page.wait_for_selector("#her2qa-passage mark", timeout=TIMEOUT_MS)
-        labels = page.locator("#her2qa-sources label")
-        count = labels.count()
-        assert count >= 1
-        shown = "() => document.querySelector('#her2qa-passage .her2qa-passage')?.dataset.marker"
+        # Hovering a marker previews its passage.
+        link = page.locator('#her2qa-chat a[href="#cite-0-1"]').first
+        link.hover()
+        page.wait_for_selector("#her2qa-preview:not([hidden])", timeout=5_000)
+        preview = page.inner_text("#her2qa-preview")
+        assert preview.startswith("[1] §") and "\u201c" in preview
 
-        # Clicking an inline marker [n] in the answer shows that source.
-        page.locator(f'#her2qa-chat a[href="#cite-0-{count}"]').first.click()
-        page.wait_for_function(f"() => ({shown})() === '{count}'", timeout=15_000)
-        assert page.locator("#her2qa-passage mark").count() >= 1
+        # Clicking it selects it (visibly), shows its passage and keeps the sources in view.
+        click_marker_and_check_passage(page, 1)
+        quote = preview.split("\u201c", 1)[1].rstrip("\u201d")[:60]
+        assert " ".join(quote.split()) in " ".join(page.inner_text("#her2qa-passage mark").split())
+        # "Show in context" opens the surrounding paragraphs with the quote highlighted.
+        page.locator("#her2qa-passage summary", has_text="Show in context").click()
+        context_box = page.locator("#her2qa-passage .her2qa-context-text")
+        assert context_box.is_visible() and context_box.locator("mark").count() >= 1
 
-        # Selecting a source in the list shows its passage: find the one citing Verma et al. (EMILIA).
-        doi_link = page.locator(f'#her2qa-passage a[href="https://doi.org/{VERMA_DOI}"]')
-        for i in range(count):
-            labels.nth(i).click()
-            page.wait_for_function(f"() => ({shown})() === '{i + 1}'", timeout=15_000)
-            if doi_link.count():
-                break
-        passage = page.inner_text("#her2qa-passage")
-        assert "Section" in passage and ("EMILIA" in passage or "Verma" in passage)
-        assert page.locator("#her2qa-passage mark").count() >= 1
-        assert doi_link.count() >= 1, passage
-        assert doi_link.first.get_attribute("target") == "_blank"
-        assert "noopener" in (doi_link.first.get_attribute("rel") or "")
-        assert page.locator("#her2qa-passage a", has_text="PubMed").count() >= 1
+        # BibTeX of this answer's references (the passage cites a paper with a DOI).
+        dois = page.eval_on_selector_all("#her2qa-passage a[href^='https://doi.org/']",
+                                         "els => els.map(e => e.getAttribute('href').slice(16))")
+        assert dois
+        with page.expect_download() as download:
+            page.click("#her2qa-export-answer-bib")
+        bibtex = Path(download.value.path()).read_text(encoding="utf-8")
+        assert bibtex.startswith("@article{") and f"doi = {{{dois[0]}}}" in bibtex
 
-        # The About panel says where answers come from.
-        page.click("#her2qa-about")
-        page.wait_for_function("() => document.querySelector('#her2qa-about').innerText.includes('CC BY 4.0')",
-                               timeout=TIMEOUT_MS)
-        about = page.inner_text("#her2qa-about")
-        assert "Tapia" in about and "extractive" in about.lower()
+        # Copy as plain text: references resolved, no Markdown or HTML.
+        page.click("#her2qa-copy")
+        page.wait_for_function("() => document.querySelector('#her2qa-copy-status').innerText.includes('copied')",
+                               timeout=5_000)
+        copied = page.evaluate("() => navigator.clipboard.readText()")
+        assert copied.startswith(f"Q: {HER2CLIMB_Q}") and dois[0] in copied
+        assert "](#cite" not in copied and "<mark" not in copied and "\\[" not in copied
 
-        SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOT), full_page=True)
+        # Accessibility: a labelled input, plain-text names for messages, no serious axe violations.
+        assert page.get_by_label("Your question about the review").count() >= 1
+        label = bots(page).first.get_attribute("aria-label") or ""
+        assert label.startswith("Answer 1:") and "](#" not in label and "<mark" not in label and "\\[" not in label
+        if AXE.exists():
+            violations = axe_violations(page)
+            assert not violations, json.dumps(violations, indent=1)
+        page.screenshot(path=str(SHOTS / "her2qa-ui-desktop.png"), full_page=False)
         assert not outside, f"the page fetched something off this machine: {outside}"
     finally:
         context.close()
 
 
-def test_abstention_is_visibly_different_and_earlier_answers_stay_selectable(browser, server):
+def test_injected_html_in_a_question_does_not_execute(browser, server):
     context, page, _ = open_page(browser, server)
     try:
-        ask(page, "What is the primary endpoint of DESTINY-Breast 09?")
+        evil = "<img src=x onerror=\"window.__her2qaXss=1\"> <script>window.__her2qaXss=2</script> capital of France?"
+        ask(page, evil)
         wait_answered(page, 1)
-        ask(page, "What was the overall survival with pembrolizumab in KEYNOTE-999?")
-        wait_answered(page, 2)
-        assert "Not in the review" in last_bot_text(page)
+        page.wait_for_timeout(500)
+        assert page.evaluate("() => window.__her2qaXss") is None
+        assert page.locator("#her2qa-chat img[src='x']").count() == 0
+        assert "<img src=x" in page.inner_text("#her2qa-chat [data-testid=user]")  # shown as text
+        assert "Not in the review" in last_bot_text(page)  # and an abstention looks like one
         assert page.locator("#her2qa-chat .her2qa-abstain").count() == 1
-        page.wait_for_selector("#her2qa-passage .her2qa-related", timeout=TIMEOUT_MS)
-        assert "Related passages (not evidence)" in page.inner_text("#her2qa-passage")
-        assert page.locator("#her2qa-sources input").count() == 0  # no citations offered as evidence
-
-        # Selecting the earlier answer in the chat brings its sources back.
-        page.locator("#her2qa-chat [data-testid=bot]").first.click(position={"x": 12, "y": 8})
-        page.wait_for_selector("#her2qa-passage .her2qa-passage mark", timeout=15_000)
-        assert "DESTINY-Breast 09" in page.inner_text("#her2qa-passage")
-        assert page.locator("#her2qa-sources input").count() >= 1
     finally:
         context.close()
 
 
-def test_two_browser_sessions_do_not_share_history(browser, server):
-    ctx_a, page_a, _ = open_page(browser, server)
-    ctx_b, page_b, _ = open_page(browser, server)
+# --------------------------------------------------------------------------- phone
+
+def test_phone_marker_tap_scrolls_to_the_passage(browser, server):
+    context, page, _ = open_page(browser, server, PHONE)
     try:
-        ask(page_a, "What did the KATE2 trial test?")
-        ask(page_b, "What is the primary endpoint of DESTINY-Breast 09?")
-        wait_answered(page_a, 1)
-        wait_answered(page_b, 1)
-        chat_a, chat_b = page_a.inner_text("#her2qa-chat"), page_b.inner_text("#her2qa-chat")
-        assert "KATE2" in chat_a and "DESTINY-Breast 09" not in chat_a
-        assert "DESTINY-Breast 09" in chat_b and "What did the KATE2 trial test?" not in chat_b
-
-        # A follow-up in A resolves against A's own history only; B still has one turn.
-        ask(page_a, "And what was the PFS in the PD-L1 positive subgroup?")
-        wait_answered(page_a, 2)
-        assert page_b.locator("#her2qa-chat [data-testid=bot]").count() == 1
-
-        # "New conversation" empties A's chat and its sources, and leaves B alone.
-        page_a.click("#her2qa-new")
-        page_a.wait_for_function(
-            "() => document.querySelectorAll('#her2qa-chat [data-testid=bot]').length === 0", timeout=15_000)
-        assert page_a.locator("#her2qa-sources input").count() == 0
-        assert page_b.locator("#her2qa-chat [data-testid=bot]").count() == 1
+        ask(page, HER2CLIMB_Q)
+        wait_answered(page, 1)
+        page.screenshot(path=str(SHOTS / "her2qa-ui-phone-answer.png"))
+        assert not in_viewport(page, "#her2qa-passage")  # the sources sit below the chat on a phone
+        click_marker_and_check_passage(page, 1)
+        assert in_viewport(page, "#her2qa-passage")
+        page.wait_for_timeout(600)  # let the smooth scroll settle for the screenshot
+        page.screenshot(path=str(SHOTS / "her2qa-ui-phone-passage.png"))
+        width = page.evaluate("() => document.documentElement.scrollWidth")
+        assert width <= PHONE["width"] + 1, f"the page scrolls sideways on a phone ({width}px)"
+        if AXE.exists():
+            violations = axe_violations(page)
+            assert not violations, json.dumps(violations, indent=1)
     finally:
-        ctx_a.close()
-        ctx_b.close()
+        context.close()
+
+
+def test_phone_explore_tab_outline_tables_and_reference_search(browser, server):
+    context, page, _ = open_page(browser, server, PHONE)
+    try:
+        page.get_by_role("tab", name="Explore the review").click()
+        page.wait_for_selector("#her2qa-outline nav.her2qa-outline")
+        for key in ("3", "3.1", "3.1.3"):  # the outline is a tree: open 3, then 3.1, then 3.1.3
+            section = page.locator(f"details.her2qa-sec[data-key='{key}'] > summary")
+            section.scroll_into_view_if_needed()
+            section.click()
+        body = page.locator("details.her2qa-sec[data-key='3.1.3'] > .her2qa-sec-body")
+        assert body.is_visible()
+        assert body.locator("a.her2qa-ref[href^='https://doi.org/']").count() >= 1  # [n] resolved to papers
+
+        # gr.Dataframe renders a virtualised ARIA grid: its row count includes the header row.
+        for number, rows in ((1, 7), (2, 9)):
+            grid = page.locator(f"#her2qa-table-{number} [role=grid]")
+            grid.scroll_into_view_if_needed()
+            assert int(grid.get_attribute("aria-rowcount")) - 1 == rows
+            assert f"({rows} rows)" in page.inner_text("#her2qa-tables")
+        # The tables are filterable: filtering Table 2 for one trial leaves its row.
+        page.locator("#her2qa-table-2 input.search-input").fill("DESTINY-Breast 09")
+        page.wait_for_function("() => document.querySelector('#her2qa-table-2').innerText.includes('DESTINY-Breast 09')"
+                               " && !document.querySelector('#her2qa-table-2').innerText.includes('DESTINY-Breast 12')",
+                               timeout=15_000)
+
+        search = page.locator("#her2qa-ref-search textarea, #her2qa-ref-search input").first
+        search.fill("Murthy")
+        page.wait_for_function("() => document.querySelector('#her2qa-ref-list').innerText.includes('1 of 83')",
+                               timeout=15_000)
+        assert page.locator("#her2qa-ref-list a[href='https://doi.org/10.1056/NEJMoa1914609']").count() == 1
+        page.screenshot(path=str(SHOTS / "her2qa-ui-phone-explore.png"))
+
+        # Asking about a table row starts a question scoped to it in the Chat tab.
+        page.locator("#her2qa-table-2").get_by_text("DESTINY-Breast 09", exact=True).last.click()
+        page.wait_for_function("() => (document.querySelector('#her2qa-question textarea')?.value || '')"
+                               ".startsWith('In Table 2')", timeout=15_000)
+        assert "DESTINY-Breast 09" in page.input_value("#her2qa-question textarea")
+    finally:
+        context.close()
+
+
+# --------------------------------------------------------------------------- history
+
+def test_conversation_survives_a_reload_and_new_conversation_keeps_it(browser, server):
+    context, page, _ = open_page(browser, server)
+    try:
+        page.click("#her2qa-ask")  # empty input does nothing
+        page.wait_for_timeout(800)
+        assert bots(page).count() == 0 and page.locator("#her2qa-export-conv-md").is_disabled()
+
+        ask(page, HER2CLIMB_Q)
+        wait_answered(page, 1)
+        first_answer = last_bot_text(page)
+        page.wait_for_timeout(500)  # the browser stores the conversation after the answer arrives
+        page.reload()
+        page.wait_for_function("() => document.querySelectorAll('#her2qa-chat [data-testid=bot]').length === 1",
+                               timeout=30_000)
+        assert last_bot_text(page) == first_answer
+        assert HER2CLIMB_Q in page.inner_text("#her2qa-chat")
+        click_marker_and_check_passage(page, 1)  # restored answers keep working sources
+
+        page.click("#her2qa-new")
+        page.wait_for_function("() => document.querySelectorAll('#her2qa-chat [data-testid=bot]').length === 0",
+                               timeout=15_000)
+        # The old conversation is in the saved list; opening it brings it back.
+        page.click("#her2qa-saved input")
+        option = page.get_by_role("option").filter(has_text="median PFS with tucatinib")
+        assert option.count() == 1
+        option.click()
+        page.wait_for_function("() => document.querySelectorAll('#her2qa-chat [data-testid=bot]').length === 1",
+                               timeout=15_000)
+        assert last_bot_text(page) == first_answer
+
+        # Another browser (its own storage) does not see it.
+        other_ctx, other, _ = open_page(browser, server)
+        try:
+            other.wait_for_timeout(1500)
+            assert bots(other).count() == 0
+        finally:
+            other_ctx.close()
+    finally:
+        context.close()

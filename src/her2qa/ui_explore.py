@@ -191,12 +191,9 @@ def entity_index(document: Document) -> list[Entity]:
             if row.cells.get("Trial Name"):
                 trial_like.add(_trial_name(row.cells["Trial Name"]))
     targets = {t.lower(): t for t in TARGETS}
-    for paragraph in document.paragraphs:
-        if paragraph.kind not in {"text", "abstract", "figure"}:
-            continue
-        numbered = document.numbered_section(paragraph.section)
-        where = (numbered.number or numbered.title) if numbered else paragraph.section
-        text = paragraph.text
+    target_re = re.compile(r"(?<![\w-])(" + "|".join(re.escape(t) for t in TARGETS) + r")(?![\w-])")
+
+    def scan(text: str, where: str) -> None:
         for match in DRUG_RE.finditer(text):
             add(match.group(0).lower(), "drug", where)
         for match in DRUG_CODE_RE.finditer(text):
@@ -204,12 +201,22 @@ def entity_index(document: Document) -> list[Entity]:
         for match in TRIAL_RE.finditer(text):
             name = _trial_name(match.group(0))
             if name in trial_like and name.upper() not in NOT_TRIALS and name.lower() not in targets \
-                    and not name.upper().startswith(("HER", "NCT", "CDK", "EGF")) and not DRUG_CODE_RE.fullmatch(name):
+                    and not re.fullmatch(r"HER\d(?:-\w+)?|NCT\d+|CDK\d|EGF\w*", name) \
+                    and not DRUG_CODE_RE.fullmatch(name):
                 add(name, "trial", where)
         for match in re.finditer(r"\bNCT\d{8}\b", text):
             add(match.group(0), "trial", where)
-        for match in re.finditer(r"(?<![\w-])(" + "|".join(re.escape(t) for t in TARGETS) + r")(?![\w-])", text):
+        for match in target_re.finditer(text):
             add(targets[match.group(1).lower()], "target", where)
+
+    for paragraph in document.paragraphs:
+        if paragraph.kind not in {"text", "abstract", "figure"}:
+            continue
+        numbered = document.numbered_section(paragraph.section)
+        scan(paragraph.text, (numbered.number or numbered.title) if numbered else paragraph.section)
+    for table in document.tables:
+        for row in table.rows:
+            scan(" ; ".join(row.cells.values()), f"Table {table.number}")
     order = {"drug": 0, "trial": 1, "target": 2}
     return sorted(found.values(), key=lambda e: (order[e.kind], -e.mentions, e.name.lower()))
 
@@ -259,8 +266,11 @@ def explore_tab(gr, document: Document | None, problem: str = "") -> ExplorePart
         search = gr.Textbox(label="Search the references (authors, title, journal, year, DOI)",
                             placeholder="e.g. Murthy, DESTINY, 2020", elem_id="her2qa-ref-search", max_lines=1)
         listing = gr.HTML(references_html(document), elem_id="her2qa-ref-list", padding=False, max_height=520)
-        search.input(lambda q: references_html(document, q), [search], [listing], api_visibility="private",
-                     show_progress="hidden", queue=False)
+        def search_references(query):
+            return references_html(document, query if isinstance(query, str) else "")
+
+        search.change(search_references, [search], [listing], api_visibility="private", show_progress="hidden",
+                     concurrency_limit=None, trigger_mode="always_last")
     with gr.Accordion("Drugs, trials and targets named in the review", open=False, elem_id="her2qa-names"):
         parts.entity_list = entity_index(document)
         parts.entities = gr.Dataframe(value=entity_rows(parts.entity_list),

@@ -103,7 +103,9 @@ def preview_text(citation: Citation) -> str:
         body = body[:PREVIEW_CHARS - 1] + "…"
     # A Markdown link title: no double quotes, no backslashes, no brackets that could end it.
     text = f"[{citation.marker}] {_one_line(where)}: \u201c{body}\u201d"
-    return text.replace("\\", "/").replace('"', "\u201d").replace("(", "\u2768").replace(")", "\u2769")
+    for old, new in (("\\", "/"), ('"', "\u201d"), ("(", "\u2768"), (")", "\u2769"), ("<", "\u2039"), (">", "\u203a")):
+        text = text.replace(old, new)
+    return text
 
 
 def _marker_link(turn: int, n: int, by_marker: Mapping[int, Citation]) -> str:
@@ -122,16 +124,21 @@ def _linkify(escaped: str, turn: int, by_marker: Mapping[int, Citation]) -> str:
     return ANSWER_MARKER_RE.sub(repl, escaped)
 
 
+def _key_spans(text: str, keys) -> list[tuple[int, int]]:
+    """Where each key occurs first as a whole token (not inside a word: '2' is not marked in 'HER2')."""
+    spans: list[tuple[int, int]] = []
+    for key in sorted({k.strip() for k in keys if k and k.strip()}, key=len, reverse=True):
+        for match in re.finditer(r"(?<![\w.])" + re.escape(key) + r"(?![\w])", text):
+            at, end = match.span()
+            if not any(s < end and at < e for s, e in spans):
+                spans.append((at, end))
+                break
+    return spans
+
+
 def _emphasised(text: str, highlights: list[str]) -> str:
     """``text`` escaped for Markdown with each highlight wrapped in ``<mark>`` (key figures)."""
-    spans = []
-    for key in sorted({h for h in highlights if h and h.strip()}, key=len, reverse=True):
-        at = text.find(key)
-        while at >= 0:
-            if not any(s < at + len(key) and at < e for s, e in spans):
-                spans.append((at, at + len(key)))
-                break
-            at = text.find(key, at + 1)
+    spans = _key_spans(text, highlights)
     out, pos = [], 0
     for start, end in sorted(spans):
         out += [md_escape(text[pos:start]), "<mark>", md_escape(text[start:end]), "</mark>"]
@@ -309,11 +316,7 @@ def highlight(text: str, quote: str, others: list[str] | tuple[str, ...] = (),
         out.append(html.escape(text[pos:start]))
         inner = text[start:end]
         if kind == "main":
-            key_spans = []
-            for key in sorted({k for k in keys if k and k.strip()}, key=len, reverse=True):
-                at = inner.find(key)
-                if at >= 0 and not any(s < at + len(key) and at < e for s, e, _, _ in key_spans):
-                    key_spans.append((at, at + len(key), "<strong class='her2qa-key'>", "</strong>"))
+            key_spans = [(a, b, "<strong class='her2qa-key'>", "</strong>") for a, b in _key_spans(inner, keys)]
             out += ["<mark>", _spans_html(inner, key_spans), "</mark>"]
         else:
             out += ["<mark class='her2qa-also'>", html.escape(inner), "</mark>"]
@@ -529,6 +532,9 @@ def sources_html(answer: Answer | None, marker: int | str | None, turn: int | No
         return EMPTY_SOURCES
     wanted = str(marker) if marker is not None else str(answer.citations[0].marker)
     citation = next((c for c in answer.citations if str(c.marker) == wanted), answer.citations[0])
+    if not citation.highlights:
+        keys = [h for p in answer.points if citation.marker in p.markers for h in p.highlights]
+        citation = citation.model_copy(update={"highlights": keys})
     return citation_html(citation, turn, sentences_for_marker(answer.answer, citation.marker), document)
 
 
