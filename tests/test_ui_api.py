@@ -193,12 +193,13 @@ def test_answer_markdown_links_markers_and_marks_abstentions():
     md = answer_markdown(answer, turn=3)
     assert '[\\[1\\]](#cite-3-1 "[1] §3.1.3 TKI: \u201cMedian PFS' in md and "[\\[2\\]](#cite-3-2 " in md
     assert "<b>" not in md and "\\*also\\*" in md
-    abstained = Answer(question="q", answer="The review does not mention zebras.", abstained=True,
-                       related=[Retrieved(chunk_id="r", section="4.4", kind="text", score=0.1, text="Near <i>by</i>.")])
+    abstained = Answer(question="What do zebras do nearby?", answer="The review does not mention zebras.",
+                       abstained=True, related=[Retrieved(chunk_id="r", section="4.4", kind="text", score=0.1,
+                                                          text="Zebras nearby <i>by</i>.")])
     md = answer_markdown(abstained, turn=0)
     assert "Not in the review" in md and "#cite-" not in md
     panel = sources_html(abstained, None)
-    assert "Related passages (not evidence)" in panel and "Near &lt;i&gt;by&lt;/i&gt;." in panel
+    assert "Related passages (not evidence)" in panel and "Zebras nearby &lt;i&gt;by&lt;/i&gt;." in panel
     error = Answer(question="", answer="", error="Please type a question about the review.")
     assert answer_markdown(error, 0).startswith("**Could not answer.**")
 

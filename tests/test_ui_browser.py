@@ -91,14 +91,15 @@ def browser():
         browser.close()
 
 
-def open_page(browser, url: str, viewport=DESKTOP, context=None):
+def open_page(browser, url: str, viewport=DESKTOP, context=None, dark: bool = False):
     context = context or browser.new_context(viewport=viewport, is_mobile=viewport is PHONE,
-                                             has_touch=viewport is PHONE, accept_downloads=True)
+                                             has_touch=viewport is PHONE, accept_downloads=True,
+                                             color_scheme="dark" if dark else "light")
     page = context.new_page()
     outside: list[str] = []
     page.on("request", lambda r: outside.append(r.url)
             if not r.url.startswith(("http://127.0.0.1", "http://localhost", "data:", "blob:")) else None)
-    page.goto(url)
+    page.goto(url + ("?__theme=dark" if dark else ""))
     page.wait_for_selector("#her2qa-question textarea")
     return context, page, outside
 
@@ -201,6 +202,11 @@ def test_desktop_answer_appears_at_once_markers_preview_select_and_export(browse
         page.wait_for_selector("#her2qa-preview:not([hidden])", timeout=5_000)
         preview = page.inner_text("#her2qa-preview")
         assert preview.startswith("[1] §") and "\u201c" in preview
+        page.mouse.move(1, 1)
+        page.wait_for_selector("#her2qa-preview", state="hidden", timeout=5_000)
+        link.focus()  # keyboard users get the same preview on focus
+        page.wait_for_selector("#her2qa-preview:not([hidden])", timeout=5_000)
+        assert page.inner_text("#her2qa-preview") == preview
 
         # Clicking it selects it (visibly), shows its passage and keeps the sources in view.
         click_marker_and_check_passage(page, 1)
@@ -260,7 +266,7 @@ def test_injected_html_in_a_question_does_not_execute(browser, server):
 # --------------------------------------------------------------------------- phone
 
 def test_phone_marker_tap_scrolls_to_the_passage(browser, server):
-    context, page, _ = open_page(browser, server, PHONE)
+    context, page, _ = open_page(browser, server, PHONE, dark=True)  # dark theme: axe checks its contrast too
     try:
         ask(page, HER2CLIMB_Q)
         wait_answered(page, 1)
