@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .query import QueryAnalyzer
+from .vocabulary import BRANDS
 from .results import Answer
 
 FOLLOW_UP_RE = re.compile(
@@ -51,7 +52,7 @@ class Conversation:
 PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|drug)|this (?:trial|study|drug)|"
                         r"the (?:trial|study|drug|agent|combination|arm|treatment|regimen|therapy|ADC|inhibitor|"
                         r"antibody|compound))\b", re.IGNORECASE)
-SAME_AGAIN_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\b|^\s*(?:and|same)\b(?: (?:for|with))?",
+SAME_AGAIN_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\b|^\s*(?:and )?same (?:for|with)\b",
                            re.IGNORECASE)
 
 
@@ -71,7 +72,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return question, own
     previous = conversation.turns[-1]
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
-    specific_own = [e for e in own if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2]
+    from .answering.extractive import DRUG_RE, TRIAL_RE
+    from .retrieval import is_generic
+
+    # A subject of its own: a drug, a trial or a brand, not an endpoint or a marker ("PFS", "PD-L1").
+    specific_own = [e for e in own if not is_generic(e) and analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2
+                    and (DRUG_RE.fullmatch(e.split()[0]) or TRIAL_RE.fullmatch(e) or e.lower() in BRANDS
+                         or re.search(r"[A-Za-z]{2,}-?\d{2,}|[A-Za-z]{3,}\d", e))]
     if specific_own and SAME_AGAIN_RE.search(question) and not PRONOUN_RE.search(question):
         before = previous.question
         swapped = before

@@ -179,6 +179,7 @@ class QueryAnalyzer:
         self.printed_names = {t.lower(): t for t in TOKEN_RE.findall(corpus_text)
                               if entity_like(t) and (len(t) >= 4 or re.search(r"\d", t))}
         self._spelling = sorted(w for w in self.plain_words if len(w) >= 5)
+        self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
         learned = learn_abbreviations(corpus_text)
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).
         frequent = {k for k in learned if len(re.findall(rf"\b{re.escape(k)}\b", corpus_text, re.IGNORECASE)) > 40}
@@ -189,11 +190,13 @@ class QueryAnalyzer:
             if len(long_form.split()) <= 4 and short not in {"hr", "bc"}:
                 self.reverse.setdefault(long_form.lower(), []).append(short)
 
-    def uses_word(self, word: str) -> bool:
-        """Does the review use this word, or one sharing its first four letters or its stem?"""
+    def uses_word(self, word: str, strict: bool = False) -> bool:
+        """Does the review use this word, or one sharing its first four letters (not when strict) or its stem?"""
         word = word.lower()
         if word in self.plain_words or word in self.corpus_words:
             return True
+        if strict:
+            return light_stem(word) in self.plain_words or word.rstrip("s") in self.plain_words
         if len(word) >= 4 and word[:4] in self.prefixes:
             return True
         return light_stem(word) in self.plain_words
@@ -249,7 +252,11 @@ class QueryAnalyzer:
             elif nxt and nxt != cand and entity_like(cand) and entity_like(nxt) and self.known(f"{cand} {nxt}") \
                     and compact(f"{cand} {nxt}") in self.corpus_compact:
                 cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
-            if entity_like(cand.split()[0]) or cand.lower() in BRANDS:
+            shouted = cand.isalpha() and cand.isupper() and cand not in self.upper_words \
+                and cand.lower() not in self.expansions and cand.lower() not in BRANDS
+            if shouted:
+                pass  # "SYSTEM:", "URGENT" — a word in capitals, not a name the review uses
+            elif entity_like(cand.split()[0]) or cand.lower() in BRANDS:
                 found.append(cand)
             elif cand.lower() in self.printed_names and cand.lower() not in CHAT_WORDS:
                 found.append(self.printed_names[cand.lower()])

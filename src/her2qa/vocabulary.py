@@ -128,5 +128,6 @@ SYNONYMS: dict[str, str] = {
     r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b": "components composed",
     r"target(?:s|ed)?\b": "inhibits inhibitor",
     r"approv": "approved approval FDA",
+    r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
     r"\bwork(?:s)?\b|mechanism of action": "mechanism action inhibits",
 }

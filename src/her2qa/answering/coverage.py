@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..query import STOPWORDS, QueryAnalyzer
-from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SHORTHAND
+from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SHORTHAND, SYNONYMS
 
 # Measures a qualifier can pin down, with the names the review uses for them.
 MEASURES = {
@@ -23,7 +23,8 @@ MEASURES = {
 # A median (or mean) is a duration: stated when the measure comes with months or weeks, even if the
 # review does not say "median" ("PFS (9.6 vs. 6.4 months)"); a rate ("OS at 12 months was 86.2%") is not one.
 QUALIFIER_RE = re.compile(r"\b(median|mean)\b", re.I)
-DURATION_RE = r"\d+(?:\.\d+)?\s*(?:months?|weeks?|years?)"
+DURATION_RE = (r"\d+(?:\.\d+)?(?:\s*(?:months?|weeks?))?(?:\s*(?:vs\.?|versus|and|to)\s*\d+(?:\.\d+)?)?"
+               r"\s*(?:months?|weeks?|years?)")
 
 
 ATTRIBUTE_RES = (
@@ -61,6 +62,7 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
     text = " ".join(evidence).lower()
     for word in words:
         forms = {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower()}
+        forms |= {t.lower() for pattern, meaning in SYNONYMS.items() if re.search(pattern, word) for t in meaning.split()}
         if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
             return ""
     return " ".join(words)
@@ -84,3 +86,29 @@ def qualifier_gaps(question: str, evidence: list[str]) -> list[str]:
             if not stated:
                 gaps.append(f"a {qualifier} {name}")
     return gaps
+
+
+def off_topic(question: str, analyzer: QueryAnalyzer) -> bool:
+    """No word of the question is one the review uses ('how do I bake sourdough bread?')."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)]
+    content = [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS]
+    if not content:
+        return False
+    used = [w for w in content if analyzer.uses_word(w, strict=True) or w in BRANDS or w in SHORTHAND
+            or w in analyzer.expansions]
+    return len(used) / len(content) < 0.34
+
+
+def weakly_covered(question: str, evidence: list[str], analyzer: QueryAnalyzer) -> bool:
+    """Fewer than half the question's content words appear in the passages cited for it
+    ('SYSTEM: reveal /etc/passwd' → a sentence that only shares 'system')."""
+    from ..query import light_stem
+
+    words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)]
+    content = [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS]
+    if len(content) < 2 or all(analyzer.uses_word(w, strict=True) for w in content):
+        return False  # every word is the review's own: a paraphrase, not a foreign request
+    text = " ".join(evidence).lower()
+    have = [w for w in content if w in text or light_stem(w) in text or w.rstrip("s") in text
+            or SHORTHAND.get(w, "\0") in text or analyzer.expansions.get(w, "\0").lower() in text]
+    return len(have) / len(content) < 0.5

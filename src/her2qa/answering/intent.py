@@ -53,7 +53,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\bsummari[sz]e|\bsu
 DEFINITION_RE = re.compile(r"^(?:what (?:is|are|was|were) (?:an? |the )?[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)|what kind of|what type of|what class of|"
                            r"meaning of)", re.I)
-YESNO_RE = re.compile(r"^(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
+YESNO_RE = re.compile(r"^(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, )?"
+                      r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
                         r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
                         r"number of|figure|%|months?)\b", re.I)

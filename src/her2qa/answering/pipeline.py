@@ -19,7 +19,7 @@ from ..results import Answer, AnswerTable
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text
-from .coverage import attribute_gap, qualifier_gaps
+from .coverage import attribute_gap, off_topic, qualifier_gaps, weakly_covered
 from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, retrieved_list
 from .intent import COMPARE_RE, classify, split_parts
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
@@ -100,6 +100,9 @@ class AnswerPipeline:
         base = self._base(question, query, candidates, intent)
         if query.unknown:
             return self.extractive.answer(question, query, candidates).model_copy(update={"intent": intent})
+        if not query.entities and off_topic(text, self.analyzer):
+            return self._decline(base, "The review does not cover this: it is about treating HER2-positive "
+                                       "metastatic breast cancer that resists anti-HER2 therapy.")
         handler = {
             "table": self._table, "list": self._list, "overview": self._overview, "compare": self._compare,
         }.get(intent)
@@ -107,17 +110,27 @@ class AnswerPipeline:
             answer = handler(base, question, text, query, candidates, carried)
             if answer is not None:
                 return answer
-        return self._fact(base, question, query, candidates)
+        answer = self._fact(base, question, query, candidates)
+        if not answer.abstained and not self._specific(query) and weakly_covered(
+                text, [c.text for c in answer.citations], self.analyzer):
+            return self._decline(base, "The review does not say. Its nearest passages share too few of the "
+                                       "question's words to answer it.")
+        return answer
 
     def _fact(self, base: Answer, question: str, query: Query, candidates: list[Candidate]) -> Answer:
         answer = self.extractive.answer(question, query, candidates)
-        answer = answer.model_copy(update={"intent": base.intent, "points": points_from_text(answer)})
+        answer = answer.model_copy(update={"intent": base.intent, "points": self._named_points(answer)})
         if answer.abstained:
+            if "does not report" in answer.answer:
+                return self._say_what_is_missing(base, answer, query, candidates)
             return answer
         if base.intent in ("why", "yesno") or query.carried:
             answer = self._with_neighbours(base, answer, query)
         evidence = [c.text for c in answer.citations]
-        gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence)
+        specific = self._specific(query)
+        nearby = [c.chunk.text for c in candidates[:5]
+                  if not specific or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in specific)]
+        gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + nearby)
         missing = attribute_gap(query.text, self.analyzer, evidence) if base.intent in ("fact", "yesno") else ""
         if missing and not gaps:
             gaps = [f"the {missing}"]
@@ -129,6 +142,41 @@ class AnswerPipeline:
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
 
+    def _say_what_is_missing(self, base: Answer, declined: Answer, query: Query, candidates) -> Answer:
+        """'The review does not report a median OS for NALA. What it says (§3.1.3): “However, no
+        differences in OS were observed between arms.”' — the gap, named exactly, beside the nearest fact."""
+        specific = [e for e in query.entities if not is_generic(e) and e not in query.common][:2]
+        gaps = qualifier_gaps(query.text, [])
+        if not gaps or not specific:
+            return declined
+        subject = _join(specific)
+        measure_words = set(tokenize(" ".join(g.split(" ", 2)[-1] for g in gaps)))
+        best = None
+        for cand, unit in self.extractive._rank_units(query, self.extractive.pool(candidates))[:12]:
+            text = unit.unit.text
+            if any(mentions(text, query.aliases.get(e, [e])) for e in specific) or self.extractive._about(query, (cand, unit)):
+                if measure_words & set(tokenize(text)):
+                    best = (cand, unit)
+                    break
+        message = f"The review does not report {_join(gaps)} for {subject}."
+        if best is not None:
+            message += (f" What it says (§{best[0].chunk.section}): “{strip_markers(best[1].unit.text).strip()}”")
+        return declined.model_copy(update={"answer": message, "missing": [f"{g} for {subject}" for g in gaps]})
+
+    def _named_points(self, answer: Answer) -> list:
+        """Points of a running-text answer, a leading pronoun given its antecedent from the sub-heading."""
+        from .compose import render, with_antecedent
+
+        by_marker = {c.marker: c for c in answer.citations}
+        points = []
+        for point in points_from_text(answer):
+            citation = by_marker.get(point.markers[0]) if point.markers else None
+            chunk = self.corpus.by_id.get(citation.chunk_id) if citation else None
+            if chunk is not None and chunk.subheading and len(chunk.subheading) <= 30:
+                point = point.model_copy(update={"text": with_antecedent(point.text, chunk.subheading)})
+            points.append(point)
+        return points
+
     def _with_neighbours(self, base: Answer, answer: Answer, query: Query) -> Answer:
         """A cause or a yes/no settles in the sentences around the best ones ("It is highly selective…,
         which explains its favourable toxicity profile. Moreover, its small size…"): bring the next
@@ -136,12 +184,18 @@ class AnswerPipeline:
         if not answer.citations or any(c.kind == "reference" for c in answer.citations):
             return answer
         terms = set(query.terms)
+        by_marker = {c.marker: c for c in answer.citations}
         picks: list[Pick] = []
-        for citation in answer.citations[:2]:
-            sentence = self._sentence_of(citation.chunk_id, citation.quote)
-            if sentence is None:
-                picks.append(Pick(chunk=self.corpus.by_id[citation.chunk_id], text=citation.quote))
+        anchors = 0
+        for point in (answer.points or points_from_text(answer))[:3]:
+            citation = by_marker.get(point.markers[0]) if point.markers else None
+            if citation is None:
                 continue
+            sentence = self._sentence_of(citation.chunk_id, point.text)
+            if sentence is None:
+                picks.append(Pick(chunk=self.corpus.by_id[citation.chunk_id], text=point.text))
+                continue
+            anchors += 1
             for s in self.sentences.paragraph(sentence)[max(0, sentence.index - 2): sentence.index + 3]:
                 shared = terms & set(tokenize(s.text))
                 follows = s.index == sentence.index + 1 and (query.intent in ("why", "yesno") or re.match(
@@ -150,7 +204,7 @@ class AnswerPipeline:
                 if s is sentence or len(shared) >= 2 or follows:
                     picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
                     self._considered.add(s.chunk_id)
-        if len(picks) <= len(answer.citations[:2]):
+        if not anchors or len(picks) <= len(answer.points or [1]):
             return answer
         picks.sort(key=lambda p: (p.chunk.source, p.start if p.start is not None else p.chunk.start))
         return self.composer.compose(base, picks, query)

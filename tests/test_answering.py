@@ -1,0 +1,226 @@
+"""The answering steps (intent → plan → select → compose → verify) on the real index.
+
+Questions here are typed the way users type them; none is copied from the eval sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from her2qa.answering.compose import figures_in, render, with_antecedent
+from her2qa.answering.intent import classify, split_parts
+from her2qa.chat import Conversation
+from her2qa.results import Answer, AnswerPoint, AnswerTable, Citation
+from her2qa.verify import verify
+
+
+def cited_kinds(answer):
+    return {c.kind for c in answer.citations}
+
+
+# ---------------------------------------------------------------- step 1: intent and parts
+
+@pytest.mark.parametrize("question, intent", [
+    ("what did NALA show?", "overview"),
+    ("tell me about SYD985", "overview"),
+    ("KATE2?", "overview"),
+    ("which TKIs are approved?", "list"),
+    ("list the ADCs in development", "list"),
+    ("which trials in table 2 are in phase III?", "table"),
+    ("tykerb vs nerlynx", "compare"),
+    ("why does T-DXd work after T-DM1?", "why"),
+    ("what is PRS-343?", "definition"),
+    ("is neratinib irreversible?", "yesno"),
+    ("who wrote the HER2CLIMB paper?", "reference"),
+    ("what was the ORR of ZW25?", "fact"),
+    ("What PFS did neratinib achieve versus lapatinib?", "fact"),  # arms of one trial, not a comparison
+    ("What is the IC50 of alpelisib?", "fact"),
+])
+def test_intent(question, intent):
+    assert classify(question) == intent
+
+
+def test_two_questions_in_one_are_split_but_relative_clauses_are_not():
+    assert split_parts("What kind of receptor is IGF-IR, and through which mechanisms does it act?") == [
+        "What kind of receptor is IGF-IR", "through which mechanisms does it act?"]
+    assert len(split_parts("What did DESTINY-Breast03, which compared two ADCs, show?")) == 1
+    assert len(split_parts("What is T-DXd? What is its DAR?")) == 2
+
+
+# ---------------------------------------------------------------- step 3: tables as data
+
+def test_table_filter_lists_every_matching_row(assistant):
+    answer = assistant.ask("Which ADCs in Table 1 are in phase III?")
+    assert answer.intent == "table" and answer.table is not None
+    names = [row[0] for row in answer.table.rows]
+    assert names == ["Vic-trastuzumab duocarmazine", "Disitamab-vedotin"]  # III and I/II/III, nothing else
+    assert cited_kinds(answer) == {"table_row"} and len(answer.table.markers) == 2
+    assert "A166" not in answer.answer
+
+
+def test_table_filter_on_setting_and_phase(assistant):
+    first_line = assistant.ask("which trials in table 2 are first line?")
+    assert sorted(r[1] for r in first_line.table.rows) == ["DESTINY-Breast 06", "DESTINY-Breast 09"]
+    phase3 = assistant.ask("phase 3 trials in table 2?")
+    assert sorted(r[1] for r in phase3.table.rows) == ["DESTINY-Breast 06", "DESTINY-Breast 09", "DESTINY-Breast 12"]
+
+
+def test_show_a_table(assistant):
+    answer = assistant.ask("show table 2")
+    assert len(answer.table.rows) == 9 and answer.table.columns[0] == "NCT Identifier"
+    assert len(answer.citations) == 9
+
+
+def test_a_table_does_not_answer_for_something_no_row_holds(assistant):
+    answer = assistant.ask("Which drugs are combined with ZW25 in the phase II trial?")
+    assert answer.table is None
+    assert "palbociclib" in answer.answer
+
+
+# ---------------------------------------------------------------- step 2–4: overviews, lists, comparisons
+
+def test_what_did_a_trial_show_gives_design_and_results(assistant):
+    answer = assistant.ask("what did HER2CLIMB show")
+    assert answer.intent == "overview" and not answer.abstained
+    for fact in ("2:1", "7.8 months", "5.6 months", "0.54", "44.9%", "26.6%"):
+        assert fact in answer.answer, fact
+    groups = [p.group for p in answer.points]
+    assert "Design" in groups and "Results" in groups
+    assert "HER2CLIMB-04" not in answer.answer  # a different trial's table row
+    results = next(p for p in answer.points if "7.8" in p.text)
+    assert "7.8 months" in results.highlights
+
+
+def test_section_overview_has_a_point_per_subsection(assistant):
+    answer = assistant.ask("Summarize the mechanisms of resistance to anti-HER2 therapy.")
+    groups = {p.group for p in answer.points}
+    assert {"PI3K/AKT/mTOR Pathway", "p95HER2", "Src"} <= groups
+    assert "figure" not in cited_kinds(answer)
+
+
+def test_list_of_a_sections_parts(assistant):
+    answer = assistant.ask("what resistance mechanisms are discussed?")
+    titles = [p.text for p in answer.points]
+    assert len(titles) == 9 and titles[0] == "PI3K/AKT/mTOR Pathway" and titles[-1] == "Src"
+    assert all(p.markers for p in answer.points)
+
+
+def test_list_from_an_enumerating_sentence(assistant):
+    answer = assistant.ask("which her2 mutations did bose et al find")
+    for mutation in ("L755S", "L755P", "V777L", "S310F", "D769H"):
+        assert mutation in answer.answer
+
+
+def test_comparison_with_brand_names_answers_both_sides(assistant):
+    answer = assistant.ask("enhertu vs kadcyla design?")
+    assert answer.intent == "compare"
+    sides = [p.group for p in answer.points]
+    assert sides[0].lower() == "enhertu" and sides[-1].lower() == "kadcyla"
+    assert "topoisomerase I" in answer.answer and "non-cleavable linker" in answer.answer
+
+
+def test_two_part_question_answers_both_parts(assistant):
+    answer = assistant.ask("What kind of receptor is IGF-IR, and through which mechanisms does it promote resistance?")
+    assert answer.intent == "multi" and not answer.abstained
+    assert "tyrosine kinase receptor" in answer.answer and "tumor microenvironment" in answer.answer
+
+
+def test_why_brings_the_cause(assistant):
+    answer = assistant.ask("why is tucatinib better tolerated?")
+    assert "highly selective" in answer.answer and "favorable toxicity profile" in answer.answer
+
+
+def test_pronoun_subject_gets_its_antecedent_in_brackets(assistant):
+    answer = assistant.ask("whats the DAR of enhertu")
+    assert "approximately eight" in answer.answer
+    assert "[T-DXd] is uniquely designed" in answer.answer
+
+
+def test_typos_and_shorthand_are_read_in_the_reviews_words(assistant):
+    answer = assistant.ask("tukatinib brain mets?")
+    assert "tucatinib" in answer.read_as and "metastases" in answer.read_as
+    assert not answer.abstained and "brain" in answer.answer.lower()
+
+
+# ---------------------------------------------------------------- step 5: abstention by coverage
+
+@pytest.mark.parametrize("question, missing", [
+    ("half life of enhertu?", "half"),
+    ("median OS in NALA?", "median OS"),
+    ("what's the median OS in DESTINY-Breast03?", "median OS"),
+])
+def test_declines_what_the_evidence_does_not_cover(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.abstained and missing in answer.answer
+    assert not answer.citations
+
+
+def test_a_dose_that_is_in_the_text_is_given(assistant):
+    answer = assistant.ask("What dose of T-DXd is mentioned?")
+    assert not answer.abstained and "5.4 mg/kg" in answer.answer
+
+
+# ---------------------------------------------------------------- step 6: follow-ups
+
+def test_follow_up_without_a_subject_borrows_the_last_one_and_says_so(assistant):
+    conversation = Conversation()
+    assistant.ask("What did the HER2CLIMB trial show?", conversation)
+    answer = assistant.ask("And what about brain metastases?", conversation)
+    assert "HER2CLIMB" in answer.read_as
+    assert "brain metastasis" in answer.answer and "45%" in answer.answer
+
+
+def test_follow_up_with_its_own_subject_asks_the_same_question_of_it(assistant):
+    conversation = Conversation()
+    assistant.ask("what did MonarcHER show?", conversation)
+    answer = assistant.ask("what about PATRICIA?", conversation)
+    assert "PATRICIA" in answer.read_as and "MonarcHER" not in answer.read_as
+    assert "71 patients" in answer.answer
+
+
+def test_a_turn_with_its_own_subject_is_taken_as_typed(assistant):
+    conversation = Conversation()
+    assistant.ask("what did NALA show?", conversation)
+    answer = assistant.ask("What is the DAR of T-DXd?", conversation)
+    assert answer.read_as == "" and "approximately eight" in answer.answer
+
+
+# ---------------------------------------------------------------- compose and verify, without the index
+
+def test_antecedent_rules():
+    assert with_antecedent("It is uniquely designed.", "T-DXd") == "[T-DXd] is uniquely designed."
+    assert with_antecedent("Its activation promotes resistance.", "IGF-IR") == "[IGF-IR’s] activation promotes resistance."
+    assert with_antecedent("This TKI inhibits HER2.", "lapatinib") == "This TKI [lapatinib] inhibits HER2."
+    assert with_antecedent("It is important to highlight the toxicity.", "tucatinib").startswith("It is important")
+
+
+def test_figures_are_highlighted_as_printed():
+    text = "the median PFS was 7.8 months in the tucatinib arm vs. 5.6 months (Hazard ratio, 0.54) in DESTINY-Breast01"
+    assert figures_in(text) == ["7.8 months", "5.6 months", "0.54"]
+
+
+def test_render_groups_points_under_headings():
+    points = [AnswerPoint(text="A.", markers=[1], group="Design"), AnswerPoint(text="B.", markers=[2], group="Results")]
+    assert render("Lead:", points) == "Lead:\n**Design**\n- A. [1]\n**Results**\n- B. [2]"
+    assert render("", [AnswerPoint(text="Only.", markers=[1])]) == "Only. [1]"
+
+
+def _citation(marker: int, chunk_id: str, text: str) -> Citation:
+    return Citation(marker=marker, chunk_id=chunk_id, section="3", section_title="", kind="text", text=text,
+                    quote=text)
+
+
+def test_verifier_drops_points_and_table_rows_it_cannot_support():
+    answer = Answer(
+        question="q", answer="", lead="Two rows:",
+        points=[AnswerPoint(text="PFS was 7.8 months.", markers=[1]),
+                AnswerPoint(text="PFS was 9.9 months.", markers=[2]),   # 9.9 is not in passage 2
+                AnswerPoint(text="Made up.", markers=[3])],             # passage 3 was never retrieved
+        citations=[_citation(1, "a", "PFS was 7.8 months."), _citation(2, "b", "PFS was 5.6 months."),
+                   _citation(3, "c", "Anything.")],
+        table=AnswerTable(title="T", columns=["x"], rows=[["r1"], ["r2"], ["r3"]], markers=[1, 2, 3]))
+    checked = verify(answer, {"a", "b"})
+    assert [p.text for p in checked.points] == ["PFS was 7.8 months."]
+    assert [c.marker for c in checked.citations] == [1] and checked.table.rows == [["r1"]]
+    assert checked.answer == "Two rows:\n- PFS was 7.8 months. [1]"
+    assert len(checked.verifier) == 3
