@@ -72,12 +72,38 @@ class AnswerPipeline:
     def run(self, question: str, resolved: str, carried: list[str]) -> Outcome:
         self._considered: set[str] = set()
         self._pool: list[Candidate] = []
+        numbered = self._numbered_item(question, resolved)
+        if numbered is not None:
+            return Outcome(numbered, self._pool, self._considered)
+        resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         parts = split_parts(resolved)
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
             answer = self._multi_part(question, parts, carried)
         else:
             answer = self._single(question, resolved, carried, classify(question))
         return Outcome(answer, self._pool, self._considered)
+
+    def _numbered_item(self, question: str, text: str) -> Answer | None:
+        """'reference [24]', 'ref 84', 'Table 99': look the number up; one that does not exist is said
+        to be missing instead of matched to whatever shares its digits."""
+        doc = self.corpus.primary
+        table = re.search(r"\btable\s*(\d+)\b", text, re.I)
+        if table and not any(t.number == int(table.group(1)) for t in doc.tables):
+            numbers = " and ".join(str(t.number) for t in doc.tables) or "none"
+            return self._decline(Answer(question=question, answer="", intent="table", resolved_question=text),
+                                 f"The review has no Table {int(table.group(1))}; its tables are {numbers}.")
+        ref = re.search(r"\b(?:ref(?:erence)?s?|citation)\s*(?:no\.?|number|#)?\s*\[?(\d+)\]?", text, re.I)
+        if ref is None:
+            return None
+        number = int(ref.group(1))
+        base = Answer(question=question, answer="", intent="reference", resolved_question=text)
+        entry = doc.reference(number)
+        chunk = self.corpus.reference_chunk(doc.source, number)
+        if entry is None or chunk is None:
+            count = len(doc.references)
+            return self._decline(base, f"The review's reference list runs from 1 to {count}; there is no reference {number}.")
+        self._considered.add(chunk.id)
+        return self.composer.compose(base, [Pick(chunk=chunk, text=chunk.text)], None, highlight_figures=False)
 
     def _query(self, text: str, carried: list[str], intent: str) -> tuple[Query, list[Candidate]]:
         query = self.analyzer.analyze(text, carried=list(carried))
