@@ -88,3 +88,38 @@ def test_inspect_outline_and_json():
     assert "3.1.3 TKI" in text.output and "Table 2." in text.output and "[83] den Besten W." in text.output
     data = json.loads(runner.invoke(cli.main, ["inspect", "--json"]).output)
     assert len(data["references"]) == 83 and len(data["tables"][1]["rows"]) == 9
+
+
+def test_batch_bad_lines_each_get_one_error_object_in_order(runner, tmp_path):
+    """Issue 9 item 4: a deep line raised RecursionError and stopped the batch; one invalid UTF-8
+    byte gave no output at all; NaN ids were written back as invalid JSON; turns were unbounded."""
+    batch = tmp_path / "bad.jsonl"
+    batch.write_bytes(b"\n".join([
+        b"[" * 5000 + b"]" * 5000,
+        b'{"id": "bad", "question": "What \xff is HER2?"}',
+        b'{"id": NaN, "question": "What is HER2?"}',
+        json.dumps({"id": "many", "turns": ["What is HER2?"] * 1000}).encode(),
+        b"x" * 70_000,
+        b"",
+        json.dumps({"id": "ok", "question": "What is the DAR of T-DXd?"}).encode(),
+    ]) + b"\n")
+    result = runner.invoke(cli.main, ["ask", "--batch", str(batch)])
+    assert result.exit_code == 0 and result.exception is None
+    rows = [json.loads(line, parse_constant=lambda name: pytest.fail(f"{name} in output"))
+            for line in result.output.splitlines()]
+    assert [r["id"] for r in rows] == [None, None, None, "many", None, None, "ok"]
+    assert "nested too deeply" in rows[0]["error"] and "not valid UTF-8" in rows[1]["error"]
+    assert "NaN is not valid JSON" in rows[2]["error"] and "limit is 20" in rows[3]["error"]
+    assert "bytes; the limit is" in rows[4]["error"] and "empty line" in rows[5]["error"]
+    assert [r.get("line") for r in rows[:6]] == [1, 2, 3, 4, 5, 6]
+    assert "eight" in rows[6]["answer"]
+
+
+def test_unexpected_errors_are_one_line_without_traceback(runner, monkeypatch, assistant):
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("boom")
+
+    monkeypatch.setattr(assistant, "ask", broken)
+    result = runner.invoke(cli.main, ["ask", "What is HER2?"])
+    assert result.exit_code == 1 and "unexpected error (ZeroDivisionError: boom)" in result.output
+    assert "Traceback" not in result.output

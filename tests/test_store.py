@@ -208,3 +208,20 @@ def test_server_builds_switch_generations_and_remove_old_ones(mini_settings, tmp
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_build_embeddings_equal_the_query_embedder(document):
+    """Builds embed with transformers directly (threaded, deduplicated); queries embed through
+    llama-index's HuggingFaceEmbedding. The two must give the same vectors."""
+    import numpy as np
+
+    from her2qa.embedding import MeanPoolingEncoder, load_embedder, load_sentence_model
+    from her2qa.settings import BUNDLED_MODEL
+    from her2qa.store import _ModelEmbedder, embed_texts
+
+    model = load_sentence_model(BUNDLED_MODEL)
+    assert isinstance(model, MeanPoolingEncoder)
+    texts = [p.text for p in document.paragraphs[:40]] + ["  padded  ", "x", document.paragraphs[0].text]
+    built = np.array(embed_texts(_ModelEmbedder(model), texts))
+    queried = np.array(load_embedder(BUNDLED_MODEL).get_text_embedding_batch(texts))
+    assert built.shape == queried.shape and np.abs(built - queried).max() < 1e-5
