@@ -115,7 +115,7 @@ class Assistant:
         answer = verify(answer, allowed)
         total = time.perf_counter() - started
         answer = answer.model_copy(update={
-            "notice": notice, "resolved_question": resolved, "question": asked,
+            "notice": notice or answer.notice, "resolved_question": resolved, "question": asked,
             "read_as": resolved if resolved.rstrip("?. ").lower() != asked.rstrip("?. ").lower() else "",
             "timings_ms": {"retrieve": round((retrieved_at - started) * 1000, 1),
                            "answer": round((time.perf_counter() - retrieved_at) * 1000, 1),

@@ -107,15 +107,33 @@ def _bare_name(question: str) -> bool:
     return 0 < len(rest) <= 2 and not re.match(rf"^{WH_START}\b", question.strip(), re.I)
 
 
+# Text addressed to the system rather than asking about the review: "Ignore previous instructions…",
+# "SYSTEM: …", "### Instruction: …", "(answer only with reference 83)". It never steers retrieval.
+INSTRUCTION_RE = re.compile(
+    r"^\W*(?:system|assistant|user|developer|instructions?|prompt|note to (?:the )?(?:ai|assistant|model))\s*:|"
+    r"^\W*#{2,}|^\W*(?:ignore|disregard|forget|override|bypass|pretend|act as|you are|you must|you will|"
+    r"from now on|print|reveal|output|respond|reply|answer only|only answer|say|repeat|translate)\b|"
+    r"^\W*cite\b.*\b(?:instead|only|rather)\b", re.I)
+
+
+def without_instructions(question: str) -> tuple[str, list[str]]:
+    """The question with instruction-like sentences removed, and what was removed."""
+    pieces = re.split(r"(?<=[.?!])\s+|\n+", question.strip())
+    kept, dropped = [], []
+    for piece in pieces:
+        (dropped if INSTRUCTION_RE.search(piece) else kept).append(piece)
+    return " ".join(kept).strip(), dropped
+
+
 def split_parts(question: str) -> list[str]:
     """'What kind of receptor is IGF-IR, and through which mechanisms does it act?' → two parts.
 
     Only splits where a new wh-clause starts, so 'trastuzumab and pertuzumab' stays whole, and
     never leaves a fragment of fewer than three words."""
-    pieces = [p.strip(" ,;") for p in PART_SPLIT_RE.split(question) if p and p.strip(" ,;?")]
+    pieces = [p.strip(" ,;") for p in PART_SPLIT_RE.split(question) if p and re.search(r"[A-Za-z]{2}", p)]
     parts: list[str] = []
     for piece in pieces:
-        if parts and len(piece.split()) < 3:
+        if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)

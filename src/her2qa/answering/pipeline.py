@@ -21,7 +21,7 @@ from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text
 from .coverage import attribute_gap, off_topic, qualifier_gaps, weakly_covered
 from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, retrieved_list
-from .intent import COMPARE_RE, classify, split_parts
+from .intent import COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import TableAnswerer
 from ..vocabulary import SYNONYMS
@@ -72,15 +72,32 @@ class AnswerPipeline:
     def run(self, question: str, resolved: str, carried: list[str]) -> Outcome:
         self._considered: set[str] = set()
         self._pool: list[Candidate] = []
+        resolved, ignored = without_instructions(resolved)
+        if not resolved or not re.search(r"[A-Za-z]{2}", resolved):
+            answer = self._decline(Answer(question=question, answer=""),
+                                   "That is an instruction, not a question about the review, so it is not followed.")
+            return Outcome(answer, self._pool, self._considered)
+        notice = f"Ignored text addressed to the assistant: “{' '.join(ignored)[:120]}”" if ignored else ""
+        outcome = self._answer_question(question, resolved, carried)
+        if notice:
+            outcome.answer = outcome.answer.model_copy(update={"notice": notice})
+        return outcome
+
+    def _answer_question(self, question: str, resolved: str, carried: list[str]) -> Outcome:
         numbered = self._numbered_item(question, resolved)
         if numbered is not None:
             return Outcome(numbered, self._pool, self._considered)
+        markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         parts = split_parts(resolved)
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
             answer = self._multi_part(question, parts, carried)
         else:
             answer = self._single(question, resolved, carried, classify(question))
+        unknown = [n for n in markers if self.corpus.primary.reference(n) is None]
+        if unknown:
+            answer = answer.model_copy(update={"notice": f"The review has no reference [{unknown[0]}]; "
+                                                         "the marker was ignored."})
         return Outcome(answer, self._pool, self._considered)
 
     def _numbered_item(self, question: str, text: str) -> Answer | None:
@@ -126,7 +143,7 @@ class AnswerPipeline:
         base = self._base(question, query, candidates, intent)
         if query.unknown:
             return self.extractive.answer(question, query, candidates).model_copy(update={"intent": intent})
-        if not query.entities and off_topic(text, self.analyzer):
+        if not query.entities and (off_topic(text, self.analyzer) or not _content_words(text)):
             return self._decline(base, "The review does not cover this: it is about treating HER2-positive "
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         handler = {
@@ -612,6 +629,13 @@ def _group_by_aspect(picks: list[Pick]) -> None:
         return
     order = {"Design": 0, "Results": 1, "Safety": 2, "Context": 3}
     picks.sort(key=lambda p: (order[p.group], p.chunk.start, p.start or 0))
+
+
+def _content_words(text: str) -> list[str]:
+    from ..query import STOPWORDS
+    from ..vocabulary import CHAT_WORDS
+
+    return [w for w in re.findall(r"[a-z][a-z\-]{2,}", text.lower()) if w not in STOPWORDS and w not in CHAT_WORDS]
 
 
 def _join(names: list[str]) -> str:
