@@ -316,6 +316,9 @@ def test_phone_explore_tab_outline_tables_and_reference_search(browser, server):
                                timeout=15_000)
         assert page.locator("#her2qa-ref-list a[href='https://doi.org/10.1056/NEJMoa1914609']").count() == 1
         page.screenshot(path=str(SHOTS / "her2qa-ui-phone-explore.png"))
+        if AXE.exists():
+            violations = axe_violations(page)
+            assert not violations, json.dumps(violations, indent=1)
 
         # Asking about a table row starts a question scoped to it in the Chat tab.
         page.locator("#her2qa-table-2").get_by_text("DESTINY-Breast 09", exact=True).last.click()
