@@ -121,6 +121,7 @@ class Assistant:
                            "answer": round((time.perf_counter() - retrieved_at) * 1000, 1),
                            "total": round(total * 1000, 1)},
         })
+        answer = answer.model_copy(update={"follow_ups": self.pipeline.follow_ups(answer)})
         if conversation is not None:
             # "Which TKI was first approved?" → the next "it" is the answer's subject (lapatinib).
             named = answer_entities(answer, self.analyzer)

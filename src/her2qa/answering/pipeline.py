@@ -24,7 +24,7 @@ from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, retrieved_list
 from .intent import COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import TableAnswerer
-from ..vocabulary import SYNONYMS
+from ..vocabulary import BRANDS, SYNONYMS
 
 Retrieve = Callable[[Query], list[Candidate]]
 ASPECTS = (
@@ -99,6 +99,32 @@ class AnswerPipeline:
             answer = answer.model_copy(update={"notice": f"The review has no reference [{unknown[0]}]; "
                                                          "the marker was ignored."})
         return Outcome(answer, self._pool, self._considered)
+
+    def follow_ups(self, answer: Answer, limit: int = 3) -> list[str]:
+        """Next questions drawn from the passages just cited: the trials and drugs they name that
+        the question did not ('What did TH3RESA show?', 'Tell me about neratinib')."""
+        if answer.abstained or not answer.citations:
+            return []
+        asked = (answer.question + " " + answer.read_as).lower()
+        asked += " " + " ".join(BRANDS[w] for w in re.findall(r"[a-z]+", asked) if w in BRANDS).lower()
+        names: list[tuple[str, str]] = []
+        for citation in answer.citations:
+            if citation.kind == "reference":
+                continue
+            for name in self.analyzer.entities_in(citation.text):
+                if (name.lower() in asked or name not in citation.text or " " in name
+                        or re.fullmatch(r"[IV]+|NCT\d+", name) or is_generic(name)
+                        or self.analyzer.paragraph_share([name]) > 0.2
+                        or any(name.lower() in n.lower() or n.lower() in name.lower() for n, _ in names)):
+                    continue
+                if DRUG_RE.fullmatch(name) or re.match(r"T-D", name):
+                    names.append((name, f"Tell me about {name}"))
+                elif TRIAL_RE.fullmatch(name) and self.is_trial(name):
+                    names.append((name, f"What did {name} show?"))
+        questions = [q for _, q in names[:limit]]
+        if answer.intent in ("overview", "fact") and any(c.references for c in answer.citations):
+            questions.append("Which paper does the review cite for this?")
+        return questions[:limit]
 
     def _numbered_item(self, question: str, text: str) -> Answer | None:
         """'reference [24]', 'ref 84', 'Table 99': look the number up; one that does not exist is said
@@ -439,7 +465,13 @@ class AnswerPipeline:
 
     def is_trial(self, name: str) -> bool:
         """Does the review call this name a trial or study ('the NALA phase III trial', 'study, MonarcHER')?"""
-        if DRUG_RE.fullmatch(name.split()[0]):
+        cache = self.__dict__.setdefault("_trial_cache", {})
+        if name not in cache:
+            cache[name] = self._called_a_trial(name)
+        return cache[name]
+
+    def _called_a_trial(self, name: str) -> bool:
+        if DRUG_RE.fullmatch(name.split()[0]) or re.match(r"T-D", name):
             return False
         cue = re.compile(rf"(?:trials?|study|studies)\W+(?:\w+\W+){{0,2}}{re.escape(name)}|"
                          rf"{re.escape(name)}\W+(?:\w+\W+){{0,3}}(?:trials?|study)\b", re.I)
