@@ -154,6 +154,12 @@ def test_a_damaged_index_reads_as_such(tmp_path):
     message = _unavailable_message(info.value)
     assert "missing or damaged" in message and "her2qa build" in message and "RustBindingsAPI" not in message
     assert "could not be loaded (TypeError: bug)" in _unavailable_message(TypeError("bug"))
+    from her2qa.store import IndexUnavailable
+
+    shown = _unavailable_message(IndexUnavailable(f"The index at {tmp_path}/chroma-1 cannot be opened (InternalError: "
+                                                  "database disk image is malformed). Run `her2qa build` to rebuild it."))
+    assert str(tmp_path) not in shown and "[server path]" in shown and "her2qa build" in shown
+    assert "127.0.0.1" not in _unavailable_message(IndexUnavailable("Chroma server at http://127.0.0.1:8000 is down."))
 
 
 def test_about_shows_no_server_paths(assistant):

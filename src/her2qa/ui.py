@@ -93,21 +93,29 @@ class AssistantHolder:
         return thread
 
 
+def _without_server_details(text: str) -> str:
+    """``text`` with file-system paths and URLs replaced: messages reach users' pages."""
+    import re
+
+    text = re.sub(r"https?://\S+?(?=[\s),;]|\.?$)", "[server address]", text)
+    return re.sub(r"(?<![\w/])(?:/[\w.@+\-]+){2,}/?", "[server path]", text)
+
+
 def _unavailable_message(exc: BaseException) -> str:
-    """A readable reason the assistant cannot answer: a missing or damaged index says to run
-    `her2qa build`, whatever internal error the database raised (e.g. Chroma's
+    """A readable reason the assistant cannot answer, without server paths: a missing or damaged
+    index says to run `her2qa build`, whatever internal error the database raised (e.g. Chroma's
     "'RustBindingsAPI' object has no attribute 'bindings'" on a corrupt file)."""
     from .store import IndexUnavailable
 
     if isinstance(exc, IndexUnavailable):
-        text = str(exc)
+        text = _without_server_details(str(exc))
         if "her2qa build" not in text:
             text += " Run `her2qa build` to create it."
         return text
     if _raised_by_the_index(exc):
         return (f"The index is missing or damaged ({type(exc).__name__}). "
                 "Run `her2qa build --force` to rebuild it, then ask again.")
-    return f"The assistant could not be loaded ({type(exc).__name__}: {exc})."
+    return _without_server_details(f"The assistant could not be loaded ({type(exc).__name__}: {exc}).")
 
 
 def _raised_by_the_index(exc: BaseException) -> bool:
