@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import json
 import os
 import sys
@@ -181,7 +183,8 @@ def format_answer(answer, show_sources: bool = True) -> str:
     """Human-readable answer with numbered sources and the review's references."""
     if answer.error:
         return f"Error: {answer.error}"
-    lines = [answer.answer]
+    lines = [f"Read as: {answer.read_as}", ""] if answer.read_as else []
+    lines.append(answer.answer)
     if answer.notice:
         lines += ["", f"Note: {answer.notice}"]
     if answer.abstained and answer.related:
@@ -192,9 +195,14 @@ def format_answer(answer, show_sources: bool = True) -> str:
         lines += ["", "Sources:"]
         for c in answer.citations:
             lines.append(f"  [{c.marker}] §{c.section} {c.section_title} ({c.kind})")
-            lines.append(f"      “{c.quote[:300]}{'…' if len(c.quote) > 300 else ''}”")
+            quote = c.quote[:300] + ("…" if len(c.quote) > 300 else "")
+            for mark in sorted(c.highlights, key=len, reverse=True):  # the figures that answer, in bold
+                quote = re.sub(rf"(?<![\w.*]){re.escape(mark)}(?![\w*])", f"**{mark}**", quote, count=1)
+            lines.append(f"      “{quote}”")
             for ref in c.references:
                 lines.append(f"      ref {ref.number}: {ref.short()}  {ref.url}")
+    if answer.follow_ups:
+        lines += ["", "Ask next: " + " · ".join(answer.follow_ups)]
     return "\n".join(lines)
 
 

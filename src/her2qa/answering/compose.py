@@ -15,7 +15,7 @@ from ..citations import strip_markers
 from ..figures import numbers
 from ..results import Answer, AnswerPoint, Citation
 
-FIGURE_RE = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*(?:\s?(?:%|months?|weeks?|years?|mg/kg|nM|patients|cases))?"
+FIGURE_RE = re.compile(r"(?<![\w.])\d+(?:[.,:]\d+)*(?:\s?(?:%|months?|weeks?|years?|mg/kg|nM|patients|cases))?"
                        r"(?:\s?(?:vs\.?|to|and)\s?\d+(?:[.,]\d+)*(?:\s?(?:%|months?|weeks?))?)?")
 PRONOUN_RE = re.compile(r"^(It|Its|They|Their|This|These)\b(\s+(?:drug|agent|compound|TKI|ADC|trial|study|"
                         r"protein|receptor|inhibitor|antibody|molecule|pathway|combination|therapy|"
@@ -40,9 +40,14 @@ def figures_in(text: str) -> list[str]:
     found = []
     for match in FIGURE_RE.finditer(text):
         head = re.match(r"\d+(?:[.,]\d+)*", match.group(0)).group(0)
-        if head in wanted:
+        if head in wanted and not (len(match.group(0)) == 1 and match.group(0).isdigit()):
             found.append(match.group(0).strip())
     return list(dict.fromkeys(found))
+
+
+def whole(mark: str, text: str) -> bool:
+    """Does ``mark`` occur in ``text`` as a whole figure or name (not the '2' of 'HER2CLIMB')?"""
+    return bool(re.search(rf"(?<![\w.]){re.escape(mark)}(?![\w])", text))
 
 
 def with_antecedent(text: str, antecedent: str) -> str:
@@ -119,7 +124,8 @@ class Composer:
                                       highlights=[h for h in marks if h in text]))
         for citation in citations:
             quoted = [p for p in points if citation.marker in p.markers]
-            citation.highlights = list(dict.fromkeys(h for p in quoted for h in p.highlights if h in citation.text))
+            citation.highlights = list(dict.fromkeys(h for p in quoted for h in p.highlights
+                                                     if whole(h, citation.text)))
         return base.model_copy(update={"answer": render(lead, points), "citations": citations,
                                        "points": points, "lead": lead})
 
