@@ -53,6 +53,7 @@ class AssistantHolder:
         self._assistant = None
         self._lock = threading.Lock()
         self.last_error = ""
+        self.last_exception: BaseException | None = None
         self.load_seconds: float | None = None
 
     @property
@@ -71,6 +72,7 @@ class AssistantHolder:
                     self._assistant = Assistant(self.settings)
                 except Exception as exc:
                     self.last_error = str(exc)
+                    self.last_exception = exc
                     raise
                 self.load_seconds = time.perf_counter() - started
                 self.last_error = ""
@@ -98,7 +100,7 @@ def _without_server_details(text: str) -> str:
     import re
 
     text = re.sub(r"https?://\S+?(?=[\s),;]|\.?$)", "[server address]", text)
-    return re.sub(r"(?<![\w/])(?:/[\w.@+\-]+){2,}/?", "[server path]", text)
+    return re.sub(r"(?<![\w/])(?:/[\w@+\-]+(?:\.[\w@+\-]+)*){2,}/?", "[server path]", text)
 
 
 def _unavailable_message(exc: BaseException) -> str:

@@ -318,7 +318,8 @@ class ChatController:
         if self.holder.ready:
             return {self.v.status: "", self.v.timer: gr.Timer(active=False)}
         if self.holder.last_error:
-            return {self.v.status: f"**Not ready:** {self.unavailable_message(RuntimeError(self.holder.last_error))}",
+            problem = getattr(self.holder, "last_exception", None) or RuntimeError(self.holder.last_error)
+            return {self.v.status: f"**Not ready:** {self.unavailable_message(problem)}",
                     self.v.timer: gr.Timer(active=False)}
         return {self.v.status: "⏳ Loading the review's index and models… You can type your question now; "
                                "it is answered as soon as they are ready (a few seconds).",
