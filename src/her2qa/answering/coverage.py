@@ -107,7 +107,7 @@ def weakly_covered(question: str, evidence: list[str], analyzer: QueryAnalyzer) 
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", question)]
     content = [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS]
     foreign = [w for w in content if not analyzer.uses_word(w, strict=True)]
-    if len(content) < 2 or len(foreign) < len(content) / 2:
+    if len(content) < 2 or len(foreign) <= len(content) / 2:
         return False  # mostly the review's own words: a paraphrase, not a foreign request
     text = " ".join(evidence).lower()
     have = [w for w in content if w in text or light_stem(w) in text or w.rstrip("s") in text

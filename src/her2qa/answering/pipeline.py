@@ -169,7 +169,7 @@ class AnswerPipeline:
         base = self._base(question, query, candidates, intent)
         if query.unknown:
             return self.extractive.answer(question, query, candidates).model_copy(update={"intent": intent})
-        if not query.entities and (off_topic(text, self.analyzer) or not _content_words(text)):
+        if not query.entities and not carried and (off_topic(text, self.analyzer) or not _content_words(text)):
             return self._decline(base, "The review does not cover this: it is about treating HER2-positive "
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         handler = {
@@ -627,7 +627,9 @@ class AnswerPipeline:
         subject: list[str] = list(carried)
         for part in parts:
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
-            answer = self._single(question, part, [] if own else subject, classify(part))
+            context = ", ".join(subject[:2]) if subject else (parts[0] if part is not parts[0] else "")
+            text = part if own or not context else f"{part.rstrip(' ?')} ({context})?"
+            answer = self._single(question, text, [] if own else subject, classify(part))
             if own:
                 subject = own
             answers.append((part.rstrip("?") + "?", answer))
