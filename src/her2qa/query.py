@@ -178,7 +178,10 @@ class QueryAnalyzer:
         # Names as the review prints them, found again when typed in lower case ('emilia', 'nala').
         self.printed_names = {t.lower(): t for t in TOKEN_RE.findall(corpus_text)
                               if entity_like(t) and (len(t) >= 4 or re.search(r"\d", t))}
-        self._spelling = sorted(w for w in self.plain_words if len(w) >= 5)
+        # Typos are mended only towards names (drugs, trials, genes): 'tukatinib' → 'tucatinib', never
+        # 'France' → an author's name.
+        self._spelling = sorted(w for w in self.plain_words if len(w) >= 5
+                                and (DRUG_SUFFIX_RE.search(w) or w in self.printed_names))
         self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
         learned = learn_abbreviations(corpus_text)
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).
@@ -212,6 +215,8 @@ class QueryAnalyzer:
         def mend(match: re.Match) -> str:
             word = match.group(0)
             lowered = word.lower()
+            if word[0].isupper() and match.start() > 0 and word[1:].islower():
+                return word  # a capitalised word inside the sentence is a proper noun as typed
             if lowered in SHORTHAND and lowered not in self.plain_words:
                 return SHORTHAND[lowered]
             if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
