@@ -248,6 +248,18 @@ def post(url: str, body: bytes, chunked: bool = False) -> tuple[int, bytes]:
         return exc.code, exc.read()
 
 
+def declared_only(url: str, length: int) -> bytes:
+    """Send only the headers of a huge POST and read what comes back."""
+    import socket
+    from urllib.parse import urlparse
+
+    where = urlparse(url)
+    with socket.create_connection((where.hostname, where.port), timeout=30) as sock:
+        sock.sendall(f"POST /gradio_api/call/ask HTTP/1.1\r\nHost: {where.hostname}\r\n"
+                     f"Content-Type: application/json\r\nContent-Length: {length}\r\n\r\n".encode())
+        return sock.recv(4096)
+
+
 def call_ask(url: str, question: str) -> dict:
     """POST /gradio_api/call/ask with the question JSON-escaped (lone surrogates too, which
     gradio_client cannot send), then read the event stream for the result."""
@@ -276,9 +288,10 @@ def test_api_survives_hostile_questions_and_limits_bodies(served):
         if clean_question(question, 1000).error:
             assert row["error"] and len(row["question"]) <= 81, "rejected question echoed back in full"
     endpoint = url + "gradio_api/call/ask"
-    big = json.dumps({"data": ["x" * 3_000_000]}).encode()
+    big = json.dumps({"data": ["x" * 1_500_000]}).encode()  # over the 1 MiB limit
     assert post(endpoint, big)[0] == 413  # rejected before parsing (was: accepted and echoed, +230 MB)
     assert post(endpoint, big, chunked=True)[0] == 413
+    assert declared_only(url, 100_000_000).startswith(b"HTTP/1.1 413")  # refused on the header alone
     assert post(endpoint, json.dumps({"data": ["What is HER2?"]}).encode())[0] == 200
     assert client.predict("What is the DAR of T-DXd?", api_name="/ask")["answer"]  # still serving
     assert "Traceback" not in log.read_text(errors="replace")

