@@ -315,17 +315,19 @@ def test_bad_questions_file_is_a_usage_error(tmp_path):
 # The gate reports the blind test split (never used for tuning). Floors sit just under the values
 # measured on it (default preset); the pipeline is deterministic, so a drop below a floor is a real
 # regression, not noise. Ceilings bound what must stay low.
+# Measured 2026-11-29 on test (150 items, default settings): key-fact recall 0.818, precision 0.812,
+# R@1 0.617, MRR@10 0.844, unanswerable declined 0.778 (14/18), answerable wrongly declined 0.023 (3/132).
 GATE = {
-    "key_fact_recall": 0.0,
-    "precision": 0.0,
-    "R@1": 0.0,
-    "MRR@10": 0.0,
-    "unanswerable_declined": 0.0,
+    "key_fact_recall": 0.80,
+    "precision": 0.79,
+    "R@1": 0.60,
+    "MRR@10": 0.82,
+    "unanswerable_declined": 0.75,
 }
-CEILINGS = {"false_decline": 1.0}
-# The README claims the second stage (sentence-level re-scoring) helps ranking; on dev it must keep
-# raising R@1 over fusion alone by at least this much.
-SECOND_STAGE_MIN_GAIN = 0.0
+CEILINGS = {"false_decline": 0.04}
+# The README claims the second stage (sentence-level re-scoring) helps ranking; on dev it raised R@1
+# from 0.469 (fusion alone) to 0.659, and must keep raising it by at least this much.
+SECOND_STAGE_MIN_GAIN = 0.10
 
 
 @pytest.fixture(scope="module")
