@@ -129,5 +129,10 @@ SYNONYMS: dict[str, str] = {
     r"target(?:s|ed)?\b": "inhibits inhibitor",
     r"approv": "approved approval FDA",
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
-    r"\bwork(?:s)?\b|mechanism of action": "mechanism action inhibits",
+    r"\bwork(?:s|ed)?\b": "activity",
+    r"mechanism of action|\bmoa\b": "mechanism action inhibits",
+    r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory": "failure",
+    r"\blower(?:s|ed)?\b|\breduc": "reducing decrease",
+    r"\bsystemic\b": "systematic",
+    r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
 }

@@ -49,7 +49,8 @@ STYLE_CUES = {
 
 
 LEANS_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reason|As a result|This|These|"
-                           r"Such|Accordingly|In this sense|In this setting)\b")
+                           r"Such|Accordingly|In this sense|In this setting)\b|"
+                           r"^(?:\w+\W+){0,3}(?:based on|given|with|from|for) (?:this|these|that|such)\b", re.I)
 
 
 def question_style(question: str) -> str:
