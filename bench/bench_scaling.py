@@ -222,12 +222,12 @@ def run_mode(mode: str, sizes: list[int], n_queries: int, batch: int | None, wor
                 "rss_mb": round(rss_mb(pid), 1), "disk_mb": round(dir_mb(data_dir), 1),
             }
             rows.append(row)
-            if size < target:
-                break
             print(f"  [{mode}] {label(size):>5}: insert {row['insert_per_s']:>9,.0f}/s  query p50 "
                   f"{row['query_p50_ms']:.2f} ms  p95 {row['query_p95_ms']:.2f} ms  recall@5 "
                   f"{recall if recall is not None else float('nan'):.3f}  rss {row['rss_mb']:.0f} MB",
                   file=sys.stderr, flush=True)
+            if size < target:
+                break
     finally:
         del client
         stop(server)
