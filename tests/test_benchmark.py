@@ -321,7 +321,7 @@ GATE = {
     "key_fact_recall": 0.80,
     "precision": 0.79,
     "R@1": 0.60,
-    "MRR@10": 0.82,
+    "RR@10": 0.82,  # MRR@10
     "unanswerable_declined": 0.75,
 }
 CEILINGS = {"false_decline": 0.04}

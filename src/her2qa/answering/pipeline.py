@@ -572,6 +572,8 @@ class AnswerPipeline:
     def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
         """Sentences naming one side of a comparison that speak to the compared aspect."""
         terms = set(tokenize(aspect)) | set(tokenize(" ".join(v for k, v in SYNONYMS.items() if re.search(k, aspect, re.I))))
+        # Names the whole review repeats (HER2, trastuzumab) say nothing about the compared aspect.
+        terms = {t for t in terms if self.analyzer.paragraph_share([t]) <= 0.2 and not is_generic(t)}
         if not terms:
             return None
         scored = []
