@@ -174,6 +174,7 @@ class AnswerPipeline:
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         handler = {
             "table": self._table, "list": self._list, "overview": self._overview, "compare": self._compare,
+            "definition": self._definition,
         }.get(intent)
         if handler is not None:
             answer = handler(base, question, text, query, candidates, carried)
@@ -417,13 +418,28 @@ class AnswerPipeline:
         if specific:
             answer = self._entity_overview(base, query, specific[0])
             if answer is not None:
-                return answer
+                return self._results_reported(base, answer, text, specific[0])
             match = self.tables.match(text, query)
             if match is not None and match.rows:
                 return self._table(base, question, text, query, candidates, carried)
         if query.carried:
             return None  # "what about brain mets?" after a trial: a focused question, answered as a fact
         return self._survey(base, query, candidates)
+
+    def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
+        """'What were the results of TULIP?' when the review only names the trial: say so."""
+        if not re.search(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit)\b", text, re.I):
+            return answer
+        if not self.is_trial(entity):
+            return answer
+        reported = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|hazard ratio|\bimprov|\bsignificant|"
+                              r"\bdemonstrat|\bshowed\b|\bbenefit|no (?:statistically )?(?:significant )?differences?",
+                              re.I)
+        if any(reported.search(p.text) for p in answer.points):
+            return answer
+        named = " ".join(f"“{p.text}”" for p in answer.points[:1])
+        return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
+                             missing=[f"results of {entity}"])
 
     def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:
         aliases = query.aliases.get(entity, [entity])
@@ -545,6 +561,28 @@ class AnswerPipeline:
             chunks.add(cand.chunk.id)
             picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
         return self.composer.compose(base, picks, query)
+
+    # ---- definitions ------------------------------------------------------------------------
+    def _definition(self, base, question, text, query, candidates, carried) -> Answer | None:
+        """'What is PRS-343?': the sentence where the review says what it is ('X, a …, is …',
+        'X is a …', 'long name (X) is …'), and the one after it."""
+        specific = [e for e in self._specific(query) if e not in query.carried]
+        if len(specific) != 1:
+            return None
+        aliases = query.aliases.get(specific[0], [specific[0]])
+        names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        defining = re.compile(rf"(?:^|\b)(?:{names})(?:\s*\([^)]{{1,40}}\))?(?:,\s+(?:an?|the)\s|\s+(?:is|are|was|"
+                              rf"refers to|consists of|encodes)\s+(?:an?|the|a\s)?)", re.I)
+        for sentence in self.sentences.mentioning(aliases):
+            head = strip_markers(sentence.text)[:len(sentence.text) // 2 + 40]
+            if defining.search(head):
+                paragraph = self.sentences.paragraph(sentence)
+                chosen = [sentence] + [s for s in paragraph[sentence.index + 1: sentence.index + 2]]
+                self._considered.update(s.chunk_id for s in chosen)
+                picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                              antecedent=specific[0]) for s in chosen]
+                return self.composer.compose(base, picks, query)
+        return None
 
     # ---- comparisons ------------------------------------------------------------------------
     def _compare(self, base, question, text, query, candidates, carried) -> Answer | None:
