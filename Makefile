@@ -54,4 +54,4 @@ eval: index
 	$(HER2QA) eval --ablations
 
 clean:
-	rm -rf $(VENV) index/chroma index/manifest.json
+	rm -rf $(VENV) index/chroma index/chroma-* index/manifest.json

@@ -208,7 +208,7 @@ class Assistant:
         meta = self.corpus.primary.meta
         return {
             "citation": meta.citation(), "doi": meta.doi, "pmcid": meta.pmcid, "pmid": meta.pmid,
-            "licence": "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)",
+            "licence": meta.licence or "not stated in the article",
             # No server paths or URLs: this is shown to users.
             "backend": describe(self.settings, public=True), "chunks": len(self.corpus.chunks),
             "references": len(self.corpus.primary.references),

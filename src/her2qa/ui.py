@@ -135,7 +135,9 @@ def _raised_by_the_index(exc: BaseException) -> bool:
 def _error_answer(question: str, message: str):
     from .results import Answer
 
-    return Answer(question=question or "", answer="", error=message)
+    from .inputs import preview
+
+    return Answer(question=preview(question) if question else "", answer="", error=message)
 
 
 class DocumentHolder:
@@ -274,10 +276,10 @@ def _fallback_about(settings: Settings) -> dict:
         from .corpus import Corpus
 
         meta = Corpus.load(settings).primary.meta
-        return {"citation": meta.citation(), "licence": "CC BY 4.0", "doi": meta.doi, "pmcid": meta.pmcid,
-                "pmid": meta.pmid, "backend": "unavailable (index not loaded)"}
+        return {"citation": meta.citation(), "licence": meta.licence or "not stated in the article", "doi": meta.doi,
+                "pmcid": meta.pmcid, "pmid": meta.pmid, "backend": "unavailable (index not loaded)"}
     except Exception:
-        return {"licence": "CC BY 4.0", "backend": "unavailable"}
+        return {"licence": "unknown (the corpus could not be read)", "backend": "unavailable"}
 
 
 # --------------------------------------------------------------------------- serving
