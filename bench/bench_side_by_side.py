@@ -2,8 +2,9 @@
 """Side by side: "the obvious llama-index build" against her2qa, same questions, one run.
 
     nice -n 10 .venv/bin/python bench/bench_side_by_side.py [--questions FILE ...] [--limit N]
-        (default questions: eval/dev.jsonl — formerly eval/questions.jsonl — and eval/test.jsonl)
         [--index-dir DIR] [--out bench/results]
+
+Default questions: eval/dev.jsonl (formerly eval/questions.jsonl) and eval/test.jsonl.
 
 Baseline (what a llama-index tutorial gives): ``SimpleDirectoryReader`` on the corpus file →
 ``SentenceSplitter()`` with its defaults (1024-token chunks, 200 overlap) → the same bundled
