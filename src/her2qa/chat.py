@@ -93,6 +93,16 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if not is_follow_up(question, own) or not carried:
         return question, own
     subject = carried[0]
+    inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
+    if inside:  # "how many patients got enhertu in it?" — something one is in is a trial
+        from .answering.extractive import TRIAL_RE as _TRIAL
+
+        subject = next((e for e in carried if _TRIAL.fullmatch(e) or re.search(r"\d", e)), subject)
+    elif re.search(r"\b(?:it|its|they|their)\b", question, re.I):  # a pronoun for a thing: prefer a drug
+        from .answering.extractive import DRUG_RE as _DRUG
+
+        subject = next((e for e in carried if _DRUG.fullmatch(e.split()[0]) or e.lower() in BRANDS
+                        or re.match(r"T-D", e)), subject)
     kind = re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I)
     if kind:  # "that trial" refers to a trial even when a drug was named first
         from .answering.extractive import TRIAL_RE

@@ -36,11 +36,15 @@ def asks_for_list(question: str) -> bool:
     words = re.findall(r"[\w\-/+]+", question.lower())
     if not words or words[0] not in ("which", "what"):
         return False
-    for word in words[1:4]:
+    follows = AUXILIARIES | {"in", "of", "from", "for", "with", "that", "which", "under", "on", "are", "were", "the",
+                             "being", "been", "currently", "still", "mentioned", "listed", "named", "discussed"}
+    for i, word in enumerate(words[1:4], start=1):
         if word in AUXILIARIES:
             return False
-        if (len(word) >= 4 and word.endswith("s") and word not in NOT_PLURAL
-                and not word.endswith(("ss", "us", "is", "ous"))) or word.endswith(("tkis", "adcs")):
+        plural = (len(word) >= 4 and word.endswith("s") and word not in NOT_PLURAL
+                  and not word.endswith(("ss", "us", "is", "ous"))) or word.endswith(("tkis", "adcs"))
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if plural and (not after or after in follows):  # "which TKIs does…", not "which side effect limits its…"
             return True
     return False
 
@@ -79,7 +83,8 @@ def classify(question: str) -> str:
     q = question.strip()
     if is_reference(q):
         return "reference"
-    if COMPARE_RE.search(q) and not MEASURE_RE.search(q):
+    asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)
+    if COMPARE_RE.search(q) and not MEASURE_RE.search(q) and not asks_comparator:
         return "compare"  # "X vs Y?" — but "what PFS did X achieve versus Y?" asks one trial's figures
     if TABLE_RE.search(q) and not re.search(r"\b(?:why|how does)\b", q, re.I):
         return "table"
