@@ -23,7 +23,7 @@ TARGET_P50_MS, TARGET_P95_MS = 50.0, 150.0
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "questions.jsonl")
+    parser.add_argument("--questions", type=Path, default=ROOT / "eval" / "test.jsonl")
     parser.add_argument("--rounds", type=int, default=1, help="passes over the set (default 1)")
     parser.add_argument("--preset", default="default")
     args = parser.parse_args(argv)

@@ -31,11 +31,20 @@ def resolve_model_path(name: str) -> str:
 
 @functools.lru_cache(maxsize=4)
 def load_embedder(name: str):
-    """A llama-index embedding model; cached so a process loads each model once."""
-    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+    """A llama-index embedding model; cached so a process loads each model once.
 
+    A local folder of the common mean-pooling shape (the bundled MiniLM) runs on transformers alone:
+    importing sentence-transformers through llama-index's HuggingFaceEmbedding costs ~7 s of a ~11 s
+    start-up. Any other model goes through HuggingFaceEmbedding."""
     path = resolve_model_path(name)
     local = Path(path).is_dir()  # a local folder never needs the hub: say so explicitly
+    if local and MeanPoolingEncoder.fits(path):
+        try:
+            return MeanPoolingEmbedding.from_folder(path)
+        except Exception as exc:
+            raise ModelUnavailable(f"cannot load embedding model {name!r} ({path}): {exc}") from exc
+    from llama_index.embeddings.huggingface import HuggingFaceEmbedding
+
     try:
         return HuggingFaceEmbedding(model_name=path, device="cpu", embed_batch_size=64,
                                     **({"local_files_only": True} if local else {}))
@@ -99,3 +108,60 @@ def load_sentence_model(name: str):
         return SentenceTransformer(path, device="cpu", **({"local_files_only": True} if local else {}))
     except Exception as exc:
         raise ModelUnavailable(f"cannot load embedding model {name!r} ({path}): {exc}") from exc
+
+
+def _make_mean_pooling_embedding():
+    """Defined lazily so importing this module does not import llama-index."""
+    from llama_index.core.base.embeddings.base import BaseEmbedding
+    from pydantic import PrivateAttr
+
+    class _MeanPoolingEmbedding(BaseEmbedding):
+        """llama-index embedding over :class:`MeanPoolingEncoder`, L2-normalised like
+        HuggingFaceEmbedding (same vectors to ~1e-7)."""
+
+        _encoder: MeanPoolingEncoder = PrivateAttr()
+
+        @classmethod
+        def from_folder(cls, path: str) -> "_MeanPoolingEmbedding":
+            embedding = cls(model_name=path, embed_batch_size=64)
+            embedding._encoder = MeanPoolingEncoder(path)
+            return embedding
+
+        @classmethod
+        def class_name(cls) -> str:
+            return "Her2qaMeanPoolingEmbedding"
+
+        def _encode(self, texts: list[str]) -> list[list[float]]:
+            import torch
+
+            with torch.inference_mode():
+                vectors = self._encoder.forward(self._encoder.preprocess(texts))["sentence_embedding"]
+                vectors = torch.nn.functional.normalize(vectors, p=2, dim=1)
+            return vectors.tolist()
+
+        def _get_query_embedding(self, query: str) -> list[float]:
+            return self._encode([query])[0]
+
+        async def _aget_query_embedding(self, query: str) -> list[float]:
+            return self._get_query_embedding(query)
+
+        def _get_text_embedding(self, text: str) -> list[float]:
+            return self._encode([text])[0]
+
+        def _get_text_embeddings(self, texts: list[str]) -> list[list[float]]:
+            return self._encode(texts)
+
+    return _MeanPoolingEmbedding
+
+
+class _LazyClass:
+    def __init__(self, factory):
+        self._factory, self._cls = factory, None
+
+    def __getattr__(self, name):
+        if self._cls is None:
+            self._cls = self._factory()
+        return getattr(self._cls, name)
+
+
+MeanPoolingEmbedding = _LazyClass(_make_mean_pooling_embedding)
