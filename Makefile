@@ -51,7 +51,8 @@ bench: index
 	nice -n 10 $(PY) bench/bench_load.py --users 5,20 --duration 15
 
 eval: index
-	$(HER2QA) eval --ablations
+	$(HER2QA) eval
+	$(HER2QA) eval --split dev --ablations
 
 clean:
 	rm -rf $(VENV) index/chroma index/chroma-* index/manifest.json
