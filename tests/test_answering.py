@@ -224,3 +224,30 @@ def test_verifier_drops_points_and_table_rows_it_cannot_support():
     assert [c.marker for c in checked.citations] == [1] and checked.table.rows == [["r1"]]
     assert checked.answer == "Two rows:\n- PFS was 7.8 months. [1]"
     assert len(checked.verifier) == 3
+
+
+# ---------------------------------------------------------------- the web app's lazy start
+
+def test_lazy_start_answers_lexically_until_the_embedder_arrives(built_settings, monkeypatch):
+    """Assistant(lazy_dense=True) answers at once with keyword retrieval and says so; once the
+    embedding model has loaded, answers use it and the notice is gone."""
+    import threading
+
+    from her2qa import embedding
+    from her2qa.assistant import Assistant
+
+    release = threading.Event()
+    real = embedding.load_embedder
+
+    def slow(name):
+        release.wait(60)
+        return real(name)
+
+    monkeypatch.setattr(embedding, "load_embedder", slow)
+    assistant = Assistant(built_settings, lazy_dense=True)
+    early = assistant.ask("whats the DAR of enhertu")
+    assert "keyword retrieval only" in early.notice and "approximately eight" in early.answer
+    release.set()
+    assistant.dense_loader.join(60)
+    later = assistant.ask("whats the DAR of enhertu")
+    assert later.notice == "" and assistant.retriever.embedder is not None

@@ -22,23 +22,41 @@ from .verify import verify
 class Assistant:
     """Loads corpus, index and models once per process; ``ask`` is then cheap and thread-safe."""
 
-    def __init__(self, settings: Settings | None = None, *, llm=None):
+    def __init__(self, settings: Settings | None = None, *, llm=None, lazy_dense: bool = False):
+        """``lazy_dense=True`` (the web app) answers with lexical retrieval until the embedding
+        model has loaded in the background, so the first answer does not wait for it; everything
+        else (CLI, eval, tests) loads it first, so answers never depend on timing."""
         from .embedding import load_embedder
         from .store import load_unit_vectors, open_vector_store
 
         self.settings = settings or Settings()
         self.corpus = Corpus.load(self.settings)
         vector_store = open_vector_store(self.settings)  # IndexUnavailable with a readable message
-        embedder = load_embedder(self.settings.embed_model)
         self.analyzer = QueryAnalyzer("\n".join(d.text for d in self.corpus.documents))
-        self.retriever = HybridRetriever(self.settings, self.corpus, vector_store, embedder,
+        self.retriever = HybridRetriever(self.settings, self.corpus, vector_store,
+                                         None if lazy_dense else load_embedder(self.settings.embed_model),
                                          load_unit_vectors(self.settings))
+        self.dense_error = ""
+        if lazy_dense:
+            def load() -> None:
+                try:
+                    embedder = load_embedder(self.settings.embed_model)
+                    import torch
+
+                    torch.set_num_threads(self.settings.query_threads)
+                    self.retriever.attach_embedder(embedder)
+                except Exception as exc:  # answers stay lexical; say why
+                    self.dense_error = f"{type(exc).__name__}: {exc}"
+
+            self.dense_loader = threading.Thread(target=load, name="her2qa-embedder", daemon=True)
+            self.dense_loader.start()
         self.answerer = ExtractiveAnswerer(self.settings, self.corpus)
         self.pipeline = AnswerPipeline(self.settings, self.corpus, self.analyzer, self._retrieve)
         self.llm, self.llm_error = self._load_llm(llm)
-        import torch
+        if not lazy_dense:
+            import torch
 
-        torch.set_num_threads(self.settings.query_threads)
+            torch.set_num_threads(self.settings.query_threads)
         self._lock = threading.Lock()  # the embedding model is not re-entrant under torch threads
 
     def _load_llm(self, llm=None):
@@ -88,6 +106,9 @@ class Assistant:
         question = re.sub(r"\s+", " ", question).strip()
         asked = question
         notice = f"LLM backend unavailable ({self.llm_error}); answered extractively." if self.llm_error else ""
+        if self.retriever.embedder is None and self.settings.retrieval_mode != "bm25":
+            notice = ("Answered with keyword retrieval only: the embedding model is still loading."
+                      if not self.dense_error else f"Answered with keyword retrieval only ({self.dense_error}).")
         question = self.analyzer.correct(question)  # typos and shorthand → the review's words
         resolved, entities = resolve(question, conversation, self.analyzer)
         if self.llm is not None and conversation is not None and conversation.turns and resolved != question:

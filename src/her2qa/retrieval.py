@@ -81,15 +81,33 @@ class HybridRetriever:
 
         self.settings = settings
         self.corpus = corpus
-        self.embedder = embedder
+        # The dense side (embedder + vector index) may arrive after construction (see
+        # Assistant(lazy_dense=True)); clones share this holder, so they see it arrive too.
+        self._dense_side: dict = {"vector_store": vector_store, "embedder": None, "index": None}
+        if embedder is not None:
+            self.attach_embedder(embedder)
         self.lexical = LexicalIndex(corpus.chunks)
         self.position = {c.id: i for i, c in enumerate(corpus.chunks)}
-        self.index = VectorStoreIndex.from_vector_store(vector_store, embed_model=embedder)
         self.units = {c.id: chunk_units(c) for c in corpus.chunks}
         self.unit_vectors = {k: np.asarray(v, dtype=np.float32) for k, v in unit_vectors.items()}
         self._scopes: dict[str, tuple[str, str]] = {}
         self.cross_encoder = load_cross_encoder(settings.cross_encoder) if settings.cross_encoder else None
         self._terms: dict[str, set[str]] = {}
+
+    def attach_embedder(self, embedder) -> None:
+        from llama_index.core import VectorStoreIndex
+
+        side = self._dense_side
+        side["index"] = VectorStoreIndex.from_vector_store(side["vector_store"], embed_model=embedder)
+        side["embedder"] = embedder
+
+    @property
+    def embedder(self):
+        return self._dense_side["embedder"]
+
+    @property
+    def index(self):
+        return self._dense_side["index"]
 
     def with_settings(self, settings: Settings) -> "HybridRetriever":
         clone = object.__new__(HybridRetriever)
@@ -112,8 +130,10 @@ class HybridRetriever:
 
     def retrieve(self, query: Query) -> list[Candidate]:
         s = self.settings
-        embedding = self.embedder.get_query_embedding(query.expanded)
-        q_vec = np.asarray(embedding, dtype=np.float32)
+        embedder = self.embedder
+        # Until the embedding model has loaded, retrieval is lexical only (and sentences get no cosine).
+        embedding = embedder.get_query_embedding(query.expanded) if embedder is not None else None
+        q_vec = np.asarray(embedding, dtype=np.float32) if embedding is not None else None
         pool: dict[str, Candidate] = {}
         if s.retrieval_mode in ("hybrid", "bm25"):
             for rank, (i, _) in enumerate(self.lexical.search(query.terms, s.top_k_bm25)):
@@ -121,7 +141,7 @@ class HybridRetriever:
                 cand = pool.setdefault(chunk.id, Candidate(chunk, 0.0))
                 cand.bm25_rank = rank
                 cand.fused += s.bm25_weight / (s.rrf_k + rank + 1)
-        if s.retrieval_mode in ("hybrid", "dense"):
+        if s.retrieval_mode in ("hybrid", "dense") and embedding is not None:
             for rank, (chunk_id, _) in enumerate(self._dense(query, embedding, s.top_k_dense)):
                 chunk = self.corpus.by_id.get(chunk_id)
                 if chunk is None:
@@ -197,7 +217,7 @@ class HybridRetriever:
             # Table rows and reference entries have no sentence vector: they are scored on terms
             # and entities (giving them their chunk vector lowered R@1 from .690 to .631).
             vec = self.unit_vectors.get(unit.id)
-            dense = float(np.dot(q_vec, vec)) if vec is not None else 0.0
+            dense = float(np.dot(q_vec, vec)) if vec is not None and q_vec is not None else 0.0
             have = self._unit_terms(unit) | inherited
             lexical = sum(w for t, w in weights.items() if t in have) / total
             if query.entities:

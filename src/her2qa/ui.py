@@ -69,7 +69,7 @@ class AssistantHolder:
 
                 started = time.perf_counter()
                 try:
-                    self._assistant = Assistant(self.settings)
+                    self._assistant = Assistant(self.settings, lazy_dense=True)
                 except Exception as exc:
                     self.last_error = str(exc)
                     self.last_exception = exc
