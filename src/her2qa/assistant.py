@@ -31,7 +31,8 @@ class Assistant:
 
         self.settings = settings or Settings()
         self.corpus = Corpus.load(self.settings)
-        vector_store = open_vector_store(self.settings)  # IndexUnavailable with a readable message
+        # IndexUnavailable with a readable message; the web app wraps it for llama-index later
+        vector_store = open_vector_store(self.settings, wrap=not lazy_dense)
         self.analyzer = QueryAnalyzer("\n".join(d.text for d in self.corpus.documents))
         self.retriever = HybridRetriever(self.settings, self.corpus, vector_store,
                                          None if lazy_dense else load_embedder(self.settings.embed_model),
@@ -49,7 +50,6 @@ class Assistant:
                     self.dense_error = f"{type(exc).__name__}: {exc}"
 
             self.dense_loader = threading.Thread(target=load, name="her2qa-embedder", daemon=True)
-            self.dense_loader.start()
         self.answerer = ExtractiveAnswerer(self.settings, self.corpus)
         self.pipeline = AnswerPipeline(self.settings, self.corpus, self.analyzer, self._retrieve)
         self.llm, self.llm_error = self._load_llm(llm)
@@ -58,6 +58,8 @@ class Assistant:
 
             torch.set_num_threads(self.settings.query_threads)
         self._lock = threading.Lock()  # the embedding model is not re-entrant under torch threads
+        if lazy_dense:
+            self.dense_loader.start()  # last, so its imports do not slow the rest of the start
 
     def _load_llm(self, llm=None):
         if llm is not None:

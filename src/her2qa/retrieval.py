@@ -97,7 +97,11 @@ class HybridRetriever:
     def attach_embedder(self, embedder) -> None:
         from llama_index.core import VectorStoreIndex
 
+        from .store import wrap_collection
+
         side = self._dense_side
+        if not hasattr(side["vector_store"], "stores_text"):  # a bare Chroma collection: wrap it now
+            side["vector_store"] = wrap_collection(side["vector_store"])
         side["index"] = VectorStoreIndex.from_vector_store(side["vector_store"], embed_model=embedder)
         side["embedder"] = embedder
 

@@ -302,10 +302,10 @@ def read_manifest(settings: Settings) -> dict:
     return manifest
 
 
-def open_vector_store(settings: Settings, corpus: Corpus | None = None):
-    """The Chroma collection wrapped for llama-index, after checking it matches the corpus."""
-    from llama_index.vector_stores.chroma import ChromaVectorStore
-
+def open_vector_store(settings: Settings, corpus: Corpus | None = None, wrap: bool = True):
+    """The Chroma collection wrapped for llama-index, after checking it matches the corpus.
+    ``wrap=False`` returns the checked collection itself (the web app wraps it in the background:
+    importing llama-index costs about a second before the first answer)."""
     manifest = read_manifest(settings)
     wanted = expected_manifest(settings)
     stale = [k for k, v in wanted.items() if manifest.get(k) != v]
@@ -319,6 +319,13 @@ def open_vector_store(settings: Settings, corpus: Corpus | None = None):
         raise IndexUnavailable(_store_error(settings, exc, "The index cannot be read")) from exc
     if count != manifest["chunk_count"]:
         raise IndexUnavailable(f"The index holds {count} chunks, expected {manifest['chunk_count']}. {REPAIR}")
+    return wrap_collection(collection) if wrap else collection
+
+
+def wrap_collection(collection):
+    """A checked Chroma collection as a llama-index vector store."""
+    from llama_index.vector_stores.chroma import ChromaVectorStore
+
     return ChromaVectorStore(chroma_collection=collection)
 
 
