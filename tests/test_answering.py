@@ -251,3 +251,19 @@ def test_lazy_start_answers_lexically_until_the_embedder_arrives(built_settings,
     assistant.dense_loader.join(60)
     later = assistant.ask("whats the DAR of enhertu")
     assert later.notice == "" and assistant.retriever.embedder is not None
+
+
+def test_concurrent_questions_get_the_same_answers_as_one_at_a_time(assistant):
+    """The pipeline is shared by the web app's concurrent users: what one call retrieved and
+    considered must not leak into another's (the verifier would then drop valid citations)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    questions = ["what did HER2CLIMB show", "which trials in table 2 are first line?", "half life of enhertu?",
+                 "enhertu vs kadcyla design?", "what resistance mechanisms are discussed?", "whats the DAR of enhertu"]
+    alone = {q: assistant.ask(q) for q in questions}
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        together = list(pool.map(assistant.ask, questions * 3))
+    for answer in together:
+        expected = alone[answer.question]
+        assert answer.answer == expected.answer and answer.verifier == expected.verifier
+        assert [c.chunk_id for c in answer.citations] == [c.chunk_id for c in expected.citations]

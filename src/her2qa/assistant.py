@@ -121,8 +121,8 @@ class Assistant:
         carried = [e for e in entities if e.lower() not in question.lower()]
         outcome = self.pipeline.run(asked, resolved, carried)
         answer, candidates = outcome.answer, outcome.candidates
-        retrieved_at = time.perf_counter()
-        query = self.analyzer.analyze(resolved, carried=carried)
+        # Only the LLM path and the conversation memory need the whole question's analysis.
+        query = self.analyzer.analyze(resolved, carried=carried) if self.llm is not None or conversation else None
         if self.llm is not None and not notice and not query.unknown:
             offered = [self.answerer.citation(i + 1, c.chunk, c.best.unit.text if c.best else c.chunk.text,
                                               query, c.best.unit.start if c.best else None)
@@ -140,8 +140,8 @@ class Assistant:
         answer = answer.model_copy(update={
             "notice": notice or answer.notice, "resolved_question": resolved, "question": asked,
             "read_as": resolved if resolved.rstrip("?. ").lower() != asked.rstrip("?. ").lower() else "",
-            "timings_ms": {"retrieve": round((retrieved_at - started) * 1000, 1),
-                           "answer": round((time.perf_counter() - retrieved_at) * 1000, 1),
+            "timings_ms": {"retrieve": round(outcome.retrieve_s * 1000, 1),
+                           "answer": round((total - outcome.retrieve_s) * 1000, 1),
                            "total": round(total * 1000, 1)},
         })
         answer = answer.model_copy(update={"follow_ups": self.pipeline.follow_ups(answer)})
@@ -150,8 +150,8 @@ class Assistant:
             named = answer_entities(answer, self.analyzer)
             from .retrieval import is_generic
 
-            asked = [e for e in entities if e not in query.common and not is_generic(e)]
-            own = list({e.lower(): e for e in reversed(asked + named)}.values())
+            subjects = [e for e in entities if e not in query.common and not is_generic(e)]
+            own = list({e.lower(): e for e in reversed(subjects + named)}.values())
             own = list(reversed(own))[:4]
             conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer

@@ -6,7 +6,9 @@ answer is a list of cited, verbatim points, and the verifier can check each one.
 
 from __future__ import annotations
 
+import copy
 import re
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
@@ -18,9 +20,9 @@ from ..query import Query, QueryAnalyzer, mentions, tokenize
 from ..results import Answer, AnswerTable
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
-from .compose import Composer, Pick, merge, points_from_text
-from .coverage import attribute_gap, off_topic, qualifier_gaps, weakly_covered
-from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, retrieved_list
+from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
+from .coverage import attribute_gap, content_words, off_topic, qualifier_gaps, weakly_covered
+from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, retrieved_list
 from .intent import COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import TableAnswerer
@@ -46,6 +48,7 @@ class Outcome:
     answer: Answer
     candidates: list[Candidate]
     considered: set[str] = field(default_factory=set)
+    retrieve_s: float = 0.0  # time spent in retrieval (the rest is choosing and composing)
 
 
 class AnswerPipeline:
@@ -58,6 +61,7 @@ class AnswerPipeline:
         self.tables = TableAnswerer(corpus)
         self.sentences = SentenceIndex(corpus)
         self.composer = Composer(self.extractive.citation)
+        self._trial_cache: dict[str, bool] = {}  # name → does the review call it a trial
 
     def with_settings(self, settings: Settings, retrieve: Retrieve) -> "AnswerPipeline":
         clone = object.__new__(AnswerPipeline)
@@ -70,8 +74,15 @@ class AnswerPipeline:
 
     # ---- entry point ------------------------------------------------------------------------
     def run(self, question: str, resolved: str, carried: list[str]) -> Outcome:
-        self._considered: set[str] = set()
-        self._pool: list[Candidate] = []
+        """Answer one question. The pipeline is shared by concurrent users, so each call works on
+        its own shallow copy (what it retrieved and considered is per call)."""
+        call = copy.copy(self)
+        call._considered, call._pool, call._retrieve_s = set(), [], 0.0
+        outcome = call._run_call(question, resolved, carried)
+        outcome.retrieve_s = call._retrieve_s
+        return outcome
+
+    def _run_call(self, question: str, resolved: str, carried: list[str]) -> Outcome:
         resolved, ignored = without_instructions(resolved)
         if not resolved or not re.search(r"[A-Za-z]{2}", resolved):
             answer = self._decline(Answer(question=question, answer=""),
@@ -153,7 +164,9 @@ class AnswerPipeline:
         query.intent = intent
         if intent == "reference":
             query.wants_reference = True
+        started = time.perf_counter()
         candidates = self.retrieve_query(query)
+        self._retrieve_s += time.perf_counter() - started
         if not self._pool:
             self._pool = candidates
         self._considered.update(c.chunk.id for c in candidates[: max(self.settings.top_k, 10)])
@@ -169,7 +182,7 @@ class AnswerPipeline:
         base = self._base(question, query, candidates, intent)
         if query.unknown:
             return self.extractive.answer(question, query, candidates).model_copy(update={"intent": intent})
-        if not query.entities and not carried and (off_topic(text, self.analyzer) or not _content_words(text)):
+        if not query.entities and not carried and (off_topic(text, self.analyzer) or not content_words(text)):
             return self._decline(base, "The review does not cover this: it is about treating HER2-positive "
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         handler = {
@@ -215,7 +228,7 @@ class AnswerPipeline:
     def _say_what_is_missing(self, base: Answer, declined: Answer, query: Query, candidates) -> Answer:
         """'The review does not report a median OS for NALA. What it says (§3.1.3): “However, no
         differences in OS were observed between arms.”' — the gap, named exactly, beside the nearest fact."""
-        specific = [e for e in query.entities if not is_generic(e) and e not in query.common][:2]
+        specific = self._specific(query)[:2]
         gaps = qualifier_gaps(query.text, [])
         if not gaps or not specific:
             return declined
@@ -235,8 +248,6 @@ class AnswerPipeline:
 
     def _named_points(self, answer: Answer) -> list:
         """Points of a running-text answer, a leading pronoun given its antecedent from the sub-heading."""
-        from .compose import render, with_antecedent
-
         by_marker = {c.marker: c for c in answer.citations}
         points = []
         for point in points_from_text(answer):
@@ -308,8 +319,6 @@ class AnswerPipeline:
         lead = f"Table {table.number} ({table.caption.rstrip('.')}): {len(match.rows)} {what}."
         answer = self.composer.compose(base, picks, query, lead=lead, highlight_figures=False)
         points = [p.model_copy(update={"text": shown.get(pick.chunk.id, p.text)}) for p, pick in zip(answer.points, picks)]
-        from .compose import render
-
         answer = answer.model_copy(update={"points": points, "answer": render(lead, points)})
         rows = [[r.cells.get(col, "") or "–" for col in table.columns] for r in match.rows]
         markers = [p.markers[0] for p in answer.points]
@@ -335,23 +344,16 @@ class AnswerPipeline:
         return self._enumeration(base, query, candidates)
 
     def _section_children(self, base, query, source, section, children) -> Answer | None:
-        picks = []
-        for child in children:
-            sentences = self.sentences.in_section(source, child.key)
-            if not sentences:
-                continue
-            first = sentences[0]
-            picks.append(Pick(chunk=self.sentences.chunk(first), text=first.text, start=first.start))
-            self._considered.add(first.chunk_id)
-        if not picks:
+        opening = [(child, found[0]) for child in children if (found := self.sentences.in_section(source, child.key))]
+        if not opening:
             return None
+        self._considered.update(first.chunk_id for _, first in opening)
+        picks = [Pick(chunk=self.sentences.chunk(first), text=first.text, start=first.start) for _, first in opening]
         answer = self.composer.compose(base, picks, query, highlight_figures=False)
         points = [p.model_copy(update={"text": child.title, "highlights": []})
-                  for p, child in zip(answer.points, [c for c in children if self.sentences.in_section(source, c.key)])]
+                  for p, (child, _) in zip(answer.points, opening)]
         heading = section.label if section.number else section.title
         lead = f"Section “{heading}” covers {len(points)} topics, each opening a subsection:"
-        from .compose import render
-
         return answer.model_copy(update={"points": points, "lead": lead, "answer": render(lead, points)})
 
     def _enumeration(self, base, query, candidates) -> Answer | None:
@@ -359,9 +361,8 @@ class AnswerPipeline:
         ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
         if not ranked:
             return None
-        self._list_base = base
         enumerating = [(c, u) for c, u in ranked[:8] if enumerating_sentence(strip_markers(u.unit.text))]
-        if drugs_named := self._named_drugs(query, ranked):
+        if drugs_named := self._named_drugs(base, query, ranked):
             return drugs_named if drugs_named.points else None
         if enumerating and enumerating[0][1].score >= 0.6 * ranked[0][1].score:
             ranked = [enumerating[0]] + [p for p in ranked if p is not enumerating[0]]
@@ -380,7 +381,7 @@ class AnswerPipeline:
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query)
 
-    def _named_drugs(self, query: Query, ranked) -> Answer | None:
+    def _named_drugs(self, base: Answer, query: Query, ranked) -> Answer | None:
         """'Which PI3K inhibitors are mentioned?': every drug named in the best passages, each with
         the sentence that names it."""
         if not re.search(r"\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds)\b", query.text, re.I):
@@ -405,7 +406,7 @@ class AnswerPipeline:
         if len(seen) < 2:
             return None
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
-        return self.composer.compose(self._list_base, picks, query,
+        return self.composer.compose(base, picks, query,
                                      lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
 
     # ---- overviews --------------------------------------------------------------------------
@@ -481,10 +482,9 @@ class AnswerPipeline:
 
     def is_trial(self, name: str) -> bool:
         """Does the review call this name a trial or study ('the NALA phase III trial', 'study, MonarcHER')?"""
-        cache = self.__dict__.setdefault("_trial_cache", {})
-        if name not in cache:
-            cache[name] = self._called_a_trial(name)
-        return cache[name]
+        if name not in self._trial_cache:
+            self._trial_cache[name] = self._called_a_trial(name)
+        return self._trial_cache[name]
 
     def _called_a_trial(self, name: str) -> bool:
         if DRUG_RE.fullmatch(name.split()[0]) or re.match(r"T-D", name):
@@ -703,17 +703,3 @@ def _group_by_aspect(picks: list[Pick]) -> None:
         return
     order = {"Design": 0, "Results": 1, "Safety": 2, "Context": 3}
     picks.sort(key=lambda p: (order[p.group], p.chunk.start, p.start or 0))
-
-
-def _content_words(text: str) -> list[str]:
-    from ..query import STOPWORDS
-    from ..vocabulary import CHAT_WORDS
-
-    return [w for w in re.findall(r"[a-z][a-z\-]{2,}", text.lower()) if w not in STOPWORDS and w not in CHAT_WORDS]
-
-
-def _join(names: list[str]) -> str:
-    names = list(dict.fromkeys(names))
-    if len(names) <= 1:
-        return "".join(names)
-    return ", ".join(names[:-1]) + " or " + names[-1]
