@@ -92,22 +92,20 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return question, own
     if not is_follow_up(question, own) or not carried:
         return question, own
+    def trial_like(name: str) -> bool:
+        return bool(TRIAL_RE.fullmatch(name) or re.search(r"\d", name))
+
+    def drug_like(name: str) -> bool:
+        return bool(DRUG_RE.fullmatch(name.split()[0]) or name.lower() in BRANDS or re.match(r"T-D", name))
+
     subject = carried[0]
+    # "in it", "from that": something one is in is a trial; "it"/"its" otherwise a drug;
+    # "that trial" a trial even when a drug was named first.
     inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
-    if inside:  # "how many patients got enhertu in it?" — something one is in is a trial
-        from .answering.extractive import TRIAL_RE as _TRIAL
-
-        subject = next((e for e in carried if _TRIAL.fullmatch(e) or re.search(r"\d", e)), subject)
-    elif re.search(r"\b(?:it|its|they|their)\b", question, re.I):  # a pronoun for a thing: prefer a drug
-        from .answering.extractive import DRUG_RE as _DRUG
-
-        subject = next((e for e in carried if _DRUG.fullmatch(e.split()[0]) or e.lower() in BRANDS
-                        or re.match(r"T-D", e)), subject)
-    kind = re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I)
-    if kind:  # "that trial" refers to a trial even when a drug was named first
-        from .answering.extractive import TRIAL_RE
-
-        subject = next((e for e in carried if TRIAL_RE.fullmatch(e) or re.search(r"\d", e)), subject)
+    if not inside and re.search(r"\b(?:it|its|they|their)\b", question, re.I):
+        subject = next((e for e in carried if drug_like(e)), subject)
+    if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I):
+        subject = next((e for e in carried if trial_like(e)), subject)
     if PRONOUN_RE.search(question):
         def name(match: re.Match) -> str:
             word = match.group(0).lower()

@@ -19,6 +19,33 @@ def segments(text: str) -> list[str]:
     return [m.group(0).strip() for m in SEGMENT_RE.finditer(text) if m.group(0).strip()]
 
 
+def _supported_markers(body: str, markers: list[int], by_marker: dict, retrieved_ids: set[str],
+                       notes: list[str], kind: str, needs_citation: bool) -> list[int] | None:
+    """The markers of one claim that point at retrieved passages holding all its figures; None
+    when the claim must go (a note says why). An uncited claim stays only if it has no figures
+    and ``needs_citation`` is False."""
+    valid = []
+    for m in markers:
+        citation = by_marker.get(m)
+        if citation is None or citation.chunk_id not in retrieved_ids:
+            notes.append(f"removed marker [{m}]: it does not point at a passage retrieved for this question")
+        else:
+            valid.append(m)
+    support = " ".join(by_marker[m].text for m in valid)
+    missing = sorted(set(numbers(body)) - all_numbers(support), key=body.find)
+    if (markers or needs_citation) and not valid:
+        notes.append(f"removed {kind} with no valid citation: {body[:80]!r}")
+        return None
+    if missing:
+        notes.append(f"removed {kind} whose figure(s) {', '.join(missing)} do not appear in its cited passages: "
+                     f"{body[:80]!r}")
+        return None
+    if not valid and numbers(body):
+        notes.append(f"removed uncited {kind} containing figures: {body[:80]!r}")
+        return None
+    return valid
+
+
 def verify(answer: Answer, retrieved_ids: set[str]) -> Answer:
     if answer.abstained:
         # a refusal makes no claim to support
@@ -31,24 +58,9 @@ def verify(answer: Answer, retrieved_ids: set[str]) -> Answer:
     used: set[int] = set()
     for sentence in segments(answer.answer):
         markers = [int(m) for group in ANSWER_MARKER_RE.findall(sentence) for m in group.split(",")]
-        valid = []
-        for m in markers:
-            citation = by_marker.get(m)
-            if citation is None or citation.chunk_id not in retrieved_ids:
-                notes.append(f"removed marker [{m}]: it does not point at a passage retrieved for this question")
-            else:
-                valid.append(m)
         body = ANSWER_MARKER_RE.sub("", sentence).strip()
-        support = " ".join(by_marker[m].text for m in valid)
-        missing = sorted(set(numbers(body)) - all_numbers(support), key=body.find)
-        if markers and not valid:
-            notes.append(f"removed sentence with no valid citation: {body[:80]!r}")
-            continue
-        if missing:
-            notes.append(f"removed sentence whose figure(s) {', '.join(missing)} do not appear in its cited passages: {body[:80]!r}")
-            continue
-        if not valid and numbers(body):
-            notes.append(f"removed uncited sentence containing figures: {body[:80]!r}")
+        valid = _supported_markers(body, markers, by_marker, retrieved_ids, notes, "sentence", needs_citation=False)
+        if valid is None:
             continue
         used.update(valid)
         kept.append(body + (" " + "".join(f"[{m}]" for m in dict.fromkeys(valid)) if valid else ""))
@@ -71,21 +83,9 @@ def _verify_points(answer: Answer, retrieved_ids: set[str]) -> Answer:
     notes: list[str] = []
     kept = []
     for point in answer.points:
-        valid = []
-        for m in point.markers:
-            citation = by_marker.get(m)
-            if citation is None or citation.chunk_id not in retrieved_ids:
-                notes.append(f"removed marker [{m}]: it does not point at a passage retrieved for this question")
-            else:
-                valid.append(m)
-        support = " ".join(by_marker[m].text for m in valid)
-        missing = sorted(set(numbers(point.text)) - all_numbers(support), key=point.text.find)
-        if not valid:
-            notes.append(f"removed point with no valid citation: {point.text[:80]!r}")
-            continue
-        if missing:
-            notes.append(f"removed point whose figure(s) {', '.join(missing)} do not appear in its cited passages: "
-                         f"{point.text[:80]!r}")
+        valid = _supported_markers(point.text, point.markers, by_marker, retrieved_ids, notes, "point",
+                                   needs_citation=True)
+        if valid is None:
             continue
         kept.append(point.model_copy(update={"markers": valid}))
     used = {m for p in kept for m in p.markers}
