@@ -49,7 +49,8 @@ def asks_for_list(question: str) -> bool:
     return False
 
 
-OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcomes|findings|data) (?:of|from|for|in)\b|\bsummari[sz]e|\bsummary\b|\boverview\b|"
+OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcomes|findings|data) (?:of|from|for|in)\b|"
+                         r"\bsummari[sz]e|\bsummary\b|\boverview\b|"
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
