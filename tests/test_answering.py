@@ -185,6 +185,23 @@ def test_a_turn_with_its_own_subject_is_taken_as_typed(assistant):
     assert answer.read_as == "" and "approximately eight" in answer.answer
 
 
+def test_which_one_questions_answer_with_a_name_of_that_kind(assistant):
+    # "which <kind> …?" is answered by a sentence naming one (a drug, a trial), not by a sentence that
+    # merely shares the question's words; the sentence may name it just before ("It is …").
+    answer = assistant.ask("which tki got fda approval first for her2+ metastatic bc?")
+    assert not answer.abstained and "Lapatinib was the first TKI" in answer.answer
+    answer = assistant.ask("what ADC has a DAR around eight?")
+    assert not answer.abstained and "approximately eight" in answer.answer and "T-DXd" in answer.answer
+
+
+def test_it_after_a_which_question_is_the_answers_subject(assistant):
+    conversation = Conversation()
+    assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)
+    answer = assistant.ask("what does it inhibit?", conversation)
+    assert "lapatinib" in answer.read_as.lower()
+    assert "EGFR1" in answer.answer
+
+
 # ---------------------------------------------------------------- compose and verify, without the index
 
 def test_antecedent_rules():

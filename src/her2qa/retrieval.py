@@ -266,6 +266,6 @@ def is_generic(entity: str) -> bool:
     lowered = entity.lower()
     if lowered in GENERIC:
         return True
-    parts = [p for p in re.split(r"[-/–]+", lowered) if p]
+    parts = [p for p in re.split(r"[-/–\s]+", lowered) if p]  # "anti-HER2 ADC" is a class, not a name
     return (len(parts) > 1 and any(p in GENERIC for p in parts)
             and all(p in GENERIC or p.isalpha() for p in parts))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..chunking import Chunk
-from ..citations import cited_references, strip_markers
+from ..citations import NCT_RE, cited_references, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
 from ..query import DRUG_SUFFIX_RE, Query, mentions
@@ -46,6 +46,30 @@ STYLE_CUES = {
     "definition": re.compile(r"\b(?:is an?|are|is the|consists? of|composed|defined|refers? to|known as|"
                              r"designed|characteri[sz]ed)\b", re.I),
 }
+
+
+# "Which TKI was first approved…?", "what ADC has a DAR of eight?": the answer is a name of that kind.
+ASKED_KIND_RE = re.compile(
+    r"^\s*(?:so |and |ok )?(?:which|what|name (?:the|a|an))\s+(?:[\w\-+/]+\s+){0,3}?"
+    r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
+    r"trials?|stud(?:y|ies))\b(?!\s+(?:of|with|for)\b)", re.I)
+DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")
+
+
+def asked_kind(question: str) -> str:
+    """'drug' or 'trial' when the question asks which one of that kind; '' otherwise."""
+    match = ASKED_KIND_RE.search(question)
+    if not match:
+        return ""
+    return "trial" if match.group("noun").lower().startswith(("trial", "stud")) else "drug"
+
+
+def names_of_kind(text: str, kind: str) -> list[str]:
+    """Drug or trial names in ``text`` (the review's naming patterns, not a list of its drugs)."""
+    if kind == "trial":
+        return [n for n in TRIAL_RE.findall(text) if n.upper() not in COMMON_CODES and not is_generic(n)]
+    return [m.group(0) for m in DRUG_RE.finditer(text)] + [
+        n for n in DRUG_CODE_RE.findall(text) if n.upper() not in COMMON_CODES and not NCT_RE.fullmatch(n)]
 
 
 LEANS_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reason|As a result|This|These|"
@@ -157,6 +181,7 @@ class ExtractiveAnswerer:
     def _rank_units(self, query: Query, top: list[Candidate]) -> list[tuple[Candidate, ScoredUnit]]:
         pairs = []
         style = self._style(query)
+        kind = asked_kind(query.text) if query.intent in ("", "fact") else ""
         for rank, cand in enumerate(top):
             if cand.chunk.kind == "reference" and not query.wants_reference:
                 continue  # a bibliography entry is not an answer to a clinical question
@@ -164,9 +189,23 @@ class ExtractiveAnswerer:
                 bonus = 0.04 * (len(top) - rank) / len(top)
                 if style and STYLE_CUES[style].search(unit.unit.text):
                     bonus += 0.06
+                if kind and self._names_new(query, cand.chunk, unit.unit, kind):
+                    bonus += 0.08
                 pairs.append((cand, ScoredUnit(unit.unit, unit.score + bonus, unit.dense, unit.lexical, unit.entity)))
         pairs.sort(key=lambda p: -p[1].score)
         return pairs
+
+    def _names_new(self, query: Query, chunk: Chunk, unit, kind: str) -> bool:
+        """Does the sentence (or the one before it, for "It is…") name a drug/trial the question does not?"""
+        asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
+        texts = [unit.text] + self._previous_sentences(chunk, unit.start, 1)[-1:]
+        for text in texts:
+            names = [n for n in names_of_kind(text, kind) if not mentions(n, asked) and not mentions(query.text, [n])]
+            if names:
+                return True
+            if not re.match(r"(?:It|Its|This|These|They)\b", unit.text):
+                return False
+        return False
 
     def _about(self, query: Query, pair: tuple[Candidate, ScoredUnit]) -> bool:
         """Is this figure about what the question names? The sentence must name the specific
