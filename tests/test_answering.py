@@ -194,6 +194,18 @@ def test_which_one_questions_answer_with_a_name_of_that_kind(assistant):
     assert not answer.abstained and "approximately eight" in answer.answer and "T-DXd" in answer.answer
 
 
+@pytest.mark.parametrize("question, expected, wrong", [
+    ("tukysa side effects?", "transaminitis", "favorable toxicity profile"),
+    ("AEs in the HER2CLIMB trial", "hand–foot syndrome", "toxicity profile of this drug"),
+    ("how toxic is enhertu", "interstitial lung disease", "T-DM1 presented a lower toxicity"),
+    # The T-DXd trial's paragraph names T-DM1 as a prior therapy: its adverse events are not T-DM1's.
+    ("is kadcyla well tolerated?", "lower toxicity profile", "interstitial lung disease"),
+])
+def test_one_aspect_of_a_drug_or_trial_comes_from_where_the_review_describes_it(assistant, question, expected, wrong):
+    answer = assistant.ask(question)
+    assert not answer.abstained and expected in answer.answer and wrong not in answer.answer
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

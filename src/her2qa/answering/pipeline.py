@@ -22,7 +22,7 @@ from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import attribute_gap, content_words, off_topic, qualifier_gaps, weakly_covered
-from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, retrieved_list
+from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
 from .intent import COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import TableAnswerer
@@ -37,6 +37,11 @@ ASPECTS = (
     ("Design", re.compile(r"randomi|enrolled|includ|compared|phase|\barms?\b|received|single-group|designed|"
                           r"evaluat|assess", re.I)),
 )
+# The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
+FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
+                      r"diarrh|transaminitis|hand[\s–-]foot", re.I)
+EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
+                      r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
 NAME_LIMIT = 8
 
@@ -185,6 +190,10 @@ class AnswerPipeline:
         if not query.entities and not carried and (off_topic(text, self.analyzer) or not content_words(text)):
             return self._decline(base, "The review does not cover this: it is about treating HER2-positive "
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
+        if intent in ("fact", "list", "yesno", "overview", "definition"):
+            answer = self._facet(base, query)
+            if answer is not None:
+                return answer
         handler = {
             "table": self._table, "list": self._list, "overview": self._overview, "compare": self._compare,
             "definition": self._definition,
@@ -442,6 +451,70 @@ class AnswerPipeline:
         return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
                              missing=[f"results of {entity}"])
 
+    def _facet(self, base, query: Query) -> Answer | None:
+        """'side effects of tukysa?', 'lung toxicity with T-DXd in DESTINY-Breast03?': one aspect of a
+        drug or trial. The review rarely repeats the question's words there ("diarrhea, transaminitis …
+        were frequent"), so the answer is the aspect's sentences in the passages where the review
+        describes that drug or trial, in reading order."""
+        if not FACET_RE.search(query.text) or query.wants_number or asked_kind(query.text):
+            return None  # a figure or "which trial…" is asked: the fact path checks for it exactly
+        specific = self._specific(query)
+        trials = [e for e in specific if self.is_trial(e)]
+        entity = (trials or specific or [None])[0]
+        if entity is None:
+            return None
+        aliases = query.aliases.get(entity, [entity])
+        hits = self.sentences.mentioning(aliases)
+        keys = list(dict.fromkeys((h.source, h.paragraph) for h in hits))
+        runs = [self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT) for key in keys]
+        runs = [(run, [s for s in run if FACET_RE.search(s.text) and self._speaks_of(s, entity, aliases)])
+                for run in runs]
+        runs = [(run, facet) for run, facet in runs if facet]
+        if not runs:
+            return None
+        # Where the review describes it at length, not where it is named in a list of drugs.
+        facet = max(runs, key=lambda r: len(r[0]))[1]
+        # A sentence naming the aspect in passing ("its favourable toxicity profile") gives way to
+        # the ones that report it, when both are there.
+        reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
+        chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
+        if not chosen:
+            return None
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in chosen]
+        self._considered.update(s.chunk_id for s in chosen)
+        return self.composer.compose(base, picks, query)
+
+    def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
+        """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
+        trial named at the start of a sentence up to here; a trial's stretch speaks of the drug it
+        treated patients with ("…were treated with T-DXd"), not of the ones they had before."""
+        paragraph = self.sentences.paragraph(sentence)
+        stretches: list[tuple[str, list[str]]] = []  # (topic, its sentences), in reading order
+        for s in paragraph[: sentence.index + 1]:
+            opening = " ".join(s.text.split()[:6])
+            names = [m.group(0) for m in DRUG_RE.finditer(opening)] + re.findall(r"\bT-D\w+", opening) + [
+                n for n in TRIAL_RE.findall(opening) if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
+            if names:
+                stretches.append((names[-1], []))
+            if stretches:
+                stretches[-1][1].append(s.text)
+        if not stretches:
+            return False
+
+        def same(name: str, names: list[str]) -> bool:
+            return mentions(name, names) or any(mentions(n, [name]) for n in names)
+
+        topic, since = stretches[-1]
+        if same(topic, aliases):
+            return True
+        if self.is_trial(topic):  # "…were treated with T-DXd": the trial's stretch speaks of its drug
+            alias = "|".join(re.escape(a) for a in aliases)
+            return bool(re.search(rf"\b(?:treated with|receiv\w*|given|arm of|in the)\s+(?:\w+\s+){{0,2}}(?:{alias})\b",
+                                  " ".join(since), re.I))
+        # "In the tucatinib arm, …" inside the trial's stretch speaks of the trial too.
+        return any(same(t, aliases) and mentions(" ".join(texts), [topic]) for t, texts in stretches[:-1])
+
     def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:
         aliases = query.aliases.get(entity, [entity])
         section = next((s for d in self.corpus.documents for s in d.sections
@@ -467,7 +540,8 @@ class AnswerPipeline:
             _group_by_aspect(picks)
         return self.composer.compose(base, picks, query)
 
-    def _run(self, key, hits: list[Sentence], aliases: list[str], entity: str, query: Query) -> list[Sentence]:
+    def _run(self, key, hits: list[Sentence], aliases: list[str], entity: str, query: Query,
+             limit: int = NAME_LIMIT) -> list[Sentence]:
         """From the paragraph's first mention of the entity until the text moves on to another one."""
         paragraph = self.sentences.by_paragraph[key]
         first = min(s.index for s in hits if (s.source, s.paragraph) == key)
@@ -476,7 +550,7 @@ class AnswerPipeline:
             if run and not mentions(sentence.text, aliases) and self._moves_on(sentence.text, entity, query):
                 break
             run.append(sentence)
-            if len(run) >= NAME_LIMIT:
+            if len(run) >= limit:
                 break
         return run
 
