@@ -206,6 +206,20 @@ def test_one_aspect_of_a_drug_or_trial_comes_from_where_the_review_describes_it(
     assert not answer.abstained and expected in answer.answer and wrong not in answer.answer
 
 
+@pytest.mark.parametrize("question, heading", [
+    ("whats the paper about, in a nutshell?", "Abstract"),
+    ("key points pls", "Abstract"),
+    ("gist of the intro?", "Introduction"),
+    ("what does it say on cdk4/6 inhibitors in her2+ disease", "CDK4/6 Inhibitors"),
+    ("ADCs in general, whats the story", "Novel Antibody-Drug Conjugates"),
+])
+def test_a_topic_or_the_review_itself_is_summarised_from_its_section(assistant, question, heading):
+    # Words found on most pages ("HER2+", "disease") do not stop a section title from matching.
+    answer = assistant.ask(question)
+    assert not answer.abstained and answer.intent == "overview"
+    assert answer.answer.startswith(f"From “") and heading in answer.answer.split("\n")[0]
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

@@ -54,7 +54,14 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
-                         r"\bwhat(?:'s| is) known about\b|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b", re.I)
+                         r"\bwhat(?:'s| is) known about\b|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
+                         r"\b(?:gist|nutshell|tl;?dr|big picture|takeaways?|main (?:points?|messages?|ideas?)|"
+                         r"key (?:points?|messages?)|the story|in short|sum(?:s)? up)\b", re.I)
+# The review itself as the subject: "what is this review about", "main points of the paper".
+ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w+){0,3}\W+(?:about|cover|covers)\b|"
+                             r"\b(?:about|of|from) (?:this|the) (?:review|paper|article)\W*$|"
+                             r"^\W*(?:what(?:'s| is| are)? )?(?:the )?(?:gist|nutshell|tl;?dr|big picture|takeaways?|"
+                             r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
 DEFINITION_RE = re.compile(r"^(?:what (?:is|are|was|were) (?:an? |the )?[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)|what kind of|what type of|what class of|"
                            r"meaning of)", re.I)
@@ -94,6 +101,8 @@ def classify(question: str) -> str:
     if asks_for_list(q) and not MEASURE_RE.search(q) and not re.match(
             r"^(?:which|what) (?:year|dose|phase|line|payload)\b", q, re.I):
         return "list"
+    if ABOUT_REVIEW_RE.search(q):
+        return "overview"
     if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
         return "overview"

@@ -15,6 +15,7 @@ from ..corpus import Corpus
 from ..document import Document, Section
 from ..figures import has_figure
 from ..query import STOPWORDS, light_stem, mentions
+from ..vocabulary import ABBREVIATIONS
 from ..sentences import split_sentences
 
 BODY_KINDS = {"text", "abstract"}
@@ -26,7 +27,14 @@ FRAME_WORDS = {"summarize", "summarise", "summary", "overview", "tell", "explain
                "whats", "what's", "anything", "info", "information", "details", "detail", "data", "results",
                "result", "new", "find", "findings", "topics", "topic", "things", "thing", "stuff", "list",
                "which", "what", "are", "is", "does", "do", "the", "about", "in", "of", "on", "and", "a", "an",
-               "all", "types", "kinds", "kind", "type", "its", "it", "this", "that", "there", "here", "some"}
+               "all", "types", "kinds", "kind", "type", "its", "it", "this", "that", "there", "here", "some",
+               "story", "gist", "nutshell", "general", "overall", "big", "picture", "short", "brief", "sum", "up",
+               "takeaways", "takeaway", "message", "messages", "whole", "basically"}
+
+
+# How people shorten section names ("the intro", "the conclusion").
+SECTION_SHORTHAND = {"intro": "introduction", "conclusion": "conclusions", "outlook": "future",
+                     "background": "introduction", "her2+": "her2-positive"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +68,7 @@ class SentenceIndex:
     def __init__(self, corpus: Corpus):
         self.corpus = corpus
         self.sentences: list[Sentence] = []
+        self._everywhere: set[str] | None = None
         self.by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
         for doc in corpus.documents:
             chunks = [c for c in corpus.chunks if c.source == doc.source and c.paragraph >= 0]
@@ -76,6 +85,18 @@ class SentenceIndex:
                                           chunk.id))
                 self.by_paragraph[(doc.source, paragraph.index)] = found
                 self.sentences.extend(found)
+
+    @property
+    def everywhere(self) -> set[str]:
+        """Word forms found in more than a quarter of the body paragraphs."""
+        if self._everywhere is None:
+            counts: dict[str, int] = {}
+            paragraphs = [p for p in self.by_paragraph.values() if p]
+            for sentences in paragraphs:
+                for form in words_of(" ".join(s.text for s in sentences)):
+                    counts[form] = counts.get(form, 0) + 1
+            self._everywhere = {f for f, n in counts.items() if n > len(paragraphs) / 4}
+        return self._everywhere
 
     # ---- sections -------------------------------------------------------------------------------
     def document(self, source: str) -> Document:
@@ -106,10 +127,15 @@ class SentenceIndex:
                 sec = doc.section(number.group(1))
                 if sec is not None:
                     return doc.source, sec
-        asked_words = [w for w in re.findall(r"[a-z0-9][a-z0-9/\-]*[a-z0-9]|[a-z]", question.lower().replace("–", "-"))
+        asked_words = [SECTION_SHORTHAND.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9/\-+]*[a-z0-9+]|[a-z]",
+                                                                       question.lower().replace("–", "-"))
                        if w not in STOPWORDS and w not in FRAME_WORDS and not w.isdigit()]
-        asked_forms = [words_of(w) for w in asked_words]
+        # "ADCs" finds "Antibody-Drug Conjugates", "TKIs" the "TKI" section.
+        asked_forms = [words_of(w) | words_of(ABBREVIATIONS.get(w, "")) for w in asked_words]
         asked_forms = [f for f in asked_forms if f]
+        # Words on most pages of the review ("HER2+", "disease") say nothing about which section: a
+        # title need not hold them, though they count when it does.
+        telling = [f for f in asked_forms if not f <= self.everywhere] or asked_forms
         asked = set().union(*asked_forms) if asked_forms else set()
         if not asked:
             return None
@@ -124,7 +150,8 @@ class SentenceIndex:
                 shared = asked & title
                 title_words = {w for w in re.findall(r"[a-z0-9/\-]+", sec.title.lower()) if w not in STOPWORDS}
                 covered = sum(1 for w in title_words if words_of(w) & asked) / max(1, len(title_words))
-                asked_covered = sum(1 for forms in asked_forms if forms & title) / len(asked_forms)
+                asked_covered = max(sum(1 for forms in asked_forms if forms & title) / len(asked_forms),
+                                    sum(1 for forms in telling if forms & title) / len(telling))
                 if not shared or covered < 0.3 or asked_covered < 0.6:
                     continue
                 score = covered + asked_covered

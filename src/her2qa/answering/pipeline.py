@@ -23,7 +23,7 @@ from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import attribute_gap, content_words, off_topic, qualifier_gaps, weakly_covered
 from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
-from .intent import COMPARE_RE, classify, split_parts, without_instructions
+from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import TableAnswerer
 from ..vocabulary import BRANDS, SYNONYMS
@@ -187,7 +187,8 @@ class AnswerPipeline:
         base = self._base(question, query, candidates, intent)
         if query.unknown:
             return self.extractive.answer(question, query, candidates).model_copy(update={"intent": intent})
-        if not query.entities and not carried and (off_topic(text, self.analyzer) or not content_words(text)):
+        if not query.entities and not carried and not ABOUT_REVIEW_RE.search(text) and (
+                off_topic(text, self.analyzer) or not content_words(text)) and self.sentences.find_section(text) is None:
             return self._decline(base, "The review does not cover this: it is about treating HER2-positive "
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         if intent in ("fact", "list", "yesno", "overview", "definition"):
@@ -434,6 +435,11 @@ class AnswerPipeline:
                 return self._table(base, question, text, query, candidates, carried)
         if query.carried:
             return None  # "what about brain mets?" after a trial: a focused question, answered as a fact
+        if ABOUT_REVIEW_RE.search(text) and not specific:
+            doc = self.corpus.primary
+            abstract = doc.section("abstract/abstract")
+            if abstract is not None:
+                return self._section_overview(base, query, doc.source, abstract)
         return self._survey(base, query, candidates)
 
     def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
