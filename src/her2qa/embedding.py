@@ -54,18 +54,36 @@ def load_embedder(name: str):
 
 
 class MeanPoolingEncoder:
-    """A sentence-transformers folder of the common shape Transformer → mean Pooling (→ Normalize)
-    run with transformers alone. Importing sentence-transformers costs ~3 s more (it pulls in
-    scikit-learn and SciPy), a fifth of a whole build; the vectors are the same (to ~1e-7; checked
-    in tests/test_store.py against :func:`load_embedder`)."""
+    """A sentence-transformers folder of the common shape Transformer → mean Pooling (→ Normalize),
+    run without sentence-transformers. Importing sentence-transformers costs ~3 s more (it pulls in
+    scikit-learn and SciPy); the vectors are the same (to ~1e-7; checked in tests/test_store.py
+    against :func:`load_embedder`).
+
+    A BERT folder (the bundled MiniLM) is run by :class:`_Bert`, a few lines of torch over the
+    safetensors weights, and tokenised by the ``tokenizers`` library: importing transformers'
+    BertModel (modeling_utils, losses, SciPy, torch.distributed…) costs ~3 s of a ~4.5 s model load,
+    a fifth of a whole build. Its vectors equal transformers' BertModel's to ~1e-6
+    (tests/test_build_speed_invariants.py). Any other architecture goes through transformers."""
 
     def __init__(self, path: str):
-        from transformers import AutoModel, AutoTokenizer
-
         config = json.loads((Path(path) / "sentence_bert_config.json").read_text())
         self.max_length = int(config.get("max_seq_length") or 512)
-        self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
-        self.model = AutoModel.from_pretrained(path, local_files_only=True).eval()
+        if _Bert.fits(path):
+            from tokenizers import Tokenizer
+
+            self.tokenizer = None
+            self._tokenizer = Tokenizer.from_file(str(Path(path) / "tokenizer.json"))
+            # What transformers does to a fast tokenizer for padding=True, truncation, max_length:
+            # truncate to max_length, pad each batch to its longest text.
+            self._tokenizer.no_padding()
+            self._tokenizer.enable_truncation(self.max_length, strategy="longest_first")
+            self._pad_id = self._tokenizer.token_to_id("[PAD]") or 0
+            self.model = _Bert.from_folder(path)
+        else:
+            from transformers import AutoModel, AutoTokenizer
+
+            self.tokenizer = AutoTokenizer.from_pretrained(path, local_files_only=True)
+            self.model = AutoModel.from_pretrained(path, local_files_only=True).eval()
 
     @staticmethod
     def fits(path: str) -> bool:
@@ -80,14 +98,101 @@ class MeanPoolingEncoder:
         return (modules in (["Transformer", "Pooling"], ["Transformer", "Pooling", "Normalize"])
                 and modes == {"pooling_mode_mean_tokens"} and not config.get("do_lower_case"))
 
-    def preprocess(self, texts: list[str]):
+    def token_ids(self, texts: list[str]) -> list[list[int]]:
+        """Token ids of each text, truncated to ``max_length``, unpadded."""
+        if self.tokenizer is None:
+            return [e.ids for e in self._tokenizer.encode_batch(texts)]
+        return self.tokenizer(texts, truncation="longest_first", max_length=self.max_length)["input_ids"]
+
+    def collate(self, ids: list[list[int]]) -> dict:
+        """Pad token ids to the longest of the batch (what ``padding=True`` does)."""
+        import torch
+
+        width = max(len(i) for i in ids)
+        pad = self._pad_id if self.tokenizer is None else self.tokenizer.pad_token_id
+        input_ids = torch.tensor([i + [pad] * (width - len(i)) for i in ids], dtype=torch.long)
+        mask = torch.tensor([[1] * len(i) + [0] * (width - len(i)) for i in ids], dtype=torch.long)
+        return {"input_ids": input_ids, "attention_mask": mask}
+
+    def preprocess(self, texts: list[str]) -> dict:
+        if self.tokenizer is None:
+            return self.collate(self.token_ids(texts))
         return self.tokenizer(texts, padding=True, truncation="longest_first", max_length=self.max_length,
                               return_tensors="pt")
 
     def forward(self, features: dict) -> dict:
-        hidden = self.model(**features).last_hidden_state
+        if self.tokenizer is None:
+            hidden = self.model(features["input_ids"], features["attention_mask"])
+        else:
+            hidden = self.model(**features).last_hidden_state
         mask = features["attention_mask"].unsqueeze(-1).to(hidden.dtype)
         return {"sentence_embedding": (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)}
+
+
+class _Bert:
+    """transformers' ``BertModel`` forward pass (eval mode, absolute positions, exact GELU, no
+    pooler) over the folder's safetensors weights: the same operations in the same order."""
+
+    KEYS = ("query", "key", "value")
+
+    @staticmethod
+    def fits(path: str) -> bool:
+        folder = Path(path)
+        try:
+            config = json.loads((folder / "config.json").read_text())
+        except (OSError, ValueError):
+            return False
+        return (config.get("model_type") == "bert" and config.get("hidden_act") == "gelu"
+                and config.get("position_embedding_type", "absolute") == "absolute"
+                and (folder / "model.safetensors").is_file() and (folder / "tokenizer.json").is_file()
+                and config.get("hidden_size", 0) % max(1, config.get("num_attention_heads", 0)) == 0)
+
+    @classmethod
+    def from_folder(cls, path: str) -> "_Bert":
+        from safetensors.torch import load_file
+
+        config = json.loads((Path(path) / "config.json").read_text())
+        weights = load_file(str(Path(path) / "model.safetensors"))
+        prefix = "" if "embeddings.word_embeddings.weight" in weights else "bert."
+        return cls({k[len(prefix):]: v for k, v in weights.items() if k.startswith(prefix)}, config)
+
+    def __init__(self, weights: dict, config: dict):
+        self.w = weights
+        self.heads = int(config["num_attention_heads"])
+        self.eps = float(config.get("layer_norm_eps", 1e-12))
+        self.layers = int(config["num_hidden_layers"])
+        for name in ("embeddings.word_embeddings.weight", "embeddings.position_embeddings.weight",
+                     "embeddings.token_type_embeddings.weight", f"encoder.layer.{self.layers - 1}.output.dense.weight"):
+            if name not in weights:
+                raise ValueError(f"model.safetensors has no {name}")
+
+    def __call__(self, input_ids, attention_mask):
+        import torch
+        from torch.nn import functional as F
+
+        w, eps = self.w, self.eps
+        batch, width = input_ids.shape
+        hidden_size = w["embeddings.word_embeddings.weight"].shape[1]
+        head = hidden_size // self.heads
+        x = F.embedding(input_ids, w["embeddings.word_embeddings.weight"])
+        x = x + w["embeddings.token_type_embeddings.weight"][0]
+        x = x + w["embeddings.position_embeddings.weight"][:width]
+        x = F.layer_norm(x, (hidden_size,), w["embeddings.LayerNorm.weight"], w["embeddings.LayerNorm.bias"], eps)
+        keep = attention_mask.bool()[:, None, None, :]  # (batch, 1, 1, width): padding is never attended
+        for n in range(self.layers):
+            p = f"encoder.layer.{n}."
+            q, k, v = (F.linear(x, w[f"{p}attention.self.{name}.weight"], w[f"{p}attention.self.{name}.bias"])
+                       .view(batch, width, self.heads, head).transpose(1, 2) for name in self.KEYS)
+            context = F.scaled_dot_product_attention(q, k, v, attn_mask=keep, scale=head ** -0.5)
+            context = context.transpose(1, 2).reshape(batch, width, hidden_size)
+            out = F.linear(context, w[f"{p}attention.output.dense.weight"], w[f"{p}attention.output.dense.bias"])
+            x = F.layer_norm(out + x, (hidden_size,), w[f"{p}attention.output.LayerNorm.weight"],
+                             w[f"{p}attention.output.LayerNorm.bias"], eps)
+            inner = F.gelu(F.linear(x, w[f"{p}intermediate.dense.weight"], w[f"{p}intermediate.dense.bias"]))
+            out = F.linear(inner, w[f"{p}output.dense.weight"], w[f"{p}output.dense.bias"])
+            x = F.layer_norm(out + x, (hidden_size,), w[f"{p}output.LayerNorm.weight"],
+                             w[f"{p}output.LayerNorm.bias"], eps)
+        return x
 
 
 @functools.lru_cache(maxsize=2)
