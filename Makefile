@@ -23,8 +23,10 @@ install: $(STAMP)
 index: install
 	$(HER2QA) build
 
-run: index
-	$(HER2QA) serve
+# The index check runs inside the server (reads index/manifest.json, hashes the corpus) and
+# builds first only when needed: no separate `her2qa build` process before every start.
+run: install
+	$(HER2QA) serve --build-if-needed
 
 # Debian's chromium for the headless browser test (root only; the test skips without it).
 chromium:

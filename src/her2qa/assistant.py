@@ -19,35 +19,84 @@ from .settings import Settings
 from .verify import verify
 
 
+_START_LOCK = threading.Lock()
+
+
+def index_mismatch(settings: Settings) -> str:
+    """Why the local index cannot be used as it is ('' when ``manifest.json`` names an existing
+    database built from this corpus with these settings). Cheap: it reads the manifest and hashes
+    the corpus files, and opens no database. Not for a Chroma server (nothing local to read)."""
+    import json
+
+    from .store import expected_manifest
+
+    if settings.chroma_url:
+        return "the index is on a Chroma server"
+    try:
+        manifest = json.loads(settings.manifest_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return "no index yet"
+    except (OSError, ValueError):
+        return "the index manifest cannot be read"
+    folder = manifest.get("chroma_dir") if isinstance(manifest, dict) else None
+    if not isinstance(folder, str) or not folder or not (settings.index_dir / folder / "chroma.sqlite3").is_file():
+        return "the index folder is missing"
+    stale = [key for key, value in expected_manifest(settings).items() if manifest.get(key) != value]
+    return f"the index is out of date ({', '.join(stale)} changed)" if stale else ""
+
+
+def _dense_problem(exc: BaseException) -> str:
+    """Why answers stay lexical, for the answer's notice (users see it: no server paths)."""
+    from .store import IndexUnavailable
+    from .ui import _raised_by_the_index, _unavailable_message, _without_server_details
+
+    if isinstance(exc, IndexUnavailable) or _raised_by_the_index(exc):
+        return _unavailable_message(exc)
+    return _without_server_details(f"the embedding model could not be loaded ({type(exc).__name__}: {exc}).")
+
+
 class Assistant:
     """Loads corpus, index and models once per process; ``ask`` is then cheap and thread-safe."""
 
-    def __init__(self, settings: Settings | None = None, *, llm=None, lazy_dense: bool = False):
+    def __init__(self, settings: Settings | None = None, *, llm=None, lazy_dense: bool = False,
+                 start_dense: bool = True, corpus: Corpus | None = None):
         """``lazy_dense=True`` (the web app) answers with lexical retrieval until the embedding
         model has loaded in the background, so the first answer does not wait for it; everything
-        else (CLI, eval, tests) loads it first, so answers never depend on timing."""
+        else (CLI, eval, tests) loads it first, so answers never depend on timing. With
+        ``start_dense=False`` that background load waits for :meth:`start_dense` (the web app calls
+        it after its first answer: importing torch would otherwise share the CPU with it).
+        ``corpus``: the corpus already parsed from these settings' corpus folder, if there is one."""
         from .embedding import load_embedder
         from .store import load_unit_vectors, open_vector_store
 
         self.settings = settings or Settings()
-        self.corpus = Corpus.load(self.settings)
-        # IndexUnavailable with a readable message; the web app wraps it for llama-index later
-        vector_store = open_vector_store(self.settings, wrap=not lazy_dense)
+        self.corpus = corpus if corpus is not None else Corpus.load(self.settings)
+        # The web app with a local index whose manifest matches: lexical answers need only the
+        # corpus, so the database is opened in the background with the embedding model.
+        deferred = lazy_dense and not index_mismatch(self.settings)
+        if deferred:
+            vector_store, unit_vectors = None, {}
+        else:  # IndexUnavailable with a readable message; the web app wraps it for llama-index later
+            vector_store = open_vector_store(self.settings, wrap=not lazy_dense)
+            unit_vectors = load_unit_vectors(self.settings)
         self.analyzer = QueryAnalyzer("\n".join(d.text for d in self.corpus.documents))
         self.retriever = HybridRetriever(self.settings, self.corpus, vector_store,
                                          None if lazy_dense else load_embedder(self.settings.embed_model),
-                                         load_unit_vectors(self.settings))
+                                         unit_vectors)
         self.dense_error = ""
+        self.dense_loader = None
         if lazy_dense:
             def load() -> None:
                 try:
+                    if deferred:
+                        self._open_index()
                     embedder = load_embedder(self.settings.embed_model)
                     import torch
 
                     torch.set_num_threads(self.settings.query_threads)
                     self.retriever.attach_embedder(embedder)
-                except Exception as exc:  # answers stay lexical; say why
-                    self.dense_error = f"{type(exc).__name__}: {exc}"
+                except Exception as exc:  # answers stay lexical and say why
+                    self.dense_error = _dense_problem(exc)
 
             self.dense_loader = threading.Thread(target=load, name="her2qa-embedder", daemon=True)
         self.answerer = ExtractiveAnswerer(self.settings, self.corpus)
@@ -58,8 +107,26 @@ class Assistant:
 
             torch.set_num_threads(self.settings.query_threads)
         self._lock = threading.Lock()  # the embedding model is not re-entrant under torch threads
-        if lazy_dense:
-            self.dense_loader.start()  # last, so its imports do not slow the rest of the start
+        if lazy_dense and start_dense:
+            self.start_dense()  # last, so its imports do not slow the rest of the start
+
+    def _open_index(self) -> None:
+        """Open and check the database (deferred by ``lazy_dense``): its sentence vectors, then the
+        collection the embedding model will search. The retriever shares both with its clones."""
+        import numpy as np
+
+        from .store import load_unit_vectors, open_vector_store
+
+        collection = open_vector_store(self.settings, wrap=False)
+        vectors = load_unit_vectors(self.settings)
+        self.retriever.unit_vectors.update({k: np.asarray(v, dtype=np.float32) for k, v in vectors.items()})
+        self.retriever._dense_side["vector_store"] = collection  # wrapped by attach_embedder
+
+    def start_dense(self) -> None:
+        """Start loading the embedding model in the background (``lazy_dense`` only; once)."""
+        with _START_LOCK:
+            if self.dense_loader is not None and self.dense_loader.ident is None:
+                self.dense_loader.start()
 
     def _load_llm(self, llm=None):
         if llm is not None:
@@ -110,7 +177,7 @@ class Assistant:
         notice = f"LLM backend unavailable ({self.llm_error}); answered extractively." if self.llm_error else ""
         if self.retriever.embedder is None and self.settings.retrieval_mode != "bm25":
             notice = ("Answered with keyword retrieval only: the embedding model is still loading."
-                      if not self.dense_error else f"Answered with keyword retrieval only ({self.dense_error}).")
+                      if not self.dense_error else f"Answered with keyword retrieval only: {self.dense_error}")
         question = self.analyzer.correct(question)  # typos and shorthand → the review's words
         resolved, entities = resolve(question, conversation, self.analyzer)
         if self.llm is not None and conversation is not None and conversation.turns and resolved != question:

@@ -31,6 +31,16 @@ from .settings import Settings
 
 _T0 = time.perf_counter()
 
+
+def since_start() -> float:
+    """Seconds since this process started (Linux: from /proc; elsewhere since this import)."""
+    try:
+        ticks = int(open("/proc/self/stat").read().rsplit(")", 1)[1].split()[19])
+        uptime = float(open("/proc/uptime").read().split()[0])
+        return max(0.0, uptime - ticks / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return time.perf_counter() - _T0
+
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 7860
 DEFAULT_CONCURRENCY = 4
@@ -55,6 +65,7 @@ class AssistantHolder:
         self.last_error = ""
         self.last_exception: BaseException | None = None
         self.load_seconds: float | None = None
+        self.corpus = None  # the corpus parsed for the Explore tab, reused by the Assistant
 
     @property
     def ready(self) -> bool:
@@ -69,7 +80,9 @@ class AssistantHolder:
 
                 started = time.perf_counter()
                 try:
-                    self._assistant = Assistant(self.settings, lazy_dense=True)
+                    # the embedding model loads after the warm-up answer (see warm_up)
+                    self._assistant = Assistant(self.settings, lazy_dense=True, start_dense=False,
+                                                corpus=self.corpus)
                 except Exception as exc:
                     self.last_error = str(exc)
                     self.last_exception = exc
@@ -79,14 +92,26 @@ class AssistantHolder:
         return self._assistant
 
     def warm_up(self) -> threading.Thread:
-        """Load in a background thread now, and answer one throw-away question so the first
-        user's question does not pay for first-call set-up (torch, BM25, Chroma caches)."""
+        """Load in a background thread now and answer one throw-away question, so the first
+        user's question does not pay for first-call set-up; then start loading the embedding
+        model (until it is attached, answers use keyword retrieval and say so)."""
         def run():
             try:
                 assistant = self.get()
-                assistant.ask("What is HER2?")
-                print(f"her2qa: assistant loaded in {self.load_seconds:.1f} s "
-                      f"(ready {time.perf_counter() - _T0:.1f} s after start)", flush=True)
+                loaded = since_start()
+                try:
+                    assistant.ask("What is HER2?")
+                finally:
+                    assistant.start_dense()
+                print(f"her2qa: ready to answer {since_start():.1f} s after start "
+                      f"(index and keyword retrieval loaded in {self.load_seconds:.1f} s, by {loaded:.1f} s); "
+                      f"the embedding model is loading in the background", flush=True)
+                if assistant.dense_loader is not None:
+                    assistant.dense_loader.join()
+                    state = (f"not available ({assistant.dense_error}); answers stay keyword-only"
+                             if assistant.dense_error else "attached")
+                    print(f"her2qa: embedding model {state} {since_start():.1f} s after start",
+                          flush=True)
             except Exception as exc:  # shown to users when they ask
                 print(f"her2qa: assistant not available yet: {_unavailable_message(exc)}", file=sys.stderr, flush=True)
 
@@ -160,7 +185,10 @@ class DocumentHolder:
             try:
                 from .corpus import Corpus
 
-                self._document = Corpus.load(self.settings).primary
+                corpus = Corpus.load(self.settings)
+                self._document = corpus.primary
+                if self.holder.corpus is None:
+                    self.holder.corpus = corpus
             except Exception as exc:
                 self.problem = f"{type(exc).__name__}: {exc}"
         return self._document
@@ -284,18 +312,67 @@ def _fallback_about(settings: Settings) -> dict:
 
 # --------------------------------------------------------------------------- serving
 
+class _NoStubWriting:
+    """Import hook for ``gradio.component_meta``: its ``create_or_modify_pyi`` — run for every
+    component class while ``import gradio`` runs — re-reads and parses Gradio's own sources to keep
+    its ``.pyi`` type stubs up to date, for Gradio's developers. An installed Gradio ships them,
+    so the server skips that: measured on the 2-core machine, ``import gradio`` took 1.6–2.7 s of
+    CPU with it skipped and 4.1–4.9 s without (Gradio 6.31)."""
+
+    def find_spec(self, name, path, target=None):
+        if name != "gradio.component_meta":
+            return None
+        import importlib.machinery
+
+        sys.meta_path.remove(self)
+        spec = importlib.machinery.PathFinder.find_spec(name, path)
+        if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        run = spec.loader.exec_module
+
+        def exec_module(module):
+            run(module)
+            if callable(getattr(module, "create_or_modify_pyi", None)):
+                module.create_or_modify_pyi = lambda *args, **kwargs: None
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+
+def import_gradio_for_serving():
+    """Import Gradio for this server process (not for a library user's process): without its
+    stub writing (see :class:`_NoStubWriting`), and with Matplotlib's non-interactive backend
+    chosen up front — Gradio looks the backend up around every event, and finding it out
+    imports pyplot (about 0.7 s of CPU on the first question)."""
+    os.environ.setdefault("MPLBACKEND", "agg")
+    if "gradio" not in sys.modules:
+        hook = _NoStubWriting()
+        sys.meta_path.insert(0, hook)
+        try:
+            import gradio
+        finally:
+            if hook in sys.meta_path:
+                sys.meta_path.remove(hook)
+    import gradio
+
+    return gradio
+
+
 def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, settings: Settings | None = None,
           concurrency: int = DEFAULT_CONCURRENCY, block: bool = True):
     """Build, queue and launch the app, then load the assistant in the background (the page says
-    so until it is ready). Measured: starting the load before Gradio's import does not bring the
-    first answer sooner (both are CPU-bound imports under one GIL) and delays the page by ~8 s on
-    a busy 2-core machine, so the page comes first. Returns the demo."""
+    so until it is ready). Returns the demo."""
     from .limits import body_limit_app_kwargs
 
     settings = settings or Settings()
     holder = AssistantHolder(settings)
+    marks = [("start", since_start())]
+    import_gradio_for_serving()
+
+    marks.append(("gradio", since_start()))
     demo = build_demo(settings, holder)
     demo.queue(default_concurrency_limit=concurrency, max_size=64)
+    marks.append(("app", since_start()))
     try:
         demo.launch(server_name=host, server_port=port, share=False, inbrowser=False, quiet=True,
                     show_error=False, prevent_thread_lock=True, ssr_mode=False, footer_links=["api"],
@@ -303,10 +380,14 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, settings: Settings
                     enable_monitoring=False, app_kwargs=body_limit_app_kwargs(settings.max_body_bytes))
     except OSError as exc:
         raise click.ClickException(f"cannot listen on {host}:{port} ({exc}); choose another --port") from exc
+    marks.append(("listening", since_start()))
+    # Only now: the assistant's load and the page's start share one interpreter lock, so loading
+    # it earlier would delay the page by as much as it brings the first answer forward.
     holder.warm_up()
     shown_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
-    print(f"her2qa UI running on http://{shown_host}:{port}  (startup {time.perf_counter() - _T0:.1f} s; "
-          f"index {settings.chroma_url or settings.index_dir})", flush=True)
+    steps = ", ".join(f"{name} {t:.1f}" for name, t in marks)
+    print(f"her2qa UI running on http://{shown_host}:{port}  (page up {marks[-1][1]:.1f} s after start: "
+          f"{steps}; index {settings.chroma_url or settings.index_dir})", flush=True)
     if block:
         try:
             demo.block_thread()
@@ -324,12 +405,25 @@ def serve(host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, settings: Settings
               help="Port to listen on (env HER2QA_PORT or GRADIO_SERVER_PORT).")
 @click.option("--concurrency", default=DEFAULT_CONCURRENCY, show_default=True, type=click.IntRange(1, 64),
               help="Questions answered at the same time.")
+@click.option("--build-if-needed", is_flag=True, expose_value=False,
+              callback=lambda ctx, _param, value: ctx.meta.__setitem__("her2qa_build_if_needed", value),
+              help="First run `her2qa build` (in this process) when the index is missing or its manifest "
+                   "does not match the corpus; what `make run` does.")
 def serve_command(host: str, port: int, concurrency: int) -> None:
     """Start the web chat UI (and the /ask API) on HOST:PORT."""
     try:
         settings = Settings()
     except Exception as exc:
         raise click.ClickException(f"invalid settings: {exc}") from exc
+    if click.get_current_context().meta.get("her2qa_build_if_needed"):
+        from .assistant import index_mismatch
+
+        reason = index_mismatch(settings)
+        if reason:
+            from .cli import build
+
+            click.echo(f"her2qa: {reason}: running `her2qa build` first.")
+            click.get_current_context().invoke(build, force=False, index_dir=None, corpus_dir=None)
     serve(host=host, port=port, settings=settings, concurrency=concurrency)
 
 
