@@ -22,6 +22,10 @@ EXAMPLES = [
 ]
 WAITING = "_Searching the review…_"
 LOADING = "_Loading the index and models (first question only)…_"
+# Above the chat from the page's first paint until the server can answer (the page's load event
+# and a 1 s timer clear it), so a page opened while the server starts says what is happening.
+GETTING_READY = ("⏳ Getting ready: loading the review and its search index… You can type your question now; "
+                 "it is answered as soon as this is done (a few seconds).")
 SOURCES_LABEL = "Sources of the selected answer"
 
 # Copies the selected answer as plain text (kept in a hidden textbox) to the clipboard.
@@ -67,7 +71,7 @@ class ChatView:
 # --------------------------------------------------------------------------- layout
 
 def _conversation_column(gr, view: ChatView) -> None:
-    view.status = gr.Markdown("", elem_id="her2qa-status")
+    view.status = gr.Markdown(GETTING_READY, elem_id="her2qa-status")
     view.chatbot = gr.Chatbot(
         label="Conversation", elem_id="her2qa-chat", height=560, latex_delimiters=[], buttons=[],
         feedback_options=None, sanitize_html=True, autoscroll=True,
@@ -321,8 +325,7 @@ class ChatController:
             problem = getattr(self.holder, "last_exception", None) or RuntimeError(self.holder.last_error)
             return {self.v.status: f"**Not ready:** {self.unavailable_message(problem)}",
                     self.v.timer: gr.Timer(active=False)}
-        return {self.v.status: "⏳ Loading the review's index and models… You can type your question now; "
-                               "it is answered as soon as they are ready (a few seconds).",
+        return {self.v.status: GETTING_READY,
                 self.v.timer: gr.skip()}
 
 
