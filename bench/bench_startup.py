@@ -19,7 +19,8 @@ The server's own start-up steps (seconds since its process started) are printed 
 Prints every run, the load average before it and the medians; exits 0 either way — this is a
 measurement, not a test. Uses the index in ``HER2QA_INDEX_DIR`` (default ``index/``; run
 ``her2qa build`` first). ``--repo`` times another checkout (e.g. an export of an older commit
-with a ``.venv`` link to this one's) with the same index, for before/after comparisons.
+with a ``.venv`` link to this one's) with the same index, for before/after comparisons; given
+several times, the runs alternate between the checkouts.
 """
 
 from __future__ import annotations
@@ -177,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-answer", action="store_true", help="only time the first page")
     parser.add_argument("--via", choices=["make", "serve"], default="make",
                         help="start with the real `make run` (default) or `her2qa serve`")
-    parser.add_argument("--repo", type=Path, default=ROOT, help="checkout to start (default: this one)")
+    parser.add_argument("--repo", type=Path, action="append", default=None,
+                        help="checkout to start (default: this one); repeat to alternate runs between checkouts")
     parser.add_argument("--settle", type=float, default=0.0,
                         help="after the answer, wait up to this long for the embedding model's line")
     parser.add_argument("--json", type=Path, default=None, help="also write the runs as JSON here")
@@ -194,36 +196,42 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
     what = "make run" if args.via == "make" else "her2qa serve"
-    print(f"timing `{what}` in {args.repo}, {os.cpu_count()} CPUs", flush=True)
-    runs = []
+    repos = [repo.resolve() for repo in (args.repo or [ROOT])]
+    print(f"timing `{what}` in {', '.join(map(str, repos))}" + (" (alternating)" if len(repos) > 1 else "")
+          + f"; {os.cpu_count()} CPUs", flush=True)
+    runs: dict[Path, list[dict]] = {repo: [] for repo in repos}
     for number in range(1, args.runs + 1):
-        run = one_run(settings.index_dir, args.timeout, ask=not args.no_answer, via=args.via,
-                      repo=args.repo.resolve(), settle=args.settle)
-        runs.append(run)
-        extra = (f", first answer {run['answer_s']:.2f} s (CPU used by then: page {run['cpu_at_page_s']:.1f} s, "
-                 f"answer {run['cpu_at_answer_s']:.1f} s)" if "answer_s" in run else "")
-        ready = f", server ready line {run['ready_line_s']:.2f} s" if "ready_line_s" in run else ""
-        dense = f", embedding model {run['dense_line_s']:.2f} s" if "dense_line_s" in run else ""
-        print(f"run {number} (load {run['load_before']:.2f}): first page {run['page_s']:.2f} s{extra}{ready}{dense}",
-              flush=True)
-        if "server_page_steps" in run:
-            print(f"    server steps (s since its start): {run['server_page_steps']}", flush=True)
+        for repo in repos:  # alternating, so a change in the machine's load hits every checkout alike
+            run = one_run(settings.index_dir, args.timeout, ask=not args.no_answer, via=args.via,
+                          repo=repo, settle=args.settle)
+            runs[repo].append(run)
+            extra = (f", first answer {run['answer_s']:.2f} s (CPU used by then: page {run['cpu_at_page_s']:.1f} s,"
+                     f" answer {run['cpu_at_answer_s']:.1f} s)" if "answer_s" in run else "")
+            ready = f", server ready line {run['ready_line_s']:.2f} s" if "ready_line_s" in run else ""
+            dense = f", embedding model {run['dense_line_s']:.2f} s" if "dense_line_s" in run else ""
+            label = f"{repo.name} " if len(repos) > 1 else ""
+            print(f"{label}run {number} (load {run['load_before']:.2f}): first page {run['page_s']:.2f} s"
+                  f"{extra}{ready}{dense}", flush=True)
+            if "server_page_steps" in run:
+                print(f"    server steps (s since its start): {run['server_page_steps']}", flush=True)
 
-    pages = [r["page_s"] for r in runs]
-    answers = [r["answer_s"] for r in runs if "answer_s" in r]
-    page = statistics.median(pages)
-    verdict = "OK" if page <= TARGET_PAGE_S else "OVER TARGET"
-    print(f"startup to first page ({what}): median {page:.2f} s over {len(pages)} runs "
-          f"(min {min(pages):.2f}, max {max(pages):.2f}); target ≤ {TARGET_PAGE_S:.0f} s: {verdict}")
-    if answers:
-        answer = statistics.median(answers)
-        print(f"startup to first answer ({what}): median "
-              f"{answer:.2f} s over {len(answers)} runs (min {min(answers):.2f}, max {max(answers):.2f}); "
-              f"target ≤ {TARGET_ANSWER_S:.0f} s: {'OK' if answer <= TARGET_ANSWER_S else 'OVER TARGET'}")
+    for repo in repos:
+        label = f" in {repo}" if len(repos) > 1 else ""
+        pages = [r["page_s"] for r in runs[repo]]
+        answers = [r["answer_s"] for r in runs[repo] if "answer_s" in r]
+        page = statistics.median(pages)
+        verdict = "OK" if page <= TARGET_PAGE_S else "OVER TARGET"
+        print(f"startup to first page ({what}{label}): median {page:.2f} s over {len(pages)} runs "
+              f"(min {min(pages):.2f}, max {max(pages):.2f}); target ≤ {TARGET_PAGE_S:.0f} s: {verdict}")
+        if answers:
+            answer = statistics.median(answers)
+            print(f"startup to first answer ({what}{label}): median "
+                  f"{answer:.2f} s over {len(answers)} runs (min {min(answers):.2f}, max {max(answers):.2f}); "
+                  f"target ≤ {TARGET_ANSWER_S:.0f} s: {'OK' if answer <= TARGET_ANSWER_S else 'OVER TARGET'}")
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)
-        args.json.write_text(json.dumps({"command": what, "repo": str(args.repo), "question": QUESTION,
-                                         "cpus": os.cpu_count(), "runs": runs}, indent=2) + "\n",
+        args.json.write_text(json.dumps({"command": what, "question": QUESTION, "cpus": os.cpu_count(),
+                                         "runs": {str(repo): runs[repo] for repo in repos}}, indent=2) + "\n",
                              encoding="utf-8")
     return 0
 

@@ -190,7 +190,7 @@ class DocumentHolder:
                 if self.holder.corpus is None:
                     self.holder.corpus = corpus
             except Exception as exc:
-                self.problem = f"{type(exc).__name__}: {exc}"
+                self.problem = _without_server_details(f"{type(exc).__name__}: {exc}")  # shown on the page
         return self._document
 
 
@@ -238,8 +238,8 @@ def ask_endpoint(holder):
             return assistant.ask(question, conversation=Conversation()).to_json()
         except Exception as exc:
             traceback.print_exc()
-            return _error_answer(question, f"Something went wrong while answering "
-                                           f"({type(exc).__name__}: {exc}).").to_json()
+            return _error_answer(question, _without_server_details(
+                f"Something went wrong while answering ({type(exc).__name__}: {exc}).")).to_json()
 
     return ask
 

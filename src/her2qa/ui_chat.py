@@ -246,9 +246,11 @@ class ChatController:
                         history[-1] = {"role": "assistant", "content": streaming_markdown(partial)}
                         yield {v.chatbot: history}
             except Exception as exc:  # never a stack trace in the chat
+                from .ui import _without_server_details
+
                 traceback.print_exc()
-                answer = error_answer(question, f"Something went wrong while answering "
-                                                f"({type(exc).__name__}: {exc}). Please try again.")
+                answer = error_answer(question, _without_server_details(
+                    f"Something went wrong while answering ({type(exc).__name__}: {exc}). Please try again."))
         if answer is None:
             answer = error_answer(question, "The assistant returned no answer. Please try again.")
         if session.epoch != epoch:  # "New conversation" was pressed while this answer was on its way
