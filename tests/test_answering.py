@@ -220,6 +220,30 @@ def test_a_topic_or_the_review_itself_is_summarised_from_its_section(assistant, 
     assert answer.answer.startswith(f"From “") and heading in answer.answer.split("\n")[0]
 
 
+@pytest.mark.parametrize("question, missing", [
+    ("patricia OS results?", "OS for PATRICIA"),
+    ("did kadcyla improve overall survival in katherine?", "OS for KATHERINE"),
+    ("ILD rate with enhertu in DESTINY-Breast04?", "interstitial lung disease for DESTINY-Breast04"),
+])
+def test_an_endpoint_the_review_does_not_give_for_a_trial_is_named_as_missing(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.abstained and f"does not report {missing}" in answer.answer
+    assert "What it says: “" in answer.answer  # the nearest thing it does say about that trial
+
+
+def test_an_endpoint_the_review_gives_without_naming_it_still_answers(assistant):
+    # MonarcHER's PFS is printed as "(8.3 months vs. 5.7 months; Hazard ratio, 0.67)" without "PFS".
+    answer = assistant.ask("monarcher pfs for the triplet?")
+    assert not answer.abstained and "8.3 months" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["was the kadcyla benefit in emilia limited to HR+ patients?",
+                                      "1-year OS in KATE2 for PD-L1+ pts?"])
+def test_statuses_and_amounts_are_not_taken_for_unknown_names(assistant, question):
+    answer = assistant.ask(question)
+    assert "does not mention" not in answer.answer
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

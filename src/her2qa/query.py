@@ -112,8 +112,13 @@ def light_stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 5 else word
 
 
+# "1-year", "2nd", "5.4mg", "3+" are amounts, orders and scores, not names.
+AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|mg|kg|mg/kg|lines?|fold|"
+                       r"st|nd|rd|th|x|arm|armed))?", re.I)
+
+
 def entity_like(token: str) -> bool:
-    if len(token) < 3 or token.lower() in STOPWORDS:
+    if len(token) < 3 or token.lower() in STOPWORDS or AMOUNT_RE.fullmatch(token):
         return False
     if re.search(r"\d", token) and re.search(r"[A-Za-z]", token):
         return True
@@ -173,6 +178,7 @@ class QueryAnalyzer:
         self.corpus_compact = compact(corpus_text)
         self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
+        self.signed = {w.lower() for w in re.findall(r"\b[A-Za-z0-9]{2,}[+−-](?![\w])", corpus_text)}
         self.plain_words = {w.lower() for w in re.findall(r"[A-Za-z]+", corpus_text)}
         self.prefixes = {w[:4] for w in self.plain_words if len(w) >= 4}
         # Names as the review prints them, found again when typed in lower case ('emilia', 'nala').
@@ -233,6 +239,9 @@ class QueryAnalyzer:
     def known(self, name: str) -> bool:
         """Is ``name`` in the corpus? Compounds ('HER2-heterogeneous', 'MUC4/JIMT-1') are known when
         each entity-like part is; a numbered name ('DESTINY-Breast 05') must match whole."""
+        if re.fullmatch(r"[A-Za-z0-9]{2,}\s?[+−-]", name):  # 'HR+', 'HER2−': a status, as printed
+            return name.lower().replace(" ", "").replace("-", "−") in self.signed or \
+                name.lower().replace(" ", "").replace("−", "-") in self.signed
         key = compact(name)
         if len(key) >= 3 and key in self.corpus_compact:
             return True

@@ -27,6 +27,24 @@ DURATION_RE = (r"\d+(?:\.\d+)?(?:\s*(?:months?|weeks?))?(?:\s*(?:vs\.?|versus|an
                r"\s*(?:months?|weeks?|years?)")
 
 
+# Endpoints a question can ask of a drug or trial, as the review writes them (the question's own
+# "HR+" is a receptor status, not a hazard ratio).
+ENDPOINTS = {
+    "OS": re.compile(r"\bOS\b|overall survival", re.I),
+    "PFS": re.compile(r"\bPFS\b|progression[\s-]free", re.I),
+    "ORR": re.compile(r"\bORR\b|response rate|overall response|objective response", re.I),
+    "DFS": re.compile(r"\bi?DFS\b|disease[\s-]free", re.I),
+    "interstitial lung disease": re.compile(r"\bILD\b|interstitial lung|pneumonitis", re.I),
+    "a hazard ratio": re.compile(r"hazard ratio|\bHR\b(?![+−-])", re.I),
+    "confidence intervals": re.compile(r"\bCIs?\b|confidence interval", re.I),
+}
+
+
+def asked_endpoints(question: str) -> list[str]:
+    """The endpoints a question names: 'patricia OS results?' → ['OS']."""
+    return [name for name, pattern in ENDPOINTS.items() if pattern.search(question)]
+
+
 ATTRIBUTE_RES = (
     re.compile(r"^(?:what(?:'s| is| was| are| were)?|whats|wats)\s+(?:the |its |their |a |an )?"
                r"(?P<attr>[a-z][\w\- ]{1,40}?)\s+(?:of|for|with|on)\s+\S", re.I),

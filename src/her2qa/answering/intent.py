@@ -69,7 +69,7 @@ YESNO_RE = re.compile(r"^(?:(?:in|for|with|among|at|after|according to) [^,?]{1,
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
                         r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
-                        r"number of|figure|%|months?)\b", re.I)
+                        r"number of|figure|%|months?|cis?|confidence intervals?)\b", re.I)
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
 WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
 # New questions start after "?", ";" or ", and <wh-word>" — not at a relative clause (", which compared…").

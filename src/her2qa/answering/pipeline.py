@@ -21,7 +21,8 @@ from ..results import Answer, AnswerTable
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import attribute_gap, content_words, off_topic, qualifier_gaps, weakly_covered
+from .coverage import (ENDPOINTS, asked_endpoints, attribute_gap, content_words, off_topic, qualifier_gaps,
+                       weakly_covered)
 from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
 from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
@@ -42,6 +43,9 @@ FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
                       r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
+FIGURE_CUE = re.compile(r"\d")
+DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
+SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
 NAME_LIMIT = 8
 
@@ -227,6 +231,8 @@ class AnswerPipeline:
         missing = attribute_gap(query.text, self.analyzer, evidence) if base.intent in ("fact", "yesno") else ""
         if missing and not gaps:
             gaps = [f"the {missing}"]
+        if not gaps:
+            return self._measure_covered(base, answer, query)
         if gaps:
             subject = _join([e for e in query.entities if not is_generic(e)][:2])
             where = f" for {subject}" if subject else ""
@@ -469,17 +475,9 @@ class AnswerPipeline:
         entity = (trials or specific or [None])[0]
         if entity is None:
             return None
-        aliases = query.aliases.get(entity, [entity])
-        hits = self.sentences.mentioning(aliases)
-        keys = list(dict.fromkeys((h.source, h.paragraph) for h in hits))
-        runs = [self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT) for key in keys]
-        runs = [(run, [s for s in run if FACET_RE.search(s.text) and self._speaks_of(s, entity, aliases)])
-                for run in runs]
-        runs = [(run, facet) for run, facet in runs if facet]
-        if not runs:
+        facet = self._described(query, entity, FACET_RE)
+        if not facet:
             return None
-        # Where the review describes it at length, not where it is named in a list of drugs.
-        facet = max(runs, key=lambda r: len(r[0]))[1]
         # A sentence naming the aspect in passing ("its favourable toxicity profile") gives way to
         # the ones that report it, when both are there.
         reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
@@ -491,6 +489,64 @@ class AnswerPipeline:
         self._considered.update(s.chunk_id for s in chosen)
         return self.composer.compose(base, picks, query)
 
+    def _described(self, query: Query, entity: str, cue: re.Pattern) -> list[Sentence]:
+        """The sentences matching ``cue`` where the review describes ``entity`` at length (not where
+        it is named in a list of drugs), and only those that speak of it."""
+        aliases = query.aliases.get(entity, [entity])
+        hits = self.sentences.mentioning(aliases)
+        keys = list(dict.fromkeys((h.source, h.paragraph) for h in hits))
+        runs = [self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT) for key in keys]
+        runs = [(run, [s for s in run if cue.search(s.text) and self._speaks_of(s, entity, aliases)]) for run in runs]
+        runs = [(run, found) for run, found in runs if found]
+        return max(runs, key=lambda r: len(r[0]))[1] if runs else []
+
+    def _measure_covered(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'patricia OS results?', 'ILD rate in DESTINY-Breast04?': an endpoint asked of a drug or
+        trial must be stated by the answer. If the chosen sentences do not state it, look where the
+        review describes that drug or trial; if it is not there either, say so beside what it says."""
+        asked = asked_endpoints(query.text)
+        specific = self._specific(query)
+        if not asked or not specific or answer.abstained or query.wants_reference or base.intent not in ("fact", "yesno"):
+            return answer
+        trials = [e for e in specific if self.is_trial(e)]
+        entity = (trials or specific)[0]
+        aliases = query.aliases.get(entity, [entity])
+        # Only what is said of that drug or trial counts (EMILIA's OS is not KATHERINE's).
+        hits = self.sentences.mentioning(aliases)
+        about = {s.start for key in dict.fromkeys((h.source, h.paragraph) for h in hits)
+                 for s in self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT)}
+        by_marker = {c.marker: c for c in answer.citations}
+        kept: list[Sentence] = []
+        for point in answer.points or points_from_text(answer):
+            citation = by_marker.get(point.markers[0]) if point.markers else None
+            sentence = self._sentence_of(citation.chunk_id, point.text) if citation else None
+            if sentence is not None and (sentence.start in about or mentions(sentence.text, aliases)):
+                kept.append(sentence)
+        evidence = " ".join(s.text for s in kept)
+        gaps = [name for name in asked if not ENDPOINTS[name].search(evidence)]
+        # The review sometimes gives a trial's survival figures without naming the endpoint ("the
+        # triple combination (8.3 months vs. 5.7 months; Hazard ratio, 0.67)"): a figure where it
+        # describes the trial, naming no other endpoint, stands for the one asked.
+        unnamed = [s for s in kept if DURATION_CUE.search(s.text)
+                   and not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
+        gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and unnamed)]
+        if not gaps:
+            return answer
+        found = self._described(query, entity, ENDPOINTS[gaps[0]])
+        if not found and gaps[0] in SURVIVAL_ENDPOINTS:
+            found = [s for s in self._described(query, entity, DURATION_CUE)
+                     if not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
+        if found:
+            chosen = sorted({s.start: s for s in kept + found[:3]}.values(), key=lambda s: s.start)
+            picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                          antecedent=self._antecedent(s, entity)) for s in chosen]
+            self._considered.update(s.chunk_id for s in chosen)
+            return self.composer.compose(base, picks, query)
+        first = [s.text for s in kept if mentions(s.text, aliases)][:1] or [s.text for s in hits[:1]]
+        said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
+        message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
+        return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
+
     def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
         """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
         trial named at the start of a sentence up to here; a trial's stretch speaks of the drug it
@@ -499,8 +555,9 @@ class AnswerPipeline:
         stretches: list[tuple[str, list[str]]] = []  # (topic, its sentences), in reading order
         for s in paragraph[: sentence.index + 1]:
             opening = " ".join(s.text.split()[:6])
+            trials = TRIAL_RE.findall(opening) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", opening)  # MonarcHER
             names = [m.group(0) for m in DRUG_RE.finditer(opening)] + re.findall(r"\bT-D\w+", opening) + [
-                n for n in TRIAL_RE.findall(opening) if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
+                n for n in trials if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
             if names:
                 stretches.append((names[-1], []))
             if stretches:
@@ -518,8 +575,10 @@ class AnswerPipeline:
             alias = "|".join(re.escape(a) for a in aliases)
             return bool(re.search(rf"\b(?:treated with|receiv\w*|given|arm of|in the)\s+(?:\w+\s+){{0,2}}(?:{alias})\b",
                                   " ".join(since), re.I))
-        # "In the tucatinib arm, …" inside the trial's stretch speaks of the trial too.
-        return any(same(t, aliases) and mentions(" ".join(texts), [topic]) for t, texts in stretches[:-1])
+        # A trial stays the topic through its arms and drugs ("In the tucatinib arm, …", "Herein,
+        # abemaciclib plus trastuzumab …") until another trial is introduced.
+        trials = [t for t, _ in stretches if self.is_trial(t)]
+        return bool(trials) and same(trials[-1], aliases)
 
     def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:
         aliases = query.aliases.get(entity, [entity])
@@ -759,7 +818,8 @@ class AnswerPipeline:
 
     def _specific(self, query: Query) -> list[str]:
         return [e for e in query.entities if not is_generic(e) and e not in query.common
-                and not re.fullmatch(r"table\s*\d*", e, re.I)]
+                and not re.fullmatch(r"table\s*\d*", e, re.I)
+                and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
 def enumerating_sentence(text: str) -> bool:
