@@ -244,6 +244,36 @@ def test_statuses_and_amounts_are_not_taken_for_unknown_names(assistant, questio
     assert "does not mention" not in answer.answer
 
 
+def test_a_name_family_lists_every_member_from_text_and_tables(assistant):
+    answer = assistant.ask("which destiny breast trials are mentioned?")
+    assert answer.lead.startswith("8 trials are named")
+    for name in ("DESTINY-Breast01", "DESTINY-Breast03", "DESTINY-breast04", "DESTINY-Breast 06", "DESTINY-Breast 12"):
+        assert name in answer.lead
+
+
+def test_trials_of_a_section_are_listed(assistant):
+    answer = assistant.ask("what tki trials are discussed?")
+    for name in ("EGF104900", "EXTENET", "NALA", "HER2CLIMB"):
+        assert name in answer.lead
+
+
+@pytest.mark.parametrize("question, count, absent", [
+    ("table 2 trials that have a control arm?", 2, "ACE-Breast 03"),
+    ("which trials in table 2 have no control arm", 7, "DESTINY-Breast 09"),
+    ("table 2: which trials are not phase 3", 6, "DESTINY-Breast 06"),
+    ("which ADCs in table 1 dont have a microtubule inhibitor payload", 2, "ARX788"),
+])
+def test_table_filters_read_has_and_not(assistant, question, count, absent):
+    answer = assistant.ask(question)
+    assert answer.table is not None and len(answer.table.rows) == count
+    assert absent not in answer.answer
+
+
+def test_a_column_asked_for_lists_its_values_spelled_out(assistant):
+    answer = assistant.ask("what primary endpoints are used in table 2?")
+    assert "PFS (progression-free survival)" in answer.lead and "AEs (adverse events)" in answer.lead
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

@@ -113,14 +113,11 @@ class Assistant:
     def _open_index(self) -> None:
         """Open and check the database (deferred by ``lazy_dense``): its sentence vectors, then the
         collection the embedding model will search. The retriever shares both with its clones."""
-        import numpy as np
-
         from .store import load_unit_vectors, open_vector_store
 
         collection = open_vector_store(self.settings, wrap=False)
         vectors = load_unit_vectors(self.settings)
-        self.retriever.unit_vectors.update({k: np.asarray(v, dtype=np.float32) for k, v in vectors.items()})
-        self.retriever._dense_side["vector_store"] = collection  # wrapped by attach_embedder
+        self.retriever.attach_dense(collection, vectors)
 
     def start_dense(self) -> None:
         """Start loading the embedding model in the background (``lazy_dense`` only; once)."""

@@ -180,6 +180,7 @@ class QueryAnalyzer:
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
         self.signed = {w.lower() for w in re.findall(r"\b[A-Za-z0-9]{2,}[+−-](?![\w])", corpus_text)}
         self.plain_words = {w.lower() for w in re.findall(r"[A-Za-z]+", corpus_text)}
+        self.lower_words = set(re.findall(r"\b[a-z]+\b", corpus_text))
         self.prefixes = {w[:4] for w in self.plain_words if len(w) >= 4}
         # Names as the review prints them, found again when typed in lower case ('emilia', 'nala').
         self.printed_names = {t.lower(): t for t in TOKEN_RE.findall(corpus_text)
@@ -272,7 +273,9 @@ class QueryAnalyzer:
                 pass  # "SYSTEM:", "URGENT" — a word in capitals, not a name the review uses
             elif entity_like(cand.split()[0]) or cand.lower() in BRANDS:
                 found.append(cand)
-            elif cand.lower() in self.printed_names and cand.lower() not in CHAT_WORDS:
+            elif cand.lower() in self.printed_names and cand.lower() not in CHAT_WORDS and not (
+                    cand.islower() and cand in self.lower_words  # 'control arm' is not the CONTROL trial…
+                    and nxt.lower() not in ("trial", "study")):  # …but 'the control trial' is
                 found.append(self.printed_names[cand.lower()])
             i += step
         return list(dict.fromkeys(found))

@@ -77,8 +77,6 @@ class LexicalIndex:
 class HybridRetriever:
     def __init__(self, settings: Settings, corpus: Corpus, vector_store, embedder,
                  unit_vectors: dict[str, list[float]]):
-        from llama_index.core import VectorStoreIndex
-
         self.settings = settings
         self.corpus = corpus
         # The dense side (embedder + vector index) may arrive after construction (see
@@ -104,6 +102,12 @@ class HybridRetriever:
             side["vector_store"] = wrap_collection(side["vector_store"])
         side["index"] = VectorStoreIndex.from_vector_store(side["vector_store"], embed_model=embedder)
         side["embedder"] = embedder
+
+    def attach_dense(self, vector_store, unit_vectors: dict[str, list[float]]) -> None:
+        """The vector store and sentence vectors, when the database opens after start-up."""
+        # In place: the per-preset clones share these holders, so they see the database arrive too.
+        self.unit_vectors.update({k: np.asarray(v, dtype=np.float32) for k, v in unit_vectors.items()})
+        self._dense_side["vector_store"] = vector_store  # wrapped by attach_embedder
 
     @property
     def embedder(self):

@@ -44,7 +44,8 @@ def asks_for_list(question: str) -> bool:
         plural = (len(word) >= 4 and word.endswith("s") and word not in NOT_PLURAL
                   and not word.endswith(("ss", "us", "is", "ous"))) or word.endswith(("tkis", "adcs"))
         after = words[i + 1] if i + 1 < len(words) else ""
-        if plural and (not after or after in follows):  # "which TKIs does…", not "which side effect limits its…"
+        # "which TKIs does…", "what trials tested…", not "which side effect limits its…"
+        if plural and (not after or after in follows or (after.endswith("ed") and len(after) > 4)):
             return True
     return False
 

@@ -16,14 +16,14 @@ from typing import Callable
 from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, mentions, tokenize
+from ..query import Query, QueryAnalyzer, compact, mentions, tokenize
 from ..results import Answer, AnswerTable
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (ENDPOINTS, asked_endpoints, attribute_gap, content_words, off_topic, qualifier_gaps,
                        weakly_covered)
-from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
+from .extractive import COMMON_CODES, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
 from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import TableAnswerer
@@ -46,6 +46,7 @@ EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneum
 FIGURE_CUE = re.compile(r"\d")
 DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
+TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
 NAME_LIMIT = 8
 
@@ -71,6 +72,7 @@ class AnswerPipeline:
         self.sentences = SentenceIndex(corpus)
         self.composer = Composer(self.extractive.citation)
         self._trial_cache: dict[str, bool] = {}  # name → does the review call it a trial
+        self._indexes: dict[str, dict] = {}  # built on first use, shared by the per-call copies
 
     def with_settings(self, settings: Settings, retrieve: Retrieve) -> "AnswerPipeline":
         clone = object.__new__(AnswerPipeline)
@@ -333,6 +335,12 @@ class AnswerPipeline:
                  for c, r in zip(match.chunks, match.rows)}
         what = "rows" if match.everything else f"rows matching {', '.join(match.filters)}"
         lead = f"Table {table.number} ({table.caption.rstrip('.')}): {len(match.rows)} {what}."
+        column = self.tables.asked_column(table, text)
+        if column:  # "what primary endpoints are used in table 2?" — the column's values, then the rows
+            values = self.tables.column_values(table, match.rows, column)
+            if values:
+                listed = "; ".join(f"{v} — {n} row{'s' if n > 1 else ''}" for v, n in values)
+                lead = f"{column} in Table {table.number} ({len(match.rows)} {what}): {listed}."
         answer = self.composer.compose(base, picks, query, lead=lead, highlight_figures=False)
         points = [p.model_copy(update={"text": shown.get(pick.chunk.id, p.text)}) for p, pick in zip(answer.points, picks)]
         answer = answer.model_copy(update={"points": points, "answer": render(lead, points)})
@@ -346,6 +354,8 @@ class AnswerPipeline:
     def _list(self, base, question, text, query, candidates, carried) -> Answer | None:
         found = self.sentences.find_section(text, prefer_parents=True)
         specific = self._specific(query)
+        if TRIALS_ASKED_RE.search(text) and (trials := self._named_trials(base, query, text, found, candidates)):
+            return trials
         if found is not None and not specific:
             source, section = found
             children = self.sentences.children(self.corpus.document(source), section.key)
@@ -396,6 +406,71 @@ class AnswerPipeline:
             return None
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query)
+
+    def _named_trials(self, base: Answer, query: Query, text: str, found, candidates) -> Answer | None:
+        """'which destiny-breast trials are mentioned?', 'which TKI trials does it discuss?': every
+        trial of a name family, or of the section the question names, or of the best passages —
+        text and tables — each with the first sentence or row that names it."""
+        names = self._trial_index()
+        words = [compact(w) for w in re.findall(r"[\w\-]+", text) if len(compact(w)) >= 4]
+        family = next((w for w in words if sum(key.startswith(w) for key in names) >= 2 and w not in names), None)
+        if family:
+            chosen = {key: hit for key, hit in names.items() if key.startswith(family)}
+        else:
+            if found is not None:
+                sentences = self.sentences.in_section(found[0], found[1].key)
+            else:
+                ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
+                paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
+                                                if c.chunk.kind in ("text", "abstract")))[:2]
+                sentences = [s for key in paragraphs for s in self.sentences.by_paragraph.get(key, [])]
+            starts = {s.start for s in sentences}
+            asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
+            chosen = {key: hit for key, hit in names.items()
+                      if any(p.start in starts for p in hit[1]) and not mentions(hit[0], asked)}
+            chosen = {key: (name, [p for p in picks if p.start in starts][:1]) for key, (name, picks) in chosen.items()}
+        if len(chosen) < 2:
+            return None
+        picks = []
+        for name, hits in chosen.values():
+            pick = hits[0]
+            picks.append(Pick(chunk=pick.chunk, text=pick.text, start=pick.start, highlights=[name]))
+            self._considered.add(pick.chunk.id)
+        picks.sort(key=lambda p: (p.chunk.source, p.chunk.start, p.start or 0))
+        listed = ", ".join(dict.fromkeys(p.highlights[0] for p in picks))
+        return self.composer.compose(base, picks, query, lead=f"{len(chosen)} trials are named: {listed}.",
+                                     highlight_figures=False)
+
+    def _trial_index(self) -> dict[str, tuple[str, list[Pick]]]:
+        """Every trial the review names (called a trial in its text, or listed in a table's trial
+        column), by compact name → (name as printed, where it appears in reading order)."""
+        if "trials" in self._indexes:
+            return self._indexes["trials"]
+        index: dict[str, tuple[str, list[Pick]]] = {}
+
+        def add(name: str, pick: Pick) -> None:
+            key = compact(name)
+            printed, picks = index.get(key, (name, []))
+            if "-" in name and "-" not in printed:
+                printed = name  # 'DESTINY-Breast03' rather than the misprint 'DESTINYBreast03'
+            index[key] = (printed, picks + [pick])
+
+        for s in self.sentences.sentences:
+            body = strip_markers(s.text)
+            for name in dict.fromkeys(TRIAL_RE.findall(body) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", body)):
+                if not is_generic(name) and name.upper() not in COMMON_CODES and not name.upper().startswith("NCT") \
+                        and self.analyzer.paragraph_share([name]) <= 0.2 and self.is_trial(name):
+                    add(name, Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
+        for source, table in self.tables.tables():
+            columns = [c for c in table.columns if re.search(r"trial|identifier", c, re.I)]
+            for row in table.rows:
+                chunk = self.tables.chunk_of(source, table, row)
+                for column in [c for c in columns if re.search(r"trial", c, re.I)][:1] or columns:
+                    name = re.split(r"\s*\(", row.cells.get(column, ""))[0].strip()
+                    if name and chunk is not None and not name.upper().startswith("NCT") and re.search(r"[A-Z]", name):
+                        add(name, Pick(chunk=chunk, text=chunk.text, start=chunk.start))
+        self._indexes["trials"] = index
+        return index
 
     def _named_drugs(self, base: Answer, query: Query, ranked) -> Answer | None:
         """'Which PI3K inhibitors are mentioned?': every drug named in the best passages, each with

@@ -31,6 +31,7 @@ TABLE_WORDS = {"table", "tables", "trial", "trials", "study", "studies", "row", 
                "included", "include", "includes", "combo", "combos", "combination", "combinations",
                "drug", "drugs", "agent", "agents", "therapy", "therapies", "treatment", "treatments",
                "payload", "payloads", "adc", "adcs", "bc", "her2", "metastatic", "breast", "cancer", "patients"}
+NEGATION_RE = re.compile(r"\b(?:not|no|non|without|except|excluding|other than|besides|(?:do|does|is|are)n[’']?t)\b")
 TABLE_NUMBER_RE = re.compile(r"\btable\s*(\d+)\b", re.I)
 
 
@@ -96,6 +97,27 @@ class TableAnswerer:
         return max(scored, key=lambda m: self._header_votes(m.table, question)) if scored else None
 
     @staticmethod
+    def asked_column(table: Table, question: str) -> str | None:
+        """'what primary endpoints are used in table 2?' asks for one column's values."""
+        words = set(_terms(question)) | {w.rstrip("s") for w in _terms(question)}
+        if not re.match(r"\s*(?:what|which|list|show|name)\b", question, re.I):
+            return None
+        named = [c for c in table.columns if all(w.rstrip("s") in words or w in words for w in _terms(c))
+                 and not re.search(r"identifier|name", c, re.I)]
+        return max(named, key=len) if named else None
+
+    @staticmethod
+    def column_values(table: Table, rows: list[TableRow], column: str) -> list[tuple[str, int]]:
+        """Distinct values of a column in reading order, each with how many rows hold it; the
+        footnote's abbreviations spelled out ('PFS (progression-free survival)')."""
+        spelled = {k.strip(): v.strip().lower() for k, v in re.findall(r"([\w/\-]+):\s*([^.]+)\.", table.footnote)}
+        counts: dict[str, int] = {}
+        for row in rows:
+            for value in dict.fromkeys(v.strip() for v in re.split(r";\s*", row.cells.get(column, "")) if v.strip()):
+                counts[value] = counts.get(value, 0) + 1
+        return [(f"{v} ({spelled[v]})" if v in spelled else v, n) for v, n in counts.items()]
+
+    @staticmethod
     def _header_votes(table: Table, question: str) -> int:
         words = set(_terms(question))
         header = set(_terms(" ".join(table.columns) + " " + table.caption))
@@ -110,12 +132,14 @@ class TableAnswerer:
         if phases and phase_col:
             wanted = {ROMAN[p.lower()] for p in phases.groups() if p}
             only = bool(re.search(r"\bonly\b|\bjust\b|\bexclusively\b|\bon its own\b|\balone\b|\bsolely\b", lowered))
+            negation = NEGATION_RE.search(lowered[:phases.start()])
 
             def phase_ok(row: TableRow) -> bool:
                 have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
-                return have == wanted if only else bool(have & wanted)
+                return (have == wanted if only else bool(have & wanted)) != bool(negation)
             rows = [r for r in rows if phase_ok(r)]
-            filters.append(("only " if only else "") + "phase " + "/".join(sorted(wanted, key=len)).upper())
+            filters.append(("not " if negation else "") + ("only " if only else "") + "phase "
+                           + "/".join(sorted(wanted, key=len)).upper())
             lowered = PHASE_RE.sub(" ", lowered)
         line = LINE_RE.search(lowered)
         if line:
@@ -136,9 +160,24 @@ class TableAnswerer:
             for e in named:
                 for alias in query.aliases.get(e, [e]):
                     lowered = lowered.replace(alias.lower(), " ")
-        # Remaining words that occur in some rows but not all act as filters ("ORR", "brain", "TLR7/8").
+        # "…have a control arm?": a column the question names after have/has/with keeps the rows
+        # where that cell is filled; "…without a control arm" the rows where it is empty.
+        for column in table.columns:
+            asked = re.search(rf"\b(?:(?P<neg>without|lack(?:s|ing)?|(?:do|does)n[’']?t have|not have|(?:have|has|with) no)"
+                              rf"|have|has|with|having)\s+(?:an?\s+|any\s+)?{re.escape(column.lower())}s?\b", lowered)
+            if asked:
+                filled = not asked.group("neg")
+                narrowed = [r for r in rows if bool(r.cells.get(column, "").strip()) == filled]
+                if narrowed:
+                    rows = narrowed
+                    filters.append(("with " if filled else "without ") + column.lower())
+                lowered = lowered.replace(asked.group(0), " ")
+        # Remaining words that occur in some rows but not all act as filters ("ORR", "brain", "TLR7/8");
+        # after "not"/"without"/"other than" they exclude the rows that have them.
         row_words = [_norm_row(row_text(table, r)) for r in table.rows]
-        for word in _terms(lowered):
+        negation = NEGATION_RE.search(lowered)
+        for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", lowered.replace("–", "-")):
+            word = match.group(0)
             if word in TABLE_WORDS or len(word) < 2 or word.isdigit():
                 continue
             forms = {word, light_stem(word), word.rstrip("s")}
@@ -146,10 +185,11 @@ class TableAnswerer:
             if not hits or len(hits) == len(table.rows):
                 continue
             keep = {id(table.rows[i]) for i in hits}
-            narrowed = [r for r in rows if id(r) in keep]
+            negated = negation is not None and match.start() > negation.start()
+            narrowed = [r for r in rows if (id(r) in keep) != negated]
             if narrowed:
                 rows = narrowed
-                filters.append(word)
+                filters.append(("not " if negated else "") + word)
         absent = [e for e in query.entities if not is_generic(e) and e not in query.common
                   and not re.fullmatch(r"table\s*\d+|[IV]{1,3}", e, re.I)
                   and not mentions(table.caption, query.aliases.get(e, [e]))
