@@ -274,6 +274,30 @@ def test_a_column_asked_for_lists_its_values_spelled_out(assistant):
     assert "PFS (progression-free survival)" in answer.lead and "AEs (adverse events)" in answer.lead
 
 
+def test_a_sentence_pointing_back_brings_what_it_points_to(assistant):
+    # "In 2013, these results led to FDA approval of T-DM1…" opens a paragraph; the results are the
+    # previous paragraph's trials.
+    answer = assistant.ask("what led to kadcyla getting approved in 2013?")
+    assert "these results led to FDA approval" in answer.answer
+    assert "EMILIA" in answer.answer and "TH3RESA" in answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("what is HER2 exactly", "ErbB/HER family"),
+    ("what's an ADC?", "sophisticated new molecules"),
+    ("what is a tki", "Another class of anti-HER2 therapies is tyrosine kinase inhibitors"),
+])
+def test_definitions_of_names_on_every_page(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert expected in answer.answer
+
+
+def test_a_compared_aspect_comes_from_where_each_side_is_described(assistant):
+    answer = assistant.ask("nerlynx vs tukysa side effects")
+    assert answer.intent == "compare" and "diarrhea as a secondary effect" in answer.answer
+    assert "transaminitis" in answer.answer
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

@@ -38,6 +38,9 @@ MEASURE_QUESTION_RE = re.compile(
     r"\b(?:PFS|OS|ORR|DCR|hazard ratio|response rate|survival|efficacy results|results did|benefit did|"
     r"incidence|frequency|prevalence|IC50|dose)\b", re.IGNORECASE)
 # "What does the review say about X?", "Does it discuss X?": X itself must be in the corpus.
+# Words for the parts of a text ("the section on …"), never a topic the review could lack.
+FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "paragraph", "paragraphs", "review",
+               "paper", "article", "text", "table", "tables", "figure", "figures", "bit", "piece"}
 TOPIC_RE = re.compile(r"\b(?:say|says|tell (?:me|us)|discuss(?:es)?|mention(?:s)?|cover(?:s)?)\s+(?:about\s+)?"
                       r"(?:the\s+|any\s+)?([\w\-–/ ]+?)(?:\s+(?:in|for|as|during|among|with|an|to)\b|[?.,]|$)",
                       re.IGNORECASE)
@@ -301,7 +304,7 @@ class QueryAnalyzer:
         missing = []
         for word in re.findall(r"[A-Za-z][\w\-]{4,}", match.group(1)):
             lowered = word.lower()
-            if lowered in STOPWORDS or lowered in BRANDS:
+            if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS:
                 continue
             stem = lowered[:6]
             if not any(w.startswith(stem) for w in self.corpus_words):

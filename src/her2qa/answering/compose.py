@@ -70,6 +70,8 @@ def with_antecedent(text: str, antecedent: str) -> str:
         return f"[{antecedent}’s]{text[match.end():]}"
     if word in ("This", "These"):
         return text  # "This enhancement…" points back at a claim, not a name
+    if word == "They" and re.fullmatch(r"[A-Z0-9\-]{2,6}", antecedent):
+        antecedent += "s"  # "They are composed…" → "[ADCs] are composed…"
     return f"[{antecedent}]{text[match.end():]}"
 
 

@@ -46,6 +46,9 @@ EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneum
 FIGURE_CUE = re.compile(r"\d")
 DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
+# "these results led to…", "based on these data": a sentence that takes its subject from before it.
+POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
+                            r"\bbased on (?:these|this|such|those)\b", re.I)
 TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
 NAME_LIMIT = 8
@@ -225,6 +228,7 @@ class AnswerPipeline:
             return answer
         if base.intent in ("why", "yesno") or query.carried:
             answer = self._with_neighbours(base, answer, query)
+        answer = self._with_what_it_refers_to(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         nearby = [c.chunk.text for c in candidates[:5]
@@ -307,6 +311,50 @@ class AnswerPipeline:
             return answer
         picks.sort(key=lambda p: (p.chunk.source, p.start if p.start is not None else p.chunk.start))
         return self.composer.compose(base, picks, query)
+
+    def _with_what_it_refers_to(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'In 2013, these results led to FDA approval of T-DM1…' quoted alone hides which results:
+        bring the sentences it points back to — those that name a trial or give figures, just before
+        it (across the paragraph break when it opens a paragraph)."""
+        if not answer.citations or answer.abstained or any(c.kind == "reference" for c in answer.citations):
+            return answer
+        by_marker = {c.marker: c for c in answer.citations}
+        chosen: list[Sentence] = []
+        for point in answer.points or points_from_text(answer):
+            citation = by_marker.get(point.markers[0]) if point.markers else None
+            sentence = self._sentence_of(citation.chunk_id, point.text) if citation else None
+            if sentence is None:
+                return answer  # a table row or a merged quote: leave the answer as it is
+            chosen.append(sentence)
+        starts = {s.start for s in chosen}
+        added: list[Sentence] = []
+        for sentence in chosen:
+            if not POINTS_BACK_RE.search(" ".join(sentence.text.split()[:9])):
+                continue
+            before = self._sentences_before(sentence)
+            telling = [s for s in before if has_figure(strip_markers(s.text)) or TRIAL_RE.search(s.text)]
+            if not telling or telling[-1].start in starts:
+                continue  # nothing to point back to, or it is already there
+            for s in reversed(before[-5:]):
+                if has_figure(strip_markers(s.text)) or TRIAL_RE.search(s.text):
+                    added.append(s)
+                if len(added) >= 3:
+                    break
+        if not added:
+            return answer
+        everything = sorted({s.start: s for s in chosen + added}.values(), key=lambda s: s.start)
+        self._considered.update(s.chunk_id for s in added)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in everything]
+        return self.composer.compose(base, picks, query)
+
+    def _sentences_before(self, sentence: Sentence) -> list[Sentence]:
+        """The sentences before this one in its paragraph, or in the previous paragraph of the same
+        section when it opens its paragraph."""
+        paragraph = self.sentences.paragraph(sentence)
+        if sentence.index > 0:
+            return paragraph[: sentence.index]
+        previous = self.sentences.by_paragraph.get((sentence.source, sentence.paragraph - 1), [])
+        return previous if previous and previous[0].section == sentence.section else []
 
     def _sentence_of(self, chunk_id: str, text: str) -> Sentence | None:
         chunk = self.corpus.by_id.get(chunk_id)
@@ -781,13 +829,23 @@ class AnswerPipeline:
         """'What is PRS-343?': the sentence where the review says what it is ('X, a …, is …',
         'X is a …', 'long name (X) is …'), and the one after it."""
         specific = [e for e in self._specific(query) if e not in query.carried]
+        if not specific:  # 'what is HER2 exactly': a name on every page is still defined somewhere
+            specific = [e for e in query.entities if e not in query.carried and not re.fullmatch(r"table\s*\d*", e, re.I)]
+        if specific:  # 'ADC' and 'antibody-drug conjugate' are one thing asked
+            same = {a.lower() for a in query.aliases.get(specific[0], [specific[0]])}
+            specific = [specific[0]] + [e for e in specific[1:] if e.lower() not in same]
         if len(specific) != 1:
             return None
         aliases = query.aliases.get(specific[0], [specific[0]])
         names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-        defining = re.compile(rf"(?:^|\b)(?:{names})(?:\s*\([^)]{{1,40}}\))?(?:,\s+(?:an?|the)\s|\s+(?:is|are|was|"
-                              rf"refers to|consists of|encodes)\s+(?:an?|the|a\s)?)", re.I)
-        for sentence in self.sentences.mentioning(aliases):
+        # 'X, a …', 'X (Y) protein is a …', 'ADCs are …', '… class of therapies is tyrosine kinase inhibitors (TKI)'
+        defining = re.compile(
+            rf"(?:^|\b|\()(?:{names})s?\)?(?:\s*\([^)]{{1,40}}\))?"
+            rf"(?:\s+(?:protein|gene|receptor|molecule|drug|agent|antibody|inhibitor|trial|study))?"
+            rf"(?:,\s+(?:an?|the)\s|\s+(?:is|was)\s+(?:an?|the|one)\b|\s+are\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,2}}(?:molecules?|drugs?|agents?|proteins?|receptors?|inhibitors?|"
+            rf"antibod\w+|class\w*|famil\w+|compounds?|therap\w+|conjugates?|enzymes?|kinases?)\b|\s+(?:refers to|consists of|encodes)\b)"
+            rf"|\b(?:class|type|family|group) of [\w\- ]{{1,40}}? (?:is|are)\s+(?:[\w\-]+\s+){{0,4}}\((?:{names})s?\)", re.I)
+        for sentence in self.sentences.mentioning(aliases + [f"{a}s" for a in aliases]):
             head = strip_markers(sentence.text)[:len(sentence.text) // 2 + 40]
             if defining.search(head):
                 paragraph = self.sentences.paragraph(sentence)
@@ -808,7 +866,10 @@ class AnswerPipeline:
         for side in sides:
             side_query, side_candidates = self._query(f"{aspect} {side}".strip(), [], "fact")
             side_base = self._base(question, side_query, side_candidates, "fact")
-            overview = self._aspect_sentences(side_base, side_query, side, aspect) if aspect else None
+            # "nerlynx vs tukysa side effects": each side's safety where the review describes it
+            overview = self._facet(side_base, side_query) if aspect and FACET_RE.search(aspect) else None
+            if overview is None and aspect:
+                overview = self._aspect_sentences(side_base, side_query, side, aspect)
             if overview is None:
                 overview = self._entity_overview(side_base, side_query, side, group=False)
                 if overview is not None:
