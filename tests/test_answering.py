@@ -298,6 +298,17 @@ def test_a_compared_aspect_comes_from_where_each_side_is_described(assistant):
     assert "transaminitis" in answer.answer
 
 
+def test_results_of_a_trial_only_listed_as_ongoing_are_not_invented(assistant):
+    answer = assistant.ask("destiny-breast 09 results? did it beat the taxane arm")
+    assert answer.abstained and "reports no results for DESTINY-Breast09" in answer.answer
+    assert "Primary Endpoint: PFS" in answer.answer  # what the table does give
+
+
+def test_a_yes_no_about_a_trial_is_answered_from_the_text_about_that_trial(assistant):
+    answer = assistant.ask("was the kadcyla benefit in emilia limited to HR+ patients?")
+    assert "regardless of the site of metastatic disease and HR status" in answer.answer
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

@@ -16,7 +16,7 @@ from typing import Callable
 from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, compact, mentions, tokenize
+from ..query import Query, QueryAnalyzer, compact, light_stem, mentions, tokenize
 from ..results import Answer, AnswerTable
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
@@ -26,7 +26,7 @@ from .coverage import (ENDPOINTS, asked_endpoints, attribute_gap, content_words,
 from .extractive import COMMON_CODES, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
 from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
-from .tables import TableAnswerer
+from .tables import TableAnswerer, row_text
 from ..vocabulary import BRANDS, SYNONYMS
 
 Retrieve = Callable[[Query], list[Candidate]]
@@ -49,6 +49,8 @@ SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
+RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
+                              r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data)\b", re.I)
 TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
 NAME_LIMIT = 8
@@ -200,6 +202,8 @@ class AnswerPipeline:
                 off_topic(text, self.analyzer) or not content_words(text)) and self.sentences.find_section(text) is None:
             return self._decline(base, "The review does not cover this: it is about treating HER2-positive "
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
+        if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
+            return listed
         if intent in ("fact", "list", "yesno", "overview", "definition"):
             answer = self._facet(base, query)
             if answer is not None:
@@ -228,6 +232,7 @@ class AnswerPipeline:
             return answer
         if base.intent in ("why", "yesno") or query.carried:
             answer = self._with_neighbours(base, answer, query)
+        answer = self._anchored(base, answer, query)
         answer = self._with_what_it_refers_to(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
@@ -586,6 +591,26 @@ class AnswerPipeline:
         return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
                              missing=[f"results of {entity}"])
 
+    def _listed_only(self, base: Answer, query: Query, text: str) -> Answer | None:
+        """'DESTINY-Breast06 results — did enhertu beat chemo?': a trial the review only lists in a
+        table of ongoing trials has no results in it. Say so, with the row it does give."""
+        if not RESULTS_ASKED_RE.search(text):
+            return None
+        for entity in self._specific(query):
+            aliases = query.aliases.get(entity, [entity])
+            if self.sentences.mentioning(aliases):
+                continue
+            for source, table in self.tables.tables():
+                rows = [r for r in table.rows if mentions(row_text(table, r), aliases)]
+                if len(rows) != 1 or not re.search(r"ongoing|under development", table.caption, re.I):
+                    continue
+                row = rows[0]
+                shown = "; ".join(f"{c}: {row.cells[c]}" for c in table.columns if row.cells.get(c))
+                return self._decline(base, f"The review reports no results for {entity}: it only lists it in "
+                                           f"Table {table.number} ({table.caption.rstrip('.')}) — {shown}.",
+                                     missing=[f"results of {entity}"])
+        return None
+
     def _facet(self, base, query: Query) -> Answer | None:
         """'side effects of tukysa?', 'lung toxicity with T-DXd in DESTINY-Breast03?': one aspect of a
         drug or trial. The review rarely repeats the question's words there ("diarrhea, transaminitis …
@@ -636,8 +661,7 @@ class AnswerPipeline:
         aliases = query.aliases.get(entity, [entity])
         # Only what is said of that drug or trial counts (EMILIA's OS is not KATHERINE's).
         hits = self.sentences.mentioning(aliases)
-        about = {s.start for key in dict.fromkeys((h.source, h.paragraph) for h in hits)
-                 for s in self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT)}
+        about = {s.start for s in self._stretches(query, entity)}
         by_marker = {c.marker: c for c in answer.citations}
         kept: list[Sentence] = []
         for point in answer.points or points_from_text(answer):
@@ -669,6 +693,60 @@ class AnswerPipeline:
         said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
         message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
         return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
+
+    def _stretches(self, query: Query, entity: str) -> list[Sentence]:
+        """Every sentence in a stretch of text about the entity: from each mention until the text
+        moves on to another drug or trial."""
+        aliases = query.aliases.get(entity, [entity])
+        hits = self.sentences.mentioning(aliases)
+        found = {s.start: s for key in dict.fromkeys((h.source, h.paragraph) for h in hits)
+                 for s in self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT)}
+        return sorted(found.values(), key=lambda s: s.start)
+
+    def _anchored(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'was the kadcyla benefit in emilia limited to HR+ patients?': the text about the trial asked
+        of is searched for the sentences sharing most of the question's other words ("…regardless of
+        the site of metastatic disease and HR status"); when one says more of them than every quoted
+        sentence, it joins the answer (or replaces it, if nothing quoted is about that trial)."""
+        trials = [e for e in self._specific(query) if self.is_trial(e) and e not in query.carried]
+        if answer.abstained or not trials or asked_kind(query.text) or any(c.kind == "reference" for c in answer.citations):
+            return answer  # ("which other trials…" asks for different ones)
+        entity = trials[0]
+        aliases = query.aliases.get(entity, [entity])
+        stretch = self._stretches(query, entity)
+        starts = {s.start for s in stretch}
+        # The drugs and trials named say nothing about which of the trial's sentences answers; a
+        # status or marker asked of it ('HR+', 'PD-L1') does.
+        subjects = [e for e in query.entities if self.is_trial(e) or DRUG_RE.fullmatch(e.split()[0])
+                    or e.lower() in BRANDS or re.match(r"T-D", e)]
+        names = set(tokenize(" ".join(a for e in subjects for a in query.aliases.get(e, [e]))))
+        words = {light_stem(w.rstrip("+−-")) for w in tokenize(query.text)} - {light_stem(w) for w in names} - {
+            light_stem(w) for w in FRAME_WORDS}
+
+        def said(text: str) -> int:
+            return len(words & {light_stem(w) for w in tokenize(text)})
+
+        by_marker = {c.marker: c for c in answer.citations}
+        quoted: list[Sentence] = []
+        for point in answer.points or points_from_text(answer):
+            citation = by_marker.get(point.markers[0]) if point.markers else None
+            if citation is None or citation.kind in ("table_row", "table"):
+                return answer
+            sentence = self._sentence_of(citation.chunk_id, point.text)
+            if sentence is None:
+                return answer
+            quoted.append(sentence)
+        on_subject = [s for s in quoted if s.start in starts or mentions(s.text, aliases)]
+        best = max((said(s.text) for s in stretch), default=0)
+        if best < 1 or best <= max((said(s.text) for s in on_subject), default=0):
+            return answer
+        chosen = [s for s in stretch if said(s.text) == best and s.start not in {q.start for q in quoted}][:2]
+        kept = on_subject if on_subject else []
+        everything = sorted({s.start: s for s in kept + chosen}.values(), key=lambda s: s.start)
+        self._considered.update(s.chunk_id for s in chosen)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in everything]
+        return self.composer.compose(base, picks, query)
 
     def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
         """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
