@@ -23,10 +23,10 @@ from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (ENDPOINTS, asked_endpoints, attribute_gap, content_words, off_topic, qualifier_gaps,
                        weakly_covered)
-from .extractive import COMMON_CODES, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
+from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
 from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
-from .tables import TableAnswerer, row_text
+from .tables import TABLE_WORDS, TableAnswerer, row_text
 from ..vocabulary import BRANDS, SYNONYMS
 
 Retrieve = Callable[[Query], list[Candidate]]
@@ -51,6 +51,10 @@ POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|o
                             r"\bbased on (?:these|this|such|those)\b", re.I)
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
                               r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data)\b", re.I)
+CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "antibody", "antibodies", "adc", "adcs",
+               "tki", "tkis", "therapy", "therapies", "compound", "compounds", "molecule", "molecules", "conjugate",
+               "conjugates", "medication", "medications", "option", "options", "treatment", "treatments",
+               "discussed", "mentioned", "named", "listed", "used", "tested", "described", "covered", "review"}
 TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
 NAME_LIMIT = 8
@@ -528,12 +532,21 @@ class AnswerPipeline:
     def _named_drugs(self, base: Answer, query: Query, ranked) -> Answer | None:
         """'Which PI3K inhibitors are mentioned?': every drug named in the best passages, each with
         the sentence that names it."""
-        if not re.search(r"\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds)\b", query.text, re.I):
+        if not re.search(r"\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds|molecules|"
+                         r"conjugates|medications|options)\b", query.text, re.I):
             return None
         asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
         found = self.sentences.find_section(query.text)
+        # "which bispecific molecules…": the few sentences using the qualifier word, wherever they are
+        qualifiers = [w for w in content_words(query.text) if w not in CLASS_NOUNS and w not in FRAME_WORDS
+                      and w not in TABLE_WORDS and not mentions(w, list(asked))]
+        qualified = [s for w in qualifiers[:2] if 1 <= len(hits := [s for s in self.sentences.sentences
+                                                                      if re.search(rf"\b{re.escape(w)}", s.text, re.I)]) <= 12
+                     for s in hits]
         if found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
             pool = [(self.sentences.chunk(s), s.text, s.start) for s in self.sentences.in_section(*found[:1], found[1].key)]
+        elif qualified:
+            pool = [(self.sentences.chunk(s), s.text, s.start) for s in sorted(set(qualified), key=lambda s: s.start)]
         else:
             paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
                                             if c.chunk.kind in ("text", "abstract")))[:2]
@@ -541,7 +554,12 @@ class AnswerPipeline:
                     for s in self.sentences.by_paragraph.get(key, [])]
         seen: dict[str, Pick] = {}
         for chunk, text, start in pool:
-            for name in DRUG_RE.findall(strip_markers(text)):
+            body = strip_markers(text)
+            # 'ZW25', 'SYD985' — not a code in brackets after its drug's name ('alpelisib (BYL719)')
+            codes = [n for n in DRUG_CODE_RE.findall(body) if n.upper() not in COMMON_CODES and not n.upper().startswith(
+                ("NCT", "IC", "CD")) and not (TRIAL_RE.fullmatch(n) and self.is_trial(n))
+                and not re.search(rf"\w\s*\({re.escape(n)}\)", body)]
+            for name in DRUG_RE.findall(body) + codes:
                 lowered = name.lower()
                 if lowered in asked or lowered in seen or self.analyzer.paragraph_share([name]) > 0.2:
                     continue
