@@ -5,6 +5,8 @@ Questions here are typed the way users type them; none is copied from the eval s
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from her2qa.answering.compose import figures_in, render, with_antecedent
@@ -307,6 +309,15 @@ def test_results_of_a_trial_only_listed_as_ongoing_are_not_invented(assistant):
 def test_a_yes_no_about_a_trial_is_answered_from_the_text_about_that_trial(assistant):
     answer = assistant.ask("was the kadcyla benefit in emilia limited to HR+ patients?")
     assert "regardless of the site of metastatic disease and HR status" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["why would tykerb help overcome resistance", "why is T-DXd active after T-DM1?",
+                                      "what is T-DXd", "is neratinib irreversible?"])
+def test_no_answer_quotes_a_sentence_twice(assistant, question):
+    # A sentence quoted with its antecedent ("This TKI [lapatinib] inhibits…") is the same sentence.
+    answer = assistant.ask(question)
+    bodies = [re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", p.text)).strip() for p in answer.points]
+    assert len(bodies) == len(set(bodies)), bodies
 
 
 def test_it_after_a_which_question_is_the_answers_subject(assistant):

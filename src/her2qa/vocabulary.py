@@ -135,4 +135,6 @@ SYNONYMS: dict[str, str] = {
     r"\blower(?:s|ed)?\b|\breduc": "reducing decrease",
     r"\bsystemic\b": "systematic",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
+    r"\bbad news\b|\bbad\b|\bworse\b|\bdangerous\b|\bserious\b": "poor prognosis aggressive",
+    r"\bhelps?\b|\bbeats?\b|\bget(?:s)? around\b": "overcome overcoming",
 }

@@ -370,8 +370,11 @@ class AnswerPipeline:
         if chunk is None or chunk.paragraph < 0:
             return None
         body = strip_markers(text).strip()
+        # "[T-DXd] is uniquely designed…", "This TKI [lapatinib] inhibits…": the quote as printed
+        body = re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", body)).strip()
         for s in self.sentences.by_paragraph.get((chunk.source, chunk.paragraph), []):
-            if strip_markers(s.text).strip() == body or body in s.text:
+            plain = re.sub(r"\s+", " ", strip_markers(s.text)).strip()
+            if plain == body or body in plain or body in s.text:
                 return s
         return None
 
@@ -727,6 +730,9 @@ class AnswerPipeline:
         the site of metastatic disease and HR status"); when one says more of them than every quoted
         sentence, it joins the answer (or replaces it, if nothing quoted is about that trial)."""
         trials = [e for e in self._specific(query) if self.is_trial(e) and e not in query.carried]
+        if not trials and base.intent in ("why", "yesno"):  # "why would tykerb help…": the drug's own text
+            trials = [e for e in self._specific(query) if e not in query.carried
+                      and (DRUG_RE.fullmatch(e.split()[0]) or e.lower() in BRANDS or re.match(r"T-D", e))][:1]
         if answer.abstained or not trials or asked_kind(query.text) or any(c.kind == "reference" for c in answer.citations):
             return answer  # ("which other trials…" asks for different ones)
         entity = trials[0]
