@@ -67,7 +67,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
       previous question again about X.
     - A turn without a subject of its own (a pronoun, an ellipsis) borrows the subject of the last
       turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"."""
-    own = [e for e in analyzer.entities_in(question) if analyzer.known(e)]
+    own = [e for e in analyzer.entities_in(question) if analyzer.known(e) or e.lower() in BRANDS]
     if conversation is None or not conversation.turns:
         return question, own
     previous = conversation.turns[-1]
@@ -76,7 +76,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     from .retrieval import is_generic
 
     # A subject of its own: a drug, a trial or a brand, not an endpoint or a marker ("PFS", "PD-L1").
-    specific_own = [e for e in own if not is_generic(e) and analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2
+    specific_own = [e for e in own if not is_generic(e) and (
+                        e.lower() in BRANDS or analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2)
                     and (DRUG_RE.fullmatch(e.split()[0]) or TRIAL_RE.fullmatch(e) or e.lower() in BRANDS
                          or re.search(r"[A-Za-z]{2,}-?\d{2,}|[A-Za-z]{3,}\d", e))]
     if specific_own and SAME_AGAIN_RE.search(question) and not PRONOUN_RE.search(question):

@@ -275,7 +275,8 @@ class QueryAnalyzer:
             if shouted:
                 pass  # "SYSTEM:", "URGENT" — a word in capitals, not a name the review uses
             elif entity_like(cand.split()[0]) or cand.lower() in BRANDS:
-                found.append(cand)
+                found.append(self.printed_names.get(cand.lower(), cand) if cand.islower() else cand)  # 'th3resa'
+
             elif cand.lower() in self.printed_names and cand.lower() not in CHAT_WORDS and not (
                     cand.islower() and cand in self.lower_words  # 'control arm' is not the CONTROL trial…
                     and nxt.lower() not in ("trial", "study")):  # …but 'the control trial' is

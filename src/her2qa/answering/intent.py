@@ -111,7 +111,7 @@ def classify(question: str) -> str:
         return "definition"
     if YESNO_RE.search(q):
         return "yesno"
-    if _bare_name(q):
+    if _bare_name(q) and not MEASURE_RE.search(q):  # 'kate2?' — but 'enhertu dose?' asks a figure
         return "overview"
     return "fact"
 

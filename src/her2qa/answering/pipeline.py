@@ -124,7 +124,8 @@ class AnswerPipeline:
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
             answer = self._multi_part(question, parts, carried)
         else:
-            answer = self._single(question, resolved, carried, classify(question))
+            # the reading, not the words typed: 'what about kadcyla?' after 'enhertu dose?' asks a dose
+            answer = self._single(question, resolved, carried, classify(resolved))
         unknown = [n for n in markers if self.corpus.primary.reference(n) is None]
         if unknown:
             answer = answer.model_copy(update={"notice": f"The review has no reference [{unknown[0]}]; "
@@ -819,7 +820,11 @@ class AnswerPipeline:
         counts = Counter((s.source, s.paragraph) for s in hits)
         # The home paragraph is where the text dwells on the entity longest, not merely names it.
         runs = {key: self._run(key, hits, aliases, entity, query) for key in counts}
-        home = max(runs, key=lambda k: (len(runs[k]), counts[k], -k[1]))
+        # …and where it is the subject ("Another phase III trial, TH3RESA, demonstrated…"), not a
+        # name at the end of a sentence about something else ("…consistent with MARIANNE and TH3RESA").
+        def introduced(key) -> bool:
+            return any(mentions(" ".join(s.text.split()[:7]), aliases) for s in runs[key])
+        home = max(runs, key=lambda k: (introduced(k), len(runs[k]), counts[k], -k[1]))
         run = runs[home]
         elsewhere = [s for s in hits if (s.source, s.paragraph) != home][:2]
         chosen = sorted(run + elsewhere, key=lambda s: s.start)
