@@ -320,6 +320,18 @@ def test_no_answer_quotes_a_sentence_twice(assistant, question):
     assert len(bodies) == len(set(bodies)), bodies
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("hr-/her2- bc incidence per 100k women?", "13.2 cases"),  # '-' typed for the review's '−'; '100k' is an amount
+    ("her2climb 2 yr OS - tukysa vs placebo?", "44.9%"),        # 'her2climb 2 yr': a name, then an amount
+    ("what r ADCs", "sophisticated new molecules"),
+    ("what exactly is enhertu made of", "topoisomerase I inhibitor payload"),
+    ("kate2 - what had patients been treated with before?", "prior trastuzumab and taxane"),
+])
+def test_questions_typed_loosely(assistant, question, expected):
+    answer = assistant.ask(question)
+    assert not answer.abstained and expected in answer.answer
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

@@ -87,7 +87,7 @@ def tokenize(text: str) -> list[str]:
     """Lower-case index terms: words, codes ('t-dxd', 'nct04538742'), numbers ('9.6'), plus the
     parts and the joined form of hyphenated codes so 'T-DXd', 'TDXd' and 'T DXd' all meet."""
     terms: list[str] = []
-    for raw in TOKEN_RE.findall(text.replace("–", "-")):
+    for raw in TOKEN_RE.findall(text.replace("–", "-").replace("−", "-")):
         token = raw.lower().strip(".-")
         if not token or token in STOPWORDS:
             continue
@@ -116,7 +116,7 @@ def light_stem(word: str) -> str:
 
 
 # "1-year", "2nd", "5.4mg", "3+" are amounts, orders and scores, not names.
-AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|mg|kg|mg/kg|lines?|fold|"
+AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|mg|kg|mg/kg|lines?|fold|k|"
                        r"st|nd|rd|th|x|arm|armed))?", re.I)
 
 
@@ -227,7 +227,7 @@ class QueryAnalyzer:
             lowered = word.lower()
             if word[0].isupper() and match.start() > 0 and word[1:].islower():
                 return word  # a capitalised word inside the sentence is a proper noun as typed
-            if lowered in SHORTHAND and lowered not in self.plain_words:
+            if lowered in SHORTHAND and (lowered not in self.plain_words or len(lowered) <= 2):  # 'what r ADCs'
                 return SHORTHAND[lowered]
             if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
                     or lowered in BRANDS or lowered in self.expansions
@@ -265,7 +265,9 @@ class QueryAnalyzer:
             cand = tokens[i].strip(".-")
             step = 1
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand):
+            after = tokens[i + 2].lower() if i + 2 < len(tokens) else ""
+            if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) and not re.match(
+                    r"(?:y|yr|yrs|years?|months?|mo|weeks?|wks?|lines?|arms?|pts|patients)$", after):  # 'her2climb 2 yr OS'
                 cand, step = f"{cand} {nxt}", 2  # "DESTINY-Breast 09"
             elif nxt and nxt != cand and entity_like(cand) and entity_like(nxt) and self.known(f"{cand} {nxt}") \
                     and compact(f"{cand} {nxt}") in self.corpus_compact:

@@ -115,7 +115,7 @@ SHORTHAND: dict[str, str] = {
     "chemo": "chemotherapy", "rx": "treatment", "dx": "diagnosis", "tox": "toxicity", "ae": "adverse event",
     "sae": "serious adverse event", "brain mets": "brain metastases", "cns mets": "brain metastases",
     "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "atezo": "atezolizumab",
-    "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib", "surv": "survival", "approx": "approximately",
+    "r": "are", "u": "you", "ur": "your", "w/": "with", "w/o": "without", "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib", "surv": "survival", "approx": "approximately",
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
@@ -135,6 +135,7 @@ SYNONYMS: dict[str, str] = {
     r"\blower(?:s|ed)?\b|\breduc": "reducing decrease",
     r"\bsystemic\b": "systematic",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
+    r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b": "prior previously received",
     r"\bbad news\b|\bbad\b|\bworse\b|\bdangerous\b|\bserious\b": "poor prognosis aggressive",
     r"\bhelps?\b|\bbeats?\b|\bget(?:s)? around\b": "overcome overcoming",
 }

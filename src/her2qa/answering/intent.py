@@ -63,9 +63,10 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
                              r"\b(?:about|of|from) (?:this|the) (?:review|paper|article)\W*$|"
                              r"^\W*(?:what(?:'s| is| are)? )?(?:the )?(?:gist|nutshell|tl;?dr|big picture|takeaways?|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
-DEFINITION_RE = re.compile(r"^(?:(?:what (?:is|are|was|were)|what[’']s|whats) (?:an? |the )?[\w\-–/+ ]{1,40}\??$|define\b|"
+DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
+                           r"[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)|what kind of|what type of|what class of|"
-                           r"meaning of)", re.I)
+                           r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
 YESNO_RE = re.compile(r"^(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, )?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"

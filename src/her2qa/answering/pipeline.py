@@ -745,8 +745,9 @@ class AnswerPipeline:
         subjects = [e for e in query.entities if self.is_trial(e) or DRUG_RE.fullmatch(e.split()[0])
                     or e.lower() in BRANDS or re.match(r"T-D", e)]
         names = set(tokenize(" ".join(a for e in subjects for a in query.aliases.get(e, [e]))))
-        words = {light_stem(w.rstrip("+−-")) for w in tokenize(query.text)} - {light_stem(w) for w in names} - {
-            light_stem(w) for w in FRAME_WORDS}
+        said_as = " ".join(v for k, v in SYNONYMS.items() if re.search(rf"\b{k}", query.text, re.I))  # 'before' → 'prior'
+        words = {light_stem(w.rstrip("+−-")) for w in tokenize(f"{query.text} {said_as}")} - {
+            light_stem(w) for w in names} - {light_stem(w) for w in FRAME_WORDS}
 
         def said(text: str) -> int:
             return len(words & {light_stem(w) for w in tokenize(text)})
@@ -755,11 +756,13 @@ class AnswerPipeline:
         quoted: list[Sentence] = []
         for point in answer.points or points_from_text(answer):
             citation = by_marker.get(point.markers[0]) if point.markers else None
-            if citation is None or citation.kind in ("table_row", "table"):
-                return answer
+            if citation is None or citation.kind in ("table_row", "table", "reference"):
+                if citation is not None and mentions(citation.quote, aliases):
+                    return answer  # a row or entry about the trial itself
+                continue
             sentence = self._sentence_of(citation.chunk_id, point.text)
             if sentence is None:
-                return answer
+                return answer  # a quote this step cannot place: leave the answer as it is
             quoted.append(sentence)
         on_subject = [s for s in quoted if s.start in starts or mentions(s.text, aliases)]
         best = max((said(s.text) for s in stretch), default=0)
@@ -958,8 +961,10 @@ class AnswerPipeline:
                 paragraph = self.sentences.paragraph(sentence)
                 chosen = [sentence] + [s for s in paragraph[sentence.index + 1: sentence.index + 2]]
                 self._considered.update(s.chunk_id for s in chosen)
-                picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                              antecedent=specific[0]) for s in chosen]
+                # a brand typed ('enhertu') is quoted as the review names it ('[T-DXd] is …')
+                named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=specific[0])
+                picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, antecedent=named)
+                         for s in chosen]
                 return self.composer.compose(base, picks, query)
         return None
 
