@@ -332,6 +332,23 @@ def test_questions_typed_loosely(assistant, question, expected):
     assert not answer.abstained and expected in answer.answer
 
 
+def test_trials_of_a_drug_are_those_that_tested_it_not_those_after_it(assistant):
+    answer = assistant.ask("which trials w/ kadcyla does the review go through")
+    for name in ("EMILIA", "TH3RESA", "KATHERINE", "KATE2"):
+        assert name in answer.lead
+    assert "HER2CLIMB" not in answer.lead  # its patients had been treated with T-DM1 before
+
+
+def test_trials_named_only_by_registry_number_are_listed(assistant):
+    answer = assistant.ask("name the trastuzumab duocarmazine trials")
+    assert "TULIP" in answer.lead and "NCT04602117" in answer.lead and "NCT04235101" in answer.lead
+
+
+def test_a_this_noun_sentence_brings_the_one_naming_it(assistant):
+    answer = assistant.ask("does herceptin bind p95her2?")
+    assert "not recognized by trastuzumab" in answer.answer and "lacks the extracellular domain" in answer.answer
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

@@ -221,6 +221,8 @@ class QueryAnalyzer:
             return f"DESTINY-Breast{int(match.group(1)):02d}"
 
         text = re.sub(r"\b(?:DB|destiny[\s-]?breast)[\s-]?0?(\d{1,2})\b", destiny, question, flags=re.I)
+        text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
+        text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
 
         def mend(match: re.Match) -> str:
             word = match.group(0)

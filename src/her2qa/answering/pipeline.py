@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..citations import strip_markers
+from ..citations import NCT_RE, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
 from ..query import Query, QueryAnalyzer, compact, light_stem, mentions, tokenize
@@ -40,6 +40,7 @@ ASPECTS = (
 )
 # The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
+                      r"easier on|gentler|"
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
                       r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
@@ -55,6 +56,11 @@ CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "a
                "tki", "tkis", "therapy", "therapies", "compound", "compounds", "molecule", "molecules", "conjugate",
                "conjugates", "medication", "medications", "option", "options", "treatment", "treatments",
                "discussed", "mentioned", "named", "listed", "used", "tested", "described", "covered", "review"}
+# "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
+DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){0,2}?(?:forms?|proteins?|receptors?|"
+                              r"drugs?|agents?|mutations?|alterations?|pathways?|mechanisms?|molecules?|compounds?|"
+                              r"antibod(?:y|ies)|genes?|combinations?|approach(?:es)?|strateg(?:y|ies)|variants?|"
+                              r"isoforms?|inhibitors?|TKIs?|ADCs?)\b")
 TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
 NAME_LIMIT = 8
@@ -339,6 +345,11 @@ class AnswerPipeline:
         starts = {s.start for s in chosen}
         added: list[Sentence] = []
         for sentence in chosen:
+            if DEMONSTRATIVE_RE.match(sentence.text) and sentence.index > 0:
+                previous = self.sentences.paragraph(sentence)[sentence.index - 1]
+                if previous.start not in starts:  # "This truncated form of HER2…" needs what it is
+                    added.append(previous)
+                continue
             if not POINTS_BACK_RE.search(" ".join(sentence.text.split()[:9])):
                 continue
             before = self._sentences_before(sentence)
@@ -478,8 +489,24 @@ class AnswerPipeline:
         if family:
             chosen = {key: hit for key, hit in names.items() if key.startswith(family)}
         else:
+            drugs = [e for e in self._specific(query) if DRUG_RE.fullmatch(e.split()[0]) or e.lower() in BRANDS
+                     or re.match(r"T-D", e)]
             if found is not None:
                 sentences = self.sentences.in_section(found[0], found[1].key)
+            elif drugs:  # "which trials w/ kadcyla…": sentences naming it as what was tested, not as
+                # a prior therapy or a resistance ("patients previously treated with … T-DM1")
+                aliases = query.aliases.get(drugs[0], [drugs[0]])
+                alias = "|".join(re.escape(a) for a in aliases)
+                prior = re.compile(rf"\b(?:previous(?:ly)?|prior|pretreated|after|failure of|resistan\w*|including|"
+                                   rf"refractory)\W+(?:[\w\-]+\W+){{0,8}}?(?:{alias})\b", re.I)
+                sentences = [s for s in self.sentences.mentioning(aliases) if not prior.search(s.text)]
+                # …and the sentences right after that go on about it ("its tolerability", "this drug")
+                for s in list(sentences):
+                    for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 3]:
+                        if not re.search(r"\b(?:its|it|this (?:drug|agent|TKI|ADC))\b", nxt.text, re.I) or \
+                                DRUG_RE.search(" ".join(nxt.text.split()[:5])):
+                            break
+                        sentences.append(nxt)
             else:
                 ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
                 paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
@@ -490,6 +517,14 @@ class AnswerPipeline:
             chosen = {key: hit for key, hit in names.items()
                       if any(p.start in starts for p in hit[1]) and not mentions(hit[0], asked)}
             chosen = {key: (name, [p for p in picks if p.start in starts][:1]) for key, (name, picks) in chosen.items()}
+            # A trial the review gives only by its registry number ("a phase I trial in combination with
+            # niraparib (NCT04235101)") is named by it, unless a trial name comes just before it.
+            for s in sorted({s.start: s for s in sentences}.values(), key=lambda s: s.start):
+                for match in NCT_RE.finditer(s.text):
+                    before = s.text[max(0, match.start() - 60): match.start()]
+                    if not any(compact(n) in names for n in TRIAL_RE.findall(before)) and compact(match.group(0)) not in chosen:
+                        chosen[compact(match.group(0))] = (match.group(0), [Pick(chunk=self.sentences.chunk(s), text=s.text,
+                                                                                 start=s.start)])
         if len(chosen) < 2:
             return None
         picks = []

@@ -148,7 +148,7 @@ class TableAnswerer:
             filters.append(f"{ordinal} line")
             lowered = LINE_RE.sub(" ", lowered)
         # Named entities in the question (trial names, drugs, NCT ids) pick rows that name them.
-        named = [e for e in query.entities if not re.fullmatch(r"table\s*\d+|[IV]{1,3}|phase|trials?", e, re.I)
+        named = [e for e in query.entities if not re.fullmatch(r"table\s*\d+|[IV]{1,3}(?:/[IV]{1,3})*[ab]?|phase|trials?", e, re.I)
                  and any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
         common = [e for e in named if all(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)
                   or mentions(table.caption, query.aliases.get(e, [e]))]
@@ -180,6 +180,8 @@ class TableAnswerer:
             word = match.group(0)
             if word in TABLE_WORDS or len(word) < 2 or word.isdigit():
                 continue
+            if phases and re.fullmatch(r"[ivx]+(?:/[ivx]+)*", word):
+                continue  # 'phase 2 (incl. mixed phases like I/II)': the phase filter has it already
             forms = {word, light_stem(word), word.rstrip("s")}
             hits = [i for i, words in enumerate(row_words) if forms & words]
             if not hits or len(hits) == len(table.rows):
