@@ -349,6 +349,12 @@ def test_a_this_noun_sentence_brings_the_one_naming_it(assistant):
     assert "not recognized by trastuzumab" in answer.answer and "lacks the extracellular domain" in answer.answer
 
 
+def test_one_endpoint_across_two_trials_is_answered_for_each(assistant):
+    answer = assistant.ask("NALA vs HER2CLIMB OS?")
+    assert answer.intent == "compare"
+    assert "no differences in OS" in answer.answer and "44.9%" in answer.answer
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

@@ -215,6 +215,8 @@ class AnswerPipeline:
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
             return listed
+        if intent in ("fact", "compare") and (across := self._endpoint_across_trials(question, query)) is not None:
+            return across
         if intent in ("fact", "list", "yesno", "overview", "definition"):
             answer = self._facet(base, query)
             if answer is not None:
@@ -647,6 +649,23 @@ class AnswerPipeline:
         named = " ".join(f"“{p.text}”" for p in answer.points[:1])
         return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
                              missing=[f"results of {entity}"])
+
+    def _endpoint_across_trials(self, question: str, query: Query) -> Answer | None:
+        """'kadcyla in EMILIA vs tukysa in HER2CLIMB, median pfs?': one endpoint asked of two or more
+        trials is answered trial by trial, each under its own heading, then side by side."""
+        endpoints = asked_endpoints(query.text)
+        trials = list(dict.fromkeys(e for e in self._specific(query) if self.is_trial(e)))
+        if not endpoints or len(trials) < 2 or not COMPARE_RE.search(query.text):
+            return None
+        qualifier = "median " if re.search(r"median", query.text, re.I) else ""
+        parts = []
+        for trial in trials[:3]:
+            sub = f"{qualifier}{' and '.join(endpoints)} in {trial}?"
+            parts.append((trial, self._single(question, sub, [], "fact")))
+        if all(a.abstained for _, a in parts):
+            return None
+        base = self._base(question, query, self._pool, "compare")
+        return merge(base, parts).model_copy(update={"intent": "compare"})
 
     def _listed_only(self, base: Answer, query: Query, text: str) -> Answer | None:
         """'DESTINY-Breast06 results — did enhertu beat chemo?': a trial the review only lists in a
