@@ -29,7 +29,8 @@ FRAME_WORDS = {"summarize", "summarise", "summary", "overview", "tell", "explain
                "which", "what", "are", "is", "does", "do", "the", "about", "in", "of", "on", "and", "a", "an",
                "all", "types", "kinds", "kind", "type", "its", "it", "this", "that", "there", "here", "some",
                "story", "gist", "nutshell", "general", "overall", "big", "picture", "short", "brief", "sum", "up",
-               "takeaways", "takeaway", "message", "messages", "whole", "basically"}
+               "takeaways", "takeaway", "message", "messages", "whole", "basically", "disease", "here", "yet",
+               "context"}
 
 
 # How people shorten section names ("the intro", "the conclusion").
