@@ -13,20 +13,21 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
 
-from ..citations import NCT_RE, strip_markers
+from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, compact, light_stem, mentions, tokenize
-from ..results import Answer, AnswerTable
+from ..query import Query, QueryAnalyzer, mentions, tokenize
+from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (ENDPOINTS, asked_endpoints, attribute_gap, content_words, off_topic, qualifier_gaps,
-                       weakly_covered)
-from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, retrieved_list
+from .coverage import attribute_gap, content_words, off_topic, qualifier_gaps, weakly_covered
+from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, retrieved_list
+from .lists import ListPlans
+from .subjects import FACET_RE, SubjectPlans
 from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
-from .tables import TABLE_WORDS, TableAnswerer, row_text
+from .tables import TableAnswerer
 from ..vocabulary import BRANDS, SYNONYMS
 
 Retrieve = Callable[[Query], list[Candidate]]
@@ -38,32 +39,14 @@ ASPECTS = (
     ("Design", re.compile(r"randomi|enrolled|includ|compared|phase|\barms?\b|received|single-group|designed|"
                           r"evaluat|assess", re.I)),
 )
-# The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
-FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
-                      r"easier on|gentler|"
-                      r"diarrh|transaminitis|hand[\s–-]foot", re.I)
-EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
-                      r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
-FIGURE_CUE = re.compile(r"\d")
-DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
-SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
-RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
-                              r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data)\b", re.I)
-CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "antibody", "antibodies", "adc", "adcs",
-               "tki", "tkis", "therapy", "therapies", "compound", "compounds", "molecule", "molecules", "conjugate",
-               "conjugates", "medication", "medications", "option", "options", "treatment", "treatments",
-               "discussed", "mentioned", "named", "listed", "used", "tested", "described", "covered", "review"}
 # "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
 DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){0,2}?(?:forms?|proteins?|receptors?|"
                               r"drugs?|agents?|mutations?|alterations?|pathways?|mechanisms?|molecules?|compounds?|"
                               r"antibod(?:y|ies)|genes?|combinations?|approach(?:es)?|strateg(?:y|ies)|variants?|"
                               r"isoforms?|inhibitors?|TKIs?|ADCs?)\b")
-TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
-LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
-NAME_LIMIT = 8
 
 
 @dataclass
@@ -76,7 +59,9 @@ class Outcome:
     retrieve_s: float = 0.0  # time spent in retrieval (the rest is choosing and composing)
 
 
-class AnswerPipeline:
+class AnswerPipeline(ListPlans, SubjectPlans):
+    """The planner: one method per intent, with the list and subject plans mixed in."""
+
     def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
         self.settings = settings
         self.corpus = corpus
@@ -305,14 +290,11 @@ class AnswerPipeline:
         if not answer.citations or any(c.kind == "reference" for c in answer.citations):
             return answer
         terms = set(query.terms)
-        by_marker = {c.marker: c for c in answer.citations}
         picks: list[Pick] = []
         anchors = 0
-        for point in (answer.points or points_from_text(answer))[:3]:
-            citation = by_marker.get(point.markers[0]) if point.markers else None
+        for point, citation, sentence in self._quoted(answer)[:3]:
             if citation is None:
                 continue
-            sentence = self._sentence_of(citation.chunk_id, point.text)
             if sentence is None:
                 picks.append(Pick(chunk=self.corpus.by_id[citation.chunk_id], text=point.text))
                 continue
@@ -336,14 +318,9 @@ class AnswerPipeline:
         it (across the paragraph break when it opens a paragraph)."""
         if not answer.citations or answer.abstained or any(c.kind == "reference" for c in answer.citations):
             return answer
-        by_marker = {c.marker: c for c in answer.citations}
-        chosen: list[Sentence] = []
-        for point in answer.points or points_from_text(answer):
-            citation = by_marker.get(point.markers[0]) if point.markers else None
-            sentence = self._sentence_of(citation.chunk_id, point.text) if citation else None
-            if sentence is None:
-                return answer  # a table row or a merged quote: leave the answer as it is
-            chosen.append(sentence)
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen:
+            return answer  # a table row or a merged quote: leave the answer as it is
         starts = {s.start for s in chosen}
         added: list[Sentence] = []
         for sentence in chosen:
@@ -378,6 +355,16 @@ class AnswerPipeline:
             return paragraph[: sentence.index]
         previous = self.sentences.by_paragraph.get((sentence.source, sentence.paragraph - 1), [])
         return previous if previous and previous[0].section == sentence.section else []
+
+    def _quoted(self, answer: Answer) -> list[tuple[AnswerPoint, Citation | None, Sentence | None]]:
+        """Each point of an answer with the citation it carries and the review sentence it quotes
+        (None for a table row, a reference entry or a quote of several sentences)."""
+        by_marker = {c.marker: c for c in answer.citations}
+        quoted = []
+        for point in answer.points or points_from_text(answer):
+            citation = by_marker.get(point.markers[0]) if point.markers else None
+            quoted.append((point, citation, self._sentence_of(citation.chunk_id, point.text) if citation else None))
+        return quoted
 
     def _sentence_of(self, chunk_id: str, text: str) -> Sentence | None:
         chunk = self.corpus.by_id.get(chunk_id)
@@ -424,193 +411,7 @@ class AnswerPipeline:
                                                               columns=table.columns, rows=rows, markers=markers),
                                          "intent": "table"})
 
-    # ---- lists ------------------------------------------------------------------------------
-    def _list(self, base, question, text, query, candidates, carried) -> Answer | None:
-        found = self.sentences.find_section(text, prefer_parents=True)
-        specific = self._specific(query)
-        if TRIALS_ASKED_RE.search(text) and (trials := self._named_trials(base, query, text, found, candidates)):
-            return trials
-        if found is not None and not specific:
-            source, section = found
-            children = self.sentences.children(self.corpus.document(source), section.key)
-            if len(children) >= 2:
-                return self._section_children(base, query, source, section, children)
-        match = self.tables.match(text, query, require_table_word=not re.search(
-            r"\b(?:trials?|adcs?|studies|phase|line)\b", text, re.I))
-        if match is not None and match.rows and match.filters:
-            return self._table(base, question, text, query, candidates, carried)
-        if found is not None and not specific:
-            return self._section_overview(base, query, *found)
-        return self._enumeration(base, query, candidates)
-
-    def _section_children(self, base, query, source, section, children) -> Answer | None:
-        opening = [(child, found[0]) for child in children if (found := self.sentences.in_section(source, child.key))]
-        if not opening:
-            return None
-        self._considered.update(first.chunk_id for _, first in opening)
-        picks = [Pick(chunk=self.sentences.chunk(first), text=first.text, start=first.start) for _, first in opening]
-        answer = self.composer.compose(base, picks, query, highlight_figures=False)
-        points = [p.model_copy(update={"text": child.title, "highlights": []})
-                  for p, (child, _) in zip(answer.points, opening)]
-        heading = section.label if section.number else section.title
-        lead = f"Section “{heading}” covers {len(points)} topics, each opening a subsection:"
-        return answer.model_copy(update={"points": points, "lead": lead, "answer": render(lead, points)})
-
-    def _enumeration(self, base, query, candidates) -> Answer | None:
-        """Sentences that enumerate (commas, 'X, Y and Z', parenthesised lists) among the best."""
-        ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
-        if not ranked:
-            return None
-        enumerating = [(c, u) for c, u in ranked[:8] if enumerating_sentence(strip_markers(u.unit.text))]
-        if drugs_named := self._named_drugs(base, query, ranked):
-            return drugs_named if drugs_named.points else None
-        if enumerating and enumerating[0][1].score >= 0.6 * ranked[0][1].score:
-            ranked = [enumerating[0]] + [p for p in ranked if p is not enumerating[0]]
-        best = ranked[0][1].score
-        drugs_asked = re.search(r"\b(?:drugs?|agents?|inhibitors?|antibod|adcs?|tkis?|therap)", query.text, re.I)
-        picks: list[Pick] = []
-        for cand, unit in ranked:
-            if len(picks) >= 3 or unit.score < 0.75 * best:
-                break
-            body = strip_markers(unit.unit.text)
-            enumerates = enumerating_sentence(body) or (drugs_asked and DRUG_RE.search(body))
-            if not picks or enumerates:
-                picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
-        if not picks:
-            return None
-        picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
-        return self.composer.compose(base, picks, query)
-
-    def _named_trials(self, base: Answer, query: Query, text: str, found, candidates) -> Answer | None:
-        """'which destiny-breast trials are mentioned?', 'which TKI trials does it discuss?': every
-        trial of a name family, or of the section the question names, or of the best passages —
-        text and tables — each with the first sentence or row that names it."""
-        names = self._trial_index()
-        words = [compact(w) for w in re.findall(r"[\w\-]+", text) if len(compact(w)) >= 4]
-        family = next((w for w in words if sum(key.startswith(w) for key in names) >= 2 and w not in names), None)
-        if family:
-            chosen = {key: hit for key, hit in names.items() if key.startswith(family)}
-        else:
-            drugs = [e for e in self._specific(query) if DRUG_RE.fullmatch(e.split()[0]) or e.lower() in BRANDS
-                     or re.match(r"T-D", e)]
-            if found is not None:
-                sentences = self.sentences.in_section(found[0], found[1].key)
-            elif drugs:  # "which trials w/ kadcyla…": sentences naming it as what was tested, not as
-                # a prior therapy or a resistance ("patients previously treated with … T-DM1")
-                aliases = query.aliases.get(drugs[0], [drugs[0]])
-                alias = "|".join(re.escape(a) for a in aliases)
-                prior = re.compile(rf"\b(?:previous(?:ly)?|prior|pretreated|after|failure of|resistan\w*|including|"
-                                   rf"refractory)\W+(?:[\w\-]+\W+){{0,8}}?(?:{alias})\b", re.I)
-                sentences = [s for s in self.sentences.mentioning(aliases) if not prior.search(s.text)]
-                # …and the sentences right after that go on about it ("its tolerability", "this drug")
-                for s in list(sentences):
-                    for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 3]:
-                        if not re.search(r"\b(?:its|it|this (?:drug|agent|TKI|ADC))\b", nxt.text, re.I) or \
-                                DRUG_RE.search(" ".join(nxt.text.split()[:5])):
-                            break
-                        sentences.append(nxt)
-            else:
-                ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
-                paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
-                                                if c.chunk.kind in ("text", "abstract")))[:2]
-                sentences = [s for key in paragraphs for s in self.sentences.by_paragraph.get(key, [])]
-            starts = {s.start for s in sentences}
-            asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
-            chosen = {key: hit for key, hit in names.items()
-                      if any(p.start in starts for p in hit[1]) and not mentions(hit[0], asked)}
-            chosen = {key: (name, [p for p in picks if p.start in starts][:1]) for key, (name, picks) in chosen.items()}
-            # A trial the review gives only by its registry number ("a phase I trial in combination with
-            # niraparib (NCT04235101)") is named by it, unless a trial name comes just before it.
-            for s in sorted({s.start: s for s in sentences}.values(), key=lambda s: s.start):
-                for match in NCT_RE.finditer(s.text):
-                    before = s.text[max(0, match.start() - 60): match.start()]
-                    if not any(compact(n) in names for n in TRIAL_RE.findall(before)) and compact(match.group(0)) not in chosen:
-                        chosen[compact(match.group(0))] = (match.group(0), [Pick(chunk=self.sentences.chunk(s), text=s.text,
-                                                                                 start=s.start)])
-        if len(chosen) < 2:
-            return None
-        picks = []
-        for name, hits in chosen.values():
-            pick = hits[0]
-            picks.append(Pick(chunk=pick.chunk, text=pick.text, start=pick.start, highlights=[name]))
-            self._considered.add(pick.chunk.id)
-        picks.sort(key=lambda p: (p.chunk.source, p.chunk.start, p.start or 0))
-        listed = ", ".join(dict.fromkeys(p.highlights[0] for p in picks))
-        return self.composer.compose(base, picks, query, lead=f"{len(chosen)} trials are named: {listed}.",
-                                     highlight_figures=False)
-
-    def _trial_index(self) -> dict[str, tuple[str, list[Pick]]]:
-        """Every trial the review names (called a trial in its text, or listed in a table's trial
-        column), by compact name → (name as printed, where it appears in reading order)."""
-        if "trials" in self._indexes:
-            return self._indexes["trials"]
-        index: dict[str, tuple[str, list[Pick]]] = {}
-
-        def add(name: str, pick: Pick) -> None:
-            key = compact(name)
-            printed, picks = index.get(key, (name, []))
-            if "-" in name and "-" not in printed:
-                printed = name  # 'DESTINY-Breast03' rather than the misprint 'DESTINYBreast03'
-            index[key] = (printed, picks + [pick])
-
-        for s in self.sentences.sentences:
-            body = strip_markers(s.text)
-            for name in dict.fromkeys(TRIAL_RE.findall(body) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", body)):
-                if not is_generic(name) and name.upper() not in COMMON_CODES and not name.upper().startswith("NCT") \
-                        and self.analyzer.paragraph_share([name]) <= 0.2 and self.is_trial(name):
-                    add(name, Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
-        for source, table in self.tables.tables():
-            columns = [c for c in table.columns if re.search(r"trial|identifier", c, re.I)]
-            for row in table.rows:
-                chunk = self.tables.chunk_of(source, table, row)
-                for column in [c for c in columns if re.search(r"trial", c, re.I)][:1] or columns:
-                    name = re.split(r"\s*\(", row.cells.get(column, ""))[0].strip()
-                    if name and chunk is not None and not name.upper().startswith("NCT") and re.search(r"[A-Z]", name):
-                        add(name, Pick(chunk=chunk, text=chunk.text, start=chunk.start))
-        self._indexes["trials"] = index
-        return index
-
-    def _named_drugs(self, base: Answer, query: Query, ranked) -> Answer | None:
-        """'Which PI3K inhibitors are mentioned?': every drug named in the best passages, each with
-        the sentence that names it."""
-        if not re.search(r"\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds|molecules|"
-                         r"conjugates|medications|options)\b", query.text, re.I):
-            return None
-        asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
-        found = self.sentences.find_section(query.text)
-        # "which bispecific molecules…": the few sentences using the qualifier word, wherever they are
-        qualifiers = [w for w in content_words(query.text) if w not in CLASS_NOUNS and w not in FRAME_WORDS
-                      and w not in TABLE_WORDS and not mentions(w, list(asked))]
-        qualified = [s for w in qualifiers[:2] if 1 <= len(hits := [s for s in self.sentences.sentences
-                                                                      if re.search(rf"\b{re.escape(w)}", s.text, re.I)]) <= 12
-                     for s in hits]
-        if found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
-            pool = [(self.sentences.chunk(s), s.text, s.start) for s in self.sentences.in_section(*found[:1], found[1].key)]
-        elif qualified:
-            pool = [(self.sentences.chunk(s), s.text, s.start) for s in sorted(set(qualified), key=lambda s: s.start)]
-        else:
-            paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
-                                            if c.chunk.kind in ("text", "abstract")))[:2]
-            pool = [(self.sentences.chunk(s), s.text, s.start) for key in paragraphs
-                    for s in self.sentences.by_paragraph.get(key, [])]
-        seen: dict[str, Pick] = {}
-        for chunk, text, start in pool:
-            body = strip_markers(text)
-            # 'ZW25', 'SYD985' — not a code in brackets after its drug's name ('alpelisib (BYL719)')
-            codes = [n for n in DRUG_CODE_RE.findall(body) if n.upper() not in COMMON_CODES and not n.upper().startswith(
-                ("NCT", "IC", "CD")) and not (TRIAL_RE.fullmatch(n) and self.is_trial(n))
-                and not re.search(rf"\w\s*\({re.escape(n)}\)", body)]
-            for name in DRUG_RE.findall(body) + codes:
-                lowered = name.lower()
-                if lowered in asked or lowered in seen or self.analyzer.paragraph_share([name]) > 0.2:
-                    continue
-                seen[lowered] = Pick(chunk=chunk, text=text, start=start, highlights=[name])
-                self._considered.add(chunk.id)
-        if len(seen) < 2:
-            return None
-        picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
-        return self.composer.compose(base, picks, query,
-                                     lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
+    # (lists: answering/lists.py; one drug or trial: answering/subjects.py)
 
     # ---- overviews --------------------------------------------------------------------------
     def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
@@ -650,218 +451,6 @@ class AnswerPipeline:
         return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
                              missing=[f"results of {entity}"])
 
-    def _endpoint_across_trials(self, question: str, query: Query) -> Answer | None:
-        """'kadcyla in EMILIA vs tukysa in HER2CLIMB, median pfs?': one endpoint asked of two or more
-        trials is answered trial by trial, each under its own heading, then side by side."""
-        endpoints = asked_endpoints(query.text)
-        trials = list(dict.fromkeys(e for e in self._specific(query) if self.is_trial(e)))
-        if not endpoints or len(trials) < 2 or not COMPARE_RE.search(query.text):
-            return None
-        qualifier = "median " if re.search(r"median", query.text, re.I) else ""
-        parts = []
-        for trial in trials[:3]:
-            sub = f"{qualifier}{' and '.join(endpoints)} in {trial}?"
-            parts.append((trial, self._single(question, sub, [], "fact")))
-        if all(a.abstained for _, a in parts):
-            return None
-        base = self._base(question, query, self._pool, "compare")
-        return merge(base, parts).model_copy(update={"intent": "compare"})
-
-    def _listed_only(self, base: Answer, query: Query, text: str) -> Answer | None:
-        """'DESTINY-Breast06 results — did enhertu beat chemo?': a trial the review only lists in a
-        table of ongoing trials has no results in it. Say so, with the row it does give."""
-        if not RESULTS_ASKED_RE.search(text):
-            return None
-        for entity in self._specific(query):
-            aliases = query.aliases.get(entity, [entity])
-            if self.sentences.mentioning(aliases):
-                continue
-            for source, table in self.tables.tables():
-                rows = [r for r in table.rows if mentions(row_text(table, r), aliases)]
-                if len(rows) != 1 or not re.search(r"ongoing|under development", table.caption, re.I):
-                    continue
-                row = rows[0]
-                shown = "; ".join(f"{c}: {row.cells[c]}" for c in table.columns if row.cells.get(c))
-                return self._decline(base, f"The review reports no results for {entity}: it only lists it in "
-                                           f"Table {table.number} ({table.caption.rstrip('.')}) — {shown}.",
-                                     missing=[f"results of {entity}"])
-        return None
-
-    def _facet(self, base, query: Query) -> Answer | None:
-        """'side effects of tukysa?', 'lung toxicity with T-DXd in DESTINY-Breast03?': one aspect of a
-        drug or trial. The review rarely repeats the question's words there ("diarrhea, transaminitis …
-        were frequent"), so the answer is the aspect's sentences in the passages where the review
-        describes that drug or trial, in reading order."""
-        if not FACET_RE.search(query.text) or query.wants_number or asked_kind(query.text):
-            return None  # a figure or "which trial…" is asked: the fact path checks for it exactly
-        specific = self._specific(query)
-        trials = [e for e in specific if self.is_trial(e)]
-        entity = (trials or specific or [None])[0]
-        if entity is None:
-            return None
-        facet = self._described(query, entity, FACET_RE)
-        if not facet:
-            return None
-        # A sentence naming the aspect in passing ("its favourable toxicity profile") gives way to
-        # the ones that report it, when both are there.
-        reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
-        chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
-        if not chosen:
-            return None
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                      antecedent=self._antecedent(s, entity)) for s in chosen]
-        self._considered.update(s.chunk_id for s in chosen)
-        return self.composer.compose(base, picks, query)
-
-    def _described(self, query: Query, entity: str, cue: re.Pattern) -> list[Sentence]:
-        """The sentences matching ``cue`` where the review describes ``entity`` at length (not where
-        it is named in a list of drugs), and only those that speak of it."""
-        aliases = query.aliases.get(entity, [entity])
-        hits = self.sentences.mentioning(aliases)
-        keys = list(dict.fromkeys((h.source, h.paragraph) for h in hits))
-        runs = [self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT) for key in keys]
-        runs = [(run, [s for s in run if cue.search(s.text) and self._speaks_of(s, entity, aliases)]) for run in runs]
-        runs = [(run, found) for run, found in runs if found]
-        return max(runs, key=lambda r: len(r[0]))[1] if runs else []
-
-    def _measure_covered(self, base: Answer, answer: Answer, query: Query) -> Answer:
-        """'patricia OS results?', 'ILD rate in DESTINY-Breast04?': an endpoint asked of a drug or
-        trial must be stated by the answer. If the chosen sentences do not state it, look where the
-        review describes that drug or trial; if it is not there either, say so beside what it says."""
-        asked = asked_endpoints(query.text)
-        specific = self._specific(query)
-        if not asked or not specific or answer.abstained or query.wants_reference or base.intent not in ("fact", "yesno"):
-            return answer
-        trials = [e for e in specific if self.is_trial(e)]
-        entity = (trials or specific)[0]
-        aliases = query.aliases.get(entity, [entity])
-        # Only what is said of that drug or trial counts (EMILIA's OS is not KATHERINE's).
-        hits = self.sentences.mentioning(aliases)
-        about = {s.start for s in self._stretches(query, entity)}
-        by_marker = {c.marker: c for c in answer.citations}
-        kept: list[Sentence] = []
-        for point in answer.points or points_from_text(answer):
-            citation = by_marker.get(point.markers[0]) if point.markers else None
-            sentence = self._sentence_of(citation.chunk_id, point.text) if citation else None
-            if sentence is not None and (sentence.start in about or mentions(sentence.text, aliases)):
-                kept.append(sentence)
-        evidence = " ".join(s.text for s in kept)
-        gaps = [name for name in asked if not ENDPOINTS[name].search(evidence)]
-        # The review sometimes gives a trial's survival figures without naming the endpoint ("the
-        # triple combination (8.3 months vs. 5.7 months; Hazard ratio, 0.67)"): a figure where it
-        # describes the trial, naming no other endpoint, stands for the one asked.
-        unnamed = [s for s in kept if DURATION_CUE.search(s.text)
-                   and not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
-        gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and unnamed)]
-        if not gaps:
-            return answer
-        found = self._described(query, entity, ENDPOINTS[gaps[0]])
-        if not found and gaps[0] in SURVIVAL_ENDPOINTS:
-            found = [s for s in self._described(query, entity, DURATION_CUE)
-                     if not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
-        if found:
-            chosen = sorted({s.start: s for s in kept + found[:3]}.values(), key=lambda s: s.start)
-            picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                          antecedent=self._antecedent(s, entity)) for s in chosen]
-            self._considered.update(s.chunk_id for s in chosen)
-            return self.composer.compose(base, picks, query)
-        first = [s.text for s in kept if mentions(s.text, aliases)][:1] or [s.text for s in hits[:1]]
-        said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
-        message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
-        return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
-
-    def _stretches(self, query: Query, entity: str) -> list[Sentence]:
-        """Every sentence in a stretch of text about the entity: from each mention until the text
-        moves on to another drug or trial."""
-        aliases = query.aliases.get(entity, [entity])
-        hits = self.sentences.mentioning(aliases)
-        found = {s.start: s for key in dict.fromkeys((h.source, h.paragraph) for h in hits)
-                 for s in self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT)}
-        return sorted(found.values(), key=lambda s: s.start)
-
-    def _anchored(self, base: Answer, answer: Answer, query: Query) -> Answer:
-        """'was the kadcyla benefit in emilia limited to HR+ patients?': the text about the trial asked
-        of is searched for the sentences sharing most of the question's other words ("…regardless of
-        the site of metastatic disease and HR status"); when one says more of them than every quoted
-        sentence, it joins the answer (or replaces it, if nothing quoted is about that trial)."""
-        trials = [e for e in self._specific(query) if self.is_trial(e) and e not in query.carried]
-        if not trials and base.intent in ("why", "yesno"):  # "why would tykerb help…": the drug's own text
-            trials = [e for e in self._specific(query) if e not in query.carried
-                      and (DRUG_RE.fullmatch(e.split()[0]) or e.lower() in BRANDS or re.match(r"T-D", e))][:1]
-        if answer.abstained or not trials or asked_kind(query.text) or any(c.kind == "reference" for c in answer.citations):
-            return answer  # ("which other trials…" asks for different ones)
-        entity = trials[0]
-        aliases = query.aliases.get(entity, [entity])
-        stretch = self._stretches(query, entity)
-        starts = {s.start for s in stretch}
-        # The drugs and trials named say nothing about which of the trial's sentences answers; a
-        # status or marker asked of it ('HR+', 'PD-L1') does.
-        subjects = [e for e in query.entities if self.is_trial(e) or DRUG_RE.fullmatch(e.split()[0])
-                    or e.lower() in BRANDS or re.match(r"T-D", e)]
-        names = set(tokenize(" ".join(a for e in subjects for a in query.aliases.get(e, [e]))))
-        said_as = " ".join(v for k, v in SYNONYMS.items() if re.search(rf"\b{k}", query.text, re.I))  # 'before' → 'prior'
-        words = {light_stem(w.rstrip("+−-")) for w in tokenize(f"{query.text} {said_as}")} - {
-            light_stem(w) for w in names} - {light_stem(w) for w in FRAME_WORDS}
-
-        def said(text: str) -> int:
-            return len(words & {light_stem(w) for w in tokenize(text)})
-
-        by_marker = {c.marker: c for c in answer.citations}
-        quoted: list[Sentence] = []
-        for point in answer.points or points_from_text(answer):
-            citation = by_marker.get(point.markers[0]) if point.markers else None
-            if citation is None or citation.kind in ("table_row", "table", "reference"):
-                if citation is not None and mentions(citation.quote, aliases):
-                    return answer  # a row or entry about the trial itself
-                continue
-            sentence = self._sentence_of(citation.chunk_id, point.text)
-            if sentence is None:
-                return answer  # a quote this step cannot place: leave the answer as it is
-            quoted.append(sentence)
-        on_subject = [s for s in quoted if s.start in starts or mentions(s.text, aliases)]
-        best = max((said(s.text) for s in stretch), default=0)
-        if best < 1 or best <= max((said(s.text) for s in on_subject), default=0):
-            return answer
-        chosen = [s for s in stretch if said(s.text) == best and s.start not in {q.start for q in quoted}][:2]
-        kept = on_subject if on_subject else []
-        everything = sorted({s.start: s for s in kept + chosen}.values(), key=lambda s: s.start)
-        self._considered.update(s.chunk_id for s in chosen)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                      antecedent=self._antecedent(s, entity)) for s in everything]
-        return self.composer.compose(base, picks, query)
-
-    def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
-        """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
-        trial named at the start of a sentence up to here; a trial's stretch speaks of the drug it
-        treated patients with ("…were treated with T-DXd"), not of the ones they had before."""
-        paragraph = self.sentences.paragraph(sentence)
-        stretches: list[tuple[str, list[str]]] = []  # (topic, its sentences), in reading order
-        for s in paragraph[: sentence.index + 1]:
-            opening = " ".join(s.text.split()[:6])
-            trials = TRIAL_RE.findall(opening) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", opening)  # MonarcHER
-            names = [m.group(0) for m in DRUG_RE.finditer(opening)] + re.findall(r"\bT-D\w+", opening) + [
-                n for n in trials if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
-            if names:
-                stretches.append((names[-1], []))
-            if stretches:
-                stretches[-1][1].append(s.text)
-        if not stretches:
-            return False
-
-        def same(name: str, names: list[str]) -> bool:
-            return mentions(name, names) or any(mentions(n, [name]) for n in names)
-
-        topic, since = stretches[-1]
-        if same(topic, aliases):
-            return True
-        if self.is_trial(topic):  # "…were treated with T-DXd": the trial's stretch speaks of its drug
-            alias = "|".join(re.escape(a) for a in aliases)
-            return bool(re.search(rf"\b(?:treated with|receiv\w*|given|arm of|in the)\s+(?:\w+\s+){{0,2}}(?:{alias})\b",
-                                  " ".join(since), re.I))
-        # A trial stays the topic through its arms and drugs ("In the tucatinib arm, …", "Herein,
-        # abemaciclib plus trastuzumab …") until another trial is introduced.
-        trials = [t for t, _ in stretches if self.is_trial(t)]
-        return bool(trials) and same(trials[-1], aliases)
 
     def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:
         aliases = query.aliases.get(entity, [entity])
@@ -892,51 +481,6 @@ class AnswerPipeline:
             _group_by_aspect(picks)
         return self.composer.compose(base, picks, query)
 
-    def _run(self, key, hits: list[Sentence], aliases: list[str], entity: str, query: Query,
-             limit: int = NAME_LIMIT) -> list[Sentence]:
-        """From the paragraph's first mention of the entity until the text moves on to another one."""
-        paragraph = self.sentences.by_paragraph[key]
-        first = min(s.index for s in hits if (s.source, s.paragraph) == key)
-        run: list[Sentence] = []
-        for sentence in paragraph[first:]:
-            if run and not mentions(sentence.text, aliases) and self._moves_on(sentence.text, entity, query):
-                break
-            run.append(sentence)
-            if len(run) >= limit:
-                break
-        return run
-
-    def is_trial(self, name: str) -> bool:
-        """Does the review call this name a trial or study ('the NALA phase III trial', 'study, MonarcHER')?"""
-        if name not in self._trial_cache:
-            self._trial_cache[name] = self._called_a_trial(name)
-        return self._trial_cache[name]
-
-    def _called_a_trial(self, name: str) -> bool:
-        if DRUG_RE.fullmatch(name.split()[0]) or re.match(r"T-D", name):
-            return False
-        cue = re.compile(rf"(?:trials?|study|studies)\W+(?:\w+\W+){{0,2}}{re.escape(name)}|"
-                         rf"{re.escape(name)}\W+(?:\w+\W+){{0,3}}(?:trials?|study)\b", re.I)
-        return any(cue.search(s.text) for s in self.sentences.mentioning([name])[:12])
-
-    def _moves_on(self, text: str, entity: str, query: Query) -> bool:
-        """Has the text moved on to another trial (when a trial is described) or drug?"""
-        if self.is_trial(entity):
-            others = [n for n in TRIAL_RE.findall(text) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", text)
-                      if not is_generic(n) and not mentions(n, query.aliases.get(entity, [entity]))
-                      and not mentions(entity, [n]) and self.analyzer.paragraph_share([n]) <= 0.2
-                      and not n.upper().startswith("NCT") and self.is_trial(n)]
-            return bool(others)
-        opening = " ".join(text.split()[:5])
-        return bool([m for m in DRUG_RE.findall(opening) if not mentions(m, query.aliases.get(entity, [entity]))
-                     and self.analyzer.paragraph_share([m]) <= 0.2])
-
-    def _antecedent(self, sentence: Sentence, entity: str) -> str:
-        doc = self.corpus.document(sentence.source)
-        heading = doc.section(sentence.section)
-        if heading is not None and heading.kind == "subheading" and len(heading.title) <= 30:
-            return heading.title
-        return entity if DRUG_RE.fullmatch(entity.split()[0]) or re.match(r"T-D", entity) else ""
 
     def _section_overview(self, base, query: Query, source: str, section) -> Answer:
         """Key sentences of a section in reading order: all of a short one; of a long one with
@@ -1122,11 +666,6 @@ class AnswerPipeline:
         return [e for e in query.entities if not is_generic(e) and e not in query.common
                 and not re.fullmatch(r"table\s*\d*", e, re.I)
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
-
-
-def enumerating_sentence(text: str) -> bool:
-    """'…, …, and …', a colon before a list, or a parenthesised list."""
-    return text.count(",") >= 2 or bool(LIST_ENUM_RE.search(text)) or bool(re.search(r":\s+\w[^.]*,", text))
 
 
 def _group_by_aspect(picks: list[Pick]) -> None:

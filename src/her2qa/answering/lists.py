@@ -1,0 +1,224 @@
+"""Plans for list questions: a section's parts, every trial of a name family, of a section or of a
+drug, every drug a qualifier picks out, or the enumerating sentences among the best.
+
+A mixin of :class:`her2qa.answering.pipeline.AnswerPipeline` (it uses the pipeline's sentence index,
+tables, composer and subject helpers).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..citations import NCT_RE, strip_markers
+from ..query import Query, compact, mentions
+from ..results import Answer
+from ..retrieval import is_generic
+from .compose import Pick, render
+from .coverage import content_words
+from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE
+from .passages import FRAME_WORDS
+from .tables import TABLE_WORDS
+from ..vocabulary import BRANDS
+
+CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "antibody", "antibodies", "adc", "adcs",
+               "tki", "tkis", "therapy", "therapies", "compound", "compounds", "molecule", "molecules", "conjugate",
+               "conjugates", "medication", "medications", "option", "options", "treatment", "treatments",
+               "discussed", "mentioned", "named", "listed", "used", "tested", "described", "covered", "review"}
+TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
+LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
+
+
+def enumerating_sentence(text: str) -> bool:
+    """'…, …, and …', a colon before a list, or a parenthesised list."""
+    return text.count(",") >= 2 or bool(LIST_ENUM_RE.search(text)) or bool(re.search(r":\s+\w[^.]*,", text))
+
+
+class ListPlans:
+    """List plans of :class:`AnswerPipeline` (self is the pipeline)."""
+
+    def _list(self, base, question, text, query, candidates, carried) -> Answer | None:
+        found = self.sentences.find_section(text, prefer_parents=True)
+        specific = self._specific(query)
+        if TRIALS_ASKED_RE.search(text) and (trials := self._named_trials(base, query, text, found, candidates)):
+            return trials
+        if found is not None and not specific:
+            source, section = found
+            children = self.sentences.children(self.corpus.document(source), section.key)
+            if len(children) >= 2:
+                return self._section_children(base, query, source, section, children)
+        match = self.tables.match(text, query, require_table_word=not re.search(
+            r"\b(?:trials?|adcs?|studies|phase|line)\b", text, re.I))
+        if match is not None and match.rows and match.filters:
+            return self._table(base, question, text, query, candidates, carried)
+        if found is not None and not specific:
+            return self._section_overview(base, query, *found)
+        return self._enumeration(base, query, candidates)
+
+    def _section_children(self, base, query, source, section, children) -> Answer | None:
+        opening = [(child, found[0]) for child in children if (found := self.sentences.in_section(source, child.key))]
+        if not opening:
+            return None
+        self._considered.update(first.chunk_id for _, first in opening)
+        picks = [Pick(chunk=self.sentences.chunk(first), text=first.text, start=first.start) for _, first in opening]
+        answer = self.composer.compose(base, picks, query, highlight_figures=False)
+        points = [p.model_copy(update={"text": child.title, "highlights": []})
+                  for p, (child, _) in zip(answer.points, opening)]
+        heading = section.label if section.number else section.title
+        lead = f"Section “{heading}” covers {len(points)} topics, each opening a subsection:"
+        return answer.model_copy(update={"points": points, "lead": lead, "answer": render(lead, points)})
+
+    def _enumeration(self, base, query, candidates) -> Answer | None:
+        """Sentences that enumerate (commas, 'X, Y and Z', parenthesised lists) among the best."""
+        ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
+        if not ranked:
+            return None
+        enumerating = [(c, u) for c, u in ranked[:8] if enumerating_sentence(strip_markers(u.unit.text))]
+        if drugs_named := self._named_drugs(base, query, ranked):
+            return drugs_named if drugs_named.points else None
+        if enumerating and enumerating[0][1].score >= 0.6 * ranked[0][1].score:
+            ranked = [enumerating[0]] + [p for p in ranked if p is not enumerating[0]]
+        best = ranked[0][1].score
+        drugs_asked = re.search(r"\b(?:drugs?|agents?|inhibitors?|antibod|adcs?|tkis?|therap)", query.text, re.I)
+        picks: list[Pick] = []
+        for cand, unit in ranked:
+            if len(picks) >= 3 or unit.score < 0.75 * best:
+                break
+            body = strip_markers(unit.unit.text)
+            enumerates = enumerating_sentence(body) or (drugs_asked and DRUG_RE.search(body))
+            if not picks or enumerates:
+                picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
+        if not picks:
+            return None
+        picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
+        return self.composer.compose(base, picks, query)
+
+    def _named_trials(self, base: Answer, query: Query, text: str, found, candidates) -> Answer | None:
+        """'which destiny-breast trials are mentioned?', 'which TKI trials does it discuss?': every
+        trial of a name family, or of the section the question names, or of the best passages —
+        text and tables — each with the first sentence or row that names it."""
+        names = self._trial_index()
+        words = [compact(w) for w in re.findall(r"[\w\-]+", text) if len(compact(w)) >= 4]
+        family = next((w for w in words if sum(key.startswith(w) for key in names) >= 2 and w not in names), None)
+        if family:
+            chosen = {key: hit for key, hit in names.items() if key.startswith(family)}
+        else:
+            drugs = [e for e in self._specific(query) if DRUG_RE.fullmatch(e.split()[0]) or e.lower() in BRANDS
+                     or re.match(r"T-D", e)]
+            if found is not None:
+                sentences = self.sentences.in_section(found[0], found[1].key)
+            elif drugs:  # "which trials w/ kadcyla…": sentences naming it as what was tested, not as
+                # a prior therapy or a resistance ("patients previously treated with … T-DM1")
+                aliases = query.aliases.get(drugs[0], [drugs[0]])
+                alias = "|".join(re.escape(a) for a in aliases)
+                prior = re.compile(rf"\b(?:previous(?:ly)?|prior|pretreated|after|failure of|resistan\w*|including|"
+                                   rf"refractory)\W+(?:[\w\-]+\W+){{0,8}}?(?:{alias})\b", re.I)
+                sentences = [s for s in self.sentences.mentioning(aliases) if not prior.search(s.text)]
+                # …and the sentences right after that go on about it ("its tolerability", "this drug")
+                for s in list(sentences):
+                    for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 3]:
+                        if not re.search(r"\b(?:its|it|this (?:drug|agent|TKI|ADC))\b", nxt.text, re.I) or \
+                                DRUG_RE.search(" ".join(nxt.text.split()[:5])):
+                            break
+                        sentences.append(nxt)
+            else:
+                ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
+                paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
+                                                if c.chunk.kind in ("text", "abstract")))[:2]
+                sentences = [s for key in paragraphs for s in self.sentences.by_paragraph.get(key, [])]
+            starts = {s.start for s in sentences}
+            asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
+            chosen = {key: hit for key, hit in names.items()
+                      if any(p.start in starts for p in hit[1]) and not mentions(hit[0], asked)}
+            chosen = {key: (name, [p for p in picks if p.start in starts][:1]) for key, (name, picks) in chosen.items()}
+            # A trial the review gives only by its registry number ("a phase I trial in combination with
+            # niraparib (NCT04235101)") is named by it, unless a trial name comes just before it.
+            for s in sorted({s.start: s for s in sentences}.values(), key=lambda s: s.start):
+                for match in NCT_RE.finditer(s.text):
+                    before = s.text[max(0, match.start() - 60): match.start()]
+                    if not any(compact(n) in names for n in TRIAL_RE.findall(before)) and compact(match.group(0)) not in chosen:
+                        chosen[compact(match.group(0))] = (match.group(0), [Pick(chunk=self.sentences.chunk(s), text=s.text,
+                                                                                 start=s.start)])
+        if len(chosen) < 2:
+            return None
+        picks = []
+        for name, hits in chosen.values():
+            pick = hits[0]
+            picks.append(Pick(chunk=pick.chunk, text=pick.text, start=pick.start, highlights=[name]))
+            self._considered.add(pick.chunk.id)
+        picks.sort(key=lambda p: (p.chunk.source, p.chunk.start, p.start or 0))
+        listed = ", ".join(dict.fromkeys(p.highlights[0] for p in picks))
+        return self.composer.compose(base, picks, query, lead=f"{len(chosen)} trials are named: {listed}.",
+                                     highlight_figures=False)
+
+    def _trial_index(self) -> dict[str, tuple[str, list[Pick]]]:
+        """Every trial the review names (called a trial in its text, or listed in a table's trial
+        column), by compact name → (name as printed, where it appears in reading order)."""
+        if "trials" in self._indexes:
+            return self._indexes["trials"]
+        index: dict[str, tuple[str, list[Pick]]] = {}
+
+        def add(name: str, pick: Pick) -> None:
+            key = compact(name)
+            printed, picks = index.get(key, (name, []))
+            if "-" in name and "-" not in printed:
+                printed = name  # 'DESTINY-Breast03' rather than the misprint 'DESTINYBreast03'
+            index[key] = (printed, picks + [pick])
+
+        for s in self.sentences.sentences:
+            body = strip_markers(s.text)
+            for name in dict.fromkeys(TRIAL_RE.findall(body) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", body)):
+                if not is_generic(name) and name.upper() not in COMMON_CODES and not name.upper().startswith("NCT") \
+                        and self.analyzer.paragraph_share([name]) <= 0.2 and self.is_trial(name):
+                    add(name, Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
+        for source, table in self.tables.tables():
+            columns = [c for c in table.columns if re.search(r"trial|identifier", c, re.I)]
+            for row in table.rows:
+                chunk = self.tables.chunk_of(source, table, row)
+                for column in [c for c in columns if re.search(r"trial", c, re.I)][:1] or columns:
+                    name = re.split(r"\s*\(", row.cells.get(column, ""))[0].strip()
+                    if name and chunk is not None and not name.upper().startswith("NCT") and re.search(r"[A-Z]", name):
+                        add(name, Pick(chunk=chunk, text=chunk.text, start=chunk.start))
+        self._indexes["trials"] = index
+        return index
+
+    def _named_drugs(self, base: Answer, query: Query, ranked) -> Answer | None:
+        """'Which PI3K inhibitors are mentioned?': every drug named in the best passages, each with
+        the sentence that names it."""
+        if not re.search(r"\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds|molecules|"
+                         r"conjugates|medications|options)\b", query.text, re.I):
+            return None
+        asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
+        found = self.sentences.find_section(query.text)
+        # "which bispecific molecules…": the few sentences using the qualifier word, wherever they are
+        qualifiers = [w for w in content_words(query.text) if w not in CLASS_NOUNS and w not in FRAME_WORDS
+                      and w not in TABLE_WORDS and not mentions(w, list(asked))]
+        qualified = [s for w in qualifiers[:2] if 1 <= len(hits := [s for s in self.sentences.sentences
+                                                                      if re.search(rf"\b{re.escape(w)}", s.text, re.I)]) <= 12
+                     for s in hits]
+        if found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
+            pool = [(self.sentences.chunk(s), s.text, s.start) for s in self.sentences.in_section(*found[:1], found[1].key)]
+        elif qualified:
+            pool = [(self.sentences.chunk(s), s.text, s.start) for s in sorted(set(qualified), key=lambda s: s.start)]
+        else:
+            paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
+                                            if c.chunk.kind in ("text", "abstract")))[:2]
+            pool = [(self.sentences.chunk(s), s.text, s.start) for key in paragraphs
+                    for s in self.sentences.by_paragraph.get(key, [])]
+        seen: dict[str, Pick] = {}
+        for chunk, text, start in pool:
+            body = strip_markers(text)
+            # 'ZW25', 'SYD985' — not a code in brackets after its drug's name ('alpelisib (BYL719)')
+            codes = [n for n in DRUG_CODE_RE.findall(body) if n.upper() not in COMMON_CODES and not n.upper().startswith(
+                ("NCT", "IC", "CD")) and not (TRIAL_RE.fullmatch(n) and self.is_trial(n))
+                and not re.search(rf"\w\s*\({re.escape(n)}\)", body)]
+            for name in DRUG_RE.findall(body) + codes:
+                lowered = name.lower()
+                if lowered in asked or lowered in seen or self.analyzer.paragraph_share([name]) > 0.2:
+                    continue
+                seen[lowered] = Pick(chunk=chunk, text=text, start=start, highlights=[name])
+                self._considered.add(chunk.id)
+        if len(seen) < 2:
+            return None
+        picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
+        return self.composer.compose(base, picks, query,
+                                     lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")

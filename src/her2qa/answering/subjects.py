@@ -1,0 +1,290 @@
+"""Plans about one drug or trial: where the review describes it (its stretches of text, who the
+topic of a sentence is), one aspect of it (side effects…), an endpoint asked of it, answers anchored in
+its text, and results of a trial the review only lists.
+
+A mixin of :class:`her2qa.answering.pipeline.AnswerPipeline`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..citations import strip_markers
+from ..figures import has_figure
+from ..query import Query, light_stem, mentions, tokenize
+from ..results import Answer
+from ..retrieval import is_generic
+from .compose import Pick, merge
+from .coverage import ENDPOINTS, asked_endpoints
+from .extractive import DRUG_RE, TRIAL_RE, _join, asked_kind
+from .intent import COMPARE_RE
+from .passages import FRAME_WORDS, Sentence
+from .tables import row_text
+from ..vocabulary import BRANDS, SYNONYMS
+
+# The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
+FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
+                      r"easier on|gentler|"
+                      r"diarrh|transaminitis|hand[\s–-]foot", re.I)
+EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
+                      r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
+FIGURE_CUE = re.compile(r"\d")
+DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
+SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
+RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
+                              r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data)\b", re.I)
+NAME_LIMIT = 8
+
+
+class SubjectPlans:
+    """Plans about one drug or trial, for :class:`AnswerPipeline` (self is the pipeline)."""
+
+    def _endpoint_across_trials(self, question: str, query: Query) -> Answer | None:
+        """'kadcyla in EMILIA vs tukysa in HER2CLIMB, median pfs?': one endpoint asked of two or more
+        trials is answered trial by trial, each under its own heading, then side by side."""
+        endpoints = asked_endpoints(query.text)
+        trials = list(dict.fromkeys(e for e in self._specific(query) if self.is_trial(e)))
+        if not endpoints or len(trials) < 2 or not COMPARE_RE.search(query.text):
+            return None
+        qualifier = "median " if re.search(r"median", query.text, re.I) else ""
+        parts = []
+        for trial in trials[:3]:
+            sub = f"{qualifier}{' and '.join(endpoints)} in {trial}?"
+            parts.append((trial, self._single(question, sub, [], "fact")))
+        if all(a.abstained for _, a in parts):
+            return None
+        base = self._base(question, query, self._pool, "compare")
+        return merge(base, parts).model_copy(update={"intent": "compare"})
+
+    def _listed_only(self, base: Answer, query: Query, text: str) -> Answer | None:
+        """'DESTINY-Breast06 results — did enhertu beat chemo?': a trial the review only lists in a
+        table of ongoing trials has no results in it. Say so, with the row it does give."""
+        if not RESULTS_ASKED_RE.search(text):
+            return None
+        for entity in self._specific(query):
+            aliases = query.aliases.get(entity, [entity])
+            if self.sentences.mentioning(aliases):
+                continue
+            for source, table in self.tables.tables():
+                rows = [r for r in table.rows if mentions(row_text(table, r), aliases)]
+                if len(rows) != 1 or not re.search(r"ongoing|under development", table.caption, re.I):
+                    continue
+                row = rows[0]
+                shown = "; ".join(f"{c}: {row.cells[c]}" for c in table.columns if row.cells.get(c))
+                return self._decline(base, f"The review reports no results for {entity}: it only lists it in "
+                                           f"Table {table.number} ({table.caption.rstrip('.')}) — {shown}.",
+                                     missing=[f"results of {entity}"])
+        return None
+
+    def _facet(self, base, query: Query) -> Answer | None:
+        """'side effects of tukysa?', 'lung toxicity with T-DXd in DESTINY-Breast03?': one aspect of a
+        drug or trial. The review rarely repeats the question's words there ("diarrhea, transaminitis …
+        were frequent"), so the answer is the aspect's sentences in the passages where the review
+        describes that drug or trial, in reading order."""
+        if not FACET_RE.search(query.text) or query.wants_number or asked_kind(query.text):
+            return None  # a figure or "which trial…" is asked: the fact path checks for it exactly
+        specific = self._specific(query)
+        trials = [e for e in specific if self.is_trial(e)]
+        entity = (trials or specific or [None])[0]
+        if entity is None:
+            return None
+        facet = self._described(query, entity, FACET_RE)
+        if not facet:
+            return None
+        # A sentence naming the aspect in passing ("its favourable toxicity profile") gives way to
+        # the ones that report it, when both are there.
+        reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
+        chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
+        if not chosen:
+            return None
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in chosen]
+        self._considered.update(s.chunk_id for s in chosen)
+        return self.composer.compose(base, picks, query)
+
+    def _described(self, query: Query, entity: str, cue: re.Pattern) -> list[Sentence]:
+        """The sentences matching ``cue`` where the review describes ``entity`` at length (not where
+        it is named in a list of drugs), and only those that speak of it."""
+        aliases = query.aliases.get(entity, [entity])
+        hits = self.sentences.mentioning(aliases)
+        keys = list(dict.fromkeys((h.source, h.paragraph) for h in hits))
+        runs = [self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT) for key in keys]
+        runs = [(run, [s for s in run if cue.search(s.text) and self._speaks_of(s, entity, aliases)]) for run in runs]
+        runs = [(run, found) for run, found in runs if found]
+        return max(runs, key=lambda r: len(r[0]))[1] if runs else []
+
+    def _measure_covered(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'patricia OS results?', 'ILD rate in DESTINY-Breast04?': an endpoint asked of a drug or
+        trial must be stated by the answer. If the chosen sentences do not state it, look where the
+        review describes that drug or trial; if it is not there either, say so beside what it says."""
+        asked = asked_endpoints(query.text)
+        specific = self._specific(query)
+        if not asked or not specific or answer.abstained or query.wants_reference or base.intent not in ("fact", "yesno"):
+            return answer
+        trials = [e for e in specific if self.is_trial(e)]
+        entity = (trials or specific)[0]
+        aliases = query.aliases.get(entity, [entity])
+        # Only what is said of that drug or trial counts (EMILIA's OS is not KATHERINE's).
+        hits = self.sentences.mentioning(aliases)
+        about = {s.start for s in self._stretches(query, entity)}
+        kept = [s for _, _, s in self._quoted(answer) if s is not None and (s.start in about or mentions(s.text, aliases))]
+        evidence = " ".join(s.text for s in kept)
+        gaps = [name for name in asked if not ENDPOINTS[name].search(evidence)]
+        # The review sometimes gives a trial's survival figures without naming the endpoint ("the
+        # triple combination (8.3 months vs. 5.7 months; Hazard ratio, 0.67)"): a figure where it
+        # describes the trial, naming no other endpoint, stands for the one asked.
+        unnamed = [s for s in kept if DURATION_CUE.search(s.text)
+                   and not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
+        gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and unnamed)]
+        if not gaps:
+            return answer
+        found = self._described(query, entity, ENDPOINTS[gaps[0]])
+        if not found and gaps[0] in SURVIVAL_ENDPOINTS:
+            found = [s for s in self._described(query, entity, DURATION_CUE)
+                     if not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
+        if found:
+            chosen = sorted({s.start: s for s in kept + found[:3]}.values(), key=lambda s: s.start)
+            picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                          antecedent=self._antecedent(s, entity)) for s in chosen]
+            self._considered.update(s.chunk_id for s in chosen)
+            return self.composer.compose(base, picks, query)
+        first = [s.text for s in kept if mentions(s.text, aliases)][:1] or [s.text for s in hits[:1]]
+        said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
+        message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
+        return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
+
+    def _stretches(self, query: Query, entity: str) -> list[Sentence]:
+        """Every sentence in a stretch of text about the entity: from each mention until the text
+        moves on to another drug or trial."""
+        aliases = query.aliases.get(entity, [entity])
+        hits = self.sentences.mentioning(aliases)
+        found = {s.start: s for key in dict.fromkeys((h.source, h.paragraph) for h in hits)
+                 for s in self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT)}
+        return sorted(found.values(), key=lambda s: s.start)
+
+    def _anchored(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'was the kadcyla benefit in emilia limited to HR+ patients?': the text about the trial asked
+        of is searched for the sentences sharing most of the question's other words ("…regardless of
+        the site of metastatic disease and HR status"); when one says more of them than every quoted
+        sentence, it joins the answer (or replaces it, if nothing quoted is about that trial)."""
+        trials = [e for e in self._specific(query) if self.is_trial(e) and e not in query.carried]
+        if not trials and base.intent in ("why", "yesno"):  # "why would tykerb help…": the drug's own text
+            trials = [e for e in self._specific(query) if e not in query.carried
+                      and (DRUG_RE.fullmatch(e.split()[0]) or e.lower() in BRANDS or re.match(r"T-D", e))][:1]
+        if answer.abstained or not trials or asked_kind(query.text) or any(c.kind == "reference" for c in answer.citations):
+            return answer  # ("which other trials…" asks for different ones)
+        entity = trials[0]
+        aliases = query.aliases.get(entity, [entity])
+        stretch = self._stretches(query, entity)
+        starts = {s.start for s in stretch}
+        # The drugs and trials named say nothing about which of the trial's sentences answers; a
+        # status or marker asked of it ('HR+', 'PD-L1') does.
+        subjects = [e for e in query.entities if self.is_trial(e) or DRUG_RE.fullmatch(e.split()[0])
+                    or e.lower() in BRANDS or re.match(r"T-D", e)]
+        names = set(tokenize(" ".join(a for e in subjects for a in query.aliases.get(e, [e]))))
+        said_as = " ".join(v for k, v in SYNONYMS.items() if re.search(rf"\b{k}", query.text, re.I))  # 'before' → 'prior'
+        words = {light_stem(w.rstrip("+−-")) for w in tokenize(f"{query.text} {said_as}")} - {
+            light_stem(w) for w in names} - {light_stem(w) for w in FRAME_WORDS}
+
+        def said(text: str) -> int:
+            return len(words & {light_stem(w) for w in tokenize(text)})
+
+        quoted: list[Sentence] = []
+        for _, citation, sentence in self._quoted(answer):
+            if citation is None or citation.kind in ("table_row", "table", "reference"):
+                if citation is not None and mentions(citation.quote, aliases):
+                    return answer  # a row or entry about the trial itself
+                continue
+            if sentence is None:
+                return answer  # a quote this step cannot place: leave the answer as it is
+            quoted.append(sentence)
+        on_subject = [s for s in quoted if s.start in starts or mentions(s.text, aliases)]
+        best = max((said(s.text) for s in stretch), default=0)
+        if best < 1 or best <= max((said(s.text) for s in on_subject), default=0):
+            return answer
+        chosen = [s for s in stretch if said(s.text) == best and s.start not in {q.start for q in quoted}][:2]
+        kept = on_subject if on_subject else []
+        everything = sorted({s.start: s for s in kept + chosen}.values(), key=lambda s: s.start)
+        self._considered.update(s.chunk_id for s in chosen)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in everything]
+        return self.composer.compose(base, picks, query)
+
+    def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
+        """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
+        trial named at the start of a sentence up to here; a trial's stretch speaks of the drug it
+        treated patients with ("…were treated with T-DXd"), not of the ones they had before."""
+        paragraph = self.sentences.paragraph(sentence)
+        stretches: list[tuple[str, list[str]]] = []  # (topic, its sentences), in reading order
+        for s in paragraph[: sentence.index + 1]:
+            opening = " ".join(s.text.split()[:6])
+            trials = TRIAL_RE.findall(opening) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", opening)  # MonarcHER
+            names = [m.group(0) for m in DRUG_RE.finditer(opening)] + re.findall(r"\bT-D\w+", opening) + [
+                n for n in trials if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
+            if names:
+                stretches.append((names[-1], []))
+            if stretches:
+                stretches[-1][1].append(s.text)
+        if not stretches:
+            return False
+
+        def same(name: str, names: list[str]) -> bool:
+            return mentions(name, names) or any(mentions(n, [name]) for n in names)
+
+        topic, since = stretches[-1]
+        if same(topic, aliases):
+            return True
+        if self.is_trial(topic):  # "…were treated with T-DXd": the trial's stretch speaks of its drug
+            alias = "|".join(re.escape(a) for a in aliases)
+            return bool(re.search(rf"\b(?:treated with|receiv\w*|given|arm of|in the)\s+(?:\w+\s+){{0,2}}(?:{alias})\b",
+                                  " ".join(since), re.I))
+        # A trial stays the topic through its arms and drugs ("In the tucatinib arm, …", "Herein,
+        # abemaciclib plus trastuzumab …") until another trial is introduced.
+        trials = [t for t, _ in stretches if self.is_trial(t)]
+        return bool(trials) and same(trials[-1], aliases)
+
+    def _run(self, key, hits: list[Sentence], aliases: list[str], entity: str, query: Query,
+             limit: int = NAME_LIMIT) -> list[Sentence]:
+        """From the paragraph's first mention of the entity until the text moves on to another one."""
+        paragraph = self.sentences.by_paragraph[key]
+        first = min(s.index for s in hits if (s.source, s.paragraph) == key)
+        run: list[Sentence] = []
+        for sentence in paragraph[first:]:
+            if run and not mentions(sentence.text, aliases) and self._moves_on(sentence.text, entity, query):
+                break
+            run.append(sentence)
+            if len(run) >= limit:
+                break
+        return run
+
+    def is_trial(self, name: str) -> bool:
+        """Does the review call this name a trial or study ('the NALA phase III trial', 'study, MonarcHER')?"""
+        if name not in self._trial_cache:
+            self._trial_cache[name] = self._called_a_trial(name)
+        return self._trial_cache[name]
+
+    def _called_a_trial(self, name: str) -> bool:
+        if DRUG_RE.fullmatch(name.split()[0]) or re.match(r"T-D", name):
+            return False
+        cue = re.compile(rf"(?:trials?|study|studies)\W+(?:\w+\W+){{0,2}}{re.escape(name)}|"
+                         rf"{re.escape(name)}\W+(?:\w+\W+){{0,3}}(?:trials?|study)\b", re.I)
+        return any(cue.search(s.text) for s in self.sentences.mentioning([name])[:12])
+
+    def _moves_on(self, text: str, entity: str, query: Query) -> bool:
+        """Has the text moved on to another trial (when a trial is described) or drug?"""
+        if self.is_trial(entity):
+            others = [n for n in TRIAL_RE.findall(text) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", text)
+                      if not is_generic(n) and not mentions(n, query.aliases.get(entity, [entity]))
+                      and not mentions(entity, [n]) and self.analyzer.paragraph_share([n]) <= 0.2
+                      and not n.upper().startswith("NCT") and self.is_trial(n)]
+            return bool(others)
+        opening = " ".join(text.split()[:5])
+        return bool([m for m in DRUG_RE.findall(opening) if not mentions(m, query.aliases.get(entity, [entity]))
+                     and self.analyzer.paragraph_share([m]) <= 0.2])
+
+    def _antecedent(self, sentence: Sentence, entity: str) -> str:
+        doc = self.corpus.document(sentence.source)
+        heading = doc.section(sentence.section)
+        if heading is not None and heading.kind == "subheading" and len(heading.title) <= 30:
+            return heading.title
+        return entity if DRUG_RE.fullmatch(entity.split()[0]) or re.match(r"T-D", entity) else ""
