@@ -355,6 +355,27 @@ def test_one_endpoint_across_two_trials_is_answered_for_each(assistant):
     assert "no differences in OS" in answer.answer and "44.9%" in answer.answer
 
 
+@pytest.mark.parametrize("question, expected", [
+    ("define src", "Src is a proto-oncogene"),
+    ("whats a liquid biopsy", "non-invasive technique"),
+    ("whats bystander killing with adcs", "acts directly against neighboring cells"),  # the term, not "ADC"
+])
+def test_a_term_typed_in_lower_case_is_defined(assistant, question, expected):
+    assert expected in assistant.ask(question).answer
+
+
+def test_which_adc_is_not_answered_with_a_tki(assistant):
+    answer = assistant.ask("which adc was the first one approved for a solid tumor?")
+    assert "T-DM1" in answer.answer and "Lapatinib was the first TKI" not in answer.answer
+
+
+def test_a_turn_with_a_subject_but_no_topic_keeps_the_last_topic(assistant):
+    conversation = Conversation()
+    assistant.ask("what was the PFS in NALA?", conversation)
+    answer = assistant.ask("and in HER2CLIMB?", conversation)
+    assert answer.read_as == "and in HER2CLIMB (PFS)?" and "7.8 months" in answer.answer
+
+
 def test_it_after_a_which_question_is_the_answers_subject(assistant):
     conversation = Conversation()
     assistant.ask("which tki got fda approval first for her2+ metastatic bc?", conversation)

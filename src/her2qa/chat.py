@@ -90,7 +90,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             return swapped, own
         return question, own
     if specific_own and not PRONOUN_RE.search(question):
-        return question, own
+        return _with_topic(question, previous, analyzer), own
     if not is_follow_up(question, own) or not carried:
         return question, own
     def trial_like(name: str) -> bool:
@@ -115,6 +115,30 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return rewritten, own + carried
     stem = question.rstrip(" ?.")
     return f"{stem} in {subject}?", own + carried
+
+
+# Words that ask how much or which, not about what ("roughly what share in HER2CLIMB?").
+ASKING_WORDS = {"share", "proportion", "percentage", "percent", "fraction", "many", "much", "number", "rate", "roughly",
+                "approximately", "approx", "about", "around", "exactly", "figure", "figures", "value", "values",
+                "what", "which", "how", "there", "trial", "study", "arm", "one", "ones"}
+
+
+def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer) -> str:
+    """'did her2climb include brain mets patients?' → 'roughly what share in HER2CLIMB?': a turn that
+    names its subject but no topic keeps the previous turn's topic, shown in the reading."""
+    from .answering.coverage import content_words
+
+    from .retrieval import is_generic
+
+    names = set(content_words(" ".join(e for e in analyzer.entities_in(question) if not is_generic(e))))
+    own = [w for w in content_words(question) if w not in ASKING_WORDS and w not in names]
+    if own:
+        return question
+    before_names = set(content_words(" ".join(e for e in analyzer.entities_in(previous.resolved) if not is_generic(e))))
+    topic = [w for w in content_words(previous.resolved) if w not in before_names and w not in ASKING_WORDS
+             and not re.match(r"(?:did|does|do|is|are|was|were|has|have|include|includes|included)$", w)]
+    printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-]*", previous.resolved)}  # 'PFS', not 'pfs'
+    return f"{question.rstrip(' ?')} ({' '.join(printed.get(w, w) for w in topic[:4])})?" if topic else question
 
 
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:

@@ -196,7 +196,14 @@ class ExtractiveAnswerer:
         return pairs
 
     def _names_new(self, query: Query, chunk: Chunk, unit, kind: str) -> bool:
-        """Does the sentence (or the one before it, for "It is…") name a drug/trial the question does not?"""
+        """Does the sentence (or the one before it, for "It is…") name a drug/trial the question does not?
+        A class the question names ("which ADC…", "which TKI…") must be the sentence's too: the first
+        TKI approved is not the first ADC."""
+        noun = ASKED_KIND_RE.search(query.text).group("noun").lower().rstrip("s")
+        if noun in ("adc", "tki", "antibod", "antibody", "conjugate") and not re.search(
+                rf"\b{noun}|{'antibody–drug conjugate|antibody-drug conjugate' if noun == 'adc' else 'tyrosine kinase' if noun == 'tki' else noun}",
+                unit.text + " " + " ".join(self._previous_sentences(chunk, unit.start, 1)), re.I):
+            return False
         asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
         texts = [unit.text] + self._previous_sentences(chunk, unit.start, 1)[-1:]
         for text in texts:

@@ -59,6 +59,11 @@ class Outcome:
     retrieve_s: float = 0.0  # time spent in retrieval (the rest is choosing and composing)
 
 
+# "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
+DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what does)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
+                             r"(?:\s+(?:mean|stand for|with|in|for|on|exactly)\b.*)?\W*$", re.I)
+
+
 class AnswerPipeline(ListPlans, SubjectPlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
@@ -542,16 +547,30 @@ class AnswerPipeline(ListPlans, SubjectPlans):
         if specific:  # 'ADC' and 'antibody-drug conjugate' are one thing asked
             same = {a.lower() for a in query.aliases.get(specific[0], [specific[0]])}
             specific = [specific[0]] + [e for e in specific[1:] if e.lower() not in same]
-        if len(specific) != 1:
-            return None
-        aliases = query.aliases.get(specific[0], [specific[0]])
+        terms = []
+        if (found := DEFINED_TERM_RE.match(text.strip())) is not None:
+            term = found.group("term").strip()
+            # 'define src', 'whats bystander killing with adcs': the term asked, before any name in it
+            if not specific or not any(mentions(term, query.aliases.get(e, [e])) for e in specific):
+                terms.append((term, [term]))
+        if len(specific) == 1:
+            terms.append((specific[0], query.aliases.get(specific[0], [specific[0]])))
+        for subject, aliases in terms:
+            answer = self._defining(base, query, subject, aliases)
+            if answer is not None:
+                return answer
+        return None
+
+    def _defining(self, base, query: Query, subject: str, aliases: list[str]) -> Answer | None:
         names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
         # 'X, a …', 'X (Y) protein is a …', 'ADCs are …', '… class of therapies is tyrosine kinase inhibitors (TKI)'
         defining = re.compile(
             rf"(?:^|\b|\()(?:{names})s?\)?(?:\s*\([^)]{{1,40}}\))?"
             rf"(?:\s+(?:protein|gene|receptor|molecule|drug|agent|antibody|inhibitor|trial|study))?"
-            rf"(?:,\s+(?:an?|the)\s|\s+(?:is|was)\s+(?:an?|the|one)\b|\s+are\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,2}}(?:molecules?|drugs?|agents?|proteins?|receptors?|inhibitors?|"
-            rf"antibod\w+|class\w*|famil\w+|compounds?|therap\w+|conjugates?|enzymes?|kinases?)\b|\s+(?:refers to|consists of|encodes)\b)"
+            rf"(?:,\s+(?:an?|the)\s|,\s+which\s+(?:occurs|is|refers|means)\b|\s+allows\b|\s+(?:is|was)\s+(?:an?|the|one)\b|"
+            rf"\s+are\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,2}}(?:molecules?|drugs?|agents?|proteins?|receptors?|inhibitors?|"
+            rf"antibod\w+|class\w*|famil\w+|compounds?|therap\w+|conjugates?|enzymes?|kinases?)\b|"
+            rf"\s+(?:refers to|consists of|encodes)\b)"
             rf"|\b(?:class|type|family|group) of [\w\- ]{{1,40}}? (?:is|are)\s+(?:[\w\-]+\s+){{0,4}}\((?:{names})s?\)", re.I)
         for sentence in self.sentences.mentioning(aliases + [f"{a}s" for a in aliases]):
             head = strip_markers(sentence.text)[:len(sentence.text) // 2 + 40]
@@ -560,7 +579,7 @@ class AnswerPipeline(ListPlans, SubjectPlans):
                 chosen = [sentence] + [s for s in paragraph[sentence.index + 1: sentence.index + 2]]
                 self._considered.update(s.chunk_id for s in chosen)
                 # a brand typed ('enhertu') is quoted as the review names it ('[T-DXd] is …')
-                named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=specific[0])
+                named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=subject)
                 picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, antecedent=named)
                          for s in chosen]
                 return self.composer.compose(base, picks, query)
