@@ -148,7 +148,11 @@ class SubjectPlans:
                           antecedent=self._antecedent(s, entity)) for s in chosen]
             self._considered.update(s.chunk_id for s in chosen)
             return self.composer.compose(base, picks, query)
-        first = [s.text for s in kept if mentions(s.text, aliases)][:1] or [s.text for s in hits[:1]]
+        # Beside the gap, what the review does report for it: another endpoint where it describes it
+        # ("T-DM1 improved invasive DFS (Hazard ratio, 0.50…)"), else where it first names it.
+        reported = [s for s in self._stretches(query, entity) if any(p.search(s.text) for p in ENDPOINTS.values())]
+        first = [s.text for s in reported[:1]] or [s.text for s in kept if mentions(s.text, aliases)][:1] or [
+            s.text for s in hits[:1]]
         said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
         message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
         return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
