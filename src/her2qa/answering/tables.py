@@ -99,9 +99,13 @@ class TableAnswerer:
     @staticmethod
     def asked_column(table: Table, question: str) -> str | None:
         """'what primary endpoints are used in table 2?' asks for one column's values."""
-        words = set(_terms(question)) | {w.rstrip("s") for w in _terms(question)}
-        if not re.match(r"\s*(?:what|which|list|show|name)\b", question, re.I):
+        asked = re.match(r"\s*(?:what|which|list|show|name)(?:\s+(?:are|were|is|the|all))*\s+((?:\S+\s*){1,3})",
+                         question, re.I)
+        if not asked:
             return None
+        # the column is what is asked for ('what primary endpoints…'), not a filter ('…not phase 3')
+        head = _terms(asked.group(1))
+        words = set(head) | {w.rstrip("s") for w in head}
         named = [c for c in table.columns if all(w.rstrip("s") in words or w in words for w in _terms(c))
                  and not re.search(r"identifier|name", c, re.I)]
         return max(named, key=len) if named else None
