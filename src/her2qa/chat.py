@@ -72,7 +72,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return question, own
     previous = conversation.turns[-1]
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
-    from .answering.extractive import DRUG_RE, TRIAL_RE
+    from .answering.extractive import DRUG_RE, TRIAL_RE, is_drug_name
     from .retrieval import is_generic
 
     # A subject of its own: a drug, a trial or a brand, not an endpoint or a marker ("PFS", "PD-L1").
@@ -96,15 +96,12 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     def trial_like(name: str) -> bool:
         return bool(TRIAL_RE.fullmatch(name) or re.search(r"\d", name))
 
-    def drug_like(name: str) -> bool:
-        return bool(DRUG_RE.fullmatch(name.split()[0]) or name.lower() in BRANDS or re.match(r"T-D", name))
-
     subject = carried[0]
     # "in it", "from that": something one is in is a trial; "it"/"its" otherwise a drug;
     # "that trial" a trial even when a drug was named first.
     inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
     if not inside and re.search(r"\b(?:it|its|they|their)\b", question, re.I):
-        subject = next((e for e in carried if drug_like(e)), subject)
+        subject = next((e for e in carried if is_drug_name(e)), subject)
     if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I):
         subject = next((e for e in carried if trial_like(e)), subject)
     if PRONOUN_RE.search(question):

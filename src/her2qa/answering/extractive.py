@@ -14,6 +14,7 @@ from ..results import Answer, Citation, ReferenceInfo, Retrieved
 from ..retrieval import Candidate, ScoredUnit, is_generic
 from ..sentences import split_sentences
 from ..settings import Settings
+from ..vocabulary import BRANDS
 
 NOT_IN_REVIEW = "The review does not say."
 DRUG_RE = re.compile(r"\b[A-Za-z][a-z]+(?:" + DRUG_SUFFIX_RE.pattern[3:-2] + r")\b", re.IGNORECASE)
@@ -54,6 +55,21 @@ ASKED_KIND_RE = re.compile(
     r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
     r"trials?|stud(?:y|ies))\b(?!\s+(?:of|with|for)\b)", re.I)
 DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")
+MIXED_CASE_NAME_RE = re.compile(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b")  # MonarcHER
+# A class a "which <kind>…" question names must be the answer sentence's class too.
+CLASS_CUES = {"adc": re.compile(r"\badc|antibody–drug conjugate|antibody-drug conjugate", re.I),
+              "tki": re.compile(r"\btki|tyrosine kinase", re.I),
+              "antibody": re.compile(r"antibody", re.I), "conjugate": re.compile(r"conjugate", re.I)}
+
+
+def trial_names(text: str) -> list[str]:
+    """Trial-shaped names in ``text``: capitals and digits (NALA, HER2CLIMB-04) or mixed case (MonarcHER)."""
+    return TRIAL_RE.findall(text) + MIXED_CASE_NAME_RE.findall(text)
+
+
+def is_drug_name(name: str) -> bool:
+    """A drug by its printed name (-mab, -nib…), its T-D code, or a brand the user typed."""
+    return bool(DRUG_RE.fullmatch(name.split()[0]) or name.lower() in BRANDS or re.match(r"T-D", name))
 
 
 def asked_kind(question: str) -> str:
@@ -199,10 +215,8 @@ class ExtractiveAnswerer:
         """Does the sentence (or the one before it, for "It is…") name a drug/trial the question does not?
         A class the question names ("which ADC…", "which TKI…") must be the sentence's too: the first
         TKI approved is not the first ADC."""
-        noun = ASKED_KIND_RE.search(query.text).group("noun").lower().rstrip("s")
-        if noun in ("adc", "tki", "antibod", "antibody", "conjugate") and not re.search(
-                rf"\b{noun}|{'antibody–drug conjugate|antibody-drug conjugate' if noun == 'adc' else 'tyrosine kinase' if noun == 'tki' else noun}",
-                unit.text + " " + " ".join(self._previous_sentences(chunk, unit.start, 1)), re.I):
+        cue = CLASS_CUES.get(ASKED_KIND_RE.search(query.text).group("noun").lower().rstrip("s"))
+        if cue is not None and not cue.search(unit.text + " " + " ".join(self._previous_sentences(chunk, unit.start, 1))):
             return False
         asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
         texts = [unit.text] + self._previous_sentences(chunk, unit.start, 1)[-1:]

@@ -15,10 +15,9 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick, render
 from .coverage import content_words
-from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE
+from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, is_drug_name, trial_names
 from .passages import FRAME_WORDS
 from .tables import TABLE_WORDS
-from ..vocabulary import BRANDS
 
 CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "antibody", "antibodies", "adc", "adcs",
                "tki", "tkis", "therapy", "therapies", "compound", "compounds", "molecule", "molecules", "conjugate",
@@ -102,8 +101,7 @@ class ListPlans:
         if family:
             chosen = {key: hit for key, hit in names.items() if key.startswith(family)}
         else:
-            drugs = [e for e in self._specific(query) if DRUG_RE.fullmatch(e.split()[0]) or e.lower() in BRANDS
-                     or re.match(r"T-D", e)]
+            drugs = [e for e in self._specific(query) if is_drug_name(e)]
             if found is not None:
                 sentences = self.sentences.in_section(found[0], found[1].key)
             elif drugs:  # "which trials w/ kadcyla…": sentences naming it as what was tested, not as
@@ -121,10 +119,7 @@ class ListPlans:
                             break
                         sentences.append(nxt)
             else:
-                ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
-                paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
-                                                if c.chunk.kind in ("text", "abstract")))[:2]
-                sentences = [s for key in paragraphs for s in self.sentences.by_paragraph.get(key, [])]
+                sentences = self._best_paragraphs(self.extractive._rank_units(query, self.extractive.pool(candidates)))
             starts = {s.start for s in sentences}
             asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
             chosen = {key: hit for key, hit in names.items()
@@ -150,6 +145,12 @@ class ListPlans:
         return self.composer.compose(base, picks, query, lead=f"{len(chosen)} trials are named: {listed}.",
                                      highlight_figures=False)
 
+    def _best_paragraphs(self, ranked) -> list:
+        """The sentences of the two body paragraphs holding the best-ranked passages."""
+        paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
+                                        if c.chunk.kind in ("text", "abstract")))[:2]
+        return [s for key in paragraphs for s in self.sentences.by_paragraph.get(key, [])]
+
     def _trial_index(self) -> dict[str, tuple[str, list[Pick]]]:
         """Every trial the review names (called a trial in its text, or listed in a table's trial
         column), by compact name → (name as printed, where it appears in reading order)."""
@@ -166,7 +167,7 @@ class ListPlans:
 
         for s in self.sentences.sentences:
             body = strip_markers(s.text)
-            for name in dict.fromkeys(TRIAL_RE.findall(body) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", body)):
+            for name in dict.fromkeys(trial_names(body)):
                 if not is_generic(name) and name.upper() not in COMMON_CODES and not name.upper().startswith("NCT") \
                         and self.analyzer.paragraph_share([name]) <= 0.2 and self.is_trial(name):
                     add(name, Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
@@ -192,18 +193,17 @@ class ListPlans:
         # "which bispecific molecules…": the few sentences using the qualifier word, wherever they are
         qualifiers = [w for w in content_words(query.text) if w not in CLASS_NOUNS and w not in FRAME_WORDS
                       and w not in TABLE_WORDS and not mentions(w, list(asked))]
-        qualified = [s for w in qualifiers[:2] if 1 <= len(hits := [s for s in self.sentences.sentences
-                                                                      if re.search(rf"\b{re.escape(w)}", s.text, re.I)]) <= 12
-                     for s in hits]
+        qualified = [] if found is not None else [
+            s for w in qualifiers[:2]
+            if 1 <= len(hits := [s for s in self.sentences.sentences if re.search(rf"\b{re.escape(w)}", s.text, re.I)]) <= 12
+            for s in hits]
         if found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
-            pool = [(self.sentences.chunk(s), s.text, s.start) for s in self.sentences.in_section(*found[:1], found[1].key)]
+            sentences = self.sentences.in_section(*found[:1], found[1].key)
         elif qualified:
-            pool = [(self.sentences.chunk(s), s.text, s.start) for s in sorted(set(qualified), key=lambda s: s.start)]
+            sentences = sorted(set(qualified), key=lambda s: s.start)
         else:
-            paragraphs = list(dict.fromkeys((c.chunk.source, c.chunk.paragraph) for c, _ in ranked[:6]
-                                            if c.chunk.kind in ("text", "abstract")))[:2]
-            pool = [(self.sentences.chunk(s), s.text, s.start) for key in paragraphs
-                    for s in self.sentences.by_paragraph.get(key, [])]
+            sentences = self._best_paragraphs(ranked)
+        pool = [(self.sentences.chunk(s), s.text, s.start) for s in sentences]
         seen: dict[str, Pick] = {}
         for chunk, text, start in pool:
             body = strip_markers(text)

@@ -16,11 +16,11 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick, merge
 from .coverage import ENDPOINTS, asked_endpoints
-from .extractive import DRUG_RE, TRIAL_RE, _join, asked_kind
+from .extractive import DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence
 from .tables import row_text
-from ..vocabulary import BRANDS, SYNONYMS
+from ..vocabulary import SYNONYMS
 
 # The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
@@ -28,7 +28,6 @@ FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
                       r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
-FIGURE_CUE = re.compile(r"\d")
 DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
@@ -95,8 +94,6 @@ class SubjectPlans:
         # the ones that report it, when both are there.
         reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
         chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
-        if not chosen:
-            return None
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=self._antecedent(s, entity)) for s in chosen]
         self._considered.update(s.chunk_id for s in chosen)
@@ -106,10 +103,8 @@ class SubjectPlans:
         """The sentences matching ``cue`` where the review describes ``entity`` at length (not where
         it is named in a list of drugs), and only those that speak of it."""
         aliases = query.aliases.get(entity, [entity])
-        hits = self.sentences.mentioning(aliases)
-        keys = list(dict.fromkeys((h.source, h.paragraph) for h in hits))
-        runs = [self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT) for key in keys]
-        runs = [(run, [s for s in run if cue.search(s.text) and self._speaks_of(s, entity, aliases)]) for run in runs]
+        runs = [(run, [s for s in run if cue.search(s.text) and self._speaks_of(s, entity, aliases)])
+                for run in self._runs(query, entity)]
         runs = [(run, found) for run, found in runs if found]
         return max(runs, key=lambda r: len(r[0]))[1] if runs else []
 
@@ -157,13 +152,17 @@ class SubjectPlans:
         message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
         return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
 
-    def _stretches(self, query: Query, entity: str) -> list[Sentence]:
-        """Every sentence in a stretch of text about the entity: from each mention until the text
-        moves on to another drug or trial."""
+    def _runs(self, query: Query, entity: str) -> list[list[Sentence]]:
+        """For each paragraph naming the entity, the run from its first mention until the text moves
+        on to another drug or trial."""
         aliases = query.aliases.get(entity, [entity])
         hits = self.sentences.mentioning(aliases)
-        found = {s.start: s for key in dict.fromkeys((h.source, h.paragraph) for h in hits)
-                 for s in self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT)}
+        return [self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT)
+                for key in dict.fromkeys((h.source, h.paragraph) for h in hits)]
+
+    def _stretches(self, query: Query, entity: str) -> list[Sentence]:
+        """Every sentence in a stretch of text about the entity, in reading order."""
+        found = {s.start: s for run in self._runs(query, entity) for s in run}
         return sorted(found.values(), key=lambda s: s.start)
 
     def _anchored(self, base: Answer, answer: Answer, query: Query) -> Answer:
@@ -173,8 +172,7 @@ class SubjectPlans:
         sentence, it joins the answer (or replaces it, if nothing quoted is about that trial)."""
         trials = [e for e in self._specific(query) if self.is_trial(e) and e not in query.carried]
         if not trials and base.intent in ("why", "yesno"):  # "why would tykerb help…": the drug's own text
-            trials = [e for e in self._specific(query) if e not in query.carried
-                      and (DRUG_RE.fullmatch(e.split()[0]) or e.lower() in BRANDS or re.match(r"T-D", e))][:1]
+            trials = [e for e in self._specific(query) if e not in query.carried and is_drug_name(e)][:1]
         if answer.abstained or not trials or asked_kind(query.text) or any(c.kind == "reference" for c in answer.citations):
             return answer  # ("which other trials…" asks for different ones)
         entity = trials[0]
@@ -183,8 +181,7 @@ class SubjectPlans:
         starts = {s.start for s in stretch}
         # The drugs and trials named say nothing about which of the trial's sentences answers; a
         # status or marker asked of it ('HR+', 'PD-L1') does.
-        subjects = [e for e in query.entities if self.is_trial(e) or DRUG_RE.fullmatch(e.split()[0])
-                    or e.lower() in BRANDS or re.match(r"T-D", e)]
+        subjects = [e for e in query.entities if self.is_trial(e) or is_drug_name(e)]
         names = set(tokenize(" ".join(a for e in subjects for a in query.aliases.get(e, [e]))))
         said_as = " ".join(v for k, v in SYNONYMS.items() if re.search(rf"\b{k}", query.text, re.I))  # 'before' → 'prior'
         words = {light_stem(w.rstrip("+−-")) for w in tokenize(f"{query.text} {said_as}")} - {
@@ -207,8 +204,7 @@ class SubjectPlans:
         if best < 1 or best <= max((said(s.text) for s in on_subject), default=0):
             return answer
         chosen = [s for s in stretch if said(s.text) == best and s.start not in {q.start for q in quoted}][:2]
-        kept = on_subject if on_subject else []
-        everything = sorted({s.start: s for s in kept + chosen}.values(), key=lambda s: s.start)
+        everything = sorted({s.start: s for s in on_subject + chosen}.values(), key=lambda s: s.start)
         self._considered.update(s.chunk_id for s in chosen)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=self._antecedent(s, entity)) for s in everything]
@@ -222,9 +218,8 @@ class SubjectPlans:
         stretches: list[tuple[str, list[str]]] = []  # (topic, its sentences), in reading order
         for s in paragraph[: sentence.index + 1]:
             opening = " ".join(s.text.split()[:6])
-            trials = TRIAL_RE.findall(opening) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", opening)  # MonarcHER
             names = [m.group(0) for m in DRUG_RE.finditer(opening)] + re.findall(r"\bT-D\w+", opening) + [
-                n for n in trials if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
+                n for n in trial_names(opening) if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
             if names:
                 stretches.append((names[-1], []))
             if stretches:
@@ -277,7 +272,7 @@ class SubjectPlans:
     def _moves_on(self, text: str, entity: str, query: Query) -> bool:
         """Has the text moved on to another trial (when a trial is described) or drug?"""
         if self.is_trial(entity):
-            others = [n for n in TRIAL_RE.findall(text) + re.findall(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b", text)
+            others = [n for n in trial_names(text)
                       if not is_generic(n) and not mentions(n, query.aliases.get(entity, [entity]))
                       and not mentions(entity, [n]) and self.analyzer.paragraph_share([n]) <= 0.2
                       and not n.upper().startswith("NCT") and self.is_trial(n)]
