@@ -120,7 +120,6 @@ class SubjectPlans:
         entity = (trials or specific)[0]
         aliases = query.aliases.get(entity, [entity])
         # Only what is said of that drug or trial counts (EMILIA's OS is not KATHERINE's).
-        hits = self.sentences.mentioning(aliases)
         about = {s.start for s in self._stretches(query, entity)}
         kept = [s for _, _, s in self._quoted(answer) if s is not None and (s.start in about or mentions(s.text, aliases))]
         evidence = " ".join(s.text for s in kept)
@@ -147,7 +146,7 @@ class SubjectPlans:
         # ("T-DM1 improved invasive DFS (Hazard ratio, 0.50…)"), else where it first names it.
         reported = [s for s in self._stretches(query, entity) if any(p.search(s.text) for p in ENDPOINTS.values())]
         first = [s.text for s in reported[:1]] or [s.text for s in kept if mentions(s.text, aliases)][:1] or [
-            s.text for s in hits[:1]]
+            s.text for s in self.sentences.mentioning(aliases)[:1]]
         said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
         message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
         return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
