@@ -151,6 +151,19 @@ def in_viewport(page, selector: str) -> bool:
     }""", selector)
 
 
+def scrolled_into_view(page, selector: str, timeout: int = 5_000) -> bool:
+    """Whether ``selector`` reaches the viewport once a smooth scroll has had ``timeout`` ms to run
+    (checking at once races the animation: the panel's top arrives before the passage inside it)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function("""(sel) => { const r = document.querySelector(sel).getBoundingClientRect();
+                                  return r.top < window.innerHeight && r.bottom > 0; }""", arg=selector, timeout=timeout)
+        return True
+    except PlaywrightTimeout:
+        return False
+
+
 def shown_marker(page) -> str | None:
     return page.evaluate("() => document.querySelector('#her2qa-passage .her2qa-passage')?.dataset.marker || null")
 
@@ -273,7 +286,7 @@ def test_phone_marker_tap_scrolls_to_the_passage(browser, server):
         page.screenshot(path=str(SHOTS / "her2qa-ui-phone-answer.png"))
         assert not in_viewport(page, "#her2qa-passage")  # the sources sit below the chat on a phone
         click_marker_and_check_passage(page, 1)
-        assert in_viewport(page, "#her2qa-passage")
+        assert scrolled_into_view(page, "#her2qa-passage")
         page.wait_for_timeout(600)  # let the smooth scroll settle for the screenshot
         page.screenshot(path=str(SHOTS / "her2qa-ui-phone-passage.png"))
         width = page.evaluate("() => document.documentElement.scrollWidth")
