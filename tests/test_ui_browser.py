@@ -283,6 +283,9 @@ def test_phone_marker_tap_scrolls_to_the_passage(browser, server):
     try:
         ask(page, HER2CLIMB_Q)
         wait_answered(page, 1)
+        # A reader looks at the answer (Playwright's own scrolling while typing depends on timing).
+        page.evaluate("() => window.scrollTo(0, 0)")
+        page.locator('#her2qa-chat a[href="#cite-0-1"]').first.scroll_into_view_if_needed()
         page.screenshot(path=str(SHOTS / "her2qa-ui-phone-answer.png"))
         assert not in_viewport(page, "#her2qa-passage")  # the sources sit below the chat on a phone
         click_marker_and_check_passage(page, 1)
