@@ -180,6 +180,49 @@ def test_follow_up_with_its_own_subject_asks_the_same_question_of_it(assistant):
     assert "71 patients" in answer.answer
 
 
+def test_which_of_them_filters_the_last_list(assistant):
+    conversation = Conversation()
+    assistant.ask("what ADCs are in development per table 1?", conversation)
+    answer = assistant.ask("which of them got to phase III?", conversation)
+    assert "table 1" in answer.read_as.lower()
+    assert "Vic-trastuzumab duocarmazine" in answer.answer and "Disitamab-vedotin" in answer.answer
+    assert "ARX788" not in answer.answer  # phase II
+
+
+def test_it_after_a_which_question_is_the_answer_not_the_class(assistant):
+    # "which PI3K inhibitor…?" is answered by a drug; the next "its" is that drug, not PI3K.
+    conversation = Conversation()
+    first = assistant.ask("which pi3k inhibitor is alpha selective?", conversation)
+    assert "Alpelisib" in first.answer
+    answer = assistant.ask("whats its ic50", conversation)
+    assert not answer.abstained and "5 nM" in answer.answer
+
+
+def test_a_narrowing_follow_up_keeps_the_topic(assistant):
+    # "and in the metastatic setting?" narrows the last question: its topic (approval) stays.
+    conversation = Conversation()
+    assistant.ask("what was nerlynx first approved for", conversation)
+    answer = assistant.ask("and in the metastatic setting?", conversation)
+    assert "approved" in answer.read_as and ("nerlynx" in answer.read_as.lower() or "neratinib" in answer.read_as.lower())
+
+
+def test_a_bare_that_points_at_what_the_last_answer_said(assistant):
+    conversation = Conversation()
+    first = assistant.ask("whats the main problem with neratinib tolerability", conversation)
+    assert "diarrhea" in first.answer
+    answer = assistant.ask("is any trial trying to fix that?", conversation)
+    assert "diarrhea" in answer.read_as
+    assert "CONTROL trial" in answer.answer
+
+
+def test_its_after_a_code_named_drug_stays_on_that_drug(assistant):
+    # "whats ARX788" → "its trial": ARX788, not T-DXd (named in the answer's table caption).
+    conversation = Conversation()
+    assistant.ask("whats ARX788", conversation)
+    answer = assistant.ask("its trial's primary endpoint?", conversation)
+    assert "ARX788" in answer.read_as and "ORR" in answer.answer
+
+
 def test_a_turn_with_its_own_subject_is_taken_as_typed(assistant):
     conversation = Conversation()
     assistant.ask("what did NALA show?", conversation)

@@ -20,6 +20,9 @@ from .verify import verify
 
 
 _START_LOCK = threading.Lock()
+# A question whose answer is a name: "which TKI…", "what drug…", "who…".
+ASKS_WHICH_RE = re.compile(r"^\s*(?:which|what (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|about\b)\w+)\b",
+                           re.IGNORECASE)
 
 
 def index_mismatch(settings: Settings) -> str:
@@ -215,8 +218,12 @@ class Assistant:
             from .retrieval import is_generic
 
             subjects = [e for e in entities if e not in query.common and not is_generic(e)]
-            own = list({e.lower(): e for e in reversed(subjects + named)}.values())
-            own = list(reversed(own))[:4]
+            # "Which PI3K inhibitor is α-selective?" → the answer (alpelisib) is what "its" means next.
+            ordered = named + subjects if ASKS_WHICH_RE.search(question) else subjects + named
+            first_seen: dict[str, str] = {}
+            for name in ordered:
+                first_seen.setdefault(name.lower(), name)
+            own = list(first_seen.values())[:4]
             conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer
 

@@ -64,54 +64,140 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     """The question to answer (the reading shown as "Read as: …"), and the entities this turn is about.
 
     - A turn with its own subject and no pronoun stands alone — except "what about X?", which asks the
-      previous question again about X.
+      previous question again about X, and a bare subject ("and in HER2CLIMB?"), which keeps its topic.
+    - "which of them…" filters the last list; a bare "that" ("fix that") is what the last answer said.
     - A turn without a subject of its own (a pronoun, an ellipsis) borrows the subject of the last
-      turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"."""
+      turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"; a
+      phrase that only narrows ("and in the metastatic setting?") keeps the last topic too."""
     own = [e for e in analyzer.entities_in(question) if analyzer.known(e) or e.lower() in BRANDS]
     if conversation is None or not conversation.turns:
         return question, own
     previous = conversation.turns[-1]
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
-    from .answering.extractive import DRUG_RE, TRIAL_RE, is_drug_name
-    from .retrieval import is_generic
-
-    # A subject of its own: a drug, a trial or a brand, not an endpoint or a marker ("PFS", "PD-L1").
-    specific_own = [e for e in own if not is_generic(e) and (
-                        e.lower() in BRANDS or analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2)
-                    and (DRUG_RE.fullmatch(e.split()[0]) or TRIAL_RE.fullmatch(e) or e.lower() in BRANDS
-                         or re.search(r"[A-Za-z]{2,}-?\d{2,}|[A-Za-z]{3,}\d", e))]
-    if specific_own and SAME_AGAIN_RE.search(question) and not PRONOUN_RE.search(question):
-        before = previous.question
-        swapped = before
-        for old in previous.entities:
-            if old.lower() in before.lower():
-                swapped = re.sub(re.escape(old), specific_own[0], swapped, count=1, flags=re.IGNORECASE)
-        if swapped != before:
-            return swapped, own
-        return question, own
-    if specific_own and not PRONOUN_RE.search(question):
+    specific_own = _subjects_named(own, analyzer)
+    pronoun = PRONOUN_RE.search(question)
+    if BACK_TO_LIST_RE.search(question):
+        # "which of them got to phase III?" after a list: the list's question says what "them" are.
+        return f"{question.rstrip(' ?')} ({_asked_topic(previous.resolved)})?", own
+    if specific_own and SAME_AGAIN_RE.search(question) and not pronoun:
+        return _asked_again_about(specific_own[0], previous) or question, own
+    if specific_own and not pronoun:
         return _with_topic(question, previous, analyzer), own
-    if not is_follow_up(question, own) or not carried:
+    if DEMONSTRATIVE_OBJECT_RE.search(question):
+        # "is any trial trying to fix that?": "that" is what the last answer said, not a name.
+        said = _said_topic(previous, analyzer)
+        if said:
+            return f"{question.rstrip(' ?')} ({said})?", own + carried
+    stands_alone = DEFINITION_OPENING_RE.search(question) and own
+    if stands_alone or not is_follow_up(question, specific_own) or not carried:
         return question, own
-    def trial_like(name: str) -> bool:
-        return bool(TRIAL_RE.fullmatch(name) or re.search(r"\d", name))
-
-    subject = carried[0]
-    # "in it", "from that": something one is in is a trial; "it"/"its" otherwise a drug;
-    # "that trial" a trial even when a drug was named first.
-    inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
-    if not inside and re.search(r"\b(?:it|its|they|their)\b", question, re.I):
-        subject = next((e for e in carried if is_drug_name(e)), subject)
-    if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I):
-        subject = next((e for e in carried if trial_like(e)), subject)
-    if PRONOUN_RE.search(question):
+    subject = _referent(question, carried, analyzer)
+    if pronoun:
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
             return f"{subject}’s" if word in ("its", "their") else subject
-        rewritten = PRONOUN_RE.sub(name, question, count=1)
-        return rewritten, own + carried
+        return PRONOUN_RE.sub(name, question, count=1), own + carried
     stem = question.rstrip(" ?.")
-    return f"{stem} in {subject}?", own + carried
+    reading = f"{stem} in {subject}?"
+    if NARROWING_RE.search(question):
+        return _with_topic(reading, previous, analyzer, narrowing=True), own + carried
+    return _with_topic(reading, previous, analyzer), own + carried
+
+
+# "what is HER2-low?" asks about its own term even in the middle of a conversation.
+DEFINITION_OPENING_RE = re.compile(r"^\s*(?:what(?:'s| is| are)|whats|define|meaning of)\b", re.IGNORECASE)
+# "and in the metastatic setting?", "and between primary and mets?": a phrase that narrows the last
+# question rather than asking a new one.
+NARROWING_RE = re.compile(r"^\s*(?:(?:and|but|or|ok|so)\s+)?(?:in|for|with|among|during|after|before|at|between|"
+                          r"within|without|versus|vs)\b", re.IGNORECASE)
+
+
+def _subjects_named(own: list[str], analyzer: QueryAnalyzer) -> list[str]:
+    """The turn's own subjects: drugs, trials, brands and codes — not endpoints, markers or
+    populations ("PFS", "PD-L1", "HER2-low"), which narrow a question without changing its subject."""
+    from .answering.extractive import DRUG_RE, TRIAL_RE
+    from .retrieval import is_generic
+
+    return [e for e in own if not is_generic(e) and (
+                e.lower() in BRANDS or analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2)
+            and (DRUG_RE.fullmatch(e.split()[0]) or TRIAL_RE.fullmatch(e) or e.lower() in BRANDS
+                 or re.search(r"[A-Za-z]{2,}-?\d{2,}|[A-Za-z]{3,}\d", e))]
+
+
+def _asked_again_about(subject: str, previous: Turn) -> str:
+    """'what about NALA?' → the previous question with its subject swapped for NALA ('' if none)."""
+    swapped = previous.question
+    for old in previous.entities:
+        if old.lower() in swapped.lower():
+            swapped = re.sub(re.escape(old), subject, swapped, count=1, flags=re.IGNORECASE)
+    return swapped if swapped != previous.question else ""
+
+
+def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer) -> str:
+    """Which carried entity a pronoun or an ellipsis stands for.
+
+    "in it", "from that": something one is in is a trial; "that trial" is a trial even when a drug was
+    named first; "the drug" is a drug; "it"/"its" after a trial is the trial's drug ("how does it work?"),
+    otherwise the last subject."""
+    from .answering.extractive import DRUG_CODE_RE, is_drug_name, trial_names
+
+    def trial_like(name: str) -> bool:
+        printed = analyzer.printed_names.get(name.lower(), name)
+        printed = printed[:1].upper() + printed[1:]  # 'monarcHER' (as typed, or printed mid-sentence) → 'MonarcHER'
+        if DRUG_CODE_RE.fullmatch(name):  # ARX788, ZW49: a compound's code, not a trial's number
+            return False
+        return bool(printed in trial_names(printed) or re.search(r"\d", name))  # NALA, MonarcHER, DESTINY-Breast 09
+
+    subject = carried[0]
+    inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
+    if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I):
+        return next((e for e in carried if trial_like(e)), subject)
+    if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
+        return next((e for e in carried if is_drug_name(e)), subject)
+    if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and trial_like(subject):
+        return next((e for e in carried if is_drug_name(e)), subject)
+    return subject
+
+
+# "which of them…", "any of those…", "which ones…": a follow-up that filters the last answer's list.
+BACK_TO_LIST_RE = re.compile(r"\b(?:(?:which|one|ones|any|all|each|none|some|how many) of (?:them|those|these)|"
+                             r"which (?:one|ones)|those ones)\b", re.IGNORECASE)
+# A bare "that"/"this" as the object of a verb ("fix that", "why is that", "how is this being
+# addressed"): it stands for what the last answer said.
+DEMONSTRATIVE_OBJECT_RE = re.compile(
+    r"\b(?:that|this)\s*(?:[?.!]|$|\b(?:be|being|been|is|was|happen|happens|work|works|mean|means|done)\b)"
+    r"|\b(?:fix|address|overcome|prevent|manage|treat|reduce|solve|explain|cause|causes)\s+(?:that|this)\b",
+    re.IGNORECASE)
+WH_OPENING_RE = re.compile(r"^\s*(?:what|which|who|how many|how|list|name|tell me about)\s+"
+                           r"(?:(?:are|is|was|were|do|does|did|the|all)\s+)*", re.IGNORECASE)
+
+
+# Linking and hedging words: rare in a review's paragraphs, yet never what "that" points at.
+DISCOURSE_WORDS = {"nevertheless", "nonetheless", "however", "moreover", "furthermore", "therefore", "thus", "hence",
+                   "although", "though", "often", "usually", "also", "still", "indeed", "interestingly", "notably",
+                   "importantly", "additionally", "consequently", "overall", "finally", "firstly", "secondly",
+                   "recently", "currently", "especially", "particularly", "approximately", "significantly"}
+
+
+def _asked_topic(question: str) -> str:
+    """'what ADCs are in development per table 1?' → 'ADCs are in development per table 1'."""
+    return WH_OPENING_RE.sub("", question).strip(" ?.") or question.strip(" ?.")
+
+
+def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
+    """The rarest words of the last answer's first point that its question did not use: what a bare
+    "that" in the next question points at ("…limited due to the high incidence of diarrhea" → 'diarrhea')."""
+    from .answering.coverage import content_words
+
+    if previous.answer.abstained or not previous.answer.answer:
+        return ""
+    first = previous.answer.points[0].text if previous.answer.points else previous.answer.answer
+    asked = set(content_words(previous.resolved))
+    words = [w for w in dict.fromkeys(content_words(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", first)))
+             if w not in asked and w not in ASKING_WORDS and w not in DISCOURSE_WORDS and len(w) > 3]
+    shares = {w: analyzer.paragraph_share([w]) for w in words}
+    rare = sorted((w for w in words if 0 < shares[w] <= 0.03), key=lambda w: shares[w])[:limit]
+    return " ".join(w for w in words if w in rare)  # in the answer's order: read as a phrase
 
 
 # Words that ask how much or which, not about what ("roughly what share in HER2CLIMB?").
@@ -120,7 +206,7 @@ ASKING_WORDS = {"share", "proportion", "percentage", "percent", "fraction", "man
                 "what", "which", "how", "there", "trial", "study", "arm", "one", "ones"}
 
 
-def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer) -> str:
+def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer, narrowing: bool = False) -> str:
     """'did her2climb include brain mets patients?' → 'roughly what share in HER2CLIMB?': a turn that
     names its subject but no topic keeps the previous turn's topic, shown in the reading."""
     from .answering.coverage import content_words
@@ -129,20 +215,33 @@ def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer) -> str:
 
     names = set(content_words(" ".join(e for e in analyzer.entities_in(question) if not is_generic(e))))
     own = [w for w in content_words(question) if w not in ASKING_WORDS and w not in names]
-    if own:
+    if own and not narrowing:
         return question
     before_names = set(content_words(" ".join(e for e in analyzer.entities_in(previous.resolved) if not is_generic(e))))
+    asked = set(content_words(question))
     topic = [w for w in content_words(previous.resolved) if w not in before_names and w not in ASKING_WORDS
+             and w not in asked
              and not re.match(r"(?:did|does|do|is|are|was|were|has|have|include|includes|included)$", w)]
     printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-]*", previous.resolved)}  # 'PFS', not 'pfs'
     return f"{question.rstrip(' ?')} ({' '.join(printed.get(w, w) for w in topic[:4])})?" if topic else question
+
+
+def _answering_point(answer: Answer) -> str:
+    """The point that answers the question: the one sharing most of its words (the first on a tie).
+    An answer can open with context ("…PI3K inhibitor and trastuzumab…") before the point that says
+    what was asked ("everolimus… is the first non-HER2-targeted therapy…")."""
+    from .answering.coverage import content_words
+
+    asked = set(content_words(answer.resolved_question or answer.question))
+    texts = [p.text for p in answer.points]
+    return max(texts, key=lambda t: (len(asked & set(content_words(t))), -texts.index(t)))
 
 
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     """Entities named in the answer's first sentence (what 'it' will refer to next)."""
     if answer.abstained or not answer.answer:
         return []
-    first = answer.points[0].text if answer.points else re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
+    first = _answering_point(answer) if answer.points else re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
     from .answering.extractive import COMMON_CODES, DRUG_RE, TRIAL_RE
 
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
