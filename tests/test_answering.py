@@ -509,3 +509,32 @@ def test_concurrent_questions_get_the_same_answers_as_one_at_a_time(assistant):
         expected = alone[answer.question]
         assert answer.answer == expected.answer and answer.verifier == expected.verifier
         assert [c.chunk_id for c in answer.citations] == [c.chunk_id for c in expected.citations]
+
+
+# ---------------------------------------------------------------- typed forms
+
+def test_a_cue_for_a_figure_must_start_a_word(assistant):
+    # 'dar' (drug-to-antibody ratio) is inside 'standard' and 'secondary': neither asks for a figure.
+    analyzer = assistant.analyzer
+    assert not analyzer.analyze("is there a standard of care for 3rd line+ her2+ mbc?").wants_number
+    assert analyzer.analyze("whats the dar of enhertu").wants_number
+    assert analyzer.analyze("what were the doses used?").wants_number
+
+
+def test_names_joined_by_plus_are_read_apart(assistant):
+    assert assistant.analyzer.correct("perjeta+herceptin+docetaxel") == "perjeta + herceptin + docetaxel"
+    assert assistant.analyzer.correct("her2+ and hr+ disease") == "her2+ and hr+ disease"  # statuses stay as typed
+    answer = assistant.ask("which trial set perjeta+herceptin+docetaxel as 1st line standard")
+    assert not answer.abstained and "CLEOPATRA" in answer.answer
+
+
+@pytest.mark.parametrize("question, table, rows", [
+    ("which ongoing enhertu trials are phase 3", 2, {"DESTINY-Breast 06", "DESTINY-Breast 09", "DESTINY-Breast 12"}),
+    ("which of the new her2 adcs have reached phase 3 in breast?", 1, {"Vic-trastuzumab duocarmazine", "Disitamab-vedotin"}),
+])
+def test_members_by_phase_come_from_the_tables(assistant, question, table, rows):
+    # The text names trials without their phase; the tables give a phase per row.
+    answer = assistant.ask(question)
+    assert answer.table is not None and answer.table.title.startswith(f"Table {table}.")
+    assert all(name in answer.answer for name in rows)
+    assert len(answer.table.rows) == len(rows)

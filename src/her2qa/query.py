@@ -37,6 +37,9 @@ MEASURE_QUESTION_RE = re.compile(
     r"^(?:what|which|how)\b(?!.*\b(?:why|how does|how do|how did|how can|mechanism)\b).*"
     r"\b(?:PFS|OS|ORR|DCR|hazard ratio|response rate|survival|efficacy results|results did|benefit did|"
     r"incidence|frequency|prevalence|IC50|dose)\b", re.IGNORECASE)
+# A cue starts a word: 'dar' asks for a DAR, not the 'dar' in 'standard' or 'secondary'.
+NUMERIC_CUE_RE = re.compile("|".join(("(?<![a-z0-9])" if cue[0].isalnum() else "") + re.escape(cue)
+                                     for cue in NUMERIC_CUES))
 # "What does the review say about X?", "Does it discuss X?": X itself must be in the corpus.
 # Words for the parts of a text ("the section on …"), never a topic the review could lack.
 FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "paragraph", "paragraphs", "review",
@@ -221,6 +224,7 @@ class QueryAnalyzer:
             return f"DESTINY-Breast{int(match.group(1)):02d}"
 
         text = re.sub(r"\b(?:DB|destiny[\s-]?breast)[\s-]?0?(\d{1,2})\b", destiny, question, flags=re.I)
+        text = re.sub(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{3})", " + ", text)  # 'perjeta+herceptin' (not 'HER2+', 'HR+')
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
 
@@ -360,7 +364,7 @@ class QueryAnalyzer:
             aliases={e: self.aliases_of(e) for e in entities}, unknown=unknown,
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             carried=set(carried or []),
-            wants_number=any(cue in lowered for cue in NUMERIC_CUES) or bool(MEASURE_QUESTION_RE.search(question)),
+            wants_number=bool(NUMERIC_CUE_RE.search(lowered) or MEASURE_QUESTION_RE.search(question)),
             wants_reference=any(cue in lowered for cue in REFERENCE_CUES),
             wants_backmatter=any(cue in lowered for cue in BACKMATTER_CUES),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),

@@ -27,7 +27,7 @@ from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans
 from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
-from .tables import TableAnswerer
+from .tables import PHASE_RE, TableAnswerer
 from ..vocabulary import BRANDS, SYNONYMS
 
 Retrieve = Callable[[Query], list[Candidate]]
@@ -62,6 +62,10 @@ class Outcome:
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
 DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what does)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
                              r"(?:\s+(?:mean|stand for|with|in|for|on|exactly)\b.*)?\W*$", re.I)
+
+
+# A question asking for the members of a set ("which…", "list…", "any…").
+MEMBERS_BY_PHASE_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
 class AnswerPipeline(ListPlans, SubjectPlans):
@@ -205,6 +209,11 @@ class AnswerPipeline(ListPlans, SubjectPlans):
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
             return listed
+        if intent in ("fact", "list") and MEMBERS_BY_PHASE_RE.search(text) and PHASE_RE.search(text):
+            # "which ongoing enhertu trials are phase 3?": the tables, not the text, give phases row by row.
+            match = self.tables.match(text, query)
+            if match is not None and match.rows and match.filters:
+                return self._table(base, question, text, query, candidates, carried)
         if intent in ("fact", "compare") and (across := self._endpoint_across_trials(question, query)) is not None:
             return across
         if intent in ("fact", "list", "yesno", "overview", "definition"):
