@@ -538,3 +538,14 @@ def test_members_by_phase_come_from_the_tables(assistant, question, table, rows)
     assert answer.table is not None and answer.table.title.startswith(f"Table {table}.")
     assert all(name in answer.answer for name in rows)
     assert len(answer.table.rows) == len(rows)
+
+
+def test_what_does_x_do_is_answered_by_what_the_review_says_it_does(assistant):
+    answer = assistant.ask("what do tkis do in her2+ bc")
+    assert answer.intent == "definition" and "interrupting transduction cascades" in answer.answer
+
+
+def test_why_less_toxic_finds_the_reduced_toxicity_sentence(assistant):
+    # 'less toxic' is the review's 'reducing … toxicity' (the review writes 'systematic toxicity').
+    answer = assistant.ask("why are adcs less toxic than chemo?")
+    assert "improves drug delivery to tumors" in answer.answer

@@ -65,13 +65,13 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
 DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            r"[\w\-–/+ ]{1,40}\??$|define\b|"
-                           r"what does .+ (?:mean|stand for)|what kind of|what type of|what class of|"
+                           r"what does .+ (?:mean|stand for)|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
 YESNO_RE = re.compile(r"^(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, )?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
                         r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
-                        r"number of|figure|%|months?|cis?|confidence intervals?)\b", re.I)
+                        r"number of|figures?|numbers|months?|cis?|confidence intervals?)\b|%", re.I)
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
 WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
 # New questions start after "?", ";" or ", and <wh-word>" — not at a relative clause (", which compared…").

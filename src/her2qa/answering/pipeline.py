@@ -60,8 +60,8 @@ class Outcome:
 
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
-DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what does)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
-                             r"(?:\s+(?:mean|stand for|with|in|for|on|exactly)\b.*)?\W*$", re.I)
+DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what (?:do|does))\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
+                             r"(?:\s+(?:mean|stand for|do|with|in|for|on|exactly)\b.*)?\W*$", re.I)
 
 
 # A question asking for the members of a set ("which…", "list…", "any…").
