@@ -549,3 +549,21 @@ def test_why_less_toxic_finds_the_reduced_toxicity_sentence(assistant):
     # 'less toxic' is the review's 'reducing … toxicity' (the review writes 'systematic toxicity').
     answer = assistant.ask("why are adcs less toxic than chemo?")
     assert "improves drug delivery to tumors" in answer.answer
+
+
+def test_a_follow_up_on_a_topic_without_a_name_carries_the_topic(assistant):
+    # "what is src" names no drug or trial to carry: the next "it" is the last question's topic.
+    conversation = Conversation()
+    assistant.ask("what is src", conversation)
+    answer = assistant.ask("any drugs against it?", conversation)
+    assert "src" in answer.read_as.lower()
+    assert "dasatinib" in answer.answer.lower() and "saracatinib" in answer.answer.lower()
+
+
+def test_what_happened_asks_for_an_event_not_a_property(assistant):
+    # Never "The review does not report the happened".
+    conversation = Conversation()
+    assistant.ask("how did metzger define heterogeneous her2 tumours?", conversation)
+    answer = assistant.ask("what happened to those pts with neoadjuvant tx?", conversation)
+    assert "the happened" not in answer.answer
+    assert "pathological complete response" in answer.answer

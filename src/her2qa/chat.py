@@ -89,8 +89,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         if said:
             return f"{question.rstrip(' ?')} ({said})?", own + carried
     stands_alone = DEFINITION_OPENING_RE.search(question) and own
-    if stands_alone or not is_follow_up(question, specific_own) or not carried:
+    if stands_alone or not is_follow_up(question, specific_own):
         return question, own
+    if not carried:
+        # The last turn was about a topic, not a drug or trial ("what is src" → "any drugs against it?"):
+        # its words stand in for the subject.
+        topic = _asked_topic_words(previous.resolved)
+        return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
     subject = _referent(question, carried, analyzer)
     if pronoun:
         def name(match: re.Match) -> str:
@@ -184,6 +189,15 @@ def _asked_topic(question: str) -> str:
     return WH_OPENING_RE.sub("", question).strip(" ?.") or question.strip(" ?.")
 
 
+def _asked_topic_words(question: str, limit: int = 5) -> str:
+    """'how common is her2 heterogeneity within a tumor' → 'common her2 heterogeneity tumor'."""
+    from .answering.coverage import content_words
+
+    words = [w for w in dict.fromkeys(content_words(question)) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
+    printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-+]*", question)}
+    return " ".join(printed.get(w, w) for w in words[:limit])
+
+
 def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
     """The rarest words of the last answer's first point that its question did not use: what a bare
     "that" in the next question points at ("…limited due to the high incidence of diarrhea" → 'diarrhea')."""
@@ -206,6 +220,9 @@ ASKING_WORDS = {"share", "proportion", "percentage", "percent", "fraction", "man
                 "what", "which", "how", "there", "trial", "study", "arm", "one", "ones"}
 
 
+AUXILIARY_RE = re.compile(r"(?:did|does|do|is|are|was|were|has|have|include|includes|included|whats)$")
+
+
 def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer, narrowing: bool = False) -> str:
     """'did her2climb include brain mets patients?' → 'roughly what share in HER2CLIMB?': a turn that
     names its subject but no topic keeps the previous turn's topic, shown in the reading."""
@@ -220,8 +237,7 @@ def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer, narrowin
     before_names = set(content_words(" ".join(e for e in analyzer.entities_in(previous.resolved) if not is_generic(e))))
     asked = set(content_words(question))
     topic = [w for w in content_words(previous.resolved) if w not in before_names and w not in ASKING_WORDS
-             and w not in asked
-             and not re.match(r"(?:did|does|do|is|are|was|were|has|have|include|includes|included)$", w)]
+             and w not in asked and not AUXILIARY_RE.match(w)]
     printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-]*", previous.resolved)}  # 'PFS', not 'pfs'
     return f"{question.rstrip(' ?')} ({' '.join(printed.get(w, w) for w in topic[:4])})?" if topic else question
 

@@ -51,6 +51,7 @@ ATTRIBUTE_RES = (
     re.compile(r"^(?P<attr>[a-z][\w\-]*(?: [a-z][\w\-]*)?)\s+(?:of|for|on)\s+\S", re.I),
     re.compile(r"^how much (?:does|do|did|is|are) .+? (?P<attr>cost|costs|weigh|last)\b", re.I),
 )
+VERB_OPENING_RE = re.compile(r"(?:\w+ed|did|does|do|made|led|went|got|happens?|caused?|shows?)\b", re.I)
 GENERIC_ATTRIBUTES = {"result", "results", "data", "rate", "rates", "number", "numbers", "value", "values",
                       "name", "names", "role", "effect", "effects", "efficacy", "outcome", "outcomes", "use",
                       "status", "level", "levels", "figure", "figures", "percentage", "proportion", "share",
@@ -65,6 +66,8 @@ def attribute_words(question: str) -> list[str]:
     for pattern in ATTRIBUTE_RES:
         match = pattern.search(question.strip())
         if match:
+            if VERB_OPENING_RE.match(match.group("attr")):
+                return []  # 'what happened to those patients with…' asks for an event, not a property
             words = re.findall(r"[a-z][a-z\-]+", match.group("attr").lower())
             words = [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS and w not in GENERIC_ATTRIBUTES
                      and w not in BRANDS]
