@@ -248,8 +248,10 @@ class AnswerPipeline(ListPlans, SubjectPlans):
         answer = self._with_what_it_refers_to(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
+        # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
+        scope = [e for e in specific if self.is_trial(e)] or specific
         nearby = [c.chunk.text for c in candidates[:5]
-                  if not specific or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in specific)]
+                  if not scope or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in scope)]
         gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + nearby)
         missing = attribute_gap(query.text, self.analyzer, evidence) if base.intent in ("fact", "yesno") else ""
         if missing and not gaps:
