@@ -567,3 +567,19 @@ def test_what_happened_asks_for_an_event_not_a_property(assistant):
     answer = assistant.ask("what happened to those pts with neoadjuvant tx?", conversation)
     assert "the happened" not in answer.answer
     assert "pathological complete response" in answer.answer
+
+
+def test_how_is_that_being_addressed_reads_on_from_the_last_quote(assistant):
+    # The review answers "how is that addressed?" in the sentence after the one just quoted.
+    conversation = Conversation()
+    first = assistant.ask("what mainly limits nerlynx use?", conversation)
+    assert "diarrhea" in first.answer
+    answer = assistant.ask("how is that being addressed?", conversation)
+    assert "CONTROL trial" in answer.answer and "antidiarrheal prophylaxis" in answer.answer
+    assert answer.citations and answer.retrieved  # cited, and the retrieval is still reported
+
+
+def test_a_named_trial_scopes_the_figure_asked(assistant):
+    # DESTINY-Breast01's median PFS must not stand in for DESTINY-Breast04's, which the review omits.
+    answer = assistant.ask("what was the median pfs for enhertu vs chemo in destiny-breast04?")
+    assert answer.abstained and "median PFS" in answer.answer

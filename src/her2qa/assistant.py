@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .answering.extractive import ExtractiveAnswerer
 from .answering.pipeline import AnswerPipeline
-from .chat import Conversation, Turn, answer_entities, resolve
+from .chat import Conversation, Turn, answer_entities, answering_point, points_at_what_was_said, resolve
 from .corpus import Corpus
 from .llm import BackendUnavailable, condense, describe, generate, make_llm
 from .query import QueryAnalyzer
@@ -187,6 +187,8 @@ class Assistant:
                 notice = f"LLM backend unavailable ({exc}); answered extractively."
         carried = [e for e in entities if e.lower() not in question.lower()]
         outcome = self.pipeline.run(asked, resolved, carried)
+        if conversation is not None and conversation.turns and points_at_what_was_said(question):
+            outcome = self._carried_on(outcome, asked, resolved, conversation.turns[-1].answer)
         answer, candidates = outcome.answer, outcome.candidates
         # Only the LLM path and the conversation memory need the whole question's analysis.
         query = self.analyzer.analyze(resolved, carried=carried) if self.llm is not None or conversation else None
@@ -226,6 +228,20 @@ class Assistant:
             own = list(first_seen.values())[:4]
             conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer
+
+    def _carried_on(self, outcome, asked: str, resolved: str, previous: Answer):
+        """'how is that being addressed?': where the review goes on from what the last answer quoted,
+        when it does (else the retrieved answer stands)."""
+        if previous.abstained or not previous.points:
+            return outcome
+        carried_on = self.pipeline.continuation(asked, resolved, answering_point(previous))
+        if carried_on is None:
+            return outcome
+        carried_on.answer = carried_on.answer.model_copy(update={"retrieved": outcome.answer.retrieved})
+        carried_on.candidates = outcome.candidates
+        carried_on.considered |= outcome.considered
+        carried_on.retrieve_s = outcome.retrieve_s
+        return carried_on
 
     def _retrieve(self, query):
         with self._lock:

@@ -198,6 +198,11 @@ def _asked_topic_words(question: str, limit: int = 5) -> str:
     return " ".join(printed.get(w, w) for w in words[:limit])
 
 
+def points_at_what_was_said(question: str) -> bool:
+    """'fix that', 'how is this being addressed?': a bare demonstrative for the last answer's content."""
+    return bool(DEMONSTRATIVE_OBJECT_RE.search(question))
+
+
 def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
     """The rarest words of the last answer's first point that its question did not use: what a bare
     "that" in the next question points at ("…limited due to the high incidence of diarrhea" → 'diarrhea')."""
@@ -242,7 +247,7 @@ def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer, narrowin
     return f"{question.rstrip(' ?')} ({' '.join(printed.get(w, w) for w in topic[:4])})?" if topic else question
 
 
-def _answering_point(answer: Answer) -> str:
+def answering_point(answer: Answer) -> str:
     """The point that answers the question: the one sharing most of its words (the first on a tie).
     An answer can open with context ("…PI3K inhibitor and trastuzumab…") before the point that says
     what was asked ("everolimus… is the first non-HER2-targeted therapy…")."""
@@ -257,7 +262,7 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     """Entities named in the answer's first sentence (what 'it' will refer to next)."""
     if answer.abstained or not answer.answer:
         return []
-    first = _answering_point(answer) if answer.points else re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
+    first = answering_point(answer) if answer.points else re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
     from .answering.extractive import COMMON_CODES, DRUG_RE, TRIAL_RE
 
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
