@@ -583,3 +583,20 @@ def test_a_named_trial_scopes_the_figure_asked(assistant):
     # DESTINY-Breast01's median PFS must not stand in for DESTINY-Breast04's, which the review omits.
     answer = assistant.ask("what was the median pfs for enhertu vs chemo in destiny-breast04?")
     assert answer.abstained and "median PFS" in answer.answer
+
+
+def test_it_after_which_trial_is_that_trial(assistant):
+    conversation = Conversation()
+    assistant.ask("which trial tested ibrance + herceptin in pretreated her2+ mbc?", conversation)
+    answer = assistant.ask("whats the follow-up trial to it?", conversation)
+    assert "PATRICIA" in answer.read_as and "PATRICIA-II" in answer.answer
+
+
+def test_a_name_set_aside_is_not_the_next_subject(assistant):
+    # "apart from EMILIA, was there another…?" is answered by TH3RESA; the next turn is about TH3RESA,
+    # and a name given once in a two-part question serves both parts.
+    conversation = Conversation()
+    first = assistant.ask("apart from emilia, was there another phase 3 of kadcyla in heavily pretreated pts?", conversation)
+    assert "TH3RESA" in first.answer
+    answer = assistant.ask("what was the control arm and who was eligible?", conversation)
+    assert "TH3RESA" in answer.read_as and "physician" in answer.answer

@@ -9,7 +9,7 @@ from typing import Iterator
 
 from .answering.extractive import ExtractiveAnswerer
 from .answering.pipeline import AnswerPipeline
-from .chat import Conversation, Turn, answer_entities, answering_point, points_at_what_was_said, resolve
+from .chat import Conversation, Turn, answer_entities, answering_point, excluded, points_at_what_was_said, resolve
 from .corpus import Corpus
 from .llm import BackendUnavailable, condense, describe, generate, make_llm
 from .query import QueryAnalyzer
@@ -21,8 +21,8 @@ from .verify import verify
 
 _START_LOCK = threading.Lock()
 # A question whose answer is a name: "which TKI…", "what drug…", "who…".
-ASKS_WHICH_RE = re.compile(r"^\s*(?:which|what (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|about\b)\w+)\b",
-                           re.IGNORECASE)
+ASKS_WHICH_RE = re.compile(r"^\s*(?:which|what (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|about\b)\w+)\b|"
+                           r"\b(?:another|any other|other)\b", re.IGNORECASE)  # "was there another phase 3…?"
 
 
 def index_mismatch(settings: Settings) -> str:
@@ -219,7 +219,8 @@ class Assistant:
             named = answer_entities(answer, self.analyzer)
             from .retrieval import is_generic
 
-            subjects = [e for e in entities if e not in query.common and not is_generic(e)]
+            subjects = [e for e in entities if e not in query.common and not is_generic(e)
+                        and not excluded(e, question)]  # "apart from EMILIA, …" is not about EMILIA
             # "Which PI3K inhibitor is α-selective?" → the answer (alpelisib) is what "its" means next.
             ordered = named + subjects if ASKS_WHICH_RE.search(question) else subjects + named
             first_seen: dict[str, str] = {}

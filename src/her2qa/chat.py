@@ -96,7 +96,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # its words stand in for the subject.
         topic = _asked_topic_words(previous.resolved)
         return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
-    subject = _referent(question, carried, analyzer)
+    subject = _referent(question, carried, analyzer, previous)
     if pronoun:
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
@@ -138,13 +138,13 @@ def _asked_again_about(subject: str, previous: Turn) -> str:
     return swapped if swapped != previous.question else ""
 
 
-def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer) -> str:
+def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previous: Turn | None = None) -> str:
     """Which carried entity a pronoun or an ellipsis stands for.
 
     "in it", "from that": something one is in is a trial; "that trial" is a trial even when a drug was
     named first; "the drug" is a drug; "it"/"its" after a trial is the trial's drug ("how does it work?"),
     otherwise the last subject."""
-    from .answering.extractive import DRUG_CODE_RE, is_drug_name, trial_names
+    from .answering.extractive import DRUG_CODE_RE, asked_kind, is_drug_name, trial_names
 
     def trial_like(name: str) -> bool:
         printed = analyzer.printed_names.get(name.lower(), name)
@@ -159,7 +159,8 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer) -> str
         return next((e for e in carried if trial_like(e)), subject)
     if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
         return next((e for e in carried if is_drug_name(e)), subject)
-    if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and trial_like(subject):
+    answered_a_trial = previous is not None and asked_kind(previous.resolved) == "trial"  # "which trial…?" → it = that trial
+    if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and trial_like(subject) and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
 
@@ -196,6 +197,15 @@ def _asked_topic_words(question: str, limit: int = 5) -> str:
     words = [w for w in dict.fromkeys(content_words(question)) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
     printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-+]*", question)}
     return " ".join(printed.get(w, w) for w in words[:limit])
+
+
+EXCLUDING_RE = re.compile(r"\b(?:apart from|aside from|besides|other than|except(?: for)?|not counting|excluding)\s+"
+                          r"(?:the\s+)?([\w\-+]+(?:\s\d+)?)", re.IGNORECASE)
+
+
+def excluded(name: str, question: str) -> bool:
+    """Is ``name`` set aside by the question ('apart from EMILIA, was there another…')?"""
+    return any(m.group(1).lower() == name.lower() for m in EXCLUDING_RE.finditer(question))
 
 
 def points_at_what_was_said(question: str) -> bool:

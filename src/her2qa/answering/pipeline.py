@@ -716,7 +716,9 @@ class AnswerPipeline(ListPlans, SubjectPlans):
     # ---- several questions in one ------------------------------------------------------------
     def _multi_part(self, question: str, parts: list[str], carried: list[str]) -> Answer:
         answers = []
-        subject: list[str] = list(carried)
+        named = [[e for e in self.analyzer.entities_in(p) if self.analyzer.known(e) and not is_generic(e)] for p in parts]
+        # "what was the control arm and who was eligible in TH3RESA?": a name given once serves every part.
+        subject: list[str] = list(carried) or next((n for n in named if n), [])
         for part in parts:
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
             context = ", ".join(subject[:2]) if subject else (parts[0] if part is not parts[0] else "")
