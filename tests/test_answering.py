@@ -600,3 +600,17 @@ def test_a_name_set_aside_is_not_the_next_subject(assistant):
     assert "TH3RESA" in first.answer
     answer = assistant.ask("what was the control arm and who was eligible?", conversation)
     assert "TH3RESA" in answer.read_as and "physician" in answer.answer
+
+
+def test_brand_typos_are_mended(assistant):
+    assert assistant.analyzer.correct("hercpetin kadcila nerlinx") == "herceptin kadcyla nerlynx"
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("how does src cause hercpetin resistance?", "Src activation may lead to primary or acquired trastuzumab resistance"),
+    ("why does pi3k pathway activation lead to herceptin resistance", "loss of PTEN"),
+])
+def test_why_about_a_mechanism_is_answered_from_its_own_section(assistant, question, expected):
+    # Sections 2.x are titled by mechanism; a passage elsewhere sharing "cause … resistance" is not the why.
+    answer = assistant.ask(question)
+    assert expected in answer.answer

@@ -193,8 +193,9 @@ class QueryAnalyzer:
                               if entity_like(t) and (len(t) >= 4 or re.search(r"\d", t))}
         # Typos are mended only towards names (drugs, trials, genes): 'tukatinib' → 'tucatinib', never
         # 'France' → an author's name.
-        self._spelling = sorted(w for w in self.plain_words if len(w) >= 5
-                                and (DRUG_SUFFIX_RE.search(w) or w in self.printed_names))
+        self._spelling = sorted({w for w in self.plain_words if len(w) >= 5
+                                 and (DRUG_SUFFIX_RE.search(w) or w in self.printed_names)}
+                                | {b for b in BRANDS if len(b) >= 5 and b.isalpha()})  # 'hercpetin' → 'herceptin'
         self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
         learned = learn_abbreviations(corpus_text)
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).

@@ -257,6 +257,12 @@ class AnswerPipeline(ListPlans, SubjectPlans):
             answer = self._facet(base, query)
             if answer is not None:
                 return answer
+        if intent == "why" and (scoped := self._in_its_own_section(query, candidates)):
+            # "how does src cause herceptin resistance?": the section titled Src explains it, not a
+            # passage elsewhere that shares "cause resistance".
+            answer = self._fact(base, question, query, scoped)
+            if not answer.abstained:
+                return answer
         handler = {
             "table": self._table, "list": self._list, "overview": self._overview, "compare": self._compare,
             "definition": self._definition,
@@ -730,6 +736,19 @@ class AnswerPipeline(ListPlans, SubjectPlans):
         first_query = self.analyzer.analyze(parts[0])
         base = self._base(question, first_query, self._pool, "multi")
         return merge(base, answers).model_copy(update={"intent": "multi"})
+
+    def _in_its_own_section(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
+        """The retrieved passages inside the section whose title names the question's subject ('2.9
+        Src', '2.1 PI3K/AKT/mTOR Pathway'), in retrieval order; [] when no title names it."""
+        doc = self.corpus.primary
+        for name in self._specific(query):
+            aliases = [a.lower() for a in query.aliases.get(name, [name])]
+            for section in doc.sections:
+                title_words = set(re.split(r"[\s/,]+", section.title.lower()))
+                if section.kind == "body" and any(a in title_words for a in aliases):
+                    keys = self.sentences.descendants(doc, section.key)
+                    return [c for c in candidates if c.chunk.section in keys and c.chunk.source == doc.source]
+        return []
 
     def _specific(self, query: Query) -> list[str]:
         return [e for e in query.entities if not is_generic(e) and e not in query.common
