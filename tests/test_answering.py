@@ -531,9 +531,10 @@ def test_names_joined_by_plus_are_read_apart(assistant):
 @pytest.mark.parametrize("question, table, rows", [
     ("which ongoing enhertu trials are phase 3", 2, {"DESTINY-Breast 06", "DESTINY-Breast 09", "DESTINY-Breast 12"}),
     ("which of the new her2 adcs have reached phase 3 in breast?", 1, {"Vic-trastuzumab duocarmazine", "Disitamab-vedotin"}),
+    ("which enhertu trials are 1st line?", 2, {"DESTINY-Breast 06", "DESTINY-Breast 09"}),
 ])
 def test_members_by_phase_come_from_the_tables(assistant, question, table, rows):
-    # The text names trials without their phase; the tables give a phase per row.
+    # The text names trials without their phase or line; the tables give them per row.
     answer = assistant.ask(question)
     assert answer.table is not None and answer.table.title.startswith(f"Table {table}.")
     assert all(name in answer.answer for name in rows)
@@ -614,3 +615,12 @@ def test_why_about_a_mechanism_is_answered_from_its_own_section(assistant, quest
     # Sections 2.x are titled by mechanism; a passage elsewhere sharing "cause … resistance" is not the why.
     answer = assistant.ask(question)
     assert expected in answer.answer
+
+
+def test_line_shorthand_reads_as_the_reviews_words(assistant):
+    assert assistant.analyzer.correct("standard of care for 3rd line+ pts") == "standard of care for third and later lines patients"
+
+
+def test_rationale_for_checkpoint_inhibitors_is_the_immunotherapy_passage(assistant):
+    answer = assistant.ask("whats the rationale for adding checkpoint inhibitors to anti-her2 tx")
+    assert "CD8 T cells" in answer.answer

@@ -226,6 +226,11 @@ class QueryAnalyzer:
 
         text = re.sub(r"\b(?:DB|destiny[\s-]?breast)[\s-]?0?(\d{1,2})\b", destiny, question, flags=re.I)
         text = re.sub(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{3})", " + ", text)  # 'perjeta+herceptin' (not 'HER2+', 'HR+')
+        # '3rd line+' → 'third and later lines' (the review's words; the tables' filters read both forms)
+        text = re.sub(r"\b(1st|2nd|3rd|4th)(?=[\s-]*lines?\b)",
+                      lambda m: {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}[m.group(1).lower()],
+                      text, flags=re.I)
+        text = re.sub(r"\b(first|second|third|fourth)([\s-]*)lines?\s*\+", r"\1 and later lines", text, flags=re.I)
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
 

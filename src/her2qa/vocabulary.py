@@ -135,6 +135,8 @@ SYNONYMS: dict[str, str] = {
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory": "failure",
     r"\blower(?:s|ed)?\b|\breduc|\bless\b|\bfewer\b": "reducing decrease",
     r"\btoxic\b": "toxicity",
+    r"checkpoint inhibitors?|\bicis?\b|immune checkpoint|\bimmuno\b": "immunotherapy",
+    r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b": "limited limitation",
     r"\bsystemic\b": "systematic",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",

@@ -67,6 +67,10 @@ DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what (?:do|
 # A sentence that carries on from the one before: a consequence, a remedy, an explanation.
 CARRIES_ON_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|As a result|For this reason|To (?:overcome|address|"
                            r"improve|reduce|avoid|prevent|solve)|In order to|This is (?:due|because)|Because|Since)\b")
+# A line of treatment as what the members are ("…are 1st line", "…in the second line"), not a
+# standard someone set ("…set X as 1st line standard").
+LINE_ASKED_RE = re.compile(r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|≥\s*2nd)"
+                           r"[\s-]*lines?\b(?!\s+(?:standard|therapy|treatment|setting)\b)", re.IGNORECASE)
 # A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_BY_PHASE_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
@@ -246,8 +250,9 @@ class AnswerPipeline(ListPlans, SubjectPlans):
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
             return listed
-        if intent in ("fact", "list") and MEMBERS_BY_PHASE_RE.search(text) and PHASE_RE.search(text):
-            # "which ongoing enhertu trials are phase 3?": the tables, not the text, give phases row by row.
+        if intent in ("fact", "list") and MEMBERS_BY_PHASE_RE.search(text) and (PHASE_RE.search(text)
+                                                                               or LINE_ASKED_RE.search(text)):
+            # "which ongoing enhertu trials are phase 3 / 1st line?": the tables give phase and line row by row.
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
                 return self._table(base, question, text, query, candidates, carried)
