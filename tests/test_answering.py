@@ -624,3 +624,19 @@ def test_line_shorthand_reads_as_the_reviews_words(assistant):
 def test_rationale_for_checkpoint_inhibitors_is_the_immunotherapy_passage(assistant):
     answer = assistant.ask("whats the rationale for adding checkpoint inhibitors to anti-her2 tx")
     assert "CD8 T cells" in answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("kadcyla vs tykerb+xeloda in emilia", ["9.6 vs. 6.4 months", "30.9 vs. 25.1 months"]),
+    ("nerlynx+xeloda vs tykerb+xeloda how did they compare", ["2.2-month absolute difference"]),
+    ("tykerb + herceptin vs tykerb alone after herceptin progression", ["12 weeks vs. 8.1 weeks", "EGF104900"]),
+])
+def test_regimens_compared_in_one_trial_get_that_trials_result(assistant, question, expected):
+    # Two regimens (a shared part, a trial named, or "alone") meet in one paragraph: its results answer.
+    answer = assistant.ask(question)
+    assert answer.intent == "compare" and all(e in answer.answer for e in expected)
+
+
+def test_two_drugs_compared_are_still_answered_side_by_side(assistant):
+    answer = assistant.ask("enhertu vs kadcyla")
+    assert [p.group for p in answer.points if p.group][:1] and {"enhertu", "kadcyla"} <= {p.group for p in answer.points}

@@ -23,6 +23,7 @@ from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import attribute_gap, content_words, off_topic, qualifier_gaps, weakly_covered
 from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, retrieved_list
+from .head_to_head import HeadToHeadPlans
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans
 from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
@@ -75,7 +76,7 @@ LINE_ASKED_RE = re.compile(r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second
 MEMBERS_BY_PHASE_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
-class AnswerPipeline(ListPlans, SubjectPlans):
+class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
     def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
@@ -646,6 +647,9 @@ class AnswerPipeline(ListPlans, SubjectPlans):
 
     # ---- comparisons ------------------------------------------------------------------------
     def _compare(self, base, question, text, query, candidates, carried) -> Answer | None:
+        meeting = self._head_to_head(base, text, query)
+        if meeting is not None:
+            return meeting
         sides = self._sides(text, query)
         if len(sides) < 2:
             return None

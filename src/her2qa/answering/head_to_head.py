@@ -1,0 +1,86 @@
+"""Comparisons the review settles in one passage: two arms of one trial.
+
+"kadcyla vs tykerb+xeloda in emilia", "nerlynx+xeloda vs tykerb+xeloda", "tykerb + herceptin vs tykerb
+alone": each side is a regimen, and the review compares them where one paragraph names what tells the
+sides apart (T-DM1 and lapatinib; neratinib and lapatinib). Answering each side on its own finds each
+drug's best-known sentence, not the head-to-head result.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..figures import has_figure
+from ..query import Query, mentions
+from ..results import Answer
+from ..retrieval import is_generic
+from .compose import Pick
+from .extractive import trial_names
+from .passages import Sentence
+
+SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with))\b", re.IGNORECASE)
+# What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
+CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
+                        r"pretreated)\b.*", re.IGNORECASE)
+ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]agent)\b", re.IGNORECASE)
+
+
+class HeadToHeadPlans:
+    """Mixin of :class:`AnswerPipeline`: the passage where two regimens meet."""
+
+    def _head_to_head(self, base: Answer, text: str, query: Query) -> Answer | None:
+        sides = [CONTEXT_RE.sub("", side) for side in SIDE_SPLIT_RE.split(text)]
+        if len(sides) != 2:
+            return None
+        names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part
+        trials = [e for e in names if self.is_trial(e)]
+        drugs = [e for e in names if e not in trials]
+        per_side = [{e for e in drugs if mentions(side, query.aliases.get(e, [e])) or e.lower() in side.lower()}
+                    for side in sides]
+        shared = per_side[0] & per_side[1]
+        distinct = [side_names - shared for side_names in per_side]
+        alone = [bool(ALONE_RE.search(side)) and not names_ for side, names_ in zip(sides, distinct)]
+        if not all(d or a for d, a in zip(distinct, alone)) or not any(distinct):
+            return None
+        if not (shared or trials or any(alone)):
+            return None  # "enhertu vs kadcyla": two drugs, each answered on its own
+        needed = sorted(set().union(*distinct) | shared | set(trials))
+        paragraph = self._meeting_paragraph(query, needed, any(alone))
+        if paragraph is None:
+            return None
+        chosen = self._arms_and_results(paragraph, query, needed, any(alone))
+        self._considered.update(s.chunk_id for s in chosen)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
+        return self.composer.compose(base, picks, query).model_copy(update={"intent": "compare"})
+
+    def _meeting_paragraph(self, query: Query, needed: list[str], alone: bool) -> list[Sentence] | None:
+        """The paragraph naming every regimen part (and the trial, if one is asked), with the most figures."""
+        best, best_figures = None, 0
+        for sentences in self.sentences.by_paragraph.values():
+            text = " ".join(s.text for s in sentences)
+            if not all(mentions(text, query.aliases.get(e, [e])) for e in needed):
+                continue
+            if alone and not ALONE_RE.search(text):
+                continue
+            figures = sum(has_figure(s.text) for s in sentences)
+            if figures > best_figures:
+                best, best_figures = sentences, figures
+        return best
+
+    def _arms_and_results(self, paragraph: list[Sentence], query: Query, needed: list[str], alone: bool,
+                          limit: int = 4) -> list[Sentence]:
+        """The sentence that sets the regimens against each other (most parts named; 'alone' when asked),
+        then the sentences with figures that follow it, until another trial takes the stage."""
+        def fit(s: Sentence) -> tuple[int, int]:
+            regimen = CONTEXT_RE.sub("", s.text)  # '…alone in patients previously treated with trastuzumab'
+            named = sum(mentions(regimen, query.aliases.get(e, [e])) for e in needed)
+            return named + (bool(ALONE_RE.search(regimen)) if alone else 0), -s.index
+        start = max(range(len(paragraph)), key=lambda i: fit(paragraph[i]))
+        chosen = [paragraph[start]]
+        for s in paragraph[start + 1:]:
+            if any(t not in needed for t in trial_names(s.text)) and not any(
+                    mentions(s.text, query.aliases.get(e, [e])) for e in needed if self.is_trial(e)):
+                break  # "Moreover, the EGF1001515 phase III trial…": another trial's results
+            if has_figure(s.text):
+                chosen.append(s)
+        return chosen[:limit]
