@@ -640,3 +640,19 @@ def test_regimens_compared_in_one_trial_get_that_trials_result(assistant, questi
 def test_two_drugs_compared_are_still_answered_side_by_side(assistant):
     answer = assistant.ask("enhertu vs kadcyla")
     assert [p.group for p in answer.points if p.group][:1] and {"enhertu", "kadcyla"} <= {p.group for p in answer.points}
+
+
+def test_which_trial_was_the_first_is_one_trial_not_a_table_phase(assistant):
+    conversation = Conversation()
+    first = assistant.ask("which trial was the first phase 3 to compare two adcs?", conversation)
+    assert first.table is None and "DESTINY-Breast03" in first.answer
+    answer = assistant.ask("any lung toxicity reported in it?", conversation)
+    assert "DESTINY-Breast03" in answer.read_as and "13.6%" in answer.answer
+
+
+def test_it_after_any_x_being_tested_is_the_drug_in_the_answer(assistant):
+    # The answer names 'ipatasertib (GDC-0068)' in its third point; "it" is that drug, not the first one named.
+    conversation = Conversation()
+    assistant.ask("any akt inhibitors being tested in her2+ bc?", conversation)
+    answer = assistant.ask("what is it combined with and in which pts", conversation)
+    assert "ipatasertib" in answer.read_as.lower()

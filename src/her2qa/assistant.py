@@ -7,7 +7,7 @@ import threading
 import time
 from typing import Iterator
 
-from .answering.extractive import ExtractiveAnswerer
+from .answering.extractive import ExtractiveAnswerer, asked_kind, is_drug_name, trial_names
 from .answering.pipeline import AnswerPipeline
 from .chat import Conversation, Turn, answer_entities, answering_point, excluded, points_at_what_was_said, resolve
 from .corpus import Corpus
@@ -22,7 +22,7 @@ from .verify import verify
 _START_LOCK = threading.Lock()
 # A question whose answer is a name: "which TKI…", "what drug…", "who…".
 ASKS_WHICH_RE = re.compile(r"^\s*(?:which|what (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|about\b)\w+)\b|"
-                           r"\b(?:another|any other|other)\b", re.IGNORECASE)  # "was there another phase 3…?"
+                           r"^\s*any\b|\b(?:another|any other|other)\b", re.IGNORECASE)  # "any akt inhibitors…?", "another…?"
 
 
 def index_mismatch(settings: Settings) -> str:
@@ -222,7 +222,13 @@ class Assistant:
             subjects = [e for e in entities if e not in query.common and not is_generic(e)
                         and not excluded(e, question)]  # "apart from EMILIA, …" is not about EMILIA
             # "Which PI3K inhibitor is α-selective?" → the answer (alpelisib) is what "its" means next.
-            ordered = named + subjects if ASKS_WHICH_RE.search(question) else subjects + named
+            ordered = subjects + named
+            if ASKS_WHICH_RE.search(question):
+                # only a name of the kind asked answers it: "which trial…?" is not answered by "T-DM1"
+                kind = asked_kind(question)
+                answering = [e for e in named if not kind or (kind == "trial") == bool(trial_names(e) or
+                                                                                       re.search(r"\d", e) and not is_drug_name(e))]
+                ordered = answering + subjects + named
             first_seen: dict[str, str] = {}
             for name in ordered:
                 first_seen.setdefault(name.lower(), name)

@@ -263,9 +263,13 @@ def answering_point(answer: Answer) -> str:
     what was asked ("everolimus… is the first non-HER2-targeted therapy…")."""
     from .answering.coverage import content_words
 
-    asked = set(content_words(answer.resolved_question or answer.question))
+    def stems(text: str) -> set[str]:
+        # 'inhibitors' asked, 'inhibitor' said; 'akt' asked, 'pan-Akt' said
+        return {part.rstrip("s") for w in content_words(text) for part in [w, *w.split("-")] if part}
+
+    asked = stems(answer.resolved_question or answer.question)
     texts = [p.text for p in answer.points]
-    return max(texts, key=lambda t: (len(asked & set(content_words(t))), -texts.index(t)))
+    return max(texts, key=lambda t: (len(asked & stems(t)), -texts.index(t)))
 
 
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
@@ -273,10 +277,10 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     if answer.abstained or not answer.answer:
         return []
     first = answering_point(answer) if answer.points else re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
-    from .answering.extractive import COMMON_CODES, DRUG_RE, TRIAL_RE
+    from .answering.extractive import COMMON_CODES, TRIAL_RE, is_drug_name
 
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
     # Only drugs and trials become referents of a later "it"; receptor names and codes do not.
-    named = [e for e in names if (DRUG_RE.fullmatch(e) or TRIAL_RE.fullmatch(e) or re.match(r"T-D", e))
+    named = [e for e in names if (is_drug_name(e) or TRIAL_RE.fullmatch(e))  # 'ipatasertib GDC-0068' too
              and e.upper() not in COMMON_CODES]
     return [e for e in named if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:2]
