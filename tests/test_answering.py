@@ -656,3 +656,11 @@ def test_it_after_any_x_being_tested_is_the_drug_in_the_answer(assistant):
     assistant.ask("any akt inhibitors being tested in her2+ bc?", conversation)
     answer = assistant.ask("what is it combined with and in which pts", conversation)
     assert "ipatasertib" in answer.read_as.lower()
+
+
+def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
+    # TH3RESA "demonstrated improved PFS and OS": no figure is given, and the answer says so.
+    answer = assistant.ask("th3resa pfs and os numbers for kadcyla vs physician's choice?")
+    assert answer.abstained and "no figures" in answer.answer and "TH3RESA" in answer.answer
+    answer = assistant.ask("what were the pfs numbers in emilia?")
+    assert not answer.abstained and "9.6 vs. 6.4 months" in answer.answer

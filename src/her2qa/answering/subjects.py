@@ -29,6 +29,10 @@ FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
                       r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
 DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
+# Figures asked for outright ("pfs and os numbers?"), not just whether an endpoint improved.
+# A result's figure: a value with its unit, a decimal, a hazard ratio (not 'phase III', 'HER2', 'two lines').
+RESULT_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?|years?|mg)|\b\d+\.\d+\b|hazard ratio|\bHR\b", re.I)
+FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|how big|how large)\b", re.IGNORECASE)
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
                               r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data)\b", re.I)
@@ -130,6 +134,14 @@ class SubjectPlans:
         unnamed = [s for s in kept if DURATION_CUE.search(s.text)
                    and not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
         gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and unnamed)]
+        if not gaps and FIGURES_ASKED_RE.search(query.text) and kept and not any(
+                RESULT_FIGURE_RE.search(s.text) for s in kept) and not any(
+                RESULT_FIGURE_RE.search(s.text) for s in self._stretches(query, entity)
+                if any(ENDPOINTS[e].search(s.text) for e in asked)):
+            # "th3resa pfs and os numbers?": the review says PFS and OS improved, and gives no figure
+            said = f"“{strip_markers(kept[0].text).strip()}”"
+            return self._decline(base, f"The review gives no figures for {_join(asked)} in {entity}. What it says: {said}",
+                                 missing=[f"{_join(asked)} figures for {entity}"])
         if not gaps:
             return answer
         found = self._described(query, entity, ENDPOINTS[gaps[0]])
