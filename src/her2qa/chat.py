@@ -93,7 +93,14 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return question, own
     if not carried:
         # The last turn was about a topic, not a drug or trial ("what is src" → "any drugs against it?"):
-        # its words stand in for the subject.
+        # its words stand in for the subject — unless the turn brings a topic of its own ("and what
+        # counts as ihc 3+?").
+        from .answering.coverage import content_words
+
+        own_topic = [w for w in content_words(question) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
+        if own_topic and not pronoun and not NARROWING_RE.search(question) and not re.search(
+                r"\b(?:it|its|they|them|those|these)\b", question, re.I):
+            return question, own
         topic = _asked_topic_words(previous.resolved)
         return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
     subject = _referent(question, carried, analyzer, previous)
