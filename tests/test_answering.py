@@ -180,22 +180,6 @@ def test_follow_up_with_its_own_subject_asks_the_same_question_of_it(assistant):
     assert "71 patients" in answer.answer
 
 
-def test_which_of_them_filters_the_last_list(assistant):
-    conversation = Conversation()
-    assistant.ask("what ADCs are in development per table 1?", conversation)
-    answer = assistant.ask("which of them got to phase III?", conversation)
-    assert "table 1" in answer.read_as.lower()
-    assert "Vic-trastuzumab duocarmazine" in answer.answer and "Disitamab-vedotin" in answer.answer
-    assert "ARX788" not in answer.answer  # phase II
-
-
-def test_it_after_a_which_question_is_the_answer_not_the_class(assistant):
-    # "which PI3K inhibitor…?" is answered by a drug; the next "its" is that drug, not PI3K.
-    conversation = Conversation()
-    first = assistant.ask("which pi3k inhibitor is alpha selective?", conversation)
-    assert "Alpelisib" in first.answer
-    answer = assistant.ask("whats its ic50", conversation)
-    assert not answer.abstained and "5 nM" in answer.answer
 
 
 def test_a_narrowing_follow_up_keeps_the_topic(assistant):
@@ -206,21 +190,54 @@ def test_a_narrowing_follow_up_keeps_the_topic(assistant):
     assert "approved" in answer.read_as and ("nerlynx" in answer.read_as.lower() or "neratinib" in answer.read_as.lower())
 
 
-def test_a_bare_that_points_at_what_the_last_answer_said(assistant):
-    conversation = Conversation()
-    first = assistant.ask("whats the main problem with neratinib tolerability", conversation)
-    assert "diarrhea" in first.answer
-    answer = assistant.ask("is any trial trying to fix that?", conversation)
-    assert "diarrhea" in answer.read_as
-    assert "CONTROL trial" in answer.answer
 
 
-def test_its_after_a_code_named_drug_stays_on_that_drug(assistant):
-    # "whats ARX788" → "its trial": ARX788, not T-DXd (named in the answer's table caption).
+# Follow-ups, each a general reading rule: (turns, words the reading must show, words the last answer
+# must hold, words it must not hold).
+FOLLOW_UPS = {
+    "'which of them' filters the last list": (
+        ["what ADCs are in development per table 1?", "which of them got to phase III?"],
+        ["table 1"], ["Vic-trastuzumab duocarmazine", "Disitamab-vedotin"], ["ARX788"]),
+    "'its' after 'which X…?' is the answer, not the class": (
+        ["which pi3k inhibitor is alpha selective?", "whats its ic50"], [], ["5 nM"], []),
+    "a bare 'that' is what the last answer said": (
+        ["whats the main problem with neratinib tolerability", "is any trial trying to fix that?"],
+        ["diarrhea"], ["CONTROL trial"], []),
+    "'how is that being addressed?' reads on from the last quote": (
+        ["what mainly limits nerlynx use?", "how is that being addressed?"], [],
+        ["diarrhea", "CONTROL trial", "antidiarrheal prophylaxis"], []),
+    "'its' after a code-named drug stays on that drug": (
+        ["whats ARX788", "its trial's primary endpoint?"], ["ARX788"], ["ORR"], []),
+    "a topic without a name is carried as words": (
+        ["what is src", "any drugs against it?"], ["src"], ["dasatinib", "saracatinib"], []),
+    "'what happened to…' asks for an event, not a property": (
+        ["how did metzger define heterogeneous her2 tumours?", "what happened to those pts with neoadjuvant tx?"],
+        [], ["pathological complete response"], ["the happened"]),
+    "'it' after 'which trial…?' is that trial": (
+        ["which trial tested ibrance + herceptin in pretreated her2+ mbc?", "whats the follow-up trial to it?"],
+        ["PATRICIA"], ["PATRICIA-II"], []),
+    "a name set aside is not the next subject; a name given once serves both parts": (
+        ["apart from emilia, was there another phase 3 of kadcyla in heavily pretreated pts?",
+         "what was the control arm and who was eligible?"], ["TH3RESA"], ["physician"], []),
+    "'which trial was the first phase 3…' is one trial, and 'it' next": (
+        ["which trial was the first phase 3 to compare two adcs?", "any lung toxicity reported in it?"],
+        ["DESTINY-Breast03"], ["13.6%"], []),
+    "'it' after 'any X being tested?' is the drug the answer names": (
+        ["any akt inhibitors being tested in her2+ bc?", "what is it combined with and in which pts"],
+        ["ipatasertib"], [], []),
+}
+
+
+@pytest.mark.parametrize("rule", FOLLOW_UPS)
+def test_follow_up_reading(assistant, rule):
+    turns, read, said, unsaid = FOLLOW_UPS[rule]
     conversation = Conversation()
-    assistant.ask("whats ARX788", conversation)
-    answer = assistant.ask("its trial's primary endpoint?", conversation)
-    assert "ARX788" in answer.read_as and "ORR" in answer.answer
+    for turn in turns:
+        answer = assistant.ask(turn, conversation)
+    assert all(w.lower() in answer.read_as.lower() for w in read), answer.read_as
+    assert all(w.lower() in answer.answer.lower() for w in said), answer.answer[:400]
+    assert not any(w.lower() in answer.answer.lower() for w in unsaid)
+    assert answer.citations and answer.retrieved  # cited, and the retrieval still reported
 
 
 def test_a_turn_with_its_own_subject_is_taken_as_typed(assistant):
@@ -552,32 +569,7 @@ def test_why_less_toxic_finds_the_reduced_toxicity_sentence(assistant):
     assert "improves drug delivery to tumors" in answer.answer
 
 
-def test_a_follow_up_on_a_topic_without_a_name_carries_the_topic(assistant):
-    # "what is src" names no drug or trial to carry: the next "it" is the last question's topic.
-    conversation = Conversation()
-    assistant.ask("what is src", conversation)
-    answer = assistant.ask("any drugs against it?", conversation)
-    assert "src" in answer.read_as.lower()
-    assert "dasatinib" in answer.answer.lower() and "saracatinib" in answer.answer.lower()
 
-
-def test_what_happened_asks_for_an_event_not_a_property(assistant):
-    # Never "The review does not report the happened".
-    conversation = Conversation()
-    assistant.ask("how did metzger define heterogeneous her2 tumours?", conversation)
-    answer = assistant.ask("what happened to those pts with neoadjuvant tx?", conversation)
-    assert "the happened" not in answer.answer
-    assert "pathological complete response" in answer.answer
-
-
-def test_how_is_that_being_addressed_reads_on_from_the_last_quote(assistant):
-    # The review answers "how is that addressed?" in the sentence after the one just quoted.
-    conversation = Conversation()
-    first = assistant.ask("what mainly limits nerlynx use?", conversation)
-    assert "diarrhea" in first.answer
-    answer = assistant.ask("how is that being addressed?", conversation)
-    assert "CONTROL trial" in answer.answer and "antidiarrheal prophylaxis" in answer.answer
-    assert answer.citations and answer.retrieved  # cited, and the retrieval is still reported
 
 
 def test_a_named_trial_scopes_the_figure_asked(assistant):
@@ -586,21 +578,6 @@ def test_a_named_trial_scopes_the_figure_asked(assistant):
     assert answer.abstained and "median PFS" in answer.answer
 
 
-def test_it_after_which_trial_is_that_trial(assistant):
-    conversation = Conversation()
-    assistant.ask("which trial tested ibrance + herceptin in pretreated her2+ mbc?", conversation)
-    answer = assistant.ask("whats the follow-up trial to it?", conversation)
-    assert "PATRICIA" in answer.read_as and "PATRICIA-II" in answer.answer
-
-
-def test_a_name_set_aside_is_not_the_next_subject(assistant):
-    # "apart from EMILIA, was there another…?" is answered by TH3RESA; the next turn is about TH3RESA,
-    # and a name given once in a two-part question serves both parts.
-    conversation = Conversation()
-    first = assistant.ask("apart from emilia, was there another phase 3 of kadcyla in heavily pretreated pts?", conversation)
-    assert "TH3RESA" in first.answer
-    answer = assistant.ask("what was the control arm and who was eligible?", conversation)
-    assert "TH3RESA" in answer.read_as and "physician" in answer.answer
 
 
 def test_brand_typos_are_mended(assistant):
@@ -642,20 +619,6 @@ def test_two_drugs_compared_are_still_answered_side_by_side(assistant):
     assert [p.group for p in answer.points if p.group][:1] and {"enhertu", "kadcyla"} <= {p.group for p in answer.points}
 
 
-def test_which_trial_was_the_first_is_one_trial_not_a_table_phase(assistant):
-    conversation = Conversation()
-    first = assistant.ask("which trial was the first phase 3 to compare two adcs?", conversation)
-    assert first.table is None and "DESTINY-Breast03" in first.answer
-    answer = assistant.ask("any lung toxicity reported in it?", conversation)
-    assert "DESTINY-Breast03" in answer.read_as and "13.6%" in answer.answer
-
-
-def test_it_after_any_x_being_tested_is_the_drug_in_the_answer(assistant):
-    # The answer names 'ipatasertib (GDC-0068)' in its third point; "it" is that drug, not the first one named.
-    conversation = Conversation()
-    assistant.ask("any akt inhibitors being tested in her2+ bc?", conversation)
-    answer = assistant.ask("what is it combined with and in which pts", conversation)
-    assert "ipatasertib" in answer.read_as.lower()
 
 
 def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
