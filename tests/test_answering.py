@@ -558,20 +558,6 @@ def test_members_by_phase_come_from_the_tables(assistant, question, table, rows)
     assert len(answer.table.rows) == len(rows)
 
 
-def test_what_does_x_do_is_answered_by_what_the_review_says_it_does(assistant):
-    answer = assistant.ask("what do tkis do in her2+ bc")
-    assert answer.intent == "definition" and "interrupting transduction cascades" in answer.answer
-
-
-def test_why_less_toxic_finds_the_reduced_toxicity_sentence(assistant):
-    # 'less toxic' is the review's 'reducing … toxicity' (the review writes 'systematic toxicity').
-    answer = assistant.ask("why are adcs less toxic than chemo?")
-    assert "improves drug delivery to tumors" in answer.answer
-
-
-
-
-
 def test_a_named_trial_scopes_the_figure_asked(assistant):
     # DESTINY-Breast01's median PFS must not stand in for DESTINY-Breast04's, which the review omits.
     answer = assistant.ask("what was the median pfs for enhertu vs chemo in destiny-breast04?")
@@ -584,23 +570,8 @@ def test_brand_typos_are_mended(assistant):
     assert assistant.analyzer.correct("hercpetin kadcila nerlinx") == "herceptin kadcyla nerlynx"
 
 
-@pytest.mark.parametrize("question, expected", [
-    ("how does src cause hercpetin resistance?", "Src activation may lead to primary or acquired trastuzumab resistance"),
-    ("why does pi3k pathway activation lead to herceptin resistance", "loss of PTEN"),
-])
-def test_why_about_a_mechanism_is_answered_from_its_own_section(assistant, question, expected):
-    # Sections 2.x are titled by mechanism; a passage elsewhere sharing "cause … resistance" is not the why.
-    answer = assistant.ask(question)
-    assert expected in answer.answer
-
-
 def test_line_shorthand_reads_as_the_reviews_words(assistant):
     assert assistant.analyzer.correct("standard of care for 3rd line+ pts") == "standard of care for third and later lines patients"
-
-
-def test_rationale_for_checkpoint_inhibitors_is_the_immunotherapy_passage(assistant):
-    answer = assistant.ask("whats the rationale for adding checkpoint inhibitors to anti-her2 tx")
-    assert "CD8 T cells" in answer.answer
 
 
 @pytest.mark.parametrize("question, expected", [
@@ -627,3 +598,25 @@ def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
     assert answer.abstained and "no figures" in answer.answer and "TH3RESA" in answer.answer
     answer = assistant.ask("what were the pfs numbers in emilia?")
     assert not answer.abstained and "9.6 vs. 6.4 months" in answer.answer
+
+
+# One question, one phrase its answer must hold — each a general rule, named.
+ANSWER_HOLDS = {
+    "a why about a mechanism is answered from its own section (2.9 Src)":
+        ("how does src cause hercpetin resistance?", "Src activation may lead to primary or acquired trastuzumab resistance"),
+    "… and from 2.1 PI3K/AKT/mTOR, not the p95 passage":
+        ("why does pi3k pathway activation lead to herceptin resistance", "loss of PTEN"),
+    "'checkpoint inhibitors' and 'rationale' find the immunotherapy passage":
+        ("whats the rationale for adding checkpoint inhibitors to anti-her2 tx", "CD8 T cells"),
+    "'what do X do' is a definition: the defining sentence and the one after":
+        ("what do tkis do in her2+ bc", "interrupting transduction cascades"),
+    "'less toxic' is the review's 'reducing … (systematic) toxicity'":
+        ("why are adcs less toxic than chemo?", "improves drug delivery to tumors"),
+}
+
+
+@pytest.mark.parametrize("rule", ANSWER_HOLDS)
+def test_answer_holds(assistant, rule):
+    question, phrase = ANSWER_HOLDS[rule]
+    answer = assistant.ask(question)
+    assert not answer.abstained and phrase in answer.answer, answer.answer[:400]
