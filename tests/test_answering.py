@@ -570,8 +570,19 @@ def test_brand_typos_are_mended(assistant):
     assert assistant.analyzer.correct("hercpetin kadcila nerlinx") == "herceptin kadcyla nerlynx"
 
 
-def test_line_shorthand_reads_as_the_reviews_words(assistant):
-    assert assistant.analyzer.correct("standard of care for 3rd line+ pts") == "standard of care for third and later lines patients"
+@pytest.mark.parametrize("typed, read", [
+    ("standard of care for 3rd line+ pts", "standard of care for third and later lines patients"),
+    ("whats zw25 being combined w in the ph2", "whats zw25 being combined with in the phase II"),
+    ("why is its use limited & what are they doing about it", "why is its use limited and what are they doing about it"),
+])
+def test_shorthand_reads_as_the_reviews_words(assistant, typed, read):
+    assert assistant.analyzer.correct(typed) == read
+
+
+def test_a_reference_cue_is_a_whole_word(assistant):
+    # 'doi' is a reference cue; 'doing' is not one.
+    assert not assistant.analyzer.analyze("what are they doing about it").wants_reference
+    assert assistant.analyzer.analyze("whats the doi of the emilia paper").wants_reference
 
 
 @pytest.mark.parametrize("question, expected", [

@@ -37,9 +37,18 @@ MEASURE_QUESTION_RE = re.compile(
     r"^(?:what|which|how)\b(?!.*\b(?:why|how does|how do|how did|how can|mechanism)\b).*"
     r"\b(?:PFS|OS|ORR|DCR|hazard ratio|response rate|survival|efficacy results|results did|benefit did|"
     r"incidence|frequency|prevalence|IC50|dose)\b", re.IGNORECASE)
-# A cue starts a word: 'dar' asks for a DAR, not the 'dar' in 'standard' or 'secondary'.
-NUMERIC_CUE_RE = re.compile("|".join(("(?<![a-z0-9])" if cue[0].isalnum() else "") + re.escape(cue)
-                                     for cue in NUMERIC_CUES))
+def cue_re(cues, whole_words: bool = False) -> re.Pattern:
+    """A cue starts a word: 'dar' asks for a DAR, not the 'dar' in 'standard'; with ``whole_words`` it
+    ends one too: 'doi' is not in 'doing' (while 'dose' still finds 'doses')."""
+    def one(cue: str) -> str:
+        return (("(?<![a-z0-9])" if cue[0].isalnum() else "") + re.escape(cue)
+                + ("(?![a-z0-9])" if whole_words and cue[-1].isalnum() else ""))
+    return re.compile("|".join(one(cue) for cue in cues))
+
+
+NUMERIC_CUE_RE = cue_re(NUMERIC_CUES)
+REFERENCE_CUE_RE = cue_re(REFERENCE_CUES, whole_words=True)
+BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
 # "What does the review say about X?", "Does it discuss X?": X itself must be in the corpus.
 # Words for the parts of a text ("the section on …"), never a topic the review could lack.
 FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "paragraph", "paragraphs", "review",
@@ -231,6 +240,8 @@ class QueryAnalyzer:
                       lambda m: {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}[m.group(1).lower()],
                       text, flags=re.I)
         text = re.sub(r"\b(first|second|third|fourth)([\s-]*)lines?\s*\+", r"\1 and later lines", text, flags=re.I)
+        text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
+        text = re.sub(r"\bph\s?([123])\b", lambda m: "phase " + "I" * int(m.group(1)), text, flags=re.I)  # 'ph2'
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
 
@@ -371,8 +382,8 @@ class QueryAnalyzer:
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             carried=set(carried or []),
             wants_number=bool(NUMERIC_CUE_RE.search(lowered) or MEASURE_QUESTION_RE.search(question)),
-            wants_reference=any(cue in lowered for cue in REFERENCE_CUES),
-            wants_backmatter=any(cue in lowered for cue in BACKMATTER_CUES),
+            wants_reference=bool(REFERENCE_CUE_RE.search(lowered)),
+            wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
             wants_table=bool(re.search(r"\btables?\b", lowered)),
             wants_list=bool(re.search(r"^(which|what) (trials|drugs|adcs|agents|studies|tkis|inhibitors)\b|\blist\b|\ball\b", lowered)),

@@ -115,6 +115,7 @@ SHORTHAND: dict[str, str] = {
     "chemo": "chemotherapy", "rx": "treatment", "dx": "diagnosis", "tox": "toxicity", "ae": "adverse event",
     "sae": "serious adverse event", "brain mets": "brain metastases", "cns mets": "brain metastases",
     "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "atezo": "atezolizumab",
+    "w": "with",
     "r": "are", "u": "you", "ur": "your", "w/": "with", "w/o": "without", "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib", "surv": "survival", "approx": "approximately",
 }
 

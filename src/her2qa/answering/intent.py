@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..vocabulary import REFERENCE_CUES
+from ..query import REFERENCE_CUE_RE
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
@@ -71,7 +71,7 @@ YESNO_RE = re.compile(r"^(?:(?:in|for|with|among|at|after|according to) [^,?]{1,
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
                         r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
-                        r"number of|figures?|numbers|months?|cis?|confidence intervals?)\b|%", re.I)
+                        r"number of|figure|months?|cis?|confidence intervals?)\b|%", re.I)
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
 WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
 # New questions start after "?", ";" or ", and <wh-word>" — not at a relative clause (", which compared…").
@@ -81,7 +81,7 @@ PART_SPLIT_RE = re.compile(rf"\?\s+(?=\S)|;\s+|,?\s+\band\s+(?=(?:(?:in|through|
 
 def is_reference(question: str) -> bool:
     lowered = question.lower()
-    return any(cue in lowered for cue in REFERENCE_CUES) or bool(
+    return bool(REFERENCE_CUE_RE.search(lowered)) or bool(
         re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
                   r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b|\bpublished\b|\bauthors?\b|"
