@@ -574,6 +574,7 @@ def test_brand_typos_are_mended(assistant):
     ("standard of care for 3rd line+ pts", "standard of care for third and later lines patients"),
     ("whats zw25 being combined w in the ph2", "whats zw25 being combined with in the phase II"),
     ("why is its use limited & what are they doing about it", "why is its use limited and what are they doing about it"),
+    ("what is tdxd vs tdm1", "what is T-DXd vs T-DM1"),
 ])
 def test_shorthand_reads_as_the_reviews_words(assistant, typed, read):
     assert assistant.analyzer.correct(typed) == read
@@ -623,6 +624,8 @@ ANSWER_HOLDS = {
         ("what do tkis do in her2+ bc", "interrupting transduction cascades"),
     "'less toxic' is the review's 'reducing … (systematic) toxicity'":
         ("why are adcs less toxic than chemo?", "improves drug delivery to tumors"),
+    "a term no sentence defines is answered where the review describes it, not by its last word alone":
+        ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }
 
 

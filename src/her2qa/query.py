@@ -240,6 +240,8 @@ class QueryAnalyzer:
                       lambda m: {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}[m.group(1).lower()],
                       text, flags=re.I)
         text = re.sub(r"\b(first|second|third|fourth)([\s-]*)lines?\s*\+", r"\1 and later lines", text, flags=re.I)
+        text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
+        text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)
         text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
         text = re.sub(r"\bph\s?([123])\b", lambda m: "phase " + "I" * int(m.group(1)), text, flags=re.I)  # 'ph2'
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)

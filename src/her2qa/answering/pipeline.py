@@ -618,11 +618,27 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans):
                 terms.append((term, [term]))
         if len(specific) == 1:
             terms.append((specific[0], query.aliases.get(specific[0], [specific[0]])))
-        for subject, aliases in terms:
+        for i, (subject, aliases) in enumerate(terms):
             answer = self._defining(base, query, subject, aliases)
+            if answer is None and i == 0 and found is not None and len(subject.split()) >= 2:
+                # 'what is a biparatopic adc': no sentence defines it, one describes it — better than
+                # falling back to defining 'ADC' alone
+                answer = self._describing(base, query, subject)
             if answer is not None:
                 return answer
         return None
+
+    def _describing(self, base, query: Query, term: str) -> Answer | None:
+        """The first sentence that names the whole term (plural allowed), and the one after it."""
+        words = [re.escape(w) for w in term.lower().split()]
+        pattern = re.compile(r"\b" + r"\W+".join(words) + r"s?\b", re.I)
+        sentence = next((s for s in self.sentences.sentences if pattern.search(s.text)), None)
+        if sentence is None:
+            return None
+        chosen = [sentence] + self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+        self._considered.update(s.chunk_id for s in chosen)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
+        return self.composer.compose(base, picks, query)
 
     def _defining(self, base, query: Query, subject: str, aliases: list[str]) -> Answer | None:
         names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
