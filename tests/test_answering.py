@@ -222,6 +222,8 @@ FOLLOW_UPS = {
     "'which trial was the first phase 3…' is one trial, and 'it' next": (
         ["which trial was the first phase 3 to compare two adcs?", "any lung toxicity reported in it?"],
         ["DESTINY-Breast03"], ["13.6%"], []),
+    "'tell me more' is an overview of the last subject": (
+        ["what did kate2 test", "tell me more"], ["KATE2"], ["PD-L1"], []),
     "'it' after 'any X being tested?' is the drug the answer names": (
         ["any akt inhibitors being tested in her2+ bc?", "what is it combined with and in which pts"],
         ["ipatasertib"], [], []),

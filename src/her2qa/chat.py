@@ -103,6 +103,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             return question, own
         topic = _asked_topic_words(previous.resolved)
         return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
+    if TELL_ME_MORE_RE.search(question):
+        return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
     subject = _referent(question, carried, analyzer, previous)
     if pronoun:
         def name(match: re.Match) -> str:
@@ -116,6 +118,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     return _with_topic(reading, previous, analyzer), own + carried
 
 
+TELL_ME_MORE_RE = re.compile(r"^\W*(?:tell me more|more (?:details|info|on (?:it|that|this))|go on|elaborate|"
+                             r"say more|anything else)\W*$", re.IGNORECASE)
 # "what is HER2-low?" asks about its own term even in the middle of a conversation.
 DEFINITION_OPENING_RE = re.compile(r"^\s*(?:what(?:'s| is| are)|whats|define|meaning of)\b", re.IGNORECASE)
 # "and in the metastatic setting?", "and between primary and mets?": a phrase that narrows the last
