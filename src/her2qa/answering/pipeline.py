@@ -10,7 +10,6 @@ import copy
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, field
 from typing import Callable
 
 from ..citations import strip_markers
@@ -23,7 +22,10 @@ from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import attribute_gap, content_words, off_topic, qualifier_gaps, weakly_covered
 from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, retrieved_list
+from .continuation import ContinuationPlans
+from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
+from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans
 from .intent import ABOUT_REVIEW_RE, COMPARE_RE, classify, split_parts, without_instructions
@@ -50,24 +52,10 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){
                               r"isoforms?|inhibitors?|TKIs?|ADCs?)\b")
 
 
-@dataclass
-class Outcome:
-    """What the pipeline produced for one question, before verification."""
-
-    answer: Answer
-    candidates: list[Candidate]
-    considered: set[str] = field(default_factory=set)
-    retrieve_s: float = 0.0  # time spent in retrieval (the rest is choosing and composing)
 
 
-# "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
-DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what (?:do|does))\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
-                             r"(?:\s+(?:mean|stand for|do|with|in|for|on|exactly)\b.*)?\W*$", re.I)
 
 
-# A sentence that carries on from the one before: a consequence, a remedy, an explanation.
-CARRIES_ON_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|As a result|For this reason|To (?:overcome|address|"
-                           r"improve|reduce|avoid|prevent|solve)|In order to|This is (?:due|because)|Because|Since)\b")
 # A line of treatment as what the members are ("…are 1st line", "…in the second line"), not a
 # standard someone set ("…set X as 1st line standard").
 LINE_ASKED_RE = re.compile(r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|≥\s*2nd)"
@@ -78,7 +66,7 @@ ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earlies
 MEMBERS_BY_PHASE_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
-class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans):
+class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
     def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
@@ -141,40 +129,6 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans):
             answer = answer.model_copy(update={"notice": f"The review has no reference [{unknown[0]}]; "
                                                          "the marker was ignored."})
         return Outcome(answer, self._pool, self._considered)
-
-    def continuation(self, question: str, resolved: str, said: str) -> Outcome | None:
-        """'how is that being addressed?' after an answer that quoted "…limited due to the high
-        incidence of diarrhea…": the review goes on in the next sentence ("Therefore, the CONTROL trial
-        is being performed…"). None when the sentence said is not found or the next one does not
-        carry on from it (a connective or a word of the question)."""
-        call = copy.copy(self)  # shared by concurrent users: per-call state on a copy, as in run()
-        call._considered, call._pool, call._retrieve_s = set(), [], 0.0
-        return call._continue(question, resolved, said)
-
-    def _continue(self, question: str, resolved: str, said: str) -> Outcome | None:
-        sentence = self._sentence_said(said)
-        if sentence is None:
-            return None
-        paragraph = self.sentences.paragraph(sentence)
-        following = paragraph[sentence.index + 1: sentence.index + 2]
-        asked = set(content_words(resolved)) - {"that", "this"}
-        if not following or not (CARRIES_ON_RE.match(following[0].text)
-                                 or asked & set(content_words(following[0].text))):
-            return None
-        chosen = [sentence] + following
-        self._considered.update(s.chunk_id for s in chosen)
-        query = self.analyzer.analyze(resolved)
-        base = Answer(question=question, answer="", intent=classify(resolved), resolved_question=resolved)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
-        return Outcome(self.composer.compose(base, picks, query), self._pool, self._considered)
-
-    def _sentence_said(self, said: str) -> "Sentence | None":
-        """The review sentence an answer point quotes (points may add '[antecedent]' and drop markers)."""
-        wanted = re.sub(r"\s+", " ", strip_markers(re.sub(r"\[[^\]\d][^\]]*\]\s*", "", said))).strip()[:80]
-        if len(wanted) < 20:
-            return None
-        return next((s for s in self.sentences.sentences
-                     if re.sub(r"\s+", " ", strip_markers(s.text)).strip().startswith(wanted)), None)
 
     def follow_ups(self, answer: Answer, limit: int = 3) -> list[str]:
         """Next questions drawn from the passages just cited: the trials and drugs they name that
@@ -601,69 +555,6 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans):
         return self.composer.compose(base, picks, query)
 
     # ---- definitions ------------------------------------------------------------------------
-    def _definition(self, base, question, text, query, candidates, carried) -> Answer | None:
-        """'What is PRS-343?': the sentence where the review says what it is ('X, a …, is …',
-        'X is a …', 'long name (X) is …'), and the one after it."""
-        specific = [e for e in self._specific(query) if e not in query.carried]
-        if not specific:  # 'what is HER2 exactly': a name on every page is still defined somewhere
-            specific = [e for e in query.entities if e not in query.carried and not re.fullmatch(r"table\s*\d*", e, re.I)]
-        if specific:  # 'ADC' and 'antibody-drug conjugate' are one thing asked
-            same = {a.lower() for a in query.aliases.get(specific[0], [specific[0]])}
-            specific = [specific[0]] + [e for e in specific[1:] if e.lower() not in same]
-        terms = []
-        if (found := DEFINED_TERM_RE.match(text.strip())) is not None:
-            term = found.group("term").strip()
-            # 'define src', 'whats bystander killing with adcs': the term asked, before any name in it
-            if not specific or not any(mentions(term, query.aliases.get(e, [e])) for e in specific):
-                terms.append((term, [term]))
-        if len(specific) == 1:
-            terms.append((specific[0], query.aliases.get(specific[0], [specific[0]])))
-        for i, (subject, aliases) in enumerate(terms):
-            answer = self._defining(base, query, subject, aliases)
-            if answer is None and i == 0 and found is not None and len(subject.split()) >= 2:
-                # 'what is a biparatopic adc': no sentence defines it, one describes it — better than
-                # falling back to defining 'ADC' alone
-                answer = self._describing(base, query, subject)
-            if answer is not None:
-                return answer
-        return None
-
-    def _describing(self, base, query: Query, term: str) -> Answer | None:
-        """The first sentence that names the whole term (plural allowed), and the one after it."""
-        words = [re.escape(w) for w in term.lower().split()]
-        pattern = re.compile(r"\b" + r"\W+".join(words) + r"s?\b", re.I)
-        sentence = next((s for s in self.sentences.sentences if pattern.search(s.text)), None)
-        if sentence is None:
-            return None
-        chosen = [sentence] + self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
-        self._considered.update(s.chunk_id for s in chosen)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
-        return self.composer.compose(base, picks, query)
-
-    def _defining(self, base, query: Query, subject: str, aliases: list[str]) -> Answer | None:
-        names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-        # 'X, a …', 'X (Y) protein is a …', 'ADCs are …', '… class of therapies is tyrosine kinase inhibitors (TKI)'
-        defining = re.compile(
-            rf"(?:^|\b|\()(?:{names})s?\)?(?:\s*\([^)]{{1,40}}\))?"
-            rf"(?:\s+(?:protein|gene|receptor|molecule|drug|agent|antibody|inhibitor|trial|study))?"
-            rf"(?:,\s+(?:an?|the)\s|,\s+which\s+(?:occurs|is|refers|means)\b|\s+allows\b|\s+(?:is|was)\s+(?:an?|the|one)\b|"
-            rf"\s+are\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,2}}(?:molecules?|drugs?|agents?|proteins?|receptors?|inhibitors?|"
-            rf"antibod\w+|class\w*|famil\w+|compounds?|therap\w+|conjugates?|enzymes?|kinases?)\b|"
-            rf"\s+(?:refers to|consists of|encodes)\b)"
-            rf"|\b(?:class|type|family|group) of [\w\- ]{{1,40}}? (?:is|are)\s+(?:[\w\-]+\s+){{0,4}}\((?:{names})s?\)", re.I)
-        for sentence in self.sentences.mentioning(aliases + [f"{a}s" for a in aliases]):
-            head = strip_markers(sentence.text)[:len(sentence.text) // 2 + 40]
-            if defining.search(head):
-                paragraph = self.sentences.paragraph(sentence)
-                chosen = [sentence] + [s for s in paragraph[sentence.index + 1: sentence.index + 2]]
-                self._considered.update(s.chunk_id for s in chosen)
-                # a brand typed ('enhertu') is quoted as the review names it ('[T-DXd] is …')
-                named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=subject)
-                picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, antecedent=named)
-                         for s in chosen]
-                return self.composer.compose(base, picks, query)
-        return None
-
     # ---- comparisons ------------------------------------------------------------------------
     def _compare(self, base, question, text, query, candidates, carried) -> Answer | None:
         meeting = self._head_to_head(base, text, query)

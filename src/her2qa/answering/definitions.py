@@ -1,0 +1,86 @@
+"""Definitions: 'what is PRS-343?', 'define src', 'what do TKIs do?', 'what is a biparatopic ADC?'.
+
+The review defines a term where it says what it is ('X, a …, is …', 'X is a …', 'long name (X) is …');
+a term no sentence defines is answered where the review first names it whole.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..citations import strip_markers
+from ..query import Query, mentions
+from ..results import Answer
+from ..vocabulary import BRANDS
+from .compose import Pick
+
+# "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
+DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what (?:do|does))\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
+                             r"(?:\s+(?:mean|stand for|do|with|in|for|on|exactly)\b.*)?\W*$", re.I)
+
+
+class DefinitionPlans:
+    """Mixin of :class:`AnswerPipeline`: the definition plan."""
+
+    def _definition(self, base, question, text, query, candidates, carried) -> Answer | None:
+        """'What is PRS-343?': the sentence where the review says what it is ('X, a …, is …',
+        'X is a …', 'long name (X) is …'), and the one after it."""
+        specific = [e for e in self._specific(query) if e not in query.carried]
+        if not specific:  # 'what is HER2 exactly': a name on every page is still defined somewhere
+            specific = [e for e in query.entities if e not in query.carried and not re.fullmatch(r"table\s*\d*", e, re.I)]
+        if specific:  # 'ADC' and 'antibody-drug conjugate' are one thing asked
+            same = {a.lower() for a in query.aliases.get(specific[0], [specific[0]])}
+            specific = [specific[0]] + [e for e in specific[1:] if e.lower() not in same]
+        terms = []
+        if (found := DEFINED_TERM_RE.match(text.strip())) is not None:
+            term = found.group("term").strip()
+            # 'define src', 'whats bystander killing with adcs': the term asked, before any name in it
+            if not specific or not any(mentions(term, query.aliases.get(e, [e])) for e in specific):
+                terms.append((term, [term]))
+        if len(specific) == 1:
+            terms.append((specific[0], query.aliases.get(specific[0], [specific[0]])))
+        for i, (subject, aliases) in enumerate(terms):
+            answer = self._defining(base, query, subject, aliases)
+            if answer is None and i == 0 and found is not None and len(subject.split()) >= 2:
+                # 'what is a biparatopic adc': no sentence defines it, one describes it — better than
+                # falling back to defining 'ADC' alone
+                answer = self._describing(base, query, subject)
+            if answer is not None:
+                return answer
+        return None
+
+    def _describing(self, base, query: Query, term: str) -> Answer | None:
+        """The first sentence that names the whole term (plural allowed), and the one after it."""
+        words = [re.escape(w) for w in term.lower().split()]
+        pattern = re.compile(r"\b" + r"\W+".join(words) + r"s?\b", re.I)
+        sentence = next((s for s in self.sentences.sentences if pattern.search(s.text)), None)
+        if sentence is None:
+            return None
+        chosen = [sentence] + self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+        self._considered.update(s.chunk_id for s in chosen)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
+        return self.composer.compose(base, picks, query)
+
+    def _defining(self, base, query: Query, subject: str, aliases: list[str]) -> Answer | None:
+        names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        # 'X, a …', 'X (Y) protein is a …', 'ADCs are …', '… class of therapies is tyrosine kinase inhibitors (TKI)'
+        defining = re.compile(
+            rf"(?:^|\b|\()(?:{names})s?\)?(?:\s*\([^)]{{1,40}}\))?"
+            rf"(?:\s+(?:protein|gene|receptor|molecule|drug|agent|antibody|inhibitor|trial|study))?"
+            rf"(?:,\s+(?:an?|the)\s|,\s+which\s+(?:occurs|is|refers|means)\b|\s+allows\b|\s+(?:is|was)\s+(?:an?|the|one)\b|"
+            rf"\s+are\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){{0,2}}(?:molecules?|drugs?|agents?|proteins?|receptors?|inhibitors?|"
+            rf"antibod\w+|class\w*|famil\w+|compounds?|therap\w+|conjugates?|enzymes?|kinases?)\b|"
+            rf"\s+(?:refers to|consists of|encodes)\b)"
+            rf"|\b(?:class|type|family|group) of [\w\- ]{{1,40}}? (?:is|are)\s+(?:[\w\-]+\s+){{0,4}}\((?:{names})s?\)", re.I)
+        for sentence in self.sentences.mentioning(aliases + [f"{a}s" for a in aliases]):
+            head = strip_markers(sentence.text)[:len(sentence.text) // 2 + 40]
+            if defining.search(head):
+                paragraph = self.sentences.paragraph(sentence)
+                chosen = [sentence] + [s for s in paragraph[sentence.index + 1: sentence.index + 2]]
+                self._considered.update(s.chunk_id for s in chosen)
+                # a brand typed ('enhertu') is quoted as the review names it ('[T-DXd] is …')
+                named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=subject)
+                picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, antecedent=named)
+                         for s in chosen]
+                return self.composer.compose(base, picks, query)
+        return None
