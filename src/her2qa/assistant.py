@@ -7,9 +7,10 @@ import threading
 import time
 from typing import Iterator
 
-from .answering.extractive import ExtractiveAnswerer, asked_kind, is_drug_name, trial_names
+from .answering.extractive import ExtractiveAnswerer, asked_kind
 from .answering.pipeline import AnswerPipeline
-from .chat import Conversation, Turn, answer_entities, answering_point, excluded, points_at_what_was_said, resolve
+from .chat import (Conversation, Turn, answer_entities, answering_point, excluded, is_trial_name,
+                   points_at_what_was_said, resolve)
 from .corpus import Corpus
 from .llm import BackendUnavailable, condense, describe, generate, make_llm
 from .query import QueryAnalyzer
@@ -226,8 +227,7 @@ class Assistant:
             if ASKS_WHICH_RE.search(question):
                 # only a name of the kind asked answers it: "which trial…?" is not answered by "T-DM1"
                 kind = asked_kind(question)
-                answering = [e for e in named if not kind or (kind == "trial") == bool(trial_names(e) or
-                                                                                       re.search(r"\d", e) and not is_drug_name(e))]
+                answering = [e for e in named if not kind or (kind == "trial") == is_trial_name(e, self.analyzer)]
                 ordered = answering + subjects + named
             first_seen: dict[str, str] = {}
             for name in ordered:

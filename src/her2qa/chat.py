@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .answering.coverage import content_words
 from .query import QueryAnalyzer
 from .vocabulary import BRANDS
 from .results import Answer
@@ -95,8 +96,6 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # The last turn was about a topic, not a drug or trial ("what is src" → "any drugs against it?"):
         # its words stand in for the subject — unless the turn brings a topic of its own ("and what
         # counts as ihc 3+?").
-        from .answering.coverage import content_words
-
         own_topic = [w for w in content_words(question) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
         if own_topic and not pronoun and not NARROWING_RE.search(question) and not re.search(
                 r"\b(?:it|its|they|them|those|these)\b", question, re.I):
@@ -149,29 +148,34 @@ def _asked_again_about(subject: str, previous: Turn) -> str:
     return swapped if swapped != previous.question else ""
 
 
+def is_trial_name(name: str, analyzer: QueryAnalyzer) -> bool:
+    """A trial's name as typed or printed: NALA, MonarcHER ('monarcHER'), DESTINY-Breast 09 — not a
+    compound's code (ARX788, ZW49) nor a drug printed with one ('ipatasertib GDC-0068')."""
+    from .answering.extractive import DRUG_CODE_RE, is_drug_name, trial_names
+
+    if DRUG_CODE_RE.fullmatch(name) or is_drug_name(name):
+        return False
+    printed = analyzer.printed_names.get(name.lower(), name)
+    printed = printed[:1].upper() + printed[1:]  # 'monarcHER' (as typed, or printed mid-sentence) → 'MonarcHER'
+    return bool(printed in trial_names(printed) or re.search(r"\d", name))
+
+
 def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previous: Turn | None = None) -> str:
     """Which carried entity a pronoun or an ellipsis stands for.
 
     "in it", "from that": something one is in is a trial; "that trial" is a trial even when a drug was
     named first; "the drug" is a drug; "it"/"its" after a trial is the trial's drug ("how does it work?"),
     otherwise the last subject."""
-    from .answering.extractive import DRUG_CODE_RE, asked_kind, is_drug_name, trial_names
-
-    def trial_like(name: str) -> bool:
-        printed = analyzer.printed_names.get(name.lower(), name)
-        printed = printed[:1].upper() + printed[1:]  # 'monarcHER' (as typed, or printed mid-sentence) → 'MonarcHER'
-        if DRUG_CODE_RE.fullmatch(name):  # ARX788, ZW49: a compound's code, not a trial's number
-            return False
-        return bool(printed in trial_names(printed) or re.search(r"\d", name))  # NALA, MonarcHER, DESTINY-Breast 09
+    from .answering.extractive import asked_kind, is_drug_name
 
     subject = carried[0]
     inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
     if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I):
-        return next((e for e in carried if trial_like(e)), subject)
+        return next((e for e in carried if is_trial_name(e, analyzer)), subject)
     if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
         return next((e for e in carried if is_drug_name(e)), subject)
     answered_a_trial = previous is not None and asked_kind(previous.resolved) == "trial"  # "which trial…?" → it = that trial
-    if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and trial_like(subject) and not answered_a_trial:
+    if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and is_trial_name(subject, analyzer) and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
 
@@ -203,8 +207,6 @@ def _asked_topic(question: str) -> str:
 
 def _asked_topic_words(question: str, limit: int = 5) -> str:
     """'how common is her2 heterogeneity within a tumor' → 'common her2 heterogeneity tumor'."""
-    from .answering.coverage import content_words
-
     words = [w for w in dict.fromkeys(content_words(question)) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
     printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-+]*", question)}
     return " ".join(printed.get(w, w) for w in words[:limit])
@@ -227,8 +229,6 @@ def points_at_what_was_said(question: str) -> bool:
 def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
     """The rarest words of the last answer's first point that its question did not use: what a bare
     "that" in the next question points at ("…limited due to the high incidence of diarrhea" → 'diarrhea')."""
-    from .answering.coverage import content_words
-
     if previous.answer.abstained or not previous.answer.answer:
         return ""
     first = previous.answer.points[0].text if previous.answer.points else previous.answer.answer
@@ -252,8 +252,6 @@ AUXILIARY_RE = re.compile(r"(?:did|does|do|is|are|was|were|has|have|include|incl
 def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer, narrowing: bool = False) -> str:
     """'did her2climb include brain mets patients?' → 'roughly what share in HER2CLIMB?': a turn that
     names its subject but no topic keeps the previous turn's topic, shown in the reading."""
-    from .answering.coverage import content_words
-
     from .retrieval import is_generic
 
     names = set(content_words(" ".join(e for e in analyzer.entities_in(question) if not is_generic(e))))
@@ -272,8 +270,6 @@ def answering_point(answer: Answer) -> str:
     """The point that answers the question: the one sharing most of its words (the first on a tie).
     An answer can open with context ("…PI3K inhibitor and trastuzumab…") before the point that says
     what was asked ("everolimus… is the first non-HER2-targeted therapy…")."""
-    from .answering.coverage import content_words
-
     def stems(text: str) -> set[str]:
         # 'inhibitors' asked, 'inhibitor' said; 'akt' asked, 'pan-Akt' said
         return {part.rstrip("s") for w in content_words(text) for part in [w, *w.split("-")] if part}
