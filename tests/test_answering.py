@@ -577,6 +577,7 @@ def test_brand_typos_are_mended(assistant):
     ("whats zw25 being combined w in the ph2", "whats zw25 being combined with in the phase II"),
     ("why is its use limited & what are they doing about it", "why is its use limited and what are they doing about it"),
     ("what is tdxd vs tdm1", "what is T-DXd vs T-DM1"),
+    ("which trials are 2L?", "which trials are second line?"),
 ])
 def test_shorthand_reads_as_the_reviews_words(assistant, typed, read):
     assert assistant.analyzer.correct(typed) == read

@@ -37,6 +37,9 @@ MEASURE_QUESTION_RE = re.compile(
     r"^(?:what|which|how)\b(?!.*\b(?:why|how does|how do|how did|how can|mechanism)\b).*"
     r"\b(?:PFS|OS|ORR|DCR|hazard ratio|response rate|survival|efficacy results|results did|benefit did|"
     r"incidence|frequency|prevalence|IC50|dose)\b", re.IGNORECASE)
+ORDINAL_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+
+
 def cue_re(cues, whole_words: bool = False) -> re.Pattern:
     """A cue starts a word: 'dar' asks for a DAR, not the 'dar' in 'standard'; with ``whole_words`` it
     ends one too: 'doi' is not in 'doing' (while 'dose' still finds 'doses')."""
@@ -236,9 +239,9 @@ class QueryAnalyzer:
         text = re.sub(r"\b(?:DB|destiny[\s-]?breast)[\s-]?0?(\d{1,2})\b", destiny, question, flags=re.I)
         text = re.sub(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{3})", " + ", text)  # 'perjeta+herceptin' (not 'HER2+', 'HR+')
         # '3rd line+' → 'third and later lines' (the review's words; the tables' filters read both forms)
-        text = re.sub(r"\b(1st|2nd|3rd|4th)(?=[\s-]*lines?\b)",
-                      lambda m: {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}[m.group(1).lower()],
-                      text, flags=re.I)
+        text = re.sub(r"\b(1st|2nd|3rd|4th)(?=[\s-]*lines?\b)|\b([1-4])l\b",
+                      lambda m: ORDINAL_WORDS[(m.group(1) or m.group(2)).lower()[:1]] + ("" if m.group(1) else " line"),
+                      text, flags=re.I)  # '2L' → 'second line'
         text = re.sub(r"\b(first|second|third|fourth)([\s-]*)lines?\s*\+", r"\1 and later lines", text, flags=re.I)
         text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
         text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)

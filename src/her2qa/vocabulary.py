@@ -146,7 +146,7 @@ SYNONYMS: dict[str, str] = {
     r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b": "prior previously received",
     r"\bbad news\b|\bbad\b|\bworse\b|\bdangerous\b|\bserious\b": "poor prognosis aggressive",
     r"\bhelps?\b|\bbeats?\b|\bget(?:s)? around\b": "overcome overcoming",
-    # Lines of treatment as typed ('3rd line+', '2L') and as the text writes them ('third and later lines').
-    r"1st\b|\b1l\b": "first first-line", r"2nd\b|\b2l\b": "second second-line",
-    r"3rd\b|\b3l\b": "third later lines", r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
+    # 'third line and beyond' is the text's 'third and later lines' ('3rd line', '2L' are rewritten by
+    # QueryAnalyzer.correct())
+    r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
 }

@@ -63,7 +63,7 @@ LINE_ASKED_RE = re.compile(r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second
 # "which trial was the first phase 3 to…" asks for one trial, not the rows of a phase.
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 # A question asking for the members of a set ("which…", "list…", "any…").
-MEMBERS_BY_PHASE_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
+MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
 class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans):
@@ -207,7 +207,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
             return listed
-        if intent in ("fact", "list") and MEMBERS_BY_PHASE_RE.search(text) and not ONE_ASKED_RE.search(text) and (
+        if intent in ("fact", "list") and MEMBERS_ASKED_RE.search(text) and not ONE_ASKED_RE.search(text) and (
                 PHASE_RE.search(text)
                                                                                or LINE_ASKED_RE.search(text)):
             # "which ongoing enhertu trials are phase 3 / 1st line?": the tables give phase and line row by row.
