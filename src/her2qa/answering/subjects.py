@@ -32,6 +32,10 @@ DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs
 # Figures asked for outright ("pfs and os numbers?"), not just whether an endpoint improved.
 # A result's figure: a value with its unit, a decimal, a hazard ratio (not 'phase III', 'HER2', 'two lines').
 RESULT_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?|years?|mg)|\b\d+\.\d+\b|hazard ratio|\bHR\b", re.I)
+def _figure_given(sentences) -> bool:
+    return any(RESULT_FIGURE_RE.search(s.text) for s in sentences)
+
+
 FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|how big|how large)\b", re.IGNORECASE)
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
@@ -124,7 +128,8 @@ class SubjectPlans:
         entity = (trials or specific)[0]
         aliases = query.aliases.get(entity, [entity])
         # Only what is said of that drug or trial counts (EMILIA's OS is not KATHERINE's).
-        about = {s.start for s in self._stretches(query, entity)}
+        stretches = self._stretches(query, entity)  # where the review describes it
+        about = {s.start for s in stretches}
         kept = [s for _, _, s in self._quoted(answer) if s is not None and (s.start in about or mentions(s.text, aliases))]
         evidence = " ".join(s.text for s in kept)
         gaps = [name for name in asked if not ENDPOINTS[name].search(evidence)]
@@ -134,10 +139,8 @@ class SubjectPlans:
         unnamed = [s for s in kept if DURATION_CUE.search(s.text)
                    and not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
         gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and unnamed)]
-        if not gaps and FIGURES_ASKED_RE.search(query.text) and kept and not any(
-                RESULT_FIGURE_RE.search(s.text) for s in kept) and not any(
-                RESULT_FIGURE_RE.search(s.text) for s in self._stretches(query, entity)
-                if any(ENDPOINTS[e].search(s.text) for e in asked)):
+        if not gaps and FIGURES_ASKED_RE.search(query.text) and kept and not _figure_given(
+                kept + [s for s in stretches if any(ENDPOINTS[e].search(s.text) for e in asked)]):
             # "th3resa pfs and os numbers?": the review says PFS and OS improved, and gives no figure
             said = f"“{strip_markers(kept[0].text).strip()}”"
             return self._decline(base, f"The review gives no figures for {_join(asked)} in {entity}. What it says: {said}",
@@ -156,7 +159,7 @@ class SubjectPlans:
             return self.composer.compose(base, picks, query)
         # Beside the gap, what the review does report for it: another endpoint where it describes it
         # ("T-DM1 improved invasive DFS (Hazard ratio, 0.50…)"), else where it first names it.
-        reported = [s for s in self._stretches(query, entity) if any(p.search(s.text) for p in ENDPOINTS.values())]
+        reported = [s for s in stretches if any(p.search(s.text) for p in ENDPOINTS.values())]
         first = [s.text for s in reported[:1]] or [s.text for s in kept if mentions(s.text, aliases)][:1] or [
             s.text for s in self.sentences.mentioning(aliases)[:1]]
         said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
