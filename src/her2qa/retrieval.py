@@ -211,8 +211,9 @@ class HybridRetriever:
 
     def _score_units(self, cand: Candidate, query: Query, q_vec: np.ndarray) -> None:
         scope_lower, scope_compact = self._scope(cand.chunk)
-        present = [e for e in query.entities
-                   if names_any(scope_lower, scope_compact, query.aliases.get(e, [e]))]
+        # The whole review is about HER2-positive BC: a passage that does not repeat it is still about it.
+        present = [e for e in query.entities if e.lower() in REVIEW_SUBJECT
+                   or names_any(scope_lower, scope_compact, query.aliases.get(e, [e]))]
         # Terms of entities named in the paragraph count as present in each of its sentences
         # ("its use is often limited" is about neratinib when the paragraph is).
         inherited = {t for e in present for t in tokenize(e)}
@@ -247,6 +248,7 @@ class HybridRetriever:
         cand.units = scored
 
 
+REVIEW_SUBJECT = {"her2", "her2-positive", "her2+", "her2-positive bc", "her2+ bc"}
 GENERIC = ({k for k in ABBREVIATIONS if k not in NAMED_ABBREVIATIONS}
            | {v.lower() for k, v in ABBREVIATIONS.items() if k not in NAMED_ABBREVIATIONS}
            | {"her2", "her2-positive", "her2+", "ic50", "human epidermal receptor type 2"})
