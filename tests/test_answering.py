@@ -627,6 +627,10 @@ ANSWER_HOLDS = {
         ("what do tkis do in her2+ bc", "interrupting transduction cascades"),
     "'less toxic' is the review's 'reducing … (systematic) toxicity'":
         ("why are adcs less toxic than chemo?", "improves drug delivery to tumors"),
+    "a design sentence asked for an endpoint reads on into the next, which gives it for 'the trial'":
+        ("tykerb + xeloda vs xeloda alone, what pfs in the first phase 3?", "8.4 months vs. 4.4 months"),
+    "the review's own subject (HER2+) is not required of a sentence: 'no standard of care … third'":
+        ("any standard of care in 3rd line her2+ mbc?", "no standard of care"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }

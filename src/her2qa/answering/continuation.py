@@ -7,9 +7,12 @@ import copy
 import re
 
 from ..citations import strip_markers
+from ..query import mentions
 from ..results import Answer
+from ..figures import has_figure
 from .compose import Pick
-from .coverage import content_words
+from .coverage import ENDPOINTS, asked_endpoints, content_words
+from .extractive import DRUG_RE, trial_names
 from .intent import classify
 from .outcome import Outcome
 from .passages import Sentence
@@ -17,6 +20,10 @@ from .passages import Sentence
 # A sentence that carries on from the one before: a consequence, a remedy, an explanation.
 CARRIES_ON_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|As a result|For this reason|To (?:overcome|address|"
                            r"improve|reduce|avoid|prevent|solve)|In order to|This is (?:due|because)|Because|Since)\b")
+
+# A sentence that goes on about the trial just described: "The trial demonstrated a better PFS (8.4 months…)".
+SAME_TRIAL_RE = re.compile(r"(?:In )?(?:The|This|That|These|Such) (?:trial|study|studies|analysis|randomi[sz]ed \w+|"
+                           r"combination|regimen|phase \w+ (?:trial|study))\b|(?:It|They|Both arms|The \w+ arm)\b")
 
 
 class ContinuationPlans:
@@ -47,6 +54,46 @@ class ContinuationPlans:
         base = Answer(question=question, answer="", intent=classify(resolved), resolved_question=resolved)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
         return Outcome(self.composer.compose(base, picks, query), self._pool, self._considered)
+
+    def _with_results_that_follow(self, base: Answer, answer: Answer, query) -> Answer:
+        """'lapatinib + cape vs cape alone, pfs?': the sentence that names the trial often gives only its
+        design, and the next one ("The trial demonstrated a better PFS (8.4 months vs. 4.4 months…)")
+        the endpoint asked. A quoted sentence not stating an asked endpoint brings the next sentence
+        of its paragraph when that one goes on about the same trial and states it with a figure."""
+        asked = asked_endpoints(query.text)
+        if not asked or answer.abstained or not answer.citations:
+            return answer
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen:
+            return answer  # a table row or a merged quote: leave the answer as it is
+
+        def states(text: str) -> bool:
+            return any(ENDPOINTS[name].search(text) for name in asked)
+
+        asked_names = [a for e in query.entities for a in query.aliases.get(e, [e])]
+
+        def asked_about(text: str) -> bool:
+            """Opens on a drug or trial of the question, and none it did not ask about (not on EMILIA's
+            T-DM1; the drugs patients had before come later in the sentence)."""
+            opening = " ".join(text.split()[:10])
+            names = [m.group(0) for m in DRUG_RE.finditer(opening)] + trial_names(opening)
+            return bool(names) and all(mentions(n, asked_names) or mentions(query.text, [n]) for n in names)
+
+        starts = {s.start for s in chosen}
+        added: list[Sentence] = []
+        for sentence in chosen:
+            following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+            if states(sentence.text) or not asked_about(sentence.text) or not following or following[0].start in starts:
+                continue
+            nxt = following[0]
+            if SAME_TRIAL_RE.match(nxt.text) and states(nxt.text) and has_figure(strip_markers(nxt.text)):
+                added.append(nxt)
+        if not added:
+            return answer
+        everything = sorted({s.start: s for s in chosen + added}.values(), key=lambda s: s.start)
+        self._considered.update(s.chunk_id for s in added)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in everything]
+        return self.composer.compose(base, picks, query)
 
     def _sentence_said(self, said: str) -> "Sentence | None":
         """The review sentence an answer point quotes (points may add '[antecedent]' and drop markers)."""

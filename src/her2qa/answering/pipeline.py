@@ -252,6 +252,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             answer = self._with_neighbours(base, answer, query)
         answer = self._anchored(base, answer, query)
         answer = self._with_what_it_refers_to(base, answer, query)
+        answer = self._with_results_that_follow(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
