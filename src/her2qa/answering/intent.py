@@ -17,7 +17,8 @@ COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
                     r"what explains|what causes|what makes)\b|\b(?:rationale|reason|why)\b|"
                     r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
-                    r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist|"
+                    r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
+                    r"make|makes|made|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"
                     r"get into|cross|crosses|act|acts)\b", re.I)
 LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data)\w+s\b|"
