@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 import difflib
 
-from .vocabulary import ABBREVIATIONS, BACKMATTER_CUES, BRANDS, CHAT_WORDS, NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, SYNONYMS
+from .vocabulary import ABBREVIATIONS, BACKMATTER_CUES, BRANDS, CHAT_WORDS, NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, STATUS_MEANINGS, SYNONYMS
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with without and or but not no nor is are was were be been being
@@ -357,10 +357,13 @@ class QueryAnalyzer:
     def analyze(self, question: str, carried: list[str] | None = None) -> Query:
         lowered = question.lower()
         extra: list[str] = [meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", lowered)]
-        for word in re.findall(r"[\w\-/]+", lowered):
+        for match in re.finditer(r"[\w\-/]+", lowered):
+            word = match.group(0)
             if word in BRANDS:
                 extra.append(BRANDS[word])
-            if word in self.expansions:
+            if word in STATUS_MEANINGS and lowered[match.end(): match.end() + 1] in ("+", "−", "-"):
+                extra.append(STATUS_MEANINGS[word])
+            elif word in self.expansions:
                 extra.append(self.expansions[word])
         for long_form, shorts in self.reverse.items():
             if long_form in lowered:

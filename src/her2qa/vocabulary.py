@@ -73,6 +73,9 @@ ABBREVIATIONS: dict[str, str] = {
     "ds-8201a": "trastuzumab deruxtecan",
 }
 
+# A receptor written with its status sign ('HR+', 'HR+/HER2−') is the receptor, never a hazard ratio.
+STATUS_MEANINGS = {"hr": "hormone receptor", "er": "estrogen receptor", "pr": "progesterone receptor"}
+
 # Abbreviations whose long forms are names of specific things, not generic endpoints or methods.
 NAMED_ABBREVIATIONS = {"t-dxd", "t-dm1", "syd985", "ds-8201a", "car-t", "protac", "protacs"}
 
