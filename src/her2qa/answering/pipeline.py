@@ -44,6 +44,7 @@ ASPECTS = (
 )
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
+                            r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
 # "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
 DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){0,2}?(?:forms?|proteins?|receptors?|"
