@@ -631,6 +631,10 @@ ANSWER_HOLDS = {
         ("tykerb + xeloda vs xeloda alone, what pfs in the first phase 3?", "8.4 months vs. 4.4 months"),
     "the review's own subject (HER2+) is not required of a sentence: 'no standard of care … third'":
         ("any standard of care in 3rd line her2+ mbc?", "no standard of care"),
+    "'bbb' is the blood–brain barrier (the review also writes 'brain–blood barrier')":
+        ("does tucatinib get past the bbb?", "crossing of the brain–blood barrier"),
+    "'tdm1+atezo' is two drugs, not one unknown name":
+        ("kate2 tdm1+atezo pd-l1+ pfs?", "8.5 months vs. 4.1 months"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }

@@ -237,7 +237,8 @@ class QueryAnalyzer:
             return f"DESTINY-Breast{int(match.group(1)):02d}"
 
         text = re.sub(r"\b(?:DB|destiny[\s-]?breast)[\s-]?0?(\d{1,2})\b", destiny, question, flags=re.I)
-        text = re.sub(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{3})", " + ", text)  # 'perjeta+herceptin' (not 'HER2+', 'HR+')
+        # 'perjeta+herceptin', 'tdm1+atezo' (not 'HER2+', 'HR+/…')
+        text = re.sub(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{3})|(?<=[A-Za-z]{2}\d)\+(?=[A-Za-z]{4})", " + ", text)
         # '3rd line+' → 'third and later lines' (the review's words; the tables' filters read both forms)
         text = re.sub(r"\b(1st|2nd|3rd|4th)(?=[\s-]*lines?\b)|\b([1-4])l\b",
                       lambda m: ORDINAL_WORDS[(m.group(1) or m.group(2)).lower()[:1]] + ("" if m.group(1) else " line"),

@@ -152,4 +152,6 @@ SYNONYMS: dict[str, str] = {
     # 'third line and beyond' is the text's 'third and later lines' ('3rd line', '2L' are rewritten by
     # QueryAnalyzer.correct())
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
+    r"\bfrequent(?:ly)?\b|\boften\b": "common",
+    r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
 }
