@@ -227,6 +227,8 @@ FOLLOW_UPS = {
     "'it' after 'any X being tested?' is the drug the answer names": (
         ["any akt inhibitors being tested in her2+ bc?", "what is it combined with and in which pts"],
         ["ipatasertib"], [], []),
+    "a pronoun with little else keeps the last topic: 'it' may be the ILD as much as the drug": (
+        ["any ild with enhertu?", "was it fatal?"], ["ild"], ["2.2%"], []),
 }
 
 

@@ -109,7 +109,12 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
             return f"{subject}’s" if word in ("its", "their") else subject
-        return PRONOUN_RE.sub(name, question, count=1), own + carried
+        reading = PRONOUN_RE.sub(name, question, count=1)
+        if len(_topic_of(question)) <= 1:
+            # "ild risk with enhertu?" → "was it ever fatal?": the pronoun may stand for the last topic
+            # (ILD, brain mets, the patients) as much as for its subject, so the topic comes along.
+            reading = _with_topic(reading, previous, analyzer, narrowing=True)
+        return reading, own + carried
     stem = question.rstrip(" ?.")
     reading = f"{stem} in {subject}?"
     if NARROWING_RE.search(question):
@@ -198,6 +203,15 @@ DISCOURSE_WORDS = {"nevertheless", "nonetheless", "however", "moreover", "furthe
                    "although", "though", "often", "usually", "also", "still", "indeed", "interestingly", "notably",
                    "importantly", "additionally", "consequently", "overall", "finally", "firstly", "secondly",
                    "recently", "currently", "especially", "particularly", "approximately", "significantly"}
+
+
+def _topic_of(question: str) -> list[str]:
+    """What a turn asks about besides its asking words and pronouns: 'was it ever fatal' → ['fatal']."""
+    return [w for w in content_words(question) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)
+            and w not in PRONOUNS]
+
+
+PRONOUNS = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "ever"}
 
 
 def _asked_topic(question: str) -> str:
