@@ -637,6 +637,8 @@ ANSWER_HOLDS = {
         ("does tucatinib get past the bbb?", "crossing of the brain–blood barrier"),
     "'tdm1+atezo' is two drugs, not one unknown name":
         ("kate2 tdm1+atezo pd-l1+ pfs?", "8.5 months vs. 4.1 months"),
+    "'what is <trial>' no sentence defines is answered by the trial's design and results":
+        ("whats the katherine trial", "1486 patients"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }

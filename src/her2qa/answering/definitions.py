@@ -13,6 +13,7 @@ from ..query import Query, mentions
 from ..results import Answer
 from ..vocabulary import BRANDS
 from .compose import Pick
+from .extractive import DRUG_CODE_RE
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
 DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what (?:do|does))\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
@@ -47,6 +48,9 @@ class DefinitionPlans:
                 answer = self._describing(base, query, subject)
             if answer is not None:
                 return answer
+        if len(specific) == 1 and self.is_trial(specific[0]) and not DRUG_CODE_RE.fullmatch(specific[0]):
+            # 'whats the katherine trial': no sentence says what it is; its design and results do
+            return self._overview(base, question, text, query, candidates, carried)
         return None
 
     def _describing(self, base, query: Query, term: str) -> Answer | None:
