@@ -639,6 +639,8 @@ ANSWER_HOLDS = {
         ("kate2 tdm1+atezo pd-l1+ pfs?", "8.5 months vs. 4.1 months"),
     "'what is <trial>' no sentence defines is answered by the trial's design and results":
         ("whats the katherine trial", "1486 patients"),
+    "a term asked in other words is defined where the review says it 'is defined as' (any word order)":
+        ("meaning of her2 intratumoral heterogeneity?", "varying degrees of HER2 overexpression"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }

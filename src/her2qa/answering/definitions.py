@@ -9,15 +9,19 @@ from __future__ import annotations
 import re
 
 from ..citations import strip_markers
-from ..query import Query, mentions
+from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
 from ..vocabulary import BRANDS
 from .compose import Pick
 from .extractive import DRUG_CODE_RE
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
-DEFINED_TERM_RE = re.compile(r"^(?:define|what(?:[’']s| is| are|s)|what (?:do|does))\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
+DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is| are|s)|what (?:do|does))\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
                              r"(?:\s+(?:mean|stand for|do|with|in|for|on|exactly)\b.*)?\W*$", re.I)
+
+
+DEFINED_AS_RE = re.compile(r"\b(?:(?:is|are|was|were) (?:defined|known|referred to|termed|described) as|refers? to|"
+                           r"(?:is|are) called)\b", re.I)
 
 
 class DefinitionPlans:
@@ -38,6 +42,9 @@ class DefinitionPlans:
             # 'define src', 'whats bystander killing with adcs': the term asked, before any name in it
             if not specific or not any(mentions(term, query.aliases.get(e, [e])) for e in specific):
                 terms.append((term, [term]))
+            # 'meaning of intratumoral her2 heterogeneity': the whole term, where the review says what it is
+            if (answer := self._defined_as(base, query, found.group("term"))) is not None:
+                return answer
         if len(specific) == 1:
             terms.append((specific[0], query.aliases.get(specific[0], [specific[0]])))
         for i, (subject, aliases) in enumerate(terms):
@@ -51,6 +58,20 @@ class DefinitionPlans:
         if len(specific) == 1 and self.is_trial(specific[0]) and not DRUG_CODE_RE.fullmatch(specific[0]):
             # 'whats the katherine trial': no sentence says what it is; its design and results do
             return self._overview(base, question, text, query, candidates, carried)
+        return None
+
+    def _defined_as(self, base, query: Query, term: str) -> Answer | None:
+        """'meaning of intratumoral her2 heterogeneity': the sentence that says it 'is defined as' (or
+        'refers to', 'is known as') and holds every word of the term, in any order ("Intratumoral
+        heterogeneity of HER2 expression … is defined as the presence of varying degrees…")."""
+        words = {light_stem(w) for w in tokenize(term) if len(w) > 2}
+        if len(words) < 2:
+            return None
+        for sentence in self.sentences.sentences:
+            if DEFINED_AS_RE.search(sentence.text) and words <= {light_stem(w) for w in tokenize(sentence.text)}:
+                self._considered.add(sentence.chunk_id)
+                return self.composer.compose(base, [Pick(chunk=self.sentences.chunk(sentence), text=sentence.text,
+                                                         start=sentence.start)], query)
         return None
 
     def _describing(self, base, query: Query, term: str) -> Answer | None:
