@@ -641,6 +641,8 @@ ANSWER_HOLDS = {
         ("whats the katherine trial", "1486 patients"),
     "a term asked in other words is defined where the review says it 'is defined as' (any word order)":
         ("meaning of her2 intratumoral heterogeneity?", "varying degrees of HER2 overexpression"),
+    "'why isn't X used more' asks what limits it; 'its use is … limited' speaks of the paragraph's drug":
+        ("why is nerlynx not used more often?", "diarrhea"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }

@@ -238,7 +238,10 @@ class HybridRetriever:
             score = s.unit_dense_weight * dense + s.unit_lexical_weight * lexical + s.unit_entity_weight * entity
             if specific:
                 lowered, compacted = unit.text.lower(), compact(unit.text)
-                own = sum(1 for e in specific if names_any(lowered, compacted, query.aliases.get(e, [e])))
+                # "Nevertheless, its use is often limited…" speaks of the drug its paragraph names
+                leans = bool(LEADING_PRONOUN_RE.match(unit.text))
+                own = sum(1 for e in specific if names_any(lowered, compacted, query.aliases.get(e, [e]))
+                          or (leans and e in present))
                 score += s.unit_mention_bonus * own / len(specific)
             if cand.chunk.kind == "table" and not query.wants_list:
                 score -= 0.2  # the table overview answers list questions only when nothing else does
@@ -248,6 +251,9 @@ class HybridRetriever:
         cand.units = scored
 
 
+LEADING_PRONOUN_RE = re.compile(r"(?:(?:Nevertheless|However|Moreover|Furthermore|Additionally|Besides|Thus|Therefore|"
+                                r"In addition|Importantly|Notably),?\s+)?(?:it|its|this (?:drug|agent|TKI|ADC|inhibitor|"
+                                r"antibody|trial|study))\b", re.I)
 REVIEW_SUBJECT = {"her2", "her2-positive", "her2+", "her2-positive bc", "her2+ bc"}
 GENERIC = ({k for k in ABBREVIATIONS if k not in NAMED_ABBREVIATIONS}
            | {v.lower() for k, v in ABBREVIATIONS.items() if k not in NAMED_ABBREVIATIONS}

@@ -141,7 +141,8 @@ SYNONYMS: dict[str, str] = {
     r"\btoxic\b": "toxicity",
     r"checkpoint inhibitors?|\bicis?\b|immune checkpoint|\bimmuno\b": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
-    r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b": "limited limitation",
+    r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"
+    r"\bholds? (?:it|them) back\b": "limited limitation",
     r"\bsystemic\b": "systematic",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
     r"\bblood tests?\b|\bblood draws?\b|\bblood samples?\b": "liquid biopsy plasma circulating",
