@@ -643,6 +643,8 @@ ANSWER_HOLDS = {
         ("meaning of her2 intratumoral heterogeneity?", "varying degrees of HER2 overexpression"),
     "'why isn't X used more' asks what limits it; 'its use is … limited' speaks of the paragraph's drug":
         ("why is nerlynx not used more often?", "diarrhea"),
+    "two arms of a named trial meet where the trial is described, not in the sentence before it":
+        ("kadcyla vs herceptin in katherine?", "88.3% vs. 77%"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }

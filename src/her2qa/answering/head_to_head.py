@@ -75,10 +75,16 @@ class HeadToHeadPlans:
             regimen = CONTEXT_RE.sub("", s.text)  # '…alone in patients previously treated with trastuzumab'
             named = sum(mentions(regimen, query.aliases.get(e, [e])) for e in needed)
             return named + (bool(ALONE_RE.search(regimen)) if alone else 0), -s.index
-        start = max(range(len(paragraph)), key=lambda i: fit(paragraph[i]))
+        # An asked trial's arms are set against each other where it is described, not in what comes
+        # before it is named ("In 2013, … T-DM1 … trastuzumab …" precedes "…the KATHERINE trial").
+        trials = [e for e in needed if self.is_trial(e)]
+        first = next((i for i, s in enumerate(paragraph)
+                      if any(mentions(s.text, query.aliases.get(e, [e])) for e in trials)), 0)
+        start = max(range(first, len(paragraph)), key=lambda i: fit(paragraph[i]))
         chosen = [paragraph[start]]
         for s in paragraph[start + 1:]:
-            if any(t not in needed for t in trial_names(s.text)) and not any(
+            others = [t for t in trial_names(s.text) if t not in needed and not is_generic(t)]
+            if others and not any(
                     mentions(s.text, query.aliases.get(e, [e])) for e in needed if self.is_trial(e)):
                 break  # "Moreover, the EGF1001515 phase III trial…": another trial's results
             if has_figure(s.text):
