@@ -362,7 +362,8 @@ class QueryAnalyzer:
             word = match.group(0)
             if word in BRANDS:
                 extra.append(BRANDS[word])
-            if word in STATUS_MEANINGS and lowered[match.end(): match.end() + 1] in ("+", "−", "-"):
+            if word in STATUS_MEANINGS and re.match(r"[+−-]|\s*(?:status|expression|positive|negative)\b",
+                                                    lowered[match.end():]):
                 extra.append(STATUS_MEANINGS[word])
             elif word in self.expansions:
                 extra.append(self.expansions[word])

@@ -27,6 +27,10 @@ DURATION_RE = (r"\d+(?:\.\d+)?(?:\s*(?:months?|weeks?))?(?:\s*(?:vs\.?|versus|an
                r"\s*(?:months?|weeks?|years?)")
 
 
+# 'HR+', 'HR status', 'HR-positive', 'HR expression' are the hormone receptor, not a hazard ratio.
+NOT_RECEPTOR_STATUS = r"(?![+−-]|\s*(?:status|expression|positive|negative|disease|subgroups?)\b)"
+
+
 # Endpoints a question can ask of a drug or trial, as the review writes them (the question's own
 # "HR+" is a receptor status, not a hazard ratio).
 ENDPOINTS = {
@@ -35,7 +39,7 @@ ENDPOINTS = {
     "ORR": re.compile(r"\bORR\b|response rate|overall response|objective response", re.I),
     "DFS": re.compile(r"\bi?DFS\b|disease[\s-]free", re.I),
     "interstitial lung disease": re.compile(r"\bILD\b|interstitial lung|pneumonitis", re.I),
-    "a hazard ratio": re.compile(r"hazard ratio|\bHR\b(?![+−-])", re.I),
+    "a hazard ratio": re.compile(r"hazard ratio|\bHR\b" + NOT_RECEPTOR_STATUS, re.I),
     "confidence intervals": re.compile(r"\bCIs?\b|confidence interval", re.I),
 }
 

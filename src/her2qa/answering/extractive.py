@@ -15,6 +15,7 @@ from ..retrieval import Candidate, ScoredUnit, is_generic
 from ..sentences import split_sentences
 from ..settings import Settings
 from ..vocabulary import BRANDS
+from .coverage import NOT_RECEPTOR_STATUS
 
 NOT_IN_REVIEW = "The review does not say."
 DRUG_RE = re.compile(r"\b[A-Za-z][a-z]+(?:" + DRUG_SUFFIX_RE.pattern[3:-2] + r")\b", re.IGNORECASE)
@@ -29,7 +30,8 @@ MEASURES = {
                             r"(?:enrolled|randomi[sz]ed|sample size)", re.I),
                  re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,7}?(?:patients|women|participants|cases)", re.I),
                  "the number of patients"),
-    "hazard": (re.compile(r"hazard ratio|\bHR\b"), re.compile(r"hazard ratio|\bHR\b", re.I), "a hazard ratio"),
+    "hazard": (re.compile(r"hazard ratio|\bHR\b" + NOT_RECEPTOR_STATUS), re.compile(r"hazard ratio|\bHR\b", re.I),
+               "a hazard ratio"),
     "ic50": (re.compile(r"\bic50\b", re.I), re.compile(r"\bic50\b", re.I), "an IC50"),
     "os": (re.compile(r"overall survival|\bOS\b"), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
            "overall survival figures"),
