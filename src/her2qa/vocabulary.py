@@ -109,7 +109,7 @@ combo combos difference differences different compare compared comparison versus
 results result findings finding outcome outcomes show shows showed shown trial trials study studies
 review paper article section part parts anyway also really actually exactly roughly approximately
 know known need needs give given list name names which ones does did kind kinds type types sort sorts
-way ways like tldr eli5 simple simply words plain supposed supposedly regular usual normal typical typically generally ever even
+way ways like tldr eli5 simple simply words plain take-home takehome takeaway bottom-line supposed supposedly regular usual normal typical typically generally ever even
 """.split())
 
 # Clinical shorthand people type, mapped to the review's words.

@@ -57,12 +57,12 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
                          r"\bwhat(?:'s| is) known about\b|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
-                         r"\b(?:gist|nutshell|tl;?dr|big picture|takeaways?|main (?:points?|messages?|ideas?)|"
+                         r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
                          r"key (?:points?|messages?)|the story|in short|sum(?:s)? up)\b", re.I)
 # The review itself as the subject: "what is this review about", "main points of the paper".
 ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w+){0,3}\W+(?:about|cover|covers)\b|"
                              r"\b(?:about|of|from) (?:this|the) (?:review|paper|article)\W*$|"
-                             r"^\W*(?:what(?:'s| is| are)? )?(?:the )?(?:gist|nutshell|tl;?dr|big picture|takeaways?|"
+                             r"^\W*(?:what(?:'s| is| are)? )?(?:the )?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
 DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            r"[\w\-–/+ ]{1,40}\??$|define\b|"

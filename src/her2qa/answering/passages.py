@@ -30,7 +30,7 @@ FRAME_WORDS = {"summarize", "summarise", "summary", "overview", "tell", "explain
                "all", "types", "kinds", "kind", "type", "its", "it", "this", "that", "there", "here", "some",
                "story", "gist", "nutshell", "general", "overall", "big", "picture", "short", "brief", "sum", "up",
                "takeaways", "takeaway", "message", "messages", "whole", "basically", "disease", "here", "yet",
-               "context"}
+               "context", "tldr", "take-home", "takehome", "take", "home", "bottom", "recap", "highlights", "eli5"}
 
 
 # How people shorten section names ("the intro", "the conclusion").
