@@ -519,7 +519,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             ranked = sorted(pool, key=lambda s: (-informative(s, s.index == 0, listing), s.start))
             return ranked[:limit]
 
-        if len(sentences) <= 14:
+        if len(sentences) <= 16:
             chosen = sentences
         elif len(children) >= 2:
             chosen = [s for child in children for s in best(self.sentences.in_section(source, child.key), 2)]
