@@ -15,6 +15,7 @@ from ..query import Query, mentions
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick
+from .coverage import ENDPOINTS
 from .extractive import trial_names
 from .passages import Sentence
 
@@ -22,6 +23,7 @@ SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with))\b", re
 # What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
                         r"pretreated)\b.*", re.IGNORECASE)
+OUTCOMES = [ENDPOINTS[name] for name in ("OS", "PFS", "ORR", "DFS")]
 ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]agent)\b", re.IGNORECASE)
 
 
@@ -87,6 +89,6 @@ class HeadToHeadPlans:
             if others and not any(
                     mentions(s.text, query.aliases.get(e, [e])) for e in needed if self.is_trial(e)):
                 break  # "Moreover, the EGF1001515 phase III trial…": another trial's results
-            if has_figure(s.text):
-                chosen.append(s)
+            if has_figure(s.text) or any(p.search(s.text) for p in OUTCOMES):
+                chosen.append(s)  # "However, no differences in OS were observed between arms." too
         return chosen[:limit]
