@@ -646,7 +646,7 @@ ANSWER_HOLDS = {
     "two arms of a named trial meet where the trial is described, not in the sentence before it":
         ("kadcyla vs herceptin in katherine?", "88.3% vs. 77%"),
     "a head-to-head answer keeps the endpoint that did not differ, though it has no figure":
-        ("neratinib + capecitabine vs lapatinib + capecitabine?", "no differences in OS"),
+        ("nerlynx+xeloda vs tykerb+xeloda?", "no differences in OS"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }
