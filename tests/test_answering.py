@@ -229,6 +229,8 @@ FOLLOW_UPS = {
         ["ipatasertib"], [], []),
     "a pronoun with little else keeps the last topic: 'it' may be the ILD as much as the drug": (
         ["any ild with enhertu?", "was it fatal?"], ["ild"], ["2.2%"], []),
+    "'what about <setting>?' asks the last question again in that setting": (
+        ["when was kadcyla first approved?", "what about the adjuvant setting?"], ["approv"], ["May 2019"], []),
 }
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .answering.coverage import content_words
+from .answering.intent import MEASURE_RE
 from .query import QueryAnalyzer
 from .vocabulary import BRANDS
 from .results import Answer
@@ -117,7 +118,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return reading, own + carried
     stem = question.rstrip(" ?.")
     reading = f"{stem} in {subject}?"
-    if NARROWING_RE.search(question):
+    if NARROWING_RE.search(question) or (SAME_AGAIN_RE.search(question) and not MEASURE_RE.search(question)):
+        # "what about adjuvant?" after "when did tdm1 first get fda approval": the same question
+        # about the adjuvant setting (an endpoint asked instead, "what about os?", replaces the last one)
         return _with_topic(reading, previous, analyzer, narrowing=True), own + carried
     return _with_topic(reading, previous, analyzer), own + carried
 
