@@ -62,7 +62,8 @@ GENERIC_ATTRIBUTES = {"result", "results", "data", "rate", "rates", "number", "n
                       "amount", "point", "main", "key", "primary", "overall", "total", "type", "kind", "part", "fraction",
                       "percent", "size", "magnitude", "extent", "degree", "frequency", "incidence", "prevalence",
                       "protein", "gene", "drug", "drugs", "trial", "study", "mechanism", "function", "purpose",
-                      "goal", "aim", "target", "targets", "class", "definition", "meaning"}
+                      "goal", "aim", "target", "targets", "class", "definition", "meaning", "evidence", "proof",
+                      "support", "rationale", "info", "information", "details", "update", "news", "progress"}
 
 
 def attribute_words(question: str) -> list[str]:
