@@ -40,6 +40,13 @@ def test_unknown_drug_is_declined_with_related_passages(assistant):
     assert not answer.citations and answer.related
 
 
+def test_a_clinical_term_the_review_never_uses_is_declined_by_name(assistant):
+    answer = assistant.ask("how common is hepatotoxicity with tukysa?")
+    assert answer.abstained and answer.answer == "The review does not mention hepatotoxicity."
+    # a clinical term it does use is answered
+    assert not assistant.ask("what did the review say about diarrhea with nerlynx?").abstained
+
+
 def test_brand_names_map_to_the_review_vocabulary(assistant):
     answer = assistant.ask("What is the drug-to-antibody ratio of Enhertu?")
     assert "approximately eight" in answer.answer

@@ -130,6 +130,11 @@ def light_stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 5 else word
 
 
+# The endings of clinical terms (a condition, a toxicity, a procedure): such a word the review never
+# uses names something it does not cover.
+CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|otomy|algia|plasia|trophy|"
+                              r"cardio\w*|hepato\w*|nephro\w*|neuro\w*)$", re.I)
+
 # "1-year", "2nd", "5.4mg", "3+" are amounts, orders and scores, not names.
 AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|mg|kg|mg/kg|lines?|fold|k|"
                        r"st|nd|rd|th|x|arm|armed))?", re.I)
@@ -329,11 +334,15 @@ class QueryAnalyzer:
                 and w.lower() not in STOPWORDS and not any(v.startswith(w.lower()[:6]) for v in self.corpus_words)]
 
     def unknown_topic_words(self, question: str) -> list[str]:
-        """Content words of an explicit topic ("say about X") that the corpus never uses, even as a stem."""
+        """Content words of an explicit topic ("say about X") that the corpus never uses, even as a stem,
+        and clinical terms anywhere in the question that it never uses ('thrombocytopenia',
+        'cardiotoxicity'): no passage can answer for them."""
+        clinical = [w for w in re.findall(r"[A-Za-z][a-z\-]{6,}", question) if CLINICAL_TERM_RE.search(w)
+                    and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)]  # not 'hepatocyte'
         match = TOPIC_RE.search(question)
         if not match:
-            return []
-        missing = []
+            return clinical
+        missing = clinical
         for word in re.findall(r"[A-Za-z][\w\-]{4,}", match.group(1)):
             lowered = word.lower()
             if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS:
