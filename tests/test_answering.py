@@ -292,6 +292,8 @@ def test_a_topic_or_the_review_itself_is_summarised_from_its_section(assistant, 
     ("patricia OS results?", "OS for PATRICIA"),
     ("did kadcyla improve overall survival in katherine?", "OS for KATHERINE"),
     ("ILD rate with enhertu in DESTINY-Breast04?", "interstitial lung disease for DESTINY-Breast04"),
+    # its unnamed "(8.3 months vs. 5.7 months; Hazard ratio, 0.67)" is a PFS, not an overall survival
+    ("monarcher os results?", "OS for MonarcHER"),
 ])
 def test_an_endpoint_the_review_does_not_give_for_a_trial_is_named_as_missing(assistant, question, missing):
     answer = assistant.ask(question)

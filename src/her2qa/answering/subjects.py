@@ -138,7 +138,8 @@ class SubjectPlans:
         # describes the trial, naming no other endpoint, stands for the one asked.
         unnamed = [s for s in kept if DURATION_CUE.search(s.text)
                    and not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
-        gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and unnamed)]
+        # (an overall survival the review always names when it gives one: an unnamed figure is not it)
+        gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and g != "OS" and unnamed)]
         if not gaps and FIGURES_ASKED_RE.search(query.text) and kept and not _figure_given(
                 kept + [s for s in stretches if any(ENDPOINTS[e].search(s.text) for e in asked)]):
             # "th3resa pfs and os numbers?": the review says PFS and OS improved, and gives no figure
@@ -148,7 +149,7 @@ class SubjectPlans:
         if not gaps:
             return answer
         found = self._described(query, entity, ENDPOINTS[gaps[0]])
-        if not found and gaps[0] in SURVIVAL_ENDPOINTS:
+        if not found and gaps[0] in SURVIVAL_ENDPOINTS and gaps[0] != "OS":
             found = [s for s in self._described(query, entity, DURATION_CUE)
                      if not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
         if found:
