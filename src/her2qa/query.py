@@ -5,6 +5,7 @@ it wants."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import difflib
@@ -206,8 +207,9 @@ class QueryAnalyzer:
         self.lower_words = set(re.findall(r"\b[a-z]+\b", corpus_text))
         self.prefixes = {w[:4] for w in self.plain_words if len(w) >= 4}
         # Names as the review prints them, found again when typed in lower case ('emilia', 'nala').
-        self.printed_names = {t.lower(): t for t in TOKEN_RE.findall(corpus_text)
-                              if entity_like(t) and (len(t) >= 4 or re.search(r"\d", t))}
+        # The most frequent printing wins ('MonarcHER' twice over 'monarcHER' once).
+        printings = Counter(t for t in TOKEN_RE.findall(corpus_text) if entity_like(t) and (len(t) >= 4 or re.search(r"\d", t)))
+        self.printed_names = {t.lower(): t for t, _ in sorted(printings.items(), key=lambda kv: kv[1])}
         # Typos are mended only towards names (drugs, trials, genes): 'tukatinib' → 'tucatinib', never
         # 'France' → an author's name.
         self._spelling = sorted({w for w in self.plain_words if len(w) >= 5
