@@ -229,6 +229,9 @@ FOLLOW_UPS = {
         ["ipatasertib"], [], []),
     "a pronoun with little else keeps the last topic: 'it' may be the ILD as much as the drug": (
         ["any ild with enhertu?", "was it fatal?"], ["ild"], ["2.2%"], []),
+    "'… for those?' right after a table answer filters the same rows": (
+        ["which phase 3 trials are in table 2?", "what's the primary endpoint for those?"], ["table 2"],
+        ["DESTINY-Breast 09", "PFS"], []),
     "'what about <setting>?' asks the last question again in that setting": (
         ["when was kadcyla first approved?", "what about the adjuvant setting?"], ["approv"], ["May 2019"], []),
 }
