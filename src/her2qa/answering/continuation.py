@@ -88,12 +88,7 @@ class ContinuationPlans:
             nxt = following[0]
             if SAME_TRIAL_RE.match(nxt.text) and states(nxt.text) and has_figure(strip_markers(nxt.text)):
                 added.append(nxt)
-        if not added:
-            return answer
-        everything = sorted({s.start: s for s in chosen + added}.values(), key=lambda s: s.start)
-        self._considered.update(s.chunk_id for s in added)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in everything]
-        return self.composer.compose(base, picks, query)
+        return self._with_added(base, answer, query, chosen, added)
 
     def _sentence_said(self, said: str) -> "Sentence | None":
         """The review sentence an answer point quotes (points may add '[antecedent]' and drop markers)."""

@@ -365,6 +365,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                     added.append(s)
                 if len(added) >= 3:
                     break
+        return self._with_added(base, answer, query, chosen, added)
+
+    def _with_added(self, base: Answer, answer: Answer, query: Query, chosen: list[Sentence],
+                    added: list[Sentence]) -> Answer:
+        """The answer composed again from the sentences it quoted and those a step added, in reading order."""
         if not added:
             return answer
         everything = sorted({s.start: s for s in chosen + added}.values(), key=lambda s: s.start)
