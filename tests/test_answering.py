@@ -654,6 +654,8 @@ ANSWER_HOLDS = {
         ("kadcyla vs herceptin in katherine?", "88.3% vs. 77%"),
     "a head-to-head answer keeps the endpoint that did not differ, though it has no figure":
         ("nerlynx+xeloda vs tykerb+xeloda?", "no differences in OS"),
+    "'what counts as X' is a definition; 'Its expression is defined as…' is read with the sentence naming 'its'":
+        ("what qualifies as her2 3+ by ihc?", "complete circumferential membrane staining"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
 }

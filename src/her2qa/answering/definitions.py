@@ -16,7 +16,8 @@ from .compose import Pick
 from .extractive import DRUG_CODE_RE
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
-DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is| are|s)|what (?:do|does))\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
+DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is| are|s)|what (?:do|does)|"
+                             r"what (?:counts|qualifies|is considered|is classed|is classified) as)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
                              r"(?:\s+(?:mean|stand for|do|with|in|for|on|exactly)\b.*)?\W*$", re.I)
 
 
@@ -64,14 +65,20 @@ class DefinitionPlans:
         """'meaning of intratumoral her2 heterogeneity': the sentence that says it 'is defined as' (or
         'refers to', 'is known as') and holds every word of the term, in any order ("Intratumoral
         heterogeneity of HER2 expression … is defined as the presence of varying degrees…")."""
-        words = {light_stem(w) for w in tokenize(term) if len(w) > 2}
+        words = {light_stem(w) for w in tokenize(term) if len(w) > 2 or re.search(r"\d", w)}  # '3+' counts
         if len(words) < 2:
             return None
         for sentence in self.sentences.sentences:
-            if DEFINED_AS_RE.search(sentence.text) and words <= {light_stem(w) for w in tokenize(sentence.text)}:
-                self._considered.add(sentence.chunk_id)
-                return self.composer.compose(base, [Pick(chunk=self.sentences.chunk(sentence), text=sentence.text,
-                                                         start=sentence.start)], query)
+            if not DEFINED_AS_RE.search(sentence.text):
+                continue
+            chosen = [sentence]
+            if re.match(r"(?:It|Its|This|These|They|Their)\b", sentence.text) and sentence.index > 0:
+                # "Its expression is defined as intense (3+)…": what "its" is, the sentence before says
+                chosen.insert(0, self.sentences.paragraph(sentence)[sentence.index - 1])
+            if words <= {light_stem(w) for s in chosen for w in tokenize(s.text)}:
+                self._considered.update(s.chunk_id for s in chosen)
+                return self.composer.compose(base, [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start)
+                                                    for s in chosen], query)
         return None
 
     def _describing(self, base, query: Query, term: str) -> Answer | None:
