@@ -131,6 +131,9 @@ def light_stem(word: str) -> str:
     return word[:-1] if word.endswith("e") and len(word) > 5 else word
 
 
+# What follows a receptor written as a status ('HR+', 'HR−', 'HR status', 'HR-positive').
+RECEPTOR_STATUS = r"[+−-]|\s*(?:status|expression|positive|negative)\b"
+RECEPTOR_STATUS_RE = re.compile(RECEPTOR_STATUS, re.I)
 # The endings of clinical terms (a condition, a toxicity, a procedure): such a word the review never
 # uses names something it does not cover.
 CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|otomy|algia|plasia|trophy|"
@@ -374,8 +377,7 @@ class QueryAnalyzer:
             word = match.group(0)
             if word in BRANDS:
                 extra.append(BRANDS[word])
-            if word in STATUS_MEANINGS and re.match(r"[+−-]|\s*(?:status|expression|positive|negative)\b",
-                                                    lowered[match.end():]):
+            if word in STATUS_MEANINGS and RECEPTOR_STATUS_RE.match(lowered, match.end()):
                 extra.append(STATUS_MEANINGS[word])
             elif word in self.expansions:
                 extra.append(self.expansions[word])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..query import STOPWORDS, QueryAnalyzer
+from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer
 from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SHORTHAND, SYNONYMS
 
 # Measures a qualifier can pin down, with the names the review uses for them.
@@ -28,7 +28,7 @@ DURATION_RE = (r"\d+(?:\.\d+)?(?:\s*(?:months?|weeks?))?(?:\s*(?:vs\.?|versus|an
 
 
 # 'HR+', 'HR status', 'HR-positive', 'HR expression' are the hormone receptor, not a hazard ratio.
-NOT_RECEPTOR_STATUS = r"(?![+−-]|\s*(?:status|expression|positive|negative|disease|subgroups?)\b)"
+NOT_RECEPTOR_STATUS = rf"(?!{RECEPTOR_STATUS}|\s*(?:disease|subgroups?)\b)"
 
 
 # Endpoints a question can ask of a drug or trial, as the review writes them (the question's own
