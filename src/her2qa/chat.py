@@ -98,8 +98,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # The last turn was about a topic, not a drug or trial ("what is src" → "any drugs against it?"):
         # its words stand in for the subject — unless the turn brings a topic of its own ("and what
         # counts as ihc 3+?").
-        own_topic = [w for w in content_words(question) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
-        if own_topic and not pronoun and not NARROWING_RE.search(question) and not re.search(
+        if _topic_of(question) and not pronoun and not NARROWING_RE.search(question) and not re.search(
                 r"\b(?:it|its|they|them|those|these)\b", question, re.I):
             return question, own
         topic = _asked_topic_words(previous.resolved)
@@ -212,12 +211,9 @@ DISCOURSE_WORDS = {"nevertheless", "nonetheless", "however", "moreover", "furthe
 
 
 def _topic_of(question: str) -> list[str]:
-    """What a turn asks about besides its asking words and pronouns: 'was it ever fatal' → ['fatal']."""
-    return [w for w in content_words(question) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)
-            and w not in PRONOUNS]
-
-
-PRONOUNS = {"it", "its", "they", "them", "their", "this", "that", "these", "those", "ever"}
+    """What a turn asks about besides its asking words (content words drop pronouns and hedges):
+    'was it ever fatal' → ['fatal']."""
+    return [w for w in content_words(question) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
 
 
 def _asked_topic(question: str) -> str:
@@ -227,7 +223,7 @@ def _asked_topic(question: str) -> str:
 
 def _asked_topic_words(question: str, limit: int = 5) -> str:
     """'how common is her2 heterogeneity within a tumor' → 'common her2 heterogeneity tumor'."""
-    words = [w for w in dict.fromkeys(content_words(question)) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
+    words = list(dict.fromkeys(_topic_of(question)))
     printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-+]*", question)}
     return " ".join(printed.get(w, w) for w in words[:limit])
 
