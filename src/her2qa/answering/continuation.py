@@ -10,7 +10,6 @@ from ..citations import strip_markers
 from ..query import mentions
 from ..results import Answer
 from ..figures import has_figure
-from .compose import Pick
 from .coverage import ENDPOINTS, asked_endpoints, content_words
 from .extractive import DRUG_RE, trial_names
 from .intent import classify
@@ -48,12 +47,9 @@ class ContinuationPlans:
         if not following or not (CARRIES_ON_RE.match(following[0].text)
                                  or asked & set(content_words(following[0].text))):
             return None
-        chosen = [sentence] + following
-        self._considered.update(s.chunk_id for s in chosen)
         query = self.analyzer.analyze(resolved)
         base = Answer(question=question, answer="", intent=classify(resolved), resolved_question=resolved)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
-        return Outcome(self.composer.compose(base, picks, query), self._pool, self._considered)
+        return Outcome(self._quoting(base, query, [sentence] + following), self._pool, self._considered)
 
     def _with_results_that_follow(self, base: Answer, answer: Answer, query) -> Answer:
         """'lapatinib + cape vs cape alone, pfs?': the sentence that names the trial often gives only its

@@ -12,7 +12,6 @@ from ..citations import strip_markers
 from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
 from ..vocabulary import BRANDS
-from .compose import Pick
 from .extractive import DRUG_CODE_RE
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
@@ -44,7 +43,7 @@ class DefinitionPlans:
             if not specific or not any(mentions(term, query.aliases.get(e, [e])) for e in specific):
                 terms.append((term, [term]))
             # 'meaning of intratumoral her2 heterogeneity': the whole term, where the review says what it is
-            if (answer := self._defined_as(base, query, found.group("term"))) is not None:
+            if (answer := self._defined_as(base, query, term)) is not None:
                 return answer
         if len(specific) == 1:
             terms.append((specific[0], query.aliases.get(specific[0], [specific[0]])))
@@ -76,9 +75,7 @@ class DefinitionPlans:
                 # "Its expression is defined as intense (3+)…": what "its" is, the sentence before says
                 chosen.insert(0, self.sentences.paragraph(sentence)[sentence.index - 1])
             if words <= {light_stem(w) for s in chosen for w in tokenize(s.text)}:
-                self._considered.update(s.chunk_id for s in chosen)
-                return self.composer.compose(base, [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start)
-                                                    for s in chosen], query)
+                return self._quoting(base, query, chosen)
         return None
 
     def _describing(self, base, query: Query, term: str) -> Answer | None:
@@ -89,9 +86,7 @@ class DefinitionPlans:
         if sentence is None:
             return None
         chosen = [sentence] + self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
-        self._considered.update(s.chunk_id for s in chosen)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
-        return self.composer.compose(base, picks, query)
+        return self._quoting(base, query, chosen)
 
     def _defining(self, base, query: Query, subject: str, aliases: list[str]) -> Answer | None:
         names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
@@ -109,10 +104,7 @@ class DefinitionPlans:
             if defining.search(head):
                 paragraph = self.sentences.paragraph(sentence)
                 chosen = [sentence] + [s for s in paragraph[sentence.index + 1: sentence.index + 2]]
-                self._considered.update(s.chunk_id for s in chosen)
                 # a brand typed ('enhertu') is quoted as the review names it ('[T-DXd] is …')
                 named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=subject)
-                picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, antecedent=named)
-                         for s in chosen]
-                return self.composer.compose(base, picks, query)
+                return self._quoting(base, query, chosen, named)
         return None

@@ -14,7 +14,6 @@ from ..figures import has_figure
 from ..query import Query, mentions
 from ..results import Answer
 from ..retrieval import is_generic
-from .compose import Pick
 from .coverage import ENDPOINTS
 from .extractive import trial_names
 from .passages import Sentence
@@ -51,9 +50,7 @@ class HeadToHeadPlans:
         if paragraph is None:
             return None
         chosen = self._arms_and_results(paragraph, query, needed, any(alone))
-        self._considered.update(s.chunk_id for s in chosen)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in chosen]
-        return self.composer.compose(base, picks, query).model_copy(update={"intent": "compare"})
+        return self._quoting(base, query, chosen).model_copy(update={"intent": "compare"})
 
     def _meeting_paragraph(self, query: Query, needed: list[str], alone: bool) -> list[Sentence] | None:
         """The paragraph naming every regimen part (and the trial, if one is asked), with the most figures."""

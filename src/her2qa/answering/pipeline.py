@@ -210,8 +210,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
             return listed
         if intent in ("fact", "list") and MEMBERS_ASKED_RE.search(text) and not ONE_ASKED_RE.search(text) and (
-                PHASE_RE.search(text)
-                                                                               or LINE_ASKED_RE.search(text)):
+                PHASE_RE.search(text) or LINE_ASKED_RE.search(text)):
             # "which ongoing enhertu trials are phase 3 / 1st line?": the tables give phase and line row by row.
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
@@ -373,8 +372,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if not added:
             return answer
         everything = sorted({s.start: s for s in chosen + added}.values(), key=lambda s: s.start)
-        self._considered.update(s.chunk_id for s in added)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in everything]
+        return self._quoting(base, query, everything)
+
+    def _quoting(self, base: Answer, query: Query, sentences: list[Sentence],
+                 antecedent: Callable[[Sentence], str] | str = "") -> Answer:
+        """An answer quoting these review sentences in the order given, each cited to its passage (which
+        the verifier is told was considered); ``antecedent`` names what a leading pronoun stands for."""
+        self._considered.update(s.chunk_id for s in sentences)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=antecedent(s) if callable(antecedent) else antecedent) for s in sentences]
         return self.composer.compose(base, picks, query)
 
     def _sentences_before(self, sentence: Sentence) -> list[Sentence]:
@@ -607,10 +613,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if not scored:
             return None
         chosen = sorted((s for _, _, s in sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]), key=lambda s: s.start)
-        self._considered.update(s.chunk_id for s in chosen)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, antecedent=self._antecedent(s, side))
-                 for s in chosen]
-        return self.composer.compose(base, picks, query)
+        return self._quoting(base, query, chosen, lambda s: self._antecedent(s, side))
 
     def _focus(self, answer: Answer, aspect: str, limit: int) -> Answer:
         """The points of an overview that speak to the compared aspect (all, if none does), in order."""

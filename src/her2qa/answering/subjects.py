@@ -14,7 +14,7 @@ from ..figures import has_figure
 from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
 from ..retrieval import is_generic
-from .compose import Pick, merge
+from .compose import merge
 from .coverage import ENDPOINTS, asked_endpoints
 from .extractive import DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
@@ -102,10 +102,7 @@ class SubjectPlans:
         # the ones that report it, when both are there.
         reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
         chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                      antecedent=self._antecedent(s, entity)) for s in chosen]
-        self._considered.update(s.chunk_id for s in chosen)
-        return self.composer.compose(base, picks, query)
+        return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
 
     def _described(self, query: Query, entity: str, cue: re.Pattern) -> list[Sentence]:
         """The sentences matching ``cue`` where the review describes ``entity`` at length (not where
@@ -154,10 +151,7 @@ class SubjectPlans:
                      if not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
         if found:
             chosen = sorted({s.start: s for s in kept + found[:3]}.values(), key=lambda s: s.start)
-            picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                          antecedent=self._antecedent(s, entity)) for s in chosen]
-            self._considered.update(s.chunk_id for s in chosen)
-            return self.composer.compose(base, picks, query)
+            return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
         # Beside the gap, what the review does report for it: another endpoint where it describes it
         # ("T-DM1 improved invasive DFS (Hazard ratio, 0.50…)"), else where it first names it.
         reported = [s for s in stretches if any(p.search(s.text) for p in ENDPOINTS.values())]
@@ -224,10 +218,7 @@ class SubjectPlans:
             return answer
         chosen = [s for s in stretch if said(s.text) == best and s.start not in {q.start for q in quoted}][:2]
         everything = sorted({s.start: s for s in on_subject + chosen}.values(), key=lambda s: s.start)
-        self._considered.update(s.chunk_id for s in chosen)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                      antecedent=self._antecedent(s, entity)) for s in everything]
-        return self.composer.compose(base, picks, query)
+        return self._quoting(base, query, everything, lambda s: self._antecedent(s, entity))
 
     def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
         """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
