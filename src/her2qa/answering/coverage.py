@@ -7,6 +7,7 @@ states, is declined with exactly what is missing.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer
@@ -75,9 +76,29 @@ def attribute_words(question: str) -> list[str]:
                 return []  # 'what happened to those patients with…' asks for an event, not a property
             words = re.findall(r"[a-z][a-z\-]+", match.group("attr").lower())
             words = [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS and w not in GENERIC_ATTRIBUTES
-                     and w not in BRANDS]
+                     and w not in BRANDS and not _generic_misspelt(w)]
             return words
     return []
+
+
+def _generic_misspelt(word: str) -> bool:
+    """'proportoin', 'percentge': a generic property typed with a typo is still generic."""
+    return len(word) >= 6 and bool(difflib.get_close_matches(word, GENERIC_ATTRIBUTES, n=1, cutoff=0.8))
+
+
+# "what year did nerlynx get approval?", "when was T-DM1 approved?": a date is asked.
+YEAR_ASKED_RE = re.compile(r"\b(?:what|which) year\b|\bwhat date\b|\bwhen\b.*\b(?:approv|publish|introduc|discover|"
+                           r"launch|licens|authori[sz])\w*", re.I)
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def year_gap(question: str, evidence: list[str]) -> str:
+    """'the year' when a date is asked and no evidence sentence gives one, else ''."""
+    if not YEAR_ASKED_RE.search(question):
+        return ""
+    if any(YEAR_RE.search(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", e)) for e in evidence):
+        return ""
+    return "the year"
 
 
 def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -> str:
@@ -92,6 +113,90 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
         if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
             return ""
     return " ".join(words)
+
+
+# "what % of pts had grade 3 diarrhea", "ild rate with enhertu", "how often did rash occur": the
+# question asks how often something happened; that something is what the answer must be about.
+MEASURED_RES = (
+    re.compile(r"\b(?:what|which)\s*(?:%|percent(?:age)?|proportion|fraction|share|number)(?:\s+of\s+.*?)?\s*"
+               r"\b(?:had|have|has|got|get|developed?|experienced?|presented|suffered|showed)\s+(?:an?\s+|any\s+)?"
+               r"(?P<what>[\w\-+ ]{2,40}?)\s*(?:\b(?:with|in|on|after|from|under)\b|[?.,]|$)", re.I),
+    re.compile(r"\bhow many\s+(?:pts|patients|people|women|subjects)\b.*?"
+               r"\b(?:had|have|has|got|get|developed?|experienced?|presented|suffered)\s+(?:an?\s+|any\s+)?"
+               r"(?P<what>[\w\-+ ]{2,40}?)\s*(?:\b(?:with|in|on|after|from|under)\b|[?.,]|$)", re.I),
+    re.compile(r"\b(?:rate|incidence|frequency|risk)\s+of\s+(?P<what>[\w\-+ ]{2,40}?)\s*"
+               r"(?:\b(?:with|in|on|after|from|under|for)\b|[?.,]|$)", re.I),
+    re.compile(r"(?:^|\bthe\s+|\bwhat(?:'s| is| was)?\s+(?:the\s+)?)(?P<what>[\w\-+]+(?:\s+[\w\-+]+){0,3}?)\s+"
+               r"(?:rate|incidence|frequency)\b", re.I),
+    re.compile(r"\bhow (?:often|frequently|common(?:ly)?)\s+(?:was|were|is|are|did|does|do)\s+(?P<what>[\w\-+ ]{2,40}?)\s+"
+               r"(?:occur|happen|seen|reported|observed|develop)", re.I),
+)
+MEASURE_FRAME = {"pts", "patients", "people", "women", "subjects", "grade", "any", "severe", "serious", "all",
+                 "arm", "group", "cohort", "treated", "receiving", "those", "who", "the"}
+
+
+def measured_words(question: str, analyzer: QueryAnalyzer) -> tuple[str, list[str]]:
+    """What a how-often question measures, as typed and as words to look for:
+    'what % of pts had grade 3 diarrhea with nerlynx?' → ('grade 3 diarrhea', ['diarrhea'])."""
+    for pattern in MEASURED_RES:
+        match = pattern.search(question)
+        if not match:
+            continue
+        what = re.sub(r"^(?:(?:and|so|what(?:'s| is| was| were)?|whats|the|its|their)\s+)+", "", match.group("what").strip(),
+                      flags=re.I)
+        names = {w for e in analyzer.entities_in(question) for w in re.findall(r"[a-z][a-z\-]+", e.lower())}
+        words = [w for w in re.findall(r"[a-z][a-z\-]+", what.lower())
+                 if w not in STOPWORDS and w not in CHAT_WORDS and w not in GENERIC_ATTRIBUTES
+                 and w not in MEASURE_FRAME and w not in BRANDS and w not in names and not w.endswith("ed")]
+        if words:
+            return what, words
+    return "", []
+
+
+def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -> str:
+    """'the rate of grade 3 diarrhea' when the question asks how often something happened and no
+    quoted sentence gives a figure beside its name (a trial's design sentence is not its diarrhea
+    rate; "a high incidence of diarrhea" is not a rate), else ''."""
+    what, words = measured_words(question, analyzer)
+    if not words:
+        return ""
+    for sentence in evidence:
+        text = sentence.lower()
+        if not re.search(r"\d", re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", text)):
+            continue  # how often is a figure: a sentence without one does not say
+        for word in words:
+            forms = {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower()}
+            if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
+                return ""
+    return f"the rate of {what}"
+
+
+# "how should ILD be managed?", "steroids for it?", "can you rechallenge?": what to do about a toxicity.
+MANAGEMENT_ASKED_RE = re.compile(
+    r"\b(?:manag\w*|prevent\w*|prophyla\w*|mitigat\w*|handl\w*|monitor\w*|rechalleng\w*|re-challeng\w*|"
+    r"(?:cortico)?steroids?|dose (?:reduc|modif|interrupt|hold)\w*)\b", re.I)
+TOXICITY_RE = re.compile(
+    r"\b(?:ild|interstitial lung|pneumonitis|diarrh\w*|toxicit\w*|cardiotox\w*|side effects?|adverse (?:events?|effects?)|"
+    r"\w+penia|nausea|vomiting|rash|fatigue|\w+itis|hepatotox\w*|neuropath\w*|aes?)\b", re.I)
+MANAGEMENT_SAID_RE = re.compile(
+    r"\b(?:manag\w*|prevent\w*|prophyla\w*|mitigat\w*|monitor\w*|rechalleng\w*|(?:cortico)?steroids?|"
+    r"dose (?:reduc|modif|interrupt)\w*|interrupt\w*|discontinu\w*|loperamide)", re.I)
+
+
+def management_gap(question: str, evidence: list[str]) -> str:
+    """'how to manage interstitial lung disease' when the question asks what to do about a toxicity
+    and the evidence only says how often it happened, else ''."""
+    asked = MANAGEMENT_ASKED_RE.search(question)
+    toxicity = TOXICITY_RE.search(question)
+    # rechallenge, prophylaxis and steroids are only ever about a toxicity, named or not
+    if not asked or not (toxicity or re.match(r"re-?challeng|prophyla|(?:cortico)?steroid", asked.group(0), re.I)):
+        return ""
+    if any(MANAGEMENT_SAID_RE.search(e) for e in evidence):
+        return ""
+    if toxicity is None:
+        return f"anything about {asked.group(0).lower()}"
+    name = toxicity.group(0)
+    return f"how to manage {ABBREVIATIONS.get(name.lower(), name)}"
 
 
 def qualifier_gaps(question: str, evidence: list[str]) -> list[str]:

@@ -15,12 +15,13 @@ from typing import Callable
 from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, mentions, tokenize
+from ..query import Query, QueryAnalyzer, light_stem, mentions, tokenize
 from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import attribute_gap, content_words, off_topic, qualifier_gaps, weakly_covered
+from .coverage import (attribute_gap, content_words, management_gap, measured_gap, off_topic, qualifier_gaps,
+                       weakly_covered, year_gap)
 from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, retrieved_list
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
@@ -199,6 +200,19 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
 
     # ---- one question, by intent ---------------------------------------------------------------
     def _single(self, question: str, text: str, carried: list[str], intent: str) -> Answer:
+        answer = self._by_intent(question, text, carried, intent)
+        if answer.abstained:
+            return answer
+        # "how should ILD be managed?": what the review reports of a toxicity is not what to do about it.
+        quotes = [p.text for p in answer.points] or [answer.answer]
+        if missing := management_gap(text, quotes):
+            said = f"“{_closest(quotes, text)}”"
+            base = Answer(question=question, answer="", intent=intent, resolved_question=answer.resolved_question,
+                          retrieved=answer.retrieved)
+            return self._decline(base, f"The review does not say {missing}. What it says: {said}", missing=[missing])
+        return answer
+
+    def _by_intent(self, question: str, text: str, carried: list[str], intent: str) -> Answer:
         query, candidates = self._query(text, carried, intent)
         base = self._base(question, query, candidates, intent)
         if query.unknown:
@@ -261,16 +275,18 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         nearby = [c.chunk.text for c in candidates[:5]
                   if not scope or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in scope)]
         gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + nearby)
-        missing = attribute_gap(query.text, self.analyzer, evidence) if base.intent in ("fact", "yesno") else ""
+        said = [p.text for p in answer.points] or [answer.answer]
+        missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
+                   or year_gap(query.text, said) if base.intent in ("fact", "yesno") else "")
         if missing and not gaps:
-            gaps = [f"the {missing}"]
+            gaps = [missing if missing.startswith(("the ", "how ")) else f"the {missing}"]
         if not gaps:
             return self._measure_covered(base, answer, query)
         if gaps:
             subject = _join([e for e in query.entities if not is_generic(e)][:2])
             where = f" for {subject}" if subject else ""
-            said = " ".join(f"“{strip_markers(c.quote).strip()}”" for c in answer.citations[:1])
-            return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: {said}",
+            closest = _closest(said, query.text)
+            return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
 
@@ -476,7 +492,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         """'What were the results of TULIP?' when the review only names the trial: say so."""
         if not re.search(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit)\b", text, re.I):
             return answer
-        if not self.is_trial(entity):
+        ongoing = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|"
+                             r"\bundergoing\b|\bNCT\d{6,}", re.I)
+        # a drug whose trial the review only says is running ("is being tested … [NCT04253561]")
+        only_ongoing = bool(answer.points) and all(ongoing.search(p.text) for p in answer.points)
+        if not self.is_trial(entity) and not only_ongoing:
             return answer
         reported = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|hazard ratio|\bimprov|\bsignificant|"
                               r"\bdemonstrat|\bshowed\b|\bbenefit|no (?:statistically )?(?:significant )?differences?",
@@ -684,6 +704,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return [e for e in query.entities if not is_generic(e) and e not in query.common
                 and not re.fullmatch(r"table\s*\d*", e, re.I)
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
+
+
+def _closest(sentences: list[str], question: str) -> str:
+    """The sentence sharing most of the question's words (the first on a tie), shown beside a gap."""
+    asked = {light_stem(w) for w in content_words(question)}
+    def shared(text: str) -> int:
+        return len(asked & {light_stem(w) for w in content_words(text)})
+    return strip_markers(max(sentences, key=shared)).strip() if sentences else ""
 
 
 def _group_by_aspect(picks: list[Pick]) -> None:
