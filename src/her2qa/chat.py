@@ -247,7 +247,9 @@ def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
     "that" in the next question points at ("…limited due to the high incidence of diarrhea" → 'diarrhea')."""
     if previous.answer.abstained or not previous.answer.answer:
         return ""
-    first = previous.answer.points[0].text if previous.answer.points else previous.answer.answer
+    # the point that answered, not the context before it ("FGFR4 is a cell surface receptor…" opens
+    # an answer whose point is "…patient-derived xenografts… reveal a synergistic interplay…")
+    first = answering_point(previous.answer) if previous.answer.points else previous.answer.answer
     asked = set(content_words(previous.resolved))
     words = [w for w in dict.fromkeys(content_words(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", first)))
              if w not in asked and w not in ASKING_WORDS and w not in DISCOURSE_WORDS and len(w) > 3]

@@ -120,6 +120,9 @@ SHORTHAND: dict[str, str] = {
     "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "atezo": "atezolizumab",
     "w": "with",
     "r": "are", "u": "you", "ur": "your", "w/": "with", "w/o": "without", "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib", "surv": "survival", "approx": "approximately",
+    # chat spellings of frame words, so that intent and coverage read them ('tell me abt monarcHER')
+    "abt": "about", "bout": "about", "wat": "what", "wht": "what", "cuz": "because", "bcuz": "because",
+    "yr": "year", "yrs": "years", "mo": "months", "mos": "months", "ppl": "people",
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
