@@ -54,6 +54,9 @@ class Conversation:
 PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|drug)|this (?:trial|study|drug)|"
                         r"the (?:trial|study|drug|agent|combination|arm|treatment|regimen|therapy|ADC|inhibitor|"
                         r"antibody|compound))\b", re.IGNORECASE)
+# A turn that names only what is added ("when herceptin was added", "adding atezo?") adds it to the
+# conversation's subject.
+ADDED_RE = re.compile(r"\b(?:added|adding|add-on|on top)\b", re.IGNORECASE)
 SAME_AGAIN_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\b|^\s*(?:and )?same (?:for|with)\b",
                            re.IGNORECASE)
 
@@ -84,6 +87,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return f"{question.rstrip(' ?')} ({_asked_topic(previous.resolved)})?", own
     if specific_own and SAME_AGAIN_RE.search(question) and not pronoun:
         return _asked_again_about(specific_own[0], previous) or question, own
+    if (len(specific_own) == 1 and not pronoun and carried and ADDED_RE.search(question)
+            and carried[0] not in analyzer.aliases_of(specific_own[0])):
+        # "what happened when herceptin was added?" after a lapatinib question: added to lapatinib
+        return f"{question.rstrip(' ?')} (added to {carried[0]})?", own + carried[:1]
     if specific_own and not pronoun:
         return _with_topic(question, previous, analyzer), own
     if DEMONSTRATIVE_OBJECT_RE.search(question):

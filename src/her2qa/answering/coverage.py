@@ -241,7 +241,7 @@ def weakly_covered(question: str, evidence: list[str], analyzer: QueryAnalyzer) 
     from ..query import light_stem
 
     content = content_words(question)
-    foreign = [w for w in content if not analyzer.uses_word(w, strict=True)]
+    foreign = [w for w in content if not analyzer.uses_word(w, strict=True) and w not in BRANDS]
     if len(content) < 2 or len(foreign) <= len(content) / 2:
         return False  # mostly the review's own words: a paraphrase, not a foreign request
     text = " ".join(evidence).lower()

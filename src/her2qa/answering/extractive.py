@@ -143,7 +143,9 @@ class ExtractiveAnswerer:
         if not top:
             return self._decline(base, top, NOT_IN_REVIEW)
         if query.wants_reference:
-            answer = self._reference_answer(base, query, top)
+            # the second stage's top three compete too: the attributed sentence may sit in a passage
+            # the answer pool left out for overlapping its neighbour
+            answer = self._reference_answer(base, query, top + [c for c in candidates[:3] if c not in top])
             if answer is not None:
                 return answer
         units = self._rank_units(query, top)
@@ -345,9 +347,24 @@ class ExtractiveAnswerer:
         # A sentence carrying its own [n] marker is the review's explicit attribution.
         specific = [e for e in query.entities if not is_generic(e) and e not in query.common]
 
-        def attribution(pair) -> float:
+        def names(pair, entity: str) -> bool:
+            """Names the entity, or points back to it ("…biomarkers in this study [51]" after KATE2)."""
+            aliases = query.aliases.get(entity, [entity])
             text = pair[1].unit.text
-            named = sum(mentions(text, query.aliases.get(e, [e])) for e in specific) / len(specific) if specific else 0
+            if mentions(text, aliases):
+                return True
+            if not POINTS_BACK_TO_STUDY_RE.search(text):
+                return False
+            chunk = pair[0].chunk
+            paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph] if chunk.paragraph >= 0 else None
+            if paragraph is None:
+                return False
+            before = paragraph.text[:max(0, pair[1].unit.start - paragraph.span.start)]
+            return mentions(before, aliases)
+
+        def attribution(pair) -> float:
+            named = sum(names(pair, e) for e in specific) / len(specific) if specific else 0
+            text = pair[1].unit.text
             return pair[1].score + 0.15 * bool(cited_references(text)) + 0.3 * named
 
         body.sort(key=lambda p: -attribution(p))
@@ -417,6 +434,11 @@ class ExtractiveAnswerer:
         if len(citations) <= (1 if cand else 0):
             return None
         return base.model_copy(update={"answer": " ".join(parts), "citations": citations})
+
+
+# "in this study", "the same trial", "It…": a sentence about the study its paragraph named before.
+POINTS_BACK_TO_STUDY_RE = re.compile(r"\b(?:this|that|the same|the) (?:study|trial|analysis|cohort|population)\b|"
+                                     r"^\s*(?:It|Its|They|Their)\b")
 
 
 def _overlap(a: str, b: str) -> float:

@@ -90,6 +90,19 @@ def is_reference(question: str) -> bool:
                   r"\bdoi\b|\bpubmed\b", lowered))
 
 
+# A term typed first, then asked about: "targeted protein degradation - what is it", "her2-low? whats
+# that", "bystander effect meaning".
+TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*(?:[-–—:,?]+\s*)+(?:so\s+|and\s+)?"
+                                r"(?:what(?:'s| is| are)|whats|wat is)\s+(?:it|that|this|they|those|these)\W*$", re.I)
+TERM_MEANING_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:meaning|definition)\W*$", re.I)
+
+
+def as_definition(question: str) -> str:
+    """'targeted protein degradation - what is it' → 'what is targeted protein degradation?' (else '')."""
+    match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
+    return f"what is {match.group('term').strip()}?" if match else ""
+
+
 def classify(question: str) -> str:
     """The intent of one (single-part) question; see INTENTS."""
     q = question.strip()
