@@ -71,11 +71,12 @@ _SHORT_NAME_RES: dict[str, re.Pattern] = {}
 
 def _short_name_re(key: str) -> re.Pattern:
     """'nala' as a word, optionally with hyphens or spaces between letters ('T-DXd' ~ 'tdxd'),
-    but not inside another word ('monoclonal antibody' does not name NALA)."""
+    but not inside another word ('monoclonal antibody' does not name NALA); an isoform's Greek letter
+    may follow ('PI3Kα' names PI3K)."""
     pattern = _SHORT_NAME_RES.get(key)
     if pattern is None:
         pattern = _SHORT_NAME_RES[key] = re.compile(
-            r"(?<![a-z0-9α-ω])" + r"[\s\-–/]?".join(map(re.escape, key)) + r"(?![a-z0-9α-ω])")
+            r"(?<![a-z0-9α-ω])" + r"[\s\-–/]?".join(map(re.escape, key)) + r"(?![a-z0-9])")
     return pattern
 
 
@@ -154,6 +155,19 @@ def entity_like(token: str) -> bool:
     return bool(DRUG_SUFFIX_RE.search(token))
 
 
+def short_names(corpus_text: str) -> set[str]:
+    """Gene and protein names too short or too plain for ``entity_like`` ('Src', 'AXL', 'AKT'): a word
+    the review's paragraphs print capitalised inside sentences, recurring, and never in lower case."""
+    body = "\n".join(line for line in corpus_text.split("\n")
+                     if len(line.split()) >= 20 and not re.match(r"\s*(?:\[|•|\d+\.)", line))  # not reference entries
+    lower = set(re.findall(r"\b[a-z]+\b", corpus_text))
+    printed = Counter(m.group(1) for m in re.finditer(r"(?<=[a-z,;(] )([A-Z][a-z]{2,}|[A-Z]{3})\b", body))
+    # a capitalised word (not in capitals) must recur more: the byline's first names appear twice
+    return {w for w, n in printed.items() if n >= (2 if w.isupper() else 6) and w.lower() not in lower
+            and w.lower() not in STOPWORDS and w.lower() not in SHORTHAND and w.lower() not in CHAT_WORDS
+            and not re.fullmatch(r"[IVX]+", w)}
+
+
 def learn_abbreviations(text: str) -> dict[str, str]:
     """Schwartz–Hearst style: 'trastuzumab deruxtecan (T-DXd)' → {'t-dxd': 'trastuzumab deruxtecan'}."""
     found: dict[str, str] = {}
@@ -223,6 +237,9 @@ class QueryAnalyzer:
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).
         frequent = {k for k in learned if len(re.findall(rf"\b{re.escape(k)}\b", corpus_text, re.IGNORECASE)) > 40}
         self.expansions = {**{k: v for k, v in learned.items() if k not in frequent}, **ABBREVIATIONS}
+        for name in short_names(corpus_text):
+            if name.lower() not in learned and name.lower() not in ABBREVIATIONS:  # 'adc', 'pfs' stay abbreviations
+                self.printed_names.setdefault(name.lower(), name)  # 'src' → Src, 'axl' → AXL
         # reverse: long form → short form, so 'trastuzumab deruxtecan' also finds 'T-DXd'
         self.reverse: dict[str, list[str]] = {}
         for short, long_form in {**learned, **ABBREVIATIONS}.items():
