@@ -85,6 +85,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
                                             and previous.answer.intent in ("list", "table")):
         # "which of them got to phase III?" after a list: the list's question says what "them" are.
         return f"{question.rstrip(' ?')} ({_asked_topic(previous.resolved)})?", own
+    if carried and (temporal := TEMPORAL_THAT_RE.search(question)):
+        # "was tdm1 approved after that?" after an EMILIA question: after EMILIA
+        question = f"{question[:temporal.start()]}{temporal.group(1)} {carried[0]}{question[temporal.end():]}"
+        return question, own + carried[:1]
     if specific_own and SAME_AGAIN_RE.search(question) and not pronoun:
         return _asked_again_about(specific_own[0], previous) or question, own
     if (len(specific_own) == 1 and not pronoun and carried and ADDED_RE.search(question)
@@ -185,7 +189,7 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
 
     subject = carried[0]
     inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
-    if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I):
+    if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I) or TRIAL_PROPERTY_RE.search(question):
         return next((e for e in carried if is_trial_name(e, analyzer)), subject)
     if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
         return next((e for e in carried if is_drug_name(e)), subject)
@@ -193,6 +197,14 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
     if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and is_trial_name(subject, analyzer) and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
+
+
+# What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
+TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
+                               r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
+                               r"recruit\w*|accrual|phase)\b", re.I)
+# Temporal "after that", "since then": the last turn's subject (a trial, an approval), not what its answer said.
+TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:that|this|then)\b", re.I)
 
 
 # "which of them…", "any of those…", "which ones…": a follow-up that filters the last answer's list.

@@ -231,7 +231,9 @@ class QueryAnalyzer:
         # 'France' → an author's name.
         self._spelling = sorted({w for w in self.plain_words if len(w) >= 5
                                  and (DRUG_SUFFIX_RE.search(w) or w in self.printed_names)}
-                                | {b for b in BRANDS if len(b) >= 5 and b.isalpha()})  # 'hercpetin' → 'herceptin'
+                                | {b for b in BRANDS if len(b) >= 5 and b.isalpha()}  # 'hercpetin' → 'herceptin'
+                                # the review's own running words, when it uses them often ('aproved' → 'approved')
+                                | {w for w, n in Counter(re.findall(r"\b[a-z]{6,}\b", corpus_text)).items() if n >= 3})
         self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
         learned = learn_abbreviations(corpus_text)
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).

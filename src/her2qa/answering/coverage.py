@@ -72,8 +72,8 @@ def attribute_words(question: str) -> list[str]:
     for pattern in ATTRIBUTE_RES:
         match = pattern.search(question.strip())
         if match:
-            if VERB_OPENING_RE.match(match.group("attr")):
-                return []  # 'what happened to those patients with…' asks for an event, not a property
+            if VERB_OPENING_RE.match(match.group("attr")) or re.match(r"(?:how|why|when|where|who)\b", match.group("attr"), re.I):
+                return []  # 'what happened to those patients with…' asks for an event, 'how many of…' a count
             words = re.findall(r"[a-z][a-z\-]+", match.group("attr").lower())
             words = [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS and w not in GENERIC_ATTRIBUTES
                      and w not in BRANDS and not _generic_misspelt(w)]
