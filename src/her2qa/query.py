@@ -212,11 +212,23 @@ class Query:
     intent: str = field(default="", metadata={"description": "The planner's reading of the question (why, list…)."})
 
 
+def _inflected(a: str, b: str) -> bool:
+    """'approve' ~ 'approved', 'treat' ~ 'treating': one word with an inflection of the other."""
+    endings = ("s", "es", "d", "ed", "ing", "ly")
+    stems = {a, a[:-1] if a.endswith("e") else a}
+    other = {b, b[:-1] if b.endswith("e") else b}
+    return any(x + e in (b, a) for x in stems | other for e in endings)
+
+
+NEGATING_PREFIXES = ("ir", "in", "un", "im", "il", "dis", "non-", "non")
+
+
 class QueryAnalyzer:
     """Built once from the corpus text."""
 
     def __init__(self, corpus_text: str):
         self.corpus_compact = compact(corpus_text)
+        self._lowered_text = re.sub(r"\s+", " ", corpus_text.lower())
         self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
         self.signed = {w.lower() for w in re.findall(r"\b[A-Za-z0-9]{2,}[+−-](?![\w])", corpus_text)}
@@ -295,9 +307,23 @@ class QueryAnalyzer:
                 return word
             pool = [w for w in self._spelling if w[0] == lowered[0] and abs(len(w) - len(lowered)) <= 2]
             close = difflib.get_close_matches(lowered, pool, n=1, cutoff=0.84)
+            if close and _inflected(lowered, close[0]):
+                return word  # another form of the same word ('approve' / 'approved'), not a typo
             return close[0] if close else word
 
-        return re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", mend, text)
+        text = re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", mend, text)
+        return self._hyphenated(text)
+
+    def _hyphenated(self, text: str) -> str:
+        """'her2 low' → 'HER2-low', 't cell' → 'T-cell': two words typed apart that the review only
+        prints joined by a hyphen."""
+        def join(match: re.Match) -> str:
+            first, second = match.group(1), match.group(2)
+            joined = f"{first}-{second}".lower()
+            if joined not in self.corpus_words or f"{first} {second}".lower() in self._lowered_text:
+                return match.group(0)
+            return self.printed_names.get(joined, f"{first}-{second}")
+        return re.sub(r"\b([A-Za-z0-9]+) ([A-Za-z0-9]+)\b", join, text)
 
     def known(self, name: str) -> bool:
         """Is ``name`` in the corpus? Compounds ('HER2-heterogeneous', 'MUC4/JIMT-1') are known when
@@ -400,6 +426,9 @@ class QueryAnalyzer:
                 extra.append(STATUS_MEANINGS[word])
             elif word in self.expansions:
                 extra.append(self.expansions[word])
+            # "is nerlynx reversible?" is settled where the review says "irreversible" ("non-cleavable")
+            extra.extend(f"{prefix}{word}" for prefix in NEGATING_PREFIXES
+                         if len(word) >= 5 and f"{prefix}{word}" in self.corpus_words)
         for long_form, shorts in self.reverse.items():
             if long_form in lowered:
                 extra.extend(shorts)

@@ -92,11 +92,15 @@ YEAR_ASKED_RE = re.compile(r"\b(?:what|which) year\b|\bwhat date\b|\bwhen\b.*\b(
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def year_gap(question: str, evidence: list[str]) -> str:
-    """'the year' when a date is asked and no evidence sentence gives one, else ''."""
+def year_gap(question: str, evidence: list[str], names: list[list[str]] = ()) -> str:
+    """'the year' when a date is asked and no evidence sentence gives one for what the question names
+    (each of ``names`` is one name's aliases: T-DXd's 2019 approval is not one 'for HER2-low'), else ''."""
+    from ..query import mentions
+
     if not YEAR_ASKED_RE.search(question):
         return ""
-    if any(YEAR_RE.search(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", e)) for e in evidence):
+    if any(YEAR_RE.search(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", e)) and all(mentions(e, n) for n in names)
+           for e in evidence):
         return ""
     return "the year"
 

@@ -278,13 +278,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + nearby)
         said = [p.text for p in answer.points] or [answer.answer]
         missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
-                   or year_gap(query.text, said) if base.intent in ("fact", "yesno") else "")
+                   or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities if e not in query.common])
+                   if base.intent in ("fact", "yesno") else "")
         if missing and not gaps:
             gaps = [missing if missing.startswith(("the ", "how ")) else f"the {missing}"]
         if not gaps:
             return self._measure_covered(base, answer, query)
         if gaps:
-            subject = _join([e for e in query.entities if not is_generic(e)][:2])
+            # every name that scopes the gap: not "the year for enhertu" (2019 is given) but "… for enhertu and HER2-low"
+            subject = _join([e for e in query.entities if not is_generic(e) or e not in query.common][:2])
             where = f" for {subject}" if subject else ""
             closest = _closest(said, query.text)
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
