@@ -80,10 +80,23 @@ def _short_name_re(key: str) -> re.Pattern:
     return pattern
 
 
+# A status written with signs: 'HR+/HER2−', 'HER2-', 'HR−' (a sign before '/' or at the end).
+SIGNED_STATUS_RE = re.compile(r"[A-Za-z0-9][+−](?:/|$)|[A-Za-z0-9]-(?:/|$)")
+
+
+def _signs_normal(text: str) -> str:
+    return text.replace("−", "-").replace("–", "-")
+
+
 def names_any(lowered: str, compacted: str, aliases: list[str]) -> bool:
     """Does a text, given lower-cased and compacted, name any of ``aliases`` ('T-DXd' also meets 'TDXd')?
     Short names (under six letters) must stand as words of their own."""
     for alias in aliases:
+        if "/" in alias and SIGNED_STATUS_RE.search(alias):
+            # 'HR-/HER2+' is not 'HR+/HER2−': a receptor status keeps its signs
+            if _signs_normal(alias.lower()) in _signs_normal(lowered):
+                return True
+            continue
         key = compact(alias)
         if len(key) < 3:
             continue

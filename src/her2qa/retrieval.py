@@ -12,7 +12,7 @@ import numpy as np
 
 from .chunking import Chunk
 from .corpus import Corpus
-from .query import Query, compact, names_any, tokenize
+from .query import SIGNED_STATUS_RE, Query, compact, names_any, tokenize
 from .vocabulary import ABBREVIATIONS, NAMED_ABBREVIATIONS
 from .settings import Settings
 from .store import Unit, chunk_units
@@ -278,6 +278,8 @@ def is_generic(entity: str) -> bool:
     lowered = entity.lower()
     if lowered in GENERIC:
         return True
+    if "/" in entity and SIGNED_STATUS_RE.search(entity):
+        return False  # a subtype ('HR−/HER2+') pins down which patients, unlike 'HER2+' alone
     parts = [p for p in re.split(r"[-/–\s]+", lowered) if p]  # "anti-HER2 ADC" is a class, not a name
     return (len(parts) > 1 and any(p in GENERIC for p in parts)
             and all(p in GENERIC or p.isalpha() for p in parts))
