@@ -264,6 +264,7 @@ class QueryAnalyzer:
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).
         frequent = {k for k in learned if len(re.findall(rf"\b{re.escape(k)}\b", corpus_text, re.IGNORECASE)) > 40}
         self.expansions = {**{k: v for k, v in learned.items() if k not in frequent}, **ABBREVIATIONS}
+        self._by_compact = {compact(printed): printed for printed in self.printed_names.values()}
         for name in short_names(corpus_text):
             if name.lower() not in learned and name.lower() not in ABBREVIATIONS:  # 'adc', 'pfs' stay abbreviations
                 self.printed_names.setdefault(name.lower(), name)  # 'src' → Src, 'axl' → AXL
@@ -426,6 +427,10 @@ class QueryAnalyzer:
         names += self.reverse.get(lowered, [])
         if re.search(r"[/–]", name):
             names += [p for p in re.split(r"[/–]+", name) if len(p) >= 3]
+        key = compact(name)
+        if "1" in key and len(key) >= 4:  # 'IGF-1R' is printed 'IGF-IR' too: the numeral one as I
+            roman = self._by_compact.get(key.replace("1", "i"))
+            names += [roman] if roman else []
         return list(dict.fromkeys(names))
 
     def analyze(self, question: str, carried: list[str] | None = None) -> Query:

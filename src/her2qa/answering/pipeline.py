@@ -22,7 +22,8 @@ from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (attribute_gap, content_words, management_gap, measured_gap, off_topic, qualifier_gaps,
                        weakly_covered, year_gap)
-from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, retrieved_list
+from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, names_of_kind,
+                         retrieved_list)
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
@@ -280,6 +281,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
                    or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities if e not in query.common])
                    if base.intent in ("fact", "yesno") else "")
+        if not missing and base.intent == "fact" and WHICH_RE.match(query.text) and (kind := asked_kind(query.text)):
+            missing = self._unnamed(query, said, kind)
+            if missing and (named := self._naming_where_described(query, kind)):
+                # "which checkpoint inhibitor was added to T-DM1 in KATE2?": where KATE2 is described
+                return self._quoting(base, query, named, lambda s: self._antecedent(s, self._specific(query)[0]))
         if missing and not gaps:
             gaps = [missing if missing.startswith(("the ", "how ")) else f"the {missing}"]
         if not gaps:
@@ -287,11 +293,35 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if gaps:
             # every name that scopes the gap: not "the year for enhertu" (2019 is given) but "… for enhertu and HER2-low"
             subject = _join([e for e in query.entities if not is_generic(e) or e not in query.common][:2])
-            where = f" for {subject}" if subject else ""
+            where = f" for {subject}" if subject and not gaps[0].startswith("the name of") else ""
             closest = _closest(said, query.text)
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    def _unnamed(self, query: Query, said: list[str], kind: str) -> str:
+        """'the name of the IGF-IR inhibitor' when a "which <drug/trial>…" question is answered by
+        sentences that name none besides those asked ("ongoing trials are investigating IGF-IR
+        inhibitors with HER2-targeted therapies" names no inhibitor), else ''."""
+        asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
+        for text in said:
+            if any(not mentions(n, asked) and not mentions(query.text, [n]) for n in names_of_kind(text, kind)):
+                return ""
+        noun = ASKED_KIND_RE.search(query.text)
+        return f"the name of the {noun.group(0).split(None, 1)[-1].strip()}" if noun else ""
+
+    def _naming_where_described(self, query: Query, kind: str) -> list[Sentence]:
+        """Sentences naming a drug (or trial) other than those asked, where the review describes the
+        question's trial or drug."""
+        specific = self._specific(query)
+        if not specific:
+            return []
+        entity = next((e for e in specific if self.is_trial(e)), specific[0])
+        asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
+        cue = TRIAL_RE if kind == "trial" else DRUG_RE
+        found = [s for s in self._described(query, entity, cue)
+                 if any(not mentions(n, asked) and not mentions(query.text, [n]) for n in names_of_kind(s.text, kind))]
+        return sorted(found[:2], key=lambda s: s.start)
 
     def _say_what_is_missing(self, base: Answer, declined: Answer, query: Query, candidates) -> Answer:
         """'The review does not report a median OS for NALA. What it says (§3.1.3): “However, no
@@ -707,6 +737,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return [e for e in query.entities if not is_generic(e) and e not in query.common
                 and not re.fullmatch(r"table\s*\d*", e, re.I)
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
+
+
+WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b", re.I)
 
 
 def _closest(sentences: list[str], question: str) -> str:
