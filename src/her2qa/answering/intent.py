@@ -103,6 +103,22 @@ def as_definition(question: str) -> str:
     return f"what is {match.group('term').strip()}?" if match else ""
 
 
+# "besides adcs and tkis, what other…", "…explored apart from ADCs?": what is set aside is not asked.
+EXCLUSION_WORDS = r"(?:besides|apart from|aside from|other than|except(?: for)?|excluding|not counting)"
+LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0,6}}?[\w\-+/]+\s*,?\s*"
+                                  rf"(?=(?:what|which|who|how|are|is|do|does|any|name|list)\b)", re.I)
+TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0,6}}?[\w\-+/]+\s*(?=[?.!]*\s*$)", re.I)
+
+
+def without_exclusion(question: str) -> str:
+    """'besides adcs and tkis what other approaches are explored' → 'what other approaches are explored'
+    (and '' when there is no such clause): the set-aside names would otherwise pull their own passages."""
+    stripped = LEADING_EXCLUSION_RE.sub("", question, count=1)
+    if stripped == question:
+        stripped = TRAILING_EXCLUSION_RE.sub("", question, count=1)
+    return stripped if stripped != question and len(stripped.split()) >= 3 else ""
+
+
 def classify(question: str) -> str:
     """The intent of one (single-part) question; see INTENTS."""
     q = question.strip()

@@ -30,7 +30,8 @@ from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans
-from .intent import ABOUT_REVIEW_RE, COMPARE_RE, as_definition, classify, split_parts, without_instructions
+from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, as_definition, classify, split_parts, without_exclusion,
+                     without_instructions)
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer
 from ..vocabulary import BRANDS, SYNONYMS
@@ -122,7 +123,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return Outcome(numbered, self._pool, self._considered)
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
-        resolved = as_definition(resolved) or resolved
+        resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
         parts = split_parts(resolved)
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
             answer = self._multi_part(question, parts, carried)
