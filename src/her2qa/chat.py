@@ -116,7 +116,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
     if TELL_ME_MORE_RE.search(question):
         return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
-    subject = _referent(question, carried, analyzer, previous)
+    subject = _with_typed_alias(_referent(question, carried, analyzer, previous), conversation)
     if pronoun:
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
@@ -144,6 +144,19 @@ DEFINITION_OPENING_RE = re.compile(r"^\s*(?:what(?:'s| is| are)|whats|define|mea
 # question rather than asking a new one.
 NARROWING_RE = re.compile(r"^\s*(?:(?:and|but|or|ok|so)\s+)?(?:in|for|with|among|during|after|before|at|between|"
                           r"within|without|versus|vs)\b", re.IGNORECASE)
+
+
+def _with_typed_alias(subject: str, conversation: Conversation) -> str:
+    """'Zanidatamab (ZW25)' when the user typed both names ("what's zanidatamab (zw25)"): the review may
+    use only one of them."""
+    for turn in reversed(conversation.turns):
+        typed = turn.question
+        match = re.search(rf"\b{re.escape(subject)}\s*\(([^()]{{2,30}})\)", typed, re.I) or \
+            re.search(rf"\b([\w\-]{{2,30}})\s*\(\s*{re.escape(subject)}\s*\)", typed, re.I)
+        if match:
+            other = next((e for e in turn.entities if e.lower() == match.group(1).strip().lower()), "")
+            return f"{subject} ({other})" if other else subject
+    return subject
 
 
 def _subjects_named(own: list[str], analyzer: QueryAnalyzer) -> list[str]:
