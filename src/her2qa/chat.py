@@ -215,7 +215,7 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
 # What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
                                r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
-                               r"recruit\w*|accrual|phase)\b", re.I)
+                               r"recruit\w*|accrual|phase|let (?:in|into)|admit\w*|allow\w* (?:in|into))\b", re.I)
 # Temporal "after that", "since then": the last turn's subject (a trial, an approval), not what its answer said.
 TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:that|this|then)\b", re.I)
 
@@ -329,6 +329,15 @@ def answering_point(answer: Answer) -> str:
     return max(texts, key=lambda t: (len(asked & stems(t)), -texts.index(t)))
 
 
+def _called_a_study(name: str, analyzer: QueryAnalyzer) -> bool:
+    """Does the review call ``name`` a trial or study anywhere ('the NALA phase III trial', 'MonarcHER
+    and PATRICIA are two phase II trials'), or give it a registry number? A capitalised data source
+    (GLOBOCAN) is not a trial."""
+    key = re.escape(name.lower())
+    return bool(re.search(rf"{key}\W+(?:[\w\-]+\W+){{0,5}}?(?:trials?|stud(?:y|ies)|nct\d+)\b|"
+                          rf"\b(?:trials?|stud(?:y|ies))\W+(?:[\w\-]+\W+){{0,3}}?{key}\b", analyzer._lowered_text))
+
+
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     """Entities named in the answer's first sentence (what 'it' will refer to next)."""
     if answer.abstained or not answer.answer:
@@ -338,6 +347,8 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
 
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
     # Only drugs and trials become referents of a later "it"; receptor names and codes do not.
-    named = [e for e in names if (is_drug_name(e) or TRIAL_RE.fullmatch(e))  # 'ipatasertib GDC-0068' too
-             and e.upper() not in COMMON_CODES]
+    # a trial the review calls one, or a gene's symbol ('TSC2'): not a capitalised data source ('GLOBOCAN')
+    named = [e for e in names if (is_drug_name(e) or (TRIAL_RE.fullmatch(e) and (
+                 re.search(r"\d", e) or _called_a_study(e, analyzer))))
+             and e.upper() not in COMMON_CODES]  # 'ipatasertib GDC-0068' too
     return [e for e in named if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:2]
