@@ -293,7 +293,8 @@ def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
 # Words that ask how much or which, not about what ("roughly what share in HER2CLIMB?").
 ASKING_WORDS = {"share", "proportion", "percentage", "percent", "fraction", "many", "much", "number", "rate", "roughly",
                 "approximately", "approx", "about", "around", "exactly", "figure", "figures", "value", "values",
-                "what", "which", "how", "there", "trial", "study", "arm", "one", "ones"}
+                "what", "which", "how", "there", "trial", "study", "arm", "one", "ones",
+                "often", "frequently", "common", "commonly", "likely"}
 
 
 AUXILIARY_RE = re.compile(r"(?:did|does|do|is|are|was|were|has|have|include|includes|included|whats)$")

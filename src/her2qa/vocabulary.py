@@ -158,4 +158,5 @@ SYNONYMS: dict[str, str] = {
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
+    r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
 }

@@ -26,7 +26,9 @@ LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|"
 AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "will",
                "should", "may", "might", "made", "make", "makes"}
 NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "previous", "various", "thus", "was",
-              "does", "has", "is", "results", "data", "news", "focus", "bias", "basis", "metastasis", "virus"}
+              "does", "has", "is", "results", "data", "news", "focus", "bias", "basis", "metastasis", "virus",
+              # "which patients…" asks who (a population), not for named members
+              "patients", "pts", "women", "people", "subjects", "cases"}
 
 
 def asks_for_list(question: str) -> bool:
