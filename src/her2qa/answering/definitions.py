@@ -13,11 +13,12 @@ from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
 from ..vocabulary import BRANDS
 from .extractive import DRUG_CODE_RE
+from ..retrieval import REVIEW_SUBJECT
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
 DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is| are|s)|what (?:do|does)|"
                              r"what (?:counts|qualifies|is considered|is classed|is classified) as)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
-                             r"(?:\s+(?:mean|stand for|do|with|in|for|on|exactly)\b.*)?\W*$", re.I)
+                             r"(?:\s+(?:mean|stand for|do|with|in|for|on|exactly)\b.*)?[?.!\s]*$", re.I)  # keeps '3+'
 
 
 DEFINED_AS_RE = re.compile(r"\b(?:(?:is|are|was|were) (?:defined|known|referred to|termed|described) as|refers? to|"
@@ -65,6 +66,9 @@ class DefinitionPlans:
         'refers to', 'is known as') and holds every word of the term, in any order ("Intratumoral
         heterogeneity of HER2 expression … is defined as the presence of varying degrees…")."""
         words = {light_stem(w) for w in tokenize(term) if len(w) > 2 or re.search(r"\d", w)}  # '3+' counts
+        # 'her2 ihc 3+': the review's subject is on every page; the rest of the term is what is asked
+        rest = {w for w in words if w not in REVIEW_SUBJECT}
+        words = rest if len(rest) >= 2 else words
         if len(words) < 2:
             return None
         for sentence in self.sentences.sentences:
