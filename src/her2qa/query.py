@@ -368,7 +368,8 @@ class QueryAnalyzer:
             if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) and not re.match(
                     r"(?:y|yr|yrs|years?|months?|mo|weeks?|wks?|lines?|arms?|pts|patients)$", after):  # 'her2climb 2 yr OS'
                 cand, step = f"{cand} {nxt}", 2  # "DESTINY-Breast 09"
-            elif nxt and nxt != cand and entity_like(cand) and entity_like(nxt) and self.known(f"{cand} {nxt}") \
+            elif nxt and nxt != cand and entity_like(cand) and entity_like(nxt) and not re.fullmatch(r"[IVX]+", cand) \
+                    and self.known(f"{cand} {nxt}") \
                     and compact(f"{cand} {nxt}") in self.corpus_compact:
                 cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
             shouted = cand.isalpha() and cand.isupper() and cand not in self.upper_words \
