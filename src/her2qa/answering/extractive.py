@@ -64,6 +64,9 @@ CLASS_CUES = {"adc": re.compile(r"\badc|antibody–drug conjugate|antibody-drug 
               "antibody": re.compile(r"antibody", re.I), "conjugate": re.compile(r"conjugate", re.I)}
 
 
+ABSTRACT_PENALTY = 0.05
+
+
 def trial_names(text: str) -> list[str]:
     """Trial-shaped names in ``text``: capitals and digits (NALA, HER2CLIMB-04) or mixed case (MonarcHER)."""
     return TRIAL_RE.findall(text) + MIXED_CASE_NAME_RE.findall(text)
@@ -211,6 +214,8 @@ class ExtractiveAnswerer:
                     bonus += 0.06
                 if kind and self._names_new(query, cand.chunk, unit.unit, kind):
                     bonus += 0.08
+                if style == "why" and cand.chunk.kind == "abstract":
+                    bonus -= ABSTRACT_PENALTY  # the abstract summarises; the body says why
                 pairs.append((cand, ScoredUnit(unit.unit, unit.score + bonus, unit.dense, unit.lexical, unit.entity)))
         pairs.sort(key=lambda p: -p[1].score)
         return pairs
