@@ -336,7 +336,7 @@ def _called_a_study(name: str, analyzer: QueryAnalyzer) -> bool:
     (GLOBOCAN) is not a trial."""
     key = re.escape(name.lower())
     return bool(re.search(rf"{key}\W+(?:[\w\-]+\W+){{0,5}}?(?:trials?|stud(?:y|ies)|nct\d+)\b|"
-                          rf"\b(?:trials?|stud(?:y|ies))\W+(?:[\w\-]+\W+){{0,3}}?{key}\b", analyzer._lowered_text))
+                          rf"\b(?:trials?|stud(?:y|ies))\W+(?:[\w\-]+\W+){{0,3}}?{key}\b", analyzer.lowered_text))
 
 
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:

@@ -241,7 +241,7 @@ class QueryAnalyzer:
 
     def __init__(self, corpus_text: str):
         self.corpus_compact = compact(corpus_text)
-        self._lowered_text = re.sub(r"\s+", " ", corpus_text.lower())
+        self.lowered_text = re.sub(r"\s+", " ", corpus_text.lower())  # for phrase look-ups across lines
         self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
         self.signed = {w.lower() for w in re.findall(r"\b[A-Za-z0-9]{2,}[+−-](?![\w])", corpus_text)}
@@ -329,12 +329,12 @@ class QueryAnalyzer:
         return self._hyphenated(text)
 
     def _hyphenated(self, text: str) -> str:
-        """'her2 low' → 'HER2-low', 't cell' → 'T-cell': two words typed apart that the review only
+        """'her2 low' → 'HER2-low', 'pan her' → 'pan-HER': two words typed apart that the review only
         prints joined by a hyphen."""
         def join(match: re.Match) -> str:
             first, second = match.group(1), match.group(2)
             joined = f"{first}-{second}".lower()
-            if joined not in self.corpus_words or f"{first} {second}".lower() in self._lowered_text:
+            if joined not in self.corpus_words or f"{first} {second}".lower() in self.lowered_text:
                 return match.group(0)
             return self.printed_names.get(joined, f"{first}-{second}")
         return re.sub(r"\b([A-Za-z0-9]+) ([A-Za-z0-9]+)\b", join, text)

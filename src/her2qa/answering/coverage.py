@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer
+from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer, mentions
 from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SHORTHAND, SYNONYMS
 
 # Measures a qualifier can pin down, with the names the review uses for them.
@@ -95,8 +95,6 @@ YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 def year_gap(question: str, evidence: list[str], names: list[list[str]] = ()) -> str:
     """'the year' when a date is asked and no evidence sentence gives one for what the question names
     (each of ``names`` is one name's aliases: T-DXd's 2019 approval is not one 'for HER2-low'), else ''."""
-    from ..query import mentions
-
     if not YEAR_ASKED_RE.search(question):
         return ""
     if any(YEAR_RE.search(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", e)) and all(mentions(e, n) for n in names)
@@ -112,11 +110,16 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
         return ""
     text = " ".join(evidence).lower()
     for word in words:
-        forms = {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower()}
-        forms |= {t.lower() for pattern, meaning in SYNONYMS.items() if re.search(pattern, word) for t in meaning.split()}
+        forms = _forms(word, analyzer) | {t.lower() for pattern, meaning in SYNONYMS.items() if re.search(pattern, word)
+                                          for t in meaning.split()}
         if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
             return ""
     return " ".join(words)
+
+
+def _forms(word: str, analyzer: QueryAnalyzer) -> set[str]:
+    """A question word as the review may print it: singular, shorthand spelt out, abbreviation expanded."""
+    return {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower()}
 
 
 # "what % of pts had grade 3 diarrhea", "ild rate with enhertu", "how often did rash occur": the
@@ -169,8 +172,7 @@ def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) ->
         if not re.search(r"\d", re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", text)):
             continue  # how often is a figure: a sentence without one does not say
         for word in words:
-            forms = {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower()}
-            if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
+            if any(re.search(rf"\b{re.escape(f)}", text) for f in _forms(word, analyzer) if f):
                 return ""
     return f"the rate of {what}"
 

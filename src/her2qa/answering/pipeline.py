@@ -526,10 +526,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         """'What were the results of TULIP?' when the review only names the trial: say so."""
         if not re.search(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit)\b", text, re.I):
             return answer
-        ongoing = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|"
-                             r"\bundergoing\b|\bNCT\d{6,}", re.I)
         # a drug whose trial the review only says is running ("is being tested … [NCT04253561]")
-        only_ongoing = bool(answer.points) and all(ongoing.search(p.text) for p in answer.points)
+        only_ongoing = bool(answer.points) and all(ONGOING_RE.search(p.text) for p in answer.points)
         if not self.is_trial(entity) and not only_ongoing:
             return answer
         reported = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|hazard ratio|\bimprov|\bsignificant|"
@@ -740,6 +738,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
+ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
+                        r"\bNCT\d{6,}", re.I)
 WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b", re.I)
 
 
