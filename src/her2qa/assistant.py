@@ -209,7 +209,7 @@ class Assistant:
         total = time.perf_counter() - started
         answer = answer.model_copy(update={
             "notice": notice or answer.notice, "resolved_question": resolved, "question": asked,
-            "read_as": resolved if resolved.rstrip("?. ").lower() != asked.rstrip("?. ").lower() else "",
+            "read_as": resolved if _plain(resolved) != _plain(asked) else "",
             "timings_ms": {"retrieve": round(outcome.retrieve_s * 1000, 1),
                            "answer": round((total - outcome.retrieve_s) * 1000, 1),
                            "total": round(total * 1000, 1)},
@@ -330,3 +330,9 @@ class Assistant:
             "backend": describe(self.settings, public=True), "chunks": len(self.corpus.chunks),
             "references": len(self.corpus.primary.references),
         }
+
+
+def _plain(question: str) -> str:
+    """A question compared for showing "Read as": case, end punctuation and hyphens ('first line' read
+    as 'first-line') are not a different reading."""
+    return re.sub(r"[\s\-–]+", " ", question.rstrip("?. ").lower())
