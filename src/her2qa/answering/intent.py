@@ -113,13 +113,20 @@ LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0
 TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0,6}}?[\w\-+/]+\s*(?=[?.!]*\s*$)", re.I)
 
 
+# "what newer approaches beyond adcs/tkis are discussed" (not "third line and beyond", a setting)
+MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_WORDS[3:-1]}|beyond)\s+(?!(?:first|second|third|fourth|\d)\b)"
+                                 rf"[\w\-+/]+(?:\s*(?:and|or|&|,)\s*[\w\-+/]+)?"
+                                 rf"(?=\s+(?:are|is|were|was|do|does|did|have|has|being|that)\b)", re.I)
+
+
 def without_exclusion(question: str) -> str:
     """'besides adcs and tkis what other approaches are explored' → 'what other approaches are explored'
     (and '' when there is no such clause): the set-aside names would otherwise pull their own passages."""
-    stripped = LEADING_EXCLUSION_RE.sub("", question, count=1)
-    if stripped == question:
-        stripped = TRAILING_EXCLUSION_RE.sub("", question, count=1)
-    return stripped if stripped != question and len(stripped.split()) >= 3 else ""
+    for pattern in (LEADING_EXCLUSION_RE, TRAILING_EXCLUSION_RE, MIDDLE_EXCLUSION_RE):
+        stripped = pattern.sub("", question, count=1)
+        if stripped != question and len(stripped.split()) >= 3:
+            return stripped
+    return ""
 
 
 def classify(question: str) -> str:
