@@ -68,6 +68,8 @@ LINE_ASKED_RE = re.compile(r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second
 # "which trial was the first phase 3 to…" asks for one trial, not the rows of a phase.
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 # A question asking for the members of a set ("which…", "list…", "any…").
+PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
+TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
@@ -226,9 +228,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
             return listed
-        if intent in ("fact", "list") and MEMBERS_ASKED_RE.search(text) and not ONE_ASKED_RE.search(text) and (
-                PHASE_RE.search(text) or LINE_ASKED_RE.search(text)):
-            # "which ongoing enhertu trials are phase 3 / 1st line?": the tables give phase and line row by row.
+        if intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text)) and not \
+                ONE_ASKED_RE.search(text) and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text)
+                                               or PRIMARY_ENDPOINT_RE.search(text)):
+            # "which ongoing enhertu trials are phase 3 / 1st line?", "t-dxd trials with AEs as primary
+            # endpoint?": the tables give phase, line and primary endpoint row by row.
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
                 return self._table(base, question, text, query, candidates, carried)
