@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 import difflib
 
-from .vocabulary import ABBREVIATIONS, BACKMATTER_CUES, BRANDS, CHAT_WORDS, NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, STATUS_MEANINGS, SYNONYMS
+from .vocabulary import (ABBREVIATIONS, BACKMATTER_CUES, BRANDS, CHAT_WORDS, INTENT_WORDS, NUMERIC_CUES, REFERENCE_CUES,
+                         SHORTHAND, STATUS_MEANINGS, SYNONYMS)
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with without and or but not no nor is are was were be been being
@@ -258,7 +259,8 @@ class QueryAnalyzer:
                                  and (DRUG_SUFFIX_RE.search(w) or w in self.printed_names)}
                                 | {b for b in BRANDS if len(b) >= 5 and b.isalpha()}  # 'hercpetin' → 'herceptin'
                                 # the review's own running words, when it uses them often ('aproved' → 'approved')
-                                | {w for w, n in Counter(re.findall(r"\b[a-z]{6,}\b", corpus_text)).items() if n >= 3})
+                                | {w for w, n in Counter(re.findall(r"\b[a-z]{6,}\b", corpus_text)).items() if n >= 3}
+                                | {w for w in INTENT_WORDS if len(w) >= 6})
         self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
         learned = learn_abbreviations(corpus_text)
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).

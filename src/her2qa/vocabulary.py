@@ -112,6 +112,13 @@ know known need needs give given list name names which ones does did kind kinds 
 way ways like tldr eli5 simple simply words plain take-home takehome takeaway bottom-line supposed supposedly regular usual normal typical typically generally ever even
 """.split())
 
+# Words that carry a question's intent rather than its topic; a typo in one is mended like a typo in a
+# name ('what happend in PATRICIA', 'main pionts'), though the review may never use the word itself.
+INTENT_WORDS = set("""
+happened happen points summary summarize summarise overview difference differences different compare comparison
+explain explanation mechanism mechanisms meaning define definition results outcome outcomes findings showed
+""".split())
+
 # Clinical shorthand people type, mapped to the review's words.
 SHORTHAND: dict[str, str] = {
     "pts": "patients", "pt": "patient", "mets": "metastases", "met": "metastasis", "tx": "treatment",
