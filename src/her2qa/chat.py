@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .answering.coverage import content_words
-from .answering.intent import MEASURE_RE
+from .answering.intent import EXCLUSION_WORDS, MEASURE_RE
 from .query import QueryAnalyzer
 from .vocabulary import BRANDS
 from .results import Answer
@@ -260,7 +260,7 @@ def _asked_topic_words(question: str, limit: int = 5) -> str:
     return " ".join(printed.get(w, w) for w in words[:limit])
 
 
-EXCLUDING_RE = re.compile(r"\b(?:apart from|aside from|besides|other than|except(?: for)?|not counting|excluding)\s+"
+EXCLUDING_RE = re.compile(rf"\b{EXCLUSION_WORDS}\s+"
                           r"(?:the\s+)?([\w\-+]+(?:\s\d+)?)", re.IGNORECASE)
 
 

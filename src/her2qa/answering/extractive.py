@@ -282,13 +282,14 @@ class ExtractiveAnswerer:
             names += [n for n in TRIAL_RE.findall(text) if not is_generic(n) and n.upper() not in COMMON_CODES]
         return any(not mentions(name, aliases) and not any(mentions(a, [name]) for a in aliases) for name in names)
 
-    def _previous_sentences(self, chunk: Chunk, start: int, count: int) -> list[str]:
+    def _previous_sentences(self, chunk: Chunk, start: int, count: int | None = None) -> list[str]:
+        """The ``count`` sentences of the paragraph before the one at ``start`` (all of them when None)."""
         if chunk.paragraph < 0:
             return []
         paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph]
         sentences = split_sentences(paragraph.text, paragraph.span.start)
         here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), 0)
-        return [s[2] for s in sentences[max(0, here - count):here]]
+        return [s[2] for s in sentences[(0 if count is None else max(0, here - count)):here]]
 
     def _choose(self, query: Query, units, best: float, chosen=None) -> list[tuple[Candidate, ScoredUnit]]:
         chosen = list(chosen or [units[0]])
@@ -360,12 +361,8 @@ class ExtractiveAnswerer:
                 return True
             if not POINTS_BACK_TO_STUDY_RE.search(text):
                 return False
-            chunk = pair[0].chunk
-            paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph] if chunk.paragraph >= 0 else None
-            if paragraph is None:
-                return False
-            before = paragraph.text[:max(0, pair[1].unit.start - paragraph.span.start)]
-            return mentions(before, aliases)
+            before = self._previous_sentences(pair[0].chunk, pair[1].unit.start)
+            return mentions(" ".join(before), aliases)
 
         def attribution(pair) -> float:
             named = sum(names(pair, e) for e in specific) / len(specific) if specific else 0

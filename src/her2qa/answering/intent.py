@@ -108,14 +108,15 @@ def as_definition(question: str) -> str:
 
 
 # "besides adcs and tkis, what other…", "…explored apart from ADCs?": what is set aside is not asked.
-EXCLUSION_WORDS = r"(?:besides|apart from|aside from|other than|except(?: for)?|excluding|not counting)"
+EXCLUSION_PHRASES = r"besides|apart from|aside from|other than|except(?: for)?|excluding|not counting"
+EXCLUSION_WORDS = rf"(?:{EXCLUSION_PHRASES})"
 LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0,6}}?[\w\-+/]+\s*,?\s*"
                                   rf"(?=(?:what|which|who|how|are|is|do|does|any|name|list)\b)", re.I)
 TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0,6}}?[\w\-+/]+\s*(?=[?.!]*\s*$)", re.I)
 
 
 # "what newer approaches beyond adcs/tkis are discussed" (not "third line and beyond", a setting)
-MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_WORDS[3:-1]}|beyond)\s+(?!(?:first|second|third|fourth|\d)\b)"
+MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_PHRASES}|beyond)\s+(?!(?:first|second|third|fourth|\d)\b)"
                                  rf"[\w\-+/]+(?:\s*(?:and|or|&|,)\s*[\w\-+/]+)?"
                                  rf"(?=\s+(?:are|is|were|was|do|does|did|have|has|being|that)\b)", re.I)
 
