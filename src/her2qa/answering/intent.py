@@ -15,7 +15,8 @@ INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", 
 COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|"
                         r"differ(?:s|ence|ences)?|how does .+ compare)\b", re.I)
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
-                    r"what explains|what causes|what makes)\b|\b(?:rationale|reason|why)\b|"
+                    r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|why)\b|"
+                    r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
                     r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
                     r"make|makes|made|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"

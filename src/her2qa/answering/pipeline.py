@@ -189,6 +189,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     def _query(self, text: str, carried: list[str], intent: str) -> tuple[Query, list[Candidate]]:
         query = self.analyzer.analyze(text, carried=list(carried))
         query.intent = intent
+        if intent == "why":
+            # "the mechanism by which X causes Y" asks how; a sentence calling X "a mechanism" does not say it
+            query.terms = [t for t in query.terms if t not in WHY_ASKING_TERMS] or query.terms
         if intent == "reference":
             query.wants_reference = True
         started = time.perf_counter()
@@ -742,6 +745,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
+WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
 WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b", re.I)
