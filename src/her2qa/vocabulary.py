@@ -149,7 +149,7 @@ SYNONYMS: dict[str, str] = {
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory": "failure",
     r"\blower(?:s|ed)?\b|\breduc|\bless\b|\bfewer\b": "reducing decrease",
     r"\btoxic\b": "toxicity",
-    r"checkpoint inhibitors?|\bicis?\b|immune checkpoint|\bimmuno\b": "immunotherapy",
+    r"checkpoint inhibitors?|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"
     r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s)? taking\b|\bquit\w*|"

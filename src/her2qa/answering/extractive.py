@@ -371,15 +371,32 @@ class ExtractiveAnswerer:
 
         body.sort(key=lambda p: -attribution(p))
         ref_chunks = [c for c in top if c.chunk.kind == "reference"]
+        titled = self._titled_after_trial(query)
         if body:
             cand, unit = body[0]
             numbers = self._markers_near(cand.chunk, unit.unit.start, query)
             if numbers:
-                return self._compose_reference(base, cand, unit, numbers, query)
+                return self._compose_reference(base, cand, unit, numbers, query,
+                                               titled=[n for n in titled if n not in numbers])
         if ref_chunks:
             cand = ref_chunks[0]
-            return self._compose_reference(base, None, None, [cand.chunk.reference])
+            return self._compose_reference(base, None, None, [cand.chunk.reference],
+                                           titled=[n for n in titled if n != cand.chunk.reference])
         return None
+
+    def _titled_after_trial(self, query: Query) -> list[int]:
+        """References whose title names a trial the question names ("… (KATE2): A phase 2…", "Phase III
+        NALA Trial"): the trial's own paper, which the review may cite under another number."""
+        trials = [e for e in query.entities if TRIAL_RE.fullmatch(e) and not is_generic(e) and e not in query.common]
+        found = []
+        for reference in self.corpus.primary.references:
+            for trial in trials:
+                for alias in query.aliases.get(trial, [trial]):
+                    name = re.escape(alias)
+                    if re.search(rf"\({name}\)|\b{name}\b(?:\W+\w+){{0,2}}?\W+(?:trial|study)\b", reference.title, re.I):
+                        found.append(reference.number)
+                        break
+        return list(dict.fromkeys(found))
 
     def _markers_near(self, chunk: Chunk, start: int, query: Query) -> list[int]:
         """The references behind the sentence at ``start``: its own markers; else the nearest marked
@@ -411,7 +428,7 @@ class ExtractiveAnswerer:
         return cited_references(sentences[best][2])
 
     def _compose_reference(self, base: Answer, cand: Candidate | None, unit: ScoredUnit | None,
-                           numbers: list[int], query: Query | None = None) -> Answer:
+                           numbers: list[int], query: Query | None = None, titled: list[int] = ()) -> Answer:
         citations: list[Citation] = []
         parts: list[str] = []
         marker = 0
@@ -421,7 +438,7 @@ class ExtractiveAnswerer:
             parts.append(f"The review states: \u201c{strip_markers(unit.unit.text).strip()}\u201d [{marker}]")
         source = cand.chunk.source if cand else self.corpus.primary.source
         doc = self.corpus.document(source)
-        for number in numbers[:3]:
+        for number in (numbers[:3] + list(titled))[:4]:
             ref = doc.reference(number)
             chunk = self.corpus.reference_chunk(source, number)
             if ref is None or chunk is None:
@@ -431,7 +448,8 @@ class ExtractiveAnswerer:
             info = ReferenceInfo.from_reference(ref)
             doi = f", doi:{ref.doi}" if ref.doi else ""
             authors = info.authors if info.authors.endswith(".") else info.authors + "."
-            parts.append(f"It cites reference {number}: {authors} \u201c{ref.title}.\u201d "
+            lead = "The trial's own paper, named in its title, is reference" if number in titled else "It cites reference"
+            parts.append(f"{lead} {number}: {authors} \u201c{ref.title}.\u201d "
                          f"{ref.journal} {ref.year or ''}{doi} [{marker}]")
         if len(citations) <= (1 if cand else 0):
             return None
