@@ -40,7 +40,7 @@ def asks_for_list(question: str) -> bool:
     words = re.findall(r"[\w\-/+]+", question.lower())
     if not words or words[0] not in ("which", "what"):
         return False
-    follows = AUXILIARIES | {"in", "of", "from", "for", "with", "that", "which", "under", "on", "are", "were", "the",
+    follows = AUXILIARIES | {"in", "of", "from", "for", "with", "that", "which", "under", "on", "are", "were", "the", "to",
                              "being", "been", "currently", "still", "mentioned", "listed", "named", "discussed"}
     for i, word in enumerate(words[1:4], start=1):
         if word in AUXILIARIES:

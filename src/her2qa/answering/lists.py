@@ -44,6 +44,7 @@ class ListPlans:
             source, section = found
             children = self.sentences.children(self.corpus.document(source), section.key)
             if len(children) >= 2:
+                children += self.sentences.also_titled(source, section, text)
                 return self._section_children(base, query, source, section, children)
         match = self.tables.match(text, query, require_table_word=not re.search(
             r"\b(?:trials?|adcs?|studies|phase|line)\b", text, re.I))
@@ -63,7 +64,11 @@ class ListPlans:
         points = [p.model_copy(update={"text": child.title, "highlights": []})
                   for p, (child, _) in zip(answer.points, opening)]
         heading = section.label if section.number else section.title
-        lead = f"Section “{heading}” covers {len(points)} topics, each opening a subsection:"
+        elsewhere = [f"“{child.label if child.number else child.title}”" for child, _ in opening
+                     if child.parent != section.key]
+        lead = f"Section “{heading}” covers {len(points) - len(elsewhere)} topics, each opening a subsection"
+        lead += f"; {_join_words(elsewhere)} adds {'one' if len(elsewhere) == 1 else len(elsewhere)} more later in the review:" \
+            if elsewhere else ":"
         return answer.model_copy(update={"points": points, "lead": lead, "answer": render(lead, points)})
 
     def _enumeration(self, base, query, candidates) -> Answer | None:
@@ -222,3 +227,7 @@ class ListPlans:
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query,
                                      lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
+
+
+def _join_words(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

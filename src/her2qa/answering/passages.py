@@ -30,7 +30,10 @@ FRAME_WORDS = {"summarize", "summarise", "summary", "overview", "tell", "explain
                "all", "types", "kinds", "kind", "type", "its", "it", "this", "that", "there", "here", "some",
                "story", "gist", "nutshell", "general", "overall", "big", "picture", "short", "brief", "sum", "up",
                "takeaways", "takeaway", "message", "messages", "whole", "basically", "disease", "here", "yet",
-               "context", "tldr", "take-home", "takehome", "take", "home", "bottom", "recap", "highlights", "eli5"}
+               "context", "tldr", "take-home", "takehome", "take", "home", "bottom", "recap", "highlights", "eli5",
+               # how one asks what the review goes through: 'which … does the review go through / walk through'
+               "go", "goes", "going", "through", "walk", "walks", "run", "runs", "rundown", "outline", "outlines",
+               "address", "addresses", "addressed", "talk", "talks", "touch", "touches", "covering", "mentions"}
 
 
 # How people shorten section names ("the intro", "the conclusion").
@@ -161,6 +164,20 @@ class SentenceIndex:
                 if score > best_score:
                     best, best_score = (doc.source, sec), score
         return best
+
+    def also_titled(self, source: str, section: Section, question: str) -> list[Section]:
+        """Sections outside ``section`` whose title shares at least two of the words the question shares
+        with its title: "which resistance mechanisms…" lists section 2's parts and also "4.3 AXL,
+        Another Resistance Mechanism"."""
+        doc = self.document(source)
+        title = words_of(section.title)
+        matched = [forms for w in re.findall(r"[a-z0-9][a-z0-9/\-+]*", question.lower())
+                   if w not in STOPWORDS and w not in FRAME_WORDS and (forms := words_of(w)) & title]
+        if len(matched) < 2:
+            return []
+        inside = self.descendants(doc, section.key)
+        return [sec for sec in doc.sections if sec.key not in inside and sec.kind in ("body", "subheading")
+                and sum(bool(forms & words_of(sec.title)) for forms in matched) >= 2]
 
     # ---- entities -------------------------------------------------------------------------------
     def mentioning(self, aliases: list[str]) -> list[Sentence]:

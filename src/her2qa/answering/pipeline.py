@@ -509,7 +509,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     # ---- overviews --------------------------------------------------------------------------
     def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
         specific = [e for e in self._specific(query) if e not in query.carried]
-        found = self.sentences.find_section(text)
+        # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
+        found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)))
         if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
                                                       for e in specific)):
             return self._section_overview(base, query, *found)
@@ -745,6 +746,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
+PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]+\s+){0,2}?[a-z]{3,}(?<!s)s\b(?!\s+(?:of|in|for|with|from)\b)", re.I)
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
