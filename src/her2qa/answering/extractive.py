@@ -82,7 +82,9 @@ def asked_kind(question: str) -> str:
     match = ASKED_KIND_RE.search(question)
     if not match:
         return ""
-    return "trial" if match.group("noun").lower().startswith(("trial", "stud")) else "drug"
+    # "which TKI trials…": the last noun of the compound is what is asked
+    trial_head = re.match(r"\s+(?:trials?|stud(?:y|ies))\b", question[match.end():], re.I)
+    return "trial" if match.group("noun").lower().startswith(("trial", "stud")) or trial_head else "drug"
 
 
 def names_of_kind(text: str, kind: str) -> list[str]:

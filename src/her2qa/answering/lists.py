@@ -15,7 +15,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick, render
 from .coverage import content_words
-from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, is_drug_name, trial_names
+from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, asked_kind, is_drug_name, trial_names
 from .passages import FRAME_WORDS
 from .tables import TABLE_WORDS
 
@@ -38,7 +38,9 @@ class ListPlans:
     def _list(self, base, question, text, query, candidates, carried) -> Answer | None:
         found = self.sentences.find_section(text, prefer_parents=True)
         specific = self._specific(query)
-        if TRIALS_ASKED_RE.search(text) and (trials := self._named_trials(base, query, text, found, candidates)):
+        # "which IGF-1R inhibitors are being combined … in trials?" asks for drugs, not for the trials
+        if TRIALS_ASKED_RE.search(text) and asked_kind(text) != "drug" and (
+                trials := self._named_trials(base, query, text, found, candidates)):
             return trials
         if found is not None and not specific:
             source, section = found
@@ -202,8 +204,13 @@ class ListPlans:
             s for w in qualifiers[:2]
             if 1 <= len(hits := [s for s in self.sentences.sentences if re.search(rf"\b{re.escape(w)}", s.text, re.I)]) <= 12
             for s in hits]
+        # "which IGF-1R inhibitors…": the drugs are those of sentences naming the target before the class noun
+        target = next((e for e in query.entities if not is_generic(e) and re.search(
+            rf"{re.escape(e)}\s+(?:inhibitors?|antibod(?:y|ies)|drugs?|agents?|blockers?)\b", query.text, re.I)), None)
         if found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
             sentences = self.sentences.in_section(*found[:1], found[1].key)
+        elif target is not None:
+            sentences = self.sentences.mentioning(query.aliases.get(target, [target]))
         elif qualified:
             sentences = sorted(set(qualified), key=lambda s: s.start)
         else:
@@ -220,6 +227,8 @@ class ListPlans:
                 lowered = name.lower()
                 if lowered in asked or lowered in seen or self.analyzer.paragraph_share([name]) > 0.2:
                     continue
+                if re.search(rf"\b\w+(?:mab|nib)\s+{re.escape(name)}\b", body):
+                    continue  # the payload half of 'trastuzumab emtansine', not a drug of its own
                 seen[lowered] = Pick(chunk=chunk, text=text, start=start, highlights=[name])
                 self._considered.add(chunk.id)
         if len(seen) < 2:

@@ -257,6 +257,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         }.get(intent)
         if handler is not None:
             answer = handler(base, question, text, query, candidates, carried)
+            if answer is not None and intent == "list" and not answer.abstained and WHICH_RE.match(query.text) \
+                    and asked_kind(query.text) == "drug" and (missing := self._unnamed(query, self._said(answer), "drug")):
+                # "which IGF-1R inhibitors are being tested?" answered by sentences that name none
+                return self._decline(base, f"The review does not report {missing}. What it says: "
+                                           f"“{_closest(self._said(answer), query.text)}”", missing=[missing])
             if answer is not None:
                 return answer
         answer = self._fact(base, question, query, candidates)
@@ -306,6 +311,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    @staticmethod
+    def _said(answer: Answer) -> list[str]:
+        return [p.text for p in answer.points] or [answer.answer]
 
     def _unnamed(self, query: Query, said: list[str], kind: str) -> str:
         """'the name of the IGF-IR inhibitor' when a "which <drug/trial>…" question is answered by
