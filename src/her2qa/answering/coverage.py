@@ -177,6 +177,28 @@ def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) ->
     return f"the rate of {what}"
 
 
+def arm_gap(question: str, evidence: list[str], arms: dict[str, list[str]]) -> str:
+    """'the figure for the T-DM1 arm' when the question asks a figure of one arm of a trial ("median
+    PFS for the tdm1 arm") and no quoted sentence with a figure names that arm's drug (the trial's
+    other arm is not it), else ''. ``arms`` maps each name of the question to its aliases."""
+    for name, aliases in arms.items():
+        forms = [re.escape(a) for a in aliases + [name]]
+        if not re.search(rf"(?:{'|'.join(forms)})\W+(?:arm|group|cohort)\b|\b(?:arm|group|cohort) (?:of|with|on|receiving) "
+                         rf"(?:{'|'.join(forms)})\b", question, re.I):
+            continue
+        endpoints = [ENDPOINTS[name] for name in asked_endpoints(question)]
+        # a figure of what is asked: the trial's 84 patients "including T-DM1" before are no PFS of a T-DM1 arm
+        with_figures = [e for e in evidence if re.search(r"\d", re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", e))
+                        and (not endpoints or any(p.search(e) for p in endpoints))]
+        if not any(re.search(rf"(?:{'|'.join(forms)})", e, re.I) for e in with_figures):
+            return f"the {_join_or(asked_endpoints(question)) or 'figure'} of the {name} arm"
+    return ""
+
+
+def _join_or(names: list[str]) -> str:
+    return " or ".join(names)
+
+
 # "how should ILD be managed?", "steroids for it?", "can you rechallenge?": what to do about a toxicity.
 MANAGEMENT_ASKED_RE = re.compile(
     r"\b(?:manag\w*|prevent\w*|prophyla\w*|mitigat\w*|handl\w*|monitor\w*|rechalleng\w*|re-challeng\w*|"

@@ -20,10 +20,10 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (attribute_gap, content_words, management_gap, measured_gap, off_topic, qualifier_gaps,
+from .coverage import (arm_gap, attribute_gap, content_words, management_gap, measured_gap, off_topic, qualifier_gaps,
                        weakly_covered, year_gap)
-from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, names_of_kind,
-                         retrieved_list)
+from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, is_drug_name,
+                         names_of_kind, retrieved_list)
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
@@ -291,7 +291,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                   if not scope or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in scope)]
         gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + nearby)
         said = [p.text for p in answer.points] or [answer.answer]
+        # an arm is named by its drug ('the tdm1 arm'); 'the PD-L1+ group' is a subgroup
+        arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
         missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
+                   or arm_gap(query.text, said, arms)
                    or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities if e not in query.common])
                    if base.intent in ("fact", "yesno") else "")
         if not missing and base.intent == "fact" and WHICH_RE.match(query.text) and (kind := asked_kind(query.text)):
@@ -306,7 +309,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if gaps:
             # every name that scopes the gap: not "the year for enhertu" (2019 is given) but "… for enhertu and HER2-low"
             subject = _join([e for e in query.entities if not is_generic(e) or e not in query.common][:2])
-            where = f" for {subject}" if subject and not gaps[0].startswith("the name of") else ""
+            if re.search(r" of the .+ arm$", gaps[0]):  # 'the PFS of the T-DM1 arm' in the trial asked
+                trials = [e for e in query.entities if self.is_trial(e)]
+                where = f" in {trials[0]}" if trials else ""
+            else:
+                where = f" for {subject}" if subject and not gaps[0].startswith("the name of") else ""
             closest = _closest(said, query.text)
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
