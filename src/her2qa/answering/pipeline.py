@@ -530,6 +530,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
                                                       for e in specific)):
             return self._section_overview(base, query, *found)
+        if specific and (focused := self._focused_overview(base, query, text, specific)) is not None:
+            return focused
         if specific:
             answer = self._entity_overview(base, query, specific[0])
             if answer is not None:
@@ -563,6 +565,63 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
                              missing=[f"results of {entity}"])
 
+
+    def _focused_overview(self, base, query: Query, text: str, specific: list[str]) -> Answer | None:
+        """'any data on combining kadcyla with a checkpoint inhibitor?', 'tucatinib and brain mets?': an
+        overview of a name *in* a topic is the paragraph about the name that says most of the topic
+        (KATE2's, HER2CLIMB's brain-metastasis sentences), not the name's whole story."""
+        entity = specific[0]
+        aliases = query.aliases.get(entity, [entity])
+        named = {w for a in aliases for w in re.findall(r"[a-z0-9]+", a.lower())}
+        typed = re.sub(r"\([^)]*\)", " ", text)  # 'CLEOPATRA (perjeta + herceptin + docetaxel)' explains the name
+        # the topic is joined to the name after it ('tucatinib and brain mets', 'kadcyla with a checkpoint
+        # inhibitor'); 'syd985 payload' asks an attribute of the name, answered where the name is described
+        at = next((m.end() for a in aliases if (m := re.search(rf"\b{re.escape(a)}\b", typed, re.I))), None)
+        joined = re.search(r"\b(?:and|with|in|for|plus|among|against|on)\b\s+(.+)", typed[at:], re.I) if at is not None else None
+        if joined is None:
+            return None
+        typed = joined.group(1)
+        names = [a.lower() for e in specific for a in query.aliases.get(e, [e])] + [e.lower() for e in query.entities]
+        topic = [w for w in content_words(typed) if len(w) >= 4 and w not in FRAME_WORDS and w not in OVERVIEW_WORDS
+                 and w not in named and not any(w in n for n in names)]
+        if not topic:
+            return None
+        forms = [[re.escape(f) for f in _topic_forms(w, query.aliases.get(w, [w]))] for w in topic]
+
+        def says(sentence: Sentence) -> int:
+            return sum(any(re.search(rf"\b{f}", sentence.text, re.I) for f in group) for group in forms)
+
+        best_key, best_score = None, (0, 0)
+        naming = Counter((s.source, s.paragraph) for s in self.sentences.mentioning(aliases))
+        for key in sorted(naming):
+            paragraph = self.by_paragraph(key)
+            said = len({i for i, group in enumerate(forms) for s in paragraph
+                        if any(re.search(rf"\b{f}", s.text, re.I) for f in group)})
+            # the paragraph dwelling on the name wins a tie (KATE2's names T-DM1 thrice, the conclusion once)
+            if (said, naming[key]) > best_score:
+                best_key, best_score = key, (said, naming[key])
+        best_score = best_score[0]
+        # every word of the topic, or two of a longer one, said in one paragraph about the name
+        if best_key is None or best_score < min(len(forms), 2):
+            return None
+        paragraph = self.by_paragraph(best_key)
+        if len(paragraph) <= 6:
+            chosen = paragraph
+        else:  # a long paragraph: where it names the subject first, what it says of the topic, and what leans on that
+            first = next(s for s in paragraph if mentions(s.text, aliases))
+            topical = {s.index for s in paragraph if says(s)}
+            topical |= {i + 1 for i in topical if i + 1 < len(paragraph) and LEANS_ON_PREVIOUS_RE.match(paragraph[i + 1].text)}
+            chosen = [s for s in paragraph if s.index in topical or s is first
+                      or (mentions(s.text, aliases) and has_figure(strip_markers(s.text)))]
+            if chosen[-1].index - chosen[0].index < 8:  # one passage: keep it whole ("Regarding PFS, … not different")
+                chosen = paragraph[chosen[0].index: chosen[-1].index + 1]
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in chosen]
+        self._considered.update(s.chunk_id for s in chosen)
+        return self.composer.compose(base, picks, query)
+
+    def by_paragraph(self, key) -> list[Sentence]:
+        return self.sentences.by_paragraph.get(key, [])
 
     def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:
         aliases = query.aliases.get(entity, [entity])
@@ -760,6 +819,23 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return [e for e in query.entities if not is_generic(e) and e not in query.common
                 and not re.fullmatch(r"table\s*\d*", e, re.I)
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
+
+
+LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study)\b|"
+                                  r"(?:It|They|This|These)\b")
+# Words of an overview question that ask for an overview, not for a topic.
+OVERVIEW_WORDS = {"data", "show", "shows", "showed", "shown", "find", "found", "findings", "report", "reported", "results",
+                  "result", "tell", "know", "known", "happened", "happen", "trial", "trials", "study", "studies", "drug",
+                  "drugs", "about", "anything", "info", "information", "evidence", "summary", "summarize", "overview",
+                  "describe", "explain", "review", "paper", "what", "does", "there", "have", "they", "them",
+                  "outcomes", "outcome", "efficacy", "demonstrate", "demonstrated", "conclude", "concluded"}
+
+
+def _topic_forms(word: str, aliases: list[str]) -> list[str]:
+    """'combining' → 'combin'; 'metastases' → 'metastas' (not 'metastatic'); a name → its aliases."""
+    if len(aliases) > 1 or aliases[0] != word:
+        return aliases
+    return [light_stem(word)]
 
 
 PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]+\s+){0,2}?[a-z]{3,}(?<!s)s\b(?!\s+(?:of|in|for|with|from)\b)", re.I)
