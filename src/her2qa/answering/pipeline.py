@@ -790,9 +790,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         named = [[e for e in self.analyzer.entities_in(p) if self.analyzer.known(e) and not is_generic(e)] for p in parts]
         # "what was the control arm and who was eligible in TH3RESA?": a name given once serves every part.
         subject: list[str] = list(carried) or next((n for n in named if n), [])
-        for part in parts:
+        for i, part in enumerate(parts):
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
             context = ", ".join(subject[:2]) if subject else (parts[0] if part is not parts[0] else "")
+            if i and not own and re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I):
+                # "…main side effect is a problem right? how are they dealing with it": it is the part before
+                context = parts[i - 1].strip(" ?")
             text = part if own or not context else f"{part.rstrip(' ?')} ({context})?"
             answer = self._single(question, text, [] if own else subject, classify(part))
             if own:

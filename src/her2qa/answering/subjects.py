@@ -26,6 +26,12 @@ from ..vocabulary import SYNONYMS
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
                       r"easier on|gentler|"
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
+# What is done about a problem: asked ("anything being done about it", "how are they dealing with it") and said
+# ("…to improve its tolerability by administering antidiarrheal prophylaxis", "dose escalation").
+REMEDY_ASKED_RE = re.compile(r"\b(?:done about|deal(?:ing|t)? with|tackl\w*|address\w*|fix\w*|solv\w*|overcom\w*|"
+                             r"manag\w*|mitigat\w*|prevent\w*|counter\w*|improv\w*)\b", re.I)
+REMEDY_SAID_RE = re.compile(r"\b(?:to improve|to reduce|to decrease|to prevent|prophyla\w*|dose escalation|"
+                            r"manag\w*|mitigat\w*)", re.I)
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
                       r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
 DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
@@ -98,11 +104,24 @@ class SubjectPlans:
         facet = self._described(query, entity, FACET_RE)
         if not facet:
             return None
+        if REMEDY_ASKED_RE.search(query.text) and (remedies := self._remedies(facet)):
+            # "is anything being done about it?": what is done about the problem, beside the problem
+            chosen = sorted({s.start: s for s in facet[:1] + remedies}.values(), key=lambda s: s.start)[:4]
+            return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
         # A sentence naming the aspect in passing ("its favourable toxicity profile") gives way to
         # the ones that report it, when both are there.
         reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
         chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
         return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
+
+    def _remedies(self, problems: list[Sentence]) -> list[Sentence]:
+        """What the review says is done about a problem, in the two sentences after it ("Therefore, the
+        CONTROL trial is being performed to improve its tolerability…" after neratinib's diarrhea)."""
+        found = []
+        for problem in problems:
+            following = self.sentences.paragraph(problem)[problem.index + 1: problem.index + 3]
+            found += [s for s in following if REMEDY_SAID_RE.search(s.text) and s not in problems]
+        return found
 
     def _described(self, query: Query, entity: str, cue: re.Pattern) -> list[Sentence]:
         """The sentences matching ``cue`` where the review describes ``entity`` at length (not where
