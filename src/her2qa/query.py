@@ -245,6 +245,9 @@ class QueryAnalyzer:
         self.lowered_text = re.sub(r"\s+", " ", corpus_text.lower())  # for phrase look-ups across lines
         self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
+        # words the review links with two hyphens or more ('drug-to-antibody', 'head-to-head')
+        self._linked_words = sorted(w for w in self.corpus_words if w.count("-") >= 2
+                                    and all(p.isalpha() for p in w.split("-")))
         self.signed = {w.lower() for w in re.findall(r"\b[A-Za-z0-9]{2,}[+−-](?![\w])", corpus_text)}
         self.plain_words = {w.lower() for w in re.findall(r"[A-Za-z]+", corpus_text)}
         self.lower_words = set(re.findall(r"\b[a-z]+\b", corpus_text))
@@ -339,6 +342,11 @@ class QueryAnalyzer:
             if joined not in self.corpus_words or f"{first} {second}".lower() in self.lowered_text:
                 return match.group(0)
             return self.printed_names.get(joined, f"{first}-{second}")
+        # 'drug to antibody ratio' → 'drug-to-antibody ratio', 'head to head', 'intention to treat'
+        for word in self._linked_words:
+            spaced = word.replace("-", " ")
+            if spaced in text.lower() and spaced not in self.lowered_text:
+                text = re.sub(rf"\b{re.escape(spaced)}\b", word, text, flags=re.I)
         return re.sub(r"\b([A-Za-z0-9]+) ([A-Za-z0-9]+)\b", join, text)
 
     def known(self, name: str) -> bool:

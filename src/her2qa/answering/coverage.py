@@ -195,6 +195,31 @@ def arm_gap(question: str, evidence: list[str], arms: dict[str, list[str]]) -> s
     return ""
 
 
+# a trial's head count ("how many pts were randomized in her2climb", "how many women in patricia"), not how
+# many relapse (a share answers that) or how many cases were diagnosed
+COUNT_ASKED_RE = re.compile(r"\bhow many (?:[\w\-+/]+ ){0,2}?(?:patients|women|participants|people|subjects)\s+"
+                            r"(?:(?:were|did|does|was|are)\s+(?:[\w\-]+\s+)?)?(?:in|enrol\w*|randomi[sz]ed|included|"
+                            r"recruited|took part|participated|treated)\b|\bsample size\b", re.I)
+# '1486 patients', '84 HER2 metastatic BC patients', '237 HER2-positive and HR-positive advanced BC patients'
+COUNT_SAID_RE = re.compile(r"(?<![\d.,:])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.,:]\d|\s*(?:%|months?|weeks?|years?|mg|cases diagnosed))"
+                           r"\s+(?:[\w\-+/]+\s+){0,6}?(?:patients|women|participants|subjects|people)\b", re.I)
+
+
+def count_gap(question: str, evidence: list[str]) -> str:
+    """'the number of patients' when a head count is asked ("how many pts were randomized in
+    her2climb?") and no quoted sentence gives one (a 2:1 randomisation, a percentage or a median
+    is no head count), else ''."""
+    if not re.search(r"\bhow many\b", question, re.I) or not COUNT_ASKED_RE.search(question):
+        return ""
+    if any(COUNT_SAID_RE.search(strip_markers_text(e)) for e in evidence):
+        return ""
+    return "the number of patients"
+
+
+def strip_markers_text(text: str) -> str:
+    return re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", text)
+
+
 def _join_or(names: list[str]) -> str:
     return " or ".join(names)
 

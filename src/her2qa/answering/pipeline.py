@@ -20,7 +20,7 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (arm_gap, attribute_gap, content_words, management_gap, measured_gap, off_topic, qualifier_gaps,
+from .coverage import (arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap, off_topic, qualifier_gaps,
                        weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, is_drug_name,
                          names_of_kind, retrieved_list)
@@ -294,7 +294,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # an arm is named by its drug ('the tdm1 arm'); 'the PD-L1+ group' is a subgroup
         arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
         missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
-                   or arm_gap(query.text, said, arms)
+                   or arm_gap(query.text, said, arms) or count_gap(query.text, said)
                    or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities if e not in query.common])
                    if base.intent in ("fact", "yesno") else "")
         if not missing and base.intent == "fact" and WHICH_RE.match(query.text) and (kind := asked_kind(query.text)):
