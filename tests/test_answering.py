@@ -103,8 +103,18 @@ def test_section_overview_has_a_point_per_subsection(assistant):
 def test_list_of_a_sections_parts(assistant):
     answer = assistant.ask("what resistance mechanisms are discussed?")
     titles = [p.text for p in answer.points]
-    assert len(titles) == 9 and titles[0] == "PI3K/AKT/mTOR Pathway" and titles[-1] == "Src"
+    # section 2's nine parts, then the later section titled the same ("4.3 AXL, Another Resistance Mechanism")
+    assert len(titles) == 10 and titles[0] == "PI3K/AKT/mTOR Pathway" and titles[8] == "Src"
+    assert titles[-1] == "AXL, Another Resistance Mechanism" and "4.3 AXL" in answer.lead
     assert all(p.markers for p in answer.points)
+
+
+def test_list_of_drugs_named_by_their_target(assistant):
+    """The review names no IGF-IR inhibitor: say so instead of listing other drugs or trials."""
+    answer = assistant.ask("which igf-1r inhibitors are being combined with her2 drugs in trials?")
+    assert answer.abstained and "name of the igf-1r inhibitors" in answer.answer
+    named = assistant.ask("which src inhibitors are mentioned?")
+    assert not named.abstained and "dasatinib, saracatinib" in named.lead
 
 
 def test_list_from_an_enumerating_sentence(assistant):
