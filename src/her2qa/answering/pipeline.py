@@ -404,6 +404,20 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 if s is sentence or len(shared) >= 2 or follows:
                     picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
                     self._considered.add(s.chunk_id)
+        if query.intent == "yesno" and anchors:
+            # "was nerlynx better than tykerb?": a result is qualified by the "However, …" right after the
+            # last one quoted ("However, no differences in OS were observed between arms")
+            starts = {p.start for p in picks}
+            quoted = [sentence for _, _, sentence in self._quoted(answer) if sentence is not None]
+            for sentence in quoted:
+                paragraph = self.sentences.paragraph(sentence)
+                last = max((s for s in paragraph if s.start in starts), key=lambda s: s.index, default=sentence)
+                after = paragraph[last.index + 1: last.index + 2]
+                if after and after[0].start not in starts and CONTRAST_RE.match(after[0].text) \
+                        and has_figure(strip_markers(last.text)):
+                    picks.append(Pick(chunk=self.sentences.chunk(after[0]), text=after[0].text, start=after[0].start))
+                    starts.add(after[0].start)
+                    self._considered.add(after[0].chunk_id)
         if not anchors or len(picks) <= len(answer.points or [1]):
             return answer
         picks.sort(key=lambda p: (p.chunk.source, p.start if p.start is not None else p.chunk.start))
@@ -824,6 +838,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
+CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Yet|Still),?\s")
 LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study)\b|"
                                   r"(?:It|They|This|These)\b")
 # Words of an overview question that ask for an overview, not for a topic.
