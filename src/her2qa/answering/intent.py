@@ -73,6 +73,7 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really )?(?:is|are|was|were
                            r"what does .+ (?:mean|stand for)(?! for)|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
+HEADLINE_COMPARE_RE = re.compile(r"^\W*[\w\-/]+\s+(?:vs\.?|versus|v\.?)\s+[\w\-/]+\s*(?:[-–—:,?]|$)", re.I)
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+)?(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, )?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
@@ -140,8 +141,10 @@ def classify(question: str) -> str:
     if is_reference(q):
         return "reference"
     asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)
-    if COMPARE_RE.search(q) and not MEASURE_RE.search(q) and not asks_comparator:
-        return "compare"  # "X vs Y?" — but "what PFS did X achieve versus Y?" asks one trial's figures
+    if COMPARE_RE.search(q) and (not MEASURE_RE.search(q) or HEADLINE_COMPARE_RE.match(q)) and not asks_comparator:
+        # "X vs Y?" — but "what PFS did X achieve versus Y?" asks one trial's figures, while
+        # "monarcher vs patricia - how many pts, which cdk4/6i" sets two names side by side first
+        return "compare"
     if TABLE_RE.search(q) and not re.search(r"\b(?:why|how does)\b", q, re.I):
         return "table"
     if WHY_RE.search(q):
