@@ -79,9 +79,21 @@ class ContinuationPlans:
         added: list[Sentence] = []
         for sentence in chosen:
             following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
-            if states(sentence.text) or not asked_about(sentence.text) or not following or following[0].start in starts:
+            if not following or following[0].start in starts:
                 continue
             nxt = following[0]
+            stated = [name for name in asked if ENDPOINTS[name].search(sentence.text)]
+            if stated and len(asked) > 1:
+                # "pfs and os across the two phase 3s": a sentence giving the PFS is followed by "However, no
+                # statistically significant differences were observed in OS (75.0 weeks…)"
+                rest = [name for name in asked if name not in stated]
+                if rest and (SAME_TRIAL_RE.match(nxt.text) or re.match(r"(?:However|Nevertheless|In contrast|Moreover),?\s",
+                                                                     nxt.text)) \
+                        and any(ENDPOINTS[name].search(nxt.text) for name in rest) and has_figure(strip_markers(nxt.text)):
+                    added.append(nxt)
+                continue
+            if states(sentence.text) or not asked_about(sentence.text):
+                continue
             if SAME_TRIAL_RE.match(nxt.text) and states(nxt.text) and has_figure(strip_markers(nxt.text)):
                 added.append(nxt)
         return self._with_added(base, answer, query, chosen, added)
