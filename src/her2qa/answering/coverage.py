@@ -299,5 +299,12 @@ def weakly_covered(question: str, evidence: list[str], analyzer: QueryAnalyzer) 
         return False  # mostly the review's own words: a paraphrase, not a foreign request
     text = " ".join(evidence).lower()
     have = [w for w in content if w in text or light_stem(w) in text or w.rstrip("s") in text
-            or SHORTHAND.get(w, "\0") in text or analyzer.expansions.get(w, "\0").lower() in text]
+            or SHORTHAND.get(w, "\0") in text or analyzer.expansions.get(w, "\0").lower() in text
+            or _said_otherwise(w, text)]
     return len(have) / len(content) < 0.5
+
+
+def _said_otherwise(word: str, text: str) -> bool:
+    """The review's own words for a typed one ('bad' → 'poor prognosis'), from the vocabulary's synonyms."""
+    return any(re.search(pattern, word, re.I) and any(w.lower() in text for w in meaning.split() if len(w) >= 4)
+               for pattern, meaning in SYNONYMS.items())
