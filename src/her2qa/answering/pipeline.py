@@ -241,6 +241,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 return self._table(base, question, text, query, candidates, carried)
         if intent in ("fact", "compare") and (across := self._endpoint_across_trials(question, query)) is not None:
             return across
+        if intent == "yesno" and (status := self._approval_status(base, query)) is not None:
+            return status
         if intent in ("fact", "list", "yesno", "overview", "definition"):
             answer = self._facet(base, query)
             if answer is not None:

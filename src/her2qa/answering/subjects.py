@@ -16,7 +16,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
 from .coverage import ENDPOINTS, asked_endpoints
-from .extractive import DRUG_RE, _join, asked_kind, is_drug_name, trial_names
+from .extractive import DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence
 from .tables import row_text
@@ -32,6 +32,28 @@ REMEDY_ASKED_RE = re.compile(r"\b(?:done about|deal(?:ing|t)? with|tackl\w*|addr
                              r"manag\w*|mitigat\w*|prevent\w*|counter\w*|improv\w*)\b", re.I)
 REMEDY_SAID_RE = re.compile(r"\b(?:to improve|to reduce|to decrease|to prevent|prophyla\w*|dose escalation|"
                             r"manag\w*|mitigat\w*)", re.I)
+# A drug's standing: approved (for what), or still in trials.
+APPROVAL_ASKED_RE = re.compile(r"\b(?:approv\w*|fda|ema|licen[sc]ed|available|on the market|marketed)\b", re.I)
+APPROVAL_SAID_RE = re.compile(r"\bapprov\w*|\bundergoing clinical trials|\bcurrently being (?:tested|evaluated|investigated)|"
+                              r"\btrials (?:are|were) (?:testing|assessing|evaluating)", re.I)
+EXAMPLES_RE = re.compile(r"(?:Some )?examples? of (?:these|this|such)\b", re.I)
+
+
+def _status_of(text: str, aliases: list[str]) -> bool:
+    """A status said of the drug itself: the drug opens the sentence, or stands within twelve words of
+    'approved' / 'undergoing clinical trials' (not 'Moreover, T-DXd has enhanced … and the new drug
+    SYD985 is currently undergoing…')."""
+    words = text.split()
+    if not APPROVAL_SAID_RE.search(text):
+        return False
+    if mentions(" ".join(words[:2]), aliases):
+        return True  # the drug opens the sentence ("Neratinib is … that was firstly approved…")
+    for match in APPROVAL_SAID_RE.finditer(text):
+        at = len(text[:match.start()].split())
+        window = " ".join(words[max(0, at - 12): at + 12])
+        if mentions(window, aliases):
+            return True
+    return False
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
                       r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
 DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
@@ -113,6 +135,32 @@ class SubjectPlans:
         reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
         chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
         return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
+
+    def _approval_status(self, base, query: Query) -> Answer | None:
+        """'is trastuzumab duocarmazine approved yet?', 'is nerlynx only approved for metastatic
+        disease?': every sentence where the review says of that drug that it was approved, or that it
+        is still being tested, in reading order — the status is the answer, whichever it is."""
+        # what the question itself asks, not the conversation's topic added in brackets ('(tki got fda approval)')
+        if not APPROVAL_ASKED_RE.search(re.sub(r"\([^)]*\)", " ", query.text)) or query.wants_number:
+            return None
+        drugs = [e for e in self._specific(query) if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)]
+        if len(drugs) != 1:
+            return None
+        drug = drugs[0]
+        aliases = query.aliases.get(drug, [drug])
+        status = [s for s in self._stretches(query, drug) if APPROVAL_SAID_RE.search(s.text) and self._speaks_of(s, drug, aliases)
+                  and (not mentions(s.text, aliases) or _status_of(s.text, aliases))]
+        status += [s for s in self.sentences.mentioning(aliases) if _status_of(s.text, aliases)]
+        # "Several trials are testing its action…" goes on in "Some examples of these trials are the TULIP…"
+        status += [nxt for s in status for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 2]
+                   if EXAMPLES_RE.match(nxt.text)]
+        chosen = sorted({s.start: s for s in status}.values(), key=lambda s: s.start)[:4]
+        # 'approved for her2-low?': a status that never names the setting asked is no answer to it
+        others = [e for e in query.entities if e != drug and e not in query.common
+                  and e.lower() not in {"fda", "ema", "her2", "her2+", "her2-positive", "anti-her2"}]
+        if not chosen or any(not any(mentions(s.text, query.aliases.get(e, [e])) for s in chosen) for e in others):
+            return None
+        return self._quoting(base, query, chosen, lambda s: self._antecedent(s, drug))
 
     def _remedies(self, problems: list[Sentence]) -> list[Sentence]:
         """What the review says is done about a problem, in the two sentences after it ("Therefore, the
