@@ -60,7 +60,7 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
-                         r"\bwhat(?:'s| is) known about\b|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
+                         r"\bwhat(?:'s| is) known about\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
                          r"key (?:points?|messages?)|the story|in short|sum(?:s)? up)\b", re.I)
 # The review itself as the subject: "what is this review about", "main points of the paper".
