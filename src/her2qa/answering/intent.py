@@ -13,7 +13,7 @@ from ..query import REFERENCE_CUE_RE
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
 COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|"
-                        r"differ(?:s|ence|ences)?|how does .+ compare)\b", re.I)
+                        r"differ(?:s|ence|ences|ently|ent from)?|how does .+ compare)\b", re.I)
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|why)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
@@ -40,7 +40,7 @@ def asks_for_list(question: str) -> bool:
     words = re.findall(r"[\w\-/+]+", question.lower())
     if not words or words[0] not in ("which", "what"):
         return False
-    follows = AUXILIARIES | {"in", "of", "from", "for", "with", "that", "which", "under", "on", "are", "were", "the", "to",
+    follows = AUXILIARIES | {"in", "of", "from", "for", "with", "without", "that", "which", "under", "on", "are", "were", "the", "to",
                              "being", "been", "currently", "still", "mentioned", "listed", "named", "discussed"}
     for i, word in enumerate(words[1:4], start=1):
         if word in AUXILIARIES:
