@@ -252,7 +252,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             # passage elsewhere that shares "cause resistance".
             answer = self._fact(base, question, query, scoped)
             if not answer.abstained:
-                return answer
+                return self._with_mechanism(base, answer, query, scoped)
         handler = {
             "table": self._table, "list": self._list, "overview": self._overview, "compare": self._compare,
             "definition": self._definition,
@@ -821,6 +821,21 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         base = self._base(question, first_query, self._pool, "multi")
         return merge(base, answers).model_copy(update={"intent": "multi"})
 
+    def _with_mechanism(self, base: Answer, answer: Answer, query: Query, scoped: list[Candidate]) -> Answer:
+        """'how does axl cause resistance?' answered in AXL's own section: a sentence there that tells
+        the mechanism by its verbs ("Its activation can bypass the HER2 signaling pathway…", "AXL can
+        activate other downstream signaling pathways, such as PI3K/AKT and MAPK/ERK") joins the
+        quoted ones when none of them does."""
+        quoted = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in quoted or any(MECHANISM_RE.search(s.text) for s in quoted):
+            return answer
+        section = scoped[0].chunk.section
+        found = [s for s in self.sentences.sentences if s.section == section and s.source == scoped[0].chunk.source
+                 and MECHANISM_RE.search(s.text) and s not in quoted]
+        if not found:
+            return answer
+        return self._with_added(base, answer, query, quoted, found[:2])
+
     def _in_its_own_section(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         """The retrieved passages inside the section whose title names the question's subject ('2.9
         Src', '2.1 PI3K/AKT/mTOR Pathway'), in retrieval order; [] when no title names it."""
@@ -840,6 +855,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
+# A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
+MECHANISM_RE = re.compile(r"\b(?:bypass\w*|activat\w+ (?:of )?(?:\w+ ){0,3}(?:pathways?|signal\w*|receptors?)|"
+                          r"downstream|lead(?:s|ing)? to|result(?:s|ing)? in|confer\w*|by (?:activating|inhibiting|blocking))\b", re.I)
 CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Yet|Still),?\s")
 LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study)\b|"
                                   r"(?:It|They|This|These)\b")
