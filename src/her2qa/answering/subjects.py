@@ -36,7 +36,8 @@ REMEDY_SAID_RE = re.compile(r"\b(?:to improve|to reduce|to decrease|to prevent|p
 APPROVAL_ASKED_RE = re.compile(r"\b(?:approv\w*|fda|ema|licen[sc]ed|available|on the market|marketed)\b", re.I)
 APPROVAL_SAID_RE = re.compile(r"\bapprov\w*|\bundergoing clinical trials|\bcurrently being (?:tested|evaluated|investigated)|"
                               r"\btrials (?:are|were) (?:testing|assessing|evaluating)", re.I)
-EXAMPLES_RE = re.compile(r"(?:Some )?examples? of (?:these|this|such)\b", re.I)
+# what goes on about a status's trial: "Some examples of these trials are…", "This was a phase III study involving…"
+EXAMPLES_RE = re.compile(r"(?:Some )?examples? of (?:these|this|such)\b|This (?:was|is) an? \w+|The(?:se|is) (?:study|trial)\b", re.I)
 
 
 def _status_of(text: str, aliases: list[str]) -> bool:
@@ -48,10 +49,18 @@ def _status_of(text: str, aliases: list[str]) -> bool:
         return False
     if mentions(" ".join(words[:2]), aliases):
         return True  # the drug opens the sentence ("Neratinib is … that was firstly approved…")
+    drugs = [(m.start(), m.group(0)) for m in re.finditer(r"\b(?:[A-Za-z]+(?:mab|nib|tansine|tecan|carmazine)|T-D\w+|"
+                                                          r"[A-Z]{2,}\d{2,}\w*)\b", text)]
     for match in APPROVAL_SAID_RE.finditer(text):
         at = len(text[:match.start()].split())
         window = " ".join(words[max(0, at - 12): at + 12])
-        if mentions(window, aliases):
+        if not mentions(window, aliases):
+            continue
+        # the drug named last before the status is the one it is said of ('… and the new drug trastuzumab
+        # duocarmazine is currently undergoing …' is SYD985's, not T-DM1's)
+        before = [start for start, _ in drugs if start < match.start() and len(text[start:match.start()].split()) <= 12]
+        # (from a little before that name: 'trastuzumab duocarmazine' is two words)
+        if not before or mentions(text[max(0, before[-1] - 20):match.start()], aliases):
             return True
     return False
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
@@ -154,7 +163,12 @@ class SubjectPlans:
         # "Several trials are testing its action…" goes on in "Some examples of these trials are the TULIP…"
         status += [nxt for s in status for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 2]
                    if EXAMPLES_RE.match(nxt.text)]
-        chosen = sorted({s.start: s for s in status}.values(), key=lambda s: s.start)[:4]
+        # the sentences naming what else the question asks ('adjuvant') first, then in reading order
+        asked = [w for w in re.findall(r"[a-z]{5,}", re.sub(r"\([^)]*\)", " ", query.text.lower()))
+                 if w not in ("approved", "approval", "setting", "still") and not mentions(w, aliases)]
+        unique = list({s.start: s for s in status}.values())
+        ranked = sorted(unique, key=lambda s: (-sum(w[:6] in s.text.lower() for w in asked), s.start))
+        chosen = sorted(ranked[:4], key=lambda s: s.start)
         # 'approved for her2-low?': a status that never names the setting asked is no answer to it
         others = [e for e in query.entities if e != drug and e not in query.common
                   and e.lower() not in {"fda", "ema", "her2", "her2+", "her2-positive", "anti-her2"}]
