@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 
+from ..citations import strip_markers
 from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer, mentions
 from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SHORTHAND, SYNONYMS
 
@@ -188,10 +189,10 @@ def arm_gap(question: str, evidence: list[str], arms: dict[str, list[str]]) -> s
             continue
         endpoints = [ENDPOINTS[name] for name in asked_endpoints(question)]
         # a figure of what is asked: the trial's 84 patients "including T-DM1" before are no PFS of a T-DM1 arm
-        with_figures = [e for e in evidence if re.search(r"\d", re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", e))
+        with_figures = [e for e in evidence if re.search(r"\d", strip_markers(e))
                         and (not endpoints or any(p.search(e) for p in endpoints))]
         if not any(re.search(rf"(?:{'|'.join(forms)})", e, re.I) for e in with_figures):
-            return f"the {_join_or(asked_endpoints(question)) or 'figure'} of the {name} arm"
+            return f"the {' or '.join(asked_endpoints(question)) or 'figure'} of the {name} arm"
     return ""
 
 
@@ -211,17 +212,9 @@ def count_gap(question: str, evidence: list[str]) -> str:
     is no head count), else ''."""
     if not re.search(r"\bhow many\b", question, re.I) or not COUNT_ASKED_RE.search(question):
         return ""
-    if any(COUNT_SAID_RE.search(strip_markers_text(e)) for e in evidence):
+    if any(COUNT_SAID_RE.search(strip_markers(e)) for e in evidence):
         return ""
     return "the number of patients"
-
-
-def strip_markers_text(text: str) -> str:
-    return re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", text)
-
-
-def _join_or(names: list[str]) -> str:
-    return " or ".join(names)
 
 
 # "how should ILD be managed?", "steroids for it?", "can you rechallenge?": what to do about a toxicity.

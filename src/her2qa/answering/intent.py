@@ -104,7 +104,6 @@ TERM_MEANING_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\
                              r"(?:\s*\([\w\-+/ ]{1,30}\))?\W*$", re.I)  # 'bystander effect meaning (adcs)?'
 
 
-
 def as_definition(question: str) -> str:
     """'targeted protein degradation - what is it' → 'what is targeted protein degradation?' (else '')."""
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)

@@ -15,7 +15,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick, render
 from .coverage import content_words
-from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, asked_kind, is_drug_name, trial_names
+from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, _join, asked_kind, is_drug_name, trial_names
 from .passages import FRAME_WORDS
 from .tables import TABLE_WORDS
 
@@ -69,7 +69,7 @@ class ListPlans:
         elsewhere = [f"“{child.label if child.number else child.title}”" for child, _ in opening
                      if child.parent != section.key]
         lead = f"Section “{heading}” covers {len(points) - len(elsewhere)} topics, each opening a subsection"
-        lead += f"; {_join_words(elsewhere)} adds {'one' if len(elsewhere) == 1 else len(elsewhere)} more later in the review:" \
+        lead += f"; {_join(elsewhere, 'and')} adds {'one' if len(elsewhere) == 1 else len(elsewhere)} more later in the review:" \
             if elsewhere else ":"
         return answer.model_copy(update={"points": points, "lead": lead, "answer": render(lead, points)})
 
@@ -236,7 +236,3 @@ class ListPlans:
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query,
                                      lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
-
-
-def _join_words(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]

@@ -20,8 +20,8 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap, off_topic, qualifier_gaps,
-                       weakly_covered, year_gap)
+from .coverage import (arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap, off_topic,
+                       qualifier_gaps, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, is_drug_name,
                          names_of_kind, retrieved_list)
 from .continuation import ContinuationPlans
@@ -581,7 +581,6 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
                              missing=[f"results of {entity}"])
 
-
     def _focused_overview(self, base, query: Query, text: str, specific: list[str]) -> Answer | None:
         """'any data on combining kadcyla with a checkpoint inhibitor?', 'tucatinib and brain mets?': an
         overview of a name *in* a topic is the paragraph about the name that says most of the topic
@@ -607,20 +606,16 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         def says(sentence: Sentence) -> int:
             return sum(any(re.search(rf"\b{f}", sentence.text, re.I) for f in group) for group in forms)
 
-        best_key, best_score = None, (0, 0)
         naming = Counter((s.source, s.paragraph) for s in self.sentences.mentioning(aliases))
-        for key in sorted(naming):
-            paragraph = self.by_paragraph(key)
-            said = len({i for i, group in enumerate(forms) for s in paragraph
-                        if any(re.search(rf"\b{f}", s.text, re.I) for f in group)})
-            # the paragraph dwelling on the name wins a tie (KATE2's names T-DM1 thrice, the conclusion once)
-            if (said, naming[key]) > best_score:
-                best_key, best_score = key, (said, naming[key])
-        best_score = best_score[0]
+        # how many of the topic's words each paragraph naming it says; the paragraph dwelling on the name
+        # wins a tie (KATE2's names T-DM1 thrice, the conclusion once)
+        said = {key: len({i for i, group in enumerate(forms) for s in self._paragraph_at(key)
+                          if any(re.search(rf"\b{f}", s.text, re.I) for f in group)}) for key in naming}
+        best_key = max(sorted(naming), key=lambda key: (said[key], naming[key]), default=None)
         # every word of the topic, or two of a longer one, said in one paragraph about the name
-        if best_key is None or best_score < min(len(forms), 2):
+        if best_key is None or said[best_key] < min(len(forms), 2):
             return None
-        paragraph = self.by_paragraph(best_key)
+        paragraph = self._paragraph_at(best_key)
         if len(paragraph) <= 6:
             chosen = paragraph
         else:  # a long paragraph: where it names the subject first, what it says of the topic, and what leans on that
@@ -636,7 +631,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         self._considered.update(s.chunk_id for s in chosen)
         return self.composer.compose(base, picks, query)
 
-    def by_paragraph(self, key) -> list[Sentence]:
+    def _paragraph_at(self, key) -> list[Sentence]:
         return self.sentences.by_paragraph.get(key, [])
 
     def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:

@@ -49,8 +49,7 @@ def _status_of(text: str, aliases: list[str]) -> bool:
         return False
     if mentions(" ".join(words[:2]), aliases):
         return True  # the drug opens the sentence ("Neratinib is … that was firstly approved…")
-    drugs = [(m.start(), m.group(0)) for m in re.finditer(r"\b(?:[A-Za-z]+(?:mab|nib|tansine|tecan|carmazine)|T-D\w+|"
-                                                          r"[A-Z]{2,}\d{2,}\w*)\b", text)]
+    drugs = sorted(m.start() for pattern in (DRUG_RE, DRUG_CODE_RE) for m in pattern.finditer(text))
     for match in APPROVAL_SAID_RE.finditer(text):
         at = len(text[:match.start()].split())
         window = " ".join(words[max(0, at - 12): at + 12])
@@ -58,11 +57,13 @@ def _status_of(text: str, aliases: list[str]) -> bool:
             continue
         # the drug named last before the status is the one it is said of ('… and the new drug trastuzumab
         # duocarmazine is currently undergoing …' is SYD985's, not T-DM1's)
-        before = [start for start, _ in drugs if start < match.start() and len(text[start:match.start()].split()) <= 12]
+        before = [start for start in drugs if start < match.start() and len(text[start:match.start()].split()) <= 12]
         # (from a little before that name: 'trastuzumab duocarmazine' is two words)
         if not before or mentions(text[max(0, before[-1] - 20):match.start()], aliases):
             return True
     return False
+
+
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
                       r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
 DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
