@@ -98,7 +98,7 @@ def year_gap(question: str, evidence: list[str], names: list[list[str]] = ()) ->
     (each of ``names`` is one name's aliases: T-DXd's 2019 approval is not one 'for HER2-low'), else ''."""
     if not YEAR_ASKED_RE.search(question):
         return ""
-    if any(YEAR_RE.search(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", e)) and all(mentions(e, n) for n in names)
+    if any(YEAR_RE.search(strip_markers(e)) and all(mentions(e, n) for n in names)
            for e in evidence):
         return ""
     return "the year"
@@ -111,8 +111,7 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
         return ""
     text = " ".join(evidence).lower()
     for word in words:
-        forms = _forms(word, analyzer) | {t.lower() for pattern, meaning in SYNONYMS.items() if re.search(pattern, word)
-                                          for t in meaning.split()}
+        forms = _forms(word, analyzer) | {t.lower() for t in _synonym_words(word)}
         if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
             return ""
     return " ".join(words)
@@ -170,7 +169,7 @@ def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) ->
         return ""
     for sentence in evidence:
         text = sentence.lower()
-        if not re.search(r"\d", re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", text)):
+        if not re.search(r"\d", strip_markers(text)):
             continue  # how often is a figure: a sentence without one does not say
         for word in words:
             if any(re.search(rf"\b{re.escape(f)}", text) for f in _forms(word, analyzer) if f):
@@ -304,6 +303,10 @@ def weakly_covered(question: str, evidence: list[str], analyzer: QueryAnalyzer) 
 
 
 def _said_otherwise(word: str, text: str) -> bool:
-    """The review's own words for a typed one ('bad' → 'poor prognosis'), from the vocabulary's synonyms."""
-    return any(re.search(pattern, word, re.I) and any(w.lower() in text for w in meaning.split() if len(w) >= 4)
-               for pattern, meaning in SYNONYMS.items())
+    """Is one of the review's own words for a typed one ('bad' → 'poor prognosis') in ``text``?"""
+    return any(w.lower() in text for w in _synonym_words(word) if len(w) >= 4)
+
+
+def _synonym_words(word: str) -> list[str]:
+    """The review's words for a typed one, from the vocabulary's synonyms ('bad' → poor, prognosis, …)."""
+    return [t for pattern, meaning in SYNONYMS.items() if re.search(pattern, word) for t in meaning.split()]

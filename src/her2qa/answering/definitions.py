@@ -11,9 +11,9 @@ import re
 from ..citations import strip_markers
 from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
+from ..retrieval import REVIEW_SUBJECT
 from ..vocabulary import BRANDS
 from .extractive import DRUG_CODE_RE
-from ..retrieval import REVIEW_SUBJECT
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
 DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is| are|s)|what (?:do|does)|"

@@ -67,9 +67,9 @@ LINE_ASKED_RE = re.compile(r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second
                            r"[\s-]*lines?\b(?!\s+(?:standard|therapy|treatment|setting)\b)", re.IGNORECASE)
 # "which trial was the first phase 3 to…" asks for one trial, not the rows of a phase.
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
-# A question asking for the members of a set ("which…", "list…", "any…").
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
+# A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
@@ -391,7 +391,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         terms = set(query.terms)
         picks: list[Pick] = []
         anchors = 0
-        for point, citation, sentence in self._quoted(answer)[:3]:
+        quoted = self._quoted(answer)
+        for point, citation, sentence in quoted[:3]:
             if citation is None:
                 continue
             if sentence is None:
@@ -410,8 +411,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             # "was nerlynx better than tykerb?": a result is qualified by the "However, …" right after the
             # last one quoted ("However, no differences in OS were observed between arms")
             starts = {p.start for p in picks}
-            quoted = [sentence for _, _, sentence in self._quoted(answer) if sentence is not None]
-            for sentence in quoted:
+            for sentence in (sentence for _, _, sentence in quoted if sentence is not None):
                 paragraph = self.sentences.paragraph(sentence)
                 last = max((s for s in paragraph if s.start in starts), key=lambda s: s.index, default=sentence)
                 after = paragraph[last.index + 1: last.index + 2]
@@ -587,7 +587,6 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         (KATE2's, HER2CLIMB's brain-metastasis sentences), not the name's whole story."""
         entity = specific[0]
         aliases = query.aliases.get(entity, [entity])
-        named = {w for a in aliases for w in re.findall(r"[a-z0-9]+", a.lower())}
         typed = re.sub(r"\([^)]*\)", " ", text)  # 'CLEOPATRA (perjeta + herceptin + docetaxel)' explains the name
         # the topic is joined to the name after it ('tucatinib and brain mets', 'kadcyla with a checkpoint
         # inhibitor'); 'syd985 payload' asks an attribute of the name, answered where the name is described
@@ -597,8 +596,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return None
         typed = joined.group(1)
         names = [a.lower() for e in specific for a in query.aliases.get(e, [e])] + [e.lower() for e in query.entities]
+        # (a word of a name asked is part of that name, not the topic)
         topic = [w for w in content_words(typed) if len(w) >= 4 and w not in FRAME_WORDS and w not in OVERVIEW_WORDS
-                 and w not in named and not any(w in n for n in names)]
+                 and not any(w in n for n in names)]
         if not topic:
             return None
         forms = [[re.escape(f) for f in _topic_forms(w, query.aliases.get(w, [w]))] for w in topic]
