@@ -15,7 +15,7 @@ from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
-from .coverage import ENDPOINTS, asked_endpoints
+from .coverage import ENDPOINTS, asked_endpoints, measured_gap
 from .extractive import DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence
@@ -74,7 +74,7 @@ def _figure_given(sentences) -> bool:
     return any(RESULT_FIGURE_RE.search(s.text) for s in sentences)
 
 
-FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|how big|how large)\b", re.IGNORECASE)
+FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|how big|how large|median|mean)\b", re.IGNORECASE)
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
                               r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data)\b", re.I)
@@ -144,6 +144,8 @@ class SubjectPlans:
         # the ones that report it, when both are there.
         reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
         chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
+        if measured_gap(query.text, self.analyzer, [s.text for s in chosen]):
+            return None  # "grade 3 diarrhea rate in nala" is a figure: the fact path checks for it exactly
         return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
 
     def _approval_status(self, base, query: Query) -> Answer | None:
@@ -231,9 +233,19 @@ class SubjectPlans:
         if not found and gaps[0] in SURVIVAL_ENDPOINTS and gaps[0] != "OS":
             found = [s for s in self._described(query, entity, DURATION_CUE)
                      if not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
-        if found:
-            chosen = sorted({s.start: s for s in kept + found[:3]}.values(), key=lambda s: s.start)
+        # every endpoint asked, not only the first: "hazard ratio for os?" is not answered by OS rates
+        found, unfound = found[:3], []
+        for gap in gaps[1:] if found else []:
+            if not any(ENDPOINTS[gap].search(s.text) for s in found):
+                more = self._described(query, entity, ENDPOINTS[gap])[:2]
+                found, unfound = found + more, unfound + ([] if more else [gap])
+        if found and not unfound:
+            chosen = sorted({s.start: s for s in kept + found}.values(), key=lambda s: s.start)
             return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
+        if found:
+            said = f"“{strip_markers(found[0].text).strip()}”"
+            return self._decline(base, f"The review does not report {_join(unfound)} for {entity}. What it says: {said}",
+                                 missing=[f"{g} for {entity}" for g in unfound])
         # Beside the gap, what the review does report for it: another endpoint where it describes it
         # ("T-DM1 improved invasive DFS (Hazard ratio, 0.50…)"), else where it first names it.
         reported = [s for s in stretches if any(p.search(s.text) for p in ENDPOINTS.values())]
