@@ -497,10 +497,16 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return None
         body = strip_markers(text).strip()
         # "[T-DXd] is uniquely designed…", "This TKI [lapatinib] inhibits…": the quote as printed
-        body = re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", body)).strip()
+        def bare(text: str) -> str:
+            return re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", text)).strip()
+
+        body = bare(body)
+        if not body:
+            return None
         for s in self.sentences.by_paragraph.get((chunk.source, chunk.paragraph), []):
             plain = re.sub(r"\s+", " ", strip_markers(s.text)).strip()
-            if plain == body or body in plain or body in s.text:
+            # the review's own brackets ("[Hazard ratio, 0.87…]") go the way the added ones went
+            if plain == body or body in plain or body in s.text or body in bare(plain):
                 return s
         return None
 
