@@ -437,9 +437,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         starts = {s.start for s in chosen}
         added: list[Sentence] = []
         for sentence in chosen:
-            if DEMONSTRATIVE_RE.match(sentence.text) and sentence.index > 0:
+            if (DEMONSTRATIVE_RE.match(sentence.text) or CONTRASTS_WITH_PREVIOUS_RE.match(sentence.text)) and sentence.index > 0:
                 previous = self.sentences.paragraph(sentence)[sentence.index - 1]
-                if previous.start not in starts:  # "This truncated form of HER2…" needs what it is
+                # "This truncated form of HER2…" needs what it is; "However, in the PD-L1 positive
+                # subgroup…" what it contrasts with ("…not significantly different in all patients")
+                if previous.start not in starts:
                     added.append(previous)
                 continue
             if not POINTS_BACK_RE.search(" ".join(sentence.text.split()[:9])):
@@ -860,6 +862,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
 MECHANISM_RE = re.compile(r"\b(?:bypass\w*|activat\w+ (?:of )?(?:\w+ ){0,3}(?:pathways?|signal\w*|receptors?)|"
                           r"downstream|lead(?:s|ing)? to|result(?:s|ing)? in|confer\w*|by (?:activating|inhibiting|blocking))\b", re.I)
 CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Yet|Still),?\s")
+# a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
+# ("Nevertheless, its use is often limited…" opens a new point)
+CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
 LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study)\b|"
                                   r"(?:It|They|This|These)\b")
 # Words of an overview question that ask for an overview, not for a topic.
