@@ -7,7 +7,8 @@ import copy
 import re
 
 from ..citations import strip_markers
-from ..query import mentions
+from ..query import STOPWORDS, mentions, tokenize
+from ..vocabulary import CHAT_WORDS
 from ..results import Answer
 from ..figures import has_figure
 from .coverage import ENDPOINTS, asked_endpoints, content_words
@@ -23,6 +24,9 @@ CARRIES_ON_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|As a result|Fo
 # A sentence that goes on about the trial just described: "The trial demonstrated a better PFS (8.4 months…)".
 SAME_TRIAL_RE = re.compile(r"(?:In )?(?:The|This|That|These|Such) (?:trial|study|studies|analysis|randomi[sz]ed \w+|"
                            r"combination|regimen|phase \w+ (?:trial|study))\b|(?:It|They|Both arms|The \w+ arm)\b")
+
+# "This study identified numerous HER2 mutations…": what the study just named went on to find
+STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|trials|analysis|analyses|work)\b")
 
 
 class ContinuationPlans:
@@ -57,11 +61,13 @@ class ContinuationPlans:
         the endpoint asked. A quoted sentence not stating an asked endpoint brings the next sentence
         of its paragraph when that one goes on about the same trial and states it with a figure."""
         asked = asked_endpoints(query.text)
-        if not asked or answer.abstained or not answer.citations:
+        if answer.abstained or not answer.citations:
             return answer
         chosen = [sentence for _, _, sentence in self._quoted(answer)]
         if None in chosen:
             return answer  # a table row or a merged quote: leave the answer as it is
+        if not asked:
+            return self._with_what_the_study_found(base, answer, query, chosen)
 
         def states(text: str) -> bool:
             return any(ENDPOINTS[name].search(text) for name in asked)
@@ -96,6 +102,28 @@ class ContinuationPlans:
                 continue
             if SAME_TRIAL_RE.match(nxt.text) and states(nxt.text) and has_figure(strip_markers(nxt.text)):
                 added.append(nxt)
+        return self._with_added(base, answer, query, chosen, added)
+
+    def _with_what_the_study_found(self, base: Answer, answer: Answer, query, chosen: list[Sentence]) -> Answer:
+        """'bose et al her2 mutations other than l755s?': the sentence naming the study ("Bose et al. found
+        HER2-activating mutations…") is followed by one going on about it ("This study identified numerous
+        HER2 mutations, including L755S, L755P…") that says words of the question the first does not."""
+        def words(text: str) -> set[str]:  # with digits: 'L755P' is a word the question may ask
+            return {w for w in tokenize(text) if len(w) > 2} - STOPWORDS - CHAT_WORDS
+
+        # the words as typed, with any clause set aside ('other than l755s' still says what to look at)
+        # (the names asked say nothing new: 'T-DM1' in the next sentence is no more of an answer)
+        names = words(" ".join(a for e in query.entities for a in query.aliases.get(e, [e])))
+        asked = words(f"{base.question} {base.resolved_question} {query.text}") - names
+        starts = {s.start for s in chosen}
+        added = []
+        for sentence in chosen:
+            following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+            if not following or following[0].start in starts or not STUDY_GOES_ON_RE.match(following[0].text):
+                continue
+            new = asked & words(following[0].text) - words(sentence.text)
+            if new:
+                added.append(following[0])
         return self._with_added(base, answer, query, chosen, added)
 
     def _sentence_said(self, said: str) -> "Sentence | None":
