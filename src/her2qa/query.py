@@ -52,6 +52,16 @@ def cue_re(cues, whole_words: bool = False) -> re.Pattern:
 
 
 NUMERIC_CUE_RE = cue_re(NUMERIC_CUES)
+# "what do the authors conclude?": what the review's own authors say, not who wrote a cited paper
+AUTHORS_SAY_RE = re.compile(r"\b(?:the |review(?:'s)? )?authors?\s+(?:\w+\s+)?(?:conclude|say|suggest|propose|recommend|"
+                            r"think|argue|highlight|emphasi[sz]e|believe|mean|see|consider)\w*", re.I)
+
+
+def without_authors_saying(question: str) -> str:
+    """The question without 'the authors conclude' (an opinion of the review, not a bibliography cue)."""
+    return AUTHORS_SAY_RE.sub(" the review says ", question)
+
+
 REFERENCE_CUE_RE = cue_re(REFERENCE_CUES, whole_words=True)
 BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
 # "What does the review say about X?", "Does it discuss X?": X itself must be in the corpus.
@@ -483,7 +493,7 @@ class QueryAnalyzer:
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             carried=set(carried or []),
             wants_number=bool(NUMERIC_CUE_RE.search(lowered) or MEASURE_QUESTION_RE.search(question)),
-            wants_reference=bool(REFERENCE_CUE_RE.search(lowered)),
+            wants_reference=bool(REFERENCE_CUE_RE.search(without_authors_saying(lowered))),
             wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
             wants_table=bool(re.search(r"\btables?\b", lowered)),

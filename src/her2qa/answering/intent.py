@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..query import REFERENCE_CUE_RE
+from ..query import REFERENCE_CUE_RE, without_authors_saying
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
@@ -87,7 +87,7 @@ PART_SPLIT_RE = re.compile(rf"\?\s+(?=\S)|;\s+|,?\s+\band\s+(?=(?:(?:in|through|
 
 
 def is_reference(question: str) -> bool:
-    lowered = question.lower()
+    lowered = without_authors_saying(question.lower())
     return bool(REFERENCE_CUE_RE.search(lowered)) or bool(
         re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"

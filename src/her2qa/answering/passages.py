@@ -33,11 +33,14 @@ FRAME_WORDS = {"summarize", "summarise", "summary", "overview", "tell", "explain
                "context", "tldr", "take-home", "takehome", "take", "home", "bottom", "recap", "highlights", "eli5",
                # how one asks what the review goes through: 'which … does the review go through / walk through'
                "go", "goes", "going", "through", "walk", "walks", "run", "runs", "rundown", "outline", "outlines",
-               "address", "addresses", "addressed", "talk", "talks", "touch", "touches", "covering", "mentions"}
+               "address", "addresses", "addressed", "talk", "talks", "touch", "touches", "covering", "mentions",
+               # the review's own authors ('what do the authors conclude'): no section is titled by them
+               "authors", "author"}
 
 
 # How people shorten section names ("the intro", "the conclusion").
 SECTION_SHORTHAND = {"intro": "introduction", "conclusion": "conclusions", "outlook": "future",
+                     "conclude": "conclusions", "concludes": "conclusions", "concluded": "conclusions",
                      "background": "introduction", "her2+": "her2-positive"}
 
 
