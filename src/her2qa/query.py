@@ -57,6 +57,18 @@ AUTHORS_SAY_RE = re.compile(r"\b(?:the |review(?:'s)? )?authors?\s+(?:\w+\s+)?(?
                             r"think|argue|highlight|emphasi[sz]e|believe|mean|see|consider)\w*", re.I)
 
 
+# British and American spellings of one word ('tumour'/'tumor', 'randomised'/'randomized', 'oestrogen'/
+# 'estrogen', 'haematologic'/'hematologic', 'centre'/'center'), each way: the review prints one of them.
+SPELLING_RULES = ((r"our", "or"), (r"or(?=\w)", "our"), (r"is(?=e|ed|es|ing|ation)", "iz"), (r"iz(?=e|ed|es|ing|ation)", "is"),
+                  (r"(?<=\w)oe", "e"), (r"(?<=\w)ae", "e"), (r"^oe", "e"), (r"tre\b", "ter"), (r"ter\b", "tre"))
+
+
+def spelling_variants(word: str) -> list[str]:
+    """The other spellings of a word, one rule at a time: 'tumour' → ['tumor']."""
+    variants = [re.sub(pattern, replacement, word) for pattern, replacement in SPELLING_RULES]
+    return [v for v in dict.fromkeys(variants) if v != word]
+
+
 def without_authors_saying(question: str) -> str:
     """The question without 'the authors conclude' (an opinion of the review, not a bibliography cue)."""
     return AUTHORS_SAY_RE.sub(" the review says ", question)
@@ -334,6 +346,9 @@ class QueryAnalyzer:
                     or any(lowered.endswith(x) and lowered[: -len(x)] in self.plain_words
                            for x in ("s", "es", "ed", "d", "ing", "ly"))):
                 return word
+            variant = next((v for v in spelling_variants(lowered) if v in self.plain_words), None)
+            if variant is not None:  # 'tumour' → 'tumor', 'randomised' → 'randomized', as the review spells it
+                return variant
             pool = [w for w in self._spelling if w[0] == lowered[0] and abs(len(w) - len(lowered)) <= 2]
             close = difflib.get_close_matches(lowered, pool, n=1, cutoff=0.84)
             if close and _inflected(lowered, close[0]):

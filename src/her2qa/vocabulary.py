@@ -165,6 +165,8 @@ SYNONYMS: dict[str, str] = {
     # QueryAnalyzer.correct())
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
+    r"\b(?:within|inside) (?:a|the|one|the same|each) tumou?r\b|\bsame tumou?r\b": "intratumoral",
+    r"\bvar(?:y|ies|ied)\b|\bfluctuat\w*|\bswitch(?:es|ed)?\b|\bflip\w*": "oscillate",
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
 }
