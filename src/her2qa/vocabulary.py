@@ -71,6 +71,8 @@ ABBREVIATIONS: dict[str, str] = {
     "t-dm1": "trastuzumab emtansine",
     "syd985": "trastuzumab duocarmazine",
     "ds-8201a": "trastuzumab deruxtecan",
+    "pcr": "pathological complete response",
+    "qol": "quality of life",
 }
 
 # A receptor written with its status sign ('HR+', 'HR+/HER2−') is the receptor, never a hazard ratio.

@@ -82,7 +82,7 @@ MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|respons
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
 WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
 # New questions start after "?", ";" or ", and <wh-word>" — not at a relative clause (", which compared…").
-PART_SPLIT_RE = re.compile(rf"\?\s+(?=\S)|;\s+|,?\s+\band\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
+PART_SPLIT_RE = re.compile(rf"\?\s+(?=\S)|;\s+|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
                            rf"(?:what|which|who|when|where|why|how)\b)", re.I)
 
 
