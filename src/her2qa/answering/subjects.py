@@ -290,12 +290,16 @@ class SubjectPlans:
         # status or marker asked of it ('HR+', 'PD-L1') does.
         subjects = [e for e in query.entities if self.is_trial(e) or is_drug_name(e)]
         names = set(tokenize(" ".join(a for e in subjects for a in query.aliases.get(e, [e]))))
-        said_as = " ".join(v for k, v in SYNONYMS.items() if re.search(rf"\b{k}", query.text, re.I))  # 'before' → 'prior'
-        words = {light_stem(w.rstrip("+−-")) for w in tokenize(f"{query.text} {said_as}")} - {
+        # a follow-up's bracketed context ("(approved adjuvant use)") was the last turn's question, not this one's
+        asked = re.sub(r"\([^)]*\)", " ", query.text) if query.carried else query.text
+        said_as = " ".join(v for k, v in SYNONYMS.items() if re.search(rf"\b{k}", asked, re.I))  # 'before' → 'prior'
+        words = {light_stem(w.rstrip("+−-")) for w in tokenize(f"{asked} {said_as}")} - {
             light_stem(w) for w in names} - {light_stem(w) for w in FRAME_WORDS}
+        # "what was the benefit in that trial?": a result is what is asked, whatever its words
+        results_asked = bool(RESULTS_ASKED_RE.search(asked))
 
         def said(text: str) -> int:
-            return len(words & {light_stem(w) for w in tokenize(text)})
+            return len(words & {light_stem(w) for w in tokenize(text)}) + (results_asked and bool(RESULT_FIGURE_RE.search(text)))
 
         quoted: list[Sentence] = []
         for _, citation, sentence in self._quoted(answer):
