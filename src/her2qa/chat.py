@@ -53,7 +53,9 @@ class Conversation:
 
 PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|drug)|this (?:trial|study|drug)|"
                         r"the (?:trial|study|drug|agent|combination|arm|treatment|regimen|therapy|ADC|inhibitor|"
-                        r"antibody|compound))\b", re.IGNORECASE)
+                        r"antibody|compound)(?: (?:that|which|who) (?!\w+ (?:in|with|on|at|for|vs|against)\b)"
+                        r"(?:won|worked|failed|lost|beat|succeeded|came out (?:best|on top)|did (?:best|better|worse)))?)\b",
+                        re.IGNORECASE)  # "the drug that won" is the drug: its clause only picked it out
 # A turn that names only what is added ("when herceptin was added", "adding atezo?") adds it to the
 # conversation's subject.
 ADDED_RE = re.compile(r"\b(?:added|adding|add-on|on top)\b", re.IGNORECASE)

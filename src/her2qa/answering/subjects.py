@@ -277,7 +277,8 @@ class SubjectPlans:
         trials = [e for e in specific if self.is_trial(e) and e not in query.carried]
         if not trials and all(e in query.carried for e in specific):
             # "which arm came out best?" after a MonarcHER question: the carried trial is the subject
-            trials = [e for e in specific if self.is_trial(e)][:1]
+            # (or the carried drug: "the main problem with the drug that won?" after NALA)
+            trials = [e for e in specific if self.is_trial(e)][:1] or [e for e in specific if is_drug_name(e)][:1]
         if not trials and base.intent in ("why", "yesno"):  # "why would tykerb help…": the drug's own text
             trials = [e for e in self._specific(query) if e not in query.carried and is_drug_name(e)][:1]
         if answer.abstained or not trials or asked_kind(query.text) or any(c.kind == "reference" for c in answer.citations):
