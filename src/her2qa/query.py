@@ -54,7 +54,9 @@ def cue_re(cues, whole_words: bool = False) -> re.Pattern:
 NUMERIC_CUE_RE = cue_re(NUMERIC_CUES)
 # "what do the authors conclude?": what the review's own authors say, not who wrote a cited paper
 AUTHORS_SAY_RE = re.compile(r"\b(?:the |review(?:'s)? )?authors?\s+(?:\w+\s+)?(?:conclude|say|suggest|propose|recommend|"
-                            r"think|argue|highlight|emphasi[sz]e|believe|mean|see|consider)\w*", re.I)
+                            r"think|argue|highlight|emphasi[sz]e|believe|mean|see|consider)\w*|"
+                            r"\b(?:per|according to|in the (?:view|opinion) of|as per) (?:the |these )?(?:review(?:'s)? )?"
+                            r"authors?\b", re.I)
 
 
 # British and American spellings of one word ('tumour'/'tumor', 'randomised'/'randomized', 'oestrogen'/

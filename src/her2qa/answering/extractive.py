@@ -53,7 +53,7 @@ STYLE_CUES = {
 
 # "Which TKI was first approved…?", "what ADC has a DAR of eight?": the answer is a name of that kind.
 ASKED_KIND_RE = re.compile(
-    r"^\s*(?:so |and |ok )?(?:which|what|name (?:the|a|an))\s+(?:[\w\-+/]+\s+){0,3}?"
+    r"^\s*(?:so |and |ok )?(?:which|what|name (?:the|a|an)|(?:are )?(?:there )?any)\s+(?:[\w\-+/]+\s+){0,3}?"
     r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
     r"trials?|stud(?:y|ies))\b(?!\s+(?:of|with|for)\b)", re.I)
 DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")

@@ -23,7 +23,7 @@ WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reas
                     r"get into|cross|crosses|act|acts)\b", re.I)
 LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data)\w+s\b|"
-                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\bmentioned\??$", re.I)
+                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\b(?:mentioned|named|listed)\??$", re.I)
 AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "will",
                "should", "may", "might", "made", "make", "makes"}
 NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "previous", "various", "thus", "was",

@@ -886,7 +886,8 @@ PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
-WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b", re.I)
+WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b|"
+                      r"^\s*(?:so |and |ok )?(?:are )?(?:there )?any\b.*\b(?:named|mentioned|listed)\W*$", re.I)
 
 
 def _closest(sentences: list[str], question: str) -> str:
