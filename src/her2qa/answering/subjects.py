@@ -221,6 +221,8 @@ class SubjectPlans:
                    and not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
         # (an overall survival the review always names when it gives one: an unnamed figure is not it)
         gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and g != "OS" and unnamed)]
+        if not gaps and (paired := self._hazard_of_endpoint(base, query, entity, stretches, kept)) is not None:
+            return paired
         if not gaps and FIGURES_ASKED_RE.search(query.text) and kept and not _figure_given(
                 kept + [s for s in stretches if any(ENDPOINTS[e].search(s.text) for e in asked)]):
             # "th3resa pfs and os numbers?": the review says PFS and OS improved, and gives no figure
@@ -241,7 +243,8 @@ class SubjectPlans:
                 found, unfound = found + more, unfound + ([] if more else [gap])
         if found and not unfound:
             chosen = sorted({s.start: s for s in kept + found}.values(), key=lambda s: s.start)
-            return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
+            paired = self._hazard_of_endpoint(base, query, entity, stretches, chosen)
+            return paired or self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
         if found:
             said = f"“{strip_markers(found[0].text).strip()}”"
             return self._decline(base, f"The review does not report {_join(unfound)} for {entity}. What it says: {said}",
@@ -254,6 +257,30 @@ class SubjectPlans:
         said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
         message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
         return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
+
+    def _hazard_of_endpoint(self, base: Answer, query: Query, entity: str, stretches: list[Sentence],
+                            chosen: list[Sentence]) -> Answer | None:
+        """'her2climb os hazard ratio?': a hazard ratio asked with one endpoint is that endpoint's, not the
+        PFS one quoted beside OS rates. None when a chosen sentence gives both; else the answer with the
+        sentence of the trial's text that does, or a decline saying the review gives none."""
+        asked = asked_endpoints(query.text)
+        endpoints = [e for e in asked if e in SURVIVAL_ENDPOINTS]
+        if "a hazard ratio" not in asked or len(endpoints) != 1:
+            return None
+
+        def both(sentence: Sentence) -> bool:
+            return bool(ENDPOINTS[endpoints[0]].search(sentence.text) and ENDPOINTS["a hazard ratio"].search(sentence.text))
+
+        if any(both(s) for s in chosen):
+            return None
+        found = [s for s in stretches if both(s)][:2]
+        if found:
+            everything = sorted({s.start: s for s in chosen + found}.values(), key=lambda s: s.start)
+            return self._quoting(base, query, everything, lambda s: self._antecedent(s, entity))
+        stating = [s for s in chosen if ENDPOINTS[endpoints[0]].search(s.text)] or chosen
+        said = f" What it says: “{strip_markers(stating[0].text).strip()}”" if stating else ""
+        return self._decline(base, f"The review does not report a hazard ratio for {endpoints[0]} in {entity}.{said}",
+                             missing=[f"a hazard ratio for {endpoints[0]} in {entity}"])
 
     def _runs(self, query: Query, entity: str) -> list[list[Sentence]]:
         """For each paragraph naming the entity, the run from its first mention until the text moves
