@@ -62,7 +62,10 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
                          r"\bwhat(?:'s| is) known about\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
-                         r"key (?:points?|messages?)|the story|in short|sum(?:s)? up)\b", re.I)
+                         r"key (?:points?|messages?)|the story|in short|sum(?:s)? up)\b|"
+                         # "whats going on with trastuzumab duocarmazine", "what's the latest on margetuximab"
+                         r"^\W*(?:so |and |ok )?(?:what(?:'s| is)|whats) (?:going on|happening|new|up|the (?:latest|news|deal|story|status)) "
+                         r"(?:with|on|for|about|in)\b", re.I)
 # The review itself as the subject: "what is this review about", "main points of the paper".
 ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w+){0,3}\W+(?:about|cover|covers)\b|"
                              r"\b(?:about|of|from) (?:this|the) (?:review|paper|article)\W*$|"
