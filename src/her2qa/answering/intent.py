@@ -118,7 +118,9 @@ EXCLUSION_PHRASES = r"besides|apart from|aside from|other than|except(?: for)?|e
 EXCLUSION_WORDS = rf"(?:{EXCLUSION_PHRASES})"
 LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0,6}}?[\w\-+/]+\s*,?\s*"
                                   rf"(?=(?:what|which|who|how|are|is|do|does|any|name|list)\b)", re.I)
-TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0,6}}?[\w\-+/]+\s*(?=[?.!]*\s*$)", re.I)
+# "… explored beyond adcs and tkis?", "… explored (beyond adcs & tkis)" — not "third line and beyond"
+TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+\(?\s*(?:{EXCLUSION_PHRASES}|beyond(?!\s+(?:first|second|third|fourth|\d)))\s+"
+                                   rf"(?:[\w\-+/&]+\s+){{0,6}}?[\w\-+/]+\s*\)?\s*(?=[?.!]*\s*$)", re.I)
 
 
 # "what newer approaches beyond adcs/tkis are discussed" (not "third line and beyond", a setting)
