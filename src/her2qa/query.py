@@ -463,6 +463,8 @@ class QueryAnalyzer:
         if lowered in self.expansions:
             names.append(self.expansions[lowered])
         names += self.reverse.get(lowered, [])
+        if "breast cancer" in lowered:  # the review writes 'metastatic BC' (its 'bc' is too common to search alone)
+            names.append(re.sub(r"breast cancer", "BC", name, flags=re.I))
         if re.search(r"[/–]", name):
             names += [p for p in re.split(r"[/–]+", name) if len(p) >= 3]
         key = compact(name)

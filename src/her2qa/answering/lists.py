@@ -92,7 +92,9 @@ class ListPlans:
             body = strip_markers(unit.unit.text)
             enumerates = enumerating_sentence(body) or (drugs_asked and DRUG_RE.search(body))
             if not picks or enumerates:
-                picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
+                # "This TKI inhibits HER2 and EGFR1…" under the sub-heading "Lapatinib" is lapatinib's
+                heading = cand.chunk.subheading if cand.chunk.subheading and len(cand.chunk.subheading) <= 30 else ""
+                picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start, antecedent=heading))
         if not picks:
             return None
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
