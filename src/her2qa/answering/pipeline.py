@@ -23,7 +23,7 @@ from .compose import Composer, Pick, merge, points_from_text, render, with_antec
 from .coverage import (arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap, off_topic,
                        qualifier_gaps, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, is_drug_name,
-                         names_of_kind, retrieved_list)
+                         names_of_kind, retrieved_list, trial_names)
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
@@ -549,6 +549,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     # ---- overviews --------------------------------------------------------------------------
     def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
         specific = [e for e in self._specific(query) if e not in query.carried]
+        if query.carried and specific and any(self.is_trial(e) for e in query.carried) \
+                and not any((self.is_trial(e) and trial_names(e)) or is_drug_name(e) for e in specific):
+            return None  # "what about in the pd-l1 positive ones?" after KATE2: that subgroup of the trial, a fact
         # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
         found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)))
         if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
