@@ -128,7 +128,8 @@ SHORTHAND: dict[str, str] = {
     "sae": "serious adverse event", "brain mets": "brain metastases", "cns mets": "brain metastases",
     "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "atezo": "atezolizumab",
     "w": "with",
-    "r": "are", "u": "you", "ur": "your", "w/": "with", "w/o": "without", "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib", "surv": "survival", "approx": "approximately",
+    "r": "are", "u": "you", "ur": "your", "w/": "with", "w/o": "without", "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib",
+    "lap": "lapatinib", "lapa": "lapatinib", "nera": "neratinib", "tuca": "tucatinib", "tuc": "tucatinib", "surv": "survival", "approx": "approximately",
     # chat spellings of frame words, so that intent and coverage read them ('tell me abt monarcHER')
     "abt": "about", "bout": "about", "wat": "what", "wht": "what", "cuz": "because", "bcuz": "because",
     "yr": "year", "yrs": "years", "mo": "months", "mos": "months", "ppl": "people",
