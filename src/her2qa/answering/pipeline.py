@@ -499,8 +499,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return None
         body = strip_markers(text).strip()
         # "[T-DXd] is uniquely designed…", "This TKI [lapatinib] inhibits…": the quote as printed
-        def bare(text: str) -> str:
-            return re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", text)).strip()
+        def bare(quote: str) -> str:
+            return re.sub(r"\s+", " ", re.sub(r"\[[^\]]*\]", " ", quote)).strip()
 
         body = bare(body)
         if not body:

@@ -246,16 +246,18 @@ class SubjectPlans:
             paired = self._hazard_of_endpoint(base, query, entity, stretches, chosen)
             return paired or self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
         if found:
-            said = f"“{strip_markers(found[0].text).strip()}”"
-            return self._decline(base, f"The review does not report {_join(unfound)} for {entity}. What it says: {said}",
-                                 missing=[f"{g} for {entity}" for g in unfound])
+            return self._not_reported(base, unfound, entity, [found[0].text])
         # Beside the gap, what the review does report for it: another endpoint where it describes it
         # ("T-DM1 improved invasive DFS (Hazard ratio, 0.50…)"), else where it first names it.
         reported = [s for s in stretches if any(p.search(s.text) for p in ENDPOINTS.values())]
         first = [s.text for s in reported[:1]] or [s.text for s in kept if mentions(s.text, aliases)][:1] or [
             s.text for s in self.sentences.mentioning(aliases)[:1]]
-        said = " ".join(f"“{strip_markers(q).strip()}”" for q in first)
-        message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {said}" if said else "")
+        return self._not_reported(base, gaps, entity, first)
+
+    def _not_reported(self, base: Answer, gaps: list[str], entity: str, said: list[str]) -> Answer:
+        """'The review does not report a hazard ratio for OS in HER2CLIMB. What it says: “…”'."""
+        quoted = " ".join(f"“{strip_markers(q).strip()}”" for q in said)
+        message = f"The review does not report {_join(gaps)} for {entity}." + (f" What it says: {quoted}" if quoted else "")
         return self._decline(base, message, missing=[f"{g} for {entity}" for g in gaps])
 
     def _hazard_of_endpoint(self, base: Answer, query: Query, entity: str, stretches: list[Sentence],
@@ -327,7 +329,7 @@ class SubjectPlans:
         results_asked = bool(RESULTS_ASKED_RE.search(asked))
 
         def said(text: str) -> int:
-            return len(words & {light_stem(w) for w in tokenize(text)}) + (results_asked and bool(RESULT_FIGURE_RE.search(text)))
+            return len(words & {light_stem(w) for w in tokenize(text)}) + int(results_asked and bool(RESULT_FIGURE_RE.search(text)))
 
         quoted: list[Sentence] = []
         for _, citation, sentence in self._quoted(answer):
