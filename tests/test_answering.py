@@ -12,6 +12,7 @@ import pytest
 from her2qa.answering.compose import figures_in, render, with_antecedent
 from her2qa.answering.intent import classify, split_parts
 from her2qa.chat import Conversation
+from her2qa.query import spelling_variants
 from her2qa.results import Answer, AnswerPoint, AnswerTable, Citation
 from her2qa.verify import verify
 
@@ -37,6 +38,10 @@ def cited_kinds(answer):
     ("what was the ORR of ZW25?", "fact"),
     ("What PFS did neratinib achieve versus lapatinib?", "fact"),  # arms of one trial, not a comparison
     ("What is the IC50 of alpelisib?", "fact"),
+    ("so what do the authors conclude?", "overview"),  # the review's own authors, not a bibliography question
+    ("per the authors, is there a standard of care in the third line?", "fact"),
+    ("any her2 tkis named?", "list"),
+    ("what's going on with vic-trastuzumab duocarmazine", "overview"),
 ])
 def test_intent(question, intent):
     assert classify(question) == intent
@@ -165,6 +170,19 @@ def test_declines_what_the_evidence_does_not_cover(assistant, question, missing)
     answer = assistant.ask(question)
     assert answer.abstained and missing in answer.answer
     assert not answer.citations
+
+
+def test_a_hazard_ratio_asked_with_one_endpoint_is_that_endpoints(assistant):
+    """HER2CLIMB's hazard ratio is for PFS; beside its OS rates the review gives none for OS."""
+    answer = assistant.ask("hazard ratio for os in her2climb?")
+    assert answer.abstained and "hazard ratio" in answer.answer
+    given = assistant.ask("emilia overall survival hazard ratio?")
+    assert not given.abstained and "0.68" in given.answer
+
+
+def test_a_rate_or_median_asked_needs_a_figure(assistant):
+    assert assistant.ask("rate of grade 3 diarrhoea on nerlynx in nala?").abstained
+    assert assistant.ask("median pfs in th3resa?").abstained
 
 
 def test_a_dose_that_is_in_the_text_is_given(assistant):
@@ -466,6 +484,28 @@ def test_it_after_a_which_question_is_the_answers_subject(assistant):
 
 
 # ---------------------------------------------------------------- compose and verify, without the index
+
+def test_a_contrast_brings_what_it_contrasts_with(assistant):
+    answer = assistant.ask("did atezolizumab plus t-dm1 improve pfs in kate2 overall?")
+    assert "not significantly different" in answer.answer and "8.5 months vs. 4.1 months" in answer.answer
+
+
+def test_a_study_named_brings_what_it_went_on_to_find(assistant):
+    answer = assistant.ask("bose et al - which her2 mutations apart from l755s?")
+    assert "L755P" in answer.answer and "D769H" in answer.answer
+
+
+def test_a_subgroup_asked_after_a_trial_is_that_trials(assistant):
+    conversation = Conversation()
+    assistant.ask("kate2: t-dm1 with or without atezolizumab, was it positive?", conversation=conversation)
+    answer = assistant.ask("and for the pd-l1 positive patients?", conversation=conversation)
+    assert "KATE2" in answer.resolved_question and "8.5 months vs. 4.1 months" in answer.answer
+
+
+def test_spellings_are_read_as_the_review_prints_them():
+    assert spelling_variants("tumour") == ["tumor"]
+    assert "randomized" in spelling_variants("randomised") and "favourable" in spelling_variants("favorable")
+
 
 def test_antecedent_rules():
     assert with_antecedent("It is uniquely designed.", "T-DXd") == "[T-DXd] is uniquely designed."
