@@ -134,8 +134,10 @@ class SentenceIndex:
                 sec = doc.section(number.group(1))
                 if sec is not None:
                     return doc.source, sec
-        asked_words = [SECTION_SHORTHAND.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9/\-+]*[a-z0-9+]|[a-z]",
-                                                                       question.lower().replace("–", "-"))
+        # 'the bottom line of the conclusions section': a phrase that asks for a summary names no section
+        asking = re.sub(r"\b(?:bottom line|big picture|take[\s-]?home(?: messages?| points?)?|in a nutshell)\b", " ",
+                        question.lower().replace("–", "-"))
+        asked_words = [SECTION_SHORTHAND.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9/\-+]*[a-z0-9+]|[a-z]", asking)
                        if w not in STOPWORDS and w not in FRAME_WORDS and not w.isdigit()]
         # "ADCs" finds "Antibody-Drug Conjugates", "TKIs" the "TKI" section.
         asked_forms = [words_of(w) | words_of(ABBREVIATIONS.get(w, "")) for w in asked_words]
