@@ -93,8 +93,8 @@ class ListPlans:
             enumerates = enumerating_sentence(body) or (drugs_asked and DRUG_RE.search(body))
             if not picks or enumerates:
                 # "This TKI inhibits HER2 and EGFR1…" under the sub-heading "Lapatinib" is lapatinib's
-                heading = cand.chunk.subheading if cand.chunk.subheading and len(cand.chunk.subheading) <= 30 else ""
-                picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start, antecedent=heading))
+                picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start,
+                                  antecedent=self._short_subheading(cand.chunk)))
         if not picks:
             return None
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))

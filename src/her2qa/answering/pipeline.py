@@ -29,7 +29,7 @@ from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
-from .subjects import FACET_RE, SubjectPlans
+from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, as_definition, classify, split_parts, without_exclusion,
                      without_instructions)
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
@@ -370,6 +370,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             message += (f" What it says (§{best[0].chunk.section}): “{strip_markers(best[1].unit.text).strip()}”")
         return declined.model_copy(update={"answer": message, "missing": [f"{g} for {subject}" for g in gaps]})
 
+    @staticmethod
+    def _short_subheading(chunk) -> str:
+        """The sub-heading a passage sits under when it is a name ('Lapatinib'), for a leading pronoun."""
+        return chunk.subheading if chunk.subheading and len(chunk.subheading) <= 30 else ""
+
     def _named_points(self, answer: Answer) -> list:
         """Points of a running-text answer, a leading pronoun given its antecedent from the sub-heading."""
         by_marker = {c.marker: c for c in answer.citations}
@@ -377,8 +382,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         for point in points_from_text(answer):
             citation = by_marker.get(point.markers[0]) if point.markers else None
             chunk = self.corpus.by_id.get(citation.chunk_id) if citation else None
-            if chunk is not None and chunk.subheading and len(chunk.subheading) <= 30:
-                point = point.model_copy(update={"text": with_antecedent(point.text, chunk.subheading)})
+            if chunk is not None and (heading := self._short_subheading(chunk)):
+                point = point.model_copy(update={"text": with_antecedent(point.text, heading)})
             points.append(point)
         return points
 
@@ -598,7 +603,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         (KATE2's, HER2CLIMB's brain-metastasis sentences), not the name's whole story."""
         entity = specific[0]
         aliases = query.aliases.get(entity, [entity])
-        typed = re.sub(r"\([^)]*\)", " ", text)  # 'CLEOPATRA (perjeta + herceptin + docetaxel)' explains the name
+        typed = without_brackets(text)  # 'CLEOPATRA (perjeta + herceptin + docetaxel)' explains the name
         # the topic is joined to the name after it ('tucatinib and brain mets', 'kadcyla with a checkpoint
         # inhibitor'); 'syd985 payload' asks an attribute of the name, answered where the name is described
         at = next((m.end() for a in aliases if (m := re.search(rf"\b{re.escape(a)}\b", typed, re.I))), None)

@@ -40,6 +40,12 @@ APPROVAL_SAID_RE = re.compile(r"\bapprov\w*|\bundergoing clinical trials|\bcurre
 EXAMPLES_RE = re.compile(r"(?:Some )?examples? of (?:these|this|such)\b|This (?:was|is) an? \w+|The(?:se|is) (?:study|trial)\b", re.I)
 
 
+def without_brackets(text: str) -> str:
+    """The question as typed: a bracket holds the conversation's topic added to a follow-up ('(approved
+    adjuvant use)') or a name explained ('CLEOPATRA (perjeta + herceptin + docetaxel)')."""
+    return re.sub(r"\([^)]*\)", " ", text)
+
+
 def _status_of(text: str, aliases: list[str]) -> bool:
     """A status said of the drug itself: the drug opens the sentence, or stands within twelve words of
     'approved' / 'undergoing clinical trials' (not 'Moreover, T-DXd has enhanced … and the new drug
@@ -153,7 +159,8 @@ class SubjectPlans:
         disease?': every sentence where the review says of that drug that it was approved, or that it
         is still being tested, in reading order — the status is the answer, whichever it is."""
         # what the question itself asks, not the conversation's topic added in brackets ('(tki got fda approval)')
-        if not APPROVAL_ASKED_RE.search(re.sub(r"\([^)]*\)", " ", query.text)) or query.wants_number:
+        typed = without_brackets(query.text)
+        if not APPROVAL_ASKED_RE.search(typed) or query.wants_number:
             return None
         drugs = [e for e in self._specific(query) if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)]
         if len(drugs) != 1:
@@ -167,7 +174,7 @@ class SubjectPlans:
         status += [nxt for s in status for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 2]
                    if EXAMPLES_RE.match(nxt.text)]
         # the sentences naming what else the question asks ('adjuvant') first, then in reading order
-        asked = [w for w in re.findall(r"[a-z]{5,}", re.sub(r"\([^)]*\)", " ", query.text.lower()))
+        asked = [w for w in re.findall(r"[a-z]{5,}", typed.lower())
                  if w not in ("approved", "approval", "setting", "still") and not mentions(w, aliases)]
         unique = list({s.start: s for s in status}.values())
         ranked = sorted(unique, key=lambda s: (-sum(w[:6] in s.text.lower() for w in asked), s.start))
@@ -321,7 +328,7 @@ class SubjectPlans:
         subjects = [e for e in query.entities if self.is_trial(e) or is_drug_name(e)]
         names = set(tokenize(" ".join(a for e in subjects for a in query.aliases.get(e, [e]))))
         # a follow-up's bracketed context ("(approved adjuvant use)") was the last turn's question, not this one's
-        asked = re.sub(r"\([^)]*\)", " ", query.text) if query.carried else query.text
+        asked = without_brackets(query.text) if query.carried else query.text
         said_as = " ".join(v for k, v in SYNONYMS.items() if re.search(rf"\b{k}", asked, re.I))  # 'before' → 'prior'
         words = {light_stem(w.rstrip("+−-")) for w in tokenize(f"{asked} {said_as}")} - {
             light_stem(w) for w in names} - {light_stem(w) for w in FRAME_WORDS}
