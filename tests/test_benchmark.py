@@ -48,6 +48,12 @@ TEST = PROJECT_ROOT / "eval" / "test.jsonl"
     ("destiny", "the DESTINYBreast03 trial", True),
     ("her2 positive", "HER2 [3] positive", True),                       # citation markers ignored
     ("", "anything", True),
+    # two cells of a quoted table row, as the review's flat row text runs them together
+    ("1st line pfs", "Table 2 (Ongoing trials (T-DXd)): Trial Name: X-09; Setting: 1st line; Primary Endpoint: PFS. [1]",
+     True),
+    ("1st line pfs", "Setting: 1st line; Primary Endpoint: PFS.", False),  # only inside a quoted row
+    ("iii t-dxd", "Table 2 (Ongoing trials): Phase: III; Experimental Arm: T-DXd; Setting: 2nd line", True),
+    ("line pfs", "The 2nd line; its endpoint: PFS", False),
 ])
 def test_fact_in_text(fact, text, expected):
     assert fact_in_text(fact, text) is expected

@@ -40,14 +40,35 @@ def _fact_pattern(fact: str) -> re.Pattern:
     return re.compile(pattern)
 
 
+# A quoted table row labels its cells ("…; Setting: 1st line; Primary Endpoint: PFS."); the review's
+# flat text of the row, which item writers quote, runs the cells together ("1st line PFS").
+_TABLE_CAPTION = re.compile(r"^(?:- )?Table \d+ \((?:[^()]|\([^()]*\))*\):")
+_CELL_LABEL = re.compile(r"(?:^|;)\s*(?:- )?[A-Z][A-Za-z/ ]{0,40}:\s")
+
+
+def _flat_rows(text: str) -> str:
+    """The table rows of ``text`` (lines of three or more labelled cells), labels dropped."""
+    rows = []
+    for line in text.splitlines():
+        line = _TABLE_CAPTION.sub("", line)
+        if len(_CELL_LABEL.findall(line)) >= 3:
+            rows.append(_CELL_LABEL.sub(" ", line))
+    return " ".join(rows)
+
+
 def fact_in_text(fact: str, text: str) -> bool:
     """A key fact appears in a text: case-insensitive, dashes/whitespace normalised, whole numbers.
 
-    The end of a word may run on ("trial" finds "trials"), the start may not.
+    The end of a word may run on ("trial" finds "trials"), the start may not. A fact that spans two
+    cells of a quoted table row is found in the row's cells read without their labels.
     """
     if not normalise(fact):
         return True
-    return _fact_pattern(fact).search(normalise(text)) is not None
+    pattern = _fact_pattern(fact)
+    if pattern.search(normalise(text)) is not None:
+        return True
+    flat = _flat_rows(text)
+    return bool(flat) and pattern.search(normalise(flat)) is not None
 
 
 def missing_facts(facts: Iterable[str], text: str) -> list[str]:
