@@ -96,7 +96,8 @@ REFERENCE_CUES = (
     "who showed", "who published", "published in", "which journal", "what journal", "doi", "authors",
     "author of", "reference for", "reference number", "pubmed", "who demonstrated", "who found",
     "publication", "backs the", "back up", "supports the", "underlies", "underlying paper", "come from",
-    "comes from", "which study supports", "what supports", "evidence for the claim",
+    "comes from", "which study supports", "what supports", "evidence for the claim", "source paper",
+    "original paper", "original publication", "paper behind", "pivotal paper", "key paper",
 )
 BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "competing interest", "wrote the",
                    "author contributions", "supported by")

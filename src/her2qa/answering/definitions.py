@@ -6,23 +6,29 @@ a term no sentence defines is answered where the review first names it whole.
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..citations import strip_markers
 from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT
-from ..vocabulary import BRANDS
+from ..vocabulary import ABBREVIATIONS, BRANDS
 from .extractive import DRUG_CODE_RE
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
-DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is| are|s)|what (?:do|does)|"
+DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is|s) meant by|what(?:[’']s| is| are|s)|what (?:do|does)|"
                              r"what (?:counts|qualifies|is considered|is classed|is classified) as)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,40}?)"
                              r"(?:\s+(?:mean|stand for|do|with|in|for|on|exactly)\b.*)?[?.!\s]*$", re.I)  # keeps '3+'
 
 
 DEFINED_AS_RE = re.compile(r"\b(?:(?:is|are|was|were) (?:defined|known|referred to|termed|described) as|refers? to|"
                            r"(?:is|are) called)\b", re.I)
+
+
+# Words of a definition question's frame, not of the term: 'what is an adc made of', 'x exactly'
+TERM_FRAME_WORDS = {"made", "composed", "consist", "consists", "built", "exactly", "really", "basically",
+                    "actually", "meaning", "mean", "context", "setting", "work", "works"}
 
 
 class DefinitionPlans:
@@ -40,6 +46,11 @@ class DefinitionPlans:
         terms = []
         if (found := DEFINED_TERM_RE.match(text.strip())) is not None:
             term = found.group("term").strip()
+            if not query.entities and not self._named_together(term):
+                # 'what is oncogene addiction': no sentence holds the term's words, so nothing defines it
+                typed = DEFINED_TERM_RE.match(question.strip())  # the user's words, not the spelling fixed
+                shown = typed.group("term").strip() if typed else term
+                return self._decline(base, f"The review does not mention “{shown}”.", missing=[shown])
             # 'define src', 'whats bystander killing with adcs': the term asked, before any name in it
             if not specific or not any(mentions(term, query.aliases.get(e, [e])) for e in specific):
                 terms.append((term, [term]))
@@ -60,6 +71,30 @@ class DefinitionPlans:
             # 'whats the katherine trial': no sentence says what it is; its design and results do
             return self._overview(base, question, text, query, candidates, carried)
         return None
+
+    def _named_together(self, term: str) -> bool:
+        """Does one sentence of the review (with the one before it) hold the content words of a term of two words or more (all
+        but one of three or more)? An abbreviation counts as itself or its expansion ('adc' or
+        'antibody drug conjugate'); a word the review never prints counts as a close spelling of one
+        ('bystandr')."""
+        words = {_bare(w) for w in tokenize(self.analyzer.correct(term)) if len(w) > 2 and w not in TERM_FRAME_WORDS}
+        if len(words) < 2:
+            return True
+        sentences = [{_bare(w) for w in tokenize(s.text)} for s in self.sentences.sentences]
+        printed = set().union(*sentences)
+        forms = []
+        for word in words:
+            word_forms = [{word}]
+            if word in ABBREVIATIONS:
+                word_forms.append({_bare(x) for x in tokenize(ABBREVIATIONS[word])})
+            if word not in printed:
+                word_forms += [{close} for close in difflib.get_close_matches(word, printed, n=3, cutoff=0.85)]
+            forms.append(word_forms)
+        needed = len(forms) - (len(forms) >= 3)
+        # a sentence with the one before it: "They are composed by three components" names ADCs before
+        windows = [here | before for before, here in zip([set()] + sentences, sentences)]
+        return any(sum(any(form <= have for form in word_forms) for word_forms in forms) >= needed
+                   for have in windows)
 
     def _defined_as(self, base, query: Query, term: str) -> Answer | None:
         """'meaning of intratumoral her2 heterogeneity': the sentence that says it 'is defined as' (or
@@ -112,3 +147,9 @@ class DefinitionPlans:
                 named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=subject)
                 return self._quoting(base, query, chosen, named)
         return None
+
+
+def _bare(word: str) -> str:
+    """A word without its plural or common suffix ('adcs' → 'adc', 'conjugates' → 'conjugat')."""
+    word = light_stem(word)
+    return word[:-1] if word.endswith("s") and len(word) > 3 and not word.endswith("ss") else word

@@ -103,8 +103,8 @@ def is_reference(question: str) -> bool:
 TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*(?:[-–—:,?]+\s*)+(?:so\s+|and\s+)?"
                                 r"(?:what(?:'s| is| are)|whats|wat is)\s+(?:it|that|this|they|those|these)\W*$", re.I)
 TERM_MEANING_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:meaning|definition)"
-                             r"(?:\s+(?:in|for|within) (?:the )?[\w\-+ ]{2,30}?(?: context| setting)?)?"
-                             r"(?:\s*\([\w\-+/ ]{1,30}\))?\W*$", re.I)  # 'bystander effect meaning (adcs)?'
+                             r"(?:\s+(?:(?:in|for|within|of) )?(?:the )?[\w\-+]+(?: [\w\-+]+){0,3}?(?: context| setting)?)?"
+                             r"(?:\s*\([\w\-+/ ]{1,30}\))?\W*$", re.I)  # 'bystander effect meaning adc', 'bystander effect meaning (adcs)?'
 
 
 def as_definition(question: str) -> str:
