@@ -240,6 +240,9 @@ class Query:
     wants_backmatter: bool = field(metadata={"description": "Funding, conflicts or contributions."})
     aliases: dict[str, list[str]] = field(default_factory=dict,
                                           metadata={"description": "Entity → other names (T-DXd ↔ trastuzumab deruxtecan)."})
+    equivalents: dict[str, set[str]] = field(default_factory=dict, metadata={
+        "description": "Term of an expansion → terms of the name it expands ('insulin' → {'igf-ir', …}): a "
+                       "sentence naming IGF-IR has the expansion's words too."})
     carried: set[str] = field(default_factory=set, metadata={
         "description": "Entities borrowed from earlier turns of the conversation."})
     common: set[str] = field(default_factory=set, metadata={
@@ -476,6 +479,11 @@ class QueryAnalyzer:
     def analyze(self, question: str, carried: list[str] | None = None) -> Query:
         lowered = question.lower()
         extra: list[str] = [meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", lowered)]
+        equivalents: dict[str, set[str]] = {}
+
+        def same_as(meaning: str, name: str) -> None:
+            for term in tokenize(meaning):
+                equivalents.setdefault(term, set()).update(tokenize(name))
         for match in re.finditer(r"[\w\-/]+", lowered):
             word = match.group(0)
             if word in BRANDS:
@@ -484,6 +492,8 @@ class QueryAnalyzer:
                 extra.append(STATUS_MEANINGS[word])
             elif word in self.expansions:
                 extra.append(self.expansions[word])
+                if word not in ABBREVIATIONS:  # a name the review spells out once (IGF-IR), not a class (ADC)
+                    same_as(self.expansions[word], word)
             # "is nerlynx reversible?" is settled where the review says "irreversible" ("non-cleavable")
             extra.extend(f"{prefix}{word}" for prefix in NEGATING_PREFIXES
                          if len(word) >= 5 and f"{prefix}{word}" in self.corpus_words)
@@ -508,7 +518,7 @@ class QueryAnalyzer:
         expanded = question + (" " + " ".join(extra) if extra else "")
         return Query(
             text=question, expanded=expanded, terms=tokenize(expanded), entities=entities,
-            aliases={e: self.aliases_of(e) for e in entities}, unknown=unknown,
+            aliases={e: self.aliases_of(e) for e in entities}, unknown=unknown, equivalents=equivalents,
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             carried=set(carried or []),
             wants_number=bool(NUMERIC_CUE_RE.search(lowered) or MEASURE_QUESTION_RE.search(question)),

@@ -228,7 +228,7 @@ class HybridRetriever:
             vec = self.unit_vectors.get(unit.id)
             dense = float(np.dot(q_vec, vec)) if vec is not None and q_vec is not None else 0.0
             have = self._unit_terms(unit) | inherited
-            lexical = sum(w for t, w in weights.items() if t in have) / total
+            lexical = sum(w for t, w in weights.items() if t in have or query.equivalents.get(t, set()) & have) / total
             if query.entities:
                 entity = len(present) / len(query.entities)
                 if specific and not any(e in present for e in specific):

@@ -33,6 +33,10 @@ MEASURES = {
     "hazard": (re.compile(r"hazard ratio|\bHR\b" + NOT_RECEPTOR_STATUS), re.compile(r"hazard ratio|\bHR\b", re.I),
                "a hazard ratio"),
     "ic50": (re.compile(r"\bic50\b", re.I), re.compile(r"\bic50\b", re.I), "an IC50"),
+    # 'how often is her2 heterogeneous', 'her2+ what % of all bc': a share, printed as a percentage
+    "share": (re.compile(r"\bhow (?:often|frequent(?:ly)?)\b|\bwhat (?:%|percent(?:age)?|proportion|share|fraction)"
+                         r"|\b(?:frequency|prevalence)\b|%\s+of\b", re.I), re.compile(r"\d\s?%|\bpercent", re.I),
+              "a percentage"),
     "os": (re.compile(r"overall survival|\bOS\b"), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
            "overall survival figures"),
     "orr": (re.compile(r"response rate|\bORR\b|overall response", re.I),

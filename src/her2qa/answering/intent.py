@@ -32,10 +32,17 @@ NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "pre
               "patients", "pts", "women", "people", "subjects", "cases"}
 
 
+# A question typed as a noun phrase naming drugs of a kind: "src targeting drugs?", "drugs against axl",
+# "her2 targeted agents?" ('src inhibitors?' alone names the topic and is an overview).
+DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:[\w\-/+]+\s+){1,3}(?:targeting|targeted|directed|blocking)\s+"
+                              r"(?:drugs|agents|compounds|therapies|medications)|(?:drugs|agents|compounds|therapies|medications)"
+                              r"\s+(?:targeting|against|blocking|that (?:target|block|inhibit))\s+(?:[\w\-/+]+\s*){1,3})\W*$", re.I)
+
+
 def asks_for_list(question: str) -> bool:
     """'which TKIs…', 'what resistance mechanisms…', 'list…': a plural noun right after the wh-word
     (before any verb) asks for every member."""
-    if LIST_RE.search(question):
+    if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question):
         return True
     words = re.findall(r"[\w\-/+]+", question.lower())
     if not words or words[0] not in ("which", "what"):

@@ -30,8 +30,8 @@ from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
-from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, as_definition, classify, split_parts, without_exclusion,
-                     without_instructions)
+from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts,
+                     without_exclusion, without_instructions)
 from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer
 from ..vocabulary import BRANDS, SYNONYMS
@@ -259,8 +259,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         }.get(intent)
         if handler is not None:
             answer = handler(base, question, text, query, candidates, carried)
-            if answer is not None and intent == "list" and not answer.abstained and WHICH_RE.match(query.text) \
-                    and asked_kind(query.text) == "drug" and (missing := self._unnamed(query, self._said(answer), "drug")):
+            if answer is not None and intent == "list" and not answer.abstained and (
+                    (WHICH_RE.match(query.text) and asked_kind(query.text) == "drug") or DRUGS_OF_KIND_RE.match(query.text)) \
+                    and (missing := self._unnamed(query, self._said(answer), "drug")):
                 # "which IGF-1R inhibitors are being tested?" answered by sentences that name none
                 return self._decline(base, f"The review does not report {missing}. What it says: "
                                            f"“{_closest(self._said(answer), query.text)}”", missing=[missing])
@@ -334,6 +335,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if any(not mentions(n, asked) and not mentions(query.text, [n]) for n in names_of_kind(text, kind)):
                 return ""
         noun = ASKED_KIND_RE.search(query.text)
+        if noun is None and DRUGS_OF_KIND_RE.match(query.text):  # 'drugs targeting axl'
+            return f"the names of the {query.text.strip(' ?.!')}"
         return f"the name of the {noun.group(0).split(None, 1)[-1].strip()}" if noun else ""
 
     def _naming_where_described(self, query: Query, kind: str) -> list[Sentence]:
