@@ -63,6 +63,23 @@ SAME_AGAIN_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\b|^\s
                            re.IGNORECASE)
 
 
+# A turn that is only an endpoint ("and os?", "what about the orr?"): the last question again, with this
+# endpoint in place of the one it asked.
+ENDPOINT = r"(?:pfs|os|orr|dcr|dfs|idfs|overall survival|progression[- ]free survival|response rate|hazard ratio|hr)"
+ONLY_ENDPOINT_RE = re.compile(rf"^\W*(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how) about\s+)?(?:the\s+)?(?:median\s+)?"
+                              rf"(?P<endpoint>{ENDPOINT})(?:\s+(?:data|results?|figures?|numbers?))?\W*$", re.IGNORECASE)
+ENDPOINT_RE = re.compile(rf"\b{ENDPOINT}\b", re.IGNORECASE)
+
+
+def _endpoint_swapped(question: str, previous: Turn) -> str:
+    """'and os?' after 'tykerb + xeloda phase 3 pfs' → 'tykerb + xeloda phase 3 os' ('' when the last
+    question named no endpoint)."""
+    match = ONLY_ENDPOINT_RE.match(question)
+    if match is None or not ENDPOINT_RE.search(previous.resolved):
+        return ""
+    return ENDPOINT_RE.sub(match.group("endpoint"), previous.resolved, count=1)
+
+
 def is_follow_up(question: str, entities: list[str]) -> bool:
     return bool(FOLLOW_UP_RE.search(question)) or not entities
 
@@ -87,6 +104,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
                                             and previous.answer.intent in ("list", "table")):
         # "which of them got to phase III?" after a list: the list's question says what "them" are.
         return f"{question.rstrip(' ?')} ({_asked_topic(previous.resolved)})?", own
+    if swapped := _endpoint_swapped(question, previous):
+        return swapped, own + carried
     if carried and (temporal := TEMPORAL_THAT_RE.search(question)):
         # "was tdm1 approved after that?" after an EMILIA question: after EMILIA
         question = f"{question[:temporal.start()]}{temporal.group(1)} {carried[0]}{question[temporal.end():]}"
