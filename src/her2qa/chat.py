@@ -235,6 +235,7 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
 
 # What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
+                               r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"
                                r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
                                r"recruit\w*|accrual|phase|let (?:in|into)|admit\w*|allow\w* (?:in|into))\b", re.I)
 # Temporal "after that", "since then": the last turn's subject (a trial, an approval), not what its answer said.

@@ -56,7 +56,10 @@ NUMERIC_CUE_RE = cue_re(NUMERIC_CUES)
 AUTHORS_SAY_RE = re.compile(r"\b(?:the |review(?:'s)? )?authors?\s+(?:\w+\s+)?(?:conclude|say|suggest|propose|recommend|"
                             r"think|argue|highlight|emphasi[sz]e|believe|mean|see|consider)\w*|"
                             r"\b(?:per|according to|in the (?:view|opinion) of|as per) (?:the |these )?(?:review(?:'s)? )?"
-                            r"authors?\b", re.I)
+                            r"authors?\b|"
+                            # "the authors' overall take home message", "the authors view on…"
+                            r"\bauthors?(?:['’]s?|['’])?\s+(?:\w+\s+){0,2}?(?:message|view|take|opinion|conclusions?|"
+                            r"stance|position|verdict|perspective|recommendations?)\b", re.I)
 
 
 # British and American spellings of one word ('tumour'/'tumor', 'randomised'/'randomized', 'oestrogen'/

@@ -76,7 +76,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
 # The review itself as the subject: "what is this review about", "main points of the paper".
 ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w+){0,3}\W+(?:about|cover|covers)\b|"
                              r"\b(?:about|of|from) (?:this|the) (?:review|paper|article)\W*$|"
-                             r"^\W*(?:what(?:'s| is| are)? )?(?:the )?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
+                             r"^\W*(?:what(?:'s| is| are)?|whats )?\s*(?:the )?(?:(?:authors?|review|paper|article)(?:['’]s?|['’])?\s+)?"
+                             r"(?:(?:overall|main|real|key|general)\s+)?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
 DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            r"[\w\-–/+ ]{1,40}\??$|define\b|"

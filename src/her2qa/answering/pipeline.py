@@ -819,7 +819,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         answers = []
         named = [[e for e in self.analyzer.entities_in(p) if self.analyzer.known(e) and not is_generic(e)] for p in parts]
         # "what was the control arm and who was eligible in TH3RESA?": a name given once serves every part.
-        subject: list[str] = list(carried) or next((n for n in named if n), [])
+        # A carried name the reading put in one part ("…how heavily pretreated were PATRICIA") is the subject
+        # of every part, not the conversation's other names (palbociclib).
+        subject: list[str] = ([e for e in carried if any(e in n for n in named)] or list(carried)
+                              or next((n for n in named if n), []))
         for i, part in enumerate(parts):
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
             context = ", ".join(subject[:2]) if subject else (parts[0] if part is not parts[0] else "")
