@@ -69,6 +69,8 @@ CLASS_CUES = {"adc": re.compile(r"\badc|antibody–drug conjugate|antibody-drug 
 
 
 ABSTRACT_PENALTY = 0.05
+EXPLANATION_RANKED = 5
+RATIONALE_RE = re.compile(r"\b(?:rationale|supports? the (?:combination|use|hypothesis)|due to|because|attributable to)\b", re.I)
 
 
 def trial_names(text: str) -> list[str]:
@@ -143,7 +145,13 @@ class ExtractiveAnswerer:
             # The second stage's favourite always competes; the rest come in fusion order.
             lead = candidates[:1]
             rest = [c for c in sorted(candidates, key=lambda c: -c.fused) if c not in lead]
-            return (lead + rest)[: self.settings.top_k]
+            pool = (lead + rest)[: self.settings.top_k]
+            if query is not None and query.intent == "why":
+                # a rationale the second stage ranks high ("Preclinical evidence supports the combination
+                # … due to …") competes even when fusion left its passage out
+                pool += [c for c in candidates[:EXPLANATION_RANKED] if c not in pool
+                         and any(RATIONALE_RE.search(u.unit.text) for u in c.units)]
+            return pool
         return candidates[: self.settings.top_k]
 
     def answer(self, question: str, query: Query, candidates: list[Candidate]) -> Answer:
