@@ -164,6 +164,20 @@ def tokenize(text: str) -> list[str]:
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly", "al", "e")
 
 
+def _typed_aliases(question: str, entities: list[str], rare) -> list[tuple[str, str]]:
+    """Pairs of entities the question writes as 'X (Y)' — one thing under two names — when the review
+    hardly prints one of them (zanidatamab only in a table row): 'KATE2 (atezolizumab)' describes, it
+    does not rename."""
+    pairs = []
+    for match in re.finditer(r"([\w\-/+]+)\s*\(\s*([\w\-/+ ]+?)\s*\)", question):
+        first = next((e for e in entities if e.lower() == match.group(1).lower()), None)
+        second = next((e for e in entities if e.lower() == match.group(2).lower()), None)
+        if first and second and first != second and (rare(first) or rare(second)) \
+                and all(second != p[1] and first != p[1] for p in pairs):
+            pairs.append((first, second))
+    return pairs
+
+
 def light_stem(word: str) -> str:
     """A deliberately small suffix stripper (no stemming library ships offline here)."""
     for suffix in _SUFFIXES:
@@ -337,7 +351,16 @@ class QueryAnalyzer:
         text = re.sub(r"\btl\s*;\s*dr\b", "tldr", text, flags=re.I)  # 'tl;dr' is one word
         text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
         text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)
-        text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
+        text = re.sub(r"\s&\s", " and ", text)
+
+        def regimen(match: re.Match) -> str:
+            # 'perjeta/herceptin/docetaxel': names typed as one regimen (not 'PI3K/AKT/mTOR', printed so)
+            parts = match.group(0).split("/")
+            if self.known(match.group(0)) or not all(p.lower() not in ABBREVIATIONS and (p.lower() in BRANDS or self.known(p))
+                                                     for p in parts):  # 'tkis/adcs' are classes, not a regimen
+                return match.group(0)
+            return " + ".join(parts)
+        text = re.sub(r"(?<![\w/])[A-Za-z][\w\-]{2,}(?:/[A-Za-z][\w\-]{2,})+(?![\w/])", regimen, text)  # 'why is its use limited & what are they doing about it'
         text = re.sub(r"\bph\s?([123])\b", lambda m: "phase " + "I" * int(m.group(1)), text, flags=re.I)  # 'ph2'
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
@@ -519,9 +542,14 @@ class QueryAnalyzer:
                     long_form in e.lower() or e.lower() in long_form for e in entities):
                 entities.append(long_form)
         expanded = question + (" " + " ".join(extra) if extra else "")
+        aliases = {e: self.aliases_of(e) for e in entities}
+        for name, other in _typed_aliases(question, entities, lambda e: self.lowered_text.count(e.lower()) <= 2):
+            # 'zw25 (zanidatamab)': the user gives a second name for one thing; either one names it
+            entities.remove(other)
+            aliases[name] = list(dict.fromkeys(aliases[name] + aliases.pop(other)))
         return Query(
             text=question, expanded=expanded, terms=tokenize(expanded), entities=entities,
-            aliases={e: self.aliases_of(e) for e in entities}, unknown=unknown, equivalents=equivalents,
+            aliases=aliases, unknown=unknown, equivalents=equivalents,
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             carried=set(carried or []),
             wants_number=bool(NUMERIC_CUE_RE.search(lowered) or MEASURE_QUESTION_RE.search(question)),

@@ -26,6 +26,10 @@ SAME_TRIAL_RE = re.compile(r"(?:In )?(?:The|This|That|These|Such) (?:trial|study
                            r"combination|regimen|phase \w+ (?:trial|study))\b|(?:It|They|Both arms|The \w+ arm)\b")
 
 # "This study identified numerous HER2 mutations…": what the study just named went on to find
+# Codes that name members: mutations (L755S), drugs (ZW25), trials (NCT04224272) — letters with digits
+CODE_RE = re.compile(r"\b(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z][\w\-]{2,}\b")
+WHICH_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:[\w\-+/]+\s+){0,3}?[\w\-]+s\b|^\W*(?:list|name)\b",
+                            re.I)
 STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|trials|analysis|analyses|work)\b")
 
 
@@ -122,7 +126,9 @@ class ContinuationPlans:
             if not following or following[0].start in starts or not STUDY_GOES_ON_RE.match(following[0].text):
                 continue
             new = asked & words(following[0].text) - words(sentence.text)
-            if new:
+            # "which mutations did bose find?": the next sentence names them (L755S, L755P…), the first none
+            named = set(CODE_RE.findall(following[0].text)) - set(CODE_RE.findall(sentence.text))
+            if new or (WHICH_ASKED_RE.match(query.text) and len(named) >= 2):
                 added.append(following[0])
         return self._with_added(base, answer, query, chosen, added)
 

@@ -44,6 +44,10 @@ SECTION_SHORTHAND = {"intro": "introduction", "conclusion": "conclusions", "outl
                      "background": "introduction", "her2+": "her2-positive"}
 
 
+# A section named by its number: 'section 4.4', 'sec 2.3', 'sect. 3.1', '§4', 'part 2'
+SECTION_NUMBER_RE = re.compile(r"(?:§|\b(?:section|sect?\.?|part)\s*)\s*(\d(?:\.\d){0,2})\b", re.I)
+
+
 @dataclass(frozen=True)
 class Sentence:
     source: str
@@ -128,7 +132,7 @@ class SentenceIndex:
 
     def find_section(self, question: str, prefer_parents: bool = False) -> tuple[str, Section] | None:
         """The section a question names: by number ('4.4'), or by the words of its title."""
-        number = re.search(r"(?:§|\bsection\s*|\bpart\s*|\()\s*(\d(?:\.\d){0,2})\b", question, re.I)
+        number = SECTION_NUMBER_RE.search(question) or re.search(r"\(\s*(\d(?:\.\d){0,2})\b", question)
         for doc in self.corpus.documents:
             if number:
                 sec = doc.section(number.group(1))

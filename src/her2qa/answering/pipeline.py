@@ -32,7 +32,7 @@ from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts,
                      without_exclusion, without_instructions)
-from .passages import FRAME_WORDS, Sentence, SentenceIndex, informative, words_of
+from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer
 from ..vocabulary import BRANDS, SYNONYMS
 
@@ -231,6 +231,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
             return listed
+        if intent in ("fact", "list") and SECTION_NUMBER_RE.search(text) and not self._specific(query) \
+                and (found := self.sentences.find_section(text)) is not None:
+            # "what newer stuff is in the pipeline per sec 4.4?": the section the question names by number
+            return self._section_overview(base, query, *found)
         if intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text)) and not \
                 ONE_ASKED_RE.search(text) and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text)
                                                or PRIMARY_ENDPOINT_RE.search(text)):
