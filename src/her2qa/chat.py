@@ -59,7 +59,8 @@ PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|dru
 # A turn that names only what is added ("when herceptin was added", "adding atezo?") adds it to the
 # conversation's subject.
 ADDED_RE = re.compile(r"\b(?:added|adding|add-on|on top)\b", re.IGNORECASE)
-SAME_AGAIN_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\b|^\s*(?:and )?same (?:for|with)\b",
+SAME_AGAIN_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\b|"
+                           r"^\s*(?:and )?(?:the )?same (?:(?:question|q|thing|one|again)\s+)?(?:for|with)\b",
                            re.IGNORECASE)
 
 

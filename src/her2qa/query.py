@@ -440,8 +440,8 @@ class QueryAnalyzer:
                 cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
             shouted = cand.isalpha() and cand.isupper() and cand not in self.upper_words \
                 and cand.lower() not in self.expansions and cand.lower() not in BRANDS
-            if shouted:
-                pass  # "SYSTEM:", "URGENT" — a word in capitals, not a name the review uses
+            if shouted or cand.lower() in CHAT_WORDS:
+                pass  # "SYSTEM:", "URGENT" — a word in capitals, not a name the review uses; 'eli5' asks how
             elif entity_like(cand.split()[0]) or cand.lower() in BRANDS:
                 found.append(self.printed_names.get(cand.lower(), cand) if cand.islower() else cand)  # 'th3resa'
 

@@ -105,7 +105,7 @@ BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "comp
 # Chat words that carry no topic ("whats", "pls", "combos"): never a reason to decline.
 CHAT_WORDS = frozenset("""
 whats what's hows whos wheres whens wats pls plz please thx thanks thank hey hello okay gimme wanna gonna
-kinda sorta quick quickly brief briefly basically main takeaway takeaways gist tldr summary summarize
+kinda sorta quick quickly brief briefly basically main takeaway takeaways gist tldr eli5 summary summarize
 summarise overview anything something stuff thing things info details detail explain explained tell
 mention mentioned mentions cover covers covered discuss discussed discusses talk talks talking about
 combo combos difference differences different compare compared comparison versus numbers number data

@@ -77,6 +77,8 @@ class DefinitionPlans:
         but one of three or more)? An abbreviation counts as itself or its expansion ('adc' or
         'antibody drug conjugate'); a word the review never prints counts as a close spelling of one
         ('bystandr')."""
+        # 'the 3 parts of an adc', 'the role of src': what the parts or the role are of is the term
+        term = re.split(r"\bof\b", term)[-1]
         words = {_bare(w) for w in tokenize(self.analyzer.correct(term)) if len(w) > 2 and w not in TERM_FRAME_WORDS}
         if len(words) < 2:
             return True

@@ -146,6 +146,11 @@ class ExtractiveAnswerer:
             lead = candidates[:1]
             rest = [c for c in sorted(candidates, key=lambda c: -c.fused) if c not in lead]
             pool = (lead + rest)[: self.settings.top_k]
+            if query is not None and not query.wants_reference and \
+                    sum(c.chunk.kind == "reference" for c in pool) > self.settings.top_k // 2:
+                # bibliography titles full of the question's words ('HER2-positive breast cancer') took most
+                # places, yet none can be quoted for a clinical question: the second stage's next passages join
+                pool += [c for c in candidates[: self.settings.top_k] if c not in pool and c.chunk.kind != "reference"]
             if query is not None and query.intent == "why":
                 # a rationale the second stage ranks high ("Preclinical evidence supports the combination
                 # … due to …") competes even when fusion left its passage out
