@@ -708,7 +708,34 @@ ANSWER_HOLDS = {
         ("what qualifies as her2 3+ by ihc?", "complete circumferential membrane staining"),
     "a term no sentence defines is answered where the review describes it, not by its last word alone":
         ("what is a biparatopic adc", "ZW49 presents an innovative approach in the field of biparatopic ADCs"),
+    "'whats meant by X' is a definition":
+        ("whats meant by the TAM family", "TYRO3, AXL, and MERTK"),
+    "drugs of a kind typed as a noun phrase are a list of their names":
+        ("src-targeting drugs in development?", "dasatinib and saracatinib"),
+    "a name the review spells out counts as itself in a sentence that prints its abbreviation":
+        ("igf-ir blockers: any trials combining them with her2 therapy?", "Ongoing clinical trials"),
+    "a second name typed in brackets that the review hardly prints is the same thing":
+        ("orr of zw25 (zanidatamab) in its phase i?", "33% response rate"),
+    "a section named by its number answers from that section":
+        ("what approaches does sect 4.4 describe?", "bispecific antibodies, CAR-T"),
+    "'which …' after a study named brings the next sentence that names them":
+        ("which mutations did the bose et al. study identify?", "L755S, L755P, V777L"),
 }
+
+
+def test_a_term_the_review_never_holds_is_declined_in_the_users_words(assistant):
+    answer = assistant.ask("what is tumour dormancy?")
+    assert answer.abstained and "tumour dormancy" in answer.answer
+    answer = assistant.ask("what is a bispecific antibody")  # two words the review does hold together
+    assert not answer.abstained
+
+
+def test_a_turn_that_is_only_an_endpoint_swaps_the_last_ones(assistant):
+    conversation = Conversation()
+    assistant.ask("what was the pfs in nala?", conversation=conversation)
+    answer = assistant.ask("and the os", conversation=conversation)
+    assert answer.resolved_question.lower() == "what was the os in nala?"  # not 'and the os in NALA (pfs)?'
+    assert not answer.abstained and "OS" in answer.answer
 
 
 @pytest.mark.parametrize("rule", ANSWER_HOLDS)

@@ -118,8 +118,10 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
 
 
 def _forms(word: str, analyzer: QueryAnalyzer) -> set[str]:
-    """A question word as the review may print it: singular, shorthand spelt out, abbreviation expanded."""
-    return {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower()}
+    """A question word as the review may print it: singular, shorthand spelt out, abbreviation expanded,
+    an endpoint by any of its names ('orr' is the review's plain 'response rate' too)."""
+    return {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower(),
+            *MEASURES.get(word.upper(), ())}
 
 
 # "what % of pts had grade 3 diarrhea", "ild rate with enhertu", "how often did rash occur": the

@@ -34,9 +34,11 @@ NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "pre
 
 # A question typed as a noun phrase naming drugs of a kind: "src targeting drugs?", "drugs against axl",
 # "her2 targeted agents?" ('src inhibitors?' alone names the topic and is an overview).
-DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:[\w\-/+]+\s+){1,3}(?:targeting|targeted|directed|blocking)\s+"
+DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:(?:[\w\-/+]+\s+){1,3}|[\w/+]+-)(?:targeting|targeted|directed|blocking)\s+"
                               r"(?:drugs|agents|compounds|therapies|medications)|(?:drugs|agents|compounds|therapies|medications)"
-                              r"\s+(?:targeting|against|blocking|that (?:target|block|inhibit))\s+(?:[\w\-/+]+\s*){1,3})\W*$", re.I)
+                              r"\s+(?:targeting|against|blocking|that (?:target|block|inhibit))\s+(?:[\w\-/+]+\s*){1,3})"
+                              r"(?:\s+(?:in|under) (?:development|(?:clinical )?trials?|the pipeline)|\s+being (?:tested|developed|studied))?"
+                              r"\W*$", re.I)
 
 
 def asks_for_list(question: str) -> bool:

@@ -14,6 +14,7 @@ from ..query import Query, compact, mentions
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick, render
+from .continuation import STUDY_GOES_ON_RE
 from .coverage import content_words
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, _join, asked_kind, is_drug_name, trial_names
 from .passages import FRAME_WORDS
@@ -97,8 +98,24 @@ class ListPlans:
                                   antecedent=self._short_subheading(cand.chunk)))
         if not picks:
             return None
+        picks += self._members_that_follow(picks)
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query)
+
+    def _members_that_follow(self, picks: list[Pick]) -> list[Pick]:
+        """"Bose et al. found HER2-activating mutations…" is followed by "This study identified numerous HER2
+        mutations, including L755S, L755P…": the members come in the sentence going on about the study."""
+        taken = {p.start for p in picks}
+        added = []
+        for pick in picks:
+            sentence = self._sentence_of(pick.chunk.id, pick.text)
+            following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2] if sentence else []
+            if following and following[0].start not in taken and STUDY_GOES_ON_RE.match(following[0].text) \
+                    and enumerating_sentence(strip_markers(following[0].text)):
+                added.append(Pick(chunk=self.sentences.chunk(following[0]), text=following[0].text,
+                                  start=following[0].start))
+                taken.add(following[0].start)
+        return added
 
     def _named_trials(self, base: Answer, query: Query, text: str, found, candidates) -> Answer | None:
         """'which destiny-breast trials are mentioned?', 'which TKI trials does it discuss?': every
