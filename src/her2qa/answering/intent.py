@@ -72,6 +72,9 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          r"\bwhat(?:'s| is) known about\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
                          r"key (?:points?|messages?)|the story|in short|sum(?:s)? up)\b|"
+                         # "liquid biopsy … where does the review land", "immunotherapy + anti her2 where are we"
+                         r"\bwhere (?:are we|do we stand|does (?:the |this )?(?:review|paper|article|field) (?:land|stand))\b|"
+                         r"\bwhat(?:'s| is|s) the deal\W*$|"
                          # "whats going on with trastuzumab duocarmazine", "what's the latest on margetuximab"
                          r"^\W*(?:so |and |ok )?(?:what(?:'s| is)|whats) (?:going on|happening|new|up|the (?:latest|news|deal|story|status)) "
                          r"(?:with|on|for|about|in)\b", re.I)

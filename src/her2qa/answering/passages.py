@@ -130,8 +130,12 @@ class SentenceIndex:
         keys = self.descendants(self.document(source), key)
         return [s for s in self.sentences if s.source == source and s.section in keys]
 
-    def find_section(self, question: str, prefer_parents: bool = False) -> tuple[str, Section] | None:
-        """The section a question names: by number ('4.4'), or by the words of its title."""
+    def find_section(self, question: str, prefer_parents: bool = False,
+                     topic: bool = False) -> tuple[str, Section] | None:
+        """The section a question names: by number ('4.4'), or by the words of its title. For an
+        overview (``topic``) a title also counts when the question holds all of it ('liquid biopsy
+        for her2+ resistance whats the deal' → 4.2 Liquid Biopsy) or the name it opens with ('what does
+        the review say about axl?' → 4.3 AXL, Another Resistance Mechanism)."""
         number = SECTION_NUMBER_RE.search(question) or re.search(r"\(\s*(\d(?:\.\d){0,2})\b", question)
         for doc in self.corpus.documents:
             if number:
@@ -165,7 +169,10 @@ class SentenceIndex:
                 covered = sum(1 for w in title_words if words_of(w) & asked) / max(1, len(title_words))
                 asked_covered = max(sum(1 for forms in asked_forms if forms & title) / len(asked_forms),
                                     sum(1 for forms in telling if forms & title) / len(telling))
-                if not shared or covered < 0.3 or asked_covered < 0.6:
+                head = words_of(re.split(r"[\s,:]+", sec.title.strip())[0])
+                names_it = topic and (covered == 1.0 or any(forms & head and not forms <= self.everywhere
+                                                             for forms in telling))
+                if not shared or ((covered < 0.3 or asked_covered < 0.6) and not names_it):
                     continue
                 score = covered + asked_covered
                 if prefer_parents and len(self.children(doc, sec.key)) >= 2:
