@@ -113,7 +113,7 @@ def is_reference(question: str) -> bool:
 
 # A term typed first, then asked about: "targeted protein degradation - what is it", "her2-low? whats
 # that", "bystander effect meaning".
-TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*(?:[-–—:,?]+\s*)+(?:so\s+|and\s+)?"
+TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*(?:[-–—:,?]+\s*)*\s(?:so\s+|and\s+)?"
                                 r"(?:what(?:'s| is| are)|whats|wat is)\s+(?:it|that|this|they|those|these)\W*$", re.I)
 TERM_MEANING_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:meaning|definition)"
                              r"(?:\s+(?:(?:in|for|within|of) )?(?:the )?[\w\-+]+(?: [\w\-+]+){0,3}?(?: context| setting)?)?"
@@ -123,7 +123,9 @@ TERM_MEANING_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\
 def as_definition(question: str) -> str:
     """'targeted protein degradation - what is it' → 'what is targeted protein degradation?' (else '')."""
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
-    return f"what is {match.group('term').strip()}?" if match else ""
+    if not match or re.fullmatch(r"(?:so|and|ok|okay|but|then|hmm|um|well|right|yes|no)", match.group("term").strip(), re.I):
+        return ""  # 'so what is that' asks about the last answer, not about 'so'
+    return f"what is {match.group('term').strip()}?"
 
 
 # "besides adcs and tkis, what other…", "…explored apart from ADCs?": what is set aside is not asked.

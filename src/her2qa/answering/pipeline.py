@@ -73,6 +73,9 @@ TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
+# The most sentences a definition quotes when its paragraph keeps naming the term.
+DEFINITION_SENTENCES = 5
+
 class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
@@ -270,8 +273,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 return self._decline(base, f"The review does not report {missing}. What it says: "
                                            f"“{_closest(self._said(answer), query.text)}”", missing=[missing])
             if answer is not None:
-                return answer
+                return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
         answer = self._fact(base, question, query, candidates)
+        if intent == "definition":
+            answer = self._with_the_terms_paragraph(base, answer, query)
         if not answer.abstained and not self._specific(query) and weakly_covered(
                 text, [c.text for c in answer.citations], self.analyzer):
             return self._decline(base, "The review does not say. Its nearest passages share too few of the "
@@ -468,6 +473,23 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 if len(added) >= 3:
                     break
         return self._with_added(base, answer, query, chosen, added)
+
+    def _with_the_terms_paragraph(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """A definition drawn from one paragraph keeps the sentences of that paragraph that name the term
+        asked ("PROTACs … can selectively degrade proteins", "a trastuzumab-PROTAC conjugate…"): what
+        the review says a term is seldom fits in the one sentence that introduces it."""
+        specific = [e for e in self._specific(query) if e not in query.carried]
+        if not specific or answer.abstained or not answer.citations:
+            return answer
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen or len({(s.source, s.paragraph) for s in chosen}) != 1:
+            return answer
+        aliases = [a for e in specific for a in query.aliases.get(e, [e])]
+        aliases += [a[:-1] for a in aliases if a.endswith("s") and len(a) > 4]  # 'PROTACs' names a 'PROTAC' too
+        starts = {s.start for s in chosen}
+        added = [s for s in self.sentences.paragraph(chosen[0]) if s.start not in starts and mentions(s.text, aliases)]
+        room = DEFINITION_SENTENCES - len(chosen)
+        return self._with_added(base, answer, query, chosen, added[:max(0, room)])
 
     def _with_added(self, base: Answer, answer: Answer, query: Query, chosen: list[Sentence],
                     added: list[Sentence]) -> Answer:
