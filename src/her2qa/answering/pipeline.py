@@ -76,6 +76,11 @@ MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGN
 # The most sentences a definition quotes when its paragraph keeps naming the term.
 DEFINITION_SENTENCES = 5
 
+# Words that frame a comparison without naming what is compared: "how r they different", "whats the difference"
+COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them", "their", "each", "did", "differ", "do",
+                          "does", "are", "r", "is", "different", "difference", "differences", "similar", "alike",
+                          "compare", "compared", "comparison", "what", "whats", "the", "main", "key", "other"}
+
 class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
@@ -835,8 +840,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 rest = re.sub(re.escape(alias), " ", rest, flags=re.I)
         rest = COMPARE_RE.sub(" ", rest)
         words = [w for w in re.findall(r"[\w\-/+]+", rest)
-                 if w.lower() not in FRAME_WORDS and w.lower() not in {"or", "and", "with", "between", "how", "they",
-                                                                      "them", "their", "each", "did", "differ", "do"}
+                 if w.lower() not in FRAME_WORDS and w.lower() not in COMPARISON_FRAME_WORDS
                  and words_of(w)]
         return " ".join(words)
 
