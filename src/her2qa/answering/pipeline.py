@@ -790,6 +790,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 answer = overview
             else:
                 answer = self._fact(side_base, question, side_query, side_candidates)
+            said_before = {p.text for _, earlier in parts for p in earlier.points}
+            if answer.points and {p.text for p in answer.points} <= said_before:
+                # one sentence set both sides against each other: this side still gets its own description
+                answer = self._entity_overview(side_base, side_query, side, group=False) or answer
             parts.append((side, answer))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
