@@ -72,6 +72,12 @@ ONLY_ENDPOINT_RE = re.compile(rf"^\W*(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|ho
 ENDPOINT_RE = re.compile(rf"\b{ENDPOINT}\b", re.IGNORECASE)
 
 
+# "and enhertu's?", "and for kadcyla?", "tukysa?" — a turn that is a name and nothing else asks the last
+# question again about that name (resolve checks the name is one).
+ONLY_A_NAME_RE = re.compile(r"^\W*(?:and|or|ok|so|but)\s+(?:(?:for|with|in)\s+)?(?:the\s+)?[\w\-/+.]+(?:['’]s)?\s*\W*$",
+                            re.IGNORECASE)
+
+
 def _endpoint_swapped(question: str, previous: Turn) -> str:
     """'and os?' after 'tykerb + xeloda phase 3 pfs' → 'tykerb + xeloda phase 3 os' ('' when the last
     question named no endpoint)."""
@@ -111,7 +117,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "was tdm1 approved after that?" after an EMILIA question: after EMILIA
         question = f"{question[:temporal.start()]}{temporal.group(1)} {carried[0]}{question[temporal.end():]}"
         return question, own + carried[:1]
-    if specific_own and SAME_AGAIN_RE.search(question) and not pronoun:
+    if specific_own and (SAME_AGAIN_RE.search(question) or ONLY_A_NAME_RE.match(question)) and not pronoun:
         return _asked_again_about(specific_own[0], previous) or question, own
     if (len(specific_own) == 1 and not pronoun and carried and ADDED_RE.search(question)
             and carried[0] not in analyzer.aliases_of(specific_own[0])):
