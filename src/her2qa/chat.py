@@ -72,8 +72,8 @@ ONLY_ENDPOINT_RE = re.compile(rf"^\W*(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|ho
 ENDPOINT_RE = re.compile(rf"\b{ENDPOINT}\b", re.IGNORECASE)
 
 
-# "and enhertu's?", "and for kadcyla?", "tukysa?" — a turn that is a name and nothing else asks the last
-# question again about that name (resolve checks the name is one).
+# "and enhertu's?", "and for kadcyla?", "and in her2climb?" — a turn that is a name and nothing else asks
+# the last question again about that name (resolve checks the name is one).
 ONLY_A_NAME_RE = re.compile(r"^\W*(?:and|or|ok|so|but)\s+(?:(?:for|with|in)\s+)?(?:the\s+)?[\w\-/+.]+(?:['’]s)?\s*\W*$",
                             re.IGNORECASE)
 

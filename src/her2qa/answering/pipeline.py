@@ -280,13 +280,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if answer is not None:
                 return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
         answer = self._fact(base, question, query, candidates)
-        if intent == "definition":
-            answer = self._with_the_terms_paragraph(base, answer, query)
         if not answer.abstained and not self._specific(query) and weakly_covered(
                 text, [c.text for c in answer.citations], self.analyzer):
             return self._decline(base, "The review does not say. Its nearest passages share too few of the "
                                        "question's words to answer it.")
-        return answer
+        return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
 
     def _fact(self, base: Answer, question: str, query: Query, candidates: list[Candidate]) -> Answer:
         answer = self.extractive.answer(question, query, candidates)
