@@ -351,7 +351,7 @@ class QueryAnalyzer:
         text = re.sub(r"\btl\s*;\s*dr\b", "tldr", text, flags=re.I)  # 'tl;dr' is one word
         text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
         text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)
-        text = re.sub(r"\s&\s", " and ", text)
+        text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
 
         def regimen(match: re.Match) -> str:
             # 'perjeta/herceptin/docetaxel': names typed as one regimen (not 'PI3K/AKT/mTOR', printed so)
@@ -360,7 +360,7 @@ class QueryAnalyzer:
                                                      for p in parts):  # 'tkis/adcs' are classes, not a regimen
                 return match.group(0)
             return " + ".join(parts)
-        text = re.sub(r"(?<![\w/])[A-Za-z][\w\-]{2,}(?:/[A-Za-z][\w\-]{2,})+(?![\w/])", regimen, text)  # 'why is its use limited & what are they doing about it'
+        text = re.sub(r"(?<![\w/])[A-Za-z][\w\-]{2,}(?:/[A-Za-z][\w\-]{2,})+(?![\w/])", regimen, text)
         text = re.sub(r"\bph\s?([123])\b", lambda m: "phase " + "I" * int(m.group(1)), text, flags=re.I)  # 'ph2'
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'

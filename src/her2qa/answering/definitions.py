@@ -73,16 +73,16 @@ class DefinitionPlans:
         return None
 
     def _named_together(self, term: str) -> bool:
-        """Does one sentence of the review (with the one before it) hold the content words of a term of two words or more (all
-        but one of three or more)? An abbreviation counts as itself or its expansion ('adc' or
-        'antibody drug conjugate'); a word the review never prints counts as a close spelling of one
-        ('bystandr')."""
+        """Does one sentence of the review (with the one before it) hold the content words of a term of
+        two words or more (all but one of three or more)? An abbreviation counts as itself or its
+        expansion ('adc' or 'antibody drug conjugate'); a word the review never prints counts as a close
+        spelling of one ('bystandr')."""
         # 'the 3 parts of an adc', 'the role of src': what the parts or the role are of is the term
         term = re.split(r"\bof\b", term)[-1]
         words = {_bare(w) for w in tokenize(self.analyzer.correct(term)) if len(w) > 2 and w not in TERM_FRAME_WORDS}
         if len(words) < 2:
             return True
-        sentences = [{_bare(w) for w in tokenize(s.text)} for s in self.sentences.sentences]
+        sentences = self._sentence_words()
         printed = set().union(*sentences)
         forms = []
         for word in words:
@@ -97,6 +97,12 @@ class DefinitionPlans:
         windows = [here | before for before, here in zip([set()] + sentences, sentences)]
         return any(sum(any(form <= have for form in word_forms) for word_forms in forms) >= needed
                    for have in windows)
+
+    def _sentence_words(self) -> list[set[str]]:
+        """Each review sentence's words without their suffixes, in reading order (computed once)."""
+        if "sentence words" not in self._indexes:
+            self._indexes["sentence words"] = [{_bare(w) for w in tokenize(s.text)} for s in self.sentences.sentences]
+        return self._indexes["sentence words"]
 
     def _defined_as(self, base, query: Query, term: str) -> Answer | None:
         """'meaning of intratumoral her2 heterogeneity': the sentence that says it 'is defined as' (or

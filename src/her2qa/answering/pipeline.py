@@ -94,7 +94,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         self.sentences = SentenceIndex(corpus)
         self.composer = Composer(self.extractive.citation)
         self._trial_cache: dict[str, bool] = {}  # name → does the review call it a trial
-        self._indexes: dict[str, dict] = {}  # built on first use, shared by the per-call copies
+        self._indexes: dict[str, dict | list] = {}  # built on first use, shared by the per-call copies
 
     def with_settings(self, settings: Settings, retrieve: Retrieve) -> "AnswerPipeline":
         clone = object.__new__(AnswerPipeline)
