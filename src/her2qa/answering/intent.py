@@ -210,6 +210,10 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
     return " ".join(kept).strip(), dropped
 
 
+ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|particularly|specifically|ideally|"
+                            r"i mean|as in)\b", re.I)
+
+
 def split_parts(question: str) -> list[str]:
     """'What kind of receptor is IGF-IR, and through which mechanisms does it act?' → two parts.
 
@@ -218,7 +222,8 @@ def split_parts(question: str) -> list[str]:
     pieces = [p.strip(" ,;") for p in PART_SPLIT_RE.split(question) if p and re.search(r"[A-Za-z]{2}", p)]
     parts: list[str] = []
     for piece in pieces:
-        if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3):
+        # "nerlynx diarrhea rate in NALA? like % grade 3": an elaboration of the part before, not a new one
+        if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
