@@ -726,6 +726,13 @@ ANSWER_HOLDS = {
 }
 
 
+def test_questions_about_the_review_itself_get_its_header_not_a_cited_papers_authors(assistant):
+    answer = assistant.ask("who wrote this paper?")
+    assert answer.abstained and "Marta Tapia" in answer.answer and not answer.citations
+    answer = assistant.ask("who wrote the katherine paper?")  # a cited paper is still a reference question
+    assert not answer.abstained and any(c.kind == "reference" for c in answer.citations)
+
+
 def test_a_term_the_review_never_holds_is_declined_in_the_users_words(assistant):
     answer = assistant.ask("what is tumour dormancy?")
     assert answer.abstained and "tumour dormancy" in answer.answer

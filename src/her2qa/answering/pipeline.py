@@ -81,6 +81,14 @@ COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them",
                           "does", "are", "r", "is", "different", "difference", "differences", "similar", "alike",
                           "compare", "compared", "comparison", "what", "whats", "the", "main", "key", "other"}
 
+# Questions about the review itself rather than what it says: who wrote it, where and when it appeared
+REVIEW_ITSELF_RE = re.compile(
+    r"^\W*(?:who (?:wrote|authored|are the authors of|is the (?:first |corresponding )?author of) (?:this|the) "
+    r"(?:review|paper|article)|(?:who are )?(?:the )?authors(?: of (?:this|the) (?:review|paper|article))?|"
+    r"(?:which|what) journal (?:is|was) (?:this|the) (?:review|paper|article)(?: published)? in|"
+    r"when was (?:this|the) (?:review|paper|article) published|(?:what is )?(?:the )?doi of (?:this|the) "
+    r"(?:review|paper|article))\W*$", re.IGNORECASE)
+
 class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
@@ -231,6 +239,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     def _by_intent(self, question: str, text: str, carried: list[str], intent: str) -> Answer:
         query, candidates = self._query(text, carried, intent)
         base = self._base(question, query, candidates, intent)
+        if REVIEW_ITSELF_RE.match(text) and not carried:
+            # "who are the authors?": the review's byline is no passage to quote, and a bibliography entry
+            # would name someone else's paper
+            meta = self.corpus.primary.meta
+            return self._decline(base, "This asks about the review itself, not what it says, so there is no passage "
+                                       f"to quote. From its header: {meta.citation()}. Authors: {', '.join(meta.authors)}.")
         if query.unknown:
             return self.extractive.answer(question, query, candidates).model_copy(update={"intent": intent})
         if not query.entities and not carried and not ABOUT_REVIEW_RE.search(text) and (
