@@ -195,7 +195,8 @@ RECEPTOR_STATUS_RE = re.compile(RECEPTOR_STATUS, re.I)
 CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|otomy|algia|plasia|trophy|"
                               r"cardio\w*|hepato\w*|nephro\w*|neuro\w*|cardiac|hepatic|pulmonary|"
                               # drug names by their stems ('loperamide', 'ondansetron', 'dexamethasone', 'heparin')
-                              r"amide|pril|olol|statin|azole|cycline|mycin|sartan|dronate|setron|asone|olone|tidine|oxacin|parin|xaban)$", re.I)
+                              r"amide|pril|olol|statin|azole|cycline|mycin|sartan|dronate|setron|asone|olone|"
+                              r"tidine|oxacin|parin|xaban)$", re.I)
 
 # "1-year", "2nd", "5.4mg", "3+" are amounts, orders and scores, not names.
 AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|mg|kg|mg/kg|lines?|fold|k|"

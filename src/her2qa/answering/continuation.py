@@ -122,15 +122,21 @@ class ContinuationPlans:
         starts = {s.start for s in chosen}
         added = []
         for sentence in chosen:
-            following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
-            if not following or following[0].start in starts or not STUDY_GOES_ON_RE.match(following[0].text):
+            following = self._study_goes_on(sentence)
+            if following is None or following.start in starts:
                 continue
-            new = asked & words(following[0].text) - words(sentence.text)
+            new = asked & words(following.text) - words(sentence.text)
             # "which mutations did bose find?": the next sentence names them (L755S, L755P…), the first none
-            named = set(CODE_RE.findall(following[0].text)) - set(CODE_RE.findall(sentence.text))
+            named = set(CODE_RE.findall(following.text)) - set(CODE_RE.findall(sentence.text))
             if new or (WHICH_ASKED_RE.match(query.text) and len(named) >= 2):
-                added.append(following[0])
+                added.append(following)
         return self._with_added(base, answer, query, chosen, added)
+
+    def _study_goes_on(self, sentence: Sentence) -> "Sentence | None":
+        """The next sentence of the paragraph when it goes on about the study this one names ("Bose et al.
+        found …" → "This study identified …"), else None."""
+        following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+        return following[0] if following and STUDY_GOES_ON_RE.match(following[0].text) else None
 
     def _sentence_said(self, said: str) -> "Sentence | None":
         """The review sentence an answer point quotes (points may add '[antecedent]' and drop markers)."""

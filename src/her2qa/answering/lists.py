@@ -14,7 +14,6 @@ from ..query import Query, compact, mentions
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick, render
-from .continuation import STUDY_GOES_ON_RE
 from .coverage import content_words
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, _join, asked_kind, is_drug_name, trial_names
 from .passages import FRAME_WORDS
@@ -109,12 +108,11 @@ class ListPlans:
         added = []
         for pick in picks:
             sentence = self._sentence_of(pick.chunk.id, pick.text)
-            following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2] if sentence else []
-            if following and following[0].start not in taken and STUDY_GOES_ON_RE.match(following[0].text) \
-                    and enumerating_sentence(strip_markers(following[0].text)):
-                added.append(Pick(chunk=self.sentences.chunk(following[0]), text=following[0].text,
-                                  start=following[0].start))
-                taken.add(following[0].start)
+            following = self._study_goes_on(sentence) if sentence else None
+            if following is not None and following.start not in taken \
+                    and enumerating_sentence(strip_markers(following.text)):
+                added.append(Pick(chunk=self.sentences.chunk(following), text=following.text, start=following.start))
+                taken.add(following.start)
         return added
 
     def _named_trials(self, base: Answer, query: Query, text: str, found, candidates) -> Answer | None:

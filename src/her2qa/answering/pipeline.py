@@ -89,6 +89,7 @@ REVIEW_ITSELF_RE = re.compile(
     r"when was (?:this|the) (?:review|paper|article) published|(?:what is )?(?:the )?doi of (?:this|the) "
     r"(?:review|paper|article))\W*$", re.IGNORECASE)
 
+
 class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
