@@ -679,6 +679,12 @@ def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
 
 # One question, one phrase its answer must hold — each a general rule, named.
 ANSWER_HOLDS = {
+    "'mOS'/'mPFS' are medians":
+        ("db01 mpfs?", "16.4 months"),
+    "'for this reason' after findings joined by 'additionally' brings the first finding":
+        ("how come patricia-ii is restricted to pam50 luminal disease?", "only benefits patients with HR-positive disease"),
+    "a set-aside clause opening with 'leaving aside' does not pull the set-aside name's rows":
+        ("leaving aside SYD985, which ADCs in table 1 carry an MT inhibitor?", "ARX788"),
     "a why about a mechanism is answered from its own section (2.9 Src)":
         ("how does src cause hercpetin resistance?", "Src activation may lead to primary or acquired trastuzumab resistance"),
     "… and from 2.1 PI3K/AKT/mTOR, not the p95 passage":
@@ -753,3 +759,19 @@ def test_answer_holds(assistant, rule):
     question, phrase = ANSWER_HOLDS[rule]
     answer = assistant.ask(question)
     assert not answer.abstained and phrase in answer.answer, answer.answer[:400]
+
+
+def test_a_family_name_typed_once_names_every_numbered_trial():
+    from her2qa.query import QueryAnalyzer
+    analyzer = QueryAnalyzer("DESTINY-Breast03 DESTINY-Breast04 DESTINY-Breast07 DESTINY-Breast08 median PFS")
+    assert analyzer.correct("setting of db 07 and 08?") == "setting of DESTINY-Breast07 and DESTINY-Breast08?"
+    assert analyzer.correct("destiny-breast03/4 endpoints") == "DESTINY-Breast03/DESTINY-Breast04 endpoints"
+    assert analyzer.correct("db03 in 12 and 24 months") == "DESTINY-Breast03 in 12 and 24 months"  # figures stay
+
+
+def test_a_column_asked_of_several_named_rows_shows_those_rows(assistant):
+    answer = assistant.ask("which setting are destiny breast 7 and 8 in")
+    assert answer.intent == "table" and answer.table is not None and len(answer.table.rows) == 2
+    assert "≥2nd line" in answer.answer
+    answer = assistant.ask("which arm of her2climb had more diarrhea")  # a drug filling arms names no row
+    assert answer.table is None

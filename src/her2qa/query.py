@@ -22,6 +22,7 @@ i we you he she me my our your his her us if so up out just only other same own 
 review article paper study studies describe described say says said tell give list mention mentioned
 patients patient show showed shown report reported reports according
 test tests tested testing evaluate evaluated evaluating examine examined investigate investigated assess assessed
+aside leaving putting
 """.split())
 
 # A token looks like a named entity (drug, trial, gene, code) if it has digits, capitals inside,
@@ -344,6 +345,11 @@ class QueryAnalyzer:
             return f"DESTINY-Breast{int(match.group(1)):02d}"
 
         text = re.sub(r"\b(?:DB|destiny[\s-]?breast)[\s-]?0?(\d{1,2})\b", destiny, question, flags=re.I)
+        # 'destiny-breast 07 and 08', 'DB-03/04': the family name typed once for several trials
+        text = re.sub(r"(?<=DESTINY-Breast\d\d)((?:\s*(?:,|and|&|or|/|vs\.?)\s*0?\d{1,2}\b(?![.,]\d|\s*(?:%|months?|pts|patients)))+)",
+                      lambda m: re.sub(r"0?(\d{1,2})\b", lambda n: f"DESTINY-Breast{int(n.group(1)):02d}", m.group(1)),
+                      text)
+        text = re.sub(r"\bm(PFS|OS|DOR)\b", r"median \1", text, flags=re.I)  # 'mPFS', 'mOS': medians
         # 'perjeta+herceptin', 'tdm1+atezo' (not 'HER2+', 'HR+/…')
         text = re.sub(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{3})|(?<=[A-Za-z]{2}\d)\+(?=[A-Za-z]{4})", " + ", text)
         # '3rd line+' → 'third and later lines' (the review's words; the tables' filters read both forms)

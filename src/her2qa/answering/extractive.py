@@ -106,6 +106,10 @@ LEANS_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reaso
                            r"^(?:\w+\W+){0,3}(?:based on|given|with|from|for) (?:this|these|that|such)\b", re.I)
 
 
+CAUSAL_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reason|As a result|Accordingly)\b", re.I)
+ADDITIVE_RE = re.compile(r"(?:Additionally|Moreover|Furthermore|In addition|Also)\b", re.I)
+
+
 def question_style(question: str) -> str:
     lowered = question.lower().strip()
     if re.match(r"(?:why|how does|how do|how can|how might|what is the (?:rationale|reason|mechanism)|what explains)", lowered) \
@@ -220,6 +224,12 @@ class ExtractiveAnswerer:
             picked.append((cand, units[index - 1]))
         if index + 1 < len(units):
             picked.append((cand, units[index + 1]))
+        # "Additionally, PAM50 … For this reason, PATRICIA-II …": a reason given as findings joined by
+        # "Additionally"/"Moreover" starts at the first of them, which comes too
+        last = max(i for i, u in enumerate(units) if any(u.unit.id == p[1].unit.id for p in picked))
+        first = min(i for i, u in enumerate(units) if any(u.unit.id == p[1].unit.id for p in picked))
+        if CAUSAL_BACK_RE.match(units[last].unit.text) and first > 0 and ADDITIVE_RE.match(units[first].unit.text):
+            picked.insert(0, (cand, units[first - 1]))
         seen: set[str] = set()
         return [p for p in picked if not (p[1].unit.id in seen or seen.add(p[1].unit.id))]
 

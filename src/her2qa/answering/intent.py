@@ -129,10 +129,13 @@ def as_definition(question: str) -> str:
 
 
 # "besides adcs and tkis, what other…", "…explored apart from ADCs?": what is set aside is not asked.
-EXCLUSION_PHRASES = r"besides|apart from|aside from|other than|except(?: for)?|excluding|not counting"
-EXCLUSION_WORDS = rf"(?:{EXCLUSION_PHRASES})"
-LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:[\w\-+/]+\s+){{0,6}}?[\w\-+/]+\s*,?\s*"
-                                  rf"(?=(?:what|which|who|how|are|is|do|does|any|name|list)\b)", re.I)
+EXCLUSION_PHRASES = (r"besides|apart from|aside from|other than|except(?: for)?|excluding|not counting|"
+                     r"(?:setting|leaving|putting) aside")
+# 'beyond' opening a question sets names aside too ('beyond adcs and tkis whats next'), not 'beyond 2nd line'
+EXCLUSION_WORDS = rf"(?:{EXCLUSION_PHRASES}|beyond(?!\s+(?:first|second|third|fourth|\d)))"
+LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:[\w\-+/&]+\s+){{0,6}}?[\w\-+/]+\s*,?\s*"
+                                  rf"(?=(?:what|whats|what[’']s|which|who|how|are|is|do|does|any|anything|name|list|"
+                                  rf"tell|give)\b)", re.I)
 # "… explored beyond adcs and tkis?", "… explored (beyond adcs & tkis)" — not "third line and beyond"
 TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+\(?\s*(?:{EXCLUSION_PHRASES}|beyond(?!\s+(?:first|second|third|fourth|\d)))\s+"
                                    rf"(?:[\w\-+/&]+\s+){{0,6}}?[\w\-+/]+\s*\)?\s*(?=[?.!]*\s*$)", re.I)

@@ -70,6 +70,8 @@ ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earlies
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
 # A question asking for the members of a set ("which…", "list…", "any…").
+# a table column asked of rows the question names ('what arm do … share', 'setting of X and Y')
+ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
@@ -266,6 +268,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
                 return self._table(base, question, text, query, candidates, carried)
+        if intent == "fact" and ROW_COLUMN_ASKED_RE.search(text) and (rows := self._rows_named(base, text, query)) is not None:
+            return rows
         if intent in ("fact", "compare") and (across := self._endpoint_across_trials(question, query)) is not None:
             return across
         if intent == "yesno" and (status := self._approval_status(base, query)) is not None:
@@ -570,6 +574,21 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                        "missing": missing or []})
 
     # ---- tables ---------------------------------------------------------------------------
+    def _rows_named(self, base: Answer, text: str, query: Query) -> Answer | None:
+        """'what arm do DESTINY-Breast07 and 08 share?': a column asked of several rows named, one table's
+        rows side by side (one name is the fact path's: its row, or the text where it is described)."""
+        match = self.tables.match(text, query)
+        names = [query.aliases.get(e, [e]) for e in self._specific(query)]
+        if match is None or len(match.rows) < 2 or len(names) < 2:
+            return None
+        # each name is a row's own name (its trial, ADC or NCT cell), not a drug that fills its arms
+        name_columns = [c for c in match.table.columns if re.search(r"name|identifier|^adc$", c, re.I)]
+        row_names = [" ".join(r.cells.get(c, "") for c in name_columns) for r in match.rows]
+        if not all(any(mentions(n, aliases) for n in row_names) for aliases in names) or not all(
+                any(mentions(n, aliases) for aliases in names) for n in row_names):
+            return None
+        return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [])
+
     def _table(self, base, question, text, query, candidates, carried) -> Answer | None:
         match = self.tables.match(text, query)
         if match is None or not match.rows:
