@@ -775,3 +775,16 @@ def test_a_column_asked_of_several_named_rows_shows_those_rows(assistant):
     assert "≥2nd line" in answer.answer
     answer = assistant.ask("which arm of her2climb had more diarrhea")  # a drug filling arms names no row
     assert answer.table is None
+
+
+def test_this_study_is_bracketed_with_the_trial_not_its_subsections_drug_class(assistant):
+    answer = assistant.ask("patricia trial, what happened")
+    assert "This study [CDK4/6 Inhibitors]" not in answer.answer and "This study" in answer.answer
+    answer = assistant.ask("tell me about the patricia trial")
+    assert "This study [PATRICIA]" in answer.answer
+
+
+def test_a_compared_side_is_not_its_numbered_successor(assistant):
+    answer = assistant.ask("patricia vs monarcher: which drugs did each give?")
+    side = answer.answer.split("**PATRICIA**")[-1]
+    assert "palbociclib" in side and "PATRICIA-II" not in side.split("\n")[1]

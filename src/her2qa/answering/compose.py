@@ -50,6 +50,10 @@ def whole(mark: str, text: str) -> bool:
     return bool(re.search(rf"(?<![\w.]){re.escape(mark)}(?![\w])", text))
 
 
+# A trial's name as the review prints it: one word, capitals inside ('PATRICIA', 'PLASMA-MATCH', 'DESTINY-Breast03')
+TRIAL_NAME_RE = re.compile(r"(?=(?:[^A-Z]*[A-Z]){3})[A-Z][A-Za-z0-9\-]+")
+
+
 def with_antecedent(text: str, antecedent: str) -> str:
     """'It is uniquely designed…' → '[T-DXd] is uniquely designed…' (the quotation convention)."""
     if not antecedent:
@@ -64,6 +68,8 @@ def with_antecedent(text: str, antecedent: str) -> str:
         return text  # "It is important to…": no referent
     if antecedent.lower() in text.lower()[:80]:
         return text
+    if re.match(r"\s*(?:study|studies|trial|trials)\b", noun) and not TRIAL_NAME_RE.fullmatch(antecedent):
+        return text  # "This study" is a trial, never the drug or class a subsection is named after
     if noun:  # "This TKI inhibits…" → "This TKI [lapatinib] inhibits…"
         return f"{word}{noun} [{antecedent}]{text[match.end():]}"
     if word in ("Its", "Their"):

@@ -15,7 +15,7 @@ from typing import Callable
 from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, light_stem, mentions, tokenize
+from ..query import Query, QueryAnalyzer, light_stem, mentions, only_successors, tokenize
 from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
@@ -72,6 +72,7 @@ TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)
 # A question asking for the members of a set ("which…", "list…", "any…").
 # a table column asked of rows the question names ('what arm do … share', 'setting of X and Y')
 ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
+DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations?|inhibitors?|what (?:they|pts|patients) got)\b", re.I)
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
 
@@ -838,7 +839,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if not terms:
             return None
         scored = []
-        for s in self.sentences.mentioning(query.aliases.get(side, [side]))[:60]:
+        aliases = query.aliases.get(side, [side])
+        for s in self.sentences.mentioning(aliases)[:60]:
+            printed = [a for a in aliases if a.lower() in s.text.lower()]
+            if printed and all(only_successors(a, s.text) for a in printed):
+                continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
             overlap = len(terms & set(tokenize(s.text)))
             if overlap:
                 scored.append((overlap, -s.start, s))
@@ -850,7 +855,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     def _focus(self, answer: Answer, aspect: str, limit: int) -> Answer:
         """The points of an overview that speak to the compared aspect (all, if none does), in order."""
         terms = set(tokenize(aspect))
-        scored = [(len(terms & set(tokenize(p.text))), -i, p) for i, p in enumerate(answer.points)]
+        # 'which drugs / what regimen' is answered by the sentences that name drugs, whatever their words
+        drugs_asked = bool(DRUGS_ASKED_RE.search(aspect))
+        scored = [(len(terms & set(tokenize(p.text))) + (drugs_asked and bool(DRUG_RE.search(p.text))), -i, p)
+                  for i, p in enumerate(answer.points)]
         keep = sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]
         points = [p for _, _, p in sorted(keep, key=lambda t: -t[1])]
         used = {m for p in points for m in p.markers}

@@ -427,6 +427,8 @@ class SubjectPlans:
                      and self.analyzer.paragraph_share([m]) <= 0.2])
 
     def _antecedent(self, sentence: Sentence, entity: str) -> str:
+        if re.match(r"(?:This|That|The) (?:study|trial)\b", sentence.text) and self.is_trial(entity):
+            return entity  # 'This study' is the trial, not the drug class the subsection is named after
         doc = self.corpus.document(sentence.source)
         heading = doc.section(sentence.section)
         if heading is not None and heading.kind == "subheading" and len(heading.title) <= 30:
