@@ -52,6 +52,8 @@ def test_two_questions_in_one_are_split_but_relative_clauses_are_not():
         "What kind of receptor is IGF-IR", "through which mechanisms does it act?"]
     assert len(split_parts("What did DESTINY-Breast03, which compared two ADCs, show?")) == 1
     assert len(split_parts("What is T-DXd? What is its DAR?")) == 2
+    assert len(split_parts("why does kadcyla stop working? keep it simple pls")) == 1  # how to answer, not a part
+    assert len(split_parts("how does muc4 block herceptin? who showed it")) == 2
 
 
 # ---------------------------------------------------------------- step 3: tables as data

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ..query import REFERENCE_CUE_RE, without_authors_saying
+from ..query import REFERENCE_CUE_RE, STOPWORDS, without_authors_saying
+from ..vocabulary import CHAT_WORDS
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
@@ -217,6 +218,17 @@ ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|p
                             r"i mean|as in)\b", re.I)
 
 
+# "…? give me the big picture", "…? keep it simple": how to answer, not a new question
+HOW_TO_ANSWER_WORDS = frozenset("big picture simple short plain terms words overall brief keep make sense "
+                                "detail detailed high level layman laymans english".split())
+
+
+def _asks_nothing_new(piece: str) -> bool:
+    words = [w.lower() for w in re.findall(r"[A-Za-z0-9'’]+", piece)]
+    return any(w in HOW_TO_ANSWER_WORDS for w in words) and not re.match(rf"\W*{WH_START}\b", piece, re.I) and all(
+        w in STOPWORDS or w in CHAT_WORDS or w in HOW_TO_ANSWER_WORDS for w in words)
+
+
 def split_parts(question: str) -> list[str]:
     """'What kind of receptor is IGF-IR, and through which mechanisms does it act?' → two parts.
 
@@ -226,7 +238,8 @@ def split_parts(question: str) -> list[str]:
     parts: list[str] = []
     for piece in pieces:
         # "nerlynx diarrhea rate in NALA? like % grade 3": an elaboration of the part before, not a new one
-        if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)):
+        if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
+                      or _asks_nothing_new(piece)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)
