@@ -138,6 +138,9 @@ def names_any(lowered: str, compacted: str, aliases: list[str]) -> bool:
     return False
 
 
+SUCCESSOR_RE = re.compile(r"[\s-]?(?:i{1,3}|iv|\d{1,2})\b")
+
+
 def only_successors(name: str, text: str) -> bool:
     """Is every 'patricia' in the text part of 'PATRICIA-II' (every 'her2climb' of 'HER2CLIMB-04')?
     A numbered successor is another trial (though its text often goes on about the first)."""
@@ -145,9 +148,6 @@ def only_successors(name: str, text: str) -> bool:
         return False
     found = [m.end() for m in re.finditer(re.escape(name.lower()), text.lower())]
     return bool(found) and all(SUCCESSOR_RE.match(text.lower(), end) for end in found)
-
-
-SUCCESSOR_RE = re.compile(r"[\s-]?(?:i{1,3}|iv|\d{1,2})\b")
 
 
 def mentions(text: str, aliases: list[str]) -> bool:
