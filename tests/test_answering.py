@@ -790,3 +790,17 @@ def test_a_compared_side_is_not_its_numbered_successor(assistant):
     answer = assistant.ask("patricia vs monarcher: which drugs did each give?")
     side = answer.answer.split("**PATRICIA**")[-1]
     assert "palbociclib" in side and "PATRICIA-II" not in side.split("\n")[1]
+
+
+@pytest.mark.parametrize("question, missing", [
+    ("whats the half-life of kadcyla", "half-life"),
+    ("what is the price of tukysa?", "price"),
+])
+def test_a_property_the_review_never_names_is_declined_not_defined(assistant, question, missing):
+    answer = assistant.ask(question)
+    assert answer.abstained and f"“{missing}”" in answer.answer
+
+
+def test_a_property_the_review_names_is_still_answered(assistant):
+    answer = assistant.ask("what is the usual function of cyclin d1?")  # 'usual' only qualifies 'function'
+    assert not answer.abstained and "G1 to S phase" in answer.answer

@@ -46,6 +46,10 @@ class DefinitionPlans:
         terms = []
         if (found := DEFINED_TERM_RE.match(text.strip())) is not None:
             term = found.group("term").strip()
+            if (unprinted := self._unprinted_attribute(term)):
+                # 'what is the half-life of enhertu': a property of the name asked, which the review never
+                # gives — not the name's definition
+                return self._decline(base, f"The review does not mention “{unprinted}”.", missing=[unprinted])
             if not query.entities and not self._named_together(term):
                 # 'what is oncogene addiction': no sentence holds the term's words, so nothing defines it
                 typed = DEFINED_TERM_RE.match(question.strip())  # the user's words, not the spelling fixed
@@ -71,6 +75,23 @@ class DefinitionPlans:
             # 'whats the katherine trial': no sentence says what it is; its design and results do
             return self._overview(base, question, text, query, candidates, carried)
         return None
+
+    def _unprinted_attribute(self, term: str) -> str:
+        """'half-life' in 'the half-life of trastuzumab deruxtecan', 'cost' in 'the cost of kadcyla': the
+        property asked, when one of its words is one the review never prints (nor a close spelling);
+        '' otherwise ('the role of src', 'the 3 parts of an adc', 'the safety profile of T-DXd')."""
+        pieces = re.split(r"\bof\b", term, maxsplit=1)
+        if len(pieces) < 2 or not pieces[1].strip():
+            return ""
+        head = re.sub(r"^\s*(?:the|an?|\d+)\s+", "", pieces[0].strip(), flags=re.I).strip()
+        words = [w for w in re.findall(r"[a-z]+", head.lower()) if len(w) > 2 and w not in TERM_FRAME_WORDS]
+        # a modifier ('the normal function of cyclin D1', 'the usual dose') leaves the property asked
+        words = [w for w in words if not w.endswith("al")] if len(words) > 1 else words
+        printed = set().union(*self._sentence_words())
+        if any(_bare(w) not in printed and not difflib.get_close_matches(_bare(w), printed, n=1, cutoff=0.85)
+               for w in words):
+            return head
+        return ""
 
     def _named_together(self, term: str) -> bool:
         """Does one sentence of the review (with the one before it) hold the content words of a term of
