@@ -16,6 +16,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .coverage import ENDPOINTS
 from .extractive import trial_names
+from .intent import EITHER_BETTER_RE
 from .passages import Sentence
 
 SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with))\b", re.IGNORECASE)
@@ -30,7 +31,9 @@ class HeadToHeadPlans:
     """Mixin of :class:`AnswerPipeline`: the passage where two regimens meet."""
 
     def _head_to_head(self, base: Answer, text: str, query: Query) -> Answer | None:
-        sides = [CONTEXT_RE.sub("", side) for side in SIDE_SPLIT_RE.split(text)]
+        either = EITHER_BETTER_RE.match(text)
+        split = [either.group("first"), either.group("second")] if either else SIDE_SPLIT_RE.split(text)
+        sides = [CONTEXT_RE.sub("", side) for side in split]
         if len(sides) != 2:
             return None
         names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part

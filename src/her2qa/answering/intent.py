@@ -15,6 +15,9 @@ INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", 
 
 COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|"
                         r"differ(?:s|ence|ences|ently|ent from)?|how does .+ compare)\b", re.I)
+# "nerlynx + xeloda or tykerb + xeloda — which did better in NALA?": two sides set against each other by "or"
+EITHER_BETTER_RE = re.compile(r"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{0,30}?\b(?:better|best|worse|"
+                              r"superior|won|wins|more effective|came out (?:on )?top)\b", re.I)
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|why)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
@@ -164,6 +167,8 @@ def classify(question: str) -> str:
     if is_reference(q):
         return "reference"
     asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)
+    if EITHER_BETTER_RE.match(q):
+        return "compare"
     if COMPARE_RE.search(q) and (not MEASURE_RE.search(q) or HEADLINE_COMPARE_RE.match(q)) and not asks_comparator:
         # "X vs Y?" — but "what PFS did X achieve versus Y?" asks one trial's figures, while
         # "monarcher vs patricia - how many pts, which cdk4/6i" sets two names side by side first
