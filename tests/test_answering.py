@@ -681,6 +681,8 @@ def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
 
 # One question, one phrase its answer must hold — each a general rule, named.
 ANSWER_HOLDS = {
+    "'the X effect of Y' defines the effect (as the review words it, without 'effect'), not Y":
+        ("whats the bystander killing effect of antibody drug conjugates", "neighboring cells"),
     "'X or Y, which came out on top in <trial>' sets the arms against each other with every result":
         ("tykerb + xeloda or nerlynx + xeloda, which came out on top in nala", "32.8% vs. 26.7%"),
     "'mOS'/'mPFS' are medians":

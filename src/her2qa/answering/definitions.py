@@ -57,7 +57,10 @@ class DefinitionPlans:
                 return self._decline(base, f"The review does not mention “{shown}”.", missing=[shown])
             # 'define src', 'whats bystander killing with adcs': the term asked, before any name in it
             if not specific or not any(mentions(term, query.aliases.get(e, [e])) for e in specific):
-                terms.append((term, [term]))
+                terms.append((term, _term_forms(term)))
+            elif (head := _term_before_of(term)):
+                # 'the bystander killing effect of ADCs': the effect is asked, in ADCs
+                terms.append((head, _term_forms(head)))
             # 'meaning of intratumoral her2 heterogeneity': the whole term, where the review says what it is
             if (answer := self._defined_as(base, query, term)) is not None:
                 return answer
@@ -176,6 +179,30 @@ class DefinitionPlans:
                 named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=subject)
                 return self._quoting(base, query, chosen, named)
         return None
+
+
+# Nouns a term may end in that the review leaves off ('bystander killing effect' is its 'bystander killing')
+TERM_HEAD_NOUNS = r"effect|phenomenon|process|concept|approach|strategy|mechanism|technique"
+# Relational nouns: 'the role of src', 'the 3 parts of an adc' ask about what follows 'of'
+RELATIONAL_NOUNS = {"role", "roles", "part", "parts", "function", "functions", "mechanism", "mechanisms", "type", "types",
+                    "kind", "kinds", "meaning", "definition", "structure", "components", "component", "class", "purpose",
+                    "goal", "aim", "importance", "relevance", "significance", "use", "uses", "action", "activity"}
+
+
+def _term_forms(term: str) -> list[str]:
+    bare = re.sub(rf"\s+(?:{TERM_HEAD_NOUNS})$", "", term, flags=re.I)
+    return [term] if bare == term or len(bare.split()) < 2 else [term, bare]
+
+
+def _term_before_of(term: str) -> str:
+    """'bystander killing effect' in 'the bystander killing effect of adcs' (two words or more, not a
+    relational noun like 'the role of'); '' otherwise."""
+    pieces = re.split(r"\s+of\s+", term, maxsplit=1)
+    if len(pieces) < 2:
+        return ""
+    head = re.sub(r"^\s*(?:the|an?|\d+)\s+", "", pieces[0], flags=re.I).strip()
+    words = head.lower().split()
+    return head if len(words) >= 2 and not any(w in RELATIONAL_NOUNS for w in words) else ""
 
 
 def _bare(word: str) -> str:
