@@ -808,3 +808,9 @@ def test_a_property_the_review_never_names_is_declined_not_defined(assistant, qu
 def test_a_property_the_review_names_is_still_answered(assistant):
     answer = assistant.ask("what is the usual function of cyclin d1?")  # 'usual' only qualifies 'function'
     assert not answer.abstained and "G1 to S phase" in answer.answer
+
+
+def test_a_median_the_review_lacks_is_declined_with_the_endpoint_it_gives_instead(assistant):
+    answer = assistant.ask("tukysa her2climb median overall survival?")
+    assert answer.abstained and "does not report a median OS" in answer.answer
+    assert "two-year OS rates" in answer.answer  # the issue's own example: what the review gives for OS

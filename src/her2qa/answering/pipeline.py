@@ -20,8 +20,8 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap, off_topic,
-                       qualifier_gaps, weakly_covered, year_gap)
+from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap,
+                       off_topic, qualifier_gaps, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, is_drug_name,
                          names_of_kind, retrieved_list, trial_names)
 from .continuation import ContinuationPlans
@@ -350,10 +350,22 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 where = f" in {trials[0]}" if trials else ""
             else:
                 where = f" for {subject}" if subject and not gaps[0].startswith("the name of") else ""
-            closest = _closest(said, query.text)
+            closest = self._measure_said_otherwise(gaps, [c.chunk.id for c in candidates[:5] if c.chunk.text in nearby],
+                                                   query.text) or _closest(said, query.text)
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    def _measure_said_otherwise(self, gaps: list[str], chunk_ids: list[str], question: str) -> str:
+        """'a median OS' missing for HER2CLIMB: the sentence nearby that gives OS another way, with a figure
+        ("The two-year OS rates were 44.9% … vs. 26.6%"), '' when none does."""
+        measures = [MEASURES[g.split(" ", 2)[2]] for g in gaps if g.split(" ", 2)[-1] in MEASURES]
+        if not measures:
+            return ""
+        wanted = set(chunk_ids)
+        found = [s.text for s in self.sentences.sentences if s.chunk_id in wanted and has_figure(strip_markers(s.text))
+                 and any(re.search(rf"\b{re.escape(a)}\b", s.text, re.I) for names in measures for a in names)]
+        return _closest(found, question) if found else ""
 
     @staticmethod
     def _said(answer: Answer) -> list[str]:
