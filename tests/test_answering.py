@@ -170,6 +170,8 @@ def test_typos_and_shorthand_are_read_in_the_reviews_words(assistant):
     ("any cardiac warnings for tukysa?", "cardiac"),                    # an organ term the review never uses
     ("is ondansetron given with neratinib?", "ondansetron"),          # a drug named only by its stem
     ("grade 3 rash rate with tucatinib? e.g. in her2climb", "rash"),  # 'e.g. …' qualifies, it asks nothing new
+    ("is nerlynx ok while breastfeeding", "breastfeeding"),           # care topics the review never takes up
+    ("kadcyla and heart function, anything?", "heart"),
 ])
 def test_declines_what_the_evidence_does_not_cover(assistant, question, missing):
     answer = assistant.ask(question)

@@ -211,6 +211,12 @@ CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|o
                               r"amide|pril|olol|statin|azole|cycline|mycin|sartan|dronate|setron|asone|olone|"
                               r"tidine|oxacin|parin|xaban)$", re.I)
 
+# Care topics a patient or nurse asks about, as whole words of any length ('pregnant', 'heart', 'LVEF', 'scans',
+# 'renal', 'hair loss'): when the review never uses one, no passage of it can answer for it.
+CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lactat\w*|heart|lvef|ejection|echo\w*|"
+                           r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
+                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|radiotherapy|radiation", re.I)
+
 # "1-year", "2nd", "5.4mg", "3+" are amounts, orders and scores, not names.
 AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|mg|kg|mg/kg|lines?|fold|k|"
                        r"st|nd|rd|th|x|arm|armed))?", re.I)
@@ -492,6 +498,8 @@ class QueryAnalyzer:
         'cardiotoxicity'): no passage can answer for them."""
         clinical = [w for w in re.findall(r"[A-Za-z][a-z\-]{6,}", question) if CLINICAL_TERM_RE.search(w)
                     and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)]  # not 'hepatocyte'
+        clinical += [w for w in re.findall(r"[A-Za-z]+", question) if CARE_TOPIC_RE.fullmatch(w)
+                     and not any(v.startswith(w.lower().rstrip("s")) for v in self.corpus_words)]
         match = TOPIC_RE.search(question)
         if not match:
             return clinical
