@@ -683,6 +683,10 @@ def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
 
 # One question, one phrase its answer must hold — each a general rule, named.
 ANSWER_HOLDS = {
+    "'the bystander effect' is looked for as the review's rarely printed 'bystander', where it is defined":
+        ("what is the bystander effect in adcs", "neighboring cells"),
+    "British doubling ('trialled') is a form of the review's word, not a word it never uses":
+        ("does the review mention pertuzumab being trialled with t-dxd?", "pertuzumab"),
     "'the X effect of Y' defines the effect (as the review words it, without 'effect'), not Y":
         ("whats the bystander killing effect of antibody drug conjugates", "neighboring cells"),
     "'X or Y, which came out on top in <trial>' sets the arms against each other with every result":

@@ -509,7 +509,8 @@ class QueryAnalyzer:
             if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS:
                 continue
             stem = lowered[:6]
-            if not any(w.startswith(stem) for w in self.corpus_words):
+            undoubled = re.sub(r"([a-z])\1(?:ed|ing)$", r"\1", lowered)  # 'trialled', 'modelling': British doubling
+            if not any(w.startswith(stem) or w == undoubled for w in self.corpus_words):
                 missing.append(word)
         return missing
 

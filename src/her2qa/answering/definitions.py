@@ -70,8 +70,10 @@ class DefinitionPlans:
             answer = self._defining(base, query, subject, aliases)
             if answer is None and i == 0 and found is not None and len(subject.split()) >= 2:
                 # 'what is a biparatopic adc': no sentence defines it, one describes it — better than
-                # falling back to defining 'ADC' alone
-                answer = self._describing(base, query, subject)
+                # falling back to defining 'ADC' alone ('the bystander effect': where 'bystander' is named,
+                # when the review names it rarely)
+                answer = next((a for form in aliases if (len(form.split()) >= 2 or self.analyzer.paragraph_share([form]) <= 0.05)
+                               and (a := self._describing(base, query, form)) is not None), None)
             if answer is not None:
                 return answer
         if len(specific) == 1 and self.is_trial(specific[0]) and not DRUG_CODE_RE.fullmatch(specific[0]):
@@ -191,7 +193,7 @@ RELATIONAL_NOUNS = {"role", "roles", "part", "parts", "function", "functions", "
 
 def _term_forms(term: str) -> list[str]:
     bare = re.sub(rf"\s+(?:{TERM_HEAD_NOUNS})$", "", term, flags=re.I)
-    return [term] if bare == term or len(bare.split()) < 2 else [term, bare]
+    return [term] if bare == term or len(bare) < 5 else [term, bare]
 
 
 def _term_before_of(term: str) -> str:
