@@ -683,6 +683,8 @@ def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
 
 # One question, one phrase its answer must hold — each a general rule, named.
 ANSWER_HOLDS = {
+    "a defined term may run to sixty characters":
+        ("define intratumoral heterogeneity of her2 expression pls", "varying degrees of HER2 overexpression"),
     "'the bystander effect' is looked for as the review's rarely printed 'bystander', where it is defined":
         ("what is the bystander effect in adcs", "neighboring cells"),
     "British doubling ('trialled') is a form of the review's word, not a word it never uses":
