@@ -822,3 +822,10 @@ def test_a_median_the_review_lacks_is_declined_with_the_endpoint_it_gives_instea
     answer = assistant.ask("tukysa her2climb median overall survival?")
     assert answer.abstained and "does not report a median OS" in answer.answer
     assert "two-year OS rates" in answer.answer  # the issue's own example: what the review gives for OS
+
+
+def test_it_after_a_trial_and_its_regimen_is_the_trial_when_an_outcome_is_asked(assistant):
+    conversation = Conversation()
+    assistant.ask("tell me about the th3resa trial, kadcyla vs tpc", conversation=conversation)
+    answer = assistant.ask("did it improve overall survival?", conversation=conversation)
+    assert answer.resolved_question == "did TH3RESA improve overall survival?"  # not T-DM1, not '(vs)'

@@ -244,7 +244,10 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
                                r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"
                                r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
-                               r"recruit\w*|accrual|phase|let (?:in|into)|admit\w*|allow\w* (?:in|into))\b", re.I)
+                               r"recruit\w*|accrual|phase|let (?:in|into)|admit\w*|allow\w* (?:in|into)|"
+                               # an outcome: what a trial shows ('did it improve os?' after EGF100151 and its regimen)
+                               r"(?:improv|prolong|extend)\w*\s+(?:the\s+)?(?:os|pfs|orr|overall survival|"
+                               r"progression[\s-]free|survival|response))\b", re.I)
 # Temporal "after that", "since then": the last turn's subject (a trial, an approval), not what its answer said.
 TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:that|this|then)\b", re.I)
 
@@ -323,7 +326,8 @@ def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
 ASKING_WORDS = {"share", "proportion", "percentage", "percent", "fraction", "many", "much", "number", "rate", "roughly",
                 "approximately", "approx", "about", "around", "exactly", "figure", "figures", "value", "values",
                 "what", "which", "how", "there", "trial", "study", "arm", "one", "ones",
-                "often", "frequently", "common", "commonly", "likely"}
+                "often", "frequently", "common", "commonly", "likely",
+                "plus"}  # how a regimen is written ("tykerb plus xeloda"), not a topic
 
 
 AUXILIARY_RE = re.compile(r"(?:did|does|do|is|are|was|were|has|have|include|includes|included|whats)$")
