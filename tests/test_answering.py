@@ -806,7 +806,7 @@ def test_a_compared_side_is_not_its_numbered_successor(assistant):
 
 @pytest.mark.parametrize("question, missing", [
     ("whats the half-life of kadcyla", "half-life"),
-    ("what is the price of tukysa?", "price"),
+    ("what is the shelf life of tukysa?", "shelf life"),
 ])
 def test_a_property_the_review_never_names_is_declined_not_defined(assistant, question, missing):
     answer = assistant.ask(question)

@@ -92,7 +92,7 @@ class DefinitionPlans:
         words = [w for w in re.findall(r"[a-z]+", head.lower()) if len(w) > 2 and w not in TERM_FRAME_WORDS]
         # a modifier ('the normal function of cyclin D1', 'the usual dose') leaves the property asked
         words = [w for w in words if not w.endswith("al")] if len(words) > 1 else words
-        printed = set().union(*self._sentence_words())
+        printed = self._printed_words()
         if any(_bare(w) not in printed and not difflib.get_close_matches(_bare(w), printed, n=1, cutoff=0.85)
                for w in words):
             return head
@@ -109,7 +109,7 @@ class DefinitionPlans:
         if len(words) < 2:
             return True
         sentences = self._sentence_words()
-        printed = set().union(*sentences)
+        printed = self._printed_words()
         forms = []
         for word in words:
             word_forms = [{word}]
@@ -123,6 +123,12 @@ class DefinitionPlans:
         windows = [here | before for before, here in zip([set()] + sentences, sentences)]
         return any(sum(any(form <= have for form in word_forms) for word_forms in forms) >= needed
                    for have in windows)
+
+    def _printed_words(self) -> set[str]:
+        """Every word the review prints, without its suffix (computed once)."""
+        if "printed words" not in self._indexes:
+            self._indexes["printed words"] = set().union(*self._sentence_words())
+        return self._indexes["printed words"]
 
     def _sentence_words(self) -> list[set[str]]:
         """Each review sentence's words without their suffixes, in reading order (computed once)."""
@@ -192,6 +198,7 @@ RELATIONAL_NOUNS = {"role", "roles", "part", "parts", "function", "functions", "
 
 
 def _term_forms(term: str) -> list[str]:
+    """The term, and the term without a head noun the review may leave off ('bystander killing effect')."""
     bare = re.sub(rf"\s+(?:{TERM_HEAD_NOUNS})$", "", term, flags=re.I)
     return [term] if bare == term or len(bare) < 5 else [term, bare]
 
