@@ -146,8 +146,9 @@ def only_successors(name: str, text: str) -> bool:
     A numbered successor is another trial (though its text often goes on about the first)."""
     if re.search(r"(?:\d|\b[ivx]+)$", name, re.I):
         return False
-    found = [m.end() for m in re.finditer(re.escape(name.lower()), text.lower())]
-    return bool(found) and all(SUCCESSOR_RE.match(text.lower(), end) for end in found)
+    lowered = text.lower()
+    found = [m.end() for m in re.finditer(re.escape(name.lower()), lowered)]
+    return bool(found) and all(SUCCESSOR_RE.match(lowered, end) for end in found)
 
 
 def mentions(text: str, aliases: list[str]) -> bool:

@@ -141,7 +141,7 @@ LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:[\w\-+/&]+\s+){{
                                   rf"(?=(?:what|whats|what[’']s|which|who|how|are|is|do|does|any|anything|name|list|"
                                   rf"tell|give)\b)", re.I)
 # "… explored beyond adcs and tkis?", "… explored (beyond adcs & tkis)" — not "third line and beyond"
-TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+\(?\s*(?:{EXCLUSION_PHRASES}|beyond(?!\s+(?:first|second|third|fourth|\d)))\s+"
+TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+\(?\s*{EXCLUSION_WORDS}\s+"
                                    rf"(?:[\w\-+/&]+\s+){{0,6}}?[\w\-+/]+\s*\)?\s*(?=[?.!]*\s*$)", re.I)
 
 

@@ -33,7 +33,7 @@ from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts,
                      without_exclusion, without_instructions)
 from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
-from .tables import PHASE_RE, TableAnswerer
+from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
 
 Retrieve = Callable[[Query], list[Candidate]]
@@ -323,9 +323,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
         scope = [e for e in specific if self.is_trial(e)] or specific
-        nearby = [c.chunk.text for c in candidates[:5]
-                  if not scope or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in scope)]
-        gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + nearby)
+        near = [c.chunk for c in candidates[:5]
+                if not scope or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in scope)]
+        gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + [c.text for c in near])
         said = [p.text for p in answer.points] or [answer.answer]
         # an arm is named by its drug ('the tdm1 arm'); 'the PD-L1+ group' is a subgroup
         arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
@@ -350,8 +350,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 where = f" in {trials[0]}" if trials else ""
             else:
                 where = f" for {subject}" if subject and not gaps[0].startswith("the name of") else ""
-            closest = self._measure_said_otherwise(gaps, [c.chunk.id for c in candidates[:5] if c.chunk.text in nearby],
-                                                   query.text) or _closest(said, query.text)
+            closest = self._measure_said_otherwise(gaps, [c.id for c in near], query.text) or _closest(said, query.text)
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
@@ -601,10 +600,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if not all(any(mentions(n, aliases) for n in row_names) for aliases in names) or not all(
                 any(mentions(n, aliases) for aliases in names) for n in row_names):
             return None
-        return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [])
+        return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [], match=match)
 
-    def _table(self, base, question, text, query, candidates, carried) -> Answer | None:
-        match = self.tables.match(text, query)
+    def _table(self, base, question, text, query, candidates, carried, match: TableMatch | None = None) -> Answer | None:
+        match = match or self.tables.match(text, query)
         if match is None or not match.rows:
             return None
         table = match.table
