@@ -218,6 +218,12 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
                            r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|radiotherapy|radiation", re.I)
 
+# Enzymes are named by '-ase' ('protease', 'ligase', 'esterase'): a question asking which enzyme does something
+# names a class of molecule, and when the review never prints that word it names no member of it either.
+ENZYME_RE = re.compile(r"[a-z]{3,}ase", re.I)
+NOT_ENZYMES = {"increase", "decrease", "release", "disease", "phase", "purchase", "database", "please", "erase",
+               "showcase", "lease", "chase", "crease", "base", "case", "ease"}
+
 # "1-year", "2nd", "5.4mg", "3+" are amounts, orders and scores, not names.
 AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|mg|kg|mg/kg|lines?|fold|k|"
                        r"st|nd|rd|th|x|arm|armed))?", re.I)
@@ -501,6 +507,8 @@ class QueryAnalyzer:
                     and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)]  # not 'hepatocyte'
         clinical += [w for w in re.findall(r"[A-Za-z]+", question) if CARE_TOPIC_RE.fullmatch(w)
                      and not any(v.startswith(w.lower().rstrip("s")) for v in self.corpus_words)]
+        clinical += [w for w in re.findall(r"[A-Za-z]+", question) if ENZYME_RE.fullmatch(w)
+                     and w.lower() not in NOT_ENZYMES and not any(v.startswith(w.lower()) for v in self.corpus_words)]
         match = TOPIC_RE.search(question)
         if not match:
             return clinical
