@@ -47,6 +47,12 @@ SECTION_SHORTHAND = {"intro": "introduction", "conclusion": "conclusions", "outl
 # A section named by its number: 'section 4.4', 'sec 2.3', 'sect. 3.1', '§4', 'part 2'
 SECTION_NUMBER_RE = re.compile(r"(?:§|\b(?:section|sect?\.?|part)\s*)\s*(\d(?:\.\d){0,2})\b", re.I)
 
+# Places in the paper used to point at a part of it ("at the end", "before the conclusions", "after the
+# intro"): the parts they name are landmarks, not the part asked about.
+POSITION_RE = re.compile(r"\b(?:at|towards?|near)\s+the\s+(?:very\s+)?(?:end|start|beginning)\b|"
+                         r"\b(?:just\s+)?(?:before|after|preceding|following|prior\s+to)\s+(?:the\s+)?"
+                         r"(?:intro(?:duction)?|conclusions?|abstract|references|discussion|summary)(?:\s+section)?\b")
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -145,6 +151,8 @@ class SentenceIndex:
         # 'the bottom line of the conclusions section': a phrase that asks for a summary names no section
         asking = re.sub(r"\b(?:bottom line|big picture|take[\s-]?home(?: messages?| points?)?|in a nutshell)\b", " ",
                         question.lower().replace("–", "-"))
+        # '… at the end (before conclusions)': where a part sits in the paper places it, it does not name it
+        asking = POSITION_RE.sub(" ", asking)
         asked_words = [SECTION_SHORTHAND.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9/\-+]*[a-z0-9+]|[a-z]", asking)
                        if w not in STOPWORDS and w not in FRAME_WORDS and not w.isdigit()]
         # "ADCs" finds "Antibody-Drug Conjugates", "TKIs" the "TKI" section.
@@ -180,6 +188,23 @@ class SentenceIndex:
                 if score > best_score:
                     best, best_score = (doc.source, sec), score
         return best
+
+    def parent_of_named(self, aliases: list[list[str]]) -> tuple[str, Section, list[str]] | None:
+        """The section whose parts are titled by each of several names asked ('tykerb, nerlynx, tukysa'
+        → 3.1.3 TKI, whose subsections are Lapatinib, Neratinib and Tucatinib): the smallest such, with
+        the keys of the titled parts."""
+        for doc in self.corpus.documents:
+            titled = [[sec for sec in doc.sections if sec.kind in ("body", "subheading") and mentions(sec.title, names)]
+                      for names in aliases]
+            if not all(titled):
+                continue
+            parents = [{p.key for sec in secs for p in doc.section_path(sec.key)[:-1]} for secs in titled]
+            common = set.intersection(*parents)
+            inside = [sec for sec in doc.sections if sec.key in common and sec.kind in ("body", "subheading")]
+            if inside:
+                return (doc.source, max(inside, key=lambda sec: len(doc.section_path(sec.key))),
+                        [sec.key for secs in titled for sec in secs])
+        return None
 
     def also_titled(self, source: str, section: Section, question: str) -> list[Section]:
         """Sections outside ``section`` whose title shares at least two of the words the question shares

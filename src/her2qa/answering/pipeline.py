@@ -641,6 +641,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
                                                       for e in specific)):
             return self._section_overview(base, query, *found)
+        # 'big picture on tykerb, nerlynx and tukysa': several names, each a part of one section
+        if len(specific) >= 2 and (parent := self.sentences.parent_of_named(
+                [query.aliases.get(e, [e]) for e in specific])) is not None:
+            return self._section_overview(base, query, *parent)
         if specific and (focused := self._focused_overview(base, query, text, specific)) is not None:
             return focused
         if specific:
@@ -759,22 +763,30 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return self.composer.compose(base, picks, query)
 
 
-    def _section_overview(self, base, query: Query, source: str, section) -> Answer:
+    def _section_overview(self, base, query: Query, source: str, section, named: list[str] | None = None) -> Answer:
         """Key sentences of a section in reading order: all of a short one; of a long one with
-        subsections, the two most informative of each subsection."""
+        subsections, the two most informative of each subsection. With ``named`` (subsections the
+        question names by their titles), the section's own sentences and those subsections only."""
         doc = self.corpus.document(source)
         sentences = self.sentences.in_section(source, section.key)
         listing = query.intent == "list"
         children = self.sentences.children(doc, section.key)
+        if named:
+            children = [c for c in children if self.sentences.descendants(doc, c.key) & set(named)]
+            kept = {key for c in children for key in self.sentences.descendants(doc, c.key)} | {section.key}
+            sentences = [s for s in sentences if s.section in kept]
 
-        def best(pool: list[Sentence], limit: int) -> list[Sentence]:
-            ranked = sorted(pool, key=lambda s: (-informative(s, s.index == 0, listing), s.start))
+        def best(pool: list[Sentence], limit: int, title: str = "") -> list[Sentence]:
+            # a part the question names by its title ('tukysa' → Tucatinib) is told by the sentences naming it
+            ranked = sorted(pool, key=lambda s: (not (title and mentions(s.text, self.analyzer.aliases_of(title))),
+                                                 -informative(s, s.index == 0, listing), s.start))
             return ranked[:limit]
 
         if len(sentences) <= 16:
             chosen = sentences
         elif len(children) >= 2:
-            chosen = [s for child in children for s in best(self.sentences.in_section(source, child.key), 2)]
+            chosen = [s for child in children
+                      for s in best(self.sentences.in_section(source, child.key), 2, child.title if named else "")]
             own = [s for s in sentences if s.section == section.key]
             chosen += best(own, 2)
         else:
@@ -783,8 +795,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         picks = []
         for s in chosen:
             heading = doc.section(s.section)
-            group = heading.title if heading is not None and heading.key != section.key and len(
-                {x.section for x in chosen}) > 1 else ""
+            # the section's own opening sentences sit under its own title, before its parts
+            group = heading.title if heading is not None and len({x.section for x in chosen}) > 1 else ""
             antecedent = heading.title if heading is not None and heading.kind == "subheading" else ""
             picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, group=group,
                               antecedent=antecedent))
