@@ -577,9 +577,9 @@ class QueryAnalyzer:
         unknown += [w for w in self.unknown_proper_nouns(question) if w not in unknown
                     and not any(w in e for e in entities)]
         for long_form in self.reverse:
-            if re.search(rf"\b{re.escape(long_form)}\b", lowered) and not any(
-                    long_form in e.lower() or e.lower() in long_form for e in entities):
-                entities.append(long_form)
+            if re.search(rf"\b{re.escape(long_form)}\b", lowered) and not any(long_form in e.lower() for e in entities):
+                # 'antibody-drug conjugates' is one name, not the 'Antibody-Drug' found inside it
+                entities = [e for e in entities if e.lower() not in long_form] + [long_form]
         expanded = question + (" " + " ".join(extra) if extra else "")
         aliases = {e: self.aliases_of(e) for e in entities}
         for name, other in _typed_aliases(question, entities, lambda e: self.lowered_text.count(e.lower()) <= 2):

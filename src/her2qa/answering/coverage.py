@@ -110,11 +110,22 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
     if not words:
         return ""
     text = " ".join(evidence).lower()
+    # a property typed in several words has the review's words as a whole ('building blocks' → components)
+    if any(re.search(rf"\b{re.escape(t.lower())}", text) for t in _synonym_words(" ".join(words))):
+        return ""
+    phrase = " ".join(words)
+    if phrase in analyzer.reverse:
+        # a named property ('drug-to-antibody ratio', DAR) is given by its name, not by a word of it
+        # ('ratio' of a hazard ratio)
+        names = [phrase, *(short.lower() for short in analyzer.reverse[phrase])]
+        names += [phrase.replace(inner, short.lower()) for inner, shorts in analyzer.reverse.items()
+                  if inner != phrase and inner in phrase for short in shorts]  # 'invasive DFS'
+        return "" if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names) else phrase
     for word in words:
         forms = _forms(word, analyzer) | {t.lower() for t in _synonym_words(word)}
         if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
             return ""
-    return " ".join(words)
+    return phrase
 
 
 def _forms(word: str, analyzer: QueryAnalyzer) -> set[str]:

@@ -344,16 +344,39 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return self._measure_covered(base, answer, query)
         if gaps:
             # every name that scopes the gap: not "the year for enhertu" (2019 is given) but "… for enhertu and HER2-low"
-            subject = _join([e for e in query.entities if not is_generic(e) or e not in query.common][:2])
+            # a measure named in the gap is not what it is missing for: not "the dar for DAR or kadcyla"
+            measures = [e for e in query.entities if (e.lower() in self.analyzer.expansions or e.lower() in self.analyzer.reverse)
+                        and re.search(rf"\b{re.escape(e.lower())}\b", " ".join(gaps).lower())]
+            subject = _join([e for e in query.entities if (not is_generic(e) or e not in query.common)
+                             and e not in measures][:2])
             if re.search(r" of the .+ arm$", gaps[0]):  # 'the PFS of the T-DM1 arm' in the trial asked
                 trials = [e for e in query.entities if self.is_trial(e)]
                 where = f" in {trials[0]}" if trials else ""
             else:
                 where = f" for {subject}" if subject and not gaps[0].startswith("the name of") else ""
-            closest = self._measure_said_otherwise(gaps, [c.id for c in near], query.text) or _closest(said, query.text)
+            closest = (self._measure_said_otherwise(gaps, [c.id for c in near], query.text)
+                       or self._given_for_another(gaps) or _closest(said, query.text))
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    def _given_for_another(self, gaps: list[str]) -> str:
+        """The one sentence printing a property asked of something else ('the drug-to-antibody ratio'
+        of T-DM1 → T-DXd's "drug-to-antibody ratio (DAR) of approximately eight"), '' when none or many do."""
+        phrase = re.sub(r"^the ", "", gaps[0]) if len(gaps) == 1 else ""
+        phrase = self.analyzer.expansions.get(phrase.lower(), phrase)  # 'dar' → 'drug-to-antibody ratio'
+        if phrase.lower() not in self.analyzer.reverse:  # a named property (DAR), not 'the number of patients'
+            return ""
+        printing = [s for s in self.sentences.sentences if phrase.lower() in s.text.lower()]
+        if len(printing) != 1:
+            return ""
+        sentence = printing[0]
+        heading = self.corpus.document(sentence.source).section(sentence.section)
+        # 'It is uniquely designed…' under the T-DXd subheading: "[T-DXd] is uniquely designed…"
+        quoted = with_antecedent(sentence.text, heading.title if heading is not None and heading.kind == "subheading" else "")
+        # only when it says whose it is ("In intention-to-treat analysis, ORR was 60.9%" does not)
+        named = [n for n in self.analyzer.entities_in(quoted) if is_drug_name(n) or self.is_trial(n)]
+        return quoted if named else ""
 
     def _measure_said_otherwise(self, gaps: list[str], chunk_ids: list[str], question: str) -> str:
         """'a median OS' missing for HER2CLIMB: the sentence nearby that gives OS another way, with a figure
@@ -379,6 +402,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if any(not mentions(n, asked) and not mentions(query.text, [n]) for n in names_of_kind(text, kind)):
                 return ""
         noun = ASKED_KIND_RE.search(query.text)
+        if noun and re.search(r"stud(?:y|ies)$", noun.group("noun"), re.I) and any(AUTHORS_RE.search(t) for t in said):
+            return ""  # 'which study showed…': "Pohlmann et al. demonstrated…" names it by its authors
         if noun is None and DRUGS_OF_KIND_RE.match(query.text):  # 'drugs targeting axl'
             return f"the names of the {query.text.strip(' ?.!')}"
         return f"the name of the {noun.group(0).split(None, 1)[-1].strip()}" if noun else ""
@@ -970,6 +995,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
+# A study named by its authors ("In 2009, Pohlmann et al. demonstrated…")
+AUTHORS_RE = re.compile(r"\b[A-Z][\w\-']+(?: and [A-Z][\w\-']+)? et al\.")
 # A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
 MECHANISM_RE = re.compile(r"\b(?:bypass\w*|activat\w+ (?:of )?(?:\w+ ){0,3}(?:pathways?|signal\w*|receptors?)|"
                           r"downstream|lead(?:s|ing)? to|result(?:s|ing)? in|confer\w*|by (?:activating|inhibiting|blocking))\b", re.I)
