@@ -24,6 +24,8 @@ _START_LOCK = threading.Lock()
 # A question whose answer is a name: "which TKI…", "what drug…", "who…".
 ASKS_WHICH_RE = re.compile(r"^\s*(?:which|what (?!is\b|are\b|was\b|were\b|did\b|does\b|do\b|about\b)\w+)\b|"
                            r"^\s*any\b|\b(?:another|any other|other)\b", re.IGNORECASE)  # "any akt inhibitors…?", "another…?"
+# "what receptor family does AXL belong to?" asks for a class: the members the answer lists are not its subject
+ASKS_CLASS_RE = re.compile(r"^\s*(?:which|what)\s+(?:[\w\-]+\s+)?(?:family|class|type|kind|group|category)\b", re.I)
 
 
 def index_mismatch(settings: Settings) -> str:
@@ -224,7 +226,7 @@ class Assistant:
                         and not excluded(e, question)]  # "apart from EMILIA, …" is not about EMILIA
             # "Which PI3K inhibitor is α-selective?" → the answer (alpelisib) is what "its" means next.
             ordered = subjects + named
-            if ASKS_WHICH_RE.search(question):
+            if ASKS_WHICH_RE.search(question) and not ASKS_CLASS_RE.search(question):
                 # only a name of the kind asked answers it: "which trial…?" is not answered by "T-DM1"
                 kind = asked_kind(question)
                 answering = [e for e in named if not kind or (kind == "trial") == is_trial_name(e, self.analyzer)]

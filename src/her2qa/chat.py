@@ -380,6 +380,13 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     from .answering.extractive import COMMON_CODES, TRIAL_RE, is_drug_name
 
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
+    # the other members of a bracketed list that holds the sentence's own subject are an aside: "AXL is a
+    # member of the TAM family … (TYRO3, AXL, and MERTK)" is about AXL, not TYRO3
+    outside = re.sub(r"\([^()]*\)", " ", first)
+    for listed in re.findall(r"\(([^()]*,[^()]*)\)", first):
+        inside = [e for e in names if e.lower() in listed.lower()]
+        if any(e.lower() in outside.lower() for e in inside):
+            names = [e for e in names if e not in inside or e.lower() in outside.lower()]
     # Only drugs and trials become referents of a later "it"; receptor names and codes do not.
     # a trial the review calls one, or a gene's symbol ('TSC2'): not a capitalised data source ('GLOBOCAN')
     named = [e for e in names if (is_drug_name(e) or (TRIAL_RE.fullmatch(e) and (

@@ -458,7 +458,11 @@ class QueryAnalyzer:
 
     def entities_in(self, text: str) -> list[str]:
         found: list[str] = []
-        tokens = TOKEN_RE.findall(text)
+        found_tokens = list(TOKEN_RE.finditer(text))
+        tokens = [m.group(0) for m in found_tokens]
+        # 'lapatinib, neratinib': a comma between two words lists two names, it does not join one
+        listed = {i for i in range(len(found_tokens) - 1)
+                  if "," in text[found_tokens[i].end():found_tokens[i + 1].start()]}
         i = 0
         while i < len(tokens):
             cand = tokens[i].strip(".-")
@@ -468,7 +472,8 @@ class QueryAnalyzer:
             if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) and not re.match(
                     r"(?:y|yr|yrs|years?|months?|mo|weeks?|wks?|lines?|arms?|pts|patients)$", after):  # 'her2climb 2 yr OS'
                 cand, step = f"{cand} {nxt}", 2  # "DESTINY-Breast 09"
-            elif nxt and nxt != cand and entity_like(cand) and entity_like(nxt) and not re.fullmatch(r"[IVX]+", cand) \
+            elif nxt and nxt != cand and i not in listed and entity_like(cand) and entity_like(nxt) \
+                    and not re.fullmatch(r"[IVX]+", cand) \
                     and self.known(f"{cand} {nxt}") \
                     and compact(f"{cand} {nxt}") in self.corpus_compact:
                 cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"

@@ -922,7 +922,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         sides = []
         for chunk in split:
             named = [e for e in specific if mentions(chunk, query.aliases.get(e, [e])) or e.lower() in chunk.lower()]
-            if named and named[-1] not in sides:
+            if len(named) >= 2 and LISTED_NAMES_RE.fullmatch(chunk.strip()):
+                sides += [e for e in named if e not in sides]  # 'lapatinib, neratinib and tucatinib'
+            elif named and named[-1] not in sides:
                 sides.append(named[-1] if not sides else named[0])
         return sides[:3] if len(sides) >= 2 else specific[:2]
 
@@ -995,6 +997,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
+# The part of a comparison before its 'and'/'vs' that lists names by commas ("how do lapatinib, neratinib")
+LISTED_NAMES_RE = re.compile(r"(?:[\w\-' ]*\s)?[\w\-+/]+(?:\s*\([^)]*\))?(?:\s*,\s*[\w\-+/]+(?:\s*\([^)]*\))?)+\s*,?", re.I)
 # A study named by its authors ("In 2009, Pohlmann et al. demonstrated…")
 AUTHORS_RE = re.compile(r"\b[A-Z][\w\-']+(?: and [A-Z][\w\-']+)? et al\.")
 # A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
