@@ -671,7 +671,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 [query.aliases.get(e, [e]) for e in specific])) is not None:
             return self._section_overview(base, query, *parent)
         if specific and (focused := self._focused_overview(base, query, text, specific)) is not None:
-            return focused
+            return self._results_reported(base, focused, text, specific[0])
         if specific:
             answer = self._entity_overview(base, query, specific[0])
             if answer is not None:
@@ -699,11 +699,26 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         reported = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|hazard ratio|\bimprov|\bsignificant|"
                               r"\bdemonstrat|\bshowed\b|\bbenefit|no (?:statistically )?(?:significant )?differences?",
                               re.I)
-        if any(reported.search(p.text) for p in answer.points):
+        if any(reported.search(p.text) for p in answer.points) and not (
+                self.is_trial(entity) and self._only_announced(entity, reported)):
             return answer
-        named = " ".join(f"“{p.text}”" for p in answer.points[:1])
+        aliases = self.analyzer.aliases_of(entity)
+        # quote what the review says of the trial itself, not a neighbour's result the answer held
+        saying = [p.text for p in answer.points if mentions(p.text, aliases)] or \
+            [s.text for s in self.sentences.mentioning(aliases)] or [p.text for p in answer.points]
+        named = " ".join(f"“{t}”" for t in saying[:1])
         return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
                              missing=[f"results of {entity}"])
+
+    def _only_announced(self, trial: str, reported: re.Pattern) -> bool:
+        """True when the review names ``trial`` only as ongoing ('the ongoing trial PATRICIA-II … aims to
+        demonstrate the benefit …': an aim, not a result) and the sentence after none reports a result:
+        results quoted for it then belong to another trial (PATRICIA's)."""
+        naming = self.sentences.mentioning(self.analyzer.aliases_of(trial))
+        if not naming or not all(ONGOING_RE.search(s.text) for s in naming):
+            return False
+        after = [s for n in naming for s in self.sentences.paragraph(n) if s.index == n.index + 1]
+        return not any(reported.search(s.text) for s in after)
 
     def _focused_overview(self, base, query: Query, text: str, specific: list[str]) -> Answer | None:
         """'any data on combining kadcyla with a checkpoint inhibitor?', 'tucatinib and brain mets?': an

@@ -428,7 +428,14 @@ class SubjectPlans:
 
     def _antecedent(self, sentence: Sentence, entity: str) -> str:
         if re.match(r"(?:This|That|The) (?:study|trial)\b", sentence.text) and self.is_trial(entity):
-            return entity  # 'This study' is the trial, not the drug class the subsection is named after
+            # 'This study' is the trial named last before it (PATRICIA, even when PATRICIA-II is asked),
+            # and never the drug class the subsection is named after
+            before = [s for s in self.sentences.paragraph(sentence) if s.index < sentence.index]
+            for earlier in reversed(before):
+                trials = [n for n in trial_names(earlier.text) if self.is_trial(n) and not n.upper().startswith("NCT")]
+                if trials:
+                    return entity if any(mentions(t, self.analyzer.aliases_of(entity)) for t in trials) else trials[-1]
+            return entity
         doc = self.corpus.document(sentence.source)
         heading = doc.section(sentence.section)
         if heading is not None and heading.kind == "subheading" and len(heading.title) <= 30:
