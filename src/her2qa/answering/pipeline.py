@@ -949,6 +949,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             for alias in query.aliases.get(side, [side]):
                 rest = re.sub(re.escape(alias), " ", rest, flags=re.I)
         rest = COMPARE_RE.sub(" ", rest)
+        # "…PATRICIA trials of CDK4/6 inhibitors in HER2+ disease" says what the sides are, not what to compare
+        rest = SIDES_DESCRIBED_RE.sub(" ", rest)
         words = [w for w in re.findall(r"[\w\-/+]+", rest)
                  if w.lower() not in FRAME_WORDS and w.lower() not in COMPARISON_FRAME_WORDS
                  and words_of(w)]
@@ -1014,6 +1016,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
 
 # The part of a comparison before its 'and'/'vs' that lists names by commas ("how do lapatinib, neratinib")
 LISTED_NAMES_RE = re.compile(r"(?:[\w\-' ]*\s)?[\w\-+/]+(?:\s*\([^)]*\))?(?:\s*,\s*[\w\-+/]+(?:\s*\([^)]*\))?)+\s*,?", re.I)
+# What the compared sides are: "(the X and Y) trials of CDK4/6 inhibitors in HER2+ disease"
+SIDES_DESCRIBED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|with|testing|using)\s+[^?.,;:]*", re.I)
 # A study named by its authors ("In 2009, Pohlmann et al. demonstrated…")
 AUTHORS_RE = re.compile(r"\b[A-Z][\w\-']+(?: and [A-Z][\w\-']+)? et al\.")
 # A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
