@@ -869,7 +869,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return meeting
         sides = self._sides(text, query)
         if len(sides) < 2:
-            return None
+            return self._compare_classes(base, query)
         aspect = self._aspect_words(text, query, sides)
         parts = []
         for side in sides:
@@ -894,6 +894,36 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             parts.append((side, answer))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _compare_classes(self, base, query: Query) -> Answer | None:
+        """'ADCs vs TKIs: how do they work differently?': two drug classes, each titling a section of the
+        review, are told by the opening sentences of their own sections (what the class is and does)."""
+        classes = [e for e in query.entities if is_generic(e)]
+        sections = []
+        for name in classes:
+            aliases = query.aliases.get(name, [name])
+            aliases = aliases + [a[:-1] for a in aliases if a.endswith("s")]  # the 'TKI' section for 'TKIs'
+            titled = [(doc.source, sec) for doc in self.corpus.documents for sec in doc.sections
+                      if sec.kind in ("body", "subheading") and mentions(sec.title, aliases)]
+            if titled:
+                sections.append((name, titled[0]))
+        if len(sections) != 2 or len(classes) != 2:
+            return None
+        parts = []
+        for name, (source, section) in sections:
+            own = [s for s in self.sentences.in_section(source, section.key) if s.section == section.key]
+            aliases = query.aliases.get(name, [name])
+
+            def telling(s: Sentence) -> float:
+                # a sentence whose subject is the class ('ADCs are…', 'These drugs inhibit…') says what it is
+                opening = " ".join(s.text.split()[:4])
+                return 2.0 * bool(mentions(opening, aliases) or re.match(r"(?:These|Such|They)\b", s.text)) \
+                    + informative(s, s.index == 0)
+            own = sorted(sorted(own, key=lambda s: (-telling(s), s.start))[:3], key=lambda s: s.start)
+            if not own:
+                return None
+            parts.append((name, self._quoting(base, query, own, lambda s, name=name: name)))
+        return merge(base, parts).model_copy(update={"intent": "compare"})
 
     def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
         """Sentences naming one side of a comparison that speak to the compared aspect."""
