@@ -829,3 +829,69 @@ def test_it_after_a_trial_and_its_regimen_is_the_trial_when_an_outcome_is_asked(
     assistant.ask("tell me about the th3resa trial, kadcyla vs tpc", conversation=conversation)
     answer = assistant.ask("did it improve overall survival?", conversation=conversation)
     assert answer.resolved_question == "did TH3RESA improve overall survival?"  # not T-DM1, not '(vs)'
+
+
+def test_an_enzyme_the_review_never_names_is_declined_by_name(assistant):
+    answer = assistant.ask("which protease releases the enhertu payload?")
+    assert answer.abstained and "protease" in answer.answer
+
+
+@pytest.mark.parametrize("question, headings, absent", [
+    ("quick rundown of lapatinib, neratinib and tucatinib", ["**Lapatinib**", "**Neratinib**", "**Tucatinib**"], []),
+    ("tell me about t-dm1 and t-dxd", ["**T-DM1**", "**T-DXd**"], ["**HER2-Low BC**"]),
+])
+def test_names_that_title_parts_of_one_section_get_those_parts(assistant, question, headings, absent):
+    answer = assistant.ask(question)
+    assert all(h in answer.answer for h in headings) and not any(h in answer.answer for h in absent)
+    assert "**Also**" not in answer.answer
+
+
+def test_where_a_part_sits_in_the_paper_does_not_name_it(assistant):
+    answer = assistant.ask("what future directions do they list near the end, before the conclusions?")
+    assert "4 Future Directions" in answer.answer
+
+
+def test_a_long_form_typed_in_full_is_one_name(assistant):
+    answer = assistant.ask("how many antibody-drug conjugates are fda approved?")
+    assert not answer.abstained and "thirteen" in answer.answer
+
+
+def test_a_study_named_by_its_authors_answers_which_study(assistant):
+    answer = assistant.ask("which study found MUC4 masks the trastuzumab epitope?")
+    assert not answer.abstained and "Pohlmann et al." in answer.answer
+
+
+def test_a_named_property_given_only_for_another_drug_is_declined_with_that_sentence(assistant):
+    answer = assistant.ask("dar of t-dm1?")
+    assert answer.abstained and "for T-DM1" in answer.answer and "[T-DXd]" in answer.answer
+    assert "for DAR" not in answer.answer
+
+
+def test_three_names_listed_by_commas_are_three_sides(assistant):
+    answer = assistant.ask("tykerb, nerlynx and tukysa - how do they differ?")
+    assert answer.intent == "compare"
+    assert [line for line in answer.answer.splitlines() if line.startswith("**")] == ["**tykerb**", "**nerlynx**", "**tukysa**"]
+
+
+def test_members_listed_in_brackets_do_not_become_it(assistant):
+    conversation = Conversation()
+    assistant.ask("which receptor family is axl in?", conversation=conversation)
+    answer = assistant.ask("and which pathways does it turn on?", conversation=conversation)
+    assert "AXL" in answer.resolved_question and "PI3K/AKT" in answer.answer
+
+
+def test_results_of_a_trial_the_review_only_announces_are_declined(assistant):
+    answer = assistant.ask("patricia-ii results for the triple combo in luminal disease?")
+    assert answer.abstained and "PATRICIA-II" in answer.answer and "ongoing" in answer.answer
+    assert "8.3 months" not in answer.answer  # that is MonarcHER's result
+
+
+@pytest.mark.parametrize("question", ["pls compare kate2 and emilia", "contrast monarcher and patricia"])
+def test_the_imperative_compare_is_a_comparison(question):
+    assert classify(question) == "compare"
+
+
+def test_two_drug_classes_are_compared_by_their_own_sections(assistant):
+    answer = assistant.ask("adcs vs tkis - mechanism?")
+    assert "**ADCs**" in answer.answer and "**TKIs**" in answer.answer
+    assert "target cell-surface proteins" in answer.answer and "interrupting transduction cascades" in answer.answer

@@ -198,6 +198,8 @@ class SentenceIndex:
                       for names in aliases]
             if not all(titled):
                 continue
+            if set.intersection(*({sec.key for sec in secs} for secs in titled)):
+                return None  # one part is titled by every name ('Overexpression of HER1 and HER3'): that part
             parents = [{p.key for sec in secs for p in doc.section_path(sec.key)[:-1]} for secs in titled]
             common = set.intersection(*parents)
             inside = [sec for sec in doc.sections if sec.key in common and sec.kind in ("body", "subheading")]

@@ -662,14 +662,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not any((self.is_trial(e) and trial_names(e)) or is_drug_name(e) for e in specific):
             return None  # "what about in the pd-l1 positive ones?" after KATE2: that subgroup of the trial, a fact
         # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
-        found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)), topic=True)
-        if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
-                                                      for e in specific)):
-            return self._section_overview(base, query, *found)
         # 'big picture on tykerb, nerlynx and tukysa': several names, each a part of one section
         if len(specific) >= 2 and (parent := self.sentences.parent_of_named(
                 [query.aliases.get(e, [e]) for e in specific])) is not None:
             return self._section_overview(base, query, *parent)
+        found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)), topic=True)
+        if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
+                                                      for e in specific)):
+            return self._section_overview(base, query, *found)
         if specific and (focused := self._focused_overview(base, query, text, specific)) is not None:
             return self._results_reported(base, focused, text, specific[0])
         if specific:
