@@ -895,3 +895,15 @@ def test_two_drug_classes_are_compared_by_their_own_sections(assistant):
     answer = assistant.ask("adcs vs tkis - mechanism?")
     assert "**ADCs**" in answer.answer and "**TKIs**" in answer.answer
     assert "target cell-surface proteins" in answer.answer and "interrupting transduction cascades" in answer.answer
+
+
+def test_a_score_asked_by_its_figure_is_defined_where_the_review_defines_that_figure(assistant):
+    answer = assistant.ask("what does a her2 ihc score of 3+ mean??")
+    assert "complete circumferential membrane staining" in answer.answer
+    assert "1+ or 2+" not in answer.answer  # HER2-low's scores are not the one asked
+
+
+def test_it_in_a_later_part_is_the_one_name_asked_before(assistant):
+    answer = assistant.ask("what is src, and how does it fit into resistance to her2-targeted drugs?")
+    second = answer.answer.split("**how does it fit into resistance to her2-targeted drugs?**")[-1]
+    assert "Src activation" in second.split("Sources:")[0]  # not another drug's resistance (everolimus)

@@ -141,6 +141,8 @@ class DefinitionPlans:
         'refers to', 'is known as') and holds every word of the term, in any order ("Intratumoral
         heterogeneity of HER2 expression … is defined as the presence of varying degrees…")."""
         words = {light_stem(w) for w in tokenize(term) if len(w) > 2 or re.search(r"\d", w)}  # '3+' counts
+        if re.search(r"\d", term):  # 'an IHC score of 3+': the figure is the term; the review may not say 'score'
+            words -= {light_stem(w) for w in SCORE_NOUNS}
         # 'her2 ihc 3+': the review's subject is on every page; the rest of the term is what is asked
         rest = {w for w in words if w not in REVIEW_SUBJECT}
         words = rest if len(rest) >= 2 else words
@@ -189,6 +191,8 @@ class DefinitionPlans:
         return None
 
 
+# Nouns that name a measurement whose figure is the term ('IHC score of 3+', 'grade 3', 'level 2+')
+SCORE_NOUNS = {"score", "scores", "level", "levels", "grade", "grades", "value", "values", "result", "rating"}
 # Nouns a term may end in that the review leaves off ('bystander killing effect' is its 'bystander killing')
 TERM_HEAD_NOUNS = r"effect|phenomenon|process|concept|approach|strategy|mechanism|technique"
 # Relational nouns: 'the role of src', 'the 3 parts of an adc' ask about what follows 'of'
@@ -207,8 +211,8 @@ def _term_before_of(term: str) -> str:
     """'bystander killing effect' in 'the bystander killing effect of adcs' (two words or more, not a
     relational noun like 'the role of'); '' otherwise."""
     pieces = re.split(r"\s+of\s+", term, maxsplit=1)
-    if len(pieces) < 2:
-        return ""
+    if len(pieces) < 2 or re.match(r"\d", pieces[1].strip()):
+        return ""  # 'IHC score of 3+': the score asked is the figure, not any IHC score
     head = re.sub(r"^\s*(?:the|an?|\d+)\s+", "", pieces[0], flags=re.I).strip()
     words = head.lower().split()
     return head if len(words) >= 2 and not any(w in RELATIONAL_NOUNS for w in words) else ""

@@ -1002,6 +1002,13 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 # "…main side effect is a problem right? how are they dealing with it": it is the part before
                 context = parts[i - 1].strip(" ?")
             text = part if own or not context else f"{part.rstrip(' ?')} ({context})?"
+            named_here = [e for e in own if not is_generic(e)]  # 'HER2-targeted' names no subject of its own
+            ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)  # the part before, above
+            if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
+                # "what is AXL and how does it fit into resistance to HER2-targeted therapy?": 'it' is the one
+                # name asked before
+                text = re.sub(r"\b(it)(s?)\b", lambda m: subject[0] + ("'s" if m.group(2) else ""), part, count=1,
+                              flags=re.I)
             answer = self._single(question, text, [] if own else subject, classify(part))
             if own:
                 subject = own
