@@ -12,7 +12,7 @@ import re
 from ..citations import strip_markers
 from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
-from ..retrieval import REVIEW_SUBJECT
+from ..retrieval import REVIEW_SUBJECT, is_generic
 from ..vocabulary import ABBREVIATIONS, BRANDS
 from .extractive import DRUG_CODE_RE
 
@@ -43,7 +43,7 @@ class DefinitionPlans:
         if specific:  # 'ADC' and 'antibody-drug conjugate' are one thing asked
             same = {a.lower() for a in query.aliases.get(specific[0], [specific[0]])}
             specific = [specific[0]] + [e for e in specific[1:] if e.lower() not in same]
-        terms = []
+        terms, within = [], []
         if (found := DEFINED_TERM_RE.match(text.strip())) is not None:
             term = found.group("term").strip()
             if (unprinted := self._unprinted_attribute(term)):
@@ -61,6 +61,12 @@ class DefinitionPlans:
             elif (head := _term_before_of(term)):
                 # 'the bystander killing effect of ADCs': the effect is asked, in ADCs
                 terms.append((head, _term_forms(head)))
+                # 'the drug-to-antibody ratio of kadcyla': a property of one drug, told where that drug is named
+                within = [a for e in specific if not is_generic(e) and mentions(term, query.aliases.get(e, [e]))
+                          for a in query.aliases.get(e, [e])]
+                if within and head.lower() in self.analyzer.reverse:
+                    # a named measure of one drug (its DAR) is a figure to find, not a term to define
+                    return self._fact(base.model_copy(update={"intent": "fact"}), question, query, candidates)
             # 'meaning of intratumoral her2 heterogeneity': the whole term, where the review says what it is
             if (answer := self._defined_as(base, query, term)) is not None:
                 return answer
@@ -73,7 +79,7 @@ class DefinitionPlans:
                 # falling back to defining 'ADC' alone ('the bystander effect': where 'bystander' is named,
                 # when the review names it rarely)
                 answer = next((a for form in aliases if (len(form.split()) >= 2 or self.analyzer.paragraph_share([form]) <= 0.05)
-                               and (a := self._describing(base, query, form)) is not None), None)
+                               and (a := self._describing(base, query, form, within)) is not None), None)
             if answer is not None:
                 return answer
         if len(specific) == 1 and self.is_trial(specific[0]) and not DRUG_CODE_RE.fullmatch(specific[0]):
@@ -159,11 +165,13 @@ class DefinitionPlans:
                 return self._quoting(base, query, chosen)
         return None
 
-    def _describing(self, base, query: Query, term: str) -> Answer | None:
-        """The first sentence that names the whole term (plural allowed), and the one after it."""
+    def _describing(self, base, query: Query, term: str, within: list[str] = ()) -> Answer | None:
+        """The first sentence that names the whole term (plural allowed), and the one after it; with
+        ``within``, only a sentence that also names one of those."""
         words = [re.escape(w) for w in term.lower().split()]
         pattern = re.compile(r"\b" + r"\W+".join(words) + r"s?\b", re.I)
-        sentence = next((s for s in self.sentences.sentences if pattern.search(s.text)), None)
+        sentence = next((s for s in self.sentences.sentences if pattern.search(s.text)
+                         and (not within or mentions(s.text, list(within)))), None)
         if sentence is None:
             return None
         chosen = [sentence] + self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
