@@ -93,6 +93,12 @@ def asked_kind(question: str) -> str:
     return "trial" if match.group("noun").lower().startswith(("trial", "stud")) or trial_head else "drug"
 
 
+# The hazard ratio OF overall survival ('os hr', 'hazard ratio for OS') — not 'median pfs, HR and 2yr OS',
+# which asks for a hazard ratio and for OS side by side
+OS_HAZARD_ASKED_RE = re.compile(r"\b(?:os|overall survival)\s+(?:hr|hazard)|\b(?:hr|hazard ratios?)\s+(?:for|of|in|on)\s+"
+                                r"(?:the\s+)?(?:os|overall survival)\b", re.I)
+
+
 def names_of_kind(text: str, kind: str) -> list[str]:
     """Drug or trial names in ``text`` (the review's naming patterns, not a list of its drugs)."""
     if kind == "trial":
@@ -186,7 +192,7 @@ class ExtractiveAnswerer:
             focused = [u for u in with_figures if self._about(query, u)]
             measures = asked_measures(query.text)
             missing = [m for m in measures if not any(MEASURES[m][1].search(u[1].unit.text) for u in focused[:6])]
-            if "hazard" in measures and "os" in measures and not missing and not any(
+            if "hazard" in measures and "os" in measures and not missing and OS_HAZARD_ASKED_RE.search(query.text) and not any(
                     MEASURES["hazard"][1].search(u[1].unit.text) and MEASURES["os"][1].search(u[1].unit.text)
                     for u in focused[:6]):
                 missing = ["os_hazard"]  # a hazard ratio for another endpoint is not the one asked
