@@ -907,3 +907,18 @@ def test_it_in_a_later_part_is_the_one_name_asked_before(assistant):
     answer = assistant.ask("what is src, and how does it fit into resistance to her2-targeted drugs?")
     second = answer.answer.split("**how does it fit into resistance to her2-targeted drugs?**")[-1]
     assert "Src activation" in second.split("Sources:")[0]  # not another drug's resistance (everolimus)
+
+
+def test_the_imperative_compare_of_two_arms_in_one_trial_gets_that_trials_results(assistant):
+    answer = assistant.ask("compare nerlynx and tykerb, both with capecitabine, in nala")
+    assert "2.2-month absolute difference" in answer.answer and "EMILIA" not in answer.answer
+
+
+def test_a_hazard_ratio_and_os_asked_side_by_side_are_both_answered(assistant):
+    answer = assistant.ask("her2climb: median pfs, hr and 2 yr os please")
+    assert not answer.abstained and "0.54" in answer.answer and "44.9%" in answer.answer
+
+
+def test_a_named_measure_of_one_drug_in_definition_form_is_declined_when_only_another_has_it(assistant):
+    answer = assistant.ask("what is the drug-to-antibody ratio of kadcyla")
+    assert answer.abstained and "[T-DXd]" in answer.answer

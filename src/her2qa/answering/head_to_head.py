@@ -16,7 +16,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .coverage import ENDPOINTS
 from .extractive import trial_names
-from .intent import EITHER_BETTER_RE
+from .intent import EITHER_BETTER_RE, IMPERATIVE_COMPARE_RE
 from .passages import Sentence
 
 SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with))\b", re.IGNORECASE)
@@ -33,6 +33,8 @@ class HeadToHeadPlans:
     def _head_to_head(self, base: Answer, text: str, query: Query) -> Answer | None:
         either = EITHER_BETTER_RE.match(text)
         split = [either.group("first"), either.group("second")] if either else SIDE_SPLIT_RE.split(text)
+        if len(split) == 1 and (imperative := IMPERATIVE_COMPARE_RE.match(text)):
+            split = re.split(r"\band\b", text[imperative.end():], maxsplit=1)  # 'compare X and Y in NALA'
         sides = [CONTEXT_RE.sub("", side) for side in split]
         if len(sides) != 2:
             return None

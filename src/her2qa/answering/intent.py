@@ -13,10 +13,11 @@ from ..vocabulary import CHAT_WORDS
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
+# The imperative: "compare the MonarcHER and PATRICIA trials", "pls contrast X and Y" (its sides are set apart by 'and')
+IMPERATIVE_COMPARE_RE = re.compile(r"^\s*(?:(?:pls|please|can you|could you|quickly|briefly)\s+)*(?:compare|contrast)\s+"
+                                   r"(?!to\b|with\b)", re.I)
 COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|"
-                        r"differ(?:s|ence|ences|ently|ent from)?|how does .+ compare|"
-                        # the imperative: "compare the MonarcHER and PATRICIA trials", "pls contrast X and Y"
-                        r"^\s*(?:(?:pls|please|can you|could you|quickly|briefly)\s+)*(?:compare|contrast)\s+(?!to\b|with\b))", re.I)
+                        r"differ(?:s|ence|ences|ently|ent from)?|how does .+ compare)\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
 # "nerlynx + xeloda or tykerb + xeloda — which did better in NALA?": two sides set against each other by "or"
 EITHER_BETTER_RE = re.compile(r"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{0,30}?\b(?:better|best|worse|"
                               r"superior|won|wins|more effective|came out (?:on )?top)\b", re.I)
