@@ -915,7 +915,7 @@ def test_the_imperative_compare_of_two_arms_in_one_trial_gets_that_trials_result
 
 
 def test_a_hazard_ratio_and_os_asked_side_by_side_are_both_answered(assistant):
-    answer = assistant.ask("her2climb: median pfs, hr and 2 yr os please")
+    answer = assistant.ask("tucatinib arm in her2climb: median pfs, HR and 2-year OS?")
     assert not answer.abstained and "0.54" in answer.answer and "44.9%" in answer.answer
 
 
