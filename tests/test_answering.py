@@ -922,3 +922,8 @@ def test_a_hazard_ratio_and_os_asked_side_by_side_are_both_answered(assistant):
 def test_a_named_measure_of_one_drug_in_definition_form_is_declined_when_only_another_has_it(assistant):
     answer = assistant.ask("what is the drug-to-antibody ratio of kadcyla")
     assert answer.abstained and "[T-DXd]" in answer.answer
+
+
+def test_an_outcome_asked_of_a_phase_1_study_is_not_a_table_filter(assistant):
+    answer = assistant.ask("what response rate did zw25 (zanidatamab) reach in the phase 1 study?")
+    assert "33% response rate" in answer.answer and answer.table is None

@@ -22,8 +22,8 @@ from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap,
                        off_topic, qualifier_gaps, weakly_covered, year_gap)
-from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, is_drug_name,
-                         names_of_kind, retrieved_list, trial_names)
+from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
+                         is_drug_name, names_of_kind, retrieved_list, trial_names)
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
@@ -264,7 +264,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return self._section_overview(base, query, *found)
         if intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text)) and not \
                 ONE_ASKED_RE.search(text) and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text)
-                                               or PRIMARY_ENDPOINT_RE.search(text)):
+                                               or PRIMARY_ENDPOINT_RE.search(text)) \
+                and not asked_measures(text):  # 'what response rate did ZW25 get in its phase 1 study?': no column
             # "which ongoing enhertu trials are phase 3 / 1st line?", "t-dxd trials with AEs as primary
             # endpoint?": the tables give phase, line and primary endpoint row by row.
             match = self.tables.match(text, query)
