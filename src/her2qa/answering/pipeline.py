@@ -662,11 +662,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if query.carried and specific and any(self.is_trial(e) for e in query.carried) \
                 and not any((self.is_trial(e) and trial_names(e)) or is_drug_name(e) for e in specific):
             return None  # "what about in the pd-l1 positive ones?" after KATE2: that subgroup of the trial, a fact
-        # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
         # 'big picture on tykerb, nerlynx and tukysa': several names, each a part of one section
         if len(specific) >= 2 and (parent := self.sentences.parent_of_named(
                 [query.aliases.get(e, [e]) for e in specific])) is not None:
             return self._section_overview(base, query, *parent)
+        # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
         found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)), topic=True)
         if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
                                                       for e in specific)):
@@ -999,12 +999,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         for i, part in enumerate(parts):
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
             context = ", ".join(subject[:2]) if subject else (parts[0] if part is not parts[0] else "")
-            if i and not own and re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I):
+            ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
+            if i and not own and ends_on_it:
                 # "…main side effect is a problem right? how are they dealing with it": it is the part before
                 context = parts[i - 1].strip(" ?")
             text = part if own or not context else f"{part.rstrip(' ?')} ({context})?"
             named_here = [e for e in own if not is_generic(e)]  # 'HER2-targeted' names no subject of its own
-            ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)  # the part before, above
             if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
                 # "what is AXL and how does it fit into resistance to HER2-targeted therapy?": 'it' is the one
                 # name asked before
