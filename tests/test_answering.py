@@ -927,3 +927,8 @@ def test_a_named_measure_of_one_drug_in_definition_form_is_declined_when_only_an
 def test_an_outcome_asked_of_a_phase_1_study_is_not_a_table_filter(assistant):
     answer = assistant.ask("what response rate did zw25 (zanidatamab) reach in the phase 1 study?")
     assert "33% response rate" in answer.answer and answer.table is None
+
+
+def test_a_short_sections_head_noun_names_it_in_a_long_overview_question(assistant):
+    answer = assistant.ask("her2 heterogeneity and how it messes up treatment response - overview pls")
+    assert answer.answer.startswith("From “2.4 Tumor Heterogeneity”")

@@ -47,6 +47,9 @@ SECTION_SHORTHAND = {"intro": "introduction", "conclusion": "conclusions", "outl
 # A section named by its number: 'section 4.4', 'sec 2.3', 'sect. 3.1', '§4', 'part 2'
 SECTION_NUMBER_RE = re.compile(r"(?:§|\b(?:section|sect?\.?|part)\s*)\s*(\d(?:\.\d){0,2})\b", re.I)
 
+# Heads of titles that name a kind, not a topic ('CDK4/6 Inhibitors' is not what 'checkpoint inhibitors' asks)
+CLASS_NOUNS = {"inhibitors", "inhibitor", "therapies", "therapy", "agents", "drugs", "approaches", "mechanisms",
+               "conjugates", "antibodies", "receptor", "pathway", "trials", "studies", "bc", "cancer"}
 # Places in the paper used to point at a part of it ("at the end", "before the conclusions", "after the
 # intro"): the parts they name are landmarks, not the part asked about.
 POSITION_RE = re.compile(r"\b(?:at|towards?|near)\s+the\s+(?:very\s+)?(?:end|start|beginning)\b|"
@@ -177,7 +180,11 @@ class SentenceIndex:
                 covered = sum(1 for w in title_words if words_of(w) & asked) / max(1, len(title_words))
                 asked_covered = max(sum(1 for forms in asked_forms if forms & title) / len(asked_forms),
                                     sum(1 for forms in telling if forms & title) / len(telling))
-                head = words_of(re.split(r"[\s,:]+", sec.title.strip())[0])
+                title_words_in_order = re.split(r"[\s,:]+", sec.title.strip())
+                head = words_of(title_words_in_order[0])
+                # a short noun phrase ends on its head: 'Tumor Heterogeneity' is about heterogeneity
+                if len(title_words_in_order) <= 3 and title_words_in_order[-1].lower() not in CLASS_NOUNS:
+                    head |= words_of(title_words_in_order[-1])
                 names_it = topic and (covered == 1.0 or any(forms & head and not forms <= self.everywhere
                                                              for forms in telling))
                 if not shared or ((covered < 0.3 or asked_covered < 0.6) and not names_it):
