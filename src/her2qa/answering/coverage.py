@@ -110,10 +110,10 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
     if not words:
         return ""
     text = " ".join(evidence).lower()
-    # a property typed in several words has the review's words as a whole ('building blocks' → components)
-    if any(re.search(rf"\b{re.escape(t.lower())}", text) for t in _synonym_words(" ".join(words))):
-        return ""
     phrase = " ".join(words)
+    # a property typed in several words has the review's words as a whole ('building blocks' → components)
+    if any(re.search(rf"\b{re.escape(t.lower())}", text) for t in _synonym_words(phrase)):
+        return ""
     if phrase in analyzer.reverse:
         # a named property ('drug-to-antibody ratio', DAR) is given by its name, not by a word of it
         # ('ratio' of a hazard ratio)

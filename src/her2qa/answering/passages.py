@@ -196,13 +196,21 @@ class SentenceIndex:
                     best, best_score = (doc.source, sec), score
         return best
 
+    def titled_by(self, doc: Document, aliases: list[str]) -> list[Section]:
+        """The sections and sub-headings of ``doc`` whose title names any of ``aliases``."""
+        return [sec for sec in doc.sections if sec.kind in ("body", "subheading") and mentions(sec.title, aliases)]
+
+    def subheading_of(self, sentence: Sentence) -> str:
+        """The sub-heading a sentence sits under ('T-DXd'), '' when its heading is a numbered section."""
+        heading = self.document(sentence.source).section(sentence.section)
+        return heading.title if heading is not None and heading.kind == "subheading" else ""
+
     def parent_of_named(self, aliases: list[list[str]]) -> tuple[str, Section, list[str]] | None:
         """The section whose parts are titled by each of several names asked ('tykerb, nerlynx, tukysa'
         → 3.1.3 TKI, whose subsections are Lapatinib, Neratinib and Tucatinib): the smallest such, with
         the keys of the titled parts."""
         for doc in self.corpus.documents:
-            titled = [[sec for sec in doc.sections if sec.kind in ("body", "subheading") and mentions(sec.title, names)]
-                      for names in aliases]
+            titled = [self.titled_by(doc, names) for names in aliases]
             if not all(titled):
                 continue
             if set.intersection(*({sec.key for sec in secs} for secs in titled)):

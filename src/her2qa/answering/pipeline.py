@@ -371,10 +371,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         printing = [s for s in self.sentences.sentences if phrase.lower() in s.text.lower()]
         if len(printing) != 1:
             return ""
-        sentence = printing[0]
-        heading = self.corpus.document(sentence.source).section(sentence.section)
         # 'It is uniquely designed…' under the T-DXd subheading: "[T-DXd] is uniquely designed…"
-        quoted = with_antecedent(sentence.text, heading.title if heading is not None and heading.kind == "subheading" else "")
+        quoted = with_antecedent(printing[0].text, self.sentences.subheading_of(printing[0]))
         # only when it says whose it is ("In intention-to-treat analysis, ORR was 60.9%" does not)
         named = [n for n in self.analyzer.entities_in(quoted) if is_drug_name(n) or self.is_trial(n)]
         return quoted if named else ""
@@ -838,9 +836,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             heading = doc.section(s.section)
             # the section's own opening sentences sit under its own title, before its parts
             group = heading.title if heading is not None and len({x.section for x in chosen}) > 1 else ""
-            antecedent = heading.title if heading is not None and heading.kind == "subheading" else ""
             picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, group=group,
-                              antecedent=antecedent))
+                              antecedent=self.sentences.subheading_of(s)))
         self._considered.update(s.chunk_id for s in chosen)
         label = section.label if section.number else section.title
         return self.composer.compose(base, picks, query, lead=f"From “{label}”:")
@@ -904,8 +901,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         for name in classes:
             aliases = query.aliases.get(name, [name])
             aliases = aliases + [a[:-1] for a in aliases if a.endswith("s")]  # the 'TKI' section for 'TKIs'
-            titled = [(doc.source, sec) for doc in self.corpus.documents for sec in doc.sections
-                      if sec.kind in ("body", "subheading") and mentions(sec.title, aliases)]
+            titled = [(doc.source, sec) for doc in self.corpus.documents
+                      for sec in self.sentences.titled_by(doc, aliases)]
             if titled:
                 sections.append((name, titled[0]))
         if len(sections) != 2 or len(classes) != 2:
