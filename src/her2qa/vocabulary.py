@@ -143,8 +143,8 @@ SYNONYMS: dict[str, str] = {
     r"penetra": "crossing brain–blood barrier central nervous system",
     r"brain": "central nervous system brain metastasis",
     r"cns\b": "brain metastasis central nervous system",
-    r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b|\bbuilt\b|\bstructure[ds]?\b|\bconstructed\b":
-        "components composed consists linked linker",
+    r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b|\bbuilt\b|\bstructur\w*|\bconstructed\b|\bdesign(?:ed)?\b":
+        "components composed consists linked linker payload designed",
     r"target(?:s|ed)?\b": "inhibits inhibitor",
     r"approv": "approved approval FDA",
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",

@@ -128,8 +128,19 @@ TERM_MEANING_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\
                              r"(?:\s*\([\w\-+/ ]{1,30}\))?\W*$", re.I)  # 'bystander effect meaning adc', 'bystander effect meaning (adcs)?'
 
 
+# "what's the definition of HER2 3+ by IHC", "meaning of pCR", "how is HER2-low defined": the term asked.
+DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| is)|whats|give me|tell me)\s+)?(?:the\s+|a\s+)?"
+                              r"(?:exact\s+|formal\s+|precise\s+)?(?:definition|meaning)\s+of\s+(?:the\s+term\s+)?"
+                              r"(?P<term>[\w\-–/+ ]{2,50}?)\W*$|"
+                              r"^\W*how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define)\s+(?P<term2>[\w\-–/+ ]{2,50}?)"
+                              r"(?:\s+defined)?\W*$", re.I)
+
+
 def as_definition(question: str) -> str:
     """'targeted protein degradation - what is it' → 'what is targeted protein degradation?' (else '')."""
+    defined = DEFINITION_OF_RE.match(question)
+    if defined and (defined.group("term") or re.search(r"\bdefined?\W*$|\bdefine\b", question, re.I)):
+        return f"what is {(defined.group('term') or defined.group('term2')).strip()}?"
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
     if not match or re.fullmatch(r"(?:so|and|ok|okay|but|then|hmm|um|well|right|yes|no)", match.group("term").strip(), re.I):
         return ""  # 'so what is that' asks about the last answer, not about 'so'

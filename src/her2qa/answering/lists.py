@@ -16,7 +16,7 @@ from ..retrieval import is_generic
 from .compose import Pick, render
 from .coverage import content_words
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, _join, asked_kind, is_drug_name, trial_names
-from .passages import FRAME_WORDS
+from .passages import FRAME_WORDS, words_of
 from .tables import TABLE_WORDS
 
 CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "antibody", "antibodies", "adc", "adcs",
@@ -25,6 +25,20 @@ CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "a
                "discussed", "mentioned", "named", "listed", "used", "tested", "described", "covered", "review"}
 TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
+
+
+# "what are the components of an antibody–drug conjugate": the noun before "of" is what is listed.
+PROPERTY_OF_RE = re.compile(r"\b(?:what|which)\s+(?:are|were|r)\s+(?:the\s+)?(?:main\s+|key\s+|three\s+)?"
+                            r"(?P<noun>[a-z\-]+)\s+of\s+(?:an?\s+|the\s+)?\w", re.I)
+SECTION_PART_NOUNS = {"topics", "subsections", "sections", "subtopics", "types", "kinds", "examples", "members",
+                      "names", "classes", "categories", "strategies", "approaches", "parts", "contents"}
+
+
+def _property_asked(text: str) -> str:
+    """The noun asked of something ('components' of an ADC), unless it names drugs or parts of a text."""
+    match = PROPERTY_OF_RE.search(text)
+    noun = match.group("noun").lower() if match else ""
+    return noun if noun not in CLASS_NOUNS | SECTION_PART_NOUNS else ""
 
 
 def enumerating_sentence(text: str) -> bool:
@@ -42,7 +56,14 @@ class ListPlans:
         if TRIALS_ASKED_RE.search(text) and asked_kind(text) != "drug" and (
                 trials := self._named_trials(base, query, text, found, candidates)):
             return trials
-        if found is not None and not specific:
+        if found is not None and not specific and (noun := _property_asked(text)) and not (
+                words_of(noun) & words_of(found[1].title)):
+            # 'what are the components of an ADC': a property of what the section is about, not its parts
+            # (unlike 'what are the mechanisms of resistance', which the 'Mechanisms of …' section lists)
+            return self._fact(base, question, query, candidates)
+        if found is not None and specific:
+            found = None
+        if found is not None:
             source, section = found
             children = self.sentences.children(self.corpus.document(source), section.key)
             if len(children) >= 2:
@@ -52,7 +73,7 @@ class ListPlans:
             r"\b(?:trials?|adcs?|studies|phase|line)\b", text, re.I))
         if match is not None and match.rows and match.filters:
             return self._table(base, question, text, query, candidates, carried)
-        if found is not None and not specific:
+        if found is not None:
             return self._section_overview(base, query, *found)
         return self._enumeration(base, query, candidates)
 

@@ -19,7 +19,7 @@ from ..query import Query, QueryAnalyzer, light_stem, mentions, only_successors,
 from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
-from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
+from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap,
                        off_topic, qualifier_gaps, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
@@ -932,17 +932,36 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return None
         scored = []
         aliases = query.aliases.get(side, [side])
-        for s in self.sentences.mentioning(aliases)[:60]:
+        for s in self._naming_or_continuing(aliases, side)[:60]:
             printed = [a for a in aliases if a.lower() in s.text.lower()]
             if printed and all(only_successors(a, s.text) for a in printed):
                 continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
-            overlap = len(terms & set(tokenize(s.text)))
-            if overlap:
-                scored.append((overlap, -s.start, s))
+            shared = terms & set(tokenize(s.text))
+            if shared:
+                scored.append((shared, s))
         if not scored:
             return None
-        chosen = sorted((s for _, _, s in sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]), key=lambda s: s.start)
+        ranked = [s for _, s in sorted(scored, key=lambda t: (-len(t[0]), t[1].start))]
+        # first the sentences that each add a compared term not yet covered ('linker, payload and DAR':
+        # the DAR sentence before a second one on the payload), then the best of the rest
+        picked, covered = [], set()
+        for shared, s in sorted(scored, key=lambda t: (-len(t[0]), t[1].start)):
+            if len(picked) < limit and shared - covered:
+                picked.append(s)
+                covered |= shared
+        picked += [s for s in ranked if s not in picked][:limit - len(picked)]
+        chosen = sorted(picked, key=lambda s: s.start)
         return self._quoting(base, query, chosen, lambda s: self._antecedent(s, side))
+
+    def _naming_or_continuing(self, aliases: list[str], side: str) -> list[Sentence]:
+        """Sentences naming the side, and those that go on about it by pronoun ("It is uniquely designed
+        and has a high DAR…" after "T-DXd is an ADC…"): the compared property is often in the second."""
+        naming = self.sentences.mentioning(aliases)
+        named = {(s.source, s.paragraph, s.index) for s in naming}
+        continuing = [s for s in self.sentences.sentences
+                      if PRONOUN_RE.match(s.text) and (s.source, s.paragraph, s.index - 1) in named
+                      and self._speaks_of(s, side, aliases)]
+        return sorted(naming + continuing, key=lambda s: s.start)
 
     def _focus(self, answer: Answer, aspect: str, limit: int) -> Answer:
         """The points of an overview that speak to the compared aspect (all, if none does), in order."""
