@@ -932,3 +932,51 @@ def test_an_outcome_asked_of_a_phase_1_study_is_not_a_table_filter(assistant):
 def test_a_short_sections_head_noun_names_it_in_a_long_overview_question(assistant):
     answer = assistant.ask("her2 heterogeneity and how it messes up treatment response - overview pls")
     assert answer.answer.startswith("From “2.4 Tumor Heterogeneity”")
+
+
+def test_a_compared_property_given_in_a_pronoun_sentence_belongs_to_its_side(assistant):
+    answer = assistant.ask("kadcyla vs enhertu: linker, payload, dar - how do they differ??")
+    enhertu = answer.answer.split("**enhertu**")[-1]
+    assert "approximately eight" in enhertu and "[T-DXd]" in enhertu  # "It is uniquely designed…" named
+    assert "non-cleavable linker" in answer.answer.split("**enhertu**")[0]
+
+
+def test_the_definition_of_a_term_asks_what_the_term_is(assistant):
+    for question in ("whats the definition of her2-low?", "how is her2 low defined"):
+        answer = assistant.ask(question)
+        assert not answer.abstained and "1+ or 2+" in answer.answer, question
+
+
+def test_a_property_of_what_a_section_is_about_is_not_its_list_of_subsections(assistant):
+    answer = assistant.ask("what are the components of an antibody-drug conjugate")
+    assert "warhead or payload" in answer.answer and "covers" not in answer.answer
+    mechanisms = assistant.ask("what are the mechanisms of resistance to anti-her2 drugs")
+    assert "p95HER2" in mechanisms.answer  # that section's title names the noun asked: its parts are listed
+
+
+def test_a_duration_asked_needs_a_duration_given(assistant):
+    declined = assistant.ask("how many months of PFS did enhertu reach in destiny-breast04?")
+    assert declined.abstained and "median PFS" in declined.answer
+    answered = assistant.ask("how long was OS in emilia?")
+    assert not answered.abstained and "30.9 vs. 25.1 months" in answered.answer  # "(OS) (30.9 vs. …" counts
+
+
+def test_adding_a_drug_to_another_brings_the_trial_against_the_other_alone(assistant):
+    answer = assistant.ask("did adding tykerb to xeloda improve survival?")
+    assert "capecitabine alone" in answer.answer and "EMILIA" not in answer.answer  # not T-DM1 against it
+
+
+def test_a_comparison_of_targets_and_side_effects_answers_both(assistant):
+    answer = assistant.ask("neratinib vs tucatinib: what do they hit, and side effects?")
+    neratinib, tucatinib = answer.answer.split("**tucatinib**")
+    assert "pan-HER inhibitor" in neratinib and "diarrhea" in neratinib
+    assert "highly selective for the kinase domain of HER2" in tucatinib and "diarrhea" in tucatinib
+
+
+def test_the_next_it_is_the_name_of_the_sentence_that_asked_not_of_the_context(assistant):
+    from her2qa.chat import Conversation
+
+    conversation = Conversation()
+    assistant.ask("pt on kadcyla, now progressing. what did destiny-breast03 find?", conversation)
+    answer = assistant.ask("and the common grade 3 AEs?", conversation)
+    assert "gastrointestinal and hematological" in answer.answer

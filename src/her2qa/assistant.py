@@ -13,7 +13,7 @@ from .chat import (Conversation, Turn, answer_entities, answering_point, exclude
                    points_at_what_was_said, resolve)
 from .corpus import Corpus
 from .llm import BackendUnavailable, condense, describe, generate, make_llm
-from .query import QueryAnalyzer
+from .query import QueryAnalyzer, mentions
 from .results import Answer
 from .retrieval import HybridRetriever
 from .settings import Settings
@@ -224,6 +224,7 @@ class Assistant:
 
             subjects = [e for e in entities if e not in query.common and not is_generic(e)
                         and not excluded(e, question)]  # "apart from EMILIA, …" is not about EMILIA
+            subjects = self._asked_first(subjects, question)
             # "Which PI3K inhibitor is α-selective?" → the answer (alpelisib) is what "its" means next.
             ordered = subjects + named
             if ASKS_WHICH_RE.search(question) and not ASKS_CLASS_RE.search(question):
@@ -237,6 +238,16 @@ class Assistant:
             own = list(first_seen.values())[:4]
             conversation.add(Turn(question=question, resolved=resolved, answer=answer, entities=own))
         return answer
+
+    def _asked_first(self, names: list[str], question: str) -> list[str]:
+        """'my pt is progressing on kadcyla. what did destiny-breast03 show?': the names of the sentence
+        that asks come before those of the context told first, so the next 'it' is DESTINY-Breast03."""
+        sentences = [s for s in re.split(r"(?<=[.!?])\s+(?=\S)", question.strip()) if s.strip()]
+        if len(sentences) < 2:
+            return names
+        asking = next((s for s in reversed(sentences) if s.rstrip().endswith("?")), sentences[-1])
+        inside = [n for n in names if mentions(asking, self.analyzer.aliases_of(n) + [n])]
+        return inside + [n for n in names if n not in inside] if inside else names
 
     def _carried_on(self, outcome, asked: str, resolved: str, previous: Answer):
         """'how is that being addressed?': where the review goes on from what the last answer quoted,

@@ -145,7 +145,9 @@ SYNONYMS: dict[str, str] = {
     r"cns\b": "brain metastasis central nervous system",
     r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b|\bbuilt\b|\bstructur\w*|\bconstructed\b|\bdesign(?:ed)?\b":
         "components composed consists linked linker payload designed",
-    r"target(?:s|ed)?\b": "inhibits inhibitor",
+    r"target(?:s|ed)?\b|\bhit(?:s|ting)?\b": "inhibits inhibitor",
+    # 'what they hit', 'what does it target' (not 'HER2-targeted therapy'): what a drug inhibits, how selectively
+    r"\bhit(?:s|ting)?\b|(?<![\w-])targets?\b": "inhibition selective",
     r"approv": "approved approval FDA",
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
     r"\bwork(?:s|ed)?\b": "activity",
@@ -172,5 +174,7 @@ SYNONYMS: dict[str, str] = {
     r"\b(?:within|inside) (?:a|the|one|the same|each) tumou?r\b|\bsame tumou?r\b": "intratumoral",
     r"\bvar(?:y|ies|ied)\b|\bfluctuat\w*|\bswitch(?:es|ed)?\b|\bflip\w*": "oscillate",
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
+    # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')
+    r"\badd(?:ing|ed|s)?\s+(?:[\w\-+]+\s+){1,4}?to\b|\baddition of\b": "alone monotherapy combination addition",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
 }

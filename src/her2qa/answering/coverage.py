@@ -24,7 +24,8 @@ MEASURES = {
 }
 # A median (or mean) is a duration: stated when the measure comes with months or weeks, even if the
 # review does not say "median" ("PFS (9.6 vs. 6.4 months)"); a rate ("OS at 12 months was 86.2%") is not one.
-QUALIFIER_RE = re.compile(r"\b(median|mean)\b", re.I)
+# "how many months PFS", "how long was the OS": a duration asked, which is a median in the review's terms
+QUALIFIER_RE = re.compile(r"\b(median|mean|how many (?:months|weeks)(?: of)?|how long (?:was|were|is|did)(?: the)?)\b", re.I)
 DURATION_RE = (r"\d+(?:\.\d+)?(?:\s*(?:months?|weeks?))?(?:\s*(?:vs\.?|versus|and|to)\s*\d+(?:\.\d+)?)?"
                r"\s*(?:months?|weeks?|years?)")
 
@@ -262,7 +263,7 @@ def qualifier_gaps(question: str, evidence: list[str]) -> list[str]:
     gaps = []
     lowered = question.lower()
     for match in QUALIFIER_RE.finditer(lowered):
-        qualifier = match.group(1)
+        qualifier = match.group(1) if match.group(1) in ("median", "mean") else "median"
         after = lowered[match.end(): match.end() + 40]
         for name, aliases in MEASURES.items():
             if not any(re.match(rf"\s*(?:\w+\s+)?{re.escape(a)}\b", after) for a in aliases):
@@ -270,7 +271,7 @@ def qualifier_gaps(question: str, evidence: list[str]) -> list[str]:
             names = "|".join(map(re.escape, aliases))
             # the duration must be the measure's value ("PFS (9.6 vs. 6.4 months)", "median PFS was 7.8
             # months"), not a time point ("OS at 6 and 12 months was 93.9%")
-            stated = any(re.search(rf"\b(?:{names})\b\s*(?:\(|of\b|was\b|were\b|from\b|:|,)\s*(?:from\s+)?{DURATION_RE}",
+            stated = any(re.search(rf"\b(?:{names})\b\)?\s*(?:\(|of\b|was\b|were\b|from\b|:|,)\s*(?:from\s+)?{DURATION_RE}",
                                    text, re.I) for text in evidence)
             if not stated:
                 gaps.append(f"a {qualifier} {name}")

@@ -45,6 +45,8 @@ ASPECTS = (
     ("Design", re.compile(r"randomi|enrolled|includ|compared|phase|\barms?\b|received|single-group|designed|"
                           r"evaluat|assess", re.I)),
 )
+# A measure's abbreviation in at most this share of paragraphs (DAR, ORR, PFS) can be a compared aspect.
+RARE_MEASURE_SHARE = 0.1
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
@@ -875,6 +877,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             side_base = self._base(question, side_query, side_candidates, "fact")
             # "nerlynx vs tukysa side effects": each side's safety where the review describes it
             overview = self._facet(side_base, side_query) if aspect and FACET_RE.search(aspect) else None
+            if overview is not None and (rest := FACET_RE.sub(" ", aspect).strip()) and \
+                    (other := self._aspect_sentences(side_base, side_query, side, rest)) is not None:
+                # "what they hit and side effects": the other aspect beside the safety one
+                overview = merge(side_base, [("", other), ("", overview)])
             if overview is None and aspect:
                 overview = self._aspect_sentences(side_base, side_query, side, aspect)
             if overview is None:
@@ -926,8 +932,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
         """Sentences naming one side of a comparison that speak to the compared aspect."""
         terms = set(tokenize(aspect)) | set(tokenize(" ".join(v for k, v in SYNONYMS.items() if re.search(k, aspect, re.I))))
-        # Names the whole review repeats (HER2, trastuzumab) say nothing about the compared aspect.
-        terms = {t for t in terms if self.analyzer.paragraph_share([t]) <= 0.2 and not is_generic(t)}
+        # Names the whole review repeats (HER2, trastuzumab) say nothing about the compared aspect; a
+        # measure's abbreviation does when it is rare ('DAR' in "linker, payload and DAR").
+        terms = {t for t in terms if (share := self.analyzer.paragraph_share([t])) <= 0.2
+                 and (not is_generic(t) or share <= RARE_MEASURE_SHARE)}
         if not terms:
             return None
         scored = []
