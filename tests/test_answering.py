@@ -980,3 +980,8 @@ def test_the_next_it_is_the_name_of_the_sentence_that_asked_not_of_the_context(a
     assistant.ask("pt on kadcyla, now progressing. what did destiny-breast03 find?", conversation)
     answer = assistant.ask("and the common grade 3 AEs?", conversation)
     assert "gastrointestinal and hematological" in answer.answer
+
+
+def test_a_kind_such_as_the_term_brings_the_sentence_naming_the_kind(assistant):
+    answer = assistant.ask("whats a PROTAC")
+    assert "Targeted protein degradation (TPD)" in answer.answer  # "Techniques such as PROTACs…" leans on it

@@ -47,6 +47,9 @@ ASPECTS = (
 )
 # A measure's abbreviation in at most this share of paragraphs (DAR, ORR, PFS) can be a compared aspect.
 RARE_MEASURE_SHARE = 0.1
+# "Techniques such as PROTACs and molecular glues…": the kind was named in the sentence before (TPD).
+KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approaches|strategies|agents|drugs|molecules|"
+                             r"compounds|therapies|inhibitors|mechanisms|tools|technologies)\s+such as\b", re.I)
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
@@ -515,7 +518,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         starts = {s.start for s in chosen}
         added: list[Sentence] = []
         for sentence in chosen:
-            if (DEMONSTRATIVE_RE.match(sentence.text) or CONTRASTS_WITH_PREVIOUS_RE.match(sentence.text)) and sentence.index > 0:
+            if (DEMONSTRATIVE_RE.match(sentence.text) or CONTRASTS_WITH_PREVIOUS_RE.match(sentence.text)
+                    or KIND_SUCH_AS_RE.match(sentence.text)) and sentence.index > 0:
                 previous = self.sentences.paragraph(sentence)[sentence.index - 1]
                 # "This truncated form of HER2…" needs what it is; "However, in the PD-L1 positive
                 # subgroup…" what it contrasts with ("…not significantly different in all patients")
