@@ -985,3 +985,8 @@ def test_the_next_it_is_the_name_of_the_sentence_that_asked_not_of_the_context(a
 def test_a_kind_such_as_the_term_brings_the_sentence_naming_the_kind(assistant):
     answer = assistant.ask("whats a PROTAC")
     assert "Targeted protein degradation (TPD)" in answer.answer  # "Techniques such as PROTACs…" leans on it
+
+
+def test_a_yes_no_on_a_drug_in_a_setting_reads_the_part_titled_by_the_setting(assistant):
+    answer = assistant.ask("is t-dxd any good in her2 low disease?")
+    assert "DESTINY-breast04" in answer.answer and "significantly improved PFS and OS" in answer.answer

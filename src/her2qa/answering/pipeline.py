@@ -286,6 +286,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             answer = self._facet(base, query)
             if answer is not None:
                 return answer
+        if intent == "yesno" and (scoped := self._in_the_part_titled(query, candidates)):
+            # "does enhertu work in her2-low pts?": the part titled HER2-Low BC, which speaks of T-DXd
+            answer = self._fact(base, question, query, scoped)
+            if not answer.abstained:
+                return answer
         if intent == "why" and (scoped := self._in_its_own_section(query, candidates)):
             # "how does src cause herceptin resistance?": the section titled Src explains it, not a
             # passage elsewhere that shares "cause resistance".
@@ -1073,6 +1078,29 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                     keys = self.sentences.descendants(doc, section.key)
                     return [c for c in candidates if c.chunk.section in keys and c.chunk.source == doc.source]
         return []
+
+    def _in_the_part_titled(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
+        """The retrieved passages of the section or sub-heading titled by one name of the question that
+        speaks of every other name asked (HER2-Low BC, for T-DXd in HER2-low disease) — the smallest
+        such part, as the most specific; [] when there is none."""
+        doc = self.corpus.primary
+        named = [e for e in query.entities if e not in query.common]
+        if len(named) < 2:
+            return []
+        parts = []
+        for name in named:
+            titled = self.sentences.titled_by(doc, query.aliases.get(name, [name]))
+            if len(titled) != 1:
+                continue
+            own = [s for key in self.sentences.descendants(doc, titled[0].key)
+                   for s in self.sentences.in_section(doc.source, key) if s.section == key]
+            text = " ".join(s.text for s in own)
+            if own and all(mentions(text, query.aliases.get(e, [e])) for e in named if e != name):
+                parts.append(own)
+        if not parts:
+            return []
+        chunk_ids = {s.chunk_id for s in min(parts, key=len)}
+        return [c for c in candidates if c.chunk.id in chunk_ids]
 
     def _specific(self, query: Query) -> list[str]:
         return [e for e in query.entities if not is_generic(e) and e not in query.common
