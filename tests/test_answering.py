@@ -990,3 +990,11 @@ def test_a_kind_such_as_the_term_brings_the_sentence_naming_the_kind(assistant):
 def test_a_yes_no_on_a_drug_in_a_setting_reads_the_part_titled_by_the_setting(assistant):
     answer = assistant.ask("is t-dxd any good in her2 low disease?")
     assert "DESTINY-breast04" in answer.answer and "significantly improved PFS and OS" in answer.answer
+
+
+def test_a_trial_glossed_by_its_drug_is_still_the_one_subject(assistant):
+    for question in ("give me a rundown of EMILIA (kadcyla)", "what did nala show? the nerlynx one"):
+        answer = assistant.ask(question)
+        assert answer.answer.startswith("**Design**") and "**Results**" in answer.answer, question
+    drug = assistant.ask("what response rate did zanidatamab (ZW25) reach in phase 1?")
+    assert "33% response rate" in drug.answer  # a drug's code in brackets is the name the review uses

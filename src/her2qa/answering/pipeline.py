@@ -50,6 +50,9 @@ RARE_MEASURE_SHARE = 0.1
 # "Techniques such as PROTACs and molecular glues…": the kind was named in the sentence before (TPD).
 KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approaches|strategies|agents|drugs|molecules|"
                              r"compounds|therapies|inhibitors|mechanisms|tools|technologies)\s+such as\b", re.I)
+# A name glossed by another in brackets ('HER2CLIMB (tukysa)'), and 'the X vs Y one' after a question.
+GLOSS_BRACKET_RE = re.compile(r"(?P<name>[\w\-+/]*\w)\s*\((?P<gloss>[\w\-+/ ]{2,30})\)")
+GLOSS_TAIL_RE = re.compile(r"\?\s*(?:i mean\s+)?the\s+[^?]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
@@ -152,6 +155,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
+        resolved = self._without_gloss(resolved)
         parts = split_parts(resolved)
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
             answer = self._multi_part(question, parts, carried)
@@ -163,6 +167,26 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             answer = answer.model_copy(update={"notice": f"The review has no reference [{unknown[0]}]; "
                                                          "the marker was ignored."})
         return Outcome(answer, self._pool, self._considered)
+
+    def _without_gloss(self, text: str) -> str:
+        """'summary of HER2CLIMB (tukysa)', 'what did destiny-breast03 show? the enhertu vs kadcyla one': a
+        name's gloss (its drug in brackets, 'the X vs Y one' after the question) says which one is meant;
+        it is no second subject to overview or compare."""
+        def known(piece: str) -> list[str]:
+            return [e for e in self.analyzer.entities_in(piece)
+                    if (self.analyzer.known(e) or e.lower() in BRANDS) and not is_generic(e)]
+
+        def bracket(match: re.Match) -> str:
+            glossed, gloss = known(match.group("name")), known(match.group("gloss"))
+            # a trial glossed by its drug; not a drug by its code ('zanidatamab (ZW25)'), which may be the name the review uses
+            return match.group("name") if len(glossed) == 1 and len(gloss) == 1 and self.is_trial(glossed[0]) \
+                and not self.is_trial(gloss[0]) else match.group(0)
+
+        text = GLOSS_BRACKET_RE.sub(bracket, text)
+        tail = GLOSS_TAIL_RE.search(text)
+        if tail and known(text[: tail.start()]):
+            text = text[: tail.start() + 1].strip()
+        return text
 
     def follow_ups(self, answer: Answer, limit: int = 3) -> list[str]:
         """Next questions drawn from the passages just cited: the trials and drugs they name that
