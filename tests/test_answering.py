@@ -998,3 +998,9 @@ def test_a_trial_glossed_by_its_drug_is_still_the_one_subject(assistant):
         assert answer.answer.startswith("**Design**") and "**Results**" in answer.answer, question
     drug = assistant.ask("what response rate did zanidatamab (ZW25) reach in phase 1?")
     assert "33% response rate" in drug.answer  # a drug's code in brackets is the name the review uses
+
+
+def test_an_overview_finds_the_part_titled_by_its_telling_word(assistant):
+    for question in ("what does the paper say about immunotherapy with anti-her2 drugs", "whats the state of immunotherapy plus her2 drugs"):
+        answer = assistant.ask(question)
+        assert answer.answer.startswith("From “Immunotherapy in HER2-Positive Disease”"), question

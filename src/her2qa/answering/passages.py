@@ -52,6 +52,8 @@ CLASS_NOUNS = {"inhibitors", "inhibitor", "therapies", "therapy", "agents", "dru
                "conjugates", "antibodies", "receptor", "pathway", "trials", "studies", "bc", "cancer"}
 # Places in the paper used to point at a part of it ("at the end", "before the conclusions", "after the
 # intro"): the parts they name are landmarks, not the part asked about.
+# An overview's title match that holds a word not found all over the review outranks one that does not.
+TELLING_TITLE_BONUS = 1.0
 POSITION_RE = re.compile(r"\b(?:at|towards?|near)\s+the\s+(?:very\s+)?(?:end|start|beginning)\b|"
                          r"\b(?:just\s+)?(?:before|after|preceding|following|prior\s+to)\s+(?:the\s+)?"
                          r"(?:intro(?:duction)?|conclusions?|abstract|references|discussion|summary)(?:\s+section)?\b")
@@ -80,6 +82,10 @@ def words_of(text: str) -> set[str]:
         if w.endswith("s") and len(w) > 3:
             out.add(w[:-1])
     return out
+
+
+# 'drugs', 'therapies', 'inhibitors': kinds every part of the review has, never what tells one section apart
+CLASS_FORMS = {form for noun in CLASS_NOUNS for form in words_of(noun)}
 
 
 class SentenceIndex:
@@ -190,6 +196,11 @@ class SentenceIndex:
                 if not shared or ((covered < 0.3 or asked_covered < 0.6) and not names_it):
                     continue
                 score = covered + asked_covered
+                if topic and any(forms & title for forms in telling
+                                 if not forms <= self.everywhere and not forms & CLASS_FORMS):
+                    # 'immunotherapy + anti-her2 drugs': the title holding the telling word (Immunotherapy in
+                    # HER2-Positive Disease), not the one holding only words found all over (Anti-HER2 Drugs)
+                    score += TELLING_TITLE_BONUS
                 if prefer_parents and len(self.children(doc, sec.key)) >= 2:
                     score += 0.5  # "what mechanisms are discussed" lists a section's parts
                 if score > best_score:
