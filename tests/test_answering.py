@@ -1004,3 +1004,9 @@ def test_an_overview_finds_the_part_titled_by_its_telling_word(assistant):
     for question in ("what does the paper say about immunotherapy with anti-her2 drugs", "whats the state of immunotherapy plus her2 drugs"):
         answer = assistant.ask(question)
         assert answer.answer.startswith("From “Immunotherapy in HER2-Positive Disease”"), question
+
+
+def test_a_fact_quoting_a_pronoun_sentence_alone_names_its_subject_in_brackets(assistant):
+    answer = assistant.ask("what are the 3 parts of an ADC")
+    assert answer.answer.startswith("[ADCs] are composed by three components")
+    assert answer.citations and "They are composed" in answer.citations[0].quote  # the quote itself stays verbatim

@@ -48,6 +48,10 @@ DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:(?:[\w\-/+]+\s+){1,3}|[\w/+]+-)(?:targ
                               r"\W*$", re.I)
 
 
+ASKED_NOT_LISTED = {"findings", "results", "outcomes", "data", "details", "conclusions", "differences", "similarities",
+                    "pros", "cons", "implications", "numbers", "figures", "odds", "chances", "benefits", "risks"}
+
+
 def asks_for_list(question: str) -> bool:
     """'which TKIs…', 'what resistance mechanisms…', 'list…': a plural noun right after the wh-word
     (before any verb) asks for every member."""
@@ -58,7 +62,13 @@ def asks_for_list(question: str) -> bool:
         return False
     follows = AUXILIARIES | {"in", "of", "from", "for", "with", "without", "that", "which", "under", "on", "are", "were", "the", "to",
                              "being", "been", "currently", "still", "mentioned", "listed", "named", "discussed"}
-    for i, word in enumerate(words[1:4], start=1):
+    # "what are (all) the resistance mechanisms…": the plural after "are the" is what is listed
+    start = 3 if words[1:3] in (["are", "the"], ["are", "all"], ["were", "the"]) else 1
+    if words[start:start + 1] == ["the"]:
+        start += 1
+    if start > 1 and set(words[start:start + 3]) & ASKED_NOT_LISTED:
+        return False  # "what were the findings of monarcHER": an overview, "what are the differences": a comparison
+    for i, word in enumerate(words[start:start + 3], start=start):
         if word in AUXILIARIES:
             return False
         plural = (len(word) >= 4 and word.endswith("s") and word not in NOT_PLURAL

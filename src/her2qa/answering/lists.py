@@ -28,10 +28,10 @@ LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: 
 
 
 # "what are the components of an antibody–drug conjugate": the noun before "of" is what is listed.
-PROPERTY_OF_RE = re.compile(r"\b(?:what|which)\s+(?:are|were|r)\s+(?:the\s+)?(?:main\s+|key\s+|three\s+)?"
+PROPERTY_OF_RE = re.compile(r"\b(?:what|which)\s+(?:are|were|r)\s+(?:the\s+)?(?:main\s+|key\s+|(?:\d|two|three|four|five)\s+)?"
                             r"(?P<noun>[a-z\-]+)\s+of\s+(?:an?\s+|the\s+)?\w", re.I)
 SECTION_PART_NOUNS = {"topics", "subsections", "sections", "subtopics", "types", "kinds", "examples", "members",
-                      "names", "classes", "categories", "strategies", "approaches", "parts", "contents"}
+                      "names", "classes", "categories", "strategies", "approaches", "contents"}
 
 
 def _property_asked(text: str) -> str:
@@ -56,8 +56,8 @@ class ListPlans:
         if TRIALS_ASKED_RE.search(text) and asked_kind(text) != "drug" and (
                 trials := self._named_trials(base, query, text, found, candidates)):
             return trials
-        if found is not None and not specific and (noun := _property_asked(text)) and not (
-                words_of(noun) & words_of(found[1].title)):
+        if not specific and (noun := _property_asked(text)) and not (
+                found is not None and words_of(noun) & words_of(found[1].title)):
             # 'what are the components of an ADC': a property of what the section is about, not its parts
             # (unlike 'what are the mechanisms of resistance', which the 'Mechanisms of …' section lists)
             return self._fact(base, question, query, candidates)

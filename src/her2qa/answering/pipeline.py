@@ -53,6 +53,8 @@ KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approac
 # A name glossed by another in brackets ('HER2CLIMB (tukysa)'), and 'the X vs Y one' after a question.
 GLOSS_BRACKET_RE = re.compile(r"(?P<name>[\w\-+/]*\w)\s*\((?P<gloss>[\w\-+/ ]{2,30})\)")
 GLOSS_TAIL_RE = re.compile(r"\?\s*(?:i mean\s+)?the\s+[^?]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
+# A sentence opening on a bare pronoun, whose name is in the sentence before.
+BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
@@ -376,7 +378,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if missing and not gaps:
             gaps = [missing if missing.startswith(("the ", "how ")) else f"the {missing}"]
         if not gaps:
-            return self._measure_covered(base, answer, query)
+            return self._with_antecedents(base, self._measure_covered(base, answer, query), query)
         if gaps:
             # every name that scopes the gap: not "the year for enhertu" (2019 is given) but "… for enhertu and HER2-low"
             # a measure named in the gap is not what it is missing for: not "the dar for DAR or kadcyla"
@@ -394,6 +396,44 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    def _with_antecedents(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'They are composed by three components…' quoted without the sentence before it, which names
+        ADCs: the name asked goes in square brackets, the convention for quotations ('[ADCs] are…')."""
+        if answer.abstained or answer.lead or answer.table is not None:
+            return answer
+        quoted = self._quoted(answer)
+        if not quoted or any(sentence is None for _, _, sentence in quoted):
+            return answer
+        sentences = [sentence for _, _, sentence in quoted]
+        starts = {s.start for s in sentences}
+        names = {}
+        for point, _, sentence in quoted:
+            bracketed = re.match(r"\[([^\]]+?)(?:’s)?\]", point.text)
+            if bracketed:
+                names[sentence.start] = bracketed.group(1)  # already named: kept as it is
+            elif BARE_PRONOUN_RE.match(sentence.text) and sentence.index > 0:
+                previous = self.sentences.paragraph(sentence)[sentence.index - 1]
+                if previous.start not in starts and (name := self._printed_name(previous, query)):
+                    names[sentence.start] = name
+        if not any(not re.match(r"\[", p.text) and s.start in names for p, _, s in quoted):
+            return answer
+        return self._quoting(base, query, sentences, lambda s: names.get(s.start, ""))
+
+    @staticmethod
+    def _printed_name(sentence: Sentence, query: Query) -> str:
+        """The form in which the sentence's opening words print a name asked ('ADCs' for 'adc'), or ''."""
+        opening = " ".join(sentence.text.split()[:6])
+        for entity in query.entities:
+            for alias in sorted(query.aliases.get(entity, [entity]), key=len, reverse=True):
+                found = re.search(rf"(?<![\w-]){re.escape(alias)}s?(?![\w-])", opening, re.I)
+                if found:
+                    return found.group(0)
+        # a kind asked by its short name ('an adc') is not an entity: the sentence's subject, when asked
+        subject = re.match(r"((?:[\w\-/]+\s+){0,2}?[\w\-/]+)\s+(?:is|are|was|were|has|have)\b", sentence.text)
+        if subject and words_of(subject.group(1)) & words_of(query.text) - FRAME_WORDS:
+            return subject.group(1)
+        return ""
 
     def _given_for_another(self, gaps: list[str]) -> str:
         """The one sentence printing a property asked of something else ('the drug-to-antibody ratio'
