@@ -43,3 +43,17 @@ def assistant(built_settings):
     from her2qa.assistant import Assistant
 
     return Assistant(built_settings)
+
+
+@pytest.fixture
+def converse(assistant):
+    """Ask the turns of one new conversation in order; the answer to the last turn."""
+    from her2qa.chat import Conversation
+
+    def ask_all(*turns: str):
+        conversation = Conversation()
+        for turn in turns:
+            answer = assistant.ask(turn, conversation)
+        return answer
+
+    return ask_all

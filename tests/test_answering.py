@@ -973,12 +973,8 @@ def test_a_comparison_of_targets_and_side_effects_answers_both(assistant):
     assert "highly selective for the kinase domain of HER2" in tucatinib and "diarrhea" in tucatinib
 
 
-def test_the_next_it_is_the_name_of_the_sentence_that_asked_not_of_the_context(assistant):
-    from her2qa.chat import Conversation
-
-    conversation = Conversation()
-    assistant.ask("pt on kadcyla, now progressing. what did destiny-breast03 find?", conversation)
-    answer = assistant.ask("and the common grade 3 AEs?", conversation)
+def test_the_next_it_is_the_name_of_the_sentence_that_asked_not_of_the_context(converse):
+    answer = converse("pt on kadcyla, now progressing. what did destiny-breast03 find?", "and the common grade 3 AEs?")
     assert "gastrointestinal and hematological" in answer.answer
 
 

@@ -77,10 +77,8 @@ def test_follow_up_uses_the_conversation(assistant):
     assert "8.5 months" in second.answer and "4.1 months" in second.answer
 
 
-def test_follow_up_about_a_side_effect(assistant):
-    conversation = Conversation()
-    assistant.ask("What did the NALA trial show for neratinib?", conversation)
-    answer = assistant.ask("Which side effect limits its use?", conversation)
+def test_follow_up_about_a_side_effect(converse):
+    answer = converse("What did the NALA trial show for neratinib?", "Which side effect limits its use?")
     assert "diarrhea" in answer.answer
 
 

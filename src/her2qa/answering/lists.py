@@ -61,8 +61,8 @@ class ListPlans:
             # 'what are the components of an ADC': a property of what the section is about, not its parts
             # (unlike 'what are the mechanisms of resistance', which the 'Mechanisms of …' section lists)
             return self._fact(base, question, query, candidates)
-        if found is not None and specific:
-            found = None
+        if specific:
+            found = None  # a name asked ('which trials of T-DXd…') is listed from its passages, not a section's parts
         if found is not None:
             source, section = found
             children = self.sentences.children(self.corpus.document(source), section.key)

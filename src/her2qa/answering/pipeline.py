@@ -1022,11 +1022,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 scored.append((shared, s))
         if not scored:
             return None
-        ranked = [s for _, s in sorted(scored, key=lambda t: (-len(t[0]), t[1].start))]
+        scored.sort(key=lambda t: (-len(t[0]), t[1].start))
+        ranked = [s for _, s in scored]
         # first the sentences that each add a compared term not yet covered ('linker, payload and DAR':
         # the DAR sentence before a second one on the payload), then the best of the rest
         picked, covered = [], set()
-        for shared, s in sorted(scored, key=lambda t: (-len(t[0]), t[1].start)):
+        for shared, s in scored:
             if len(picked) < limit and shared - covered:
                 picked.append(s)
                 covered |= shared
