@@ -1006,3 +1006,8 @@ def test_a_fact_quoting_a_pronoun_sentence_alone_names_its_subject_in_brackets(a
     answer = assistant.ask("what are the 3 parts of an ADC")
     assert answer.answer.startswith("[ADCs] are composed by three components")
     assert answer.citations and "They are composed" in answer.citations[0].quote  # the quote itself stays verbatim
+
+
+def test_a_later_part_about_what_an_earlier_which_part_could_not_name_is_declined(assistant):
+    answer = assistant.ask("which igf-ir antibody is in the ongoing combo trials and what did it achieve?")
+    assert answer.abstained and "does not name the igf-ir antibody" in answer.answer.lower()

@@ -1094,6 +1094,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # of every part, not the conversation's other names (palbociclib).
         subject: list[str] = ([e for e in carried if any(e in n for n in named)] or list(carried)
                               or next((n for n in named if n), []))
+        unnamed = ""  # the kind a 'which …?' part asked and the review does not name
         for i, part in enumerate(parts):
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
             context = ", ".join(subject[:2]) if subject else (parts[0] if part is not parts[0] else "")
@@ -1109,6 +1110,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 text = re.sub(r"\b(it)(s?)\b", lambda m: subject[0] + ("'s" if m.group(2) else ""), part, count=1,
                               flags=re.I)
             answer = self._single(question, text, [] if own else subject, classify(part))
+            if unnamed and not named_here and re.search(r"\b(?:it|its|they|their|them)\b", part, re.I):
+                # "which MET inhibitor was combined with trastuzumab, and what response rate did it achieve?":
+                # the review names none, so 'it' stands for nothing it reports on
+                answer = self._decline(answer, f"The review does not name the {unnamed}, so it reports nothing "
+                                               f"about it.", missing=[f"the {unnamed}"])
+            elif WHICH_RE.match(part) and (kind := asked_kind(part)) and answer.abstained:
+                asked = re.match(r"\W*(?:so |and |ok )?which\s+((?:[\w\-/+]+\s+){0,2}?[\w\-/+]+?)\s+"
+                                 r"(?:is|are|was|were|has|have|had|did|does|do)\b", part, re.I)
+                unnamed = asked.group(1) if asked else kind  # 'IGF-IR antibody', else 'drug'
             if own:
                 subject = own
             answers.append((part.rstrip("?") + "?", answer))
