@@ -127,7 +127,13 @@ def names_any(lowered: str, compacted: str, aliases: list[str]) -> bool:
                 return True
             continue
         key = compact(alias)
-        if len(key) < 3:
+        if len(key) < 2:
+            continue
+        if len(key) == 2:
+            # 'OS', 'HR': a two-letter abbreviation names only as a whole word, never split ('o s');
+            # 'HR+' is a status, not the 'HR' of a hazard ratio
+            if alias.isalpha() and re.search(rf"(?<![a-z0-9]){key}(?![a-z0-9])", lowered):
+                return True
             continue
         if len(key) < 6:
             if _short_name_re(key).search(lowered):
