@@ -1011,3 +1011,23 @@ def test_a_fact_quoting_a_pronoun_sentence_alone_names_its_subject_in_brackets(a
 def test_a_later_part_about_what_an_earlier_which_part_could_not_name_is_declined(assistant):
     answer = assistant.ask("which igf-ir antibody is in the ongoing combo trials and what did it achieve?")
     assert answer.abstained and "does not name the igf-ir antibody" in answer.answer.lower()
+
+
+def test_a_two_letter_abbreviation_names_the_passage_that_uses_it(assistant):
+    answer = assistant.ask("did overall survival improve when tykerb was given with capecitabine?")
+    assert "75.0 weeks for the combination arm" in answer.answer  # the lapatinib trials write OS, not overall survival
+
+
+def test_show_me_a_listed_trial_shows_its_row_instead_of_declining_results(assistant):
+    answer = assistant.ask("can you show me the DESTINY-Breast 09 row")
+    assert not answer.abstained and "NCT04784715" in answer.answer and "Phase: III" in answer.answer
+
+
+def test_which_study_found_a_finding_is_the_reference_of_the_sentence_before_this_study(assistant):
+    answer = assistant.ask("what study identified HER2 mutations like L755P and V777L?")
+    assert answer.intent == "reference" and "It cites reference 28: Bose R." in answer.answer
+
+
+def test_they_after_cited_authors_is_quoted_with_the_authors_in_brackets(assistant):
+    answer = assistant.ask("who demonstrated that heterogeneous tumours had no pCR after neoadjuvant anti-HER2 treatment")
+    assert "“[Metzger et al.] demonstrated the absence" in answer.answer and "reference 23" in answer.answer

@@ -451,6 +451,10 @@ class ExtractiveAnswerer:
             return cited_references(chunk.text)
         if cited_references(sentences[here][2]):
             return cited_references(sentences[here][2])
+        if here > 0 and CITED_BEFORE_RE.match(sentences[here][2]) and cited_references(sentences[here - 1][2]):
+            # "Metzger et al. classified … [23]. They demonstrated …", "Bose et al. found … [28]. This study
+            # identified …": the work of the sentence before
+            return cited_references(sentences[here - 1][2])
         marked = [i for i, s in enumerate(sentences) if cited_references(s[2])]
         if not marked:
             return []
@@ -474,7 +478,11 @@ class ExtractiveAnswerer:
         if cand is not None and unit is not None:
             marker += 1
             citations.append(self.citation(marker, cand.chunk, unit.unit.text, query, unit.unit.start))
-            parts.append(f"The review states: \u201c{strip_markers(unit.unit.text).strip()}\u201d [{marker}]")
+            quote = strip_markers(unit.unit.text).strip()
+            if (lead := AUTHORS_BEFORE_RE.match(quote)) and (
+                    named := ETAL_RE.findall(" ".join(self._previous_sentences(cand.chunk, unit.unit.start, 1)))):
+                quote = f"[{named[-1]}]{quote[lead.end():]}"  # "They demonstrated…" → "[Metzger et al.] demonstrated…"
+            parts.append(f"The review states: \u201c{quote}\u201d [{marker}]")
         source = cand.chunk.source if cand else self.corpus.primary.source
         doc = self.corpus.document(source)
         for number in (numbers[:3] + list(titled))[:4]:
@@ -495,6 +503,10 @@ class ExtractiveAnswerer:
         return base.model_copy(update={"answer": " ".join(parts), "citations": citations})
 
 
+# A sentence whose subject is the authors just cited: "They demonstrated…", "These authors found…"
+AUTHORS_BEFORE_RE = re.compile(r"\s*(?:They|Their|These authors|The authors|The same (?:authors|group))\b")
+CITED_BEFORE_RE = re.compile(AUTHORS_BEFORE_RE.pattern + r"|\s*(?:This|That|The same) (?:study|work|research|group)\b")
+ETAL_RE = re.compile(r"\b[A-Z][\w\-']+ et al\.")
 # "in this study", "the same trial", "It…": a sentence about the study its paragraph named before.
 POINTS_BACK_TO_STUDY_RE = re.compile(r"\b(?:this|that|the same|the) (?:study|trial|analysis|cohort|population)\b|"
                                      r"^\s*(?:It|Its|They|Their)\b")

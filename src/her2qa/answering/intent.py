@@ -129,7 +129,13 @@ def is_reference(question: str) -> bool:
         re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
                   r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b|\bpublished\b|\bauthors?\b|"
-                  r"\bdoi\b|\bpubmed\b", lowered))
+                  r"\bdoi\b|\bpubmed\b", lowered)) or bool(STUDY_SHOWED_RE.search(lowered))
+
+
+# "which study showed palbo + lapatinib gets around TSC2 resistance?": the finding is the review's, the
+# study behind it is the one it cites (a trial is asked as "which trial", and is named in the sentence)
+STUDY_SHOWED_RE = re.compile(r"\b(?:which|what) (?:study|studies|group|paper|work|research)\b(?:\W+\w+){0,2}?\W+"
+                             r"(?:shows?|showed|shown|found|finds|demonstrat\w*|report\w*|describ\w*|identif\w*|suggest\w*)\b")
 
 
 # A term typed first, then asked about: "targeted protein degradation - what is it", "her2-low? whats

@@ -83,6 +83,10 @@ TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)
 ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
 # A comparison's aspect that the drugs named answer ('which drugs did each give').
 DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations?|inhibitors?|what (?:they|pts|patients) got)\b", re.I)
+# The asking words of an earlier part lent as context: 'who showed it' in "who showed it in the neoadjuvant
+# setting and how did they define …" would make the later part ask for a reference too
+ASKING_WORDS_RE = re.compile(r"^\W*(?:who|what|which|how|when|where|why)\b(?:\s+[\w']+){0,2}?\s+"
+                             r"(?:it|they|them|this|that)\b\s*", re.I)
 # A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
@@ -1097,7 +1101,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         unnamed = ""  # the kind a 'which …?' part asked and the review does not name
         for i, part in enumerate(parts):
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
-            context = ", ".join(subject[:2]) if subject else (parts[0] if part is not parts[0] else "")
+            context = ", ".join(subject[:2]) if subject else (
+                ASKING_WORDS_RE.sub("", parts[0]) if part is not parts[0] else "")
             ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
             if i and not own and ends_on_it:
                 # "…main side effect is a problem right? how are they dealing with it": it is the part before

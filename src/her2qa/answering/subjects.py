@@ -84,6 +84,8 @@ FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|how big|how
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
                               r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data)\b", re.I)
+# "show me X", "can you show the row for X": a request to display, not "what did X show"
+SHOW_ME_RE = re.compile(r"^\s*(?:(?:can|could) you |pls |please )?show\b(?:\s+(?:me|us)\b)?", re.I)
 NAME_LIMIT = 8
 
 
@@ -110,8 +112,8 @@ class SubjectPlans:
     def _listed_only(self, base: Answer, query: Query, text: str) -> Answer | None:
         """'DESTINY-Breast06 results — did enhertu beat chemo?': a trial the review only lists in a
         table of ongoing trials has no results in it. Say so, with the row it does give."""
-        if not RESULTS_ASKED_RE.search(text):
-            return None
+        if not RESULTS_ASKED_RE.search(SHOW_ME_RE.sub("", text)):
+            return None  # "show me destiny-breast08 - arms, phase" asks for the row, not for results
         for entity in self._specific(query):
             aliases = query.aliases.get(entity, [entity])
             if self.sentences.mentioning(aliases):
