@@ -1031,3 +1031,15 @@ def test_which_study_found_a_finding_is_the_reference_of_the_sentence_before_thi
 def test_they_after_cited_authors_is_quoted_with_the_authors_in_brackets(assistant):
     answer = assistant.ask("who demonstrated that heterogeneous tumours had no pCR after neoadjuvant anti-HER2 treatment")
     assert "“[Metzger et al.] demonstrated the absence" in answer.answer and "reference 23" in answer.answer
+
+
+def test_a_grade_asked_of_a_figure_needs_a_sentence_about_grades(assistant):
+    answer = assistant.ask("what share of the enhertu ILD was grade 3+?")
+    assert answer.abstained and "grade 3+" in answer.answer
+
+
+def test_a_setting_asked_needs_a_sentence_naming_it(assistant):
+    declined = assistant.ask("does enhertu get used before surgery")
+    assert declined.abstained and "neoadjuvant setting" in declined.answer
+    answered = assistant.ask("is kadcyla given after surgery?")
+    assert not answered.abstained and "approved for the adjuvant treatment" in answered.answer

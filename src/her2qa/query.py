@@ -224,6 +224,8 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
                            r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|radiotherapy|radiation", re.I)
 
+SURGERY_TIMING_RE = re.compile(r"\b(?:after|before|following|post|pre|prior to)[\s-]+surgery\b", re.I)
+
 # Enzymes are named by '-ase' ('protease', 'ligase', 'esterase'): a question asking which enzyme does something
 # names a class of molecule, and when the review never prints that word it names no member of it either.
 ENZYME_RE = re.compile(r"[a-z]{3,}ase", re.I)
@@ -516,7 +518,8 @@ class QueryAnalyzer:
         'cardiotoxicity'): no passage can answer for them."""
         clinical = [w for w in re.findall(r"[A-Za-z][a-z\-]{6,}", question) if CLINICAL_TERM_RE.search(w)
                     and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)]  # not 'hepatocyte'
-        clinical += [w for w in re.findall(r"[A-Za-z]+", question) if CARE_TOPIC_RE.fullmatch(w)
+        # "after surgery" is the adjuvant setting the review discusses, not surgery itself
+        clinical += [w for w in re.findall(r"[A-Za-z]+", SURGERY_TIMING_RE.sub(" ", question)) if CARE_TOPIC_RE.fullmatch(w)
                      and not any(v.startswith(w.lower().rstrip("s")) for v in self.corpus_words)]
         clinical += [w for w in re.findall(r"[A-Za-z]+", question) if ENZYME_RE.fullmatch(w)
                      and w.lower() not in NOT_ENZYMES and not any(v.startswith(w.lower()) for v in self.corpus_words)]

@@ -176,5 +176,8 @@ SYNONYMS: dict[str, str] = {
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
     # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')
     r"\badd(?:ing|ed|s)?\s+(?:[\w\-+]+\s+){1,4}?to\b|\baddition of\b": "alone monotherapy combination addition",
+    # treatment timed by surgery is the review's (neo)adjuvant setting
+    r"\b(?:after|following|post)[\s-]*(?:surgery|op(?:eration)?)\b|\bpostoperative\b": "adjuvant",
+    r"\b(?:before|prior to|pre)[\s-]*(?:surgery|op(?:eration)?)\b|\bpreoperative\b": "neoadjuvant",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
 }

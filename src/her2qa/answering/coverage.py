@@ -209,6 +209,40 @@ def arm_gap(question: str, evidence: list[str], arms: dict[str, list[str]]) -> s
     return ""
 
 
+# a severity grade asked of a figure: "how many were grade 3 or higher", "grade 3+ diarrhea rate", "grade 3/4"
+GRADE_ASKED_RE = re.compile(r"\bgrade\s*(?:≥|>=|>)?\s*(?:[1-5]|i{1,3}v?|iv)\b(?:\s*(?:\+|or (?:higher|above|more|worse)|[-/–]\s*(?:[1-5]|iv)))?", re.I)
+GRADE_SAID_RE = re.compile(r"\bgrades?\b", re.I)
+
+
+def grade_gap(question: str, evidence: list[str]) -> str:
+    """'the grade 3 or higher figures' when a figure of a severity grade is asked and no quoted sentence
+    speaks of grades at all (the overall ILD rate is not its grade 3 share), else ''."""
+    asked = GRADE_ASKED_RE.search(question)
+    if asked is None or any(GRADE_SAID_RE.search(e) for e in evidence):
+        return ""
+    return f"the {asked.group(0).lower()} figures"
+
+
+# a treatment setting asked ("is enhertu used in the neoadjuvant setting?", "kadcyla after surgery?"), as the
+# review names it; 'adjuvant' is not 'neoadjuvant'
+SETTINGS_ASKED = {
+    "neoadjuvant": (re.compile(r"\bneo-?adjuvant\b|\b(?:before|prior to|pre)[\s-]*(?:surgery|op(?:eration)?)\b|"
+                               r"\bpreoperative\b", re.I), re.compile(r"\bneo-?adjuvant\b", re.I)),
+    "adjuvant": (re.compile(r"(?<![\w-])adjuvant\b|\b(?:after|following|post)[\s-]*(?:surgery|op(?:eration)?)\b|"
+                            r"\bpostoperative\b", re.I), re.compile(r"(?<![\w-])adjuvant\b", re.I)),
+    "maintenance": (re.compile(r"\bmaintenance\b", re.I), re.compile(r"\bmaintenance\b", re.I)),
+}
+
+
+def setting_gap(question: str, evidence: list[str]) -> str:
+    """'the neoadjuvant setting' when the question asks about a treatment setting and no quoted
+    sentence names it (results in metastatic disease do not answer "is it given before surgery?"), else ''."""
+    for name, (asked, said) in SETTINGS_ASKED.items():
+        if asked.search(question) and not any(said.search(e) for e in evidence):
+            return f"its use in the {name} setting"
+    return ""
+
+
 # a trial's head count ("how many pts were randomized in her2climb", "how many women in patricia"), not how
 # many relapse (a share answers that) or how many cases were diagnosed
 COUNT_ASKED_RE = re.compile(r"\bhow many (?:[\w\-+/]+ ){0,2}?(?:patients|women|participants|people|subjects)\s+"

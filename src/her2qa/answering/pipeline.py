@@ -20,7 +20,8 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, management_gap, measured_gap,
+from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap, measured_gap,
+                       setting_gap,
                        off_topic, qualifier_gaps, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, names_of_kind, retrieved_list, trial_names)
@@ -372,6 +373,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
         missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
                    or arm_gap(query.text, said, arms) or count_gap(query.text, said)
+                   or (grade_gap(query.text, said) if base.intent == "fact" else "")
+                   or (setting_gap(query.text, said) if self._specific(query) else "")
                    or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities if e not in query.common])
                    if base.intent in ("fact", "yesno") else "")
         if not missing and base.intent == "fact" and WHICH_RE.match(query.text) and (kind := asked_kind(query.text)):
@@ -380,7 +383,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 # "which checkpoint inhibitor was added to T-DM1 in KATE2?": where KATE2 is described
                 return self._quoting(base, query, named, lambda s: self._antecedent(s, self._specific(query)[0]))
         if missing and not gaps:
-            gaps = [missing if missing.startswith(("the ", "how ")) else f"the {missing}"]
+            gaps = [missing if missing.startswith(("the ", "how ", "its ")) else f"the {missing}"]
         if not gaps:
             return self._with_antecedents(base, self._measure_covered(base, answer, query), query)
         if gaps:
