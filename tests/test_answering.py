@@ -1043,3 +1043,10 @@ def test_a_setting_asked_needs_a_sentence_naming_it(assistant):
     assert declined.abstained and "neoadjuvant setting" in declined.answer
     answered = assistant.ask("is kadcyla given after surgery?")
     assert not answered.abstained and "approved for the adjuvant treatment" in answered.answer
+
+
+def test_a_measure_among_listed_aspects_keeps_a_comparison(assistant):
+    answer = assistant.ask("how does kadcyla differ from enhertu in structure (payload, linker, DAR)?")
+    assert answer.intent == "compare" and not answer.abstained
+    assert "non-cleavable linker" in answer.answer and "tetrapeptide-based cleavable linker" in answer.answer
+

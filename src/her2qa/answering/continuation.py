@@ -25,6 +25,9 @@ CARRIES_ON_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|As a result|Fo
 SAME_TRIAL_RE = re.compile(r"(?:In )?(?:The|This|That|These|Such) (?:trial|study|studies|analysis|randomi[sz]ed \w+|"
                            r"combination|regimen|phase \w+ (?:trial|study))\b|(?:It|They|Both arms|The \w+ arm)\b")
 
+# The size of a benefit asked, without naming its endpoint
+HOW_MUCH_ASKED_RE = re.compile(r"\bhow (?:much|big|large)\b|\bby how much\b|\bmagnitude\b|\bsize of (?:the )?benefit\b", re.I)
+
 # "This study identified numerous HER2 mutations…": what the study just named went on to find
 # Codes that name members: mutations (L755S), drugs (ZW25), trials (NCT04224272) — letters with digits
 CODE_RE = re.compile(r"\b(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z][\w\-]{2,}\b")
@@ -71,6 +74,16 @@ class ContinuationPlans:
         if None in chosen:
             return answer  # a table row or a merged quote: leave the answer as it is
         if not asked:
+            if HOW_MUCH_ASKED_RE.search(query.text):
+                # "herceptin+tykerb vs tykerb alone, how much better was the combo?": the sentence naming the
+                # trial says only that it helped; the next ("The combination treatment showed benefits in terms
+                # of PFS (12 weeks vs. 8.1 weeks…)") says by how much
+                added = [nxt for sentence in chosen if not has_figure(strip_markers(sentence.text))
+                         for nxt in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+                         if nxt.start not in {c.start for c in chosen} and SAME_TRIAL_RE.match(nxt.text)
+                         and has_figure(strip_markers(nxt.text))]
+                if added:
+                    return self._with_added(base, answer, query, chosen, added)
             return self._with_what_the_study_found(base, answer, query, chosen)
 
         def states(text: str) -> bool:

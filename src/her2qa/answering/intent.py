@@ -195,6 +195,9 @@ def without_exclusion(question: str) -> str:
     return ""
 
 
+ASPECT_LIST_RE = re.compile(r"\([^()]*,[^()]*\)")
+
+
 def classify(question: str) -> str:
     """The intent of one (single-part) question; see INTENTS."""
     q = question.strip()
@@ -203,7 +206,10 @@ def classify(question: str) -> str:
     asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)
     if EITHER_BETTER_RE.match(q):
         return "compare"
-    if COMPARE_RE.search(q) and (not MEASURE_RE.search(q) or HEADLINE_COMPARE_RE.match(q)) and not asks_comparator:
+    # "how is X built differently from Y (linker, payload, DAR)?": a measure among the listed aspects is one
+    # thing compared, not the figure the question asks
+    if COMPARE_RE.search(q) and (not MEASURE_RE.search(ASPECT_LIST_RE.sub("", q)) or HEADLINE_COMPARE_RE.match(q)) \
+            and not asks_comparator:
         # "X vs Y?" — but "what PFS did X achieve versus Y?" asks one trial's figures, while
         # "monarcher vs patricia - how many pts, which cdk4/6i" sets two names side by side first
         return "compare"
