@@ -1050,3 +1050,19 @@ def test_a_measure_among_listed_aspects_keeps_a_comparison(assistant):
     assert answer.intent == "compare" and not answer.abstained
     assert "non-cleavable linker" in answer.answer and "tetrapeptide-based cleavable linker" in answer.answer
 
+
+
+def test_the_subject_of_a_tables_caption_filters_no_rows(assistant):
+    answer = assistant.ask("which of the t-dxd trials in table 2 are phase 2")
+    assert "ACE-Breast 03" in answer.answer and "5 rows matching phase II." in answer.answer
+
+
+def test_their_after_a_table_answer_means_its_rows(converse):
+    answer = converse("which table 2 trials include pertuzumab", "what are their settings?")
+    assert "DESTINY-Breast 07" in answer.answer and "DESTINY-Breast 09" in answer.answer
+
+
+def test_is_there_a_trial_reads_the_tables_and_a_column_asked_next_is_in_its_row(assistant):
+    answer = assistant.ask("is there any enhertu study just for brain metastases? and its endpoint")
+    assert answer.answer.count("NCT04752059") == 1 and "ORR brain met" in answer.answer
+    assert "The development of brain metastases is a frequent event" not in answer.answer

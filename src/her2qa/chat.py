@@ -107,8 +107,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
     specific_own = _subjects_named(own, analyzer)
     pronoun = PRONOUN_RE.search(question)
-    if BACK_TO_LIST_RE.search(question) or (FOR_THOSE_RE.search(question)
-                                            and previous.answer.intent in ("list", "table")):
+    if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question))
+                                            and previous.answer.intent in ("list", "table") and not specific_own):
         # "which of them got to phase III?" after a list: the list's question says what "them" are.
         return f"{question.rstrip(' ?')} ({_asked_topic(previous.resolved)})?", own
     if swapped := _endpoint_swapped(question, previous):
@@ -257,6 +257,8 @@ BACK_TO_LIST_RE = re.compile(r"\b(?:(?:which|one|ones|any|all|each|none|some|how
                              r"which (?:one|ones)|those ones)\b", re.IGNORECASE)
 # "what are the control arms for those?" right after a list or a table: the same, at the end of the turn.
 FOR_THOSE_RE = re.compile(r"\b(?:for|of|in) (?:those|these)(?: \w+s)?\W*$", re.IGNORECASE)
+# "and what are their primary endpoints?" right after a list or a table: the members it gave
+PLURAL_PRONOUN_RE = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # A bare "that"/"this" as the object of a verb ("fix that", "why is that", "how is this being
 # addressed"): it stands for what the last answer said.
 DEMONSTRATIVE_OBJECT_RE = re.compile(

@@ -88,6 +88,8 @@ DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations
 # setting and how did they define …" would make the later part ask for a reference too
 ASKING_WORDS_RE = re.compile(r"^\W*(?:who|what|which|how|when|where|why)\b(?:\s+[\w']+){0,2}?\s+"
                              r"(?:it|they|them|this|that)\b\s*", re.I)
+# "is there an enhertu trial for brain mets?", "are there any ongoing trials with tucatinib + T-DXd?"
+TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:is|are) there (?:an?|any)\b.*?\b(?:trials?|stud(?:y|ies))\b", re.I)
 # A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
@@ -304,6 +306,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not asked_measures(text):  # 'what response rate did ZW25 get in its phase 1 study?': no column
             # "which ongoing enhertu trials are phase 3 / 1st line?", "t-dxd trials with AEs as primary
             # endpoint?": the tables give phase, line and primary endpoint row by row.
+            match = self.tables.match(text, query)
+            if match is not None and match.rows and match.filters:
+                return self._table(base, question, text, query, candidates, carried)
+        if intent == "yesno" and TRIAL_EXISTS_RE.match(text):
+            # "is there an enhertu trial specifically for brain mets?": the tables of ongoing trials say
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
                 return self._table(base, question, text, query, candidates, carried)
@@ -1111,6 +1118,13 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 # "…main side effect is a problem right? how are they dealing with it": it is the part before
                 context = parts[i - 1].strip(" ?")
             text = part if own or not context else f"{part.rstrip(' ?')} ({context})?"
+            if i and not own and answers and not answers[-1][1].abstained and (answers[-1][1].intent == "list" or (
+                    answers[-1][1].citations and all(c.kind in ("table_row", "table") for c in answers[-1][1].citations))) \
+                    and (re.search(r"\b(?:they|their|them|those|these)\b", part, re.I) or ROW_COLUMN_ASKED_RE.search(part)) \
+                    and not re.search(r"\btable\s*\d", part, re.I):  # '…its trial in table 2' asks another table
+                # "which table 2 trials are phase II, and what do they measure?", "is there an enhertu trial for
+                # brain mets? whats the primary endpoint": the rows just listed, whose every column is shown
+                continue
             named_here = [e for e in own if not is_generic(e)]  # 'HER2-targeted' names no subject of its own
             if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
                 # "what is AXL and how does it fit into resistance to HER2-targeted therapy?": 'it' is the one

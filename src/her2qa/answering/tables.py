@@ -157,6 +157,9 @@ class TableAnswerer:
         common = [e for e in named if all(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)
                   or mentions(table.caption, query.aliases.get(e, [e]))]
         named = [e for e in named if e not in common]
+        for e in common:  # "the T-DXd trials in table 2": the caption's own subject is no word filter either
+            for alias in query.aliases.get(e, [e]):
+                lowered = lowered.replace(alias.lower(), " ")
         if named:
             by_entity = [r for r in rows if any(mentions(row_text(table, r), query.aliases.get(e, [e])) for e in named)]
             rows = by_entity
