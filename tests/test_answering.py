@@ -1066,3 +1066,13 @@ def test_is_there_a_trial_reads_the_tables_and_a_column_asked_next_is_in_its_row
     answer = assistant.ask("is there any enhertu study just for brain metastases? and its endpoint")
     assert answer.answer.count("NCT04752059") == 1 and "ORR brain met" in answer.answer
     assert "The development of brain metastases is a frequent event" not in answer.answer
+
+
+def test_a_word_that_only_begins_a_longer_corpus_word_is_still_unknown(assistant):
+    answer = assistant.ask("is kadcyla cheaper than enhertu? cost comparison")
+    assert answer.abstained and "does not mention cost" in answer.answer  # 'Costimulatory' is no cost
+
+
+def test_a_trial_in_brackets_is_no_second_name_of_the_group_before_it(assistant):
+    answer = assistant.ask("overview of t-dxd for her2-low disease (destiny-breast04)")
+    assert answer.answer.startswith("**Design**") and "5.4 mg/kg every three weeks" in answer.answer

@@ -184,15 +184,21 @@ def tokenize(text: str) -> list[str]:
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly", "al", "e")
 
 
-def _typed_aliases(question: str, entities: list[str], rare) -> list[tuple[str, str]]:
+def _inflects(word: str, stem: str) -> bool:
+    """Is ``word`` the stem or an inflection of it ('costs', 'costly'), not a longer word that starts
+    with it ('costimulatory' is no cost)?"""
+    return word.startswith(stem) and len(word) <= len(stem) + 4
+
+
+def _typed_aliases(question: str, entities: list[str], rare, trial) -> list[tuple[str, str]]:
     """Pairs of entities the question writes as 'X (Y)' — one thing under two names — when the review
     hardly prints one of them (zanidatamab only in a table row): 'KATE2 (atezolizumab)' describes, it
-    does not rename."""
+    does not rename, and a trial is no second name of a drug or a patient group ('her2-low (destiny-breast04)')."""
     pairs = []
     for match in re.finditer(r"([\w\-/+]+)\s*\(\s*([\w\-/+ ]+?)\s*\)", question):
         first = next((e for e in entities if e.lower() == match.group(1).lower()), None)
         second = next((e for e in entities if e.lower() == match.group(2).lower()), None)
-        if first and second and first != second and (rare(first) or rare(second)) \
+        if first and second and first != second and (rare(first) or rare(second)) and trial(first) == trial(second) \
                 and all(second != p[1] and first != p[1] for p in pairs):
             pairs.append((first, second))
     return pairs
@@ -520,7 +526,7 @@ class QueryAnalyzer:
                     and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)]  # not 'hepatocyte'
         # "after surgery" is the adjuvant setting the review discusses, not surgery itself
         clinical += [w for w in re.findall(r"[A-Za-z]+", SURGERY_TIMING_RE.sub(" ", question)) if CARE_TOPIC_RE.fullmatch(w)
-                     and not any(v.startswith(w.lower().rstrip("s")) for v in self.corpus_words)]
+                     and not any(_inflects(v, w.lower().rstrip("s")) for v in self.corpus_words)]
         clinical += [w for w in re.findall(r"[A-Za-z]+", question) if ENZYME_RE.fullmatch(w)
                      and w.lower() not in NOT_ENZYMES and not any(v.startswith(w.lower()) for v in self.corpus_words)]
         match = TOPIC_RE.search(question)
@@ -536,6 +542,11 @@ class QueryAnalyzer:
             if not any(w.startswith(stem) or w == undoubled for w in self.corpus_words):
                 missing.append(word)
         return missing
+
+    def _called_a_trial(self, name: str) -> bool:
+        """Does the review write the name before 'trial' or 'study' ('DESTINY-breast04 phase III trial')?"""
+        return any(re.search(rf"{re.escape(alias.lower())}\W+(?:[\w/]+\W+){{0,3}}?(?:trial|study)\b", self.lowered_text)
+                   for alias in self.aliases_of(name))
 
     def aliases_of(self, name: str) -> list[str]:
         lowered = name.lower()
@@ -596,7 +607,8 @@ class QueryAnalyzer:
                 entities = [e for e in entities if e.lower() not in long_form] + [long_form]
         expanded = question + (" " + " ".join(extra) if extra else "")
         aliases = {e: self.aliases_of(e) for e in entities}
-        for name, other in _typed_aliases(question, entities, lambda e: self.lowered_text.count(e.lower()) <= 2):
+        for name, other in _typed_aliases(question, entities, lambda e: self.lowered_text.count(e.lower()) <= 2,
+                                          self._called_a_trial):
             # 'zw25 (zanidatamab)': the user gives a second name for one thing; either one names it
             entities.remove(other)
             aliases[name] = list(dict.fromkeys(aliases[name] + aliases.pop(other)))

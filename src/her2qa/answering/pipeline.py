@@ -749,6 +749,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if query.carried and specific and any(self.is_trial(e) for e in query.carried) \
                 and not any((self.is_trial(e) and trial_names(e)) or is_drug_name(e) for e in specific):
             return None  # "what about in the pd-l1 positive ones?" after KATE2: that subgroup of the trial, a fact
+        trials = [e for e in specific if self.is_trial(e) and trial_names(e)]
+        if len(trials) == 1 and len(specific) >= 2 and self._all_said_with(trials[0], [e for e in specific if e != trials[0]], query):
+            # "tell me about enhertu in her2-low (destiny-breast04)": the trial is where the review puts the rest
+            specific = trials
         # 'big picture on tykerb, nerlynx and tukysa': several names, each a part of one section
         if len(specific) >= 2 and (parent := self.sentences.parent_of_named(
                 [query.aliases.get(e, [e]) for e in specific])) is not None:
@@ -775,6 +779,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if abstract is not None:
                 return self._section_overview(base, query, doc.source, abstract)
         return self._survey(base, query, candidates)
+
+    def _all_said_with(self, trial: str, others: list[str], query: Query) -> bool:
+        """Does every paragraph-mate name of ``others`` appear in a paragraph that names ``trial``?"""
+        paragraphs = " ".join(s.text for sentence in self.sentences.mentioning(query.aliases.get(trial, [trial]))
+                              for s in self.sentences.paragraph(sentence))
+        return bool(paragraphs) and all(mentions(paragraphs, query.aliases.get(e, [e])) for e in others)
 
     def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
         """'What were the results of TULIP?' when the review only names the trial: say so."""
