@@ -1076,3 +1076,18 @@ def test_a_word_that_only_begins_a_longer_corpus_word_is_still_unknown(assistant
 def test_a_trial_in_brackets_is_no_second_name_of_the_group_before_it(assistant):
     answer = assistant.ask("overview of t-dxd for her2-low disease (destiny-breast04)")
     assert answer.answer.startswith("**Design**") and "5.4 mg/kg every three weeks" in answer.answer
+
+
+def test_a_section_asked_for_by_one_word_of_its_title_is_found(assistant):
+    answer = assistant.ask("give me the gist of the section about other approaches (CAR-T and so on)")
+    assert answer.answer.startswith("From “4.4 Diverse Approaches in Anti-HER2 Therapy Exploration”")
+
+
+def test_what_evidence_for_a_drug_is_an_overview_of_it(assistant):
+    answer = assistant.ask("what evidence does the paper give for neratinib?")
+    assert answer.intent == "overview" and "NALA" in answer.answer and "2.2-month" in answer.answer
+
+
+def test_a_greek_letter_spelt_out_is_the_isoform_the_review_prints(assistant):
+    answer = assistant.ask("how potent is alpelisib on PI3Kalpha")
+    assert not answer.abstained and "IC50 of 5 nM" in answer.answer

@@ -184,6 +184,9 @@ def tokenize(text: str) -> list[str]:
 _SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly", "al", "e")
 
 
+GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ"}
+
+
 def _inflects(word: str, stem: str) -> bool:
     """Is ``word`` the stem or an inflection of it ('costs', 'costly'), not a longer word that starts
     with it ('costimulatory' is no cost)?"""
@@ -400,6 +403,8 @@ class QueryAnalyzer:
         text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
         text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)
         text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
+        # 'PI3Kalpha', 'PI3K alpha', 'ERalpha': an isoform's Greek letter as the review prints it (PI3Kα)
+        text = re.sub(r"(?<=[A-Z0-9])[\s-]?((?i:alpha|beta|gamma|delta))\b", lambda m: GREEK[m.group(1).lower()], text)
 
         def regimen(match: re.Match) -> str:
             # 'perjeta/herceptin/docetaxel': names typed as one regimen (not 'PI3K/AKT/mTOR', printed so)

@@ -74,7 +74,9 @@ def attribute_words(question: str) -> list[str]:
     for pattern in ATTRIBUTE_RES:
         match = pattern.search(question.strip())
         if match:
-            if VERB_OPENING_RE.match(match.group("attr")) or re.match(r"(?:how|why|when|where|who)\b", match.group("attr"), re.I):
+            if VERB_OPENING_RE.match(match.group("attr")) or re.match(r"(?:how|why|when|where|who)\b", match.group("attr"), re.I) \
+                    or re.search(r"\b(?:does|do|did|is|are|was|were|has|have|had|can|could|would)\b", match.group("attr"), re.I):
+                # 'what evidence does the review present for lapatinib': a clause, not a property's name
                 return []  # 'what happened to those patients with…' asks for an event, 'how many of…' a count
             words = re.findall(r"[a-z][a-z\-]+", match.group("attr").lower())
             words = [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS and w not in GENERIC_ATTRIBUTES

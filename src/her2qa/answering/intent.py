@@ -195,6 +195,9 @@ def without_exclusion(question: str) -> str:
     return ""
 
 
+# "whats the evidence for cdk4/6 inhibitors", "what evidence does the review present for lapatinib": all it reports
+EVIDENCE_FOR_RE = re.compile(r"^\W*(?:what(?:'s| is| are)?|whats)\s+(?:the\s+)?(?:evidence|data)\b(?:\s+(?:is there|(?:does|did|do)\s+"
+                             r"(?:the\s+)?(?:review|paper|article|authors?)\s+\w+))?\s+(?:for|on|about|behind)\b", re.I)
 ASPECT_LIST_RE = re.compile(r"\([^()]*,[^()]*\)")
 
 
@@ -220,7 +223,7 @@ def classify(question: str) -> str:
     if asks_for_list(q) and not MEASURE_RE.search(q) and not re.match(
             r"^(?:which|what) (?:year|dose|phase|line|payload)\b", q, re.I):
         return "list"
-    if ABOUT_REVIEW_RE.search(q):
+    if ABOUT_REVIEW_RE.search(q) or (EVIDENCE_FOR_RE.search(q) and not MEASURE_RE.search(q)):
         return "overview"
     if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):

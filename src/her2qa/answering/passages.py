@@ -58,6 +58,9 @@ POSITION_RE = re.compile(r"\b(?:at|towards?|near)\s+the\s+(?:very\s+)?(?:end|sta
                          r"\b(?:just\s+)?(?:before|after|preceding|following|prior\s+to)\s+(?:the\s+)?"
                          r"(?:intro(?:duction)?|conclusions?|abstract|references|discussion|summary)(?:\s+section)?\b")
 
+# The question asks for a part of the review by name ('the section on …', 'that chapter about …')
+SECTION_ASKED_RE = re.compile(r"\b(?:section|chapter|subsection)\b", re.I)
+
 
 @dataclass(frozen=True)
 class Sentence:
@@ -193,7 +196,11 @@ class SentenceIndex:
                     head |= words_of(title_words_in_order[-1])
                 names_it = topic and (covered == 1.0 or any(forms & head and not forms <= self.everywhere
                                                              for forms in telling))
-                if not shared or ((covered < 0.3 or asked_covered < 0.6) and not names_it):
+                # "summary of the section on other new approaches": a section asked for by a telling word of its title
+                # (by a word as typed: CAR-T's spelt-out 'receptor' names no section)
+                section_named = SECTION_ASKED_RE.search(question) and any(
+                    words_of(w) & title for w in asked_words if not words_of(w) <= self.everywhere)
+                if not shared or ((covered < 0.3 or asked_covered < 0.6) and not names_it and not section_named):
                     continue
                 score = covered + asked_covered
                 if topic and any(forms & title for forms in telling

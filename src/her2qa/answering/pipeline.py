@@ -33,7 +33,7 @@ from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts,
                      without_exclusion, without_instructions)
-from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
+from .passages import SECTION_ASKED_RE, FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
 
@@ -760,7 +760,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
         found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)), topic=True)
         if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
-                                                      for e in specific)):
+                                                      for e in specific) or self._section_asked_with_examples(
+                                      text, found, specific, query)):
             return self._section_overview(base, query, *found)
         if specific and (focused := self._focused_overview(base, query, text, specific)) is not None:
             return self._results_reported(base, focused, text, specific[0])
@@ -779,6 +780,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if abstract is not None:
                 return self._section_overview(base, query, doc.source, abstract)
         return self._survey(base, query, candidates)
+
+    def _section_asked_with_examples(self, text: str, found, specific: list[str], query: Query) -> bool:
+        """'summary of the section on other new approaches (bispecifics, CAR-T etc)': a section asked for,
+        the names given as examples of what it holds."""
+        if not SECTION_ASKED_RE.search(text):
+            return False
+        held = " ".join(s.text for s in self.sentences.in_section(*found[:1], found[1].key))
+        return all(mentions(held, query.aliases.get(e, [e])) for e in specific)
 
     def _all_said_with(self, trial: str, others: list[str], query: Query) -> bool:
         """Does every paragraph-mate name of ``others`` appear in a paragraph that names ``trial``?"""
