@@ -1091,3 +1091,8 @@ def test_what_evidence_for_a_drug_is_an_overview_of_it(assistant):
 def test_a_greek_letter_spelt_out_is_the_isoform_the_review_prints(assistant):
     answer = assistant.ask("how potent is alpelisib on PI3Kalpha")
     assert not answer.abstained and "IC50 of 5 nM" in answer.answer
+
+
+def test_an_anti_her2_class_is_named_by_the_class_alone(assistant):
+    answer = assistant.ask("what is the rationale for combining immunotherapy and anti-HER2 ADCs")
+    assert "synergistic activation of CD8 T cells" in answer.answer

@@ -561,6 +561,9 @@ class QueryAnalyzer:
         if lowered in self.expansions:
             names.append(self.expansions[lowered])
         names += self.reverse.get(lowered, [])
+        if (qualified := re.match(r"(?:anti-?\s?her2|her2-?\s?(?:targeted|directed))\s+(\S.*)$", name, re.I)):
+            # 'anti-HER2 ADCs': in a review about HER2 every ADC it discusses is one ("ADCs induce lymphoid…")
+            names += self.aliases_of(qualified.group(1))
         if "breast cancer" in lowered:  # the review writes 'metastatic BC' (its 'bc' is too common to search alone)
             names.append(re.sub(r"breast cancer", "BC", name, flags=re.I))
         if re.search(r"[/–]", name):
