@@ -1096,3 +1096,13 @@ def test_a_greek_letter_spelt_out_is_the_isoform_the_review_prints(assistant):
 def test_an_anti_her2_class_is_named_by_the_class_alone(assistant):
     answer = assistant.ask("what is the rationale for combining immunotherapy and anti-HER2 ADCs")
     assert "synergistic activation of CD8 T cells" in answer.answer
+
+
+def test_a_figure_in_another_trials_clause_is_not_the_asked_trials(assistant):
+    answer = assistant.ask("TULIP trial ORR for SYD985?")
+    assert answer.abstained and "does not report the ORR" in answer.answer
+
+
+def test_a_word_of_a_measures_name_stands_for_the_measure(assistant):
+    answer = assistant.ask("what response rate did trastuzumab duocarmazine reach in her2-low disease")
+    assert not answer.abstained and "28% to 40%" in answer.answer

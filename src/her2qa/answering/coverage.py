@@ -134,8 +134,10 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
 def _forms(word: str, analyzer: QueryAnalyzer) -> set[str]:
     """A question word as the review may print it: singular, shorthand spelt out, abbreviation expanded,
     an endpoint by any of its names ('orr' is the review's plain 'response rate' too)."""
+    # a word of a measure's name stands for the measure: 'response' (rate) is the review's ORR too
+    named = [n for names in MEASURES.values() if any(re.search(rf"\b{re.escape(word)}\b", n) for n in names) for n in names]
     return {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower(),
-            *MEASURES.get(word.upper(), ())}
+            *MEASURES.get(word.upper(), ()), *named}
 
 
 # "what % of pts had grade 3 diarrhea", "ild rate with enhertu", "how often did rash occur": the
@@ -243,6 +245,28 @@ def setting_gap(question: str, evidence: list[str]) -> str:
         if asked.search(question) and not any(said.search(e) for e in evidence):
             return f"its use in the {name} setting"
     return ""
+
+
+# Where a sentence listing several trials passes from one to the next: ", a phase I/Ib trial in …", "; the X trial …"
+NEXT_TRIAL_RE = re.compile(r"[,;]\s+(?:and\s+)?(?=(?:an?|the)\s[^,;]{0,60}?\b(?:trial|study)\b)", re.I)
+
+
+def other_trials_figure(question: str, evidence: list[str], trial: list[str]) -> str:
+    """'the ORR' when the question asks an endpoint of one trial and every quoted figure for it sits in the
+    clause of another trial of the same sentence ("… the TULIP phase III trial (NCT03262935) …, a phase I/Ib
+    trial in HER2-low tumors (ORR ranging from 28% to 40% …)"), else ''."""
+    endpoints = [ENDPOINTS[name] for name in asked_endpoints(question) if name in MEASURES]
+    if not endpoints:
+        return ""
+    stated = False
+    for sentence in evidence:
+        for clause in NEXT_TRIAL_RE.split(strip_markers(sentence)):
+            if not any(p.search(clause) for p in endpoints) or not re.search(r"\d", clause):
+                continue
+            stated = True
+            if mentions(clause, trial) or len(NEXT_TRIAL_RE.split(strip_markers(sentence))) == 1:
+                return ""  # the figure is in the asked trial's own clause (or in a sentence about one trial)
+    return f"the {asked_endpoints(question)[0]}" if stated else ""
 
 
 # a trial's head count ("how many pts were randomized in her2climb", "how many women in patricia"), not how

@@ -21,7 +21,7 @@ from ..retrieval import Candidate, is_generic
 from ..settings import Settings
 from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap, measured_gap,
-                       setting_gap,
+                       other_trials_figure, setting_gap,
                        off_topic, qualifier_gaps, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, names_of_kind, retrieved_list, trial_names)
@@ -382,6 +382,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                    or arm_gap(query.text, said, arms) or count_gap(query.text, said)
                    or (grade_gap(query.text, said) if base.intent == "fact" else "")
                    or (setting_gap(query.text, said) if self._specific(query) else "")
+                   or (other_trials_figure(query.text, said, [a for e in specific if not is_drug_name(e)
+                                                              for a in query.aliases.get(e, [e])])
+                       if len(scope) == 1 and self.is_trial(scope[0]) and scope[0] not in query.carried else "")
                    or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities if e not in query.common])
                    if base.intent in ("fact", "yesno") else "")
         if not missing and base.intent == "fact" and WHICH_RE.match(query.text) and (kind := asked_kind(query.text)):
@@ -468,7 +471,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     def _measure_said_otherwise(self, gaps: list[str], chunk_ids: list[str], question: str) -> str:
         """'a median OS' missing for HER2CLIMB: the sentence nearby that gives OS another way, with a figure
         ("The two-year OS rates were 44.9% … vs. 26.6%"), '' when none does."""
-        measures = [MEASURES[g.split(" ", 2)[2]] for g in gaps if g.split(" ", 2)[-1] in MEASURES]
+        measures = [MEASURES[p[2]] for g in gaps if len(p := g.split(" ", 2)) == 3 and p[2] in MEASURES]
         if not measures:
             return ""
         wanted = set(chunk_ids)
