@@ -1106,3 +1106,8 @@ def test_a_figure_in_another_trials_clause_is_not_the_asked_trials(assistant):
 def test_a_word_of_a_measures_name_stands_for_the_measure(assistant):
     answer = assistant.ask("what response rate did trastuzumab duocarmazine reach in her2-low disease")
     assert not answer.abstained and "28% to 40%" in answer.answer
+
+
+def test_whether_to_go_on_with_a_drug_after_a_toxicity_is_management_the_review_does_not_give(assistant):
+    answer = assistant.ask("pt got grade 1 ILD on t-dxd, should we hold it or carry on?")
+    assert answer.abstained and "how to manage interstitial lung disease" in answer.answer
