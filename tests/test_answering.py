@@ -1111,3 +1111,9 @@ def test_a_word_of_a_measures_name_stands_for_the_measure(assistant):
 def test_whether_to_go_on_with_a_drug_after_a_toxicity_is_management_the_review_does_not_give(assistant):
     answer = assistant.ask("pt got grade 1 ILD on t-dxd, should we hold it or carry on?")
     assert answer.abstained and "how to manage interstitial lung disease" in answer.answer
+
+
+def test_a_side_goes_on_in_a_sentence_opening_on_a_connective_and_its(assistant):
+    answer = assistant.ask("tykerb versus tukysa in brain metastases")
+    tucatinib = answer.answer.split("**tukysa**")[1]
+    assert "its small molecular size facilitates the crossing of the brain–blood barrier" in tucatinib

@@ -17,7 +17,7 @@ from ..corpus import Corpus
 from ..figures import has_figure
 from ..query import Query, QueryAnalyzer, light_stem, mentions, only_successors, tokenize
 from ..results import Answer, AnswerPoint, AnswerTable, Citation
-from ..retrieval import Candidate, is_generic
+from ..retrieval import LEADING_PRONOUN_RE, Candidate, is_generic
 from ..settings import Settings
 from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap, measured_gap,
@@ -1077,7 +1077,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         naming = self.sentences.mentioning(aliases)
         named = {(s.source, s.paragraph, s.index) for s in naming}
         continuing = [s for s in self.sentences.sentences
-                      if PRONOUN_RE.match(s.text) and (s.source, s.paragraph, s.index - 1) in named
+                      if (PRONOUN_RE.match(s.text) or LEADING_PRONOUN_RE.match(s.text))  # "Moreover, its small size…"
+                      and (s.source, s.paragraph, s.index - 1) in named
                       and self._speaks_of(s, side, aliases)]
         return sorted(naming + continuing, key=lambda s: s.start)
 
