@@ -215,8 +215,6 @@ def test_follow_up_with_its_own_subject_asks_the_same_question_of_it(assistant):
     assert "71 patients" in answer.answer
 
 
-
-
 def test_a_narrowing_follow_up_keeps_the_topic(assistant):
     # "and in the metastatic setting?" narrows the last question: its topic (approval) stays.
     conversation = Conversation()
@@ -632,8 +630,6 @@ def test_a_named_trial_scopes_the_figure_asked(assistant):
     assert answer.abstained and "median PFS" in answer.answer
 
 
-
-
 def test_brand_typos_are_mended(assistant):
     assert assistant.analyzer.correct("hercpetin kadcila nerlinx") == "herceptin kadcyla nerlynx"
 
@@ -669,8 +665,6 @@ def test_regimens_compared_in_one_trial_get_that_trials_result(assistant, questi
 def test_two_drugs_compared_are_still_answered_side_by_side(assistant):
     answer = assistant.ask("enhertu vs kadcyla")
     assert [p.group for p in answer.points if p.group][:1] and {"enhertu", "kadcyla"} <= {p.group for p in answer.points}
-
-
 
 
 def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
@@ -1049,7 +1043,6 @@ def test_a_measure_among_listed_aspects_keeps_a_comparison(assistant):
     answer = assistant.ask("how does kadcyla differ from enhertu in structure (payload, linker, DAR)?")
     assert answer.intent == "compare" and not answer.abstained
     assert "non-cleavable linker" in answer.answer and "tetrapeptide-based cleavable linker" in answer.answer
-
 
 
 def test_the_subject_of_a_tables_caption_filters_no_rows(assistant):

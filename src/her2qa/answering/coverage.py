@@ -239,7 +239,7 @@ SETTINGS_ASKED = {
 
 
 def setting_gap(question: str, evidence: list[str]) -> str:
-    """'the neoadjuvant setting' when the question asks about a treatment setting and no quoted
+    """'its use in the neoadjuvant setting' when the question asks about a treatment setting and no quoted
     sentence names it (results in metastatic disease do not answer "is it given before surgery?"), else ''."""
     for name, (asked, said) in SETTINGS_ASKED.items():
         if asked.search(question) and not any(said.search(e) for e in evidence):
@@ -260,11 +260,12 @@ def other_trials_figure(question: str, evidence: list[str], trial: list[str]) ->
         return ""
     stated = False
     for sentence in evidence:
-        for clause in NEXT_TRIAL_RE.split(strip_markers(sentence)):
+        clauses = NEXT_TRIAL_RE.split(strip_markers(sentence))
+        for clause in clauses:
             if not any(p.search(clause) for p in endpoints) or not re.search(r"\d", clause):
                 continue
             stated = True
-            if mentions(clause, trial) or len(NEXT_TRIAL_RE.split(strip_markers(sentence))) == 1:
+            if mentions(clause, trial) or len(clauses) == 1:
                 return ""  # the figure is in the asked trial's own clause (or in a sentence about one trial)
     return f"the {asked_endpoints(question)[0]}" if stated else ""
 

@@ -20,9 +20,9 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import LEADING_PRONOUN_RE, Candidate, is_generic
 from ..settings import Settings
 from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap, measured_gap,
-                       other_trials_figure, setting_gap,
-                       off_topic, qualifier_gaps, weakly_covered, year_gap)
+from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
+                       measured_gap, off_topic, other_trials_figure, qualifier_gaps, setting_gap, weakly_covered,
+                       year_gap)
 from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, names_of_kind, retrieved_list, trial_names)
 from .continuation import ContinuationPlans
@@ -33,7 +33,7 @@ from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts,
                      without_exclusion, without_instructions)
-from .passages import SECTION_ASKED_RE, FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
+from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
 
@@ -793,7 +793,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return all(mentions(held, query.aliases.get(e, [e])) for e in specific)
 
     def _all_said_with(self, trial: str, others: list[str], query: Query) -> bool:
-        """Does every paragraph-mate name of ``others`` appear in a paragraph that names ``trial``?"""
+        """Does every name of ``others`` appear in a paragraph that names ``trial``?"""
         paragraphs = " ".join(s.text for sentence in self.sentences.mentioning(query.aliases.get(trial, [trial]))
                               for s in self.sentences.paragraph(sentence))
         return bool(paragraphs) and all(mentions(paragraphs, query.aliases.get(e, [e])) for e in others)
@@ -1141,12 +1141,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 # "…main side effect is a problem right? how are they dealing with it": it is the part before
                 context = parts[i - 1].strip(" ?")
             text = part if own or not context else f"{part.rstrip(' ?')} ({context})?"
-            if i and not own and answers and not answers[-1][1].abstained and (answers[-1][1].intent == "list" or (
-                    answers[-1][1].citations and all(c.kind in ("table_row", "table") for c in answers[-1][1].citations))) \
-                    and (re.search(r"\b(?:they|their|them|those|these)\b", part, re.I) or ROW_COLUMN_ASKED_RE.search(part)) \
-                    and not re.search(r"\btable\s*\d", part, re.I):  # '…its trial in table 2' asks another table
-                # "which table 2 trials are phase II, and what do they measure?", "is there an enhertu trial for
-                # brain mets? whats the primary endpoint": the rows just listed, whose every column is shown
+            if i and not own and answers and _asks_of_rows_listed(part, answers[-1][1]):
                 continue
             named_here = [e for e in own if not is_generic(e)]  # 'HER2-targeted' names no subject of its own
             if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
@@ -1249,6 +1244,15 @@ OVERVIEW_WORDS = {"data", "show", "shows", "showed", "shown", "find", "found", "
                   "drugs", "about", "anything", "info", "information", "evidence", "summary", "summarize", "overview",
                   "describe", "explain", "review", "paper", "what", "does", "there", "have", "they", "them",
                   "outcomes", "outcome", "efficacy", "demonstrate", "demonstrated", "conclude", "concluded"}
+
+
+def _asks_of_rows_listed(part: str, before: Answer) -> bool:
+    """'which table 2 trials are phase II, and what do they measure?', 'is there an enhertu trial for brain
+    mets? whats the primary endpoint': a later part about the rows (or list) just given, whose every column
+    is shown already — unless it names a table of its own ('…its trial in table 2')."""
+    listed = before.intent == "list" or (before.citations and all(c.kind in ("table_row", "table") for c in before.citations))
+    return (listed and not before.abstained and not re.search(r"\btable\s*\d", part, re.I)
+            and bool(re.search(r"\b(?:they|their|them|those|these)\b", part, re.I) or ROW_COLUMN_ASKED_RE.search(part)))
 
 
 def _topic_forms(word: str, aliases: list[str]) -> list[str]:
