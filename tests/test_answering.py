@@ -1110,3 +1110,14 @@ def test_a_side_goes_on_in_a_sentence_opening_on_a_connective_and_its(assistant)
     answer = assistant.ask("tykerb versus tukysa in brain metastases")
     tucatinib = answer.answer.split("**tukysa**")[1]
     assert "its small molecular size facilitates the crossing of the brain–blood barrier" in tucatinib
+
+
+def test_a_side_of_a_comparison_gets_its_own_sentences_not_ones_the_side_before_gave(assistant):
+    answer = assistant.ask("monarcher versus patricia: main differences?")
+    patricia = answer.answer.split("**PATRICIA**")[1]  # the sentence naming both trials went to monarcher's side
+    assert "10.6 months vs. 4.2 months" in patricia and "two phase II trials" not in patricia
+
+
+def test_two_terms_side_by_side_are_each_defined(assistant):
+    answer = assistant.ask("her2-low vs ihc 3+ — what's the difference in definition?")
+    assert answer.intent == "compare" and "1+ or 2+" in answer.answer and "more than 30%" in answer.answer

@@ -250,7 +250,9 @@ INSTRUCTION_RE = re.compile(
     r"^\W*(?:system|assistant|user|developer|instructions?|prompt|note to (?:the )?(?:ai|assistant|model))\s*:|"
     r"^\W*#{2,}|^\W*(?:ignore|disregard|forget|override|bypass|pretend|act as|you are|you must|you will|"
     r"from now on|print|reveal|output|respond|reply|answer only|only answer|say|repeat|translate)\b|"
-    r"^\W*cite\b.*\b(?:instead|only|rather)\b", re.I)
+    r"^\W*cite\b.*\b(?:instead|only|rather)\b|"
+    # a database command ("'; DROP TABLE embeddings; --") is addressed to a system too
+    r"^\W*(?:drop|delete|truncate|alter|insert|update|select)\s+(?:\*\s+)?(?:table|database|from|into|index)\b", re.I)
 
 
 def without_instructions(question: str) -> tuple[str, list[str]]:

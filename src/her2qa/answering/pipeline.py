@@ -90,6 +90,9 @@ ASKING_WORDS_RE = re.compile(r"^\W*(?:who|what|which|how|when|where|why)\b(?:\s+
                              r"(?:it|they|them|this|that)\b\s*", re.I)
 # "is there an enhertu trial for brain mets?", "are there any ongoing trials with tucatinib + T-DXd?"
 TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:is|are) there (?:an?|any)\b.*?\b(?:trials?|stud(?:y|ies))\b", re.I)
+# Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
+TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[-–—,:?]|$)", re.I)
+DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?)\b", re.I)
 # A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
@@ -978,7 +981,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return meeting
         sides = self._sides(text, query)
         if len(sides) < 2:
-            return self._compare_classes(base, query)
+            return self._compare_classes(base, query) or self._terms_defined_side_by_side(question, text)
         aspect = self._aspect_words(text, query, sides)
         parts = []
         for side in sides:
@@ -995,7 +998,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if overview is None:
                 overview = self._entity_overview(side_base, side_query, side, group=False)
                 if overview is not None:
-                    overview = self._focus(overview, aspect, limit=4)
+                    # a sentence the side before already gave ("MonarcHER and PATRICIA are two phase II trials…")
+                    # takes no place of this side's own
+                    given = {p.text for _, earlier in parts for p in earlier.points}
+                    overview = self._focus(overview.model_copy(update={
+                        "points": [p for p in overview.points if p.text not in given] or overview.points}), aspect, limit=4)
             if overview is not None and overview.points:
                 answer = overview
             else:
@@ -1007,6 +1014,21 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             parts.append((side, answer))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _terms_defined_side_by_side(self, question: str, text: str) -> Answer | None:
+        """'her2 low vs her2 3+ on IHC - how are they defined differently', 'her2-low vs heterogeneous tumours,
+        whats the difference': two terms, not drugs or trials, each answered by what the review says it is."""
+        match = TERMS_VS_RE.match(text)
+        if match is None or not DIFFERENCE_ASKED_RE.search(text):
+            return None
+        parts = []
+        for term in (match.group("left"), match.group("right")):
+            answer = self._single(question, f"what is {term.strip()}?", [], "definition")
+            if answer.abstained or not answer.points:
+                return None
+            parts.append((term.strip(), answer))
+        base = parts[0][1]
+        return merge(base, parts).model_copy(update={"intent": "compare"})
 
     def _compare_classes(self, base, query: Query) -> Answer | None:
         """'ADCs vs TKIs: how do they work differently?': two drug classes, each titling a section of the
