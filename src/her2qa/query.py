@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 import difflib
 
-from .vocabulary import (ABBREVIATIONS, BACKMATTER_CUES, BRANDS, CHAT_WORDS, INTENT_WORDS, NUMERIC_CUES, REFERENCE_CUES,
-                         SHORTHAND, STATUS_MEANINGS, SYNONYMS)
+from .vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BACKMATTER_CUES, BEFORE_SURGERY, BRANDS, CHAT_WORDS, INTENT_WORDS,
+                         NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, STATUS_MEANINGS, SYNONYMS)
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with without and or but not no nor is are was were be been being
@@ -233,7 +233,8 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
                            r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|radiotherapy|radiation", re.I)
 
-SURGERY_TIMING_RE = re.compile(r"\b(?:after|before|following|post|pre|prior to)[\s-]+surgery\b", re.I)
+# "after surgery" is a treatment setting, not surgery itself
+SURGERY_TIMING_RE = re.compile(f"{AFTER_SURGERY}|{BEFORE_SURGERY}", re.I)
 
 # Enzymes are named by '-ase' ('protease', 'ligase', 'esterase'): a question asking which enzyme does something
 # names a class of molecule, and when the review never prints that word it names no member of it either.

@@ -137,6 +137,10 @@ SHORTHAND: dict[str, str] = {
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
+# Treatment timed by surgery, as typed: the review's adjuvant and neoadjuvant settings
+AFTER_SURGERY = r"\b(?:after|following|post)[\s-]*(?:surgery|op(?:eration)?)\b|\bpostoperative\b"
+BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
+
 SYNONYMS: dict[str, str] = {
     r"side[\s-]?effects?": "adverse events toxicity",
     r"tolera": "toxicity profile tolerability",
@@ -177,7 +181,7 @@ SYNONYMS: dict[str, str] = {
     # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')
     r"\badd(?:ing|ed|s)?\s+(?:[\w\-+]+\s+){1,4}?to\b|\baddition of\b": "alone monotherapy combination addition",
     # treatment timed by surgery is the review's (neo)adjuvant setting
-    r"\b(?:after|following|post)[\s-]*(?:surgery|op(?:eration)?)\b|\bpostoperative\b": "adjuvant",
-    r"\b(?:before|prior to|pre)[\s-]*(?:surgery|op(?:eration)?)\b|\bpreoperative\b": "neoadjuvant",
+    AFTER_SURGERY: "adjuvant",
+    BEFORE_SURGERY: "neoadjuvant",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
 }

@@ -73,6 +73,7 @@ class ContinuationPlans:
         chosen = [sentence for _, _, sentence in self._quoted(answer)]
         if None in chosen:
             return answer  # a table row or a merged quote: leave the answer as it is
+        starts = {s.start for s in chosen}
         if not asked:
             if HOW_MUCH_ASKED_RE.search(query.text):
                 # "herceptin+tykerb vs tykerb alone, how much better was the combo?": the sentence naming the
@@ -80,7 +81,7 @@ class ContinuationPlans:
                 # of PFS (12 weeks vs. 8.1 weeks…)") says by how much
                 added = [nxt for sentence in chosen if not has_figure(strip_markers(sentence.text))
                          for nxt in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
-                         if nxt.start not in {c.start for c in chosen} and SAME_TRIAL_RE.match(nxt.text)
+                         if nxt.start not in starts and SAME_TRIAL_RE.match(nxt.text)
                          and has_figure(strip_markers(nxt.text))]
                 if added:
                     return self._with_added(base, answer, query, chosen, added)
@@ -98,7 +99,6 @@ class ContinuationPlans:
             names = [m.group(0) for m in DRUG_RE.finditer(opening)] + trial_names(opening)
             return bool(names) and all(mentions(n, asked_names) or mentions(query.text, [n]) for n in names)
 
-        starts = {s.start for s in chosen}
         added: list[Sentence] = []
         for sentence in chosen:
             following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]

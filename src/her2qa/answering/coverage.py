@@ -12,7 +12,7 @@ import re
 
 from ..citations import strip_markers
 from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer, mentions
-from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SHORTHAND, SYNONYMS
+from ..vocabulary import ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, SHORTHAND, SYNONYMS
 
 # Measures a qualifier can pin down, with the names the review uses for them.
 MEASURES = {
@@ -185,13 +185,13 @@ def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) ->
     what, words = measured_words(question, analyzer)
     if not words:
         return ""
+    forms = [[f for f in _forms(word, analyzer) if f] for word in words]
     for sentence in evidence:
         text = sentence.lower()
         if not re.search(r"\d", strip_markers(text)):
             continue  # how often is a figure: a sentence without one does not say
-        for word in words:
-            if any(re.search(rf"\b{re.escape(f)}", text) for f in _forms(word, analyzer) if f):
-                return ""
+        if any(re.search(rf"\b{re.escape(f)}", text) for word_forms in forms for f in word_forms):
+            return ""
     return f"the rate of {what}"
 
 
@@ -230,10 +230,8 @@ def grade_gap(question: str, evidence: list[str]) -> str:
 # a treatment setting asked ("is enhertu used in the neoadjuvant setting?", "kadcyla after surgery?"), as the
 # review names it; 'adjuvant' is not 'neoadjuvant'
 SETTINGS_ASKED = {
-    "neoadjuvant": (re.compile(r"\bneo-?adjuvant\b|\b(?:before|prior to|pre)[\s-]*(?:surgery|op(?:eration)?)\b|"
-                               r"\bpreoperative\b", re.I), re.compile(r"\bneo-?adjuvant\b", re.I)),
-    "adjuvant": (re.compile(r"(?<![\w-])adjuvant\b|\b(?:after|following|post)[\s-]*(?:surgery|op(?:eration)?)\b|"
-                            r"\bpostoperative\b", re.I), re.compile(r"(?<![\w-])adjuvant\b", re.I)),
+    "neoadjuvant": (re.compile(rf"\bneo-?adjuvant\b|{BEFORE_SURGERY}", re.I), re.compile(r"\bneo-?adjuvant\b", re.I)),
+    "adjuvant": (re.compile(rf"(?<![\w-])adjuvant\b|{AFTER_SURGERY}", re.I), re.compile(r"(?<![\w-])adjuvant\b", re.I)),
     "maintenance": (re.compile(r"\bmaintenance\b", re.I), re.compile(r"\bmaintenance\b", re.I)),
 }
 
@@ -255,9 +253,10 @@ def other_trials_figure(question: str, evidence: list[str], trial: list[str]) ->
     """'the ORR' when the question asks an endpoint of one trial and every quoted figure for it sits in the
     clause of another trial of the same sentence ("… the TULIP phase III trial (NCT03262935) …, a phase I/Ib
     trial in HER2-low tumors (ORR ranging from 28% to 40% …)"), else ''."""
-    endpoints = [ENDPOINTS[name] for name in asked_endpoints(question) if name in MEASURES]
-    if not endpoints:
+    named = [name for name in asked_endpoints(question) if name in MEASURES]
+    if not named:
         return ""
+    endpoints = [ENDPOINTS[name] for name in named]
     stated = False
     for sentence in evidence:
         clauses = NEXT_TRIAL_RE.split(strip_markers(sentence))
@@ -267,7 +266,7 @@ def other_trials_figure(question: str, evidence: list[str], trial: list[str]) ->
             stated = True
             if mentions(clause, trial) or len(clauses) == 1:
                 return ""  # the figure is in the asked trial's own clause (or in a sentence about one trial)
-    return f"the {asked_endpoints(question)[0]}" if stated else ""
+    return f"the {named[0]}" if stated else ""
 
 
 # a trial's head count ("how many pts were randomized in her2climb", "how many women in patricia"), not how

@@ -176,6 +176,10 @@ class SentenceIndex:
         asked = set().union(*asked_forms) if asked_forms else set()
         if not asked:
             return None
+        # "summary of the section on other new approaches": a section asked for by a telling word of its title
+        # (by a word as typed: CAR-T's spelt-out 'receptor' names no section)
+        typed_telling = [words_of(w) for w in asked_words if not words_of(w) <= self.everywhere] \
+            if SECTION_ASKED_RE.search(question) else []
         best, best_score = None, 0.0
         for doc in self.corpus.documents:
             for sec in doc.sections:
@@ -196,10 +200,7 @@ class SentenceIndex:
                     head |= words_of(title_words_in_order[-1])
                 names_it = topic and (covered == 1.0 or any(forms & head and not forms <= self.everywhere
                                                              for forms in telling))
-                # "summary of the section on other new approaches": a section asked for by a telling word of its title
-                # (by a word as typed: CAR-T's spelt-out 'receptor' names no section)
-                section_named = SECTION_ASKED_RE.search(question) and any(
-                    words_of(w) & title for w in asked_words if not words_of(w) <= self.everywhere)
+                section_named = any(forms & title for forms in typed_telling)
                 if not shared or ((covered < 0.3 or asked_covered < 0.6) and not names_it and not section_named):
                     continue
                 score = covered + asked_covered

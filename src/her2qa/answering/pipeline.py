@@ -303,17 +303,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and (found := self.sentences.find_section(text)) is not None:
             # "what newer stuff is in the pipeline per sec 4.4?": the section the question names by number
             return self._section_overview(base, query, *found)
-        if intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text)) and not \
-                ONE_ASKED_RE.search(text) and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text)
-                                               or PRIMARY_ENDPOINT_RE.search(text)) \
-                and not asked_measures(text):  # 'what response rate did ZW25 get in its phase 1 study?': no column
-            # "which ongoing enhertu trials are phase 3 / 1st line?", "t-dxd trials with AEs as primary
-            # endpoint?": the tables give phase, line and primary endpoint row by row.
-            match = self.tables.match(text, query)
-            if match is not None and match.rows and match.filters:
-                return self._table(base, question, text, query, candidates, carried)
-        if intent == "yesno" and TRIAL_EXISTS_RE.match(text):
-            # "is there an enhertu trial specifically for brain mets?": the tables of ongoing trials say
+        # "which ongoing enhertu trials are phase 3 / 1st line?", "t-dxd trials with AEs as primary endpoint?":
+        # the tables give phase, line and primary endpoint row by row; "is there an enhertu trial specifically
+        # for brain mets?": the tables of ongoing trials say
+        rows_asked = (intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text))
+                      and not ONE_ASKED_RE.search(text)
+                      and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text) or PRIMARY_ENDPOINT_RE.search(text))
+                      and not asked_measures(text)  # 'what response rate did ZW25 get in its phase 1 study?': no column
+                      ) or (intent == "yesno" and TRIAL_EXISTS_RE.match(text))
+        if rows_asked:
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
                 return self._table(base, question, text, query, candidates, carried)
@@ -792,13 +790,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         the names given as examples of what it holds."""
         if not SECTION_ASKED_RE.search(text):
             return False
-        held = " ".join(s.text for s in self.sentences.in_section(*found[:1], found[1].key))
+        source, section = found
+        held = " ".join(s.text for s in self.sentences.in_section(source, section.key))
         return all(mentions(held, query.aliases.get(e, [e])) for e in specific)
 
     def _all_said_with(self, trial: str, others: list[str], query: Query) -> bool:
         """Does every name of ``others`` appear in a paragraph that names ``trial``?"""
-        paragraphs = " ".join(s.text for sentence in self.sentences.mentioning(query.aliases.get(trial, [trial]))
-                              for s in self.sentences.paragraph(sentence))
+        keys = dict.fromkeys((s.source, s.paragraph) for s in self.sentences.mentioning(query.aliases.get(trial, [trial])))
+        paragraphs = " ".join(s.text for key in keys for s in self.sentences.by_paragraph.get(key, []))
         return bool(paragraphs) and all(mentions(paragraphs, query.aliases.get(e, [e])) for e in others)
 
     def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
@@ -985,6 +984,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         aspect = self._aspect_words(text, query, sides)
         parts = []
         for side in sides:
+            said_before = {p.text for _, earlier in parts for p in earlier.points}
             side_query, side_candidates = self._query(f"{aspect} {side}".strip(), [], "fact")
             side_base = self._base(question, side_query, side_candidates, "fact")
             # "nerlynx vs tukysa side effects": each side's safety where the review describes it
@@ -1000,14 +1000,13 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 if overview is not None:
                     # a sentence the side before already gave ("MonarcHER and PATRICIA are two phase II trials…")
                     # takes no place of this side's own
-                    given = {p.text for _, earlier in parts for p in earlier.points}
                     overview = self._focus(overview.model_copy(update={
-                        "points": [p for p in overview.points if p.text not in given] or overview.points}), aspect, limit=4)
+                        "points": [p for p in overview.points if p.text not in said_before] or overview.points}),
+                        aspect, limit=4)
             if overview is not None and overview.points:
                 answer = overview
             else:
                 answer = self._fact(side_base, question, side_query, side_candidates)
-            said_before = {p.text for _, earlier in parts for p in earlier.points}
             if answer.points and {p.text for p in answer.points} <= said_before:
                 # one sentence set both sides against each other: this side still gets its own description
                 answer = self._entity_overview(side_base, side_query, side, group=False) or answer
@@ -1156,6 +1155,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         unnamed = ""  # the kind a 'which …?' part asked and the review does not name
         for i, part in enumerate(parts):
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
+            if i and not own and answers and _asks_of_rows_listed(part, answers[-1][1]):
+                continue
             context = ", ".join(subject[:2]) if subject else (
                 ASKING_WORDS_RE.sub("", parts[0]) if part is not parts[0] else "")
             ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
@@ -1163,8 +1164,6 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 # "…main side effect is a problem right? how are they dealing with it": it is the part before
                 context = parts[i - 1].strip(" ?")
             text = part if own or not context else f"{part.rstrip(' ?')} ({context})?"
-            if i and not own and answers and _asks_of_rows_listed(part, answers[-1][1]):
-                continue
             named_here = [e for e in own if not is_generic(e)]  # 'HER2-targeted' names no subject of its own
             if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
                 # "what is AXL and how does it fit into resistance to HER2-targeted therapy?": 'it' is the one
