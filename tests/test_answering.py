@@ -1121,3 +1121,107 @@ def test_a_side_of_a_comparison_gets_its_own_sentences_not_ones_the_side_before_
 def test_two_terms_side_by_side_are_each_defined(assistant):
     answer = assistant.ask("her2-low vs ihc 3+ — what's the difference in definition?")
     assert answer.intent == "compare" and "1+ or 2+" in answer.answer and "more than 30%" in answer.answer
+
+
+def test_why_the_question_is_asked_quote_marks_and_hearsay_are_not_the_question(assistant):
+    answer = assistant.ask("for our tumour board slides: what is the 'bystander effect' everyone talks about?")
+    assert answer.intent == "definition" and "crosses the cellular membrane" in answer.answer
+
+
+def test_a_journal_club_is_no_question_about_a_journal(assistant):
+    answer = assistant.ask("journal club tmrw - which resistance mechanisms does section 2 walk through?")
+    assert answer.intent == "list" and "MET Aberrations" in answer.answer and "Src" in answer.answer
+
+
+def test_a_label_before_the_question_does_not_hide_its_intent(assistant):
+    answer = assistant.ask("MoA: how does HER1/HER3 overexpression make tumours resistant?")
+    assert answer.intent == "why"
+
+
+def test_asking_for_every_item_adds_no_part_to_a_list_question(assistant):
+    answer = assistant.ask("which resistance mechanisms are covered in section 2? every single one")
+    assert answer.intent == "list" and "**MET Aberrations**" in answer.answer
+
+
+def test_brand_names_joined_by_hyphens_are_a_regimen(assistant):
+    answer = assistant.ask("which paper backs perjeta-herceptin-docetaxel as the first-line standard?")
+    assert not answer.abstained and "reference 5:" in answer.answer
+
+
+def test_references_asked_for_a_trial_include_those_of_the_sentences_going_on_about_it(assistant):
+    answer = assistant.ask("references for destiny-breast04 pls")
+    assert "reference 24:" in answer.answer and "reference 46:" in answer.answer
+
+
+def test_an_overview_asked_with_its_aspects_listed_covers_them_all(assistant):
+    answer = assistant.ask("nerlynx rundown: approval, NALA and diarrhea")
+    assert all(fact in answer.answer for fact in ("EXTENET", "2.2-month", "CONTROL trial"))
+
+
+def test_a_trials_overview_with_listed_aspects_is_not_declined_for_lack_of_results(assistant):
+    answer = assistant.ask("KATE2 - design, results, safety?")
+    assert not answer.abstained and "8.5 months vs. 4.1 months" in answer.answer
+
+
+def test_a_section_asked_about_a_topic_gives_what_it_says_of_that_topic(assistant):
+    answer = assistant.ask("what do the conclusions say on brain metastases?")
+    assert "brain metastases is a frequent event" in answer.answer
+    assert "commonly used in clinical practice" not in answer.answer
+
+
+def test_they_who_think_are_the_authors_and_there_is_the_last_topic(converse):
+    answer = converse("conclusions of the review on brain mets?", "and what treatment do they recommend there?")
+    assert "the authors" in answer.read_as and "(" in answer.read_as
+    assert "HER2-negative" not in answer.read_as
+
+
+def test_a_definition_brings_the_criterion_of_what_is_classed_as_such(assistant):
+    answer = assistant.ask("define intratumoural her2 heterogeneity")
+    assert "varying degrees of HER2 overexpression" in answer.answer and "fewer than 50% of total cells" in answer.answer
+
+
+def test_one_table_row_is_counted_as_one_row(assistant):
+    answer = assistant.ask("destiny-breast 09: phase, arms, setting?")
+    assert "1 row matching" in answer.answer and "1 rows" not in answer.answer
+
+
+def test_a_why_is_answered_by_the_point_giving_the_cause_and_that_points_at_it(converse):
+    answer = converse("nerlynx - quick one", "why do lots of patients end up coming off it",
+                      "are they doing anything about that?")
+    assert "diarrhea" in answer.read_as and "CONTROL trial" in answer.answer
+
+
+def test_stopping_a_drug_is_asked_as_what_limits_its_use(assistant):
+    answer = assistant.ask("why do so many patients stop neratinib early")
+    assert "high incidence of diarrhea" in answer.answer
+
+
+def test_how_many_patients_had_an_event_is_answered_by_a_percentage_of_patients(assistant):
+    answer = assistant.ask("how many patients developed ILD on trastuzumab deruxtecan, and was it ever fatal?")
+    assert not answer.abstained and "13.6% of patients" in answer.answer and "2.2%" in answer.answer
+
+
+def test_a_head_count_enrolled_is_still_not_a_percentage(assistant):
+    answer = assistant.ask("how many patients were enrolled in DESTINY-Breast04?")
+    assert answer.abstained and "number of patients" in answer.answer
+
+
+def test_the_drug_of_antibody_drug_conjugate_asks_for_no_drugs(assistant):
+    answer = assistant.ask("name the three structural components of an antibody-drug conjugate")
+    assert "a cytotoxic agent (warhead or payload), and a linker" in answer.answer and "agents are named" not in answer.answer
+
+
+def test_a_generic_name_in_a_later_part_does_not_drop_what_it_refers_to(assistant):
+    answer = assistant.ask("what is tpd, and how has it been used against HER2?")
+    assert "trastuzumab-PROTAC conjugate" in answer.answer.split("used against HER2?**")[1]
+
+
+def test_a_part_answered_by_a_sentence_given_above_shows_it_under_its_own_heading(assistant):
+    answer = assistant.ask("what % of enhertu patients got ILD, and how often did it kill?")
+    assert "fatal in approximately 2.2%" in answer.answer.split("how often did it kill?**")[1]
+
+
+def test_a_later_part_is_not_declined_when_a_sentence_above_answers_it(assistant):
+    answer = assistant.ask("how many pts got interstitial lung disease on T-DXd and how often was it fatal?")
+    assert "does not report" not in answer.answer
+    assert "fatal in approximately 2.2%" in answer.answer.split("how often was it fatal?**")[1]

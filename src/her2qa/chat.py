@@ -104,6 +104,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if conversation is None or not conversation.turns:
         return question, own
     previous = conversation.turns[-1]
+    # "which drugs do they think help there?": "they" who think, say or recommend are the authors
+    question = AUTHORS_AS_THEY_RE.sub(r"\1 the authors", question)
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
     specific_own = _subjects_named(own, analyzer)
     pronoun = PRONOUN_RE.search(question)
@@ -138,7 +140,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # its words stand in for the subject — unless the turn brings a topic of its own ("and what
         # counts as ihc 3+?").
         if _topic_of(question) and not pronoun and not NARROWING_RE.search(question) and not re.search(
-                r"\b(?:it|its|they|them|those|these)\b", question, re.I):
+                r"\b(?:it|its|they|them|those|these)\b", question, re.I) and not _locative_there(question):
             return question, own
         topic = _asked_topic_words(previous.resolved)
         return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
@@ -164,6 +166,15 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     return _with_topic(reading, previous, analyzer), own + carried
 
 
+def _locative_there(question: str) -> bool:
+    """'which drugs help there?': "there" is the last topic — unlike "is there…" or "there are…"."""
+    return bool(re.search(r"\bthere\b", question, re.I)) and not re.search(
+        r"\b(?:is|are|was|were|be|been|isn't|aren't)\s+there\b|\bthere\s*(?:is|are|was|were|be|been|any|'s|’s)\b",
+        question, re.I)
+
+
+AUTHORS_AS_THEY_RE = re.compile(r"\b(do|does|did|would|will|what|how)\s+they\b(?=\s+(?:think|say|recommend|suggest|conclude|"
+                                r"propose|believe|consider|claim|argue|expect|feel|advise|favou?r|prefer)\b)", re.I)
 TELL_ME_MORE_RE = re.compile(r"^\W*(?:tell me more|more (?:details|info|on (?:it|that|this))|go on|elaborate|"
                              r"say more|anything else)\W*$", re.IGNORECASE)
 # "what is HER2-low?" asks about its own term even in the middle of a conversation.
@@ -362,7 +373,13 @@ def answering_point(answer: Answer) -> str:
 
     asked = stems(answer.resolved_question or answer.question)
     texts = [p.text for p in answer.points]
-    return max(texts, key=lambda t: (len(asked & stems(t)), -texts.index(t)))
+    # a why is answered by the point that gives a cause ("…limited due to the high incidence of diarrhea")
+    causal = (lambda t: bool(CAUSE_SAID_RE.search(t))) if answer.intent == "why" else (lambda t: False)
+    return max(texts, key=lambda t: (causal(t), len(asked & stems(t)), -texts.index(t)))
+
+
+CAUSE_SAID_RE = re.compile(r"\b(?:due to|because|caused by|owing to|as a result of|attributable to|lead(?:s|ing)? to|"
+                           r"results? in|explains?)\b", re.I)
 
 
 def _called_a_study(name: str, analyzer: QueryAnalyzer) -> bool:
@@ -372,6 +389,11 @@ def _called_a_study(name: str, analyzer: QueryAnalyzer) -> bool:
     key = re.escape(name.lower())
     return bool(re.search(rf"{key}\W+(?:[\w\-]+\W+){{0,5}}?(?:trials?|stud(?:y|ies)|nct\d+)\b|"
                           rf"\b(?:trials?|stud(?:y|ies))\W+(?:[\w\-]+\W+){{0,3}}?{key}\b", analyzer.lowered_text))
+
+
+# 'HER2-negative', 'HR+': a population the answer names beside what was asked ("more common than in
+# HER2-negative BC"), which a later "it" or "there" does not stand for — unless the question asked it
+RECEPTOR_STATUS_RE = re.compile(r"-(?:negative|positive|low|high|ultralow|null|enriched|amplified)$|[+−]$", re.I)
 
 
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
@@ -393,5 +415,6 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     # a trial the review calls one, or a gene's symbol ('TSC2'): not a capitalised data source ('GLOBOCAN')
     named = [e for e in names if (is_drug_name(e) or (TRIAL_RE.fullmatch(e) and (
                  re.search(r"\d", e) or _called_a_study(e, analyzer))))
-             and e.upper() not in COMMON_CODES]  # 'ipatasertib GDC-0068' too
+             and e.upper() not in COMMON_CODES  # 'ipatasertib GDC-0068' too
+             and not (RECEPTOR_STATUS_RE.search(e) and e.lower() not in answer.question.lower())]
     return [e for e in named if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:2]

@@ -415,6 +415,16 @@ class QueryAnalyzer:
                 return match.group(0)
             return " + ".join(parts)
         text = re.sub(r"(?<![\w/])[A-Za-z][\w\-]{2,}(?:/[A-Za-z][\w\-]{2,})+(?![\w/])", regimen, text)
+
+        def hyphened_regimen(match: re.Match) -> str:
+            # 'perjeta-herceptin-docetaxel': drugs typed as one hyphened regimen; the review's own
+            # 'pertuzumab–trastuzumab–docetaxel' stays whole, and so do 'T-DXd' or 'anti-HER2'
+            whole, parts = match.group(0), match.group(0).split("-")
+            if compact(whole) in self.corpus_compact or not all(
+                    p.lower() in BRANDS or (DRUG_SUFFIX_RE.search(p) and self.known(p)) for p in parts):
+                return whole
+            return " + ".join(parts)
+        text = re.sub(r"(?<![\w\-])[A-Za-z]{3,}(?:-[A-Za-z]{3,})+(?![\w\-])", hyphened_regimen, text)
         text = re.sub(r"\bph\s?([123])\b", lambda m: "phase " + "I" * int(m.group(1)), text, flags=re.I)  # 'ph2'
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'

@@ -162,7 +162,7 @@ SYNONYMS: dict[str, str] = {
     r"checkpoint inhibitors?|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"
-    r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s)? taking\b|\bquit\w*|"
+    r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s|ped)?\b|\bdiscontinu\w*|\bquit\w*|"
     r"\bdrop(?:ping|s)? out\b|\b(?:problems?|issues?|concerns?|catch) (?:with|of)\b": "limited limitation",
     r"\bsystemic\b": "systematic",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",

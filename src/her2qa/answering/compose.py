@@ -169,11 +169,11 @@ def merge(base: Answer, parts: list[tuple[str, Answer]], lead: str = "") -> Answ
                 citations.append(citation.model_copy(update={"marker": by_chunk[citation.chunk_id]}))
             renumber[citation.marker] = by_chunk[citation.chunk_id]
         own = answer.points or points_from_text(answer)
-        for point in own:
-            moved = point.model_copy(update={"markers": [renumber[m] for m in point.markers if m in renumber],
-                                             "group": group or point.group})
-            if not any(p.text == moved.text for p in points):
-                points.append(moved)
+        moved = [point.model_copy(update={"markers": [renumber[m] for m in point.markers if m in renumber],
+                                          "group": group or point.group}) for point in own]
+        new = [m for m in moved if not any(p.text == m.text for p in points)]
+        # a part that a sentence given above already answers shows it again under its own heading
+        points.extend(new or moved[:1])
     if not points:
         return base.model_copy(update={"answer": " ".join(missing) or "The review does not say.", "abstained": True})
     return base.model_copy(update={"answer": render(lead, points, missing), "citations": citations,

@@ -15,6 +15,7 @@ from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT, is_generic
 from ..vocabulary import ABBREVIATIONS, BRANDS
 from .extractive import DRUG_CODE_RE
+from .passages import Sentence
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
 DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is|s) meant by|what(?:[’']s| is| are|s)|what (?:do|does)|"
@@ -162,8 +163,20 @@ class DefinitionPlans:
                 # "Its expression is defined as intense (3+)…": what "its" is, the sentence before says
                 chosen.insert(0, self.sentences.paragraph(sentence)[sentence.index - 1])
             if words <= {light_stem(w) for s in chosen for w in tokenize(s.text)}:
-                return self._quoting(base, query, chosen)
+                return self._quoting(base, query, chosen + self._classing(chosen[-1], term))
         return None
+
+    def _classing(self, defining: Sentence, term: str) -> list[Sentence]:
+        """After "heterogeneity … is defined as …", the sentences of its section that say what is classed
+        as such ("Metzger et al. classified as heterogeneous tumors those which…"): a criterion is part
+        of the definition. Matched on the term's longest word, any ending ('heterogene…')."""
+        head = max(re.findall(r"[a-z]{6,}", term.lower()), key=len, default="")
+        if not head:
+            return []
+        stem = re.escape(head[:max(6, len(head) - 3)])
+        classing = re.compile(rf"\b(?:classified|classed|considered|categori[sz]ed|regarded)\s+as\s+(?:[\w\-]+\s+){{0,2}}?{stem}\w*", re.I)
+        return [s for s in self.sentences.in_section(defining.source, defining.section)
+                if s.start > defining.start and classing.search(s.text)][:2]
 
     def _describing(self, base, query: Query, term: str, within: list[str] = ()) -> Answer | None:
         """The first sentence that names the whole term (plural allowed), and the one after it; with

@@ -12,6 +12,7 @@ from ..figures import has_figure
 from ..query import DRUG_SUFFIX_RE, Query, mentions
 from ..results import Answer, Citation, ReferenceInfo, Retrieved
 from ..retrieval import Candidate, ScoredUnit, is_generic
+from ..store import Unit
 from ..sentences import split_sentences
 from ..settings import Settings
 from ..vocabulary import BRANDS
@@ -28,7 +29,10 @@ MEASURES = {
     "dose": (re.compile(r"\bdos(?:e|es|ing|age)\b|\bmg\b", re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
     "patients": (re.compile(r"how many (?:patients|women|participants|people)|number of (?:patients|participants)|"
                             r"(?:enrolled|randomi[sz]ed|sample size)", re.I),
-                 re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,7}?(?:patients|women|participants|cases)", re.I),
+                 # '13.6% of patients presented ILD' answers "how many patients got ILD" (a head count
+                 # enrolled or randomised is checked by coverage.count_gap)
+                 re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,7}?(?:patients|women|participants|cases)|"
+                            r"\d\s?%\s+of\s+(?:\S+\s+){0,3}?(?:patients|women|participants|cases)", re.I),
                  "the number of patients"),
     "hazard": (re.compile(r"hazard ratio|\bHR\b" + NOT_RECEPTOR_STATUS), re.compile(r"hazard ratio|\bHR\b", re.I),
                "a hazard ratio"),
@@ -415,13 +419,44 @@ class ExtractiveAnswerer:
             cand, unit = body[0]
             numbers = self._markers_near(cand.chunk, unit.unit.start, query)
             if numbers:
-                return self._compose_reference(base, cand, unit, numbers, query,
-                                               titled=[n for n in titled if n not in numbers])
+                quoted = [(cand, unit, numbers)]
+                if specific and len(numbers) == 1 and REFERENCES_ASKED_RE.search(query.text):
+                    # "what refs does the review give for DESTINY-Breast04": the sentences going on about it
+                    # cite papers of their own (a claim backed by several has them already)
+                    cited = set(numbers)
+                    following = [(cand, ScoredUnit(Unit("", cand.chunk.id, a, b, text), 0.0, 0.0, 0.0, 0.0))
+                                 for a, b, text in self._going_on_about(cand.chunk, unit.unit.start, query)]
+                    for pair in following:
+                        own = [n for n in cited_references(pair[1].unit.text) if n not in cited]
+                        if own:
+                            quoted.append((*pair, own))
+                            cited.update(own)
+                    quoted = quoted[:3]
+                cited = {n for *_, ns in quoted for n in ns}
+                return self._compose_reference(base, quoted, query, titled=[n for n in titled if n not in cited])
         if ref_chunks:
             cand = ref_chunks[0]
-            return self._compose_reference(base, None, None, [cand.chunk.reference],
+            return self._compose_reference(base, [(None, None, [cand.chunk.reference])],
                                            titled=[n for n in titled if n != cand.chunk.reference])
         return None
+
+    def _going_on_about(self, chunk: Chunk, start: int, query: Query) -> list[tuple[int, int, str]]:
+        """The sentences after the one at ``start`` that go on about what it names ("The patients
+        received…", "The addition of T-DXd improved…"), up to one that names another trial; only
+        those inside ``chunk``."""
+        if chunk.paragraph < 0:
+            return []
+        paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph]
+        sentences = split_sentences(paragraph.text, paragraph.span.start)
+        here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), len(sentences))
+        asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
+        run = []
+        for a, b, text in sentences[here + 1:]:
+            if any(t.lower() not in asked and t.upper() not in COMMON_CODES for t in TRIAL_RE.findall(text)):
+                break
+            if chunk.start <= a and b <= chunk.end:
+                run.append((a, b, text))
+        return run
 
     def _titled_after_trial(self, query: Query) -> list[int]:
         """References whose title names a trial the question names ("… (KATE2): A phase 2…", "Phase III
@@ -470,39 +505,48 @@ class ExtractiveAnswerer:
         best = after[0] if after else max(i for i in marked if i < here)
         return cited_references(sentences[best][2])
 
-    def _compose_reference(self, base: Answer, cand: Candidate | None, unit: ScoredUnit | None,
-                           numbers: list[int], query: Query | None = None, titled: list[int] = ()) -> Answer:
+    def _compose_reference(self, base: Answer, quoted: list[tuple[Candidate | None, ScoredUnit | None, list[int]]],
+                           query: Query | None = None, titled: list[int] = ()) -> Answer | None:
+        """Each quoted sentence followed by the references it cites (at most four entries in all)."""
         citations: list[Citation] = []
         parts: list[str] = []
-        marker = 0
-        if cand is not None and unit is not None:
-            marker += 1
-            citations.append(self.citation(marker, cand.chunk, unit.unit.text, query, unit.unit.start))
-            quote = strip_markers(unit.unit.text).strip()
-            if (lead := AUTHORS_BEFORE_RE.match(quote)) and (
-                    named := ETAL_RE.findall(" ".join(self._previous_sentences(cand.chunk, unit.unit.start, 1)))):
-                quote = f"[{named[-1]}]{quote[lead.end():]}"  # "They demonstrated…" → "[Metzger et al.] demonstrated…"
-            parts.append(f"The review states: \u201c{quote}\u201d [{marker}]")
-        source = cand.chunk.source if cand else self.corpus.primary.source
-        doc = self.corpus.document(source)
-        for number in (numbers[:3] + list(titled))[:4]:
-            ref = doc.reference(number)
-            chunk = self.corpus.reference_chunk(source, number)
-            if ref is None or chunk is None:
-                continue
-            marker += 1
-            citations.append(self.citation(marker, chunk, chunk.text))
-            info = ReferenceInfo.from_reference(ref)
-            doi = f", doi:{ref.doi}" if ref.doi else ""
-            authors = info.authors if info.authors.endswith(".") else info.authors + "."
-            lead = "The trial's own paper, named in its title, is reference" if number in titled else "It cites reference"
-            parts.append(f"{lead} {number}: {authors} \u201c{ref.title}.\u201d "
-                         f"{ref.journal} {ref.year or ''}{doi} [{marker}]")
-        if len(citations) <= (1 if cand else 0):
+        listed = 0
+        for cand, unit, numbers in quoted:
+            if cand is not None and unit is not None:
+                citations.append(self.citation(len(citations) + 1, cand.chunk, unit.unit.text, query, unit.unit.start))
+                quote = strip_markers(unit.unit.text).strip()
+                if (lead := AUTHORS_BEFORE_RE.match(quote)) and (
+                        named := ETAL_RE.findall(" ".join(self._previous_sentences(cand.chunk, unit.unit.start, 1)))):
+                    quote = f"[{named[-1]}]{quote[lead.end():]}"  # "They demonstrated…" → "[Metzger et al.] demonstrated…"
+                parts.append(f"The review states: \u201c{quote}\u201d [{len(citations)}]")
+            last = quoted[-1][2] is numbers
+            source = cand.chunk.source if cand else self.corpus.primary.source
+            for number in (numbers[:3] + (list(titled) if last else []))[:4 - listed]:
+                if (entry := self._reference_entry(source, number, number in titled, len(citations) + 1)) is not None:
+                    citations.append(entry[0])
+                    parts.append(entry[1])
+                    listed += 1
+        if listed == 0:
             return None
         return base.model_copy(update={"answer": " ".join(parts), "citations": citations})
 
+    def _reference_entry(self, source: str, number: int, titled: bool, marker: int) -> tuple[Citation, str] | None:
+        """Reference ``number`` of ``source`` as a citation and the sentence that names it."""
+        ref = self.corpus.document(source).reference(number)
+        chunk = self.corpus.reference_chunk(source, number)
+        if ref is None or chunk is None:
+            return None
+        info = ReferenceInfo.from_reference(ref)
+        doi = f", doi:{ref.doi}" if ref.doi else ""
+        authors = info.authors if info.authors.endswith(".") else info.authors + "."
+        lead = "The trial's own paper, named in its title, is reference" if titled else "It cites reference"
+        return (self.citation(marker, chunk, chunk.text),
+                f"{lead} {number}: {authors} \u201c{ref.title}.\u201d {ref.journal} {ref.year or ''}{doi} [{marker}]")
 
+
+# "what refs …", "which papers …", "all the references for …": more than one reference asked
+REFERENCES_ASKED_RE = re.compile(r"\b(?:refs|references|papers|sources|citations|publications)\b|"
+                                 r"\ball (?:the )?(?:refs?|references?|citations?)\b", re.I)
 # A sentence whose subject is the authors just cited: "They demonstrated…", "These authors found…"
 AUTHORS_BEFORE_RE = re.compile(r"\s*(?:They|Their|These authors|The authors|The same (?:authors|group))\b")
 CITED_BEFORE_RE = re.compile(AUTHORS_BEFORE_RE.pattern + r"|\s*(?:This|That|The same) (?:study|work|research|group)\b")

@@ -86,10 +86,11 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
-                         r"\bwhat(?:'s| is) known about\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat does .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
+                         r"\bwhat(?:'s| is) known about\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat (?:does|do) .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
                          r"key (?:points?|messages?)|the story|in short|sum(?:s)? up|"
                          r"(?:a |quick |brief |short )?(?:rundown|run-down|recap|lowdown|primer|breakdown) (?:of|on)\b)\b|"
+                         r"\b(?:rundown|run-down|recap|lowdown|primer|breakdown)\s*[:\-–—]|"
                          # "liquid biopsy … where does the review land", "immunotherapy + anti her2 where are we"
                          r"\bwhere (?:are we|do we stand|does (?:the |this )?(?:review|paper|article|field) (?:land|stand))\b|"
                          # "io + her2 drugs, where does it stand", "whats the state of immunotherapy + anti-her2"
@@ -128,7 +129,7 @@ def is_reference(question: str) -> bool:
     return bool(REFERENCE_CUE_RE.search(lowered)) or bool(
         re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
-                  r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b|\bpublished\b|\bauthors?\b|"
+                  r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b(?!\s+clubs?\b)|\bpublished\b|\bauthors?\b|"
                   r"\bdoi\b|\bpubmed\b", lowered)) or bool(STUDY_SHOWED_RE.search(lowered))
 
 
@@ -199,6 +200,10 @@ def without_exclusion(question: str) -> str:
 EVIDENCE_FOR_RE = re.compile(r"^\W*(?:what(?:'s| is| are)?|whats)\s+(?:the\s+)?(?:evidence|data)\b(?:\s+(?:is there|(?:does|did|do)\s+"
                              r"(?:the\s+)?(?:review|paper|article|authors?)\s+\w+))?\s+(?:for|on|about|behind)\b", re.I)
 ASPECT_LIST_RE = re.compile(r"\([^()]*,[^()]*\)")
+# "overview of neratinib - approvals, NALA, tox", "tell me about KATE2: design, results and safety": the
+# aspects an overview should cover, listed after the subject
+ASPECTS_LISTED_RE = re.compile(r"(?:\s[-–—]|:|\()\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2}(?:\s*,\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})+"
+                               r"(?:\s*,?\s*(?:and|&)\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})?\s*\)?\W*$", re.I)
 
 
 def classify(question: str) -> str:
@@ -225,6 +230,9 @@ def classify(question: str) -> str:
         return "list"
     if ABOUT_REVIEW_RE.search(q) or (EVIDENCE_FOR_RE.search(q) and not MEASURE_RE.search(q)):
         return "overview"
+    if (aspects := ASPECTS_LISTED_RE.search(q)) and not re.match(rf"\W*{WH_START}\b", q, re.I) \
+            and not MEASURE_RE.search(aspects.group(0)):
+        return "overview"  # "KATE2 - design, results, safety?": a name and what to tell of it
     if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
         return "overview"
@@ -264,13 +272,39 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
     return " ".join(kept).strip(), dropped
 
 
+# Wording around a question that asks nothing of the review: why it is asked ("for my journal club
+# slide: …"), quote marks around a term ("the 'bystander effect'"), and hearsay ("… people talk about").
+PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
+                                 r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?(?:journal\s+club|slides?|deck|talk|"
+                                 r"presentation|lecture|class|exam|boards?|notes|poster|seminar|teaching|tutorial|handout)"
+                                 r"(?:\s+[\w\-]+){0,2}?\s*[:\-–—,]\s*|"
+                                 # "mechanism - how does cyclin D1 cause resistance?": a label before the question
+                                 r"^\W*(?:mechanisms?|moa|rationale|definition|background|context|basics|summary|overview)"
+                                 r"\s*[:\-–—]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can)\b)", re.I)
+QUOTED_TERM_RE = re.compile(r"(?<![\w'’])['‘\"“]([\w][\w\-–/+ ]{0,40}[\w+])['’\"”](?![\w'’])")
+HEARSAY_RE = re.compile(r"\s+(?:that\s+|which\s+)?(?:people|everyone|everybody|folks|they|you|i|we|doctors|oncologists)"
+                        r"(?:\s+(?:always|often|keep|kept|have been|are|'ve|’ve|'re|’re))?\s+"
+                        r"(?:talk(?:ing|s)?|speak(?:ing|s)?|hear(?:ing|d)?|read(?:ing)?|mention(?:ing|s|ed)?)\s+(?:about|of)\b", re.I)
+
+
+def without_framing(question: str) -> str:
+    """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
+    'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
+    stripped = PURPOSE_PREAMBLE_RE.sub("", question, count=1)
+    if not re.search(r"[A-Za-z]{2}", stripped):
+        stripped = question
+    stripped = QUOTED_TERM_RE.sub(r"\1", stripped)
+    return HEARSAY_RE.sub("", stripped, count=1).strip()
+
+
 ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|particularly|specifically|ideally|"
                             r"i mean|as in)\b", re.I)
 
 
 # "…? give me the big picture", "…? keep it simple": how to answer, not a new question
 HOW_TO_ANSWER_WORDS = frozenset("big picture simple short plain terms words overall brief keep make sense "
-                                "detail detailed high level layman laymans english".split())
+                                "detail detailed high level layman laymans english all every everything each full "
+                                "complete exhaustive single one".split())
 
 
 def _asks_nothing_new(piece: str) -> bool:

@@ -230,7 +230,8 @@ class ListPlans:
     def _named_drugs(self, base: Answer, query: Query, ranked) -> Answer | None:
         """'Which PI3K inhibitors are mentioned?': every drug named in the best passages, each with
         the sentence that names it."""
-        if not re.search(r"\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds|molecules|"
+        # (the 'drug' of 'antibody-drug conjugate' asks for no drugs)
+        if not re.search(r"(?<![\-–])\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds|molecules|"
                          r"conjugates|medications|options)\b", query.text, re.I):
             return None
         asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}

@@ -17,7 +17,7 @@ from ..corpus import Corpus
 from ..figures import has_figure
 from ..query import Query, QueryAnalyzer, light_stem, mentions, only_successors, tokenize
 from ..results import Answer, AnswerPoint, AnswerTable, Citation
-from ..retrieval import LEADING_PRONOUN_RE, Candidate, is_generic
+from ..retrieval import LEADING_PRONOUN_RE, REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
@@ -31,7 +31,7 @@ from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
-from .intent import (ABOUT_REVIEW_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts,
+from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts, without_framing,
                      without_exclusion, without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
@@ -166,6 +166,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return Outcome(numbered, self._pool, self._considered)
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
+        resolved = without_framing(resolved)
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
         resolved = self._without_gloss(resolved)
         parts = split_parts(resolved)
@@ -321,7 +322,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return across
         if intent == "yesno" and (status := self._approval_status(base, query)) is not None:
             return status
-        if intent in ("fact", "list", "yesno", "overview", "definition"):
+        if intent in ("fact", "list", "yesno", "overview", "definition") and not (
+                intent == "overview" and ASPECTS_LISTED_RE.search(text)):
+            # (an overview asked with its aspects listed, "neratinib - approvals, NALA, tox", wants all of them)
             answer = self._facet(base, query)
             if answer is not None:
                 return answer
@@ -728,7 +731,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         picks = [Pick(chunk=c, text=c.text, group="") for c in match.chunks]
         shown = {c.id: "; ".join(f"{col}: {r.cells[col]}" for col in table.columns if r.cells.get(col))
                  for c, r in zip(match.chunks, match.rows)}
-        what = "rows" if match.everything else f"rows matching {', '.join(match.filters)}"
+        rows_word = "row" if len(match.rows) == 1 else "rows"
+        what = rows_word if match.everything else f"{rows_word} matching {', '.join(match.filters)}"
         lead = f"Table {table.number} ({table.caption.rstrip('.')}): {len(match.rows)} {what}."
         column = self.tables.asked_column(table, text)
         if column:  # "what primary endpoints are used in table 2?" — the column's values, then the rows
@@ -750,6 +754,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     # ---- overviews --------------------------------------------------------------------------
     def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
         specific = [e for e in self._specific(query) if e not in query.carried]
+        if aspects := ASPECTS_LISTED_RE.search(text):
+            # "neratinib - approvals, NALA, tox": the subject is named before its aspects, which it covers
+            specific = [e for e in specific if mentions(text[:aspects.start()], query.aliases.get(e, [e]))] or specific
         if query.carried and specific and any(self.is_trial(e) for e in query.carried) \
                 and not any((self.is_trial(e) and trial_names(e)) or is_drug_name(e) for e in specific):
             return None  # "what about in the pd-l1 positive ones?" after KATE2: that subgroup of the trial, a fact
@@ -766,8 +773,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
                                                       for e in specific) or self._section_asked_with_examples(
                                       text, found, specific, query)):
+            if not specific and not query.carried and (on_topic := self._on_topic_in_section(text, *found)):
+                # "what do the authors conclude about brain mets?": what the section says of that topic
+                self._considered.update(s.chunk_id for s in on_topic)
+                label = found[1].label if found[1].number else found[1].title
+                return self.composer.compose(base, [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                                                         antecedent=self.sentences.subheading_of(s)) for s in on_topic],
+                                             query, lead=f"From “{label}”:")
             return self._section_overview(base, query, *found)
-        if specific and (focused := self._focused_overview(base, query, text, specific)) is not None:
+        if specific and not aspects and (focused := self._focused_overview(base, query, text, specific)) is not None:
             return self._results_reported(base, focused, text, specific[0])
         if specific:
             answer = self._entity_overview(base, query, specific[0])
@@ -784,6 +798,32 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if abstract is not None:
                 return self._section_overview(base, query, doc.source, abstract)
         return self._survey(base, query, candidates)
+
+    def _on_topic_in_section(self, text: str, source: str, section) -> list[Sentence]:
+        """The sentences of ``section`` that say every telling word of the topic the question asks it
+        about ("… conclude about brain mets"), with the sentences leaning on them ("In this sense, …");
+        [] when the question asks for the whole section ("the section on HER2 mutations") or no
+        sentence says its topic."""
+        about = list(re.finditer(r"\b(?:about|on|regarding|concerning)\s+(.+)$", text, re.I))
+        if not about:
+            return []
+        title = words_of(section.title)
+        topic = [forms for w in content_words(about[-1].group(1)) if w not in FRAME_WORDS and w not in OVERVIEW_WORDS
+                 and (forms := words_of(w)) and not forms <= self.sentences.everywhere]
+        if not topic or any(forms & title for forms in topic):
+            return []
+        sentences = self.sentences.in_section(source, section.key)
+        saying = [i for i, s in enumerate(sentences) if all(forms & words_of(s.text) for forms in topic)]
+        if not saying or len(saying) == len(sentences):
+            return []
+        chosen = set(saying)
+        for i in saying:
+            j = i + 1
+            while j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph and \
+                    LEANS_ON_PREVIOUS_RE.match(sentences[j].text):
+                chosen.add(j)
+                j += 1
+        return [sentences[i] for i in sorted(chosen)]
 
     def _section_asked_with_examples(self, text: str, found, specific: list[str], query: Query) -> bool:
         """'summary of the section on other new approaches (bispecifics, CAR-T etc)': a section asked for,
@@ -1163,8 +1203,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if i and not own and ends_on_it:
                 # "…main side effect is a problem right? how are they dealing with it": it is the part before
                 context = parts[i - 1].strip(" ?")
-            text = part if own or not context else f"{part.rstrip(' ?')} ({context})?"
             named_here = [e for e in own if not is_generic(e)]  # 'HER2-targeted' names no subject of its own
+            # "what is TPD and how has it been applied to HER2?": the review's own subject (HER2) is no
+            # subject of the part's own, while 'HER2-low patients' is
+            topical = [e for e in own if e.lower() not in REVIEW_SUBJECT]
+            text = part if topical or not context else f"{part.rstrip(' ?')} ({context})?"
             if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
                 # "what is AXL and how does it fit into resistance to HER2-targeted therapy?": 'it' is the one
                 # name asked before
@@ -1180,12 +1223,33 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 asked = re.match(r"\W*(?:so |and |ok )?which\s+((?:[\w\-/+]+\s+){0,2}?[\w\-/+]+?)\s+"
                                  r"(?:is|are|was|were|has|have|had|did|does|do)\b", part, re.I)
                 unnamed = asked.group(1) if asked else kind  # 'IGF-IR antibody', else 'drug'
+            if i and answer.abstained and (given := self._given_above(part, [a for _, a in answers])) is not None:
+                answer = given  # "… ILD with T-DXd, and how often was it fatal?": the sentence above says both
             if own:
                 subject = own
             answers.append((part.rstrip("?") + "?", answer))
         first_query = self.analyzer.analyze(parts[0])
         base = self._base(question, first_query, self._pool, "multi")
         return merge(base, answers).model_copy(update={"intent": "multi"})
+
+    @staticmethod
+    def _given_above(part: str, earlier: list[Answer]) -> Answer | None:
+        """An earlier part's answer cut to its first sentence that holds every telling word of ``part``
+        with a figure ("… interstitial lung disease, which was fatal in approximately 2.2%" for "how often
+        was it fatal?"); None when no sentence given above does."""
+        words = [w for w in content_words(part) if len(w) >= 4 and w not in HOW_MUCH_WORDS and w not in FRAME_WORDS]
+        if not words:
+            return None
+        for answer in earlier:
+            if answer.abstained:
+                continue
+            for point in answer.points:
+                text = point.text.lower()
+                if has_figure(point.text) and all(re.search(rf"\b{re.escape(light_stem(w))}", text) for w in words):
+                    cited = [c for c in answer.citations if c.marker in point.markers]
+                    return answer.model_copy(update={"points": [point], "citations": cited,
+                                                      "answer": render("", [point])})
+        return None
 
     def _with_mechanism(self, base: Answer, answer: Answer, query: Query, scoped: list[Candidate]) -> Answer:
         """'how does axl cause resistance?' answered in AXL's own section: a sentence there that tells
@@ -1257,7 +1321,10 @@ CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Ye
 # a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
 # ("Nevertheless, its use is often limited…" opens a new point)
 CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
-LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study)\b|"
+# Words asking how much or how often, not about what
+HOW_MUCH_WORDS = {"often", "frequent", "frequently", "common", "commonly", "many", "much", "rate", "rates", "percentage",
+                  "percent", "proportion", "share", "number", "figure", "were", "have", "with"}
+LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study|sense)\b|"
                                   r"(?:It|They|This|These)\b")
 # Words of an overview question that ask for an overview, not for a topic.
 OVERVIEW_WORDS = {"data", "show", "shows", "showed", "shown", "find", "found", "findings", "report", "reported", "results",
