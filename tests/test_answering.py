@@ -1225,3 +1225,8 @@ def test_a_later_part_is_not_declined_when_a_sentence_above_answers_it(assistant
     answer = assistant.ask("how many pts got interstitial lung disease on T-DXd and how often was it fatal?")
     assert "does not report" not in answer.answer
     assert "fatal in approximately 2.2%" in answer.answer.split("how often was it fatal?**")[1]
+
+
+def test_two_drugs_asked_together_of_trials_list_every_row_whose_arms_give_both(assistant):
+    answer = assistant.ask("anybody testing tukysa together with enhertu?")
+    assert "HER2CLIMB-04" in answer.answer and "DESTINY-Breast 07" in answer.answer

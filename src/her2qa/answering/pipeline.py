@@ -320,6 +320,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return rows
         if intent in ("fact", "compare") and (across := self._endpoint_across_trials(question, query)) is not None:
             return across
+        if intent in ("yesno", "list", "fact") and (combined := self._combination_rows(base, question, text, query,
+                                                                                     candidates, carried)) is not None:
+            return combined
         if intent == "yesno" and (status := self._approval_status(base, query)) is not None:
             return status
         if intent in ("fact", "list", "yesno", "overview", "definition") and not (
@@ -721,6 +724,24 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 any(mentions(n, aliases) for aliases in names) for n in row_names):
             return None
         return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [], match=match)
+
+    def _combination_rows(self, base, question, text, query, candidates, carried) -> Answer | None:
+        """'is anyone combining tucatinib with T-DXd?', 'which trials test tukysa plus enhertu?': every row of
+        a table of trials whose arms give both drugs (HER2CLIMB-04's 'Tucatinib plus T-DXd', DESTINY-Breast
+        07's 'T-DXd plus Tucatinib'); None unless two drugs are asked together of trials."""
+        drugs = [e for e in self._specific(query) if is_drug_name(e) and not self.is_trial(e)]
+        named = [e for e in query.entities if is_drug_name(e) and not self.is_trial(e)]  # herceptin too
+        if len(drugs) != 2 or len(named) != 2 or not COMBINATION_ASKED_RE.search(text) or not TRIALS_ASKED_RE.search(text):
+            return None
+        for source, table in self.tables.tables():
+            arms = [c for c in table.columns if re.search(r"\barm\b", c, re.I)]
+            rows = [r for r in table.rows if arms and all(
+                mentions(" ".join(r.cells.get(c, "") for c in arms), query.aliases.get(d, [d])) for d in drugs)]
+            chunks = [self.tables.chunk_of(source, table, r) for r in rows]
+            if rows and None not in chunks:
+                match = TableMatch(table=table, rows=rows, chunks=chunks, filters=[" plus ".join(drugs)])
+                return self._table(base, question, text, query, candidates, carried, match=match)
+        return None
 
     def _table(self, base, question, text, query, candidates, carried, match: TableMatch | None = None) -> Answer | None:
         match = match or self.tables.match(text, query)
@@ -1321,6 +1342,11 @@ CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Ye
 # a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
 # ("Nevertheless, its use is often limited…" opens a new point)
 CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
+# Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
+COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
+# ... of trials or of anyone trying it
+TRIALS_ASKED_RE = re.compile(r"\b(?:anyone|anybody|trials?|stud(?:y|ies)|test\w*|tried|trying|evaluat\w*|"
+                             r"investigat\w*|ongoing|running)\b", re.I)
 # Words asking how much or how often, not about what
 HOW_MUCH_WORDS = {"often", "frequent", "frequently", "common", "commonly", "many", "much", "rate", "rates", "percentage",
                   "percent", "proportion", "share", "number", "figure", "were", "have", "with"}
