@@ -511,7 +511,7 @@ class ExtractiveAnswerer:
         citations: list[Citation] = []
         parts: list[str] = []
         listed = 0
-        for cand, unit, numbers in quoted:
+        for k, (cand, unit, numbers) in enumerate(quoted):
             if cand is not None and unit is not None:
                 citations.append(self.citation(len(citations) + 1, cand.chunk, unit.unit.text, query, unit.unit.start))
                 quote = strip_markers(unit.unit.text).strip()
@@ -519,9 +519,9 @@ class ExtractiveAnswerer:
                         named := ETAL_RE.findall(" ".join(self._previous_sentences(cand.chunk, unit.unit.start, 1)))):
                     quote = f"[{named[-1]}]{quote[lead.end():]}"  # "They demonstrated…" → "[Metzger et al.] demonstrated…"
                 parts.append(f"The review states: \u201c{quote}\u201d [{len(citations)}]")
-            last = quoted[-1][2] is numbers
             source = cand.chunk.source if cand else self.corpus.primary.source
-            for number in (numbers[:3] + (list(titled) if last else []))[:4 - listed]:
+            # the trial's own papers come after the last quoted sentence's references
+            for number in (numbers[:3] + (list(titled) if k == len(quoted) - 1 else []))[:4 - listed]:
                 if (entry := self._reference_entry(source, number, number in titled, len(citations) + 1)) is not None:
                     citations.append(entry[0])
                     parts.append(entry[1])

@@ -275,8 +275,9 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
 # Wording around a question that asks nothing of the review: why it is asked ("for my journal club
 # slide: …"), quote marks around a term ("the 'bystander effect'"), and hearsay ("… people talk about").
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
-                                 r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?(?:journal\s+club|slides?|deck|talk|"
-                                 r"presentation|lecture|class|exam|boards?|notes|poster|seminar|teaching|tutorial|handout)"
+                                 r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
+                                 r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|exam|boards?|notes|poster|"
+                                 r"seminar|teaching|tutorial|handout)"
                                  r"(?:\s+[\w\-]+){0,2}?\s*[:\-–—,]\s*|"
                                  # "mechanism - how does cyclin D1 cause resistance?": a label before the question
                                  r"^\W*(?:mechanisms?|moa|rationale|definition|background|context|basics|summary|overview)"

@@ -31,8 +31,8 @@ from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
-from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts, without_framing,
-                     without_exclusion, without_instructions)
+from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts,
+                     without_exclusion, without_framing, without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
@@ -731,7 +731,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         07's 'T-DXd plus Tucatinib'); None unless two drugs are asked together of trials."""
         drugs = [e for e in self._specific(query) if is_drug_name(e) and not self.is_trial(e)]
         named = [e for e in query.entities if is_drug_name(e) and not self.is_trial(e)]  # herceptin too
-        if len(drugs) != 2 or len(named) != 2 or not COMBINATION_ASKED_RE.search(text) or not TRIALS_ASKED_RE.search(text):
+        if len(drugs) != 2 or len(named) != 2 or not (COMBINATION_ASKED_RE.search(text) and TRIALS_ASKED_RE.search(text)):
             return None
         for source, table in self.tables.tables():
             arms = [c for c in table.columns if re.search(r"\barm\b", c, re.I)]
@@ -1349,7 +1349,7 @@ TRIALS_ASKED_RE = re.compile(r"\b(?:anyone|anybody|trials?|stud(?:y|ies)|test\w*
                              r"investigat\w*|ongoing|running)\b", re.I)
 # Words asking how much or how often, not about what
 HOW_MUCH_WORDS = {"often", "frequent", "frequently", "common", "commonly", "many", "much", "rate", "rates", "percentage",
-                  "percent", "proportion", "share", "number", "figure", "were", "have", "with"}
+                  "percent", "proportion", "share", "number", "figure"}
 LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study|sense)\b|"
                                   r"(?:It|They|This|These)\b")
 # Words of an overview question that ask for an overview, not for a topic.
