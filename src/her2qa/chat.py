@@ -374,8 +374,8 @@ def answering_point(answer: Answer) -> str:
     asked = stems(answer.resolved_question or answer.question)
     texts = [p.text for p in answer.points]
     # a why is answered by the point that gives a cause ("…limited due to the high incidence of diarrhea")
-    causal = (lambda t: bool(CAUSE_SAID_RE.search(t))) if answer.intent == "why" else (lambda t: False)
-    return max(texts, key=lambda t: (causal(t), len(asked & stems(t)), -texts.index(t)))
+    why = answer.intent == "why"
+    return max(texts, key=lambda t: (why and bool(CAUSE_SAID_RE.search(t)), len(asked & stems(t)), -texts.index(t)))
 
 
 CAUSE_SAID_RE = re.compile(r"\b(?:due to|because|caused by|owing to|as a result of|attributable to|lead(?:s|ing)? to|"
@@ -393,7 +393,7 @@ def _called_a_study(name: str, analyzer: QueryAnalyzer) -> bool:
 
 # 'HER2-negative', 'HR+': a population the answer names beside what was asked ("more common than in
 # HER2-negative BC"), which a later "it" or "there" does not stand for — unless the question asked it
-RECEPTOR_STATUS_RE = re.compile(r"-(?:negative|positive|low|high|ultralow|null|enriched|amplified)$|[+−]$", re.I)
+STATUS_NAME_RE = re.compile(r"-(?:negative|positive|low|high|ultralow|null|enriched|amplified)$|[+−]$", re.I)
 
 
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
@@ -416,5 +416,5 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     named = [e for e in names if (is_drug_name(e) or (TRIAL_RE.fullmatch(e) and (
                  re.search(r"\d", e) or _called_a_study(e, analyzer))))
              and e.upper() not in COMMON_CODES  # 'ipatasertib GDC-0068' too
-             and not (RECEPTOR_STATUS_RE.search(e) and e.lower() not in answer.question.lower())]
+             and not (STATUS_NAME_RE.search(e) and e.lower() not in answer.question.lower())]
     return [e for e in named if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:2]

@@ -658,13 +658,13 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return self._quoting(base, query, everything)
 
     def _quoting(self, base: Answer, query: Query, sentences: list[Sentence],
-                 antecedent: Callable[[Sentence], str] | str = "") -> Answer:
+                 antecedent: Callable[[Sentence], str] | str = "", lead: str = "") -> Answer:
         """An answer quoting these review sentences in the order given, each cited to its passage (which
         the verifier is told was considered); ``antecedent`` names what a leading pronoun stands for."""
         self._considered.update(s.chunk_id for s in sentences)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=antecedent(s) if callable(antecedent) else antecedent) for s in sentences]
-        return self.composer.compose(base, picks, query)
+        return self.composer.compose(base, picks, query, lead=lead)
 
     def _sentences_before(self, sentence: Sentence) -> list[Sentence]:
         """The sentences before this one in its paragraph, or in the previous paragraph of the same
@@ -796,11 +796,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                       text, found, specific, query)):
             if not specific and not query.carried and (on_topic := self._on_topic_in_section(text, *found)):
                 # "what do the authors conclude about brain mets?": what the section says of that topic
-                self._considered.update(s.chunk_id for s in on_topic)
-                label = found[1].label if found[1].number else found[1].title
-                return self.composer.compose(base, [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                                                         antecedent=self.sentences.subheading_of(s)) for s in on_topic],
-                                             query, lead=f"From “{label}”:")
+                return self._quoting(base, query, on_topic, self.sentences.subheading_of,
+                                     lead=f"From “{_section_label(found[1])}”:")
             return self._section_overview(base, query, *found)
         if specific and not aspects and (focused := self._focused_overview(base, query, text, specific)) is not None:
             return self._results_reported(base, focused, text, specific[0])
@@ -1013,8 +1010,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, group=group,
                               antecedent=self.sentences.subheading_of(s)))
         self._considered.update(s.chunk_id for s in chosen)
-        label = section.label if section.number else section.title
-        return self.composer.compose(base, picks, query, lead=f"From “{label}”:")
+        return self.composer.compose(base, picks, query, lead=f"From “{_section_label(section)}”:")
 
     def _survey(self, base, query: Query, candidates: list[Candidate]) -> Answer | None:
         """An open topic ('any data on CNS disease?'): the best sentence of each of the strongest passages."""
@@ -1358,6 +1354,11 @@ OVERVIEW_WORDS = {"data", "show", "shows", "showed", "shown", "find", "found", "
                   "drugs", "about", "anything", "info", "information", "evidence", "summary", "summarize", "overview",
                   "describe", "explain", "review", "paper", "what", "does", "there", "have", "they", "them",
                   "outcomes", "outcome", "efficacy", "demonstrate", "demonstrated", "conclude", "concluded"}
+
+
+def _section_label(section) -> str:
+    """'5 Conclusions' for a numbered section, the title alone for one without a number."""
+    return section.label if section.number else section.title
 
 
 def _asks_of_rows_listed(part: str, before: Answer) -> bool:
