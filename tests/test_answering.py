@@ -42,6 +42,9 @@ def cited_kinds(answer):
     ("per the authors, is there a standard of care in the third line?", "fact"),
     ("any her2 tkis named?", "list"),
     ("what's going on with vic-trastuzumab duocarmazine", "overview"),
+    ("monarcher and patricia: how are they different?", "compare"),
+    ("how do tukysa and nerlynx stack up", "compare"),
+    ("what did TH3RESA compare", "overview"),  # what a trial set out to test is its design
 ])
 def test_intent(question, intent):
     assert classify(question) == intent
@@ -1230,3 +1233,59 @@ def test_a_later_part_is_not_declined_when_a_sentence_above_answers_it(assistant
 def test_two_drugs_asked_together_of_trials_list_every_row_whose_arms_give_both(assistant):
     answer = assistant.ask("anybody testing tukysa together with enhertu?")
     assert "HER2CLIMB-04" in answer.answer and "DESTINY-Breast 07" in answer.answer
+
+
+def test_a_kind_noun_after_the_sides_of_a_comparison_is_no_compared_aspect(assistant):
+    # "the X and Y trials differ": 'trials' says what the sides are; each side gets its own design and results
+    answer = assistant.ask("how do the monarcHER and PATRICIA studies differ")
+    monarcher = answer.answer.split("**PATRICIA**")[0]
+    assert "237" in monarcher and "8.3 months vs. 5.7 months" in monarcher
+
+
+def test_a_trial_named_in_mixed_case_is_the_turns_own_subject(assistant):
+    conversation = Conversation()
+    assistant.ask("results of monarcHER?", conversation)
+    answer = assistant.ask("tell me about MonarcHER", conversation)
+    assert "PATRICIA" not in answer.read_as
+
+
+def test_who_asks_and_why_before_the_question_asks_for_nothing(assistant):
+    answer = assistant.ask("as a radiation oncologist I care about SRS overlap. why is tucatinib better tolerated than other HER2 TKIs?")
+    assert not answer.abstained and "minimal inhibition of EGFR" in answer.answer
+
+
+def test_personal_context_stays_when_the_question_needs_its_subject(assistant):
+    from her2qa.answering.pipeline import PERSONAL_CONTEXT_RE
+    assert PERSONAL_CONTEXT_RE.match("my patient is on enhertu - is ILD ever fatal?").group("question") == "is ILD ever fatal?"
+    answer = assistant.ask("my patient is on enhertu - is ILD ever fatal?")
+    assert "2.2%" in answer.answer  # enhertu, named only in the context, still scopes the question
+
+
+def test_a_figure_asked_of_a_named_trial_is_not_taken_from_another_trial(assistant):
+    # NALA's figures (the neratinib paragraph goes on to NALA after naming ExteNET) are not ExteNET's
+    answer = assistant.ask("how many fewer relapses with neratinib in ExteNET?")
+    assert answer.abstained and "EXTENET trial" in answer.answer and "2.2-month" not in answer.answer
+
+
+def test_pulmonary_is_asked_of_the_lung_disease_the_review_reports(assistant):
+    answer = assistant.ask("pulmonary side effects of enhertu?")
+    assert not answer.abstained and "interstitial lung disease" in answer.answer
+
+
+def test_an_opening_ok_is_no_property_asked(assistant):
+    answer = assistant.ask("ok for kadcyla, which trial got it approved after surgery?")
+    assert not answer.abstained and "KATHERINE" in answer.answer
+
+
+def test_an_endpoint_asked_of_it_does_not_bring_the_last_topic(assistant):
+    conversation = Conversation()
+    assistant.ask("which trial got tukysa approved?", conversation)
+    answer = assistant.ask("what OS figures did it give?", conversation)
+    assert "approved" not in answer.read_as and "44.9%" in answer.answer
+
+
+def test_a_sentence_that_leaves_its_point_to_the_next_brings_it(assistant):
+    answer = assistant.ask("enhertu vs kadcyla - which pharmacological differences explain why enhertu works after kadcyla?")
+    lines = answer.answer.splitlines()
+    announcing = next(i for i, line in enumerate(lines) if "attributable to its pharmaceutical properties" in line)
+    assert "Key biochemical differences" in lines[announcing + 1]

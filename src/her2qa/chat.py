@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .answering.coverage import content_words
+from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE
 from .query import QueryAnalyzer
 from .vocabulary import BRANDS
@@ -152,7 +152,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             word = match.group(0).lower()
             return f"{subject}’s" if word in ("its", "their") else subject
         reading = PRONOUN_RE.sub(name, question, count=1)
-        if len(_topic_of(question)) <= 1:
+        if len(_topic_of(question)) <= 1 and not asked_endpoints(question):
+            # (an endpoint asked of it, 'what were the OS numbers in it?', is the turn's own topic)
             # "ild risk with enhertu?" → "was it ever fatal?": the pronoun may stand for the last topic
             # (ILD, brain mets, the patients) as much as for its subject, so the topic comes along.
             reading = _with_topic(reading, previous, analyzer, narrowing=True)
@@ -206,7 +207,9 @@ def _subjects_named(own: list[str], analyzer: QueryAnalyzer) -> list[str]:
 
     return [e for e in own if not is_generic(e) and (
                 e.lower() in BRANDS or analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2)
-            and (DRUG_RE.fullmatch(e.split()[0]) or TRIAL_RE.fullmatch(e) or e.lower() in BRANDS
+            and (DRUG_RE.fullmatch(e.split()[0]) or TRIAL_RE.fullmatch(e)
+                 or (is_trial_name(e, analyzer) and not re.search(r"\d", e))  # 'MonarcHER', not 'PD-L1'
+                 or e.lower() in BRANDS
                  or re.search(r"[A-Za-z]{2,}-?\d{2,}|[A-Za-z]{3,}\d", e))]
 
 

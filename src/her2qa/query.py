@@ -222,7 +222,7 @@ RECEPTOR_STATUS_RE = re.compile(RECEPTOR_STATUS, re.I)
 # The endings of clinical terms (a condition, a toxicity, a procedure): such a word the review never
 # uses names something it does not cover.
 CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|otomy|algia|plasia|trophy|"
-                              r"cardio\w*|hepato\w*|nephro\w*|neuro\w*|cardiac|hepatic|pulmonary|"
+                              r"cardio\w*|hepato\w*|nephro\w*|neuro\w*|cardiac|hepatic|"
                               # drug names by their stems ('loperamide', 'ondansetron', 'dexamethasone', 'heparin')
                               r"amide|pril|olol|statin|azole|cycline|mycin|sartan|dronate|setron|asone|olone|"
                               r"tidine|oxacin|parin|xaban)$", re.I)

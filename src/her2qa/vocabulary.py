@@ -104,7 +104,8 @@ BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "comp
 
 # Chat words that carry no topic ("whats", "pls", "combos"): never a reason to decline.
 CHAT_WORDS = frozenset("""
-whats what's hows whos wheres whens wats pls plz please thx thanks thank hey hello okay gimme wanna gonna
+whats what's hows whos wheres whens wats pls plz please thx thanks thank hey hello okay ok alright cool hmm yeah
+gimme wanna gonna
 kinda sorta quick quickly brief briefly basically main takeaway takeaways gist tldr eli5 summary summarize
 summarise overview anything something stuff thing things info details detail explain explained tell
 mention mentioned mentions cover covers covered discuss discussed discusses talk talks talking about
@@ -159,6 +160,7 @@ SYNONYMS: dict[str, str] = {
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory": "failure",
     r"\blower(?:s|ed)?\b|\breduc|\bless\b|\bfewer\b": "reducing decrease",
     r"\btoxic\b": "toxicity",
+    r"\bpulmonary\b|\blungs?\b": "lung interstitial pneumonitis",
     r"checkpoint inhibitors?|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"

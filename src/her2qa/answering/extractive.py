@@ -116,6 +116,12 @@ LEANS_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reaso
                            r"^(?:\w+\W+){0,3}(?:based on|given|with|from|for) (?:this|these|that|such)\b", re.I)
 
 
+# A sentence that names its point only in general ("… may be attributable to its pharmaceutical properties.")
+# leaves the point itself to the next sentence, which comes too.
+LEANS_FORWARD_RE = re.compile(r"\b(?:attributable|attributed|due|owing|related|linked)\s+to\s+(?:its|their|some|several|"
+                              r"certain|various|different|multiple|a number of|these|the following|two|three)\s+"
+                              r"(?:[\w\-]+\s+){0,3}?(?:properties|characteristics|features|factors|reasons|mechanisms|"
+                              r"differences|aspects|advantages)\W*(?:\[[\d,\s–-]+\])?\W*$|\b(?:the following|as follows)\W*$", re.I)
 CAUSAL_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reason|As a result|Accordingly)\b", re.I)
 ADDITIVE_RE = re.compile(r"(?:Additionally|Moreover|Furthermore|In addition|Also)\b", re.I)
 

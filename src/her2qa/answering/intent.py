@@ -17,7 +17,9 @@ INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", 
 IMPERATIVE_COMPARE_RE = re.compile(r"^\s*(?:(?:pls|please|can you|could you|quickly|briefly)\s+)*(?:compare|contrast)\s+"
                                    r"(?!to\b|with\b)", re.I)
 COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|"
-                        r"differ(?:s|ence|ences|ently|ent from)?|how does .+ compare)\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
+                        r"differ(?:s|ence|ences|ently|ent from)?|how (?:do|does|did) .+ (?:compare|stack up|line up)|"
+                        # "X and Y: how are they different?", "whats different between X and Y"
+                        r"how (?:are|is|were|was) .{1,60}? different|what(?:'s|s| is)? different (?:about|between))\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
 # "nerlynx + xeloda or tykerb + xeloda — which did better in NALA?": two sides set against each other by "or"
 EITHER_BETTER_RE = re.compile(r"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{0,30}?\b(?:better|best|worse|"
                               r"superior|won|wins|more effective|came out (?:on )?top)\b", re.I)
@@ -83,6 +85,8 @@ def asks_for_list(question: str) -> bool:
 OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcomes|findings|data) (?:of|from|for|in)\b|"
                          r"\bsummari[sz]e|\bsummary\b|\boverview\b|"
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
+                         # "what did TH3RESA compare": what a trial set out to test is its design
+                         r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
                          r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
@@ -296,6 +300,15 @@ def without_framing(question: str) -> str:
         stripped = question
     stripped = QUOTED_TERM_RE.sub(r"\1", stripped)
     return HEARSAY_RE.sub("", stripped, count=1).strip()
+
+
+# Who asks and why, told before the question: "from a radiation standpoint i worry about SRS — why does …",
+# "We still use lapatinib for CNS disease. Compare …". The question after it asks what the review says.
+PERSONAL_CONTEXT_RE = re.compile(
+    r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b)"
+    r"[^?]{0,200}?)(?:[.;:!]|\s[-–—]|[—–])\s+"
+    r"(?P<question>(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could|should|would|will|was|"
+    r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any)\b.*)$", re.I | re.S)
 
 
 ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|particularly|specifically|ideally|"

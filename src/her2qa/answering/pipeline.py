@@ -23,15 +23,16 @@ from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
                        measured_gap, off_topic, other_trials_figure, qualifier_gaps, setting_gap, weakly_covered,
                        year_gap)
-from .extractive import (ASKED_KIND_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
-                         is_drug_name, names_of_kind, retrieved_list, trial_names)
+from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
+                         LEANS_FORWARD_RE, is_drug_name, names_of_kind, retrieved_list, trial_names)
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
-from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, as_definition, classify, split_parts,
+from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, PERSONAL_CONTEXT_RE,
+                     as_definition, classify, split_parts,
                      without_exclusion, without_framing, without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
@@ -103,7 +104,9 @@ DEFINITION_SENTENCES = 5
 # Words that frame a comparison without naming what is compared: "how r they different", "whats the difference"
 COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them", "their", "each", "did", "differ", "do",
                           "does", "are", "r", "is", "different", "difference", "differences", "similar", "alike",
-                          "compare", "compared", "comparison", "what", "whats", "the", "main", "key", "other"}
+                          "compare", "compared", "comparison", "what", "whats", "the", "main", "key", "other",
+                          # what the sides are ("how do the X and Y trials differ"), not what to compare
+                          "trial", "trials", "study", "studies"}
 
 # Questions about the review itself rather than what it says: who wrote it, where and when it appeared
 REVIEW_ITSELF_RE = re.compile(
@@ -168,7 +171,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = without_framing(resolved)
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
-        resolved = self._without_gloss(resolved)
+        resolved = self._without_gloss(self._without_personal_context(resolved))
         parts = split_parts(resolved)
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
             answer = self._multi_part(question, parts, carried)
@@ -180,6 +183,20 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             answer = answer.model_copy(update={"notice": f"The review has no reference [{unknown[0]}]; "
                                                          "the marker was ignored."})
         return Outcome(answer, self._pool, self._considered)
+
+    def _known_names(self, piece: str) -> set[str]:
+        return {e.lower() for e in self.analyzer.entities_in(piece)
+                if (self.analyzer.known(e) or e.lower() in BRANDS) and not is_generic(e)}
+
+    def _without_personal_context(self, text: str) -> str:
+        """'from a radiation standpoint i worry about SRS — why does tucatinib …': who asks and why is no part
+        of the question, so its words ask for nothing — kept when the question needs it for its subject
+        ("my patient on enhertu got ILD — is it fatal?")."""
+        match = PERSONAL_CONTEXT_RE.match(text.strip())
+        if match is None:
+            return text
+        own = self._known_names(match.group("question"))
+        return match.group("question") if own and self._known_names(match.group("context")) <= own else text
 
     def _without_gloss(self, text: str) -> str:
         """'summary of HER2CLIMB (tukysa)', 'what did destiny-breast03 show? the enhertu vs kadcyla one': a
@@ -402,7 +419,17 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if missing and not gaps:
             gaps = [missing if missing.startswith(("the ", "how ", "its ")) else f"the {missing}"]
         if not gaps:
-            return self._with_antecedents(base, self._measure_covered(base, answer, query), query)
+            answer = self._with_antecedents(base, self._measure_covered(base, answer, query), query)
+            if base.intent == "fact" and query.wants_number and not answer.abstained and \
+                    (trial := self._trial_left_unquoted(query, specific, answer)):
+                # "how much did nerlynx reduce events in ExteNET?": NALA's figures are not ExteNET's
+                aliases = query.aliases.get(trial, [trial])
+                told = [s.text for s in self.sentences.mentioning(aliases)] + [
+                    c.chunk.text for c in candidates if c.chunk.kind == "table_row" and mentions(c.chunk.text, aliases)]
+                what = f" What it says of {trial}: “{told[0]}”" if told else ""
+                return self._decline(base, f"The review gives no such figure for {trial}.{what}",
+                                     missing=[f"that figure for {trial}"])
+            return answer
         if gaps:
             # every name that scopes the gap: not "the year for enhertu" (2019 is given) but "… for enhertu and HER2-low"
             # a measure named in the gap is not what it is missing for: not "the dar for DAR or kadcyla"
@@ -420,6 +447,37 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    def _trial_left_unquoted(self, query: Query, specific: list[str], answer: Answer) -> str:
+        """The one trial the question asks a figure of when no cited passage names it ('' otherwise)."""
+        scope = [e for e in specific if self.is_trial(e) or TRIAL_RE.fullmatch(e)]
+        if len(scope) != 1 or scope[0] in query.carried:
+            return ""
+        aliases = query.aliases.get(scope[0], [scope[0]])
+        return "" if any(self._goes_on_about(point, citation, sentence, aliases)
+                         for point, citation, sentence in self._quoted(answer)) else scope[0]
+
+    def _goes_on_about(self, point: AnswerPoint, citation: Citation | None, here: Sentence | None,
+                       aliases: list[str]) -> bool:
+        """Is the quoted sentence about the trial: naming it, or following a sentence of its paragraph that does
+        before another trial is named ("The NALA phase III trial…" ends what "…the EXTENET trial" began)?"""
+        if here is None:  # a table row, a reference entry: the trial is named in it or not at all
+            return mentions(citation.text if citation is not None else point.text, aliases)
+        if mentions(here.text, aliases):
+            return True
+
+        def names_another(text: str) -> bool:
+            return any(not mentions(name, aliases) and name.upper() not in COMMON_CODES and not is_generic(name)
+                       for name in trial_names(text))
+
+        if names_another(here.text):
+            return False
+        for sentence in reversed(self.sentences.by_paragraph.get((here.source, here.paragraph), [])[:here.index]):
+            if mentions(sentence.text, aliases):
+                return True
+            if names_another(sentence.text):
+                return False
+        return False
 
     def _with_antecedents(self, base: Answer, answer: Answer, query: Query) -> Answer:
         """'They are composed by three components…' quoted without the sentence before it, which names
@@ -661,10 +719,21 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                  antecedent: Callable[[Sentence], str] | str = "", lead: str = "") -> Answer:
         """An answer quoting these review sentences in the order given, each cited to its passage (which
         the verifier is told was considered); ``antecedent`` names what a leading pronoun stands for."""
+        sentences = self._with_what_they_announce(sentences)
         self._considered.update(s.chunk_id for s in sentences)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=antecedent(s) if callable(antecedent) else antecedent) for s in sentences]
         return self.composer.compose(base, picks, query, lead=lead)
+
+    def _with_what_they_announce(self, sentences: list[Sentence]) -> list[Sentence]:
+        """Each sentence that leaves its point to the next one (LEANS_FORWARD_RE) followed by that sentence."""
+        out: list[Sentence] = []
+        for s in sentences:
+            out.append(s)
+            following = self.sentences.paragraph(s)[s.index + 1: s.index + 2]
+            if LEANS_FORWARD_RE.search(s.text) and following and following[0] not in sentences:
+                out.append(following[0])
+        return out
 
     def _sentences_before(self, sentence: Sentence) -> list[Sentence]:
         """The sentences before this one in its paragraph, or in the previous paragraph of the same
