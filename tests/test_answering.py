@@ -45,6 +45,7 @@ def cited_kinds(answer):
     ("monarcher and patricia: how are they different?", "compare"),
     ("how do tukysa and nerlynx stack up", "compare"),
     ("what did TH3RESA compare", "overview"),  # what a trial set out to test is its design
+    ("how did kadcyla fare against herceptin in katherine", "compare"),
 ])
 def test_intent(question, intent):
     assert classify(question) == intent
@@ -1289,3 +1290,44 @@ def test_a_sentence_that_leaves_its_point_to_the_next_brings_it(assistant):
     lines = answer.answer.splitlines()
     announcing = next(i for i, line in enumerate(lines) if "attributable to its pharmaceutical properties" in line)
     assert "Key biochemical differences" in lines[announcing + 1]
+
+
+def test_a_line_setting_asked_of_trials_filters_the_setting_column(assistant):
+    answer = assistant.ask("which enhertu trials are in the first line setting?")
+    assert "DESTINY-Breast 06" in answer.answer and "DESTINY-Breast 09" in answer.answer
+
+
+def test_do_any_of_the_trials_asks_for_every_matching_row(assistant):
+    answer = assistant.ask("do any of the enhertu trials use pertuzumab?")
+    assert "DESTINY-Breast 07" in answer.answer and "DESTINY-Breast 09" in answer.answer
+
+
+def test_the_business_around_a_drug_is_not_in_the_review(assistant):
+    answer = assistant.ask("who manufactures zanidatamab?")
+    assert answer.abstained and "manufactures" in answer.answer
+    answer = assistant.ask("Which endocrine partners go with T-DXd in DESTINY-Breast 08?")  # a clinical partner
+    assert not answer.abstained and "anastrozole" in answer.answer
+
+
+def test_a_guess_at_the_figure_is_no_question_of_its_own():
+    assert split_parts("nerlynx dose in NALA? 240 mg daily?") == ["nerlynx dose in NALA"]
+    assert len(split_parts("what was the PFS in NALA? and what about OS?")) == 2
+
+
+def test_an_endpoint_asked_without_a_name_is_asked_of_the_trial(assistant):
+    conversation = Conversation()
+    assistant.ask("what does the review say about DESTINY-Breast03", conversation)
+    assistant.ask("how many pts got T-DXd in it?", conversation)
+    answer = assistant.ask("and OS at 12 months?", conversation)
+    assert "DESTINY-Breast03" in answer.read_as and "86.2%" in answer.answer
+
+
+def test_a_reference_quote_reaches_the_marker_that_closes_its_run(assistant):
+    answer = assistant.ask("what paper is cited for the tucatinib side effects seen in HER2CLIMB?")
+    assert "diarrhea, transaminitis" in answer.answer and "grade III or higher" in answer.answer
+    assert "Murthy" in answer.answer
+
+
+def test_a_trial_told_by_its_arms_gets_its_whole_overview(assistant):
+    answer = assistant.ask("give me a summary of EMILIA (kadcyla vs tykerb+xeloda)")
+    assert "lower toxicity profile" in answer.answer and "30.9 vs. 25.1 months" in answer.answer

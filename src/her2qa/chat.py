@@ -246,6 +246,9 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
     inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
     if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I) or TRIAL_PROPERTY_RE.search(question):
         return next((e for e in carried if is_trial_name(e, analyzer)), subject)
+    if asked_endpoints(question):
+        # an endpoint ("and the OS at 6 and 12 mo?") is measured in a trial the review calls one, not in a drug
+        return next((e for e in carried if analyzer.called_a_trial(e)), subject)
     if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
         return next((e for e in carried if is_drug_name(e)), subject)
     answered_a_trial = previous is not None and asked_kind(previous.resolved) == "trial"  # "which trial…?" → it = that trial

@@ -228,10 +228,13 @@ CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|o
                               r"tidine|oxacin|parin|xaban)$", re.I)
 
 # Care topics a patient or nurse asks about, as whole words of any length ('pregnant', 'heart', 'LVEF', 'scans',
-# 'renal', 'hair loss'): when the review never uses one, no passage of it can answer for it.
+# 'renal', 'hair loss'), and the business around a drug ('which company', 'sponsor', 'price'): when the review
+# never uses one, no passage of it can answer for it.
 CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lactat\w*|heart|lvef|ejection|echo\w*|"
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
-                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|radiotherapy|radiation", re.I)
+                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|radiotherapy|radiation|"
+                           r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
+                           r"licensed|licensing|revenue|sales|investors?", re.I)
 
 # "after surgery" is a treatment setting, not surgery itself
 SURGERY_TIMING_RE = re.compile(f"{AFTER_SURGERY}|{BEFORE_SURGERY}", re.I)
@@ -559,7 +562,7 @@ class QueryAnalyzer:
                 missing.append(word)
         return missing
 
-    def _called_a_trial(self, name: str) -> bool:
+    def called_a_trial(self, name: str) -> bool:
         """Does the review write the name before 'trial' or 'study' ('DESTINY-breast04 phase III trial')?"""
         return any(re.search(rf"{re.escape(alias.lower())}\W+(?:[\w/]+\W+){{0,3}}?(?:trial|study)\b", self.lowered_text)
                    for alias in self.aliases_of(name))
@@ -627,7 +630,7 @@ class QueryAnalyzer:
         expanded = question + (" " + " ".join(extra) if extra else "")
         aliases = {e: self.aliases_of(e) for e in entities}
         for name, other in _typed_aliases(question, entities, lambda e: self.lowered_text.count(e.lower()) <= 2,
-                                          self._called_a_trial):
+                                          self.called_a_trial):
             # 'zw25 (zanidatamab)': the user gives a second name for one thing; either one names it
             entities.remove(other)
             aliases[name] = list(dict.fromkeys(aliases[name] + aliases.pop(other)))

@@ -425,7 +425,7 @@ class ExtractiveAnswerer:
             cand, unit = body[0]
             numbers = self._markers_near(cand.chunk, unit.unit.start, query)
             if numbers:
-                quoted = [(cand, unit, numbers)]
+                quoted = self._run_to_marker(cand, unit, numbers)
                 if specific and len(numbers) == 1 and REFERENCES_ASKED_RE.search(query.text):
                     # "what refs does the review give for DESTINY-Breast04": the sentences going on about it
                     # cite papers of their own (a claim backed by several has them already)
@@ -445,6 +445,29 @@ class ExtractiveAnswerer:
             return self._compose_reference(base, [(None, None, [cand.chunk.reference])],
                                            titled=[n for n in titled if n != cand.chunk.reference])
         return None
+
+    def _run_to_marker(self, cand: Candidate, unit: ScoredUnit, numbers: list[int], reach: int = 2):
+        """The quoted sentence, and when the marker it is cited by closes a run of claims a sentence or two
+        later ("It is important to highlight the toxicity profile of this drug. In the tucatinib arm,
+        diarrhea… However, only a small number … [65]."), the rest of the run up to that marker."""
+        chunk = cand.chunk
+        if cited_references(unit.unit.text) or chunk.paragraph < 0:
+            return [(cand, unit, numbers)]
+        paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph]
+        sentences = split_sentences(paragraph.text, paragraph.span.start)
+        here = next((i for i, s in enumerate(sentences) if s[0] <= unit.unit.start < s[1]), None)
+        if here is None:
+            return [(cand, unit, numbers)]
+        run = []
+        for a, b, text in sentences[here + 1: here + 1 + reach]:
+            if not (chunk.start <= a and b <= chunk.end):
+                break
+            run.append((cand, ScoredUnit(Unit("", chunk.id, a, b, text), 0.0, 0.0, 0.0, 0.0), []))
+            if cited_references(text):
+                if cited_references(text) != numbers:
+                    break
+                return [(cand, unit, [])] + run[:-1] + [(run[-1][0], run[-1][1], numbers)]
+        return [(cand, unit, numbers)]
 
     def _going_on_about(self, chunk: Chunk, start: int, query: Query) -> list[tuple[int, int, str]]:
         """The sentences after the one at ``start`` that go on about what it names ("The patients

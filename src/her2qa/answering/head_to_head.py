@@ -19,7 +19,7 @@ from .extractive import trial_names
 from .intent import EITHER_BETTER_RE, IMPERATIVE_COMPARE_RE
 from .passages import Sentence
 
-SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with))\b", re.IGNORECASE)
+SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against)\b", re.IGNORECASE)
 # What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
                         r"pretreated)\b.*", re.IGNORECASE)

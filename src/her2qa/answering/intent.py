@@ -19,7 +19,9 @@ IMPERATIVE_COMPARE_RE = re.compile(r"^\s*(?:(?:pls|please|can you|could you|quic
 COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|"
                         r"differ(?:s|ence|ences|ently|ent from)?|how (?:do|does|did) .+ (?:compare|stack up|line up)|"
                         # "X and Y: how are they different?", "whats different between X and Y"
-                        r"how (?:are|is|were|was) .{1,60}? different|what(?:'s|s| is)? different (?:about|between))\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
+                        r"how (?:are|is|were|was) .{1,60}? different|what(?:'s|s| is)? different (?:about|between)|"
+                        # "how did T-DM1 do against trastuzumab in KATHERINE?"
+                        r"(?:do|did|does|fare[sd]?|perform(?:ed|s)?)\s+(?:\w+\s+)?against)\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
 # "nerlynx + xeloda or tykerb + xeloda — which did better in NALA?": two sides set against each other by "or"
 EITHER_BETTER_RE = re.compile(r"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{0,30}?\b(?:better|best|worse|"
                               r"superior|won|wins|more effective|came out (?:on )?top)\b", re.I)
@@ -154,7 +156,7 @@ TERM_MEANING_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\
 
 # "what's the definition of HER2 3+ by IHC", "meaning of pCR", "how is HER2-low defined": the term asked.
 DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| is)|whats|give me|tell me)\s+)?(?:the\s+|a\s+)?"
-                              r"(?:exact\s+|formal\s+|precise\s+)?(?:definition|meaning)\s+of\s+(?:the\s+term\s+)?"
+                              r"(?:exact\s+|formal\s+|precise\s+)?(?:definition|meaning|defn?\.?)\s+of\s+(?:the\s+term\s+)?"
                               r"(?P<term>[\w\-–/+ ]{2,50}?)\W*$|"
                               r"^\W*how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define)\s+(?P<term2>[\w\-–/+ ]{2,50}?)"
                               r"(?:\s+defined)?\W*$", re.I)
@@ -311,6 +313,10 @@ PERSONAL_CONTEXT_RE = re.compile(
     r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any)\b.*)$", re.I | re.S)
 
 
+# "tucatinib dose in HER2CLIMB? 300 mg bid?": a guess at the figure asked, not a question of its own
+FIGURE_GUESS_RE = re.compile(r"^\W*(?:(?:like|maybe|or|is it|was it|about|around|approx\w*|something like)\s+)?[~≈<>]?\s*"
+                             r"\d[\d.,]*\s*(?:%|mg(?:/kg|/m2)?|months?|mo|weeks?|wks?|years?|yrs?|patients|pts)?"
+                             r"(?:\s+(?:bid|tid|qd|daily|twice daily|q3w|or so|every \w+ weeks?))?\W*$", re.I)
 ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|particularly|specifically|ideally|"
                             r"i mean|as in)\b", re.I)
 
@@ -336,6 +342,8 @@ def split_parts(question: str) -> list[str]:
     parts: list[str] = []
     for piece in pieces:
         # "nerlynx diarrhea rate in NALA? like % grade 3": an elaboration of the part before, not a new one
+        if parts and FIGURE_GUESS_RE.match(piece):
+            continue  # the review's figure, not the guess, answers it
         if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
                       or _asks_nothing_new(piece)):
             parts[-1] = f"{parts[-1]} {piece}"

@@ -31,7 +31,7 @@ from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
-from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, PERSONAL_CONTEXT_RE,
+from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, OVERVIEW_RE, PERSONAL_CONTEXT_RE,
                      as_definition, classify, split_parts,
                      without_exclusion, without_framing, without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
@@ -54,6 +54,8 @@ KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approac
                              r"compounds|therapies|inhibitors|mechanisms|tools|technologies)\s+such as\b", re.I)
 # A name glossed by another in brackets ('HER2CLIMB (tukysa)'), and 'the X vs Y one' after a question.
 GLOSS_BRACKET_RE = re.compile(r"(?P<name>[\w\-+/]*\w)\s*\((?P<gloss>[\w\-+/ ]{2,30})\)")
+ARMS_GLOSS_RE = re.compile(r"\s*(?:\(|[-–—:,]\s*|\bfor\s+)(?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)"
+                           r"\)?\s*\??\s*$", re.I)
 GLOSS_TAIL_RE = re.compile(r"\?\s*(?:i mean\s+)?the\s+[^?]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
 # A sentence opening on a bare pronoun, whose name is in the sentence before.
 BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
@@ -77,6 +79,9 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){
 # standard someone set ("…set X as 1st line standard").
 LINE_ASKED_RE = re.compile(r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|≥\s*2nd)"
                            r"[\s-]*lines?\b(?!\s+(?:standard|therapy|treatment|setting)\b)", re.IGNORECASE)
+# "which T-DXd trials are in the first-line setting": a setting asked of trials is the tables' Setting column
+TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|"
+                               r"1st|2nd|3rd|4th|≥\s*2nd)[\s-]*lines?\s+setting\b", re.IGNORECASE)
 # "which trial was the first phase 3 to…" asks for one trial, not the rows of a phase.
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
@@ -90,7 +95,8 @@ DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations
 ASKING_WORDS_RE = re.compile(r"^\W*(?:who|what|which|how|when|where|why)\b(?:\s+[\w']+){0,2}?\s+"
                              r"(?:it|they|them|this|that)\b\s*", re.I)
 # "is there an enhertu trial for brain mets?", "are there any ongoing trials with tucatinib + T-DXd?"
-TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:is|are) there (?:an?|any)\b.*?\b(?:trials?|stud(?:y|ies))\b", re.I)
+TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:(?:is|are) there (?:an?|any)|(?:is|are|do|does) (?:any|either|one)(?: of)?)\b"
+                             r".*?\b(?:trials?|stud(?:y|ies))\b", re.I)  # '… is any of the T-DXd trials for …
 # Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
 TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[-–—,:?]|$)", re.I)
 DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?)\b", re.I)
@@ -216,6 +222,13 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         tail = GLOSS_TAIL_RE.search(text)
         if tail and known(text[: tail.start()]):
             text = text[: tail.start() + 1].strip()
+        arms = ARMS_GLOSS_RE.search(text)
+        if arms and OVERVIEW_RE.search(text[: arms.start()]):
+            # "summarize NALA (nerlynx + cape vs tykerb + cape)": a trial told by its arms, asked for its overview
+            trials = [e for e in known(text[: arms.start()]) if self.is_trial(e)]
+            drugs = known(arms.group("gloss"))
+            if len(trials) == 1 and len(drugs) >= 2 and not any(self.is_trial(e) for e in drugs):
+                text = f"{text[: arms.start()].rstrip(' -–—:,(')}?"
         return text
 
     def follow_ups(self, answer: Answer, limit: int = 3) -> list[str]:
@@ -326,7 +339,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # for brain mets?": the tables of ongoing trials say
         rows_asked = (intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text))
                       and not ONE_ASKED_RE.search(text)
-                      and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text) or PRIMARY_ENDPOINT_RE.search(text))
+                      and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text) or TRIALS_IN_LINE_RE.search(text)
+                           or PRIMARY_ENDPOINT_RE.search(text))
                       and not asked_measures(text)  # 'what response rate did ZW25 get in its phase 1 study?': no column
                       ) or (intent == "yesno" and TRIAL_EXISTS_RE.match(text))
         if rows_asked:
