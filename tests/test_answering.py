@@ -1331,3 +1331,13 @@ def test_a_reference_quote_reaches_the_marker_that_closes_its_run(assistant):
 def test_a_trial_told_by_its_arms_gets_its_whole_overview(assistant):
     answer = assistant.ask("give me a summary of EMILIA (kadcyla vs tykerb+xeloda)")
     assert "lower toxicity profile" in answer.answer and "30.9 vs. 25.1 months" in answer.answer
+
+
+def test_a_short_paragraph_that_opens_by_defining_a_term_is_quoted_whole(assistant):
+    answer = assistant.ask("what is targeted protein degradation?")
+    assert "trastuzumab-PROTAC conjugate" in answer.answer and "selectively degrade proteins" in answer.answer
+
+
+def test_who_was_treated_said_before_a_head_to_head_question_is_no_part_of_a_regimen(assistant):
+    answer = assistant.ask("In patients with residual disease after neoadjuvant therapy, how did kadcyla do against herceptin in KATHERINE?")
+    assert "88.3% vs. 77%" in answer.answer

@@ -187,8 +187,16 @@ class DefinitionPlans:
                          and (not within or mentions(s.text, list(within)))), None)
         if sentence is None:
             return None
-        chosen = [sentence] + self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
-        return self._quoting(base, query, chosen)
+        return self._quoting(base, query, self._with_rest(sentence))
+
+    def _with_rest(self, sentence: Sentence) -> list[Sentence]:
+        """The defining sentence and the one after it — or all of a short paragraph it opens, which is the
+        term's own ("Targeted protein degradation (TPD) offers… Techniques such as PROTACs… Notably, a
+        trastuzumab-PROTAC conjugate…")."""
+        paragraph = self.sentences.paragraph(sentence)
+        if sentence.index == 0 and len(paragraph) <= OWN_PARAGRAPH_SENTENCES:
+            return list(paragraph)
+        return [sentence] + paragraph[sentence.index + 1: sentence.index + 2]
 
     def _defining(self, base, query: Query, subject: str, aliases: list[str]) -> Answer | None:
         names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
@@ -204,14 +212,15 @@ class DefinitionPlans:
         for sentence in self.sentences.mentioning(aliases + [f"{a}s" for a in aliases]):
             head = strip_markers(sentence.text)[:len(sentence.text) // 2 + 40]
             if defining.search(head):
-                paragraph = self.sentences.paragraph(sentence)
-                chosen = [sentence] + [s for s in paragraph[sentence.index + 1: sentence.index + 2]]
+                chosen = self._with_rest(sentence)
                 # a brand typed ('enhertu') is quoted as the review names it ('[T-DXd] is …')
                 named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=subject)
                 return self._quoting(base, query, chosen, named)
         return None
 
 
+# A paragraph of at most this many sentences that opens by defining a term is all about it.
+OWN_PARAGRAPH_SENTENCES = 5
 # Nouns that name a measurement whose figure is the term ('IHC score of 3+', 'grade 3', 'level 2+')
 SCORE_NOUNS = {"score", "scores", "level", "levels", "grade", "grades", "value", "values", "result", "rating"}
 # Nouns a term may end in that the review leaves off ('bystander killing effect' is its 'bystander killing')

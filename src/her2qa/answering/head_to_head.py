@@ -23,6 +23,9 @@ SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against
 # What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
                         r"pretreated)\b.*", re.IGNORECASE)
+# "For women with residual disease after neoadjuvant treatment, how did X do against Y in KATHERINE?": who
+# was treated, said before the question; its 'after …' is no part of a regimen either
+POPULATION_LEAD_RE = re.compile(r"^\W*(?:for|in|among)\s[^,?]{3,100},\s*(?=(?:how|what|which|did|does|do|is|was|were)\b)", re.I)
 OUTCOMES = [ENDPOINTS[name] for name in ("OS", "PFS", "ORR", "DFS")]
 ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]agent)\b", re.IGNORECASE)
 
@@ -31,6 +34,7 @@ class HeadToHeadPlans:
     """Mixin of :class:`AnswerPipeline`: the passage where two regimens meet."""
 
     def _head_to_head(self, base: Answer, text: str, query: Query) -> Answer | None:
+        text = POPULATION_LEAD_RE.sub("", text)
         either = EITHER_BETTER_RE.match(text)
         split = [either.group("first"), either.group("second")] if either else SIDE_SPLIT_RE.split(text)
         if len(split) == 1 and (imperative := IMPERATIVE_COMPARE_RE.match(text)):
