@@ -1341,3 +1341,14 @@ def test_a_short_paragraph_that_opens_by_defining_a_term_is_quoted_whole(assista
 def test_who_was_treated_said_before_a_head_to_head_question_is_no_part_of_a_regimen(assistant):
     answer = assistant.ask("In patients with residual disease after neoadjuvant therapy, how did kadcyla do against herceptin in KATHERINE?")
     assert "88.3% vs. 77%" in answer.answer
+
+
+def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
+    from her2qa.answering.intent import without_exclusion
+    assert without_exclusion("which other strategies apart from drugs like ADCs and TKIs are being studied?") == \
+        "which other strategies are being studied?"
+
+
+def test_fewer_side_effects_asks_for_the_toxicity_profile(assistant):
+    answer = assistant.ask("why does tucatinib cause fewer side effects than the other TKIs?")
+    assert "minimal inhibition of EGFR" in answer.answer

@@ -169,7 +169,8 @@ SYNONYMS: dict[str, str] = {
     r"\bsystemic\b": "systematic",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
     r"\bblood tests?\b|\bblood draws?\b|\bblood samples?\b": "liquid biopsy plasma circulating",
-    r"\beasier on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b": "toxicity profile tolerability quality of life",
+    r"\beasier on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b|\b(?:fewer|less|milder)\s+(?:side[\s-]?effects?|adverse)|"
+    r"\bmore tolerable\b": "toxicity profile tolerability quality of life",
     r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b": "prior previously received",
     r"\bbad news\b|\bbad\b|\bworse\b|\bdangerous\b|\bserious\b": "poor prognosis aggressive",
     r"\bhelps?\b|\bbeats?\b|\bget(?:s)? around\b": "overcome overcoming",

@@ -188,7 +188,7 @@ TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+\(?\s*{EXCLUSION_WORDS}\s+"
 
 # "what newer approaches beyond adcs/tkis are discussed" (not "third line and beyond", a setting)
 MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_PHRASES}|beyond)\s+(?!(?:first|second|third|fourth|\d)\b)"
-                                 rf"[\w\-+/]+(?:\s*(?:and|or|&|,)\s*[\w\-+/]+)?"
+                                 rf"(?:[\w\-+/]+\s+){{0,3}}?[\w\-+/]+(?:\s*(?:and|or|&|,)\s*[\w\-+/]+)?"  # 'drugs like ADCs and TKIs'
                                  rf"(?=\s+(?:are|is|were|was|do|does|did|have|has|being|that)\b)", re.I)
 
 
