@@ -1268,16 +1268,6 @@ def test_a_figure_asked_of_a_named_trial_is_not_taken_from_another_trial(assista
     assert answer.abstained and "EXTENET trial" in answer.answer and "2.2-month" not in answer.answer
 
 
-def test_pulmonary_is_asked_of_the_lung_disease_the_review_reports(assistant):
-    answer = assistant.ask("pulmonary side effects of enhertu?")
-    assert not answer.abstained and "interstitial lung disease" in answer.answer
-
-
-def test_an_opening_ok_is_no_property_asked(assistant):
-    answer = assistant.ask("ok for kadcyla, which trial got it approved after surgery?")
-    assert not answer.abstained and "KATHERINE" in answer.answer
-
-
 def test_an_endpoint_asked_of_it_does_not_bring_the_last_topic(assistant):
     conversation = Conversation()
     assistant.ask("which trial got tukysa approved?", conversation)
@@ -1290,16 +1280,6 @@ def test_a_sentence_that_leaves_its_point_to_the_next_brings_it(assistant):
     lines = answer.answer.splitlines()
     announcing = next(i for i, line in enumerate(lines) if "attributable to its pharmaceutical properties" in line)
     assert "Key biochemical differences" in lines[announcing + 1]
-
-
-def test_a_line_setting_asked_of_trials_filters_the_setting_column(assistant):
-    answer = assistant.ask("which enhertu trials are in the first line setting?")
-    assert "DESTINY-Breast 06" in answer.answer and "DESTINY-Breast 09" in answer.answer
-
-
-def test_do_any_of_the_trials_asks_for_every_matching_row(assistant):
-    answer = assistant.ask("do any of the enhertu trials use pertuzumab?")
-    assert "DESTINY-Breast 07" in answer.answer and "DESTINY-Breast 09" in answer.answer
 
 
 def test_the_business_around_a_drug_is_not_in_the_review(assistant):
@@ -1322,33 +1302,42 @@ def test_an_endpoint_asked_without_a_name_is_asked_of_the_trial(assistant):
     assert "DESTINY-Breast03" in answer.read_as and "86.2%" in answer.answer
 
 
-def test_a_reference_quote_reaches_the_marker_that_closes_its_run(assistant):
-    answer = assistant.ask("what paper is cited for the tucatinib side effects seen in HER2CLIMB?")
-    assert "diarrhea, transaminitis" in answer.answer and "grade III or higher" in answer.answer
-    assert "Murthy" in answer.answer
-
-
-def test_a_trial_told_by_its_arms_gets_its_whole_overview(assistant):
-    answer = assistant.ask("give me a summary of EMILIA (kadcyla vs tykerb+xeloda)")
-    assert "lower toxicity profile" in answer.answer and "30.9 vs. 25.1 months" in answer.answer
-
-
-def test_a_short_paragraph_that_opens_by_defining_a_term_is_quoted_whole(assistant):
-    answer = assistant.ask("what is targeted protein degradation?")
-    assert "trastuzumab-PROTAC conjugate" in answer.answer and "selectively degrade proteins" in answer.answer
-
-
-def test_who_was_treated_said_before_a_head_to_head_question_is_no_part_of_a_regimen(assistant):
-    answer = assistant.ask("In patients with residual disease after neoadjuvant therapy, how did kadcyla do against herceptin in KATHERINE?")
-    assert "88.3% vs. 77%" in answer.answer
-
-
 def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     from her2qa.answering.intent import without_exclusion
     assert without_exclusion("which other strategies apart from drugs like ADCs and TKIs are being studied?") == \
         "which other strategies are being studied?"
 
 
-def test_fewer_side_effects_asks_for_the_toxicity_profile(assistant):
-    answer = assistant.ask("why does tucatinib cause fewer side effects than the other TKIs?")
-    assert "minimal inhibition of EGFR" in answer.answer
+@pytest.mark.parametrize("question, expected", [
+    pytest.param('pulmonary side effects of enhertu?',
+                 ['interstitial lung disease'],
+                 id='pulmonary-is-asked-of-the-lung-disease-the-review-reports'),
+    pytest.param('ok for kadcyla, which trial got it approved after surgery?',
+                 ['KATHERINE'],
+                 id='an-opening-ok-is-no-property-asked'),
+    pytest.param('which enhertu trials are in the first line setting?',
+                 ['DESTINY-Breast 06', 'DESTINY-Breast 09'],
+                 id='a-line-setting-asked-of-trials-filters-the-setting-column'),
+    pytest.param('do any of the enhertu trials use pertuzumab?',
+                 ['DESTINY-Breast 07', 'DESTINY-Breast 09'],
+                 id='do-any-of-the-trials-asks-for-every-matching-row'),
+    pytest.param('what paper is cited for the tucatinib side effects seen in HER2CLIMB?',
+                 ['diarrhea, transaminitis', 'grade III or higher', 'Murthy'],
+                 id='a-reference-quote-reaches-the-marker-that-closes-its-run'),
+    pytest.param('give me a summary of EMILIA (kadcyla vs tykerb+xeloda)',
+                 ['lower toxicity profile', '30.9 vs. 25.1 months'],
+                 id='a-trial-told-by-its-arms-gets-its-whole-overview'),
+    pytest.param('what is targeted protein degradation?',
+                 ['trastuzumab-PROTAC conjugate', 'selectively degrade proteins'],
+                 id='a-short-paragraph-that-opens-by-defining-a-term-is-quoted-whole'),
+    pytest.param('In patients with residual disease after neoadjuvant therapy, how did kadcyla do against herceptin in KATHERINE?',
+                 ['88.3% vs. 77%'],
+                 id='who-was-treated-said-before-a-head-to-head-question-is-no-part-of-a-regimen'),
+    pytest.param('why does tucatinib cause fewer side effects than the other TKIs?',
+                 ['minimal inhibition of EGFR'],
+                 id='fewer-side-effects-asks-for-the-toxicity-profile'),
+])
+def test_the_answer_holds_what_the_review_says(assistant, question, expected):
+    # each id names the step of round 14 that makes it so; every one fails on f119dd9's src
+    answer = assistant.ask(question)
+    assert not answer.abstained and all(e in answer.answer for e in expected), answer.answer

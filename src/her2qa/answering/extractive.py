@@ -331,13 +331,18 @@ class ExtractiveAnswerer:
             names += [n for n in TRIAL_RE.findall(text) if not is_generic(n) and n.upper() not in COMMON_CODES]
         return any(not mentions(name, aliases) and not any(mentions(a, [name]) for a in aliases) for name in names)
 
-    def _previous_sentences(self, chunk: Chunk, start: int, count: int | None = None) -> list[str]:
-        """The ``count`` sentences of the paragraph before the one at ``start`` (all of them when None)."""
+    def _paragraph_around(self, chunk: Chunk, start: int) -> tuple[list[tuple[int, int, str]], int | None]:
+        """The sentences of the chunk's paragraph, and the index of the one at ``start`` (None outside them)."""
         if chunk.paragraph < 0:
-            return []
+            return [], None
         paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph]
         sentences = split_sentences(paragraph.text, paragraph.span.start)
-        here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), 0)
+        return sentences, next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), None)
+
+    def _previous_sentences(self, chunk: Chunk, start: int, count: int | None = None) -> list[str]:
+        """The ``count`` sentences of the paragraph before the one at ``start`` (all of them when None)."""
+        sentences, here = self._paragraph_around(chunk, start)
+        here = here or 0
         return [s[2] for s in sentences[(0 if count is None else max(0, here - count)):here]]
 
     def _choose(self, query: Query, units, best: float, chosen=None) -> list[tuple[Candidate, ScoredUnit]]:
@@ -451,12 +456,8 @@ class ExtractiveAnswerer:
         later ("It is important to highlight the toxicity profile of this drug. In the tucatinib arm,
         diarrhea… However, only a small number … [65]."), the rest of the run up to that marker."""
         chunk = cand.chunk
-        if cited_references(unit.unit.text) or chunk.paragraph < 0:
-            return [(cand, unit, numbers)]
-        paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph]
-        sentences = split_sentences(paragraph.text, paragraph.span.start)
-        here = next((i for i, s in enumerate(sentences) if s[0] <= unit.unit.start < s[1]), None)
-        if here is None:
+        sentences, here = self._paragraph_around(chunk, unit.unit.start)
+        if cited_references(unit.unit.text) or here is None:
             return [(cand, unit, numbers)]
         run = []
         for a, b, text in sentences[here + 1: here + 1 + reach]:
@@ -473,11 +474,8 @@ class ExtractiveAnswerer:
         """The sentences after the one at ``start`` that go on about what it names ("The patients
         received…", "The addition of T-DXd improved…"), up to one that names another trial; only
         those inside ``chunk``."""
-        if chunk.paragraph < 0:
-            return []
-        paragraph = self.corpus.document(chunk.source).paragraphs[chunk.paragraph]
-        sentences = split_sentences(paragraph.text, paragraph.span.start)
-        here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), len(sentences))
+        sentences, here = self._paragraph_around(chunk, start)
+        here = len(sentences) if here is None else here
         asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
         run = []
         for a, b, text in sentences[here + 1:]:
@@ -505,12 +503,7 @@ class ExtractiveAnswerer:
         """The references behind the sentence at ``start``: its own markers; else the nearest marked
         sentence of its paragraph that names what the question is about; else the next marker
         (a marker closes the run of claims before it); else the previous one."""
-        doc = self.corpus.document(chunk.source)
-        paragraph = doc.paragraphs[chunk.paragraph] if chunk.paragraph >= 0 else None
-        if paragraph is None:
-            return cited_references(chunk.text)
-        sentences = split_sentences(paragraph.text, paragraph.span.start)
-        here = next((i for i, s in enumerate(sentences) if s[0] <= start < s[1]), None)
+        sentences, here = self._paragraph_around(chunk, start)
         if here is None:
             return cited_references(chunk.text)
         if cited_references(sentences[here][2]):

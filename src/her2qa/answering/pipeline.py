@@ -23,8 +23,8 @@ from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
                        measured_gap, off_topic, other_trials_figure, qualifier_gaps, setting_gap, weakly_covered,
                        year_gap)
-from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
-                         LEANS_FORWARD_RE, is_drug_name, names_of_kind, retrieved_list, trial_names)
+from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE, ExtractiveAnswerer, _join,
+                         asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list, trial_names)
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
@@ -32,8 +32,7 @@ from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, OVERVIEW_RE, PERSONAL_CONTEXT_RE,
-                     as_definition, classify, split_parts,
-                     without_exclusion, without_framing, without_instructions)
+                     as_definition, classify, split_parts, without_exclusion, without_framing, without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
@@ -77,11 +76,10 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){
 
 # A line of treatment as what the members are ("…are 1st line", "…in the second line"), not a
 # standard someone set ("…set X as 1st line standard").
-LINE_ASKED_RE = re.compile(r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|≥\s*2nd)"
-                           r"[\s-]*lines?\b(?!\s+(?:standard|therapy|treatment|setting)\b)", re.IGNORECASE)
+_IN_A_LINE = r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|≥\s*2nd)[\s-]*lines?"
+LINE_ASKED_RE = re.compile(_IN_A_LINE + r"\b(?!\s+(?:standard|therapy|treatment|setting)\b)", re.IGNORECASE)
 # "which T-DXd trials are in the first-line setting": a setting asked of trials is the tables' Setting column
-TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|"
-                               r"1st|2nd|3rd|4th|≥\s*2nd)[\s-]*lines?\s+setting\b", re.IGNORECASE)
+TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+setting\b", re.IGNORECASE)
 # "which trial was the first phase 3 to…" asks for one trial, not the rows of a phase.
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
@@ -190,9 +188,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                                          "the marker was ignored."})
         return Outcome(answer, self._pool, self._considered)
 
-    def _known_names(self, piece: str) -> set[str]:
-        return {e.lower() for e in self.analyzer.entities_in(piece)
-                if (self.analyzer.known(e) or e.lower() in BRANDS) and not is_generic(e)}
+    def _known_names(self, piece: str) -> list[str]:
+        """The specific names in ``piece`` that the review (or a brand) knows."""
+        return [e for e in self.analyzer.entities_in(piece)
+                if (self.analyzer.known(e) or e.lower() in BRANDS) and not is_generic(e)]
 
     def _without_personal_context(self, text: str) -> str:
         """'from a radiation standpoint i worry about SRS — why does tucatinib …': who asks and why is no part
@@ -201,16 +200,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         match = PERSONAL_CONTEXT_RE.match(text.strip())
         if match is None:
             return text
-        own = self._known_names(match.group("question"))
-        return match.group("question") if own and self._known_names(match.group("context")) <= own else text
+        own = {e.lower() for e in self._known_names(match.group("question"))}
+        context = {e.lower() for e in self._known_names(match.group("context"))}
+        return match.group("question") if own and context <= own else text
 
     def _without_gloss(self, text: str) -> str:
         """'summary of HER2CLIMB (tukysa)', 'what did destiny-breast03 show? the enhertu vs kadcyla one': a
         name's gloss (its drug in brackets, 'the X vs Y one' after the question) says which one is meant;
         it is no second subject to overview or compare."""
-        def known(piece: str) -> list[str]:
-            return [e for e in self.analyzer.entities_in(piece)
-                    if (self.analyzer.known(e) or e.lower() in BRANDS) and not is_generic(e)]
+        known = self._known_names
 
         def bracket(match: re.Match) -> str:
             glossed, gloss = known(match.group("name")), known(match.group("gloss"))
