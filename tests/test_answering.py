@@ -1238,7 +1238,7 @@ def test_two_drugs_asked_together_of_trials_list_every_row_whose_arms_give_both(
 
 def test_a_kind_noun_after_the_sides_of_a_comparison_is_no_compared_aspect(assistant):
     # "the X and Y trials differ": 'trials' says what the sides are; each side gets its own design and results
-    answer = assistant.ask("how do the monarcHER and PATRICIA studies differ")
+    answer = assistant.ask("in what ways do the monarcHER and PATRICIA trials differ")
     monarcher = answer.answer.split("**PATRICIA**")[0]
     assert "237" in monarcher and "8.3 months vs. 5.7 months" in monarcher
 
