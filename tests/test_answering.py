@@ -1341,3 +1341,17 @@ def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step of round 14 that makes it so; every one fails on f119dd9's src
     answer = assistant.ask(question)
     assert not answer.abstained and all(e in answer.answer for e in expected), answer.answer
+
+
+def test_they_who_do_something_about_a_problem_are_the_field_not_the_drug(assistant):
+    conversation = Conversation()
+    assistant.ask("what was nerlynx first approved for?", conversation)
+    answer = assistant.ask("and what are doctors doing about the diarrhea it causes?", conversation)
+    assert "CONTROL trial" in answer.answer
+
+
+def test_who_asks_introduced_before_the_question_asks_for_nothing(assistant):
+    from her2qa.answering.intent import without_framing
+    assert without_framing("I'm a pharmacy student: what is a TKI?") == "what is a TKI?"
+    answer = assistant.ask("hi, im a nurse. what is a liquid biopsy")
+    assert "non-invasive" in answer.answer

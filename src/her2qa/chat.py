@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .answering.coverage import asked_endpoints, content_words
-from .answering.intent import EXCLUSION_WORDS, MEASURE_RE
+from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, split_parts
 from .query import QueryAnalyzer
 from .vocabulary import BRANDS
 from .results import Answer
@@ -106,6 +106,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     previous = conversation.turns[-1]
     # "which drugs do they think help there?": "they" who think, say or recommend are the authors
     question = AUTHORS_AS_THEY_RE.sub(r"\1 the authors", question)
+    # "what are they doing about the diarrhea with it?": "they" who do or try something are the field, not the drug
+    # (in a later part, "…and how are they trying to manage it", "it" is the part before: answering reads that)
+    if len(split_parts(question)) == 1:
+        question = FIELD_DOING_RE.sub("what is being done", question)
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
     specific_own = _subjects_named(own, analyzer)
     pronoun = PRONOUN_RE.search(question)
@@ -176,6 +180,10 @@ def _locative_there(question: str) -> bool:
 
 AUTHORS_AS_THEY_RE = re.compile(r"\b(do|does|did|would|will|what|how)\s+they\b(?=\s+(?:think|say|recommend|suggest|conclude|"
                                 r"propose|believe|consider|claim|argue|expect|feel|advise|favou?r|prefer)\b)", re.I)
+FIELD_DOING_RE = re.compile(r"\b(?:what|how)\s+(?:are|were|is)\s+(?:they|people|researchers|doctors|oncologists|investigators)\s+"
+                            r"(?:doing|trying|working|planning|testing)(?=\s+(?:about|to|on|for)\b)|"
+                            r"\b(?:are|is)\s+(?:they|people|researchers|anyone|anybody)\s+(?:doing|trying)\s+anything(?=\s+(?:about|to)\b)",
+                            re.I)
 TELL_ME_MORE_RE = re.compile(r"^\W*(?:tell me more|more (?:details|info|on (?:it|that|this))|go on|elaborate|"
                              r"say more|anything else)\W*$", re.IGNORECASE)
 # "what is HER2-low?" asks about its own term even in the middle of a conversation.

@@ -285,6 +285,9 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|exam|boards?|notes|poster|"
                                  r"seminar|teaching|tutorial|handout)"
                                  r"(?:\s+[\w\-]+){0,2}?\s*[:\-–—,]\s*|"
+                                 # "im a nursing student, what is…": who asks, introduced before the question
+                                 r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i’m|im|i am|as)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"
+                                 r"\s*[,.:;]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could)\b)|"
                                  # "mechanism - how does cyclin D1 cause resistance?": a label before the question
                                  r"^\W*(?:mechanisms?|moa|rationale|definition|background|context|basics|summary|overview)"
                                  r"\s*[:\-–—]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can)\b)", re.I)
