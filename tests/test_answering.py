@@ -1355,3 +1355,8 @@ def test_who_asks_introduced_before_the_question_asks_for_nothing(assistant):
     assert without_framing("I'm a pharmacy student: what is a TKI?") == "what is a TKI?"
     answer = assistant.ask("hi, im a nurse. what is a liquid biopsy")
     assert "non-invasive" in answer.answer
+
+
+def test_a_self_introduction_that_names_the_subject_stays():
+    from her2qa.answering.intent import without_framing
+    assert without_framing("as a patient on enhertu, is ILD fatal?") == "as a patient on enhertu, is ILD fatal?"

@@ -286,7 +286,8 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"seminar|teaching|tutorial|handout)"
                                  r"(?:\s+[\w\-]+){0,2}?\s*[:\-–—,]\s*|"
                                  # "im a nursing student, what is…": who asks, introduced before the question
-                                 r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i’m|im|i am|as)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?[\w\-]+"
+                                 # (a role of one or two words: "as a patient on enhertu, …" names the subject and stays)
+                                 r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i’m|im|i am|as)\s+(?:an?|the)\s+(?:[\w\-]+\s+)?[\w\-]+"
                                  r"\s*[,.:;]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could)\b)|"
                                  # "mechanism - how does cyclin D1 cause resistance?": a label before the question
                                  r"^\W*(?:mechanisms?|moa|rationale|definition|background|context|basics|summary|overview)"
