@@ -7,6 +7,7 @@ answer is a list of cited, verbatim points, and the verifier can check each one.
 from __future__ import annotations
 
 import copy
+import itertools
 import re
 import time
 from collections import Counter
@@ -436,9 +437,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                     (trial := self._trial_left_unquoted(query, specific, answer)):
                 # "how much did nerlynx reduce events in ExteNET?": NALA's figures are not ExteNET's
                 aliases = query.aliases.get(trial, [trial])
-                told = [s.text for s in self.sentences.mentioning(aliases)] + [
-                    c.chunk.text for c in candidates if c.chunk.kind == "table_row" and mentions(c.chunk.text, aliases)]
-                what = f" What it says of {trial}: “{told[0]}”" if told else ""
+                # the first sentence naming it, else its table row: only the first is quoted
+                told = next(itertools.chain(
+                    (s.text for s in self.sentences.mentioning(aliases)),
+                    (c.chunk.text for c in candidates if c.chunk.kind == "table_row" and mentions(c.chunk.text, aliases))), "")
+                what = f" What it says of {trial}: “{told}”" if told else ""
                 return self._decline(base, f"The review gives no such figure for {trial}.{what}",
                                      missing=[f"that figure for {trial}"])
             return answer
@@ -742,8 +745,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         out: list[Sentence] = []
         for s in sentences:
             out.append(s)
+            if not LEANS_FORWARD_RE.search(s.text):
+                continue  # most sentences: no paragraph to look up
             following = self.sentences.paragraph(s)[s.index + 1: s.index + 2]
-            if LEANS_FORWARD_RE.search(s.text) and following and following[0] not in sentences:
+            if following and following[0] not in sentences:
                 out.append(following[0])
         return out
 
