@@ -1360,3 +1360,46 @@ def test_who_asks_introduced_before_the_question_asks_for_nothing(assistant):
 def test_a_self_introduction_that_names_the_subject_stays():
     from her2qa.answering.intent import without_framing
     assert without_framing("as a patient on enhertu, is ILD fatal?") == "as a patient on enhertu, is ILD fatal?"
+
+
+def test_whether_a_trial_only_named_as_running_worked_is_declined(assistant):
+    # the review names TULIP only among trials "testing its action"; 'did it work' has no result to quote
+    answer = assistant.ask("did the TULIP trial work?")
+    assert answer.abstained and "reports no results" in answer.answer
+    answer = assistant.ask("did HER2CLIMB work?")
+    assert not answer.abstained and "7.8 months" in answer.answer
+
+
+def test_who_asks_told_after_the_question_asks_for_nothing(assistant):
+    answer = assistant.ask("how common is ILD with enhertu? i have a cough")
+    assert "13.6%" in answer.answer and "cough" not in answer.answer  # no part of its own
+
+
+def test_that_trial_after_a_drugs_answer_is_the_trial_of_the_point_that_answered(converse):
+    answer = converse("what is kadcyla?", "has it ever been used after surgery?", "how many patients were in that trial?")
+    assert "KATHERINE" in answer.read_as and "1486 patients" in answer.answer
+
+
+def test_a_comparison_left_open_asks_for_the_control_arm(assistant):
+    answer = assistant.ask("what's DESTINY-Breast09 compared against?")
+    assert "Taxane (paclitaxel or docetaxel)" in answer.answer and "DESTINY-Breast 07" not in answer.answer
+
+
+def test_when_to_discontinue_a_drug_for_a_toxicity_is_asked_as_its_management(assistant):
+    answer = assistant.ask("at what ILD grade should T-DXd be permanently discontinued")
+    assert answer.abstained and "how to manage" in answer.answer
+
+
+def test_how_long_people_lived_asks_for_overall_survival(assistant):
+    answer = assistant.ask("how many extra months did people live on enhertu in DESTINY-Breast04?")
+    assert answer.abstained and "median OS" in answer.answer and "improved PFS and OS" in answer.answer
+
+
+def test_two_terms_compared_are_each_defined_even_when_one_is_hyphened(assistant):
+    answer = assistant.ask("HER2 3+ vs HER2-low - how are they defined by IHC?")
+    assert "complete circumferential membrane staining" in answer.answer and "IHC score of 1+ or 2+" in answer.answer
+
+
+def test_how_much_a_trial_helped_is_the_benefit_it_reports(assistant):
+    answer = assistant.ask("how much did KATHERINE help?")
+    assert "88.3% vs. 77%" in answer.answer

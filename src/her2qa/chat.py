@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, split_parts
 from .query import QueryAnalyzer
-from .vocabulary import BRANDS
+from .vocabulary import BRANDS, SYNONYMS
 from .results import Answer
 
 FOLLOW_UP_RE = re.compile(
@@ -150,7 +150,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
     if TELL_ME_MORE_RE.search(question):
         return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
-    subject = _with_typed_alias(_referent(question, carried, analyzer, previous), conversation)
+    referent = _referent(question, carried, analyzer, previous)
+    subject = _with_typed_alias(referent, conversation)
+    if referent not in carried:
+        # 'that trial' found in the last answer (KATHERINE for 'has kadcyla been used after surgery?') is
+        # where the last topic was answered: it stands for the topic as well
+        return re.sub(r"\b(?:that|this|the) (?:trial|study)\b", subject, question, count=1, flags=re.I), \
+            own + [referent] + carried
     if pronoun:
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
@@ -252,8 +258,13 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
 
     subject = carried[0]
     inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
-    if inside or re.search(r"\b(?:that|this|the) (trial|study)\b", question, re.I) or TRIAL_PROPERTY_RE.search(question):
-        return next((e for e in carried if is_trial_name(e, analyzer)), subject)
+    said_trial = re.search(r"\b(?:that|this|the) (?:trial|study)\b(?!\W*(?:numbers?|names?|ids?|identifiers?)\b)",
+                           question, re.I)  # (not 'the trial number')
+    if inside or said_trial or TRIAL_PROPERTY_RE.search(question):
+        carried_trial = next((e for e in carried if is_trial_name(e, analyzer)), None)
+        if carried_trial is None and said_trial and previous is not None:
+            return _trial_of_last_answer(previous, analyzer) or subject
+        return carried_trial or subject
     if asked_endpoints(question):
         # an endpoint ("and the OS at 6 and 12 mo?") is measured in a trial the review calls one, not in a drug
         return next((e for e in carried if analyzer.called_a_trial(e)), subject)
@@ -263,6 +274,24 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
     if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and is_trial_name(subject, analyzer) and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
+
+
+def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
+    """'how big was that trial?' after a drug's answer that names several trials: the trial of the point that
+    answered the last question ('has kadcyla been used after surgery?' → the adjuvant point, KATHERINE)."""
+    from .answering.extractive import trial_names
+
+    asked = _stems(previous.resolved) | _stems(" ".join(
+        meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", previous.resolved.lower())))
+    best, best_shared = "", 0
+    for point in previous.answer.points:
+        # a trial's own name, rare in the review (not 'HER2', 'HER2-positive' before 'trials')
+        trials = [t for t in trial_names(point.text) if analyzer.called_a_trial(t) and not STATUS_NAME_RE.search(t)
+                  and analyzer.paragraph_share(analyzer.aliases_of(t)) <= 0.2]
+        shared = len(asked & _stems(point.text))
+        if trials and shared > best_shared:
+            best, best_shared = trials[0], shared
+    return best
 
 
 # What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
@@ -381,15 +410,16 @@ def answering_point(answer: Answer) -> str:
     """The point that answers the question: the one sharing most of its words (the first on a tie).
     An answer can open with context ("…PI3K inhibitor and trastuzumab…") before the point that says
     what was asked ("everolimus… is the first non-HER2-targeted therapy…")."""
-    def stems(text: str) -> set[str]:
-        # 'inhibitors' asked, 'inhibitor' said; 'akt' asked, 'pan-Akt' said
-        return {part.rstrip("s") for w in content_words(text) for part in [w, *w.split("-")] if part}
-
-    asked = stems(answer.resolved_question or answer.question)
+    asked = _stems(answer.resolved_question or answer.question)
     texts = [p.text for p in answer.points]
     # a why is answered by the point that gives a cause ("…limited due to the high incidence of diarrhea")
     why = answer.intent == "why"
-    return max(texts, key=lambda t: (why and bool(CAUSE_SAID_RE.search(t)), len(asked & stems(t)), -texts.index(t)))
+    return max(texts, key=lambda t: (why and bool(CAUSE_SAID_RE.search(t)), len(asked & _stems(t)), -texts.index(t)))
+
+
+def _stems(text: str) -> set[str]:
+    # 'inhibitors' asked, 'inhibitor' said; 'akt' asked, 'pan-Akt' said
+    return {part.rstrip("s") for w in content_words(text) for part in [w, *w.split("-")] if part}
 
 
 CAUSE_SAID_RE = re.compile(r"\b(?:due to|because|caused by|owing to|as a result of|attributable to|lead(?:s|ing)? to|"

@@ -406,6 +406,11 @@ class QueryAnalyzer:
         text = re.sub(r"\btl\s*;\s*dr\b", "tldr", text, flags=re.I)  # 'tl;dr' is one word
         text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
         text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)
+        # 'how many extra months did people live': overall survival, the review's word
+        text = re.sub(r"\bhow (?:long|many (?:extra |more |additional )?(?:months|years)) "
+                      r"(?:did|do|does|will|would|could|can) (?:people|patients|pts|women|they|she|he|you) "
+                      r"(?:live|survive)(?: longer)?\b",
+                      "how many months of OS", text, flags=re.I)
         text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
         # 'PI3Kalpha', 'PI3K alpha', 'ERalpha': an isoform's Greek letter as the review prints it (PI3Kα)
         text = re.sub(r"(?<=[A-Z0-9])[\s-]?((?i:alpha|beta|gamma|delta))\b", lambda m: GREEK[m.group(1).lower()], text)

@@ -174,6 +174,8 @@ SYNONYMS: dict[str, str] = {
     r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b": "prior previously received",
     r"\bbad news\b|\bbad\b|\bworse\b|\bdangerous\b|\bserious\b": "poor prognosis aggressive",
     r"\bhelps?\b|\bbeats?\b|\bget(?:s)? around\b": "overcome overcoming",
+    # 'how much did KATHERINE help?': what a trial or its drug helped is the benefit it reports
+    r"\bhow much did \S+ help\b|\bdid \S+ (?:really |actually )?help\b|\bhelped\b": "improved benefit",
     # 'third line and beyond' is the text's 'third and later lines' ('3rd line', '2L' are rewritten by
     # QueryAnalyzer.correct())
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
@@ -184,6 +186,8 @@ SYNONYMS: dict[str, str] = {
     # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')
     r"\badd(?:ing|ed|s)?\s+(?:[\w\-+]+\s+){1,4}?to\b|\baddition of\b": "alone monotherapy combination addition",
     # treatment timed by surgery is the review's (neo)adjuvant setting
+    # 'what was it compared against?', the comparison left open: the trial's control arm, its comparator
+    r"compared? (?:against|to|with|versus|vs\.?)\W*$|\bcomparators?\b": "control arm",
     AFTER_SURGERY: "adjuvant",
     BEFORE_SURGERY: "neoadjuvant",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",

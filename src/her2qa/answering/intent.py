@@ -316,6 +316,10 @@ PERSONAL_CONTEXT_RE = re.compile(
     r"(?P<question>(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could|should|would|will|was|"
     r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any)\b.*)$", re.I | re.S)
 
+# ... or told after it: "were people with brain mets allowed in the tukysa trial? i have 2 small ones"
+TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
+                                 r"(?P<context>(?:i|i'm|i’m|im|i've|i’ve|ive|my|we|we're|we’re|our)\b[^?]*)$", re.I | re.S)
+
 
 # "tucatinib dose in HER2CLIMB? 300 mg bid?": a guess at the figure asked, not a question of its own
 FIGURE_GUESS_RE = re.compile(r"^\W*(?:(?:like|maybe|or|is it|was it|about|around|approx\w*|something like)\s+)?[~≈<>]?\s*"

@@ -24,7 +24,7 @@ from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
                        measured_gap, off_topic, other_trials_figure, qualifier_gaps, setting_gap, weakly_covered,
                        year_gap)
-from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE, ExtractiveAnswerer, _join,
+from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_CODE_RE, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE, ExtractiveAnswerer, _join,
                          asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list, trial_names)
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
@@ -33,7 +33,8 @@ from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, OVERVIEW_RE, PERSONAL_CONTEXT_RE,
-                     as_definition, classify, split_parts, without_exclusion, without_framing, without_instructions)
+                     TRAILING_CONTEXT_RE, as_definition, classify, split_parts, without_exclusion, without_framing,
+                     without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
@@ -97,7 +98,7 @@ ASKING_WORDS_RE = re.compile(r"^\W*(?:who|what|which|how|when|where|why)\b(?:\s+
 TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:(?:is|are) there (?:an?|any)|(?:is|are|do|does) (?:any|either|one)(?: of)?)\b"
                              r".*?\b(?:trials?|stud(?:y|ies))\b", re.I)  # '… is any of the T-DXd trials for …
 # Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
-TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[-–—,:?]|$)", re.I)
+TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—]|\s-|$)", re.I)
 DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?)\b", re.I)
 # A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
@@ -198,7 +199,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         """'from a radiation standpoint i worry about SRS — why does tucatinib …': who asks and why is no part
         of the question, so its words ask for nothing — kept when the question needs it for its subject
         ("my patient on enhertu got ILD — is it fatal?")."""
-        match = PERSONAL_CONTEXT_RE.match(text.strip())
+        match = PERSONAL_CONTEXT_RE.match(text.strip()) or TRAILING_CONTEXT_RE.match(text.strip())
         if match is None:
             return text
         own = {e.lower() for e in self._known_names(match.group("question"))}
@@ -310,7 +311,20 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             base = Answer(question=question, answer="", intent=intent, resolved_question=answer.resolved_question,
                           retrieved=answer.retrieved)
             return self._decline(base, f"The review does not say {missing}. What it says: {said}", missing=[missing])
+        if intent == "yesno" and RESULTS_ASKED_RE.search(text):
+            return self._outcome_reported(answer, text, carried)
         return answer
+
+    def _outcome_reported(self, answer: Answer, text: str, carried: list[str]) -> Answer:
+        """'did the TULIP trial work?': a yes/no on how one trial came out is declined, like 'what did TULIP
+        show?', when the review only names the trial as running."""
+        query = self.analyzer.analyze(text, carried=list(carried))
+        trials = [e for e in self._specific(query) if self.is_trial(e)]
+        if len(trials) != 1:
+            return answer
+        base = Answer(question=answer.question, answer="", intent="yesno",
+                      resolved_question=answer.resolved_question, retrieved=answer.retrieved)
+        return self._results_reported(base, answer, text, trials[0])
 
     def _by_intent(self, question: str, text: str, carried: list[str], intent: str) -> Answer:
         query, candidates = self._query(text, carried, intent)
@@ -946,7 +960,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
 
     def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
         """'What were the results of TULIP?' when the review only names the trial: say so."""
-        if not re.search(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit)\b", text, re.I):
+        if not RESULTS_ASKED_RE.search(text):
             return answer
         # a drug whose trial the review only says is running ("is being tested … [NCT04253561]")
         only_ongoing = bool(answer.points) and all(ONGOING_RE.search(p.text) for p in answer.points)
@@ -1124,6 +1138,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         sides = self._sides(text, query)
         if len(sides) < 2:
             return self._compare_classes(base, query) or self._terms_defined_side_by_side(question, text)
+        if not any(is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or self.is_trial(side) for side in sides) and \
+                (defined := self._terms_defined_side_by_side(question, text)) is not None:
+            return defined  # 'HER2 3+ vs HER2-low - how are they defined?': two terms, each as the review defines it
         aspect = self._aspect_words(text, query, sides)
         parts = []
         for side in sides:
@@ -1468,6 +1485,10 @@ PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]
                              r"(?!(?:says|does|shows|gives|covers|mentions|describes|discusses|states|reports|"
                              r"suggests|claims|thinks)\b)[a-z]{3,}(?<!s)s\b(?!\s+(?:of|in|for|with|from)\b)", re.I)
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
+# what a trial showed, or whether it worked: asked of a trial the review only names as running, there is nothing to quote
+RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"
+                              r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met) (?:its|the)|"
+                              r"pan(?:ned)? out)\b", re.I)
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
 WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b|"
