@@ -1403,3 +1403,40 @@ def test_two_terms_compared_are_each_defined_even_when_one_is_hyphened(assistant
 def test_how_much_a_trial_helped_is_the_benefit_it_reports(assistant):
     answer = assistant.ask("how much did KATHERINE help?")
     assert "88.3% vs. 77%" in answer.answer
+
+
+def test_that_trial_is_the_trial_the_last_answer_opens_a_point_with(converse):
+    # 'was there a trial that put it up against kadcyla?' shares no word with its answer's points
+    answer = converse("what is enhertu?", "was there a trial that put it up against kadcyla?",
+                      "how well did people do on it in that trial")
+    assert "DESTINY-Breast03" in answer.read_as and "93.9% and 86.2%" in answer.answer
+
+
+def test_the_cancer_coming_back_is_its_recurrence(assistant):
+    answer = assistant.ask("did kadcyla cut the chance of the cancer coming back in KATHERINE?")
+    assert "40% reduction in the risk of distant recurrence" in answer.answer
+
+
+def test_a_range_asked_is_given_by_a_printed_range(assistant):
+    answer = assistant.ask("What range of HER2 status change between primary tumour and metastasis does the review quote?")
+    assert not answer.abstained and "9–60%" in answer.answer
+
+
+def test_where_the_answer_comes_from_said_after_a_definition_keeps_it_a_definition():
+    from her2qa.answering.intent import classify
+    assert classify("what is targeted protein degradation / PROTACs as described in the review") == "definition"
+    assert classify("what is targeted protein degradation / PROTAC in the HER2 context") == "definition"
+
+
+def test_all_the_patients_is_a_population_not_a_list(assistant):
+    from her2qa.answering.intent import classify
+    assert classify("did atezolizumab help all the patients in KATE2?") == "yesno"
+    answer = assistant.ask("did adding the immunotherapy drug to Kadcyla help all the patients in that KATE2 study?")
+    assert "not significantly different when considering all patients" in answer.answer
+
+
+def test_a_property_a_drug_is_asked_to_use_is_declined_when_its_row_does_not_give_it(assistant):
+    answer = assistant.ask("which linker does disitamab vedotin use - cleavable or not?")
+    assert answer.abstained and "linker" in answer.answer
+    answer = assistant.ask("what payload does kadcyla use")  # "the cytotoxic agent DM1"
+    assert not answer.abstained and "cytotoxic agent DM1" in answer.answer

@@ -283,14 +283,19 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
 
     asked = _stems(previous.resolved) | _stems(" ".join(
         meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", previous.resolved.lower())))
-    best, best_shared = "", 0
+    best, best_score = "", (0, False)
     for point in previous.answer.points:
         # a trial's own name, rare in the review (not 'HER2', 'HER2-positive' before 'trials')
         trials = [t for t in trial_names(point.text) if analyzer.called_a_trial(t) and not STATUS_NAME_RE.search(t)
                   and analyzer.paragraph_share(analyzer.aliases_of(t)) <= 0.2]
-        shared = len(asked & _stems(point.text))
-        if trials and shared > best_shared:
-            best, best_shared = trials[0], shared
+        if not trials:
+            continue
+        # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial
+        # a point opens with, "The DESTINY-Breast03 trial was the first phase III trial to compare…")
+        opening = " ".join(point.text.split()[:4])
+        score = (len(asked & _stems(point.text)), trials[0] in opening)
+        if score > best_score:
+            best, best_score = trials[0], score
     return best
 
 

@@ -174,6 +174,11 @@ SYNONYMS: dict[str, str] = {
     r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b": "prior previously received",
     r"\bbad news\b|\bbad\b|\bworse\b|\bdangerous\b|\bserious\b": "poor prognosis aggressive",
     r"\bhelps?\b|\bbeats?\b|\bget(?:s)? around\b": "overcome overcoming",
+    # 'how well did people do on it in that trial?': how patients fared is a trial's results
+    r"\bhow (?:well )?did (?:people|patients|pts|women|they) (?:do|fare)\b|\bhow well did\b|\bdo(?:ing)? well\b":
+        "results response rate PFS OS improved",
+    # 'did it cut the chance of it coming back?': recurrence, what a disease-free survival measures
+    r"\bcom(?:e|es|ing) back\b|\bcame back\b": "recurrence relapse invasive DFS",
     # 'how much did KATHERINE help?': what a trial or its drug helped is the benefit it reports
     r"\bhow much did \S+ help\b|\bdid \S+ (?:really |actually )?help\b|\bhelped\b": "improved benefit",
     # 'third line and beyond' is the text's 'third and later lines' ('3rd line', '2L' are rewritten by
@@ -188,6 +193,9 @@ SYNONYMS: dict[str, str] = {
     # treatment timed by surgery is the review's (neo)adjuvant setting
     # 'what was it compared against?', the comparison left open: the trial's control arm, its comparator
     r"compared? (?:against|to|with|versus|vs\.?)\W*$|\bcomparators?\b": "control arm",
+    # early (non-metastatic) disease is treated around surgery: the review's (neo)adjuvant settings
+    r"\bearly(?:[\s-]stage)? (?:breast cancer|bc|disease|her2\+? ?(?:positive )?(?:bc|breast cancer|disease))\b":
+        "adjuvant neoadjuvant",
     AFTER_SURGERY: "adjuvant",
     BEFORE_SURGERY: "neoadjuvant",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",

@@ -57,6 +57,9 @@ ATTRIBUTE_RES = (
                r"(?P<attr>[a-z][\w\- ]{1,40}?)\s+(?:of|for|with|on)\s+\S", re.I),
     re.compile(r"^(?P<attr>[a-z][\w\-]*(?: [a-z][\w\-]*)?)\s+(?:of|for|on)\s+\S", re.I),
     re.compile(r"^how much (?:does|do|did|is|are) .+? (?P<attr>cost|costs|weigh|last)\b", re.I),
+    # 'which linker does disitamab vedotin use?': the property a drug is said to have
+    re.compile(r"^(?:which|what) (?P<attr>[a-z][\w\-]*(?: [a-z][\w\-]*)?) (?:does|do|did) \S+(?: \S+)? "
+               r"(?:use|have|carry|contain|bear)\b", re.I),
 )
 VERB_OPENING_RE = re.compile(r"(?:\w+ed|did|does|do|made|led|went|got|happens?|caused?|shows?)\b", re.I)
 GENERIC_ATTRIBUTES = {"result", "results", "data", "rate", "rates", "number", "numbers", "value", "values",
@@ -125,10 +128,19 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
                   if inner != phrase and inner in phrase for short in shorts]  # 'invasive DFS'
         return "" if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names) else phrase
     for word in words:
-        forms = _forms(word, analyzer) | {t.lower() for t in _synonym_words(word)}
+        forms = _forms(word, analyzer) | {t.lower() for t in _synonym_words(word)} | \
+            set(PROPERTY_SAID.get(word.rstrip("s"), ()))
         if any(re.search(rf"\b{re.escape(f)}", text) for f in forms if f):
             return ""
+        if word.rstrip("s") in ("range", "interval") and PRINTED_RANGE_RE.search(text):
+            return ""  # 'what range of change…': "by 9–60%" is the range, unnamed
     return phrase
+
+
+# A property the review names otherwise: T-DM1's payload is "the cytotoxic agent DM1"
+PROPERTY_SAID = {"payload": ("cytotoxic agent",)}
+# Two figures joined by a dash or 'to': a range as the review prints one ('9–60%', 'from 28% to 40%')
+PRINTED_RANGE_RE = re.compile(r"\d+(?:\.\d+)?\s*%?\s*(?:[–—-]|to)\s*\d+(?:\.\d+)?\s*%")
 
 
 def _forms(word: str, analyzer: QueryAnalyzer) -> set[str]:

@@ -32,7 +32,8 @@ WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reas
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
                     r"make|makes|made|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"
                     r"get into|cross|crosses|act|acts)\b", re.I)
-LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?\w+s\b|"
+# ('help all the patients?' asks about a whole population, not for members)
+LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:patients|pts|women|people|subjects|cases)\b)\w+s\b|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data)\w+s\b|"
                      r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\b(?:mentioned|named|listed)\??$", re.I)
 AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "will",
@@ -117,6 +118,11 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really )?(?:is|are|was|were
                            r"what does .+ (?:mean|stand for)(?! for)|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
+# "what is TPD / PROTACs as described in the review?": where the answer comes from, which every answer does
+SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|explained|presented|used|mentioned) "
+                           r"(?:in|by) (?:the|this) (?:review|paper|article|authors)|"
+                           r"according to (?:the|this) (?:review|paper|article|authors)|in (?:the|this) (?:review|paper|article)|"
+                           r"in (?:the )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space))(?=\W*$)", re.I)
 HEADLINE_COMPARE_RE = re.compile(r"^\W*[\w\-/]+\s+(?:vs\.?|versus|v\.?)\s+[\w\-/]+\s*(?:[-–—:,?]|$)", re.I)
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+)?(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, )?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
@@ -242,7 +248,7 @@ def classify(question: str) -> str:
     if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
         return "overview"
-    if DEFINITION_RE.search(q) and not MEASURE_RE.search(q):
+    if DEFINITION_RE.search(SCOPE_TAIL_RE.sub("", q)) and not MEASURE_RE.search(q):
         return "definition"
     if YESNO_RE.search(q):
         return "yesno"
