@@ -1440,3 +1440,31 @@ def test_a_property_a_drug_is_asked_to_use_is_declined_when_its_row_does_not_giv
     assert answer.abstained and "linker" in answer.answer
     answer = assistant.ask("what payload does kadcyla use")  # "the cytotoxic agent DM1"
     assert not answer.abstained and "cytotoxic agent DM1" in answer.answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    pytest.param('what did EMILIA shwo', ['9.6 vs. 6.4 months'],
+                 id='an-asking-word-typed-with-two-letters-swapped-is-mended'),
+    pytest.param('were people with brain mets allowed in the tukysa trial?', ['approximately 45%'],
+                 id='a-drugs-trial-is-the-one-trial-the-review-names-beside-it'),
+    pytest.param('is enhertu being studied specifically for brain mets?', ['NCT04752059'],
+                 id='whether-a-drug-is-being-studied-for-something-asks-the-tables'),
+    pytest.param('lapatinib vs tucatinib in terms of kinase selectivity', ['EGFR1', 'highly selective'],
+                 id='in-terms-of-frames-the-compared-aspect'),
+    pytest.param('which of the ongoing enhertu trials are for first line treatment?',
+                 ['DESTINY-Breast 06', 'DESTINY-Breast 09'],
+                 id='trials-asked-for-a-line-of-treatment-filter-the-setting-column'),
+])
+def test_round_15_readings(assistant, question, expected):
+    # each id names a step of round 15; every one fails on ac7dace's src
+    answer = assistant.ask(question)
+    assert not answer.abstained and all(e in answer.answer for e in expected), answer.answer
+
+
+def test_a_request_for_detail_after_the_question_is_no_part_of_its_own():
+    assert len(split_parts("how does HER2 heterogeneity affect response to anti-HER2 tx? key data pls")) == 1
+
+
+def test_an_inflection_of_a_word_ending_in_y_is_not_mended(assistant):
+    answer = assistant.ask("ok. is enhertu being studied specifically for brain mets too?")
+    assert "studies" not in answer.read_as

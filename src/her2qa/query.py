@@ -325,7 +325,16 @@ def _inflected(a: str, b: str) -> bool:
     endings = ("s", "es", "d", "ed", "ing", "ly")
     stems = {a, a[:-1] if a.endswith("e") else a}
     other = {b, b[:-1] if b.endswith("e") else b}
-    return any(x + e in (b, a) for x in stems | other for e in endings)
+    return any(x + e in (b, a) for x in stems | other for e in endings) or _base_form(a) == _base_form(b)
+
+
+def _base_form(word: str) -> str:
+    """'studied' and 'studies' → 'study': two inflections of a word ending in y share it ('happend' is no
+    inflection of 'happened', but a typo)."""
+    for ending in ("ies", "ied"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)] + "y"
+    return word
 
 
 NEGATING_PREFIXES = ("ir", "in", "un", "im", "il", "dis", "non-", "non")

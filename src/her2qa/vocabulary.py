@@ -130,6 +130,9 @@ SHORTHAND: dict[str, str] = {
     "sae": "serious adverse event", "brain mets": "brain metastases", "cns mets": "brain metastases",
     "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "atezo": "atezolizumab",
     "w": "with",
+    # asking words typed with two letters swapped ('what did EMILIA shwo'): too short for the fuzzy mending
+    "shwo": "show", "hsow": "show", "sohw": "show", "waht": "what", "hwat": "what", "waht's": "what's", "hwo": "how",
+    "teh": "the", "adn": "and", "fo": "of",
     "r": "are", "u": "you", "ur": "your", "w/": "with", "w/o": "without", "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib",
     "lap": "lapatinib", "lapa": "lapatinib", "nera": "neratinib", "tuca": "tucatinib", "tuc": "tucatinib", "surv": "survival", "approx": "approximately",
     # chat spellings of frame words, so that intent and coverage read them ('tell me abt monarcHER')

@@ -335,10 +335,10 @@ ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|p
                             r"i mean|as in)\b", re.I)
 
 
-# "…? give me the big picture", "…? keep it simple": how to answer, not a new question
+# "…? give me the big picture", "…? keep it simple", "…? key data pls": how to answer, not a new question
 HOW_TO_ANSWER_WORDS = frozenset("big picture simple short plain terms words overall brief keep make sense "
-                                "detail detailed high level layman laymans english all every everything each full "
-                                "complete exhaustive single one".split())
+                                "detail detailed details high level layman laymans english all every everything each full "
+                                "complete exhaustive single one key data numbers figures stats specifics".split())
 
 
 def _asks_nothing_new(piece: str) -> bool:

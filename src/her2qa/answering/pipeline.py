@@ -80,8 +80,9 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){
 # standard someone set ("…set X as 1st line standard").
 _IN_A_LINE = r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|≥\s*2nd)[\s-]*lines?"
 LINE_ASKED_RE = re.compile(_IN_A_LINE + r"\b(?!\s+(?:standard|therapy|treatment|setting)\b)", re.IGNORECASE)
-# "which T-DXd trials are in the first-line setting": a setting asked of trials is the tables' Setting column
-TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+setting\b", re.IGNORECASE)
+# "which T-DXd trials are in the first-line setting / for first-line treatment": a setting asked of trials is the
+# tables' Setting column
+TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+(?:setting|treatment|therapy)\b", re.IGNORECASE)
 # "which trial was the first phase 3 to…" asks for one trial, not the rows of a phase.
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
@@ -97,6 +98,9 @@ ASKING_WORDS_RE = re.compile(r"^\W*(?:who|what|which|how|when|where|why)\b(?:\s+
 # "is there an enhertu trial for brain mets?", "are there any ongoing trials with tucatinib + T-DXd?"
 TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:(?:is|are) there (?:an?|any)|(?:is|are|do|does) (?:any|either|one)(?: of)?)\b"
                              r".*?\b(?:trials?|stud(?:y|ies))\b", re.I)  # '… is any of the T-DXd trials for …
+# 'is enhertu being studied specifically for brain mets?': whether a trial of it is running, row by row in the tables
+BEING_TRIED_RE = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:is|are) [\w\-]+(?: [\w\-]+)? (?:also |still )?being "
+                            r"(?:studied|tested|trialed|trialled|investigated|evaluated|explored)\b", re.I)
 # Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
 TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—]|\s-|$)", re.I)
 DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?)\b", re.I)
@@ -112,7 +116,9 @@ COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them",
                           "does", "are", "r", "is", "different", "difference", "differences", "similar", "alike",
                           "compare", "compared", "comparison", "what", "whats", "the", "main", "key", "other",
                           # what the sides are ("how do the X and Y trials differ"), not what to compare
-                          "trial", "trials", "study", "studies"}
+                          "trial", "trials", "study", "studies",
+                          # 'in terms of kinase selectivity', 'when it comes to toxicity': the frame of the aspect
+                          "terms", "regard", "regarding", "respect", "comes"}
 
 # Questions about the review itself rather than what it says: who wrote it, where and when it appeared
 REVIEW_ITSELF_RE = re.compile(
@@ -177,7 +183,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = without_framing(resolved)
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
-        resolved = self._without_gloss(self._without_personal_context(resolved))
+        resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(resolved)))
         parts = split_parts(resolved)
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
             answer = self._multi_part(question, parts, carried)
@@ -205,6 +211,19 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         own = {e.lower() for e in self._known_names(match.group("question"))}
         context = {e.lower() for e in self._known_names(match.group("context"))}
         return match.group("question") if own and context <= own else text
+
+    def _with_the_drugs_trial(self, text: str) -> str:
+        """'were people with brain mets allowed in the tukysa trial?': a drug's trial is the one trial the review
+        names beside the drug (tucatinib's HER2CLIMB); a drug tried in several (neratinib) stays as typed."""
+        def trial(match: re.Match) -> str:
+            drug = match.group("drug")
+            if not is_drug_name(drug) or self.is_trial(drug):
+                return match.group(0)
+            named = {t for s in self.sentences.mentioning(self.analyzer.aliases_of(drug)) for t in trial_names(s.text)
+                     if self.analyzer.called_a_trial(t)
+                     and self.analyzer.paragraph_share(self.analyzer.aliases_of(t)) <= 0.2}
+            return named.pop() if len(named) == 1 else match.group(0)
+        return DRUGS_TRIAL_RE.sub(trial, text)
 
     def _without_gloss(self, text: str) -> str:
         """'summary of HER2CLIMB (tukysa)', 'what did destiny-breast03 show? the enhertu vs kadcyla one': a
@@ -355,7 +374,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                       and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text) or TRIALS_IN_LINE_RE.search(text)
                            or PRIMARY_ENDPOINT_RE.search(text))
                       and not asked_measures(text)  # 'what response rate did ZW25 get in its phase 1 study?': no column
-                      ) or (intent == "yesno" and TRIAL_EXISTS_RE.match(text))
+                      ) or (intent == "yesno" and (TRIAL_EXISTS_RE.match(text) or BEING_TRIED_RE.match(text)))
         if rows_asked:
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
@@ -1485,6 +1504,8 @@ PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]
                              r"(?!(?:says|does|shows|gives|covers|mentions|describes|discusses|states|reports|"
                              r"suggests|claims|thinks)\b)[a-z]{3,}(?<!s)s\b(?!\s+(?:of|in|for|with|from)\b)", re.I)
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
+# 'the tukysa trial', 'the atezolizumab study': a trial named by its drug
+DRUGS_TRIAL_RE = re.compile(r"\bthe (?P<drug>[A-Za-z][\w\-]+) (?:trial|study)\b", re.I)
 # what a trial showed, or whether it worked: asked of a trial the review only names as running, there is nothing to quote
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"
                               r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met) (?:its|the)|"
