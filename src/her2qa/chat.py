@@ -285,9 +285,7 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
         meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", previous.resolved.lower())))
     best, best_score = "", (0, False)
     for point in previous.answer.points:
-        # a trial's own name, rare in the review (not 'HER2', 'HER2-positive' before 'trials')
-        trials = [t for t in trial_names(point.text) if analyzer.called_a_trial(t) and not STATUS_NAME_RE.search(t)
-                  and analyzer.paragraph_share(analyzer.aliases_of(t)) <= 0.2]
+        trials = [t for t in trial_names(point.text) if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)]
         if not trials:
             continue
         # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial

@@ -581,6 +581,11 @@ class QueryAnalyzer:
         return any(re.search(rf"{re.escape(alias.lower())}\W+(?:[\w/]+\W+){{0,3}}?(?:trial|study)\b", self.lowered_text)
                    for alias in self.aliases_of(name))
 
+    def names_a_trial(self, name: str) -> bool:
+        """A trial's own name: the review calls it a trial and it is rare in its paragraphs ('HER2CLIMB', not
+        'HER2' in "HER2 … trials")."""
+        return self.called_a_trial(name) and self.paragraph_share(self.aliases_of(name)) <= 0.2
+
     def aliases_of(self, name: str) -> list[str]:
         lowered = name.lower()
         names = [name]

@@ -24,8 +24,9 @@ from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render
 from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
                        measured_gap, off_topic, other_trials_figure, qualifier_gaps, setting_gap, weakly_covered,
                        year_gap)
-from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_CODE_RE, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE, ExtractiveAnswerer, _join,
-                         asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list, trial_names)
+from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_CODE_RE, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
+                         ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list,
+                         trial_names)
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
@@ -220,8 +221,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if not is_drug_name(drug) or self.is_trial(drug):
                 return match.group(0)
             named = {t for s in self.sentences.mentioning(self.analyzer.aliases_of(drug)) for t in trial_names(s.text)
-                     if self.analyzer.called_a_trial(t)
-                     and self.analyzer.paragraph_share(self.analyzer.aliases_of(t)) <= 0.2}
+                     if self.analyzer.names_a_trial(t)}
             return named.pop() if len(named) == 1 else match.group(0)
         return DRUGS_TRIAL_RE.sub(trial, text)
 
