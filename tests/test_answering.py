@@ -1453,3 +1453,9 @@ def test_a_request_for_detail_after_the_question_is_no_part_of_its_own():
 def test_an_inflection_of_a_word_ending_in_y_is_not_mended(assistant):
     answer = assistant.ask("ok. is enhertu being studied specifically for brain mets too?")
     assert "studies" not in answer.read_as
+
+
+def test_a_compared_aspect_is_told_by_the_sentence_about_the_side_without_filler_from_elsewhere(assistant):
+    answer = assistant.ask("payload of enhertu vs trastuzumab duocarmazine")
+    assert "topoisomerase I inhibitor payload" in answer.answer and "DNA alkylating agent" in answer.answer
+    assert "Modi et al." not in answer.answer  # names T-DXd in passing, in another paragraph

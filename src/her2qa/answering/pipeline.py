@@ -1258,16 +1258,18 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 scored.append((shared, s))
         if not scored:
             return None
-        scored.sort(key=lambda t: (-len(t[0]), t[1].start))
+        # on a tie, a sentence that opens with the side is about it, not one that names it in passing
+        scored.sort(key=lambda t: (-len(t[0]), not mentions(" ".join(t[1].text.split()[:3]), aliases), t[1].start))
         ranked = [s for _, s in scored]
         # first the sentences that each add a compared term not yet covered ('linker, payload and DAR':
-        # the DAR sentence before a second one on the payload), then the best of the rest
+        # the DAR sentence before a second one on the payload), then the best of the rest from their paragraphs
         picked, covered = [], set()
         for shared, s in scored:
             if len(picked) < limit and shared - covered:
                 picked.append(s)
                 covered |= shared
-        picked += [s for s in ranked if s not in picked][:limit - len(picked)]
+        paragraphs = {(s.source, s.paragraph) for s in picked}
+        picked += [s for s in ranked if s not in picked and (s.source, s.paragraph) in paragraphs][:limit - len(picked)]
         chosen = sorted(picked, key=lambda s: s.start)
         return self._quoting(base, query, chosen, lambda s: self._antecedent(s, side))
 
