@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, split_parts
 from .query import QueryAnalyzer
-from .vocabulary import BRANDS, SYNONYMS
+from .vocabulary import BRANDS, synonym_meanings
 from .results import Answer
 
 FOLLOW_UP_RE = re.compile(
@@ -155,8 +155,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if referent not in carried:
         # 'that trial' found in the last answer (KATHERINE for 'has kadcyla been used after surgery?') is
         # where the last topic was answered: it stands for the topic as well
-        return re.sub(r"\b(?:that|this|the) (?:trial|study)\b", subject, question, count=1, flags=re.I), \
-            own + [referent] + carried
+        return THAT_TRIAL_RE.sub(subject, question, count=1), own + [referent] + carried
     if pronoun:
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
@@ -258,8 +257,7 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
 
     subject = carried[0]
     inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
-    said_trial = re.search(r"\b(?:that|this|the) (?:trial|study)\b(?!\W*(?:numbers?|names?|ids?|identifiers?)\b)",
-                           question, re.I)  # (not 'the trial number')
+    said_trial = THAT_TRIAL_RE.search(question)
     if inside or said_trial or TRIAL_PROPERTY_RE.search(question):
         carried_trial = next((e for e in carried if is_trial_name(e, analyzer)), None)
         if carried_trial is None and said_trial and previous is not None:
@@ -281,8 +279,7 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     answered the last question ('has kadcyla been used after surgery?' → the adjuvant point, KATHERINE)."""
     from .answering.extractive import trial_names
 
-    asked = _stems(previous.resolved) | _stems(" ".join(
-        meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", previous.resolved.lower())))
+    asked = _stems(previous.resolved) | _stems(" ".join(synonym_meanings(previous.resolved)))
     best, best_score = "", (0, False)
     for point in previous.answer.points:
         trials = [t for t in trial_names(point.text) if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)]
@@ -297,6 +294,8 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     return best
 
 
+# "that trial", "the study" — not 'the trial number'
+THAT_TRIAL_RE = re.compile(r"\b(?:that|this|the) (?:trial|study)\b(?!\W*(?:numbers?|names?|ids?|identifiers?)\b)", re.I)
 # What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
                                r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"

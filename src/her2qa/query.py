@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 import difflib
 
 from .vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BACKMATTER_CUES, BEFORE_SURGERY, BRANDS, CHAT_WORDS, INTENT_WORDS,
-                         NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, STATUS_MEANINGS, SYNONYMS)
+                         NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, STATUS_MEANINGS, synonym_meanings)
 
 STOPWORDS = frozenset("""
 a an the of in on at to for from by with without and or but not no nor is are was were be been being
@@ -609,7 +609,7 @@ class QueryAnalyzer:
 
     def analyze(self, question: str, carried: list[str] | None = None) -> Query:
         lowered = question.lower()
-        extra: list[str] = [meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", lowered)]
+        extra: list[str] = synonym_meanings(question)
         equivalents: dict[str, set[str]] = {}
 
         def same_as(meaning: str, name: str) -> None:

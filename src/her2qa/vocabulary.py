@@ -6,6 +6,8 @@ Everything the review defines itself ("trastuzumab deruxtecan (T-DXd)") is learn
 
 from __future__ import annotations
 
+import re
+
 BRANDS: dict[str, str] = {
     "enhertu": "trastuzumab deruxtecan T-DXd",
     "kadcyla": "trastuzumab emtansine T-DM1",
@@ -193,13 +195,20 @@ SYNONYMS: dict[str, str] = {
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
     # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')
     r"\badd(?:ing|ed|s)?\s+(?:[\w\-+]+\s+){1,4}?to\b|\baddition of\b": "alone monotherapy combination addition",
-    # treatment timed by surgery is the review's (neo)adjuvant setting
     # 'what was it compared against?', the comparison left open: the trial's control arm, its comparator
     r"compared? (?:against|to|with|versus|vs\.?)\W*$|\bcomparators?\b": "control arm",
     # early (non-metastatic) disease is treated around surgery: the review's (neo)adjuvant settings
     r"\bearly(?:[\s-]stage)? (?:breast cancer|bc|disease|her2\+? ?(?:positive )?(?:bc|breast cancer|disease))\b":
         "adjuvant neoadjuvant",
+    # treatment timed by surgery is the review's (neo)adjuvant setting
     AFTER_SURGERY: "adjuvant",
     BEFORE_SURGERY: "neoadjuvant",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
 }
+
+
+def synonym_meanings(text: str) -> list[str]:
+    """The review's words for what ``text`` says in its own ('after surgery' → 'adjuvant'), one string per
+    synonym it uses."""
+    lowered = text.lower()
+    return [meaning for phrase, meaning in SYNONYMS.items() if re.search(rf"\b{phrase}", lowered)]

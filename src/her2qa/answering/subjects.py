@@ -20,7 +20,7 @@ from .extractive import DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, 
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence
 from .tables import row_text
-from ..vocabulary import SYNONYMS
+from ..vocabulary import synonym_meanings
 
 # The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
@@ -331,7 +331,7 @@ class SubjectPlans:
         names = set(tokenize(" ".join(a for e in subjects for a in query.aliases.get(e, [e]))))
         # a follow-up's bracketed context ("(approved adjuvant use)") was the last turn's question, not this one's
         asked = without_brackets(query.text) if query.carried else query.text
-        said_as = " ".join(v for k, v in SYNONYMS.items() if re.search(rf"\b{k}", asked, re.I))  # 'before' → 'prior'
+        said_as = " ".join(synonym_meanings(asked))  # 'before' → 'prior'
         words = {light_stem(w.rstrip("+−-")) for w in tokenize(f"{asked} {said_as}")} - {
             light_stem(w) for w in names} - {light_stem(w) for w in FRAME_WORDS}
         # "what was the benefit in that trial?": a result is what is asked, whatever its words
