@@ -28,6 +28,7 @@ def cited_kinds(answer):
     ("tell me about SYD985", "overview"),
     ("KATE2?", "overview"),
     ("which TKIs are approved?", "list"),
+    ("what years is that from?", "fact"),  # a span of time, not members
     ("list the ADCs in development", "list"),
     ("which trials in table 2 are in phase III?", "table"),
     ("tykerb vs nerlynx", "compare"),
@@ -647,6 +648,23 @@ def test_brand_typos_are_mended(assistant):
 ])
 def test_shorthand_reads_as_the_reviews_words(assistant, typed, read):
     assert assistant.analyzer.correct(typed) == read
+
+
+@pytest.mark.parametrize("typed, read", [
+    ("hormone positive her2+ vs hormone negative", "HR+/HER2+ vs hormone negative"),
+    ("ER+ HER2+ pts", "HR+/HER2+ patients"),
+    ("HER2-positive and HR-negative disease", "HR−/HER2+ disease"),
+    ("how common is triple negative bc", "how common is HR−/HER2− bc"),
+    ("how many months longer did people live on enhertu", "how many months of OS on enhertu"),
+])
+def test_a_receptor_subtype_reads_as_the_review_prints_it(assistant, typed, read):
+    assert assistant.analyzer.correct(typed) == read
+
+
+def test_a_subtype_is_one_name_not_its_receptors(assistant):
+    query = assistant.analyzer.analyze(assistant.analyzer.correct("incidence of HR+/HER2- vs HR-/HER2+"))
+    assert query.entities == ["HR+/HER2−", "HR−/HER2+"]
+    assert query.aliases["HR+/HER2−"] == ["HR+/HER2−"]  # not 'HER2', which every passage names
 
 
 def test_a_reference_cue_is_a_whole_word(assistant):
@@ -1360,6 +1378,15 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('What range of HER2 status change between primary tumour and metastasis does the review quote?',
                  ['9–60%'],
                  id='a-range-asked-is-given-by-a-printed-range'),
+    pytest.param('how common is hormone positive her2+ compared to hormone negative her2+ breast cancer?',
+                 ['12.6 cases', '5.1 cases'],
+                 id='a-subtype-in-words-is-the-status-the-review-prints'),
+    pytest.param('incidence of HR-/HER2+ breast cancer per 100k women?',
+                 ['5.1 cases'],
+                 id='a-status-keeps-its-closing-sign'),
+    pytest.param('whats the incidence of hr+/her2- breast cancer and what years is that from',
+                 ['87.2', '2016 to 2020'],
+                 id='what-years-asks-a-span-not-a-list'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's

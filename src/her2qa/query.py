@@ -117,13 +117,38 @@ def _signs_normal(text: str) -> str:
     return text.replace("−", "-").replace("–", "-")
 
 
+# A breast cancer subtype by its receptors, in words or signs: 'hormone positive her2+', 'ER+ HER2+',
+# 'HER2-positive and HR-positive', 'hormone receptor (HR)-negative and HER2-positive'. The review prints
+# the subtypes 'HR+/HER2−' (oestrogen or progesterone receptors are its hormone receptors).
+_SIGN = r"(\+|−|-(?![a-z])|pos(?:itive)?\b|neg(?:ative)?\b)"
+_HORMONE = r"(?:hormone[\s-]*receptors?(?:\s*\(hr\))?|hormones?|hr|er/pr|er|pr)"
+RECEPTOR_STATUS_RES = (
+    re.compile(rf"\b{_HORMONE}[\s-]*{_SIGN}[\s,/]*(?:and\s+)?her-?2[\s-]*{_SIGN}", re.I),
+    re.compile(rf"\bher-?2[\s-]*{_SIGN}[\s,/]*(?:and\s+)?{_HORMONE}[\s-]*{_SIGN}(?!\s*/)", re.I),
+)
+TRIPLE_NEGATIVE_RE = re.compile(r"\b(?:triple[\s-]*negative|tnbc)\b", re.I)
+STATUS_PAIR_RE = re.compile(r"\bHR[+−-]/HER2[+−-]", re.I)
+
+
+def _printed_sign(sign: str) -> str:
+    return "+" if sign.lower().startswith(("+", "pos")) else "−"
+
+
+def receptor_statuses(text: str) -> str:
+    """Subtypes written in words or in another order, as the review prints them: 'hormone positive her2+'
+    → 'HR+/HER2+', 'HER2-positive and HR-negative' → 'HR−/HER2+', 'triple negative' → 'HR−/HER2−'."""
+    text = RECEPTOR_STATUS_RES[0].sub(lambda m: f"HR{_printed_sign(m.group(1))}/HER2{_printed_sign(m.group(2))}", text)
+    text = RECEPTOR_STATUS_RES[1].sub(lambda m: f"HR{_printed_sign(m.group(2))}/HER2{_printed_sign(m.group(1))}", text)
+    return TRIPLE_NEGATIVE_RE.sub("HR−/HER2−", text)
+
+
 def names_any(lowered: str, compacted: str, aliases: list[str]) -> bool:
     """Does a text, given lower-cased and compacted, name any of ``aliases`` ('T-DXd' also meets 'TDXd')?
     Short names (under six letters) must stand as words of their own."""
     for alias in aliases:
         if "/" in alias and SIGNED_STATUS_RE.search(alias):
             # 'HR-/HER2+' is not 'HR+/HER2−': a receptor status keeps its signs
-            if _signs_normal(alias.lower()) in _signs_normal(lowered):
+            if _signs_normal(alias.lower()) in _signs_normal(receptor_statuses(lowered).lower()):
                 return True
             continue
         key = compact(alias)
@@ -418,8 +443,11 @@ class QueryAnalyzer:
         # 'how many extra months did people live': overall survival, the review's word
         text = re.sub(r"\bhow (?:long|many (?:extra |more |additional )?(?:months|years)) "
                       r"(?:did|do|does|will|would|could|can) (?:people|patients|pts|women|they|she|he|you) "
-                      r"(?:live|survive)(?: longer)?\b",
+                      r"(?:live|survive)(?: longer)?\b|\bhow many (?:extra |more |additional )?(?:months|years) longer "
+                      r"(?:did|do|does|will|would|could|can) (?:people|patients|pts|women|they|she|he|you) "
+                      r"(?:live|survive)\b",
                       "how many months of OS", text, flags=re.I)
+        text = receptor_statuses(text)
         text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
         # 'PI3Kalpha', 'PI3K alpha', 'ERalpha': an isoform's Greek letter as the review prints it (PI3Kα)
         text = re.sub(r"(?<=[A-Z0-9])[\s-]?((?i:alpha|beta|gamma|delta))\b", lambda m: GREEK[m.group(1).lower()], text)
@@ -504,7 +532,10 @@ class QueryAnalyzer:
         return bool(named) and all(len(compact(p)) >= 2 and compact(p) in self.corpus_compact for p in named)
 
     def entities_in(self, text: str) -> list[str]:
-        found: list[str] = []
+        # a subtype ('HR+/HER2−') is one name, signs and all (the token pattern drops a closing sign)
+        found: list[str] = [f"HR{_printed_sign(m.group(0)[2])}/HER2{_printed_sign(m.group(0)[-1])}"
+                            for m in STATUS_PAIR_RE.finditer(text)]
+        text = STATUS_PAIR_RE.sub(lambda m: " " * len(m.group(0)), text)
         found_tokens = list(TOKEN_RE.finditer(text))
         tokens = [m.group(0) for m in found_tokens]
         # 'lapatinib, neratinib': a comma between two words lists two names, it does not join one
@@ -599,7 +630,7 @@ class QueryAnalyzer:
             names += self.aliases_of(qualified.group(1))
         if "breast cancer" in lowered:  # the review writes 'metastatic BC' (its 'bc' is too common to search alone)
             names.append(re.sub(r"breast cancer", "BC", name, flags=re.I))
-        if re.search(r"[/–]", name):
+        if re.search(r"[/–]", name) and not STATUS_PAIR_RE.fullmatch(name):  # 'HR+/HER2−' is not 'HER2'
             names += [p for p in re.split(r"[/–]+", name) if len(p) >= 3]
         key = compact(name)
         if "1" in key and len(key) >= 4:  # 'IGF-1R' is printed 'IGF-IR' too: the numeral one as I

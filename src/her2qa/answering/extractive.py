@@ -46,6 +46,9 @@ MEASURES = {
     "orr": (re.compile(r"response rate|\bORR\b|overall response", re.I),
             re.compile(r"response|\bORR\b", re.I), "a response rate"),
     "os_hazard": (re.compile(r"(?!)"), re.compile(r"(?!)"), "an overall-survival hazard ratio"),
+    # 'what years is that rate from': the span of years data were collected over ('2016 to 2020')
+    "years": (re.compile(r"\b(?:what|which) (?:years|period|time ?(?:frame|span|period))\b", re.I),
+              re.compile(r"\b(?:19|20)\d\d\b"), "the years"),
     "deaths": (re.compile(r"\bdied\b|\bdeaths?\b|mortality", re.I), re.compile(r"\bdied\b|\bdeaths?\b|mortality|fatal", re.I),
                "deaths"),
 }

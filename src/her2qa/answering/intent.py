@@ -41,7 +41,9 @@ AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "
 NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "previous", "various", "thus", "was",
               "does", "has", "is", "results", "data", "news", "focus", "bias", "basis", "metastasis", "virus",
               # "which patients…" asks who (a population), not for named members
-              "patients", "pts", "women", "people", "subjects", "cases"}
+              "patients", "pts", "women", "people", "subjects", "cases",
+              # "what years is that rate from": a span of time, not members
+              "years", "months", "weeks", "days"}
 
 
 # A question typed as a noun phrase naming drugs of a kind: "src targeting drugs?", "drugs against axl",
