@@ -1387,6 +1387,9 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('whats the incidence of hr+/her2- breast cancer and what years is that from',
                  ['87.2', '2016 to 2020'],
                  id='what-years-asks-a-span-not-a-list'),
+    pytest.param('ARX788 - payload, phase, trial name?',
+                 ['AS269 (MT inhibitor)', 'ACE-Breast 03', 'ORR'],
+                 id='a-column-one-table-lacks-comes-from-the-other-tables-row-for-the-name'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's

@@ -880,6 +880,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if values:
                 listed = "; ".join(f"{v} — {n} row{'s' if n > 1 else ''}" for v, n in values)
                 lead = f"{column} in Table {table.number} ({len(match.rows)} {what}): {listed}."
+        names = [query.aliases.get(e, [e]) for e in self._specific(query)]
+        if names and (other := self.tables.named_elsewhere(match, text, names)) is not None:
+            # the column asked that this table lacks, from the other table's row for the same name
+            picks += [Pick(chunk=c, text=c.text, group="") for c in other.chunks]
+            shown.update({c.id: "; ".join(f"{col}: {r.cells[col]}" for col in other.table.columns if r.cells.get(col))
+                          for c, r in zip(other.chunks, other.rows)})
+            lead += (f" Table {other.table.number} ({other.table.caption.rstrip('.')}) gives its "
+                     f"{_join([c.lower() for c in other.filters], 'and')}:")
         answer = self.composer.compose(base, picks, query, lead=lead, highlight_figures=False)
         points = [p.model_copy(update={"text": shown.get(pick.chunk.id, p.text)}) for p, pick in zip(answer.points, picks)]
         answer = answer.model_copy(update={"points": points, "answer": render(lead, points)})

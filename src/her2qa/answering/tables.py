@@ -96,6 +96,25 @@ class TableAnswerer:
         scored = [m for m in scored if m.filters and m.rows]
         return max(scored, key=lambda m: self._header_votes(m.table, question)) if scored else None
 
+    def named_elsewhere(self, match: TableMatch, question: str, names: list[list[str]]) -> TableMatch | None:
+        """'ARX788 - payload, phase, trial name?' answered by Table 2, which has no payload column: the row
+        of another table for the same name (Table 1's ARX788: 'AS269 (MT inhibitor)') gives the column asked.
+        Only when the question asks a column the matched table lacks and every row found names a name asked."""
+        asked = set(_terms(question)) | {w.rstrip("s") for w in _terms(question)}
+        have = {w for c in match.table.columns for w in _terms(c)}
+        for source, table in self.tables():
+            if table is match.table:
+                continue
+            missing = [c for c in table.columns if (words := _terms(c)) and not set(words) & have
+                       and all(w in asked for w in words)]
+            if not missing:
+                continue
+            rows = [r for r in table.rows if any(mentions(row_text(table, r), aliases) for aliases in names)]
+            chunks = [self.chunk_of(source, table, r) for r in rows]
+            if rows and len(rows) <= len(match.rows) and None not in chunks:
+                return TableMatch(table=table, rows=rows, chunks=chunks, filters=missing)
+        return None
+
     @staticmethod
     def asked_column(table: Table, question: str) -> str | None:
         """'what primary endpoints are used in table 2?' asks for one column's values."""
