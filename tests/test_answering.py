@@ -1390,6 +1390,12 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('ARX788 - payload, phase, trial name?',
                  ['AS269 (MT inhibitor)', 'ACE-Breast 03', 'ORR'],
                  id='a-column-one-table-lacks-comes-from-the-other-tables-row-for-the-name'),
+    pytest.param('tykerb + xeloda vs tykerb + herceptin - which one actually showed an OS benefit?',
+                 ['8.4 months vs. 4.4 months', '14 months vs. 9.5 months'],
+                 id='two-regimens-each-set-against-its-own-control-are-both-told'),
+    pytest.param('kadcyla vs herceptin after neoadjuvant residual disease - what were the numbers',
+                 ['residual disease after neoadjuvant treatment', '88.3% vs. 77%'],
+                 id='the-setting-told-after-two-drugs-finds-where-their-arms-met'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's

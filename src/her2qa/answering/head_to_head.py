@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 from ..figures import has_figure
-from ..query import Query, mentions
+from ..query import Query, light_stem, mentions
 from ..results import Answer
 from ..retrieval import is_generic
-from .coverage import ENDPOINTS
+from .coverage import ENDPOINTS, content_words
 from .extractive import trial_names
 from .intent import EITHER_BETTER_RE, IMPERATIVE_COMPARE_RE
 from .passages import Sentence
@@ -23,6 +23,8 @@ SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against
 # What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
                         r"pretreated)\b.*", re.IGNORECASE)
+# the setting told after a side ends where the question goes on ("… after neoadjuvant residual disease - what were …")
+SETTING_END_RE = re.compile(r"\s[-–—:]\s|[?;]|\s(?:what|which|how|and)\s", re.IGNORECASE)
 # "For women with residual disease after neoadjuvant treatment, how did X do against Y in KATHERINE?": who
 # was treated, said before the question; its 'after …' is no part of a regimen either
 POPULATION_LEAD_RE = re.compile(r"^\W*(?:for|in|among)\s[^,?]{3,100},\s*(?=(?:how|what|which|did|does|do|is|was|were)\b)", re.I)
@@ -42,6 +44,10 @@ class HeadToHeadPlans:
         sides = [CONTEXT_RE.sub("", side) for side in split]
         if len(sides) != 2:
             return None
+        # "kadcyla vs herceptin after neoadjuvant residual disease": the setting says where the two arms met
+        settings = [SETTING_END_RE.split(found.group(0))[0] for side in split if (found := CONTEXT_RE.search(side))]
+        named = {light_stem(w) for e in query.entities for a in query.aliases.get(e, [e]) for w in content_words(a)}
+        setting = {light_stem(w) for w in content_words(" ".join(settings)) if len(w) >= 4} - named
         names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part
         trials = [e for e in names if self.is_trial(e)]
         drugs = [e for e in names if e not in trials]
@@ -52,21 +58,35 @@ class HeadToHeadPlans:
         alone = [bool(ALONE_RE.search(side)) and not names_ for side, names_ in zip(sides, distinct)]
         if not all(d or a for d, a in zip(distinct, alone)) or not any(distinct):
             return None
-        if not (shared or trials or any(alone)):
+        if not (shared or trials or any(alone) or len(setting) >= 2):
             return None  # "enhertu vs kadcyla": two drugs, each answered on its own
         needed = sorted(set().union(*distinct) | shared | set(trials))
-        paragraph = self._meeting_paragraph(query, needed, any(alone))
+        setting = setting if len(setting) >= 2 else set()
+        paragraph = self._meeting_paragraph(query, needed, any(alone), setting)
+        if paragraph is None and setting and (shared or trials or any(alone)):
+            setting = set()  # the setting in other words than the review's: the regimens alone find the paragraph
+            paragraph = self._meeting_paragraph(query, needed, any(alone))
         if paragraph is None:
             return None
-        chosen = self._arms_and_results(paragraph, query, needed, any(alone))
+        chosen = self._arms_and_results(paragraph, query, needed, any(alone), setting=setting)
+        if not trials and (other := [e for e in needed if not any(
+                mentions(CONTEXT_RE.sub("", s.text), query.aliases.get(e, [e])) for s in chosen)]):
+            # "tykerb + xeloda vs tykerb + herceptin": each regimen set against its own control in the
+            # paragraph; the sentence setting up the other side, and its results, join
+            chosen += [s for s in self._arms_and_results(paragraph, query, other, False) if s not in chosen]
+            chosen.sort(key=lambda s: s.index)
         return self._quoting(base, query, chosen).model_copy(update={"intent": "compare"})
 
-    def _meeting_paragraph(self, query: Query, needed: list[str], alone: bool) -> list[Sentence] | None:
-        """The paragraph naming every regimen part (and the trial, if one is asked), with the most figures."""
+    def _meeting_paragraph(self, query: Query, needed: list[str], alone: bool,
+                           setting: set[str] = frozenset()) -> list[Sentence] | None:
+        """The paragraph naming every regimen part (and the trial, if one is asked, and the setting's
+        words, if one is told), with the most figures."""
         best, best_figures = None, 0
         for sentences in self.sentences.by_paragraph.values():
             text = " ".join(s.text for s in sentences)
             if not all(mentions(text, query.aliases.get(e, [e])) for e in needed):
+                continue
+            if setting and not setting <= {light_stem(w) for w in content_words(text)}:
                 continue
             if alone and not ALONE_RE.search(text):
                 continue
@@ -76,7 +96,7 @@ class HeadToHeadPlans:
         return best
 
     def _arms_and_results(self, paragraph: list[Sentence], query: Query, needed: list[str], alone: bool,
-                          limit: int = 4) -> list[Sentence]:
+                          limit: int = 4, setting: set[str] = frozenset()) -> list[Sentence]:
         """The sentence that sets the regimens against each other (most parts named; 'alone' when asked),
         then the sentences with figures that follow it, until another trial takes the stage."""
         def fit(s: Sentence) -> tuple[int, int]:
@@ -88,8 +108,15 @@ class HeadToHeadPlans:
         trials = [e for e in needed if self.is_trial(e)]
         first = next((i for i, s in enumerate(paragraph)
                       if any(mentions(s.text, query.aliases.get(e, [e])) for e in trials)), 0)
+        if setting and not trials:
+            # the arms are set against each other where the setting asked is described ("…who had residual
+            # disease after neoadjuvant treatment"), not in an approval told before it
+            first = max(range(len(paragraph)), key=lambda i: (
+                len(setting & {light_stem(w) for w in content_words(paragraph[i].text)}), -i))
         start = max(range(first, len(paragraph)), key=lambda i: fit(paragraph[i]))
-        chosen = [paragraph[start]]
+        # the sentence telling the setting asked ("…1486 patients … who had residual disease after neoadjuvant
+        # treatment") says who the arms were given to
+        chosen = [paragraph[first]] * bool(setting and first < start) + [paragraph[start]]
         for s in paragraph[start + 1:]:
             others = [t for t in trial_names(s.text) if t not in needed and not is_generic(t)]
             if others and not any(

@@ -125,7 +125,10 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
                            r"(?:in|by) (?:the|this) (?:review|paper|article|authors)|"
                            r"according to (?:the|this) (?:review|paper|article|authors)|in (?:the|this) (?:review|paper|article)|"
                            r"in (?:the )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space))(?=\W*$)", re.I)
-HEADLINE_COMPARE_RE = re.compile(r"^\W*[\w\-/]+\s+(?:vs\.?|versus|v\.?)\s+[\w\-/]+\s*(?:[-–—:,?]|$)", re.I)
+# "X vs Y - …", "tykerb + xeloda vs tykerb + herceptin - which one …": two names or regimens set side by side first
+_REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}"
+HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}\s*(?:[-–—:,?]|$)"
+                                 r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+)?(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, )?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
