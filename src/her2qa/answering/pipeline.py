@@ -21,7 +21,7 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import LEADING_PRONOUN_RE, REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
+from .coverage import (MEASURES, PROPERTY_SAID, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
                        measured_gap, off_topic, other_trials_figure, qualifier_gaps, setting_gap, weakly_covered,
                        year_gap)
 from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_CODE_RE, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
@@ -1249,6 +1249,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
         """Sentences naming one side of a comparison that speak to the compared aspect."""
         terms = set(tokenize(aspect)) | set(tokenize(" ".join(v for k, v in SYNONYMS.items() if re.search(k, aspect, re.I))))
+        # a property the review names otherwise for one side ("T-DM1 … linked … to the cytotoxic agent DM1"),
+        # said by that whole phrase
+        said_as = {w: PROPERTY_SAID[w.rstrip("s")] for w in tokenize(aspect) if w.rstrip("s") in PROPERTY_SAID}
         # Names the whole review repeats (HER2, trastuzumab) say nothing about the compared aspect; a
         # measure's abbreviation does when it is rare ('DAR' in "linker, payload and DAR").
         terms = {t for t in terms if (share := self.analyzer.paragraph_share([t])) <= 0.2
@@ -1261,7 +1264,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             printed = [a for a in aliases if a.lower() in s.text.lower()]
             if printed and all(only_successors(a, s.text) for a in printed):
                 continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
-            shared = terms & set(tokenize(s.text))
+            shared = terms & set(tokenize(s.text)) | {w for w, phrases in said_as.items()
+                                                      if any(p in s.text.lower() for p in phrases)}
             if shared:
                 scored.append((shared, s))
         if not scored:
@@ -1324,6 +1328,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         for side in sides:
             for alias in query.aliases.get(side, [side]):
                 rest = re.sub(re.escape(alias), " ", rest, flags=re.I)
+        # "how does the payload of X compare with …": what is compared sits inside the comparing phrase
+        rest = re.sub(r"\bhow (?:do|does|did)\s+(.+?)\s+(?:compare|stack up|line up)\b", r" \1 ", rest, flags=re.I)
         rest = COMPARE_RE.sub(" ", rest)
         # "…PATRICIA trials of CDK4/6 inhibitors in HER2+ disease" says what the sides are, not what to compare
         rest = SIDES_DESCRIBED_RE.sub(" ", rest)
