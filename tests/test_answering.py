@@ -1396,8 +1396,9 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('kadcyla vs herceptin after neoadjuvant residual disease - what were the numbers',
                  ['residual disease after neoadjuvant treatment', '88.3% vs. 77%'],
                  id='the-setting-told-after-two-drugs-finds-where-their-arms-met'),
-    pytest.param('How does the payload of trastuzumab duocarmazine compare with that of T-DM1?',
-                 ['DNA alkylating agent', 'cytotoxic agent DM1'],
+    pytest.param('How does the payload of trastuzumab duocarmazine compare with that of T-DM1, and does it work where '
+                 'T-DM1 fails?',
+                 ['DNA alkylating agent', 'cytotoxic agent DM1', 'overcome T-DM1 resistance'],
                  id='what-is-compared-inside-how-does-x-compare-is-the-aspect'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
