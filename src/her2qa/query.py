@@ -668,6 +668,10 @@ class QueryAnalyzer:
                 entities.append(name)
             elif self.known(name) or name.lower() in self.expansions:
                 entities.append(name)
+            elif "/" in name and any(p.lower() in self.plain_words or self.known(p) for p in name.split("/") if p):
+                # 'SRS/local therapy': alternatives typed with a slash, one of them in the review's words;
+                # the names among them are asked, the one it never uses is no subject missing
+                entities += [p for p in name.split("/") if p and self.known(p) and p not in entities]
             else:
                 unknown.append(name)
         unknown += [w for w in self.unknown_topic_words(question) if w not in unknown]

@@ -223,9 +223,19 @@ ASPECTS_LISTED_RE = re.compile(r"(?:\s[-–—]|:|\()\s*[\w\-/+]+(?:\s+[\w\-/+]+
                                r"(?:\s*,?\s*(?:and|&)\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})?\s*\)?\W*$", re.I)
 
 
+# "contrast MonarcHER and PATRICIA …, with the references cited?", "… — what figures are given, and from which
+# source?": the sources asked beside a comparison are the references its quoted passages carry
+REFERENCES_BESIDE_RE = re.compile(r"[,;]?\s*(?:and |with |plus |incl\.? |including )(?:the |their |its )?"
+                                  r"(?:refs?|references?|citations?|sources?)(?: (?:cited|given|used))?\W*$|"
+                                  r"[,;]?\s*and (?:from |in )?(?:which|what) (?:source|ref|reference|paper)s?\W*$", re.I)
+
+
 def classify(question: str) -> str:
     """The intent of one (single-part) question; see INTENTS."""
     q = question.strip()
+    if (beside := REFERENCES_BESIDE_RE.search(q)) and COMPARE_RE.search(q[:beside.start()]) \
+            and not is_reference(q[:beside.start()]):
+        return "compare"
     if is_reference(q):
         return "reference"
     asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)

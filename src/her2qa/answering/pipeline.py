@@ -21,7 +21,7 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import LEADING_PRONOUN_RE, REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, PROPERTY_SAID, arm_gap, attribute_gap, content_words, count_gap, grade_gap, management_gap,
+from .coverage import (MEASURES, PROPERTY_SAID, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, grade_gap, management_gap,
                        measured_gap, off_topic, other_trials_figure, qualifier_gaps, setting_gap, weakly_covered,
                        year_gap)
 from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_CODE_RE, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
@@ -374,6 +374,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                       and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text) or TRIALS_IN_LINE_RE.search(text)
                            or PRIMARY_ENDPOINT_RE.search(text))
                       and not asked_measures(text)  # 'what response rate did ZW25 get in its phase 1 study?': no column
+                      # 'what PFS did the TULIP phase III trial report?': a result, not the endpoint column
+                      and not (asked_endpoints(text) and not PRIMARY_ENDPOINT_RE.search(text))
                       ) or (intent == "yesno" and (TRIAL_EXISTS_RE.match(text) or BEING_TRIED_RE.match(text)))
         if rows_asked:
             match = self.tables.match(text, query)
