@@ -1413,6 +1413,19 @@ def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     assert not answer.abstained and all(e in answer.answer for e in expected), answer.answer
 
 
+def test_it_after_a_table_of_several_rows_is_each_of_them(assistant):
+    conversation = Conversation()
+    assistant.ask("which trials test tukysa together with enhertu?", conversation)
+    answer = assistant.ask("whats its primary endpoint", conversation)
+    assert "HER2CLIMB-04" in answer.answer and "DESTINY-Breast 07" in answer.answer, answer.answer
+
+
+def test_a_study_code_one_digit_off_is_the_code_the_review_prints(assistant):
+    # the review prints the trial EGF100151 as 'EGF1001515'; an NCT number one digit off is another trial
+    assert assistant.analyzer.correct("what did EGF100151 show") == "what did EGF1001515 show"
+    assert assistant.analyzer.correct("NCT0453874 results") == "NCT0453874 results"
+
+
 def test_a_result_asked_of_a_trial_in_the_tables_is_not_its_row(assistant):
     # the tables give phase and primary endpoint, never a result: the text has none for TULIP
     answer = assistant.ask("What PFS did the TULIP phase III trial report?")

@@ -113,7 +113,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
     specific_own = _subjects_named(own, analyzer)
     pronoun = PRONOUN_RE.search(question)
-    if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question))
+    # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
+    several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \
+        and bool(re.search(r"\b(?:it|its)\b", question, re.I)) and bool(TRIAL_PROPERTY_RE.search(question))
+    if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question)
+                                             or several_rows)
                                             and previous.answer.intent in ("list", "table") and not specific_own):
         # "which of them got to phase III?" after a list: the list's question says what "them" are.
         return f"{question.rstrip(' ?')} ({_asked_topic(previous.resolved)})?", own

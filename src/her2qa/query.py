@@ -113,6 +113,12 @@ def _short_name_re(key: str) -> re.Pattern:
 SIGNED_STATUS_RE = re.compile(r"[A-Za-z0-9][+−](?:/|$)|[A-Za-z0-9]-(?:/|$)")
 
 
+def _one_digit_apart(a: str, b: str) -> bool:
+    """Is one string the other with one digit inserted?"""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return any(longer[i].isdigit() and longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
+
+
 def _signs_normal(text: str) -> str:
     return text.replace("−", "-").replace("–", "-")
 
@@ -496,7 +502,20 @@ class QueryAnalyzer:
             return close[0] if close else word
 
         text = re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", mend, text)
+        text = re.sub(r"(?<![\w-])[A-Za-z]{2,}\d{4,}(?![\w-])", self._mend_code, text)
         return self._hyphenated(text)
+
+    def _mend_code(self, match: re.Match) -> str:
+        """'EGF100151' → 'EGF1001515': a study code one digit longer or shorter than the one the review
+        prints is that code (a digit dropped or doubled in typing, or in the review's own printing). An NCT
+        number is left alone: one digit apart is another trial."""
+        code = match.group(0)
+        if code.lower().startswith("nct") or code.lower() in self.corpus_words:
+            return code
+        close = [name for name in self.printed_names.values() if re.fullmatch(r"[A-Za-z]{2,}\d{4,}", name)
+                 and name[:2].lower() == code[:2].lower() and abs(len(name) - len(code)) == 1
+                 and _one_digit_apart(name.lower(), code.lower())]
+        return close[0] if len(close) == 1 else code
 
     def _hyphenated(self, text: str) -> str:
         """'her2 low' → 'HER2-low', 'pan her' → 'pan-HER': two words typed apart that the review only
