@@ -1406,6 +1406,18 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('in HER2CLIMB, could treatment go on after SRS/local therapy for local progression?',
                  ['treatment could be continued after local therapy'],
                  id='slash-alternatives-one-in-the-reviews-words-are-no-unknown-subject'),
+    pytest.param('wat does HER2-low mean for a tumor',
+                 ['IHC score of 1+ or 2+'],
+                 id='what-a-term-means-for-a-tumour-is-what-the-term-is'),
+    pytest.param('is anyone testing enhertu specifically for brain mets',
+                 ['NCT04752059'],
+                 id='is-anyone-testing-x-for-y-asks-the-tables'),
+    pytest.param('which ref defines heterogeneous tumors using FISH <50% of cells',
+                 ['Metzger et al.', 'reference 23'],
+                 id='a-name-before-a-percentage-is-no-numbered-name'),
+    pytest.param('so what makes enhertu work after kadcyla stopped working? list the differences',
+                 ['increased DAR'],
+                 id='stopped-working-is-failure'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's
@@ -1418,6 +1430,13 @@ def test_it_after_a_table_of_several_rows_is_each_of_them(assistant):
     assistant.ask("which trials test tukysa together with enhertu?", conversation)
     answer = assistant.ask("whats its primary endpoint", conversation)
     assert "HER2CLIMB-04" in answer.answer and "DESTINY-Breast 07" in answer.answer, answer.answer
+
+
+def test_what_a_trial_measures_and_who_gets_in_are_the_trials_not_its_drugs(assistant):
+    conversation = Conversation()
+    assistant.ask("my doctor mentioned destiny-breast12", conversation)
+    answer = assistant.ask("what does it measure and who can get in", conversation)
+    assert "DESTINY-Breast12" in answer.resolved_question and "ORR" in answer.answer, answer.answer
 
 
 def test_a_study_code_one_digit_off_is_the_code_the_review_prints(assistant):

@@ -305,6 +305,8 @@ TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|
                                r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"
                                r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
                                r"recruit\w*|accrual|phase|let (?:in|into)|admit\w*|allow\w* (?:in|into)|"
+                               # "what is it measuring and who can get in?": its endpoint and eligibility
+                               r"measur\w*|get (?:in|into)|qualif\w*|take part|sign(?:ed)? up|join\w*|"
                                # an outcome: what a trial shows ('did it improve os?' after EGF100151 and its regimen)
                                r"(?:improv|prolong|extend)\w*\s+(?:the\s+)?(?:os|pfs|orr|overall survival|"
                                r"progression[\s-]free|survival|response))\b", re.I)

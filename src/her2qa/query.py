@@ -566,7 +566,10 @@ class QueryAnalyzer:
             step = 1
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             after = tokens[i + 2].lower() if i + 2 < len(tokens) else ""
-            if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) and not re.match(
+            between = text[found_tokens[i].end():found_tokens[i + 1].start()] if i + 1 < len(tokens) else ""
+            beyond = text[found_tokens[i + 1].end():found_tokens[i + 1].end() + 1] if i + 1 < len(tokens) else ""
+            if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) and not re.search(r"[<>≤≥=]", between) \
+                    and beyond != "%" and not re.match(
                     r"(?:y|yr|yrs|years?|months?|mo|weeks?|wks?|lines?|arms?|pts|patients)$", after):  # 'her2climb 2 yr OS'
                 cand, step = f"{cand} {nxt}", 2  # "DESTINY-Breast 09"
             elif nxt and nxt != cand and i not in listed and entity_like(cand) and entity_like(nxt) \

@@ -162,7 +162,7 @@ SYNONYMS: dict[str, str] = {
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
     r"\bwork(?:s|ed)?\b": "activity",
     r"mechanism of action|\bmoa\b": "mechanism action inhibits",
-    r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory": "failure",
+    r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory|\bst(?:o|op)ped working\b|\bno longer work": "failure",
     r"\blower(?:s|ed)?\b|\breduc|\bless\b|\bfewer\b": "reducing decrease",
     r"\btoxic\b": "toxicity",
     r"\bpulmonary\b|\blungs?\b": "lung interstitial pneumonitis",

@@ -124,7 +124,9 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really )?(?:is|are|was|were
 SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|explained|presented|used|mentioned) "
                            r"(?:in|by) (?:the|this) (?:review|paper|article|authors)|"
                            r"according to (?:the|this) (?:review|paper|article|authors)|in (?:the|this) (?:review|paper|article)|"
-                           r"in (?:the )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space))(?=\W*$)", re.I)
+                           r"in (?:the )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space)|"
+                           # "what does HER2-low mean for a tumor": what the term is, said of what it describes
+                           r"(?:for|in) (?:an? |the )?(?:tumou?rs?|patients?|(?:breast )?cancers?|bc))(?=\W*$)", re.I)
 # "X vs Y - …", "tykerb + xeloda vs tykerb + herceptin - which one …": two names or regimens set side by side first
 _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}"
 HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}\s*(?:[-–—:,?]|$)"

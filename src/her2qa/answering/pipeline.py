@@ -34,7 +34,7 @@ from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, OVERVIEW_RE, PERSONAL_CONTEXT_RE,
-                     TRAILING_CONTEXT_RE, as_definition, classify, split_parts, without_exclusion, without_framing,
+                     SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify, split_parts, without_exclusion, without_framing,
                      without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
@@ -100,8 +100,11 @@ ASKING_WORDS_RE = re.compile(r"^\W*(?:who|what|which|how|when|where|why)\b(?:\s+
 TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:(?:is|are) there (?:an?|any)|(?:is|are|do|does) (?:any|either|one)(?: of)?)\b"
                              r".*?\b(?:trials?|stud(?:y|ies))\b", re.I)  # '… is any of the T-DXd trials for …
 # 'is enhertu being studied specifically for brain mets?': whether a trial of it is running, row by row in the tables
-BEING_TRIED_RE = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:is|are) [\w\-]+(?: [\w\-]+)? (?:also |still )?being "
-                            r"(?:studied|tested|trialed|trialled|investigated|evaluated|explored)\b", re.I)
+BEING_TRIED_RE = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:(?:is|are) [\w\-]+(?: [\w\-]+)? (?:also |still )?being "
+                            r"(?:studied|tested|trialed|trialled|investigated|evaluated|explored)|"
+                            # "is anyone testing enhertu specifically for brain mets"
+                            r"(?:is|are) (?:any(?:one|body)|some(?:one|body)|there (?:any )?(?:trials?|studies)) "
+                            r"(?:\w+ )?(?:studying|testing|trialing|trialling|investigating|evaluating|exploring|looking at))\b", re.I)
 # Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
 TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—]|\s-|$)", re.I)
 DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?)\b", re.I)
@@ -190,7 +193,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             answer = self._multi_part(question, parts, carried)
         else:
             # the reading, not the words typed: 'what about kadcyla?' after 'enhertu dose?' asks a dose
-            answer = self._single(question, resolved, carried, classify(resolved))
+            intent = classify(resolved)
+            if intent == "definition":  # 'what does HER2-low mean for a tumor': the term, not the tumour
+                resolved = SCOPE_TAIL_RE.sub("", resolved).strip() or resolved
+            answer = self._single(question, resolved, carried, intent)
         unknown = [n for n in markers if self.corpus.primary.reference(n) is None]
         if unknown:
             answer = answer.model_copy(update={"notice": f"The review has no reference [{unknown[0]}]; "
@@ -1211,7 +1217,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return None
         parts = []
         for term in (match.group("left"), match.group("right")):
-            answer = self._single(question, f"what is {term.strip()}?", [], "definition")
+            answer = self._single(question, f"what is {self.analyzer.correct(term.strip())}?", [], "definition")
             if answer.abstained or not answer.points:
                 return None
             parts.append((term.strip(), answer))
