@@ -1418,6 +1418,9 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('so what makes enhertu work after kadcyla stopped working? list the differences',
                  ['increased DAR'],
                  id='stopped-working-is-failure'),
+    pytest.param('what new approaches beyond ADCs and TKIs does the future directions section bring up for anti-her2 therapy',
+                 ['bispecific antibodies, CAR-T'],
+                 id='the-one-part-of-a-section-titled-with-the-words-asked'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's

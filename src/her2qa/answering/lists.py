@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..citations import NCT_RE, strip_markers
-from ..query import Query, compact, mentions
+from ..query import Query, compact, light_stem, mentions
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick, render
@@ -41,6 +41,16 @@ def _property_asked(text: str) -> str:
     return noun if noun not in CLASS_NOUNS | SECTION_PART_NOUNS else ""
 
 
+def _the_child_asked(text: str, section, children) -> object | None:
+    """The one part of a section whose title shares two or more of the question's words beyond the
+    section's own title, when no other part shares any."""
+    asked = {light_stem(w) for w in words_of(text)} - {light_stem(w) for w in words_of(section.title)} - \
+        {light_stem(w) for w in FRAME_WORDS}
+    shared = [(len(asked & {light_stem(w) for w in words_of(c.title)}), c) for c in children]
+    hits = [(n, c) for n, c in shared if n]
+    return hits[0][1] if len(hits) == 1 and hits[0][0] >= 2 else None
+
+
 def enumerating_sentence(text: str) -> bool:
     """'…, …, and …', a colon before a list, or a parenthesised list."""
     return text.count(",") >= 2 or bool(LIST_ENUM_RE.search(text)) or bool(re.search(r":\s+\w[^.]*,", text))
@@ -66,6 +76,9 @@ class ListPlans:
         if found is not None:
             source, section = found
             children = self.sentences.children(self.corpus.document(source), section.key)
+            if (child := _the_child_asked(text, section, children)) is not None:
+                # "what new approaches … in future directions": the part titled with them, not every part
+                return self._section_overview(base, query, source, child)
             if len(children) >= 2:
                 children += self.sentences.also_titled(source, section, text)
                 return self._section_children(base, query, source, section, children)
