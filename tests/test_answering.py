@@ -1421,6 +1421,9 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('what new approaches beyond ADCs and TKIs does the future directions section bring up for anti-her2 therapy',
                  ['bispecific antibodies, CAR-T'],
                  id='the-one-part-of-a-section-titled-with-the-words-asked'),
+    pytest.param('why is there a CONTROL trial for nerlynx?',
+                 ['high incidence of diarrhea', 'antidiarrheal prophylaxis'],
+                 id='a-therefore-sentence-asked-why-brings-its-reason'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's

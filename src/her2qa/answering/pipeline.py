@@ -726,7 +726,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         added: list[Sentence] = []
         for sentence in chosen:
             if (DEMONSTRATIVE_RE.match(sentence.text) or CONTRASTS_WITH_PREVIOUS_RE.match(sentence.text)
-                    or KIND_SUCH_AS_RE.match(sentence.text)) and sentence.index > 0:
+                    or KIND_SUCH_AS_RE.match(sentence.text)
+                    # "why is CONTROL being run?": "Therefore, the CONTROL trial…" follows from the sentence before
+                    or (base.intent == "why" and CONSEQUENCE_RE.match(sentence.text))) and sentence.index > 0:
                 previous = self.sentences.paragraph(sentence)[sentence.index - 1]
                 # "This truncated form of HER2…" needs what it is; "However, in the PD-L1 positive
                 # subgroup…" what it contrasts with ("…not significantly different in all patients")
@@ -1484,6 +1486,7 @@ CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Ye
 # a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
 # ("Nevertheless, its use is often limited…" opens a new point)
 CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
+CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
 # Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
 COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
 # ... of trials or of anyone trying it
