@@ -1427,6 +1427,9 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('which ref backs the katherine result of 88% vs 77%?',
                  ['88.3% vs. 77%', 'reference 42'],
                  id='figures-typed-pick-the-sentence-printing-them-for-a-reference'),
+    pytest.param('i had herceptin and perjeta then kadcyla and now its back in my liver. is there anything after kadcyla',
+                 ['T-DXd, was effective after T-DM1 failure'],
+                 id='treatments-one-has-had-are-history-and-anything-after-x-is-after-its-failure'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's

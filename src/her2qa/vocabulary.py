@@ -195,6 +195,9 @@ SYNONYMS: dict[str, str] = {
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
     # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')
     r"\badd(?:ing|ed|s)?\s+(?:[\w\-+]+\s+){1,4}?to\b|\baddition of\b": "alone monotherapy combination addition",
+    # 'is there anything after kadcyla?', 'what's next after X': what works once X has failed
+    r"\b(?:anything|something|options?|what(?:'s|s| is)? next|what else)\s+(?:else\s+)?(?:after|beyond|once)\b":
+        "after failure of effective",
     # 'what was it compared against?', the comparison left open: the trial's control arm, its comparator
     r"compared? (?:against|to|with|versus|vs\.?)\W*$|\bcomparators?\b": "control arm",
     # early (non-metastatic) disease is treated around surgery: the review's (neo)adjuvant settings

@@ -217,7 +217,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return text
         own = {e.lower() for e in self._known_names(match.group("question"))}
         context = {e.lower() for e in self._known_names(match.group("context"))}
-        return match.group("question") if own and context <= own else text
+        # "i had herceptin and perjeta then kadcyla and now its back in my liver. is there anything after kadcyla":
+        # the treatments one has had are history; the question names what it asks about
+        history = bool(TREATMENT_HISTORY_RE.search(match.group("context")))
+        return match.group("question") if own and (context <= own or history) else text
 
     def _with_the_drugs_trial(self, text: str) -> str:
         """'were people with brain mets allowed in the tukysa trial?': a drug's trial is the one trial the review
@@ -1486,6 +1489,8 @@ CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Ye
 # a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
 # ("Nevertheless, its use is often limited…" opens a new point)
 CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
+TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
+                                  r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
 # Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
 COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
