@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..citations import NCT_RE, strip_markers
+from ..document import Section
 from ..query import Query, compact, light_stem, mentions
 from ..results import Answer
 from ..retrieval import is_generic
@@ -41,7 +42,7 @@ def _property_asked(text: str) -> str:
     return noun if noun not in CLASS_NOUNS | SECTION_PART_NOUNS else ""
 
 
-def _the_child_asked(text: str, section, children) -> object | None:
+def _the_child_asked(text: str, section: Section, children: list[Section]) -> Section | None:
     """The one part of a section whose title shares two or more of the question's words beyond the
     section's own title, when no other part shares any."""
     asked = {light_stem(w) for w in words_of(text)} - {light_stem(w) for w in words_of(section.title)} - \

@@ -21,9 +21,9 @@ from ..results import Answer, AnswerPoint, AnswerTable, Citation
 from ..retrieval import LEADING_PRONOUN_RE, REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, PROPERTY_SAID, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, grade_gap, management_gap,
-                       measured_gap, off_topic, other_trials_figure, qualifier_gaps, setting_gap, weakly_covered,
-                       year_gap)
+from .coverage import (MEASURES, PROPERTY_SAID, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap,
+                       grade_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
+                       setting_gap, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_CODE_RE, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
                          ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list,
                          trial_names)
@@ -34,8 +34,8 @@ from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
 from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, OVERVIEW_RE, PERSONAL_CONTEXT_RE,
-                     SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify, split_parts, without_exclusion, without_framing,
-                     without_instructions)
+                     SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify, split_parts, without_exclusion,
+                     without_framing, without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
