@@ -611,7 +611,9 @@ def test_a_cue_for_a_figure_must_start_a_word(assistant):
 
 def test_names_joined_by_plus_are_read_apart(assistant):
     assert assistant.analyzer.correct("perjeta+herceptin+docetaxel") == "perjeta + herceptin + docetaxel"
-    assert assistant.analyzer.correct("her2+ and hr+ disease") == "her2+ and hr+ disease"  # statuses stay as typed
+    # a status's sign is no '+' between names: two statuses are the subtype the review prints
+    assert assistant.analyzer.correct("her2+ and hr+ disease") == "HR+/HER2+ disease"
+    assert assistant.analyzer.correct("her2+ disease") == "her2+ disease"
     answer = assistant.ask("which trial set perjeta+herceptin+docetaxel as 1st line standard")
     assert not answer.abstained and "CLEOPATRA" in answer.answer
 
