@@ -134,6 +134,8 @@ def wait_answered(page, turns: int) -> None:
 
 def record_bot_texts(page) -> None:
     """Keep every text the last answer bubble shows (to see how the answer arrives)."""
+    # the chat mounts after the question box on a slow first load: observe it once it is there
+    page.wait_for_selector("#her2qa-chat", state="attached")
     page.evaluate("""() => {
         window.__her2qaSeen = [];
         const chat = document.querySelector('#her2qa-chat');
