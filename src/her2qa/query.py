@@ -119,6 +119,12 @@ def _one_digit_apart(a: str, b: str) -> bool:
     return any(longer[i].isdigit() and longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
+def _a_figure_follows(text: str, name: re.Match, number: re.Match) -> bool:
+    """'FISH <50% of cells': the number after a name is a figure (compared, or a percentage), not a numbered
+    name like 'DESTINY-Breast 09'."""
+    return bool(re.search(r"[<>≤≥=]", text[name.end():number.start()])) or text[number.end():number.end() + 1] == "%"
+
+
 def _signs_normal(text: str) -> str:
     return text.replace("−", "-").replace("–", "-")
 
@@ -566,10 +572,8 @@ class QueryAnalyzer:
             step = 1
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             after = tokens[i + 2].lower() if i + 2 < len(tokens) else ""
-            between = text[found_tokens[i].end():found_tokens[i + 1].start()] if i + 1 < len(tokens) else ""
-            beyond = text[found_tokens[i + 1].end():found_tokens[i + 1].end() + 1] if i + 1 < len(tokens) else ""
-            if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) and not re.search(r"[<>≤≥=]", between) \
-                    and beyond != "%" and not re.match(
+            if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) \
+                    and not _a_figure_follows(text, found_tokens[i], found_tokens[i + 1]) and not re.match(
                     r"(?:y|yr|yrs|years?|months?|mo|weeks?|wks?|lines?|arms?|pts|patients)$", after):  # 'her2climb 2 yr OS'
                 cand, step = f"{cand} {nxt}", 2  # "DESTINY-Breast 09"
             elif nxt and nxt != cand and i not in listed and entity_like(cand) and entity_like(nxt) \

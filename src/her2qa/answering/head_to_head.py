@@ -44,10 +44,7 @@ class HeadToHeadPlans:
         sides = [CONTEXT_RE.sub("", side) for side in split]
         if len(sides) != 2:
             return None
-        # "kadcyla vs herceptin after neoadjuvant residual disease": the setting says where the two arms met
-        settings = [SETTING_END_RE.split(found.group(0))[0] for side in split if (found := CONTEXT_RE.search(side))]
-        named = {light_stem(w) for e in query.entities for a in query.aliases.get(e, [e]) for w in content_words(a)}
-        setting = {light_stem(w) for w in content_words(" ".join(settings)) if len(w) >= 4} - named
+        setting = self._setting_told(split, query)
         names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part
         trials = [e for e in names if self.is_trial(e)]
         drugs = [e for e in names if e not in trials]
@@ -58,10 +55,9 @@ class HeadToHeadPlans:
         alone = [bool(ALONE_RE.search(side)) and not names_ for side, names_ in zip(sides, distinct)]
         if not all(d or a for d, a in zip(distinct, alone)) or not any(distinct):
             return None
-        if not (shared or trials or any(alone) or len(setting) >= 2):
+        if not (shared or trials or any(alone) or setting):
             return None  # "enhertu vs kadcyla": two drugs, each answered on its own
         needed = sorted(set().union(*distinct) | shared | set(trials))
-        setting = setting if len(setting) >= 2 else set()
         paragraph = self._meeting_paragraph(query, needed, any(alone), setting)
         if paragraph is None and setting and (shared or trials or any(alone)):
             setting = set()  # the setting in other words than the review's: the regimens alone find the paragraph
@@ -77,6 +73,17 @@ class HeadToHeadPlans:
             chosen.sort(key=lambda s: s.index)
         return self._quoting(base, query, chosen).model_copy(update={"intent": "compare"})
 
+    @staticmethod
+    def _setting_told(split: list[str], query: Query) -> set[str]:
+        """"kadcyla vs herceptin after neoadjuvant residual disease": the words of the setting where the two
+        arms met (stems of two or more words besides the names asked), else none."""
+        settings = [SETTING_END_RE.split(found.group(0))[0] for side in split if (found := CONTEXT_RE.search(side))]
+        if not settings:
+            return set()
+        named = {light_stem(w) for e in query.entities for a in query.aliases.get(e, [e]) for w in content_words(a)}
+        setting = {light_stem(w) for w in content_words(" ".join(settings)) if len(w) >= 4} - named
+        return setting if len(setting) >= 2 else set()
+
     def _meeting_paragraph(self, query: Query, needed: list[str], alone: bool,
                            setting: set[str] = frozenset()) -> list[Sentence] | None:
         """The paragraph naming every regimen part (and the trial, if one is asked, and the setting's
@@ -86,7 +93,7 @@ class HeadToHeadPlans:
             text = " ".join(s.text for s in sentences)
             if not all(mentions(text, query.aliases.get(e, [e])) for e in needed):
                 continue
-            if setting and not setting <= {light_stem(w) for w in content_words(text)}:
+            if setting and not setting <= _stems(text):
                 continue
             if alone and not ALONE_RE.search(text):
                 continue
@@ -111,8 +118,7 @@ class HeadToHeadPlans:
         if setting and not trials:
             # the arms are set against each other where the setting asked is described ("…who had residual
             # disease after neoadjuvant treatment"), not in an approval told before it
-            first = max(range(len(paragraph)), key=lambda i: (
-                len(setting & {light_stem(w) for w in content_words(paragraph[i].text)}), -i))
+            first = max(range(len(paragraph)), key=lambda i: (len(setting & _stems(paragraph[i].text)), -i))
         start = max(range(first, len(paragraph)), key=lambda i: fit(paragraph[i]))
         # the sentence telling the setting asked ("…1486 patients … who had residual disease after neoadjuvant
         # treatment") says who the arms were given to
@@ -125,3 +131,7 @@ class HeadToHeadPlans:
             if has_figure(s.text) or any(p.search(s.text) for p in OUTCOMES):
                 chosen.append(s)  # "However, no differences in OS were observed between arms." too
         return chosen[:limit]
+
+
+def _stems(text: str) -> set[str]:
+    return {light_stem(w) for w in content_words(text)}

@@ -32,16 +32,16 @@ WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reas
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
                     r"make|makes|made|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"
                     r"get into|cross|crosses|act|acts)\b", re.I)
-# ('help all the patients?' asks about a whole population, not for members)
-LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:patients|pts|women|people|subjects|cases)\b)\w+s\b|"
+# Who is treated: "which patients…", "help all the patients?" ask about a population, not for named members
+POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
+LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data)\w+s\b|"
                      r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\b(?:mentioned|named|listed)\??$", re.I)
 AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "will",
                "should", "may", "might", "made", "make", "makes"}
 NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "previous", "various", "thus", "was",
               "does", "has", "is", "results", "data", "news", "focus", "bias", "basis", "metastasis", "virus",
-              # "which patients…" asks who (a population), not for named members
-              "patients", "pts", "women", "people", "subjects", "cases",
+              *POPULATION_WORDS,
               # "what years is that rate from": a span of time, not members
               "years", "months", "weeks", "days"}
 
