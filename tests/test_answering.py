@@ -29,6 +29,7 @@ def cited_kinds(answer):
     ("KATE2?", "overview"),
     ("which TKIs are approved?", "list"),
     ("what years is that from?", "fact"),  # a span of time, not members
+    ("how common is her2+ bc compared with all breast cancers", "fact"),  # a share of the whole, no second side
     ("list the ADCs in development", "list"),
     ("which trials in table 2 are in phase III?", "table"),
     ("tykerb vs nerlynx", "compare"),
@@ -631,6 +632,22 @@ def test_members_by_phase_come_from_the_tables(assistant, question, table, rows)
     assert len(answer.table.rows) == len(rows)
 
 
+def test_a_combined_phase_asked_is_that_phase_not_either_of_its_numbers(assistant):
+    # "phase I/II" is the combined phase (a row's I/II/III has it too); "phase 2 or 3" asks for either
+    answer = assistant.ask("table 1 adcs in phase i/ii?")
+    assert {row[0] for row in answer.table.rows} == {"A166", "BDC-1001", "Disitamab-vedotin"}
+    answer = assistant.ask("which trials are phase 2 or 3 in table 2")
+    assert "matching phase II or III" in answer.answer and len(answer.table.rows) == 8
+
+
+def test_a_class_of_drugs_asked_keeps_only_drugs_of_that_class(assistant):
+    # T-DM1 and T-DXd are approved too, but they are ADCs, not TKIs; 'Lapitinib' is the review's misprint
+    answer = assistant.ask("name the tkis fda approved for her2+ metastatic bc")
+    lead = answer.answer.splitlines()[0]
+    assert lead == "3 agents are named: neratinib, tucatinib, lapatinib."
+    assert "T-DM1" not in answer.answer and "emtansine" not in lead
+
+
 def test_a_named_trial_scopes_the_figure_asked(assistant):
     # DESTINY-Breast01's median PFS must not stand in for DESTINY-Breast04's, which the review omits.
     answer = assistant.ask("what was the median pfs for enhertu vs chemo in destiny-breast04?")
@@ -647,6 +664,7 @@ def test_brand_typos_are_mended(assistant):
     ("why is its use limited & what are they doing about it", "why is its use limited and what are they doing about it"),
     ("what is tdxd vs tdm1", "what is T-DXd vs T-DM1"),
     ("which trials are 2L?", "which trials are second line?"),
+    ("why combine io w adcs", "why combine immunotherapy with adcs"),
 ])
 def test_shorthand_reads_as_the_reviews_words(assistant, typed, read):
     assert assistant.analyzer.correct(typed) == read
@@ -701,6 +719,11 @@ def test_figures_asked_for_an_endpoint_the_review_only_names(assistant):
 
 # One question, one phrase its answer must hold — each a general rule, named.
 ANSWER_HOLDS = {
+    "radiation to a metastasis is the review's local therapy, not a topic it never covers":
+        ("in HER2CLIMB could patients keep taking tucatinib after radiation for brain progression?",
+         "treatment could be continued after local therapy"),
+    "the HER2 pills are the TKIs":
+        ("which her2 pills are approved for metastatic her2 positive breast cancer", "lapatinib, neratinib, and tucatinib"),
     "a defined term may run to sixty characters":
         ("define intratumoral heterogeneity of her2 expression pls", "varying degrees of HER2 overexpression"),
     "'the bystander effect' is looked for as the review's rarely printed 'bystander', where it is defined":

@@ -269,7 +269,7 @@ CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|o
 # never uses one, no passage of it can answer for it.
 CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lactat\w*|heart|lvef|ejection|echo\w*|"
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
-                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|radiotherapy|radiation|"
+                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
                            r"licensed|licensing|revenue|sales|investors?", re.I)
 

@@ -140,6 +140,7 @@ SHORTHAND: dict[str, str] = {
     # chat spellings of frame words, so that intent and coverage read them ('tell me abt monarcHER')
     "abt": "about", "bout": "about", "wat": "what", "wht": "what", "cuz": "because", "bcuz": "because",
     "yr": "year", "yrs": "years", "mo": "months", "mos": "months", "ppl": "people",
+    "io": "immunotherapy", "ici": "immune checkpoint inhibitor", "icis": "immune checkpoint inhibitors",
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
@@ -190,6 +191,14 @@ SYNONYMS: dict[str, str] = {
     # QueryAnalyzer.correct())
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
+    r"\bkeep (?:taking|on|going|using)\b|\bcarry on\b|\bstay on (?:it|the drug|treatment|study)\b": "continued",
+    # radiation to a metastasis is what the review calls local therapy
+    r"\bradiation\b|\bradiotherapy\b|\bradiosurgery\b|\bsrs\b|\bwbrt\b|\bgamma knife\b|\bcyberknife\b":
+        "local therapy",
+    # 'which her2 pills are approved?': the oral anti-HER2 drugs are the small-molecule TKIs
+    r"\b(?:her2|anti-?her2|targeted) (?:pills?|tablets?)\b|\boral anti-?her2\b": "TKIs tyrosine kinase inhibitors",
+    # 'how common is HER2+ BC?': the share of cases it accounts for
+    r"\bhow (?:common|prevalent|frequent|rare)\b": "accounts for cases frequency prevalent",
     r"\b(?:within|inside) (?:a|the|one|the same|each) tumou?r\b|\bsame tumou?r\b": "intratumoral",
     r"\bvar(?:y|ies|ied)\b|\bfluctuat\w*|\bswitch(?:es|ed)?\b|\bflip\w*": "oscillate",
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",

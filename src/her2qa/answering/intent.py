@@ -232,6 +232,10 @@ REFERENCES_BESIDE_RE = re.compile(r"[,;]?\s*(?:and |with |plus |incl\.? |includi
                                   r"[,;]?\s*and (?:from |in )?(?:which|what) (?:source|ref|reference|paper)s?\W*$", re.I)
 
 
+# "how common is HER2+ BC compared to all breast cancers?": a share of the whole, not two things set side by side
+SHARE_OF_ALL_RE = re.compile(r"\bcompared? (?:to|with) (?:all|every|the whole|the total|overall)\b", re.I)
+
+
 def classify(question: str) -> str:
     """The intent of one (single-part) question; see INTENTS."""
     q = question.strip()
@@ -246,7 +250,7 @@ def classify(question: str) -> str:
     # "how is X built differently from Y (linker, payload, DAR)?": a measure among the listed aspects is one
     # thing compared, not the figure the question asks
     if COMPARE_RE.search(q) and (not MEASURE_RE.search(ASPECT_LIST_RE.sub("", q)) or HEADLINE_COMPARE_RE.match(q)) \
-            and not asks_comparator:
+            and not asks_comparator and not SHARE_OF_ALL_RE.search(q):
         # "X vs Y?" — but "what PFS did X achieve versus Y?" asks one trial's figures, while
         # "monarcher vs patricia - how many pts, which cdk4/6i" sets two names side by side first
         return "compare"

@@ -7,6 +7,7 @@ tables, composer and subject helpers).
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from ..citations import NCT_RE, strip_markers
@@ -33,6 +34,41 @@ PROPERTY_OF_RE = re.compile(r"\b(?:what|which)\s+(?:are|were|r)\s+(?:the\s+)?(?:
                             r"(?P<noun>[a-z\-]+)\s+of\s+(?:an?\s+|the\s+)?\w", re.I)
 SECTION_PART_NOUNS = {"topics", "subsections", "sections", "subtopics", "types", "kinds", "examples", "members",
                       "names", "classes", "categories", "strategies", "approaches", "contents"}
+
+
+# The class a "which <class>…" question asks, and how a drug's printed name tells its class: the
+# international nonproprietary name stems (-tinib kinase inhibitors, -mab antibodies, -lisib PI3K
+# inhibitors…); an ADC is an antibody named with its payload ('trastuzumab deruxtecan') or a T-D code.
+CLASS_ASKED = (("adc", re.compile(r"\badcs?\b|antibody[–\-]drug conjugates?|\bconjugates\b", re.I)),
+               ("tki", re.compile(r"\btkis?\b|\b(?:tyrosine )?kinase inhibitors?\b", re.I)),
+               ("pi3k", re.compile(r"\bpi3k(?:α|-?alpha)?\s+inhibitors?\b", re.I)),
+               ("cdk", re.compile(r"\bcdk\s?4/6\s+inhibitors?\b", re.I)),
+               ("mtor", re.compile(r"\bmtor\s+inhibitors?\b", re.I)),
+               ("antibody", re.compile(r"\b(?:monoclonal\s+)?antibodies\b|\bmabs\b", re.I)))
+CLASS_STEMS = {"tki": "tinib", "pi3k": "lisib", "cdk": "ciclib", "mtor": "limus", "antibody": "mab"}
+PAYLOAD_STEM_RE = re.compile(r"(?:tecan|vedotin|dotin|tansine|carmazine)$", re.I)
+
+
+def class_asked(text: str) -> str:
+    """'adc', 'tki', 'pi3k', 'cdk', 'mtor' or 'antibody' when the question names that class; ''."""
+    return next((name for name, cue in CLASS_ASKED if cue.search(text)), "")
+
+
+def class_of(name: str, body: str) -> str:
+    """A drug's class by its name's stem, read where ``body`` prints it; '' for a code with no stem."""
+    lowered = name.lower()
+    if lowered.startswith("t-d") or PAYLOAD_STEM_RE.search(lowered) or (lowered.endswith("mab") and re.search(
+            rf"\b{re.escape(name)}\s+\w+(?:tecan|vedotin|dotin|tansine|carmazine)\b", body, re.I)):
+        return "adc"
+    return next((cls for cls, stem in CLASS_STEMS.items() if lowered.endswith(stem)), "")
+
+
+def _same_drug_misprinted(name: str, seen: dict[str, object]) -> str:
+    """The name already seen that ``name`` is one letter away from ('Lapitinib' and 'lapatinib')."""
+    if len(name) < 7:
+        return ""
+    close = difflib.get_close_matches(name.lower(), list(seen), n=1, cutoff=0.88)
+    return close[0] if close else ""
 
 
 def _property_asked(text: str) -> str:
@@ -270,6 +306,7 @@ class ListPlans:
             sentences = self._best_paragraphs(ranked)
         pool = [(self.sentences.chunk(s), s.text, s.start) for s in sentences]
         seen: dict[str, Pick] = {}
+        classes: dict[str, str] = {}
         for chunk, text, start in pool:
             body = strip_markers(text)
             # 'ZW25', 'SYD985' — not a code in brackets after its drug's name ('alpelisib (BYL719)')
@@ -282,8 +319,20 @@ class ListPlans:
                     continue
                 if re.search(rf"\b\w+(?:mab|nib)\s+{re.escape(name)}\b", body):
                     continue  # the payload half of 'trastuzumab emtansine', not a drug of its own
+                twin = _same_drug_misprinted(lowered, seen)
+                if twin:  # one drug misprinted once: listed once, under the name printed more often
+                    if self.analyzer.paragraph_share([name]) > self.analyzer.paragraph_share([twin]):
+                        del seen[twin]
+                        seen[lowered] = Pick(chunk=chunk, text=text, start=start, highlights=[name])
+                        classes[lowered] = classes.pop(twin)
+                    continue
                 seen[lowered] = Pick(chunk=chunk, text=text, start=start, highlights=[name])
+                classes[lowered] = class_of(name, body)
                 self._considered.add(chunk.id)
+        wanted = class_asked(query.text)
+        if wanted and sum(classes.get(n) == wanted for n in seen) >= 2:
+            # "which TKIs…": a drug whose name tells another class is not one of them
+            seen = {n: p for n, p in seen.items() if classes.get(n) in (wanted, "")}
         if len(seen) < 2:
             return None
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))

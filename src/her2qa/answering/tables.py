@@ -157,12 +157,17 @@ class TableAnswerer:
             only = bool(re.search(r"\bonly\b|\bjust\b|\bexclusively\b|\bon its own\b|\balone\b|\bsolely\b", lowered))
             negation = NEGATION_RE.search(lowered[:phases.start()])
 
+            # "phase I/II" (or "1-2") names the combined phase, which a row's "I/II/III" also has; "phase
+            # 2 or 3" asks for either
+            combined = len(wanted) > 1 and bool(re.search(r"[/\-]", phases.group(0)))
+
             def phase_ok(row: TableRow) -> bool:
                 have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
-                return (have == wanted if only else bool(have & wanted)) != bool(negation)
+                met = have == wanted if only else wanted <= have if combined else bool(have & wanted)
+                return met != bool(negation)
             rows = [r for r in rows if phase_ok(r)]
             filters.append(("not " if negation else "") + ("only " if only else "") + "phase "
-                           + "/".join(sorted(wanted, key=len)).upper())
+                           + ("/" if combined or only else " or ").join(p.upper() for p in sorted(wanted, key=len)))
             lowered = PHASE_RE.sub(" ", lowered)
         line = LINE_RE.search(lowered)
         if line:
