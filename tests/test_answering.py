@@ -640,6 +640,11 @@ def test_a_combined_phase_asked_is_that_phase_not_either_of_its_numbers(assistan
     assert "matching phase II or III" in answer.answer and len(answer.table.rows) == 8
 
 
+def test_tumour_shrinkage_asked_where_the_review_gives_no_response_rate_is_declined(assistant):
+    answer = assistant.ask("what percent of people on tukysa had their brain tumors shrink")
+    assert answer.abstained and "response rate" in answer.answer
+
+
 def test_a_class_of_drugs_asked_keeps_only_drugs_of_that_class(assistant):
     # T-DM1 and T-DXd are approved too, but they are ADCs, not TKIs; 'Lapitinib' is the review's misprint
     answer = assistant.ask("name the tkis fda approved for her2+ metastatic bc")
@@ -722,6 +727,10 @@ ANSWER_HOLDS = {
     "radiation to a metastasis is the review's local therapy, not a topic it never covers":
         ("in HER2CLIMB could patients keep taking tucatinib after radiation for brain progression?",
          "treatment could be continued after local therapy"),
+    "'it stops working' is failure, not a drug's limited use":
+        ("is there a standard treatment once she's had 2 lines already and it stops working", "no standard of care"),
+    "tumours that shrink are a response":
+        ("how many patients on enhertu had their tumors shrink in destiny-breast01?", "60.9%"),
     "the HER2 pills are the TKIs":
         ("which her2 pills are approved for metastatic her2 positive breast cancer", "lapatinib, neratinib, and tucatinib"),
     "a defined term may run to sixty characters":

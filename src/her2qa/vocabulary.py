@@ -170,7 +170,7 @@ SYNONYMS: dict[str, str] = {
     r"checkpoint inhibitors?|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"
-    r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s|ped)?\b|\bdiscontinu\w*|\bquit\w*|"
+    r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s|ped)?\b(?! working)|\bdiscontinu\w*|\bquit\w*|"
     r"\bdrop(?:ping|s)? out\b|\b(?:problems?|issues?|concerns?|catch) (?:with|of)\b": "limited limitation",
     r"\bsystemic\b": "systematic",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
@@ -192,6 +192,7 @@ SYNONYMS: dict[str, str] = {
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
     r"\bkeep (?:taking|on|going|using)\b|\bcarry on\b|\bstay on (?:it|the drug|treatment|study)\b": "continued",
+    r"\bshr[iau]nk\w*": "response responded overall response rate",
     # radiation to a metastasis is what the review calls local therapy
     r"\bradiation\b|\bradiotherapy\b|\bradiosurgery\b|\bsrs\b|\bwbrt\b|\bgamma knife\b|\bcyberknife\b":
         "local therapy",

@@ -197,7 +197,8 @@ def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) ->
     what, words = measured_words(question, analyzer)
     if not words:
         return ""
-    forms = [[f for f in _forms(word, analyzer) if f] for word in words]
+    # (the review's own words for a typed one count: tumours that 'shrink' are its 'response')
+    forms = [[f for f in _forms(word, analyzer) | set(_synonym_words(word)) if f] for word in words]
     for sentence in evidence:
         text = sentence.lower()
         if not re.search(r"\d", strip_markers(text)):

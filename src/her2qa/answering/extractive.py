@@ -43,7 +43,8 @@ MEASURES = {
               "a percentage"),
     "os": (re.compile(r"overall survival|\bOS\b"), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
            "overall survival figures"),
-    "orr": (re.compile(r"response rate|\bORR\b|overall response", re.I),
+    # 'what percent had their tumours shrink': tumour shrinkage is what a response rate counts
+    "orr": (re.compile(r"response rate|\bORR\b|overall response|\bshr[iau]nk(?:s|age|ing)?\b", re.I),
             re.compile(r"response|\bORR\b", re.I), "a response rate"),
     "os_hazard": (re.compile(r"(?!)"), re.compile(r"(?!)"), "an overall-survival hazard ratio"),
     # 'what years is that rate from': the span of years data were collected over ('2016 to 2020')
