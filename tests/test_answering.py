@@ -30,6 +30,7 @@ def cited_kinds(answer):
     ("which TKIs are approved?", "list"),
     ("what years is that from?", "fact"),  # a span of time, not members
     ("how common is her2+ bc compared with all breast cancers", "fact"),  # a share of the whole, no second side
+    ("tykerb + herceptin vs tykerb alone - was there an OS difference?", "compare"),  # two regimens, then the measure
     ("list the ADCs in development", "list"),
     ("which trials in table 2 are in phase III?", "table"),
     ("tykerb vs nerlynx", "compare"),
@@ -640,6 +641,22 @@ def test_a_combined_phase_asked_is_that_phase_not_either_of_its_numbers(assistan
     assert "matching phase II or III" in answer.answer and len(answer.table.rows) == 8
 
 
+def test_a_population_by_its_past_treatment_finds_the_trial_given_to_it(assistant):
+    # trastuzumab and lapatinib say who was treated; kadcyla is the subject: TH3RESA's population
+    answer = assistant.ask("kadcyla in pts who already had trastuzumab and lapatinib?")
+    assert "TH3RESA" in answer.answer and len(answer.citations) == 1
+    conversation = Conversation()
+    assistant.ask("kadcyla emilia results?", conversation=conversation)
+    answer = assistant.ask("ok and what about pts who already had both trastuzumab and lapatinib?", conversation=conversation)
+    assert "kadcyla" in answer.resolved_question and "TH3RESA" in answer.answer
+
+
+def test_a_name_joined_to_a_word_the_review_never_uses_is_unknown(assistant):
+    answer = assistant.ask("what ORR does T-DXd give in HER2-ultralow tumors")
+    assert answer.abstained and "HER2-ultralow" in answer.answer
+    assert assistant.analyzer.known("TSC2-mutation-driven") and assistant.analyzer.known("HER2-signalling-related")
+
+
 def test_tumour_shrinkage_asked_where_the_review_gives_no_response_rate_is_declined(assistant):
     answer = assistant.ask("what percent of people on tukysa had their brain tumors shrink")
     assert answer.abstained and "response rate" in answer.answer
@@ -702,11 +719,20 @@ def test_a_reference_cue_is_a_whole_word(assistant):
     ("kadcyla vs tykerb+xeloda in emilia", ["9.6 vs. 6.4 months", "30.9 vs. 25.1 months"]),
     ("nerlynx+xeloda vs tykerb+xeloda how did they compare", ["2.2-month absolute difference"]),
     ("tykerb + herceptin vs tykerb alone after herceptin progression", ["12 weeks vs. 8.1 weeks", "EGF104900"]),
+    ("tykerb + herceptin vs tykerb alone - was there an OS difference?", ["14 months vs. 9.5 months"]),
 ])
 def test_regimens_compared_in_one_trial_get_that_trials_result(assistant, question, expected):
     # Two regimens (a shared part, a trial named, or "alone") meet in one paragraph: its results answer.
     answer = assistant.ask(question)
     assert answer.intent == "compare" and all(e in answer.answer for e in expected)
+
+
+def test_the_same_regimens_compared_in_a_second_trial_are_told_too(assistant):
+    # two phase III trials set lapatinib + capecitabine against capecitabine alone; the next trial in the
+    # paragraph (trastuzumab + lapatinib vs lapatinib alone) is another comparison and stays out
+    answer = assistant.ask("lap+cape vs cape alone")
+    assert "8.4 months vs. 4.4 months" in answer.answer and "from 4.3 to 6.2 months" in answer.answer
+    assert "12 weeks vs. 8.1 weeks" not in answer.answer
 
 
 def test_two_drugs_compared_are_still_answered_side_by_side(assistant):
@@ -731,6 +757,17 @@ ANSWER_HOLDS = {
         ("is there a standard treatment once she's had 2 lines already and it stops working", "no standard of care"),
     "tumours that shrink are a response":
         ("how many patients on enhertu had their tumors shrink in destiny-breast01?", "60.9%"),
+    "'in the authors' framing' asks what the review says, not which paper":
+        ("Roughly what fraction of HER2+ patients still relapse despite anti-HER2 therapy, in the authors' framing?",
+         "around 20% of patients"),
+    "a topic's relevance to another is no topic the review lacks":
+        ("summarize what the review says about HER2 heterogeneity and its relevance to neoadjuvant response",
+         "absence of pathological complete response"),
+    "'what would come next' after a drug stops working is what works after its failure":
+        ("if kadcyla stops working what would usually come next?", "effective after T-DM1 failure"),
+    "past the second treatment is the third and later lines":
+        ("once someone is past the second treatment, is there a standard 3rd option everyone gets?",
+         "no standard of care for metastatic BC in third and later lines"),
     "the HER2 pills are the TKIs":
         ("which her2 pills are approved for metastatic her2 positive breast cancer", "lapatinib, neratinib, and tucatinib"),
     "a defined term may run to sixty characters":

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, split_parts
-from .query import QueryAnalyzer
+from .query import QueryAnalyzer, mentions, treatment_history
 from .vocabulary import BRANDS, synonym_meanings
 from .results import Answer
 
@@ -111,7 +111,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if len(split_parts(question)) == 1:
         question = FIELD_DOING_RE.sub("what is being done", question)
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
-    specific_own = _subjects_named(own, analyzer)
+    # "what about pts who already had trastuzumab and lapatinib?": drugs of a treatment history say who is
+    # treated, not what the turn is about
+    history = treatment_history(question)
+    specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))]
     pronoun = PRONOUN_RE.search(question)
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
     several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \

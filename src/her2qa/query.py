@@ -60,7 +60,8 @@ AUTHORS_SAY_RE = re.compile(r"\b(?:the |review(?:'s)? )?authors?\s+(?:\w+\s+)?(?
                             r"authors?\b|"
                             # "the authors' overall take home message", "the authors view on…"
                             r"\bauthors?(?:['’]s?|['’])?\s+(?:\w+\s+){0,2}?(?:message|view|take|opinion|conclusions?|"
-                            r"stance|position|verdict|perspective|recommendations?)\b", re.I)
+                            r"stance|position|verdict|perspective|recommendations?|framing|words|wording|account|"
+                            r"estimate|summary|reading)\b", re.I)
 
 
 # British and American spellings of one word ('tumour'/'tumor', 'randomised'/'randomized', 'oestrogen'/
@@ -86,6 +87,10 @@ BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
 # Words for the parts of a text ("the section on …"), never a topic the review could lack.
 FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "paragraph", "paragraphs", "review",
                "paper", "article", "text", "table", "tables", "figure", "figures", "bit", "piece"}
+# How one topic bears on another ("heterogeneity and its relevance to neoadjuvant response"): a relation asked
+# between topics the review holds, never a topic of its own it could lack.
+RELATION_NOUNS = {"relevance", "importance", "significance", "implications", "impact", "relationship", "relation",
+                  "connection", "association", "bearing", "role"}
 TOPIC_RE = re.compile(r"\b(?:say|says|tell (?:me|us)|discuss(?:es)?|mention(?:s)?|cover(?:s)?)\s+(?:about\s+)?"
                       r"(?:the\s+|any\s+)?([\w\-–/ ]+?)(?:\s+(?:in|for|as|during|among|with|an|to)\b|[?.,]|$)",
                       re.IGNORECASE)
@@ -272,6 +277,24 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
                            r"licensed|licensing|revenue|sales|investors?", re.I)
+
+# A population by what it was treated with before, as asked ("pts who already had trastuzumab and lapatinib",
+# "previously treated with kadcyla") and as the review says it ("patients who had received … including
+# trastuzumab and lapatinib", "refractory to trastuzumab"): the drugs named there are history, not the subject.
+PRETREATED_ASKED_RE = re.compile(
+    r"\b(?:who|that)\s+(?:have\s+|had\s+|were\s+|are\s+)?(?:already\s+|previously\s+|all\s+|both\s+)?"
+    r"(?:had|received|got|been\s+on|were\s+on|failed|progressed\s+on|(?:been\s+)?(?:pre)?treated\s+with)\b"
+    r"(?P<history>[^?.;,]*?)(?=\s+(?:in|for|from|vs|versus)\b|[?.;,]|$)"
+    r"|\b(?:previously|pre-?)\s*treated\s+with\b(?P<treated>[^?.;,]*?)(?=\s+(?:in|for|from|vs|versus)\b|[?.;,]|$)", re.I)
+PRETREATED_SAID_RE = re.compile(r"\b(?:previously treated with|pretreated with|(?:who )?had received|who received|"
+                                r"refractory to|progression (?:to|on|after)|after (?:the )?failure of)\b[^.;]*", re.I)
+
+
+def treatment_history(text: str) -> str:
+    """The words of a population's past treatment in a question ('… who already had X and Y' → ' X and Y')."""
+    match = PRETREATED_ASKED_RE.search(text)
+    return (match.group("history") or match.group("treated") or "") if match else ""
+
 
 # "after surgery" is a treatment setting, not surgery itself
 SURGERY_TIMING_RE = re.compile(f"{AFTER_SURGERY}|{BEFORE_SURGERY}", re.I)
@@ -554,7 +577,11 @@ class QueryAnalyzer:
         if len(parts) < 2:
             return False
         named = [p for p in parts if entity_like(p) or p.lower() in BRANDS]
-        return bool(named) and all(len(compact(p)) >= 2 and compact(p) in self.corpus_compact for p in named)
+        # the plain word joined to a name must be one the review uses in some form: 'HER2-heterogeneous'
+        # is, 'HER2-ultralow' (a category it never names) is not
+        plain = [p.lower() for p in parts if p not in named and re.fullmatch(r"[A-Za-z]{4,}", p)]
+        return bool(named) and all(len(compact(p)) >= 2 and compact(p) in self.corpus_compact for p in named) \
+            and all(any(w.startswith(p[:5]) for w in self.plain_words) for p in plain)
 
     def entities_in(self, text: str) -> list[str]:
         # a subtype ('HR+/HER2−') is one name, signs and all (the token pattern drops a closing sign)
@@ -625,7 +652,7 @@ class QueryAnalyzer:
         missing = clinical
         for word in re.findall(r"[A-Za-z][\w\-]{4,}", match.group(1)):
             lowered = word.lower()
-            if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS:
+            if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS or lowered in RELATION_NOUNS:
                 continue
             stem = lowered[:6]
             undoubled = re.sub(r"([a-z])\1(?:ed|ing)$", r"\1", lowered)  # 'trialled', 'modelling': British doubling

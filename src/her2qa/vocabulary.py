@@ -190,6 +190,9 @@ SYNONYMS: dict[str, str] = {
     # 'third line and beyond' is the text's 'third and later lines' ('3rd line', '2L' are rewritten by
     # QueryAnalyzer.correct())
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
+    # 'past the second treatment', 'a standard 3rd option', 'had 2 lines already': the third and later lines
+    r"\b(?:past|after|beyond|had) (?:the |her |his |their )?(?:second|2nd|two|2) (?:treatments?|lines?|regimens?|therap\w+)\b|"
+    r"\b(?:3rd|third) (?:options?|treatments?|therap\w+|regimens?)\b": "third and later lines",
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
     r"\bkeep (?:taking|on|going|using)\b|\bcarry on\b|\bstay on (?:it|the drug|treatment|study)\b": "continued",
     r"\bshr[iau]nk\w*": "response responded overall response rate",
@@ -206,7 +209,9 @@ SYNONYMS: dict[str, str] = {
     # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')
     r"\badd(?:ing|ed|s)?\s+(?:[\w\-+]+\s+){1,4}?to\b|\baddition of\b": "alone monotherapy combination addition",
     # 'is there anything after kadcyla?', 'what's next after X': what works once X has failed
-    r"\b(?:anything|something|options?|what(?:'s|s| is)? next|what else)\s+(?:else\s+)?(?:after|beyond|once)\b":
+    r"\b(?:anything|something|options?|what(?:'s|s| is)? next|what else)\s+(?:else\s+)?(?:after|beyond|once)\b|"
+    r"\bwhat (?:would |will |should |do you |does one )?(?:usually |typically |normally )?(?:comes?|go(?:es)?|do) next\b|"
+    r"\bnext (?:step|option|treatment|line)s?\b":
         "after failure of effective",
     # 'what was it compared against?', the comparison left open: the trial's control arm, its comparator
     r"compared? (?:against|to|with|versus|vs\.?)\W*$|\bcomparators?\b": "control arm",

@@ -123,11 +123,15 @@ class HeadToHeadPlans:
         # the sentence telling the setting asked ("…1486 patients … who had residual disease after neoadjuvant
         # treatment") says who the arms were given to
         chosen = [paragraph[first]] * bool(setting and first < start) + [paragraph[start]]
+        # the words asked that the comparing sentence prints (capecitabine too, which the review repeats)
+        compared = set(content_words(query.text)) & set(content_words(CONTEXT_RE.sub("", paragraph[start].text)))
         for s in paragraph[start + 1:]:
             others = [t for t in trial_names(s.text) if t not in needed and not is_generic(t)]
             if others and not any(
                     mentions(s.text, query.aliases.get(e, [e])) for e in needed if self.is_trial(e)):
-                break  # "Moreover, the EGF1001515 phase III trial…": another trial's results
+                if trials or not compared or not compared <= set(content_words(CONTEXT_RE.sub("", s.text))):
+                    break  # "Moreover, the EGF104900 trial…": another trial's results
+                limit += 2  # the same regimens set against each other in a second trial: its results too
             if has_figure(s.text) or any(p.search(s.text) for p in OUTCOMES):
                 chosen.append(s)  # "However, no differences in OS were observed between arms." too
         return chosen[:limit]

@@ -128,7 +128,7 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
                            # "what does HER2-low mean for a tumor": what the term is, said of what it describes
                            r"(?:for|in) (?:an? |the )?(?:tumou?rs?|patients?|(?:breast )?cancers?|bc))(?=\W*$)", re.I)
 # "X vs Y - …", "tykerb + xeloda vs tykerb + herceptin - which one …": two names or regimens set side by side first
-_REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}"
+_REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|monotherapy))?"
 HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}\s*(?:[-–—:,?]|$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+)?(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, )?"

@@ -399,6 +399,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return combined
         if intent == "yesno" and (status := self._approval_status(base, query)) is not None:
             return status
+        if intent in ("fact", "overview", "yesno", "list") and (treated := self._in_the_population_treated(base, query)):
+            return treated
         if intent in ("fact", "list", "yesno", "overview", "definition") and not (
                 intent == "overview" and ASPECTS_LISTED_RE.search(text)):
             # (an overview asked with its aspects listed, "neratinib - approvals, NALA, tox", wants all of them)

@@ -11,7 +11,7 @@ import re
 
 from ..citations import strip_markers
 from ..figures import has_figure
-from ..query import Query, light_stem, mentions, tokenize
+from ..query import PRETREATED_SAID_RE, Query, light_stem, mentions, tokenize, treatment_history
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
@@ -300,6 +300,37 @@ class SubjectPlans:
         hits = self.sentences.mentioning(aliases)
         return [self._run(key, hits, aliases, entity, query, limit=2 * NAME_LIMIT)
                 for key in dict.fromkeys((h.source, h.paragraph) for h in hits)]
+
+    def _in_the_population_treated(self, base: Answer, query: Query) -> Answer | None:
+        """'kadcyla in pts who already had trastuzumab and lapatinib?': the sentence where the review gives
+        the subject to patients treated before with those very drugs (TH3RESA's "patients who had received …
+        including trastuzumab and lapatinib"), when one or two sentences do."""
+        history_text = treatment_history(query.text)
+        if not history_text:
+            return None
+        specific = self._specific(query)
+        history = [e for e in specific if mentions(history_text, query.aliases.get(e, [e]))]
+        subjects = [e for e in specific if e not in history]
+        if not history or not subjects:
+            return None
+        found = []
+        for sentence in self.sentences.sentences:
+            said = [m.group(0) for m in PRETREATED_SAID_RE.finditer(sentence.text)]
+            if not said or not all(any(mentions(c, query.aliases.get(h, [h])) for c in said) for h in history):
+                continue
+            upto = " ".join(s.text for s in self.sentences.paragraph(sentence) if s.index <= sentence.index)
+            if all(mentions(upto, query.aliases.get(e, [e])) for e in subjects):
+                found.append(sentence)
+        if not 1 <= len(found) <= 2:
+            return None
+        chosen = []
+        for sentence in found:
+            chosen.append(sentence)
+            following = [s for s in self.sentences.paragraph(sentence) if s.index == sentence.index + 1]
+            if following and not has_figure(strip_markers(sentence.text)) and has_figure(strip_markers(following[0].text)) \
+                    and re.match(r"(?:The|This) (?:trial|study)\b|It\b", following[0].text):
+                chosen.append(following[0])  # the trial's results, told next
+        return self._quoting(base, query, chosen, lambda s: self._antecedent(s, subjects[0]))
 
     def _stretches(self, query: Query, entity: str) -> list[Sentence]:
         """Every sentence in a stretch of text about the entity, in reading order."""
