@@ -687,6 +687,7 @@ def test_brand_typos_are_mended(assistant):
     ("what is tdxd vs tdm1", "what is T-DXd vs T-DM1"),
     ("which trials are 2L?", "which trials are second line?"),
     ("why combine io w adcs", "why combine immunotherapy with adcs"),
+    ("standard of care for third line and beyond?", "standard of care for third and later lines?"),
 ])
 def test_shorthand_reads_as_the_reviews_words(assistant, typed, read):
     assert assistant.analyzer.correct(typed) == read
@@ -768,6 +769,13 @@ ANSWER_HOLDS = {
     "past the second treatment is the third and later lines":
         ("once someone is past the second treatment, is there a standard 3rd option everyone gets?",
          "no standard of care for metastatic BC in third and later lines"),
+    "'still alive after 2 years' asks the overall survival rates, not a head count":
+        ("in the tukysa study how many people were still alive after 2 years compared to the people who didnt get it",
+         "44.9%"),
+    "progression in the brain is the review's local progression":
+        ("what if patients in HER2CLIMB progressed in the brain?", "treatment could be continued after local therapy"),
+    "columns listed after a code name come from both tables":
+        ("ARX788 payload, phase, and trial name?", "AS269"),
     "the HER2 pills are the TKIs":
         ("which her2 pills are approved for metastatic her2 positive breast cancer", "lapatinib, neratinib, and tucatinib"),
     "a defined term may run to sixty characters":

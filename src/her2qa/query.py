@@ -472,6 +472,9 @@ class QueryAnalyzer:
                       lambda m: ORDINAL_WORDS[(m.group(1) or m.group(2)).lower()[:1]] + ("" if m.group(1) else " line"),
                       text, flags=re.I)  # '2L' → 'second line'
         text = re.sub(r"\b(first|second|third|fourth)([\s-]*)lines?\s*\+", r"\1 and later lines", text, flags=re.I)
+        # 'third line and beyond', 'third-line or later': the same lines
+        text = re.sub(r"\b(first|second|third|fourth)[\s-]+lines?\s+(?:and|or|&)\s+(?:beyond|later|after|above|up)\b",
+                      r"\1 and later lines", text, flags=re.I)
         text = re.sub(r"\btl\s*;\s*dr\b", "tldr", text, flags=re.I)  # 'tl;dr' is one word
         text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
         text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)

@@ -196,6 +196,12 @@ SYNONYMS: dict[str, str] = {
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
     r"\bkeep (?:taking|on|going|using)\b|\bcarry on\b|\bstay on (?:it|the drug|treatment|study)\b": "continued",
     r"\bshr[iau]nk\w*": "response responded overall response rate",
+    # 'how many were still alive after 2 years': the overall survival rates
+    r"\bstill alive\b|\balive (?:after|at)\b|\bsurviv(?:ed|ing) (?:after|at|past)\b": "OS rates overall survival",
+    # disease growing only in the brain is the review's 'local progression' (HER2CLIMB let patients go on after it)
+    r"\b(?:progress\w*|grow\w*|got worse|worsen\w*) (?:in|of) the brain\b|\b(?:brain|intracranial|cns) progression\b|"
+    r"\bbrain (?:spots?|mets?|metastas[ie]s|tumou?rs?) (?:grow|get bigger|progress)\w*|"
+    r"\b(?:spots?|mets?|tumou?rs?|lesions?) in (?:her|his|my|the|their) brain (?:grow|get bigger|progress)\w*": "local progression",
     # radiation to a metastasis is what the review calls local therapy
     r"\bradiation\b|\bradiotherapy\b|\bradiosurgery\b|\bsrs\b|\bwbrt\b|\bgamma knife\b|\bcyberknife\b":
         "local therapy",

@@ -27,7 +27,8 @@ TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb
 # What a numeric question measures: (question cue, evidence cue, how to name it when absent).
 MEASURES = {
     "dose": (re.compile(r"\bdos(?:e|es|ing|age)\b|\bmg\b", re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
-    "patients": (re.compile(r"how many (?:patients|women|participants|people)|number of (?:patients|participants)|"
+    "patients": (re.compile(r"how many (?:patients|women|participants|people)(?!\s+(?:were|are|was|stayed)\s+(?:still\s+)?alive)|"
+                            r"number of (?:patients|participants)|"
                             r"(?:enrolled|randomi[sz]ed|sample size)", re.I),
                  # '13.6% of patients presented ILD' answers "how many patients got ILD" (a head count
                  # enrolled or randomised is checked by coverage.count_gap)
@@ -41,7 +42,7 @@ MEASURES = {
     "share": (re.compile(r"\bhow (?:often|frequent(?:ly)?)\b|\bwhat (?:%|percent(?:age)?|proportion|share|fraction)"
                          r"|\b(?:frequency|prevalence)\b|%\s+of\b", re.I), re.compile(r"\d\s?%|\bpercent", re.I),
               "a percentage"),
-    "os": (re.compile(r"overall survival|\bOS\b"), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
+    "os": (re.compile(r"overall survival|\bOS\b|\bstill alive\b|\balive (?:after|at)\b"), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
            "overall survival figures"),
     # 'what percent had their tumours shrink': tumour shrinkage is what a response rate counts
     "orr": (re.compile(r"response rate|\bORR\b|overall response|\bshr[iau]nk(?:s|age|ing)?\b", re.I),

@@ -219,9 +219,9 @@ def without_exclusion(question: str) -> str:
 EVIDENCE_FOR_RE = re.compile(r"^\W*(?:what(?:'s| is| are)?|whats)\s+(?:the\s+)?(?:evidence|data)\b(?:\s+(?:is there|(?:does|did|do)\s+"
                              r"(?:the\s+)?(?:review|paper|article|authors?)\s+\w+))?\s+(?:for|on|about|behind)\b", re.I)
 ASPECT_LIST_RE = re.compile(r"\([^()]*,[^()]*\)")
-# "overview of neratinib - approvals, NALA, tox", "tell me about KATE2: design, results and safety": the
-# aspects an overview should cover, listed after the subject
-ASPECTS_LISTED_RE = re.compile(r"(?:\s[-–—]|:|\()\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2}(?:\s*,\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})+"
+# "overview of neratinib - approvals, NALA, tox", "tell me about KATE2: design, results and safety", "ARX788
+# payload, phase, and trial name?": the aspects an overview should cover, listed after the subject
+ASPECTS_LISTED_RE = re.compile(r"(?:\s[-–—]|:|\(|^\W*[A-Za-z][\w\-]*\d[\w\-]*(?=\s))\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2}(?:\s*,\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})+"
                                r"(?:\s*,?\s*(?:and|&)\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})?\s*\)?\W*$", re.I)
 
 
