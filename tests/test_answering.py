@@ -651,6 +651,23 @@ def test_a_population_by_its_past_treatment_finds_the_trial_given_to_it(assistan
     assert "kadcyla" in answer.resolved_question and "TH3RESA" in answer.answer
 
 
+def test_ok_and_a_name_asks_the_last_question_about_that_name(assistant):
+    conversation = Conversation()
+    assistant.ask("what does the review say about alpelisib", conversation=conversation)
+    answer = assistant.ask("ok and apitolisib?", conversation=conversation)
+    assert answer.resolved_question == "what does the review say about apitolisib"
+    assert "superior efficacy" in answer.answer and "Alpelisib" not in answer.answer
+
+
+def test_that_study_after_a_drug_is_the_drugs_trial_and_how_many_had_something_is_a_share(assistant):
+    conversation = Conversation()
+    assistant.ask("what is tukysa exactly", conversation=conversation)
+    assistant.ask("was it tested in people with brain tumors?", conversation=conversation)
+    answer = assistant.ask("how many of the people in that study had them", conversation=conversation)
+    assert "the tukysa study" in answer.resolved_question
+    assert not answer.abstained and "approximately 45% in both arms" in answer.answer
+
+
 def test_a_name_joined_to_a_word_the_review_never_uses_is_unknown(assistant):
     answer = assistant.ask("what ORR does T-DXd give in HER2-ultralow tumors")
     assert answer.abstained and "HER2-ultralow" in answer.answer
@@ -776,6 +793,8 @@ ANSWER_HOLDS = {
         ("what if patients in HER2CLIMB progressed in the brain?", "treatment could be continued after local therapy"),
     "columns listed after a code name come from both tables":
         ("ARX788 payload, phase, and trial name?", "AS269"),
+    "a design compared is how a drug was developed to work":
+        ("Compare ZW25 and PRS-343: design and early clinical results.", "ECD4 (trastuzumab domain)"),
     "the HER2 pills are the TKIs":
         ("which her2 pills are approved for metastatic her2 positive breast cancer", "lapatinib, neratinib, and tucatinib"),
     "a defined term may run to sixty characters":

@@ -74,7 +74,7 @@ ENDPOINT_RE = re.compile(rf"\b{ENDPOINT}\b", re.IGNORECASE)
 
 # "and enhertu's?", "and for kadcyla?", "and in her2climb?" — a turn that is a name and nothing else asks
 # the last question again about that name (resolve checks the name is one).
-ONLY_A_NAME_RE = re.compile(r"^\W*(?:and|or|ok|so|but)\s+(?:(?:for|with|in)\s+)?(?:the\s+)?[\w\-/+.]+(?:['’]s)?\s*\W*$",
+ONLY_A_NAME_RE = re.compile(r"^\W*(?:(?:and|or|ok|okay|so|but|then)[\s,]+){1,2}(?:(?:for|with|in)\s+)?(?:the\s+)?[\w\-/+.]+(?:['’]s)?\s*\W*$",
                             re.IGNORECASE)
 
 
@@ -166,6 +166,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if pronoun:
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
+            if re.fullmatch(r"(?:that|this) (?:trial|study)", word) and not is_trial_name(referent, analyzer) \
+                    and re.search(r"\b(?:in|into|from|of)\s+$", match.string[:match.start()], re.I):
+                return f"the {subject} {word.split()[1]}"  # 'the people in that study' after a drug: its trial
             return f"{subject}’s" if word in ("its", "their") else subject
         reading = PRONOUN_RE.sub(name, question, count=1)
         if len(_topic_of(question)) <= 1 and not asked_endpoints(question):

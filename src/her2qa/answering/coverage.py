@@ -298,6 +298,8 @@ def count_gap(question: str, evidence: list[str]) -> str:
     is no head count), else ''."""
     if not re.search(r"\bhow many\b", question, re.I) or not COUNT_ASKED_RE.search(question):
         return ""
+    if re.search(r"\bhow many\b.*\b(?:had|got|have|has|developed|experienced|presented|showed)\s+(?!been\b)\w", question, re.I):
+        return ""  # "how many of the people in that study had them": how many had something, a share (measured_gap)
     if any(COUNT_SAID_RE.search(strip_markers(e)) for e in evidence):
         return ""
     return "the number of patients"

@@ -33,7 +33,9 @@ MEASURES = {
                  # '13.6% of patients presented ILD' answers "how many patients got ILD" (a head count
                  # enrolled or randomised is checked by coverage.count_gap)
                  re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,7}?(?:patients|women|participants|cases)|"
-                            r"\d\s?%\s+of\s+(?:\S+\s+){0,3}?(?:patients|women|participants|cases)", re.I),
+                            r"\d\s?%\s+of\s+(?:\S+\s+){0,3}?(?:patients|women|participants|cases)|"
+                            # 'included patients with … brain metastasis (approximately 45% in both arms)'
+                            r"\b(?:patients|women|participants)\b[^.()]{0,80}\((?:approximately |about |around )?\d+(?:\.\d+)?\s?%", re.I),
                  "the number of patients"),
     "hazard": (re.compile(r"hazard ratio|\bHR\b" + NOT_RECEPTOR_STATUS), re.compile(r"hazard ratio|\bHR\b", re.I),
                "a hazard ratio"),
