@@ -74,8 +74,8 @@ ENDPOINT_RE = re.compile(rf"\b{ENDPOINT}\b", re.IGNORECASE)
 
 # "and enhertu's?", "and for kadcyla?", "and in her2climb?" — a turn that is a name and nothing else asks
 # the last question again about that name (resolve checks the name is one).
-ONLY_A_NAME_RE = re.compile(r"^\W*(?:(?:and|or|ok|okay|so|but|then)[\s,]+){1,2}(?:(?:for|with|in)\s+)?(?:the\s+)?[\w\-/+.]+(?:['’]s)?\s*\W*$",
-                            re.IGNORECASE)
+ONLY_A_NAME_RE = re.compile(r"^\W*(?:(?:and|or|ok|okay|so|but|then)[\s,]+){1,2}(?:(?:for|with|in)\s+)?(?:the\s+)?"
+                            r"[\w\-/+.]+(?:['’]s)?\s*\W*$", re.IGNORECASE)
 
 
 def _endpoint_swapped(question: str, previous: Turn) -> str:

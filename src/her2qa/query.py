@@ -281,11 +281,12 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
 # A population by what it was treated with before, as asked ("pts who already had trastuzumab and lapatinib",
 # "previously treated with kadcyla") and as the review says it ("patients who had received … including
 # trastuzumab and lapatinib", "refractory to trastuzumab"): the drugs named there are history, not the subject.
+_HISTORY_END = r"(?=\s+(?:in|for|from|vs|versus)\b|[?.;,]|$)"  # '… lapatinib in kadcyla?': the subject follows
 PRETREATED_ASKED_RE = re.compile(
     r"\b(?:who|that)\s+(?:have\s+|had\s+|were\s+|are\s+)?(?:already\s+|previously\s+|all\s+|both\s+)?"
     r"(?:had|received|got|been\s+on|were\s+on|failed|progressed\s+on|(?:been\s+)?(?:pre)?treated\s+with)\b"
-    r"(?P<history>[^?.;,]*?)(?=\s+(?:in|for|from|vs|versus)\b|[?.;,]|$)"
-    r"|\b(?:previously|pre-?)\s*treated\s+with\b(?P<treated>[^?.;,]*?)(?=\s+(?:in|for|from|vs|versus)\b|[?.;,]|$)", re.I)
+    rf"(?P<history>[^?.;,]*?){_HISTORY_END}|\b(?:previously|pre-?)\s*treated\s+with\b(?P<treated>[^?.;,]*?){_HISTORY_END}",
+    re.I)
 PRETREATED_SAID_RE = re.compile(r"\b(?:previously treated with|pretreated with|(?:who )?had received|who received|"
                                 r"refractory to|progression (?:to|on|after)|after (?:the )?failure of)\b[^.;]*", re.I)
 

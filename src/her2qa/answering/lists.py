@@ -46,7 +46,7 @@ CLASS_ASKED = (("adc", re.compile(r"\badcs?\b|antibody[–\-]drug conjugates?|\b
                ("mtor", re.compile(r"\bmtor\s+inhibitors?\b", re.I)),
                ("antibody", re.compile(r"\b(?:monoclonal\s+)?antibodies\b|\bmabs\b", re.I)))
 CLASS_STEMS = {"tki": "tinib", "pi3k": "lisib", "cdk": "ciclib", "mtor": "limus", "antibody": "mab"}
-PAYLOAD_STEM_RE = re.compile(r"(?:tecan|vedotin|dotin|tansine|carmazine)$", re.I)
+PAYLOAD_STEMS = r"(?:tecan|vedotin|dotin|tansine|carmazine)"
 
 
 def class_asked(text: str) -> str:
@@ -57,8 +57,8 @@ def class_asked(text: str) -> str:
 def class_of(name: str, body: str) -> str:
     """A drug's class by its name's stem, read where ``body`` prints it; '' for a code with no stem."""
     lowered = name.lower()
-    if lowered.startswith("t-d") or PAYLOAD_STEM_RE.search(lowered) or (lowered.endswith("mab") and re.search(
-            rf"\b{re.escape(name)}\s+\w+(?:tecan|vedotin|dotin|tansine|carmazine)\b", body, re.I)):
+    if lowered.startswith("t-d") or re.search(rf"{PAYLOAD_STEMS}$", lowered) or (lowered.endswith("mab") and re.search(
+            rf"\b{re.escape(name)}\s+\w+{PAYLOAD_STEMS}\b", body, re.I)):
         return "adc"
     return next((cls for cls, stem in CLASS_STEMS.items() if lowered.endswith(stem)), "")
 
