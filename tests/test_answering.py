@@ -668,6 +668,14 @@ def test_that_study_after_a_drug_is_the_drugs_trial_and_how_many_had_something_i
     assert not answer.abstained and "approximately 45% in both arms" in answer.answer
 
 
+def test_an_acronym_the_review_never_prints_is_unknown_but_a_shouted_word_is_not(assistant):
+    # 'EMA' sits inside 'schema' and 'hematologic' but is no word of the review; 'URGENT' is shouting
+    answer = assistant.ask("when did the EMA approve Enhertu in Europe?")
+    assert answer.abstained and "EMA" in answer.answer
+    assert not assistant.analyzer.known("EMA") and assistant.analyzer.known("ORR")
+    assert not assistant.ask("URGENT: what is the DAR of enhertu").abstained
+
+
 def test_a_name_joined_to_a_word_the_review_never_uses_is_unknown(assistant):
     answer = assistant.ask("what ORR does T-DXd give in HER2-ultralow tumors")
     assert answer.abstained and "HER2-ultralow" in answer.answer
@@ -795,6 +803,12 @@ ANSWER_HOLDS = {
         ("ARX788 payload, phase, and trial name?", "AS269"),
     "a design compared is how a drug was developed to work":
         ("Compare ZW25 and PRS-343: design and early clinical results.", "ECD4 (trastuzumab domain)"),
+    "an acronym the review spells out is its long form (DCR)":
+        ("what was the DCR of PRS-343", "disease control rate of 58%"),
+    "an acronym for radiation to a metastasis (SRS) is local therapy":
+        ("can tukysa be continued after SRS", "treatment could be continued after local therapy"),
+    "SOC is the standard of care":
+        ("is there a SOC for 3rd line", "no standard of care"),
     "the HER2 pills are the TKIs":
         ("which her2 pills are approved for metastatic her2 positive breast cancer", "lapatinib, neratinib, and tucatinib"),
     "a defined term may run to sixty characters":

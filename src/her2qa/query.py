@@ -573,6 +573,8 @@ class QueryAnalyzer:
             return name.lower().replace(" ", "").replace("-", "−") in self.signed or \
                 name.lower().replace(" ", "").replace("−", "-") in self.signed
         key = compact(name)
+        if re.fullmatch(r"[A-Z]{2,4}", name) and name.lower() not in self.expansions:
+            return name.lower() in self.plain_words  # an acronym is a whole word of the review ('EMA' is in no 'schema')
         if len(key) >= 3 and key in self.corpus_compact:
             return True
         if "/" not in name and "–" not in name and re.search(r"(?:[\s-]|[A-Za-z])\d{1,2}$", name):
@@ -612,8 +614,11 @@ class QueryAnalyzer:
                     and self.known(f"{cand} {nxt}") \
                     and compact(f"{cand} {nxt}") in self.corpus_compact:
                 cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
+            # a word in capitals that is an ordinary word ('URGENT', 'SYSTEM') is shouted; three capitals that are
+            # none ('EMA', 'NICE' is four) are an acronym, a name the review may lack
             shouted = cand.isalpha() and cand.isupper() and cand not in self.upper_words \
-                and cand.lower() not in self.expansions and cand.lower() not in BRANDS
+                and cand.lower() not in self.expansions and cand.lower() not in BRANDS \
+                and (len(cand) != 3 or cand.lower() in STOPWORDS or cand.lower() in self.plain_words)
             if shouted or cand.lower() in CHAT_WORDS:
                 pass  # "SYSTEM:", "URGENT" — a word in capitals, not a name the review uses; 'eli5' asks how
             elif entity_like(cand.split()[0]) or cand.lower() in BRANDS:

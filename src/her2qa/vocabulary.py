@@ -75,6 +75,15 @@ ABBREVIATIONS: dict[str, str] = {
     "ds-8201a": "trastuzumab deruxtecan",
     "pcr": "pathological complete response",
     "qol": "quality of life",
+    "dcr": "disease control rate",
+    "tme": "tumor microenvironment",
+    "pdx": "patient-derived xenograft",
+    "soc": "standard of care",
+    "rtk": "receptor tyrosine kinase",
+    "bbb": "blood–brain barrier",
+    "srs": "stereotactic radiosurgery",
+    "wbrt": "whole-brain radiotherapy",
+    "thp": "taxane, trastuzumab and pertuzumab",
 }
 
 # A receptor written with its status sign ('HR+', 'HR+/HER2−') is the receptor, never a hazard ratio.
@@ -107,7 +116,7 @@ BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "comp
 # Chat words that carry no topic ("whats", "pls", "combos"): never a reason to decline.
 CHAT_WORDS = frozenset("""
 whats what's hows whos wheres whens wats pls plz please thx thanks thank hey hello okay ok alright cool hmm yeah
-gimme wanna gonna
+gimme wanna gonna fyi btw omg lol imo imho asap
 kinda sorta quick quickly brief briefly basically main takeaway takeaways gist tldr eli5 summary summarize
 summarise overview anything something stuff thing things info details detail explain explained tell
 mention mentioned mentions cover covers covered discuss discussed discusses talk talks talking about
