@@ -274,9 +274,12 @@ CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|o
 # never uses one, no passage of it can answer for it.
 CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lactat\w*|heart|lvef|ejection|echo\w*|"
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
-                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|"
+                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|seniors?|geriatric\w*|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
                            r"licensed|licensing|revenue|sales|investors?", re.I)
+
+AGE_GROUP_RE = re.compile(r"\b(?:older|old|aged|younger|young) (?:people|patients|pts|women|adults|ladies|persons?)\b|"
+                          r"\bold age\b", re.I)
 
 # A population by what it was treated with before, as asked ("pts who already had trastuzumab and lapatinib",
 # "previously treated with kadcyla") and as the review says it ("patients who had received … including
@@ -487,6 +490,8 @@ class QueryAnalyzer:
                       r"(?:live|survive)\b",
                       "how many months of OS", text, flags=re.I)
         text = receptor_statuses(text)
+        # 'more common in HER2+ than HER2- disease': a lone minus sign is the review's 'HER2-negative'
+        text = re.sub(r"(?<![/\w])(HER2|her2|Her2)[-−](?=[\s?,.;:)]|$)", r"\1-negative", text)
         text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
         # 'PI3Kalpha', 'PI3K alpha', 'ERalpha': an isoform's Greek letter as the review prints it (PI3Kα)
         text = re.sub(r"(?<=[A-Z0-9])[\s-]?((?i:alpha|beta|gamma|delta))\b", lambda m: GREEK[m.group(1).lower()], text)
@@ -553,18 +558,23 @@ class QueryAnalyzer:
     def _hyphenated(self, text: str) -> str:
         """'her2 low' → 'HER2-low', 'pan her' → 'pan-HER': two words typed apart that the review only
         prints joined by a hyphen."""
-        def join(match: re.Match) -> str:
-            first, second = match.group(1), match.group(2)
-            joined = f"{first}-{second}".lower()
-            if joined not in self.corpus_words or f"{first} {second}".lower() in self.lowered_text:
-                return match.group(0)
-            return self.printed_names.get(joined, f"{first}-{second}")
+        def joined(first: str, second: str) -> str | None:
+            hyphened = f"{first}-{second}".lower()
+            if hyphened not in self.corpus_words or f"{first} {second}".lower() in self.lowered_text:
+                return None
+            return self.printed_names.get(hyphened, f"{first}-{second}")
         # 'drug to antibody ratio' → 'drug-to-antibody ratio', 'head to head', 'intention to treat'
         for word in self._linked_words:
             spaced = word.replace("-", " ")
             if spaced in text.lower() and spaced not in self.lowered_text:
                 text = re.sub(rf"\b{re.escape(spaced)}\b", word, text, flags=re.I)
-        return re.sub(r"\b([A-Za-z0-9]+) ([A-Za-z0-9]+)\b", join, text)
+        # every pair of neighbouring words, overlapping: in 'whats her2 low mean' the pair starts at the second word
+        pieces, end = [], 0
+        for match in re.finditer(r"\b(?=([A-Za-z0-9]+) ([A-Za-z0-9]+)\b)", text):
+            if match.start() >= end and (word := joined(match.group(1), match.group(2))) is not None:
+                pieces += [text[end:match.start()], word]
+                end = match.start() + len(match.group(1)) + 1 + len(match.group(2))
+        return "".join(pieces) + text[end:]
 
     def known(self, name: str) -> bool:
         """Is ``name`` in the corpus? Compounds ('HER2-heterogeneous', 'MUC4/JIMT-1') are known when
@@ -653,6 +663,8 @@ class QueryAnalyzer:
         # "after surgery" is the adjuvant setting the review discusses, not surgery itself
         clinical += [w for w in re.findall(r"[A-Za-z]+", SURGERY_TIMING_RE.sub(" ", question)) if CARE_TOPIC_RE.fullmatch(w)
                      and not any(_inflects(v, w.lower().rstrip("s")) for v in self.corpus_words)]
+        # 'is enhertu safe for older people': a population by age, which the review never sets apart
+        clinical += [m.group(0) for m in AGE_GROUP_RE.finditer(question) if m.group(0).lower() not in self.lowered_text]
         clinical += [w for w in re.findall(r"[A-Za-z]+", question) if ENZYME_RE.fullmatch(w)
                      and w.lower() not in NOT_ENZYMES and not any(v.startswith(w.lower()) for v in self.corpus_words)]
         match = TOPIC_RE.search(question)

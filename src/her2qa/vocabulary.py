@@ -138,6 +138,7 @@ explain explanation mechanism mechanisms meaning define definition results outco
 SHORTHAND: dict[str, str] = {
     "pts": "patients", "pt": "patient", "mets": "metastases", "met": "metastasis", "tx": "treatment",
     "chemo": "chemotherapy", "rx": "treatment", "dx": "diagnosis", "tox": "toxicity", "ae": "adverse event",
+    "std": "standard",
     "sae": "serious adverse event", "brain mets": "brain metastases", "cns mets": "brain metastases",
     "db": "DESTINY-Breast", "resp": "response", "cape": "capecitabine", "tras": "trastuzumab", "atezo": "atezolizumab",
     "w": "with",
@@ -237,6 +238,12 @@ SYNONYMS: dict[str, str] = {
     AFTER_SURGERY: "adjuvant",
     BEFORE_SURGERY: "neoadjuvant",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
+    # 'what stage is it (in)', 'how far along is it': a drug's stage of development is its trial phase
+    r"\bwhat stage (?:is|are|was|were) (?:it|they|this|that|the drug)\b|\bhow far along\b|"
+    r"\bstage of (?:development|testing|trials?)\b": "phase trial",
+    # 'what other kinds of treatment are researchers working on': the review's approaches under study
+    r"\b(?:kinds?|types?|sorts?) of (?:new )?(?:treatments?|therap\w+|drugs?)\b": "approaches strategies",
+    r"\bresearch(?:ers?|ing)\b|\b(?:working on|looking (?:at|into)|exploring)\b": "research exploration",
 }
 
 

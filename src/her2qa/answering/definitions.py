@@ -79,8 +79,14 @@ class DefinitionPlans:
                 # 'what is a biparatopic adc': no sentence defines it, one describes it — better than
                 # falling back to defining 'ADC' alone ('the bystander effect': where 'bystander' is named,
                 # when the review names it rarely)
-                answer = next((a for form in aliases if (len(form.split()) >= 2 or self.analyzer.paragraph_share([form]) <= 0.05)
-                               and (a := self._describing(base, query, form, within)) is not None), None)
+                rare = [form for form in aliases
+                        if len(form.split()) >= 2 or self.analyzer.paragraph_share([form]) <= 0.05]
+                answer = next((a for form in rare if (a := self._describing(base, query, form, within)) is not None), None)
+                if answer is None and within and not self.analyzer.paragraph_share([subject]) and all(
+                        self.analyzer.paragraph_share([form]) <= 0.05 for form in rare):
+                    # 'the bystander effect of enhertu': an effect the review describes of ADCs, never beside
+                    # the drug's name, is still what it is (a term printed nowhere in those words)
+                    answer = next((a for form in rare if (a := self._describing(base, query, form)) is not None), None)
             if answer is not None:
                 return answer
         if len(specific) == 1 and self.is_trial(specific[0]) and not DRUG_CODE_RE.fullmatch(specific[0]):

@@ -11,11 +11,12 @@ from ..corpus import Corpus
 from ..figures import has_figure
 from ..query import DRUG_SUFFIX_RE, Query, mentions
 from ..results import Answer, Citation, ReferenceInfo, Retrieved
-from ..retrieval import Candidate, ScoredUnit, is_generic
+from ..retrieval import LEADING_PRONOUN_RE, Candidate, ScoredUnit, is_generic
 from ..store import Unit
 from ..sentences import split_sentences
 from ..settings import Settings
 from ..vocabulary import BRANDS
+from .concepts import concept_groups, parts_covered
 from .coverage import NOT_RECEPTOR_STATUS
 
 NOT_IN_REVIEW = "The review does not say."
@@ -80,6 +81,13 @@ CLASS_CUES = {"adc": re.compile(r"\badc|antibody–drug conjugate|antibody-drug 
 
 
 ABSTRACT_PENALTY = 0.05
+# A score or figure typed in the question ('what does a 3+ score mean', 'where is the 16.4 months from') that
+# the review prints marks the sentence that answers: its words alone ('score', 'mean') point elsewhere
+# How far down the ranked sentences, and how close in score, one that covers more of a yes/no may come first
+COVERAGE_REACH = 6
+IN_THESE_RE = re.compile(r"In (?:these|this|such|those) (?:cases?|patients|settings?|situations?)\b")
+COVERAGE_SCORE_RATIO = 0.75
+TYPED_FIGURE_RE = re.compile(r"(?<![\w.])(?:\d\+|\d+(?:\.\d+)?\s?%|\d+\.\d+)(?![\w.])")
 EXPLANATION_RANKED = 5
 RATIONALE_RE = re.compile(r"\b(?:rationale|supports? the (?:combination|use|hypothesis)|due to|because|attributable to)\b", re.I)
 
@@ -220,12 +228,47 @@ class ExtractiveAnswerer:
             if measures:
                 focused.sort(key=lambda u: -sum(bool(MEASURES[m][1].search(u[1].unit.text)) for m in measures))
             units = (focused or with_figures or units) + [u for u in units if u not in (focused or with_figures)]
+        if query.intent == "yesno":
+            units = self._covering_most_first(query, units)
         best = units[0][1].score
         chosen = [units[0]]
         if self._style(query) and self.settings.answer_max_sentences > 1:
             chosen = self._with_next_sentence(chosen)
         chosen = self._choose(query, units, best, chosen)
-        return self._compose(base, chosen, query)
+        return self._compose(base, self._with_typed_figures(query, units, chosen), query)
+
+    def _covering_most_first(self, query: Query, units):
+        """A yes/no is settled by the sentence that speaks to most of what is asked ("…if patients presented
+        local progression, treatment could be continued after local therapy" for "can she keep taking tukysa
+        if her brain spots grow and she gets radiation"), not by one repeating a single part's words."""
+        groups = concept_groups(query.text, query.aliases)
+        if len(groups) < 3:
+            return units
+        head = units[:COVERAGE_REACH]
+
+        def said(cand, unit) -> str:
+            # "In these cases, …" says its part together with the sentence it leans on
+            text = unit.unit.text
+            if LEANS_BACK_RE.match(text) or LEADING_PRONOUN_RE.match(text) or IN_THESE_RE.match(text):
+                return " ".join(self._previous_sentences(cand.chunk, unit.unit.start, 1) + [text])
+            return text
+        covered = [parts_covered(groups, said(cand, unit)) for cand, unit in head]
+        best = max(range(len(head)), key=lambda i: (covered[i], -i))
+        if best and covered[best] > covered[0] and head[best][1].score >= COVERAGE_SCORE_RATIO * head[0][1].score:
+            return [head[best]] + [u for u in units if u is not head[best]]
+        return units
+
+    @staticmethod
+    def _with_typed_figures(query: Query, units, chosen):
+        """A score or figure typed in the question is a part of it: when no chosen sentence prints it, the
+        best one that does comes too ('what does a 3+ score mean' → "…defined as intense (3+) when…")."""
+        for figure in TYPED_FIGURE_RE.findall(query.text):
+            if any(figure in u.unit.text for _, u in chosen):
+                continue
+            printing = next((pair for pair in units[:12] if figure in pair[1].unit.text), None)
+            if printing is not None:
+                chosen = chosen + [printing]
+        return chosen
 
     @staticmethod
     def _style(query: Query) -> str:

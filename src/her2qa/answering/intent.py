@@ -71,7 +71,15 @@ def asks_for_list(question: str) -> bool:
                              "being", "been", "currently", "still", "mentioned", "listed", "named", "discussed"}
     # "what are (all) the resistance mechanisms…": the plural after "are the" is what is listed
     start = 3 if words[1:3] in (["are", "the"], ["are", "all"], ["were", "the"]) else 1
-    if words[start:start + 1] == ["the"]:
+    members_of = words[0] == "which" and words[1:2] == ["of"]
+    if members_of:
+        # "which of the ongoing T-DXd trials include…": the members of the plural after "of the" are listed —
+        # not "which of these drugs is oral" (one) or "which of the two trials had more patients" (a pick)
+        if re.search(r"\b(?:is|was|has)\b|\b(?:more|most|better|best|longer|higher|larger|fewer|less|first)\b",
+                     " ".join(words[2:])):
+            return False
+        start = 2
+    if words[start:start + 1] in (["the"], ["these"], ["those"]):
         start += 1
     if start > 1 and set(words[start:start + 3]) & ASKED_NOT_LISTED:
         return False  # "what were the findings of monarcHER": an overview, "what are the differences": a comparison
@@ -82,7 +90,7 @@ def asks_for_list(question: str) -> bool:
                   and not word.endswith(("ss", "us", "is", "ous"))) or word.endswith(("tkis", "adcs"))
         after = words[i + 1] if i + 1 < len(words) else ""
         # "which TKIs does…", "what trials tested…", not "which side effect limits its…"
-        if plural and (not after or after in follows or (after.endswith("ed") and len(after) > 4)):
+        if plural and (not after or after in follows or (after.endswith("ed") and len(after) > 4) or members_of):
             return True
     return False
 
@@ -131,7 +139,9 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
 _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|monotherapy))?"
 HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}\s*(?:[-–—:,?]|$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
-YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+)?(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, )?"
+YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+)?(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, |"
+                      # "if she gets radiation for a brain spot, can she keep taking tukysa?": a condition, then the question
+                      r"(?:if|when|once|now that) [^,?]{1,80}, )?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
                         r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
@@ -175,8 +185,21 @@ DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| i
                               r"(?:\s+defined)?\W*$", re.I)
 
 
+# "the doctor said enhertu has a bystander effect, what does that mean?": what was heard, then its meaning asked
+_HEARD = (r"^\W*(?:[\w'’]+\s+){0,4}?(?:said|says|told (?:me|us|her|him|them)|mentioned|explained)\s+(?:that\s+)?"
+          r"(?P<owner>[\w\-+]+(?:\s+[\w\-+]+)?)\s+")
+_MEANING_ASKED = r"\s*[,.;:—–-]+\s*(?:so\s+|but\s+)?what (?:does|do|did) (?:that|this|it) (?:mean|do)\W*$"
+HEARD_PROPERTY_RE = re.compile(_HEARD + r"(?:has|have|had|causes?|gives?|shows?)\s+(?:an?\s+|the\s+|some\s+)?"
+                               r"(?P<term>[\w\-–/+ ]{2,40}?)" + _MEANING_ASKED, re.I)
+HEARD_STATE_RE = re.compile(_HEARD + r"(?:is|are|was|were)\s+(?:an?\s+)?(?P<term>[\w\-–/+ ]{2,40}?)" + _MEANING_ASKED, re.I)
+
+
 def as_definition(question: str) -> str:
     """'targeted protein degradation - what is it' → 'what is targeted protein degradation?' (else '')."""
+    if heard := HEARD_PROPERTY_RE.match(question):
+        return f"what is the {heard.group('term').strip()} of {heard.group('owner')}?"
+    if heard := HEARD_STATE_RE.match(question):  # "…said her cancer is HER2-low, what does that mean"
+        return f"what is {heard.group('term').strip()}?"
     defined = DEFINITION_OF_RE.match(question)
     if defined and (defined.group("term") or re.search(r"\bdefined?\W*$|\bdefine\b", question, re.I)):
         return f"what is {(defined.group('term') or defined.group('term2')).strip()}?"
@@ -347,6 +370,10 @@ PERSONAL_CONTEXT_RE = re.compile(
 TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
                                  r"(?P<context>(?:i|i'm|i’m|im|i've|i’ve|ive|my|we|we're|we’re|our)\b[^?]*)$", re.I | re.S)
 
+# "what's the DAR of kadcyla? I know enhertu is about 8": what the asker already knows or has heard, offered
+# beside the question; it names other things but asks nothing of them
+KNOWN_CLAIM_RE = re.compile(r"^\W*(?:i|we)\s+(?:already\s+)?(?:know|knew|read|heard|think|thought|believe|remember|recall|"
+                            r"saw|was told|were told|understand)\b", re.I)
 
 # "tucatinib dose in HER2CLIMB? 300 mg bid?": a guess at the figure asked, not a question of its own
 FIGURE_GUESS_RE = re.compile(r"^\W*(?:(?:like|maybe|or|is it|was it|about|around|approx\w*|something like)\s+)?[~≈<>]?\s*"

@@ -32,6 +32,8 @@ LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: 
 # "what are the components of an antibody–drug conjugate": the noun before "of" is what is listed.
 PROPERTY_OF_RE = re.compile(r"\b(?:what|which)\s+(?:are|were|r)\s+(?:the\s+)?(?:main\s+|key\s+|(?:\d|two|three|four|five)\s+)?"
                             r"(?P<noun>[a-z\-]+)\s+of\s+(?:an?\s+|the\s+)?\w", re.I)
+KINDS_ASKED_RE = re.compile(r"\b(?:kinds?|types?|sorts?|classes|categories) of\b", re.I)
+PARTS_ASKED_RE = re.compile(r"\b(?:parts?|components?|pieces|elements|building blocks) (?:of|in)\b", re.I)
 SECTION_PART_NOUNS = {"topics", "subsections", "sections", "subtopics", "types", "kinds", "examples", "members",
                       "names", "classes", "categories", "strategies", "approaches", "contents"}
 
@@ -282,7 +284,10 @@ class ListPlans:
         the sentence that names it."""
         # (the 'drug' of 'antibody-drug conjugate' asks for no drugs)
         if not re.search(r"(?<![\-–])\b(?:drugs?|agents?|inhibitors?|antibodies|adcs|tkis|therapies|compounds|molecules|"
-                         r"conjugates|medications|options)\b", query.text, re.I):
+                         r"conjugates|medications|options)\b", query.text, re.I) or KINDS_ASKED_RE.search(query.text) \
+                or PARTS_ASKED_RE.search(query.text):
+            # 'what other kinds of treatment…' asks for the approaches, 'what are the parts of an adc drug' for
+            # its parts: not a roll call of drug names
             return None
         asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
         found = self.sentences.find_section(query.text)

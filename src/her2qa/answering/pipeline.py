@@ -33,9 +33,9 @@ from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
-from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, OVERVIEW_RE, PERSONAL_CONTEXT_RE,
-                     SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify, split_parts, without_exclusion,
-                     without_framing, without_instructions)
+from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, KNOWN_CLAIM_RE, OVERVIEW_RE,
+                     PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify, split_parts,
+                     without_exclusion, without_framing, without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
@@ -88,6 +88,9 @@ TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
+# 'which of the ongoing T-DXd trials include a durvalumab arm': the arms column, row by row
+ARM_ASKED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b.*\b(?:include|includes|including|have|has|having|with)\s+"
+                          r"(?:an?\s+)?[\w\-+]+\s+arms?\b", re.I)
 # A table column asked of rows the question names ('what arm do … share', 'setting of X and Y').
 ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
 # A comparison's aspect that the drugs named answer ('which drugs did each give').
@@ -122,7 +125,8 @@ COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them",
                           # what the sides are ("how do the X and Y trials differ"), not what to compare
                           "trial", "trials", "study", "studies",
                           # 'in terms of kinase selectivity', 'when it comes to toxicity': the frame of the aspect
-                          "terms", "regard", "regarding", "respect", "comes"}
+                          "terms", "regard", "regarding", "respect", "comes",
+                          "two", "both", "three"}
 
 # Questions about the review itself rather than what it says: who wrote it, where and when it appeared
 REVIEW_ITSELF_RE = re.compile(
@@ -220,7 +224,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # "i had herceptin and perjeta then kadcyla and now its back in my liver. is there anything after kadcyla":
         # the treatments one has had are history; the question names what it asks about
         history = bool(TREATMENT_HISTORY_RE.search(match.group("context")))
-        return match.group("question") if own and (context <= own or history) else text
+        # "…? I know enhertu is about 8": what the asker knows, told after a question that has its own subject
+        claim = match.re is TRAILING_CONTEXT_RE and KNOWN_CLAIM_RE.match(match.group("context"))
+        return match.group("question") if own and (context <= own or history or claim) else text
 
     def _with_the_drugs_trial(self, text: str) -> str:
         """'were people with brain mets allowed in the tukysa trial?': a drug's trial is the one trial the review
@@ -381,7 +387,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         rows_asked = (intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text))
                       and not ONE_ASKED_RE.search(text)
                       and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text) or TRIALS_IN_LINE_RE.search(text)
-                           or PRIMARY_ENDPOINT_RE.search(text))
+                           or PRIMARY_ENDPOINT_RE.search(text) or ARM_ASKED_RE.search(text))
                       and not asked_measures(text)  # 'what response rate did ZW25 get in its phase 1 study?': no column
                       # 'what PFS did the TULIP phase III trial report?': a result, not the endpoint column
                       and not (asked_endpoints(text) and not PRIMARY_ENDPOINT_RE.search(text))
@@ -399,6 +405,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return combined
         if intent == "yesno" and (status := self._approval_status(base, query)) is not None:
             return status
+        if intent == "yesno" and (unpaired := self._never_given_together(base, text, query)) is not None:
+            return unpaired
         if intent in ("fact", "overview", "yesno", "list") and (treated := self._in_the_population_treated(base, query)):
             return treated
         if intent in ("fact", "list", "yesno", "overview", "definition") and not (
@@ -566,17 +574,19 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     @staticmethod
     def _printed_name(sentence: Sentence, query: Query) -> str:
         """The form in which the sentence's opening words print a name asked ('ADCs' for 'adc'), or ''."""
-        opening = " ".join(sentence.text.split()[:6])
-        for entity in query.entities:
-            for alias in sorted(query.aliases.get(entity, [entity]), key=len, reverse=True):
-                found = re.search(rf"(?<![\w-]){re.escape(alias)}s?(?![\w-])", opening, re.I)
-                if found:
-                    return found.group(0)
+        # the subject follows a leading phrase ("According to immunohistochemical (IHC) evaluation, HER2 may
+        # not be expressed…": 'Its expression' is HER2's, not IHC's); the opening itself when none is named after it
+        after_phrase = LEADING_PHRASE_RE.sub("", sentence.text, count=1)
+        openings = [" ".join(after_phrase.split()[:6])] if after_phrase != sentence.text else []
+        for opening in openings + [" ".join(sentence.text.split()[:6])]:
+            if name := _name_asked_in(opening, query):
+                return name
         # a kind asked by its short name ('an adc') is not an entity: the sentence's subject, when asked
         subject = re.match(r"((?:[\w\-/]+\s+){0,2}?[\w\-/]+)\s+(?:is|are|was|were|has|have)\b", sentence.text)
         if subject and words_of(subject.group(1)) & words_of(query.text) - FRAME_WORDS:
             return subject.group(1)
         return ""
+
 
     def _given_for_another(self, gaps: list[str]) -> str:
         """The one sentence printing a property asked of something else ('the drug-to-antibody ratio'
@@ -877,6 +887,29 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 return self._table(base, question, text, query, candidates, carried, match=match)
         return None
 
+    def _never_given_together(self, base, text: str, query: Query) -> Answer | None:
+        """'can i take nerlynx and tukysa at the same time?': two drugs asked together that no sentence gives
+        together ('X plus Y', 'Y in combination with X') and no trial's arm pairs — the review does not say;
+        naming both in a list ('lapatinib, neratinib and tucatinib have been approved') is no combination."""
+        drugs = [e for e in self._specific(query) if is_drug_name(e) and not self.is_trial(e)]
+        if len(drugs) != 2 or not TOGETHER_ASKED_RE.search(text) or SET_AGAINST_RE.search(text):
+            return None
+        first, second = (query.aliases.get(d, [d]) for d in drugs)
+        for sentence in self.sentences.mentioning(first):
+            lowered = sentence.text.lower()
+            for a in first:
+                for b in second:
+                    i, j = lowered.find(a.lower()), lowered.find(b.lower())
+                    if i >= 0 and j >= 0 and GIVEN_WITH_RE.search(lowered[min(i, j):max(i, j)]):
+                        return None
+        for _, table in self.tables.tables():
+            arms = [c for c in table.columns if re.search(r"\barm\b", c, re.I)]
+            if any(mentions(" ".join(r.cells.get(c, "") for c in arms), first)
+                   and mentions(" ".join(r.cells.get(c, "") for c in arms), second) for r in table.rows):
+                return None
+        return self._decline(base, f"The review does not report {drugs[0]} and {drugs[1]} given together.",
+                             missing=[f"{drugs[0]} given with {drugs[1]}"])
+
     def _table(self, base, question, text, query, candidates, carried, match: TableMatch | None = None) -> Answer | None:
         match = match or self.tables.match(text, query)
         if match is None or not match.rows:
@@ -933,9 +966,13 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return self._section_overview(base, query, *parent)
         # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
         found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)), topic=True)
-        if found is not None and (not specific or any(mentions(found[1].title, query.aliases.get(e, [e]))
-                                                      for e in specific) or self._section_asked_with_examples(
-                                      text, found, specific, query)):
+        # "any data in her2 low?" after a TULIP answer asks about TULIP there, not for the HER2-low section
+        carried_elsewhere = found is not None and bool(query.carried) and not any(
+            mentions(s.text, query.aliases.get(e, [e]))
+            for e in query.carried for s in self.sentences.in_section(found[0], found[1].key))
+        if found is not None and not carried_elsewhere and (
+                not specific or any(mentions(found[1].title, query.aliases.get(e, [e])) for e in specific)
+                or self._section_asked_with_examples(text, found, specific, query)):
             if not specific and not query.carried and (on_topic := self._on_topic_in_section(text, *found)):
                 # "what do the authors conclude about brain mets?": what the section says of that topic
                 return self._quoting(base, query, on_topic, self.sentences.subheading_of,
@@ -1195,7 +1232,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                     (other := self._aspect_sentences(side_base, side_query, side, rest)) is not None:
                 # "what they hit and side effects": the other aspect beside the safety one
                 overview = merge(side_base, [("", other), ("", overview)])
-            if overview is None and aspect:
+            if overview is None and aspect and RESULTS_MEASURES not in aspect:
+                # (results asked with another aspect — 'design and early results' — are the side's overview,
+                # focused below on both)
                 overview = self._aspect_sentences(side_base, side_query, side, aspect)
             if overview is None:
                 overview = self._entity_overview(side_base, side_query, side, group=False)
@@ -1351,6 +1390,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         words = [w for w in re.findall(r"[\w\-/+]+", rest)
                  if w.lower() not in FRAME_WORDS and w.lower() not in COMPARISON_FRAME_WORDS
                  and words_of(w)]
+        if RESULTS_ASPECT_RE.search(rest):
+            # 'design and early results': a trial's results are told by its measures (a 33% response
+            # rate, disease control of 58%), seldom by the word 'results'
+            words.append(RESULTS_MEASURES)
         return " ".join(words)
 
     # ---- several questions in one ------------------------------------------------------------
@@ -1481,7 +1524,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
 # The part of a comparison before its 'and'/'vs' that lists names by commas ("how do lapatinib, neratinib")
 LISTED_NAMES_RE = re.compile(r"(?:[\w\-' ]*\s)?[\w\-+/]+(?:\s*\([^)]*\))?(?:\s*,\s*[\w\-+/]+(?:\s*\([^)]*\))?)+\s*,?", re.I)
 # What the compared sides are: "(the X and Y) trials of CDK4/6 inhibitors in HER2+ disease"
-SIDES_DESCRIBED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|with|testing|using)\s+[^?.,;:]*", re.I)
+# 'early results', 'clinical outcomes', 'efficacy': a compared aspect that is what the trials found
+RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings)\b", re.I)
+RESULTS_MEASURES = "results response PFS OS survival efficacy"
+# A phrase before a sentence's subject: "According to … evaluation, ", "In the EMILIA trial, "
+LEADING_PHRASE_RE = re.compile(r"^(?:According to|In|Based on|Regarding|For|After|Despite|Among|Unlike|"
+                               r"Compared (?:to|with))\b[^,]{0,80},\s*")
+SIDES_DESCRIBED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|with|testing|using)\s+[^?.,;:]*|"
+                                # 'the EGF1001515 and EGF104900 lapatinib trials', 'the two CDK4/6 trials'
+                                r"(?<![\w\-/+])[\w\-/+]+\s+(?=(?:trials?|stud(?:y|ies))\b)", re.I)
 # A study named by its authors ("In 2009, Pohlmann et al. demonstrated…")
 AUTHORS_RE = re.compile(r"\b[A-Z][\w\-']+(?: and [A-Z][\w\-']+)? et al\.")
 # A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
@@ -1496,6 +1547,13 @@ TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|s
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
 # Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
 COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
+# 'can i take nerlynx and tukysa at the same time?': two drugs asked of as given together
+TOGETHER_ASKED_RE = re.compile(r"\btogether\b|\bat the same time\b|\bsame time\b|\bcombin\w*|\bsimultaneous\w*|"
+                               r"\bconcurrent\w*", re.I)
+# ... and not set against each other ('longer with T-DM1 or with lapatinib plus capecitabine?')
+SET_AGAINST_RE = re.compile(r"\b(?:or|vs\.?|versus|than|compared?|better|worse)\b", re.I)
+# what joins two drugs given together in a sentence ('tucatinib or placebo in combination with … trastuzumab')
+GIVEN_WITH_RE = re.compile(r"\b(?:plus|with|combin\w*|added|addition|together)\b|\+")
 # ... of trials or of anyone trying it
 TRIALS_ASKED_RE = re.compile(r"\b(?:anyone|anybody|trials?|stud(?:y|ies)|test\w*|tried|trying|evaluat\w*|"
                              r"investigat\w*|ongoing|running)\b", re.I)
@@ -1556,6 +1614,16 @@ def _closest(sentences: list[str], question: str) -> str:
     def shared(text: str) -> int:
         return len(asked & {light_stem(w) for w in content_words(text)})
     return strip_markers(max(sentences, key=shared)).strip() if sentences else ""
+
+
+def _name_asked_in(opening: str, query: Query) -> str:
+    """The form in which ``opening`` prints a name the question asks ('ADCs' for 'adc'), or ''."""
+    for entity in query.entities:
+        for alias in sorted(query.aliases.get(entity, [entity]), key=len, reverse=True):
+            found = re.search(rf"(?<![\w-]){re.escape(alias)}s?(?![\w-])", opening, re.I)
+            if found:
+                return found.group(0)
+    return ""
 
 
 def _group_by_aspect(picks: list[Pick]) -> None:
