@@ -1565,6 +1565,21 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('if she gets a brain spot and they do radiation, can she keep taking tukysa?',
                  ['treatment could be continued after local therapy'],
                  id='a-yes-no-after-a-condition-is-settled-by-the-sentence-covering-most-of-it'),
+    pytest.param('IC50 of alpelisib (BYL719) against PI3Ka?',
+                 ['IC50 of 5 nM'],
+                 id='a-greek-letter-typed-as-its-latin-one'),
+    pytest.param("the dr said enhertu is an 'ADC'.. what are the parts of an ADC?",
+                 ['three components'],
+                 id='what-the-doctor-said-before-a-question-with-its-own-subject-asks-nothing'),
+    pytest.param("is there a standard treatment once you're past 3rd line? my sister is on her 4th now",
+                 ['no standard of care'],
+                 id='context-after-the-question-naming-nothing-is-no-part-and-past-third-line-is-later-lines'),
+    pytest.param('how is HER2-low defined in this review',
+                 ['IHC score of 1+ or 2+'],
+                 id='how-is-x-defined-in-this-review-is-a-definition'),
+    pytest.param("Why doesn't trastuzumab work against p95HER2-expressing tumors?",
+                 ['not recognized by trastuzumab'],
+                 id='a-state-typed-onto-a-name-asks-about-the-name'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's
@@ -1770,3 +1785,19 @@ def test_which_of_the_trials_with_an_arm_lists_every_row_whose_arms_give_it(assi
 ])
 def test_which_of_a_plural_lists_its_members_unless_one_is_picked(question, intent):
     assert classify(question) == intent
+
+
+def test_a_later_part_asking_an_endpoint_asks_it_of_the_trial_named_before(assistant):
+    answer = assistant.ask("did T-DXd + pertuzumab beat THP in DESTINY-Breast09? whats the PFS")
+    assert answer.abstained and "16.4" not in answer.answer, answer.answer
+
+
+def test_what_the_nurse_said_stays_when_the_question_points_back_at_it(converse):
+    answer = converse("my sister is getting enhertu now because kadcyla stopped working. is it effective?",
+                      "the nurse said something about lung problems. how common is that, can it kill you?")
+    assert "13.6%" in answer.answer and "2.2%" in answer.answer, answer.answer
+
+
+def test_food_and_supplements_with_a_drug_are_not_in_the_review(assistant):
+    answer = assistant.ask("can i eat grapefruit or take other meds with tukysa")
+    assert answer.abstained and "grapefruit" in answer.answer, answer.answer

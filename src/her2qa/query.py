@@ -274,10 +274,13 @@ CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|o
 # never uses one, no passage of it can answer for it.
 CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lactat\w*|heart|lvef|ejection|echo\w*|"
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
-                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|seniors?|geriatric\w*|"
+                           r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|seniors?|geriatric\w*|grapefruit|"
+                           r"supplements?|herbal\w*|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
                            r"licensed|licensing|revenue|sales|investors?", re.I)
 
+STATE_SUFFIX_RE = re.compile(r"-(?:expressing|overexpressing|mutant|mutated|amplified|driven|positive|negative|"
+                             r"high|low|dependent|resistant)$", re.I)
 AGE_GROUP_RE = re.compile(r"\b(?:older|old|aged|younger|young) (?:people|patients|pts|women|adults|ladies|persons?)\b|"
                           r"\bold age\b", re.I)
 
@@ -495,6 +498,8 @@ class QueryAnalyzer:
         text = re.sub(r"\s&\s", " and ", text)  # 'why is its use limited & what are they doing about it'
         # 'PI3Kalpha', 'PI3K alpha', 'ERalpha': an isoform's Greek letter as the review prints it (PI3Kα)
         text = re.sub(r"(?<=[A-Z0-9])[\s-]?((?i:alpha|beta|gamma|delta))\b", lambda m: GREEK[m.group(1).lower()], text)
+        # 'PI3Ka': the Greek letter typed as its Latin first letter, when the review prints the name with it
+        text = re.sub(r"\b([A-Za-z0-9]*[A-Z0-9])([abgd])\b", lambda m: self._greek_typed(m.group(1), m.group(2)), text)
 
         def regimen(match: re.Match) -> str:
             # 'perjeta/herceptin/docetaxel': names typed as one regimen (not 'PI3K/AKT/mTOR', printed so)
@@ -542,6 +547,18 @@ class QueryAnalyzer:
         text = re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", mend, text)
         text = re.sub(r"(?<![\w-])[A-Za-z]{2,}\d{4,}(?![\w-])", self._mend_code, text)
         return self._hyphenated(text)
+
+    def _without_state_suffix(self, name: str) -> str:
+        """'p95HER2-expressing tumors' asks about p95HER2: a state typed onto a name the review prints bare."""
+        match = STATE_SUFFIX_RE.search(name)
+        if match is None or compact(name) in self.corpus_compact:
+            return name
+        base = name[:match.start()]
+        return base if len(base) >= 3 and compact(base) in self.corpus_compact else name
+
+    def _greek_typed(self, name: str, letter: str) -> str:
+        greek = next(g for word, g in GREEK.items() if word[0] == letter)
+        return f"{name}{greek}" if len(name) >= 3 and f"{name}{greek}".lower() in self.lowered_text else f"{name}{letter}"
 
     def _mend_code(self, match: re.Match) -> str:
         """'EGF100151' → 'EGF1001515': a study code one digit longer or shorter than the one the review
@@ -632,6 +649,7 @@ class QueryAnalyzer:
             if shouted or cand.lower() in CHAT_WORDS:
                 pass  # "SYSTEM:", "URGENT" — a word in capitals, not a name the review uses; 'eli5' asks how
             elif entity_like(cand.split()[0]) or cand.lower() in BRANDS:
+                cand = self._without_state_suffix(cand)
                 found.append(self.printed_names.get(cand.lower(), cand) if cand.islower() else cand)  # 'th3resa'
 
             elif cand.lower() in self.printed_names and cand.lower() not in CHAT_WORDS and not (

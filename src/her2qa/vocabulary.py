@@ -202,7 +202,8 @@ SYNONYMS: dict[str, str] = {
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
     # 'past the second treatment', 'a standard 3rd option', 'had 2 lines already': the third and later lines
     r"\b(?:past|after|beyond|had) (?:the |her |his |their )?(?:second|2nd|two|2) (?:treatments?|lines?|regimens?|therap\w+)\b|"
-    r"\b(?:3rd|third) (?:options?|treatments?|therap\w+|regimens?)\b": "third and later lines",
+    r"\b(?:3rd|third) (?:options?|treatments?|therap\w+|regimens?)\b|"
+    r"\b(?:past|after|beyond) (?:the )?(?:3rd|third)[\s-]lines?\b": "third and later lines",
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
     r"\bkeep (?:taking|on|going|using)\b|\bcarry on\b|\bstay on (?:it|the drug|treatment|study)\b": "continued",
     r"\bshr[iau]nk\w*": "response responded overall response rate",

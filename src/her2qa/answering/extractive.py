@@ -252,8 +252,14 @@ class ExtractiveAnswerer:
             if LEANS_BACK_RE.match(text) or LEADING_PRONOUN_RE.match(text) or IN_THESE_RE.match(text):
                 return " ".join(self._previous_sentences(cand.chunk, unit.unit.start, 1) + [text])
             return text
-        covered = [parts_covered(groups, said(cand, unit)) for cand, unit in head]
+        # a sentence that goes on about a name asked ("Regarding adverse events, 13.6% of patients…" in the
+        # paragraph on T-DXd's trial) speaks to it without repeating it
+        named = " ".join(e for e in query.entities if not is_generic(e))
+        covered = [parts_covered(groups, said(cand, unit) + (f" {named}" if self._about(query, (cand, unit)) else ""))
+                   for cand, unit in head]
         best = max(range(len(head)), key=lambda i: (covered[i], -i))
+        if query.wants_number and not has_figure(head[best][1].unit.text):
+            return units  # a figure asked is answered by a sentence that gives one
         if best and covered[best] > covered[0] and head[best][1].score >= COVERAGE_SCORE_RATIO * head[0][1].score:
             return [head[best]] + [u for u in units if u is not head[best]]
         return units

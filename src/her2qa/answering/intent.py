@@ -182,7 +182,8 @@ DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| i
                               r"(?:exact\s+|formal\s+|precise\s+)?(?:definition|meaning|defn?\.?)\s+of\s+(?:the\s+term\s+)?"
                               r"(?P<term>[\w\-–/+ ]{2,50}?)\W*$|"
                               r"^\W*how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define)\s+(?P<term2>[\w\-–/+ ]{2,50}?)"
-                              r"(?:\s+defined)?\W*$", re.I)
+                              r"(?:\s+defined)?(?:\s+(?:in|by|according to)\s+(?:this|the)\s+(?:review|paper|article|authors))?"
+                              r"\W*$", re.I)
 
 
 # "the doctor said enhertu has a bystander effect, what does that mean?": what was heard, then its meaning asked
@@ -201,7 +202,7 @@ def as_definition(question: str) -> str:
     if heard := HEARD_STATE_RE.match(question):  # "…said her cancer is HER2-low, what does that mean"
         return f"what is {heard.group('term').strip()}?"
     defined = DEFINITION_OF_RE.match(question)
-    if defined and (defined.group("term") or re.search(r"\bdefined?\W*$|\bdefine\b", question, re.I)):
+    if defined and (defined.group("term") or re.search(r"\bdefined?\b", question, re.I)):
         return f"what is {(defined.group('term') or defined.group('term2')).strip()}?"
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
     if not match or re.fullmatch(r"(?:so|and|ok|okay|but|then|hmm|um|well|right|yes|no)", match.group("term").strip(), re.I):
@@ -361,7 +362,9 @@ def without_framing(question: str) -> str:
 # Who asks and why, told before the question: "from a radiation standpoint i worry about SRS — why does …",
 # "We still use lapatinib for CNS disease. Compare …". The question after it asks what the review says.
 PERSONAL_CONTEXT_RE = re.compile(
-    r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b)"
+    r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b|"
+    # "the dr said enhertu is an 'ADC'.. what are the parts of an ADC?": what a carer said, before the question
+    r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:said|says|told|mentioned|explained)\b)"
     r"[^?]{0,200}?)(?:[.;:!]|\s[-–—]|[—–])\s+"
     r"(?P<question>(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could|should|would|will|was|"
     r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any)\b.*)$", re.I | re.S)

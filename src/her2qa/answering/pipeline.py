@@ -88,6 +88,12 @@ TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
+# who told the asker something before the question, and the question pointing back at it ('what does that mean')
+HEARD_FROM_RE = re.compile(r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:said|says|told|mentioned|explained)\b", re.I)
+BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
+# An endpoint's name ('PFS', 'ORR'): what a trial measured, never the subject of a part of its own
+ENDPOINT_NAME_RE = re.compile(r"pfs|os|orr|dcr|dfs|idfs|overall survival|progression[- ]free survival|response rate|"
+                              r"hazard ratio", re.I)
 # 'which of the ongoing T-DXd trials include a durvalumab arm': the arms column, row by row
 ARM_ASKED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b.*\b(?:include|includes|including|have|has|having|with)\s+"
                           r"(?:an?\s+)?[\w\-+]+\s+arms?\b", re.I)
@@ -224,9 +230,17 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # "i had herceptin and perjeta then kadcyla and now its back in my liver. is there anything after kadcyla":
         # the treatments one has had are history; the question names what it asks about
         history = bool(TREATMENT_HISTORY_RE.search(match.group("context")))
-        # "…? I know enhertu is about 8": what the asker knows, told after a question that has its own subject
-        claim = match.re is TRAILING_CONTEXT_RE and KNOWN_CLAIM_RE.match(match.group("context"))
-        return match.group("question") if own and (context <= own or history or claim) else text
+        # "…? I know enhertu is about 8": what the asker knows, told after a question that has its own subject;
+        # "the dr said enhertu is an ADC.. what are the parts of an ADC?": what was heard, before one
+        claim = (KNOWN_CLAIM_RE.match(match.group("context")) if match.re is TRAILING_CONTEXT_RE
+                 else HEARD_FROM_RE.search(match.group("context")) and not BACK_REFERENCE_RE.search(match.group("question")))
+        if match.re is TRAILING_CONTEXT_RE and not context:
+            return match.group("question")  # "…? my sister is on her 4th now": names nothing the question needs
+        if HEARD_FROM_RE.search(match.group("context")) and BACK_REFERENCE_RE.search(match.group("question")):
+            return text  # "the nurse said something about lung problems. how common is that?": that is what was heard
+        # (a class is subject enough when what was heard is set aside: 'what are the parts of an ADC?')
+        asks_of = own or [e for e in self.analyzer.entities_in(match.group("question")) if self.analyzer.known(e)]
+        return match.group("question") if (own and (context <= own or history)) or (asks_of and claim) else text
 
     def _with_the_drugs_trial(self, text: str) -> str:
         """'were people with brain mets allowed in the tukysa trial?': a drug's trial is the one trial the review
@@ -1410,7 +1424,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
             if i and not own and answers and _asks_of_rows_listed(part, answers[-1][1]):
                 continue
-            context = ", ".join(subject[:2]) if subject else (
+            # "did T-DXd + pertuzumab beat THP in DESTINY-Breast09? whats the PFS": a trial named is what a
+            # later part's endpoint is of
+            lent = [e for e in subject if (self.is_trial(e) and trial_names(e)) or self.names_a_trial_row(e)][:1] or subject
+            context = ", ".join(lent[:2]) if subject else (
                 ASKING_WORDS_RE.sub("", parts[0]) if part is not parts[0] else "")
             ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
             if i and not own and ends_on_it:
@@ -1419,14 +1436,16 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             named_here = [e for e in own if not is_generic(e)]  # 'HER2-targeted' names no subject of its own
             # "what is TPD and how has it been applied to HER2?": the review's own subject (HER2) is no
             # subject of the part's own, while 'HER2-low patients' is
-            topical = [e for e in own if e.lower() not in REVIEW_SUBJECT]
+            # ... nor is an endpoint ('whats the PFS' after a trial's part asks that trial's PFS)
+            topical = [e for e in own if e.lower() not in REVIEW_SUBJECT and not ENDPOINT_NAME_RE.fullmatch(e)]
             text = part if topical or not context else f"{part.rstrip(' ?')} ({context})?"
             if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
                 # "what is AXL and how does it fit into resistance to HER2-targeted therapy?": 'it' is the one
                 # name asked before
                 text = re.sub(r"\b(it)(s?)\b", lambda m: subject[0] + ("'s" if m.group(2) else ""), part, count=1,
                               flags=re.I)
-            answer = self._single(question, text, [] if own else subject, classify(part))
+            answer = self._single(question, text, [] if [e for e in own if not ENDPOINT_NAME_RE.fullmatch(e)] else lent,
+                                  classify(part))
             if unnamed and not named_here and re.search(r"\b(?:it|its|they|their|them)\b", part, re.I):
                 # "which MET inhibitor was combined with trastuzumab, and what response rate did it achieve?":
                 # the review names none, so 'it' stands for nothing it reports on

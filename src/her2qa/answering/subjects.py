@@ -11,7 +11,7 @@ import re
 
 from ..citations import strip_markers
 from ..figures import has_figure
-from ..query import PRETREATED_SAID_RE, Query, light_stem, mentions, tokenize, treatment_history
+from ..query import PRETREATED_SAID_RE, Query, compact, light_stem, mentions, tokenize, treatment_history
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
@@ -439,6 +439,11 @@ class SubjectPlans:
         if name not in self._trial_cache:
             self._trial_cache[name] = self._called_a_trial(name)
         return self._trial_cache[name]
+
+    def names_a_trial_row(self, name: str) -> bool:
+        """Is ``name`` a trial of a table's rows ('DESTINY-Breast 09', which the text never calls a trial)?"""
+        return any(compact(name) == compact(row.cells.get("Trial Name", "")) for _, table in self.tables.tables()
+                   for row in table.rows)
 
     def _called_a_trial(self, name: str) -> bool:
         if DRUG_RE.fullmatch(name.split()[0]) or re.match(r"T-D", name):
