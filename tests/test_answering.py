@@ -1580,6 +1580,9 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param("Why doesn't trastuzumab work against p95HER2-expressing tumors?",
                  ['not recognized by trastuzumab'],
                  id='a-state-typed-onto-a-name-asks-about-the-name'),
+    pytest.param('what did the EMILIA trial show? kadcyla vs tykerb+xeloda',
+                 ['lower toxicity profile', '9.6 vs. 6.4 months'],
+                 id='a-trials-arms-told-after-the-question-are-its-gloss-not-a-comparison'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's

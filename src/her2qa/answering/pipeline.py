@@ -56,7 +56,7 @@ KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approac
                              r"compounds|therapies|inhibitors|mechanisms|tools|technologies)\s+such as\b", re.I)
 # A name glossed by another in brackets ('HER2CLIMB (tukysa)'), and 'the X vs Y one' after a question.
 GLOSS_BRACKET_RE = re.compile(r"(?P<name>[\w\-+/]*\w)\s*\((?P<gloss>[\w\-+/ ]{2,30})\)")
-ARMS_GLOSS_RE = re.compile(r"\s*(?:\(|[-–—:,]\s*|\bfor\s+)(?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)"
+ARMS_GLOSS_RE = re.compile(r"\s*(?:\(|[-–—:,]\s*|\?\s+|\bfor\s+)(?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)"
                            r"\)?\s*\??\s*$", re.I)
 GLOSS_TAIL_RE = re.compile(r"\?\s*(?:i mean\s+)?the\s+[^?]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
 # A sentence opening on a bare pronoun, whose name is in the sentence before.
