@@ -1583,6 +1583,9 @@ def test_an_exclusion_of_several_words_in_the_middle_is_set_aside():
     pytest.param('what did the EMILIA trial show? kadcyla vs tykerb+xeloda',
                  ['lower toxicity profile', '9.6 vs. 6.4 months'],
                  id='a-trials-arms-told-after-the-question-are-its-gloss-not-a-comparison'),
+    pytest.param('how much enhertu do patients get',
+                 ['5.4 mg/kg every three weeks'],
+                 id='how-much-of-a-drug-one-takes-is-its-dose'),
 ])
 def test_the_answer_holds_what_the_review_says(assistant, question, expected):
     # each id names the step that makes it so; round 14's fail on f119dd9's src, round 15's on c4d2364's
@@ -1804,3 +1807,8 @@ def test_what_the_nurse_said_stays_when_the_question_points_back_at_it(converse)
 def test_food_and_supplements_with_a_drug_are_not_in_the_review(assistant):
     answer = assistant.ask("can i eat grapefruit or take other meds with tukysa")
     assert answer.abstained and "grapefruit" in answer.answer, answer.answer
+
+
+def test_a_guess_at_the_schedule_is_no_question_of_its_own(assistant):
+    answer = assistant.ask("how much tukysa does she take, is it pills twice a day")
+    assert answer.abstained and "dose" in answer.answer and "**" not in answer.answer, answer.answer

@@ -492,6 +492,9 @@ class QueryAnalyzer:
                       r"(?:did|do|does|will|would|could|can) (?:people|patients|pts|women|they|she|he|you) "
                       r"(?:live|survive)\b",
                       "how many months of OS", text, flags=re.I)
+        # 'how much tukysa does she take': the dose of the drug
+        text = re.sub(r"\bhow much ([\w\-]+) (?:does|do|did|should|will|would) (?:she|he|i|you|one|they|patients|pts|people) "
+                      r"(?:take|get|receive)\b", r"what dose of \1 is given", text, flags=re.I)
         text = receptor_statuses(text)
         # 'more common in HER2+ than HER2- disease': a lone minus sign is the review's 'HER2-negative'
         text = re.sub(r"(?<![/\w])(HER2|her2|Her2)[-−](?=[\s?,.;:)]|$)", r"\1-negative", text)

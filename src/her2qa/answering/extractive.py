@@ -83,11 +83,12 @@ CLASS_CUES = {"adc": re.compile(r"\badc|antibody–drug conjugate|antibody-drug 
 ABSTRACT_PENALTY = 0.05
 # A score or figure typed in the question ('what does a 3+ score mean', 'where is the 16.4 months from') that
 # the review prints marks the sentence that answers: its words alone ('score', 'mean') point elsewhere
+TYPED_FIGURE_RE = re.compile(r"(?<![\w.])(?:\d\+|\d+(?:\.\d+)?\s?%|\d+\.\d+)(?![\w.])")
 # How far down the ranked sentences, and how close in score, one that covers more of a yes/no may come first
 COVERAGE_REACH = 6
-IN_THESE_RE = re.compile(r"In (?:these|this|such|those) (?:cases?|patients|settings?|situations?)\b")
 COVERAGE_SCORE_RATIO = 0.75
-TYPED_FIGURE_RE = re.compile(r"(?<![\w.])(?:\d\+|\d+(?:\.\d+)?\s?%|\d+\.\d+)(?![\w.])")
+# "In these cases, …" leans on the sentence before it
+IN_THESE_RE = re.compile(r"In (?:these|this|such|those) (?:cases?|patients|settings?|situations?)\b")
 EXPLANATION_RANKED = 5
 RATIONALE_RE = re.compile(r"\b(?:rationale|supports? the (?:combination|use|hypothesis)|due to|because|attributable to)\b", re.I)
 

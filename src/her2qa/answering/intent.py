@@ -359,12 +359,16 @@ def without_framing(question: str) -> str:
     return HEARSAY_RE.sub("", stripped, count=1).strip()
 
 
+# Who told the asker something ("the dr said …", "the nurse mentioned …")
+_HEARD_FROM = r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:said|says|told|mentioned|explained)\b"
+HEARD_FROM_RE = re.compile(_HEARD_FROM, re.I)
+
 # Who asks and why, told before the question: "from a radiation standpoint i worry about SRS — why does …",
 # "We still use lapatinib for CNS disease. Compare …". The question after it asks what the review says.
 PERSONAL_CONTEXT_RE = re.compile(
     r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b|"
     # "the dr said enhertu is an 'ADC'.. what are the parts of an ADC?": what a carer said, before the question
-    r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:said|says|told|mentioned|explained)\b)"
+    rf"{_HEARD_FROM})"
     r"[^?]{0,200}?)(?:[.;:!]|\s[-–—]|[—–])\s+"
     r"(?P<question>(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could|should|would|will|was|"
     r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any)\b.*)$", re.I | re.S)
@@ -381,7 +385,10 @@ KNOWN_CLAIM_RE = re.compile(r"^\W*(?:i|we)\s+(?:already\s+)?(?:know|knew|read|he
 # "tucatinib dose in HER2CLIMB? 300 mg bid?": a guess at the figure asked, not a question of its own
 FIGURE_GUESS_RE = re.compile(r"^\W*(?:(?:like|maybe|or|is it|was it|about|around|approx\w*|something like)\s+)?[~≈<>]?\s*"
                              r"\d[\d.,]*\s*(?:%|mg(?:/kg|/m2)?|months?|mo|weeks?|wks?|years?|yrs?|patients|pts)?"
-                             r"(?:\s+(?:bid|tid|qd|daily|twice daily|q3w|or so|every \w+ weeks?))?\W*$", re.I)
+                             r"(?:\s+(?:bid|tid|qd|daily|twice daily|q3w|or so|every \w+ weeks?))?\W*$|"
+                             # "…, is it pills twice a day": a guess at the schedule
+                             r"^\W*(?:is it|was it|like|maybe)\s+(?:[\w\-]+\s+){0,3}?(?:once|twice|three times|\d+ times?)"
+                             r"\s+(?:a|per|every)\s+(?:day|week|month)\W*$", re.I)
 ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|particularly|specifically|ideally|"
                             r"i mean|as in)\b", re.I)
 

@@ -33,9 +33,9 @@ from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .lists import ListPlans
 from .subjects import FACET_RE, SubjectPlans, without_brackets
-from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, KNOWN_CLAIM_RE, OVERVIEW_RE,
-                     PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify, split_parts,
-                     without_exclusion, without_framing, without_instructions)
+from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, HEARD_FROM_RE, KNOWN_CLAIM_RE,
+                     OVERVIEW_RE, PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify,
+                     split_parts, without_exclusion, without_framing, without_instructions)
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
 from .tables import PHASE_RE, TableAnswerer, TableMatch
 from ..vocabulary import BRANDS, SYNONYMS
@@ -88,8 +88,7 @@ TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
-# who told the asker something before the question, and the question pointing back at it ('what does that mean')
-HEARD_FROM_RE = re.compile(r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:said|says|told|mentioned|explained)\b", re.I)
+# a question pointing back at what was told before it ('how common is that?')
 BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
 # An endpoint's name ('PFS', 'ORR'): what a trial measured, never the subject of a part of its own
 ENDPOINT_NAME_RE = re.compile(r"pfs|os|orr|dcr|dfs|idfs|overall survival|progression[- ]free survival|response rate|"
@@ -230,15 +229,16 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # "i had herceptin and perjeta then kadcyla and now its back in my liver. is there anything after kadcyla":
         # the treatments one has had are history; the question names what it asks about
         history = bool(TREATMENT_HISTORY_RE.search(match.group("context")))
-        # "…? I know enhertu is about 8": what the asker knows, told after a question that has its own subject;
-        # "the dr said enhertu is an ADC.. what are the parts of an ADC?": what was heard, before one
-        claim = (KNOWN_CLAIM_RE.match(match.group("context")) if match.re is TRAILING_CONTEXT_RE
-                 else HEARD_FROM_RE.search(match.group("context")) and not BACK_REFERENCE_RE.search(match.group("question")))
-        if match.re is TRAILING_CONTEXT_RE and not context:
+        trailing = match.re is TRAILING_CONTEXT_RE
+        if trailing and not context:
             return match.group("question")  # "…? my sister is on her 4th now": names nothing the question needs
-        if HEARD_FROM_RE.search(match.group("context")) and BACK_REFERENCE_RE.search(match.group("question")):
+        heard = HEARD_FROM_RE.search(match.group("context"))
+        if heard and BACK_REFERENCE_RE.search(match.group("question")):
             return text  # "the nurse said something about lung problems. how common is that?": that is what was heard
-        # (a class is subject enough when what was heard is set aside: 'what are the parts of an ADC?')
+        # "…? I know enhertu is about 8": what the asker knows, told after a question with its own subject;
+        # "the dr said enhertu is an ADC.. what are the parts of an ADC?": what was heard, before one (a class
+        # is subject enough then)
+        claim = KNOWN_CLAIM_RE.match(match.group("context")) if trailing else heard
         asks_of = own or [e for e in self.analyzer.entities_in(match.group("question")) if self.analyzer.known(e)]
         return match.group("question") if (own and (context <= own or history)) or (asks_of and claim) else text
 
@@ -600,7 +600,6 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if subject and words_of(subject.group(1)) & words_of(query.text) - FRAME_WORDS:
             return subject.group(1)
         return ""
-
 
     def _given_for_another(self, gaps: list[str]) -> str:
         """The one sentence printing a property asked of something else ('the drug-to-antibody ratio'
@@ -1444,8 +1443,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 # name asked before
                 text = re.sub(r"\b(it)(s?)\b", lambda m: subject[0] + ("'s" if m.group(2) else ""), part, count=1,
                               flags=re.I)
-            answer = self._single(question, text, [] if [e for e in own if not ENDPOINT_NAME_RE.fullmatch(e)] else lent,
-                                  classify(part))
+            subjects_here = [e for e in own if not ENDPOINT_NAME_RE.fullmatch(e)]
+            answer = self._single(question, text, [] if subjects_here else lent, classify(part))
             if unnamed and not named_here and re.search(r"\b(?:it|its|they|their|them)\b", part, re.I):
                 # "which MET inhibitor was combined with trastuzumab, and what response rate did it achieve?":
                 # the review names none, so 'it' stands for nothing it reports on
