@@ -90,6 +90,8 @@ PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.I
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
 # a question pointing back at what was told before it ('how common is that?')
 BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
+# How far down the ranked sentences a rate asked is looked for before the review is said not to give it
+RATE_SEARCH_REACH = 12
 # An endpoint's name ('PFS', 'ORR'): what a trial measured, never the subject of a part of its own
 ENDPOINT_NAME_RE = re.compile(r"pfs|os|orr|dcr|dfs|idfs|overall survival|progression[- ]free survival|response rate|"
                               r"hazard ratio", re.I)
@@ -492,6 +494,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                        if len(scope) == 1 and self.is_trial(scope[0]) and scope[0] not in query.carried else "")
                    or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities if e not in query.common])
                    if base.intent in ("fact", "yesno") else "")
+        if missing.startswith("the rate of") and not gaps and (giving := self._giving_the_rate(answer, question, query,
+                                                                                            candidates)) is not None:
+            # "what % of pts on T-DXd got interstitial lung disease": the figure sits further down the ranking, in
+            # a sentence that goes on about T-DXd's trial ("Regarding adverse events, 13.6% of patients…")
+            answer, missing = giving, ""
         if not missing and base.intent == "fact" and WHICH_RE.match(query.text) and (kind := asked_kind(query.text)):
             missing = self._unnamed(query, said, kind)
             if missing and (named := self._naming_where_described(query, kind)):
@@ -659,6 +666,18 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         found = [s for s in self._described(query, entity, cue)
                  if any(not mentions(n, asked) and not mentions(query.text, [n]) for n in names_of_kind(s.text, kind))]
         return sorted(found[:2], key=lambda s: s.start)
+
+    def _giving_the_rate(self, answer: Answer, question: str, query: Query, candidates) -> Answer | None:
+        """The best-ranked sentence that gives the rate asked beside its name, about the name asked, or None."""
+        pool = self.extractive.pool(candidates, query)
+        for pair in self.extractive._rank_units(query, pool)[:RATE_SEARCH_REACH]:
+            text = strip_markers(pair[1].unit.text)
+            if has_figure(text) and not measured_gap(query.text, self.analyzer, [text]) \
+                    and self.extractive._about(query, pair):
+                base = Answer(question=question, answer="", retrieved=answer.retrieved, resolved_question=query.text)
+                found = self.extractive._compose(base, [pair], query)
+                return found.model_copy(update={"intent": answer.intent, "points": self._named_points(found)})
+        return None
 
     def _say_what_is_missing(self, base: Answer, declined: Answer, query: Query, candidates) -> Answer:
         """'The review does not report a median OS for NALA. What it says (§3.1.3): “However, no
