@@ -910,14 +910,19 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if len(drugs) != 2 or len(named) != 2 or not (COMBINATION_ASKED_RE.search(text) and TRIALS_ASKED_RE.search(text)):
             return None
         for source, table in self.tables.tables():
-            arms = [c for c in table.columns if re.search(r"\barm\b", c, re.I)]
-            rows = [r for r in table.rows if arms and all(
-                mentions(" ".join(r.cells.get(c, "") for c in arms), query.aliases.get(d, [d])) for d in drugs)]
+            rows = self._rows_giving_all(table, drugs, query)
             chunks = [self.tables.chunk_of(source, table, r) for r in rows]
             if rows and None not in chunks:
                 match = TableMatch(table=table, rows=rows, chunks=chunks, filters=[" plus ".join(drugs)])
                 return self._table(base, question, text, query, candidates, carried, match=match)
         return None
+
+    @staticmethod
+    def _rows_giving_all(table, drugs: list[str], query: Query) -> list:
+        """The rows of a table of trials whose arms give every one of the drugs."""
+        arms = [c for c in table.columns if re.search(r"\barm\b", c, re.I)]
+        return [r for r in table.rows if arms and all(
+            mentions(" ".join(r.cells.get(c, "") for c in arms), query.aliases.get(d, [d])) for d in drugs)]
 
     def _never_given_together(self, base, text: str, query: Query) -> Answer | None:
         """'can i take nerlynx and tukysa at the same time?': two drugs asked together that no sentence gives
@@ -934,11 +939,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                     i, j = lowered.find(a.lower()), lowered.find(b.lower())
                     if i >= 0 and j >= 0 and GIVEN_WITH_RE.search(lowered[min(i, j):max(i, j)]):
                         return None
-        for _, table in self.tables.tables():
-            arms = [c for c in table.columns if re.search(r"\barm\b", c, re.I)]
-            if any(mentions(" ".join(r.cells.get(c, "") for c in arms), first)
-                   and mentions(" ".join(r.cells.get(c, "") for c in arms), second) for r in table.rows):
-                return None
+        if any(self._rows_giving_all(table, drugs, query) for _, table in self.tables.tables()):
+            return None
         return self._decline(base, f"The review does not report {drugs[0]} and {drugs[1]} given together.",
                              missing=[f"{drugs[0]} given with {drugs[1]}"])
 
