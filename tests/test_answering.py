@@ -1815,3 +1815,63 @@ def test_food_and_supplements_with_a_drug_are_not_in_the_review(assistant):
 def test_a_guess_at_the_schedule_is_no_question_of_its_own(assistant):
     answer = assistant.ask("how much tukysa does she take, is it pills twice a day")
     assert answer.abstained and "dose" in answer.answer and "**" not in answer.answer, answer.answer
+
+
+def test_a_qualifier_the_reading_carried_over_does_not_decline_what_was_typed(converse):
+    # 'median' was the last turn's word; the OS the review gives answers "and the os?", the gap said beside it
+    answer = converse("what was the median pfs in her2climb", "and the os?")
+    assert not answer.abstained and "44.9%" in answer.answer, answer.answer
+    assert "median OS" in answer.notice, answer.notice
+
+
+def test_that_asked_of_with_a_copula_is_what_the_last_answer_said(converse):
+    answer = converse("lung problems with enhertu?", "was that ever deadly?")
+    assert "2.2%" in answer.answer, answer.answer
+
+
+def test_a_rate_asked_is_given_by_the_sentence_about_the_thing_asked(assistant):
+    answer = assistant.ask("how frequent is intratumoral heterogeneity of HER2 in HER2+ BC")
+    assert "16–36%" in answer.answer.split("\n")[0], answer.answer
+
+
+def test_patchy_expression_is_what_the_review_calls_heterogeneity(assistant):
+    answer = assistant.ask("how often is HER2 expression patchy?")
+    assert "16–36%" in answer.answer.split("\n")[0], answer.answer
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("did the TULIP trial meet its PFS endpoint and by how much", 1),
+    ("what dose of enhertu did they give in destiny-breast04? and how often", 2),
+])
+def test_a_wh_word_alone_asks_more_of_the_part_before(question, parts):
+    assert len(split_parts(question)) == parts
+
+
+def test_a_result_never_reported_is_declined_with_its_by_how_much(assistant):
+    answer = assistant.ask("did TULIP meet its primary endpoint and by how much?")
+    assert answer.abstained and "**" not in answer.answer, answer.answer
+
+
+def test_making_that_more_tolerable_asks_about_what_the_last_answer_said(converse):
+    answer = converse("nerlynx side effects?", "can they make this more tolerable?")
+    assert "CONTROL trial" in answer.answer, answer.answer
+
+
+def test_a_question_asked_of_each_column_of_one_row_is_answered_by_its_row(assistant):
+    assert classify("ARX788 - what payload, what phase?") == "fact"
+    answer = assistant.ask("TULIP: which drug, what payload, what phase?")
+    assert "DUBA" in answer.answer and "Vic-trastuzumab duocarmazine" in answer.answer, answer.answer
+
+
+def test_still_after_a_treatment_told_before_asks_it_after_that_treatment(assistant):
+    answer = assistant.ask("my mom was on kadcyla and it quit working. could enhertu still help her?")
+    assert "after failure of T-DM1" in answer.answer, answer.answer
+
+
+def test_the_reasoning_for_something_asks_why():
+    assert classify("whats the reasoning behind giving atezolizumab with kadcyla") == "why"
+
+
+def test_lab_work_and_testing_in_people_are_preclinical_and_clinical_trials(converse):
+    answer = converse("what is AXL", "any AXL blockers tried in people yet, or only lab stuff?")
+    assert "currently being evaluated in clinical trials" in answer.answer, answer.answer

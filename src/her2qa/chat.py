@@ -331,7 +331,11 @@ PLURAL_PRONOUN_RE = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # addressed"): it stands for what the last answer said.
 DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"\b(?:that|this)\s*(?:[?.!]|$|\b(?:be|being|been|is|was|happen|happens|work|works|mean|means|done)\b)"
-    r"|\b(?:fix|address|overcome|prevent|manage|treat|reduce|solve|explain|cause|causes)\s+(?:that|this)\b",
+    r"|\b(?:fix|address|overcome|prevent|manage|treat|reduce|solve|explain|cause|causes)\s+(?:that|this)\b"
+    r"|\bmake\s+(?:that|this)\s+(?:more|less|easier|better)\b"
+    # "how often was that deadly?", "is that common?": what was said, asked of with a copula
+    r"|\b(?:is|was|are|were)\s+(?:that|this)\s+(?:(?:ever|really|very|always|usually|often|still)\s+)?"
+    r"(?!(?:trial|study|drug|one|agent|arm|combination|regimen)\b)[a-z]+\s*[?.!]*$",
     re.IGNORECASE)
 WH_OPENING_RE = re.compile(r"^\s*(?:what|which|who|how many|how|list|name|tell me about)\s+"
                            r"(?:(?:are|is|was|were|do|does|did|the|all)\s+)*", re.IGNORECASE)

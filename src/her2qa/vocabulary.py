@@ -221,6 +221,12 @@ SYNONYMS: dict[str, str] = {
     # 'how common is HER2+ BC?': the share of cases it accounts for
     r"\bhow (?:common|prevalent|frequent|rare)\b": "accounts for cases frequency prevalent",
     r"\b(?:within|inside) (?:a|the|one|the same|each) tumou?r\b|\bsame tumou?r\b": "intratumoral",
+    # 'any AXL inhibitors in patients yet or is it still lab stuff': work in the lab is what the review calls
+    # preclinical, and testing in patients its clinical trials
+    r"\b(?:lab|labs|laboratory|bench|in mice|animal)\s*(?:stuff|work|studies|only|research|models?)?\b": "preclinical",
+    r"\b(?:in|on) (?:real )?(?:patients|humans|people)\b(?= yet| so far| already|\?|$)": "clinical trials",
+    # 'is HER2 patchy inside the tumour?': expression that varies across a tumour is what the review calls heterogeneous
+    r"\bpatch(?:y|ily|es)\b|\buneven(?:ly)?\b": "heterogeneity heterogeneous homogeneously",
     r"\bvar(?:y|ies|ied)\b|\bfluctuat\w*|\bswitch(?:es|ed)?\b|\bflip\w*": "oscillate",
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
     # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')

@@ -87,6 +87,10 @@ TYPED_FIGURE_RE = re.compile(r"(?<![\w.])(?:\d\+|\d+(?:\.\d+)?\s?%|\d+\.\d+)(?![
 # How far down the ranked sentences, and how close in score, one that covers more of a yes/no may come first
 COVERAGE_REACH = 6
 COVERAGE_SCORE_RATIO = 0.75
+# "how common is intratumoral HER2 heterogeneity?": a rate asked is the rate of the thing asked, which the
+# sentence giving it must speak to ("…heterogeneity … has been described in 16–36% of…"), not any share
+RATE_ASKED_RE = re.compile(r"\bhow (?:common|prevalent|frequent|rare|often)\b|"
+                           r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b", re.I)
 # "In these cases, …" leans on the sentence before it
 IN_THESE_RE = re.compile(r"In (?:these|this|such|those) (?:cases?|patients|settings?|situations?)\b")
 EXPLANATION_RANKED = 5
@@ -229,7 +233,7 @@ class ExtractiveAnswerer:
             if measures:
                 focused.sort(key=lambda u: -sum(bool(MEASURES[m][1].search(u[1].unit.text)) for m in measures))
             units = (focused or with_figures or units) + [u for u in units if u not in (focused or with_figures)]
-        if query.intent == "yesno":
+        if query.intent == "yesno" or (query.intent == "fact" and RATE_ASKED_RE.search(query.text)):
             units = self._covering_most_first(query, units)
         best = units[0][1].score
         chosen = [units[0]]

@@ -26,7 +26,7 @@ COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison
 EITHER_BETTER_RE = re.compile(r"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{0,30}?\b(?:better|best|worse|"
                               r"superior|won|wins|more effective|came out (?:on )?top)\b", re.I)
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
-                    r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|why)\b|"
+                    r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|reasoning|why)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
                     r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
@@ -245,6 +245,7 @@ EVIDENCE_FOR_RE = re.compile(r"^\W*(?:what(?:'s| is| are)?|whats)\s+(?:the\s+)?(
 ASPECT_LIST_RE = re.compile(r"\([^()]*,[^()]*\)")
 # "overview of neratinib - approvals, NALA, tox", "tell me about KATE2: design, results and safety", "ARX788
 # payload, phase, and trial name?": the aspects an overview should cover, listed after the subject
+WH_ASPECT_RE = re.compile(r"(?:^|[,(:\-–—]|\band)\s*(?:what|which|who|when|where|how)\b", re.I)
 ASPECTS_LISTED_RE = re.compile(r"(?:\s[-–—]|:|\(|^\W*[A-Za-z][\w\-]*\d[\w\-]*(?=\s))\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2}(?:\s*,\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})+"
                                r"(?:\s*,?\s*(?:and|&)\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})?\s*\)?\W*$", re.I)
 
@@ -287,8 +288,9 @@ def classify(question: str) -> str:
         return "list"
     if ABOUT_REVIEW_RE.search(q) or (EVIDENCE_FOR_RE.search(q) and not MEASURE_RE.search(q)):
         return "overview"
+    # ("TULIP - which drug, what payload, what phase" asks a question of each: facts, not aspects to tell)
     if (aspects := ASPECTS_LISTED_RE.search(q)) and not re.match(rf"\W*{WH_START}\b", q, re.I) \
-            and not MEASURE_RE.search(aspects.group(0)):
+            and not MEASURE_RE.search(aspects.group(0)) and not WH_ASPECT_RE.search(aspects.group(0)):
         return "overview"  # "KATE2 - design, results, safety?": a name and what to tell of it
     if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
@@ -399,6 +401,12 @@ HOW_TO_ANSWER_WORDS = frozenset("big picture simple short plain terms words over
                                 "complete exhaustive single one key data numbers figures stats specifics".split())
 
 
+# "did TULIP meet its PFS endpoint and by how much": a wh-word alone asks more of the part before it ('and how
+# often' after a dose asks its schedule, a part of its own)
+ELLIPTICAL_PART_RE = re.compile(r"^\W*(?:(?:and|but|or|so)\s+)?(?:(?:by|for|since|until|to)\s+)?"
+                                r"(?:how (?:much|so|come)|why(?: not| so)?)\W*$", re.I)
+
+
 def _asks_nothing_new(piece: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z0-9'’]+", piece)]
     return any(w in HOW_TO_ANSWER_WORDS for w in words) and not re.match(rf"\W*{WH_START}\b", piece, re.I) and all(
@@ -417,7 +425,7 @@ def split_parts(question: str) -> list[str]:
         if parts and FIGURE_GUESS_RE.match(piece):
             continue  # the review's figure, not the guess, answers it
         if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
-                      or _asks_nothing_new(piece)):
+                      or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)

@@ -232,6 +232,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # the treatments one has had are history; the question names what it asks about
         history = bool(TREATMENT_HISTORY_RE.search(match.group("context")))
         trailing = match.re is TRAILING_CONTEXT_RE
+        if history and not trailing and STILL_AFTER_RE.search(match.group("question")) and (
+                earlier := [e for e in self._known_names(match.group("context")) if e.lower() not in own]):
+            # "I was on Kadcyla and it stopped working. Can Enhertu still work for me?": 'still' asks it after them
+            return f"{match.group('question').rstrip(' ?')} after {_join(earlier[:2])}?"
         if trailing and not context:
             return match.group("question")  # "…? my sister is on her 4th now": names nothing the question needs
         heard = HEARD_FROM_RE.search(match.group("context"))
@@ -482,6 +486,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         near = [c.chunk for c in candidates[:5]
                 if not scope or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in scope)]
         gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + [c.text for c in near])
+        carried_gaps = [g for g in gaps if not qualifier_gaps(question, [])] if query.text != question else []
         said = [p.text for p in answer.points] or [answer.answer]
         # an arm is named by its drug ('the tdm1 arm'); 'the PD-L1+ group' is a subgroup
         arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
@@ -504,6 +509,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if missing and (named := self._naming_where_described(query, kind)):
                 # "which checkpoint inhibitor was added to T-DM1 in KATE2?": where KATE2 is described
                 return self._quoting(base, query, named, lambda s: self._antecedent(s, self._specific(query)[0]))
+        if carried_gaps and not missing and len(carried_gaps) == len(gaps) and said:
+            # "her2climb median pfs?" then "and os?": 'median' is the reading's, not the asker's; the OS the
+            # review gives is the answer, with what it lacks said beside it
+            subject = _join([e for e in specific if self.is_trial(e)][:1] or specific[:1])
+            where = f" for {subject}" if subject else ""
+            answer = self._with_antecedents(base, answer, query)
+            return answer.model_copy(update={"notice": f"The review does not report {_join(gaps)}{where}; "
+                                                       "this is what it gives."})
         if missing and not gaps:
             gaps = [missing if missing.startswith(("the ", "how ", "its ")) else f"the {missing}"]
         if not gaps:
@@ -888,10 +901,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     # ---- tables ---------------------------------------------------------------------------
     def _rows_named(self, base: Answer, text: str, query: Query) -> Answer | None:
         """'what arm do DESTINY-Breast07 and 08 share?': a column asked of several rows named, one table's
-        rows side by side (one name is the fact path's: its row, or the text where it is described)."""
+        rows side by side; 'TULIP - which drug, what payload, what phase': several columns asked of one row
+        named, which its row gives together (one column of one name is the fact path's: its row, or the
+        text where it is described)."""
         match = self.tables.match(text, query)
         names = [query.aliases.get(e, [e]) for e in self._specific(query)]
-        if match is None or len(match.rows) < 2 or len(names) < 2:
+        columns_asked = {m.lower().rstrip("s") for m in ROW_COLUMN_ASKED_RE.findall(text)}
+        if match is None or not match.rows or not names or (
+                (len(match.rows) < 2 or len(names) < 2) and not (len(match.rows) == len(names) == 1
+                                                                 and len(columns_asked) >= 2)):
             return None
         # each name is a row's own name (its trial, ADC or NCT cell), not a drug that fills its arms
         name_columns = [c for c in match.table.columns if re.search(r"name|identifier|^adc$", c, re.I)]
@@ -1581,6 +1599,8 @@ CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Ye
 # a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
 # ("Nevertheless, its use is often limited…" opens a new point)
 CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
+# a question leaning on the treatments told before it: 'can enhertu still work', '… is there anything else'
+STILL_AFTER_RE = re.compile(r"\b(?:still|anymore|any more|after (?:that|this|it|them)|else|next|now)\b", re.I)
 TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
                                   r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
