@@ -11,9 +11,9 @@ import pytest
 
 from her2qa.answering.compose import figures_in, render, with_antecedent
 from her2qa.answering.concepts import concept_groups, parts_covered
-from her2qa.answering.intent import classify, split_parts
+from her2qa.answering.intent import classify, split_parts, without_framing
 from her2qa.chat import Conversation
-from her2qa.query import spelling_variants
+from her2qa.query import light_stem, spelling_variants
 from her2qa.results import Answer, AnswerPoint, AnswerTable, Citation
 from her2qa.verify import verify
 
@@ -1841,7 +1841,8 @@ def test_patchy_expression_is_what_the_review_calls_heterogeneity(assistant):
 
 @pytest.mark.parametrize("question, parts", [
     ("did the TULIP trial meet its PFS endpoint and by how much", 1),
-    ("what dose of enhertu did they give in destiny-breast04? and how often", 2),
+    ("what dose of enhertu did they give in destiny-breast04? and how often", 1),  # the dose's schedule
+    ("how common is ILD with enhertu? and how often is it fatal", 2),
 ])
 def test_a_wh_word_alone_asks_more_of_the_part_before(question, parts):
     assert len(split_parts(question)) == parts
@@ -1875,3 +1876,85 @@ def test_the_reasoning_for_something_asks_why():
 def test_lab_work_and_testing_in_people_are_preclinical_and_clinical_trials(converse):
     answer = converse("what is AXL", "any AXL blockers tried in people yet, or only lab stuff?")
     assert "currently being evaluated in clinical trials" in answer.answer, answer.answer
+
+
+def test_it_after_a_name_told_before_the_question_is_that_name(assistant):
+    answer = assistant.ask("my friend mentioned the DESTINY-Breast03 trial, how did it turn out?")
+    assert "60.9%" in answer.answer and "13.6%" in answer.answer, answer.answer
+
+
+def test_what_it_found_after_what_a_trial_was_about_is_one_overview():
+    assert split_parts("what was the NALA trial about and what did it show?") == [
+        "what was the NALA trial about what did it show?"]
+    assert len(split_parts("what is AXL and how does it work?")) == 2
+
+
+def test_hospice_and_palliative_care_are_not_in_the_review(assistant):
+    answer = assistant.ask("how long do patients live in hospice once HER2 drugs stop working")
+    assert answer.abstained and "hospice" in answer.answer, answer.answer
+
+
+def test_a_greek_singular_meets_its_plural():
+    assert light_stem("metastasis") == light_stem("metastases")
+    assert light_stem("analysis") == light_stem("analyses")
+
+
+def test_the_trial_in_a_later_part_about_a_drug_is_that_drugs_trial(assistant):
+    answer = assistant.ask("is tukysa ok with brain mets? were ppl with brain mets even in the trial")
+    assert "approximately 45%" in answer.answer, answer.answer
+
+
+def test_a_drug_given_as_an_example_of_a_class_leaves_the_class_asked(assistant):
+    assert without_framing("which checkpoints are raised by ADCs like enhertu") == "which checkpoints are raised by ADCs"
+    answer = assistant.ask("enhertu is an ADC - what are the components of an ADC?")
+    assert "a linker used to connect" in answer.answer, answer.answer
+
+
+def test_a_noun_after_the_verb_is_the_subject_not_the_kind_asked(assistant):
+    answer = assistant.ask("which checkpoint receptors do ADCs upregulate?")
+    assert "CTLA-4, PD-1, and PD-L1" in answer.answer and not answer.abstained, answer.answer
+
+
+def test_how_often_beside_a_dose_asks_its_schedule(assistant):
+    answer = assistant.ask("what dose of T-DXd was given in DESTINY-Breast04 and how often")
+    assert "5.4 mg/kg every three weeks" in answer.answer and not answer.abstained, answer.answer
+    assert len(split_parts("what dose of tucatinib do they take and how many times a day")) == 1
+
+
+def test_a_blood_cancer_is_what_the_review_calls_a_hematologic_cancer(assistant):
+    answer = assistant.ask("is CAR-T established for HER2+ BC, as it is for leukemia?")
+    assert "hematologic cancers" in answer.answer, answer.answer
+
+
+def test_the_two_are_the_subjects_of_the_last_two_turns(converse):
+    answer = converse("payload of enhertu?", "what about kadcyla", "which of the two has a cleavable linker?")
+    assert "tetrapeptide-based cleavable linker" in answer.answer, answer.answer
+
+
+def test_an_endpoint_said_where_the_trial_is_described_answers_without_its_name(assistant):
+    answer = assistant.ask("KATHERINE: T-DM1 vs trastuzumab for residual disease - what were the iDFS results?")
+    assert "88.3% vs. 77%" in answer.answer and not answer.abstained, answer.answer
+
+
+def test_what_the_asker_believes_of_the_subjects_after_the_question_asks_nothing(assistant):
+    answer = assistant.ask("contrast ZW25 with PRS-343? they both look like bispecifics to me")
+    assert "33% response rate" in answer.answer and "58%" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "ok and if someone progressed only in the brain did they have to come off treatment?",
+    "if my scans show growth can i keep taking it?",
+])
+def test_a_condition_without_a_comma_before_a_yes_no_keeps_it_a_yes_no(question):
+    assert classify(question) == "yesno"
+
+
+def test_they_after_the_people_a_question_names_are_those_people(converse):
+    answer = converse("tell me about HER2CLIMB", "if patients progressed only in the brain did they have to stop treatment?")
+    assert "tucatinib have" not in answer.resolved_question, answer.resolved_question
+
+
+def test_the_point_that_answered_is_told_by_its_topic_words_not_the_subject_every_point_names(converse):
+    answer = converse("What did the NALA trial lead to for neratinib?", "What limits its use in practice?",
+                      "And how is that being addressed?")
+    assert "CONTROL trial" in answer.answer, answer.answer

@@ -116,9 +116,14 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     history = treatment_history(question)
     specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))]
     pronoun = PRONOUN_RE.search(question)
+    if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
+        pronoun = None  # "if someone progressed … did they have to come off study?": they are those people
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
     several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \
         and bool(re.search(r"\b(?:it|its)\b", question, re.I)) and bool(TRIAL_PROPERTY_RE.search(question))
+    if (two := THE_TWO_RE.search(question)) and not specific_own and len(pair := _last_two_subjects(conversation, analyzer)) == 2:
+        # "whats the payload on enhertu" → "and kadcyla?" → "which of the two has the cleavable linker": those two
+        return f"{question[:two.start()]}{pair[1]} and {pair[0]}{question[two.end():]}", own + pair
     if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question)
                                              or several_rows)
                                             and previous.answer.intent in ("list", "table") and not specific_own):
@@ -184,6 +189,25 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # about the adjuvant setting (an endpoint asked instead, "what about os?", replaces the last one)
         return _with_topic(reading, previous, analyzer, narrowing=True), own + carried
     return _with_topic(reading, previous, analyzer), own + carried
+
+
+def _last_two_subjects(conversation: Conversation, analyzer: QueryAnalyzer) -> list[str]:
+    """The subjects of the two most recent turns that each named one (a name and its other names, 'enhertu'
+    and 'T-DXd', are one), most recent first."""
+    subjects: list[str] = []
+    for turn in reversed(conversation.turns):
+        if not turn.entities:
+            continue
+        first = turn.entities[0]
+        aliases = {a.lower() for a in analyzer.aliases_of(first)} | {first.lower()}
+        if any(e.lower() not in aliases and not (set(map(str.lower, analyzer.aliases_of(e))) & aliases)
+               for e in turn.entities[1:]):
+            break  # a turn of several names is no one subject
+        if first.lower() not in {s.lower() for s in subjects}:
+            subjects.append(first)
+        if len(subjects) == 2:
+            break
+    return subjects
 
 
 def _locative_there(question: str) -> bool:
@@ -321,6 +345,8 @@ TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:t
 
 
 # "which of them…", "any of those…", "which ones…": a follow-up that filters the last answer's list.
+PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
+THE_TWO_RE = re.compile(r"\b(?:the|these|those) two\b(?! (?:trials|studies|arms|drugs|adcs|tkis)\b)|\bboth of them\b", re.I)
 BACK_TO_LIST_RE = re.compile(r"\b(?:(?:which|one|ones|any|all|each|none|some|how many) of (?:them|those|these)|"
                              r"which (?:one|ones)|those ones)\b", re.IGNORECASE)
 # "what are the control arms for those?" right after a list or a table: the same, at the end of the turn.
@@ -432,7 +458,14 @@ def answering_point(answer: Answer) -> str:
     texts = [p.text for p in answer.points]
     # a why is answered by the point that gives a cause ("…limited due to the high incidence of diarrhea")
     why = answer.intent == "why"
-    return max(texts, key=lambda t: (why and bool(CAUSE_SAID_RE.search(t)), len(asked & _stems(t)), -texts.index(t)))
+    # a word most points share (the subject, 'neratinib') tells none of them apart: the topic words do
+    said = [_stems(t) for t in texts]
+    telling = {w for w in asked if sum(w in stems for stems in said) <= len(texts) / 2} if len(texts) > 2 else asked
+    def meets(words: set[str], stems: set[str]) -> int:  # 'limits' asked meets 'limited' said
+        return sum(any(v == w or (min(len(v), len(w)) >= 5 and (v.startswith(w) or w.startswith(v))) for v in stems)
+                   for w in words)
+    return max(texts, key=lambda t: (why and bool(CAUSE_SAID_RE.search(t)), meets(telling, said[texts.index(t)]),
+                                     len(asked & said[texts.index(t)]), -texts.index(t)))
 
 
 def _stems(text: str) -> set[str]:

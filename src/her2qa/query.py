@@ -251,6 +251,8 @@ def _typed_aliases(question: str, entities: list[str], rare, trial) -> list[tupl
 
 def light_stem(word: str) -> str:
     """A deliberately small suffix stripper (no stemming library ships offline here)."""
+    if word.endswith("sis") and len(word) >= 7:
+        return word[:-2]  # a Greek singular meets its plural: metastasis/metastases → metastas
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
             word = word[: -len(suffix)]
@@ -275,7 +277,7 @@ CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|o
 CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lactat\w*|heart|lvef|ejection|echo\w*|"
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
                            r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|seniors?|geriatric\w*|grapefruit|"
-                           r"supplements?|herbal\w*|"
+                           r"supplements?|herbal\w*|hospice|palliat\w*|caregiv\w*|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
                            r"licensed|licensing|revenue|sales|investors?", re.I)
 
@@ -680,7 +682,8 @@ class QueryAnalyzer:
         and clinical terms anywhere in the question that it never uses ('thrombocytopenia',
         'cardiotoxicity'): no passage can answer for them."""
         clinical = [w for w in re.findall(r"[A-Za-z][a-z\-]{6,}", question) if CLINICAL_TERM_RE.search(w)
-                    and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)]  # not 'hepatocyte'
+                    and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)  # not 'hepatocyte'
+                    and not synonym_meanings(w)]  # 'leukaemia' is what the review calls a hematologic cancer
         # "after surgery" is the adjuvant setting the review discusses, not surgery itself
         clinical += [w for w in re.findall(r"[A-Za-z]+", SURGERY_TIMING_RE.sub(" ", question)) if CARE_TOPIC_RE.fullmatch(w)
                      and not any(_inflects(v, w.lower().rstrip("s")) for v in self.corpus_words)]

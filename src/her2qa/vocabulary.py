@@ -183,6 +183,10 @@ SYNONYMS: dict[str, str] = {
     r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s|ped)?\b(?! working)|\bdiscontinu\w*|\bquit\w*|"
     r"\bdrop(?:ping|s)? out\b|\b(?:problems?|issues?|concerns?|catch) (?:with|of)\b": "limited limitation",
     r"\bsystemic\b": "systematic",
+    # 'as it is for leukaemia': blood cancers are what the review calls hematologic cancers
+    r"\bleuka?emias?\b|\blymphomas?\b|\bmyelomas?\b|\bblood cancers?\b": "hematologic cancers",
+    # 'were people with brain mets in the trial?': the review's people are its patients
+    r"\bpeople\b|\bfolks\b": "patients",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
     r"\bblood tests?\b|\bblood draws?\b|\bblood samples?\b": "liquid biopsy plasma circulating",
     r"\beasier on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b|\b(?:fewer|less|milder)\s+(?:side[\s-]?effects?|adverse)|"
@@ -210,7 +214,7 @@ SYNONYMS: dict[str, str] = {
     # 'how many were still alive after 2 years': the overall survival rates
     r"\bstill alive\b|\balive (?:after|at)\b|\bsurviv(?:ed|ing) (?:after|at|past)\b": "OS rates overall survival",
     # disease growing only in the brain is the review's 'local progression' (HER2CLIMB let patients go on after it)
-    r"\b(?:progress\w*|grow\w*|got worse|worsen\w*) (?:in|of) the brain\b|\b(?:brain|intracranial|cns) progression\b|"
+    r"\b(?:progress\w*|grow\w*|got worse|worsen\w*) (?:only |just )?(?:in|of) the brain\b|\b(?:brain|intracranial|cns) progression\b|"
     r"\bbrain (?:spots?|mets?|metastas[ie]s|tumou?rs?) (?:grow|get bigger|progress)\w*|"
     r"\b(?:spots?|mets?|tumou?rs?|lesions?) in (?:her|his|my|the|their) brain (?:grow|get bigger|progress)\w*": "local progression",
     # radiation to a metastasis is what the review calls local therapy

@@ -69,7 +69,9 @@ STYLE_CUES = {
 
 # "Which TKI was first approved…?", "what ADC has a DAR of eight?": the answer is a name of that kind.
 ASKED_KIND_RE = re.compile(
-    r"^\s*(?:so |and |ok )?(?:which|what|name (?:the|a|an)|(?:are )?(?:there )?any)\s+(?:[\w\-+/]+\s+){0,3}?"
+    # ('which checkpoint receptors do ADCs upregulate' asks receptors: a noun after the verb is its subject)
+    r"^\s*(?:so |and |ok )?(?:which|what|name (?:the|a|an)|(?:are )?(?:there )?any)\s+"
+    r"(?:(?!(?:do|does|did|is|are|was|were|can|could|have|has|had)\b)[\w\-+/]+\s+){0,3}?"
     r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
     r"trials?|stud(?:y|ies))\b(?!\s+(?:of|with|for)\b)", re.I)
 DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")
@@ -157,8 +159,15 @@ def question_style(question: str) -> str:
     return ""
 
 
+# "what dose of T-DXd was used and how often": beside a dose, how often is its schedule, not a share
+SCHEDULE_ASKED_RE = re.compile(r"\bhow (?:often|frequent(?:ly)?|many times)\b", re.I)
+
+
 def asked_measures(question: str) -> list[str]:
-    return [name for name, (cue, _, _) in MEASURES.items() if cue.search(question)]
+    asked = [name for name, (cue, _, _) in MEASURES.items() if cue.search(question)]
+    if "dose" in asked and "share" in asked and not MEASURES["share"][0].search(SCHEDULE_ASKED_RE.sub("", question)):
+        asked.remove("share")
+    return asked
 
 
 

@@ -101,6 +101,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          # "what did TH3RESA compare": what a trial set out to test is its design
                          r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
                          r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
+                         # "how did DESTINY-Breast03 turn out?": how a trial came out is its results
+                         r"^\W*how did (?:the )?[\w\-]+(?: (?:trial|study))? (?:turn out|go|pan out|end up)\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
                          r"\bwhat(?:'s| is) known about\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat (?:does|do) .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
@@ -139,9 +141,12 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
 _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|monotherapy))?"
 HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}\s*(?:[-–—:,?]|$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
-YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+)?(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, |"
+YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, |"
                       # "if she gets radiation for a brain spot, can she keep taking tukysa?": a condition, then the question
-                      r"(?:if|when|once|now that) [^,?]{1,80}, )?"
+                      # (without the comma, the question's own subject after its verb marks where it starts)
+                      r"(?:if|when|once|now that) [^,?]{1,80}, |"
+                      r"(?:if|when|once|now that) [^,?]{1,80}?\s(?=(?:is|are|was|were|does|do|did|can|could|should|will|would)\s+"
+                      r"(?:they|she|he|i|we|you|it|patients|people|pts)\b))?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
                         r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
@@ -350,6 +355,21 @@ HEARSAY_RE = re.compile(r"\s+(?:that\s+|which\s+)?(?:people|everyone|everybody|f
                         r"(?:\s+(?:always|often|keep|kept|have been|are|'ve|’ve|'re|’re))?\s+"
                         r"(?:talk(?:ing|s)?|speak(?:ing|s)?|hear(?:ing|d)?|read(?:ing)?|mention(?:ing|s|ed)?)\s+(?:about|of)\b", re.I)
 
+# "which immune checkpoints get turned up by ADCs like kadcyla": a drug given as an example of the class asked
+# about illustrates it; the class is what the question asks of
+_CLASS_NOUNS = r"(?:adcs|drugs|tkis|inhibitors|antibodies|agents|therapies|treatments|medicines|meds|conjugates|pills)"
+EXAMPLE_OF_CLASS_RE = re.compile(rf"\b({_CLASS_NOUNS})\s*,?\s+(?:like|such as|e\.g\.,?|for example|for instance)\s+"
+                                 r"(?:the\s+)?[A-Za-z][\w\-]*(?:\s*(?:,|or|and|/)\s*[A-Za-z][\w\-]*)*", re.I)
+EXCEPT_RE = re.compile(r"\b(?:beyond|besides|other than|apart from|aside from|except|excluding|instead of|not)\b", re.I)
+# "kadcyla is an ADC - what are the parts of an ADC": what a name is, told before a question about that class
+CLASS_STATEMENT_RE = re.compile(r"^\W*[\w\-]+\s+(?:is|are)\s+(?:an?|the|a kind of|a type of)\s+(?P<cls>[\w\-]+)"
+                                r"\s*(?:[.;:!,]|\s[-–—])\s+(?P<question>(?:what|whats|how|why|which|who|is|are|does|do)\b.*)$", re.I)
+
+# "Could you contrast ZW25 and PRS-343? Both seem to be bispecifics.": what the asker believes of the subjects,
+# told after the question, asks nothing of its own
+TRAILING_BELIEF_RE = re.compile(r"(?<=\?)\s+(?:both|they|it|these|those|each|all of them)\s+(?:\w+\s+){0,2}?"
+                                r"(?:seem|seems|look|looks|sound|sounds|appear|appears)\b[^?]*$", re.I)
+
 
 def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
@@ -358,6 +378,12 @@ def without_framing(question: str) -> str:
     if not re.search(r"[A-Za-z]{2}", stripped):
         stripped = question
     stripped = QUOTED_TERM_RE.sub(r"\1", stripped)
+    if (statement := CLASS_STATEMENT_RE.match(stripped)) and re.search(
+            rf"\b{re.escape(statement.group('cls').rstrip('s'))}s?\b", statement.group("question"), re.I):
+        stripped = statement.group("question")
+    if not EXCEPT_RE.search(stripped):  # 'beyond pills like tukysa, what else…': the example says what is left out
+        stripped = EXAMPLE_OF_CLASS_RE.sub(r"\1", stripped)
+    stripped = TRAILING_BELIEF_RE.sub("", stripped)
     return HEARSAY_RE.sub("", stripped, count=1).strip()
 
 
@@ -371,7 +397,8 @@ PERSONAL_CONTEXT_RE = re.compile(
     r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b|"
     # "the dr said enhertu is an 'ADC'.. what are the parts of an ADC?": what a carer said, before the question
     rf"{_HEARD_FROM})"
-    r"[^?]{0,200}?)(?:[.;:!]|\s[-–—]|[—–])\s+"
+    # ("one of my patients mentioned the NALA trial, what was it about": a comma before a question word too)
+    r"[^?]{0,200}?)(?:[.;:!]|\s[-–—]|[—–]|,(?=\s+(?:what|whats|how|why|which|is|are|does|did|can|could)\b))\s+"
     r"(?P<question>(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could|should|would|will|was|"
     r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any)\b.*)$", re.I | re.S)
 
@@ -407,6 +434,15 @@ ELLIPTICAL_PART_RE = re.compile(r"^\W*(?:(?:and|but|or|so)\s+)?(?:(?:by|for|sinc
                                 r"(?:how (?:much|so|come)|why(?: not| so)?)\W*$", re.I)
 
 
+# "what dose of tucatinib do they take and how many times a day": the schedule of the dose asked before it
+SCHEDULE_PART_RE = re.compile(r"^\W*(?:(?:and|or|so)\s+)?(?:how (?:often|frequently)|how many times(?: (?:a|per) (?:day|week|month))?|"
+                              r"what schedule|(?:on )?what schedule)\W*$", re.I)
+DOSE_ASKED_RE = re.compile(r"\bdos(?:e|es|ing|age)\b|\bmg\b|\bhow much\b", re.I)
+# "what was NALA about and what did it find?": what it found is the rest of the overview asked before it
+FOUND_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|how)\s+(?:did|does|do|was|were|is|are)\s+(?:it|they|this|that)\s+"
+                            r"(?:find|found|show|shows|showed|go|went|turn out|conclude|concluded|report|reported)\W*$", re.I)
+
+
 def _asks_nothing_new(piece: str) -> bool:
     words = [w.lower() for w in re.findall(r"[A-Za-z0-9'’]+", piece)]
     return any(w in HOW_TO_ANSWER_WORDS for w in words) and not re.match(rf"\W*{WH_START}\b", piece, re.I) and all(
@@ -425,7 +461,9 @@ def split_parts(question: str) -> list[str]:
         if parts and FIGURE_GUESS_RE.match(piece):
             continue  # the review's figure, not the guess, answers it
         if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
-                      or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece)):
+                      or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece)
+                      or (FOUND_OF_IT_RE.match(piece) and classify(parts[-1]) == "overview")
+                      or (SCHEDULE_PART_RE.match(piece) and DOSE_ASKED_RE.search(parts[-1]))):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)

@@ -89,6 +89,9 @@ ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earlies
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
 # a question pointing back at what was told before it ('how common is that?')
+INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|her|him) about|asked (?:me |us )?about|"
+                           r"heard (?:about|of)|read (?:about|of)|came across|talked about|recommended)\b", re.I)
+IT_RE = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
 # How far down the ranked sentences a rate asked is looked for before the review is said not to give it
 RATE_SEARCH_REACH = 12
@@ -238,6 +241,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return f"{match.group('question').rstrip(' ?')} after {_join(earlier[:2])}?"
         if trailing and not context:
             return match.group("question")  # "…? my sister is on her 4th now": names nothing the question needs
+        named_before = self._known_names(match.group("context"))
+        if not trailing and not own and named_before and INTRODUCED_RE.search(match.group("context")) and (
+                pronoun := IT_RE.search(match.group("question"))):
+            # "one of my patients mentioned the NALA trial, what was it about?": 'it' is the name brought up before
+            # (a context telling more than a name, "my sister had ILD on enhertu, can she restart it", stays whole)
+            name = named_before[0] + ("’s" if pronoun.group(0).lower() in ("its", "their") else "")
+            question_part = match.group("question")
+            return f"{question_part[:pronoun.start()]}{name}{question_part[pronoun.end():]}"
         heard = HEARD_FROM_RE.search(match.group("context"))
         if heard and BACK_REFERENCE_RE.search(match.group("question")):
             return text  # "the nurse said something about lung problems. how common is that?": that is what was heard
@@ -748,7 +759,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 continue
             anchors += 1
             for s in self.sentences.paragraph(sentence)[max(0, sentence.index - 2): sentence.index + 3]:
-                shared = terms & set(tokenize(s.text))
+                # one word is one term shared, not two ('metastasis' and its stem 'metastas')
+                shared = {light_stem(t) for t in terms & set(tokenize(s.text))}
                 follows = s.index == sentence.index + 1 and (query.intent in ("why", "yesno") or re.match(
                     r"(?:Moreover|Furthermore|Additionally|However|Thus|Therefore|Consequently|This|These|It|Its|"
                     r"In these|Besides)\b", s.text))
@@ -1477,6 +1489,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             # ... nor is an endpoint ('whats the PFS' after a trial's part asks that trial's PFS)
             topical = [e for e in own if e.lower() not in REVIEW_SUBJECT and not ENDPOINT_NAME_RE.fullmatch(e)]
             text = part if topical or not context else f"{part.rstrip(' ?')} ({context})?"
+            if not topical and len(lent) == 1 and is_drug_name(lent[0]) and not self.is_trial(lent[0]) \
+                    and (trial := THE_TRIAL_RE.search(part)):
+                # "can you get tucatinib with brain mets? were ppl with brain mets even in the trial": tucatinib's trial
+                text = self._with_the_drugs_trial(f"{part[:trial.start()]}the {lent[0]} {trial.group(1)}{part[trial.end():]}")
             if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
                 # "what is AXL and how does it fit into resistance to HER2-targeted therapy?": 'it' is the one
                 # name asked before
@@ -1656,6 +1672,7 @@ PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]
                              r"suggests|claims|thinks)\b)[a-z]{3,}(?<!s)s\b(?!\s+(?:of|in|for|with|from)\b)", re.I)
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
 # 'the tukysa trial', 'the atezolizumab study': a trial named by its drug
+THE_TRIAL_RE = re.compile(r"\bthe (trial|study)\b", re.I)
 DRUGS_TRIAL_RE = re.compile(r"\bthe (?P<drug>[A-Za-z][\w\-]+) (?:trial|study)\b", re.I)
 # what a trial showed, or whether it worked: asked of a trial the review only names as running, there is nothing to quote
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"

@@ -240,7 +240,9 @@ class SubjectPlans:
                                  missing=[f"{_join(asked)} figures for {entity}"])
         if not gaps:
             return answer
-        found = self._described(query, entity, ENDPOINTS[gaps[0]])
+        # (or where the review goes on about it without naming it: "In this setting, T-DM1 improved invasive DFS…")
+        found = self._described(query, entity, ENDPOINTS[gaps[0]]) or [
+            s for s in stretches if ENDPOINTS[gaps[0]].search(s.text)][:2]
         if not found and gaps[0] in SURVIVAL_ENDPOINTS and gaps[0] != "OS":
             found = [s for s in self._described(query, entity, DURATION_CUE)
                      if not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]

@@ -30,7 +30,8 @@ TABLE_WORDS = {"table", "tables", "trial", "trials", "study", "studies", "row", 
                "nct", "number", "numbers", "id", "ids", "where", "did", "get", "pls", "please", "many", "how",
                "included", "include", "includes", "combo", "combos", "combination", "combinations",
                "drug", "drugs", "agent", "agents", "therapy", "therapies", "treatment", "treatments",
-               "payload", "payloads", "adc", "adcs", "bc", "her2", "metastatic", "breast", "cancer", "patients"}
+               "payload", "payloads", "adc", "adcs", "bc", "her2", "metastatic", "breast", "cancer", "patients",
+               "based", "type", "types", "kind", "kinds"}
 NEGATION_RE = re.compile(r"\b(?:not|no|non|without|except|excluding|other than|besides|(?:do|does|is|are)n[’']?t)\b")
 TABLE_NUMBER_RE = re.compile(r"\btable\s*(\d+)\b", re.I)
 
