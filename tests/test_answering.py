@@ -1958,3 +1958,8 @@ def test_the_point_that_answered_is_told_by_its_topic_words_not_the_subject_ever
     answer = converse("What did the NALA trial lead to for neratinib?", "What limits its use in practice?",
                       "And how is that being addressed?")
     assert "CONTROL trial" in answer.answer, answer.answer
+
+
+def test_please_is_no_topic_the_review_lacks(assistant):
+    answer = assistant.ask("tell me about the HER2CLIMB study please")
+    assert not answer.abstained and "7.8 months" in answer.answer, answer.answer

@@ -344,9 +344,11 @@ TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|
 TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:that|this|then)\b", re.I)
 
 
-# "which of them…", "any of those…", "which ones…": a follow-up that filters the last answer's list.
+# people a question names before a "they" that is them, not the conversation's subject
 PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
+# "which of the two…": the subjects of the last two turns ("the two trials" names its own kind)
 THE_TWO_RE = re.compile(r"\b(?:the|these|those) two\b(?! (?:trials|studies|arms|drugs|adcs|tkis)\b)|\bboth of them\b", re.I)
+# "which of them…", "any of those…", "which ones…": a follow-up that filters the last answer's list.
 BACK_TO_LIST_RE = re.compile(r"\b(?:(?:which|one|ones|any|all|each|none|some|how many) of (?:them|those|these)|"
                              r"which (?:one|ones)|those ones)\b", re.IGNORECASE)
 # "what are the control arms for those?" right after a list or a table: the same, at the end of the turn.

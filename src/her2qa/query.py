@@ -697,7 +697,8 @@ class QueryAnalyzer:
         missing = clinical
         for word in re.findall(r"[A-Za-z][\w\-]{4,}", match.group(1)):
             lowered = word.lower()
-            if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS or lowered in RELATION_NOUNS:
+            if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS or lowered in RELATION_NOUNS \
+                    or lowered in CHAT_WORDS:  # 'tell me about HER2CLIMB please'
                 continue
             stem = lowered[:6]
             undoubled = re.sub(r"([a-z])\1(?:ed|ing)$", r"\1", lowered)  # 'trialled', 'modelling': British doubling

@@ -88,10 +88,11 @@ TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
-# a question pointing back at what was told before it ('how common is that?')
+# a name brought up before the question ('my onc mentioned KATE2, what was it testing?'), and the pronoun for it
 INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|her|him) about|asked (?:me |us )?about|"
                            r"heard (?:about|of)|read (?:about|of)|came across|talked about|recommended)\b", re.I)
 IT_RE = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
+# a question pointing back at what was told before it ('how common is that?')
 BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
 # How far down the ranked sentences a rate asked is looked for before the review is said not to give it
 RATE_SEARCH_REACH = 12
@@ -497,7 +498,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         near = [c.chunk for c in candidates[:5]
                 if not scope or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in scope)]
         gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + [c.text for c in near])
-        carried_gaps = [g for g in gaps if not qualifier_gaps(question, [])] if query.text != question else []
+        # a qualifier only the reading carried ('median' from the turn before), none typed in this one
+        carried_only = bool(gaps) and query.text != question and not qualifier_gaps(question, [])
         said = [p.text for p in answer.points] or [answer.answer]
         # an arm is named by its drug ('the tdm1 arm'); 'the PD-L1+ group' is a subgroup
         arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
@@ -520,7 +522,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if missing and (named := self._naming_where_described(query, kind)):
                 # "which checkpoint inhibitor was added to T-DM1 in KATE2?": where KATE2 is described
                 return self._quoting(base, query, named, lambda s: self._antecedent(s, self._specific(query)[0]))
-        if carried_gaps and not missing and len(carried_gaps) == len(gaps) and said:
+        if carried_only and not missing and said:
             # "her2climb median pfs?" then "and os?": 'median' is the reading's, not the asker's; the OS the
             # review gives is the answer, with what it lacks said beside it
             subject = _join([e for e in specific if self.is_trial(e)][:1] or specific[:1])
