@@ -1963,3 +1963,8 @@ def test_the_point_that_answered_is_told_by_its_topic_words_not_the_subject_ever
 def test_please_is_no_topic_the_review_lacks(assistant):
     answer = assistant.ask("tell me about the HER2CLIMB study please")
     assert not answer.abstained and "7.8 months" in answer.answer, answer.answer
+
+
+def test_the_subject_carried_on_is_the_one_the_answer_was_about(converse):
+    answer = converse("what role does IGF-IR play in resistance to HER2 drugs", "any clinical data yet or just preclinical?")
+    assert "IGF-IR" in answer.resolved_question, answer.resolved_question

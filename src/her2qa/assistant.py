@@ -254,7 +254,7 @@ class Assistant:
         when it does (else the retrieved answer stands)."""
         if previous.abstained or not previous.points:
             return outcome
-        carried_on = self.pipeline.continuation(asked, resolved, answering_point(previous))
+        carried_on = self.pipeline.continuation(asked, resolved, answering_point(previous, by_topic=True))
         if carried_on is None:
             return outcome
         carried_on.answer = carried_on.answer.model_copy(update={"retrieved": outcome.answer.retrieved})

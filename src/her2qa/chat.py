@@ -415,7 +415,7 @@ def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
         return ""
     # the point that answered, not the context before it ("FGFR4 is a cell surface receptor…" opens
     # an answer whose point is "…patient-derived xenografts… reveal a synergistic interplay…")
-    first = answering_point(previous.answer) if previous.answer.points else previous.answer.answer
+    first = answering_point(previous.answer, by_topic=True) if previous.answer.points else previous.answer.answer
     asked = set(content_words(previous.resolved))
     words = [w for w in dict.fromkeys(content_words(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", first)))
              if w not in asked and w not in ASKING_WORDS and w not in DISCOURSE_WORDS and len(w) > 3]
@@ -452,7 +452,7 @@ def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer, narrowin
     return f"{question.rstrip(' ?')} ({' '.join(printed.get(w, w) for w in topic[:4])})?" if topic else question
 
 
-def answering_point(answer: Answer) -> str:
+def answering_point(answer: Answer, by_topic: bool = False) -> str:
     """The point that answers the question: the one sharing most of its words (the first on a tie).
     An answer can open with context ("…PI3K inhibitor and trastuzumab…") before the point that says
     what was asked ("everolimus… is the first non-HER2-targeted therapy…")."""
@@ -460,14 +460,19 @@ def answering_point(answer: Answer) -> str:
     texts = [p.text for p in answer.points]
     # a why is answered by the point that gives a cause ("…limited due to the high incidence of diarrhea")
     why = answer.intent == "why"
-    # a word most points share (the subject, 'neratinib') tells none of them apart: the topic words do
+    # what a bare "that" points at (by_topic) is told by the topic words, not by a subject most points share
+    # ('neratinib'); the subject a turn carries on is found with it
     said = [_stems(t) for t in texts]
     telling = {w for w in asked if sum(w in stems for stems in said) <= len(texts) / 2} if len(texts) > 2 else asked
-    def meets(words: set[str], stems: set[str]) -> int:  # 'limits' asked meets 'limited' said
-        return sum(any(v == w or (min(len(v), len(w)) >= 5 and (v.startswith(w) or w.startswith(v))) for v in stems)
-                   for w in words)
-    return max(texts, key=lambda t: (why and bool(CAUSE_SAID_RE.search(t)), meets(telling, said[texts.index(t)]),
-                                     len(asked & said[texts.index(t)]), -texts.index(t)))
+
+    def shared(i: int) -> int:
+        if not by_topic:
+            return len(asked & said[i])
+        # 'limits' asked meets 'limited' said
+        return sum(any(v == w or (min(len(v), len(w)) >= 5 and (v.startswith(w) or w.startswith(v))) for v in said[i])
+                   for w in telling)
+    return texts[max(range(len(texts)), key=lambda i: (why and bool(CAUSE_SAID_RE.search(texts[i])), shared(i),
+                                                       len(asked & said[i]), -i))]
 
 
 def _stems(text: str) -> set[str]:

@@ -185,8 +185,6 @@ SYNONYMS: dict[str, str] = {
     r"\bsystemic\b": "systematic",
     # 'as it is for leukaemia': blood cancers are what the review calls hematologic cancers
     r"\bleuka?emias?\b|\blymphomas?\b|\bmyelomas?\b|\bblood cancers?\b": "hematologic cancers",
-    # 'were people with brain mets in the trial?': the review's people are its patients
-    r"\bpeople\b|\bfolks\b": "patients",
     r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
     r"\bblood tests?\b|\bblood draws?\b|\bblood samples?\b": "liquid biopsy plasma circulating",
     r"\beasier on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b|\b(?:fewer|less|milder)\s+(?:side[\s-]?effects?|adverse)|"
