@@ -335,6 +335,9 @@ CEILINGS = {"false_decline": 0.02}
 # The README claims the second stage (sentence-level re-scoring) helps ranking; on dev it raised R@1
 # from 0.491 (fusion alone) to 0.666 (1696 items, 2026-11-30), and must keep raising it by at least this much.
 SECOND_STAGE_MIN_GAIN = 0.10
+# Every third dev item (in file order, so every round is in it): dev grows by hundreds of items a round and is run
+# twice here, and a third of it (over 2000 items) measures a 0.10 gain as well as the whole would.
+DEV_SAMPLE_STRIDE = 3
 
 
 @pytest.fixture(scope="module")
@@ -376,11 +379,11 @@ def test_ci_gate_on_the_shipped_set(real, tmp_path):
 
 def test_second_stage_still_helps_on_dev(real):
     """The ablation the README reports: without the second stage, R@1 on dev must drop."""
-    items = load_questions(DEV)
+    items = load_questions(DEV)[::DEV_SAMPLE_STRIDE]
     with_stage, _ = run_benchmark(real, items, progress=False)
     without, _ = run_benchmark(real.with_settings(rerank=False), items, progress=False)
     gain = with_stage.summary["R@1"] - without.summary["R@1"]
-    assert gain >= SECOND_STAGE_MIN_GAIN, f"second stage gain on dev R@1 = {gain:.3f}"
+    assert gain >= SECOND_STAGE_MIN_GAIN, f"second stage gain on dev R@1 = {gain:.3f} ({len(items)} items)"
 
 
 def test_cli_ablations_write_every_output(real, tmp_path):
