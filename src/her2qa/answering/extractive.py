@@ -18,6 +18,7 @@ from ..settings import Settings
 from ..vocabulary import BRANDS
 from .concepts import concept_groups, parts_covered
 from .coverage import NOT_RECEPTOR_STATUS
+from .intent import DOSE_CUE, SCHEDULE_ASKED_RE
 
 NOT_IN_REVIEW = "The review does not say."
 DRUG_RE = re.compile(r"\b[A-Za-z][a-z]+(?:" + DRUG_SUFFIX_RE.pattern[3:-2] + r")\b", re.IGNORECASE)
@@ -27,7 +28,7 @@ COMMON_CODES = {"HER2", "HER1", "HER3", "HER4", "EGFR", "PD-L1", "PD-1", "CTLA-4
 TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
 # What a numeric question measures: (question cue, evidence cue, how to name it when absent).
 MEASURES = {
-    "dose": (re.compile(r"\bdos(?:e|es|ing|age)\b|\bmg\b", re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
+    "dose": (re.compile(DOSE_CUE, re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
     "patients": (re.compile(r"how many (?:patients|women|participants|people)(?!\s+(?:were|are|was|stayed)\s+(?:still\s+)?alive)|"
                             r"number of (?:patients|participants)|"
                             r"(?:enrolled|randomi[sz]ed|sample size)", re.I),
@@ -157,10 +158,6 @@ def question_style(question: str) -> str:
                 r"what (?:is|are) (?:an? )?[\w\-–/]+ and)", lowered):
         return "definition"
     return ""
-
-
-# "what dose of T-DXd was used and how often": beside a dose, how often is its schedule, not a share
-SCHEDULE_ASKED_RE = re.compile(r"\bhow (?:often|frequent(?:ly)?|many times)\b", re.I)
 
 
 def asked_measures(question: str) -> list[str]:

@@ -437,7 +437,11 @@ ELLIPTICAL_PART_RE = re.compile(r"^\W*(?:(?:and|but|or|so)\s+)?(?:(?:by|for|sinc
 # "what dose of tucatinib do they take and how many times a day": the schedule of the dose asked before it
 SCHEDULE_PART_RE = re.compile(r"^\W*(?:(?:and|or|so)\s+)?(?:how (?:often|frequently)|how many times(?: (?:a|per) (?:day|week|month))?|"
                               r"(?:on )?what schedule)\W*$", re.I)
-DOSE_ASKED_RE = re.compile(r"\bdos(?:e|es|ing|age)\b|\bmg\b|\bhow much\b", re.I)
+# words asking a dose ('what dose', 'how many mg'); extractive's dose measure reads the same ones
+DOSE_CUE = r"\bdos(?:e|es|ing|age)\b|\bmg\b"
+DOSE_ASKED_RE = re.compile(rf"{DOSE_CUE}|\bhow much\b", re.I)
+# "what dose of T-DXd was used and how often": beside a dose, how often is its schedule, not a share
+SCHEDULE_ASKED_RE = re.compile(r"\bhow (?:often|frequent(?:ly)?|many times)\b", re.I)
 # "what was NALA about and what did it find?": what it found is the rest of the overview asked before it
 FOUND_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|how)\s+(?:did|does|do|was|were|is|are)\s+(?:it|they|this|that)\s+"
                             r"(?:find|found|show|shows|showed|go|went|turn out|conclude|concluded|report|reported)\W*$", re.I)

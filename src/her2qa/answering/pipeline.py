@@ -231,18 +231,18 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if match is None:
             return text
         own = {e.lower() for e in self._known_names(match.group("question"))}
-        context = {e.lower() for e in self._known_names(match.group("context"))}
+        named_before = self._known_names(match.group("context"))
+        context = {e.lower() for e in named_before}
         # "i had herceptin and perjeta then kadcyla and now its back in my liver. is there anything after kadcyla":
         # the treatments one has had are history; the question names what it asks about
         history = bool(TREATMENT_HISTORY_RE.search(match.group("context")))
         trailing = match.re is TRAILING_CONTEXT_RE
         if history and not trailing and STILL_AFTER_RE.search(match.group("question")) and (
-                earlier := [e for e in self._known_names(match.group("context")) if e.lower() not in own]):
+                earlier := [e for e in named_before if e.lower() not in own]):
             # "I was on Kadcyla and it stopped working. Can Enhertu still work for me?": 'still' asks it after them
             return f"{match.group('question').rstrip(' ?')} after {_join(earlier[:2])}?"
         if trailing and not context:
             return match.group("question")  # "…? my sister is on her 4th now": names nothing the question needs
-        named_before = self._known_names(match.group("context"))
         if not trailing and not own and named_before and INTRODUCED_RE.search(match.group("context")) and (
                 pronoun := IT_RE.search(match.group("question"))):
             # "one of my patients mentioned the NALA trial, what was it about?": 'it' is the name brought up before
@@ -920,10 +920,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         text where it is described)."""
         match = self.tables.match(text, query)
         names = [query.aliases.get(e, [e]) for e in self._specific(query)]
-        columns_asked = {m.lower().rstrip("s") for m in ROW_COLUMN_ASKED_RE.findall(text)}
-        if match is None or not match.rows or not names or (
-                (len(match.rows) < 2 or len(names) < 2) and not (len(match.rows) == len(names) == 1
-                                                                 and len(columns_asked) >= 2)):
+        if match is None:
+            return None
+        several_rows = len(match.rows) >= 2 and len(names) >= 2
+        columns_of_one = len(match.rows) == len(names) == 1 and \
+            len({m.lower().rstrip("s") for m in ROW_COLUMN_ASKED_RE.findall(text)}) >= 2
+        if not (several_rows or columns_of_one):
             return None
         # each name is a row's own name (its trial, ADC or NCT cell), not a drug that fills its arms
         name_columns = [c for c in match.table.columns if re.search(r"name|identifier|^adc$", c, re.I)]
