@@ -10,47 +10,39 @@ import copy
 import itertools
 import re
 import time
-from collections import Counter
 from typing import Callable
 
 from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, light_stem, mentions, only_successors, tokenize
-from ..results import Answer, AnswerPoint, AnswerTable, Citation
-from ..retrieval import LEADING_PRONOUN_RE, REVIEW_SUBJECT, Candidate, is_generic
+from ..query import Query, QueryAnalyzer, light_stem, mentions, tokenize
+from ..results import Answer, AnswerPoint, Citation
+from ..retrieval import REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
-from .compose import PRONOUN_RE, Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, PROPERTY_SAID, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap,
+from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
+from .coverage import (MEASURES, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap,
                        grade_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
-from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_CODE_RE, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
+from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
                          ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list,
                          trial_names)
+from .comparisons import ComparePlans
 from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
+from .overviews import RESULTS_ASKED_RE, OverviewPlans
 from .lists import ListPlans
-from .subjects import FACET_RE, SubjectPlans, without_brackets
+from .subjects import SubjectPlans
 from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, HEARD_FROM_RE, KNOWN_CLAIM_RE,
                      OVERVIEW_RE, PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify,
                      split_parts, without_exclusion, without_framing, without_instructions)
-from .passages import FRAME_WORDS, SECTION_ASKED_RE, SECTION_NUMBER_RE, Sentence, SentenceIndex, informative, words_of
-from .tables import PHASE_RE, TableAnswerer, TableMatch
-from ..vocabulary import BRANDS, SYNONYMS
+from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
+from .table_plans import ROW_COLUMN_ASKED_RE, TablePlans
+from .tables import PHASE_RE, TableAnswerer
+from ..vocabulary import BRANDS
 
 Retrieve = Callable[[Query], list[Candidate]]
-ASPECTS = (
-    ("Safety", re.compile(r"adverse|toxicit|diarrh|tolerab|safety|side effect|grade (?:3|III|three)|interstitial|"
-                          r"fatal|transaminitis", re.I)),
-    ("Results", re.compile(r"\bPFS\b|\bOS\b|\bORR\b|response|survival|hazard|improv|benefit|reduction|efficacy|"
-                           r"\brate", re.I)),
-    ("Design", re.compile(r"randomi|enrolled|includ|compared|phase|\barms?\b|received|single-group|designed|"
-                          r"evaluat|assess", re.I)),
-)
-# A measure's abbreviation in at most this share of paragraphs (DAR, ORR, PFS) can be a compared aspect.
-RARE_MEASURE_SHARE = 0.1
 # "Techniques such as PROTACs and molecular glues…": the kind was named in the sentence before (TPD).
 KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approaches|strategies|agents|drugs|molecules|"
                              r"compounds|therapies|inhibitors|mechanisms|tools|technologies)\s+such as\b", re.I)
@@ -71,10 +63,6 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){
                               r"antibod(?:y|ies)|genes?|combinations?|approach(?:es)?|strateg(?:y|ies)|variants?|"
                               r"isoforms?|inhibitors?|TKIs?|ADCs?|(?:hyper)?activation|overexpression|upregulation|"
                               r"amplifications?|interactions?|process(?:es)?|phenomen(?:on|a))\b")
-
-
-
-
 
 
 # A line of treatment as what the members are ("…are 1st line", "…in the second line"), not a
@@ -102,10 +90,6 @@ ENDPOINT_NAME_RE = re.compile(r"pfs|os|orr|dcr|dfs|idfs|overall survival|progres
 # 'which of the ongoing T-DXd trials include a durvalumab arm': the arms column, row by row
 ARM_ASKED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b.*\b(?:include|includes|including|have|has|having|with)\s+"
                           r"(?:an?\s+)?[\w\-+]+\s+arms?\b", re.I)
-# A table column asked of rows the question names ('what arm do … share', 'setting of X and Y').
-ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
-# A comparison's aspect that the drugs named answer ('which drugs did each give').
-DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations?|inhibitors?|what (?:they|pts|patients) got)\b", re.I)
 # The asking words of an earlier part lent as context: 'who showed it' in "who showed it in the neoadjuvant
 # setting and how did they define …" would make the later part ask for a reference too
 ASKING_WORDS_RE = re.compile(r"^\W*(?:who|what|which|how|when|where|why)\b(?:\s+[\w']+){0,2}?\s+"
@@ -119,9 +103,6 @@ BEING_TRIED_RE = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:(?:is|are) [\w\-]
                             # "is anyone testing enhertu specifically for brain mets"
                             r"(?:is|are) (?:any(?:one|body)|some(?:one|body)|there (?:any )?(?:trials?|studies)) "
                             r"(?:\w+ )?(?:studying|testing|trialing|trialling|investigating|evaluating|exploring|looking at))\b", re.I)
-# Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
-TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—]|\s-|$)", re.I)
-DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?)\b", re.I)
 # A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
@@ -129,15 +110,6 @@ MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGN
 # The most sentences a definition quotes when its paragraph keeps naming the term.
 DEFINITION_SENTENCES = 5
 
-# Words that frame a comparison without naming what is compared: "how r they different", "whats the difference"
-COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them", "their", "each", "did", "differ", "do",
-                          "does", "are", "r", "is", "different", "difference", "differences", "similar", "alike",
-                          "compare", "compared", "comparison", "what", "whats", "the", "main", "key", "other",
-                          # what the sides are ("how do the X and Y trials differ"), not what to compare
-                          "trial", "trials", "study", "studies",
-                          # 'in terms of kinase selectivity', 'when it comes to toxicity': the frame of the aspect
-                          "terms", "regard", "regarding", "respect", "comes",
-                          "two", "both", "three"}
 
 # Questions about the review itself rather than what it says: who wrote it, where and when it appeared
 REVIEW_ITSELF_RE = re.compile(
@@ -148,7 +120,8 @@ REVIEW_ITSELF_RE = re.compile(
     r"(?:review|paper|article))\W*$", re.IGNORECASE)
 
 
-class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans):
+class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans, TablePlans,
+                     OverviewPlans, ComparePlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
     def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
@@ -913,558 +886,6 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                        "missing": missing or []})
 
     # ---- tables ---------------------------------------------------------------------------
-    def _rows_named(self, base: Answer, text: str, query: Query) -> Answer | None:
-        """'what arm do DESTINY-Breast07 and 08 share?': a column asked of several rows named, one table's
-        rows side by side; 'TULIP - which drug, what payload, what phase': several columns asked of one row
-        named, which its row gives together (one column of one name is the fact path's: its row, or the
-        text where it is described)."""
-        match = self.tables.match(text, query)
-        names = [query.aliases.get(e, [e]) for e in self._specific(query)]
-        if match is None:
-            return None
-        several_rows = len(match.rows) >= 2 and len(names) >= 2
-        columns_of_one = len(match.rows) == len(names) == 1 and \
-            len({m.lower().rstrip("s") for m in ROW_COLUMN_ASKED_RE.findall(text)}) >= 2
-        if not (several_rows or columns_of_one):
-            return None
-        # each name is a row's own name (its trial, ADC or NCT cell), not a drug that fills its arms
-        name_columns = [c for c in match.table.columns if re.search(r"name|identifier|^adc$", c, re.I)]
-        row_names = [" ".join(r.cells.get(c, "") for c in name_columns) for r in match.rows]
-        if not all(any(mentions(n, aliases) for n in row_names) for aliases in names) or not all(
-                any(mentions(n, aliases) for aliases in names) for n in row_names):
-            return None
-        return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [], match=match)
-
-    def _combination_rows(self, base, question, text, query, candidates, carried) -> Answer | None:
-        """'is anyone combining tucatinib with T-DXd?', 'which trials test tukysa plus enhertu?': every row of
-        a table of trials whose arms give both drugs (HER2CLIMB-04's 'Tucatinib plus T-DXd', DESTINY-Breast
-        07's 'T-DXd plus Tucatinib'); None unless two drugs are asked together of trials."""
-        drugs = [e for e in self._specific(query) if is_drug_name(e) and not self.is_trial(e)]
-        named = [e for e in query.entities if is_drug_name(e) and not self.is_trial(e)]  # herceptin too
-        if len(drugs) != 2 or len(named) != 2 or not (COMBINATION_ASKED_RE.search(text) and TRIALS_ASKED_RE.search(text)):
-            return None
-        for source, table in self.tables.tables():
-            rows = self._rows_giving_all(table, drugs, query)
-            chunks = [self.tables.chunk_of(source, table, r) for r in rows]
-            if rows and None not in chunks:
-                match = TableMatch(table=table, rows=rows, chunks=chunks, filters=[" plus ".join(drugs)])
-                return self._table(base, question, text, query, candidates, carried, match=match)
-        return None
-
-    @staticmethod
-    def _rows_giving_all(table, drugs: list[str], query: Query) -> list:
-        """The rows of a table of trials whose arms give every one of the drugs."""
-        arms = [c for c in table.columns if re.search(r"\barm\b", c, re.I)]
-        return [r for r in table.rows if arms and all(
-            mentions(" ".join(r.cells.get(c, "") for c in arms), query.aliases.get(d, [d])) for d in drugs)]
-
-    def _never_given_together(self, base, text: str, query: Query) -> Answer | None:
-        """'can i take nerlynx and tukysa at the same time?': two drugs asked together that no sentence gives
-        together ('X plus Y', 'Y in combination with X') and no trial's arm pairs — the review does not say;
-        naming both in a list ('lapatinib, neratinib and tucatinib have been approved') is no combination."""
-        drugs = [e for e in self._specific(query) if is_drug_name(e) and not self.is_trial(e)]
-        if len(drugs) != 2 or not TOGETHER_ASKED_RE.search(text) or SET_AGAINST_RE.search(text):
-            return None
-        first, second = (query.aliases.get(d, [d]) for d in drugs)
-        for sentence in self.sentences.mentioning(first):
-            lowered = sentence.text.lower()
-            for a in first:
-                for b in second:
-                    i, j = lowered.find(a.lower()), lowered.find(b.lower())
-                    if i >= 0 and j >= 0 and GIVEN_WITH_RE.search(lowered[min(i, j):max(i, j)]):
-                        return None
-        if any(self._rows_giving_all(table, drugs, query) for _, table in self.tables.tables()):
-            return None
-        return self._decline(base, f"The review does not report {drugs[0]} and {drugs[1]} given together.",
-                             missing=[f"{drugs[0]} given with {drugs[1]}"])
-
-    def _table(self, base, question, text, query, candidates, carried, match: TableMatch | None = None) -> Answer | None:
-        match = match or self.tables.match(text, query)
-        if match is None or not match.rows:
-            return None
-        table = match.table
-        self._considered.update(c.id for c in match.chunks)
-        picks = [Pick(chunk=c, text=c.text, group="") for c in match.chunks]
-        shown = {c.id: "; ".join(f"{col}: {r.cells[col]}" for col in table.columns if r.cells.get(col))
-                 for c, r in zip(match.chunks, match.rows)}
-        rows_word = "row" if len(match.rows) == 1 else "rows"
-        what = rows_word if match.everything else f"{rows_word} matching {', '.join(match.filters)}"
-        lead = f"Table {table.number} ({table.caption.rstrip('.')}): {len(match.rows)} {what}."
-        column = self.tables.asked_column(table, text)
-        if column:  # "what primary endpoints are used in table 2?" — the column's values, then the rows
-            values = self.tables.column_values(table, match.rows, column)
-            if values:
-                listed = "; ".join(f"{v} — {n} row{'s' if n > 1 else ''}" for v, n in values)
-                lead = f"{column} in Table {table.number} ({len(match.rows)} {what}): {listed}."
-        names = [query.aliases.get(e, [e]) for e in self._specific(query)]
-        if names and (other := self.tables.named_elsewhere(match, text, names)) is not None:
-            # the column asked that this table lacks, from the other table's row for the same name
-            picks += [Pick(chunk=c, text=c.text, group="") for c in other.chunks]
-            shown.update({c.id: "; ".join(f"{col}: {r.cells[col]}" for col in other.table.columns if r.cells.get(col))
-                          for c, r in zip(other.chunks, other.rows)})
-            lead += (f" Table {other.table.number} ({other.table.caption.rstrip('.')}) gives its "
-                     f"{_join([c.lower() for c in other.filters], 'and')}:")
-        answer = self.composer.compose(base, picks, query, lead=lead, highlight_figures=False)
-        points = [p.model_copy(update={"text": shown.get(pick.chunk.id, p.text)}) for p, pick in zip(answer.points, picks)]
-        answer = answer.model_copy(update={"points": points, "answer": render(lead, points)})
-        rows = [[r.cells.get(col, "") or "–" for col in table.columns] for r in match.rows]
-        markers = [p.markers[0] for p in answer.points]
-        return answer.model_copy(update={"table": AnswerTable(title=f"Table {table.number}. {table.caption}",
-                                                              columns=table.columns, rows=rows, markers=markers),
-                                         "intent": "table"})
-
-    # (lists: answering/lists.py; one drug or trial: answering/subjects.py)
-
-    # ---- overviews --------------------------------------------------------------------------
-    def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
-        specific = [e for e in self._specific(query) if e not in query.carried]
-        if aspects := ASPECTS_LISTED_RE.search(text):
-            # "neratinib - approvals, NALA, tox": the subject is named before its aspects, which it covers
-            specific = [e for e in specific if mentions(text[:aspects.start()], query.aliases.get(e, [e]))] or specific
-        if query.carried and specific and any(self.is_trial(e) for e in query.carried) \
-                and not any((self.is_trial(e) and trial_names(e)) or is_drug_name(e) for e in specific):
-            return None  # "what about in the pd-l1 positive ones?" after KATE2: that subgroup of the trial, a fact
-        trials = [e for e in specific if self.is_trial(e) and trial_names(e)]
-        if len(trials) == 1 and len(specific) >= 2 and self._all_said_with(trials[0], [e for e in specific if e != trials[0]], query):
-            # "tell me about enhertu in her2-low (destiny-breast04)": the trial is where the review puts the rest
-            specific = trials
-        # 'big picture on tykerb, nerlynx and tukysa': several names, each a part of one section
-        if len(specific) >= 2 and (parent := self.sentences.parent_of_named(
-                [query.aliases.get(e, [e]) for e in specific])) is not None:
-            return self._section_overview(base, query, *parent)
-        # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
-        found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)), topic=True)
-        # "any data in her2 low?" after a TULIP answer asks about TULIP there, not for the HER2-low section
-        carried_elsewhere = found is not None and bool(query.carried) and not any(
-            mentions(s.text, query.aliases.get(e, [e]))
-            for e in query.carried for s in self.sentences.in_section(found[0], found[1].key))
-        if found is not None and not carried_elsewhere and (
-                not specific or any(mentions(found[1].title, query.aliases.get(e, [e])) for e in specific)
-                or self._section_asked_with_examples(text, found, specific, query)):
-            if not specific and not query.carried and (on_topic := self._on_topic_in_section(text, *found)):
-                # "what do the authors conclude about brain mets?": what the section says of that topic
-                return self._quoting(base, query, on_topic, self.sentences.subheading_of,
-                                     lead=f"From “{_section_label(found[1])}”:")
-            return self._section_overview(base, query, *found)
-        if specific and not aspects and (focused := self._focused_overview(base, query, text, specific)) is not None:
-            return self._results_reported(base, focused, text, specific[0])
-        if specific:
-            answer = self._entity_overview(base, query, specific[0])
-            if answer is not None:
-                return self._results_reported(base, answer, text, specific[0])
-            match = self.tables.match(text, query)
-            if match is not None and match.rows:
-                return self._table(base, question, text, query, candidates, carried)
-        if query.carried:
-            return None  # "what about brain mets?" after a trial: a focused question, answered as a fact
-        if ABOUT_REVIEW_RE.search(text) and not specific:
-            doc = self.corpus.primary
-            abstract = doc.section("abstract/abstract")
-            if abstract is not None:
-                return self._section_overview(base, query, doc.source, abstract)
-        return self._survey(base, query, candidates)
-
-    def _on_topic_in_section(self, text: str, source: str, section) -> list[Sentence]:
-        """The sentences of ``section`` that say every telling word of the topic the question asks it
-        about ("… conclude about brain mets"), with the sentences leaning on them ("In this sense, …");
-        [] when the question asks for the whole section ("the section on HER2 mutations") or no
-        sentence says its topic."""
-        about = list(re.finditer(r"\b(?:about|on|regarding|concerning)\s+(.+)$", text, re.I))
-        if not about:
-            return []
-        title = words_of(section.title)
-        topic = [forms for w in content_words(about[-1].group(1)) if w not in FRAME_WORDS and w not in OVERVIEW_WORDS
-                 and (forms := words_of(w)) and not forms <= self.sentences.everywhere]
-        if not topic or any(forms & title for forms in topic):
-            return []
-        sentences = self.sentences.in_section(source, section.key)
-        saying = [i for i, s in enumerate(sentences) if all(forms & words_of(s.text) for forms in topic)]
-        if not saying or len(saying) == len(sentences):
-            return []
-        chosen = set(saying)
-        for i in saying:
-            j = i + 1
-            while j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph and \
-                    LEANS_ON_PREVIOUS_RE.match(sentences[j].text):
-                chosen.add(j)
-                j += 1
-        return [sentences[i] for i in sorted(chosen)]
-
-    def _section_asked_with_examples(self, text: str, found, specific: list[str], query: Query) -> bool:
-        """'summary of the section on other new approaches (bispecifics, CAR-T etc)': a section asked for,
-        the names given as examples of what it holds."""
-        if not SECTION_ASKED_RE.search(text):
-            return False
-        source, section = found
-        held = " ".join(s.text for s in self.sentences.in_section(source, section.key))
-        return all(mentions(held, query.aliases.get(e, [e])) for e in specific)
-
-    def _all_said_with(self, trial: str, others: list[str], query: Query) -> bool:
-        """Does every name of ``others`` appear in a paragraph that names ``trial``?"""
-        keys = dict.fromkeys((s.source, s.paragraph) for s in self.sentences.mentioning(query.aliases.get(trial, [trial])))
-        paragraphs = " ".join(s.text for key in keys for s in self.sentences.by_paragraph.get(key, []))
-        return bool(paragraphs) and all(mentions(paragraphs, query.aliases.get(e, [e])) for e in others)
-
-    def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
-        """'What were the results of TULIP?' when the review only names the trial: say so."""
-        if not RESULTS_ASKED_RE.search(text):
-            return answer
-        # a drug whose trial the review only says is running ("is being tested … [NCT04253561]")
-        only_ongoing = bool(answer.points) and all(ONGOING_RE.search(p.text) for p in answer.points)
-        if not self.is_trial(entity) and not only_ongoing:
-            return answer
-        reported = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|hazard ratio|\bimprov|\bsignificant|"
-                              r"\bdemonstrat|\bshowed\b|\bbenefit|no (?:statistically )?(?:significant )?differences?",
-                              re.I)
-        if any(reported.search(p.text) for p in answer.points) and not (
-                self.is_trial(entity) and self._only_announced(entity, reported)):
-            return answer
-        aliases = self.analyzer.aliases_of(entity)
-        # quote what the review says of the trial itself, not a neighbour's result the answer held
-        saying = [p.text for p in answer.points if mentions(p.text, aliases)] or \
-            [s.text for s in self.sentences.mentioning(aliases)] or [p.text for p in answer.points]
-        named = " ".join(f"“{t}”" for t in saying[:1])
-        return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
-                             missing=[f"results of {entity}"])
-
-    def _only_announced(self, trial: str, reported: re.Pattern) -> bool:
-        """True when the review names ``trial`` only as ongoing ('the ongoing trial PATRICIA-II … aims to
-        demonstrate the benefit …': an aim, not a result) and the sentence after none reports a result:
-        results quoted for it then belong to another trial (PATRICIA's)."""
-        naming = self.sentences.mentioning(self.analyzer.aliases_of(trial))
-        if not naming or not all(ONGOING_RE.search(s.text) for s in naming):
-            return False
-        after = [s for n in naming for s in self.sentences.paragraph(n) if s.index == n.index + 1]
-        return not any(reported.search(s.text) for s in after)
-
-    def _focused_overview(self, base, query: Query, text: str, specific: list[str]) -> Answer | None:
-        """'any data on combining kadcyla with a checkpoint inhibitor?', 'tucatinib and brain mets?': an
-        overview of a name *in* a topic is the paragraph about the name that says most of the topic
-        (KATE2's, HER2CLIMB's brain-metastasis sentences), not the name's whole story."""
-        entity = specific[0]
-        aliases = query.aliases.get(entity, [entity])
-        typed = without_brackets(text)  # 'CLEOPATRA (perjeta + herceptin + docetaxel)' explains the name
-        # the topic is joined to the name after it ('tucatinib and brain mets', 'kadcyla with a checkpoint
-        # inhibitor'); 'syd985 payload' asks an attribute of the name, answered where the name is described
-        at = next((m.end() for a in aliases if (m := re.search(rf"\b{re.escape(a)}\b", typed, re.I))), None)
-        joined = re.search(r"\b(?:and|with|in|for|plus|among|against|on)\b\s+(.+)", typed[at:], re.I) if at is not None else None
-        if joined is None:
-            return None
-        typed = joined.group(1)
-        names = [a.lower() for e in specific for a in query.aliases.get(e, [e])] + [e.lower() for e in query.entities]
-        # (a word of a name asked is part of that name, not the topic)
-        topic = [w for w in content_words(typed) if len(w) >= 4 and w not in FRAME_WORDS and w not in OVERVIEW_WORDS
-                 and not any(w in n for n in names)]
-        if not topic:
-            return None
-        forms = [[re.escape(f) for f in _topic_forms(w, query.aliases.get(w, [w]))] for w in topic]
-
-        def says(sentence: Sentence) -> int:
-            return sum(any(re.search(rf"\b{f}", sentence.text, re.I) for f in group) for group in forms)
-
-        naming = Counter((s.source, s.paragraph) for s in self.sentences.mentioning(aliases))
-        # how many of the topic's words each paragraph naming it says; the paragraph dwelling on the name
-        # wins a tie (KATE2's names T-DM1 thrice, the conclusion once)
-        said = {key: len({i for i, group in enumerate(forms) for s in self._paragraph_at(key)
-                          if any(re.search(rf"\b{f}", s.text, re.I) for f in group)}) for key in naming}
-        best_key = max(sorted(naming), key=lambda key: (said[key], naming[key]), default=None)
-        # every word of the topic, or two of a longer one, said in one paragraph about the name
-        if best_key is None or said[best_key] < min(len(forms), 2):
-            return None
-        paragraph = self._paragraph_at(best_key)
-        if len(paragraph) <= 6:
-            chosen = paragraph
-        else:  # a long paragraph: where it names the subject first, what it says of the topic, and what leans on that
-            first = next(s for s in paragraph if mentions(s.text, aliases))
-            topical = {s.index for s in paragraph if says(s)}
-            topical |= {i + 1 for i in topical if i + 1 < len(paragraph) and LEANS_ON_PREVIOUS_RE.match(paragraph[i + 1].text)}
-            chosen = [s for s in paragraph if s.index in topical or s is first
-                      or (mentions(s.text, aliases) and has_figure(strip_markers(s.text)))]
-            if chosen[-1].index - chosen[0].index < 8:  # one passage: keep it whole ("Regarding PFS, … not different")
-                chosen = paragraph[chosen[0].index: chosen[-1].index + 1]
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                      antecedent=self._antecedent(s, entity)) for s in chosen]
-        self._considered.update(s.chunk_id for s in chosen)
-        return self.composer.compose(base, picks, query)
-
-    def _paragraph_at(self, key) -> list[Sentence]:
-        return self.sentences.by_paragraph.get(key, [])
-
-    def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:
-        aliases = query.aliases.get(entity, [entity])
-        section = next((s for d in self.corpus.documents for s in d.sections
-                        if s.kind in ("subheading", "body") and mentions(s.title, aliases)
-                        and len(s.title) <= len(entity) + 12), None)
-        if section is not None:
-            source = next(d.source for d in self.corpus.documents if section in d.sections)
-            return self._section_overview(base, query, source, section)
-        hits = self.sentences.mentioning(aliases)
-        if not hits:
-            return None
-        counts = Counter((s.source, s.paragraph) for s in hits)
-        # The home paragraph is where the text dwells on the entity longest, not merely names it.
-        runs = {key: self._run(key, hits, aliases, entity, query) for key in counts}
-        # …and where it is the subject ("Another phase III trial, TH3RESA, demonstrated…"), not a
-        # name at the end of a sentence about something else ("…consistent with MARIANNE and TH3RESA").
-        def introduced(key) -> bool:
-            return any(mentions(" ".join(s.text.split()[:7]), aliases) for s in runs[key])
-        home = max(runs, key=lambda k: (introduced(k), len(runs[k]), counts[k], -k[1]))
-        run = runs[home]
-        elsewhere = [s for s in hits if (s.source, s.paragraph) != home][:2]
-        chosen = sorted(run + elsewhere, key=lambda s: s.start)
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                      antecedent=self._antecedent(s, entity)) for s in chosen]
-        self._considered.update(s.chunk_id for s in chosen)
-        if group and self.is_trial(entity):
-            _group_by_aspect(picks)
-        return self.composer.compose(base, picks, query)
-
-
-    def _section_overview(self, base, query: Query, source: str, section, named: list[str] | None = None) -> Answer:
-        """Key sentences of a section in reading order: all of a short one; of a long one with
-        subsections, the two most informative of each subsection. With ``named`` (subsections the
-        question names by their titles), the section's own sentences and those subsections only."""
-        doc = self.corpus.document(source)
-        sentences = self.sentences.in_section(source, section.key)
-        listing = query.intent == "list"
-        children = self.sentences.children(doc, section.key)
-        if named:
-            children = [c for c in children if self.sentences.descendants(doc, c.key) & set(named)]
-            kept = {key for c in children for key in self.sentences.descendants(doc, c.key)} | {section.key}
-            sentences = [s for s in sentences if s.section in kept]
-
-        def best(pool: list[Sentence], limit: int, title: str = "") -> list[Sentence]:
-            # a part the question names by its title ('tukysa' → Tucatinib) is told by the sentences naming it
-            ranked = sorted(pool, key=lambda s: (not (title and mentions(s.text, self.analyzer.aliases_of(title))),
-                                                 -informative(s, s.index == 0, listing), s.start))
-            return ranked[:limit]
-
-        if len(sentences) <= 16:
-            chosen = sentences
-        elif len(children) >= 2:
-            chosen = [s for child in children
-                      for s in best(self.sentences.in_section(source, child.key), 2, child.title if named else "")]
-            own = [s for s in sentences if s.section == section.key]
-            chosen += best(own, 2)
-        else:
-            chosen = best(sentences, 12)
-        chosen = sorted(set(chosen), key=lambda s: s.start)
-        picks = []
-        for s in chosen:
-            heading = doc.section(s.section)
-            # the section's own opening sentences sit under its own title, before its parts
-            group = heading.title if heading is not None and len({x.section for x in chosen}) > 1 else ""
-            picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, group=group,
-                              antecedent=self.sentences.subheading_of(s)))
-        self._considered.update(s.chunk_id for s in chosen)
-        return self.composer.compose(base, picks, query, lead=f"From “{_section_label(section)}”:")
-
-    def _survey(self, base, query: Query, candidates: list[Candidate]) -> Answer | None:
-        """An open topic ('any data on CNS disease?'): the best sentence of each of the strongest passages."""
-        ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
-        if not ranked:
-            return None
-        best = ranked[0][1].score
-        picks: list[Pick] = []
-        chunks: set[str] = set()
-        for cand, unit in ranked:
-            if len(picks) >= 5 or unit.score < 0.7 * best:
-                break
-            if cand.chunk.id in chunks:
-                continue
-            chunks.add(cand.chunk.id)
-            picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
-        return self.composer.compose(base, picks, query)
-
-    # ---- definitions ------------------------------------------------------------------------
-    # ---- comparisons ------------------------------------------------------------------------
-    def _compare(self, base, question, text, query, candidates, carried) -> Answer | None:
-        meeting = self._head_to_head(base, text, query)
-        if meeting is not None:
-            return meeting
-        sides = self._sides(text, query)
-        if len(sides) < 2:
-            return self._compare_classes(base, query) or self._terms_defined_side_by_side(question, text)
-        if not any(is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or self.is_trial(side) for side in sides) and \
-                (defined := self._terms_defined_side_by_side(question, text)) is not None:
-            return defined  # 'HER2 3+ vs HER2-low - how are they defined?': two terms, each as the review defines it
-        aspect = self._aspect_words(text, query, sides)
-        parts = []
-        for side in sides:
-            said_before = {p.text for _, earlier in parts for p in earlier.points}
-            side_query, side_candidates = self._query(f"{aspect} {side}".strip(), [], "fact")
-            side_base = self._base(question, side_query, side_candidates, "fact")
-            # "nerlynx vs tukysa side effects": each side's safety where the review describes it
-            overview = self._facet(side_base, side_query) if aspect and FACET_RE.search(aspect) else None
-            if overview is not None and (rest := FACET_RE.sub(" ", aspect).strip()) and \
-                    (other := self._aspect_sentences(side_base, side_query, side, rest)) is not None:
-                # "what they hit and side effects": the other aspect beside the safety one
-                overview = merge(side_base, [("", other), ("", overview)])
-            if overview is None and aspect and RESULTS_MEASURES not in aspect:
-                # (results asked with another aspect — 'design and early results' — are the side's overview,
-                # focused below on both)
-                overview = self._aspect_sentences(side_base, side_query, side, aspect)
-            if overview is None:
-                overview = self._entity_overview(side_base, side_query, side, group=False)
-                if overview is not None:
-                    # a sentence the side before already gave ("MonarcHER and PATRICIA are two phase II trials…")
-                    # takes no place of this side's own
-                    overview = self._focus(overview.model_copy(update={
-                        "points": [p for p in overview.points if p.text not in said_before] or overview.points}),
-                        aspect, limit=4)
-            if overview is not None and overview.points:
-                answer = overview
-            else:
-                answer = self._fact(side_base, question, side_query, side_candidates)
-            if answer.points and {p.text for p in answer.points} <= said_before:
-                # one sentence set both sides against each other: this side still gets its own description
-                answer = self._entity_overview(side_base, side_query, side, group=False) or answer
-            parts.append((side, answer))
-        merged = merge(base, parts)
-        return merged.model_copy(update={"intent": "compare"})
-
-    def _terms_defined_side_by_side(self, question: str, text: str) -> Answer | None:
-        """'her2 low vs her2 3+ on IHC - how are they defined differently', 'her2-low vs heterogeneous tumours,
-        whats the difference': two terms, not drugs or trials, each answered by what the review says it is."""
-        match = TERMS_VS_RE.match(text)
-        if match is None or not DIFFERENCE_ASKED_RE.search(text):
-            return None
-        parts = []
-        for term in (match.group("left"), match.group("right")):
-            answer = self._single(question, f"what is {self.analyzer.correct(term.strip())}?", [], "definition")
-            if answer.abstained or not answer.points:
-                return None
-            parts.append((term.strip(), answer))
-        base = parts[0][1]
-        return merge(base, parts).model_copy(update={"intent": "compare"})
-
-    def _compare_classes(self, base, query: Query) -> Answer | None:
-        """'ADCs vs TKIs: how do they work differently?': two drug classes, each titling a section of the
-        review, are told by the opening sentences of their own sections (what the class is and does)."""
-        classes = [e for e in query.entities if is_generic(e)]
-        sections = []
-        for name in classes:
-            aliases = query.aliases.get(name, [name])
-            aliases = aliases + [a[:-1] for a in aliases if a.endswith("s")]  # the 'TKI' section for 'TKIs'
-            titled = [(doc.source, sec) for doc in self.corpus.documents
-                      for sec in self.sentences.titled_by(doc, aliases)]
-            if titled:
-                sections.append((name, titled[0]))
-        if len(sections) != 2 or len(classes) != 2:
-            return None
-        parts = []
-        for name, (source, section) in sections:
-            own = [s for s in self.sentences.in_section(source, section.key) if s.section == section.key]
-            aliases = query.aliases.get(name, [name])
-
-            def telling(s: Sentence) -> float:
-                # a sentence whose subject is the class ('ADCs are…', 'These drugs inhibit…') says what it is
-                opening = " ".join(s.text.split()[:4])
-                return 2.0 * bool(mentions(opening, aliases) or re.match(r"(?:These|Such|They)\b", s.text)) \
-                    + informative(s, s.index == 0)
-            own = sorted(sorted(own, key=lambda s: (-telling(s), s.start))[:3], key=lambda s: s.start)
-            if not own:
-                return None
-            parts.append((name, self._quoting(base, query, own, lambda s, name=name: name)))
-        return merge(base, parts).model_copy(update={"intent": "compare"})
-
-    def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
-        """Sentences naming one side of a comparison that speak to the compared aspect."""
-        terms = set(tokenize(aspect)) | set(tokenize(" ".join(v for k, v in SYNONYMS.items() if re.search(k, aspect, re.I))))
-        # a property the review names otherwise for one side ("T-DM1 … linked … to the cytotoxic agent DM1"),
-        # said by that whole phrase
-        said_as = {w: PROPERTY_SAID[w.rstrip("s")] for w in tokenize(aspect) if w.rstrip("s") in PROPERTY_SAID}
-        # Names the whole review repeats (HER2, trastuzumab) say nothing about the compared aspect; a
-        # measure's abbreviation does when it is rare ('DAR' in "linker, payload and DAR").
-        terms = {t for t in terms if (share := self.analyzer.paragraph_share([t])) <= 0.2
-                 and (not is_generic(t) or share <= RARE_MEASURE_SHARE)}
-        if not terms:
-            return None
-        scored = []
-        aliases = query.aliases.get(side, [side])
-        for s in self._naming_or_continuing(aliases, side)[:60]:
-            printed = [a for a in aliases if a.lower() in s.text.lower()]
-            if printed and all(only_successors(a, s.text) for a in printed):
-                continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
-            shared = terms & set(tokenize(s.text)) | {w for w, phrases in said_as.items()
-                                                      if any(p in s.text.lower() for p in phrases)}
-            if shared:
-                scored.append((shared, s))
-        if not scored:
-            return None
-        # on a tie, a sentence that opens with the side is about it, not one that names it in passing
-        scored.sort(key=lambda t: (-len(t[0]), not mentions(" ".join(t[1].text.split()[:3]), aliases), t[1].start))
-        ranked = [s for _, s in scored]
-        # first the sentences that each add a compared term not yet covered ('linker, payload and DAR':
-        # the DAR sentence before a second one on the payload), then the best of the rest from their paragraphs
-        picked, covered = [], set()
-        for shared, s in scored:
-            if len(picked) < limit and shared - covered:
-                picked.append(s)
-                covered |= shared
-        paragraphs = {(s.source, s.paragraph) for s in picked}
-        picked += [s for s in ranked if s not in picked and (s.source, s.paragraph) in paragraphs][:limit - len(picked)]
-        chosen = sorted(picked, key=lambda s: s.start)
-        return self._quoting(base, query, chosen, lambda s: self._antecedent(s, side))
-
-    def _naming_or_continuing(self, aliases: list[str], side: str) -> list[Sentence]:
-        """Sentences naming the side, and those that go on about it by pronoun ("It is uniquely designed
-        and has a high DAR…" after "T-DXd is an ADC…"): the compared property is often in the second."""
-        naming = self.sentences.mentioning(aliases)
-        named = {(s.source, s.paragraph, s.index) for s in naming}
-        continuing = [s for s in self.sentences.sentences
-                      if (PRONOUN_RE.match(s.text) or LEADING_PRONOUN_RE.match(s.text))  # "Moreover, its small size…"
-                      and (s.source, s.paragraph, s.index - 1) in named
-                      and self._speaks_of(s, side, aliases)]
-        return sorted(naming + continuing, key=lambda s: s.start)
-
-    def _focus(self, answer: Answer, aspect: str, limit: int) -> Answer:
-        """The points of an overview that speak to the compared aspect (all, if none does), in order."""
-        terms = set(tokenize(aspect))
-        # 'which drugs / what regimen' is answered by the sentences that name drugs, whatever their words
-        drugs_asked = bool(DRUGS_ASKED_RE.search(aspect))
-        scored = [(len(terms & set(tokenize(p.text))) + (drugs_asked and bool(DRUG_RE.search(p.text))), -i, p)
-                  for i, p in enumerate(answer.points)]
-        keep = sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]
-        points = [p for _, _, p in sorted(keep, key=lambda t: -t[1])]
-        used = {m for p in points for m in p.markers}
-        return answer.model_copy(update={"points": points, "lead": "",
-                                         "citations": [c for c in answer.citations if c.marker in used]})
-
-    def _sides(self, text: str, query: Query) -> list[str]:
-        specific = [e for e in query.entities if not is_generic(e)]
-        if len(specific) < 2:
-            return []
-        split = re.split(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|or|and)\b", text, flags=re.I)
-        sides = []
-        for chunk in split:
-            named = [e for e in specific if mentions(chunk, query.aliases.get(e, [e])) or e.lower() in chunk.lower()]
-            if len(named) >= 2 and LISTED_NAMES_RE.fullmatch(chunk.strip()):
-                sides += [e for e in named if e not in sides]  # 'lapatinib, neratinib and tucatinib'
-            elif named and named[-1] not in sides:
-                sides.append(named[-1] if not sides else named[0])
-        return sides[:3] if len(sides) >= 2 else specific[:2]
-
-    def _aspect_words(self, text: str, query: Query, sides: list[str]) -> str:
-        rest = text
-        for side in sides:
-            for alias in query.aliases.get(side, [side]):
-                rest = re.sub(re.escape(alias), " ", rest, flags=re.I)
-        # "how does the payload of X compare with …": what is compared sits inside the comparing phrase
-        rest = re.sub(r"\bhow (?:do|does|did)\s+(.+?)\s+(?:compare|stack up|line up)\b", r" \1 ", rest, flags=re.I)
-        rest = COMPARE_RE.sub(" ", rest)
-        # "…PATRICIA trials of CDK4/6 inhibitors in HER2+ disease" says what the sides are, not what to compare
-        rest = SIDES_DESCRIBED_RE.sub(" ", rest)
-        words = [w for w in re.findall(r"[\w\-/+]+", rest)
-                 if w.lower() not in FRAME_WORDS and w.lower() not in COMPARISON_FRAME_WORDS
-                 and words_of(w)]
-        if RESULTS_ASPECT_RE.search(rest):
-            # 'design and early results': a trial's results are told by its measures (a 33% response
-            # rate, disease control of 58%), seldom by the word 'results'
-            words.append(RESULTS_MEASURES)
-        return " ".join(words)
-
-    # ---- several questions in one ------------------------------------------------------------
     def _multi_part(self, question: str, parts: list[str], carried: list[str]) -> Answer:
         answers = []
         named = [[e for e in self.analyzer.entities_in(p) if self.analyzer.known(e) and not is_generic(e)] for p in parts]
@@ -1598,18 +1019,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
 
 
-# The part of a comparison before its 'and'/'vs' that lists names by commas ("how do lapatinib, neratinib")
-LISTED_NAMES_RE = re.compile(r"(?:[\w\-' ]*\s)?[\w\-+/]+(?:\s*\([^)]*\))?(?:\s*,\s*[\w\-+/]+(?:\s*\([^)]*\))?)+\s*,?", re.I)
-# What the compared sides are: "(the X and Y) trials of CDK4/6 inhibitors in HER2+ disease"
-# 'early results', 'clinical outcomes', 'efficacy': a compared aspect that is what the trials found
-RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings)\b", re.I)
-RESULTS_MEASURES = "results response PFS OS survival efficacy"
 # A phrase before a sentence's subject: "According to … evaluation, ", "In the EMILIA trial, "
 LEADING_PHRASE_RE = re.compile(r"^(?:According to|In|Based on|Regarding|For|After|Despite|Among|Unlike|"
                                r"Compared (?:to|with))\b[^,]{0,80},\s*")
-SIDES_DESCRIBED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|with|testing|using)\s+[^?.,;:]*|"
-                                # 'the EGF1001515 and EGF104900 lapatinib trials', 'the two CDK4/6 trials'
-                                r"(?<![\w\-/+])[\w\-/+]+\s+(?=(?:trials?|stud(?:y|ies))\b)", re.I)
 # A study named by its authors ("In 2009, Pohlmann et al. demonstrated…")
 AUTHORS_RE = re.compile(r"\b[A-Z][\w\-']+(?: and [A-Z][\w\-']+)? et al\.")
 # A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
@@ -1624,34 +1036,9 @@ STILL_AFTER_RE = re.compile(r"\b(?:still|anymore|any more|after (?:that|this|it|
 TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
                                   r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
-# Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
-COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
-# 'can i take nerlynx and tukysa at the same time?': two drugs asked of as given together
-TOGETHER_ASKED_RE = re.compile(r"\btogether\b|\bat the same time\b|\bsame time\b|\bcombin\w*|\bsimultaneous\w*|"
-                               r"\bconcurrent\w*", re.I)
-# ... and not set against each other ('longer with T-DM1 or with lapatinib plus capecitabine?')
-SET_AGAINST_RE = re.compile(r"\b(?:or|vs\.?|versus|than|compared?|better|worse)\b", re.I)
-# what joins two drugs given together in a sentence ('tucatinib or placebo in combination with … trastuzumab')
-GIVEN_WITH_RE = re.compile(r"\b(?:plus|with|combin\w*|added|addition|together)\b|\+")
-# ... of trials or of anyone trying it
-TRIALS_ASKED_RE = re.compile(r"\b(?:anyone|anybody|trials?|stud(?:y|ies)|test\w*|tried|trying|evaluat\w*|"
-                             r"investigat\w*|ongoing|running)\b", re.I)
 # Words asking how much or how often, not about what
 HOW_MUCH_WORDS = {"often", "frequent", "frequently", "common", "commonly", "many", "much", "rate", "rates", "percentage",
                   "percent", "proportion", "share", "number", "figure"}
-LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study|sense)\b|"
-                                  r"(?:It|They|This|These)\b")
-# Words of an overview question that ask for an overview, not for a topic.
-OVERVIEW_WORDS = {"data", "show", "shows", "showed", "shown", "find", "found", "findings", "report", "reported", "results",
-                  "result", "tell", "know", "known", "happened", "happen", "trial", "trials", "study", "studies", "drug",
-                  "drugs", "about", "anything", "info", "information", "evidence", "summary", "summarize", "overview",
-                  "describe", "explain", "review", "paper", "what", "does", "there", "have", "they", "them",
-                  "outcomes", "outcome", "efficacy", "demonstrate", "demonstrated", "conclude", "concluded"}
-
-
-def _section_label(section) -> str:
-    """'5 Conclusions' for a numbered section, the title alone for one without a number."""
-    return section.label if section.number else section.title
 
 
 def _asks_of_rows_listed(part: str, before: Answer) -> bool:
@@ -1663,27 +1050,10 @@ def _asks_of_rows_listed(part: str, before: Answer) -> bool:
             and bool(re.search(r"\b(?:they|their|them|those|these)\b", part, re.I) or ROW_COLUMN_ASKED_RE.search(part)))
 
 
-def _topic_forms(word: str, aliases: list[str]) -> list[str]:
-    """'combining' → 'combin'; 'metastases' → 'metastas' (not 'metastatic'); a name → its aliases."""
-    if len(aliases) > 1 or aliases[0] != word:
-        return aliases
-    return [light_stem(word)]
-
-
-# 'the main mechanisms', 'all the trials' (not 'the review says': a verb, not a plural)
-PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]+\s+){0,2}?"
-                             r"(?!(?:says|does|shows|gives|covers|mentions|describes|discusses|states|reports|"
-                             r"suggests|claims|thinks)\b)[a-z]{3,}(?<!s)s\b(?!\s+(?:of|in|for|with|from)\b)", re.I)
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
 # 'the tukysa trial', 'the atezolizumab study': a trial named by its drug
 THE_TRIAL_RE = re.compile(r"\bthe (trial|study)\b", re.I)
 DRUGS_TRIAL_RE = re.compile(r"\bthe (?P<drug>[A-Za-z][\w\-]+) (?:trial|study)\b", re.I)
-# what a trial showed, or whether it worked: asked of a trial the review only names as running, there is nothing to quote
-RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"
-                              r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met) (?:its|the)|"
-                              r"pan(?:ned)? out)\b", re.I)
-ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
-                        r"\bNCT\d{6,}", re.I)
 WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b|"
                       r"^\s*(?:so |and |ok )?(?:are )?(?:there )?any\b.*\b(?:named|mentioned|listed)\W*$", re.I)
 
@@ -1706,19 +1076,3 @@ def _name_asked_in(opening: str, query: Query) -> str:
     return ""
 
 
-def _group_by_aspect(picks: list[Pick]) -> None:
-    """Design / Results / Safety headings when the sentences fall under at least two of them."""
-    for pick in picks:
-        text = pick.text
-        for name, cue in ASPECTS:
-            if cue.search(text) and (name != "Results" or has_figure(strip_markers(text)) or "differen" in text):
-                pick.group = name
-                break
-        else:
-            pick.group = "Context"
-    if len({p.group for p in picks}) < 2:
-        for pick in picks:
-            pick.group = ""
-        return
-    order = {"Design": 0, "Results": 1, "Safety": 2, "Context": 3}
-    picks.sort(key=lambda p: (order[p.group], p.chunk.start, p.start or 0))

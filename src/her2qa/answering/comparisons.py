@@ -1,0 +1,237 @@
+"""Plans for comparison questions ("X vs Y", "how do X and Y differ"): the sides and the compared
+aspect read from the question, and each side's sentences on that aspect, or two classes side by side.
+
+A mixin of :class:`her2qa.answering.pipeline.AnswerPipeline` (it uses the pipeline's fact and overview
+plans and its composer).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..query import Query, mentions, only_successors, tokenize
+from ..results import Answer
+from ..retrieval import LEADING_PRONOUN_RE, is_generic
+from .compose import PRONOUN_RE, merge
+from .coverage import PROPERTY_SAID
+from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name
+from .subjects import FACET_RE
+from .intent import COMPARE_RE
+from .passages import FRAME_WORDS, Sentence, informative, words_of
+from ..vocabulary import SYNONYMS
+
+# A measure's abbreviation in at most this share of paragraphs (DAR, ORR, PFS) can be a compared aspect.
+RARE_MEASURE_SHARE = 0.1
+# A comparison's aspect that the drugs named answer ('which drugs did each give').
+DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations?|inhibitors?|what (?:they|pts|patients) got)\b", re.I)
+# Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
+TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—]|\s-|$)", re.I)
+DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?)\b", re.I)
+# Words that frame a comparison without naming what is compared: "how r they different", "whats the difference"
+COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them", "their", "each", "did", "differ", "do",
+                          "does", "are", "r", "is", "different", "difference", "differences", "similar", "alike",
+                          "compare", "compared", "comparison", "what", "whats", "the", "main", "key", "other",
+                          # what the sides are ("how do the X and Y trials differ"), not what to compare
+                          "trial", "trials", "study", "studies",
+                          # 'in terms of kinase selectivity', 'when it comes to toxicity': the frame of the aspect
+                          "terms", "regard", "regarding", "respect", "comes",
+                          "two", "both", "three"}
+# The part of a comparison before its 'and'/'vs' that lists names by commas ("how do lapatinib, neratinib")
+LISTED_NAMES_RE = re.compile(r"(?:[\w\-' ]*\s)?[\w\-+/]+(?:\s*\([^)]*\))?(?:\s*,\s*[\w\-+/]+(?:\s*\([^)]*\))?)+\s*,?", re.I)
+# 'early results', 'clinical outcomes', 'efficacy': a compared aspect that is what the trials found
+RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings)\b", re.I)
+RESULTS_MEASURES = "results response PFS OS survival efficacy"
+# What the compared sides are: "(the X and Y) trials of CDK4/6 inhibitors in HER2+ disease"
+SIDES_DESCRIBED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|with|testing|using)\s+[^?.,;:]*|"
+                                # 'the EGF1001515 and EGF104900 lapatinib trials', 'the two CDK4/6 trials'
+                                r"(?<![\w\-/+])[\w\-/+]+\s+(?=(?:trials?|stud(?:y|ies))\b)", re.I)
+
+
+class ComparePlans:
+    """How two (or more) sides compare on the aspect asked, each side from its own sentences."""
+
+    def _compare(self, base, question, text, query, candidates, carried) -> Answer | None:
+        meeting = self._head_to_head(base, text, query)
+        if meeting is not None:
+            return meeting
+        sides = self._sides(text, query)
+        if len(sides) < 2:
+            return self._compare_classes(base, query) or self._terms_defined_side_by_side(question, text)
+        if not any(is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or self.is_trial(side) for side in sides) and \
+                (defined := self._terms_defined_side_by_side(question, text)) is not None:
+            return defined  # 'HER2 3+ vs HER2-low - how are they defined?': two terms, each as the review defines it
+        aspect = self._aspect_words(text, query, sides)
+        parts = []
+        for side in sides:
+            said_before = {p.text for _, earlier in parts for p in earlier.points}
+            side_query, side_candidates = self._query(f"{aspect} {side}".strip(), [], "fact")
+            side_base = self._base(question, side_query, side_candidates, "fact")
+            # "nerlynx vs tukysa side effects": each side's safety where the review describes it
+            overview = self._facet(side_base, side_query) if aspect and FACET_RE.search(aspect) else None
+            if overview is not None and (rest := FACET_RE.sub(" ", aspect).strip()) and \
+                    (other := self._aspect_sentences(side_base, side_query, side, rest)) is not None:
+                # "what they hit and side effects": the other aspect beside the safety one
+                overview = merge(side_base, [("", other), ("", overview)])
+            if overview is None and aspect and RESULTS_MEASURES not in aspect:
+                # (results asked with another aspect — 'design and early results' — are the side's overview,
+                # focused below on both)
+                overview = self._aspect_sentences(side_base, side_query, side, aspect)
+            if overview is None:
+                overview = self._entity_overview(side_base, side_query, side, group=False)
+                if overview is not None:
+                    # a sentence the side before already gave ("MonarcHER and PATRICIA are two phase II trials…")
+                    # takes no place of this side's own
+                    overview = self._focus(overview.model_copy(update={
+                        "points": [p for p in overview.points if p.text not in said_before] or overview.points}),
+                        aspect, limit=4)
+            if overview is not None and overview.points:
+                answer = overview
+            else:
+                answer = self._fact(side_base, question, side_query, side_candidates)
+            if answer.points and {p.text for p in answer.points} <= said_before:
+                # one sentence set both sides against each other: this side still gets its own description
+                answer = self._entity_overview(side_base, side_query, side, group=False) or answer
+            parts.append((side, answer))
+        merged = merge(base, parts)
+        return merged.model_copy(update={"intent": "compare"})
+
+    def _terms_defined_side_by_side(self, question: str, text: str) -> Answer | None:
+        """'her2 low vs her2 3+ on IHC - how are they defined differently', 'her2-low vs heterogeneous tumours,
+        whats the difference': two terms, not drugs or trials, each answered by what the review says it is."""
+        match = TERMS_VS_RE.match(text)
+        if match is None or not DIFFERENCE_ASKED_RE.search(text):
+            return None
+        parts = []
+        for term in (match.group("left"), match.group("right")):
+            answer = self._single(question, f"what is {self.analyzer.correct(term.strip())}?", [], "definition")
+            if answer.abstained or not answer.points:
+                return None
+            parts.append((term.strip(), answer))
+        base = parts[0][1]
+        return merge(base, parts).model_copy(update={"intent": "compare"})
+
+    def _compare_classes(self, base, query: Query) -> Answer | None:
+        """'ADCs vs TKIs: how do they work differently?': two drug classes, each titling a section of the
+        review, are told by the opening sentences of their own sections (what the class is and does)."""
+        classes = [e for e in query.entities if is_generic(e)]
+        sections = []
+        for name in classes:
+            aliases = query.aliases.get(name, [name])
+            aliases = aliases + [a[:-1] for a in aliases if a.endswith("s")]  # the 'TKI' section for 'TKIs'
+            titled = [(doc.source, sec) for doc in self.corpus.documents
+                      for sec in self.sentences.titled_by(doc, aliases)]
+            if titled:
+                sections.append((name, titled[0]))
+        if len(sections) != 2 or len(classes) != 2:
+            return None
+        parts = []
+        for name, (source, section) in sections:
+            own = [s for s in self.sentences.in_section(source, section.key) if s.section == section.key]
+            aliases = query.aliases.get(name, [name])
+
+            def telling(s: Sentence) -> float:
+                # a sentence whose subject is the class ('ADCs are…', 'These drugs inhibit…') says what it is
+                opening = " ".join(s.text.split()[:4])
+                return 2.0 * bool(mentions(opening, aliases) or re.match(r"(?:These|Such|They)\b", s.text)) \
+                    + informative(s, s.index == 0)
+            own = sorted(sorted(own, key=lambda s: (-telling(s), s.start))[:3], key=lambda s: s.start)
+            if not own:
+                return None
+            parts.append((name, self._quoting(base, query, own, lambda s, name=name: name)))
+        return merge(base, parts).model_copy(update={"intent": "compare"})
+
+    def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
+        """Sentences naming one side of a comparison that speak to the compared aspect."""
+        terms = set(tokenize(aspect)) | set(tokenize(" ".join(v for k, v in SYNONYMS.items() if re.search(k, aspect, re.I))))
+        # a property the review names otherwise for one side ("T-DM1 … linked … to the cytotoxic agent DM1"),
+        # said by that whole phrase
+        said_as = {w: PROPERTY_SAID[w.rstrip("s")] for w in tokenize(aspect) if w.rstrip("s") in PROPERTY_SAID}
+        # Names the whole review repeats (HER2, trastuzumab) say nothing about the compared aspect; a
+        # measure's abbreviation does when it is rare ('DAR' in "linker, payload and DAR").
+        terms = {t for t in terms if (share := self.analyzer.paragraph_share([t])) <= 0.2
+                 and (not is_generic(t) or share <= RARE_MEASURE_SHARE)}
+        if not terms:
+            return None
+        scored = []
+        aliases = query.aliases.get(side, [side])
+        for s in self._naming_or_continuing(aliases, side)[:60]:
+            printed = [a for a in aliases if a.lower() in s.text.lower()]
+            if printed and all(only_successors(a, s.text) for a in printed):
+                continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
+            shared = terms & set(tokenize(s.text)) | {w for w, phrases in said_as.items()
+                                                      if any(p in s.text.lower() for p in phrases)}
+            if shared:
+                scored.append((shared, s))
+        if not scored:
+            return None
+        # on a tie, a sentence that opens with the side is about it, not one that names it in passing
+        scored.sort(key=lambda t: (-len(t[0]), not mentions(" ".join(t[1].text.split()[:3]), aliases), t[1].start))
+        ranked = [s for _, s in scored]
+        # first the sentences that each add a compared term not yet covered ('linker, payload and DAR':
+        # the DAR sentence before a second one on the payload), then the best of the rest from their paragraphs
+        picked, covered = [], set()
+        for shared, s in scored:
+            if len(picked) < limit and shared - covered:
+                picked.append(s)
+                covered |= shared
+        paragraphs = {(s.source, s.paragraph) for s in picked}
+        picked += [s for s in ranked if s not in picked and (s.source, s.paragraph) in paragraphs][:limit - len(picked)]
+        chosen = sorted(picked, key=lambda s: s.start)
+        return self._quoting(base, query, chosen, lambda s: self._antecedent(s, side))
+
+    def _naming_or_continuing(self, aliases: list[str], side: str) -> list[Sentence]:
+        """Sentences naming the side, and those that go on about it by pronoun ("It is uniquely designed
+        and has a high DAR…" after "T-DXd is an ADC…"): the compared property is often in the second."""
+        naming = self.sentences.mentioning(aliases)
+        named = {(s.source, s.paragraph, s.index) for s in naming}
+        continuing = [s for s in self.sentences.sentences
+                      if (PRONOUN_RE.match(s.text) or LEADING_PRONOUN_RE.match(s.text))  # "Moreover, its small size…"
+                      and (s.source, s.paragraph, s.index - 1) in named
+                      and self._speaks_of(s, side, aliases)]
+        return sorted(naming + continuing, key=lambda s: s.start)
+
+    def _focus(self, answer: Answer, aspect: str, limit: int) -> Answer:
+        """The points of an overview that speak to the compared aspect (all, if none does), in order."""
+        terms = set(tokenize(aspect))
+        # 'which drugs / what regimen' is answered by the sentences that name drugs, whatever their words
+        drugs_asked = bool(DRUGS_ASKED_RE.search(aspect))
+        scored = [(len(terms & set(tokenize(p.text))) + (drugs_asked and bool(DRUG_RE.search(p.text))), -i, p)
+                  for i, p in enumerate(answer.points)]
+        keep = sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]
+        points = [p for _, _, p in sorted(keep, key=lambda t: -t[1])]
+        used = {m for p in points for m in p.markers}
+        return answer.model_copy(update={"points": points, "lead": "",
+                                         "citations": [c for c in answer.citations if c.marker in used]})
+
+    def _sides(self, text: str, query: Query) -> list[str]:
+        specific = [e for e in query.entities if not is_generic(e)]
+        if len(specific) < 2:
+            return []
+        split = re.split(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|or|and)\b", text, flags=re.I)
+        sides = []
+        for chunk in split:
+            named = [e for e in specific if mentions(chunk, query.aliases.get(e, [e])) or e.lower() in chunk.lower()]
+            if len(named) >= 2 and LISTED_NAMES_RE.fullmatch(chunk.strip()):
+                sides += [e for e in named if e not in sides]  # 'lapatinib, neratinib and tucatinib'
+            elif named and named[-1] not in sides:
+                sides.append(named[-1] if not sides else named[0])
+        return sides[:3] if len(sides) >= 2 else specific[:2]
+
+    def _aspect_words(self, text: str, query: Query, sides: list[str]) -> str:
+        rest = text
+        for side in sides:
+            for alias in query.aliases.get(side, [side]):
+                rest = re.sub(re.escape(alias), " ", rest, flags=re.I)
+        # "how does the payload of X compare with …": what is compared sits inside the comparing phrase
+        rest = re.sub(r"\bhow (?:do|does|did)\s+(.+?)\s+(?:compare|stack up|line up)\b", r" \1 ", rest, flags=re.I)
+        rest = COMPARE_RE.sub(" ", rest)
+        # "…PATRICIA trials of CDK4/6 inhibitors in HER2+ disease" says what the sides are, not what to compare
+        rest = SIDES_DESCRIBED_RE.sub(" ", rest)
+        words = [w for w in re.findall(r"[\w\-/+]+", rest)
+                 if w.lower() not in FRAME_WORDS and w.lower() not in COMPARISON_FRAME_WORDS
+                 and words_of(w)]
+        if RESULTS_ASPECT_RE.search(rest):
+            # 'design and early results': a trial's results are told by its measures (a 33% response
+            # rate, disease control of 58%), seldom by the word 'results'
+            words.append(RESULTS_MEASURES)
+        return " ".join(words)

@@ -1,0 +1,345 @@
+"""Plans for overview questions ("what did X show", "tell me about Y", a section's summary): the
+key sentences of an entity, a trial or a section in text order, grouped as design, results and safety.
+
+A mixin of :class:`her2qa.answering.pipeline.AnswerPipeline` (it uses the pipeline's sentence index,
+composer and table plans).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..citations import strip_markers
+from ..figures import has_figure
+from ..query import Query, light_stem, mentions
+from ..results import Answer
+from ..retrieval import Candidate
+from .compose import Pick
+from .coverage import content_words
+from .extractive import is_drug_name, trial_names
+from .subjects import without_brackets
+from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE
+from .passages import FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
+
+ASPECTS = (
+    ("Safety", re.compile(r"adverse|toxicit|diarrh|tolerab|safety|side effect|grade (?:3|III|three)|interstitial|"
+                          r"fatal|transaminitis", re.I)),
+    ("Results", re.compile(r"\bPFS\b|\bOS\b|\bORR\b|response|survival|hazard|improv|benefit|reduction|efficacy|"
+                           r"\brate", re.I)),
+    ("Design", re.compile(r"randomi|enrolled|includ|compared|phase|\barms?\b|received|single-group|designed|"
+                          r"evaluat|assess", re.I)),
+)
+# A sentence that takes its subject or setting from the one before ('In this setting…', 'They…')
+LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study|sense)\b|"
+                                  r"(?:It|They|This|These)\b")
+# Words of an overview question that ask for an overview, not for a topic.
+OVERVIEW_WORDS = {"data", "show", "shows", "showed", "shown", "find", "found", "findings", "report", "reported", "results",
+                  "result", "tell", "know", "known", "happened", "happen", "trial", "trials", "study", "studies", "drug",
+                  "drugs", "about", "anything", "info", "information", "evidence", "summary", "summarize", "overview",
+                  "describe", "explain", "review", "paper", "what", "does", "there", "have", "they", "them",
+                  "outcomes", "outcome", "efficacy", "demonstrate", "demonstrated", "conclude", "concluded"}
+# 'the main mechanisms', 'all the trials' (not 'the review says': a verb, not a plural)
+PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]+\s+){0,2}?"
+                             r"(?!(?:says|does|shows|gives|covers|mentions|describes|discusses|states|reports|"
+                             r"suggests|claims|thinks)\b)[a-z]{3,}(?<!s)s\b(?!\s+(?:of|in|for|with|from)\b)", re.I)
+# what a trial showed, or whether it worked: asked of a trial the review only names as running, there is nothing to quote
+RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"
+                              r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met) (?:its|the)|"
+                              r"pan(?:ned)? out)\b", re.I)
+ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
+                        r"\bNCT\d{6,}", re.I)
+
+
+class OverviewPlans:
+    """The key sentences of an entity, a trial or a section, in text order and grouped by aspect."""
+
+    def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
+        specific = [e for e in self._specific(query) if e not in query.carried]
+        if aspects := ASPECTS_LISTED_RE.search(text):
+            # "neratinib - approvals, NALA, tox": the subject is named before its aspects, which it covers
+            specific = [e for e in specific if mentions(text[:aspects.start()], query.aliases.get(e, [e]))] or specific
+        if query.carried and specific and any(self.is_trial(e) for e in query.carried) \
+                and not any((self.is_trial(e) and trial_names(e)) or is_drug_name(e) for e in specific):
+            return None  # "what about in the pd-l1 positive ones?" after KATE2: that subgroup of the trial, a fact
+        trials = [e for e in specific if self.is_trial(e) and trial_names(e)]
+        if len(trials) == 1 and len(specific) >= 2 and self._all_said_with(trials[0], [e for e in specific if e != trials[0]], query):
+            # "tell me about enhertu in her2-low (destiny-breast04)": the trial is where the review puts the rest
+            specific = trials
+        # 'big picture on tykerb, nerlynx and tukysa': several names, each a part of one section
+        if len(specific) >= 2 and (parent := self.sentences.parent_of_named(
+                [query.aliases.get(e, [e]) for e in specific])) is not None:
+            return self._section_overview(base, query, *parent)
+        # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
+        found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)), topic=True)
+        # "any data in her2 low?" after a TULIP answer asks about TULIP there, not for the HER2-low section
+        carried_elsewhere = found is not None and bool(query.carried) and not any(
+            mentions(s.text, query.aliases.get(e, [e]))
+            for e in query.carried for s in self.sentences.in_section(found[0], found[1].key))
+        if found is not None and not carried_elsewhere and (
+                not specific or any(mentions(found[1].title, query.aliases.get(e, [e])) for e in specific)
+                or self._section_asked_with_examples(text, found, specific, query)):
+            if not specific and not query.carried and (on_topic := self._on_topic_in_section(text, *found)):
+                # "what do the authors conclude about brain mets?": what the section says of that topic
+                return self._quoting(base, query, on_topic, self.sentences.subheading_of,
+                                     lead=f"From “{_section_label(found[1])}”:")
+            return self._section_overview(base, query, *found)
+        if specific and not aspects and (focused := self._focused_overview(base, query, text, specific)) is not None:
+            return self._results_reported(base, focused, text, specific[0])
+        if specific:
+            answer = self._entity_overview(base, query, specific[0])
+            if answer is not None:
+                return self._results_reported(base, answer, text, specific[0])
+            match = self.tables.match(text, query)
+            if match is not None and match.rows:
+                return self._table(base, question, text, query, candidates, carried)
+        if query.carried:
+            return None  # "what about brain mets?" after a trial: a focused question, answered as a fact
+        if ABOUT_REVIEW_RE.search(text) and not specific:
+            doc = self.corpus.primary
+            abstract = doc.section("abstract/abstract")
+            if abstract is not None:
+                return self._section_overview(base, query, doc.source, abstract)
+        return self._survey(base, query, candidates)
+
+    def _on_topic_in_section(self, text: str, source: str, section) -> list[Sentence]:
+        """The sentences of ``section`` that say every telling word of the topic the question asks it
+        about ("… conclude about brain mets"), with the sentences leaning on them ("In this sense, …");
+        [] when the question asks for the whole section ("the section on HER2 mutations") or no
+        sentence says its topic."""
+        about = list(re.finditer(r"\b(?:about|on|regarding|concerning)\s+(.+)$", text, re.I))
+        if not about:
+            return []
+        title = words_of(section.title)
+        topic = [forms for w in content_words(about[-1].group(1)) if w not in FRAME_WORDS and w not in OVERVIEW_WORDS
+                 and (forms := words_of(w)) and not forms <= self.sentences.everywhere]
+        if not topic or any(forms & title for forms in topic):
+            return []
+        sentences = self.sentences.in_section(source, section.key)
+        saying = [i for i, s in enumerate(sentences) if all(forms & words_of(s.text) for forms in topic)]
+        if not saying or len(saying) == len(sentences):
+            return []
+        chosen = set(saying)
+        for i in saying:
+            j = i + 1
+            while j < len(sentences) and sentences[j].paragraph == sentences[i].paragraph and \
+                    LEANS_ON_PREVIOUS_RE.match(sentences[j].text):
+                chosen.add(j)
+                j += 1
+        return [sentences[i] for i in sorted(chosen)]
+
+    def _section_asked_with_examples(self, text: str, found, specific: list[str], query: Query) -> bool:
+        """'summary of the section on other new approaches (bispecifics, CAR-T etc)': a section asked for,
+        the names given as examples of what it holds."""
+        if not SECTION_ASKED_RE.search(text):
+            return False
+        source, section = found
+        held = " ".join(s.text for s in self.sentences.in_section(source, section.key))
+        return all(mentions(held, query.aliases.get(e, [e])) for e in specific)
+
+    def _all_said_with(self, trial: str, others: list[str], query: Query) -> bool:
+        """Does every name of ``others`` appear in a paragraph that names ``trial``?"""
+        keys = dict.fromkeys((s.source, s.paragraph) for s in self.sentences.mentioning(query.aliases.get(trial, [trial])))
+        paragraphs = " ".join(s.text for key in keys for s in self.sentences.by_paragraph.get(key, []))
+        return bool(paragraphs) and all(mentions(paragraphs, query.aliases.get(e, [e])) for e in others)
+
+    def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
+        """'What were the results of TULIP?' when the review only names the trial: say so."""
+        if not RESULTS_ASKED_RE.search(text):
+            return answer
+        # a drug whose trial the review only says is running ("is being tested … [NCT04253561]")
+        only_ongoing = bool(answer.points) and all(ONGOING_RE.search(p.text) for p in answer.points)
+        if not self.is_trial(entity) and not only_ongoing:
+            return answer
+        reported = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|hazard ratio|\bimprov|\bsignificant|"
+                              r"\bdemonstrat|\bshowed\b|\bbenefit|no (?:statistically )?(?:significant )?differences?",
+                              re.I)
+        if any(reported.search(p.text) for p in answer.points) and not (
+                self.is_trial(entity) and self._only_announced(entity, reported)):
+            return answer
+        aliases = self.analyzer.aliases_of(entity)
+        # quote what the review says of the trial itself, not a neighbour's result the answer held
+        saying = [p.text for p in answer.points if mentions(p.text, aliases)] or \
+            [s.text for s in self.sentences.mentioning(aliases)] or [p.text for p in answer.points]
+        named = " ".join(f"“{t}”" for t in saying[:1])
+        return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
+                             missing=[f"results of {entity}"])
+
+    def _only_announced(self, trial: str, reported: re.Pattern) -> bool:
+        """True when the review names ``trial`` only as ongoing ('the ongoing trial PATRICIA-II … aims to
+        demonstrate the benefit …': an aim, not a result) and the sentence after none reports a result:
+        results quoted for it then belong to another trial (PATRICIA's)."""
+        naming = self.sentences.mentioning(self.analyzer.aliases_of(trial))
+        if not naming or not all(ONGOING_RE.search(s.text) for s in naming):
+            return False
+        after = [s for n in naming for s in self.sentences.paragraph(n) if s.index == n.index + 1]
+        return not any(reported.search(s.text) for s in after)
+
+    def _focused_overview(self, base, query: Query, text: str, specific: list[str]) -> Answer | None:
+        """'any data on combining kadcyla with a checkpoint inhibitor?', 'tucatinib and brain mets?': an
+        overview of a name *in* a topic is the paragraph about the name that says most of the topic
+        (KATE2's, HER2CLIMB's brain-metastasis sentences), not the name's whole story."""
+        entity = specific[0]
+        aliases = query.aliases.get(entity, [entity])
+        typed = without_brackets(text)  # 'CLEOPATRA (perjeta + herceptin + docetaxel)' explains the name
+        # the topic is joined to the name after it ('tucatinib and brain mets', 'kadcyla with a checkpoint
+        # inhibitor'); 'syd985 payload' asks an attribute of the name, answered where the name is described
+        at = next((m.end() for a in aliases if (m := re.search(rf"\b{re.escape(a)}\b", typed, re.I))), None)
+        joined = re.search(r"\b(?:and|with|in|for|plus|among|against|on)\b\s+(.+)", typed[at:], re.I) if at is not None else None
+        if joined is None:
+            return None
+        typed = joined.group(1)
+        names = [a.lower() for e in specific for a in query.aliases.get(e, [e])] + [e.lower() for e in query.entities]
+        # (a word of a name asked is part of that name, not the topic)
+        topic = [w for w in content_words(typed) if len(w) >= 4 and w not in FRAME_WORDS and w not in OVERVIEW_WORDS
+                 and not any(w in n for n in names)]
+        if not topic:
+            return None
+        forms = [[re.escape(f) for f in _topic_forms(w, query.aliases.get(w, [w]))] for w in topic]
+
+        def says(sentence: Sentence) -> int:
+            return sum(any(re.search(rf"\b{f}", sentence.text, re.I) for f in group) for group in forms)
+
+        naming = Counter((s.source, s.paragraph) for s in self.sentences.mentioning(aliases))
+        # how many of the topic's words each paragraph naming it says; the paragraph dwelling on the name
+        # wins a tie (KATE2's names T-DM1 thrice, the conclusion once)
+        said = {key: len({i for i, group in enumerate(forms) for s in self._paragraph_at(key)
+                          if any(re.search(rf"\b{f}", s.text, re.I) for f in group)}) for key in naming}
+        best_key = max(sorted(naming), key=lambda key: (said[key], naming[key]), default=None)
+        # every word of the topic, or two of a longer one, said in one paragraph about the name
+        if best_key is None or said[best_key] < min(len(forms), 2):
+            return None
+        paragraph = self._paragraph_at(best_key)
+        if len(paragraph) <= 6:
+            chosen = paragraph
+        else:  # a long paragraph: where it names the subject first, what it says of the topic, and what leans on that
+            first = next(s for s in paragraph if mentions(s.text, aliases))
+            topical = {s.index for s in paragraph if says(s)}
+            topical |= {i + 1 for i in topical if i + 1 < len(paragraph) and LEANS_ON_PREVIOUS_RE.match(paragraph[i + 1].text)}
+            chosen = [s for s in paragraph if s.index in topical or s is first
+                      or (mentions(s.text, aliases) and has_figure(strip_markers(s.text)))]
+            if chosen[-1].index - chosen[0].index < 8:  # one passage: keep it whole ("Regarding PFS, … not different")
+                chosen = paragraph[chosen[0].index: chosen[-1].index + 1]
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in chosen]
+        self._considered.update(s.chunk_id for s in chosen)
+        return self.composer.compose(base, picks, query)
+
+    def _paragraph_at(self, key) -> list[Sentence]:
+        return self.sentences.by_paragraph.get(key, [])
+
+    def _entity_overview(self, base, query: Query, entity: str, group: bool = True) -> Answer | None:
+        aliases = query.aliases.get(entity, [entity])
+        section = next((s for d in self.corpus.documents for s in d.sections
+                        if s.kind in ("subheading", "body") and mentions(s.title, aliases)
+                        and len(s.title) <= len(entity) + 12), None)
+        if section is not None:
+            source = next(d.source for d in self.corpus.documents if section in d.sections)
+            return self._section_overview(base, query, source, section)
+        hits = self.sentences.mentioning(aliases)
+        if not hits:
+            return None
+        counts = Counter((s.source, s.paragraph) for s in hits)
+        # The home paragraph is where the text dwells on the entity longest, not merely names it.
+        runs = {key: self._run(key, hits, aliases, entity, query) for key in counts}
+        # …and where it is the subject ("Another phase III trial, TH3RESA, demonstrated…"), not a
+        # name at the end of a sentence about something else ("…consistent with MARIANNE and TH3RESA").
+        def introduced(key) -> bool:
+            return any(mentions(" ".join(s.text.split()[:7]), aliases) for s in runs[key])
+        home = max(runs, key=lambda k: (introduced(k), len(runs[k]), counts[k], -k[1]))
+        run = runs[home]
+        elsewhere = [s for s in hits if (s.source, s.paragraph) != home][:2]
+        chosen = sorted(run + elsewhere, key=lambda s: s.start)
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in chosen]
+        self._considered.update(s.chunk_id for s in chosen)
+        if group and self.is_trial(entity):
+            _group_by_aspect(picks)
+        return self.composer.compose(base, picks, query)
+
+
+    def _section_overview(self, base, query: Query, source: str, section, named: list[str] | None = None) -> Answer:
+        """Key sentences of a section in reading order: all of a short one; of a long one with
+        subsections, the two most informative of each subsection. With ``named`` (subsections the
+        question names by their titles), the section's own sentences and those subsections only."""
+        doc = self.corpus.document(source)
+        sentences = self.sentences.in_section(source, section.key)
+        listing = query.intent == "list"
+        children = self.sentences.children(doc, section.key)
+        if named:
+            children = [c for c in children if self.sentences.descendants(doc, c.key) & set(named)]
+            kept = {key for c in children for key in self.sentences.descendants(doc, c.key)} | {section.key}
+            sentences = [s for s in sentences if s.section in kept]
+
+        def best(pool: list[Sentence], limit: int, title: str = "") -> list[Sentence]:
+            # a part the question names by its title ('tukysa' → Tucatinib) is told by the sentences naming it
+            ranked = sorted(pool, key=lambda s: (not (title and mentions(s.text, self.analyzer.aliases_of(title))),
+                                                 -informative(s, s.index == 0, listing), s.start))
+            return ranked[:limit]
+
+        if len(sentences) <= 16:
+            chosen = sentences
+        elif len(children) >= 2:
+            chosen = [s for child in children
+                      for s in best(self.sentences.in_section(source, child.key), 2, child.title if named else "")]
+            own = [s for s in sentences if s.section == section.key]
+            chosen += best(own, 2)
+        else:
+            chosen = best(sentences, 12)
+        chosen = sorted(set(chosen), key=lambda s: s.start)
+        picks = []
+        for s in chosen:
+            heading = doc.section(s.section)
+            # the section's own opening sentences sit under its own title, before its parts
+            group = heading.title if heading is not None and len({x.section for x in chosen}) > 1 else ""
+            picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, group=group,
+                              antecedent=self.sentences.subheading_of(s)))
+        self._considered.update(s.chunk_id for s in chosen)
+        return self.composer.compose(base, picks, query, lead=f"From “{_section_label(section)}”:")
+
+    def _survey(self, base, query: Query, candidates: list[Candidate]) -> Answer | None:
+        """An open topic ('any data on CNS disease?'): the best sentence of each of the strongest passages."""
+        ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
+        if not ranked:
+            return None
+        best = ranked[0][1].score
+        picks: list[Pick] = []
+        chunks: set[str] = set()
+        for cand, unit in ranked:
+            if len(picks) >= 5 or unit.score < 0.7 * best:
+                break
+            if cand.chunk.id in chunks:
+                continue
+            chunks.add(cand.chunk.id)
+            picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
+        return self.composer.compose(base, picks, query)
+
+
+def _section_label(section) -> str:
+    """'5 Conclusions' for a numbered section, the title alone for one without a number."""
+    return section.label if section.number else section.title
+
+
+def _topic_forms(word: str, aliases: list[str]) -> list[str]:
+    """'combining' → 'combin'; 'metastases' → 'metastas' (not 'metastatic'); a name → its aliases."""
+    if len(aliases) > 1 or aliases[0] != word:
+        return aliases
+    return [light_stem(word)]
+
+
+def _group_by_aspect(picks: list[Pick]) -> None:
+    """Design / Results / Safety headings when the sentences fall under at least two of them."""
+    for pick in picks:
+        text = pick.text
+        for name, cue in ASPECTS:
+            if cue.search(text) and (name != "Results" or has_figure(strip_markers(text)) or "differen" in text):
+                pick.group = name
+                break
+        else:
+            pick.group = "Context"
+    if len({p.group for p in picks}) < 2:
+        for pick in picks:
+            pick.group = ""
+        return
+    order = {"Design": 0, "Results": 1, "Safety": 2, "Context": 3}
+    picks.sort(key=lambda p: (order[p.group], p.chunk.start, p.start or 0))

@@ -1,0 +1,137 @@
+"""Plans that answer from the tables' rows: the rows a question names, a combination asked of
+the arms, two drugs never given together, and a filter over Table 1 or Table 2.
+
+A mixin of :class:`her2qa.answering.pipeline.AnswerPipeline` (it uses the pipeline's tables, sentence index
+and decline).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..query import Query, mentions
+from ..results import Answer, AnswerTable
+from .compose import Pick, render
+from .extractive import _join, is_drug_name
+from .tables import TableMatch
+
+# A table column asked of rows the question names ('what arm do … share', 'setting of X and Y').
+ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
+# Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
+COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
+# 'can i take nerlynx and tukysa at the same time?': two drugs asked of as given together
+TOGETHER_ASKED_RE = re.compile(r"\btogether\b|\bat the same time\b|\bsame time\b|\bcombin\w*|\bsimultaneous\w*|"
+                               r"\bconcurrent\w*", re.I)
+# ... and not set against each other ('longer with T-DM1 or with lapatinib plus capecitabine?')
+SET_AGAINST_RE = re.compile(r"\b(?:or|vs\.?|versus|than|compared?|better|worse)\b", re.I)
+# what joins two drugs given together in a sentence ('tucatinib or placebo in combination with … trastuzumab')
+GIVEN_WITH_RE = re.compile(r"\b(?:plus|with|combin\w*|added|addition|together)\b|\+")
+# ... of trials or of anyone trying it
+TRIALS_ASKED_RE = re.compile(r"\b(?:anyone|anybody|trials?|stud(?:y|ies)|test\w*|tried|trying|evaluat\w*|"
+                             r"investigat\w*|ongoing|running)\b", re.I)
+
+
+class TablePlans:
+    """Answers made of table rows: every row that matches, each cited."""
+
+    def _rows_named(self, base: Answer, text: str, query: Query) -> Answer | None:
+        """'what arm do DESTINY-Breast07 and 08 share?': a column asked of several rows named, one table's
+        rows side by side; 'TULIP - which drug, what payload, what phase': several columns asked of one row
+        named, which its row gives together (one column of one name is the fact path's: its row, or the
+        text where it is described)."""
+        match = self.tables.match(text, query)
+        names = [query.aliases.get(e, [e]) for e in self._specific(query)]
+        if match is None:
+            return None
+        several_rows = len(match.rows) >= 2 and len(names) >= 2
+        columns_of_one = len(match.rows) == len(names) == 1 and \
+            len({m.lower().rstrip("s") for m in ROW_COLUMN_ASKED_RE.findall(text)}) >= 2
+        if not (several_rows or columns_of_one):
+            return None
+        # each name is a row's own name (its trial, ADC or NCT cell), not a drug that fills its arms
+        name_columns = [c for c in match.table.columns if re.search(r"name|identifier|^adc$", c, re.I)]
+        row_names = [" ".join(r.cells.get(c, "") for c in name_columns) for r in match.rows]
+        if not all(any(mentions(n, aliases) for n in row_names) for aliases in names) or not all(
+                any(mentions(n, aliases) for aliases in names) for n in row_names):
+            return None
+        return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [], match=match)
+
+    def _combination_rows(self, base, question, text, query, candidates, carried) -> Answer | None:
+        """'is anyone combining tucatinib with T-DXd?', 'which trials test tukysa plus enhertu?': every row of
+        a table of trials whose arms give both drugs (HER2CLIMB-04's 'Tucatinib plus T-DXd', DESTINY-Breast
+        07's 'T-DXd plus Tucatinib'); None unless two drugs are asked together of trials."""
+        drugs = [e for e in self._specific(query) if is_drug_name(e) and not self.is_trial(e)]
+        named = [e for e in query.entities if is_drug_name(e) and not self.is_trial(e)]  # herceptin too
+        if len(drugs) != 2 or len(named) != 2 or not (COMBINATION_ASKED_RE.search(text) and TRIALS_ASKED_RE.search(text)):
+            return None
+        for source, table in self.tables.tables():
+            rows = self._rows_giving_all(table, drugs, query)
+            chunks = [self.tables.chunk_of(source, table, r) for r in rows]
+            if rows and None not in chunks:
+                match = TableMatch(table=table, rows=rows, chunks=chunks, filters=[" plus ".join(drugs)])
+                return self._table(base, question, text, query, candidates, carried, match=match)
+        return None
+
+    @staticmethod
+    def _rows_giving_all(table, drugs: list[str], query: Query) -> list:
+        """The rows of a table of trials whose arms give every one of the drugs."""
+        arms = [c for c in table.columns if re.search(r"\barm\b", c, re.I)]
+        return [r for r in table.rows if arms and all(
+            mentions(" ".join(r.cells.get(c, "") for c in arms), query.aliases.get(d, [d])) for d in drugs)]
+
+    def _never_given_together(self, base, text: str, query: Query) -> Answer | None:
+        """'can i take nerlynx and tukysa at the same time?': two drugs asked together that no sentence gives
+        together ('X plus Y', 'Y in combination with X') and no trial's arm pairs — the review does not say;
+        naming both in a list ('lapatinib, neratinib and tucatinib have been approved') is no combination."""
+        drugs = [e for e in self._specific(query) if is_drug_name(e) and not self.is_trial(e)]
+        if len(drugs) != 2 or not TOGETHER_ASKED_RE.search(text) or SET_AGAINST_RE.search(text):
+            return None
+        first, second = (query.aliases.get(d, [d]) for d in drugs)
+        for sentence in self.sentences.mentioning(first):
+            lowered = sentence.text.lower()
+            for a in first:
+                for b in second:
+                    i, j = lowered.find(a.lower()), lowered.find(b.lower())
+                    if i >= 0 and j >= 0 and GIVEN_WITH_RE.search(lowered[min(i, j):max(i, j)]):
+                        return None
+        if any(self._rows_giving_all(table, drugs, query) for _, table in self.tables.tables()):
+            return None
+        return self._decline(base, f"The review does not report {drugs[0]} and {drugs[1]} given together.",
+                             missing=[f"{drugs[0]} given with {drugs[1]}"])
+
+    def _table(self, base, question, text, query, candidates, carried, match: TableMatch | None = None) -> Answer | None:
+        match = match or self.tables.match(text, query)
+        if match is None or not match.rows:
+            return None
+        table = match.table
+        self._considered.update(c.id for c in match.chunks)
+        picks = [Pick(chunk=c, text=c.text, group="") for c in match.chunks]
+        shown = {c.id: "; ".join(f"{col}: {r.cells[col]}" for col in table.columns if r.cells.get(col))
+                 for c, r in zip(match.chunks, match.rows)}
+        rows_word = "row" if len(match.rows) == 1 else "rows"
+        what = rows_word if match.everything else f"{rows_word} matching {', '.join(match.filters)}"
+        lead = f"Table {table.number} ({table.caption.rstrip('.')}): {len(match.rows)} {what}."
+        column = self.tables.asked_column(table, text)
+        if column:  # "what primary endpoints are used in table 2?" — the column's values, then the rows
+            values = self.tables.column_values(table, match.rows, column)
+            if values:
+                listed = "; ".join(f"{v} — {n} row{'s' if n > 1 else ''}" for v, n in values)
+                lead = f"{column} in Table {table.number} ({len(match.rows)} {what}): {listed}."
+        names = [query.aliases.get(e, [e]) for e in self._specific(query)]
+        if names and (other := self.tables.named_elsewhere(match, text, names)) is not None:
+            # the column asked that this table lacks, from the other table's row for the same name
+            picks += [Pick(chunk=c, text=c.text, group="") for c in other.chunks]
+            shown.update({c.id: "; ".join(f"{col}: {r.cells[col]}" for col in other.table.columns if r.cells.get(col))
+                          for c, r in zip(other.chunks, other.rows)})
+            lead += (f" Table {other.table.number} ({other.table.caption.rstrip('.')}) gives its "
+                     f"{_join([c.lower() for c in other.filters], 'and')}:")
+        answer = self.composer.compose(base, picks, query, lead=lead, highlight_figures=False)
+        points = [p.model_copy(update={"text": shown.get(pick.chunk.id, p.text)}) for p, pick in zip(answer.points, picks)]
+        answer = answer.model_copy(update={"points": points, "answer": render(lead, points)})
+        rows = [[r.cells.get(col, "") or "–" for col in table.columns] for r in match.rows]
+        markers = [p.markers[0] for p in answer.points]
+        return answer.model_copy(update={"table": AnswerTable(title=f"Table {table.number}. {table.caption}",
+                                                              columns=table.columns, rows=rows, markers=markers),
+                                         "intent": "table"})
+
+    # (lists: answering/lists.py; one drug or trial: answering/subjects.py)
