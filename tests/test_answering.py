@@ -1968,3 +1968,106 @@ def test_please_is_no_topic_the_review_lacks(assistant):
 def test_the_subject_carried_on_is_the_one_the_answer_was_about(converse):
     answer = converse("what role does IGF-IR play in resistance to HER2 drugs", "any clinical data yet or just preclinical?")
     assert "IGF-IR" in answer.resolved_question, answer.resolved_question
+
+
+@pytest.mark.parametrize("question", [
+    "whats the point of pairing immunotherapy with T-DM1?",
+    "why give checkpoint blockers together with ADCs",
+])
+def test_why_two_treatments_are_combined_is_the_reason_the_review_gives_for_combining_them(assistant, question):
+    answer = assistant.ask(question)
+    assert "synergistic activation of CD8 T cells" in answer.answer and "lymphoid infiltration" in answer.answer, \
+        answer.answer
+
+
+def test_a_combination_asked_of_a_subject_whose_own_text_explains_it_keeps_that_text(assistant):
+    answer = assistant.ask("why would you add a CDK4/6 inhibitor to anti-HER2 drugs")
+    assert "CCND1 overexpression can activate CDK4 and CDK6" in answer.answer, answer.answer
+
+
+def test_no_reason_for_a_combination_the_review_never_gives_one_for_is_borrowed(assistant):
+    answer = assistant.ask("why combine T-DXd with pertuzumab")
+    assert "CD8 T cells" not in answer.answer and "CDK4/6 inhibitors combined" not in answer.answer, answer.answer
+
+
+def test_a_table_rows_payload_is_not_what_it_means_next(converse):
+    answer = converse("what payload does disitamab vedotin carry, per table 1?", "and its phase?")
+    assert "isitamab" in answer.resolved_question and "MMAE" not in answer.resolved_question, answer.resolved_question
+
+
+def test_an_acronyms_plural_is_known_as_its_singular(assistant):
+    answer = assistant.ask("which NCTs does table 1 give for disitamab vedotin?")
+    assert not answer.abstained and "NCT04400695" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "HER2CLIMB: design and results?",
+    "what was the outcome of the NALA study",
+])
+def test_design_and_outcome_of_a_trial_is_its_overview(question):
+    assert classify(question) == "overview"
+
+
+def test_how_often_a_drug_is_given_is_its_interval_not_a_share(assistant):
+    given = assistant.ask("how often do patients get enhertu?")
+    assert "every three weeks" in given.answer and not given.abstained, given.answer
+    missing = assistant.ask("how frequently is kadcyla administered?")
+    assert missing.abstained and "how often it is given" in missing.answer, missing.answer
+
+
+def test_a_measure_of_a_name_asked_as_what_is_the_x_of_y_is_a_figure_to_find(assistant):
+    answer = assistant.ask("what's the dosing schedule of trastuzumab deruxtecan?")
+    assert "5.4 mg/kg every three weeks" in answer.answer and not answer.abstained, answer.answer
+
+
+def test_columns_of_a_compound_that_only_fills_an_arm_in_one_table_come_from_its_own_row(assistant):
+    answer = assistant.ask("ARX788: payload and phase, and the trial name?")
+    assert "AS269" in answer.answer and "ACE-Breast 03" in answer.answer, answer.answer
+
+
+def test_hard_to_take_asks_what_limits_a_drug(assistant):
+    answer = assistant.ask("why do people find nerlynx so hard to tolerate?")
+    assert "high incidence of diarrhea" in answer.answer, answer.answer
+
+
+def test_which_trial_was_that_is_the_trial_the_last_answers_passage_named(converse):
+    answer = converse("what dose of T-DXd did the HER2-low patients get?", "which trial was that?")
+    assert "DESTINY-breast04" in answer.resolved_question and "DESTINY-breast04" in answer.answer, answer.resolved_question
+
+
+def test_that_after_a_preposition_ending_the_turn_is_the_last_topic(converse):
+    answer = converse("what does HER2-low mean?", "and is enhertu any good for that?")
+    assert "HER2-low" in answer.resolved_question and "significantly improved PFS and OS" in answer.answer, \
+        (answer.resolved_question, answer.answer)
+
+
+def test_whats_the_paper_asks_for_the_reference(assistant):
+    assert classify("ok whats the paper?") == "reference"
+    assert classify("what does the paper say about ILD?") != "reference"
+
+
+def test_the_parts_of_one_of_a_class_named_by_example_are_the_classes_parts(assistant):
+    answer = assistant.ask("what are the building blocks of an ADC such as enhertu?")
+    assert "three components" in answer.answer, answer.answer
+
+
+def test_which_of_two_drugs_is_better_brings_the_trial_that_set_them_against_each_other(assistant):
+    answer = assistant.ask("kadcyla or enhertu - which is better?")
+    assert "head-to-head trial to compare T-DXd with T-DM1" in answer.answer, answer.answer
+
+
+def test_a_question_passed_on_from_someone_else_is_the_question(assistant):
+    assert without_framing("my husband keeps asking why enhertu works after kadcyla - whats the reason?") == \
+        "why enhertu works after kadcyla?"
+    answer = assistant.ask("a patient asked me why tukysa is easier to tolerate than the other TKIs, what's the reason?")
+    assert "minimal inhibition of EGFR" in answer.answer, answer.answer
+
+
+def test_that_trial_beside_it_is_the_trial_the_last_answer_named(converse):
+    answer = converse("what about palbociclib plus trastuzumab?", "did it work for all patients in that study?")
+    assert "PATRICIA" in answer.resolved_question, answer.resolved_question
+
+
+def test_a_drug_named_as_what_patients_had_before_is_not_an_arm_set_against_the_other(assistant):
+    answer = assistant.ask("herceptin vs kadcyla for residual disease after surgery, which did better?")
+    assert "14 cycles of adjuvant T-DM1 or trastuzumab" in answer.answer and "EMILIA" not in answer.answer, answer.answer

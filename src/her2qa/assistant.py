@@ -190,7 +190,8 @@ class Assistant:
                 notice = f"LLM backend unavailable ({exc}); answered extractively."
         carried = [e for e in entities if e.lower() not in question.lower()]
         outcome = self.pipeline.run(asked, resolved, carried)
-        if conversation is not None and conversation.turns and points_at_what_was_said(question):
+        if conversation is not None and conversation.turns and points_at_what_was_said(question) \
+                and re.search(r"\b(?:that|this)\b", resolved, re.I):  # ('for that' read as 'for HER2-low' points nowhere)
             outcome = self._carried_on(outcome, asked, resolved, conversation.turns[-1].answer)
         answer, candidates = outcome.answer, outcome.candidates
         # Only the LLM path and the conversation memory need the whole question's analysis.

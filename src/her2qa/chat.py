@@ -141,8 +141,15 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             and carried[0] not in analyzer.aliases_of(specific_own[0])):
         # "what happened when herceptin was added?" after a lapatinib question: added to lapatinib
         return f"{question.rstrip(' ?')} (added to {carried[0]})?", own + carried[:1]
+    if specific_own and (that := OBJECT_THAT_RE.search(question)) and (
+            last := carried[0] if carried else _short_topic(previous.resolved)):
+        # "does enhertu even work for that??" after "what is HER2-low": that is the last turn's subject (or topic)
+        return f"{question[:that.start(1)]}{last}{question[that.end(1):]}", own + carried[:1]
     if specific_own and not pronoun:
         return _with_topic(question, previous, analyzer), own
+    if WHICH_TRIAL_WAS_IT_RE.search(question) and (trial := _trial_behind_last_answer(previous, analyzer)):
+        # 'which trial was that?': what the trial the last answer came from was, told where it is described
+        return WHICH_TRIAL_WAS_IT_RE.sub(f"what was {trial}", question, count=1), own + [trial] + carried
     if DEMONSTRATIVE_OBJECT_RE.search(question):
         # "is any trial trying to fix that?": "that" is what the last answer said, not a name.
         said = _said_topic(previous, analyzer)
@@ -176,6 +183,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
                 return f"the {subject} {word.split()[1]}"  # 'the people in that study' after a drug: its trial
             return f"{subject}’s" if word in ("its", "their") else subject
         reading = PRONOUN_RE.sub(name, question, count=1)
+        if (that_trial := THAT_TRIAL_RE.search(reading)) and not is_trial_name(referent, analyzer) and \
+                (trial := _trial_behind_last_answer(previous, analyzer)):
+            # "did it help everyone in that trial?" after an answer on PATRICIA: 'it' is the drug, 'that trial' PATRICIA
+            reading = f"{reading[:that_trial.start()]}{trial}{reading[that_trial.end():]}"
         if len(_topic_of(question)) <= 1 and not asked_endpoints(question):
             # (an endpoint asked of it, 'what were the OS numbers in it?', is the turn's own topic)
             # "ild risk with enhertu?" → "was it ever fatal?": the pronoun may stand for the last topic
@@ -328,8 +339,35 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     return best
 
 
+def _trial_behind_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
+    """'which trial was that?', 'did it help everyone in that trial?': the trial of the point that answered,
+    else the one trial the answer names, else the last trial its passage names before the sentence quoted
+    ('The patients received T-DXd (5.4 mg/kg every three weeks)…' follows "A randomized … DESTINY-breast04
+    phase III trial was performed…")."""
+    from .answering.extractive import trial_names
+
+    if found := _trial_of_last_answer(previous, analyzer):
+        return found
+    named = {t for point in previous.answer.points for t in trial_names(point.text)
+             if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)}
+    if len(named) == 1:
+        return named.pop()
+    for citation in previous.answer.citations[:1]:
+        before = citation.text[: max(citation.text.find(citation.quote), 0)]
+        named = [t for t in trial_names(before) if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)]
+        if named:
+            return named[-1]
+    return ""
+
+
 # "that trial", "the study" — not 'the trial number'
 THAT_TRIAL_RE = re.compile(r"\b(?:that|this|the) (?:trial|study)\b(?!\W*(?:numbers?|names?|ids?|identifiers?)\b)", re.I)
+# "does enhertu work for that?", "any data in this?": a bare that/this after a preposition, ending the turn
+OBJECT_THAT_RE = re.compile(r"\b(?:for|in|with|against|on|after)\s+(that|this)\s*[?.!]*\s*$", re.I)
+# 'which trial was that?', 'what study is this from': the trial the last answer came from
+# ('which trial was that based on?' asks the trial behind what was said, a question of its own)
+WHICH_TRIAL_WAS_IT_RE = re.compile(r"\b(?:which|what) (?:trial|study) (?:was|is) (?:that|this|it)(?: from)?"
+                                   r"(?=\s*(?:[?.!,;]|$|\band\b))", re.I)
 # What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
                                r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"
@@ -346,6 +384,9 @@ TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:t
 
 # people a question names before a "they" that is them, not the conversation's subject
 PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
+# A table row's name cell, as rows are printed ("ADC: Disitamab-vedotin; Payload: …", "…; Trial Name: TULIP; …"):
+# the columns the tables name their rows by (as the table plans read them)
+ROW_NAME_CELL_RE = re.compile(r"(?:^|;\s|:\s)(?:ADC|Trial Name):\s(.+?)(?=;\s[A-Z][A-Za-z/ ]{0,40}:\s|\.?$)")
 # "which of the two…": the subjects of the last two turns ("the two trials" names its own kind)
 THE_TWO_RE = re.compile(r"\b(?:the|these|those) two\b(?! (?:trials|studies|arms|drugs|adcs|tkis)\b)|\bboth of them\b", re.I)
 # "which of them…", "any of those…", "which ones…": a follow-up that filters the last answer's list.
@@ -385,6 +426,12 @@ def _topic_of(question: str) -> list[str]:
 def _asked_topic(question: str) -> str:
     """'what ADCs are in development per table 1?' → 'ADCs are in development per table 1'."""
     return WH_OPENING_RE.sub("", question).strip(" ?.") or question.strip(" ?.")
+
+
+def _short_topic(question: str) -> str:
+    """'what is HER2-low' → 'HER2-low': what a short question asked about, when it is a few words; ''."""
+    topic = _asked_topic(question)
+    return topic if len(topic.split()) <= 3 else ""
 
 
 def _asked_topic_words(question: str, limit: int = 5) -> str:
@@ -503,6 +550,10 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     if answer.abstained or not answer.answer:
         return []
     first = answering_point(answer) if answer.points else re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
+    if names_cells := ROW_NAME_CELL_RE.findall(first):
+        # a table row ("ADC: Disitamab-vedotin; Payload: MMAE …") is about the name in its name column;
+        # the payload or arms it lists are what was asked of it, not what 'it' will mean next
+        first = "; ".join(names_cells)
     from .answering.extractive import COMMON_CODES, TRIAL_RE, is_drug_name
 
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]

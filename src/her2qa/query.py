@@ -605,6 +605,8 @@ class QueryAnalyzer:
             return name.lower().replace(" ", "").replace("-", "−") in self.signed or \
                 name.lower().replace(" ", "").replace("−", "-") in self.signed
         key = compact(name)
+        if re.fullmatch(r"[A-Z]{2,5}s", name) and name.lower() not in self.expansions and self.known(name[:-1]):
+            return True  # an acronym's plural ('NCTs') is known as its singular
         if re.fullmatch(r"[A-Z]{2,4}", name) and name.lower() not in self.expansions:
             return name.lower() in self.plain_words  # an acronym is a whole word of the review ('EMA' is in no 'schema')
         if len(key) >= 3 and key in self.corpus_compact:

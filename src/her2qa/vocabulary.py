@@ -171,17 +171,24 @@ SYNONYMS: dict[str, str] = {
     r"\bhit(?:s|ting)?\b|(?<![\w-])targets?\b": "inhibition selective",
     r"approv": "approved approval FDA",
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
+    r"\bschedules?\b|\bdosing intervals?\b": "every weeks",
+    # 'how often do patients get enhertu?': how often a drug is given is its interval
+    r"\bhow (?:often|frequently)\b(?=[^?]{0,40}\b(?:(?:given|administered|dosed|infused|injected)\b|"
+    r"(?:get|gets|got|take|takes|receive|receives)\s+[\w\-]+\W*$))": "every weeks mg/kg",
     r"\bwork(?:s|ed)?\b": "activity",
     r"mechanism of action|\bmoa\b": "mechanism action inhibits",
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory|\bst(?:o|op)ped working\b|\bno longer work": "failure",
     r"\blower(?:s|ed)?\b|\breduc|\bless\b|\bfewer\b": "reducing decrease",
     r"\btoxic\b": "toxicity",
     r"\bpulmonary\b|\blungs?\b": "lung interstitial pneumonitis",
-    r"checkpoint inhibitors?|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
+    r"checkpoint (?:inhibitors?|blockers?|blockade)|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"
     r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s|ped)?\b(?! working)|\bdiscontinu\w*|\bquit\w*|"
     r"\bdrop(?:ping|s)? out\b|\b(?:problems?|issues?|concerns?|catch) (?:with|of)\b": "limited limitation",
+    # 'why is neratinib so hard to take?': what limits its use, its side effects
+    r"\b(?:hard|tough|difficult|rough) (?:to (?:take|tolerate|stay on|handle)|on (?:patients|people|pts|you|me)\b)":
+        "limited limitation adverse toxicity tolerability",
     r"\bsystemic\b": "systematic",
     # 'as it is for leukaemia': blood cancers are what the review calls hematologic cancers
     r"\bleuka?emias?\b|\blymphomas?\b|\bmyelomas?\b|\bblood cancers?\b": "hematologic cancers",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..citations import strip_markers
 from ..query import Query, mentions, only_successors, tokenize
 from ..results import Answer
 from ..retrieval import LEADING_PRONOUN_RE, is_generic
@@ -20,6 +21,11 @@ from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence, informative, words_of
 from ..vocabulary import SYNONYMS
 
+# 'which is better', 'which one wins': the trial where the two met is asked beside what each is
+WHICH_BETTER_RE = re.compile(r"\bwhich\b[^?]{0,20}?\b(?:better|best|superior|wins?|won|more effective|outperforms?)\b|"
+                             r"\bis (?:\w+ )?better\b|\bbetter than\b|\bsuperior to\b|\boutperform", re.I)
+# Two drugs set against each other in a trial: 'compared with', 'head-to-head', 'versus'
+SET_AGAINST_RE = re.compile(r"\bcompar\w*|\brandomi[sz]ed\b|\bhead-to-head\b|\bversus\b|\bvs\.?(?=\s)|\bagainst\b", re.I)
 # A measure's abbreviation in at most this share of paragraphs (DAR, ORR, PFS) can be a compared aspect.
 RARE_MEASURE_SHARE = 0.1
 # A comparison's aspect that the drugs named answer ('which drugs did each give').
@@ -92,8 +98,30 @@ class ComparePlans:
                 # one sentence set both sides against each other: this side still gets its own description
                 answer = self._entity_overview(side_base, side_query, side, group=False) or answer
             parts.append((side, answer))
+        if WHICH_BETTER_RE.search(text) and len(sides) == 2 and (met := self._where_they_met(query, sides)):
+            # 'enhertu vs kadcyla which better?': beside what each is, the trial that set them against each other
+            said = {sentence.text for sentence in met}
+            parts = [(side, answer.model_copy(update={"points": kept})) if (kept := [
+                p for p in answer.points if strip_markers(p.text) not in said]) else (side, answer) for side, answer in parts]
+            parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, met)))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _where_they_met(self, query: Query, sides: list[str]) -> list[Sentence]:
+        """The first sentence that sets the two drugs against each other ('…a head-to-head trial to compare T-DXd
+        with T-DM1.', '…randomized to receive … T-DM1 or trastuzumab') and the one after it, which names or
+        reports that trial; [] when none does."""
+        if not all(is_drug_name(side) for side in sides):
+            return []
+        # (the two named a few words apart across 'with'/'or'/'vs': a drug named as what patients had before,
+        # '…previously treated with taxane and trastuzumab', is no arm)
+        first, second = (query.aliases.get(side, [side]) for side in sides)
+        met = [s for s in self.sentences.sentences if SET_AGAINST_RE.search(s.text)
+               and (_side_by_side(s.text, first, second) or _side_by_side(s.text, second, first))]
+        if not met:
+            return []
+        paragraph = self.sentences.paragraph(met[0])
+        return [met[0]] + paragraph[met[0].index + 1: met[0].index + 2]
 
     def _terms_defined_side_by_side(self, question: str, text: str) -> Answer | None:
         """'her2 low vs her2 3+ on IHC - how are they defined differently', 'her2-low vs heterogeneous tumours,
@@ -235,3 +263,15 @@ class ComparePlans:
             # rate, disease control of 58%), seldom by the word 'results'
             words.append(RESULTS_MEASURES)
         return " ".join(words)
+
+
+def _side_by_side(text: str, left: list[str], right: list[str]) -> bool:
+    """Is a name of ``left`` set beside one of ``right`` a few words on, across 'with', 'or', 'vs' ('compare
+    T-DXd with T-DM1', '…plus neratinib or capecitabine plus lapatinib', 'adjuvant T-DM1 or trastuzumab')?"""
+    return bool(re.search(rf"(?<![\w-])(?:{_any_of(left)})(?![\w-])\W+(?:[\w\-/+]+\W+){{0,3}}?"
+                          rf"(?:with|or|vs\.?|versus|against|to)\W+(?:[\w\-/+]+\W+){{0,3}}?"
+                          rf"(?<![\w-])(?:{_any_of(right)})(?![\w-])", text, re.I))
+
+
+def _any_of(aliases: list[str]) -> str:
+    return "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))

@@ -14,7 +14,7 @@ from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT, is_generic
 from ..vocabulary import ABBREVIATIONS, BRANDS
-from .extractive import DRUG_CODE_RE
+from .extractive import DRUG_CODE_RE, asked_measures
 from .passages import Sentence
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
@@ -47,6 +47,10 @@ class DefinitionPlans:
         terms, within = [], []
         if (found := DEFINED_TERM_RE.match(text.strip())) is not None:
             term = found.group("term").strip()
+            if asked_measures(term) and _term_before_of(term):
+                # 'whats the dosing schedule of T-DXd': a measure of a name (its dose, how often it is given)
+                # is a figure to find, not a term to define
+                return self._fact(base.model_copy(update={"intent": "fact"}), question, query, candidates)
             if (unprinted := self._unprinted_attribute(term)):
                 # 'what is the half-life of enhertu': a property of the name asked, which the review never
                 # gives — not the name's definition

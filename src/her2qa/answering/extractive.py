@@ -25,6 +25,10 @@ DRUG_RE = re.compile(r"\b[A-Za-z][a-z]+(?:" + DRUG_SUFFIX_RE.pattern[3:-2] + r")
 
 COMMON_CODES = {"HER2", "HER1", "HER3", "HER4", "EGFR", "PD-L1", "PD-1", "CTLA-4", "PI3K", "AKT", "MTOR", "CDK4",
                 "CDK6", "DNA", "RNA", "FDA", "IHC", "FISH", "TKI", "TKIS", "ADC", "ADCS", "PFS", "ORR", "DFS"}
+# 'how often is enhertu given?', 'how often do patients get tukysa?': how often a drug is given
+SCHEDULE_CUE = (r"\bhow (?:often|frequently)\s+(?:(?:is|are|was|were|do|does|did|should|would|can)\s+)?(?:[\w\-]+\s+){0,4}?"
+                r"(?:(?:given|administered|dosed|infused|injected)\b|(?:get|gets|got|take|takes|receive|receives)\s+"
+                r"[\w\-]+\W*$)|\bdosing (?:schedule|interval)|\bschedule\b|\bevery how many\b")
 TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
 # What a numeric question measures: (question cue, evidence cue, how to name it when absent).
 MEASURES = {
@@ -46,6 +50,12 @@ MEASURES = {
     "share": (re.compile(r"\bhow (?:often|frequent(?:ly)?)\b|\bwhat (?:%|percent(?:age)?|proportion|share|fraction)"
                          r"|\b(?:frequency|prevalence)\b|%\s+of\b", re.I), re.compile(r"\d\s?%|\bpercent", re.I),
               "a percentage"),
+    # 'how often is enhertu given?': how often a drug is given, printed as an interval ('every three weeks')
+    # ('how often did pts get ILD on enhertu' asks how common ILD is: a drug got is the last word asked)
+    "schedule": (re.compile(SCHEDULE_CUE, re.I),
+                 re.compile(r"\bevery\s+(?:\w+\s+)?(?:weeks?|days?|months?)\b|\bq\d+w\b|\bweekly\b|\bdaily\b|"
+                            r"\b(?:once|twice) (?:a|per|every)\b", re.I),
+                 "how often it is given"),
     "os": (re.compile(r"overall survival|\bOS\b|\bstill alive\b|\balive (?:after|at)\b"), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
            "overall survival figures"),
     # 'what percent had their tumours shrink': tumour shrinkage is what a response rate counts
@@ -164,6 +174,8 @@ def asked_measures(question: str) -> list[str]:
     asked = [name for name, (cue, _, _) in MEASURES.items() if cue.search(question)]
     if "dose" in asked and "share" in asked and not MEASURES["share"][0].search(SCHEDULE_ASKED_RE.sub("", question)):
         asked.remove("share")
+    if "schedule" in asked and "share" in asked:
+        asked.remove("share")  # 'how often is it given' asks an interval, not how common something is
     return asked
 
 

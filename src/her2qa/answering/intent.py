@@ -27,6 +27,8 @@ EITHER_BETTER_RE = re.compile(r"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–�
                               r"superior|won|wins|more effective|came out (?:on )?top)\b", re.I)
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|reasoning|why)\b|"
+                    # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
+                    r"\b(?:point|idea|logic|thinking|purpose) (?:of|behind) (?:\w+ing|combin\w*|adding|the combination)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
                     r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
@@ -95,7 +97,10 @@ def asks_for_list(question: str) -> bool:
     return False
 
 
-OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcomes|findings|data) (?:of|from|for|in)\b|"
+OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
+                         # "what was the design and outcome": how a trial was run and what it found, together
+                         r"\bdesign\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?(?:main\s)?(?:outcomes?|results?|findings)\b|"
+                         r"\b(?:outcomes?|results?|findings)\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?design\b|"
                          r"\bsummari[sz]e|\bsummary\b|\boverview\b|"
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
                          # "what did TH3RESA compare": what a trial set out to test is its design
@@ -154,8 +159,8 @@ MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|respons
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
 WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
 # New questions start after "?", ";" or ", and <wh-word>" — not at a relative clause (", which compared…").
-PART_SPLIT_RE = re.compile(rf"\?\s+(?=\S)|;\s+|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
-                           rf"(?:what|which|who|when|where|why|how)\b)", re.I)
+PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
+                           r"(?:what|which|who|when|where|why|how)\b)", re.I)
 
 
 def is_reference(question: str) -> bool:
@@ -164,7 +169,11 @@ def is_reference(question: str) -> bool:
         re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
                   r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b(?!\s+clubs?\b)|\bpublished\b|\bauthors?\b|"
-                  r"\bdoi\b|\bpubmed\b", lowered)) or bool(STUDY_SHOWED_RE.search(lowered))
+                  r"\bdoi\b|\bpubmed\b|"
+                  # 'which study got it approved? whats the paper': the paper asked for, not what it is about
+                  r"\bwhat(?:'s|s| is| was) the (?:paper|source|publication)\b(?!\s+(?:about|say|says|said|cover|covers|"
+                  r"discuss\w*|conclude\w*|mean|describe\w*|argue\w*|review\w*|on)\b)", lowered)) \
+        or bool(STUDY_SHOWED_RE.search(lowered))
 
 
 # "which study showed palbo + lapatinib gets around TSC2 resistance?": the finding is the review's, the
@@ -349,7 +358,14 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"\s*[,.:;]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could)\b)|"
                                  # "mechanism - how does cyclin D1 cause resistance?": a label before the question
                                  r"^\W*(?:mechanisms?|moa|rationale|definition|background|context|basics|summary|overview)"
-                                 r"\s*[:\-–—]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can)\b)", re.I)
+                                 r"\s*[:\-–—]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can)\b)|"
+                                 # "Patient asks why Tukysa…", "my mum keeps asking what…": a question passed on
+                                 r"^\W*(?:(?:a|my|the|one|our|her|his)\s+)?(?:patients?|pts?|friends?|mum|mom|mother|dad|father|"
+                                 r"sisters?|daughters?|sons?|husband|wife|partner|colleagues?|students?|someone|somebody|"
+                                 r"family)\s+(?:asks?|asked|is asking|keeps? asking|kept asking|wants to know|wondered|"
+                                 r"wonders)\s+(?:me\s+|us\s+)?(?=(?:why|what|whats|how|which|who|when|where)\b)", re.I)
+# "why does X … - what's the reason?": the reason asked again after the why
+WHY_ASKED_AGAIN_RE = re.compile(r"\s*[-–—,;]\s*(?:what'?s|what is|whats)\s+the\s+(?:reason|rationale|explanation)\W*$", re.I)
 QUOTED_TERM_RE = re.compile(r"(?<![\w'’])['‘\"“]([\w][\w\-–/+ ]{0,40}[\w+])['’\"”](?![\w'’])")
 HEARSAY_RE = re.compile(r"\s+(?:that\s+|which\s+)?(?:people|everyone|everybody|folks|they|you|i|we|doctors|oncologists)"
                         r"(?:\s+(?:always|often|keep|kept|have been|are|'ve|’ve|'re|’re))?\s+"
@@ -358,7 +374,10 @@ HEARSAY_RE = re.compile(r"\s+(?:that\s+|which\s+)?(?:people|everyone|everybody|f
 # "which immune checkpoints get turned up by ADCs like kadcyla": a drug given as an example of the class asked
 # about illustrates it; the class is what the question asks of
 _CLASS_NOUNS = r"(?:adcs|drugs|tkis|inhibitors|antibodies|agents|therapies|treatments|medicines|meds|conjugates|pills)"
-EXAMPLE_OF_CLASS_RE = re.compile(rf"\b({_CLASS_NOUNS})\s*,?\s+(?:like|such as|e\.g\.,?|for example|for instance)\s+"
+# ('the parts of an ADC like kadcyla': one of a class whose parts or workings are asked, not that drug; 'is a
+# pill like tukysa better' asks of tukysa)
+_ONE_OF_CLASS = r"of\s+an?\s+(?:adc|drug|tki|inhibitor|antibody|agent|therapy|treatment|medicine|conjugate|pill)"
+EXAMPLE_OF_CLASS_RE = re.compile(rf"\b({_CLASS_NOUNS}|{_ONE_OF_CLASS})\s*,?\s+(?:like|such as|e\.g\.,?|for example|for instance)\s+"
                                  r"(?:the\s+)?[A-Za-z][\w\-]*(?:\s*(?:,|or|and|/)\s*[A-Za-z][\w\-]*)*", re.I)
 EXCEPT_RE = re.compile(r"\b(?:beyond|besides|other than|apart from|aside from|except|excluding|instead of|not)\b", re.I)
 # "kadcyla is an ADC - what are the parts of an ADC": what a name is, told before a question about that class
@@ -384,6 +403,8 @@ def without_framing(question: str) -> str:
     if not EXCEPT_RE.search(stripped):  # 'beyond pills like tukysa, what else…': the example says what is left out
         stripped = EXAMPLE_OF_CLASS_RE.sub(r"\1", stripped)
     stripped = TRAILING_BELIEF_RE.sub("", stripped)
+    if re.match(r"\W*why\b", stripped, re.I):
+        stripped = WHY_ASKED_AGAIN_RE.sub("?", stripped)
     return HEARSAY_RE.sub("", stripped, count=1).strip()
 
 

@@ -31,6 +31,7 @@ from .continuation import ContinuationPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
+from .rationale import MECHANISM_RE, RationalePlans
 from .overviews import RESULTS_ASKED_RE, OverviewPlans
 from .lists import ListPlans
 from .subjects import SubjectPlans
@@ -121,7 +122,7 @@ REVIEW_ITSELF_RE = re.compile(
 
 
 class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans, TablePlans,
-                     OverviewPlans, ComparePlans):
+                     OverviewPlans, ComparePlans, RationalePlans):
     """The planner: one method per intent, with the list and subject plans mixed in."""
 
     def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
@@ -446,6 +447,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if answer is not None:
                 return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
         answer = self._fact(base, question, query, candidates)
+        if intent == "why" and (reason := self._combination_rationale(base, text, query, answer)) is not None:
+            return reason
         if not answer.abstained and not self._specific(query) and weakly_covered(
                 text, [c.text for c in answer.citations], self.analyzer):
             return self._decline(base, "The review does not say. Its nearest passages share too few of the "
@@ -1024,9 +1027,6 @@ LEADING_PHRASE_RE = re.compile(r"^(?:According to|In|Based on|Regarding|For|Afte
                                r"Compared (?:to|with))\b[^,]{0,80},\s*")
 # A study named by its authors ("In 2009, Pohlmann et al. demonstrated…")
 AUTHORS_RE = re.compile(r"\b[A-Z][\w\-']+(?: and [A-Z][\w\-']+)? et al\.")
-# A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
-MECHANISM_RE = re.compile(r"\b(?:bypass\w*|activat\w+ (?:of )?(?:\w+ ){0,3}(?:pathways?|signal\w*|receptors?)|"
-                          r"downstream|lead(?:s|ing)? to|result(?:s|ing)? in|confer\w*|by (?:activating|inhibiting|blocking))\b", re.I)
 CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Yet|Still),?\s")
 # a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
 # ("Nevertheless, its use is often limited…" opens a new point)

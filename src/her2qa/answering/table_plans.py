@@ -13,7 +13,7 @@ from ..query import Query, mentions
 from ..results import Answer, AnswerTable
 from .compose import Pick, render
 from .extractive import _join, is_drug_name
-from .tables import TableMatch
+from .tables import NAME_COLUMN_RE, TableMatch
 
 # A table column asked of rows the question names ('what arm do … share', 'setting of X and Y').
 ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
@@ -49,11 +49,15 @@ class TablePlans:
         if not (several_rows or columns_of_one):
             return None
         # each name is a row's own name (its trial, ADC or NCT cell), not a drug that fills its arms
-        name_columns = [c for c in match.table.columns if re.search(r"name|identifier|^adc$", c, re.I)]
+        name_columns = [c for c in match.table.columns if NAME_COLUMN_RE.search(c)]
         row_names = [" ".join(r.cells.get(c, "") for c in name_columns) for r in match.rows]
         if not all(any(mentions(n, aliases) for n in row_names) for aliases in names) or not all(
                 any(mentions(n, aliases) for aliases in names) for n in row_names):
-            return None
+            # 'ARX788 - payload, phase, trial name?' matched Table 2, where ARX788 fills an arm: the row that
+            # is its own (Table 1's ADC), which the other table's row then completes
+            match = self.tables.rows_named(names) if columns_of_one else None
+            if match is None:
+                return None
         return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [], match=match)
 
     def _combination_rows(self, base, question, text, query, candidates, carried) -> Answer | None:

@@ -36,6 +36,10 @@ NEGATION_RE = re.compile(r"\b(?:not|no|non|without|except|excluding|other than|b
 TABLE_NUMBER_RE = re.compile(r"\btable\s*(\d+)\b", re.I)
 
 
+# The columns a table names its rows by (a trial's name, an ADC, an NCT identifier)
+NAME_COLUMN_RE = re.compile(r"name|identifier|^adc$", re.I)
+
+
 @dataclass
 class TableMatch:
     table: Table
@@ -96,6 +100,19 @@ class TableAnswerer:
         # No table named: a match must be specific (some filter) and hit rows of one table.
         scored = [m for m in scored if m.filters and m.rows]
         return max(scored, key=lambda m: self._header_votes(m.table, question)) if scored else None
+
+    def rows_named(self, names: list[list[str]]) -> TableMatch | None:
+        """The rows whose own name (their trial, ADC or NCT cell) is one of ``names`` (each a name's aliases),
+        one row per name, in the first table that names them all so: ARX788 is Table 1's ADC, while in
+        Table 2 it only fills an arm."""
+        for source, table in self.tables():
+            columns = [c for c in table.columns if NAME_COLUMN_RE.search(c)]
+            rows = [r for r in table.rows if any(mentions(" ".join(r.cells.get(c, "") for c in columns), aliases)
+                                                 for aliases in names)]
+            chunks = [self.chunk_of(source, table, r) for r in rows]
+            if rows and len(rows) == len(names) and None not in chunks:
+                return TableMatch(table=table, rows=rows, chunks=chunks, filters=[a[0] for a in names])
+        return None
 
     def named_elsewhere(self, match: TableMatch, question: str, names: list[list[str]]) -> TableMatch | None:
         """'ARX788 - payload, phase, trial name?' answered by Table 2, which has no payload column: the row
