@@ -2071,3 +2071,41 @@ def test_that_trial_beside_it_is_the_trial_the_last_answer_named(converse):
 def test_a_drug_named_as_what_patients_had_before_is_not_an_arm_set_against_the_other(assistant):
     answer = assistant.ask("herceptin vs kadcyla for residual disease after surgery, which did better?")
     assert "14 cycles of adjuvant T-DM1 or trastuzumab" in answer.answer and "EMILIA" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "kadcyla or enhertu - which is gentler?",
+    "tykerb or tukysa, which one is easier on patients?",
+])
+def test_which_of_two_is_easier_sets_them_against_each_other(question):
+    assert classify(question) == "compare"
+
+
+def test_which_is_easier_on_the_body_compares_their_safety(assistant):
+    answer = assistant.ask("nerlynx or tukysa, which one is easier on the body?")
+    assert "high incidence of diarrhea" in answer.answer and "grade III or higher adverse events" in answer.answer, \
+        answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "can she travel abroad while on enhertu?",
+    "what should he eat to cope with nerlynx?",
+])
+def test_everyday_life_on_treatment_is_not_in_the_review(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and "does not mention" in answer.answer, answer.answer
+
+
+def test_results_asked_again_in_a_later_part_of_a_trial_only_announced_are_declined(assistant):
+    answer = assistant.ask("has TULIP reported anything? and what were the results")
+    assert answer.abstained and "reports no results" in answer.answer, answer.answer
+
+
+def test_a_reference_for_a_claim_summed_up_as_these_findings_quotes_the_findings(assistant):
+    answer = assistant.ask("which paper backs the anti-FGFR4 plus anti-HER2 synergy?")
+    assert "patient-derived xenografts and organoids" in answer.answer and "Zou" in answer.answer, answer.answer
+
+
+def test_what_is_being_looked_into_is_the_research_the_field_is_centred_on(assistant):
+    answer = assistant.ask("besides the usual drugs, what other her2 treatments is the field looking into?")
+    assert "bispecific antibodies, CAR-T" in answer.answer, answer.answer

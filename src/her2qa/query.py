@@ -278,6 +278,8 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
                            r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|seniors?|geriatric\w*|grapefruit|"
                            r"supplements?|herbal\w*|hospice|palliat\w*|caregiv\w*|"
+                           # everyday life on treatment: eating, flying, travelling (the review is about trials)
+                           r"eat|eating|meals?|fly|flying|flights?|planes?|travel\w*|trips?|vacations?|holidays?|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
                            r"licensed|licensing|revenue|sales|investors?", re.I)
 

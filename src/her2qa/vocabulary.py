@@ -186,6 +186,10 @@ SYNONYMS: dict[str, str] = {
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"
     r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s|ped)?\b(?! working)|\bdiscontinu\w*|\bquit\w*|"
     r"\bdrop(?:ping|s)? out\b|\b(?:problems?|issues?|concerns?|catch) (?:with|of)\b": "limited limitation",
+    # 'what other approaches are being explored?', 'what are they looking into': the research the review
+    # says the field is centred on
+    r"\bbeing (?:explored|looked at|looked into|researched)\b|\blooking into\b|\bon the horizon\b|"
+    r"\bin the pipeline\b": "further research approaches",
     # 'why is neratinib so hard to take?': what limits its use, its side effects
     r"\b(?:hard|tough|difficult|rough) (?:to (?:take|tolerate|stay on|handle)|on (?:patients|people|pts|you|me)\b)":
         "limited limitation adverse toxicity tolerability",

@@ -258,6 +258,8 @@ class ComparePlans:
         words = [w for w in re.findall(r"[\w\-/+]+", rest)
                  if w.lower() not in FRAME_WORDS and w.lower() not in COMPARISON_FRAME_WORDS
                  and words_of(w)]
+        if FACET_RE.search(rest) and not FACET_RE.search(" ".join(words)):
+            words.append("safety")  # 'which one is easier on the body': the frame words dropped held the aspect
         if RESULTS_ASPECT_RE.search(rest):
             # 'design and early results': a trial's results are told by its measures (a 33% response
             # rate, disease control of 58%), seldom by the word 'results'

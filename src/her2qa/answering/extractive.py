@@ -29,6 +29,8 @@ COMMON_CODES = {"HER2", "HER1", "HER3", "HER4", "EGFR", "PD-L1", "PD-1", "CTLA-4
 SCHEDULE_CUE = (r"\bhow (?:often|frequently)\s+(?:(?:is|are|was|were|do|does|did|should|would|can)\s+)?(?:[\w\-]+\s+){0,4}?"
                 r"(?:(?:given|administered|dosed|infused|injected)\b|(?:get|gets|got|take|takes|receive|receives)\s+"
                 r"[\w\-]+\W*$)|\bdosing (?:schedule|interval)|\bschedule\b|\bevery how many\b")
+# 'These findings collectively unveil…', 'These results suggest…': a sentence summing up the one before it
+FINDINGS_BEFORE_RE = re.compile(r"(?:These|Such|Those|The(?:se)? above) (?:findings|results|data|observations)\b")
 TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
 # What a numeric question measures: (question cue, evidence cue, how to name it when absent).
 MEASURES = {
@@ -516,7 +518,7 @@ class ExtractiveAnswerer:
             cand, unit = body[0]
             numbers = self._markers_near(cand.chunk, unit.unit.start, query)
             if numbers:
-                quoted = self._run_to_marker(cand, unit, numbers)
+                quoted = self._with_findings_summed_up(cand, unit) + self._run_to_marker(cand, unit, numbers)
                 if specific and len(numbers) == 1 and REFERENCES_ASKED_RE.search(query.text):
                     # "what refs does the review give for DESTINY-Breast04": the sentences going on about it
                     # cite papers of their own (a claim backed by several has them already)
@@ -536,6 +538,20 @@ class ExtractiveAnswerer:
             return self._compose_reference(base, [(None, None, [cand.chunk.reference])],
                                            titled=[n for n in titled if n != cand.chunk.reference])
         return None
+
+    def _with_findings_summed_up(self, cand: Candidate, unit: ScoredUnit) -> list:
+        """'These findings collectively unveil … [66].': the sentence before it, which reports the findings it
+        sums up ("Research involving patient-derived xenografts and organoids reveals…"), when that one has
+        no marker of its own; [] otherwise."""
+        if not FINDINGS_BEFORE_RE.match(unit.unit.text):
+            return []
+        sentences, here = self._paragraph_around(cand.chunk, unit.unit.start)
+        if not here:
+            return []
+        a, b, text = sentences[here - 1]
+        if cited_references(text) or not (cand.chunk.start <= a and b <= cand.chunk.end):
+            return []
+        return [(cand, ScoredUnit(Unit("", cand.chunk.id, a, b, text), 0.0, 0.0, 0.0, 0.0), [])]
 
     def _run_to_marker(self, cand: Candidate, unit: ScoredUnit, numbers: list[int], reach: int = 2):
         """The quoted sentence, and when the marker it is cited by closes a run of claims a sentence or two

@@ -24,6 +24,8 @@ COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison
                         r"(?:do|did|does|fare[sd]?|perform(?:ed|s)?)\s+(?:\w+\s+)?against)\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
 # "nerlynx + xeloda or tykerb + xeloda — which did better in NALA?": two sides set against each other by "or"
 EITHER_BETTER_RE = re.compile(r"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{0,30}?\b(?:better|best|worse|"
+                              # 'nerlynx or tukysa - which one is easier to tolerate?': set against on their safety
+                              r"easier|harder|safer|gentler|milder|kinder|tougher|less toxic|more toxic|more tolerable|"
                               r"superior|won|wins|more effective|came out (?:on )?top)\b", re.I)
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|reasoning|why)\b|"

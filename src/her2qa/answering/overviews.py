@@ -46,7 +46,7 @@ PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]
 # what a trial showed, or whether it worked: asked of a trial the review only names as running, there is nothing to quote
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"
                               r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met) (?:its|the)|"
-                              r"pan(?:ned)? out)\b", re.I)
+                              r"pan(?:ned)? out|report(?:ed|s)? (?:anything|any\w*|back))\b", re.I)
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
 

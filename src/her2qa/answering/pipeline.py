@@ -937,6 +937,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 asked = re.match(r"\W*(?:so |and |ok )?which\s+((?:[\w\-/+]+\s+){0,2}?[\w\-/+]+?)\s+"
                                  r"(?:is|are|was|were|has|have|had|did|does|do)\b", part, re.I)
                 unnamed = asked.group(1) if asked else kind  # 'IGF-IR antibody', else 'drug'
+            if i and not named_here and not answer.abstained and RESULTS_ASKED_RE.search(part) and \
+                    (declined := next((a for _, a in answers if a.abstained and any(
+                        m.startswith("results of") for m in a.missing)), None)) is not None:
+                answer = declined  # "did TULIP work?? what were the results": the same ask, the same answer
             if i and answer.abstained and (given := self._given_above(part, [a for _, a in answers])) is not None:
                 answer = given  # "… ILD with T-DXd, and how often was it fatal?": the sentence above says both
             if own:
