@@ -2109,3 +2109,30 @@ def test_a_reference_for_a_claim_summed_up_as_these_findings_quotes_the_findings
 def test_what_is_being_looked_into_is_the_research_the_field_is_centred_on(assistant):
     answer = assistant.ask("besides the usual drugs, what other her2 treatments is the field looking into?")
     assert "bispecific antibodies, CAR-T" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "what HER2CLIMB trial show?",
+    "what were the KATE2 results (kadcyla plus atezo)",
+])
+def test_a_trials_results_asked_without_its_auxiliary_or_with_a_gloss_are_its_overview(question):
+    assert classify(question) == "overview"
+
+
+def test_allowed_into_a_trial_asks_whom_it_included(assistant):
+    answer = assistant.ask("would a patient with active brain mets have been allowed into HER2CLIMB?")
+    assert "active and treated brain metastasis" in answer.points[0].text, answer.answer
+
+
+def test_lay_words_for_a_metastasis_and_the_primary_tumour(assistant):
+    answer = assistant.ask("can her2 differ between the original tumour and the spread tumour, and how often?")
+    assert "9–60%" in answer.answer, answer.answer
+
+
+def test_an_author_named_before_definition_of_is_no_term_to_define(assistant):
+    answer = assistant.ask("which paper supports the Metzger definition of a heterogeneous tumour?")
+    assert not answer.abstained and "Metzger et al. classified" in answer.answer, answer.answer
+
+
+def test_an_overview_asked_along_with_its_references_is_an_overview():
+    assert classify("summarise what the review says about NALA along with the references it cites") == "overview"

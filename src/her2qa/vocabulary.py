@@ -196,7 +196,15 @@ SYNONYMS: dict[str, str] = {
     r"\bsystemic\b": "systematic",
     # 'as it is for leukaemia': blood cancers are what the review calls hematologic cancers
     r"\bleuka?emias?\b|\blymphomas?\b|\bmyelomas?\b|\bblood cancers?\b": "hematologic cancers",
-    r"\bmade possible|\benabled?\b|\ballowed\b": "possible due improvements",
+    r"\bmade possible|\benabled?\b|\ballowed\b(?!\s+(?:in|into|on|to (?:join|enrol+|take part))\b)": "possible due improvements",
+    # 'tumor dna in her blood test': what the review calls circulating tumor DNA
+    r"\b(?:tumou?r|cancer) dna\b|\bdna (?:in|from) (?:the |her |his |my |their )?blood\b": "circulating tumor DNA ctDNA",
+    # 'the spread tumor', 'the original breast tumor': a metastasis and the primary disease
+    r"\bspread (?:tumou?rs?|cancer|disease|lesions?|spots?)\b|\bwhere it (?:has )?spread\b": "metastasis metastatic",
+    r"\boriginal (?:breast )?(?:tumou?r|cancer|lump)\b|\bfirst (?:breast )?tumou?r\b": "primary disease",
+    # 'would people like him have been allowed in the trial?', 'who was eligible': whom a trial included
+    r"\b(?:allowed|let|admitted) (?:in|into|on)\b|\ballowed to (?:join|enrol+|take part)\b|\beligib\w*":
+        "included patients",
     r"\bblood tests?\b|\bblood draws?\b|\bblood samples?\b": "liquid biopsy plasma circulating",
     r"\beasier on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b|\b(?:fewer|less|milder)\s+(?:side[\s-]?effects?|adverse)|"
     r"\bmore tolerable\b": "toxicity profile tolerability quality of life",

@@ -105,6 +105,10 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          r"\b(?:outcomes?|results?|findings)\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?design\b|"
                          r"\bsummari[sz]e|\bsummary\b|\boverview\b|"
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
+                         # "what NALA trial show?", "what were the NALA results": a trial's name, its auxiliary or
+                         # article left out (not "what were the PFS results": a measure's figure is asked)
+                         r"\bwhat\s+(?:the\s+)?(?-i:[A-Z][\w\-]*\d*)(?:\s+(?:trial|study))?\s+(?:show|shows|showed|find|found)\b|"
+                         r"\bwhat (?:were|are|was|is) the (?-i:[A-Z][\w\-]*)(?:\s+(?:trial|study))?\s+(?:results|findings|outcomes?|data)\b|"
                          # "what did TH3RESA compare": what a trial set out to test is its design
                          r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
                          r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
@@ -188,7 +192,8 @@ STUDY_SHOWED_RE = re.compile(r"\b(?:which|what) (?:study|studies|group|paper|wor
 # that", "bystander effect meaning".
 TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*(?:[-–—:,?]+\s*)*\s(?:so\s+|and\s+)?"
                                 r"(?:what(?:'s| is| are)|whats|wat is)\s+(?:it|that|this|they|those|these)\W*$", re.I)
-TERM_MEANING_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:meaning|definition)"
+TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where)\b)"  # ('which ref backs the X definition')
+                             r"(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:meaning|definition)"
                              r"(?:\s+(?:(?:in|for|within|of) )?(?:the )?[\w\-+]+(?: [\w\-+]+){0,3}?(?: context| setting)?)?"
                              r"(?:\s*\([\w\-+/ ]{1,30}\))?\W*$", re.I)  # 'bystander effect meaning adc', 'bystander effect meaning (adcs)?'
 
@@ -268,13 +273,18 @@ ASPECTS_LISTED_RE = re.compile(r"(?:\s[-–—]|:|\(|^\W*[A-Za-z][\w\-]*\d[\w\-]
 
 # "contrast MonarcHER and PATRICIA …, with the references cited?", "… — what figures are given, and from which
 # source?": the sources asked beside a comparison are the references its quoted passages carry
-REFERENCES_BESIDE_RE = re.compile(r"[,;]?\s*(?:and |with |plus |incl\.? |including )(?:the |their |its )?"
-                                  r"(?:refs?|references?|citations?|sources?)(?: (?:cited|given|used))?\W*$|"
+REFERENCES_BESIDE_RE = re.compile(r"[,;]?\s*(?:and |with |plus |incl\.? |including |along with |together with )(?:the |their |its )?"
+                                  r"(?:refs?|references?|citations?|sources?)"
+                                  r"(?: (?:(?:it|they|the review) )?(?:cited|given|used|cites|gives|uses))?\W*$|"
                                   r"[,;]?\s*and (?:from |in )?(?:which|what) (?:source|ref|reference|paper)s?\W*$", re.I)
 
 
 # "how common is HER2+ BC compared to all breast cancers?": a share of the whole, not two things set side by side
 SHARE_OF_ALL_RE = re.compile(r"\bcompared? (?:to|with) (?:all|every|the whole|the total|overall)\b", re.I)
+
+
+# "… (nerlynx)", "… (the tukysa one)?" ending a question: a gloss of what it names
+TRAILING_GLOSS_RE = re.compile(r"\s*\([^()]{2,40}\)\W*$")
 
 
 def classify(question: str) -> str:
@@ -283,6 +293,8 @@ def classify(question: str) -> str:
     if (beside := REFERENCES_BESIDE_RE.search(q)) and COMPARE_RE.search(q[:beside.start()]) \
             and not is_reference(q[:beside.start()]):
         return "compare"
+    if beside and OVERVIEW_RE.search(q[:beside.start()]) and not is_reference(q[:beside.start()]):
+        return "overview"  # "summarize what the review reports about KATHERINE, along with the references it uses"
     if is_reference(q):
         return "reference"
     asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)
@@ -308,7 +320,8 @@ def classify(question: str) -> str:
     if (aspects := ASPECTS_LISTED_RE.search(q)) and not re.match(rf"\W*{WH_START}\b", q, re.I) \
             and not MEASURE_RE.search(aspects.group(0)) and not WH_ASPECT_RE.search(aspects.group(0)):
         return "overview"  # "KATE2 - design, results, safety?": a name and what to tell of it
-    if OVERVIEW_RE.search(q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
+    # ('what were the NALA results (nerlynx)': a drug named after the question in brackets glosses it)
+    if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
         return "overview"
     if DEFINITION_RE.search(SCOPE_TAIL_RE.sub("", q)) and not MEASURE_RE.search(q):

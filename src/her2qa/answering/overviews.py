@@ -30,6 +30,9 @@ ASPECTS = (
     ("Design", re.compile(r"randomi|enrolled|includ|compared|phase|\barms?\b|received|single-group|designed|"
                           r"evaluat|assess", re.I)),
 )
+# A sentence setting a trial up: its phase, its arms or whom it enrolled, before any result
+TRIAL_SET_UP_RE = re.compile(r"\bphase (?:I{1,3}|IV|[1-4])(?:/I{1,3}|b)?\b[^.]{0,40}\b(?:trial|study)\b[^.]{0,20}\b(?:compared|evaluated|"
+                             r"assessed|tested|included|enrolled|randomi[sz]ed)\b|\brandomi[sz]ed to receive\b", re.I)
 # A sentence that takes its subject or setting from the one before ('In this setting…', 'They…')
 LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study|sense)\b|"
                                   r"(?:It|They|This|These)\b")
@@ -331,6 +334,9 @@ def _group_by_aspect(picks: list[Pick]) -> None:
     """Design / Results / Safety headings when the sentences fall under at least two of them."""
     for pick in picks:
         text = pick.text
+        if TRIAL_SET_UP_RE.search(text) and not has_figure(strip_markers(text)):
+            pick.group = "Design"  # "The KATE2 phase II trial compared the safety and efficacy of…" sets a trial up
+            continue
         for name, cue in ASPECTS:
             if cue.search(text) and (name != "Results" or has_figure(strip_markers(text)) or "differen" in text):
                 pick.group = name
