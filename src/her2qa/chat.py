@@ -322,12 +322,10 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
 def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     """'how big was that trial?' after a drug's answer that names several trials: the trial of the point that
     answered the last question ('has kadcyla been used after surgery?' → the adjuvant point, KATHERINE)."""
-    from .answering.extractive import trial_names
-
     asked = _stems(previous.resolved) | _stems(" ".join(synonym_meanings(previous.resolved)))
     best, best_score = "", (0, False)
     for point in previous.answer.points:
-        trials = [t for t in trial_names(point.text) if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)]
+        trials = _trials_named(point.text, analyzer)
         if not trials:
             continue
         # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial
@@ -344,20 +342,22 @@ def _trial_behind_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     else the one trial the answer names, else the last trial its passage names before the sentence quoted
     ('The patients received T-DXd (5.4 mg/kg every three weeks)…' follows "A randomized … DESTINY-breast04
     phase III trial was performed…")."""
-    from .answering.extractive import trial_names
-
     if found := _trial_of_last_answer(previous, analyzer):
         return found
-    named = {t for point in previous.answer.points for t in trial_names(point.text)
-             if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)}
+    named = {t for point in previous.answer.points for t in _trials_named(point.text, analyzer)}
     if len(named) == 1:
         return named.pop()
     for citation in previous.answer.citations[:1]:
-        before = citation.text[: max(citation.text.find(citation.quote), 0)]
-        named = [t for t in trial_names(before) if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)]
-        if named:
+        if named := _trials_named(citation.text[: max(citation.text.find(citation.quote), 0)], analyzer):
             return named[-1]
     return ""
+
+
+def _trials_named(text: str, analyzer: QueryAnalyzer) -> list[str]:
+    """The trials ``text`` names, in order: names the review calls a trial, not a status ('HER2-positive')."""
+    from .answering.extractive import trial_names
+
+    return [t for t in trial_names(text) if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)]
 
 
 # "that trial", "the study" — not 'the trial number'

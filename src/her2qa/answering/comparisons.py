@@ -24,8 +24,8 @@ from ..vocabulary import SYNONYMS
 # 'which is better', 'which one wins': the trial where the two met is asked beside what each is
 WHICH_BETTER_RE = re.compile(r"\bwhich\b[^?]{0,20}?\b(?:better|best|superior|wins?|won|more effective|outperforms?)\b|"
                              r"\bis (?:\w+ )?better\b|\bbetter than\b|\bsuperior to\b|\boutperform", re.I)
-# Two drugs set against each other in a trial: 'compared with', 'head-to-head', 'versus'
-SET_AGAINST_RE = re.compile(r"\bcompar\w*|\brandomi[sz]ed\b|\bhead-to-head\b|\bversus\b|\bvs\.?(?=\s)|\bagainst\b", re.I)
+# Two drugs set against each other in a trial: 'compared with', 'head-to-head', 'versus', 'randomized to'
+SIDES_MET_RE = re.compile(r"\bcompar\w*|\brandomi[sz]ed\b|\bhead-to-head\b|\bversus\b|\bvs\.?(?=\s)|\bagainst\b", re.I)
 # A measure's abbreviation in at most this share of paragraphs (DAR, ORR, PFS) can be a compared aspect.
 RARE_MEASURE_SHARE = 0.1
 # A comparison's aspect that the drugs named answer ('which drugs did each give').
@@ -101,8 +101,7 @@ class ComparePlans:
         if WHICH_BETTER_RE.search(text) and len(sides) == 2 and (met := self._where_they_met(query, sides)):
             # 'enhertu vs kadcyla which better?': beside what each is, the trial that set them against each other
             said = {sentence.text for sentence in met}
-            parts = [(side, answer.model_copy(update={"points": kept})) if (kept := [
-                p for p in answer.points if strip_markers(p.text) not in said]) else (side, answer) for side, answer in parts]
+            parts = [(side, _without_points_said(answer, said)) for side, answer in parts]
             parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, met)))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
@@ -116,7 +115,7 @@ class ComparePlans:
         # (the two named a few words apart across 'with'/'or'/'vs': a drug named as what patients had before,
         # '…previously treated with taxane and trastuzumab', is no arm)
         first, second = (query.aliases.get(side, [side]) for side in sides)
-        met = [s for s in self.sentences.sentences if SET_AGAINST_RE.search(s.text)
+        met = [s for s in self.sentences.sentences if SIDES_MET_RE.search(s.text)
                and (_side_by_side(s.text, first, second) or _side_by_side(s.text, second, first))]
         if not met:
             return []
@@ -265,6 +264,12 @@ class ComparePlans:
             # rate, disease control of 58%), seldom by the word 'results'
             words.append(RESULTS_MEASURES)
         return " ".join(words)
+
+
+def _without_points_said(answer: Answer, said: set[str]) -> Answer:
+    """``answer`` without the points quoting a sentence of ``said`` — unless that would leave it none."""
+    kept = [p for p in answer.points if strip_markers(p.text) not in said]
+    return answer.model_copy(update={"points": kept}) if kept else answer
 
 
 def _side_by_side(text: str, left: list[str], right: list[str]) -> bool:
