@@ -7,6 +7,7 @@ starts where the trial is introduced and ends where the text moves on to somethi
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -98,6 +99,7 @@ class SentenceIndex:
         self.corpus = corpus
         self.sentences: list[Sentence] = []
         self._everywhere: set[str] | None = None
+        self._rarity: dict[str, float] | None = None
         self.by_paragraph: dict[tuple[str, int], list[Sentence]] = {}
         for doc in corpus.documents:
             chunks = [c for c in corpus.chunks if c.source == doc.source and c.paragraph >= 0]
@@ -126,6 +128,18 @@ class SentenceIndex:
                     counts[form] = counts.get(form, 0) + 1
             self._everywhere = {f for f, n in counts.items() if n > len(paragraphs) / 4}
         return self._everywhere
+
+    @property
+    def rarity(self) -> dict[str, float]:
+        """Each word form's inverse sentence frequency, log(sentences / sentences holding it): 'immunotherapy'
+        tells more than 'her2'."""
+        if self._rarity is None:
+            counts: dict[str, int] = {}
+            for sentence in self.sentences:
+                for form in words_of(sentence.text):
+                    counts[form] = counts.get(form, 0) + 1
+            self._rarity = {f: math.log(len(self.sentences) / n) for f, n in counts.items()}
+        return self._rarity
 
     # ---- sections -------------------------------------------------------------------------------
     def document(self, source: str) -> Document:

@@ -36,11 +36,11 @@ FRAMING_WORDS = {"combine", "combined", "combining", "combination", "combination
                  # where or how it was tried, not what is combined
                  "clinical", "trial", "trials", "study", "studies", "tested", "patients"}
 # 'Based on this biological rationale, clinical trials…': a sentence whose reason is the one before it
-POINTS_BACK_RE = re.compile(r"(?:Based on|Given|With|Consequently, with) (?:this|these|such)\b", re.I)
+REASON_TOLD_BEFORE_RE = re.compile(r"(?:Based on|Given|With|Consequently, with) (?:this|these|such)\b", re.I)
 # A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
 MECHANISM_RE = re.compile(r"\b(?:bypass\w*|activat\w+ (?:of )?(?:\w+ ){0,3}(?:pathways?|signal\w*|receptors?)|"
                           r"downstream|lead(?:s|ing)? to|result(?:s|ing)? in|confer\w*|by (?:activating|inhibiting|blocking))\b", re.I)
-# A word in at most a quarter of the review's sentences tells what is combined ('her2', 'therapy' do not)
+# A word in at most a quarter of the review's sentences (rarity ≥ log 4) names what is combined ('her2' does not)
 TELLING = math.log(4)
 # 'The KATE2 phase II trial compared…', 'clinical trials have tested this hypothesis': what was done about it
 TRIAL_WORD_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.I)
@@ -59,10 +59,10 @@ class RationalePlans:
                                        for p in found.points):
             return None
         forms, names = self._combined(text, query)
-        weight = self._rarity()
+        weight = self.sentences.rarity
         scored = []
         for sentence in self.sentences.sentences:
-            if not REASON_FOR_COMBINING_RE.search(sentence.text) or POINTS_BACK_RE.match(sentence.text):
+            if not REASON_FOR_COMBINING_RE.search(sentence.text) or REASON_TOLD_BEFORE_RE.match(sentence.text):
                 continue
             said = [weight.get(f, 0.0) for f in forms & words_of(sentence.text)]
             said += [max(weight.get(f, 0.0) for a in aliases for f in words_of(a))
@@ -86,17 +86,6 @@ class RationalePlans:
         for word in content_words(text) + [t for t in query.terms if len(t) > 2]:
             forms |= words_of(word.lower())
         return {f for f in forms - named - framing if len(f) > 2 and light_stem(f) not in framing}, names
-
-    def _rarity(self) -> dict[str, float]:
-        """Each word form's inverse sentence frequency: 'immunotherapy' tells more than 'her2'."""
-        if "rarity" not in self._indexes:
-            counts: dict[str, int] = {}
-            for sentence in self.sentences.sentences:
-                for form in words_of(sentence.text):
-                    counts[form] = counts.get(form, 0) + 1
-            total = len(self.sentences.sentences)
-            self._indexes["rarity"] = {f: math.log(total / n) for f, n in counts.items()}
-        return self._indexes["rarity"]
 
     def _reason_with_sequel(self, reason: Sentence) -> list[Sentence]:
         """The reason and the sentences after it in its paragraph that carry it on, up to the first that
