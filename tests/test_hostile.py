@@ -22,7 +22,6 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from her2qa.cli import dump_line
 from her2qa.inputs import clean_question
 from her2qa.results import Answer
-from her2qa.settings import PROJECT_ROOT
 
 from .hostile_inputs import BIG, HOSTILE
 

@@ -167,7 +167,6 @@ class _Bert:
                 raise ValueError(f"model.safetensors has no {name}")
 
     def __call__(self, input_ids, attention_mask):
-        import torch
         from torch.nn import functional as F
 
         w, eps = self.w, self.eps

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .document import Document, Paragraph, Reference, Section
-from .ui_render import ask_anchor, table_html
+from .ui_render import ask_anchor
 
 MARKER_RE = re.compile(r"\[(\d+(?:\s*[,\u2013\u2014-]\s*\d+)*)\]")
 TARGETS = ["HER2", "HER3", "HER1", "HER4", "EGFR", "PI3K", "AKT", "mTOR", "PTEN", "PIK3CA", "CDK4/6", "CDK4",
