@@ -2136,3 +2136,117 @@ def test_an_author_named_before_definition_of_is_no_term_to_define(assistant):
 
 def test_an_overview_asked_along_with_its_references_is_an_overview():
     assert classify("summarise what the review says about NALA along with the references it cites") == "overview"
+
+
+def test_a_side_of_a_safety_comparison_brings_the_reviews_verdict_on_it(assistant):
+    answer = assistant.ask("which is gentler, tucatinib or neratinib?")
+    assert "favorable toxicity profile" in answer.answer and "high incidence of diarrhea" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, rows, absent", [
+    ("in the first table, which conjugates are only at phase one?", ["ZW49", "Zanidatamab zovodotin"], "A166"),
+    ("from table two, list the phase two trials", ["ACE-Breast 03", "HER2CLIMB-04"], "DESTINY-Breast 09"),
+])
+def test_tables_and_phases_spelled_out_are_read_as_numbers(assistant, question, rows, absent):
+    answer = assistant.ask(question)
+    assert answer.table is not None and all(any(r in " ".join(row) for row in answer.table.rows) for r in rows), answer.answer
+    assert absent not in answer.answer, answer.answer
+
+
+def test_is_there_a_trial_listed_for_a_topic_reads_the_tables_rows(assistant):
+    answer = assistant.ask("is there any T-DXd study for brain mets listed?")
+    assert answer.table is not None and "NCT04752059" in answer.answer, answer.answer
+
+
+def test_a_verb_in_a_topic_is_read_by_its_stem_not_declined_as_unknown(assistant):
+    answer = assistant.ask("where does the review say T-DXd works in HER2-low tumours? which paper?")
+    assert "does not mention" not in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", [
+    "drug-to-antibody ratio of kadcyla?",
+    "what's the drug to antibody ratio for T-DM1",
+])
+def test_a_property_printed_only_for_another_drug_is_declined_for_the_one_asked(assistant, question):
+    answer = assistant.ask(question)
+    assert answer.abstained and "drug-to-antibody ratio" in answer.answer and "approximately eight" in answer.answer, \
+        answer.answer
+
+
+def test_a_property_of_the_drug_it_is_printed_for_is_still_given(assistant):
+    answer = assistant.ask("drug-to-antibody ratio of trastuzumab deruxtecan?")
+    assert not answer.abstained and "approximately eight" in answer.answer, answer.answer
+
+
+def test_a_yes_no_after_a_and_is_a_part_of_its_own(assistant):
+    assert split_parts("which study led to the approval of tucatinib and were patients with brain lesions in it") == [
+        "which study led to the approval of tucatinib", "were patients with brain lesions in it"]
+    assert split_parts("patients who were treated and were refractory") == ["patients who were treated and were refractory"]
+    assert len(split_parts("which linker does ARX788 use and is it cleavable")) == 1  # one subject asked in one breath
+
+
+def test_it_in_a_later_part_is_the_trial_the_part_before_found(assistant):
+    answer = assistant.ask("what trial got tucatinib its FDA approval, and were patients with brain metastases let into it?")
+    assert "HER2CLIMB" in answer.answer and "active and treated brain metastasis" in answer.answer, answer.answer
+
+
+def test_people_like_someone_described_before_the_question_keeps_the_description(assistant):
+    answer = assistant.ask("My aunt's cancer has spread to her brain. Could someone like her join the tucatinib study?")
+    assert "active and treated brain metastasis" in answer.answer, answer.answer
+
+
+def test_a_name_then_a_dash_then_a_yes_no_is_a_yes_no():
+    assert classify("HER2CLIMB - were patients allowed to continue after local therapy?") == "yesno"
+    assert classify("NALA: did neratinib beat lapatinib") == "yesno"
+
+
+def test_results_after_a_turn_that_found_a_trial_are_that_trials(converse):
+    answer = converse("was there ever a head to head trial of enhertu and kadcyla?", "so what did it find")
+    assert "DESTINY-Breast03" in answer.resolved_question and "60.9%" in answer.answer, (answer.resolved_question,
+                                                                                          answer.answer)
+
+
+def test_a_column_asked_after_one_table_row_is_that_rows(converse):
+    answer = converse("is ARX788 in table 2?", "what's the primary endpoint there?")
+    assert "ACE-Breast 03" in answer.resolved_question and "ORR" in answer.answer, (answer.resolved_question, answer.answer)
+
+
+def test_which_drugs_go_after_a_pathway_lists_every_inhibitor_of_it(assistant):
+    answer = assistant.ask("what drugs attack the PI3K/AKT/mTOR pathway?")
+    assert all(d in answer.answer for d in ("everolimus", "ipatasertib", "apitolisib", "Alpelisib")), answer.answer
+
+
+def test_one_of_these_class_medicines_asks_of_the_class(assistant):
+    answer = assistant.ask("which parts make up one of those antibody drug conjugate medicines?")
+    assert "three components" in answer.answer, answer.answer
+
+
+def test_a_request_then_a_full_stop_then_a_question_are_two_parts():
+    assert split_parts("define HER2-low breast cancer. how is it treated") == ["define HER2-low breast cancer", "how is it treated"]
+    assert split_parts("my mum is on kadcyla. what are the side effects") == ["my mum is on kadcyla. what are the side effects"]
+
+
+def test_a_length_of_time_asked_in_a_unit_needs_a_figure_in_it(assistant):
+    answer = assistant.ask("how many more months of life did T-DXd give HER2-low patients in DESTINY-Breast04?")
+    assert answer.abstained and "months" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["which is gentler, tucatinib or neratinib?", "which one is better: enhertu or kadcyla"])
+def test_which_is_better_asked_before_the_two_are_named_compares_them(question):
+    assert classify(question) == "compare"
+
+
+def test_drugs_that_act_on_a_pathway_are_those_of_the_section_titled_with_it(assistant):
+    answer = assistant.ask("which drugs block the PI3K/AKT/mTOR pathway?")
+    assert all(d in answer.answer for d in ("everolimus", "ipatasertib", "apitolisib", "Alpelisib")), answer.answer
+
+
+def test_a_doubt_after_the_question_asks_nothing_of_its_own():
+    assert without_framing("how do kadcyla and enhertu differ? arent they both just herceptin plus chemo") == \
+        "how do kadcyla and enhertu differ?"
+
+
+def test_a_reference_answer_quotes_what_the_cited_study_went_on_to_find(assistant):
+    answer = assistant.ask("which paper found activating HER2 mutations in tumours without amplification?")
+    assert "Bose" in answer.answer and "L755S" in answer.answer, answer.answer
+    assert answer.answer.index("L755S") < answer.answer.index("It cites reference 28"), answer.answer

@@ -121,6 +121,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
     several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \
         and bool(re.search(r"\b(?:it|its)\b", question, re.I)) and bool(TRIAL_PROPERTY_RE.search(question))
+    if not specific_own and (row := _one_row_name(previous.answer)) and (
+            TRIAL_PROPERTY_RE.search(question) or COLUMN_ASKED_RE.search(question)):
+        # "is it also in the T-DXd trials table?" → one row → "whats the primary endpoint there": that row's
+        there = THERE_OR_IT_RE.search(question)
+        name = row if there and there.group(0).lower() == "it" else f"in {row}"  # 'what phase is it' / '… there'
+        reading = f"{question[:there.start()]}{name}{question[there.end():]}" if there else f"{question.rstrip(' ?')} in {row}?"
+        return reading, own + [row]
     if (two := THE_TWO_RE.search(question)) and not specific_own and len(pair := _last_two_subjects(conversation, analyzer)) == 2:
         # "whats the payload on enhertu" → "and kadcyla?" → "which of the two has the cleavable linker": those two
         return f"{question[:two.start()]}{pair[1]} and {pair[0]}{question[two.end():]}", own + pair
@@ -167,6 +174,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             return question, own
         topic = _asked_topic_words(previous.resolved)
         return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
+    if not specific_own and TRIAL_ASKED_RE.search(previous.resolved) and \
+            (trial := _trial_behind_last_answer(previous, analyzer)) and trial not in carried:
+        # "was there a trial comparing the two head to head?" → "ok what were the results": the trial it found
+        carried = [trial] + carried
     if TELL_ME_MORE_RE.search(question):
         return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
     referent = _referent(question, carried, analyzer, previous)
@@ -200,6 +211,15 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # about the adjuvant setting (an endpoint asked instead, "what about os?", replaces the last one)
         return _with_topic(reading, previous, analyzer, narrowing=True), own + carried
     return _with_topic(reading, previous, analyzer), own + carried
+
+
+def _one_row_name(answer: Answer) -> str:
+    """The name cell of the one table row an answer gave ('ACE-Breast 03'), '' for any other answer."""
+    table = answer.table
+    if table is None or len(table.rows) != 1:
+        return ""
+    cells = dict(zip(table.columns, table.rows[0]))
+    return next((cells[c].strip() for c in ROW_NAME_COLUMNS if cells.get(c, "").strip()), "")
 
 
 def _last_two_subjects(conversation: Conversation, analyzer: QueryAnalyzer) -> list[str]:
@@ -313,7 +333,9 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
         return next((e for e in carried if analyzer.called_a_trial(e)), subject)
     if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
         return next((e for e in carried if is_drug_name(e)), subject)
-    answered_a_trial = previous is not None and asked_kind(previous.resolved) == "trial"  # "which trial…?" → it = that trial
+    # "which trial…?", "any head to head trial?" → it = that trial
+    answered_a_trial = previous is not None and (asked_kind(previous.resolved) == "trial"
+                                                 or bool(TRIAL_ASKED_RE.search(previous.resolved)))
     if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and is_trial_name(subject, analyzer) and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
@@ -321,20 +343,26 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
 
 def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     """'how big was that trial?' after a drug's answer that names several trials: the trial of the point that
-    answered the last question ('has kadcyla been used after surgery?' → the adjuvant point, KATHERINE)."""
+    answered the last question ('has kadcyla been used after surgery?' → the adjuvant point, KATHERINE).
+    A trial named only in an opening 'After …,' clause sets the scene for another ("After the … activity observed
+    in the DESTINY-Breast01 trial, it was necessary to perform a head-to-head trial…"): it is the one meant only
+    when the answer names no other."""
     asked = _stems(previous.resolved) | _stems(" ".join(synonym_meanings(previous.resolved)))
-    best, best_score = "", (0, False)
-    for point in previous.answer.points:
-        trials = _trials_named(point.text, analyzer)
-        if not trials:
-            continue
-        # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial
-        # a point opens with, "The DESTINY-Breast03 trial was the first phase III trial to compare…")
-        opening = " ".join(point.text.split()[:4])
-        score = (len(asked & _stems(point.text)), trials[0] in opening)
-        if score > best_score:
-            best, best_score = trials[0], score
-    return best
+    for scene_too in (False, True):
+        best, best_score = "", (0, False)
+        for point in previous.answer.points:
+            trials = _trials_named(point.text if scene_too else SCENE_SETTING_RE.sub("", point.text), analyzer)
+            if not trials:
+                continue
+            # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial
+            # a point opens with, "The DESTINY-Breast03 trial was the first phase III trial to compare…")
+            opening = " ".join(point.text.split()[:4])
+            score = (len(asked & _stems(point.text)), trials[0] in opening)
+            if score > best_score:
+                best, best_score = trials[0], score
+        if best:
+            return best
+    return ""
 
 
 def _trial_behind_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
@@ -360,6 +388,11 @@ def _trials_named(text: str, analyzer: QueryAnalyzer) -> list[str]:
     return [t for t in trial_names(text) if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)]
 
 
+SCENE_SETTING_RE = re.compile(r"^(?:After|Following)\b[^,]{0,120},")
+# A turn asking whether there is a trial ("was there a trial comparing the two?"); 'which trial…?' is asked_kind's
+TRIAL_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+"
+                            r"(?:(?!(?:did|does|do|is|was|were|are|has|had|have|the)\b)[\w\-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b",
+                            re.I)
 # "that trial", "the study" — not 'the trial number'
 THAT_TRIAL_RE = re.compile(r"\b(?:that|this|the) (?:trial|study)\b(?!\W*(?:numbers?|names?|ids?|identifiers?)\b)", re.I)
 # "does enhertu work for that?", "any data in this?": a bare that/this after a preposition, ending the turn
@@ -387,6 +420,11 @@ PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|pe
 # A table row's name cell, as rows are printed ("ADC: Disitamab-vedotin; Payload: …", "…; Trial Name: TULIP; …"):
 # the columns the tables name their rows by (as the table plans read them)
 ROW_NAME_CELL_RE = re.compile(r"(?:^|;\s|:\s)(?:ADC|Trial Name):\s(.+?)(?=;\s[A-Z][A-Za-z/ ]{0,40}:\s|\.?$)")
+# The columns the tables name their rows by (as ROW_NAME_CELL_RE reads them), and the columns a follow-up asks
+ROW_NAME_COLUMNS = ("Trial Name", "ADC")
+COLUMN_ASKED_RE = re.compile(r"\b(?:payload|nct|identifier|setting|line|control arm|experimental arm|endpoint)\b", re.I)
+# "whats the primary endpoint there", "what phase is it in": the row just shown
+THERE_OR_IT_RE = re.compile(r"\b(?:in |for |of )?(?:there|it)\b", re.I)
 # "which of the two…": the subjects of the last two turns ("the two trials" names its own kind)
 THE_TWO_RE = re.compile(r"\b(?:the|these|those) two\b(?! (?:trials|studies|arms|drugs|adcs|tkis)\b)|\bboth of them\b", re.I)
 # "which of them…", "any of those…", "which ones…": a follow-up that filters the last answer's list.

@@ -41,6 +41,8 @@ MEASURE_QUESTION_RE = re.compile(
     r"\b(?:PFS|OS|ORR|DCR|hazard ratio|response rate|survival|efficacy results|results did|benefit did|"
     r"incidence|frequency|prevalence|IC50|dose)\b", re.IGNORECASE)
 ORDINAL_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
+ROMAN_OF = {"one": "I", "two": "II", "three": "III", "four": "IV"}
+NUMBER_OF = {"first": 1, "1st": 1, "one": 1, "second": 2, "2nd": 2, "two": 2, "third": 3, "3rd": 3, "three": 3}
 
 
 def cue_re(cues, whole_words: bool = False) -> re.Pattern:
@@ -527,6 +529,10 @@ class QueryAnalyzer:
             return " + ".join(parts)
         text = re.sub(r"(?<![\w\-])[A-Za-z]{3,}(?:-[A-Za-z]{3,})+(?![\w\-])", hyphened_regimen, text)
         text = re.sub(r"\bph\s?([123])\b", lambda m: "phase " + "I" * int(m.group(1)), text, flags=re.I)  # 'ph2'
+        # 'phase two', 'the second table', 'table one': numbers spelled out, as the review prints them
+        text = re.sub(r"\bphase (one|two|three|four)\b", lambda m: "phase " + ROMAN_OF[m.group(1).lower()], text, flags=re.I)
+        text = re.sub(r"\b(?:the )?(first|second|third|1st|2nd|3rd) table\b|\btable (one|two|three)\b",
+                      lambda m: f"Table {NUMBER_OF[(m.group(1) or m.group(2)).lower()]}", text, flags=re.I)
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
 
@@ -706,7 +712,8 @@ class QueryAnalyzer:
                 continue
             stem = lowered[:6]
             undoubled = re.sub(r"([a-z])\1(?:ed|ing)$", r"\1", lowered)  # 'trialled', 'modelling': British doubling
-            if not any(w.startswith(stem) or w == undoubled for w in self.corpus_words):
+            singular = re.sub(r"(?<=[^s])s$", "", lowered)  # 'enhertu works in HER2-low': the review's 'work'
+            if not any(w.startswith(stem) or w in (undoubled, singular) for w in self.corpus_words):
                 missing.append(word)
         return missing
 

@@ -166,7 +166,7 @@ SYNONYMS: dict[str, str] = {
     r"cns\b": "brain metastasis central nervous system",
     r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b|\bbuilt\b|\bstructur\w*|\bconstructed\b|\bdesign(?:ed)?\b":
         "components composed consists linked linker payload designed developed",
-    r"target(?:s|ed)?\b|\bhit(?:s|ting)?\b": "inhibits inhibitor",
+    r"target(?:s|ed)?\b|\bhit(?:s|ting)?\b|\bgo(?:es)? after\b|\battack(?:s|ing)?\b": "inhibits inhibitor",
     # 'what they hit', 'what does it target' (not 'HER2-targeted therapy'): what a drug inhibits, how selectively
     r"\bhit(?:s|ting)?\b|(?<![\w-])targets?\b": "inhibition selective",
     r"approv": "approved approval FDA",

@@ -73,7 +73,7 @@ class ComparePlans:
             side_query, side_candidates = self._query(f"{aspect} {side}".strip(), [], "fact")
             side_base = self._base(question, side_query, side_candidates, "fact")
             # "nerlynx vs tukysa side effects": each side's safety where the review describes it
-            overview = self._facet(side_base, side_query) if aspect and FACET_RE.search(aspect) else None
+            overview = self._facet(side_base, side_query, judged=True) if aspect and FACET_RE.search(aspect) else None
             if overview is not None and (rest := FACET_RE.sub(" ", aspect).strip()) and \
                     (other := self._aspect_sentences(side_base, side_query, side, rest)) is not None:
                 # "what they hit and side effects": the other aspect beside the safety one

@@ -160,7 +160,9 @@ def merge(base: Answer, parts: list[tuple[str, Answer]], lead: str = "") -> Answ
     missing: list[str] = []
     for group, answer in parts:
         if answer.abstained:
-            missing.append(answer.answer.split("\n")[0])
+            said = answer.answer.split("\n")[0]
+            if said not in missing:  # two parts declined for one reason say it once
+                missing.append(said)
             continue
         renumber: dict[int, int] = {}
         for citation in answer.citations:

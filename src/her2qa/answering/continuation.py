@@ -12,7 +12,7 @@ from ..vocabulary import CHAT_WORDS
 from ..results import Answer
 from ..figures import has_figure
 from .coverage import ENDPOINTS, asked_endpoints, content_words
-from .extractive import DRUG_RE, trial_names
+from .extractive import DRUG_RE, STUDY_GOES_ON_RE, trial_names
 from .intent import classify
 from .outcome import Outcome
 from .passages import Sentence
@@ -33,7 +33,6 @@ HOW_MUCH_ASKED_RE = re.compile(r"\bhow (?:much|big|large)\b|\bby how much\b|\bma
 CODE_RE = re.compile(r"\b(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z][\w\-]{2,}\b")
 WHICH_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:[\w\-+/]+\s+){0,3}?[\w\-]+s\b|^\W*(?:list|name)\b",
                             re.I)
-STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|trials|analysis|analyses|work)\b")
 
 
 class ContinuationPlans:

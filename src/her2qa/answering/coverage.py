@@ -305,6 +305,22 @@ def count_gap(question: str, evidence: list[str]) -> str:
     return "the number of patients"
 
 
+DURATION_ASKED_RE = re.compile(r"\bhow (?:many|much) (?:extra |more |additional )?(?P<unit>month|week|year)s?\b", re.I)
+
+
+def duration_gap(question: str, evidence: list[str]) -> str:
+    """'a figure in months' when a length of time is asked in a unit ("how many extra months did enhertu give
+    in DESTINY-Breast04?") and no quoted sentence prints a figure in it ("significantly improved PFS and OS"
+    says that, not how much), else ''."""
+    asked = DURATION_ASKED_RE.search(question)
+    if asked is None:
+        return ""
+    unit = asked.group("unit").lower()
+    if any(re.search(rf"\d\s*{unit}s?\b", strip_markers(e), re.I) for e in evidence):
+        return ""
+    return f"a figure in {unit}s"
+
+
 # "how should ILD be managed?", "steroids for it?", "can you rechallenge?": what to do about a toxicity.
 MANAGEMENT_ASKED_RE = re.compile(
     r"\b(?:manag\w*|prevent\w*|prophyla\w*|mitigat\w*|handl\w*|monitor\w*|rechalleng\w*|re-challeng\w*|"

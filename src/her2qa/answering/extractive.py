@@ -30,6 +30,8 @@ SCHEDULE_CUE = (r"\bhow (?:often|frequently)\s+(?:(?:is|are|was|were|do|does|did
                 r"(?:(?:given|administered|dosed|infused|injected)\b|(?:get|gets|got|take|takes|receive|receives)\s+"
                 r"[\w\-]+\W*$)|\bdosing (?:schedule|interval)|\bschedule\b|\bevery how many\b")
 # 'These findings collectively unveil…', 'These results suggest…': a sentence summing up the one before it
+# A sentence going on about the study the one before it names ("Bose et al. found … [28]. This study identified …")
+STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|trials|analysis|analyses|work)\b")
 FINDINGS_BEFORE_RE = re.compile(r"(?:These|Such|Those|The(?:se)? above) (?:findings|results|data|observations)\b")
 TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
 # What a numeric question measures: (question cue, evidence cue, how to name it when absent).
@@ -519,6 +521,10 @@ class ExtractiveAnswerer:
             numbers = self._markers_near(cand.chunk, unit.unit.start, query)
             if numbers:
                 quoted = self._with_findings_summed_up(cand, unit) + self._run_to_marker(cand, unit, numbers)
+                if (went_on := self._what_the_study_went_on_to_find(cand, unit)) is not None:
+                    # the study's findings are quoted before its reference, which then follows them
+                    *before, (last_cand, last_unit, last_numbers) = quoted
+                    quoted = before + [(last_cand, last_unit, []), (cand, went_on, last_numbers)]
                 if specific and len(numbers) == 1 and REFERENCES_ASKED_RE.search(query.text):
                     # "what refs does the review give for DESTINY-Breast04": the sentences going on about it
                     # cite papers of their own (a claim backed by several has them already)
@@ -552,6 +558,17 @@ class ExtractiveAnswerer:
         if cited_references(text) or not (cand.chunk.start <= a and b <= cand.chunk.end):
             return []
         return [(cand, ScoredUnit(Unit("", cand.chunk.id, a, b, text), 0.0, 0.0, 0.0, 0.0), [])]
+
+    def _what_the_study_went_on_to_find(self, cand: Candidate, unit: ScoredUnit) -> ScoredUnit | None:
+        """'Bose et al. found HER2-activating mutations … [28].': the next sentence when it goes on about that study
+        without a marker of its own ("This study identified numerous HER2 mutations, including L755S…")."""
+        sentences, here = self._paragraph_around(cand.chunk, unit.unit.start)
+        if here is None or here + 1 >= len(sentences) or not cited_references(unit.unit.text):
+            return None
+        a, b, text = sentences[here + 1]
+        if not STUDY_GOES_ON_RE.match(text) or cited_references(text) or not (cand.chunk.start <= a and b <= cand.chunk.end):
+            return None
+        return ScoredUnit(Unit("", cand.chunk.id, a, b, text), 0.0, 0.0, 0.0, 0.0)
 
     def _run_to_marker(self, cand: Candidate, unit: ScoredUnit, numbers: list[int], reach: int = 2):
         """The quoted sentence, and when the marker it is cited by closes a run of claims a sentence or two

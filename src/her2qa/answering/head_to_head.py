@@ -16,7 +16,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .coverage import ENDPOINTS, content_words
 from .extractive import trial_names
-from .intent import EITHER_BETTER_RE, IMPERATIVE_COMPARE_RE
+from .intent import IMPERATIVE_COMPARE_RE, either_better
 from .passages import Sentence
 
 SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against)\b", re.IGNORECASE)
@@ -37,8 +37,8 @@ class HeadToHeadPlans:
 
     def _head_to_head(self, base: Answer, text: str, query: Query) -> Answer | None:
         text = POPULATION_LEAD_RE.sub("", text)
-        either = EITHER_BETTER_RE.match(text)
-        split = [either.group("first"), either.group("second")] if either else SIDE_SPLIT_RE.split(text)
+        either = either_better(text)
+        split = list(either) if either else SIDE_SPLIT_RE.split(text)
         if len(split) == 1 and (imperative := IMPERATIVE_COMPARE_RE.match(text)):
             split = re.split(r"\band\b", text[imperative.end():], maxsplit=1)  # 'compare X and Y in NALA'
         sides = [CONTEXT_RE.sub("", side) for side in split]

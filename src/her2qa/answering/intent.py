@@ -22,11 +22,25 @@ COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison
                         r"how (?:are|is|were|was) .{1,60}? different|what(?:'s|s| is)? different (?:about|between)|"
                         # "how did T-DM1 do against trastuzumab in KATHERINE?"
                         r"(?:do|did|does|fare[sd]?|perform(?:ed|s)?)\s+(?:\w+\s+)?against)\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
+# What 'which is …' sets two treatments against each other by ('nerlynx or tukysa - which one is easier to
+# tolerate?' sets them against on their safety)
+BETTER_WORDS = (r"better|best|worse|easier|harder|safer|gentler|milder|kinder|tougher|less toxic|more toxic|more tolerable|"
+                r"superior|won|wins|more effective|came out (?:on )?top")
 # "nerlynx + xeloda or tykerb + xeloda — which did better in NALA?": two sides set against each other by "or"
-EITHER_BETTER_RE = re.compile(r"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{0,30}?\b(?:better|best|worse|"
-                              # 'nerlynx or tukysa - which one is easier to tolerate?': set against on their safety
-                              r"easier|harder|safer|gentler|milder|kinder|tougher|less toxic|more toxic|more tolerable|"
-                              r"superior|won|wins|more effective|came out (?:on )?top)\b", re.I)
+EITHER_BETTER_RE = re.compile(rf"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{{0,30}}?\b(?:{BETTER_WORDS})\b",
+                              re.I)
+# 'which is gentler, tucatinib or neratinib?': the same, asked before the two are named
+WHICH_BETTER_FIRST_RE = re.compile(rf"^\W*which\b(?: one| of them)?(?: (?:is|was|would be|seems))?\s+(?:\w+\s+){{0,2}}?"
+                                   rf"(?:{BETTER_WORDS})\b(?:\s+(?:to|for|on)\s+[\w\s]{{1,20}}?)?\s*[,:\-–—]\s*"
+                                   r"(?P<first>[^,?]+?)\s+or\s+(?P<second>[^,?]+?)\W*$", re.I)
+
+
+def either_better(question: str) -> tuple[str, str] | None:
+    """The two sides of 'X or Y - which is better/easier…?' (or 'which is gentler, X or Y?'), None otherwise."""
+    match = EITHER_BETTER_RE.match(question) or WHICH_BETTER_FIRST_RE.match(question)
+    return (match.group("first"), match.group("second")) if match else None
+
+
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|reasoning|why)\b|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
@@ -59,6 +73,8 @@ DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:(?:[\w\-/+]+\s+){1,3}|[\w/+]+-)(?:targ
                               r"\W*$", re.I)
 
 
+# Plurals of what acts on a target: right after 'which'/'what', the subject of the verb that follows
+AGENT_PLURALS = {"drugs", "agents", "inhibitors", "medications", "medicines", "compounds", "therapies", "antibodies", "tkis", "adcs"}
 ASKED_NOT_LISTED = {"findings", "results", "outcomes", "data", "details", "conclusions", "differences", "similarities",
                     "pros", "cons", "implications", "numbers", "figures", "odds", "chances", "benefits", "risks"}
 
@@ -96,6 +112,8 @@ def asks_for_list(question: str) -> bool:
         # "which TKIs does…", "what trials tested…", not "which side effect limits its…"
         if plural and (not after or after in follows or (after.endswith("ed") and len(after) > 4) or members_of):
             return True
+        if i == start == 1 and word in AGENT_PLURALS:
+            return True  # "what drugs go after PI3K?", "which inhibitors hit AKT": the members do what is asked
     return False
 
 
@@ -153,6 +171,8 @@ _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|mon
 HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}\s*(?:[-–—:,?]|$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, |"
+                      # "HER2CLIMB - could pts with brain progression stay on it?": a name as the topic, then the question
+                      r"[\w\-+/]+(?: [\w\-+/]+)?(?: [-–—]| ?:) |"
                       # "if she gets radiation for a brain spot, can she keep taking tukysa?": a condition, then the question
                       # (without the comma, the question's own subject after its verb marks where it starts)
                       r"(?:if|when|once|now that) [^,?]{1,80}, |"
@@ -160,13 +180,17 @@ YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:i
                       r"(?:they|she|he|i|we|you|it|patients|people|pts)\b))?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
-                        r"percentage|percent|proportion|how many|how much|how long|dose|dar|ic50|incidence|"
+                        r"percentage|percent|proportion|how many|how much|how long|dose|dar|drug[\s-]to[\s-]antibody|ic50|incidence|"
                         r"number of|figure|months?|cis?|confidence intervals?)\b|%", re.I)
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
 WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
 # New questions start after "?", ";" or ", and <wh-word>" — not at a relative clause (", which compared…").
 PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
-                           r"(?:what|which|who|when|where|why|how)\b)", re.I)
+                           r"(?:what|which|who|when|where|why|how)\b|"
+                           # '… and were ppl with brain mets even in it': a yes/no question asked of its own subject
+                           # (not 'and is it site-specific', a property of the same subject asked in one breath, nor
+                           # '…and do they work yet?', where they are what the part before named)
+                           r"(?:was|were|is|are|does|do|did|can|could) (?:there|people|patients|pts|ppl|women|any)\b)", re.I)
 
 
 def is_reference(question: str) -> bool:
@@ -298,7 +322,7 @@ def classify(question: str) -> str:
     if is_reference(q):
         return "reference"
     asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)
-    if EITHER_BETTER_RE.match(q):
+    if either_better(q):
         return "compare"
     # "how is X built differently from Y (linker, payload, DAR)?": a measure among the listed aspects is one
     # thing compared, not the figure the question asks
@@ -394,6 +418,8 @@ _CLASS_NOUNS = r"(?:adcs|drugs|tkis|inhibitors|antibodies|agents|therapies|treat
 _ONE_OF_CLASS = r"of\s+an?\s+(?:adc|drug|tki|inhibitor|antibody|agent|therapy|treatment|medicine|conjugate|pill)"
 EXAMPLE_OF_CLASS_RE = re.compile(rf"\b({_CLASS_NOUNS}|{_ONE_OF_CLASS})\s*,?\s+(?:like|such as|e\.g\.,?|for example|for instance)\s+"
                                  r"(?:the\s+)?[A-Za-z][\w\-]*(?:\s*(?:,|or|and|/)\s*[A-Za-z][\w\-]*)*", re.I)
+ONE_OF_THE_KIND_RE = re.compile(r"\bone of (?:these|those|the) (?P<kind>[\w\-]+(?: [\w\-]+){0,3}?) "
+                                r"(?:medicines|meds|drugs|medications|treatments|therapies|pills)\b", re.I)
 EXCEPT_RE = re.compile(r"\b(?:beyond|besides|other than|apart from|aside from|except|excluding|instead of|not)\b", re.I)
 # "kadcyla is an ADC - what are the parts of an ADC": what a name is, told before a question about that class
 CLASS_STATEMENT_RE = re.compile(r"^\W*[\w\-]+\s+(?:is|are)\s+(?:an?|the|a kind of|a type of)\s+(?P<cls>[\w\-]+)"
@@ -401,8 +427,11 @@ CLASS_STATEMENT_RE = re.compile(r"^\W*[\w\-]+\s+(?:is|are)\s+(?:an?|the|a kind o
 
 # "Could you contrast ZW25 and PRS-343? Both seem to be bispecifics.": what the asker believes of the subjects,
 # told after the question, asks nothing of its own
-TRAILING_BELIEF_RE = re.compile(r"(?<=\?)\s+(?:both|they|it|these|those|each|all of them)\s+(?:\w+\s+){0,2}?"
-                                r"(?:seem|seems|look|looks|sound|sounds|appear|appears)\b[^?]*$", re.I)
+TRAILING_BELIEF_RE = re.compile(r"(?<=\?)\s+(?:(?:both|they|it|these|those|each|all of them)\s+(?:\w+\s+){0,2}?"
+                                r"(?:seem|seems|look|looks|sound|sounds|appear|appears)\b[^?]*|"
+                                # "…? arent they both just herceptin with chemo attached": a doubt the answer settles
+                                r"(?:aren[’']?t|isn[’']?t|don[’']?t|doesn[’']?t)\s+(?:they|it|both|these|those)\s+"
+                                r"(?:both\s+|all\s+)?(?:just|only|simply|basically|the same)\b[^?]*\??)$", re.I)
 
 
 def without_framing(question: str) -> str:
@@ -417,6 +446,9 @@ def without_framing(question: str) -> str:
         stripped = statement.group("question")
     if not EXCEPT_RE.search(stripped):  # 'beyond pills like tukysa, what else…': the example says what is left out
         stripped = EXAMPLE_OF_CLASS_RE.sub(r"\1", stripped)
+    # 'the parts that make up one of these antibody drug conjugate medicines': a member of the class, asked of the class
+    stripped = ONE_OF_THE_KIND_RE.sub(lambda m: ("an " if m.group("kind")[0].lower() in "aeiou" else "a ") + m.group("kind"),
+                                      stripped)
     stripped = TRAILING_BELIEF_RE.sub("", stripped)
     if re.match(r"\W*why\b", stripped, re.I):
         stripped = WHY_ASKED_AGAIN_RE.sub("?", stripped)
@@ -489,12 +521,25 @@ def _asks_nothing_new(piece: str) -> bool:
         w in STOPWORDS or w in CHAT_WORDS or w in HOW_TO_ANSWER_WORDS for w in words)
 
 
+# A question after a full stop (not an abbreviation's: 'et al.', 'vs.')
+ASKED_AFTER_STOP_RE = re.compile(r"(?<![.\s][A-Za-z])(?<!\b(?:vs|al|ie|eg))\.\s+(?=(?:what|whats|which|who|when|where|why|how)\b)",
+                                 re.I)
+ASKING_OPENING_RE = re.compile(r"^\W*(?:define|explain|describe|list|name|summari[sz]e|tell me|what|whats|which|who|when|"
+                               r"where|why|how|is|are|does|do|did|can)\b", re.I)
+
+
 def split_parts(question: str) -> list[str]:
     """'What kind of receptor is IGF-IR, and through which mechanisms does it act?' → two parts.
 
     Only splits where a new wh-clause starts, so 'trastuzumab and pertuzumab' stays whole, and
     never leaves a fragment of fewer than three words."""
-    pieces = [p.strip(" ,;") for p in PART_SPLIT_RE.split(question) if p and re.search(r"[A-Za-z]{2}", p)]
+    # "define intratumoral HER2 heterogeneity. how common is it": a request, a full stop, then a question
+    # ("i am on T-DXd. what are the side effects" tells who asks: the framing steps read that)
+    sentences = [question]
+    if (stop := ASKED_AFTER_STOP_RE.search(question)) and ASKING_OPENING_RE.match(question):
+        sentences = [question[:stop.start()], question[stop.end():]]
+    pieces = [p.strip(" ,;") for sentence in sentences for p in PART_SPLIT_RE.split(sentence)
+              if p and re.search(r"[A-Za-z]{2}", p)]
     parts: list[str] = []
     for piece in pieces:
         # "nerlynx diarrhea rate in NALA? like % grade 3": an elaboration of the part before, not a new one

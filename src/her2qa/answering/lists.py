@@ -34,6 +34,10 @@ PROPERTY_OF_RE = re.compile(r"\b(?:what|which)\s+(?:are|were|r)\s+(?:the\s+)?(?:
                             r"(?P<noun>[a-z\-]+)\s+of\s+(?:an?\s+|the\s+)?\w", re.I)
 KINDS_ASKED_RE = re.compile(r"\b(?:kinds?|types?|sorts?|classes|categories) of\b", re.I)
 PARTS_ASKED_RE = re.compile(r"\b(?:parts?|components?|pieces|elements|building blocks) (?:of|in)\b", re.I)
+# What drugs asked for act on: "which drugs inhibit the PI3K/AKT/mTOR pathway", "agents that go after Src"
+ACTED_ON_RE = re.compile(r"\b(?:target\w*|inhibit\w*|block\w*|go(?:es)? after|attack\w*|hit(?:s|ting)?|against|"
+                         r"act(?:s|ing)? on)\s+(?:the\s+)?(?P<target>[\w\-/+]+(?:\s+(?:pathway|receptor|signal+ing|axis))?)",
+                         re.I)
 SECTION_PART_NOUNS = {"topics", "subsections", "sections", "subtopics", "types", "kinds", "examples", "members",
                       "names", "classes", "categories", "strategies", "approaches", "contents"}
 
@@ -291,6 +295,11 @@ class ListPlans:
             return None
         asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
         found = self.sentences.find_section(query.text)
+        if found is None and (acted_on := ACTED_ON_RE.search(query.text)) and \
+                acted_on.group("target").split()[0].lower() not in CLASS_NOUNS and \
+                not words_of(acted_on.group("target")) <= self.sentences.everywhere:  # ('src-targeting drugs…')
+            # "which drugs inhibit the PI3K/AKT/mTOR pathway?": the section titled with what they act on
+            found = self.sentences.find_section(acted_on.group("target"))
         # "which bispecific molecules…": the few sentences using the qualifier word, wherever they are
         qualifiers = [w for w in content_words(query.text) if w not in CLASS_NOUNS and w not in FRAME_WORDS
                       and w not in TABLE_WORDS and not mentions(w, list(asked))]

@@ -20,7 +20,7 @@ from ..results import Answer, AnswerPoint, Citation
 from ..retrieval import REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap,
+from .coverage import (MEASURES, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap,
                        grade_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
@@ -224,6 +224,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             name = named_before[0] + ("’s" if pronoun.group(0).lower() in ("its", "their") else "")
             question_part = match.group("question")
             return f"{question_part[:pronoun.start()]}{name}{question_part[pronoun.end():]}"
+        if PEOPLE_LIKE_RE.search(match.group("question")):
+            return text  # "my sister has spots in her brain… were people like her allowed in…": she is the context
         heard = HEARD_FROM_RE.search(match.group("context"))
         if heard and BACK_REFERENCE_RE.search(match.group("question")):
             return text  # "the nurse said something about lung problems. how common is that?": that is what was heard
@@ -397,7 +399,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                       and not asked_measures(text)  # 'what response rate did ZW25 get in its phase 1 study?': no column
                       # 'what PFS did the TULIP phase III trial report?': a result, not the endpoint column
                       and not (asked_endpoints(text) and not PRIMARY_ENDPOINT_RE.search(text))
-                      ) or (intent == "yesno" and (TRIAL_EXISTS_RE.match(text) or BEING_TRIED_RE.match(text)))
+                      # ('is there a T-DXd trial for brain mets listed?' reads as a list by its last word)
+                      ) or (intent in ("yesno", "list") and (TRIAL_EXISTS_RE.match(text) or BEING_TRIED_RE.match(text)))
         if rows_asked:
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
@@ -480,7 +483,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # an arm is named by its drug ('the tdm1 arm'); 'the PD-L1+ group' is a subgroup
         arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
         missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
-                   or arm_gap(query.text, said, arms) or count_gap(query.text, said)
+                   or self._property_of_another(query, answer)
+                   or arm_gap(query.text, said, arms) or count_gap(query.text, said) or duration_gap(query.text, said)
                    or (grade_gap(query.text, said) if base.intent == "fact" else "")
                    or (setting_gap(query.text, said) if self._specific(query) else "")
                    or (other_trials_figure(query.text, said, [a for e in specific if not is_drug_name(e)
@@ -507,7 +511,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return answer.model_copy(update={"notice": f"The review does not report {_join(gaps)}{where}; "
                                                        "this is what it gives."})
         if missing and not gaps:
-            gaps = [missing if missing.startswith(("the ", "how ", "its ")) else f"the {missing}"]
+            gaps = [missing if missing.startswith(("the ", "how ", "its ", "a ")) else f"the {missing}"]
         if not gaps:
             answer = self._with_antecedents(base, self._measure_covered(base, answer, query), query)
             if base.intent == "fact" and query.wants_number and not answer.abstained and \
@@ -526,7 +530,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             # every name that scopes the gap: not "the year for enhertu" (2019 is given) but "… for enhertu and HER2-low"
             # a measure named in the gap is not what it is missing for: not "the dar for DAR or kadcyla"
             measures = [e for e in query.entities if (e.lower() in self.analyzer.expansions or e.lower() in self.analyzer.reverse)
-                        and re.search(rf"\b{re.escape(e.lower())}\b", " ".join(gaps).lower())]
+                        and any(re.search(rf"\b{re.escape(name)}\b", " ".join(gaps).lower())
+                                for name in (e.lower(), self.analyzer.expansions.get(e.lower(), e.lower())))]
             subject = _join([e for e in query.entities if (not is_generic(e) or e not in query.common)
                              and e not in measures][:2])
             if re.search(r" of the .+ arm$", gaps[0]):  # 'the PFS of the T-DM1 arm' in the trial asked
@@ -889,6 +894,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                        "missing": missing or []})
 
     # ---- tables ---------------------------------------------------------------------------
+    def _one_trial_found(self, part: str, answer: Answer) -> str:
+        """The one trial that answers a 'what/which trial …?' part ('Based on the phase III HER2CLIMB study,
+        tucatinib was approved…'), '' when the part asks no trial or its first point names none or several."""
+        if answer.abstained or not answer.points or asked_kind(part) != "trial":
+            return ""
+        named = {t for t in trial_names(answer.points[0].text) if self.is_trial(t) and not is_generic(t)}
+        return named.pop() if len(named) == 1 else ""
+
     def _multi_part(self, question: str, parts: list[str], carried: list[str]) -> Answer:
         answers = []
         named = [[e for e in self.analyzer.entities_in(p) if self.analyzer.known(e) and not is_generic(e)] for p in parts]
@@ -898,6 +911,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         subject: list[str] = ([e for e in carried if any(e in n for n in named)] or list(carried)
                               or next((n for n in named if n), []))
         unnamed = ""  # the kind a 'which …?' part asked and the review does not name
+        found_trial = ""  # the one trial a 'which trial …?' part was answered with
         for i, part in enumerate(parts):
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
             if i and not own and answers and _asks_of_rows_listed(part, answers[-1][1]):
@@ -908,7 +922,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             context = ", ".join(lent[:2]) if subject else (
                 ASKING_WORDS_RE.sub("", parts[0]) if part is not parts[0] else "")
             ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
-            if i and not own and ends_on_it:
+            if i and not own and found_trial and (pointer := TRIAL_POINTER_RE.search(part)):
+                # "what trial got it approved and were ppl with brain mets even in it": the trial the part before found
+                part = f"{part[:pointer.start()]}{found_trial}{part[pointer.end():]}"
+                own = [found_trial]
+            elif i and not own and ends_on_it:
                 # "…main side effect is a problem right? how are they dealing with it": it is the part before
                 context = parts[i - 1].strip(" ?")
             named_here = [e for e in own if not is_generic(e)]  # 'HER2-targeted' names no subject of its own
@@ -945,6 +963,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 answer = given  # "… ILD with T-DXd, and how often was it fatal?": the sentence above says both
             if own:
                 subject = own
+            found_trial = self._one_trial_found(part, answer)
             answers.append((part.rstrip("?") + "?", answer))
         first_query = self.analyzer.analyze(parts[0])
         base = self._base(question, first_query, self._pool, "multi")
@@ -1057,6 +1076,11 @@ def _asks_of_rows_listed(part: str, before: Answer) -> bool:
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
 # 'the tukysa trial', 'the atezolizumab study': a trial named by its drug
 THE_TRIAL_RE = re.compile(r"\bthe (trial|study)\b", re.I)
+# Patients like the one the asker described before the question ("people like her", "someone like me")
+PEOPLE_LIKE_RE = re.compile(r"\b(?:people|patients|pts|women|someone|somebody|anyone|those|ppl) (?:like|such as) "
+                            r"(?:her|him|me|them|us|my \w+)\b", re.I)
+# A part pointing back at the trial the part before asked for: "…and were ppl with brain mets even in it"
+TRIAL_POINTER_RE = re.compile(r"\b(?:it|(?:that|this|the) (?:trial|study))\b", re.I)
 DRUGS_TRIAL_RE = re.compile(r"\bthe (?P<drug>[A-Za-z][\w\-]+) (?:trial|study)\b", re.I)
 WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b|"
                       r"^\s*(?:so |and |ok )?(?:are )?(?:there )?any\b.*\b(?:named|mentioned|listed)\W*$", re.I)

@@ -15,7 +15,7 @@ from ..query import PRETREATED_SAID_RE, Query, compact, light_stem, mentions, to
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
-from .coverage import ENDPOINTS, asked_endpoints, measured_gap
+from .coverage import ENDPOINTS, asked_endpoints, attribute_words, measured_gap
 from .extractive import DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence
@@ -26,6 +26,10 @@ from ..vocabulary import synonym_meanings
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
                       r"easier on|gentler|"
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
+# A judgement of a drug's safety rather than a report of its events
+VERDICT_RE = re.compile(r"\b(?:favou?rable|lower|higher|better|worse|good|poor|manageable|acceptable)\s+(?:\w+\s+)?"
+                        r"(?:toxicity|safety|tolerability|side[\s-]effects?)|\bwell[\s-]tolerated|\btolerable\b|"
+                        r"\blimited (?:due to|by)\b", re.I)
 # What is done about a problem: asked ("anything being done about it", "how are they dealing with it") and said
 # ("…to improve its tolerability by administering antidiarrheal prophylaxis", "dose escalation").
 REMEDY_ASKED_RE = re.compile(r"\b(?:done about|deal(?:ing|t)? with|tackl\w*|address\w*|fix\w*|solv\w*|overcom\w*|"
@@ -129,11 +133,14 @@ class SubjectPlans:
                                      missing=[f"results of {entity}"])
         return None
 
-    def _facet(self, base, query: Query) -> Answer | None:
+    def _facet(self, base, query: Query, judged: bool = False) -> Answer | None:
         """'side effects of tukysa?', 'lung toxicity with T-DXd in DESTINY-Breast03?': one aspect of a
         drug or trial. The review rarely repeats the question's words there ("diarrhea, transaminitis …
         were frequent"), so the answer is the aspect's sentences in the passages where the review
-        describes that drug or trial, in reading order."""
+        describes that drug or trial, in reading order.
+
+        ``judged``: a side of a comparison ("which is easier on the body"), where the review's verdict on
+        the aspect ("which explains its favorable toxicity profile") answers as much as the rates do."""
         if not FACET_RE.search(query.text) or query.wants_number or asked_kind(query.text):
             return None  # a figure or "which trial…" is asked: the fact path checks for it exactly
         specific = self._specific(query)
@@ -151,7 +158,8 @@ class SubjectPlans:
         # A sentence naming the aspect in passing ("its favourable toxicity profile") gives way to
         # the ones that report it, when both are there.
         reported = [s for s in facet if has_figure(strip_markers(s.text)) or EVENT_RE.search(s.text)]
-        chosen = sorted(reported or facet, key=lambda s: s.start)[:4]
+        verdict = self._verdicts(query, entity, reported)[:1] if judged else []
+        chosen = sorted(verdict + (reported or facet)[:4 - len(verdict)], key=lambda s: s.start)
         if measured_gap(query.text, self.analyzer, [s.text for s in chosen]):
             return None  # "grade 3 diarrhea rate in nala" is a figure: the fact path checks for it exactly
         return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
@@ -196,6 +204,14 @@ class SubjectPlans:
             following = self.sentences.paragraph(problem)[problem.index + 1: problem.index + 3]
             found += [s for s in following if REMEDY_SAID_RE.search(s.text) and s not in problems]
         return found
+
+    def _verdicts(self, query: Query, entity: str, reported: list[Sentence]) -> list[Sentence]:
+        """Where the review judges a drug's safety ("…which explains its favorable toxicity profile",
+        "T-DM1 presented a lower toxicity profile"), in any passage about it, in reading order."""
+        aliases = query.aliases.get(entity, [entity])
+        return sorted({s.start: s for run in self._runs(query, entity) for s in run
+                       if FACET_RE.search(s.text) and VERDICT_RE.search(s.text) and s not in reported
+                       and self._speaks_of(s, entity, aliases)}.values(), key=lambda s: s.start)
 
     def _described(self, query: Query, entity: str, cue: re.Pattern) -> list[Sentence]:
         """The sentences matching ``cue`` where the review describes ``entity`` at length (not where
@@ -390,6 +406,26 @@ class SubjectPlans:
         everything = sorted({s.start: s for s in on_subject + chosen}.values(), key=lambda s: s.start)
         return self._quoting(base, query, everything, lambda s: self._antecedent(s, entity))
 
+    def _property_of_another(self, query: Query, answer: Answer) -> str:
+        """'the drug-to-antibody ratio of Kadcyla': a named property the answer prints only where the review
+        speaks of another drug ("[T-DXd] … has a high DAR of approximately eight", "Key biochemical
+        differences compared to T-DM1 include the increased DAR") is missing for the drug asked: 'the <property>'
+        then, '' when a sentence gives it of that drug or the question names no one drug."""
+        phrase = " ".join(attribute_words(query.text))
+        phrase = self.analyzer.expansions.get(phrase, phrase).lower()
+        specific = self._specific(query)
+        drugs = [e for e in specific if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)]
+        if phrase not in self.analyzer.reverse or len(drugs) != 1 or len(specific) != 1:
+            return ""
+        names = [phrase, *(short.lower() for short in self.analyzer.reverse[phrase])]
+        holding = [s for _, _, s in self._quoted(answer) if s is not None
+                   and any(re.search(rf"\b{re.escape(n)}\b", s.text.lower()) for n in names)]
+        aliases = query.aliases.get(drugs[0], drugs)
+        if not holding or any(not _only_as_comparator(s.text, aliases) and (
+                self._speaks_of(s, drugs[0], aliases) or mentions(s.text, aliases)) for s in holding):
+            return ""
+        return f"the {phrase}"
+
     def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
         """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
         trial named at the start of a sentence up to here; a trial's stretch speaks of the drug it
@@ -481,3 +517,12 @@ class SubjectPlans:
         if heading is not None and heading.kind == "subheading" and len(heading.title) <= 30:
             return heading.title
         return entity if DRUG_RE.fullmatch(entity.split()[0]) or re.match(r"T-D", entity) else ""
+
+
+def _only_as_comparator(text: str, aliases: list[str]) -> bool:
+    """Is the name in the sentence only what something else is measured against ("differences compared to
+    T-DM1 include the increased DAR")?"""
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    rest = re.sub(rf"\b(?:compared (?:to|with)|than|versus|vs\.?|relative to|instead of)\s+(?:{names})(?![\w-])", " ",
+                  text, flags=re.I)
+    return rest != text and not mentions(rest, aliases)
