@@ -2250,3 +2250,71 @@ def test_a_reference_answer_quotes_what_the_cited_study_went_on_to_find(assistan
     answer = assistant.ask("which paper found activating HER2 mutations in tumours without amplification?")
     assert "Bose" in answer.answer and "L755S" in answer.answer, answer.answer
     assert answer.answer.index("L755S") < answer.answer.index("It cites reference 28"), answer.answer
+
+
+def test_a_figure_of_a_comparator_arm_the_review_does_not_give_is_declined(assistant):
+    answer = assistant.ask("median PFS in the T-DM1 control arm of DESTINY-Breast03?")
+    assert answer.abstained and "T-DM1 arm" in answer.answer, answer.answer
+
+
+def test_tell_me_how_often_asks_a_question_not_a_topic(assistant):
+    answer = assistant.ask("can you tell me how often the lung problem happened on enhertu?")
+    assert not answer.abstained and "13.6%" in answer.answer, answer.answer
+
+
+def test_how_much_do_they_give_asks_the_dose(assistant):
+    answer = assistant.ask("enhertu: how much do they give and how often?")
+    assert "5.4 mg/kg" in answer.answer, answer.answer
+
+
+def test_cancer_left_after_treatment_is_residual_disease(assistant):
+    answer = assistant.ask("is kadcyla used for leftover cancer after chemo?")
+    assert "KATHERINE" in answer.answer and "residual disease" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("ok so what even is HER2-low", "definition"),
+    ("wait so what is a PROTAC", "definition"),
+    ("what happened in HER2CLIMB with tukysa", "overview"),
+])
+def test_chat_openers_and_fillers_leave_the_intent(question, intent):
+    assert classify(question) == intent
+
+
+def test_a_class_asked_is_listed_from_the_sentences_naming_the_class(assistant):
+    answer = assistant.ask("which TKIs got FDA approval?")
+    assert all(d in answer.answer.lower() for d in ("lapatinib", "neratinib", "tucatinib")), answer.answer
+    assert "T-DXd" not in answer.answer.split("\n")[0], answer.answer
+
+
+def test_drugs_asked_of_a_trial_come_from_where_it_is_described(assistant):
+    answer = assistant.ask("what prior drugs had patients in HER2CLIMB been given")
+    assert "pertuzumab" in answer.answer and "T-DM1" in answer.answer and "atezolizumab" not in answer.answer, answer.answer
+
+
+def test_a_chain_of_this_sentences_is_followed_back_to_what_it_names(assistant):
+    answer = assistant.ask("why is PI3K/AKT/mTOR a good target when trastuzumab resistance develops")
+    assert "PIK3CA" in answer.answer and "hyperactivation" in answer.answer, answer.answer
+
+
+def test_those_two_after_a_two_row_table_are_its_rows(converse):
+    answer = converse("which table 1 ADCs are only at phase I?", "what do those two share?")
+    assert "ZW49" in answer.resolved_question and "Zanidatamab zovodotin" in answer.resolved_question, answer.resolved_question
+
+
+def test_an_endpoint_alone_after_a_question_without_one_asks_it_on_that_endpoint(converse):
+    answer = converse("what is tykerb", "did adding it to xeloda help?", "and overall survival?")
+    assert "overall survival" in answer.resolved_question and "tykerb" in answer.resolved_question, answer.resolved_question
+    assert "75.0 weeks" in answer.answer, answer.answer
+
+
+def test_they_after_a_plural_topic_of_one_drug_is_that_topic(converse):
+    answer = converse("what is tucatinib", "does it have side effects", "are they usually bad?")
+    assert "side effects" in answer.resolved_question and "grade III or higher" in answer.answer, \
+        (answer.resolved_question, answer.answer)
+
+
+def test_how_much_better_of_two_drugs_brings_the_trial_where_they_met(assistant):
+    answer = assistant.ask("kadcyla vs herceptin post surgery - how much better did kadcyla do?")
+    assert classify("kadcyla vs herceptin post surgery - how much better did kadcyla do?") == "compare"
+    assert "88.3% vs. 77%" in answer.answer, answer.answer

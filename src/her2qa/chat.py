@@ -82,8 +82,13 @@ def _endpoint_swapped(question: str, previous: Turn) -> str:
     """'and os?' after 'tykerb + xeloda phase 3 pfs' → 'tykerb + xeloda phase 3 os' ('' when the last
     question named no endpoint)."""
     match = ONLY_ENDPOINT_RE.match(question)
-    if match is None or not ENDPOINT_RE.search(previous.resolved):
+    if match is None:
         return ""
+    if not ENDPOINT_RE.search(previous.resolved):
+        # 'did adding it to xeloda help in the trials?' → 'and overall survival?': the same question, on that endpoint
+        if previous.answer.intent not in ("yesno", "overview", "compare"):
+            return ""
+        return f"{previous.resolved.rstrip(' ?')}, in terms of {match.group('endpoint')}?"
     return ENDPOINT_RE.sub(match.group("endpoint"), previous.resolved, count=1)
 
 
@@ -128,7 +133,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         name = row if there and there.group(0).lower() == "it" else f"in {row}"  # 'what phase is it' / '… there'
         reading = f"{question[:there.start()]}{name}{question[there.end():]}" if there else f"{question.rstrip(' ?')} in {row}?"
         return reading, own + [row]
-    if (two := THE_TWO_RE.search(question)) and not specific_own and len(pair := _last_two_subjects(conversation, analyzer)) == 2:
+    if (two := THE_TWO_RE.search(question)) and not specific_own and (
+            len(pair := _row_names(previous.answer)) == 2 or len(pair := _last_two_subjects(conversation, analyzer)) == 2):
+        # ('which ADCs in table 1 are still only phase I' → 'do those two have anything in common?': its two rows)
         # "whats the payload on enhertu" → "and kadcyla?" → "which of the two has the cleavable linker": those two
         return f"{question[:two.start()]}{pair[1]} and {pair[0]}{question[two.end():]}", own + pair
     if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question)
@@ -187,11 +194,17 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # where the last topic was answered: it stands for the topic as well
         return THAT_TRIAL_RE.sub(subject, question, count=1), own + [referent] + carried
     if pronoun:
+        from .answering.extractive import is_drug_name
+
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
             if re.fullmatch(r"(?:that|this) (?:trial|study)", word) and not is_trial_name(referent, analyzer) \
                     and re.search(r"\b(?:in|into|from|of)\s+$", match.string[:match.start()], re.I):
                 return f"the {subject} {word.split()[1]}"  # 'the people in that study' after a drug: its trial
+            if word == "they" and is_drug_name(referent) and PLURAL_TOPIC_RE.search(previous.resolved) and \
+                    (topic := _last_topic(question, previous, analyzer)):
+                # "does it have side effects?" → "are they usually serious?": they are the side effects, not the drug
+                return f"the {topic} of {subject}"
             return f"{subject}’s" if word in ("its", "their") else subject
         reading = PRONOUN_RE.sub(name, question, count=1)
         if (that_trial := THAT_TRIAL_RE.search(reading)) and not is_trial_name(referent, analyzer) and \
@@ -213,13 +226,22 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     return _with_topic(reading, previous, analyzer), own + carried
 
 
-def _one_row_name(answer: Answer) -> str:
-    """The name cell of the one table row an answer gave ('ACE-Breast 03'), '' for any other answer."""
+def _row_names(answer: Answer) -> list[str]:
+    """The name cell of each table row an answer gave ('ACE-Breast 03'); [] for an answer without a table."""
     table = answer.table
-    if table is None or len(table.rows) != 1:
-        return ""
-    cells = dict(zip(table.columns, table.rows[0]))
-    return next((cells[c].strip() for c in ROW_NAME_COLUMNS if cells.get(c, "").strip()), "")
+    if table is None:
+        return []
+    names = []
+    for row in table.rows:
+        cells = dict(zip(table.columns, row))
+        names.append(next((cells[c].strip() for c in ROW_NAME_COLUMNS if cells.get(c, "").strip()), ""))
+    return names if all(names) else []
+
+
+def _one_row_name(answer: Answer) -> str:
+    """The name cell of the one table row an answer gave, '' for any other answer."""
+    names = _row_names(answer)
+    return names[0] if len(names) == 1 else ""
 
 
 def _last_two_subjects(conversation: Conversation, analyzer: QueryAnalyzer) -> list[str]:
@@ -388,7 +410,11 @@ def _trials_named(text: str, analyzer: QueryAnalyzer) -> list[str]:
     return [t for t in trial_names(text) if analyzer.names_a_trial(t) and not STATUS_NAME_RE.search(t)]
 
 
+# An opening 'After …,' clause, which sets the scene for the sentence's own subject
 SCENE_SETTING_RE = re.compile(r"^(?:After|Following)\b[^,]{0,120},")
+# A plural topic a later "they" can stand for ('side effects', 'adverse events', 'mutations', 'results')
+PLURAL_TOPIC_RE = re.compile(r"\b(?:side[\s-]effects|adverse (?:events|effects)|toxicities|mutations|results|symptoms|"
+                             r"problems|risks)\b", re.I)
 # A turn asking whether there is a trial ("was there a trial comparing the two?"); 'which trial…?' is asked_kind's
 TRIAL_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+"
                             r"(?:(?!(?:did|does|do|is|was|were|are|has|had|have|the)\b)[\w\-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b",
@@ -529,12 +555,21 @@ def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer, narrowin
     own = [w for w in content_words(question) if w not in ASKING_WORDS and w not in names]
     if own and not narrowing:
         return question
+    topic = _last_topic(question, previous, analyzer)
+    return f"{question.rstrip(' ?')} ({topic})?" if topic else question
+
+
+def _last_topic(question: str, previous: Turn, analyzer: QueryAnalyzer) -> str:
+    """The words of the last turn's question beyond its names and asking words ('side effects' of 'does
+    tukysa have side effects'), at most four, as printed; those this turn repeats are left out."""
+    from .retrieval import is_generic
+
     before_names = set(content_words(" ".join(e for e in analyzer.entities_in(previous.resolved) if not is_generic(e))))
     asked = set(content_words(question))
     topic = [w for w in content_words(previous.resolved) if w not in before_names and w not in ASKING_WORDS
              and w not in asked and not AUXILIARY_RE.match(w)]
     printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-]*", previous.resolved)}  # 'PFS', not 'pfs'
-    return f"{question.rstrip(' ?')} ({' '.join(printed.get(w, w) for w in topic[:4])})?" if topic else question
+    return " ".join(printed.get(w, w) for w in topic[:4])
 
 
 def answering_point(answer: Answer, by_topic: bool = False) -> str:

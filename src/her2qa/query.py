@@ -94,6 +94,8 @@ FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "p
 RELATION_NOUNS = {"relevance", "importance", "significance", "implications", "impact", "relationship", "relation",
                   "connection", "association", "bearing", "role"}
 TOPIC_RE = re.compile(r"\b(?:say|says|tell (?:me|us)|discuss(?:es)?|mention(?:s)?|cover(?:s)?)\s+(?:about\s+)?"
+                      # ('tell me how often the lung trouble occurred': a question told, not a topic named)
+                      r"(?!(?:how|what|which|who|when|where|why|whether|if)\b)"
                       r"(?:the\s+|any\s+)?([\w\-–/ ]+?)(?:\s+(?:in|for|as|during|among|with|an|to)\b|[?.,]|$)",
                       re.IGNORECASE)
 
@@ -501,6 +503,9 @@ class QueryAnalyzer:
         # 'how much tukysa does she take': the dose of the drug
         text = re.sub(r"\bhow much ([\w\-]+) (?:does|do|did|should|will|would) (?:she|he|i|you|one|they|patients|pts|people) "
                       r"(?:take|get|receive)\b", r"what dose of \1 is given", text, flags=re.I)
+        # 'how much do they give', 'how much did patients get': the dose
+        text = re.sub(r"\bhow much (?:do|does|did|will|would) (?:they|you|doctors|patients|pts|people|she|he) "
+                      r"(?:give|get|take|receive|use)\b", "what dose is given", text, flags=re.I)
         text = receptor_statuses(text)
         # 'more common in HER2+ than HER2- disease': a lone minus sign is the review's 'HER2-negative'
         text = re.sub(r"(?<![/\w])(HER2|her2|Her2)[-−](?=[\s?,.;:)]|$)", r"\1-negative", text)

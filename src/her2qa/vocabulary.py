@@ -265,6 +265,9 @@ SYNONYMS: dict[str, str] = {
     # treatment timed by surgery is the review's (neo)adjuvant setting
     AFTER_SURGERY: "adjuvant",
     BEFORE_SURGERY: "neoadjuvant",
+    # 'there was still cancer left after chemo', 'leftover cancer': the review's residual disease
+    r"\b(?:left[\s-]?over|remaining) (?:cancer|tumou?r|disease)\b|\b(?:cancer|tumou?r|disease) (?:was |is )?(?:still )?"
+    r"(?:left|remaining)\b": "residual disease",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
     # 'what stage is it (in)', 'how far along is it': a drug's stage of development is its trial phase
     r"\bwhat stage (?:is|are|was|were) (?:it|they|this|that|the drug)\b|\bhow far along\b|"

@@ -19,11 +19,11 @@ from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name
 from .subjects import FACET_RE
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence, informative, words_of
-from ..vocabulary import SYNONYMS
+from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, SYNONYMS
 
 # 'which is better', 'which one wins': the trial where the two met is asked beside what each is
 WHICH_BETTER_RE = re.compile(r"\bwhich\b[^?]{0,20}?\b(?:better|best|superior|wins?|won|more effective|outperforms?)\b|"
-                             r"\bis (?:\w+ )?better\b|\bbetter than\b|\bsuperior to\b|\boutperform", re.I)
+                             r"\bis (?:\w+ )?better\b|\bbetter than\b|\bsuperior to\b|\boutperform|\bhow much (?:better|more)\b", re.I)
 # Two drugs set against each other in a trial: 'compared with', 'head-to-head', 'versus', 'randomized to'
 SIDES_MET_RE = re.compile(r"\bcompar\w*|\brandomi[sz]ed\b|\bhead-to-head\b|\bversus\b|\bvs\.?(?=\s)|\bagainst\b", re.I)
 # A measure's abbreviation in at most this share of paragraphs (DAR, ORR, PFS) can be a compared aspect.
@@ -252,6 +252,9 @@ class ComparePlans:
         # "how does the payload of X compare with …": what is compared sits inside the comparing phrase
         rest = re.sub(r"\bhow (?:do|does|did)\s+(.+?)\s+(?:compare|stack up|line up)\b", r" \1 ", rest, flags=re.I)
         rest = COMPARE_RE.sub(" ", rest)
+        # "X vs Y after surgery": treatment timed by surgery is the review's (neo)adjuvant setting, in its words
+        rest = re.sub(AFTER_SURGERY, " adjuvant ", rest, flags=re.I)
+        rest = re.sub(BEFORE_SURGERY, " neoadjuvant ", rest, flags=re.I)
         # "…PATRICIA trials of CDK4/6 inhibitors in HER2+ disease" says what the sides are, not what to compare
         rest = SIDES_DESCRIBED_RE.sub(" ", rest)
         words = [w for w in re.findall(r"[\w\-/+]+", rest)

@@ -214,7 +214,7 @@ def arm_gap(question: str, evidence: list[str], arms: dict[str, list[str]]) -> s
     other arm is not it), else ''. ``arms`` maps each name of the question to its aliases."""
     for name, aliases in arms.items():
         forms = [re.escape(a) for a in aliases + [name]]
-        if not re.search(rf"(?:{'|'.join(forms)})\W+(?:arm|group|cohort)\b|\b(?:arm|group|cohort) (?:of|with|on|receiving) "
+        if not re.search(rf"(?:{'|'.join(forms)})\W+(?:(?:comparator|control|reference|standard)\W+)?(?:arm|group|cohort)\b|\b(?:arm|group|cohort) (?:of|with|on|receiving) "
                          rf"(?:{'|'.join(forms)})\b", question, re.I):
             continue
         endpoints = [ENDPOINTS[name] for name in asked_endpoints(question)]

@@ -35,6 +35,9 @@ WHICH_BETTER_FIRST_RE = re.compile(rf"^\W*which\b(?: one| of them)?(?: (?:is|was
                                    r"(?P<first>[^,?]+?)\s+or\s+(?P<second>[^,?]+?)\W*$", re.I)
 
 
+LEADING_FILLER_RE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|wait|hmm+|um+|uh+|well|oh|right|alright)\b[\s,.!]*)+", re.I)
+
+
 def either_better(question: str) -> tuple[str, str] | None:
     """The two sides of 'X or Y - which is better/easier…?' (or 'which is gentler, X or Y?'), None otherwise."""
     match = EITHER_BETTER_RE.match(question) or WHICH_BETTER_FIRST_RE.match(question)
@@ -129,7 +132,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcom
                          r"\bwhat (?:were|are|was|is) the (?-i:[A-Z][\w\-]*)(?:\s+(?:trial|study))?\s+(?:results|findings|outcomes?|data)\b|"
                          # "what did TH3RESA compare": what a trial set out to test is its design
                          r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
-                         r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
+                         # ('what happened in DESTINY-Breast03 with enhertu': the drug it tested, named after it)
+                         r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?(?: (?:with|to|for) [\w\-]+)?\W*$|"
                          # "how did DESTINY-Breast03 turn out?": how a trial came out is its results
                          r"^\W*how did (?:the )?[\w\-]+(?: (?:trial|study))? (?:turn out|go|pan out|end up)\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
@@ -154,7 +158,7 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
                              r"^\W*(?:what(?:'s| is| are)?|whats )?\s*(?:the )?(?:(?:authors?|review|paper|article)(?:['’]s?|['’])?\s+)?"
                              r"(?:(?:overall|main|real|key|general)\s+)?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
-DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
+DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            r"[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)(?! for)|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
@@ -168,7 +172,9 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
                            r"(?:for|in) (?:an? |the )?(?:tumou?rs?|patients?|(?:breast )?cancers?|bc))(?=\W*$)", re.I)
 # "X vs Y - …", "tykerb + xeloda vs tykerb + herceptin - which one …": two names or regimens set side by side first
 _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|monotherapy))?"
-HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}\s*(?:[-–—:,?]|$)"
+HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}"
+                                 # ('kadcyla vs herceptin after surgery with leftover cancer - how much better…': the setting)
+                                 r"(?:\s+(?:after|before|post|pre|for|with|among)[\s-]+[^-–—:,?]{1,50}?)?\s*(?:[-–—:,?]|$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, |"
                       # "HER2CLIMB - could pts with brain progression stay on it?": a name as the topic, then the question
@@ -313,7 +319,8 @@ TRAILING_GLOSS_RE = re.compile(r"\s*\([^()]{2,40}\)\W*$")
 
 def classify(question: str) -> str:
     """The intent of one (single-part) question; see INTENTS."""
-    q = question.strip()
+    # 'ok so what even is HER2', 'wait so what happened in …': chat openers say nothing of the intent
+    q = LEADING_FILLER_RE.sub("", question.strip()) or question.strip()
     if (beside := REFERENCES_BESIDE_RE.search(q)) and COMPARE_RE.search(q[:beside.start()]) \
             and not is_reference(q[:beside.start()]):
         return "compare"

@@ -38,6 +38,10 @@ PARTS_ASKED_RE = re.compile(r"\b(?:parts?|components?|pieces|elements|building b
 ACTED_ON_RE = re.compile(r"\b(?:target\w*|inhibit\w*|block\w*|go(?:es)? after|attack\w*|hit(?:s|ting)?|against|"
                          r"act(?:s|ing)? on)\s+(?:the\s+)?(?P<target>[\w\-/+]+(?:\s+(?:pathway|receptor|signal+ing|axis))?)",
                          re.I)
+# The class itself is what is listed: "which TKIs have FDA approval?" (not "which receptors do ADCs upregulate")
+CLASS_LISTED_RE = re.compile(r"^\W*(?:(?:so|ok|and)\W+)?(?:which|what|name|list)\W+(?:(?:all|the|of|other)\W+){0,2}"
+                             r"(?:[\w\-/]+\W+)?(?:adcs|tkis|(?:tyrosine )?kinase inhibitors|antibod(?:y|ies)|"
+                             r"[\w\-/]+ inhibitors)\b", re.I)
 SECTION_PART_NOUNS = {"topics", "subsections", "sections", "subtopics", "types", "kinds", "examples", "members",
                       "names", "classes", "categories", "strategies", "approaches", "contents"}
 
@@ -314,10 +318,31 @@ class ListPlans:
             sentences = self.sentences.in_section(*found[:1], found[1].key)
         elif target is not None:
             sentences = self.sentences.mentioning(query.aliases.get(target, [target]))
+        elif trial := next((e for e in self._specific(query) if self.is_trial(e)), None):
+            # "what prior anti-HER2 drugs had pts in HER2CLIMB received": the drugs where the trial is described
+            sentences = self._stretches(query, trial)
         elif qualified:
             sentences = sorted(set(qualified), key=lambda s: s.start)
         else:
             sentences = self._best_paragraphs(ranked)
+        seen, classes = self._drugs_named_in(sentences, asked)
+        wanted = class_asked(query.text)
+        if wanted and not any(classes.get(n) == wanted for n in seen) and CLASS_LISTED_RE.match(query.text):
+            # "which TKIs have FDA approval?": the best passages named other drugs (T-DM1, T-DXd); the
+            # sentences naming the class name its members
+            cue = dict(CLASS_ASKED)[wanted]
+            seen, classes = self._drugs_named_in([s for s in self.sentences.sentences if cue.search(s.text)], asked)
+        if wanted and sum(classes.get(n) == wanted for n in seen) >= 2:
+            # "which TKIs…": a drug whose name tells another class is not one of them
+            seen = {n: p for n, p in seen.items() if classes.get(n) in (wanted, "")}
+        if len(seen) < 2:
+            return None
+        picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
+        return self.composer.compose(base, picks, query,
+                                     lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
+
+    def _drugs_named_in(self, sentences, asked: set[str]) -> tuple[dict[str, Pick], dict[str, str]]:
+        """Each drug the sentences name (not one asked), with the first sentence naming it and its class."""
         pool = [(self.sentences.chunk(s), s.text, s.start) for s in sentences]
         seen: dict[str, Pick] = {}
         classes: dict[str, str] = {}
@@ -343,12 +368,4 @@ class ListPlans:
                 seen[lowered] = Pick(chunk=chunk, text=text, start=start, highlights=[name])
                 classes[lowered] = class_of(name, body)
                 self._considered.add(chunk.id)
-        wanted = class_asked(query.text)
-        if wanted and sum(classes.get(n) == wanted for n in seen) >= 2:
-            # "which TKIs…": a drug whose name tells another class is not one of them
-            seen = {n: p for n, p in seen.items() if classes.get(n) in (wanted, "")}
-        if len(seen) < 2:
-            return None
-        picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
-        return self.composer.compose(base, picks, query,
-                                     lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
+        return seen, classes

@@ -59,6 +59,8 @@ POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|o
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
 # "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
+# How many sentences a chain of "This …" sentences is followed back
+MAX_POINTED_BACK = 3
 DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){0,2}?(?:forms?|proteins?|receptors?|"
                               r"drugs?|agents?|mutations?|alterations?|pathways?|mechanisms?|molecules?|compounds?|"
                               r"antibod(?:y|ies)|genes?|combinations?|approach(?:es)?|strateg(?:y|ies)|variants?|"
@@ -224,8 +226,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             name = named_before[0] + ("’s" if pronoun.group(0).lower() in ("its", "their") else "")
             question_part = match.group("question")
             return f"{question_part[:pronoun.start()]}{name}{question_part[pronoun.end():]}"
-        if PEOPLE_LIKE_RE.search(match.group("question")):
-            return text  # "my sister has spots in her brain… were people like her allowed in…": she is the context
+        if PEOPLE_LIKE_RE.search(match.group("question")) or (
+                THE_PERSON_RE.search(match.group("question")) and WHERE_IT_SPREAD_RE.search(match.group("context"))):
+            # "my sister has spots in her brain… were people like her allowed in…", "my wife has cancer in her
+            # brain too, can she still be on tukysa": who she is, is the question's context
+            return text
         heard = HEARD_FROM_RE.search(match.group("context"))
         if heard and BACK_REFERENCE_RE.search(match.group("question")):
             return text  # "the nurse said something about lung problems. how common is that?": that is what was heard
@@ -787,8 +792,16 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 previous = self.sentences.paragraph(sentence)[sentence.index - 1]
                 # "This truncated form of HER2…" needs what it is; "However, in the PD-L1 positive
                 # subgroup…" what it contrasts with ("…not significantly different in all patients")
-                if previous.start not in starts:
+                # "This hyperactivation leads to…" after "This activation can occur…": back to the sentence that
+                # says what was activated ("…alterations … including mutations in PIK3CA and loss of PTEN")
+                for _ in range(MAX_POINTED_BACK):
+                    if previous.start in starts:
+                        break
                     added.append(previous)
+                    starts.add(previous.start)
+                    if not DEMONSTRATIVE_RE.match(previous.text) or previous.index == 0:
+                        break
+                    previous = self.sentences.paragraph(previous)[previous.index - 1]
                 continue
             if not POINTS_BACK_RE.search(" ".join(sentence.text.split()[:9])):
                 continue
@@ -1076,6 +1089,9 @@ def _asks_of_rows_listed(part: str, before: Answer) -> bool:
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
 # 'the tukysa trial', 'the atezolizumab study': a trial named by its drug
 THE_TRIAL_RE = re.compile(r"\bthe (trial|study)\b", re.I)
+# The person the asker described, asked about by pronoun ("can she still be on tukysa"), and where the disease is
+THE_PERSON_RE = re.compile(r"\b(?:she|he|her|him)\b", re.I)
+WHERE_IT_SPREAD_RE = re.compile(r"\b(?:brain|liver|bones?|lungs?|spread|metasta\w*|mets)\b", re.I)
 # Patients like the one the asker described before the question ("people like her", "someone like me")
 PEOPLE_LIKE_RE = re.compile(r"\b(?:people|patients|pts|women|someone|somebody|anyone|those|ppl) (?:like|such as) "
                             r"(?:her|him|me|them|us|my \w+)\b", re.I)
