@@ -443,11 +443,11 @@ TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:t
 
 # people a question names before a "they" that is them, not the conversation's subject
 PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
-# A table row's name cell, as rows are printed ("ADC: Disitamab-vedotin; Payload: …", "…; Trial Name: TULIP; …"):
-# the columns the tables name their rows by (as the table plans read them)
-ROW_NAME_CELL_RE = re.compile(r"(?:^|;\s|:\s)(?:ADC|Trial Name):\s(.+?)(?=;\s[A-Z][A-Za-z/ ]{0,40}:\s|\.?$)")
-# The columns the tables name their rows by (as ROW_NAME_CELL_RE reads them), and the columns a follow-up asks
+# The columns the tables name their rows by (as the table plans read them), and a row's name cell as rows are
+# printed ("ADC: Disitamab-vedotin; Payload: …", "…; Trial Name: TULIP; …")
 ROW_NAME_COLUMNS = ("Trial Name", "ADC")
+ROW_NAME_CELL_RE = re.compile(rf"(?:^|;\s|:\s)(?:{'|'.join(ROW_NAME_COLUMNS)}):\s(.+?)(?=;\s[A-Z][A-Za-z/ ]{{0,40}}:\s|\.?$)")
+# The columns a follow-up asks of the row just shown
 COLUMN_ASKED_RE = re.compile(r"\b(?:payload|nct|identifier|setting|line|control arm|experimental arm|endpoint)\b", re.I)
 # "whats the primary endpoint there", "what phase is it in": the row just shown
 THERE_OR_IT_RE = re.compile(r"\b(?:in |for |of )?(?:there|it)\b", re.I)

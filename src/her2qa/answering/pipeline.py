@@ -58,9 +58,9 @@ BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
-# "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
 # How many sentences a chain of "This …" sentences is followed back
 MAX_POINTED_BACK = 3
+# "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
 DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){0,2}?(?:forms?|proteins?|receptors?|"
                               r"drugs?|agents?|mutations?|alterations?|pathways?|mechanisms?|molecules?|compounds?|"
                               r"antibod(?:y|ies)|genes?|combinations?|approach(?:es)?|strateg(?:y|ies)|variants?|"
