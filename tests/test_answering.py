@@ -2318,3 +2318,9 @@ def test_how_much_better_of_two_drugs_brings_the_trial_where_they_met(assistant)
     answer = assistant.ask("kadcyla vs herceptin post surgery - how much better did kadcyla do?")
     assert classify("kadcyla vs herceptin post surgery - how much better did kadcyla do?") == "compare"
     assert "88.3% vs. 77%" in answer.answer, answer.answer
+
+
+def test_an_endpoint_alone_after_an_overview_asks_its_subjects_endpoint(converse):
+    answer = converse("what did HER2CLIMB show", "pfs?")
+    assert "HER2CLIMB" in answer.resolved_question and "7.8 months" in answer.answer, (answer.resolved_question,
+                                                                                         answer.answer)

@@ -86,7 +86,8 @@ def _endpoint_swapped(question: str, previous: Turn) -> str:
         return ""
     if not ENDPOINT_RE.search(previous.resolved):
         # 'did adding it to xeloda help in the trials?' → 'and overall survival?': the same question, on that endpoint
-        if previous.answer.intent not in ("yesno", "overview", "compare"):
+        # ('what did HER2CLIMB show' → 'pfs?' asks HER2CLIMB's PFS: the subject carried on, not the overview again)
+        if previous.answer.intent not in ("yesno", "compare"):
             return ""
         return f"{previous.resolved.rstrip(' ?')}, in terms of {match.group('endpoint')}?"
     return ENDPOINT_RE.sub(match.group("endpoint"), previous.resolved, count=1)
