@@ -2324,3 +2324,8 @@ def test_an_endpoint_alone_after_an_overview_asks_its_subjects_endpoint(converse
     answer = converse("what did HER2CLIMB show", "pfs?")
     assert "HER2CLIMB" in answer.resolved_question and "7.8 months" in answer.answer, (answer.resolved_question,
                                                                                          answer.answer)
+
+
+def test_a_yes_no_about_a_drug_in_some_patients_adds_what_its_trial_did_in_them(assistant):
+    answer = assistant.ask("is tucatinib any good against brain metastases?")
+    assert "brain–blood barrier" in answer.answer and "active and treated brain metastasis" in answer.answer, answer.answer

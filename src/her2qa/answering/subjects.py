@@ -26,6 +26,8 @@ from ..vocabulary import synonym_meanings
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
                       r"easier on|gentler|"
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
+# A sentence about a trial ("this trial included…", "In the HER2CLIMB study, …")
+TRIAL_SAID_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.I)
 # A judgement of a drug's safety rather than a report of its events
 VERDICT_RE = re.compile(r"\b(?:favou?rable|lower|higher|better|worse|good|poor|manageable|acceptable)\s+(?:\w+\s+)?"
                         r"(?:toxicity|safety|tolerability|side[\s-]effects?)|\bwell[\s-]tolerated|\btolerable\b|"
@@ -400,11 +402,25 @@ class SubjectPlans:
             quoted.append(sentence)
         on_subject = [s for s in quoted if s.start in starts or mentions(s.text, aliases)]
         best = max((said(s.text) for s in stretch), default=0)
+        if base.intent == "yesno" and len(quoted) == 1 and is_drug_name(entity) and (tried := self._tried_on_it(
+                quoted[0], stretch, said)) is not None:
+            # "does tukysa work for brain mets?": beside what the drug's text says (it crosses the brain–blood
+            # barrier), what its trial did in those patients ("this trial included patients with … brain metastasis")
+            return self._quoting(base, query, sorted([quoted[0], tried], key=lambda s: s.start),
+                                 lambda s: self._antecedent(s, entity))
         if best < 1 or best <= max((said(s.text) for s in on_subject), default=0):
             return answer
         chosen = [s for s in stretch if said(s.text) == best and s.start not in {q.start for q in quoted}][:2]
         everything = sorted({s.start: s for s in on_subject + chosen}.values(), key=lambda s: s.start)
         return self._quoting(base, query, everything, lambda s: self._antecedent(s, entity))
+
+    def _tried_on_it(self, quoted: Sentence, stretch: list[Sentence], said) -> Sentence | None:
+        """The sentence of a drug's trial, in another paragraph than the one quoted, that says most of the question's
+        words (at least two) — what was found in those patients, beside a claim about the drug."""
+        trial_said = [(said(s.text), s) for s in stretch if (s.source, s.paragraph) != (quoted.source, quoted.paragraph)
+                      and TRIAL_SAID_RE.search(s.text)]
+        best = max((n for n, _ in trial_said), default=0)
+        return next((s for n, s in trial_said if n == best), None) if best >= 2 else None
 
     def _property_of_another(self, query: Query, answer: Answer) -> str:
         """'the drug-to-antibody ratio of Kadcyla': a named property the answer prints only where the review
