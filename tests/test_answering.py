@@ -2329,3 +2329,9 @@ def test_an_endpoint_alone_after_an_overview_asks_its_subjects_endpoint(converse
 def test_a_yes_no_about_a_drug_in_some_patients_adds_what_its_trial_did_in_them(assistant):
     answer = assistant.ask("is tucatinib any good against brain metastases?")
     assert "brain–blood barrier" in answer.answer and "active and treated brain metastasis" in answer.answer, answer.answer
+
+
+def test_an_inflection_with_its_final_e_dropped_is_no_typo(assistant):
+    answer = assistant.ask("which T-DXd trials are 1st line? what are they comparing against")
+    assert "comparing" in answer.resolved_question and "DESTINY-Breast 06" in answer.answer \
+        and "DESTINY-Breast 09" in answer.answer, (answer.resolved_question, answer.answer)

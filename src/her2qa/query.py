@@ -551,7 +551,9 @@ class QueryAnalyzer:
             if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
                     or lowered in BRANDS or lowered in self.expansions
                     or any(lowered.endswith(x) and lowered[: -len(x)] in self.plain_words
-                           for x in ("s", "es", "ed", "d", "ing", "ly"))):
+                           for x in ("s", "es", "ed", "d", "ing", "ly"))
+                    # 'comparing', 'described': a word of the review's with its final e dropped, not a typo
+                    or any(lowered.endswith(x) and f"{lowered[: -len(x)]}e" in self.plain_words for x in ("ing", "ed"))):
                 return word
             variant = next((v for v in spelling_variants(lowered) if v in self.plain_words), None)
             if variant is not None:  # 'tumour' → 'tumor', 'randomised' → 'randomized', as the review spells it
