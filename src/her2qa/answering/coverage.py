@@ -110,6 +110,14 @@ def year_gap(question: str, evidence: list[str], names: list[list[str]] = ()) ->
     return "the year"
 
 
+def names_of_property(phrase: str, analyzer: QueryAnalyzer) -> list[str]:
+    """A named property ('drug-to-antibody ratio') by each name the review prints it under — its long form and its
+    abbreviations (DAR) — lowercased; [] when ``phrase`` names none ('number of patients')."""
+    if phrase not in analyzer.reverse:
+        return []
+    return [phrase, *(short.lower() for short in analyzer.reverse[phrase])]
+
+
 def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -> str:
     """The asked property when no word of it (or its expansion) appears in the evidence, else ''."""
     words = attribute_words(question)
@@ -120,10 +128,9 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
     # a property typed in several words has the review's words as a whole ('building blocks' → components)
     if any(re.search(rf"\b{re.escape(t.lower())}", text) for t in _synonym_words(phrase)):
         return ""
-    if phrase in analyzer.reverse:
+    if names := names_of_property(phrase, analyzer):
         # a named property ('drug-to-antibody ratio', DAR) is given by its name, not by a word of it
         # ('ratio' of a hazard ratio)
-        names = [phrase, *(short.lower() for short in analyzer.reverse[phrase])]
         names += [phrase.replace(inner, short.lower()) for inner, shorts in analyzer.reverse.items()
                   if inner != phrase and inner in phrase for short in shorts]  # 'invasive DFS'
         return "" if any(re.search(rf"\b{re.escape(n)}\b", text) for n in names) else phrase

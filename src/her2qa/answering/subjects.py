@@ -15,7 +15,7 @@ from ..query import PRETREATED_SAID_RE, Query, compact, light_stem, mentions, to
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
-from .coverage import ENDPOINTS, asked_endpoints, attribute_words, measured_gap
+from .coverage import ENDPOINTS, asked_endpoints, attribute_words, measured_gap, names_of_property
 from .extractive import DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence
@@ -431,9 +431,9 @@ class SubjectPlans:
         phrase = self.analyzer.expansions.get(phrase, phrase).lower()
         specific = self._specific(query)
         drugs = [e for e in specific if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)]
-        if phrase not in self.analyzer.reverse or len(drugs) != 1 or len(specific) != 1:
+        names = names_of_property(phrase, self.analyzer)
+        if not names or len(drugs) != 1 or len(specific) != 1:
             return ""
-        names = [phrase, *(short.lower() for short in self.analyzer.reverse[phrase])]
         holding = [s for _, _, s in self._quoted(answer) if s is not None
                    and any(re.search(rf"\b{re.escape(n)}\b", s.text.lower()) for n in names)]
         aliases = query.aliases.get(drugs[0], drugs)
