@@ -2335,3 +2335,113 @@ def test_an_inflection_with_its_final_e_dropped_is_no_typo(assistant):
     answer = assistant.ask("which T-DXd trials are 1st line? what are they comparing against")
     assert "comparing" in answer.resolved_question and "DESTINY-Breast 06" in answer.answer \
         and "DESTINY-Breast 09" in answer.answer, (answer.resolved_question, answer.answer)
+
+
+def test_a_trial_is_cited_where_a_sentence_names_it_with_its_own_marker(assistant):
+    # (a guard: this wording found reference 43 before; the review's other DESTINY-Breast03 sentence runs on
+    # to DESTINY-Breast01's marker [45], which one wording of the question picked)
+    answer = assistant.ask("which reference does the review give for destiny breast03?")
+    assert "reference 43" in answer.answer and "reference 45" not in answer.answer, answer.answer
+
+
+def test_surgery_told_with_a_possessive_is_the_adjuvant_setting_not_a_missing_topic(assistant):
+    answer = assistant.ask("my aunt got kadcyla after her surgery since some tumour was left. "
+                           "how big was the KATHERINE trial?")
+    assert not answer.abstained and "1486 patients" in answer.answer, answer.answer
+
+
+def test_what_a_figure_is_for_before_a_colon_asks_nothing(assistant):
+    answer = assistant.ask("one number for my thread: how common is HER2-positive disease among breast cancers?")
+    assert not answer.abstained and "15–20%" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("word", ["stat", "stats"])
+def test_a_bare_drug_suffix_is_no_drug_name(assistant, word):
+    query = assistant.pipeline.analyzer.analyze(f"give me a {word} on HER2 amplification")
+    assert word not in [e.lower() for e in query.entities], query.entities
+
+
+def test_a_review_word_said_in_other_words_is_no_missing_topic(assistant):
+    answer = assistant.ask("what does the review mention as candidate biomarkers among DNA mutations?")
+    assert not answer.abstained and "ESR1" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("turns, reading, fact", [
+    (("when was T-DM1 approved in metastatic disease?", "and in early stage after surgery?"),
+     "after surgery", "May 2019"),
+    (("HER2 heterogeneity in the neoadjuvant setting - what did Metzger find?", "what about in the metastatic setting"),
+     "metastatic setting", "low-level HER2 amplification"),
+])
+def test_a_turn_that_is_only_a_setting_asks_the_last_question_in_that_setting(converse, turns, reading, fact):
+    answer = converse(*turns)
+    assert reading in answer.resolved_question and turns[0].split()[0].lower() in answer.resolved_question.lower(), \
+        answer.resolved_question
+    assert fact in answer.answer, answer.answer
+
+
+def test_an_ordinary_hyphenated_word_keeps_its_case_and_asks_for_no_name(assistant):
+    query = assistant.pipeline.analyzer.analyze(assistant.pipeline.analyzer.correct("was T-DM1 approved for early stage disease"))
+    assert "Early-Stage" not in query.entities, query.entities
+
+
+@pytest.mark.parametrize("question", ["any drugs that hit Src?", "any agents against src"])
+def test_any_drugs_that_do_something_lists_them(assistant, question):
+    assert classify(question) == "list"
+    answer = assistant.ask(question)
+    assert "dasatinib" in answer.answer and "saracatinib" in answer.answer, answer.answer
+
+
+def test_the_unit_of_a_figure_asked_after_it_is_no_new_part(assistant):
+    assert len(split_parts("median OS with T-DXd in DESTINY-Breast03? how many months each")) == 1
+    answer = assistant.ask("median OS with enhertu vs kadcyla in destiny-breast03? in months for each")
+    assert answer.abstained and "median OS" in answer.answer, answer.answer
+
+
+def test_a_figure_of_another_trial_quoted_beside_is_not_the_named_trials(assistant):
+    answer = assistant.ask("enhertu vs kadcyla median overall survival in DESTINY-Breast03 - how many months?")
+    assert answer.abstained and "30.9" not in answer.answer.split("What it says")[0], answer.answer
+
+
+def test_a_cause_given_by_which_explains_answers_a_why(assistant):
+    answer = assistant.ask("how come tukysa is less toxic than the other TKIs?")
+    assert "minimal inhibition of EGFR" in answer.answer, answer.answer
+
+
+def test_a_plural_abbreviation_is_met_by_its_singular(assistant):
+    assert "TKI" in assistant.pipeline.analyzer.aliases_of("TKIs")
+    assert "ADC" in assistant.pipeline.analyzer.aliases_of("ADCs")
+
+
+def test_each_property_listed_in_a_fact_question_is_answered(assistant):
+    answer = assistant.ask("her2climb: median follow up + randomization ratio")
+    assert "2:1" in answer.answer and "14 months" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["walk me through HER2CLIMB", "Walk me through the NALA trial - design and what it found"])
+def test_walk_me_through_a_trial_is_its_overview(assistant, question):
+    assert classify(question) == "overview"
+    assert len(split_parts(question)) == 1
+    answer = assistant.ask(question)
+    assert "**Results**" in answer.answer and "?**" not in answer.answer, answer.answer
+
+
+def test_a_part_headed_in_the_answer_ends_in_one_question_mark(assistant):
+    answer = assistant.ask("what is the payload of T-DXd. what did they find with it.")
+    assert ".?" not in answer.answer, answer.answer
+
+
+def test_trials_of_two_drugs_together_show_their_rows_and_the_text_citing_them(assistant):
+    answer = assistant.ask("is anybody trialling tucatinib together with enhertu?")
+    assert answer.table is not None and "HER2CLIMB-04" in answer.answer, answer.answer
+    assert "several phase II trials" in answer.answer and "**In the text**" in answer.answer, answer.answer
+
+
+def test_a_sentence_for_this_reason_brings_the_reason_before_it(converse):
+    answer = converse("cdk4/6 inhibitors in her2+ disease - any role?", "in PATRICIA, which patients did well?")
+    assert "PAM50 associated the luminal intrinsic subtype" in answer.answer, answer.answer
+
+
+def test_what_an_ongoing_trial_aims_to_show_is_no_result_asked(assistant):
+    answer = assistant.ask("what is the ongoing PATRICIA-II trial trying to show?")
+    assert not answer.abstained and "PAM50 luminal disease" in answer.answer, answer.answer
+

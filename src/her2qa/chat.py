@@ -78,6 +78,31 @@ ONLY_A_NAME_RE = re.compile(r"^\W*(?:(?:and|or|ok|okay|so|but|then)[\s,]+){1,2}(
                             r"[\w\-/+.]+(?:['’]s)?\s*\W*$", re.IGNORECASE)
 
 
+# A treatment setting: where in the course of the disease a drug is given or a finding was made
+SETTING = (r"(?:metastatic|metastases|mets|advanced|early(?:[\s-]stage)?|(?:neo)?adjuvant|"
+           r"(?:first|second|third|later|1st|2nd|3rd)[\s-]lines?|(?:after|before|following|prior to) (?:the )?surgery|"
+           r"post-?op(?:erative)?|pre-?op(?:erative)?)")
+SETTING_NOUN = r"(?:\s+(?:setting|settings|disease|patients|pts|bc|breast cancer|cancer|treatment|therapy|stage))?"
+SETTING_PHRASE = rf"(?:(?:in|for|with|during|as|after|at)\s+)?(?:the\s+|an?\s+)?{SETTING}(?:\s+{SETTING})?{SETTING_NOUN}"
+# A turn that is only a setting ("and for early stage after surgery?", "what about in the metastatic setting")
+ONLY_SETTING_RE = re.compile(rf"^\W*(?:(?:and|so|ok|okay|but)[\s,]+){{0,2}}(?:(?:what|how) about\s+)?"
+                             rf"(?P<setting>{SETTING_PHRASE})\W*$", re.IGNORECASE)
+SETTING_PHRASE_RE = re.compile(rf"\b{SETTING_PHRASE}\b", re.IGNORECASE)
+
+
+def _setting_swapped(question: str, previous: Turn) -> str:
+    """'and for early stage after surgery?' after 'when kadcyla approved for metastatic' → 'when kadcyla approved
+    for early stage after surgery' ('' when the turn is more than a setting or the last question named none)."""
+    match = ONLY_SETTING_RE.match(question)
+    if match is None or not (before := SETTING_PHRASE_RE.search(previous.resolved)):
+        return ""
+    setting = match.group("setting")
+    if not re.match(r"(?:in|for|with|during|as|after|at)\s", setting, re.I) and \
+            (prep := re.match(r"(?:in|for|with|during|as|after|at)\s+", before.group(0), re.I)):
+        setting = prep.group(0) + setting  # the last question's preposition: 'approved for' → 'for adjuvant'
+    return f"{previous.resolved[:before.start()]}{setting}{previous.resolved[before.end():]}"
+
+
 def _endpoint_swapped(question: str, previous: Turn) -> str:
     """'and os?' after 'tykerb + xeloda phase 3 pfs' → 'tykerb + xeloda phase 3 os' ('' when the last
     question named no endpoint)."""
@@ -145,6 +170,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "which of them got to phase III?" after a list: the list's question says what "them" are.
         return f"{question.rstrip(' ?')} ({_asked_topic(previous.resolved)})?", own
     if swapped := _endpoint_swapped(question, previous):
+        return swapped, own + carried
+    if swapped := _setting_swapped(question, previous):
         return swapped, own + carried
     if carried and (temporal := TEMPORAL_THAT_RE.search(question)):
         # "was tdm1 approved after that?" after an EMILIA question: after EMILIA

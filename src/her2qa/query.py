@@ -332,7 +332,7 @@ def entity_like(token: str) -> bool:
         return True
     if re.search(r"[A-Z].*[A-Z]", token) and not token.isupper() or (token.isupper() and len(token) >= 3):
         return True
-    return bool(DRUG_SUFFIX_RE.search(token))
+    return bool(DRUG_SUFFIX_RE.search(token[2:]))  # a drug's stem comes first: 'stat' ("quick stat…") is a word
 
 
 def short_names(corpus_text: str) -> set[str]:
@@ -443,6 +443,8 @@ class QueryAnalyzer:
                                 | {w for w, n in Counter(re.findall(r"\b[a-z]{6,}\b", corpus_text)).items() if n >= 3}
                                 | {w for w in INTENT_WORDS if len(w) >= 6})
         self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
+        # hyphenated words the review prints in lower case somewhere ('early-stage' beside a title's 'Early-Stage')
+        self.lower_hyphenated = {t for t in TOKEN_RE.findall(corpus_text) if "-" in t and t.islower()}
         learned = learn_abbreviations(corpus_text)
         # Curated meanings win ('HR' is more often a hazard ratio in questions than in the text).
         frequent = {k for k in learned if len(re.findall(rf"\b{re.escape(k)}\b", corpus_text, re.IGNORECASE)) > 40}
@@ -599,6 +601,8 @@ class QueryAnalyzer:
             hyphened = f"{first}-{second}".lower()
             if hyphened not in self.corpus_words or f"{first} {second}".lower() in self.lowered_text:
                 return None
+            if hyphened in self.lower_hyphenated:
+                return f"{first}-{second}"  # an ordinary word ('early stage'), not a title's capitals
             return self.printed_names.get(hyphened, f"{first}-{second}")
         # 'drug to antibody ratio' → 'drug-to-antibody ratio', 'head to head', 'intention to treat'
         for word in self._linked_words:
@@ -675,7 +679,7 @@ class QueryAnalyzer:
                 found.append(self.printed_names.get(cand.lower(), cand) if cand.islower() else cand)  # 'th3resa'
 
             elif cand.lower() in self.printed_names and cand.lower() not in CHAT_WORDS and not (
-                    cand.islower() and cand in self.lower_words  # 'control arm' is not the CONTROL trial…
+                    cand.islower() and (cand in self.lower_words or cand in self.lower_hyphenated)  # 'control arm' is not the CONTROL trial…
                     and nxt.lower() not in ("trial", "study")):  # …but 'the control trial' is
                 found.append(self.printed_names[cand.lower()])
             i += step
@@ -715,8 +719,8 @@ class QueryAnalyzer:
         for word in re.findall(r"[A-Za-z][\w\-]{4,}", match.group(1)):
             lowered = word.lower()
             if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS or lowered in RELATION_NOUNS \
-                    or lowered in CHAT_WORDS:  # 'tell me about HER2CLIMB please'
-                continue
+                    or lowered in CHAT_WORDS or synonym_meanings(lowered):  # 'tell me about HER2CLIMB please'
+                continue  # …and a word the review says in its own words ('candidate' → 'potential')
             stem = lowered[:6]
             undoubled = re.sub(r"([a-z])\1(?:ed|ing)$", r"\1", lowered)  # 'trialled', 'modelling': British doubling
             singular = re.sub(r"(?<=[^s])s$", "", lowered)  # 'enhertu works in HER2-low': the review's 'work'
@@ -749,6 +753,8 @@ class QueryAnalyzer:
             names.append(re.sub(r"breast cancer", "BC", name, flags=re.I))
         if re.search(r"[/–]", name) and not STATUS_PAIR_RE.fullmatch(name):  # 'HR+/HER2−' is not 'HER2'
             names += [p for p in re.split(r"[/–]+", name) if len(p) >= 3]
+        if re.fullmatch(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s", name):
+            names.append(name[:-1])  # 'other TKIs': the review's "a new TKI" is one of them
         key = compact(name)
         if "1" in key and len(key) >= 4:  # 'IGF-1R' is printed 'IGF-IR' too: the numeral one as I
             roman = self._by_compact.get(key.replace("1", "i"))

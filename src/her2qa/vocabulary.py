@@ -155,8 +155,8 @@ SHORTHAND: dict[str, str] = {
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
 # Treatment timed by surgery, as typed: the review's adjuvant and neoadjuvant settings
-AFTER_SURGERY = r"\b(?:after|following|post)[\s-]*(?:surgery|op(?:eration)?)\b|\bpostoperative\b"
-BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
+AFTER_SURGERY = r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the)\s+)?(?:surgery|op(?:eration)?)\b|\bpostoperative\b"
+BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|the)\s+)?(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
 
 SYNONYMS: dict[str, str] = {
     r"side[\s-]?effects?": "adverse events toxicity",
@@ -170,6 +170,7 @@ SYNONYMS: dict[str, str] = {
     # 'what they hit', 'what does it target' (not 'HER2-targeted therapy'): what a drug inhibits, how selectively
     r"\bhit(?:s|ting)?\b|(?<![\w-])targets?\b": "inhibition selective",
     r"approv": "approved approval FDA",
+    r"\bcandidates?\b": "potential",  # 'candidate biomarkers': the review's "potential biomarkers"
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
     r"\bschedules?\b|\bdosing intervals?\b": "every weeks",
     # 'how often do patients get enhertu?': how often a drug is given is its interval

@@ -69,7 +69,8 @@ GENERIC_ATTRIBUTES = {"result", "results", "data", "rate", "rates", "number", "n
                       "percent", "size", "magnitude", "extent", "degree", "frequency", "incidence", "prevalence",
                       "protein", "gene", "drug", "drugs", "trial", "study", "mechanism", "function", "purpose",
                       "goal", "aim", "target", "targets", "class", "definition", "meaning", "evidence", "proof",
-                      "support", "rationale", "info", "information", "details", "update", "news", "progress"}
+                      "support", "rationale", "info", "information", "details", "update", "news", "progress",
+                      "stat", "stats", "statistic", "statistics"}
 
 
 def attribute_words(question: str) -> list[str]:

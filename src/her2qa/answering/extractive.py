@@ -9,7 +9,7 @@ from ..chunking import Chunk
 from ..citations import NCT_RE, cited_references, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import DRUG_SUFFIX_RE, Query, mentions
+from ..query import DRUG_SUFFIX_RE, STOPWORDS, Query, light_stem, mentions
 from ..results import Answer, Citation, ReferenceInfo, Retrieved
 from ..retrieval import LEADING_PRONOUN_RE, Candidate, ScoredUnit, is_generic
 from ..store import Unit
@@ -111,7 +111,40 @@ RATE_ASKED_RE = re.compile(r"\bhow (?:common|prevalent|frequent|rare|often)\b|"
 # "In these cases, …" leans on the sentence before it
 IN_THESE_RE = re.compile(r"In (?:these|this|such|those) (?:cases?|patients|settings?|situations?)\b")
 EXPLANATION_RANKED = 5
-RATIONALE_RE = re.compile(r"\b(?:rationale|supports? the (?:combination|use|hypothesis)|due to|because|attributable to)\b", re.I)
+RATIONALE_RE = re.compile(r"\b(?:rationale|supports? the (?:combination|use|hypothesis)|due to|because|attributable to|"
+                          r"which explains|explained by|explains why)\b", re.I)  # "…, which explains its favorable toxicity"
+
+
+# A statement quoted in a reference question, whose words the attributed sentence says
+STATEMENT_RE = re.compile(r"\b(?:statement|claim|sentence|line|part|bit|point|finding|idea) (?:that|about|saying)\s+(.+?)\s*(?:[?.]|$)",
+                          re.I)
+# How far down the second stage's ranking a passage naming a trial with its marker competes for a reference
+REFERENCE_REACH = 5
+# How far down the ranking a property listed in a question is looked for
+PROPERTY_REACH = 12
+# Where one asked property ends and the next begins: 'ratio + median follow up', 'dose and schedule'
+PROPERTY_JOIN_RE = re.compile(r"\s(?:\+|&|and|plus)\s|,\s*|\s/\s", re.I)
+PROPERTY_FRAME = {"what", "whats", "which", "was", "were", "is", "are", "the", "of", "in", "for", "did", "does", "its",
+                  "their", "trial", "study", "give", "tell", "me", "pls", "please", "median", "overall", "main"}
+
+
+def listed_properties(question: str, names: list[str]) -> list[list[str]]:
+    """The properties a question lists beside its subject ('her2climb randomization ratio + median follow up'
+    → [['random'], ['follow']]), each by the stem of its telling word; [] when it lists fewer than two."""
+    text = question.strip(" ?.!")
+    if re.search(r"\b(?:what|whats|which|how|when|why|who|where|does|did|is|are|was|were|can)\b", text, re.I):
+        return []  # a clause asks its own question (split into parts elsewhere); only terse lists of properties here
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<![\w-]){re.escape(name)}(?![\w-])", " ", text, flags=re.I)
+    pieces = []
+    for piece in PROPERTY_JOIN_RE.split(text):
+        words = [w for w in re.findall(r"[a-z][a-z\-]+", piece.lower()) if w not in PROPERTY_FRAME and len(w) >= 3
+                 and not is_generic(w)]
+        if words:
+            # the longest word is the telling one ('randomization' of 'randomization ratio': a hazard ratio is no answer)
+            longest = max(words, key=len)
+            pieces.append([longest[:6] if len(longest) > 6 else longest])
+    return pieces if len(pieces) >= 2 else []
 
 
 def trial_names(text: str) -> list[str]:
@@ -233,7 +266,8 @@ class ExtractiveAnswerer:
         if query.wants_reference:
             # the second stage's top three compete too: the attributed sentence may sit in a passage
             # the answer pool left out for overlapping its neighbour
-            answer = self._reference_answer(base, query, top + [c for c in candidates[:3] if c not in top])
+            answer = self._reference_answer(base, query, top + [c for c in candidates[:3] if c not in top]
+                                            + self._trial_cited_where_named(query, candidates[3:REFERENCE_REACH], top))
             if answer is not None:
                 return answer
         units = self._rank_units(query, top)
@@ -262,7 +296,27 @@ class ExtractiveAnswerer:
         if self._style(query) and self.settings.answer_max_sentences > 1:
             chosen = self._with_next_sentence(chosen)
         chosen = self._choose(query, units, best, chosen)
+        if query.intent == "fact":
+            chosen = self._with_each_property(query, units, chosen)
         return self._compose(base, self._with_typed_figures(query, units, chosen), query)
+
+    def _with_each_property(self, query: Query, units, chosen):
+        """'her2climb randomization ratio + median follow up?': each property listed is a part of the
+        question; one no chosen sentence speaks to gets the best-ranked sentence about the same subject
+        that does ("…were randomized 2:1 to receive tucatinib or placebo…")."""
+        properties = listed_properties(query.text, [a for e in query.entities for a in query.aliases.get(e, [e])])
+        if len(properties) < 2:
+            return chosen
+        chosen = list(chosen)
+        for stems in properties:
+            said = " ".join(u.unit.text.lower() for _, u in chosen)
+            if any(re.search(rf"\b{re.escape(stem)}", said) for stem in stems):
+                continue
+            speaking = next((pair for pair in units[:PROPERTY_REACH] if pair not in chosen and self._about(query, pair)
+                             and any(re.search(rf"\b{re.escape(stem)}", pair[1].unit.text.lower()) for stem in stems)), None)
+            if speaking is not None:
+                chosen.append(speaking)
+        return chosen
 
     def _covering_most_first(self, query: Query, units):
         """A yes/no is settled by the sentence that speaks to most of what is asked ("…if patients presented
@@ -506,12 +560,20 @@ class ExtractiveAnswerer:
         typed = re.findall(r"(?<![\w.\-])(\d+(?:\.\d+)?)(?=\s*(?:%|months?\b|weeks?\b|mo\b|vs\b|patients\b|pts\b))",
                            query.text, re.I)
 
+        # "the source for the statement that three TKIs are FDA-approved…": the sentence that says the statement's
+        # words is the one attributed (a number word among them: 'three')
+        statement = STATEMENT_RE.search(query.text)
+        stated = {light_stem(w.lower()) for w in re.findall(r"[A-Za-z][\w\-]+", statement.group(1))
+                  if w.lower() not in STOPWORDS} if statement else set()
+
         def attribution(pair) -> float:
             named = sum(names(pair, e) for e in specific) / len(specific) if specific else 0
             text = pair[1].unit.text
             printed = sum(bool(re.search(rf"(?<![\d.]){re.escape(f)}(?:\.\d+)?(?![\d])", text)) for f in typed)
+            says = len(stated & {light_stem(w.lower()) for w in re.findall(r"[A-Za-z][\w\-]+", text)}) / len(stated) \
+                if stated else 0
             return pair[1].score + 0.15 * bool(cited_references(text)) + 0.3 * named + \
-                (0.5 * printed / len(typed) if typed else 0)
+                (0.5 * printed / len(typed) if typed else 0) + 0.3 * says
 
         body.sort(key=lambda p: -attribution(p))
         ref_chunks = [c for c in top if c.chunk.kind == "reference"]
@@ -544,6 +606,14 @@ class ExtractiveAnswerer:
             return self._compose_reference(base, [(None, None, [cand.chunk.reference])],
                                            titled=[n for n in titled if n != cand.chunk.reference])
         return None
+
+    def _trial_cited_where_named(self, query: Query, candidates: list[Candidate], top: list[Candidate]) -> list[Candidate]:
+        """'what's the citation for destiny-breast03': a trial is cited where a sentence names it with a marker of
+        its own ("…challenged by the results of the DESTINYBreast03 phase III trial [43]"), a passage the
+        second stage may rank just below the three that compete."""
+        trials = [e for e in query.entities if not is_generic(e) and e not in query.common and trial_names(e)]
+        return [c for c in candidates if c not in top and c.chunk.kind not in ("reference", "table_row") and any(
+            cited_references(u.unit.text) and mentions(u.unit.text, query.aliases.get(e, [e])) for u in c.units for e in trials)]
 
     def _with_findings_summed_up(self, cand: Candidate, unit: ScoredUnit) -> list:
         """'These findings collectively unveil … [66].': the sentence before it, which reports the findings it

@@ -88,6 +88,9 @@ def asks_for_list(question: str) -> bool:
     if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question):
         return True
     words = re.findall(r"[\w\-/+]+", question.lower())
+    if words[:1] == ["any"] and len(words) > 3 and words[1] in AGENT_PLURALS | {"trials", "studies"} and \
+            (words[2] in ("that", "which", "for", "against", "targeting", "testing", "blocking", "hitting")):
+        return True  # "any drugs that hit it?", "any trials testing tucatinib with enhertu?": which ones, if any
     if not words or words[0] not in ("which", "what"):
         return False
     follows = AUXILIARIES | {"in", "of", "from", "for", "with", "without", "that", "which", "under", "on", "are", "were", "the", "to",
@@ -120,7 +123,7 @@ def asks_for_list(question: str) -> bool:
     return False
 
 
-OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
+OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\bwalk (?:me|us) (?:through|thru)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
                          # "what was the design and outcome": how a trial was run and what it found, together
                          r"\bdesign\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?(?:main\s)?(?:outcomes?|results?|findings)\b|"
                          r"\b(?:outcomes?|results?|findings)\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?design\b|"
@@ -396,8 +399,13 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
                                  r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
                                  r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|exam|boards?|notes|poster|"
-                                 r"seminar|teaching|tutorial|handout)"
+                                 r"seminar|teaching|tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|"
+                                 r"video|project|essay|assignment|homework)"
                                  r"(?:\s+[\w\-]+){0,2}?\s*[:\-–—,]\s*|"
+                                 # "quick stat for a post: …", "one fact for my thread - …": what is wanted, and what for
+                                 r"^\W*(?:[\w\-]+\s+){0,3}?for\s+(?:my|our|a|the|an)\s+(?:[\w\-]+\s+)?(?:post|thread|tweet|"
+                                 r"blog|newsletter|podcast|episode|video|project|essay|assignment|homework|slides?|deck|talk|"
+                                 r"presentation|lecture|class|exam|poster)\s*[:\-–—]\s*|"
                                  # "im a nursing student, what is…": who asks, introduced before the question
                                  # (a role of one or two words: "as a patient on enhertu, …" names the subject and stays)
                                  r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i’m|im|i am|as)\s+(?:an?|the)\s+(?:[\w\-]+\s+)?[\w\-]+"
@@ -509,6 +517,10 @@ ELLIPTICAL_PART_RE = re.compile(r"^\W*(?:(?:and|but|or|so)\s+)?(?:(?:by|for|sinc
                                 r"(?:how (?:much|so|come)|why(?: not| so)?)\W*$", re.I)
 
 
+# "median OS enhertu vs kadcyla in DB03? how many months each": the unit of the figure asked before it
+UNIT_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:how (?:many|much|long)|in what|what)\s+"
+                           r"(?:months?|weeks?|years?|days?|percent(?:age)?|%|mg(?:/kg)?)"
+                           r"(?:\s+(?:each|for each|for both|per arm|in each arm|both|respectively|exactly|roughly|total))?\W*$", re.I)
 # "what dose of tucatinib do they take and how many times a day": the schedule of the dose asked before it
 SCHEDULE_PART_RE = re.compile(r"^\W*(?:(?:and|or|so)\s+)?(?:how (?:often|frequently)|how many times(?: (?:a|per) (?:day|week|month))?|"
                               r"(?:on )?what schedule)\W*$", re.I)
@@ -518,7 +530,7 @@ DOSE_ASKED_RE = re.compile(rf"{DOSE_CUE}|\bhow much\b", re.I)
 # "what dose of T-DXd was used and how often": beside a dose, how often is its schedule, not a share
 SCHEDULE_ASKED_RE = re.compile(r"\bhow (?:often|frequent(?:ly)?|many times)\b", re.I)
 # "what was NALA about and what did it find?": what it found is the rest of the overview asked before it
-FOUND_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|how)\s+(?:did|does|do|was|were|is|are)\s+(?:it|they|this|that)\s+"
+FOUND_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|how)\s+(?:(?:did|does|do|was|were|is|are)\s+)?(?:it|they|this|that)\s+"
                             r"(?:find|found|show|shows|showed|go|went|turn out|conclude|concluded|report|reported)\W*$", re.I)
 
 
@@ -553,7 +565,7 @@ def split_parts(question: str) -> list[str]:
         if parts and FIGURE_GUESS_RE.match(piece):
             continue  # the review's figure, not the guess, answers it
         if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
-                      or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece)
+                      or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece) or UNIT_OF_IT_RE.match(piece)
                       or (FOUND_OF_IT_RE.match(piece) and classify(parts[-1]) == "overview")
                       or (SCHEDULE_PART_RE.match(piece) and DOSE_ASKED_RE.search(parts[-1]))):
             parts[-1] = f"{parts[-1]} {piece}"

@@ -50,6 +50,9 @@ PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"
                               r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met) (?:its|the)|"
                               r"pan(?:ned)? out|report(?:ed|s)? (?:anything|any\w*|back))\b", re.I)
+# What a trial sets out to do, not what it found: 'aim to show', 'trying to prove', 'designed to test'
+AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:ting)? out|designed|hop(?:e|es|ing)|want(?:s|ing)?)"
+                          r" to\b|\b(?:goal|purpose|objective|aim)s?\b", re.I)
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
 
@@ -148,8 +151,8 @@ class OverviewPlans:
 
     def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
         """'What were the results of TULIP?' when the review only names the trial: say so."""
-        if not RESULTS_ASKED_RE.search(text):
-            return answer
+        if not RESULTS_ASKED_RE.search(text) or AIM_ASKED_RE.search(text):
+            return answer  # ('what does PATRICIA-II aim to show?': what it sets out to do, which the review says)
         # a drug whose trial the review only says is running ("is being tested … [NCT04253561]")
         only_ongoing = bool(answer.points) and all(ONGOING_RE.search(p.text) for p in answer.points)
         if not self.is_trial(entity) and not only_ongoing:

@@ -406,6 +406,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                       and not (asked_endpoints(text) and not PRIMARY_ENDPOINT_RE.search(text))
                       # ('is there a T-DXd trial for brain mets listed?' reads as a list by its last word)
                       ) or (intent in ("yesno", "list") and (TRIAL_EXISTS_RE.match(text) or BEING_TRIED_RE.match(text)))
+        if intent in ("yesno", "list", "fact") and (combined := self._combination_rows(base, question, text, query,
+                                                                                     candidates, carried)) is not None:
+            return combined  # (two drugs asked together: the rows giving both, not every row naming one)
         if rows_asked:
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
@@ -414,9 +417,6 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return rows
         if intent in ("fact", "compare") and (across := self._endpoint_across_trials(question, query)) is not None:
             return across
-        if intent in ("yesno", "list", "fact") and (combined := self._combination_rows(base, question, text, query,
-                                                                                     candidates, carried)) is not None:
-            return combined
         if intent == "yesno" and (status := self._approval_status(base, query)) is not None:
             return status
         if intent == "yesno" and (unpaired := self._never_given_together(base, text, query)) is not None:
@@ -481,7 +481,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         scope = [e for e in specific if self.is_trial(e)] or specific
         near = [c.chunk for c in candidates[:5]
                 if not scope or any(mentions(c.chunk.text, query.aliases.get(e, [e])) for e in scope)]
-        gaps = qualifier_gaps(query.text, [c.quote for c in answer.citations] + evidence + [c.text for c in near])
+        # (a median of another trial quoted beside it, EMILIA's OS for T-DM1, is not the named trial's)
+        trials = [e for e in scope if self.is_trial(e)]
+        described = {strip_markers(s.text).strip() for e in trials for s in self._stretches(query, e)}
+        scoped = [c for c in answer.citations if not trials or strip_markers(c.quote).strip() in described
+                  or any(mentions(c.text, query.aliases.get(e, [e])) for e in trials)]
+        gaps = qualifier_gaps(query.text, [c.quote for c in scoped] + [c.text for c in scoped] + [c.text for c in near])
         # a qualifier only the reading carried ('median' from the turn before), none typed in this one
         carried_only = bool(gaps) and query.text != question and not qualifier_gaps(question, [])
         said = [p.text for p in answer.points] or [answer.answer]
@@ -786,7 +791,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         added: list[Sentence] = []
         for sentence in chosen:
             if (DEMONSTRATIVE_RE.match(sentence.text) or CONTRASTS_WITH_PREVIOUS_RE.match(sentence.text)
-                    or KIND_SUCH_AS_RE.match(sentence.text)
+                    or KIND_SUCH_AS_RE.match(sentence.text) or THIS_REASON_RE.match(sentence.text)
                     # "why is CONTROL being run?": "Therefore, the CONTROL trial…" follows from the sentence before
                     or (base.intent == "why" and CONSEQUENCE_RE.match(sentence.text))) and sentence.index > 0:
                 previous = self.sentences.paragraph(sentence)[sentence.index - 1]
@@ -855,6 +860,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         """Each sentence that leaves its point to the next one (LEANS_FORWARD_RE) followed by that sentence."""
         out: list[Sentence] = []
         for s in sentences:
+            if THIS_REASON_RE.match(s.text) and s.index > 0 and (
+                    reason := self.sentences.paragraph(s)[s.index - 1]) not in sentences and reason not in out:
+                out.append(reason)  # "For this reason, …" after the reason it follows
             out.append(s)
             if not LEANS_FORWARD_RE.search(s.text):
                 continue  # most sentences: no paragraph to look up
@@ -977,7 +985,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             if own:
                 subject = own
             found_trial = self._one_trial_found(part, answer)
-            answers.append((part.rstrip("?") + "?", answer))
+            answers.append((part.rstrip("?.!… ") + "?", answer))  # "what it found." is headed "what it found?"
         first_query = self.analyzer.analyze(parts[0])
         base = self._base(question, first_query, self._pool, "multi")
         return merge(base, answers).model_copy(update={"intent": "multi"})
@@ -1072,6 +1080,8 @@ STILL_AFTER_RE = re.compile(r"\b(?:still|anymore|any more|after (?:that|this|it|
 TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
                                   r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
+# "For this reason, the ongoing trial PATRICIA-II…": the reason is the sentence before, whatever is asked
+THIS_REASON_RE = re.compile(r"(?:For (?:this|these) reasons?|Because of this|Due to this|Given this),\s")
 # Words asking how much or how often, not about what
 HOW_MUCH_WORDS = {"often", "frequent", "frequently", "common", "commonly", "many", "much", "rate", "rates", "percentage",
                   "percent", "proportion", "share", "number", "figure"}

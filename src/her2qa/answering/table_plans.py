@@ -11,7 +11,8 @@ import re
 
 from ..query import Query, mentions
 from ..results import Answer, AnswerTable
-from .compose import Pick, render
+from ..citations import NCT_RE
+from .compose import Pick, merge, render
 from .extractive import _join, is_drug_name
 from .tables import NAME_COLUMN_RE, TableMatch
 
@@ -73,8 +74,22 @@ class TablePlans:
             chunks = [self.tables.chunk_of(source, table, r) for r in rows]
             if rows and None not in chunks:
                 match = TableMatch(table=table, rows=rows, chunks=chunks, filters=[" plus ".join(drugs)])
-                return self._table(base, question, text, query, candidates, carried, match=match)
+                answer = self._table(base, question, text, query, candidates, carried, match=match)
+                return self._with_the_text_on_rows(base, query, answer, table, rows)
         return None
+
+    def _with_the_text_on_rows(self, base: Answer, query: Query, answer: Answer | None, table, rows) -> Answer | None:
+        """The rows, then the body sentences that cite them by their NCT identifier ("…several phase II trials
+        are assessing the efficacy and safety of these combinations [NCT04539938 and NCT05673928]")."""
+        ids = [m.group(0) for r in rows for cell in r.cells.values() for m in NCT_RE.finditer(cell or "")]
+        told = sorted({s.start: s for n in ids for s in self.sentences.mentioning([n])
+                       if self.sentences.chunk(s).kind == "text"}.values(), key=lambda s: s.start)
+        if answer is None or answer.abstained or not told:
+            return answer
+        heading = f"Table {table.number}"
+        rows_part = answer.model_copy(update={"points": [p.model_copy(update={"group": heading}) for p in answer.points]})
+        merged = merge(base, [(heading, rows_part), ("In the text", self._quoting(base, query, told))], lead=answer.lead)
+        return merged.model_copy(update={"table": answer.table, "intent": "table"})
 
     @staticmethod
     def _rows_giving_all(table, drugs: list[str], query: Query) -> list:
