@@ -2445,3 +2445,90 @@ def test_what_an_ongoing_trial_aims_to_show_is_no_result_asked(assistant):
     answer = assistant.ask("what is the ongoing PATRICIA-II trial trying to show?")
     assert not answer.abstained and "PAM50 luminal disease" in answer.answer, answer.answer
 
+
+@pytest.mark.parametrize("question, declined", [
+    ("can enhertu get through the blood brain barrier?", True),   # said of lapatinib and tucatinib only
+    ("does tukysa cross the blood-brain barrier?", False),        # said of tucatinib ("its small molecular size…")
+])
+def test_what_a_yes_no_asks_of_one_drug_said_only_of_others_is_declined(assistant, question, declined):
+    answer = assistant.ask(question)
+    assert answer.abstained == declined, answer.answer
+    if declined:
+        assert "lapatinib" in answer.answer and "tucatinib" in answer.answer, answer.answer
+    else:
+        assert "brain–blood barrier" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question, placed, results", [
+    ("can kadcyla be given after an operation when some tumour remains?", "May 2019", "88.3% vs. 77%"),
+    ("is neratinib given in the adjuvant setting?", "ExteNET", None),
+])
+def test_a_curative_setting_asked_of_a_drug_is_answered_where_the_review_places_it(assistant, question, placed, results):
+    answer = assistant.ask(question)
+    first = answer.answer.lstrip("- ").split("\n")[0]
+    assert placed.lower() in first.lower(), answer.answer
+    assert "T-DM1 was the first ADC approved" not in answer.answer and "NALA" not in answer.answer, answer.answer
+    if results:
+        assert results in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["any evidence that blocking AXL helps?", "is there any proof that src inhibitors work"])
+def test_any_evidence_that_asks_yes_or_no(question):
+    assert classify(question) == "yesno"
+
+
+def test_disease_growing_on_a_drug_is_progression_and_staying_on_it_is_continuing(assistant):
+    answer = assistant.ask("if the spots in her brain grow while she's on tucatinib, does she need to stop it?")
+    assert "treatment could be continued after local therapy" in answer.answer, answer.answer
+
+
+def test_what_doctors_start_with_is_the_first_line_standard(assistant):
+    answer = assistant.ask("which drugs do oncologists usually begin with for HER2+ metastatic disease?")
+    assert "CLEOPATRA" in answer.answer and "pertuzumab–trastuzumab–docetaxel" in answer.answer, answer.answer
+
+
+def test_residual_disease_after_neoadjuvant_treatment_is_the_adjuvant_setting(assistant):
+    for question in ("kadcyla for cancer left after neoadjuvant chemo - what trial?", "is T-DM1 given post-neoadjuvant?"):
+        answer = assistant.ask(question)
+        assert not answer.abstained and "KATHERINE" in answer.answer and "88.3% vs. 77%" in answer.answer, answer.answer
+
+
+def test_a_name_carried_into_the_pronouns_place_is_the_turns_subject(converse):
+    answer = converse("which trial led to nerlynx being approved in metastatic disease?",
+                      "what ORR did it reach against lapatinib, and for how long did responses last?")
+    assert not answer.abstained and "32.8% vs. 26.7%" in answer.answer, answer.answer
+
+
+def test_it_beside_that_trial_is_the_drug_and_that_trial_the_trial_named(converse):
+    answer = converse("when did kadcyla get approved in metastatic disease", "what about its adjuvant approval, which trial?",
+                      "and how much did it help in that trial")
+    assert "kadcyla" in answer.resolved_question and "KATHERINE" in answer.resolved_question, answer.resolved_question
+    assert "88.3% vs. 77%" in answer.answer, answer.answer
+
+
+def test_adjuvant_after_a_relapse_dates_it_and_asks_no_setting(assistant):
+    answer = assistant.ask("T-DM1's 2013 label - relapse within how long after adjuvant therapy?")
+    assert "within 6 months" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["who are the authors of this HER2 resistance review in Cancers?",
+                                      "when was the review published, and in what journal?"])
+def test_the_review_described_in_a_few_words_is_still_the_review_itself(assistant, question):
+    answer = assistant.ask(question)
+    assert "From its header: Tapia et al." in answer.answer and "It cites reference" not in answer.answer, answer.answer
+
+
+def test_that_said_before_and_it_carried_are_read_together(converse):
+    answer = converse("is kadcyla given after neoadjuvant treatment when disease remains?",
+                      "and when did FDA approve it for that?")
+    assert "kadcyla" in answer.resolved_question and "May 2019" in answer.answer, (answer.resolved_question, answer.answer)
+
+
+def test_what_a_typed_ihc_score_means_is_its_definition(assistant):
+    answer = assistant.ask("the biopsy said HER2 3+ - what does 3+ mean exactly")
+    assert "complete circumferential membrane staining" in answer.answer, answer.answer
+
+
+def test_means_is_no_topic_the_review_lacks(assistant):
+    answer = assistant.ask("tykerb vs tukysa: HER2 vs EGFR selectivity, and what does the review say that means for side effects?")
+    assert "The review does not mention means" not in answer.answer and "minimal inhibition of EGFR" in answer.answer, answer.answer

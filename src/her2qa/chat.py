@@ -196,6 +196,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "is any trial trying to fix that?": "that" is what the last answer said, not a name.
         said = _said_topic(previous, analyzer)
         if said:
+            if pronoun and carried and pronoun.group(0).lower() in ("it", "its"):
+                # "when did FDA approve it for that?": 'it' is still the subject carried on, 'that' what was said
+                name = _with_typed_alias(carried[0], conversation) + ("’s" if pronoun.group(0).lower() == "its" else "")
+                question = f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}"
             return f"{question.rstrip(' ?')} ({said})?", own + carried
     stands_alone = DEFINITION_OPENING_RE.search(question) and own
     if stands_alone or not is_follow_up(question, specific_own):
@@ -217,6 +221,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
     referent = _referent(question, carried, analyzer, previous)
     subject = _with_typed_alias(referent, conversation)
+    if pronoun and (that_trial := THAT_TRIAL_RE.search(question)) and is_trial_name(referent, analyzer) and \
+            (drug := next((e for e in carried if e != referent and not is_trial_name(e, analyzer)), "")):
+        # "what benefit did it show in that trial" after KATHERINE was named: 'that trial' is KATHERINE, so 'it' is
+        # the drug the conversation is about (kadcyla), not the trial again
+        reading = f"{question[:that_trial.start()]}{subject}{question[that_trial.end():]}"
+        reading = PRONOUN_RE.sub(lambda m: f"{drug}’s" if m.group(0).lower() in ("its", "their") else drug, reading, count=1)
+        return reading, own + [referent, drug] + [e for e in carried if e not in (referent, drug)]
     if referent not in carried:
         # 'that trial' found in the last answer (KATHERINE for 'has kadcyla been used after surgery?') is
         # where the last topic was answered: it stands for the topic as well

@@ -257,7 +257,8 @@ LEADING_PRONOUN_RE = re.compile(r"(?:(?:Nevertheless|However|Moreover|Furthermor
 REVIEW_SUBJECT = {"her2", "her2-positive", "her2+", "her2-positive bc", "her2+ bc"}
 GENERIC = ({k for k in ABBREVIATIONS if k not in NAMED_ABBREVIATIONS}
            | {v.lower() for k, v in ABBREVIATIONS.items() if k not in NAMED_ABBREVIATIONS}
-           | {"her2", "her2-positive", "her2+", "ic50", "human epidermal receptor type 2"})
+           | {"her2", "her2-positive", "her2+", "ic50", "human epidermal receptor type 2",
+              "fda", "ema", "food and drug administration"})  # an agency approves; it is no subject asked about
 
 
 def load_cross_encoder(path: str):

@@ -125,6 +125,7 @@ results result findings finding outcome outcomes show shows showed shown trial t
 review paper article section part parts anyway also really actually exactly roughly approximately
 know known need needs give given list name names which ones does did kind kinds type types sort sorts
 way ways like tldr eli5 simple simply words plain take-home takehome takeaway bottom-line supposed supposedly regular usual normal typical typically generally ever even
+mean means meant
 """.split())
 
 # Words that carry a question's intent rather than its topic; a typo in one is mended like a typo in a
@@ -155,8 +156,8 @@ SHORTHAND: dict[str, str] = {
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
 # Treatment timed by surgery, as typed: the review's adjuvant and neoadjuvant settings
-AFTER_SURGERY = r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the)\s+)?(?:surgery|op(?:eration)?)\b|\bpostoperative\b"
-BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|the)\s+)?(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
+AFTER_SURGERY = r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b|\bpostoperative\b"
+BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
 
 SYNONYMS: dict[str, str] = {
     r"side[\s-]?effects?": "adverse events toxicity",
@@ -180,6 +181,12 @@ SYNONYMS: dict[str, str] = {
     r"mechanism of action|\bmoa\b": "mechanism action inhibits",
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory|\bst(?:o|op)ped working\b|\bno longer work": "failure",
     r"\blower(?:s|ed)?\b|\breduc|\bless\b|\bfewer\b": "reducing decrease",
+    # 'if my brain mets grow while on tukysa do i have to stop it': disease that grows on treatment progresses,
+    # and whether to stop is whether treatment is continued
+    r"\bgrow(?:s|ing|n)?\b|\bget(?:s|ting)? (?:bigger|worse)\b": "progression progressed",
+    r"\b(?:have|need) to stop\b|\bkeep (?:taking|going|on)\b|\bcarry on\b": "continued",
+    # 'what do doctors usually start with?': the treatment given first is the first-line standard
+    r"\b(?:start|begin)(?:s|ed)? (?:with|on)\b|\bfirst (?:treatment|choice|option|drugs?|therapy)\b": "first-line standard",
     r"\btoxic\b": "toxicity",
     r"\bpulmonary\b|\blungs?\b": "lung interstitial pneumonitis",
     r"checkpoint (?:inhibitors?|blockers?|blockade)|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",

@@ -250,9 +250,15 @@ def grade_gap(question: str, evidence: list[str]) -> str:
 
 # a treatment setting asked ("is enhertu used in the neoadjuvant setting?", "kadcyla after surgery?"), as the
 # review names it; 'adjuvant' is not 'neoadjuvant'
+# 'residual disease after neoadjuvant', 'post-neoadjuvant': the adjuvant setting that follows neoadjuvant treatment
+AFTER_NEOADJUVANT = r"\b(?:after|post|following)[\s-]*(?:the\s+)?neo-?adjuvant\b"
 SETTINGS_ASKED = {
-    "neoadjuvant": (re.compile(rf"\bneo-?adjuvant\b|{BEFORE_SURGERY}", re.I), re.compile(r"\bneo-?adjuvant\b", re.I)),
-    "adjuvant": (re.compile(rf"(?<![\w-])adjuvant\b|{AFTER_SURGERY}", re.I), re.compile(r"(?<![\w-])adjuvant\b", re.I)),
+    "neoadjuvant": (re.compile(rf"(?<!after )(?<!post-)(?<!post )(?<!following )(?<!the )\bneo-?adjuvant\b|{BEFORE_SURGERY}",
+                               re.I), re.compile(r"\bneo-?adjuvant\b", re.I)),
+    # ('relapse within 6 months after adjuvant treatment' dates a relapse; it asks no adjuvant use)
+    "adjuvant": (re.compile(rf"(?<![\w-])(?<!after )(?<!following )(?<!completion of )adjuvant\b|{AFTER_SURGERY}|"
+                            rf"{AFTER_NEOADJUVANT}", re.I),
+                 re.compile(r"(?<![\w-])adjuvant\b", re.I)),
     "maintenance": (re.compile(r"\bmaintenance\b", re.I), re.compile(r"\bmaintenance\b", re.I)),
 }
 

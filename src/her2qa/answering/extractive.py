@@ -428,7 +428,10 @@ class ExtractiveAnswerer:
         entities itself, or continue a passage that does: walking back through its paragraph, the
         entities must appear before another drug or trial takes the stage."""
         specific = [e for e in query.entities if not is_generic(e) and e not in query.common]
-        own = [e for e in specific if e not in query.carried]
+        # a name carried from the turn before into the pronoun's place ('what ORR did it get vs lapatinib' →
+        # '… did nerlynx get …') is the turn's subject; one added in brackets after it is context
+        typed = re.sub(r"\s*\([^()]*\)\W*$", "", query.text)
+        own = [e for e in specific if e not in query.carried or mentions(typed, query.aliases.get(e, [e]))]
         specific = own or specific
         if not specific:
             return not query.entities or pair[1].entity > 0
@@ -466,7 +469,12 @@ class ExtractiveAnswerer:
             names += [m.group(0) for m in DRUG_RE.finditer(text)]
         if "trial" in kinds:
             names += [n for n in TRIAL_RE.findall(text) if not is_generic(n) and n.upper() not in COMMON_CODES]
-        return any(not mentions(name, aliases) and not any(mentions(a, [name]) for a in aliases) for name in names)
+        # a drug the question asks about besides the missing one is no other subject ('what ORR did nerlynx get against
+        # lapatinib': "Moreover, neratinib improved ORR…" goes on about the comparison) — unless each side of a
+        # comparison is answered by its own passage
+        asked = [] if query.comparison else [a for e in query.entities for a in query.aliases.get(e, [e])]
+        return any(not mentions(name, aliases) and not any(mentions(a, [name]) for a in aliases)
+                   and not mentions(name, asked) for name in names)
 
     def _paragraph_around(self, chunk: Chunk, start: int) -> tuple[list[tuple[int, int, str]], int | None]:
         """The sentences of the chunk's paragraph, and the index of the one at ``start`` (None outside them)."""

@@ -179,6 +179,9 @@ HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_R
                                  # ('kadcyla vs herceptin after surgery with leftover cancer - how much better…': the setting)
                                  r"(?:\s+(?:after|before|post|pre|for|with|among)[\s-]+[^-–—:,?]{1,50}?)?\s*(?:[-–—:,?]|$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
+# "any data that inhibiting AXL actually works?", "any proof that blocking src helps": is there evidence that…
+EVIDENCE_THAT_RE = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:is there |are there )?any (?:real |actual |good )?"
+                              r"(?:data|evidence|proof|signs?|indications?|hints?) (?:that|whether)\b", re.I)
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, |"
                       # "HER2CLIMB - could pts with brain progression stay on it?": a name as the topic, then the question
                       r"[\w\-+/]+(?: [\w\-+/]+)?(?: [-–—]| ?:) |"
@@ -360,7 +363,7 @@ def classify(question: str) -> str:
         return "overview"
     if DEFINITION_RE.search(SCOPE_TAIL_RE.sub("", q)) and not MEASURE_RE.search(q):
         return "definition"
-    if YESNO_RE.search(q):
+    if YESNO_RE.search(q) or EVIDENCE_THAT_RE.match(q):
         return "yesno"
     if _bare_name(q) and not MEASURE_RE.search(q):  # 'kate2?' — but 'enhertu dose?' asks a figure
         return "overview"

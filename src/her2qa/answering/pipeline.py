@@ -20,7 +20,7 @@ from ..results import Answer, AnswerPoint, Citation
 from ..retrieval import REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap,
+from .coverage import (MEASURES, SETTINGS_ASKED, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap,
                        grade_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
 from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
@@ -115,12 +115,19 @@ DEFINITION_SENTENCES = 5
 
 
 # Questions about the review itself rather than what it says: who wrote it, where and when it appeared
+# Who approves a drug is no name a date is asked for ('when did FDA approve it for that?')
+AGENCIES = {"fda", "ema", "food and drug administration"}
+# What a bibliographic record gives: 'in which journal?', 'and the doi', 'what year'
+PUBLICATION_ASKED_RE = re.compile(r"\b(?:journal|doi|pmid|pmcid|issue|volume|published|publication|year|date|authors?)\b",
+                                  re.I)
+# 'this review', 'this HER2 resistance review in Cancers': the review itself, described by a few words
+# ('the katherine paper' is a cited one: words between only after 'this')
+_THIS_REVIEW = r"(?:this(?: [\w\-+]+){0,4}?|the) (?:review|paper|article)(?: (?:in|from) (?:the journal )?cancers)?"
 REVIEW_ITSELF_RE = re.compile(
-    r"^\W*(?:who (?:wrote|authored|are the authors of|is the (?:first |corresponding )?author of) (?:this|the) "
-    r"(?:review|paper|article)|(?:who are )?(?:the )?authors(?: of (?:this|the) (?:review|paper|article))?|"
-    r"(?:which|what) journal (?:is|was) (?:this|the) (?:review|paper|article)(?: published)? in|"
-    r"when was (?:this|the) (?:review|paper|article) published|(?:what is )?(?:the )?doi of (?:this|the) "
-    r"(?:review|paper|article))\W*$", re.IGNORECASE)
+    rf"^\W*(?:who (?:wrote|authored|are the authors of|is the (?:first |corresponding )?author of) {_THIS_REVIEW}|"
+    rf"(?:who are )?(?:the )?authors(?: of {_THIS_REVIEW})?|"
+    rf"(?:which|what) journal (?:is|was) {_THIS_REVIEW}(?: published)? in|"
+    rf"when was {_THIS_REVIEW} published|(?:what is )?(?:the )?doi of {_THIS_REVIEW})\W*$", re.IGNORECASE)
 
 
 class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, ContinuationPlans, TablePlans,
@@ -421,6 +428,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return status
         if intent == "yesno" and (unpaired := self._never_given_together(base, text, query)) is not None:
             return unpaired
+        if intent == "yesno" and (elsewhere := self._said_only_of_others(base, query)) is not None:
+            return elsewhere
         if intent in ("fact", "overview", "yesno", "list") and (treated := self._in_the_population_treated(base, query)):
             return treated
         if intent in ("fact", "list", "yesno", "overview", "definition") and not (
@@ -473,8 +482,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if base.intent in ("why", "yesno") or query.carried:
             answer = self._with_neighbours(base, answer, query)
         answer = self._anchored(base, answer, query)
-        answer = self._with_what_it_refers_to(base, answer, query)
-        answer = self._with_results_that_follow(base, answer, query)
+        if (in_setting := self._in_the_setting_asked(base, answer, query)) is not None:
+            answer = in_setting
+        else:
+            answer = self._with_what_it_refers_to(base, answer, query)
+            answer = self._with_results_that_follow(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
@@ -500,7 +512,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                    or (other_trials_figure(query.text, said, [a for e in specific if not is_drug_name(e)
                                                               for a in query.aliases.get(e, [e])])
                        if len(scope) == 1 and self.is_trial(scope[0]) and scope[0] not in query.carried else "")
-                   or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities if e not in query.common])
+                   or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities
+                                                    if e not in query.common and e.lower() not in AGENCIES])
                    if base.intent in ("fact", "yesno") else "")
         if missing.startswith("the rate of") and not gaps and (giving := self._giving_the_rate(answer, question, query,
                                                                                             candidates)) is not None:
@@ -554,6 +567,40 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    def _in_the_setting_asked(self, base: Answer, answer: Answer, query: Query) -> Answer | None:
+        """'is kadcyla used after surgery if there's cancer left?': a curative setting asked of a drug is answered
+        where the review puts the drug in that setting ("Thereafter, in May 2019, T-DM1 became the first-ever ADC
+        approved for the adjuvant treatment … KATHERINE trial") and the sentences going on about it (its trial's
+        design and results), not by the drug's introduction; None when no quoted sentence names the setting."""
+        if base.intent not in ("yesno", "fact") or not (setting := setting_asked(query.text)):
+            return None
+        drugs = [e for e in self._specific(query) if is_drug_name(e)]
+        quoted = [sentence for _, _, sentence in self._quoted(answer)]
+        if len(drugs) != 1 or None in quoted:
+            return None
+        aliases = query.aliases.get(drugs[0], drugs)
+        def apart(s: Sentence) -> int:
+            """How far the setting is from the drug in the sentence ('T-DM1 became the first-ever ADC approved for
+            the adjuvant treatment', not '…T-DM1 … who experienced disease relapse … after … adjuvant treatment')."""
+            lowered, at = s.text.lower(), setting.search(s.text).start()
+            named = [m.start() for a in aliases for m in re.finditer(re.escape(a.lower()), lowered)]
+            return min(len(lowered[min(at, n):max(at, n)].split()) for n in named) if named else len(lowered[:at].split())
+        # a quoted sentence first, else any that names the drug ('is T-DM1 given post-neoadjuvant?' may quote
+        # only its introduction)
+        named = [s for s in self.sentences.mentioning(aliases) if self.sentences.chunk(s).kind == "text"]
+        placing = next((s for s in sorted(quoted, key=lambda s: s.start) + named if setting.search(s.text)
+                        and apart(s) <= NEAR_SETTING and (mentions(s.text, aliases) or self._speaks_of(s, drugs[0], aliases))),
+                       None)
+        if placing is None:
+            return None
+        going_on = []
+        own_trials = {t.lower() for t in trial_names(placing.text)}
+        for s in self.sentences.paragraph(placing)[placing.index + 1: placing.index + 1 + SETTING_RUN]:
+            if any(t.lower() not in own_trials and not is_generic(t) for t in trial_names(" ".join(s.text.split()[:8]))):
+                break  # another trial begins ("The NALA phase III trial…" after ExteNET's approval)
+            going_on.append(s)
+        return self._quoting(base, query, [placing] + going_on)
 
     def _trial_left_unquoted(self, query: Query, specific: list[str], answer: Answer) -> str:
         """The one trial the question asks a figure of when no cited passage names it ('' otherwise)."""
@@ -937,6 +984,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             own = [e for e in self.analyzer.entities_in(part) if self.analyzer.known(e)]
             if i and not own and answers and _asks_of_rows_listed(part, answers[-1][1]):
                 continue
+            if i and not own and REVIEW_ITSELF_RE.match(parts[0]) and PUBLICATION_ASKED_RE.search(part):
+                continue  # "when was this review published and in which journal?": its header answers both
             # "did T-DXd + pertuzumab beat THP in DESTINY-Breast09? whats the PFS": a trial named is what a
             # later part's endpoint is of
             lent = [e for e in subject if (self.is_trial(e) and trial_names(e)) or self.names_a_trial_row(e)][:1] or subject
@@ -1081,6 +1130,24 @@ TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|s
                                   r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
 # "For this reason, the ongoing trial PATRICIA-II…": the reason is the sentence before, whatever is asked
+# Early disease, or cancer left after treatment: what the adjuvant setting treats, in a patient's words
+EARLY_OR_LEFT_RE = re.compile(r"\bearly[\s-](?:stage|breast|bc|disease)|\b(?:cancer|tumou?r|disease) (?:left|remain\w*)|"
+                              r"\bresidual\b", re.I)
+# How many sentences after the one placing a drug in the setting asked go on about it
+SETTING_RUN = 3
+# How near (in words) the setting is to the drug's name in a sentence that places the drug in it
+NEAR_SETTING = 25
+
+
+def setting_asked(question: str) -> re.Pattern | None:
+    """How the review says the curative setting a question asks of ('after surgery' → "adjuvant"), or None."""
+    for name in ("neoadjuvant", "adjuvant"):
+        asked, said = SETTINGS_ASKED[name]
+        if asked.search(question) or (name == "adjuvant" and EARLY_OR_LEFT_RE.search(question)):
+            return said
+    return None
+
+
 THIS_REASON_RE = re.compile(r"(?:For (?:this|these) reasons?|Because of this|Due to this|Given this),\s")
 # Words asking how much or how often, not about what
 HOW_MUCH_WORDS = {"often", "frequent", "frequently", "common", "commonly", "many", "much", "rate", "rates", "percentage",

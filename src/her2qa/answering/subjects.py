@@ -11,7 +11,7 @@ import re
 
 from ..citations import strip_markers
 from ..figures import has_figure
-from ..query import PRETREATED_SAID_RE, Query, compact, light_stem, mentions, tokenize, treatment_history
+from ..query import PRETREATED_SAID_RE, STOPWORDS, Query, compact, light_stem, mentions, tokenize, treatment_history
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
@@ -21,6 +21,13 @@ from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence
 from .tables import row_text
 from ..vocabulary import synonym_meanings
+
+# The opening of a yes/no ('does kadcyla', 'can enhertu', 'is it able to') and words that frame what it asks
+YESNO_OPENING_RE = re.compile(r"^\W*(?:(?:so|and|ok|but)\s+)?(?:does|do|did|can|could|will|would|is|are|was|were|has|have)\s+", re.I)
+# How many words apart the words of a yes/no's predicate may be in a sentence that says it
+PHRASE_REACH = 8
+PREDICATE_FRAME = {"able", "even", "also", "been", "being", "ever", "really", "actually", "known", "shown", "said", "supposed", "well", "still",
+                   "drug", "drugs", "medicine", "patients", "people", "work", "works", "help", "helps", "good"}
 
 # The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
@@ -441,6 +448,48 @@ class SubjectPlans:
                 self._speaks_of(s, drugs[0], aliases) or mentions(s.text, aliases)) for s in holding):
             return ""
         return f"the {phrase}"
+
+    def _said_only_of_others(self, base: Answer, query: Query) -> Answer | None:
+        """'does kadcyla cross the blood brain barrier?': what a yes/no asks of one drug, when every sentence saying
+        all of it ("…lapatinib … can easily cross the blood–brain barrier", "…[tucatinib's] small molecular size
+        facilitates the crossing of the brain–blood barrier") speaks of other drugs — the review does not say it
+        of the drug asked; None otherwise."""
+        specific = self._specific(query)
+        drugs = [e for e in specific if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)]
+        if len(drugs) != 1 or len(specific) != 1:
+            return None
+        aliases = query.aliases.get(drugs[0], drugs)
+        named = {w for a in aliases for w in re.findall(r"[a-z][a-z\-]+", a.lower())}
+        words = [w for w in re.findall(r"[a-z][a-z]+", YESNO_OPENING_RE.sub("", query.text.lower()))
+                 if len(w) >= 4 and w not in named and w not in FRAME_WORDS and w not in PREDICATE_FRAME
+                 and w not in STOPWORDS]
+        stems = list(dict.fromkeys(light_stem(w)[:6] for w in words))
+        if len(stems) < 3:
+            return None  # a predicate of a word or two ('is it safe') is said in too many ways to check this way
+        if query.text.strip().rstrip("?").count("?"):
+            return None  # several questions: each part is checked on its own
+
+        def says_together(text: str) -> bool:
+            """Every stem, within a phrase's reach of the others ('cross the blood–brain barrier')."""
+            words = re.findall(r"[a-z0-9][a-z0-9\-–]*", text.lower())
+            at = [next((i for i, w in enumerate(words) if re.match(rf"(?:[a-z0-9]+[\-–])?{re.escape(stem)}", w)), None)
+                  for stem in stems]
+            return None not in at and max(at) - min(at) <= PHRASE_REACH
+        saying = [s for s in self.sentences.sentences if self.sentences.chunk(s).kind == "text" and says_together(s.text)]
+        if not saying or any(mentions(s.text, aliases) or self._speaks_of(s, drugs[0], aliases) for s in saying):
+            return None
+        of = [([m.group(0) for m in DRUG_RE.finditer(s.text)] or [self._topic_of_sentence(s)])[0].lower() for s in saying]
+        others = list(dict.fromkeys(o for o in of if o))
+        said = "; ".join(f"{o or 'another drug'}: “{strip_markers(s.text).strip()}”" for o, s in zip(of[:2], saying[:2]))
+        return self._decline(base, f"The review does not say this of {drugs[0]}; it says it of "
+                             f"{_join(others, 'and') or 'other drugs'} — {said}", missing=[f"{' '.join(words)} for {drugs[0]}"])
+
+    def _topic_of_sentence(self, sentence: Sentence) -> str:
+        """The last drug named at the start of a sentence of this paragraph up to this one ('' if none)."""
+        for s in reversed(self.sentences.paragraph(sentence)[: sentence.index + 1]):
+            if (found := [m.group(0) for m in DRUG_RE.finditer(" ".join(s.text.split()[:6]))]):
+                return found[-1]
+        return ""
 
     def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
         """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
