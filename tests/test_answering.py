@@ -2532,3 +2532,35 @@ def test_what_a_typed_ihc_score_means_is_its_definition(assistant):
 def test_means_is_no_topic_the_review_lacks(assistant):
     answer = assistant.ask("tykerb vs tukysa: HER2 vs EGFR selectivity, and what does the review say that means for side effects?")
     assert "The review does not mention means" not in answer.answer and "minimal inhibition of EGFR" in answer.answer, answer.answer
+
+
+def test_past_the_second_line_is_the_reviews_third_and_later_lines(assistant):
+    answer = assistant.ask("is there any standard therapy beyond the second line?")
+    assert "no standard of care" in answer.answer and "third and later lines" in answer.answer, answer.answer
+
+
+def test_members_quoted_from_this_study_bring_whose_study_it_was(assistant):
+    answer = assistant.ask("what HER2 mutations did the Bose study identify?")
+    assert "L755S" in answer.answer and "Bose et al. found" in answer.answer, answer.answer
+
+
+def test_a_source_named_as_the_figures_scope_asks_no_reference(assistant):
+    answer = assistant.ask("according to the SEER data cited, how does HR+/HER2+ incidence compare to HR-/HER2+ disease?")
+    assert answer.intent != "reference" and "12.6 cases" in answer.answer and "5.1 cases" in answer.answer, answer.answer
+
+
+def test_a_trials_numbers_are_its_results(assistant):
+    assert classify("what were the numbers in NALA") == "overview"
+    answer = assistant.ask("ok what were the figures in KATHERINE")
+    assert "1486 patients" in answer.answer and "88.3% vs. 77%" in answer.answer, answer.answer
+
+
+def test_regarding_attaches_a_topic_and_is_no_topic_word(assistant):
+    answer = assistant.ask("an overview of the KATE2 study and its data regarding PD-L1 please")
+    assert "8.5 months vs. 4.1 months" in answer.answer, answer.answer
+
+
+def test_which_one_after_an_explained_term_asks_of_that_term(converse):
+    answer = converse("explain briefly what an ADC is", "which one was the first ever approved for a solid tumor?")
+    assert "explain" not in answer.resolved_question.split("(")[-1] and "T-DM1" in answer.answer, \
+        (answer.resolved_question, answer.answer)

@@ -509,8 +509,9 @@ DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"|\b(?:is|was|are|were)\s+(?:that|this)\s+(?:(?:ever|really|very|always|usually|often|still)\s+)?"
     r"(?!(?:trial|study|drug|one|agent|arm|combination|regimen)\b)[a-z]+\s*[?.!]*$",
     re.IGNORECASE)
-WH_OPENING_RE = re.compile(r"^\s*(?:what|which|who|how many|how|list|name|tell me about)\s+"
-                           r"(?:(?:are|is|was|were|do|does|did|the|all)\s+)*", re.IGNORECASE)
+WH_OPENING_RE = re.compile(r"^\s*(?:(?:explain|describe|define)(?:\s+(?:simply|briefly|quickly|to me))?(?:\s+what)?|"
+                           r"what|which|who|how many|how|list|name|tell me about)\s+"
+                           r"(?:(?:are|is|was|were|do|does|did|the|all|an?)\s+)*", re.IGNORECASE)
 
 
 # Linking and hedging words: rare in a review's paragraphs, yet never what "that" points at.

@@ -84,6 +84,8 @@ def without_authors_saying(question: str) -> str:
 
 
 REFERENCE_CUE_RE = cue_re(REFERENCE_CUES, whole_words=True)
+# "Per the SEER figures cited, how does … compare": where the figures come from scopes the question; it asks no source
+SOURCE_SCOPE_RE = re.compile(r"\b(?:per|according to|using|from|based on) (?:the )?[\w\s\-]{0,40}? cited\b,?")
 BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
 # "What does the review say about X?", "Does it discuss X?": X itself must be in the corpus.
 # Words for the parts of a text ("the section on …"), never a topic the review could lack.
@@ -817,7 +819,7 @@ class QueryAnalyzer:
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             carried=set(carried or []),
             wants_number=bool(NUMERIC_CUE_RE.search(lowered) or MEASURE_QUESTION_RE.search(question)),
-            wants_reference=bool(REFERENCE_CUE_RE.search(without_authors_saying(lowered))),
+            wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))),
             wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
             wants_table=bool(re.search(r"\btables?\b", lowered)),

@@ -185,6 +185,9 @@ SYNONYMS: dict[str, str] = {
     # and whether to stop is whether treatment is continued
     r"\bgrow(?:s|ing|n)?\b|\bget(?:s|ting)? (?:bigger|worse)\b": "progression progressed",
     r"\b(?:have|need) to stop\b|\bkeep (?:taking|going|on)\b|\bcarry on\b": "continued",
+    # 'once you're past 2nd line', 'after two lines have failed': the review's third and later lines
+    r"\b(?:past|beyond|after) (?:the )?(?:2nd|second|two|2)(?:[\s-]lines?)?\b|\b(?:two|2) (?:prior )?lines (?:have |had )?failed\b":
+        "third later lines",
     # 'what do doctors usually start with?': the treatment given first is the first-line standard
     r"\b(?:start|begin)(?:s|ed)? (?:with|on)\b|\bfirst (?:treatment|choice|option|drugs?|therapy)\b": "first-line standard",
     r"\btoxic\b": "toxicity",

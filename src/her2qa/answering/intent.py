@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..query import REFERENCE_CUE_RE, STOPWORDS, without_authors_saying
+from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
 from ..vocabulary import CHAT_WORDS
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
@@ -56,7 +56,7 @@ WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reas
 # Who is treated: "which patients…", "help all the patients?" ask about a population, not for named members
 POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
 LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
-                     r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data)\w+s\b|"
+                     r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data|numbers|figures|stats)\w+s\b|"
                      r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\b(?:mentioned|named|listed)\??$", re.I)
 AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "will",
                "should", "may", "might", "made", "make", "makes"}
@@ -124,6 +124,8 @@ def asks_for_list(question: str) -> bool:
 
 
 OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\bwalk (?:me|us) (?:through|thru)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
+                         # "what were the numbers in KATHERINE": a trial's figures are its results
+                         r"\bwhat (?:were|are) the (?:main |key )?(?:numbers|figures|stats) (?:of|from|for|in)\b|"
                          # "what was the design and outcome": how a trial was run and what it found, together
                          r"\bdesign\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?(?:main\s)?(?:outcomes?|results?|findings)\b|"
                          r"\b(?:outcomes?|results?|findings)\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?design\b|"
@@ -206,7 +208,7 @@ PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|
 
 
 def is_reference(question: str) -> bool:
-    lowered = without_authors_saying(question.lower())
+    lowered = SOURCE_SCOPE_RE.sub(" ", without_authors_saying(question.lower()))
     return bool(REFERENCE_CUE_RE.search(lowered)) or bool(
         re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"

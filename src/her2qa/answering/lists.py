@@ -103,6 +103,10 @@ def enumerating_sentence(text: str) -> bool:
     return text.count(",") >= 2 or bool(LIST_ENUM_RE.search(text)) or bool(re.search(r":\s+\w[^.]*,", text))
 
 
+# "This study identified numerous HER2 mutations…": the study is the one the sentence before names ("Bose et al.…")
+THIS_STUDY_RE = re.compile(r"(?:This|These|That|Those) (?:stud(?:y|ies)|analys[ie]s|work)\b")
+
+
 class ListPlans:
     """List plans of :class:`AnswerPipeline` (self is the pipeline)."""
 
@@ -179,8 +183,25 @@ class ListPlans:
         if not picks:
             return None
         picks += self._members_that_follow(picks)
+        picks += self._study_it_goes_on_about(picks)
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query)
+
+    def _study_it_goes_on_about(self, picks: list[Pick]) -> list[Pick]:
+        """"This study identified numerous HER2 mutations, including L755S…" quoted for its members brings the sentence
+        before it, which says whose study it was and what it found ("Bose et al. found HER2-activating mutations
+        without gene amplification…")."""
+        taken = {p.start for p in picks}
+        added = []
+        for pick in picks:
+            sentence = self._sentence_of(pick.chunk.id, pick.text)
+            if sentence is None or sentence.index == 0 or not THIS_STUDY_RE.match(sentence.text):
+                continue
+            before = self.sentences.paragraph(sentence)[sentence.index - 1]
+            if before.start not in taken:
+                added.append(Pick(chunk=self.sentences.chunk(before), text=before.text, start=before.start))
+                taken.add(before.start)
+        return added
 
     def _members_that_follow(self, picks: list[Pick]) -> list[Pick]:
         """"Bose et al. found HER2-activating mutations…" is followed by "This study identified numerous HER2

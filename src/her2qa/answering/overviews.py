@@ -41,7 +41,9 @@ OVERVIEW_WORDS = {"data", "show", "shows", "showed", "shown", "find", "found", "
                   "result", "tell", "know", "known", "happened", "happen", "trial", "trials", "study", "studies", "drug",
                   "drugs", "about", "anything", "info", "information", "evidence", "summary", "summarize", "overview",
                   "describe", "explain", "review", "paper", "what", "does", "there", "have", "they", "them",
-                  "outcomes", "outcome", "efficacy", "demonstrate", "demonstrated", "conclude", "concluded"}
+                  "outcomes", "outcome", "efficacy", "demonstrate", "demonstrated", "conclude", "concluded",
+                  # how the topic is attached, not the topic: "its findings regarding PD-L1"
+                  "regarding", "concerning", "related", "relating", "respect", "relation"}
 # 'the main mechanisms', 'all the trials' (not 'the review says': a verb, not a plural)
 PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]+\s+){0,2}?"
                              r"(?!(?:says|does|shows|gives|covers|mentions|describes|discusses|states|reports|"

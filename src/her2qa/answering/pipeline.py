@@ -33,7 +33,7 @@ from .head_to_head import HeadToHeadPlans
 from .outcome import Outcome
 from .rationale import MECHANISM_RE, RationalePlans
 from .overviews import RESULTS_ASKED_RE, OverviewPlans
-from .lists import ListPlans
+from .lists import THIS_STUDY_RE, ListPlans
 from .subjects import SubjectPlans
 from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, HEARD_FROM_RE, KNOWN_CLAIM_RE,
                      OVERVIEW_RE, PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify,
@@ -65,7 +65,9 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){
                               r"drugs?|agents?|mutations?|alterations?|pathways?|mechanisms?|molecules?|compounds?|"
                               r"antibod(?:y|ies)|genes?|combinations?|approach(?:es)?|strateg(?:y|ies)|variants?|"
                               r"isoforms?|inhibitors?|TKIs?|ADCs?|(?:hyper)?activation|overexpression|upregulation|"
-                              r"amplifications?|interactions?|process(?:es)?|phenomen(?:on|a))\b")
+                              r"amplifications?|interactions?|process(?:es)?|phenomen(?:on|a)|"
+                              # "This study identified numerous HER2 mutations…" after "Bose et al. found…"
+                              r"stud(?:y|ies)|analys[ie]s)\b")
 
 
 # A line of treatment as what the members are ("…are 1st line", "…in the second line"), not a
@@ -608,6 +610,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if len(scope) != 1 or scope[0] in query.carried:
             return ""
         aliases = query.aliases.get(scope[0], [scope[0]])
+        if not self.sentences.mentioning(aliases) and not any(
+                c.kind == "table_row" and mentions(c.text, aliases) for c in self.corpus.chunks):
+            return ""  # a source only the bibliography names ('per the SEER figures cited'), not a trial the text describes
         return "" if any(self._goes_on_about(point, citation, sentence, aliases)
                          for point, citation, sentence in self._quoted(answer)) else scope[0]
 
@@ -907,7 +912,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         """Each sentence that leaves its point to the next one (LEANS_FORWARD_RE) followed by that sentence."""
         out: list[Sentence] = []
         for s in sentences:
-            if THIS_REASON_RE.match(s.text) and s.index > 0 and (
+            if (THIS_REASON_RE.match(s.text) or THIS_STUDY_RE.match(s.text)) and s.index > 0 and (
                     reason := self.sentences.paragraph(s)[s.index - 1]) not in sentences and reason not in out:
                 out.append(reason)  # "For this reason, …" after the reason it follows
             out.append(s)
