@@ -13,7 +13,7 @@ import numpy as np
 from .chunking import Chunk
 from .corpus import Corpus
 from .query import SIGNED_STATUS_RE, Query, compact, names_any, tokenize
-from .vocabulary import ABBREVIATIONS, NAMED_ABBREVIATIONS
+from .vocabulary import ABBREVIATIONS, AGENCIES, NAMED_ABBREVIATIONS
 from .settings import Settings
 from .store import Unit, chunk_units
 
@@ -257,8 +257,8 @@ LEADING_PRONOUN_RE = re.compile(r"(?:(?:Nevertheless|However|Moreover|Furthermor
 REVIEW_SUBJECT = {"her2", "her2-positive", "her2+", "her2-positive bc", "her2+ bc"}
 GENERIC = ({k for k in ABBREVIATIONS if k not in NAMED_ABBREVIATIONS}
            | {v.lower() for k, v in ABBREVIATIONS.items() if k not in NAMED_ABBREVIATIONS}
-           | {"her2", "her2-positive", "her2+", "ic50", "human epidermal receptor type 2",
-              "fda", "ema", "food and drug administration"})  # an agency approves; it is no subject asked about
+           | {"her2", "her2-positive", "her2+", "ic50", "human epidermal receptor type 2"}
+           | AGENCIES)  # an agency approves; it is no subject asked about
 
 
 def load_cross_encoder(path: str):

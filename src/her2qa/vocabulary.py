@@ -159,6 +159,9 @@ SHORTHAND: dict[str, str] = {
 AFTER_SURGERY = r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b|\bpostoperative\b"
 BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
 
+# Who approves a drug ('when did FDA approve it'): never the subject asked about, nor a date's scope
+AGENCIES = frozenset({"fda", "ema", "food and drug administration"})
+
 SYNONYMS: dict[str, str] = {
     r"side[\s-]?effects?": "adverse events toxicity",
     r"tolera": "toxicity profile tolerability",

@@ -401,16 +401,14 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
 
 # Wording around a question that asks nothing of the review: why it is asked ("for my journal club
 # slide: …"), quote marks around a term ("the 'bystander effect'"), and hearsay ("… people talk about").
+# What a question may be asked for: a talk, a class, a post
+_PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|exam|boards?|notes|poster|seminar|teaching|"
+             r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
                                  r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
-                                 r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|exam|boards?|notes|poster|"
-                                 r"seminar|teaching|tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|"
-                                 r"video|project|essay|assignment|homework)"
-                                 r"(?:\s+[\w\-]+){0,2}?\s*[:\-–—,]\s*|"
+                                 rf"{_PURPOSES}(?:\s+[\w\-]+){{0,2}}?\s*[:\-–—,]\s*|"
                                  # "quick stat for a post: …", "one fact for my thread - …": what is wanted, and what for
-                                 r"^\W*(?:[\w\-]+\s+){0,3}?for\s+(?:my|our|a|the|an)\s+(?:[\w\-]+\s+)?(?:post|thread|tweet|"
-                                 r"blog|newsletter|podcast|episode|video|project|essay|assignment|homework|slides?|deck|talk|"
-                                 r"presentation|lecture|class|exam|poster)\s*[:\-–—]\s*|"
+                                 rf"^\W*(?:[\w\-]+\s+){{0,3}}?for\s+(?:my|our|a|the|an)\s+(?:[\w\-]+\s+)?{_PURPOSES}\s*[:\-–—]\s*|"
                                  # "im a nursing student, what is…": who asks, introduced before the question
                                  # (a role of one or two words: "as a patient on enhertu, …" names the subject and stays)
                                  r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i’m|im|i am|as)\s+(?:an?|the)\s+(?:[\w\-]+\s+)?[\w\-]+"

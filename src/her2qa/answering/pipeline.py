@@ -41,7 +41,7 @@ from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KI
 from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
 from .table_plans import ROW_COLUMN_ASKED_RE, TablePlans
 from .tables import PHASE_RE, TableAnswerer
-from ..vocabulary import BRANDS
+from ..vocabulary import AGENCIES, BRANDS
 
 Retrieve = Callable[[Query], list[Candidate]]
 # "Techniques such as PROTACs and molecular glues…": the kind was named in the sentence before (TPD).
@@ -117,8 +117,6 @@ DEFINITION_SENTENCES = 5
 
 
 # Questions about the review itself rather than what it says: who wrote it, where and when it appeared
-# Who approves a drug is no name a date is asked for ('when did FDA approve it for that?')
-AGENCIES = {"fda", "ema", "food and drug administration"}
 # What a bibliographic record gives: 'in which journal?', 'and the doi', 'what year'
 PUBLICATION_ASKED_RE = re.compile(r"\b(?:journal|doi|pmid|pmcid|issue|volume|published|publication|year|date|authors?)\b",
                                   re.I)
@@ -515,7 +513,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                                               for a in query.aliases.get(e, [e])])
                        if len(scope) == 1 and self.is_trial(scope[0]) and scope[0] not in query.carried else "")
                    or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities
-                                                    if e not in query.common and e.lower() not in AGENCIES])
+                                                    if e not in query.common and e.lower() not in AGENCIES])  # who approves is no scope
                    if base.intent in ("fact", "yesno") else "")
         if missing.startswith("the rate of") and not gaps and (giving := self._giving_the_rate(answer, question, query,
                                                                                             candidates)) is not None:
@@ -574,7 +572,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         """'is kadcyla used after surgery if there's cancer left?': a curative setting asked of a drug is answered
         where the review puts the drug in that setting ("Thereafter, in May 2019, T-DM1 became the first-ever ADC
         approved for the adjuvant treatment … KATHERINE trial") and the sentences going on about it (its trial's
-        design and results), not by the drug's introduction; None when no quoted sentence names the setting."""
+        design and results), not by the drug's introduction; None when no sentence naming the drug (a quoted one
+        first) puts it in the setting."""
         if base.intent not in ("yesno", "fact") or not (setting := setting_asked(query.text)):
             return None
         drugs = [e for e in self._specific(query) if is_drug_name(e)]
@@ -582,6 +581,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if len(drugs) != 1 or None in quoted:
             return None
         aliases = query.aliases.get(drugs[0], drugs)
+
         def apart(s: Sentence) -> int:
             """How far the setting is from the drug in the sentence ('T-DM1 became the first-ever ADC approved for
             the adjuvant treatment', not '…T-DM1 … who experienced disease relapse … after … adjuvant treatment')."""
@@ -590,8 +590,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return min(len(lowered[min(at, n):max(at, n)].split()) for n in named) if named else len(lowered[:at].split())
         # a quoted sentence first, else any that names the drug ('is T-DM1 given post-neoadjuvant?' may quote
         # only its introduction)
-        named = [s for s in self.sentences.mentioning(aliases) if self.sentences.chunk(s).kind == "text"]
-        placing = next((s for s in sorted(quoted, key=lambda s: s.start) + named if setting.search(s.text)
+        naming = [s for s in self.sentences.mentioning(aliases) if self.sentences.chunk(s).kind == "text"]
+        placing = next((s for s in sorted(quoted, key=lambda s: s.start) + naming if setting.search(s.text)
                         and apart(s) <= NEAR_SETTING and (mentions(s.text, aliases) or self._speaks_of(s, drugs[0], aliases))),
                        None)
         if placing is None:
@@ -1134,7 +1134,6 @@ STILL_AFTER_RE = re.compile(r"\b(?:still|anymore|any more|after (?:that|this|it|
 TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
                                   r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
-# "For this reason, the ongoing trial PATRICIA-II…": the reason is the sentence before, whatever is asked
 # Early disease, or cancer left after treatment: what the adjuvant setting treats, in a patient's words
 EARLY_OR_LEFT_RE = re.compile(r"\bearly[\s-](?:stage|breast|bc|disease)|\b(?:cancer|tumou?r|disease) (?:left|remain\w*)|"
                               r"\bresidual\b", re.I)
@@ -1153,6 +1152,7 @@ def setting_asked(question: str) -> re.Pattern | None:
     return None
 
 
+# "For this reason, the ongoing trial PATRICIA-II…": the reason is the sentence before, whatever is asked
 THIS_REASON_RE = re.compile(r"(?:For (?:this|these) reasons?|Because of this|Due to this|Given this),\s")
 # Words asking how much or how often, not about what
 HOW_MUCH_WORDS = {"often", "frequent", "frequently", "common", "commonly", "many", "much", "rate", "rates", "percentage",
