@@ -18,7 +18,7 @@ from ..retrieval import is_generic
 from .compose import Pick, render
 from .coverage import content_words
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, _join, asked_kind, is_drug_name, trial_names
-from .passages import FRAME_WORDS, words_of
+from .passages import FRAME_WORDS, Sentence, words_of
 from .tables import TABLE_WORDS
 
 CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "antibody", "antibodies", "adc", "adcs",
@@ -191,30 +191,30 @@ class ListPlans:
         """"This study identified numerous HER2 mutations, including L755S…" quoted for its members brings the sentence
         before it, which says whose study it was and what it found ("Bose et al. found HER2-activating mutations
         without gene amplification…")."""
-        taken = {p.start for p in picks}
-        added = []
-        for pick in picks:
-            sentence = self._sentence_of(pick.chunk.id, pick.text)
-            if sentence is None or sentence.index == 0 or not THIS_STUDY_RE.match(sentence.text):
-                continue
-            before = self.sentences.paragraph(sentence)[sentence.index - 1]
-            if before.start not in taken:
-                added.append(Pick(chunk=self.sentences.chunk(before), text=before.text, start=before.start))
-                taken.add(before.start)
-        return added
+        def the_study_named(sentence: Sentence) -> Sentence | None:
+            if sentence.index == 0 or not THIS_STUDY_RE.match(sentence.text):
+                return None
+            return self.sentences.paragraph(sentence)[sentence.index - 1]
+        return self._neighbours_added(picks, the_study_named)
 
     def _members_that_follow(self, picks: list[Pick]) -> list[Pick]:
         """"Bose et al. found HER2-activating mutations…" is followed by "This study identified numerous HER2
         mutations, including L755S, L755P…": the members come in the sentence going on about the study."""
+        def its_members(sentence: Sentence) -> Sentence | None:
+            following = self._study_goes_on(sentence)
+            return following if following is not None and enumerating_sentence(strip_markers(following.text)) else None
+        return self._neighbours_added(picks, its_members)
+
+    def _neighbours_added(self, picks: list[Pick], neighbour) -> list[Pick]:
+        """The sentence ``neighbour`` finds beside each pick's sentence (or None), as new picks, each once."""
         taken = {p.start for p in picks}
         added = []
         for pick in picks:
             sentence = self._sentence_of(pick.chunk.id, pick.text)
-            following = self._study_goes_on(sentence) if sentence else None
-            if following is not None and following.start not in taken \
-                    and enumerating_sentence(strip_markers(following.text)):
-                added.append(Pick(chunk=self.sentences.chunk(following), text=following.text, start=following.start))
-                taken.add(following.start)
+            found = neighbour(sentence) if sentence is not None else None
+            if found is not None and found.start not in taken:
+                added.append(Pick(chunk=self.sentences.chunk(found), text=found.text, start=found.start))
+                taken.add(found.start)
         return added
 
     def _named_trials(self, base: Answer, query: Query, text: str, found, candidates) -> Answer | None:

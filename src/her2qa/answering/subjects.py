@@ -487,9 +487,19 @@ class SubjectPlans:
     def _topic_of_sentence(self, sentence: Sentence) -> str:
         """The last drug named at the start of a sentence of this paragraph up to this one ('' if none)."""
         for s in reversed(self.sentences.paragraph(sentence)[: sentence.index + 1]):
-            if (found := [m.group(0) for m in DRUG_RE.finditer(" ".join(s.text.split()[:6]))]):
+            if found := self._opening_names(s, drugs_only=True):
                 return found[-1]
         return ""
+
+    def _opening_names(self, sentence: Sentence, drugs_only: bool = False) -> list[str]:
+        """The drugs (and, unless ``drugs_only``, T-D codes and trials rare in the review) named in the first six words
+        of a sentence: who a stretch of a paragraph is about."""
+        opening = " ".join(sentence.text.split()[:6])
+        names = [m.group(0) for m in DRUG_RE.finditer(opening)]
+        if drugs_only:
+            return names
+        return names + re.findall(r"\bT-D\w+", opening) + [
+            n for n in trial_names(opening) if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
 
     def _speaks_of(self, sentence: Sentence, entity: str, aliases: list[str]) -> bool:
         """Is the entity what this stretch of the paragraph is about? The topic is the last drug or
@@ -498,10 +508,7 @@ class SubjectPlans:
         paragraph = self.sentences.paragraph(sentence)
         stretches: list[tuple[str, list[str]]] = []  # (topic, its sentences), in reading order
         for s in paragraph[: sentence.index + 1]:
-            opening = " ".join(s.text.split()[:6])
-            names = [m.group(0) for m in DRUG_RE.finditer(opening)] + re.findall(r"\bT-D\w+", opening) + [
-                n for n in trial_names(opening) if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
-            if names:
+            if names := self._opening_names(s):
                 stretches.append((names[-1], []))
             if stretches:
                 stretches[-1][1].append(s.text)
