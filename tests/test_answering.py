@@ -2564,3 +2564,121 @@ def test_which_one_after_an_explained_term_asks_of_that_term(converse):
     answer = converse("explain briefly what an ADC is", "which one was the first ever approved for a solid tumor?")
     assert "explain" not in answer.resolved_question.split("(")[-1] and "T-DM1" in answer.answer, \
         (answer.resolved_question, answer.answer)
+
+
+@pytest.mark.parametrize("question", ["whats the definition of HER2 heterogeneity thanks",
+                                      "how is a “heterogeneous” HER2 tumor defined?"])
+def test_courtesy_and_quote_marks_are_no_part_of_the_term_defined(assistant, question):
+    answer = assistant.ask(question)
+    assert "different areas of the same tumor" in answer.answer and "fewer than 50%" in answer.answer, answer.answer
+
+
+def test_an_adjective_meets_the_noun_the_review_defines(assistant):
+    answer = assistant.ask("what is a heterogeneous her2 tumor")
+    assert "different areas of the same tumor" in answer.answer, answer.answer
+
+
+def test_a_list_held_in_one_cell_is_answered_by_that_row(assistant):
+    answer = assistant.ask("list all the arms of DESTINY-Breast 08")
+    assert answer.table is not None and len(answer.table.rows) == 1, answer.answer
+    assert "T-DXd plus capivasertib" in answer.answer and "DESTINY-Breast 07" not in answer.answer, answer.answer
+
+
+def test_a_numbered_successors_row_is_not_the_trials_own(assistant):
+    answer = assistant.ask("what arms did HER2CLIMB have?")
+    assert "HER2CLIMB-04" not in answer.answer, answer.answer
+
+
+def test_a_finding_keeps_the_caveat_right_after_it(assistant):
+    answer = assistant.ask("in CLEOPATRA did low HER2 expression do worse?")
+    assert "0.83" in answer.answer and "did not predict a better response" in answer.answer, answer.answer
+
+
+def test_what_each_side_is_leads_a_comparison_that_asks_it(assistant):
+    answer = assistant.ask("ZW25 vs PRS-343: what are they, and what did phase I show?")
+    assert "a bispecific antibody" in answer.answer and "bispecific T-cell engager" in answer.answer, answer.answer
+    assert "33% response rate" in answer.answer and "58%" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question", ["is there a medicine for Src?", "so are there drugs against src?"])
+def test_a_remedy_asked_for_a_target_lists_the_drugs_against_it(assistant, question):
+    answer = assistant.ask(question)
+    assert "dasatinib" in answer.answer and "saracatinib" in answer.answer, answer.answer
+
+
+def test_a_remedy_for_a_condition_is_not_read_as_a_target(assistant):
+    assert "any drugs that target" not in assistant.ask("is there a treatment for brain mets?").resolved_question
+
+
+@pytest.mark.parametrize("question", ["any info on immunotherapy with T-DM1?", "any data on immunotherapy with kadcyla?"])
+def test_a_topic_typed_before_the_name_focuses_its_overview(assistant, question):
+    answer = assistant.ask(question)
+    assert "KATE2" in answer.answer and "8.5 months vs. 4.1 months" in answer.answer, answer.answer
+    assert "EMILIA" not in answer.answer, answer.answer
+
+
+def test_a_hyphened_modifier_is_no_trial_that_trial_can_mean(converse):
+    answer = converse("is there data on kadcyla with immunotherapy?", "what drug was added and was that trial phase II?")
+    assert "KATE2" in answer.resolved_question and "atezolizumab" in answer.answer, (answer.resolved_question, answer.answer)
+
+
+def test_what_about_a_name_then_a_question_of_its_own_asks_that_question(converse):
+    answer = converse("any data on mTOR inhibitors in her2 disease?", "how about everolimus in particular - what did studies show?")
+    assert "everolimus" in answer.resolved_question and "did studies show" in answer.resolved_question, answer.resolved_question
+    assert "improve progression-free survival" in answer.answer, answer.answer
+
+
+def test_a_trial_told_by_its_drugs_stands_alone_and_who_asks_is_no_topic(converse):
+    answer = converse("my dad has her2+ cancer and his doctor mentioned immunotherapy. does it work with her2 drugs?",
+                      "the study with kadcyla and atezolizumab, who benefited?")
+    assert "dad" not in answer.resolved_question and "doctor" not in answer.resolved_question, answer.resolved_question
+
+
+def test_drugs_given_together_lead_over_drugs_named_as_earlier_treatment(converse):
+    answer = converse("what is lapatinib?", "phase III results combining it with trastuzumab?")
+    assert "EGF104900" in answer.answer and "12 weeks vs. 8.1 weeks" in answer.answer, answer.answer
+    # (named apart, as treatment before, the two drugs answer nothing asked)
+    assert "refractory to trastuzumab" not in answer.answer and "TH3RESA" not in answer.answer, answer.answer
+
+
+def test_all_the_numbers_of_a_trial_keep_no_earlier_topic_words(converse):
+    answer = converse("how does tykerb work", "any phase 3 data combining it with herceptin?", "what were the numbers")
+    assert "(" not in answer.resolved_question and "12 weeks vs. 8.1 weeks" in answer.answer, \
+        (answer.resolved_question, answer.answer)
+
+
+def test_a_section_asked_about_its_own_topic_with_the_name_stays_whole(assistant):
+    answer = assistant.ask("what does the review say about the pi3k/akt/mtor pathway and resistance")
+    assert "alpelisib" in answer.answer.lower() and "ipatasertib" in answer.answer, answer.answer
+
+
+def test_the_current_status_of_a_drug_is_its_overview(assistant):
+    answer = assistant.ask("whats the current status of SYD985?")
+    assert "TULIP" in answer.answer and "niraparib" in answer.answer, answer.answer
+
+
+@pytest.mark.parametrize("question,said", [("what did Metzger find?", "absence of pathological complete response"),
+                                           ("what did bose et al show", "L755S")])
+def test_what_an_author_found_is_their_study_and_what_goes_on_about_it(assistant, question, said):
+    answer = assistant.ask(question)
+    assert said in answer.answer and "p95" not in answer.answer, answer.answer
+
+
+def test_a_setting_asked_after_a_finding_is_where_the_text_goes_on(assistant):
+    answer = assistant.ask("what did Metzger find, and what about the metastatic setting?")
+    assert "equivocal or low-level HER2 amplification" in answer.answer, answer.answer
+
+
+def test_a_sections_title_asked_beside_a_name_it_holds_is_the_section(assistant):
+    answer = assistant.ask("liquid biopsy and PLASMA-MATCH - what does the review say?")
+    assert "non-invasive" in answer.answer and "next-generation sequencing" in answer.answer, answer.answer
+
+
+def test_a_compared_side_goes_on_in_this_trial(assistant):
+    answer = assistant.ask("lapatinib vs tucatinib for brain mets?")
+    assert "approximately 45%" in answer.answer, answer.answer
+
+
+def test_a_trial_set_against_the_drug_it_tests_asks_the_trials_results(assistant):
+    answer = assistant.ask("TULIP results - trastuzumab duocarmazine vs physician's choice?")
+    assert answer.abstained and "reports no results" in answer.answer, answer.answer

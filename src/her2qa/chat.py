@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .answering.coverage import asked_endpoints, content_words
-from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, split_parts
+from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts
 from .query import QueryAnalyzer, mentions, treatment_history
 from .vocabulary import BRANDS, synonym_meanings
 from .results import Answer
@@ -62,6 +62,10 @@ ADDED_RE = re.compile(r"\b(?:added|adding|add-on|on top)\b", re.IGNORECASE)
 SAME_AGAIN_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\b|"
                            r"^\s*(?:and )?(?:the )?same (?:(?:question|q|thing|one|again)\s+)?(?:for|with)\b",
                            re.IGNORECASE)
+# ... followed by a question of its own: "what about everolimus specifically, what did the trials show?"
+WHAT_ABOUT_THEN_ASKED_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) about\s+(?P<subject>[^,;:?]+?)"
+                                      r"(?:\s+(?:specifically|exactly|then|though|in particular))?\s*[,;:?—–-]+\s*"
+                                      r"(?P<question>(?:what|how|which|why|did|does|do|is|are|was|were)\b.{6,})$", re.I)
 
 
 # A turn that is only an endpoint ("and os?", "what about the orr?"): the last question again, with this
@@ -177,6 +181,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "was tdm1 approved after that?" after an EMILIA question: after EMILIA
         question = f"{question[:temporal.start()]}{temporal.group(1)} {carried[0]}{question[temporal.end():]}"
         return question, own + carried[:1]
+    if specific_own and (asked := WHAT_ABOUT_THEN_ASKED_RE.match(question)) and not pronoun:
+        # "what about everolimus specifically, what did the trials show?": a question of its own about the name
+        return f"{asked.group('question').rstrip(' ?')} with {asked.group('subject')}?", own
     if specific_own and (SAME_AGAIN_RE.search(question) or ONLY_A_NAME_RE.match(question)) and not pronoun:
         return _asked_again_about(specific_own[0], previous) or question, own
     if (len(specific_own) == 1 and not pronoun and carried and ADDED_RE.search(question)
@@ -201,7 +208,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
                 name = _with_typed_alias(carried[0], conversation) + ("’s" if pronoun.group(0).lower() == "its" else "")
                 question = f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}"
             return f"{question.rstrip(' ?')} ({said})?", own + carried
-    stands_alone = DEFINITION_OPENING_RE.search(question) and own
+    # "that trial with kadcyla and the immunotherapy, …": a trial told by what it gave is named by the turn itself
+    stands_alone = (DEFINITION_OPENING_RE.search(question) or DESCRIBED_TRIAL_RE.search(question)) and own
     if stands_alone or not is_follow_up(question, specific_own):
         return question, own
     if not carried:
@@ -211,7 +219,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         if _topic_of(question) and not pronoun and not NARROWING_RE.search(question) and not re.search(
                 r"\b(?:it|its|they|them|those|these)\b", question, re.I) and not _locative_there(question):
             return question, own
-        topic = _asked_topic_words(previous.resolved)
+        # ('my mother has her2+ mets and … — does it work with her2 drugs?': who asks is no topic)
+        asked_before = PERSONAL_CONTEXT_RE.match(previous.resolved.strip())
+        topic = _asked_topic_words(asked_before.group("question") if asked_before else previous.resolved)
         return (f"{question.rstrip(' ?.')} ({topic})?" if topic else question), own
     if not specific_own and TRIAL_ASKED_RE.search(previous.resolved) and \
             (trial := _trial_behind_last_answer(previous, analyzer)) and trial not in carried:
@@ -258,6 +268,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return reading, own + carried
     stem = question.rstrip(" ?.")
     reading = f"{stem} in {subject}?"
+    if WHOLE_RESULTS_RE.match(question) and (is_trial_name(subject, analyzer) or analyzer.names_a_trial(referent)):
+        # "what were the numbers" after a trial's answer: all its results, not those of the last topic's words
+        return reading, own + carried
     if NARROWING_RE.search(question) or (SAME_AGAIN_RE.search(question) and not MEASURE_RE.search(question)):
         # "what about adjuvant?" after "when did tdm1 first get fda approval": the same question
         # about the adjuvant setting (an endpoint asked instead, "what about os?", replaces the last one)
@@ -458,6 +471,12 @@ PLURAL_TOPIC_RE = re.compile(r"\b(?:side[\s-]effects|adverse (?:events|effects)|
 TRIAL_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+"
                             r"(?:(?!(?:did|does|do|is|was|were|are|has|had|have|the)\b)[\w\-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b",
                             re.I)
+# A turn asking for all of a subject's results: "what were the numbers", "and the results?", "data?"
+WHOLE_RESULTS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how)\s+(?:were|are|was|is|about)\s+)?(?:the\s+)?"
+                              r"(?:main\s+|key\s+|actual\s+)?(?:numbers|results|figures|stats|data|findings|outcomes?)\W*$", re.I)
+# "that trial with kadcyla and the immunotherapy", "the study testing T-DXd plus pertuzumab": a trial told by its arms
+DESCRIBED_TRIAL_RE = re.compile(r"\b(?:that|the) (?:trial|study)\s+(?:with|of|on|testing|using|combining|giving|"
+                                r"that (?:tested|used|combined|added|gave|compared))\s+(?!(?:it|them|that|this|those)\b)", re.I)
 # "that trial", "the study" — not 'the trial number'
 THAT_TRIAL_RE = re.compile(r"\b(?:that|this|the) (?:trial|study)\b(?!\W*(?:numbers?|names?|ids?|identifiers?)\b)", re.I)
 # "does enhertu work for that?", "any data in this?": a bare that/this after a preposition, ending the turn
@@ -655,7 +674,9 @@ def _called_a_study(name: str, analyzer: QueryAnalyzer) -> bool:
 
 # 'HER2-negative', 'HR+': a population the answer names beside what was asked ("more common than in
 # HER2-negative BC"), which a later "it" or "there" does not stand for — unless the question asked it
-STATUS_NAME_RE = re.compile(r"-(?:negative|positive|low|high|ultralow|null|enriched|amplified)$|[+−]$", re.I)
+# ... and a hyphened modifier ('HER2-targeted therapies', 'HER2-directed'), which names no trial either
+STATUS_NAME_RE = re.compile(r"-(?:negative|positive|low|high|ultralow|null|enriched|amplified|targeted|targeting|directed|"
+                            r"based|driven|dependent|mediated|resistant|sensitive)$|[+−]$", re.I)
 
 
 def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:

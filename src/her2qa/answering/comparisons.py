@@ -10,12 +10,13 @@ from __future__ import annotations
 import re
 
 from ..citations import strip_markers
-from ..query import Query, mentions, only_successors, tokenize
+from ..query import Query, light_stem, mentions, only_successors, tokenize
 from ..results import Answer
 from ..retrieval import LEADING_PRONOUN_RE, is_generic
 from .compose import PRONOUN_RE, merge
 from .coverage import PROPERTY_SAID
-from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name
+from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name, trial_names
+from .overviews import RESULTS_ASKED_RE
 from .subjects import FACET_RE
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence, informative, words_of
@@ -45,6 +46,11 @@ COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them",
 # The part of a comparison before its 'and'/'vs' that lists names by commas ("how do lapatinib, neratinib")
 LISTED_NAMES_RE = re.compile(r"(?:[\w\-' ]*\s)?[\w\-+/]+(?:\s*\([^)]*\))?(?:\s*,\s*[\w\-+/]+(?:\s*\([^)]*\))?)+\s*,?", re.I)
 # 'early results', 'clinical outcomes', 'efficacy': a compared aspect that is what the trials found
+# A sentence going on about the trial of the sentence before: "Interestingly, this trial included patients with…"
+THIS_TRIAL_OPENING_RE = re.compile(r"(?:\w+,\s+)?(?:this|that|the same) (?:trial|study)\b", re.I)
+# 'ZW25 vs PRS-343, what are they and how did they do': what each side is, asked beside the compared aspect
+WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the two)\b|\bwhat(?:'s| is) each\b|"
+                              r"\bwhat (?:each|both) (?:is|are)\b", re.I)
 RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings)\b", re.I)
 RESULTS_MEASURES = "results response PFS OS survival efficacy"
 # What the compared sides are: "(the X and Y) trials of CDK4/6 inhibitors in HER2+ disease"
@@ -63,6 +69,14 @@ class ComparePlans:
         sides = self._sides(text, query)
         if len(sides) < 2:
             return self._compare_classes(base, query) or self._terms_defined_side_by_side(question, text)
+        trials = [side for side in sides if self.is_trial(side) and trial_names(side)]
+        drugs = [side for side in sides if side not in trials and not self.is_trial(side)
+                 and (is_drug_name(side) or DRUG_CODE_RE.fullmatch(side))]
+        if len(sides) == 2 and len(trials) == len(drugs) == 1 and RESULTS_ASKED_RE.search(text) and \
+                self._all_said_with(trials[0], drugs, query):
+            # 'results of TULIP for trastuzumab duocarmazine vs physician's choice?': one trial and the drug it tests
+            # are no two sides; the trial's results are asked (and said to be missing when the review has none)
+            return self._overview(base, question, text, query, candidates, carried)
         if not any(is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or self.is_trial(side) for side in sides) and \
                 (defined := self._terms_defined_side_by_side(question, text)) is not None:
             return defined  # 'HER2 3+ vs HER2-low - how are they defined?': two terms, each as the review defines it
@@ -97,6 +111,17 @@ class ComparePlans:
             if answer.points and {p.text for p in answer.points} <= said_before:
                 # one sentence set both sides against each other: this side still gets its own description
                 answer = self._entity_overview(side_base, side_query, side, group=False) or answer
+            if WHAT_THEY_ARE_RE.search(text) and (defined := self._defining(
+                    side_base, side_query, side, query.aliases.get(side, [side]))) is not None:
+                shown = {p.text for p in answer.points}
+                # (what it is and the sentence after, as a definition is told; the one after alone when the first is
+                # already shown — unless it leans on that one: "Moreover, its small molecular size…")
+                rest = [p for p in defined.points if p.text not in shown]
+                if defined.points and defined.points[0].text in shown:
+                    rest = [p for p in rest if not (PRONOUN_RE.match(p.text) or LEADING_PRONOUN_RE.match(p.text))]
+                defined = defined.model_copy(update={"points": rest})
+                if defined.points:  # the sentence that says what it is, before the aspect compared
+                    answer = merge(side_base, [("", defined), ("", answer)])
             parts.append((side, answer))
         if WHICH_BETTER_RE.search(text) and len(sides) == 2 and (met := self._where_they_met(query, sides)):
             # 'enhertu vs kadcyla which better?': beside what each is, the trial that set them against each other
@@ -212,17 +237,19 @@ class ComparePlans:
         naming = self.sentences.mentioning(aliases)
         named = {(s.source, s.paragraph, s.index) for s in naming}
         continuing = [s for s in self.sentences.sentences
-                      if (PRONOUN_RE.match(s.text) or LEADING_PRONOUN_RE.match(s.text))  # "Moreover, its small size…"
+                      if (PRONOUN_RE.match(s.text) or LEADING_PRONOUN_RE.match(s.text)  # "Moreover, its small size…"
+                          or THIS_TRIAL_OPENING_RE.match(s.text))  # "Interestingly, this trial included…"
                       and (s.source, s.paragraph, s.index - 1) in named
                       and self._speaks_of(s, side, aliases)]
         return sorted(naming + continuing, key=lambda s: s.start)
 
     def _focus(self, answer: Answer, aspect: str, limit: int) -> Answer:
         """The points of an overview that speak to the compared aspect (all, if none does), in order."""
-        terms = set(tokenize(aspect))
+        # ('who benefited' meets "only benefits patients with…": words compared by their stems)
+        terms = {light_stem(w) for w in tokenize(aspect)}
         # 'which drugs / what regimen' is answered by the sentences that name drugs, whatever their words
         drugs_asked = bool(DRUGS_ASKED_RE.search(aspect))
-        scored = [(len(terms & set(tokenize(p.text))) + (drugs_asked and bool(DRUG_RE.search(p.text))), -i, p)
+        scored = [(len(terms & {light_stem(w) for w in tokenize(p.text)}) + (drugs_asked and bool(DRUG_RE.search(p.text))), -i, p)
                   for i, p in enumerate(answer.points)]
         keep = sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]
         points = [p for _, _, p in sorted(keep, key=lambda t: -t[1])]

@@ -35,6 +35,10 @@ WHICH_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:[\w\-
                             re.I)
 
 
+# A sentence that qualifies the finding before it: "However, this finding did not predict…"
+CAVEAT_RE = re.compile(r"(?:However|Nevertheless|Nonetheless|Yet|But),?\s+(?:this|these|such|that|those)\s+"
+                       r"(?:findings?|results?|observations?|data|associations?|benefits?|effects?|differences?)\b", re.I)
+
 class ContinuationPlans:
     """Mixin of :class:`AnswerPipeline`: the continuation plan for follow-ups that point at what was said."""
 
@@ -60,6 +64,20 @@ class ContinuationPlans:
         query = self.analyzer.analyze(resolved)
         base = Answer(question=question, answer="", intent=classify(resolved), resolved_question=resolved)
         return Outcome(self._quoting(base, query, [sentence] + following), self._pool, self._considered)
+
+    def _with_the_caveat(self, base: Answer, answer: Answer, query) -> Answer:
+        """'in CLEOPATRA, how did low vs high HER2 expression do?': a finding quoted keeps the sentence right
+        after it that qualifies it ("However, this finding did not predict a better response…") — the
+        finding alone says more than the review does."""
+        if answer.abstained or not answer.citations:
+            return answer
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen:
+            return answer
+        starts = {s.start for s in chosen}
+        added = [nxt for sentence in chosen for nxt in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+                 if nxt.start not in starts and CAVEAT_RE.match(nxt.text)]
+        return self._with_added(base, answer, query, chosen, added) if added else answer
 
     def _with_results_that_follow(self, base: Answer, answer: Answer, query) -> Answer:
         """'lapatinib + cape vs cape alone, pfs?': the sentence that names the trial often gives only its

@@ -157,9 +157,9 @@ class DefinitionPlans:
         """'meaning of intratumoral her2 heterogeneity': the sentence that says it 'is defined as' (or
         'refers to', 'is known as') and holds every word of the term, in any order ("Intratumoral
         heterogeneity of HER2 expression … is defined as the presence of varying degrees…")."""
-        words = {light_stem(w) for w in tokenize(term) if len(w) > 2 or re.search(r"\d", w)}  # '3+' counts
+        words = {_root(w) for w in tokenize(term) if len(w) > 2 or re.search(r"\d", w)}  # '3+' counts
         if re.search(r"\d", term):  # 'an IHC score of 3+': the figure is the term; the review may not say 'score'
-            words -= {light_stem(w) for w in SCORE_NOUNS}
+            words -= {_root(w) for w in SCORE_NOUNS}
         # 'her2 ihc 3+': the review's subject is on every page; the rest of the term is what is asked
         rest = {w for w in words if w not in REVIEW_SUBJECT}
         words = rest if len(rest) >= 2 else words
@@ -172,7 +172,7 @@ class DefinitionPlans:
             if re.match(r"(?:It|Its|This|These|They|Their)\b", sentence.text) and sentence.index > 0:
                 # "Its expression is defined as intense (3+)…": what "its" is, the sentence before says
                 chosen.insert(0, self.sentences.paragraph(sentence)[sentence.index - 1])
-            if words <= {light_stem(w) for s in chosen for w in tokenize(s.text)}:
+            if words <= {_root(w) for s in chosen for w in tokenize(s.text)}:
                 return self._quoting(base, query, chosen + self._classing(chosen[-1], term))
         return None
 
@@ -256,6 +256,13 @@ def _term_before_of(term: str) -> str:
     head = re.sub(r"^\s*(?:the|an?|\d+)\s+", "", pieces[0], flags=re.I).strip()
     words = head.lower().split()
     return head if len(words) >= 2 and not any(w in RELATIONAL_NOUNS for w in words) else ""
+
+
+def _root(word: str) -> str:
+    """A word without its plural or an adjective/noun ending, so that 'a heterogeneous tumor' meets
+    'heterogeneity … of the same tumor' ('heterogeneous', 'heterogeneity' → 'heterogene')."""
+    word = light_stem(word)
+    return re.sub(r"(?:ity|ous|ou)$", "", word) if len(word) >= 9 else word
 
 
 def _bare(word: str) -> str:

@@ -123,7 +123,9 @@ def asks_for_list(question: str) -> bool:
     return False
 
 
-OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|\bwalk (?:me|us) (?:through|thru)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
+OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
+                         # "the current status of SYD985", "where does SYD985 stand": where a drug is in its trials
+                         r"\b(?:current|present|latest|developmental|development) status of\b|\bwhere (?:does|do) [\w\-() ]{2,40}? stand\b|\bwalk (?:me|us) (?:through|thru)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
                          # "what were the numbers in KATHERINE": a trial's figures are its results
                          r"\bwhat (?:were|are) the (?:main |key )?(?:numbers|figures|stats) (?:of|from|for|in)\b|"
                          # "what was the design and outcome": how a trial was run and what it found, together
@@ -240,7 +242,7 @@ TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where
 DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| is)|whats|give me|tell me)\s+)?(?:the\s+|a\s+)?"
                               r"(?:exact\s+|formal\s+|precise\s+)?(?:definition|meaning|defn?\.?)\s+of\s+(?:the\s+term\s+)?"
                               r"(?P<term>[\w\-–/+ ]{2,50}?)\W*$|"
-                              r"^\W*how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define)\s+(?P<term2>[\w\-–/+ ]{2,50}?)"
+                              r"^\W*how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define)\s+(?:an?\s+|the\s+)?(?P<term2>[\w\-–/+ ]{2,50}?)"
                               r"(?:\s+defined)?(?:\s+(?:in|by|according to)\s+(?:this|the)\s+(?:review|paper|article|authors))?"
                               r"\W*$", re.I)
 
@@ -254,8 +256,15 @@ HEARD_PROPERTY_RE = re.compile(_HEARD + r"(?:has|have|had|causes?|gives?|shows?)
 HEARD_STATE_RE = re.compile(_HEARD + r"(?:is|are|was|were)\s+(?:an?\s+)?(?P<term>[\w\-–/+ ]{2,40}?)" + _MEANING_ASKED, re.I)
 
 
+# Courtesy at the end ("… pls", "… thanks") and quote marks around a word ("a 'heterogeneous' tumor") are
+# not part of the term asked.
+COURTESY_TAIL_RE = re.compile(r"[\s,]+(?:pls|plz|please|thx|thanks|thank you|ty)\W*$", re.I)
+TERM_QUOTES_RE = re.compile(r"(?<!\w)['‘’\"“”]|['‘’\"“”](?!\w)")
+
+
 def as_definition(question: str) -> str:
     """'targeted protein degradation - what is it' → 'what is targeted protein degradation?' (else '')."""
+    question = TERM_QUOTES_RE.sub("", COURTESY_TAIL_RE.sub("", question)) or question
     if heard := HEARD_PROPERTY_RE.match(question):
         return f"what is the {heard.group('term').strip()} of {heard.group('owner')}?"
     if heard := HEARD_STATE_RE.match(question):  # "…said her cancer is HER2-low, what does that mean"

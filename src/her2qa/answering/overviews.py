@@ -87,6 +87,11 @@ class OverviewPlans:
         if found is not None and not carried_elsewhere and (
                 not specific or any(mentions(found[1].title, query.aliases.get(e, [e])) for e in specific)
                 or self._section_asked_with_examples(text, found, specific, query)):
+            if specific and not aspects and self._topic_section_apart(text, found, specific, query) \
+                    and (focused := self._focused_overview(base, query, text, specific)) is not None:
+                # 'any info on immunotherapy with T-DM1?': the name's own section was found, but the topic joined
+                # to it has a section of its own that goes on about the name (KATE2, in "Immunotherapy…")
+                return self._results_reported(base, focused, text, specific[0])
             if not specific and not query.carried and (on_topic := self._on_topic_in_section(text, *found)):
                 # "what do the authors conclude about brain mets?": what the section says of that topic
                 return self._quoting(base, query, on_topic, self.sentences.subheading_of,
@@ -136,12 +141,35 @@ class OverviewPlans:
                 j += 1
         return [sentences[i] for i in sorted(chosen)]
 
+    def _topic_section_apart(self, text: str, found, specific: list[str], query: Query) -> bool:
+        """Is ``found`` the name's own section (its title names it), while the rest of the question names
+        another section, neither inside the other, that speaks of the name too?"""
+        source, section = found
+        aliases = [a for e in specific for a in query.aliases.get(e, [e])]
+        if not mentions(section.title, aliases):
+            return False
+        rest = text
+        for alias in sorted(aliases, key=len, reverse=True):
+            rest = re.sub(rf"\b{re.escape(alias)}\b", " ", rest, flags=re.I)
+        other = self.sentences.find_section(rest, topic=True)
+        if other is None or other[0] != source:
+            return False
+        inner = set(self.sentences.descendants(self.corpus.document(source), section.key))
+        outer = set(self.sentences.descendants(self.corpus.document(source), other[1].key))
+        if other[1].key in inner or section.key in outer:
+            return False
+        return any(mentions(s.text, aliases) for s in self.sentences.in_section(source, other[1].key))
+
     def _section_asked_with_examples(self, text: str, found, specific: list[str], query: Query) -> bool:
         """'summary of the section on other new approaches (bispecifics, CAR-T etc)': a section asked for,
         the names given as examples of what it holds."""
-        if not SECTION_ASKED_RE.search(text):
-            return False
         source, section = found
+        # 'what does the review say about liquid biopsy and the PLASMA-MATCH study?': the section's own title asked
+        # beside a name it holds is the section asked, with that name in it
+        title = re.escape(section.title.strip().lower())
+        joined = re.search(rf"\b{title}\s+(?:and|&|\+|plus)\s|\s(?:and|&|\+|plus)\s+(?:the\s+)?{title}\b", text.lower())
+        if not SECTION_ASKED_RE.search(text) and not joined:
+            return False
         held = " ".join(s.text for s in self.sentences.in_section(source, section.key))
         return all(mentions(held, query.aliases.get(e, [e])) for e in specific)
 
@@ -194,6 +222,10 @@ class OverviewPlans:
         # inhibitor'); 'syd985 payload' asks an attribute of the name, answered where the name is described
         at = next((m.end() for a in aliases if (m := re.search(rf"\b{re.escape(a)}\b", typed, re.I))), None)
         joined = re.search(r"\b(?:and|with|in|for|plus|among|against|on)\b\s+(.+)", typed[at:], re.I) if at is not None else None
+        if joined is None and at is not None:
+            # ... or before it, joined to it ('any data on immunotherapy with kadcyla?', 'brain mets and tukysa')
+            joined = re.search(r"(?:^|\b(?:on|about|regarding|of)\s)(.+?)\s+(?:with|plus|and|in|for)\s+\S+\W*$",
+                               typed[:at], re.I)
         if joined is None:
             return None
         typed = joined.group(1)

@@ -58,6 +58,18 @@ BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
+# "what did Metzger find?", "what did bose et al show": a study the review names by its first author
+AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
+                                r"(?: and (?:colleagues|co-?workers|team))? (?:find|found|show|shown|report|reported|"
+                                r"demonstrate|demonstrated|observe|observed|describe|conclude|say)\b", re.I)
+# A sentence going on about the study before it: "They demonstrated…", "This study identified…", "These studies suggest…"
+GOES_ON_ABOUT_STUDY_RE = re.compile(r"(?:They|These authors|The authors|Their|This study|These studies|"
+                                    r"In (?:this|their|that) study)\b")
+FOLLOW_ON_SENTENCES = 3
+# "is there medicine for src?", "and there is medicine for Src?", "are there any drugs for AXL": a remedy asked for
+AGENTS_FOR_RE = re.compile(r"^\W*(?:(?:and|so|but|ok)\W+)?(?:(?:is|are)\s+there|there\s+(?:is|are))\s+(?:any\s+|a\s+|some\s+)?"
+                           r"(?:medicines?|meds|drugs?|medications?|treatments?|therap(?:y|ies)|pills?)\s+"
+                           r"(?:for|against)\s+(?P<target>[\w\-/+]+)\s*\?", re.I)
 # How many sentences a chain of "This …" sentences is followed back
 MAX_POINTED_BACK = 3
 # "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
@@ -177,6 +189,44 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             outcome.answer = outcome.answer.model_copy(update={"notice": notice})
         return outcome
 
+    def _authors_findings(self, base: Answer, text: str, query: Query) -> Answer | None:
+        """'what did Metzger find?': what the review reports of a study it names by its first author ("Metzger
+        et al. classified…"), with the sentences that go on about it ("They demonstrated the absence of pCR…",
+        "This study identified…") — not every sentence with the word 'finding'."""
+        asked = AUTHOR_FINDINGS_RE.search(text)
+        if asked is None:
+            return None
+        author = re.compile(rf"\b{re.escape(asked.group('who'))} et al\b", re.I)
+        asked = {light_stem(w) for w in content_words(AUTHOR_FINDINGS_RE.sub(" ", text)) if w not in FRAME_WORDS}
+        said: list[Sentence] = []
+        for sentence in self.sentences.sentences:
+            if not author.search(sentence.text) or sentence in said:
+                continue
+            said.append(sentence)
+            for following in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 1 + FOLLOW_ON_SENTENCES]:
+                told = {light_stem(w) for s in said for w in content_words(s.text)}
+                # ('HER2 heterogeneity in the metastatic setting - what did Metzger find?': the sentence after their
+                # study that says the question's word it left unsaid, "In metastatic settings, the same scenario…")
+                if not GOES_ON_ABOUT_STUDY_RE.match(following.text) and \
+                        not (asked - told) & {light_stem(w) for w in content_words(following.text)}:
+                    break
+                said.append(following)
+        return self._quoting(base, query, said) if said else None
+
+    def _as_agents_against(self, question: str) -> str:
+        """'is there medicine for src? it works?' → 'any drugs that target Src? it works?': a remedy asked for
+        something the review names drugs as targeting ("new drugs that specifically target Src") asks for
+        those drugs; a remedy for a condition ('a treatment for brain mets') stays as typed."""
+        asked = AGENTS_FOR_RE.match(question)
+        if asked is None:
+            return question
+        target = asked.group("target")
+        acted_on = re.compile(rf"\b(?:target\w*|inhibit\w*|block\w*)\s+(?:\w+\s+)?{re.escape(target)}\b|"
+                              rf"\b{re.escape(target)}[\s-](?:targeting|inhibitors?|blockers?)\b", re.I)
+        if not any(acted_on.search(s.text) for s in self.sentences.sentences):
+            return question
+        return f"any drugs that target {target}?{question[asked.end():]}"
+
     def _answer_question(self, question: str, resolved: str, carried: list[str]) -> Outcome:
         numbered = self._numbered_item(question, resolved)
         if numbered is not None:
@@ -185,6 +235,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = without_framing(resolved)
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
+        resolved = self._as_agents_against(resolved)
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(resolved)))
         parts = split_parts(resolved)
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
@@ -397,6 +448,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                        "metastatic breast cancer that resists anti-HER2 therapy.")
         if intent != "table" and (listed := self._listed_only(base, query, text)) is not None:
             return listed
+        if (findings := self._authors_findings(base, text, query)) is not None:
+            return findings
         if intent in ("fact", "list") and SECTION_NUMBER_RE.search(text) and not self._specific(query) \
                 and (found := self.sentences.find_section(text)) is not None:
             # "what newer stuff is in the pipeline per sec 4.4?": the section the question names by number
@@ -420,7 +473,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
                 return self._table(base, question, text, query, candidates, carried)
-        if intent == "fact" and ROW_COLUMN_ASKED_RE.search(text) and (rows := self._rows_named(base, text, query)) is not None:
+        if intent in ("fact", "list") and ROW_COLUMN_ASKED_RE.search(text) and (
+                rows := self._rows_named(base, text, query)) is not None:
             return rows
         if intent in ("fact", "compare") and (across := self._endpoint_across_trials(question, query)) is not None:
             return across
@@ -486,7 +540,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             answer = in_setting
         else:
             answer = self._with_what_it_refers_to(base, answer, query)
-            answer = self._with_results_that_follow(base, answer, query)
+            answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
+            answer = self._given_together_first(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
@@ -976,6 +1031,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return named.pop() if len(named) == 1 else ""
 
     def _multi_part(self, question: str, parts: list[str], carried: list[str]) -> Answer:
+        from ..chat import ONLY_SETTING_RE  # (chat reads questions with this package: imported here, not above)
+
         answers = []
         named = [[e for e in self.analyzer.entities_in(p) if self.analyzer.known(e) and not is_generic(e)] for p in parts]
         # "what was the control arm and who was eligible in TH3RESA?": a name given once serves every part.
@@ -1036,6 +1093,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 answer = declined  # "did TULIP work?? what were the results": the same ask, the same answer
             if i and answer.abstained and (given := self._given_above(part, [a for _, a in answers])) is not None:
                 answer = given  # "… ILD with T-DXd, and how often was it fatal?": the sentence above says both
+            if i and answers and (setting := ONLY_SETTING_RE.match(part)) and (
+                    going_on := self._going_on_in_setting(answers[-1][1], setting.group("setting"), answer)) is not None:
+                answer = going_on  # "what did Metzger find, and what about the metastatic setting?": where the text goes on
             if own:
                 subject = own
             found_trial = self._one_trial_found(part, answer)
@@ -1043,6 +1103,19 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         first_query = self.analyzer.analyze(parts[0])
         base = self._base(question, first_query, self._pool, "multi")
         return merge(base, answers).model_copy(update={"intent": "multi"})
+
+    def _going_on_in_setting(self, before: Answer, setting: str, base: Answer) -> Answer | None:
+        """The sentence right after what the part before quoted that names the setting a later part asks
+        ("In metastatic settings, the same scenario was observed…" after Metzger's neoadjuvant finding)."""
+        words = [w for w in content_words(setting) if w not in {"setting", "settings", "disease", "patients", "pts"}]
+        quoted = [sentence for _, _, sentence in self._quoted(before) if sentence is not None]
+        if not words or not quoted:
+            return None
+        last = quoted[-1]
+        for following in self.sentences.paragraph(last)[last.index + 1: last.index + 1 + FOLLOW_ON_SENTENCES]:
+            if all(re.search(rf"\b{re.escape(w[:6])}", following.text, re.I) for w in words):
+                return self._quoting(base, self.analyzer.analyze(setting), [following])
+        return None
 
     @staticmethod
     def _given_above(part: str, earlier: list[Answer]) -> Answer | None:

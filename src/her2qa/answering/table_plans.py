@@ -14,10 +14,13 @@ from ..results import Answer, AnswerTable
 from ..citations import NCT_RE
 from .compose import Pick, merge, render
 from .extractive import _join, is_drug_name
-from .tables import NAME_COLUMN_RE, TableMatch
+from .tables import NAME_COLUMN_RE, TableMatch, names_the_row
 
 # A table column asked of rows the question names ('what arm do … share', 'setting of X and Y').
 ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
+# The column a list asks for, right after its wh-word: "what are all the arms in …", "list the endpoints of …"
+COLUMN_LISTED_RE = re.compile(r"^\W*(?:what|which|list|name|show)(?:\s+(?:are|were|is|the|all|of|me))*\s+"
+                              r"(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)\b", re.I)
 # Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
 COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
 # 'can i take nerlynx and tukysa at the same time?': two drugs asked of as given together
@@ -30,6 +33,14 @@ GIVEN_WITH_RE = re.compile(r"\b(?:plus|with|combin\w*|added|addition|together)\b
 # ... of trials or of anyone trying it
 TRIALS_ASKED_RE = re.compile(r"\b(?:anyone|anybody|trials?|stud(?:y|ies)|test\w*|tried|trying|evaluat\w*|"
                              r"investigat\w*|ongoing|running)\b", re.I)
+
+
+# 'did neratinib plus capecitabine improve OS over lapatinib plus capecitabine?': regimens set against each other
+REGIMENS_SET_AGAINST_RE = re.compile(r"\b(?:over|against|beat|improv\w*|superior|inferior)\b", re.I)
+# The word that opens a list of drugs given together: "the combination of everolimus, trastuzumab, and paclitaxel"
+COMBINATION_OPENS_RE = re.compile(r"\b(?:combination of|combining|combined)\s+(?:the\s+)?$")
+# How far apart two drugs given together stand ('tucatinib or placebo in combination with capecitabine and trastuzumab')
+GIVEN_WITH_WORDS = 6
 
 
 class TablePlans:
@@ -45,15 +56,17 @@ class TablePlans:
         if match is None:
             return None
         several_rows = len(match.rows) >= 2 and len(names) >= 2
-        columns_of_one = len(match.rows) == len(names) == 1 and \
-            len({m.lower().rstrip("s") for m in ROW_COLUMN_ASKED_RE.findall(text)}) >= 2
+        # ('what are all the arms in DESTINY-Breast07?': a list asked of one name, which one cell of its row holds)
+        columns = len({m.lower().rstrip("s") for m in ROW_COLUMN_ASKED_RE.findall(text)})
+        columns_of_one = len(match.rows) == len(names) == 1 and (
+            columns >= 2 or columns == 1 and base.intent == "list" and bool(COLUMN_LISTED_RE.match(text)))
         if not (several_rows or columns_of_one):
             return None
         # each name is a row's own name (its trial, ADC or NCT cell), not a drug that fills its arms
         name_columns = [c for c in match.table.columns if NAME_COLUMN_RE.search(c)]
         row_names = [" ".join(r.cells.get(c, "") for c in name_columns) for r in match.rows]
-        if not all(any(mentions(n, aliases) for n in row_names) for aliases in names) or not all(
-                any(mentions(n, aliases) for aliases in names) for n in row_names):
+        if not all(any(names_the_row(n, aliases) for n in row_names) for aliases in names) or not all(
+                any(names_the_row(n, aliases) for aliases in names) for n in row_names):
             # 'ARX788 - payload, phase, trial name?' matched Table 2, where ARX788 fills an arm: the row that
             # is its own (Table 1's ADC), which the other table's row then completes
             match = self.tables.rows_named(names) if columns_of_one else None
@@ -98,6 +111,38 @@ class TablePlans:
         return [r for r in table.rows if arms and all(
             mentions(" ".join(r.cells.get(c, "") for c in arms), query.aliases.get(d, [d])) for d in drugs)]
 
+    def _given_together_first(self, base, answer: Answer, query: Query) -> Answer:
+        """'any phase 3 data combining tykerb with herceptin?': when a quoted sentence gives the two drugs
+        together ("trastuzumab plus lapatinib vs. lapatinib alone"), one naming both apart — as treatment
+        before ("…including trastuzumab and lapatinib") — answers nothing asked and goes."""
+        drugs = [e for e in query.entities if is_drug_name(e) and not self.is_trial(e)]
+        if len(drugs) != 2 or not COMBINATION_ASKED_RE.search(query.text) or SET_AGAINST_RE.search(query.text) \
+                or REGIMENS_SET_AGAINST_RE.search(query.text) or answer.abstained:
+            return answer
+        first, second = (query.aliases.get(d, [d]) for d in drugs)
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen:
+            return answer
+        if not any(_gives_together(s.text, first, second, within=GIVEN_WITH_WORDS) for s in chosen):
+            return answer
+        def off_the_pair(sentence) -> bool:
+            """Both named apart, or one given with a third drug ('lapatinib plus capecitabine')."""
+            if _gives_together(sentence.text, first, second, within=GIVEN_WITH_WORDS):
+                return False
+            one, other = mentions(sentence.text, first), mentions(sentence.text, second)
+            if one and other:
+                return True
+            named = first if one else second if other else []
+            return any(re.search(rf"\b{re.escape(a)}\s+(?:plus|\+|with|combined with|in combination with)\s+\w", sentence.text, re.I)
+                       for a in named)
+
+        gone = {s.start for s in chosen if off_the_pair(s)}
+        # (what leans on a sentence that went, naming neither drug — "However, no … differences in OS" — goes with it;
+        # a sentence naming neither, on its own, may say what became of the pair and stays)
+        gone |= {s.start for s in chosen if not mentions(s.text, first + second) and any(
+            o.start in gone and (o.source, o.paragraph) == (s.source, s.paragraph) and o.index == s.index - 1 for o in chosen)}
+        return self._quoting(base, query, [s for s in chosen if s.start not in gone]) if gone else answer
+
     def _never_given_together(self, base, text: str, query: Query) -> Answer | None:
         """'can i take nerlynx and tukysa at the same time?': two drugs asked together that no sentence gives
         together ('X plus Y', 'Y in combination with X') and no trial's arm pairs — the review does not say;
@@ -106,13 +151,8 @@ class TablePlans:
         if len(drugs) != 2 or not TOGETHER_ASKED_RE.search(text) or SET_AGAINST_RE.search(text):
             return None
         first, second = (query.aliases.get(d, [d]) for d in drugs)
-        for sentence in self.sentences.mentioning(first):
-            lowered = sentence.text.lower()
-            for a in first:
-                for b in second:
-                    i, j = lowered.find(a.lower()), lowered.find(b.lower())
-                    if i >= 0 and j >= 0 and GIVEN_WITH_RE.search(lowered[min(i, j):max(i, j)]):
-                        return None
+        if any(_gives_together(sentence.text, first, second) for sentence in self.sentences.mentioning(first)):
+            return None
         if any(self._rows_giving_all(table, drugs, query) for _, table in self.tables.tables()):
             return None
         return self._decline(base, f"The review does not report {drugs[0]} and {drugs[1]} given together.",
@@ -154,3 +194,23 @@ class TablePlans:
                                          "intent": "table"})
 
     # (lists: answering/lists.py; one drug or trial: answering/subjects.py)
+
+
+def _gives_together(text: str, first: list[str], second: list[str], within: int | None = None) -> bool:
+    """Does the sentence give the two drugs together ('X plus Y', 'Y in combination with X'), not merely name
+    both ('lapatinib, neratinib and tucatinib have been approved')? With ``within``, at most that many words
+    apart ("lapatinib plus capecitabine … refractory to trastuzumab" gives lapatinib with capecitabine only)."""
+    lowered = text.lower()
+    for a in first:
+        for b in second:
+            i, j = lowered.find(a.lower()), lowered.find(b.lower())
+            if i < 0 or j < 0:
+                continue
+            between = lowered[min(i, j):max(i, j)]
+            if GIVEN_WITH_RE.search(between) and (within is None or len(between.split()) - 1 <= within):
+                return True
+            # "the combination of everolimus, trastuzumab, and paclitaxel": a list the combining word opens
+            if COMBINATION_OPENS_RE.search(lowered[max(0, min(i, j) - 30):min(i, j)]) and re.fullmatch(
+                    r"[\w\-]+(?:,\s*[\w\-]+)*,?\s*(?:and\s+)?", between):
+                return True
+    return False

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..chunking import Chunk
 from ..corpus import Corpus
 from ..document import Table, TableRow
-from ..query import Query, compact, light_stem, mentions
+from ..query import Query, compact, light_stem, mentions, only_successors
 from ..retrieval import is_generic
 
 ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv"}
@@ -50,6 +50,13 @@ class TableMatch:
     @property
     def everything(self) -> bool:
         return not self.filters
+
+
+def names_the_row(own_name: str, aliases: list[str]) -> bool:
+    """Is a row's own name (its trial, ADC or NCT cell) one of these names? HER2CLIMB-04's row is not
+    HER2CLIMB's: a numbered successor is another trial."""
+    return mentions(own_name, aliases) and not any(
+        only_successors(a, own_name) for a in aliases if a.lower() in own_name.lower())
 
 
 def row_text(table: Table, row: TableRow) -> str:
@@ -107,7 +114,7 @@ class TableAnswerer:
         Table 2 it only fills an arm."""
         for source, table in self.tables():
             columns = [c for c in table.columns if NAME_COLUMN_RE.search(c)]
-            rows = [r for r in table.rows if any(mentions(" ".join(r.cells.get(c, "") for c in columns), aliases)
+            rows = [r for r in table.rows if any(names_the_row(" ".join(r.cells.get(c, "") for c in columns), aliases)
                                                  for aliases in names)]
             chunks = [self.chunk_of(source, table, r) for r in rows]
             if rows and len(rows) == len(names) and None not in chunks:
