@@ -2682,3 +2682,33 @@ def test_a_compared_side_goes_on_in_this_trial(assistant):
 def test_a_trial_set_against_the_drug_it_tests_asks_the_trials_results(assistant):
     answer = assistant.ask("TULIP results - trastuzumab duocarmazine vs physician's choice?")
     assert answer.abstained and "reports no results" in answer.answer, answer.answer
+
+
+def test_a_name_before_the_purpose_of_a_question_stays(assistant):
+    answer = assistant.ask("Please summarise NALA for my journal club: design and main results.")
+    assert "NALA" in answer.answer and "2.2-month absolute difference" in answer.answer, answer.answer
+
+
+def test_im_is_no_term_the_review_lacks(assistant):
+    answer = assistant.ask("im on 3rd line therapy now. any standard of care after second line?")
+    assert not answer.abstained and "no standard of care" in answer.answer, answer.answer
+
+
+def test_how_to_answer_after_a_comma_is_no_part_of_the_term(assistant):
+    answer = assistant.ask("what's an ADC, in simple terms?")
+    assert "three components" in answer.answer, answer.answer
+
+
+def test_a_reviews_written_out_word_meets_its_abbreviation(assistant):
+    answer = assistant.ask("which paper showed FGFR4 and anti-HER2 synergy in PDX models?")
+    assert "reference 66" in answer.answer and "does not mention" not in answer.answer, answer.answer
+
+
+def test_a_trial_glossed_by_its_arms_is_cited_where_the_trial_is_named(assistant):
+    answer = assistant.ask("reference for DESTINY-Breast03 (enhertu vs kadcyla)?")
+    assert "reference 43" in answer.answer, answer.answer
+
+
+def test_not_this_but_that_asks_that(assistant):
+    answer = assistant.ask("which ADC in table 1 doesn't carry a microtubule inhibitor but a TLR agonist?")
+    assert "BDC-1001" in answer.answer and "ARX788" not in answer.answer, answer.answer

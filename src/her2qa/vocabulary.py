@@ -126,6 +126,7 @@ review paper article section part parts anyway also really actually exactly roug
 know known need needs give given list name names which ones does did kind kinds type types sort sorts
 way ways like tldr eli5 simple simply words plain take-home takehome takeaway bottom-line supposed supposedly regular usual normal typical typically generally ever even
 mean means meant
+im ive
 """.split())
 
 # Words that carry a question's intent rather than its topic; a typo in one is mended like a typo in a
@@ -152,6 +153,8 @@ SHORTHAND: dict[str, str] = {
     "abt": "about", "bout": "about", "wat": "what", "wht": "what", "cuz": "because", "bcuz": "because",
     "yr": "year", "yrs": "years", "mo": "months", "mos": "months", "ppl": "people",
     "io": "immunotherapy", "ici": "immune checkpoint inhibitor", "icis": "immune checkpoint inhibitors",
+    # the review writes its models out ("patient-derived xenografts and organoids")
+    "pdx": "patient-derived xenograft", "pdxs": "patient-derived xenografts",
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.

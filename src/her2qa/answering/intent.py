@@ -417,7 +417,7 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
                                  rf"{_PURPOSES}(?:\s+[\w\-]+){{0,2}}?\s*[:\-–—,]\s*|"
                                  # "quick stat for a post: …", "one fact for my thread - …": what is wanted, and what for
-                                 rf"^\W*(?:[\w\-]+\s+){{0,3}}?for\s+(?:my|our|a|the|an)\s+(?:[\w\-]+\s+)?{_PURPOSES}\s*[:\-–—]\s*|"
+                                 rf"^\W*(?P<lead>(?:[\w\-]+\s+){{0,3}}?)for\s+(?:my|our|a|the|an)\s+(?:[\w\-]+\s+)?{_PURPOSES}\s*[:\-–—]\s*|"
                                  # "im a nursing student, what is…": who asks, introduced before the question
                                  # (a role of one or two words: "as a patient on enhertu, …" names the subject and stays)
                                  r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i’m|im|i am|as)\s+(?:an?|the)\s+(?:[\w\-]+\s+)?[\w\-]+"
@@ -461,10 +461,28 @@ TRAILING_BELIEF_RE = re.compile(r"(?<=\?)\s+(?:(?:both|they|it|these|those|each|
                                 r"(?:both\s+|all\s+)?(?:just|only|simply|basically|the same)\b[^?]*\??)$", re.I)
 
 
+# A word that looks like a name: capitals after its first letter, or a digit ('EMILIA', 'T-DM1', 'HER2CLIMB')
+NAME_LIKE_RE = re.compile(r"\b\w+[A-Z0-9]\w*\b")
+# How to answer, after a comma: "whats an ADC, in plain words?", "…, simply put"
+STYLE_TAIL_RE = re.compile(r"\s*[,;:\-–—]+\s*(?:(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
+                           r"(?:words|terms|english|language)|simply put|in short|briefly|in a nutshell)(?=\s*[?.!]*\s*$)", re.I)
+
+
+# "doesn't carry X but Y", "not X but Y" — not "not only X but also Y"
+NOT_X_BUT_Y_RE = re.compile(r"\b(?:does\s*n[o’']t|do\s*n[o’']t|did\s*n[o’']t|doesnt|dont)\s+"
+                            r"(?P<verb>carry|have|use|contain|include|target|hit|block)\s+(?!only\b|just\b)[^,?;]{1,40}?"
+                            r"\s+but\s+(?!also\b)", re.I)
+
+
 def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
-    stripped = PURPOSE_PREAMBLE_RE.sub("", question, count=1)
+    # ('Please summarise EMILIA for the tumour board: design and main results': a name before the purpose stays)
+    stripped = PURPOSE_PREAMBLE_RE.sub(lambda m: m.group("lead") if m.group("lead") and NAME_LIKE_RE.search(
+        m.group("lead")) else "", question, count=1)
+    stripped = STYLE_TAIL_RE.sub("", stripped)
+    # 'which ADC in table 1 doesn't carry a cytotoxic payload but an immune agonist': what it carries is asked
+    stripped = NOT_X_BUT_Y_RE.sub(lambda m: f"{m.group('verb')} ", stripped)
     if not re.search(r"[A-Za-z]{2}", stripped):
         stripped = question
     stripped = QUOTED_TERM_RE.sub(r"\1", stripped)

@@ -51,6 +51,7 @@ KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approac
 GLOSS_BRACKET_RE = re.compile(r"(?P<name>[\w\-+/]*\w)\s*\((?P<gloss>[\w\-+/ ]{2,30})\)")
 ARMS_GLOSS_RE = re.compile(r"\s*(?:\(|[-–—:,]\s*|\?\s+|\bfor\s+)(?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)"
                            r"\)?\s*\??\s*$", re.I)
+ARMS_BRACKET_RE = re.compile(r"\s*\((?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)\)", re.I)
 GLOSS_TAIL_RE = re.compile(r"\?\s*(?:i mean\s+)?the\s+[^?]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
 # A sentence opening on a bare pronoun, whose name is in the sentence before.
 BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
@@ -334,6 +335,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             drugs = known(arms.group("gloss"))
             if len(trials) == 1 and len(drugs) >= 2 and not any(self.is_trial(e) for e in drugs):
                 text = f"{text[: arms.start()].rstrip(' -–—:,(')}?"
+        # 'citation for DESTINY-Breast03 (T-DXd vs T-DM1) in this review?': the source of a trial glossed by its
+        # arms is the trial's; its arms' words would pull other sentences about the two drugs
+        if classify(text) == "reference" and (inner := ARMS_BRACKET_RE.search(text)) and len(
+                trials := [e for e in self._known_names(text[: inner.start()]) if self.is_trial(e)]) == 1 and not any(
+                self.is_trial(e) for e in self._known_names(inner.group("gloss"))):
+            text = f"{text[: inner.start()]}{text[inner.end():]}"
         return text
 
     def follow_ups(self, answer: Answer, limit: int = 3) -> list[str]:
