@@ -125,7 +125,8 @@ def asks_for_list(question: str) -> bool:
 
 OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # "the current status of SYD985", "where does SYD985 stand": where a drug is in its trials
-                         r"\b(?:current|present|latest|developmental|development) status of\b|\bwhere (?:does|do) [\w\-() ]{2,40}? stand\b|\bwalk (?:me|us) (?:through|thru)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
+                         r"\b(?:current|present|latest|developmental|development) status of\b|\bwhere (?:does|do) [\w\-() ]{2,40}? stand\b|"
+                         r"\bwalk (?:me|us) (?:through|thru)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
                          # "what were the numbers in KATHERINE": a trial's figures are its results
                          r"\bwhat (?:were|are) the (?:main |key )?(?:numbers|figures|stats) (?:of|from|for|in)\b|"
                          # "what was the design and outcome": how a trial was run and what it found, together
@@ -468,7 +469,7 @@ STYLE_TAIL_RE = re.compile(r"\s*[,;:\-–—]+\s*(?:(?:in|using)\s+(?:plain|simp
                            r"(?:words|terms|english|language)|simply put|in short|briefly|in a nutshell)(?=\s*[?.!]*\s*$)", re.I)
 
 
-# "doesn't carry X but Y", "not X but Y" — not "not only X but also Y"
+# "doesn't carry X but Y", "don't target X but Y" — not "doesn't only X but also Y"
 NOT_X_BUT_Y_RE = re.compile(r"\b(?:does\s*n[o’']t|do\s*n[o’']t|did\s*n[o’']t|doesnt|dont)\s+"
                             r"(?P<verb>carry|have|use|contain|include|target|hit|block)\s+(?!only\b|just\b)[^,?;]{1,40}?"
                             r"\s+but\s+(?!also\b)", re.I)

@@ -198,7 +198,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if asked is None:
             return None
         author = re.compile(rf"\b{re.escape(asked.group('who'))} et al\b", re.I)
-        asked = {light_stem(w) for w in content_words(AUTHOR_FINDINGS_RE.sub(" ", text)) if w not in FRAME_WORDS}
+        asked_words = {light_stem(w) for w in content_words(AUTHOR_FINDINGS_RE.sub(" ", text)) if w not in FRAME_WORDS}
         said: list[Sentence] = []
         for sentence in self.sentences.sentences:
             if not author.search(sentence.text) or sentence in said:
@@ -209,7 +209,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 # ('HER2 heterogeneity in the metastatic setting - what did Metzger find?': the sentence after their
                 # study that says the question's word it left unsaid, "In metastatic settings, the same scenario…")
                 if not GOES_ON_ABOUT_STUDY_RE.match(following.text) and \
-                        not (asked - told) & {light_stem(w) for w in content_words(following.text)}:
+                        not (asked_words - told) & {light_stem(w) for w in content_words(following.text)}:
                     break
                 said.append(following)
         return self._quoting(base, query, said) if said else None
