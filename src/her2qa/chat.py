@@ -392,13 +392,15 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
     "in it", "from that": something one is in is a trial; "that trial" is a trial even when a drug was
     named first; "the drug" is a drug; "it"/"its" after a trial is the trial's drug ("how does it work?"),
     otherwise the last subject."""
-    from .answering.extractive import asked_kind, is_drug_name
+    from .answering.extractive import DRUG_CODE_RE, asked_kind, is_drug_name
 
     subject = carried[0]
     inside = re.search(r"\b(?:in|from|during|within) (?:it|that|this)\b", question, re.I)
     said_trial = THAT_TRIAL_RE.search(question)
     if inside or said_trial or TRIAL_PROPERTY_RE.search(question):
-        carried_trial = next((e for e in carried if is_trial_name(e, analyzer)), None)
+        # ('EGF104900', shaped like a compound's code, is a trial when the review calls it one)
+        carried_trial = next((e for e in carried if is_trial_name(e, analyzer) or (
+            DRUG_CODE_RE.fullmatch(e) and not is_drug_name(e) and analyzer.names_a_trial(e))), None)
         if carried_trial is None and said_trial and previous is not None:
             return _trial_of_last_answer(previous, analyzer) or subject
         return carried_trial or subject

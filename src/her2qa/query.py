@@ -460,6 +460,11 @@ class QueryAnalyzer:
         for short, long_form in {**learned, **ABBREVIATIONS}.items():
             if len(long_form.split()) <= 4 and short not in {"hr", "bc"}:
                 self.reverse.setdefault(long_form.lower(), []).append(short)
+        # 'antibody drug conjugate', 'progression free survival': a long form typed without its hyphen
+        hyphened = sorted((f for f in self.reverse if re.search(r"[\-–]", f)), key=len, reverse=True)
+        self._unhyphened_re = re.compile(r"\b(?:" + "|".join(
+            re.sub(r"\\?[\-–]", r"[\\s\\-–]+", re.escape(f)) for f in hyphened) + r")(?=s?\b)", re.I) if hyphened else None
+        self._hyphened = {re.sub(r"[\-–]", " ", f): f for f in hyphened}
 
     def uses_word(self, word: str, strict: bool = False) -> bool:
         """Does the review use this word, or one sharing its first four letters (not when strict) or its stem?"""
@@ -494,6 +499,9 @@ class QueryAnalyzer:
         # 'third line and beyond', 'third-line or later': the same lines
         text = re.sub(r"\b(first|second|third|fourth)[\s-]+lines?\s+(?:and|or|&)\s+(?:beyond|later|after|above|up)\b",
                       r"\1 and later lines", text, flags=re.I)
+        if self._unhyphened_re is not None:
+            text = self._unhyphened_re.sub(
+                lambda m: self._hyphened.get(re.sub(r"[\s\-–]+", " ", m.group(0).lower()), m.group(0)), text)
         text = re.sub(r"\btl\s*;\s*dr\b", "tldr", text, flags=re.I)  # 'tl;dr' is one word
         text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
         text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)
@@ -718,7 +726,8 @@ class QueryAnalyzer:
         if not match:
             return clinical
         missing = clinical
-        for word in re.findall(r"[A-Za-z][\w\-]{4,}", match.group(1)):
+        # ('tell me about kadcyla being used after surgery': the adjuvant setting, not surgery itself)
+        for word in re.findall(r"[A-Za-z][\w\-]{4,}", SURGERY_TIMING_RE.sub(" ", match.group(1))):
             lowered = word.lower()
             if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS or lowered in RELATION_NOUNS \
                     or lowered in CHAT_WORDS or synonym_meanings(lowered):  # 'tell me about HER2CLIMB please'

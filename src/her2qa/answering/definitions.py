@@ -225,7 +225,9 @@ class DefinitionPlans:
                 chosen = self._with_rest(sentence)
                 # a brand typed ('enhertu') is quoted as the review names it ('[T-DXd] is …')
                 named = min((a for a in aliases if a.lower() not in BRANDS), key=len, default=subject)
-                return self._quoting(base, query, chosen, named)
+                # as the review spells it ('adc' typed, or an alias kept lower-case, is quoted '[ADCs]')
+                printed = re.search(rf"(?<![\w\-]){re.escape(named)}", sentence.text, re.I)
+                return self._quoting(base, query, chosen, printed.group(0) if printed else named)
         return None
 
 

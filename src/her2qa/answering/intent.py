@@ -162,7 +162,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"(?:with|on|for|about|in)\b", re.I)
 # The review itself as the subject: "what is this review about", "main points of the paper".
 ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w+){0,3}\W+(?:about|cover|covers)\b|"
-                             r"\b(?:about|of|from) (?:this|the) (?:review|paper|article)\W*$|"
+                             # ("how many ADCs are approved as of this review": when, not what about)
+                             r"(?<!\bas )\b(?:about|of|from) (?:this|the) (?:review|paper|article)\W*$|"
                              r"^\W*(?:what(?:'s| is| are)?|whats )?\s*(?:the )?(?:(?:authors?|review|paper|article)(?:['’]s?|['’])?\s+)?"
                              r"(?:(?:overall|main|real|key|general)\s+)?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
@@ -213,7 +214,9 @@ PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|
 def is_reference(question: str) -> bool:
     lowered = SOURCE_SCOPE_RE.sub(" ", without_authors_saying(question.lower()))
     return bool(REFERENCE_CUE_RE.search(lowered)) or bool(
-        re.search(r"\bwho (?:wrote|authored|did|showed|found|reported|described|classified|demonstrated)\b|"
+        # ('who did best by PAM50' asks which patients, not who did the study)
+        re.search(r"\bwho (?:wrote|authored|did(?!\s+(?:the\s+)?(?:best|better|well|worse|worst|poorly|badly)\b)|"
+                  r"showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
                   r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b(?!\s+clubs?\b)|\bpublished\b|\bauthors?\b|"
                   r"\bdoi\b|\bpubmed\b|"
@@ -465,8 +468,10 @@ TRAILING_BELIEF_RE = re.compile(r"(?<=\?)\s+(?:(?:both|they|it|these|those|each|
 # A word that looks like a name: capitals after its first letter, or a digit ('EMILIA', 'T-DM1', 'HER2CLIMB')
 NAME_LIKE_RE = re.compile(r"\b\w+[A-Z0-9]\w*\b")
 # How to answer, after a comma: "whats an ADC, in plain words?", "…, simply put"
-STYLE_TAIL_RE = re.compile(r"\s*[,;:\-–—]+\s*(?:(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
-                           r"(?:words|terms|english|language)|simply put|in short|briefly|in a nutshell)(?=\s*[?.!]*\s*$)", re.I)
+# ("whats an ADC? in simple words pls": after the question mark too, with courtesy after it)
+STYLE_TAIL_RE = re.compile(r"\s*[,;:\-–—?.]+\s*(?:(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
+                           r"(?:words|terms|english|language)|simply put|in short|briefly|in a nutshell)"
+                           r"(?:[\s,]+(?:pls|plz|please|thx|thanks))?(?=\s*[?.!]*\s*$)", re.I)
 
 
 # "doesn't carry X but Y", "don't target X but Y" — not "doesn't only X but also Y"

@@ -35,7 +35,8 @@ PROPERTY_OF_RE = re.compile(r"\b(?:what|which)\s+(?:are|were|r)\s+(?:the\s+)?(?:
 KINDS_ASKED_RE = re.compile(r"\b(?:kinds?|types?|sorts?|classes|categories) of\b", re.I)
 PARTS_ASKED_RE = re.compile(r"\b(?:parts?|components?|pieces|elements|building blocks) (?:of|in)\b", re.I)
 # What drugs asked for act on: "which drugs inhibit the PI3K/AKT/mTOR pathway", "agents that go after Src"
-ACTED_ON_RE = re.compile(r"\b(?:target\w*|inhibit\w*|block\w*|go(?:es)? after|attack\w*|hit(?:s|ting)?|against|"
+# (a verb: the 'inhibitors' of "which inhibitors are being tested against …" act on nothing named after them)
+ACTED_ON_RE = re.compile(r"\b(?:target(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|go(?:es)? after|attack\w*|hit(?:s|ting)?|against|"
                          r"act(?:s|ing)? on)\s+(?:the\s+)?(?P<target>[\w\-/+]+(?:\s+(?:pathway|receptor|signal+ing|axis))?)",
                          re.I)
 # The class itself is what is listed: "which TKIs have FDA approval?" (not "which receptors do ADCs upregulate")

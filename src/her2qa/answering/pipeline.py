@@ -70,7 +70,12 @@ FOLLOW_ON_SENTENCES = 3
 # "is there medicine for src?", "and there is medicine for Src?", "are there any drugs for AXL": a remedy asked for
 AGENTS_FOR_RE = re.compile(r"^\W*(?:(?:and|so|but|ok)\W+)?(?:(?:is|are)\s+there|there\s+(?:is|are))\s+(?:any\s+|a\s+|some\s+)?"
                            r"(?:medicines?|meds|drugs?|medications?|treatments?|therap(?:y|ies)|pills?)\s+"
-                           r"(?:for|against)\s+(?P<target>[\w\-/+]+)\s*\?", re.I)
+                           # ('are there any drugs that hit src?': a remedy told by what it does to its target)
+                           r"(?:for|against|(?:that|which|to)\s+(?:hit|target|block|inhibit|go(?:es)? after|work against|"
+                           r"act on|hits|targets|blocks|inhibits|works against|acts on))\s+(?P<target>[\w\-/+]+)\s*\?", re.I)
+# "… what drugs are tried against it?", "… can anything block it?": 'it' is what something acts on
+ACTED_ON_IT_RE = re.compile(r"\b(?:against|target(?:s|ed|ing)?|block(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|hit(?:s|ting)?|"
+                            r"overcome|get around|go after|act on|aimed at)\s+it\W*$", re.I)
 # How many sentences a chain of "This …" sentences is followed back
 MAX_POINTED_BACK = 3
 # "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
@@ -459,6 +464,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return findings
         if intent in ("fact", "list") and SECTION_NUMBER_RE.search(text) and not self._specific(query) \
                 and (found := self.sentences.find_section(text)) is not None:
+            source, section = found
+            children = self.sentences.children(self.corpus.document(source), section.key)
+            if intent == "list" and len(children) >= 2 and _asks_for_its_parts(text, section.title):
+                # "what resistance mechanisms does section 2 go through?": the topics its subsections open with
+                return self._section_children(base, query, source, section, children)
             # "what newer stuff is in the pipeline per sec 4.4?": the section the question names by number
             return self._section_overview(base, query, *found)
         # "which ongoing enhertu trials are phase 3 / 1st line?", "t-dxd trials with AEs as primary endpoint?":
@@ -1061,6 +1071,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             context = ", ".join(lent[:2]) if subject else (
                 ASKING_WORDS_RE.sub("", parts[0]) if part is not parts[0] else "")
             ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
+            if ends_on_it and ACTED_ON_IT_RE.search(part) and len(subject) == 1 \
+                    and not is_drug_name(subject[0]) and not self.is_trial(subject[0]):
+                # "how does the PI3K/AKT/mTOR pathway cause resistance and what drugs are tried against it?": what
+                # drugs act on is the pathway or receptor named before ('how many died from it' is the part before)
+                ends_on_it = None
             if i and not own and found_trial and (pointer := TRIAL_POINTER_RE.search(part)):
                 # "what trial got it approved and were ppl with brain mets even in it": the trial the part before found
                 part = f"{part[:pointer.start()]}{found_trial}{part[pointer.end():]}"
@@ -1281,4 +1296,15 @@ def _name_asked_in(opening: str, query: Query) -> str:
                 return found.group(0)
     return ""
 
+
+# "list the subsections of section 2", "which topics does section 4 cover": a section's parts asked by name
+SUBPARTS_ASKED_RE = re.compile(r"\b(?:sub-?sections?|sub-?topics?|sub-?headings?|topics|parts|headings)\b", re.I)
+
+
+def _asks_for_its_parts(text: str, title: str) -> bool:
+    """Does a list question ask for a section's parts: by that word, or by a plural its title names
+    ('mechanisms' of 'Mechanisms of Resistance…', 'ADCs' of 'Novel Antibody-Drug Conjugates')?"""
+    titled = {light_stem(w) for w in words_of(title)}
+    return bool(SUBPARTS_ASKED_RE.search(text)) or any(
+        len(w) > 3 and w.endswith("s") and light_stem(w) in titled for w in words_of(text) - FRAME_WORDS)
 
