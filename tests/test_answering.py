@@ -2768,3 +2768,24 @@ def test_it_after_a_which_trial_answer_is_the_trial_it_found(assistant):
 def test_drugs_that_hit_a_target_are_the_drugs_the_review_names_for_it(assistant):
     answer = assistant.ask("are there any meds that block Src?")
     assert "dasatinib" in answer.answer and "saracatinib" in answer.answer, answer.answer
+
+
+def test_a_typo_in_a_rarely_printed_inflection_is_mended_by_its_stem(assistant):
+    answer = assistant.ask("what new aproaches are being explored beyond adcs and tkis?")
+    assert not answer.abstained and "approaches" in answer.resolved_question and "CAR-T" in answer.answer, answer.answer
+
+
+def test_what_people_keep_mentioning_is_no_part_of_the_term(assistant):
+    answer = assistant.ask("whats the bystander killing everyone keeps mentioning?")
+    assert "neighboring cells" in answer.answer, answer.answer
+
+
+def test_turned_up_is_upregulated(assistant):
+    answer = assistant.ask("what checkpoint receptors do the ADCs turn up?")
+    assert "CTLA-4" in answer.answer, answer.answer
+
+
+def test_what_each_trial_showed_is_each_trials_results(assistant):
+    answer = assistant.ask("EGF1001515 vs EGF104900, what did each show with lapatinib?")
+    assert "no statistically significant differences" in answer.answer and "12 weeks vs. 8.1 weeks" in answer.answer, \
+        answer.answer

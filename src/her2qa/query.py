@@ -574,11 +574,24 @@ class QueryAnalyzer:
             close = difflib.get_close_matches(lowered, pool, n=1, cutoff=0.84)
             if close and _inflected(lowered, close[0]):
                 return word  # another form of the same word ('approve' / 'approved'), not a typo
-            return close[0] if close else word
+            return close[0] if close else self._mended_inflection(lowered) or word
 
         text = re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", mend, text)
         text = re.sub(r"(?<![\w-])[A-Za-z]{2,}\d{4,}(?![\w-])", self._mend_code, text)
         return self._hyphenated(text)
+
+    def _mended_inflection(self, lowered: str) -> str:
+        """'aproaches' → 'approaches': a typo in the stem of an inflected word the review prints rarely, mended
+        by its stem ('approach', printed often) when the review prints that inflection too; '' otherwise."""
+        for ending in ("es", "s", "ed", "ing"):
+            stem = lowered[: -len(ending)]
+            if not lowered.endswith(ending) or len(stem) < 5:
+                continue
+            pool = [w for w in self._spelling if w[0] == stem[0] and abs(len(w) - len(stem)) <= 2]
+            for close in difflib.get_close_matches(stem, pool, n=2, cutoff=0.84):
+                if close + ending in self.plain_words:
+                    return close + ending
+        return ""
 
     def _without_state_suffix(self, name: str) -> str:
         """'p95HER2-expressing tumors' asks about p95HER2: a state typed onto a name the review prints bare."""

@@ -292,6 +292,8 @@ SYNONYMS: dict[str, str] = {
     # 'what other kinds of treatment are researchers working on': the review's approaches under study
     r"\b(?:kinds?|types?|sorts?) of (?:new )?(?:treatments?|therap\w+|drugs?)\b": "approaches strategies",
     r"\bresearch(?:ers?|ing)\b|\b(?:working on|looking (?:at|into)|exploring)\b": "research exploration",
+    # 'which checkpoint receptors do ADCs turn up?': what the review calls upregulating
+    r"\bturn(?:s|ed|ing)?\s+(?:\w+\s+)?up\b|\bramp(?:s|ed|ing)?\s+up\b": "upregulating upregulate upregulation",
 }
 
 

@@ -52,6 +52,9 @@ THIS_TRIAL_OPENING_RE = re.compile(r"(?:\w+,\s+)?(?:this|that|the same) (?:trial
 WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the two)\b|\bwhat(?:'s| is) each\b|"
                               r"\bwhat (?:each|both) (?:is|are)\b", re.I)
 RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings)\b", re.I)
+# "X vs Y - what did each show?": what the sides showed is their results (not when another trial is named:
+# "kadcyla vs herceptin - what did KATHERINE show" asks that trial's, which no side's results stand for)
+SHOWED_RE = re.compile(r"\bshow(?:ed|n)?\b", re.I)
 RESULTS_MEASURES = "results response PFS OS survival efficacy"
 # What the compared sides are: "(the X and Y) trials of CDK4/6 inhibitors in HER2+ disease"
 SIDES_DESCRIBED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|with|testing|using)\s+[^?.,;:]*|"
@@ -289,7 +292,8 @@ class ComparePlans:
                  and words_of(w)]
         if FACET_RE.search(rest) and not FACET_RE.search(" ".join(words)):
             words.append("safety")  # 'which one is easier on the body': the frame words dropped held the aspect
-        if RESULTS_ASPECT_RE.search(rest):
+        trial_apart = any(self.is_trial(e) and trial_names(e) and e not in sides for e in query.entities)
+        if RESULTS_ASPECT_RE.search(rest) or (SHOWED_RE.search(rest) and not trial_apart):
             # 'design and early results': a trial's results are told by its measures (a 33% response
             # rate, disease control of 58%), seldom by the word 'results'
             words.append(RESULTS_MEASURES)

@@ -438,8 +438,10 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
 WHY_ASKED_AGAIN_RE = re.compile(r"\s*[-–—,;]\s*(?:what'?s|what is|whats)\s+the\s+(?:reason|rationale|explanation)\W*$", re.I)
 QUOTED_TERM_RE = re.compile(r"(?<![\w'’])['‘\"“]([\w][\w\-–/+ ]{0,40}[\w+])['’\"”](?![\w'’])")
 HEARSAY_RE = re.compile(r"\s+(?:that\s+|which\s+)?(?:people|everyone|everybody|folks|they|you|i|we|doctors|oncologists)"
-                        r"(?:\s+(?:always|often|keep|kept|have been|are|'ve|’ve|'re|’re))?\s+"
-                        r"(?:talk(?:ing|s)?|speak(?:ing|s)?|hear(?:ing|d)?|read(?:ing)?|mention(?:ing|s|ed)?)\s+(?:about|of)\b", re.I)
+                        r"(?:\s+(?:always|often|keep|keeps|kept|have been|are|'ve|’ve|'re|’re))?\s+"
+                        r"(?:(?:talk(?:ing|s)?|speak(?:ing|s)?|hear(?:ing|d)?|read(?:ing)?)\s+(?:about|of)|"
+                        # ('the bystander effect people keep mentioning with ADCs': mentioning takes no 'about')
+                        r"mention(?:ing|s|ed)?(?:\s+(?:about|of))?)\b", re.I)
 
 # "which immune checkpoints get turned up by ADCs like kadcyla": a drug given as an example of the class asked
 # about illustrates it; the class is what the question asks of
