@@ -329,7 +329,7 @@ def test_a_topic_or_the_review_itself_is_summarised_from_its_section(assistant, 
     # Words found on most pages ("HER2+", "disease") do not stop a section title from matching.
     answer = assistant.ask(question)
     assert not answer.abstained and answer.intent == "overview"
-    assert answer.answer.startswith(f"From “") and heading in answer.answer.split("\n")[0]
+    assert answer.answer.startswith("From “") and heading in answer.answer.split("\n")[0]
 
 
 @pytest.mark.parametrize("question, missing", [
