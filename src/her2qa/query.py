@@ -209,6 +209,13 @@ def mentions(text: str, aliases: list[str]) -> bool:
     return names_any(text.lower(), compact(text), aliases)
 
 
+def only_a_successor_named(text: str, aliases: list[str]) -> bool:
+    """Does the text print the name (any of its aliases) only as part of a numbered successor: HER2CLIMB-04's row,
+    or a sentence on PATRICIA-II, names another trial than HER2CLIMB or PATRICIA."""
+    printed = [a for a in aliases if a.lower() in text.lower()]
+    return bool(printed) and all(only_successors(a, text) for a in printed)
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case index terms: words, codes ('t-dxd', 'nct04538742'), numbers ('9.6'), plus the
     parts and the joined form of hyphenated codes so 'T-DXd', 'TDXd' and 'T DXd' all meet."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ..citations import strip_markers
-from ..query import Query, light_stem, mentions, only_successors, tokenize
+from ..query import Query, light_stem, mentions, only_a_successor_named, tokenize
 from ..results import Answer
 from ..retrieval import LEADING_PRONOUN_RE, is_generic
 from .compose import PRONOUN_RE, merge
@@ -210,8 +210,7 @@ class ComparePlans:
         scored = []
         aliases = query.aliases.get(side, [side])
         for s in self._naming_or_continuing(aliases, side)[:60]:
-            printed = [a for a in aliases if a.lower() in s.text.lower()]
-            if printed and all(only_successors(a, s.text) for a in printed):
+            if only_a_successor_named(s.text, aliases):
                 continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
             shared = terms & set(tokenize(s.text)) | {w for w, phrases in said_as.items()
                                                       if any(p in s.text.lower() for p in phrases)}

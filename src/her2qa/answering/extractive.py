@@ -9,7 +9,7 @@ from ..chunking import Chunk
 from ..citations import NCT_RE, cited_references, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import DRUG_SUFFIX_RE, STOPWORDS, Query, light_stem, mentions, only_successors
+from ..query import DRUG_SUFFIX_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named
 from ..results import Answer, Citation, ReferenceInfo, Retrieved
 from ..retrieval import LEADING_PRONOUN_RE, Candidate, ScoredUnit, is_generic
 from ..store import Unit
@@ -557,9 +557,7 @@ class ExtractiveAnswerer:
             aliases = query.aliases.get(entity, [entity])
             text = pair[1].unit.text
             if mentions(text, aliases):
-                # HER2CLIMB-04's row does not name HER2CLIMB: a numbered successor is another trial
-                printed = [a for a in aliases if a.lower() in text.lower()]
-                return not (printed and all(only_successors(a, text) for a in printed))
+                return not only_a_successor_named(text, aliases)
             if not POINTS_BACK_TO_STUDY_RE.search(text):
                 return False
             before = self._previous_sentences(pair[0].chunk, pair[1].unit.start)

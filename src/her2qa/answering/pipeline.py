@@ -49,9 +49,9 @@ KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approac
                              r"compounds|therapies|inhibitors|mechanisms|tools|technologies)\s+such as\b", re.I)
 # A name glossed by another in brackets ('HER2CLIMB (tukysa)'), and 'the X vs Y one' after a question.
 GLOSS_BRACKET_RE = re.compile(r"(?P<name>[\w\-+/]*\w)\s*\((?P<gloss>[\w\-+/ ]{2,30})\)")
-ARMS_GLOSS_RE = re.compile(r"\s*(?:\(|[-–—:,]\s*|\?\s+|\bfor\s+)(?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)"
-                           r"\)?\s*\??\s*$", re.I)
-ARMS_BRACKET_RE = re.compile(r"\s*\((?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)\)", re.I)
+_ARMS = r"(?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)"  # 'T-DXd vs T-DM1'
+ARMS_GLOSS_RE = re.compile(rf"\s*(?:\(|[-–—:,]\s*|\?\s+|\bfor\s+){_ARMS}\)?\s*\??\s*$", re.I)
+ARMS_BRACKET_RE = re.compile(rf"\s*\({_ARMS}\)", re.I)
 GLOSS_TAIL_RE = re.compile(r"\?\s*(?:i mean\s+)?the\s+[^?]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
 # A sentence opening on a bare pronoun, whose name is in the sentence before.
 BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")

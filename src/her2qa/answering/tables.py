@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..chunking import Chunk
 from ..corpus import Corpus
 from ..document import Table, TableRow
-from ..query import Query, compact, light_stem, mentions, only_successors
+from ..query import Query, compact, light_stem, mentions, only_a_successor_named
 from ..retrieval import is_generic
 
 ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv"}
@@ -55,8 +55,7 @@ class TableMatch:
 def names_the_row(own_name: str, aliases: list[str]) -> bool:
     """Is a row's own name (its trial, ADC or NCT cell) one of these names? HER2CLIMB-04's row is not
     HER2CLIMB's: a numbered successor is another trial."""
-    return mentions(own_name, aliases) and not any(
-        only_successors(a, own_name) for a in aliases if a.lower() in own_name.lower())
+    return mentions(own_name, aliases) and not only_a_successor_named(own_name, aliases)
 
 
 def row_text(table: Table, row: TableRow) -> str:
