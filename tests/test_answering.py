@@ -2789,3 +2789,118 @@ def test_what_each_trial_showed_is_each_trials_results(assistant):
     answer = assistant.ask("EGF1001515 vs EGF104900, what did each show with lapatinib?")
     assert "no statistically significant differences" in answer.answer and "12 weeks vs. 8.1 weeks" in answer.answer, \
         answer.answer
+
+
+def test_a_figure_of_one_trial_leaves_out_what_goes_on_about_the_trial_before(assistant):
+    answer = assistant.ask("os in EGF104900?")
+    assert "14 months vs. 9.5 months" in answer.answer, answer.answer
+    assert "EGF1001515" not in answer.answer and "75.0 weeks" not in answer.answer, answer.answer
+
+
+def test_a_follow_up_naming_a_t_d_code_keeps_its_own_subject(assistant):
+    conversation = Conversation()
+    assistant.ask("why does enhertu work in her2-low tumors", conversation)
+    answer = assistant.ask("why would t-dxd help with patchy her2 expression", conversation)
+    assert "enhertu" not in answer.resolved_question.lower(), answer.resolved_question
+
+
+def test_hr_of_an_endpoint_is_its_hazard_ratio(assistant):
+    answer = assistant.ask("whats the hr for pfs in the her2climb trial")
+    assert not answer.abstained and "0.54" in answer.answer, answer.answer
+
+
+def test_ph3s_are_phase_iii_trials(assistant):
+    answer = assistant.ask("tykerb plus xeloda vs xeloda alone: pfs in the two ph3s?")
+    assert "8.4 months" in answer.answer and "6.2 months" in answer.answer, answer.answer
+
+
+def test_members_named_in_the_review_is_a_list(assistant):
+    answer = assistant.ask("src inhibitors named in the paper?")
+    assert "dasatinib" in answer.answer and "saracatinib" in answer.answer, answer.answer
+
+
+def test_name_the_parts_asks_the_parts_not_which_adc(assistant):
+    answer = assistant.ask("name the components an ADC has")
+    assert not answer.abstained and "linker" in answer.answer and "payload" in answer.answer, answer.answer
+
+
+def test_that_doing_something_is_the_last_subject(assistant):
+    conversation = Conversation()
+    assistant.ask("what does the PI3K/AKT/mTOR pathway do?", conversation)
+    answer = assistant.ask("and how does that end up making herceptin fail", conversation)
+    assert "PI3K" in answer.resolved_question, answer.resolved_question
+
+
+def test_the_drug_just_started_is_it(assistant):
+    answer = assistant.ask("my sister started enhertu, what kind of drug is it")
+    assert "topoisomerase I inhibitor payload" in answer.answer, answer.answer
+
+
+def test_that_after_a_topic_named_in_the_turn_is_the_topic(assistant):
+    conversation = Conversation()
+    assistant.ask("my wife just started enhertu, what sort of drug is it", conversation)
+    answer = assistant.ask("ok what about the lung problem the doctor warned us about, how often does that happen",
+                           conversation)
+    assert "enhertu" in answer.resolved_question and "13.6%" in answer.answer, (answer.resolved_question, answer.answer)
+
+
+def test_a_word_of_what_is_compared_after_the_two_names(assistant):
+    answer = assistant.ask("kadcyla vs enhertu makeup - payload and DAR?")
+    assert answer.intent == "compare" and "topoisomerase I inhibitor payload" in answer.answer, answer.answer
+
+
+def test_what_it_means_when_a_tumour_is_something_defines_the_state(assistant):
+    answer = assistant.ask("what does it mean when a tumour is heterogeneous for HER2 expression")
+    assert "varying degrees of HER2 overexpression" in answer.answer, answer.answer
+
+
+def test_a_name_typed_first_is_what_the_question_after_it_points_at(assistant):
+    answer = assistant.ask("AXL - how does that drive resistance?")
+    assert "bypass" in answer.answer, answer.answer
+
+
+def test_promising_results_in_studies_is_no_mechanism(assistant):
+    answer = assistant.ask("how does AXL confer resistance to anti-her2 therapy")
+    assert "bypass" in answer.answer, answer.answer
+
+
+def test_sample_size_is_a_head_count(assistant):
+    answer = assistant.ask("sample size in KATHERINE?")
+    assert "1486" in answer.answer, answer.answer
+
+
+def test_sum_it_up_asks_an_overview(assistant):
+    answer = assistant.ask("my resident asked what destiny-breast03 actually showed, can u sum it up")
+    assert answer.intent == "overview" and "84 HER2" in answer.answer and "60.9%" in answer.answer, answer.answer
+
+
+def test_what_we_know_about_a_drug_is_its_overview(assistant):
+    answer = assistant.ask("what do we know so far about SYD985")
+    assert "TULIP" in answer.answer, answer.answer
+
+
+def test_whats_being_tested_in_a_trial_only_a_table_names_is_its_row(assistant):
+    answer = assistant.ask("whats being tested in DESTINY-Breast 07")
+    assert answer.table is not None or "Table 2" in answer.answer, answer.answer
+    assert "ipatasertib" not in answer.answer, answer.answer
+
+
+def test_what_an_author_found_asked_as_a_noun_phrase(assistant):
+    answer = assistant.ask("her2 mutations bose et al found?")
+    assert "L755S" in answer.answer and "D769H" in answer.answer, answer.answer
+
+
+def test_a_yes_no_on_a_drug_brings_what_its_trial_did_in_those_patients(assistant):
+    answer = assistant.ask("does tukysa work for brain mets or not?")
+    assert "45%" in answer.answer, answer.answer
+
+
+def test_a_drug_brought_up_before_the_question_is_its_it_even_if_unknown(assistant):
+    answer = assistant.ask("my aunt's doctor brought up margetuximab - is it better than kadcyla?")
+    assert answer.abstained and "margetuximab" in answer.answer, answer.answer
+
+
+def test_the_difference_between_two_terms_defines_each(assistant):
+    answer = assistant.ask("tell me the difference between her2 3+ and her2-low on a biopsy report")
+    assert "**her2 3+**" in answer.answer and "**her2-low**" in answer.answer, answer.answer
+    assert "1+ or 2+" in answer.answer and "circumferential membrane staining" in answer.answer, answer.answer

@@ -149,7 +149,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     # "what about pts who already had trastuzumab and lapatinib?": drugs of a treatment history say who is
     # treated, not what the turn is about
     history = treatment_history(question)
-    specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))]
+    specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))
+                    and not _given_in_carried_trial(e, carried, previous, analyzer)]
     pronoun = PRONOUN_RE.search(question)
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
         pronoun = None  # "if someone progressed … did they have to come off study?": they are those people
@@ -190,7 +191,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             and carried[0] not in analyzer.aliases_of(specific_own[0])):
         # "what happened when herceptin was added?" after a lapatinib question: added to lapatinib
         return f"{question.rstrip(' ?')} (added to {carried[0]})?", own + carried[:1]
-    if specific_own and (that := OBJECT_THAT_RE.search(question)) and (
+    if specific_own and (that := OBJECT_THAT_RE.search(question) or SUBJECT_THAT_RE.search(question)) and (
             last := carried[0] if carried else _short_topic(previous.resolved)):
         # "does enhertu even work for that??" after "what is HER2-low": that is the last turn's subject (or topic)
         return f"{question[:that.start(1)]}{last}{question[that.end(1):]}", own + carried[:1]
@@ -199,7 +200,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if WHICH_TRIAL_WAS_IT_RE.search(question) and (trial := _trial_behind_last_answer(previous, analyzer)):
         # 'which trial was that?': what the trial the last answer came from was, told where it is described
         return WHICH_TRIAL_WAS_IT_RE.sub(f"what was {trial}", question, count=1), own + [trial] + carried
-    if DEMONSTRATIVE_OBJECT_RE.search(question):
+    if (demonstrative := DEMONSTRATIVE_OBJECT_RE.search(question)) and not TOPIC_NAMED_BEFORE_RE.search(
+            question[:demonstrative.start()]):
         # "is any trial trying to fix that?": "that" is what the last answer said, not a name.
         said = _said_topic(previous, analyzer)
         if said:
@@ -354,15 +356,23 @@ def _with_typed_alias(subject: str, conversation: Conversation) -> str:
 def _subjects_named(own: list[str], analyzer: QueryAnalyzer) -> list[str]:
     """The turn's own subjects: drugs, trials, brands and codes — not endpoints, markers or
     populations ("PFS", "PD-L1", "HER2-low"), which narrow a question without changing its subject."""
-    from .answering.extractive import DRUG_RE, TRIAL_RE
+    from .answering.extractive import TRIAL_RE, is_drug_name
     from .retrieval import is_generic
 
     return [e for e in own if not is_generic(e) and (
                 e.lower() in BRANDS or analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2)
-            and (DRUG_RE.fullmatch(e.split()[0]) or TRIAL_RE.fullmatch(e)
+            and (is_drug_name(e) or TRIAL_RE.fullmatch(e)  # (a T-D code too: 'why would t-dxd help…' names its drug)
                  or (is_trial_name(e, analyzer) and not re.search(r"\d", e))  # 'MonarcHER', not 'PD-L1'
                  or e.lower() in BRANDS
                  or re.search(r"[A-Za-z]{2,}-?\d{2,}|[A-Za-z]{3,}\d", e))]
+
+
+def _given_in_carried_trial(name: str, carried: list[str], previous: Turn, analyzer: QueryAnalyzer) -> bool:
+    """'how many pts got T-DXd and how pretreated were they?' after DESTINY-Breast03: a drug's code the last answer
+    gave in the trial carried on is that trial's arm, not a new subject of the conversation (a brand or a printed
+    name typed, 'what did FDA do with the kadcyla data', is one: the asker chose to name the drug)."""
+    return bool(carried) and bool(re.match(r"T-D", name)) and is_trial_name(carried[0], analyzer) \
+        and mentions(previous.answer.answer, analyzer.aliases_of(name))
 
 
 def _asked_again_about(subject: str, previous: Turn) -> str:
@@ -483,6 +493,9 @@ DESCRIBED_TRIAL_RE = re.compile(r"\b(?:that|the) (?:trial|study)\s+(?:with|of|on
 THAT_TRIAL_RE = re.compile(r"\b(?:that|this|the) (?:trial|study)\b(?!\W*(?:numbers?|names?|ids?|identifiers?)\b)", re.I)
 # "does enhertu work for that?", "any data in this?": a bare that/this after a preposition, ending the turn
 OBJECT_THAT_RE = re.compile(r"\b(?:for|in|with|against|on|after)\s+(that|this)\s*[?.!]*\s*$", re.I)
+# "how does that end up making herceptin stop working?": a bare 'that' doing something is the last turn's subject
+SUBJECT_THAT_RE = re.compile(r"\b(?:how|why|when)\s+(?:does|do|did|can|could|would|might|will)\s+(that|this)\b"
+                             r"(?!\s+(?:trial|study|drug|agent|one|work|happen|mean|matter)\b)", re.I)
 # 'which trial was that?', 'what study is this from': the trial the last answer came from
 # ('which trial was that based on?' asks the trial behind what was said, a question of its own)
 WHICH_TRIAL_WAS_IT_RE = re.compile(r"\b(?:which|what) (?:trial|study) (?:was|is) (?:that|this|it)(?: from)?"
@@ -522,6 +535,9 @@ FOR_THOSE_RE = re.compile(r"\b(?:for|of|in) (?:those|these)(?: \w+s)?\W*$", re.I
 PLURAL_PRONOUN_RE = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # A bare "that"/"this" as the object of a verb ("fix that", "why is that", "how is this being
 # addressed"): it stands for what the last answer said.
+# "what about the lung problem her oncologist warned about, how often does that happen": 'that' is the topic the
+# turn named before it, not what the last answer said
+TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his\s+|my\s+)?\w[^,;:?]*[,;:–—-]\s*", re.I)
 DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"\b(?:that|this)\s*(?:[?.!]|$|\b(?:be|being|been|is|was|happen|happens|work|works|mean|means|done)\b)"
     r"|\b(?:fix|address|overcome|prevent|manage|treat|reduce|solve|explain|cause|causes)\s+(?:that|this)\b"

@@ -552,7 +552,9 @@ class QueryAnalyzer:
                 return whole
             return " + ".join(parts)
         text = re.sub(r"(?<![\w\-])[A-Za-z]{3,}(?:-[A-Za-z]{3,})+(?![\w\-])", hyphened_regimen, text)
-        text = re.sub(r"\bph\s?([123])\b", lambda m: "phase " + "I" * int(m.group(1)), text, flags=re.I)  # 'ph2'
+        # 'ph2'; 'the two ph3s' are phase III trials
+        text = re.sub(r"\bph\s?([123])(s?)\b", lambda m: "phase " + "I" * int(m.group(1)) + (" trials" if m.group(2) else ""),
+                      text, flags=re.I)
         # 'phase two', 'the second table', 'table one': numbers spelled out, as the review prints them
         text = re.sub(r"\bphase (one|two|three|four)\b", lambda m: "phase " + ROMAN_OF[m.group(1).lower()], text, flags=re.I)
         text = re.sub(r"\b(?:the )?(first|second|third|1st|2nd|3rd) table\b|\btable (one|two|three)\b",

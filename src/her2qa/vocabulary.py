@@ -86,6 +86,10 @@ ABBREVIATIONS: dict[str, str] = {
     "thp": "taxane, trastuzumab and pertuzumab",
 }
 
+# An abbreviation with two meanings in this field, each a name the review prints in full ('HR' of PFS is the
+# 'Hazard ratio' of a sentence; ABBREVIATIONS joins both for retrieval).
+MEANINGS = {"hr": ("hazard ratio", "hormone receptor")}
+
 # A receptor written with its status sign ('HR+', 'HR+/HER2−') is the receptor, never a hazard ratio.
 STATUS_MEANINGS = {"hr": "hormone receptor", "er": "estrogen receptor", "pr": "progesterone receptor"}
 
@@ -186,6 +190,11 @@ SYNONYMS: dict[str, str] = {
     r"\bwork(?:s|ed)?\b": "activity",
     r"mechanism of action|\bmoa\b": "mechanism action inhibits",
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory|\bst(?:o|op)ped working\b|\bno longer work": "failure",
+    # 'does how much her2 a tumour has predict…': the amount of HER2 is its expression level
+    r"\bhow much her2\b|\b(?:amount|quantity) of her2\b|\bher2 amount\b": "HER2 expression levels",
+    # 'sample size of KATHERINE': how many patients a trial took ("a phase III study involving 1486 patients")
+    r"\b(?<!blood )(?<!tissue )(?<!tumor )(?<!plasma )sample(?: sizes?)?\b(?! (?:of|from) )|\bhow (?:big|large) (?:was|were|is)\b":
+        "patients",
     r"\blower(?:s|ed)?\b|\breduc|\bless\b|\bfewer\b": "reducing decrease",
     # 'if my brain mets grow while on tukysa do i have to stop it': disease that grows on treatment progresses,
     # and whether to stop is whether treatment is continued

@@ -33,7 +33,10 @@ RARE_MEASURE_SHARE = 0.1
 DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations?|inhibitors?|what (?:they|pts|patients) got)\b", re.I)
 # Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
 TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—]|\s-|$)", re.I)
-DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?)\b", re.I)
+# "difference between her2 3+ and her2 low on the path report": the two terms named after 'between'
+TERMS_BETWEEN_RE = re.compile(r"\bdifferen\w*\s+between\s+(?P<left>[\w\-+/ ]{2,40}?)\s+and\s+(?P<right>[\w\-+/ ]{2,40}?)"
+                              r"\s*(?:[,:?–—]|\s-|\s+(?:on|in|when|for|as|according)\b|$)", re.I)
+DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?|told apart|tell (?:\w+ )?apart)\b", re.I)
 # Words that frame a comparison without naming what is compared: "how r they different", "whats the difference"
 COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them", "their", "each", "did", "differ", "do",
                           "does", "are", "r", "is", "different", "difference", "differences", "similar", "alike",
@@ -153,7 +156,7 @@ class ComparePlans:
     def _terms_defined_side_by_side(self, question: str, text: str) -> Answer | None:
         """'her2 low vs her2 3+ on IHC - how are they defined differently', 'her2-low vs heterogeneous tumours,
         whats the difference': two terms, not drugs or trials, each answered by what the review says it is."""
-        match = TERMS_VS_RE.match(text)
+        match = TERMS_VS_RE.match(text) or TERMS_BETWEEN_RE.search(text)
         if match is None or not DIFFERENCE_ASKED_RE.search(text):
             return None
         parts = []

@@ -12,7 +12,8 @@ import re
 
 from ..citations import strip_markers
 from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer, mentions
-from ..vocabulary import ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, SHORTHAND, SYNONYMS
+from ..vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, MEANINGS, SHORTHAND,
+                          SYNONYMS)
 
 # Measures a qualifier can pin down, with the names the review uses for them.
 MEASURES = {
@@ -157,7 +158,7 @@ def _forms(word: str, analyzer: QueryAnalyzer) -> set[str]:
     # a word of a measure's name stands for the measure: 'response' (rate) is the review's ORR too
     named = [n for names in MEASURES.values() if any(re.search(rf"\b{re.escape(word)}\b", n) for n in names) for n in names]
     return {word, word.rstrip("s"), SHORTHAND.get(word, word).lower(), analyzer.expansions.get(word, word).lower(),
-            *MEASURES.get(word.upper(), ()), *named}
+            *MEASURES.get(word.upper(), ()), *named, *MEANINGS.get(word, ())}
 
 
 # "what % of pts had grade 3 diarrhea", "ild rate with enhertu", "how often did rash occur": the
@@ -306,11 +307,16 @@ COUNT_SAID_RE = re.compile(r"(?<![\d.,:])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.,:]
                            r"\s+(?:[\w\-+/]+\s+){0,6}?(?:patients|women|participants|subjects|people)\b", re.I)
 
 
+# 'sample size of KATHERINE', 'the number of patients in EMILIA': a head count asked without 'how many'
+HEAD_COUNT_ASKED_RE = re.compile(r"\bsample sizes?\b|\bnumber of (?:patients|pts|participants|people|women|subjects)\b", re.I)
+
+
 def count_gap(question: str, evidence: list[str]) -> str:
     """'the number of patients' when a head count is asked ("how many pts were randomized in
     her2climb?") and no quoted sentence gives one (a 2:1 randomisation, a percentage or a median
     is no head count), else ''."""
-    if not re.search(r"\bhow many\b", question, re.I) or not COUNT_ASKED_RE.search(question):
+    if not HEAD_COUNT_ASKED_RE.search(question) and (
+            not re.search(r"\bhow many\b", question, re.I) or not COUNT_ASKED_RE.search(question)):
         return ""
     if re.search(r"\bhow many\b.*\b(?:had|got|have|has|developed|experienced|presented|showed)\s+(?!been\b)\w", question, re.I):
         return ""  # "how many of the people in that study had them": how many had something, a share (measured_gap)

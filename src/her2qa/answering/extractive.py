@@ -86,7 +86,8 @@ STYLE_CUES = {
 ASKED_KIND_RE = re.compile(
     # ('which checkpoint receptors do ADCs upregulate' asks receptors: a noun after the verb is its subject)
     r"^\s*(?:so |and |ok )?(?:which|what|name (?:the|a|an)|(?:are )?(?:there )?any)\s+"
-    r"(?:(?!(?:do|does|did|is|are|was|were|can|could|have|has|had)\b)[\w\-+/]+\s+){0,3}?"
+    # ('name the parts an ADC is made of': an article starts another noun phrase — the parts are asked, not ADCs)
+    r"(?:(?!(?:do|does|did|is|are|was|were|can|could|have|has|had|a|an)\b)[\w\-+/]+\s+){0,3}?"
     r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
     r"trials?|stud(?:y|ies))\b(?!\s+(?:of|with|for)\b)", re.I)
 DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")

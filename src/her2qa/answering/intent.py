@@ -35,7 +35,8 @@ WHICH_BETTER_FIRST_RE = re.compile(rf"^\W*which\b(?: one| of them)?(?: (?:is|was
                                    r"(?P<first>[^,?]+?)\s+or\s+(?P<second>[^,?]+?)\W*$", re.I)
 
 
-LEADING_FILLER_RE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|wait|hmm+|um+|uh+|well|oh|right|alright)\b[\s,.!]*)+", re.I)
+# ('ok and how does that make herceptin stop working': a follow-up's 'and' says nothing of the intent either)
+LEADING_FILLER_RE = re.compile(r"^\W*(?:(?:ok(?:ay)?|so|wait|hmm+|um+|uh+|well|oh|right|alright|and|but)\b[\s,.!]*)+", re.I)
 
 
 def either_better(question: str) -> tuple[str, str] | None:
@@ -51,13 +52,16 @@ WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reas
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
                     r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
-                    r"make|makes|made|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"
+                    r"make|makes|made|making|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"
                     r"get into|cross|crosses|act|acts)\b", re.I)
 # Who is treated: "which patients…", "help all the patients?" ask about a population, not for named members
 POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
 LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data|numbers|figures|stats)\w+s\b|"
-                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|\b(?:mentioned|named|listed)\??$", re.I)
+                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|"
+                     # ('src inhibitors named in the review?': where they are named adds nothing to what is asked)
+                     r"\b(?:mentioned|named|listed)(?:\s+(?:in|by)\s+(?:the\s+|this\s+)?(?:review|paper|article|text|authors))?\W*$",
+                     re.I)
 AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "will",
                "should", "may", "might", "made", "make", "makes"}
 NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "previous", "various", "thus", "was",
@@ -136,7 +140,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
                          # "what NALA trial show?", "what were the NALA results": a trial's name, its auxiliary or
                          # article left out (not "what were the PFS results": a measure's figure is asked)
-                         r"\bwhat\s+(?:the\s+)?(?-i:[A-Z][\w\-]*\d*)(?:\s+(?:trial|study))?\s+(?:show|shows|showed|find|found)\b|"
+                         r"\bwhat\s+(?:the\s+)?(?-i:[A-Z][\w\-]*\d*)(?:\s+(?:trial|study))?(?:\s+(?:actually|really|finally|even|ever))?"
+                         r"\s+(?:show|shows|showed|find|found)\b|"
                          r"\bwhat (?:were|are|was|is) the (?-i:[A-Z][\w\-]*)(?:\s+(?:trial|study))?\s+(?:results|findings|outcomes?|data)\b|"
                          # "what did TH3RESA compare": what a trial set out to test is its design
                          r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
@@ -146,9 +151,9 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"^\W*how did (?:the )?[\w\-]+(?: (?:trial|study))? (?:turn out|go|pan out|end up)\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
-                         r"\bwhat(?:'s| is) known about\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat (?:does|do) .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
+                         r"\bwhat(?:'s| is) known about\b|\bwhat (?:do|does|did) (?:we|they|you|anyone|people|researchers) (?:really |actually )?know\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat (?:does|do) .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
-                         r"key (?:points?|messages?)|the story|in short|sum(?:s)? up|"
+                         r"key (?:points?|messages?)|the story|in short|sum(?:s)? (?:(?:it|this|that|them|these) )?up|"
                          r"(?:a |quick |brief |short )?(?:rundown|run-down|recap|lowdown|primer|breakdown) (?:of|on)\b)\b|"
                          r"\b(?:rundown|run-down|recap|lowdown|primer|breakdown)\s*[:\-–—]|"
                          # "liquid biopsy … where does the review land", "immunotherapy + anti her2 where are we"
@@ -168,7 +173,8 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
                              r"(?:(?:overall|main|real|key|general)\s+)?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
 DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
-                           r"[\w\-–/+ ]{1,40}\??$|define\b|"
+                           # ('whats being tested in HER2CLIMB-04': a verb in its progressive asks what is done, no term)
+                           r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)(?! for)|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
@@ -183,7 +189,10 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
 _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|monotherapy))?"
 HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}"
                                  # ('kadcyla vs herceptin after surgery with leftover cancer - how much better…': the setting)
-                                 r"(?:\s+(?:after|before|post|pre|for|with|among)[\s-]+[^-–—:,?]{1,50}?)?\s*(?:[-–—:,?]|$)"
+                                 r"(?:\s+(?:after|before|post|pre|for|with|among)[\s-]+[^-–—:,?]{1,50}?"
+                                 # ('kadcyla vs enhertu construct - linker, payload, DAR?': what of them is set side by side)
+                                 r"|(?:\s+(?!(?:in|on|at|of|from|during|within|to|by)\b)[a-z][a-z\-]*){1,2}(?=\s*[-–—:]))?"
+                                 r"\s*(?:[-–—:,?]|$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
 # "any data that inhibiting AXL actually works?", "any proof that blocking src helps": is there evidence that…
 EVIDENCE_THAT_RE = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:is there |are there )?any (?:real |actual |good )?"
@@ -266,9 +275,18 @@ COURTESY_TAIL_RE = re.compile(r"[\s,]+(?:pls|plz|please|thx|thanks|thank you|ty)
 TERM_QUOTES_RE = re.compile(r"(?<!\w)['‘’\"“”]|['‘’\"“”](?!\w)")
 
 
+# "what does it mean when a tumour is 'heterogeneous' for HER2?", "what does it mean if a cancer is HER2-low": the
+# state asked is the term (what it is said of, 'for HER2', comes before it)
+STATE_MEANING_RE = re.compile(r"^\W*what (?:does|do) it mean (?:when|if|that) (?:an?\s+|the\s+|my\s+|her\s+|his\s+|your\s+|"
+                              r"their\s+)?(?:[\w\-]+\s+){1,2}?(?:is|are|was|were|gets|comes back(?: as)?)\s+(?:an?\s+)?"
+                              r"(?P<term>[\w\-–/+]+(?:\s+[\w\-–/+]+)?)(?:\s+(?:for|in|on)\s+(?P<of>[\w\-/+]+(?:\s+[\w\-/+]+)?))?\W*$", re.I)
+
+
 def as_definition(question: str) -> str:
     """'targeted protein degradation - what is it' → 'what is targeted protein degradation?' (else '')."""
     question = TERM_QUOTES_RE.sub("", COURTESY_TAIL_RE.sub("", question)) or question
+    if state := STATE_MEANING_RE.match(question):
+        return f"what is {state.group('of') + ' ' if state.group('of') else ''}{state.group('term')}?"
     if heard := HEARD_PROPERTY_RE.match(question):
         return f"what is the {heard.group('term').strip()} of {heard.group('owner')}?"
     if heard := HEARD_STATE_RE.match(question):  # "…said her cancer is HER2-low, what does that mean"

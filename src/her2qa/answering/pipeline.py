@@ -63,6 +63,9 @@ POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|o
 AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
                                 r"(?: and (?:colleagues|co-?workers|team))? (?:find|found|show|shown|report|reported|"
                                 r"demonstrate|demonstrated|observe|observed|describe|conclude|say)\b", re.I)
+# "her2 mutations bose et al found w/o amplification?": what an author's study found, asked as a noun phrase
+AUTHOR_FOUND_RE = re.compile(r"\b(?P<who>[a-z][\w\-']+) et al\.?(?: and (?:colleagues|co-?workers|team))? (?:found|find|showed|"
+                             r"reported|identified|described|observed|demonstrated)\b", re.I)
 # A sentence going on about the study before it: "They demonstrated…", "This study identified…", "These studies suggest…"
 GOES_ON_ABOUT_STUDY_RE = re.compile(r"(?:They|These authors|The authors|Their|This study|These studies|"
                                     r"In (?:this|their|that) study)\b")
@@ -73,6 +76,12 @@ AGENTS_FOR_RE = re.compile(r"^\W*(?:(?:and|so|but|ok)\W+)?(?:(?:is|are)\s+there|
                            # ('are there any drugs that hit src?': a remedy told by what it does to its target)
                            r"(?:for|against|(?:that|which|to)\s+(?:hit|target|block|inhibit|go(?:es)? after|work against|"
                            r"act on|hits|targets|blocks|inhibits|works against|acts on))\s+(?P<target>[\w\-/+]+)\s*\?", re.I)
+# "and AXL - how does that cause resistance?", "tucatinib: why does it cross the BBB": a name, then a question about it
+# (the pointing word within the question's first words, as its subject or object: in "DESTINY-Breast01: what were the
+# design, the ORR with its CI" 'its' is the ORR's)
+NAME_THEN_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok|but|also)\s+)?(?P<name>[\w\-/+]+(?:\s+[\w\-/+]+)?)\s*[-–—:]\s*"
+                                r"(?P<question>(?:how|why|what|does|do|did|is|are|can|could)\b(?:\s+(?!(?:that|this|it|they)\b)"
+                                r"[\w\-']+){0,3}\s+(?:that|this|it|they)\b.*)$", re.I)
 # "… what drugs are tried against it?", "… can anything block it?": 'it' is what something acts on
 ACTED_ON_IT_RE = re.compile(r"\b(?:against|target(?:s|ed|ing)?|block(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|hit(?:s|ting)?|"
                             r"overcome|get around|go after|act on|aimed at)\s+it\W*$", re.I)
@@ -101,7 +110,9 @@ PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.I
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
 # a name brought up before the question ('my onc mentioned KATE2, what was it testing?'), and the pronoun for it
 INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|her|him) about|asked (?:me |us )?about|"
-                           r"heard (?:about|of)|read (?:about|of)|came across|talked about|recommended)\b", re.I)
+                           r"heard (?:about|of)|read (?:about|of)|came across|talked about|recommended|"
+                           # ('my mom just started enhertu, what kind of drug is it?': the drug begun is 'it')
+                           r"started|starting|began|begun|switched to|prescribed|offered)\b", re.I)
 IT_RE = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 # a question pointing back at what was told before it ('how common is that?')
 BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
@@ -199,11 +210,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         """'what did Metzger find?': what the review reports of a study it names by its first author ("Metzger
         et al. classified…"), with the sentences that go on about it ("They demonstrated the absence of pCR…",
         "This study identified…") — not every sentence with the word 'finding'."""
-        asked = AUTHOR_FINDINGS_RE.search(text)
+        asked = AUTHOR_FINDINGS_RE.search(text) or AUTHOR_FOUND_RE.search(text)
         if asked is None:
             return None
         author = re.compile(rf"\b{re.escape(asked.group('who'))} et al\b", re.I)
-        asked_words = {light_stem(w) for w in content_words(AUTHOR_FINDINGS_RE.sub(" ", text)) if w not in FRAME_WORDS}
+        asked_words = {light_stem(w) for w in content_words(asked.re.sub(" ", text)) if w not in FRAME_WORDS}
         said: list[Sentence] = []
         for sentence in self.sentences.sentences:
             if not author.search(sentence.text) or sentence in said:
@@ -218,6 +229,15 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                     break
                 said.append(following)
         return self._quoting(base, query, said) if said else None
+
+    def _name_put_back(self, question: str) -> str:
+        """'and AXL - how does that cause resistance?' → 'how does AXL cause resistance?': a name typed first and then
+        pointed at by the question after it is the question's subject (only a name the review knows)."""
+        if (first := NAME_THEN_ASKED_RE.match(question)) is None or not self._known_names(first.group("name")):
+            return question
+        asked = first.group("question")
+        pronoun = re.search(r"\b(?:that|this|it|they)\b", asked, re.I)
+        return f"{asked[:pronoun.start()]}{first.group('name')}{asked[pronoun.end():]}"
 
     def _as_agents_against(self, question: str) -> str:
         """'is there medicine for src? it works?' → 'any drugs that target Src? it works?': a remedy asked for
@@ -241,7 +261,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = without_framing(resolved)
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
-        resolved = self._as_agents_against(resolved)
+        resolved = self._as_agents_against(self._name_put_back(resolved))
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(resolved)))
         parts = split_parts(resolved)
         if len(parts) > 1 and not COMPARE_RE.search(resolved):
@@ -283,11 +303,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return f"{match.group('question').rstrip(' ?')} after {_join(earlier[:2])}?"
         if trailing and not context:
             return match.group("question")  # "…? my sister is on her 4th now": names nothing the question needs
-        if not trailing and not own and named_before and INTRODUCED_RE.search(match.group("context")) and (
+        # ('my friend's doc mentioned margetuximab - does it work…': a drug the review never names is brought up too)
+        brought_up = named_before or [m.group(0) for m in DRUG_RE.finditer(match.group("context"))]
+        brought_up = [b for b in brought_up if b.lower() not in own]  # ('…mentioned X - does it beat herceptin?')
+        if not trailing and brought_up and INTRODUCED_RE.search(match.group("context")) and (
                 pronoun := IT_RE.search(match.group("question"))):
             # "one of my patients mentioned the NALA trial, what was it about?": 'it' is the name brought up before
             # (a context telling more than a name, "my sister had ILD on enhertu, can she restart it", stays whole)
-            name = named_before[0] + ("’s" if pronoun.group(0).lower() in ("its", "their") else "")
+            name = brought_up[0] + ("’s" if pronoun.group(0).lower() in ("its", "their") else "")
             question_part = match.group("question")
             return f"{question_part[:pronoun.start()]}{name}{question_part[pronoun.end():]}"
         if PEOPLE_LIKE_RE.search(match.group("question")) or (
@@ -607,6 +630,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                                        "this is what it gives."})
         if missing and not gaps:
             gaps = [missing if missing.startswith(("the ", "how ", "its ", "a ")) else f"the {missing}"]
+        if not gaps and base.intent == "fact" and (row := self._only_its_row(query, specific, answer)) is not None:
+            # "whats being tested in HER2CLIMB-04": a trial only a table names is told by its row, not by a sentence
+            # of the text that shares the question's other words ("…ipatasertib is being tested in combination…")
+            return row
         if not gaps:
             answer = self._with_antecedents(base, self._measure_covered(base, answer, query), query)
             if base.intent == "fact" and query.wants_number and not answer.abstained and \
@@ -676,6 +703,16 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             going_on.append(s)
         return self._quoting(base, query, [placing] + going_on)
 
+    def _only_its_row(self, query: Query, specific: list[str], answer: Answer) -> Answer | None:
+        """The table row of the one trial asked, when no sentence of the text names it and nothing quoted is about it;
+        None otherwise."""
+        trial = self._trial_left_unquoted(query, specific, answer)
+        aliases = query.aliases.get(trial, [trial])
+        if not trial or self.sentences.mentioning(aliases) or (match := self.tables.rows_named([aliases])) is None:
+            return None
+        base = answer.model_copy(update={"intent": "table", "citations": [], "points": [], "answer": ""})
+        return self._table(base, query.text, query.text, query, [], [], match=match)
+
     def _trial_left_unquoted(self, query: Query, specific: list[str], answer: Answer) -> str:
         """The one trial the question asks a figure of when no cited passage names it ('' otherwise)."""
         scope = [e for e in specific if self.is_trial(e) or TRIAL_RE.fullmatch(e)]
@@ -694,21 +731,27 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         before another trial is named ("The NALA phase III trial…" ends what "…the EXTENET trial" began)?"""
         if here is None:  # a table row, a reference entry: the trial is named in it or not at all
             return mentions(citation.text if citation is not None else point.text, aliases)
+        return self._trial_spoken_of(here, aliases) == "asked"
+
+    def _trial_spoken_of(self, here: Sentence, aliases: list[str]) -> str:
+        """Which trial a sentence is about: 'asked' when it names the trial (``aliases``) or follows a sentence of
+        its paragraph that does, 'another' when it or the last trial-naming sentence before it names another
+        trial, '' when no trial is named up to it."""
         if mentions(here.text, aliases):
-            return True
+            return "asked"
 
         def names_another(text: str) -> bool:
             return any(not mentions(name, aliases) and name.upper() not in COMMON_CODES and not is_generic(name)
                        for name in trial_names(text))
 
         if names_another(here.text):
-            return False
+            return "another"
         for sentence in reversed(self.sentences.by_paragraph.get((here.source, here.paragraph), [])[:here.index]):
             if mentions(sentence.text, aliases):
-                return True
+                return "asked"
             if names_another(sentence.text):
-                return False
-        return False
+                return "another"
+        return ""
 
     def _with_antecedents(self, base: Answer, answer: Answer, query: Query) -> Answer:
         """'They are composed by three components…' quoted without the sentence before it, which names

@@ -39,7 +39,10 @@ FRAMING_WORDS = {"combine", "combined", "combining", "combination", "combination
 REASON_TOLD_BEFORE_RE = re.compile(r"(?:Based on|Given|With|Consequently, with) (?:this|these|such)\b", re.I)
 # A mechanism told by its verbs: bypassing or activating a pathway, or what it leads to.
 MECHANISM_RE = re.compile(r"\b(?:bypass\w*|activat\w+ (?:of )?(?:\w+ ){0,3}(?:pathways?|signal\w*|receptors?)|"
-                          r"downstream|lead(?:s|ing)? to|result(?:s|ing)? in|confer\w*|by (?:activating|inhibiting|blocking))\b", re.I)
+                          r"downstream|lead(?:s|ing)? to|confer\w*|by (?:activating|inhibiting|blocking)|"
+                          # the verb, not the noun ("has shown promising results in preclinical studies")
+                          r"resulting in|(?<!promising )(?<!good )(?<!positive )(?<!encouraging )(?<!similar )(?<!better )"
+                          r"(?<!the )(?<!these )(?<!its )(?<!their )(?<!shown )(?<!showed )results? in)\b", re.I)
 # A word in at most a quarter of the review's sentences (rarity ≥ log 4) names what is combined ('her2' does not)
 TELLING = math.log(4)
 # 'The KATE2 phase II trial compared…', 'clinical trials have tested this hypothesis': what was done about it

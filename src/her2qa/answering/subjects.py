@@ -16,7 +16,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
 from .coverage import ENDPOINTS, asked_endpoints, attribute_words, measured_gap, names_of_property
-from .extractive import DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
+from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import FRAME_WORDS, Sentence
 from .tables import row_text
@@ -100,6 +100,10 @@ RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|be
 # "show me X", "can you show the row for X": a request to display, not "what did X show"
 SHOW_ME_RE = re.compile(r"^\s*(?:(?:can|could) you |pls |please )?show\b(?:\s+(?:me|us)\b)?", re.I)
 NAME_LIMIT = 8
+
+
+# "was there another phase 3 of kadcyla apart from emilia?": other trials than the one named are what is asked
+OTHERS_ASKED_RE = re.compile(r"\b(?:another|other|others|apart from|besides|aside from|except|beyond)\b", re.I)
 
 
 class SubjectPlans:
@@ -408,12 +412,25 @@ class SubjectPlans:
                 return answer  # a quote this step cannot place: leave the answer as it is
             quoted.append(sentence)
         on_subject = [s for s in quoted if s.start in starts or mentions(s.text, aliases)]
+        if base.intent == "fact" and len(trials) == 1 and self.is_trial(entity) and entity not in query.carried \
+                and on_subject and not OTHERS_ASKED_RE.search(query.text) and not [
+                    t for t in trial_names(query.text) if not mentions(t, aliases) and t.upper() not in COMMON_CODES
+                    and not is_generic(t)]:  # (a second trial typed, 'EGF1001515 vs EGF104900 OS', is asked too)
+            # "os in EGF104900?": a sentence going on about the trial before it (EGF1001515's OS, "However, no
+            # statistically significant differences were observed in OS…") gives that trial's figure, not this one's
+            elsewhere = {s.start for s in quoted if s not in on_subject and self._trial_spoken_of(s, aliases) == "another"}
+            if elsewhere:
+                quoted = [s for s in quoted if s.start not in elsewhere]
+                answer = self._quoting(base, query, quoted, lambda s: self._antecedent(s, entity))
         best = max((said(s.text) for s in stretch), default=0)
-        if base.intent == "yesno" and len(quoted) == 1 and is_drug_name(entity) and (tried := self._tried_on_it(
-                quoted[0], stretch, said)) is not None:
+        # (a claim quoted with the sentence before it that names its subject, "Tucatinib is a new TKI…", is one claim)
+        one_claim = len(quoted) == 1 or (len(quoted) == 2 and (quoted[0].source, quoted[0].paragraph) == (
+            quoted[1].source, quoted[1].paragraph) and quoted[1].index == quoted[0].index + 1)
+        if base.intent == "yesno" and one_claim and is_drug_name(entity) and (tried := self._tried_on_it(
+                quoted[-1], stretch, said)) is not None:
             # "does tukysa work for brain mets?": beside what the drug's text says (it crosses the brain–blood
             # barrier), what its trial did in those patients ("this trial included patients with … brain metastasis")
-            return self._quoting(base, query, sorted([quoted[0], tried], key=lambda s: s.start),
+            return self._quoting(base, query, sorted([*quoted, tried], key=lambda s: s.start),
                                  lambda s: self._antecedent(s, entity))
         if best < 1 or best <= max((said(s.text) for s in on_subject), default=0):
             return answer
