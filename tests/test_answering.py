@@ -2904,3 +2904,54 @@ def test_the_difference_between_two_terms_defines_each(assistant):
     answer = assistant.ask("tell me the difference between her2 3+ and her2-low on a biopsy report")
     assert "**her2 3+**" in answer.answer and "**her2-low**" in answer.answer, answer.answer
     assert "1+ or 2+" in answer.answer and "circumferential membrane staining" in answer.answer, answer.answer
+
+
+def test_one_of_the_askers_people_is_no_property_asked(assistant):
+    answer = assistant.ask("one of my pts is on enhertu - what % get ILD from it?")
+    assert not answer.abstained and "13.6%" in answer.answer, answer.answer
+
+
+def test_an_apology_for_a_basic_question_asks_nothing(assistant):
+    answer = assistant.ask("sorry dumb q - whats a TKI exactly")
+    assert not answer.abstained and "tyrosine kinase" in answer.answer.lower(), answer.answer
+
+
+def test_what_means_asks_a_definition(assistant):
+    answer = assistant.ask("what means her2 heterogeneity in one tumor?")
+    assert "varying degrees of HER2 overexpression" in answer.answer, answer.answer
+
+
+def test_a_trial_name_typed_without_its_digit_is_mended(assistant):
+    answer = assistant.ask("herclimb pfs?")
+    assert "HER2CLIMB" in answer.resolved_question and "7.8 months" in answer.answer, answer.answer
+
+
+def test_a_quoted_mechanism_brings_the_sentence_adding_to_it(assistant):
+    answer = assistant.ask("how does AXL drive resistance to anti-her2 drugs")
+    assert "bypass" in answer.answer and "MAPK/ERK" in answer.answer, answer.answer
+
+
+def test_whose_is_it_asks_the_paper(assistant):
+    answer = assistant.ask("the EMILIA paper they cite, whose is it")
+    assert "Verma" in answer.answer, answer.answer
+
+
+def test_a_cutoff_is_what_the_state_is_defined_by(assistant):
+    answer = assistant.ask("cutoff for HER2 3+ - what share of cells must stain?")
+    assert not answer.abstained and "more than 30%" in answer.answer, answer.answer
+    assert "[IHC" not in answer.answer, answer.answer  # 'Its expression' is HER2's
+
+
+def test_a_gloss_after_a_comma_is_no_second_subject(assistant):
+    answer = assistant.ask("so what was NALA about, the nerlynx trial")
+    assert answer.intent == "overview" and "**Results**" in answer.answer, answer.answer
+
+
+def test_agents_discussed_is_a_list(assistant):
+    answer = assistant.ask("PI3K pathway agents discussed?")
+    assert "everolimus" in answer.answer and "ipatasertib" in answer.answer, answer.answer
+
+
+def test_two_names_then_what_each_gave_is_a_comparison(assistant):
+    answer = assistant.ask("EMILIA and TH3RESA what result each")
+    assert "**EMILIA**" in answer.answer and "**TH3RESA**" in answer.answer, answer.answer

@@ -451,6 +451,9 @@ class QueryAnalyzer:
                                 # the review's own running words, when it uses them often ('aproved' → 'approved')
                                 | {w for w, n in Counter(re.findall(r"\b[a-z]{6,}\b", corpus_text)).items() if n >= 3}
                                 | {w for w in INTENT_WORDS if len(w) >= 6})
+        # 'herclimb' → 'HER2CLIMB': a name whose digit between letters was left out in typing
+        self._digit_dropped = {re.sub(r"\d", "", low): name for low, name in self.printed_names.items()
+                               if re.fullmatch(r"[a-z]{2,}\d+[a-z]{2,}", low) and len(re.sub(r"\d", "", low)) >= 6}
         self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
         # hyphenated words the review prints in lower case somewhere ('early-stage' beside a title's 'Early-Stage')
         self.lower_hyphenated = {t for t in TOKEN_RE.findall(corpus_text) if "-" in t and t.islower()}
@@ -576,6 +579,8 @@ class QueryAnalyzer:
                     # 'comparing', 'described': a word of the review's with its final e dropped, not a typo
                     or any(lowered.endswith(x) and f"{lowered[: -len(x)]}e" in self.plain_words for x in ("ing", "ed"))):
                 return word
+            if lowered in self._digit_dropped:
+                return self._digit_dropped[lowered]
             variant = next((v for v in spelling_variants(lowered) if v in self.plain_words), None)
             if variant is not None:  # 'tumour' → 'tumor', 'randomised' → 'randomized', as the review spells it
                 return variant

@@ -191,7 +191,7 @@ SYNONYMS: dict[str, str] = {
     r"mechanism of action|\bmoa\b": "mechanism action inhibits",
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory|\bst(?:o|op)ped working\b|\bno longer work": "failure",
     # 'does how much her2 a tumour has predict…': the amount of HER2 is its expression level
-    r"\bhow much her2\b|\b(?:amount|quantity) of her2\b|\bher2 amount\b": "HER2 expression levels",
+    r"\bhow much her2\b|\b(?:amount|quantity|levels?) of her2\b|\bher2 (?:amount|levels?)\b": "HER2 expression levels",
     # 'sample size of KATHERINE': how many patients a trial took ("a phase III study involving 1486 patients")
     r"\b(?<!blood )(?<!tissue )(?<!tumor )(?<!plasma )sample(?: sizes?)?\b(?! (?:of|from) )|\bhow (?:big|large) (?:was|were|is)\b":
         "patients",

@@ -63,7 +63,8 @@ ATTRIBUTE_RES = (
                r"(?:use|have|carry|contain|bear)\b", re.I),
 )
 VERB_OPENING_RE = re.compile(r"(?:\w+ed|did|does|do|made|led|went|got|happens?|caused?|shows?)\b", re.I)
-GENERIC_ATTRIBUTES = {"result", "results", "data", "rate", "rates", "number", "numbers", "value", "values",
+GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - …': who asks, no property)
+                      "result", "results", "data", "rate", "rates", "number", "numbers", "value", "values",
                       "name", "names", "role", "effect", "effects", "efficacy", "outcome", "outcomes", "use",
                       "status", "level", "levels", "figure", "figures", "percentage", "proportion", "share",
                       "amount", "point", "main", "key", "primary", "overall", "total", "type", "kind", "part", "fraction",
@@ -147,7 +148,10 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
 
 
 # A property the review names otherwise: T-DM1's payload is "the cytotoxic agent DM1"
-PROPERTY_SAID = {"payload": ("cytotoxic agent",)}
+PROPERTY_SAID = {"payload": ("cytotoxic agent",),
+                 # 'cutoff for IHC 3+': a threshold is printed as what the state is defined by ("… in more than 30%")
+                 **{word: ("defined as", "more than", "at least", "fewer than", "less than", "≥")
+                    for word in ("cutoff", "cut-off", "threshold", "criteria", "criterion")}}
 # Two figures joined by a dash or 'to': a range as the review prints one ('9–60%', 'from 28% to 40%')
 PRINTED_RANGE_RE = re.compile(r"\d+(?:\.\d+)?\s*%?\s*(?:[–—-]|to)\s*\d+(?:\.\d+)?\s*%")
 

@@ -21,7 +21,10 @@ COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison
                         # "X and Y: how are they different?", "whats different between X and Y"
                         r"how (?:are|is|were|was) .{1,60}? different|what(?:'s|s| is)? different (?:about|between)|"
                         # "how did T-DM1 do against trastuzumab in KATHERINE?"
-                        r"(?:do|did|does|fare[sd]?|perform(?:ed|s)?)\s+(?:\w+\s+)?against)\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
+                        r"(?:do|did|does|fare[sd]?|perform(?:ed|s)?)\s+(?:\w+\s+)?against|"
+                        # "EGF1001515 and EGF104900 what result each": two names, then what each gave
+                        r"\s(?:and|&)\s[^?,]{1,40}?[\s,-]+(?:what|how)\b[^?]{0,30}\beach(?:\s+(?:one|trial|study|drug|of them))?"
+                        r"\W*$)\b|" + IMPERATIVE_COMPARE_RE.pattern, re.I)
 # What 'which is …' sets two treatments against each other by ('nerlynx or tukysa - which one is easier to
 # tolerate?' sets them against on their safety)
 BETTER_WORDS = (r"better|best|worse|easier|harder|safer|gentler|milder|kinder|tougher|less toxic|more toxic|more tolerable|"
@@ -60,7 +63,10 @@ LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:" + "|
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data|numbers|figures|stats)\w+s\b|"
                      r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|"
                      # ('src inhibitors named in the review?': where they are named adds nothing to what is asked)
-                     r"\b(?:mentioned|named|listed)(?:\s+(?:in|by)\s+(?:the\s+|this\s+)?(?:review|paper|article|text|authors))?\W*$",
+                     r"\b(?:mentioned|named|listed)(?:\s+(?:in|by)\s+(?:the\s+|this\s+)?(?:review|paper|article|text|authors))?\W*$|"
+                     # ('PI3K/AKT/mTOR pathway agents discussed in the review?': agents, then where they are told)
+                     r"\b(?:drugs|agents|inhibitors|compounds|medications|therapies)\s+(?:discussed|covered|described|mentioned|"
+                     r"named|listed)\b",
                      re.I)
 AUXILIARIES = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "can", "could", "would", "will",
                "should", "may", "might", "made", "make", "makes"}
@@ -175,7 +181,7 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
 DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            # ('whats being tested in HER2CLIMB-04': a verb in its progressive asks what is done, no term)
                            r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)[\w\-–/+ ]{1,40}\??$|define\b|"
-                           r"what does .+ (?:mean|stand for)(?! for)|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
+                           r"what does .+ (?:mean|stand for)(?! for)|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
 # "what is TPD / PROTACs as described in the review?": where the answer comes from, which every answer does
@@ -229,6 +235,9 @@ def is_reference(question: str) -> bool:
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
                   r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b(?!\s+clubs?\b)|\bpublished\b|\bauthors?\b|"
                   r"\bdoi\b|\bpubmed\b|"
+                  # 'the NALA paper they cite, whose is it', 'which study is that from': whose the cited paper is
+                  r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work) (?:is|was) (?:that|this|it) from\b|"
+                  r"\b(?:paper|study|article|work) (?:they|the authors|the review) cites?\b|"
                   # 'which study got it approved? whats the paper': the paper asked for, not what it is about
                   r"\bwhat(?:'s|s| is| was) the (?:paper|source|publication)\b(?!\s+(?:about|say|says|said|cover|covers|"
                   r"discuss\w*|conclude\w*|mean|describe\w*|argue\w*|review\w*|on)\b)", lowered)) \
@@ -353,7 +362,8 @@ SHARE_OF_ALL_RE = re.compile(r"\bcompared? (?:to|with) (?:all|every|the whole|th
 
 
 # "… (nerlynx)", "… (the tukysa one)?" ending a question: a gloss of what it names
-TRAILING_GLOSS_RE = re.compile(r"\s*\([^()]{2,40}\)\W*$")
+# ('what were the NALA results (nerlynx)', 'so what was HER2CLIMB about, the tukysa trial': a gloss after the question)
+TRAILING_GLOSS_RE = re.compile(r"\s*(?:\([^()]{2,40}\)|,\s*(?:the|that|this) [\w\-]+ (?:trial|study|drug|one))\W*$", re.I)
 
 
 def classify(question: str) -> str:
@@ -500,9 +510,16 @@ NOT_X_BUT_Y_RE = re.compile(r"\b(?:does\s*n[o’']t|do\s*n[o’']t|did\s*n[o’'
                             r"\s+but\s+(?!also\b)", re.I)
 
 
+# "sorry basic q - whats an ADC exactly", "dumb question: …": an apology for asking asks nothing
+APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:sorry|apologies|pardon)\b[\s,]*(?:(?:for (?:the|a|this|my) )?(?:very )?(?:basic|dumb|stupid|"
+                                r"silly|quick|newbie|naive|simple|noob)\s+(?:q|qs|question|one)\b)?|(?:(?:very|a|another) )?"
+                                r"(?:basic|dumb|stupid|silly|newbie|naive|noob) (?:q|question)\b)\s*[-–—:,.!]*\s*(?=\w)", re.I)
+
+
 def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
+    question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
     # ('Please summarise EMILIA for the tumour board: design and main results': a name before the purpose stays)
     stripped = PURPOSE_PREAMBLE_RE.sub(lambda m: m.group("lead") if m.group("lead") and NAME_LIKE_RE.search(
         m.group("lead")) else "", question, count=1)

@@ -23,7 +23,7 @@ from .compose import Composer, Pick, merge, points_from_text, render, with_antec
 from .coverage import (MEASURES, SETTINGS_ASKED, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap,
                        grade_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
-from .extractive import (ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
+from .extractive import (ADDITIVE_RE, ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
                          ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list,
                          trial_names)
 from .comparisons import ComparePlans
@@ -52,7 +52,7 @@ GLOSS_BRACKET_RE = re.compile(r"(?P<name>[\w\-+/]*\w)\s*\((?P<gloss>[\w\-+/ ]{2,
 _ARMS = r"(?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)"  # 'T-DXd vs T-DM1'
 ARMS_GLOSS_RE = re.compile(rf"\s*(?:\(|[-–—:,]\s*|\?\s+|\bfor\s+){_ARMS}\)?\s*\??\s*$", re.I)
 ARMS_BRACKET_RE = re.compile(rf"\s*\({_ARMS}\)", re.I)
-GLOSS_TAIL_RE = re.compile(r"\?\s*(?:i mean\s+)?the\s+[^?]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
+GLOSS_TAIL_RE = re.compile(r"[?,]\s*(?:i mean\s+)?the\s+[^?,]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
 # A sentence opening on a bare pronoun, whose name is in the sentence before.
 BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
@@ -112,7 +112,9 @@ TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)
 INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|her|him) about|asked (?:me |us )?about|"
                            r"heard (?:about|of)|read (?:about|of)|came across|talked about|recommended|"
                            # ('my mom just started enhertu, what kind of drug is it?': the drug begun is 'it')
-                           r"started|starting|began|begun|switched to|prescribed|offered)\b", re.I)
+                           r"started|starting|began|begun|switched to|prescribed|offered|"
+                           # ('one of my residents is on enhertu - how often does it cause ILD?': the drug one is given)
+                           r"(?:is|was|are|were) (?:now |currently |still )?on|got|received|receiving|taking)\b", re.I)
 IT_RE = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 # a question pointing back at what was told before it ('how common is that?')
 BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
@@ -355,7 +357,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         text = GLOSS_BRACKET_RE.sub(bracket, text)
         tail = GLOSS_TAIL_RE.search(text)
         if tail and known(text[: tail.start()]):
-            text = text[: tail.start() + 1].strip()
+            # ('so what was HER2CLIMB about, the tukysa trial': a comma before the gloss ends the question too)
+            text = f"{text[: tail.start()].rstrip()}?"
         arms = ARMS_GLOSS_RE.search(text)
         if arms and OVERVIEW_RE.search(text[: arms.start()]):
             # "summarize NALA (nerlynx + cape vs tykerb + cape)": a trial told by its arms, asked for its overview
@@ -783,7 +786,12 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # not be expressed…": 'Its expression' is HER2's, not IHC's); the opening itself when none is named after it
         after_phrase = LEADING_PHRASE_RE.sub("", sentence.text, count=1)
         openings = [" ".join(after_phrase.split()[:6])] if after_phrase != sentence.text else []
-        for opening in openings + [" ".join(sentence.text.split()[:6])]:
+        for opening in openings:
+            if name := _name_asked_in(opening, query):
+                return name
+        if openings and (subject := re.match(r"(?-i:[A-Z][A-Z0-9][\w\-/]*)(?=\s)", after_phrase.strip())):
+            return subject.group(0)  # a name opening the clause after the phrase is the subject, asked or not
+        for opening in [" ".join(sentence.text.split()[:6])]:
             if name := _name_asked_in(opening, query):
                 return name
         # a kind asked by its short name ('an adc') is not an entity: the sentence's subject, when asked
@@ -1207,8 +1215,17 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         activate other downstream signaling pathways, such as PI3K/AKT and MAPK/ERK") joins the
         quoted ones when none of them does."""
         quoted = [sentence for _, _, sentence in self._quoted(answer)]
-        if None in quoted or any(MECHANISM_RE.search(s.text) for s in quoted):
+        if None in quoted:
             return answer
+        if telling := [s for s in quoted if MECHANISM_RE.search(s.text)]:
+            # "Its activation can bypass the HER2 signaling pathway…" quoted: the sentence after it that adds to the
+            # mechanism ("In addition, AXL can activate other downstream signaling pathways…") goes with it
+            order = {id(s): i for i, s in enumerate(self.sentences.sentences)}
+            following = [self.sentences.sentences[order[id(s)] + 1] for s in telling
+                         if id(s) in order and order[id(s)] + 1 < len(self.sentences.sentences)]
+            adding = [s for s in following if s not in quoted and s.section == telling[0].section
+                      and ADDITIVE_RE.match(s.text) and MECHANISM_RE.search(s.text)]
+            return self._with_added(base, answer, query, quoted, adding) if adding else answer
         section = scoped[0].chunk.section
         found = [s for s in self.sentences.sentences if s.section == section and s.source == scoped[0].chunk.source
                  and MECHANISM_RE.search(s.text) and s not in quoted]
