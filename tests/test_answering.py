@@ -231,8 +231,6 @@ def test_a_narrowing_follow_up_keeps_the_topic(assistant):
     assert "approved" in answer.read_as and ("nerlynx" in answer.read_as.lower() or "neratinib" in answer.read_as.lower())
 
 
-
-
 # Follow-ups, each a general reading rule: (turns, words the reading must show, words the last answer
 # must hold, words it must not hold).
 FOLLOW_UPS = {
@@ -872,6 +870,35 @@ ANSWER_HOLDS = {
         ("what approaches does sect 4.4 describe?", "bispecific antibodies, CAR-T"),
     "'which …' after a study named brings the next sentence that names them":
         ("which mutations did the bose et al. study identify?", "L755S, L755P, V777L"),
+    "'hr' of an endpoint is its hazard ratio":
+        ("whats the hr for pfs in the her2climb trial", "0.54"),
+    "what we know about a drug is its overview":
+        ("what do we know so far about SYD985", "TULIP"),
+    "what an author found, asked as a noun phrase":
+        ("her2 mutations bose et al found?", "D769H"),
+    "a yes/no on a drug brings what its trial did in those patients":
+        ("does tukysa work for brain mets or not?", "45%"),
+    "one of the asker's people is no property asked":
+        ("one of my pts is on enhertu - what % get ILD from it?", "13.6%"),
+    "'what means' asks a definition":
+        ("what means her2 heterogeneity in one tumor?", "varying degrees of HER2 overexpression"),
+    "'whose is it' asks the paper":
+        ("the EMILIA paper they cite, whose is it", "Verma"),
+    "a regimen's own paper is the one titled by all its drugs":
+        ("who wrote the paper on tukysa plus herceptin plus xeloda?", "Murthy"),
+    "'promising results in studies' is no mechanism":
+        ("how does AXL confer resistance to anti-her2 therapy", "bypass"),
+    "a name typed first is what the question after it points at":
+        ("AXL - how does that drive resistance?", "bypass"),
+    "a quoted mechanism brings the sentence adding to it":
+        ("how does AXL drive resistance to anti-her2 drugs", "MAPK/ERK"),
+    "what it means when a tumour is something defines the state":
+        ("what does it mean when a tumour is heterogeneous for HER2 expression",
+         "varying degrees of HER2 overexpression"),
+    "the drug just started is 'it'":
+        ("my sister started enhertu, what kind of drug is it", "topoisomerase I inhibitor payload"),
+    "a sample size is a head count":
+        ("sample size in KATHERINE?", "1486"),
 }
 
 
@@ -2804,11 +2831,6 @@ def test_a_follow_up_naming_a_t_d_code_keeps_its_own_subject(assistant):
     assert "enhertu" not in answer.resolved_question.lower(), answer.resolved_question
 
 
-def test_hr_of_an_endpoint_is_its_hazard_ratio(assistant):
-    answer = assistant.ask("whats the hr for pfs in the her2climb trial")
-    assert not answer.abstained and "0.54" in answer.answer, answer.answer
-
-
 def test_ph3s_are_phase_iii_trials(assistant):
     answer = assistant.ask("tykerb plus xeloda vs xeloda alone: pfs in the two ph3s?")
     assert "8.4 months" in answer.answer and "6.2 months" in answer.answer, answer.answer
@@ -2831,11 +2853,6 @@ def test_that_doing_something_is_the_last_subject(assistant):
     assert "PI3K" in answer.resolved_question, answer.resolved_question
 
 
-def test_the_drug_just_started_is_it(assistant):
-    answer = assistant.ask("my sister started enhertu, what kind of drug is it")
-    assert "topoisomerase I inhibitor payload" in answer.answer, answer.answer
-
-
 def test_that_after_a_topic_named_in_the_turn_is_the_topic(assistant):
     conversation = Conversation()
     assistant.ask("my wife just started enhertu, what sort of drug is it", conversation)
@@ -2849,50 +2866,15 @@ def test_a_word_of_what_is_compared_after_the_two_names(assistant):
     assert answer.intent == "compare" and "topoisomerase I inhibitor payload" in answer.answer, answer.answer
 
 
-def test_what_it_means_when_a_tumour_is_something_defines_the_state(assistant):
-    answer = assistant.ask("what does it mean when a tumour is heterogeneous for HER2 expression")
-    assert "varying degrees of HER2 overexpression" in answer.answer, answer.answer
-
-
-def test_a_name_typed_first_is_what_the_question_after_it_points_at(assistant):
-    answer = assistant.ask("AXL - how does that drive resistance?")
-    assert "bypass" in answer.answer, answer.answer
-
-
-def test_promising_results_in_studies_is_no_mechanism(assistant):
-    answer = assistant.ask("how does AXL confer resistance to anti-her2 therapy")
-    assert "bypass" in answer.answer, answer.answer
-
-
-def test_sample_size_is_a_head_count(assistant):
-    answer = assistant.ask("sample size in KATHERINE?")
-    assert "1486" in answer.answer, answer.answer
-
-
 def test_sum_it_up_asks_an_overview(assistant):
     answer = assistant.ask("my resident asked what destiny-breast03 actually showed, can u sum it up")
     assert answer.intent == "overview" and "84 HER2" in answer.answer and "60.9%" in answer.answer, answer.answer
-
-
-def test_what_we_know_about_a_drug_is_its_overview(assistant):
-    answer = assistant.ask("what do we know so far about SYD985")
-    assert "TULIP" in answer.answer, answer.answer
 
 
 def test_whats_being_tested_in_a_trial_only_a_table_names_is_its_row(assistant):
     answer = assistant.ask("whats being tested in DESTINY-Breast 07")
     assert answer.table is not None or "Table 2" in answer.answer, answer.answer
     assert "ipatasertib" not in answer.answer, answer.answer
-
-
-def test_what_an_author_found_asked_as_a_noun_phrase(assistant):
-    answer = assistant.ask("her2 mutations bose et al found?")
-    assert "L755S" in answer.answer and "D769H" in answer.answer, answer.answer
-
-
-def test_a_yes_no_on_a_drug_brings_what_its_trial_did_in_those_patients(assistant):
-    answer = assistant.ask("does tukysa work for brain mets or not?")
-    assert "45%" in answer.answer, answer.answer
 
 
 def test_a_drug_brought_up_before_the_question_is_its_it_even_if_unknown(assistant):
@@ -2906,34 +2888,14 @@ def test_the_difference_between_two_terms_defines_each(assistant):
     assert "1+ or 2+" in answer.answer and "circumferential membrane staining" in answer.answer, answer.answer
 
 
-def test_one_of_the_askers_people_is_no_property_asked(assistant):
-    answer = assistant.ask("one of my pts is on enhertu - what % get ILD from it?")
-    assert not answer.abstained and "13.6%" in answer.answer, answer.answer
-
-
 def test_an_apology_for_a_basic_question_asks_nothing(assistant):
     answer = assistant.ask("sorry dumb q - whats a TKI exactly")
     assert not answer.abstained and "tyrosine kinase" in answer.answer.lower(), answer.answer
 
 
-def test_what_means_asks_a_definition(assistant):
-    answer = assistant.ask("what means her2 heterogeneity in one tumor?")
-    assert "varying degrees of HER2 overexpression" in answer.answer, answer.answer
-
-
 def test_a_trial_name_typed_without_its_digit_is_mended(assistant):
     answer = assistant.ask("herclimb pfs?")
     assert "HER2CLIMB" in answer.resolved_question and "7.8 months" in answer.answer, answer.answer
-
-
-def test_a_quoted_mechanism_brings_the_sentence_adding_to_it(assistant):
-    answer = assistant.ask("how does AXL drive resistance to anti-her2 drugs")
-    assert "bypass" in answer.answer and "MAPK/ERK" in answer.answer, answer.answer
-
-
-def test_whose_is_it_asks_the_paper(assistant):
-    answer = assistant.ask("the EMILIA paper they cite, whose is it")
-    assert "Verma" in answer.answer, answer.answer
 
 
 def test_a_cutoff_is_what_the_state_is_defined_by(assistant):
@@ -2955,3 +2917,19 @@ def test_agents_discussed_is_a_list(assistant):
 def test_two_names_then_what_each_gave_is_a_comparison(assistant):
     answer = assistant.ask("EMILIA and TH3RESA what result each")
     assert "**EMILIA**" in answer.answer and "**TH3RESA**" in answer.answer, answer.answer
+
+
+def test_that_one_is_the_subject_before(assistant):
+    conversation = Conversation()
+    assistant.ask("what cdk4/6 drug was in PATRICIA", conversation)
+    answer = assistant.ask("ok whats the follow-up study to that one", conversation)
+    assert "to PATRICIA" in answer.resolved_question and "PATRICIA-II" in answer.answer, (answer.resolved_question,
+                                                                                        answer.answer)
+
+
+
+def test_that_one_beside_a_name_the_turn_types_is_that_name(assistant):
+    conversation = Conversation()
+    assistant.ask("what did EMILIA compare?", conversation)
+    answer = assistant.ask("ok, and TH3RESA? what did that one show", conversation)
+    assert "EMILIA" not in answer.resolved_question and "TH3RESA" in answer.answer, answer.resolved_question

@@ -51,7 +51,7 @@ class Conversation:
         return "\n".join(f"User: {t.question}\nAssistant: {t.answer.answer}" for t in self.turns[-limit:])
 
 
-PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|drug)|this (?:trial|study|drug)|"
+PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|drug|one)|this (?:trial|study|drug|one)|"
                         r"the (?:trial|study|drug|agent|combination|arm|treatment|regimen|therapy|ADC|inhibitor|"
                         r"antibody|compound)(?: (?:that|which|who) (?!\w+ (?:in|with|on|at|for|vs|against)\b)"
                         r"(?:won|worked|failed|lost|beat|succeeded|came out (?:best|on top)|did (?:best|better|worse)))?)\b",
@@ -152,6 +152,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))
                     and not _given_in_carried_trial(e, carried, previous, analyzer)]
     pronoun = PRONOUN_RE.search(question)
+    if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
+        pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
         pronoun = None  # "if someone progressed … did they have to come off study?": they are those people
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered

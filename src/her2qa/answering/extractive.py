@@ -685,7 +685,8 @@ class ExtractiveAnswerer:
 
     def _titled_after_trial(self, query: Query) -> list[int]:
         """References whose title names a trial the question names ("… (KATE2): A phase 2…", "Phase III
-        NALA Trial"): the trial's own paper, which the review may cite under another number."""
+        NALA Trial"), or, with no trial named, every drug of a regimen it names: the trial's (or regimen's) own
+        paper, which the review may cite under another number."""
         trials = [e for e in query.entities if TRIAL_RE.fullmatch(e) and not is_generic(e) and e not in query.common]
         found = []
         for reference in self.corpus.primary.references:
@@ -695,6 +696,12 @@ class ExtractiveAnswerer:
                     if re.search(rf"\({name}\)|\b{name}\b(?:\W+\w+){{0,2}}?\W+(?:trial|study)\b", reference.title, re.I):
                         found.append(reference.number)
                         break
+        drugs = [e for e in query.entities if is_drug_name(e) and not is_generic(e)]
+        if not trials and len(drugs) >= 2:
+            # "who wrote the study on tukysa with herceptin and xeloda": the paper titled by the whole regimen
+            # ("Tucatinib, Trastuzumab, and Capecitabine for HER2-Positive…")
+            found += [r.number for r in self.corpus.primary.references
+                      if all(mentions(r.title, query.aliases.get(d, [d])) for d in drugs)]
         return list(dict.fromkeys(found))
 
     def _markers_near(self, chunk: Chunk, start: int, query: Query) -> list[int]:
@@ -759,7 +766,7 @@ class ExtractiveAnswerer:
         info = ReferenceInfo.from_reference(ref)
         doi = f", doi:{ref.doi}" if ref.doi else ""
         authors = info.authors if info.authors.endswith(".") else info.authors + "."
-        lead = "The trial's own paper, named in its title, is reference" if titled else "It cites reference"
+        lead = "The paper whose title names it is reference" if titled else "It cites reference"
         return (self.citation(marker, chunk, chunk.text),
                 f"{lead} {number}: {authors} \u201c{ref.title}.\u201d {ref.journal} {ref.year or ''}{doi} [{marker}]")
 
