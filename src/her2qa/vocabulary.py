@@ -38,6 +38,10 @@ BRANDS: dict[str, str] = {
     "aidixi": "disitamab vedotin",
 }
 
+# An abbreviation with two meanings in this field, each a name the review prints in full ('HR' of PFS is the
+# 'Hazard ratio' of a sentence; ABBREVIATIONS joins both for retrieval).
+MEANINGS = {"hr": ("hazard ratio", "hormone receptor")}
+
 # Abbreviations the review uses but never spells out (or spells out only partly).
 ABBREVIATIONS: dict[str, str] = {
     "ild": "interstitial lung disease",
@@ -68,7 +72,7 @@ ABBREVIATIONS: dict[str, str] = {
     "orr": "objective response rate",
     "pfs": "progression-free survival",
     "os": "overall survival",
-    "hr": "hazard ratio hormone receptor",
+    "hr": " ".join(MEANINGS["hr"]),
     "t-dxd": "trastuzumab deruxtecan",
     "t-dm1": "trastuzumab emtansine",
     "syd985": "trastuzumab duocarmazine",
@@ -85,10 +89,6 @@ ABBREVIATIONS: dict[str, str] = {
     "wbrt": "whole-brain radiotherapy",
     "thp": "taxane, trastuzumab and pertuzumab",
 }
-
-# An abbreviation with two meanings in this field, each a name the review prints in full ('HR' of PFS is the
-# 'Hazard ratio' of a sentence; ABBREVIATIONS joins both for retrieval).
-MEANINGS = {"hr": ("hazard ratio", "hormone receptor")}
 
 # A receptor written with its status sign ('HR+', 'HR+/HER2−') is the receptor, never a hazard ratio.
 STATUS_MEANINGS = {"hr": "hormone receptor", "er": "estrogen receptor", "pr": "progesterone receptor"}

@@ -80,8 +80,8 @@ AGENTS_FOR_RE = re.compile(r"^\W*(?:(?:and|so|but|ok)\W+)?(?:(?:is|are)\s+there|
 # (the pointing word within the question's first words, as its subject or object: in "DESTINY-Breast01: what were the
 # design, the ORR with its CI" 'its' is the ORR's)
 NAME_THEN_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok|but|also)\s+)?(?P<name>[\w\-/+]+(?:\s+[\w\-/+]+)?)\s*[-–—:]\s*"
-                                r"(?P<question>(?:how|why|what|does|do|did|is|are|can|could)\b(?:\s+(?!(?:that|this|it|they)\b)"
-                                r"[\w\-']+){0,3}\s+(?:that|this|it|they)\b.*)$", re.I)
+                                r"(?P<before>(?:how|why|what|does|do|did|is|are|can|could)\b(?:\s+(?!(?:that|this|it|they)\b)"
+                                r"[\w\-']+){0,3}\s+)(?:that|this|it|they)\b(?P<after>.*)$", re.I)
 # "… what drugs are tried against it?", "… can anything block it?": 'it' is what something acts on
 ACTED_ON_IT_RE = re.compile(r"\b(?:against|target(?:s|ed|ing)?|block(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|hit(?:s|ting)?|"
                             r"overcome|get around|go after|act on|aimed at)\s+it\W*$", re.I)
@@ -237,9 +237,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         pointed at by the question after it is the question's subject (only a name the review knows)."""
         if (first := NAME_THEN_ASKED_RE.match(question)) is None or not self._known_names(first.group("name")):
             return question
-        asked = first.group("question")
-        pronoun = re.search(r"\b(?:that|this|it|they)\b", asked, re.I)
-        return f"{asked[:pronoun.start()]}{first.group('name')}{asked[pronoun.end():]}"
+        return f"{first.group('before')}{first.group('name')}{first.group('after')}"
 
     def _as_agents_against(self, question: str) -> str:
         """'is there medicine for src? it works?' → 'any drugs that target Src? it works?': a remedy asked for
@@ -1220,9 +1218,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if telling := [s for s in quoted if MECHANISM_RE.search(s.text)]:
             # "Its activation can bypass the HER2 signaling pathway…" quoted: the sentence after it that adds to the
             # mechanism ("In addition, AXL can activate other downstream signaling pathways…") goes with it
-            order = {id(s): i for i, s in enumerate(self.sentences.sentences)}
-            following = [self.sentences.sentences[order[id(s)] + 1] for s in telling
-                         if id(s) in order and order[id(s)] + 1 < len(self.sentences.sentences)]
+            following = [nxt for s in telling for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 2]]
             adding = [s for s in following if s not in quoted and s.section == telling[0].section
                       and ADDITIVE_RE.match(s.text) and MECHANISM_RE.search(s.text)]
             return self._with_added(base, answer, query, quoted, adding) if adding else answer
