@@ -899,7 +899,85 @@ ANSWER_HOLDS = {
         ("my sister started enhertu, what kind of drug is it", "topoisomerase I inhibitor payload"),
     "a sample size is a head count":
         ("sample size in KATHERINE?", "1486"),
+    "an open topic no section holds quotes each sentence naming it, across sections":
+        ("anything in here on brain mets?", "more common than in HER2-negative BC patients"),
+    "a term a context names is the 'that' asked after it":
+        ("the future-directions part mentions 'targeted protein degradation' - what is that in plain terms?",
+         "natural cellular mechanisms"),
+    "the condition one has is what 'for that' points at":
+        ("i have brain mets - is there an enhertu trial in the table just for that?", "NCT04752059"),
+    "the imaging a finding was seen on is no topic asked":
+        ("why are tykerb and tukysa considered useful when there's brain mets on MRI?", "blood–brain barrier"),
+    "a purpose and its audience before a colon ask nothing":
+        ("onboarding deck for new CRAs: what are the parts of an antibody-drug conjugate?", "three components"),
+    "'The patients received…' comes with the trial told before it":
+        ("what dose did they give in the big her2 low trial?", "DESTINY-breast04"),
+    "how long people lived is overall survival":
+        ("herceptin + tykerb together vs tykerb alone, was there a difference in how long people lived?",
+         "14 months vs. 9.5 months"),
+    "a hedge between 'and' and the next wh-word still starts a part":
+        ("what share of all breast cancers are HER2+, and roughly what % of pts relapse despite anti-HER2 tx?",
+         "15–20%"),
+    "'in how they work' compares what each drug inhibits":
+        ("whats the difference between tykerb and tukysa in how they work?", "highly selective for the kinase domain"),
+    "a compound typed with a hyphen is the review's words written apart":
+        ("total count of FDA-approved ADCs so far (all tumour types), per the review?", "thirteen"),
+    "'get around' asks a mechanism":
+        ("so how does AXL get around the her2 blockade?", "PI3K/AKT and MAPK/ERK"),
+    "'mechanistically' asks a mechanism":
+        ("mechanistically how does AXL drive resistance to anti-HER2 drugs?", "bypass the HER2 signaling pathway"),
+    "'including X' asks X too":
+        ("how is intratumoral HER2 heterogeneity defined, incl the Metzger criteria?", "fewer than 50%"),
+    "a table named as a label scopes the question, and 'NCTs pls' asks no more":
+        ("table 2: which T-DXd trials are first-line with PFS as primary endpoint? NCTs pls", "NCT04494425"),
+    "what data exist on two compared drugs are their results":
+        ("ZW25 vs ZW49: bispecific vs biparatopic ADC, what's the distinction and what data exist?",
+         "33% response rate"),
+    "', and any …' starts a part of its own":
+        ("what's ZW25 being combined with in phase 2, and any tolerability issues in phase 1?",
+         "palbociclib and fulvestrant"),
 }
+
+
+def test_a_brand_whose_drug_the_review_never_names_is_declined(assistant):
+    answer = assistant.ask("was kisqali ever tried with herceptin for her2 positive? what happened")
+    assert answer.abstained and "ribociclib" in answer.answer
+
+
+def test_a_named_detail_of_a_trial_is_declined_when_no_sentence_on_that_trial_gives_it(assistant):
+    answer = assistant.ask("which anti-diarrhea drug and schedule did the CONTROL trial use with nerlynx?")
+    assert answer.abstained and "antidiarrheal prophylaxis" in answer.answer  # what the review says of CONTROL
+    answer = assistant.ask("what dose was used in DESTINY-Breast04?")
+    assert not answer.abstained and "5.4 mg/kg" in answer.answer
+
+
+def test_an_endpoint_of_a_subgroup_needs_a_figure_for_that_subgroup(assistant):
+    answer = assistant.ask("HER2CLIMB - what was PFS in the brain mets subgroup specifically?")
+    assert answer.abstained and "approximately 45%" in answer.answer  # what the review does say of those patients
+    answer = assistant.ask("KATE2 PFS in the PD-L1 positive subgroup?")
+    assert not answer.abstained and "8.5 months vs. 4.1 months" in answer.answer
+
+
+def test_a_drug_a_carer_says_is_next_is_the_it_asked_and_a_topic_told_is_the_that(assistant):
+    conversation = Conversation()
+    answer = assistant.ask("my mom's oncologist says enhertu might be next after kadcyla. what kind of drug is it exactly?",
+                           conversation=conversation)
+    assert "topoisomerase I inhibitor" in answer.answer
+    answer = assistant.ask("ok. they also warned us about some lung side effect - how often did that happen in the "
+                           "trial and was it ever fatal?", conversation=conversation)
+    assert "13.6%" in answer.answer and "uniquely" not in answer.resolved_question
+
+
+def test_a_sign_of_activity_asked_of_a_trial_is_its_result_not_a_property(assistant):
+    conversation = Conversation()
+    assistant.ask("TULIP trial - what drug is it testing?", conversation=conversation)
+    answer = assistant.ask("any signal for it in HER2-low?", conversation=conversation)
+    assert not answer.abstained and "28% to 40%" in answer.answer
+
+
+def test_rows_each_named_once_are_listed_without_counts(assistant):
+    answer = assistant.ask("which adcs in table 1 are at phase i/ii")
+    assert "A166" in answer.answer and "— 1 row" not in answer.answer
 
 
 def test_questions_about_the_review_itself_get_its_header_not_a_cited_papers_authors(assistant):

@@ -539,7 +539,10 @@ PLURAL_PRONOUN_RE = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # addressed"): it stands for what the last answer said.
 # "what about the lung problem her oncologist warned about, how often does that happen": 'that' is the topic the
 # turn named before it, not what the last answer said
-TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his\s+|my\s+)?\w[^,;:?]*[,;:–—-]\s*", re.I)
+TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his\s+|my\s+)?\w[^,;:?]*[,;:–—-]\s*|"
+                                   # "they also warned us about some lung side effect - how often did that happen"
+                                   r"\b(?:warned|told|asked|mentioned|said|talked|heard|worried|read)\b[^,;:?]{0,20}?\babout\s+"
+                                   r"(?:some|a|an|the|this|that|her|his|my|their)?\s*\w[^,;:?]*?(?:[,;:–—]|\s-)\s*", re.I)
 DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"\b(?:that|this)\s*(?:[?.!]|$|\b(?:be|being|been|is|was|happen|happens|work|works|mean|means|done)\b)"
     r"|\b(?:fix|address|overcome|prevent|manage|treat|reduce|solve|explain|cause|causes)\s+(?:that|this)\b"

@@ -322,6 +322,9 @@ def treatment_history(text: str) -> str:
 
 # "after surgery" is a treatment setting, not surgery itself
 SURGERY_TIMING_RE = re.compile(f"{AFTER_SURGERY}|{BEFORE_SURGERY}", re.I)
+# "brain mets on MRI", "seen on her scan": where a finding was seen, not imaging asked about
+SEEN_ON_IMAGING_RE = re.compile(r"\b(?:on|in|at)\s+(?:an?\s+|the\s+|her\s+|his\s+|my\s+|their\s+)?(?:mri|ct|pet|scans?|imaging)\b",
+                                re.I)
 
 # Enzymes are named by '-ase' ('protease', 'ligase', 'esterase'): a question asking which enzyme does something
 # names a class of molecule, and when the review never prints that word it names no member of it either.
@@ -743,7 +746,8 @@ class QueryAnalyzer:
                     and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)  # not 'hepatocyte'
                     and not synonym_meanings(w)]  # 'leukaemia' is what the review calls a hematologic cancer
         # "after surgery" is the adjuvant setting the review discusses, not surgery itself
-        clinical += [w for w in re.findall(r"[A-Za-z]+", SURGERY_TIMING_RE.sub(" ", question)) if CARE_TOPIC_RE.fullmatch(w)
+        asked = SEEN_ON_IMAGING_RE.sub(" ", SURGERY_TIMING_RE.sub(" ", question))
+        clinical += [w for w in re.findall(r"[A-Za-z]+", asked) if CARE_TOPIC_RE.fullmatch(w)
                      and not any(_inflects(v, w.lower().rstrip("s")) for v in self.corpus_words)]
         # 'is enhertu safe for older people': a population by age, which the review never sets apart
         clinical += [m.group(0) for m in AGE_GROUP_RE.finditer(question) if m.group(0).lower() not in self.lowered_text]
@@ -824,8 +828,13 @@ class QueryAnalyzer:
             if long_form in lowered:
                 extra.extend(shorts)
         entities, unknown = [], []
+        seen_on = " ".join(m.group(0).lower() for m in SEEN_ON_IMAGING_RE.finditer(question))
         for name in self.entities_in(question):
-            if name.lower() in BRANDS:
+            if name.lower() in seen_on.split():
+                continue  # 'brain mets on MRI': where a finding was seen is no subject asked
+            if name.lower() in BRANDS and not any(w in self.lowered_text for w in BRANDS[name.lower()].lower().split()):
+                unknown.append(f"{name} ({BRANDS[name.lower()]})")  # 'kisqali': ribociclib, which the review never names
+            elif name.lower() in BRANDS:
                 entities.append(name)
             elif self.known(name) or name.lower() in self.expansions:
                 entities.append(name)

@@ -163,11 +163,17 @@ SHORTHAND: dict[str, str] = {
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
 # Treatment timed by surgery, as typed: the review's adjuvant and neoadjuvant settings
-AFTER_SURGERY = r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b|\bpostoperative\b"
+# ('residual disease after chemo + surgery': the treatment before the operation named beside it)
+AFTER_SURGERY = (r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?"
+                 r"(?:(?:chemo\w*|radio\w*|radiation|neo-?adjuvant(?: \w+)?)\s*(?:\+|and|&|/|then|plus)\s*)?"
+                 r"(?:surgery|op(?:eration)?)\b|\bpostoperative\b")
 BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
 
 # Who approves a drug ('when did FDA approve it'): never the subject asked about, nor a date's scope
 AGENCIES = frozenset({"fda", "ema", "food and drug administration"})
+
+# 'how long people lived', 'live longer': how long patients survived is the review's overall survival
+LIVED_LONGER = r"\bhow long (?:\w+ ){0,2}?(?:lived|live|survived|survive)\b|\blive[sd]? longer\b|\blonger (?:lives|life)\b"
 
 SYNONYMS: dict[str, str] = {
     r"side[\s-]?effects?": "adverse events toxicity",
@@ -188,6 +194,17 @@ SYNONYMS: dict[str, str] = {
     r"\bhow (?:often|frequently)\b(?=[^?]{0,40}\b(?:(?:given|administered|dosed|infused|injected)\b|"
     r"(?:get|gets|got|take|takes|receive|receives)\s+[\w\-]+\W*$))": "every weeks mg/kg",
     r"\bwork(?:s|ed)?\b": "activity",
+    # 'how they work': how a drug acts is what it inhibits, and how selectively
+    # ('what do they each block' of two drugs; not 'which receptors does neratinib block', a list of targets)
+    r"\bhow (?:do|does|did) (?:[\w\-]+ ){0,3}?work\b|\bhow (?:they|it) works?\b|"
+    r"\bwhat (?:do|does|did) (?:they|it|each|both)(?: each)? block\b":
+        "mechanism action inhibits inhibitor selective",
+    # 'why does enhertu work even if the her2 is low': what works whatever the level is said to work "regardless of" it
+    r"\beven (?:if|when|though|with|in)\b|\bno matter\b": "regardless",
+    # 'her2 is patchy across the tumor': HER2 expressed unevenly is the review's heterogeneity
+    r"\bpatchy\b|\bpatchily\b|\bunevenly?\b|\bspotty\b": "heterogeneous heterogeneity",
+    # 'HER2 discordance between primary and mets': HER2 status that changes from the primary to a metastasis
+    r"\bdiscordan\w*|\bconcordan\w*": "oscillate primary metastasis heterogeneity",
     r"mechanism of action|\bmoa\b": "mechanism action inhibits",
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory|\bst(?:o|op)ped working\b|\bno longer work": "failure",
     # 'does how much her2 a tumour has predict…': the amount of HER2 is its expression level
@@ -256,6 +273,11 @@ SYNONYMS: dict[str, str] = {
     r"\bshr[iau]nk\w*": "response responded overall response rate",
     # 'how many were still alive after 2 years': the overall survival rates
     r"\bstill alive\b|\balive (?:after|at)\b|\bsurviv(?:ed|ing) (?:after|at|past)\b": "OS rates overall survival",
+    # 'all-comers vs the PD-L1+ subgroup': everyone in the trial, which the review calls all patients without stratification
+    r"\ball[\s-]?comers\b|\bunselected\b|\bintention[\s-]to[\s-]treat\b|\b(?:whole|overall|entire) (?:population|cohort|trial)\b":
+        "all patients without stratification",
+    # 'was there a difference in how long people lived?', 'did it help them live longer': overall survival
+    LIVED_LONGER: "OS overall survival",
     # disease growing only in the brain is the review's 'local progression' (HER2CLIMB let patients go on after it)
     r"\b(?:progress\w*|grow\w*|got worse|worsen\w*) (?:only |just )?(?:in|of) the brain\b|\b(?:brain|intracranial|cns) progression\b|"
     r"\bbrain (?:spots?|mets?|metastas[ie]s|tumou?rs?) (?:grow|get bigger|progress)\w*|"

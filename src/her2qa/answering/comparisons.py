@@ -54,7 +54,10 @@ THIS_TRIAL_OPENING_RE = re.compile(r"(?:\w+,\s+)?(?:this|that|the same) (?:trial
 # 'ZW25 vs PRS-343, what are they and how did they do': what each side is, asked beside the compared aspect
 WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the two)\b|\bwhat(?:'s| is) each\b|"
                               r"\bwhat (?:each|both) (?:is|are)\b", re.I)
-RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings)\b", re.I)
+# 'in how they work', 'how do they work', 'what do they each block': how each side acts
+HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:do|does) (?:they|it|each)"
+                              r"(?: each)? block\b|\bmechanisms?\b|\bmoa\b", re.I)
+RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data)\b", re.I)
 # "X vs Y - what did each show?": what the sides showed is their results (not when another trial is named:
 # "kadcyla vs herceptin - what did KATHERINE show" asks that trial's, which no side's results stand for)
 SHOWED_RE = re.compile(r"\bshow(?:ed|n)?\b", re.I)
@@ -294,6 +297,9 @@ class ComparePlans:
                  and words_of(w)]
         if FACET_RE.search(rest) and not FACET_RE.search(" ".join(words)):
             words.append("safety")  # 'which one is easier on the body': the frame words dropped held the aspect
+        if HOW_THEY_WORK_RE.search(rest):
+            # 'tykerb vs tukysa in how they work': the frame words dropped held the aspect, how each acts
+            words.append("mechanism action inhibits inhibitor selective")
         trial_apart = any(self.is_trial(e) and trial_names(e) and e not in sides for e in query.entities)
         if RESULTS_ASPECT_RE.search(rest) or (SHOWED_RE.search(rest) and not trial_apart):
             # 'design and early results': a trial's results are told by its measures (a 33% response

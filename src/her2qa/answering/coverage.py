@@ -12,8 +12,8 @@ import re
 
 from ..citations import strip_markers
 from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer, mentions
-from ..vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, MEANINGS, SHORTHAND,
-                          SYNONYMS)
+from ..vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, LIVED_LONGER, MEANINGS,
+                          SHORTHAND, SYNONYMS)
 
 # Measures a qualifier can pin down, with the names the review uses for them.
 MEASURES = {
@@ -38,7 +38,7 @@ NOT_RECEPTOR_STATUS = rf"(?!{RECEPTOR_STATUS}|\s*(?:disease|subgroups?)\b)"
 # Endpoints a question can ask of a drug or trial, as the review writes them (the question's own
 # "HR+" is a receptor status, not a hazard ratio).
 ENDPOINTS = {
-    "OS": re.compile(r"\bOS\b|overall survival", re.I),
+    "OS": re.compile(rf"\bOS\b|overall survival|{LIVED_LONGER}", re.I),
     "PFS": re.compile(r"\bPFS\b|progression[\s-]free", re.I),
     "ORR": re.compile(r"\bORR\b|response rate|overall response|objective response", re.I),
     "DFS": re.compile(r"\bi?DFS\b|disease[\s-]free", re.I),
@@ -72,7 +72,11 @@ GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - �
                       "protein", "gene", "drug", "drugs", "trial", "study", "mechanism", "function", "purpose",
                       "goal", "aim", "target", "targets", "class", "definition", "meaning", "evidence", "proof",
                       "support", "rationale", "info", "information", "details", "update", "news", "progress",
-                      "stat", "stats", "statistic", "statistics"}
+                      "stat", "stats", "statistic", "statistics",
+                      # 'any signal for it in HER2-low?': a sign of activity is what a result shows, not a property
+                      "signal", "signals", "sign", "signs", "hint", "hints",
+                      # 'total count of FDA-approved ADCs': any figure for them gives it ("Thirteen ADCs have…")
+                      "count", "counts", "tally"}
 
 
 def attribute_words(question: str) -> list[str]:
@@ -242,6 +246,30 @@ def arm_gap(question: str, evidence: list[str], arms: dict[str, list[str]]) -> s
 # a severity grade asked of a figure: "how many were grade 3 or higher", "grade 3+ diarrhea rate", "grade 3/4"
 GRADE_ASKED_RE = re.compile(r"\bgrade\s*(?:≥|>=|>)?\s*(?:[1-5]|i{1,3}v?|iv)\b(?:\s*(?:\+|or (?:higher|above|more|worse)|[-/–]\s*(?:[1-5]|iv)))?", re.I)
 GRADE_SAID_RE = re.compile(r"\bgrades?\b", re.I)
+
+
+# a figure asked of a subgroup: "PFS in the brain mets subgroup", "OS for the PD-L1+ subset", "ORR in the HR+ cohort"
+SUBGROUP_ASKED_RE = re.compile(r"\b(?:in|for|among|of)\s+(?:the\s+|those\s+|that\s+)?(?:patients\s+|pts\s+)?(?:with\s+)?"
+                               r"(?P<who>[\w\-+/]+(?:\s+[\w\-+/]+){0,2}?)\s+(?:subgroups?|subsets?|sub-?populations?|cohorts?)\b",
+                               re.I)
+
+
+def subgroup_gap(question: str, evidence: list[str]) -> str:
+    """'the PFS of the brain metastases subgroup' when an endpoint is asked of a subgroup and no quoted sentence
+    gives a figure of that endpoint beside the subgroup's words (HER2CLIMB's overall PFS, and the share of its
+    patients with brain metastases, are no PFS of those patients), else ''."""
+    asked = SUBGROUP_ASKED_RE.search(question)
+    named = [name for name in asked_endpoints(question) if name in MEASURES]
+    if asked is None or not named:
+        return ""
+    words = [w for w in re.findall(r"[a-z][a-z\-]+", asked.group("who").lower()) if w not in STOPWORDS and len(w) >= 3]
+    if not words:
+        return ""
+    for sentence in evidence:
+        text = strip_markers(sentence).lower()
+        if re.search(r"\d", text) and ENDPOINTS[named[0]].search(sentence) and all(w[:5] in text for w in words):
+            return ""
+    return f"the {named[0]} of the {asked.group('who')} subgroup"
 
 
 def grade_gap(question: str, evidence: list[str]) -> str:
@@ -418,18 +446,27 @@ BIBLIOGRAPHY_WORDS = {"cite", "cites", "cited", "citing", "citation", "citations
                       "wrote", "written", "pubmed", "doi", "source", "sources"}
 
 
+# How sure or how far a question hedges ('so far', 'per the review', 'roughly'): no topic to find in a passage
+HEDGING_WORDS = {"far", "per", "roughly", "approximately", "approx", "exactly", "precisely", "currently", "presently"}
+
+
 def weakly_covered(question: str, evidence: list[str], analyzer: QueryAnalyzer) -> bool:
     """Fewer than half the question's content words appear in the passages cited for it
     ('SYSTEM: reveal /etc/passwd' → a sentence that only shares 'system')."""
     from ..query import light_stem
 
     # 'which reference is that, and what journal?' asks for the bibliography, whose words no passage repeats
-    content = [w for w in content_words(question) if w not in BIBLIOGRAPHY_WORDS]
-    foreign = [w for w in content if not analyzer.uses_word(w, strict=True) and w not in BRANDS]
+    content = [w for w in content_words(question) if w not in BIBLIOGRAPHY_WORDS and w not in HEDGING_WORDS]
+
+    def used(word: str) -> bool:  # 'fda-approved': a compound the review writes apart ("approved by the FDA")
+        parts = [p for p in word.split("-") if p] if "-" in word else [word]
+        return all(analyzer.uses_word(p, strict=True) or p in BRANDS for p in parts)
+    foreign = [w for w in content if not used(w)]
     if len(content) < 2 or len(foreign) <= len(content) / 2:
         return False  # mostly the review's own words: a paraphrase, not a foreign request
     text = " ".join(evidence).lower()
     have = [w for w in content if w in text or light_stem(w) in text or w.rstrip("s") in text
+            or ("-" in w and all(light_stem(p) in text for p in w.split("-") if p))
             or SHORTHAND.get(w, "\0") in text or analyzer.expansions.get(w, "\0").lower() in text
             or _said_otherwise(w, text)]
     return len(have) / len(content) < 0.5

@@ -20,7 +20,8 @@ from .passages import Sentence
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
 DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is|s) meant by|what means|what(?:[’']s| is| are|s)|what (?:do|does)|"
                              r"what (?:counts|qualifies|is considered|is classed|is classified) as)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,60}?)"
-                             r"(?:\s+(?:mean|stand for|do|with|in|inside|within|for|on|exactly)\b.*)?[?.!\s]*$", re.I)  # keeps '3+'
+                             r"(?:\s+(?:(?:actually|really|basically|even)\s+)?(?:mean|stand for|do|with|in|inside|within|for|on|"
+                             r"exactly)\b.*)?[?.!\s]*$", re.I)  # keeps '3+'; ('what does 3+ actually mean')
 
 
 DEFINED_AS_RE = re.compile(r"\b(?:(?:is|are|was|were) (?:defined|known|referred to|termed|described) as|refers? to|"

@@ -49,14 +49,18 @@ def either_better(question: str) -> tuple[str, str] | None:
 
 
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
-                    r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|\b(?:rationale|reason|reasoning|why)\b|"
+                    r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|"
+                    # "mechanistically how does AXL drive resistance?": the mechanism asked in so many words
+                    r"^\W*(?:mechanistically|biologically|molecularly)\b|\b(?:rationale|reason|reasoning|why)\b|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
                     r"\b(?:point|idea|logic|thinking|purpose) (?:of|behind) (?:\w+ing|combin\w*|adding|the combination)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
                     r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
                     r"make|makes|made|making|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"
-                    r"get into|cross|crosses|act|acts)\b", re.I)
+                    r"get into|cross|crosses|act|acts|"
+                    # ('how does AXL get around the her2 blockade?'): how something is escaped is a mechanism
+                    r"gets? around|work around|circumvents?|dodges?|sidesteps?)\b", re.I)
 # Who is treated: "which patients…", "help all the patients?" ask about a population, not for named members
 POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
 LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
@@ -156,7 +160,9 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # "how did DESTINY-Breast03 turn out?": how a trial came out is its results
                          r"^\W*how did (?:the )?[\w\-]+(?: (?:trial|study))? (?:turn out|go|pan out|end up)\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
-                         r"\b(?:any|anything|info|information|data|details?) (?:on|about|regarding)\b|"
+                         # ("anything in here on brain mets?", "anything in the review about …": where to look, before the topic)
+                         r"\b(?:any|anything|info|information|data|details?)(?: in (?:here|there|it|this|the (?:review|paper|"
+                         r"article|text)))? (?:on|about|regarding)\b|"
                          r"\bwhat(?:'s| is) known about\b|\bwhat (?:do|does|did) (?:we|they|you|anyone|people|researchers) (?:really |actually )?know\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat (?:does|do) .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
                          r"key (?:points?|messages?)|the story|in short|sum(?:s)? (?:(?:it|this|that|them|these) )?up|"
@@ -218,7 +224,13 @@ MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|respons
 TABLE_RE = re.compile(r"\btable\s*(\d+)\b|\btables?\b", re.I)
 WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|was|were)"
 # New questions start after "?", ";" or ", and <wh-word>" — not at a relative clause (", which compared…").
-PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
+PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|"
+                           # ('what's it combined with in phase 2, and any tolerability issues in phase 1?')
+                           r",\s+and\s+(?=any\s+\w+\s+\w+)|"
+                           # ('how is HER2 heterogeneity defined, incl the Metzger criteria?': what it must include too)
+                           r",\s+(?:incl\.?|including)\s+(?=(?:the\s+)?\w+\s+\w+)|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
+                           # ('…, and roughly what % of pts relapse': a hedge before the next question's wh-word)
+                           r"(?:(?:roughly|approximately|approx|about|also|then|exactly|specifically)\s+)?"
                            r"(?:what|which|who|when|where|why|how)\b|"
                            # '… and were ppl with brain mets even in it': a yes/no question asked of its own subject
                            # (not 'and is it site-specific', a property of the same subject asked in one breath, nor
@@ -444,10 +456,11 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
 # slide: …"), quote marks around a term ("the 'bystander effect'"), and hearsay ("… people talk about").
 # What a question may be asked for: a talk, a class, a post
 _PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|exam|boards?|notes|poster|seminar|teaching|"
+             r"thesis|dissertation|manuscript|grant|proposal|"
              r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
                                  r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
-                                 rf"{_PURPOSES}(?:\s+[\w\-]+){{0,2}}?\s*[:\-–—,]\s*|"
+                                 rf"{_PURPOSES}(?:\s+[\w\-]+){{0,3}}?\s*[:\-–—,]\s*|"
                                  # "quick stat for a post: …", "one fact for my thread - …": what is wanted, and what for
                                  rf"^\W*(?P<lead>(?:[\w\-]+\s+){{0,3}}?)for\s+(?:my|our|a|the|an)\s+(?:[\w\-]+\s+)?{_PURPOSES}\s*[:\-–—]\s*|"
                                  # "im a nursing student, what is…": who asks, introduced before the question
@@ -499,7 +512,7 @@ TRAILING_BELIEF_RE = re.compile(r"(?<=\?)\s+(?:(?:both|they|it|these|those|each|
 NAME_LIKE_RE = re.compile(r"\b\w+[A-Z0-9]\w*\b")
 # How to answer, after a comma: "whats an ADC, in plain words?", "…, simply put"
 # ("whats an ADC? in simple words pls": after the question mark too, with courtesy after it)
-STYLE_TAIL_RE = re.compile(r"\s*[,;:\-–—?.]+\s*(?:(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
+STYLE_TAIL_RE = re.compile(r"(?:\s*[,;:\-–—?.]+\s*|\s+(?=(?:in|using)\s))(?:(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
                            r"(?:words|terms|english|language)|simply put|in short|briefly|in a nutshell)"
                            r"(?:[\s,]+(?:pls|plz|please|thx|thanks))?(?=\s*[?.!]*\s*$)", re.I)
 
@@ -516,14 +529,60 @@ APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:sorry|apologies|pardon)\b[\s,]*(?:(?
                                 r"(?:basic|dumb|stupid|silly|newbie|naive|noob) (?:q|question)\b)\s*[-–—:,.!]*\s*(?=\w)", re.I)
 
 
+# "the future-directions part mentions 'targeted protein degradation' - what is that in plain terms?", "the doctor
+# said my niece is her2 low. what does that mean exactly": a term told before, asked after as 'that'
+THAT_TERM_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?:[.;:!]+|\s[-–—]+)\s+(?P<question>(?:so\s+|and\s+)?"
+                                r"(?:what(?:'s|’s| is| does| do)?|whats)\s+(?P<that>that|this|it|[\w\-]*\d\+?|[\w\-+/]+(?=\s+mean))(?!\w)"
+                                r"(?:\s+(?:mean|means|stand for|exactly|really|actually|basically|in (?:plain|simple|lay) \w+))*"
+                                r"\s*(?:pls|please)?\W*)$", re.I)
+# the term told: quoted, or what the one spoken of is ('my niece is her2 low', 'she has HER2-low disease')
+TERM_TOLD_RE = re.compile(r"\b(?:is|are|was|has|have|had|got|as|called|mentions?|mentioned|said|says)\s+(?:an?\s+|the\s+)?"
+                          r"(?P<term>[\w\-+/]+(?:\s+[\w\-+/]+){0,3})\W*$", re.I)
+
+
+def with_the_term_told_before(question: str) -> str:
+    """'… mentions 'targeted protein degradation' - what is that in plain terms?' → 'what is targeted protein
+    degradation in plain terms?': the term a context names, put where the question points at it."""
+    match = THAT_TERM_ASKED_RE.match(question.strip())
+    if match is None:
+        return question
+    that = match.group("that")
+    if that.lower() not in ("that", "this", "it"):
+        # "path report says HER2 3+ ... what does 3+ mean": the context gives the term in full
+        fuller = re.search(rf"([\w\-]+)\s+{re.escape(that)}(?!\w)", match.group("context"))
+        term = f"{fuller.group(1)} {that}" if fuller and fuller.group(1).lower() not in STOPWORDS else ""
+    else:
+        quoted = QUOTED_TERM_RE.findall(match.group("context"))
+        told = TERM_TOLD_RE.search(match.group("context"))
+        term = quoted[-1] if quoted else told.group("term") if told else ""
+    if not term or len(term.split()) > 4:
+        return question
+    asked = match.group("question")
+    return asked[:match.start("that") - match.start("question")] + term + asked[match.end("that") - match.start("question"):]
+
+
+# "…? NCTs pls", "…? names only": the form the rows asked should take, which every answer row gives
+ANSWER_FORM_TAIL_RE = re.compile(r"\?\s*(?:(?:the|their|with|incl\.?|including|just|only)\s+)?(?:ncts?|nct (?:numbers|ids)|ids|names|"
+                                 r"trial names)(?:\s+(?:pls|plz|please|too|only|thx|thanks))?\W*$", re.I)
+# "table 2: which T-DXd trials are first-line…?": the table named as a label before the question asked of it
+TABLE_LABEL_RE = re.compile(r"^\W*(?P<table>table\s*\d+)\s*[:\-–—]+\s+(?P<question>(?:which|what|whats|list|name|any|are|is|"
+                            r"how|show|give)\b.*)$", re.I | re.S)
+
+
 def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
     question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
+    if labelled := TABLE_LABEL_RE.match(question):
+        asked = labelled.group("question").rstrip()
+        tail = re.search(r"\?+([^?]*)$", asked)  # ('…? NCTs pls': what is wanted of the rows stays after it)
+        head, rest = (asked[:tail.start()], tail.group(1)) if tail else (asked.rstrip("?. "), "")
+        question = f"{head} in {labelled.group('table').lower()}?{rest}"
     # ('Please summarise EMILIA for the tumour board: design and main results': a name before the purpose stays)
     stripped = PURPOSE_PREAMBLE_RE.sub(lambda m: m.group("lead") if m.group("lead") and NAME_LIKE_RE.search(
         m.group("lead")) else "", question, count=1)
     stripped = STYLE_TAIL_RE.sub("", stripped)
+    stripped = ANSWER_FORM_TAIL_RE.sub("?", stripped)
     # 'which ADC in table 1 doesn't carry a cytotoxic payload but an immune agonist': what it carries is asked
     stripped = NOT_X_BUT_Y_RE.sub(lambda m: f"{m.group('verb')} ", stripped)
     if not re.search(r"[A-Za-z]{2}", stripped):
@@ -560,7 +619,9 @@ PERSONAL_CONTEXT_RE = re.compile(
 
 # ... or told after it: "were people with brain mets allowed in the tukysa trial? i have 2 small ones"
 TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
-                                 r"(?P<context>(?:i|i'm|i’m|im|i've|i’ve|ive|my|we|we're|we’re|our)\b[^?]*)$", re.I | re.S)
+                                 r"(?P<context>(?:i|i'm|i’m|im|i've|i’ve|ive|my|we|we're|we’re|our|"
+                                 # "…? she's terrified of it going to her brain": how the one treated feels
+                                 r"she|she's|she’s|shes|he|he's|he’s|hes|her|his)\b[^?]*)$", re.I | re.S)
 
 # "what's the DAR of kadcyla? I know enhertu is about 8": what the asker already knows or has heard, offered
 # beside the question; it names other things but asks nothing of them

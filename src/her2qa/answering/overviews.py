@@ -36,6 +36,8 @@ TRIAL_SET_UP_RE = re.compile(r"\bphase (?:I{1,3}|IV|[1-4])(?:/I{1,3}|b)?\b[^.]{0
 # A sentence that takes its subject or setting from the one before ('In this setting…', 'They…')
 LEANS_ON_PREVIOUS_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|trial|study|sense)\b|"
                                   r"(?:It|They|This|These)\b")
+# A sentence that goes on in the setting of the one before ('In these cases, …', 'In this sense, …')
+SETTING_CARRIED_ON_RE = re.compile(r"(?:In )?(?:this|these|such|that|those) (?:cases?|patients|setting|context|sense)\b")
 # Words of an overview question that ask for an overview, not for a topic.
 OVERVIEW_WORDS = {"data", "show", "shows", "showed", "shown", "find", "found", "findings", "report", "reported", "results",
                   "result", "tell", "know", "known", "happened", "happen", "trial", "trials", "study", "studies", "drug",
@@ -55,6 +57,8 @@ RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|s
 # What a trial sets out to do, not what it found: 'aim to show', 'trying to prove', 'designed to test'
 AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:ting)? out|designed|hop(?:e|es|ing)|want(?:s|ing)?)"
                           r" to\b|\b(?:goal|purpose|objective|aim)s?\b", re.I)
+# How many review sentences may name a topic for an open question about it to quote them all
+TOPIC_SENTENCES = 8
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
 
@@ -140,6 +144,31 @@ class OverviewPlans:
                 chosen.add(j)
                 j += 1
         return [sentences[i] for i in sorted(chosen)]
+
+    def _naming_topic(self, text: str) -> list[Sentence]:
+        """The sentences of the whole review that say every telling word of the topic asked about ('… on
+        brain mets' → brain + metastasis), each with those leaning on it; a topic typed as alternatives ('CNS
+        disease / brain mets') by any of them. [] when fewer than two or more than TOPIC_SENTENCES say it: a topic
+        said once is a fact, one said everywhere is no topic."""
+        about = list(re.finditer(r"\b(?:about|on|regarding|concerning)\s+(.+)$", text, re.I))
+        if not about:
+            return []
+        found: set[Sentence] = set()
+        for alternative in re.split(r"\s*/\s*|\s+or\s+", about[-1].group(1)):
+            topic = [forms for w in content_words(alternative) if w not in FRAME_WORDS and w not in OVERVIEW_WORDS
+                     and (forms := words_of(w)) and not forms <= self.sentences.everywhere]
+            if topic:
+                found |= {s for s in self.sentences.sentences if all(forms & words_of(s.text) for forms in topic)}
+        if not 2 <= len(found) <= TOPIC_SENTENCES:
+            return []
+        for sentence in list(found):
+            paragraph = self.sentences.paragraph(sentence)
+            for after in paragraph[sentence.index + 1:]:
+                # ('It is important to highlight the toxicity…' after HER2CLIMB's brain-metastasis sentence turns away)
+                if not SETTING_CARRIED_ON_RE.match(after.text):
+                    break
+                found.add(after)
+        return sorted(found, key=lambda s: (s.source, s.start))
 
     def _topic_section_apart(self, text: str, found, specific: list[str], query: Query) -> bool:
         """Is ``found`` the name's own section (its title names it), while the rest of the question names
@@ -338,10 +367,18 @@ class OverviewPlans:
         return self.composer.compose(base, picks, query, lead=f"From “{_section_label(section)}”:")
 
     def _survey(self, base, query: Query, candidates: list[Candidate]) -> Answer | None:
-        """An open topic ('any data on CNS disease?'): the best sentence of each of the strongest passages."""
+        """An open topic ('any data on CNS disease?'): the best sentence of each of the strongest passages —
+        or, for a topic that no section holds but a few sentences across the review name, each of those
+        sentences in text order with the retrieval's best one ('anything on brain mets?': lapatinib's,
+        HER2CLIMB's, the CAR-T trials' and the conclusions' sentences, scattered over four sections)."""
         ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
         if not ranked:
             return None
+        if naming := self._naming_topic(query.text):
+            best = self.sentences.sentence_at(ranked[0][0].chunk.source, ranked[0][1].unit.start)
+            chosen = naming + [best] if best is not None and best not in naming else naming
+            chosen.sort(key=lambda s: (s.source, s.start))
+            return self._quoting(base, query, chosen, self.sentences.subheading_of)
         best = ranked[0][1].score
         picks: list[Pick] = []
         chunks: set[str] = set()

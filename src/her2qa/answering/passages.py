@@ -274,6 +274,10 @@ class SentenceIndex:
     def mentioning(self, aliases: list[str]) -> list[Sentence]:
         return [s for s in self.sentences if mentions(s.text, aliases)]
 
+    def sentence_at(self, source: str, start: int) -> Sentence | None:
+        """The body sentence of ``source`` that starts at ``start`` (a unit of a ranked passage)."""
+        return next((s for s in self.sentences if s.source == source and s.start == start), None)
+
     def paragraph(self, sentence: Sentence) -> list[Sentence]:
         return self.by_paragraph.get((sentence.source, sentence.paragraph), [])
 

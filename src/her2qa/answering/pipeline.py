@@ -21,7 +21,7 @@ from ..retrieval import REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (MEASURES, SETTINGS_ASKED, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap,
-                       grade_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
+                       grade_gap, subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
 from .extractive import (ADDITIVE_RE, ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
                          ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list,
@@ -37,7 +37,8 @@ from .lists import THIS_STUDY_RE, ListPlans
 from .subjects import SubjectPlans
 from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, HEARD_FROM_RE, KNOWN_CLAIM_RE,
                      OVERVIEW_RE, PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify,
-                     split_parts, without_exclusion, without_framing, without_instructions)
+                     split_parts, with_the_term_told_before, without_exclusion, without_framing,
+                     without_instructions)
 from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
 from .table_plans import ROW_COLUMN_ASKED_RE, TablePlans
 from .tables import PHASE_RE, TableAnswerer
@@ -94,7 +95,10 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){
                               r"isoforms?|inhibitors?|TKIs?|ADCs?|(?:hyper)?activation|overexpression|upregulation|"
                               r"amplifications?|interactions?|process(?:es)?|phenomen(?:on|a)|"
                               # "This study identified numerous HER2 mutations…" after "Bose et al. found…"
-                              r"stud(?:y|ies)|analys[ie]s)\b")
+                              r"stud(?:y|ies)|analys[ie]s)\b|"
+                              # "The patients received T-DXd (5.4 mg/kg…)": the patients of the trial told before
+                              # ("The combination treatment showed benefits…": the combination of the trial before)
+                              r"The (?:patients|participants|women|subjects|combination(?: treatment| therapy| arm)?)\b")
 
 
 # A line of treatment as what the members are ("…are 1st line", "…in the second line"), not a
@@ -113,9 +117,21 @@ INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|h
                            r"heard (?:about|of)|read (?:about|of)|came across|talked about|recommended|"
                            # ('my mom just started enhertu, what kind of drug is it?': the drug begun is 'it')
                            r"started|starting|began|begun|switched to|prescribed|offered|"
+                           # ('my mom's oncologist says enhertu might be next after kadcyla. what kind of drug is it?')
+                           r"says|said|suggest(?:s|ed)?|considering|wants? to (?:try|give|use|start|add)|"
                            # ('one of my residents is on enhertu - how often does it cause ILD?': the drug one is given)
                            r"(?:is|was|are|were) (?:now |currently |still )?on|got|received|receiving|taking)\b", re.I)
+# "which anti-diarrhea drug and schedule did the CONTROL trial use": a named detail of one trial, told where it is
+DETAIL_OF_TRIAL_RE = re.compile(r"^\W*(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:drugs?|agents?|medications?|meds|doses?|"
+                                r"schedules?|regimens?|comparators?)\b", re.I)
 IT_RE = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
+# "… just for that?", "… anything for this": a condition pointed at after a preposition, told in the context
+CONDITION_THAT_RE = re.compile(r"\b(?:for|with|against|about|in)\s+(that|this)\s*(?:one|condition|problem)?\W*$", re.I)
+# 'i have brain mets', 'my mom has liver mets': the condition one has, ending the context
+CONDITION_HAD_RE = re.compile(r"\b(?:i|she|he|we|they|mom|mum|mother|dad|father|wife|husband|sister|brother|friend|"
+                              r"daughter|son|patient|pt)\s+(?:also\s+|now\s+|just\s+)?(?:has|have|had|got|developed)\s+"
+                              r"(?P<condition>(?:[\w\-+/]+\s+){0,3}?(?:mets|metastas[ie]s|disease|cancer|tumou?rs?|ild|"
+                              r"progression|relapse|recurrence|diarrh\w+|resistance))\W*$", re.I)
 # a question pointing back at what was told before it ('how common is that?')
 BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
 # How far down the ranked sentences a rate asked is looked for before the review is said not to give it
@@ -259,7 +275,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return Outcome(numbered, self._pool, self._considered)
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
-        resolved = without_framing(resolved)
+        resolved = without_framing(with_the_term_told_before(resolved))
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
         resolved = self._as_agents_against(self._name_put_back(resolved))
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(resolved)))
@@ -318,6 +334,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             # "my sister has spots in her brain… were people like her allowed in…", "my wife has cancer in her
             # brain too, can she still be on tukysa": who she is, is the question's context
             return text
+        if not trailing and (that := CONDITION_THAT_RE.search(match.group("question"))) and (
+                had := CONDITION_HAD_RE.search(match.group("context"))):
+            # "i have brain mets - is there an enhertu trial in the table just for that?": that is what one has
+            question_part = match.group("question")
+            return f"{question_part[:that.start(1)]}{had.group('condition')}{question_part[that.end(1):]}"
         heard = HEARD_FROM_RE.search(match.group("context"))
         if heard and BACK_REFERENCE_RE.search(match.group("question")):
             return text  # "the nurse said something about lung problems. how common is that?": that is what was heard
@@ -603,7 +624,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
                    or self._property_of_another(query, answer)
                    or arm_gap(query.text, said, arms) or count_gap(query.text, said) or duration_gap(query.text, said)
-                   or (grade_gap(query.text, said) if base.intent == "fact" else "")
+                   or (grade_gap(query.text, said) if base.intent == "fact" else "") or subgroup_gap(query.text, said)
                    or (setting_gap(query.text, said) if self._specific(query) else "")
                    or (other_trials_figure(query.text, said, [a for e in specific if not is_drug_name(e)
                                                               for a in query.aliases.get(e, [e])])
@@ -637,7 +658,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return row
         if not gaps:
             answer = self._with_antecedents(base, self._measure_covered(base, answer, query), query)
-            if base.intent == "fact" and query.wants_number and not answer.abstained and \
+            detail = DETAIL_OF_TRIAL_RE.search(query.text)  # 'which anti-diarrhea drug did the CONTROL trial use'
+            if base.intent == "fact" and (query.wants_number or detail) and not answer.abstained and \
                     (trial := self._trial_left_unquoted(query, specific, answer)):
                 # "how much did nerlynx reduce events in ExteNET?": NALA's figures are not ExteNET's
                 aliases = query.aliases.get(trial, [trial])
@@ -646,8 +668,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                     (s.text for s in self.sentences.mentioning(aliases)),
                     (c.chunk.text for c in candidates if c.chunk.kind == "table_row" and mentions(c.chunk.text, aliases))), "")
                 what = f" What it says of {trial}: “{told}”" if told else ""
-                return self._decline(base, f"The review gives no such figure for {trial}.{what}",
-                                     missing=[f"that figure for {trial}"])
+                kind = "figure" if query.wants_number else "detail"
+                return self._decline(base, f"The review gives no such {kind} for {trial}.{what}",
+                                     missing=[f"that {kind} for {trial}"])
             return answer
         if gaps:
             # every name that scopes the gap: not "the year for enhertu" (2019 is given) but "… for enhertu and HER2-low"
@@ -1007,7 +1030,13 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         aliases = [a for e in specific for a in query.aliases.get(e, [e])]
         aliases += [a[:-1] for a in aliases if a.endswith("s") and len(a) > 4]  # 'PROTACs' names a 'PROTAC' too
         starts = {s.start for s in chosen}
-        added = [s for s in self.sentences.paragraph(chosen[0]) if s.start not in starts and mentions(s.text, aliases)]
+        paragraph = self.sentences.paragraph(chosen[0])
+        if paragraph and paragraph[0].start in starts and len(paragraph) <= DEFINITION_SENTENCES and re.match(
+                rf"\W*(?:{'|'.join(map(re.escape, aliases))})\b", paragraph[0].text, re.I):
+            # a short paragraph that opens with the term is all about it ("Targeted protein degradation (TPD) offers…
+            # Techniques such as PROTACs and molecular glues utilize…"): what it is, how it works, an example
+            return self._with_added(base, answer, query, chosen, [s for s in paragraph if s.start not in starts])
+        added = [s for s in paragraph if s.start not in starts and mentions(s.text, aliases)]
         room = DEFINITION_SENTENCES - len(chosen)
         return self._with_added(base, answer, query, chosen, added[:max(0, room)])
 

@@ -174,7 +174,9 @@ class TablePlans:
         if column:  # "what primary endpoints are used in table 2?" — the column's values, then the rows
             values = self.tables.column_values(table, match.rows, column)
             if values:
-                listed = "; ".join(f"{v} — {n} row{'s' if n > 1 else ''}" for v, n in values)
+                # (each value in one row — the rows' own names — needs no count beside it)
+                listed = ", ".join(v for v, _ in values) if all(n == 1 for _, n in values) else \
+                    "; ".join(f"{v} — {n} row{'s' if n > 1 else ''}" for v, n in values)
                 lead = f"{column} in Table {table.number} ({len(match.rows)} {what}): {listed}."
         names = [query.aliases.get(e, [e]) for e in self._specific(query)]
         if names and (other := self.tables.named_elsewhere(match, text, names)) is not None:
