@@ -933,10 +933,49 @@ ANSWER_HOLDS = {
     "what data exist on two compared drugs are their results":
         ("ZW25 vs ZW49: bispecific vs biparatopic ADC, what's the distinction and what data exist?",
          "33% response rate"),
+    "a drug working whatever a condition is, is told where its class acts regardless of it":
+        ("why would enhertu work when HER2 is low or patchy across the tumour?", "regardless of their HER2 expression level"),
+    "a compared side set against the sentence before it brings that sentence":
+        ("KATE2: all-comers vs the PD-L1+ subgroup, what was the difference w atezo added to kadcyla?",
+         "not significantly different"),
+    "'<term> - what are they, in a sentence or two?' asks what the term is":
+        ("targeted protein degradation / PROTACs - what are they, in a sentence or two?", "trastuzumab-PROTAC conjugate"),
+    "a question labelled as one asks no property called 'question'":
+        ("mechanism question for the biomarker section: how exactly does MUC4 cause trastuzumab resistance?",
+         "epitope-masking"),
+    "'<trial> - what happened there?' asks the trial's overview":
+        ("PATRICIA trial (palbo + trastuzumab) - what happened there?", "only benefits patients with HR-positive disease"),
+    "two drugs named before 'each one' are the sides compared":
+        ("the doctor is choosing between nerlynx or tukysa for my mom. what the review say about side effects of each one?",
+         "minimal inhibition of EGFR"),
     "', and any …' starts a part of its own":
         ("what's ZW25 being combined with in phase 2, and any tolerability issues in phase 1?",
          "palbociclib and fulvestrant"),
 }
+
+
+def test_practicalities_and_age_groups_the_review_never_covers_are_declined(assistant):
+    answer = assistant.ask("how long the kadcyla infusion takes?")
+    assert answer.abstained and "infusion" in answer.answer
+    answer = assistant.ask("is there any age subgroup data, like pts over 75, for T-DXd or tucatinib in this review?")
+    assert answer.abstained
+
+
+def test_two_terms_set_side_by_side_then_asked_how_defined_stay_a_comparison(assistant):
+    answer = assistant.ask("her2-low vs her2 3+, how are they defined")
+    assert "1+ or 2+" in answer.answer and "more than 30%" in answer.answer
+
+
+def test_what_someone_close_was_told_after_the_question_asks_nothing(assistant):
+    answer = assistant.ask("roughly what share of all breast cancers are HER2 positive? wife's oncologist said it isn't rare")
+    assert "15–20%" in answer.answer and "does not say" not in answer.answer
+
+
+def test_trying_to_block_a_resistance_driver_is_its_inhibition(assistant):
+    conversation = Conversation()
+    assistant.ask("what is AXL?", conversation=conversation)
+    answer = assistant.ask("has anyone tried blocking it?", conversation=conversation)
+    assert "AXL inhibition can overcome resistance" in answer.answer
 
 
 def test_a_brand_whose_drug_the_review_never_names_is_declined(assistant):

@@ -290,7 +290,7 @@ CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|o
 CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lactat\w*|heart|lvef|ejection|echo\w*|"
                            r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
                            r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|seniors?|geriatric\w*|grapefruit|"
-                           r"supplements?|herbal\w*|hospice|palliat\w*|caregiv\w*|"
+                           r"supplements?|herbal\w*|hospice|palliat\w*|caregiv\w*|infusions?|"
                            # everyday life on treatment: eating, flying, travelling (the review is about trials)
                            r"eat|eating|meals?|fly|flying|flights?|planes?|travel\w*|trips?|vacations?|holidays?|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
@@ -299,7 +299,10 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
 STATE_SUFFIX_RE = re.compile(r"-(?:expressing|overexpressing|mutant|mutated|amplified|driven|positive|negative|"
                              r"high|low|dependent|resistant)$", re.I)
 AGE_GROUP_RE = re.compile(r"\b(?:older|old|aged|younger|young) (?:people|patients|pts|women|adults|ladies|persons?)\b|"
-                          r"\bold age\b", re.I)
+                          r"\bold age\b|"
+                          # 'pts over 75', 'an age subgroup': a population by age, which the review never sets apart
+                          r"\b(?:pts|patients|people|women|those) (?:over|above|older than|aged|under|below) \d{2}\b|"
+                          r"\bage (?:sub-?groups?|groups?|cut-?offs?|brackets?)\b", re.I)
 
 # A population by what it was treated with before, as asked ("pts who already had trastuzumab and lapatinib",
 # "previously treated with kadcyla") and as the review says it ("patients who had received … including

@@ -57,6 +57,8 @@ WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the
 # 'in how they work', 'how do they work', 'what do they each block': how each side acts
 HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:do|does) (?:they|it|each)"
                               r"(?: each)? block\b|\bmechanisms?\b|\bmoa\b", re.I)
+# A sentence set against the one before it
+CONTRAST_OPENING_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
 RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data)\b", re.I)
 # "X vs Y - what did each show?": what the sides showed is their results (not when another trial is named:
 # "kadcyla vs herceptin - what did KATHERINE show" asks that trial's, which no side's results stand for)
@@ -131,7 +133,7 @@ class ComparePlans:
                 defined = defined.model_copy(update={"points": rest})
                 if defined.points:  # the sentence that says what it is, before the aspect compared
                     answer = merge(side_base, [("", defined), ("", answer)])
-            parts.append((side, answer))
+            parts.append((side, self._with_what_it_contrasts(side_base, answer, side_query)))
         if WHICH_BETTER_RE.search(text) and len(sides) == 2 and (met := self._where_they_met(query, sides)):
             # 'enhertu vs kadcyla which better?': beside what each is, the trial that set them against each other
             said = {sentence.text for sentence in met}
@@ -139,6 +141,20 @@ class ComparePlans:
             parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, met)))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _with_what_it_contrasts(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """A side quoting "However, in PD-L1 positive subgroup, the PFS (8.5 months vs. 4.1 months)…" without the
+        sentence it sets itself against ("…not significantly different when considering all patients without
+        stratification"): that sentence comes too, before it."""
+        if answer.abstained or not answer.points or answer.table is not None:
+            return answer
+        quoted = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in quoted:
+            return answer
+        starts = {s.start for s in quoted}
+        added = [self.sentences.paragraph(s)[s.index - 1] for s in quoted if s.index > 0 and CONTRAST_OPENING_RE.match(s.text)]
+        added = [s for s in added if s.start not in starts]
+        return self._with_added(base, answer, query, quoted, added) if added else answer
 
     def _where_they_met(self, query: Query, sides: list[str]) -> list[Sentence]:
         """The first sentence that sets the two drugs against each other ('…a head-to-head trial to compare T-DXd

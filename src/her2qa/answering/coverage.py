@@ -76,7 +76,9 @@ GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - �
                       # 'any signal for it in HER2-low?': a sign of activity is what a result shows, not a property
                       "signal", "signals", "sign", "signs", "hint", "hints",
                       # 'total count of FDA-approved ADCs': any figure for them gives it ("Thirteen ADCs have…")
-                      "count", "counts", "tally"}
+                      "count", "counts", "tally",
+                      # 'mechanism question for the biomarker section: how does MUC4 …': a label, no property
+                      "question", "questions", "query", "q"}
 
 
 def attribute_words(question: str) -> list[str]:

@@ -157,6 +157,9 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
                          # ('what happened in DESTINY-Breast03 with enhertu': the drug it tested, named after it)
                          r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?(?: (?:with|to|for) [\w\-]+)?\W*$|"
+                         # ("PATRICIA trial (palbo + trastuzumab) - what happened there?": the trial named before it)
+                         r"(?-i:[A-Z][\w\-]*[A-Z0-9][\w\-]*)(?:\s+(?:trial|study))?(?:\s*\([^()]{1,60}\))?\s*[-–—:,]+\s*(?:so\s+)?"
+                         r"what happened(?: there| in it| with it)?\W*$|"
                          # "how did DESTINY-Breast03 turn out?": how a trial came out is its results
                          r"^\W*how did (?:the )?[\w\-]+(?: (?:trial|study))? (?:turn out|go|pan out|end up)\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
@@ -264,8 +267,14 @@ STUDY_SHOWED_RE = re.compile(r"\b(?:which|what) (?:study|studies|group|paper|wor
 
 # A term typed first, then asked about: "targeted protein degradation - what is it", "her2-low? whats
 # that", "bystander effect meaning".
-TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)\s*(?:[-–—:,?]+\s*)*\s(?:so\s+|and\s+)?"
-                                r"(?:what(?:'s| is| are)|whats|wat is)\s+(?:it|that|this|they|those|these)\W*$", re.I)
+TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)(?:\s*\([^()]{1,60}\))?\s*(?:[-–—:,?]+\s*)*\s(?:so\s+|and\s+)?"
+                                r"(?:(?:what(?:'s|’s| is| are)|whats|wat is)\s+(?:it|that|this|they|those|these)|"
+                                # 'targeted protein degradation / PROTACs — what's the concept?', '… - how is it defined in 4.4?'
+                                r"what(?:'s|’s| is)\s+the\s+(?:concept|idea|definition|meaning|gist)|"
+                                r"how\s+(?:is|are)\s+(?:it|they|this|that)\s+defined)"
+                                # ('…, in a sentence or two?', '… in 4.4?', '… briefly?': how or where, not what)
+                                r"(?:\s*,?\s*(?:in\s+(?:a|one|two|plain|simple|short|few|lay)\b[\w ]{0,20}|in\s+(?:section\s+)?\d[\d.]*|"
+                                r"briefly|exactly|simply put|here))?\W*$", re.I)
 TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where)\b)"  # ('which ref backs the X definition')
                              r"(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:meaning|definition)"
                              r"(?:\s+(?:(?:in|for|within|of) )?(?:the )?[\w\-+]+(?: [\w\-+]+){0,3}?(?: context| setting)?)?"
@@ -318,6 +327,8 @@ def as_definition(question: str) -> str:
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
     if not match or re.fullmatch(r"(?:so|and|ok|okay|but|then|hmm|um|well|right|yes|no)", match.group("term").strip(), re.I):
         return ""  # 'so what is that' asks about the last answer, not about 'so'
+    if re.search(r"\b(?:vs\.?|versus|compared? (?:to|with))\b", match.group("term"), re.I):
+        return ""  # 'her2-low vs her2 3+, how are they defined': two terms set side by side, a comparison
     return f"what is {match.group('term').strip()}?"
 
 
@@ -621,7 +632,10 @@ PERSONAL_CONTEXT_RE = re.compile(
 TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
                                  r"(?P<context>(?:i|i'm|i’m|im|i've|i’ve|ive|my|we|we're|we’re|our|"
                                  # "…? she's terrified of it going to her brain": how the one treated feels
-                                 r"she|she's|she’s|shes|he|he's|he’s|hes|her|his)\b[^?]*)$", re.I | re.S)
+                                 r"she|she's|she’s|shes|he|he's|he’s|hes|her|his|"
+                                 # "…? wife's oncologist said it isn't rare": what someone close was told
+                                 r"(?:wife|husband|partner|mom|mum|mother|dad|father|sister|brother|daughter|son|friend|"
+                                 r"aunt|uncle|niece|nephew)(?:'s|’s|s)?)\b[^?]*)$", re.I | re.S)
 
 # "what's the DAR of kadcyla? I know enhertu is about 8": what the asker already knows or has heard, offered
 # beside the question; it names other things but asks nothing of them

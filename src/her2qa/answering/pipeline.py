@@ -125,13 +125,19 @@ INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|h
 DETAIL_OF_TRIAL_RE = re.compile(r"^\W*(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:drugs?|agents?|medications?|meds|doses?|"
                                 r"schedules?|regimens?|comparators?)\b", re.I)
 IT_RE = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
+# 'of each one', 'for both', 'each of them': the things named before, one by one
+EACH_OF_THEM_RE = re.compile(r"\b(?:each(?: one| of them| of the two)?|both(?: of them)?|either one)\W*$|\b(?:of|for|with|on) "
+                             r"(?:each|both)(?: one| of them)?\b", re.I)
 # "… just for that?", "… anything for this": a condition pointed at after a preposition, told in the context
-CONDITION_THAT_RE = re.compile(r"\b(?:for|with|against|about|in)\s+(that|this)\s*(?:one|condition|problem)?\W*$", re.I)
+CONDITION_THAT_RE = re.compile(r"\b(?:for|with|against|about|in|on)\s+(that|this)\s*(?:one|condition|problem)?\W*$", re.I)
 # 'i have brain mets', 'my mom has liver mets': the condition one has, ending the context
 CONDITION_HAD_RE = re.compile(r"\b(?:i|she|he|we|they|mom|mum|mother|dad|father|wife|husband|sister|brother|friend|"
                               r"daughter|son|patient|pt)\s+(?:also\s+|now\s+|just\s+)?(?:has|have|had|got|developed)\s+"
                               r"(?P<condition>(?:[\w\-+/]+\s+){0,3}?(?:mets|metastas[ie]s|disease|cancer|tumou?rs?|ild|"
-                              r"progression|relapse|recurrence|diarrh\w+|resistance))\W*$", re.I)
+                              r"progression|relapse|recurrence|diarrh\w+|resistance))\W*$|"
+                              # 'pathology said my tumor is heterogeneous for her2': what the tumour was found to be
+                              r"\b(?:tumou?r|cancer|disease|biopsy)\s+(?:is|was|came back|showed|shows)\s+(?:as\s+)?"
+                              r"(?P<state>[\w\-+/]+(?:\s+[\w\-+/]+){0,3})\W*$", re.I)
 # a question pointing back at what was told before it ('how common is that?')
 BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b", re.I)
 # How far down the ranked sentences a rate asked is looked for before the review is said not to give it
@@ -334,11 +340,16 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             # "my sister has spots in her brain… were people like her allowed in…", "my wife has cancer in her
             # brain too, can she still be on tukysa": who she is, is the question's context
             return text
+        if not trailing and len(named_before) == 2 and not own and EACH_OF_THEM_RE.search(match.group("question")):
+            # "the doctor is choosing between nerlynx or tukysa for my mom. what … side effects of each one?": the two
+            # named before are the sides compared
+            return f"{named_before[0]} vs {named_before[1]} - {match.group('question')}"
         if not trailing and (that := CONDITION_THAT_RE.search(match.group("question"))) and (
                 had := CONDITION_HAD_RE.search(match.group("context"))):
             # "i have brain mets - is there an enhertu trial in the table just for that?": that is what one has
             question_part = match.group("question")
-            return f"{question_part[:that.start(1)]}{had.group('condition')}{question_part[that.end(1):]}"
+            condition = had.group("condition") or f"tumors {had.group('state')}"
+            return f"{question_part[:that.start(1)]}{condition}{question_part[that.end(1):]}"
         heard = HEARD_FROM_RE.search(match.group("context"))
         if heard and BACK_REFERENCE_RE.search(match.group("question")):
             return text  # "the nurse said something about lung problems. how common is that?": that is what was heard
@@ -582,6 +593,8 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         answer = self._fact(base, question, query, candidates)
         if intent == "why" and (reason := self._combination_rationale(base, text, query, answer)) is not None:
             return reason
+        if intent == "why" and not answer.abstained:
+            answer = self._with_what_acts_regardless(base, answer, query)
         if not answer.abstained and not self._specific(query) and weakly_covered(
                 text, [c.text for c in answer.citations], self.analyzer):
             return self._decline(base, "The review does not say. Its nearest passages share too few of the "
@@ -1236,6 +1249,50 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                                       "answer": render("", [point])})
         return None
 
+    def _with_what_acts_regardless(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'why would enhertu work when HER2 is low or patchy?': what works whatever the condition is, the review
+        says in a sentence that acts "regardless of" it ("…bystander killing, which … acts directly against
+        neighboring cells regardless of their HER2 expression level") — said of the drug, or of the class the
+        review says it belongs to ('T-DXd is an ADC'), in that sentence's paragraph. It joins the answer."""
+        asked = WORKS_DESPITE_RE.search(query.text)
+        specific = [e for e in self._specific(query) if is_drug_name(e)]
+        if asked is None or not specific:
+            return answer
+        # the condition, and the situation told before the question ('pathology said my tumor is heterogeneous for
+        # her2. why would enhertu still work on that?'); 'HER2' too, which has a digit, and 'HER2-low' in its parts
+        told = f"{query.text[:asked.start()]} {asked.group('condition')}"
+        condition = words_of(told) | words_of(told.replace("-", " "))
+        aliases = [a for e in specific for a in query.aliases.get(e, [e])]
+        kinds = self._classes_of(aliases)
+        quoted = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in quoted:
+            return answer
+        found = []
+        for sentence in self.sentences.sentences:
+            regardless = REGARDLESS_OF_RE.search(sentence.text)
+            if regardless is None or sentence in quoted:
+                continue
+            if not condition & words_of(regardless.group("what")):
+                continue  # regardless of HR status is no answer for HER2 that is low
+            paragraph = " ".join(s.text for s in self.sentences.paragraph(sentence))
+            if mentions(paragraph, aliases) or mentions(paragraph, kinds):
+                found.append(sentence)
+        if not found:
+            return answer
+        everything = sorted({s.start: s for s in quoted + found[:1]}.values(), key=lambda s: (s.source, s.start))
+        return self._quoting(base, query, everything)
+
+    def _classes_of(self, aliases: list[str]) -> list[str]:
+        """The drug classes the review says a drug is ('T-DXd is an ADC of…' → ['ADCs', 'ADC'])."""
+        names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+        kinds = []
+        for sentence in self.sentences.mentioning(aliases):
+            said = re.search(rf"(?:{names})\s+is\s+an?\s+(?:new\s+|novel\s+|second-generation\s+)?(?P<kind>ADC|TKI)\b",
+                             sentence.text)
+            if said:
+                kinds += [said.group("kind") + "s", said.group("kind")]
+        return list(dict.fromkeys(kinds))
+
     def _with_mechanism(self, base: Answer, answer: Answer, query: Query, scoped: list[Candidate]) -> Answer:
         """'how does axl cause resistance?' answered in AXL's own section: a sentence there that tells
         the mechanism by its verbs ("Its activation can bypass the HER2 signaling pathway…", "AXL can
@@ -1309,6 +1366,11 @@ CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Ye
 # a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
 # ("Nevertheless, its use is often limited…" opens a new point)
 CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
+# "why would enhertu work when HER2 is low or patchy?": a drug working whatever a condition is
+WORKS_DESPITE_RE = re.compile(r"\b(?:why|how come|how)\b.*?\b(?:work|works|working|worked|effective|active|help|helps|benefit\w*)\b"
+                              r"(?:\s+\w+){0,3}?\s+(?:even\s+)?(?:when|if|in|with|despite|though|on|for)\s+(?P<condition>.+)$", re.I)
+# "… acts directly against neighboring cells regardless of their HER2 expression level"
+REGARDLESS_OF_RE = re.compile(r"\b(?:regardless|irrespective|independent(?:ly)?)\s+of\s+(?P<what>[^,;.\[]{2,60})", re.I)
 # a question leaning on the treatments told before it: 'can enhertu still work', '… is there anything else'
 STILL_AFTER_RE = re.compile(r"\b(?:still|anymore|any more|after (?:that|this|it|them)|else|next|now)\b", re.I)
 TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
