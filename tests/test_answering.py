@@ -954,21 +954,38 @@ ANSWER_HOLDS = {
 }
 
 
-def test_practicalities_and_age_groups_the_review_never_covers_are_declined(assistant):
-    answer = assistant.ask("how long the kadcyla infusion takes?")
-    assert answer.abstained and "infusion" in answer.answer
-    answer = assistant.ask("is there any age subgroup data, like pts over 75, for T-DXd or tucatinib in this review?")
-    assert answer.abstained
+# rule -> (question, what the decline names)
+DECLINED_NAMING = {
+    "a brand whose drug the review never names": ("was kisqali ever tried with herceptin for her2 positive? what happened",
+                                                   "ribociclib"),
+    "infusion practicalities": ("how long the kadcyla infusion takes?", "infusion"),
+    "an age subgroup": ("is there any age subgroup data, like pts over 75, for T-DXd or tucatinib in this review?",
+                        "age subgroup"),
+}
 
 
-def test_two_terms_set_side_by_side_then_asked_how_defined_stay_a_comparison(assistant):
-    answer = assistant.ask("her2-low vs her2 3+, how are they defined")
-    assert "1+ or 2+" in answer.answer and "more than 30%" in answer.answer
+@pytest.mark.parametrize("rule", DECLINED_NAMING)
+def test_declined_naming_what_is_missing(assistant, rule):
+    question, named = DECLINED_NAMING[rule]
+    answer = assistant.ask(question)
+    assert answer.abstained and named in answer.answer, answer.answer[:400]
 
 
-def test_what_someone_close_was_told_after_the_question_asks_nothing(assistant):
-    answer = assistant.ask("roughly what share of all breast cancers are HER2 positive? wife's oncologist said it isn't rare")
-    assert "15–20%" in answer.answer and "does not say" not in answer.answer
+# rule -> (question, phrases the answer holds, phrases it must not hold)
+ANSWER_HAS = {
+    "two terms set side by side, then asked how they are defined, stay a comparison":
+        ("her2-low vs her2 3+, how are they defined", ("1+ or 2+", "more than 30%"), ()),
+    "what someone close was told, after the question, asks nothing":
+        ("roughly what share of all breast cancers are HER2 positive? wife's oncologist said it isn't rare",
+         ("15–20%",), ("does not say",)),
+}
+
+
+@pytest.mark.parametrize("rule", ANSWER_HAS)
+def test_answer_has(assistant, rule):
+    question, present, absent = ANSWER_HAS[rule]
+    answer = assistant.ask(question)
+    assert all(p in answer.answer for p in present) and not any(a in answer.answer for a in absent), answer.answer[:400]
 
 
 def test_trying_to_block_a_resistance_driver_is_its_inhibition(assistant):
@@ -976,11 +993,6 @@ def test_trying_to_block_a_resistance_driver_is_its_inhibition(assistant):
     assistant.ask("what is AXL?", conversation=conversation)
     answer = assistant.ask("has anyone tried blocking it?", conversation=conversation)
     assert "AXL inhibition can overcome resistance" in answer.answer
-
-
-def test_a_brand_whose_drug_the_review_never_names_is_declined(assistant):
-    answer = assistant.ask("was kisqali ever tried with herceptin for her2 positive? what happened")
-    assert answer.abstained and "ribociclib" in answer.answer
 
 
 def test_a_named_detail_of_a_trial_is_declined_when_no_sentence_on_that_trial_gives_it(assistant):
