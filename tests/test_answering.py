@@ -975,6 +975,12 @@ def test_declined_naming_what_is_missing(assistant, rule):
 ANSWER_HAS = {
     "two terms set side by side, then asked how they are defined, stay a comparison":
         ("her2-low vs her2 3+, how are they defined", ("1+ or 2+", "more than 30%"), ()),
+    "a compared side's quoted result brings the 'However, …' that qualifies it":
+        ("lapatinib vs neratinib - how do they differ mechanistically", ("no differences in OS were observed between arms",),
+         ()),
+    "'in what they block' compares what each drug inhibits":
+        ("nerlynx vs tukysa: how do they differ in what they block and in side effects?",
+         ("pan-HER inhibitor", "minimal inhibition of EGFR"), ()),
     "what someone close was told, after the question, asks nothing":
         ("roughly what share of all breast cancers are HER2 positive? wife's oncologist said it isn't rare",
          ("15–20%",), ("does not say",)),

@@ -273,6 +273,8 @@ SYNONYMS: dict[str, str] = {
     r"\bshr[iau]nk\w*": "response responded overall response rate",
     # 'how many were still alive after 2 years': the overall survival rates
     r"\bstill alive\b|\balive (?:after|at)\b|\bsurviv(?:ed|ing) (?:after|at|past)\b": "OS rates overall survival",
+    # 'how far along is it?': how far a drug has come in development is the phase of its trials
+    r"\bhow far along\b|\bhow (?:far|advanced) (?:is|are) (?:it|they|\w+) in development\b|\bdevelopment stage\b": "phase trial",
     # 'has anyone tried blocking it?': an inhibitor tried, the review's inhibition
     r"\b(?:tried|try|trying|tested|testing|considered)\s+block\w*|\bblocking (?:it|them|this|that)\b": "inhibition inhibitors",
     # 'all-comers vs the PD-L1+ subgroup': everyone in the trial, which the review calls all patients without stratification

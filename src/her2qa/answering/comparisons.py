@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..citations import strip_markers
+from ..figures import has_figure
 from ..query import Query, light_stem, mentions, only_a_successor_named, tokenize
 from ..results import Answer
 from ..retrieval import LEADING_PRONOUN_RE, is_generic
@@ -55,8 +56,8 @@ THIS_TRIAL_OPENING_RE = re.compile(r"(?:\w+,\s+)?(?:this|that|the same) (?:trial
 WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the two)\b|\bwhat(?:'s| is) each\b|"
                               r"\bwhat (?:each|both) (?:is|are)\b", re.I)
 # 'in how they work', 'how do they work', 'what do they each block': how each side acts
-HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:do|does) (?:they|it|each)"
-                              r"(?: each)? block\b|\bmechanisms?\b|\bmoa\b", re.I)
+HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:(?:do|does) )?(?:they|it|each)"
+                              r"(?: each)? blocks?\b|\bmechanisms?\b|\bmoa\b", re.I)
 # A sentence set against the one before it
 CONTRAST_OPENING_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
 RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data)\b", re.I)
@@ -145,7 +146,7 @@ class ComparePlans:
     def _with_what_it_contrasts(self, base: Answer, answer: Answer, query: Query) -> Answer:
         """A side quoting "However, in PD-L1 positive subgroup, the PFS (8.5 months vs. 4.1 months)…" without the
         sentence it sets itself against ("…not significantly different when considering all patients without
-        stratification"): that sentence comes too, before it."""
+        stratification"): that sentence comes too, before it; and a figure's "However, …" after it."""
         if answer.abstained or not answer.points or answer.table is not None:
             return answer
         quoted = [sentence for _, _, sentence in self._quoted(answer)]
@@ -153,7 +154,11 @@ class ComparePlans:
             return answer
         starts = {s.start for s in quoted}
         added = [self.sentences.paragraph(s)[s.index - 1] for s in quoted if s.index > 0 and CONTRAST_OPENING_RE.match(s.text)]
-        added = [s for s in added if s.start not in starts]
+        # …and a figure quoted without the "However, …" that qualifies it right after ("…PFS, from 4.3 to 6.2 months…"
+        # then "However, no statistically significant differences were observed in OS (75.0 weeks…)")
+        added += [after for s in quoted if has_figure(strip_markers(s.text))
+                  for after in self.sentences.paragraph(s)[s.index + 1: s.index + 2] if CONTRAST_OPENING_RE.match(after.text)]
+        added = list({s.start: s for s in added if s.start not in starts}.values())
         return self._with_added(base, answer, query, quoted, added) if added else answer
 
     def _where_they_met(self, query: Query, sides: list[str]) -> list[Sentence]:
