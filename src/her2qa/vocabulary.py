@@ -172,6 +172,8 @@ BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|th
 # Who approves a drug ('when did FDA approve it'): never the subject asked about, nor a date's scope
 AGENCIES = frozenset({"fda", "ema", "food and drug administration"})
 
+# How a drug acts, in the review's words: what it inhibits, and how selectively
+HOW_IT_ACTS = "mechanism action inhibits inhibitor selective"
 # 'how long people lived', 'live longer': how long patients survived is the review's overall survival
 LIVED_LONGER = r"\bhow long (?:\w+ ){0,2}?(?:lived|live|survived|survive)\b|\blive[sd]? longer\b|\blonger (?:lives|life)\b"
 
@@ -198,7 +200,7 @@ SYNONYMS: dict[str, str] = {
     # ('what do they each block' of two drugs; not 'which receptors does neratinib block', a list of targets)
     r"\bhow (?:do|does|did) (?:[\w\-]+ ){0,3}?work\b|\bhow (?:they|it) works?\b|"
     r"\bwhat (?:do|does|did) (?:they|it|each|both)(?: each)? block\b":
-        "mechanism action inhibits inhibitor selective",
+        HOW_IT_ACTS,
     # 'why does enhertu work even if the her2 is low': what works whatever the level is said to work "regardless of" it
     r"\beven (?:if|when|though|with|in)\b|\bno matter\b": "regardless",
     # 'her2 is patchy across the tumor': HER2 expressed unevenly is the review's heterogeneity

@@ -20,8 +20,8 @@ from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name, trial_names
 from .overviews import RESULTS_ASKED_RE
 from .subjects import FACET_RE
 from .intent import COMPARE_RE
-from .passages import FRAME_WORDS, Sentence, informative, words_of
-from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, SYNONYMS
+from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, informative, words_of
+from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, HOW_IT_ACTS, SYNONYMS
 
 # 'which is better', 'which one wins': the trial where the two met is asked beside what each is
 WHICH_BETTER_RE = re.compile(r"\bwhich\b[^?]{0,20}?\b(?:better|best|superior|wins?|won|more effective|outperforms?)\b|"
@@ -58,8 +58,6 @@ WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the
 # 'in how they work', 'how do they work', 'what do they each block': how each side acts
 HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:(?:do|does) )?(?:they|it|each)"
                               r"(?: each)? blocks?\b|\bmechanisms?\b|\bmoa\b", re.I)
-# A sentence set against the one before it
-CONTRAST_OPENING_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
 RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data)\b", re.I)
 # "X vs Y - what did each show?": what the sides showed is their results (not when another trial is named:
 # "kadcyla vs herceptin - what did KATHERINE show" asks that trial's, which no side's results stand for)
@@ -153,11 +151,11 @@ class ComparePlans:
         if None in quoted:
             return answer
         starts = {s.start for s in quoted}
-        added = [self.sentences.paragraph(s)[s.index - 1] for s in quoted if s.index > 0 and CONTRAST_OPENING_RE.match(s.text)]
+        added = [self.sentences.paragraph(s)[s.index - 1] for s in quoted if s.index > 0 and CONTRASTS_WITH_PREVIOUS_RE.match(s.text)]
         # …and a figure quoted without the "However, …" that qualifies it right after ("…PFS, from 4.3 to 6.2 months…"
         # then "However, no statistically significant differences were observed in OS (75.0 weeks…)")
         added += [after for s in quoted if has_figure(strip_markers(s.text))
-                  for after in self.sentences.paragraph(s)[s.index + 1: s.index + 2] if CONTRAST_OPENING_RE.match(after.text)]
+                  for after in self.sentences.paragraph(s)[s.index + 1: s.index + 2] if CONTRASTS_WITH_PREVIOUS_RE.match(after.text)]
         added = list({s.start: s for s in added if s.start not in starts}.values())
         return self._with_added(base, answer, query, quoted, added) if added else answer
 
@@ -320,7 +318,7 @@ class ComparePlans:
             words.append("safety")  # 'which one is easier on the body': the frame words dropped held the aspect
         if HOW_THEY_WORK_RE.search(rest):
             # 'tykerb vs tukysa in how they work': the frame words dropped held the aspect, how each acts
-            words.append("mechanism action inhibits inhibitor selective")
+            words.append(HOW_IT_ACTS)
         trial_apart = any(self.is_trial(e) and trial_names(e) and e not in sides for e in query.entities)
         if RESULTS_ASPECT_RE.search(rest) or (SHOWED_RE.search(rest) and not trial_apart):
             # 'design and early results': a trial's results are told by its measures (a 33% response

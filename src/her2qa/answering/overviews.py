@@ -124,12 +124,11 @@ class OverviewPlans:
         about ("… conclude about brain mets"), with the sentences leaning on them ("In this sense, …");
         [] when the question asks for the whole section ("the section on HER2 mutations") or no
         sentence says its topic."""
-        about = list(re.finditer(r"\b(?:about|on|regarding|concerning)\s+(.+)$", text, re.I))
+        about = _topic_asked(text)
         if not about:
             return []
         title = words_of(section.title)
-        topic = [forms for w in content_words(about[-1].group(1)) if w not in FRAME_WORDS and w not in OVERVIEW_WORDS
-                 and (forms := words_of(w)) and not forms <= self.sentences.everywhere]
+        topic = self._telling_forms(about)
         if not topic or any(forms & title for forms in topic):
             return []
         sentences = self.sentences.in_section(source, section.key)
@@ -145,19 +144,22 @@ class OverviewPlans:
                 j += 1
         return [sentences[i] for i in sorted(chosen)]
 
+    def _telling_forms(self, topic: str) -> list[set[str]]:
+        """The word forms of each telling word of a topic: not a frame or overview word, not one found everywhere."""
+        return [forms for w in content_words(topic) if w not in FRAME_WORDS and w not in OVERVIEW_WORDS
+                and (forms := words_of(w)) and not forms <= self.sentences.everywhere]
+
     def _naming_topic(self, text: str) -> list[Sentence]:
         """The sentences of the whole review that say every telling word of the topic asked about ('… on
         brain mets' → brain + metastasis), each with those leaning on it; a topic typed as alternatives ('CNS
         disease / brain mets') by any of them. [] when fewer than two or more than TOPIC_SENTENCES say it: a topic
         said once is a fact, one said everywhere is no topic."""
-        about = list(re.finditer(r"\b(?:about|on|regarding|concerning)\s+(.+)$", text, re.I))
+        about = _topic_asked(text)
         if not about:
             return []
         found: set[Sentence] = set()
-        for alternative in re.split(r"\s*/\s*|\s+or\s+", about[-1].group(1)):
-            topic = [forms for w in content_words(alternative) if w not in FRAME_WORDS and w not in OVERVIEW_WORDS
-                     and (forms := words_of(w)) and not forms <= self.sentences.everywhere]
-            if topic:
+        for alternative in re.split(r"\s*/\s*|\s+or\s+", about):
+            if topic := self._telling_forms(alternative):
                 found |= {s for s in self.sentences.sentences if all(forms & words_of(s.text) for forms in topic)}
         if not 2 <= len(found) <= TOPIC_SENTENCES:
             return []
@@ -390,6 +392,12 @@ class OverviewPlans:
             chunks.add(cand.chunk.id)
             picks.append(Pick(chunk=cand.chunk, text=unit.unit.text, start=unit.unit.start))
         return self.composer.compose(base, picks, query)
+
+
+def _topic_asked(text: str) -> str:
+    """What the question asks about, after its last 'about'/'on'/'regarding' ('' when it names none)."""
+    about = list(re.finditer(r"\b(?:about|on|regarding|concerning)\s+(.+)$", text, re.I))
+    return about[-1].group(1) if about else ""
 
 
 def _section_label(section) -> str:

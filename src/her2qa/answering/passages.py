@@ -59,6 +59,10 @@ POSITION_RE = re.compile(r"\b(?:at|towards?|near)\s+the\s+(?:very\s+)?(?:end|sta
                          r"\b(?:just\s+)?(?:before|after|preceding|following|prior\s+to)\s+(?:the\s+)?"
                          r"(?:intro(?:duction)?|conclusions?|abstract|references|discussion|summary)(?:\s+section)?\b")
 
+# a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
+# ("Nevertheless, its use is often limited…" opens a new point)
+CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
+
 # The question asks for a part of the review by name ('the section on …', 'that chapter about …')
 SECTION_ASKED_RE = re.compile(r"\b(?:section|chapter|subsection)\b", re.I)
 

@@ -39,7 +39,8 @@ from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KI
                      OVERVIEW_RE, PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify,
                      split_parts, with_the_term_told_before, without_exclusion, without_framing,
                      without_instructions)
-from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
+from .passages import (CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex,
+                       words_of)
 from .table_plans import ROW_COLUMN_ASKED_RE, TablePlans
 from .tables import PHASE_RE, TableAnswerer
 from ..vocabulary import AGENCIES, BRANDS
@@ -1363,9 +1364,6 @@ LEADING_PHRASE_RE = re.compile(r"^(?:According to|In|Based on|Regarding|For|Afte
 # A study named by its authors ("In 2009, Pohlmann et al. demonstrated…")
 AUTHORS_RE = re.compile(r"\b[A-Z][\w\-']+(?: and [A-Z][\w\-']+)? et al\.")
 CONTRAST_RE = re.compile(r"(?:However|Nevertheless|In contrast|Conversely|But|Yet|Still),?\s")
-# a contrast with the sentence before ("However, in PD-L1 positive subgroup…"), not a turn in the story
-# ("Nevertheless, its use is often limited…" opens a new point)
-CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
 # "why would enhertu work when HER2 is low or patchy?": a drug working whatever a condition is
 WORKS_DESPITE_RE = re.compile(r"\b(?:why|how come|how)\b.*?\b(?:work|works|working|worked|effective|active|help|helps|benefit\w*)\b"
                               r"(?:\s+\w+){0,3}?\s+(?:even\s+)?(?:when|if|in|with|despite|though|on|for)\s+(?P<condition>.+)$", re.I)
