@@ -50,6 +50,9 @@ def cited_kinds(answer):
     ("how do tukysa and nerlynx stack up", "compare"),
     ("what did TH3RESA compare", "overview"),  # what a trial set out to test is its design
     ("how did kadcyla fare against herceptin in katherine", "compare"),
+    # two comparisons set against each other, and a measure that chooses trials rather than being asked
+    ("tykerb + xeloda vs xeloda alone compared with tykerb + herceptin vs tykerb alone - which combo improved OS?", "compare"),
+    ("which trials have PFS as the primary endpoint?", "list"),
 ])
 def test_intent(question, intent):
     assert classify(question) == intent
@@ -951,6 +954,26 @@ ANSWER_HOLDS = {
     "', and any …' starts a part of its own":
         ("what's ZW25 being combined with in phase 2, and any tolerability issues in phase 1?",
          "palbociclib and fulvestrant"),
+    "a sentence told before a comparison is no part of its first side":
+        ("had residual disease after chemo and surgery. kadcyla vs herceptin afterwards - how different were they in KATHERINE?",
+         "88.3% vs. 77%"),
+    "where the review sets out how one drug differs from the other is quoted":
+        ("kadcyla vs enhertu - linker and payload differences?", "Key biochemical differences"),
+    "a problem that limits a drug's use brings what the review says is done about it":
+        ("side effects of nerlynx?", "antidiarrheal prophylaxis"),
+    "a role introduced with 'here' is who asks, not a term asked":
+        ("biostat here - in EMILIA what OS medians and HR does the review report?", "30.9 vs. 25.1 months"),
+    "'which specific ones' asks for every member":
+        ("HER2 mutations without amplification - which specific ones did Bose et al report?", "L755S"),
+    "'one-line definition for a slide' asks what the term is":
+        ("bystander killing — one-line definition for a journal club slide?", "neighboring cells"),
+    "'quick check before …' says why it is asked":
+        ("quick check before i translate the intro - roughly what share of patients still relapse despite anti-HER2 therapy?",
+         "around 20%"),
+    "a name the review lacks, given as an example beside one it has, declines nothing":
+        ("source for the KATE2 biomarker analysis (PD-L1, TILs etc)?", "Emens"),
+    "a range of HER receptors is each of them":
+        ("has blocking HER1-3 together been shown to overcome resistance?", "triple inhibition"),
 }
 
 
@@ -961,6 +984,8 @@ DECLINED_NAMING = {
     "infusion practicalities": ("how long the kadcyla infusion takes?", "infusion"),
     "an age subgroup": ("is there any age subgroup data, like pts over 75, for T-DXd or tucatinib in this review?",
                         "age subgroup"),
+    "examples in brackets none of which the review names": (
+        "which specific PIK3CA hotspot mutations (e.g. H1047R vs E545K) predict anti-HER2 resistance?", "H1047R"),
 }
 
 
@@ -984,6 +1009,21 @@ ANSWER_HAS = {
     "what someone close was told, after the question, asks nothing":
         ("roughly what share of all breast cancers are HER2 positive? wife's oncologist said it isn't rare",
          ("15–20%",), ("does not say",)),
+    "a regimen's second trial against the same control, typed by brand names, is quoted too":
+        ("tykerb+xeloda vs tykerb+herceptin - did either one improve OS?", ("75.0 weeks", "14 months vs. 9.5 months"), ()),
+    "two comparisons set against each other are each compared where their arms met":
+        ("tykerb + xeloda vs xeloda alone, compared with tykerb + herceptin vs tykerb alone - which improved OS?",
+         ("**tykerb + xeloda vs xeloda alone**", "75.0 weeks", "**tykerb + herceptin vs tykerb alone**",
+          "14 months vs. 9.5 months"), ()),
+    "a side of one drug that the other side adds to is that drug alone":
+        ("herceptin+tykerb vs tykerb: OS?", ("14 months vs. 9.5 months",), ("8.4 months",)),
+    "one name typed twice in different case is one side":
+        ("Lapatinib + capecitabine versus lapatinib + trastuzumab: which one improved overall survival?",
+         ("14 months vs. 9.5 months",), ("**lapatinib**",)),
+    "a remark after the question on who brought it up asks nothing":
+        ("what does HER2-low mean? onc mentioned it", ("1+ or 2+",), ("onc mentioned",)),
+    "trials chosen by line and endpoint are the rows of the table that sets them out":
+        ("which ongoing enhertu trials are first-line with PFS as the endpoint?", ("DESTINY-Breast 06", "DESTINY-Breast 09"), ()),
 }
 
 

@@ -385,6 +385,19 @@ def learn_abbreviations(text: str) -> dict[str, str]:
     return found
 
 
+def _receptor_range(first: int, last: int, typed: str) -> str:
+    """'HER1-3' → 'HER1, HER2, and HER3' (as typed when it is no range: 'HER3-2')."""
+    if last <= first:
+        return typed
+    names = [f"HER{n}" for n in range(first, last + 1)]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + (", and " if len(names) > 2 else " and ") + names[-1]
+
+
+# A list of examples in brackets: "(PD-L1, TILs etc)", "(e.g. SRS, WBRT)"
+EXAMPLES_GIVEN_RE = re.compile(r"\((?:e\.?g\.?,?\s|such as\s|like\s)[^()]{1,80}\)|\([^()]{1,80}?(?:,\s*|\s)(?:etc\.?|and so on|and the like)\s*\)",
+                               re.I)
+
+
 @dataclass
 class Query:
     text: str = field(metadata={"description": "The question as asked (after follow-up resolution)."})
@@ -570,6 +583,9 @@ class QueryAnalyzer:
                       lambda m: f"Table {NUMBER_OF[(m.group(1) or m.group(2)).lower()]}", text, flags=re.I)
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
+        # 'HER1-3 together': a range of the family's receptors, each as the review names it
+        text = re.sub(r"\bHER([1-4])\s?[-–]\s?([1-4])\b(?![+\-])", lambda m: _receptor_range(int(m.group(1)), int(m.group(2)), m.group(0)),
+                      text, flags=re.I)
 
         def mend(match: re.Match) -> str:
             word = match.group(0)
@@ -726,7 +742,11 @@ class QueryAnalyzer:
                     and nxt.lower() not in ("trial", "study")):  # …but 'the control trial' is
                 found.append(self.printed_names[cand.lower()])
             i += step
-        return list(dict.fromkeys(found))
+        # ('Lapatinib + capecitabine versus lapatinib + trastuzumab': one name, however it is capitalised)
+        first: dict[str, str] = {}
+        for name in found:
+            first.setdefault(name.lower(), name)
+        return list(first.values())
 
     def paragraph_share(self, aliases: list[str]) -> float:
         """Share of the corpus paragraphs naming any of ``aliases``."""
@@ -850,6 +870,11 @@ class QueryAnalyzer:
         unknown += [w for w in self.unknown_topic_words(question) if w not in unknown]
         unknown += [w for w in self.unknown_proper_nouns(question) if w not in unknown
                     and not any(w in e for e in entities)]
+        # '(PD-L1, TILs etc)': names given as examples of what is asked; one the review lacks leaves the question open
+        # when another example is the review's (not '(e.g. H1047R vs E545K)', none of which it names)
+        examples = " ".join(m.group(0) for m in EXAMPLES_GIVEN_RE.finditer(question)
+                            if any(mentions(m.group(0), [e]) for e in entities))
+        unknown = [w for w in unknown if w.split(" (")[0] not in examples]
         for long_form in self.reverse:
             if re.search(rf"\b{re.escape(long_form)}\b", lowered) and not any(long_form in e.lower() for e in entities):
                 # 'antibody-drug conjugates' is one name, not the 'Antibody-Drug' found inside it

@@ -19,7 +19,7 @@ from .coverage import PROPERTY_SAID
 from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name, trial_names
 from .overviews import RESULTS_ASKED_RE
 from .subjects import FACET_RE
-from .intent import COMPARE_RE
+from .intent import COMPARE_RE, paired_comparisons
 from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, informative, words_of
 from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, HOW_IT_ACTS, SYNONYMS
 
@@ -28,6 +28,9 @@ WHICH_BETTER_RE = re.compile(r"\bwhich\b[^?]{0,20}?\b(?:better|best|superior|win
                              r"\bis (?:\w+ )?better\b|\bbetter than\b|\bsuperior to\b|\boutperform|\bhow much (?:better|more)\b", re.I)
 # Two drugs set against each other in a trial: 'compared with', 'head-to-head', 'versus', 'randomized to'
 SIDES_MET_RE = re.compile(r"\bcompar\w*|\brandomi[sz]ed\b|\bhead-to-head\b|\bversus\b|\bvs\.?(?=\s)|\bagainst\b", re.I)
+# How one side differs from another, in the review's own words ("Key biochemical differences compared to T-DM1…")
+DIFFERENCES_SAID_RE = re.compile(r"\bdifferences\s+(?:compared\s+(?:to|with)|from|between|versus|vs\.?)\s|\bunlike\s|"
+                                 r"\bin contrast (?:to|with)\s|\bdiffers?\s+from\s", re.I)
 # A measure's abbreviation in at most this share of paragraphs (DAR, ORR, PFS) can be a compared aspect.
 RARE_MEASURE_SHARE = 0.1
 # A comparison's aspect that the drugs named answer ('which drugs did each give').
@@ -73,6 +76,8 @@ class ComparePlans:
     """How two (or more) sides compare on the aspect asked, each side from its own sentences."""
 
     def _compare(self, base, question, text, query, candidates, carried) -> Answer | None:
+        if pairs := paired_comparisons(text):
+            return self._pairs_compared(question, pairs)
         meeting = self._head_to_head(base, text, query)
         if meeting is not None:
             return meeting
@@ -133,6 +138,10 @@ class ComparePlans:
                 if defined.points:  # the sentence that says what it is, before the aspect compared
                     answer = merge(side_base, [("", defined), ("", answer)])
             parts.append((side, self._with_what_it_contrasts(side_base, answer, side_query)))
+        if len(sides) == 2 and (told := self._differences_told(query, sides, parts)):
+            # 'kadcyla vs enhertu - how are they built differently?': where the review itself sets out how
+            # one differs from the other ("Key biochemical differences compared to T-DM1 include…"), first
+            parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, told)))
         if WHICH_BETTER_RE.search(text) and len(sides) == 2 and (met := self._where_they_met(query, sides)):
             # 'enhertu vs kadcyla which better?': beside what each is, the trial that set them against each other
             said = {sentence.text for sentence in met}
@@ -140,6 +149,20 @@ class ComparePlans:
             parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, met)))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _pairs_compared(self, question: str, pairs: list[str]) -> Answer:
+        """'tykerb + xeloda vs xeloda alone, compared with tykerb + herceptin vs tykerb alone': each pair is
+        compared on its own (the trial where its two arms met, else each side), under its own heading."""
+        parts = []
+        for pair in pairs:
+            pair_query, pair_candidates = self._query(pair, [], "compare")
+            pair_base = self._base(question, pair_query, pair_candidates, "compare")
+            answer = self._head_to_head(pair_base, pair, pair_query) or self._single(question, pair, [], "compare")
+            parts.append((pair, answer))
+        answered = [(pair, answer) for pair, answer in parts if not answer.abstained and answer.points]
+        if not answered:
+            return parts[0][1]
+        return merge(answered[0][1], answered).model_copy(update={"intent": "compare"})
 
     def _with_what_it_contrasts(self, base: Answer, answer: Answer, query: Query) -> Answer:
         """A side quoting "However, in PD-L1 positive subgroup, the PFS (8.5 months vs. 4.1 months)…" without the
@@ -158,6 +181,23 @@ class ComparePlans:
                   for after in self.sentences.paragraph(s)[s.index + 1: s.index + 2] if CONTRASTS_WITH_PREVIOUS_RE.match(after.text)]
         added = list({s.start: s for s in added if s.start not in starts}.values())
         return self._with_added(base, answer, query, quoted, added) if added else answer
+
+    def _differences_told(self, query: Query, sides: list[str], parts: list) -> list[Sentence]:
+        """Sentences where the review says how one side differs from the other: naming one side beside a
+        difference ('differences compared to T-DM1', 'unlike…'), in a paragraph that names the other."""
+        if not all(is_drug_name(side) or self.is_trial(side) for side in sides) or sides[0].lower() == sides[1].lower():
+            return []
+        said = {strip_markers(p.text) for _, answer in parts for p in answer.points}
+        first, second = (query.aliases.get(side, [side]) for side in sides)
+        told = []
+        for s in self.sentences.sentences:
+            if not DIFFERENCES_SAID_RE.search(s.text) or strip_markers(s.text) in said:
+                continue
+            paragraph = " ".join(p.text for p in self.sentences.paragraph(s))
+            if (mentions(s.text, first) and mentions(paragraph, second)) or \
+                    (mentions(s.text, second) and mentions(paragraph, first)):
+                told.append(s)
+        return told[:2]
 
     def _where_they_met(self, query: Query, sides: list[str]) -> list[Sentence]:
         """The first sentence that sets the two drugs against each other ('…a head-to-head trial to compare T-DXd

@@ -15,11 +15,8 @@ from .coverage import ENDPOINTS, asked_endpoints, content_words
 from .extractive import DRUG_RE, STUDY_GOES_ON_RE, trial_names
 from .intent import classify
 from .outcome import Outcome
-from .passages import Sentence
+from .passages import CARRIES_ON_RE, Sentence
 
-# A sentence that carries on from the one before: a consequence, a remedy, an explanation.
-CARRIES_ON_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|As a result|For this reason|To (?:overcome|address|"
-                           r"improve|reduce|avoid|prevent|solve)|In order to|This is (?:due|because)|Because|Since)\b")
 
 # A sentence that goes on about the trial just described: "The trial demonstrated a better PFS (8.4 months…)".
 SAME_TRIAL_RE = re.compile(r"(?:In )?(?:The|This|That|These|Such) (?:trial|study|studies|analysis|randomi[sz]ed \w+|"

@@ -28,7 +28,10 @@ SETTING_END_RE = re.compile(r"\s[-–—:]\s|[?;]|\s(?:what|which|how|and)\s", r
 # "For women with residual disease after neoadjuvant treatment, how did X do against Y in KATHERINE?": who
 # was treated, said before the question; its 'after …' is no part of a regimen either
 POPULATION_LEAD_RE = re.compile(r"^\W*(?:for|in|among)\s[^,?]{3,100},\s*(?=(?:how|what|which|did|does|do|is|was|were)\b)", re.I)
+# the end of a sentence told before the question ('…before surgery. kadcyla vs herceptin…'), not of 'vs.' or 'et al.'
+SENTENCE_STOP_RE = re.compile(r"(?<!\bvs)(?<!\bal)[.!]\s+(?=\S)", re.I)
 OUTCOMES = [ENDPOINTS[name] for name in ("OS", "PFS", "ORR", "DFS")]
+REGIMEN_JOIN_RE = re.compile(r"\+|\bplus\b|\bwith\b|\band\b|&|/", re.IGNORECASE)
 ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]agent)\b", re.IGNORECASE)
 
 
@@ -37,6 +40,11 @@ class HeadToHeadPlans:
 
     def _head_to_head(self, base: Answer, text: str, query: Query) -> Answer | None:
         text = POPULATION_LEAD_RE.sub("", text)
+        # "i still had cancer left after chemo before surgery. kadcyla vs herceptin afterwards…": who asks, told in a
+        # sentence of its own before the comparison, is no part of its first side (but may tell the setting)
+        told_before = ""
+        if (vs := SIDE_SPLIT_RE.search(text)) and (stops := list(SENTENCE_STOP_RE.finditer(text[:vs.start()]))):
+            told_before, text = text[:stops[-1].end()], text[stops[-1].end():]
         either = either_better(text)
         split = list(either) if either else SIDE_SPLIT_RE.split(text)
         if len(split) == 1 and (imperative := IMPERATIVE_COMPARE_RE.match(text)):
@@ -44,7 +52,7 @@ class HeadToHeadPlans:
         sides = [CONTEXT_RE.sub("", side) for side in split]
         if len(sides) != 2:
             return None
-        setting = self._setting_told(split, query)
+        setting = self._setting_told(split + [told_before] * bool(told_before), query)
         names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part
         trials = [e for e in names if self.is_trial(e)]
         drugs = [e for e in names if e not in trials]
@@ -52,7 +60,9 @@ class HeadToHeadPlans:
                     for side in sides]
         shared = per_side[0] & per_side[1]
         distinct = [side_names - shared for side_names in per_side]
-        alone = [bool(ALONE_RE.search(side)) and not names_ for side, names_ in zip(sides, distinct)]
+        # ('tykerb + xeloda vs xeloda': a side of one drug, which the other side adds to, is that drug alone)
+        alone = [(bool(ALONE_RE.search(side)) or (bool(own) and own < other and not REGIMEN_JOIN_RE.search(side)))
+                 and not names_ for side, names_, own, other in zip(sides, distinct, per_side, per_side[::-1])]
         if not all(d or a for d, a in zip(distinct, alone)) or not any(distinct):
             return None
         if not (shared or trials or any(alone) or setting):
@@ -124,12 +134,18 @@ class HeadToHeadPlans:
         # treatment") says who the arms were given to
         chosen = [paragraph[first]] * bool(setting and first < start) + [paragraph[start]]
         # the words asked that the comparing sentence prints (capecitabine too, which the review repeats)
-        compared = set(content_words(query.text)) & set(content_words(CONTEXT_RE.sub("", paragraph[start].text)))
+        compared = {w for w in set(content_words(query.text)) & set(content_words(CONTEXT_RE.sub("", paragraph[start].text)))
+                    if not ALONE_RE.fullmatch(w)}  # ('alone' names no regimen: the next trial's control arm says it too)
+        # (and the regimen parts asked by any of their names: 'tykerb + xeloda' is the review's lapatinib plus capecitabine)
+        parts = {e for e in needed if mentions(CONTEXT_RE.sub("", paragraph[start].text), query.aliases.get(e, [e]))}
         for s in paragraph[start + 1:]:
             others = [t for t in trial_names(s.text) if t not in needed and not is_generic(t)]
             if others and not any(
                     mentions(s.text, query.aliases.get(e, [e])) for e in needed if self.is_trial(e)):
-                if trials or not compared or not compared <= set(content_words(CONTEXT_RE.sub("", s.text))):
+                regimen = CONTEXT_RE.sub("", s.text)
+                same_words = bool(compared) and compared <= set(content_words(regimen))
+                same_parts = len(parts) >= 2 and all(mentions(regimen, query.aliases.get(e, [e])) for e in parts)
+                if trials or not (same_words or same_parts):
                     break  # "Moreover, the EGF104900 trial…": another trial's results
                 limit += 2  # the same regimens set against each other in a second trial: its results too
             if has_figure(s.text) or any(p.search(s.text) for p in OUTCOMES):

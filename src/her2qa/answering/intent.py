@@ -48,6 +48,23 @@ def either_better(question: str) -> tuple[str, str] | None:
     return (match.group("first"), match.group("second")) if match else None
 
 
+# Two comparisons set against each other: "tykerb + xeloda vs xeloda alone, compared with tykerb + herceptin vs
+# tykerb alone - which improved OS?" (each pair is one trial's arms; the pairs are split where one ends)
+PAIR_SPLIT_RE = re.compile(r"\s*,?\s*(?:\bcompared? (?:to|with|w/)|\bor\b|;)\s*", re.I)
+PAIR_VS_RE = re.compile(r"\s(?:vs\.?|versus)\s", re.I)
+# where the second pair ends and the question about both goes on ("… vs tykerb alone - which one …?")
+PAIR_END_RE = re.compile(r"\s[-–—:]\s|\s*[?(]|\s(?:which|what|how|did|does)\s", re.I)
+
+
+def paired_comparisons(question: str) -> list[str]:
+    """The two 'X vs Y' pairs of a question that compares two comparisons, [] when it does not."""
+    chunks = [chunk for chunk in PAIR_SPLIT_RE.split(question) if chunk and chunk.strip()]
+    pairs = [PAIR_END_RE.split(chunk)[0].strip() for chunk in chunks if PAIR_VS_RE.search(chunk)]
+    pairs = [pair for pair in pairs if len(PAIR_VS_RE.split(pair)) == 2 and all(
+        re.search(r"\w", side) for side in PAIR_VS_RE.split(pair))]
+    return pairs if len(pairs) == 2 else []
+
+
 WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|"
                     # "mechanistically how does AXL drive resistance?": the mechanism asked in so many words
@@ -65,7 +82,7 @@ WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reas
 POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
 LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data|numbers|figures|stats)\w+s\b|"
-                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich ones\b|"
+                     r"\b(?:types|kinds|classes|examples) of\b|\bwhich (?:specific |exact |particular |individual )?ones\b|"
                      # ('src inhibitors named in the review?': where they are named adds nothing to what is asked)
                      r"\b(?:mentioned|named|listed)(?:\s+(?:in|by)\s+(?:the\s+|this\s+)?(?:review|paper|article|text|authors))?\W*$|"
                      # ('PI3K/AKT/mTOR pathway agents discussed in the review?': agents, then where they are told)
@@ -276,7 +293,8 @@ TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)(?:\s*\([^()]
                                 r"(?:\s*,?\s*(?:in\s+(?:a|one|two|plain|simple|short|few|lay)\b[\w ]{0,20}|in\s+(?:section\s+)?\d[\d.]*|"
                                 r"briefly|exactly|simply put|here))?\W*$", re.I)
 TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where)\b)"  # ('which ref backs the X definition')
-                             r"(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:meaning|definition)"
+                             r"(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:(?:one[- ]line|1[- ]line|one[- ]sentence|short|quick|brief|"
+                             r"simple|plain|formal|exact|precise)\s+)?(?:meaning|definition)"
                              r"(?:\s+(?:(?:in|for|within|of) )?(?:the )?[\w\-+]+(?: [\w\-+]+){0,3}?(?: context| setting)?)?"
                              r"(?:\s*\([\w\-+/ ]{1,30}\))?\W*$", re.I)  # 'bystander effect meaning adc', 'bystander effect meaning (adcs)?'
 
@@ -389,6 +407,13 @@ SHARE_OF_ALL_RE = re.compile(r"\bcompared? (?:to|with) (?:all|every|the whole|th
 TRAILING_GLOSS_RE = re.compile(r"\s*(?:\([^()]{2,40}\)|,\s*(?:the|that|this) [\w\-]+ (?:trial|study|drug|one))\W*$", re.I)
 
 
+# "which trials have PFS as the primary endpoint": a measure named as what trials are chosen by, not a figure asked
+ENDPOINT_NAMED_RE = re.compile(r"\b(?:pfs|os|orr|dfs|idfs|dcr|overall survival|progression[\s-]free survival|safety)\s+(?:as|is|was|for)\s+"
+                               r"(?:the\s+|their\s+|its\s+|a\s+)?(?:primary\s+|main\s+)?end[\s-]?points?\b|"
+                               r"\b(?:primary\s+|main\s+)?end[\s-]?points?\s+(?:of\s+|is\s+|was\s+|=\s*)?"
+                               r"(?:pfs|os|orr|dfs|idfs|dcr|overall survival|progression[\s-]free survival|safety)\b", re.I)
+
+
 def classify(question: str) -> str:
     """The intent of one (single-part) question; see INTENTS."""
     # 'ok so what even is HER2', 'wait so what happened in …': chat openers say nothing of the intent
@@ -401,7 +426,7 @@ def classify(question: str) -> str:
     if is_reference(q):
         return "reference"
     asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)
-    if either_better(q):
+    if either_better(q) or paired_comparisons(q):
         return "compare"
     # "how is X built differently from Y (linker, payload, DAR)?": a measure among the listed aspects is one
     # thing compared, not the figure the question asks
@@ -414,7 +439,7 @@ def classify(question: str) -> str:
         return "table"
     if WHY_RE.search(q):
         return "why"
-    if asks_for_list(q) and not MEASURE_RE.search(q) and not re.match(
+    if asks_for_list(q) and not MEASURE_RE.search(ENDPOINT_NAMED_RE.sub(" ", q)) and not re.match(
             r"^(?:which|what) (?:year|dose|phase|line|payload)\b", q, re.I):
         return "list"
     if ABOUT_REVIEW_RE.search(q) or (EVIDENCE_FOR_RE.search(q) and not MEASURE_RE.search(q)):
@@ -470,6 +495,9 @@ _PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|ex
              r"thesis|dissertation|manuscript|grant|proposal|"
              r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
+                                 # "quick check before i translate the abstract - …": a check asked for, and what for
+                                 r"^\W*(?:quick|short|small|fast)\s+(?:check|sanity check|fact check|q|question)\b[^:\-–—?]{0,60}?"
+                                 r"\s[:\-–—]\s+|"
                                  r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
                                  rf"{_PURPOSES}(?:\s+[\w\-]+){{0,3}}?\s*[:\-–—,]\s*|"
                                  # "quick stat for a post: …", "one fact for my thread - …": what is wanted, and what for
@@ -478,6 +506,9 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  # (a role of one or two words: "as a patient on enhertu, …" names the subject and stays)
                                  r"^\W*(?:(?:hi|hello|hey)\W+)?(?:i'?m|i’m|im|i am|as)\s+(?:an?|the)\s+(?:[\w\-]+\s+)?[\w\-]+"
                                  r"\s*[,.:;]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could)\b)|"
+                                 # "biostat here - in EMILIA what OS…", "onc nurse here: …": who asks, by role
+                                 r"^\W*(?!(?:what|whats|which|who|how|why|when|where|is|are|anything|something|nothing|"
+                                 r"everything|info|data|it|this|that)\b)(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*\s+here\s*[:\-–—,]\s+|"
                                  # "mechanism - how does cyclin D1 cause resistance?": a label before the question
                                  r"^\W*(?:mechanisms?|moa|rationale|definition|background|context|basics|summary|overview)"
                                  r"\s*[:\-–—]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can)\b)|"
@@ -635,7 +666,10 @@ TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
                                  r"she|she's|she’s|shes|he|he's|he’s|hes|her|his|"
                                  # "…? wife's oncologist said it isn't rare": what someone close was told
                                  r"(?:wife|husband|partner|mom|mum|mother|dad|father|sister|brother|daughter|son|friend|"
-                                 r"aunt|uncle|niece|nephew)(?:'s|’s|s)?)\b[^?]*)$", re.I | re.S)
+                                 r"aunt|uncle|niece|nephew)(?:'s|’s|s)?|"
+                                 # "…? onc mentioned it", "…? writing interventions for my care plan", "…? thinking
+                                 # about co-meds": who brought it up, or what the answer is for
+                                 r"onc|doc|doctor|oncologist|nurse|writing|thinking|need|needed|asking|just)\b[^?]*)$", re.I | re.S)
 
 # "what's the DAR of kadcyla? I know enhertu is about 8": what the asker already knows or has heard, offered
 # beside the question; it names other things but asks nothing of them

@@ -115,9 +115,14 @@ class ListPlans:
         found = self.sentences.find_section(text, prefer_parents=True)
         specific = self._specific(query)
         # "which IGF-1R inhibitors are being combined … in trials?" asks for drugs, not for the trials
-        if TRIALS_ASKED_RE.search(text) and asked_kind(text) != "drug" and (
-                trials := self._named_trials(base, query, text, found, candidates)):
-            return trials
+        if TRIALS_ASKED_RE.search(text) and asked_kind(text) != "drug":
+            # 'which ongoing enhertu trials are first-line with PFS as the endpoint': trials chosen by what a table
+            # sets out for each (line, endpoint, phase) are that table's rows
+            match = self.tables.match(text, query, require_table_word=False)
+            if match is not None and match.rows and [f for f in match.filters if f not in query.entities]:
+                return self._table(base, question, text, query, candidates, carried)
+            if trials := self._named_trials(base, query, text, found, candidates):
+                return trials
         if not specific and (noun := _property_asked(text)) and not (
                 found is not None and words_of(noun) & words_of(found[1].title)):
             # 'what are the components of an ADC': a property of what the section is about, not its parts

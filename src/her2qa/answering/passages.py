@@ -63,6 +63,10 @@ POSITION_RE = re.compile(r"\b(?:at|towards?|near)\s+the\s+(?:very\s+)?(?:end|sta
 # ("Nevertheless, its use is often limited…" opens a new point)
 CONTRASTS_WITH_PREVIOUS_RE = re.compile(r"(?:However|In contrast|Conversely),\s")
 
+# A sentence that carries on from the one before: a consequence, a remedy, an explanation.
+CARRIES_ON_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|As a result|For this reason|To (?:overcome|address|"
+                           r"improve|reduce|avoid|prevent|solve)|In order to|This is (?:due|because)|Because|Since)\b")
+
 # The question asks for a part of the review by name ('the section on …', 'that chapter about …')
 SECTION_ASKED_RE = re.compile(r"\b(?:section|chapter|subsection)\b", re.I)
 

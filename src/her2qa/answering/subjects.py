@@ -18,7 +18,7 @@ from .compose import merge
 from .coverage import ENDPOINTS, asked_endpoints, attribute_words, measured_gap, names_of_property
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
-from .passages import FRAME_WORDS, Sentence
+from .passages import CARRIES_ON_RE, FRAME_WORDS, Sentence
 from .tables import row_text
 from ..vocabulary import synonym_meanings
 
@@ -43,6 +43,9 @@ VERDICT_RE = re.compile(r"\b(?:favou?rable|lower|higher|better|worse|good|poor|m
 # ("…to improve its tolerability by administering antidiarrheal prophylaxis", "dose escalation").
 REMEDY_ASKED_RE = re.compile(r"\b(?:done about|deal(?:ing|t)? with|tackl\w*|address\w*|fix\w*|solv\w*|overcom\w*|"
                              r"manag\w*|mitigat\w*|prevent\w*|counter\w*|improv\w*)\b", re.I)
+# A problem said to hold a drug back: "its use is often limited due to the high incidence of diarrhea"
+LIMITS_USE_RE = re.compile(r"\b(?:use|utility|benefit|administration) (?:is|was|are|were|has been|remains) (?:often |frequently |usually )?"
+                           r"(?:limited|restricted|hampered|compromised)\b", re.I)
 REMEDY_SAID_RE = re.compile(r"\b(?:to improve|to reduce|to decrease|to prevent|prophyla\w*|dose escalation|"
                             r"manag\w*|mitigat\w*)", re.I)
 # A drug's standing: approved (for what), or still in trials.
@@ -175,6 +178,11 @@ class SubjectPlans:
         chosen = sorted(verdict + (reported or facet)[:4 - len(verdict)], key=lambda s: s.start)
         if measured_gap(query.text, self.analyzer, [s.text for s in chosen]):
             return None  # "grade 3 diarrhea rate in nala" is a figure: the fact path checks for it exactly
+        # a problem that limits a drug's use comes with what the review says is done about it, when it goes
+        # straight on to that ("…limited due to the high incidence of diarrhea" → "Therefore, the CONTROL trial…")
+        limiting = [s for s in chosen if LIMITS_USE_RE.search(s.text)]
+        chosen = sorted({s.start: s for s in chosen + self._remedies(limiting, carrying_on=True)}.values(),
+                        key=lambda s: s.start)
         return self._quoting(base, query, chosen, lambda s: self._antecedent(s, entity))
 
     def _approval_status(self, base, query: Query) -> Answer | None:
@@ -209,13 +217,15 @@ class SubjectPlans:
             return None
         return self._quoting(base, query, chosen, lambda s: self._antecedent(s, drug))
 
-    def _remedies(self, problems: list[Sentence]) -> list[Sentence]:
+    def _remedies(self, problems: list[Sentence], carrying_on: bool = False) -> list[Sentence]:
         """What the review says is done about a problem, in the two sentences after it ("Therefore, the
-        CONTROL trial is being performed to improve its tolerability…" after neratinib's diarrhea)."""
+        CONTROL trial is being performed to improve its tolerability…" after neratinib's diarrhea);
+        ``carrying_on``: only the sentence right after, opening with a consequence."""
         found = []
         for problem in problems:
-            following = self.sentences.paragraph(problem)[problem.index + 1: problem.index + 3]
-            found += [s for s in following if REMEDY_SAID_RE.search(s.text) and s not in problems]
+            following = self.sentences.paragraph(problem)[problem.index + 1: problem.index + (2 if carrying_on else 3)]
+            found += [s for s in following if REMEDY_SAID_RE.search(s.text) and s not in problems
+                      and (not carrying_on or CARRIES_ON_RE.match(s.text))]
         return found
 
     def _verdicts(self, query: Query, entity: str, reported: list[Sentence]) -> list[Sentence]:
