@@ -974,6 +974,40 @@ ANSWER_HOLDS = {
         ("source for the KATE2 biomarker analysis (PD-L1, TILs etc)?", "Emens"),
     "a range of HER receptors is each of them":
         ("has blocking HER1-3 together been shown to overcome resistance?", "triple inhibition"),
+    "where a name was seen in a table, then a question about it, asks what it is":
+        ("ZW49 shows up in table 1, what kind of drug is it", "biparatopic"),
+    "who asked me about a trial, then 'what was it', asks the trial's overview":
+        ("a patient's daughter asked me about the KATHERINE trial. what was it and what did it find?", "14 cycles"),
+    "what everyone keeps saying before the question is who asks":
+        ("just started kadcyla and everyone keeps saying it's an 'ADC'. what parts is an ADC made of?",
+         "an antibody directed to a cell surface protein"),
+    "an enumerating sentence opening with a pronoun gets its antecedent":
+        ("what parts is an ADC made of?", "[ADCs]"),
+    "'what's the proposed mechanism' asks why":
+        ("what's the proposed mechanism for src-driven trastuzumab resistance?", "HER1 and HER2"),
+    "'<someone's> check on … -' says why it is asked":
+        ("pharmacy check on an enhertu order - what dose/schedule of T-DXd did DESTINY-Breast04 use?", "5.4 mg/kg"),
+    "a figure heard of, then asked for, is that figure of that drug":
+        ("the nurse said enhertu has a really high DAR. what number is it", "approximately eight"),
+    "what both sides were given with is part of each regimen":
+        ("nerlynx vs tykerb (both w xeloda) - which one did better?", "32.8% vs. 26.7%"),
+    "'as used here' scopes a definition to the review":
+        ("define intratumoral HER2 heterogeneity as used here", "16–36%"),
+    "'quick definition of X as the review uses it' asks what X is":
+        ("quick definition of liquid biopsy as the review uses it", "non-invasive"),
+    "where the review says a topic matters for treatment answers why it matters":
+        ("why does it matter if HER2 is patchy inside a tumour?", "plays an important role in the treatment"),
+    "a state heard of, then 'why does that …', asks the why of that state":
+        ("the oncologist told my client her tumor is 'heterogeneous'. why does that make treatment harder?",
+         "absence of pathological complete response"),
+    "'what was it compared to' after another question is a part of its own":
+        ("who was in TH3RESA and what was it compared to?", "physician treatment choice"),
+    "a named target blocked is the review's inhibition of it":
+        ("does blocking CDK4/6 actually help in the lab?", "increased tumor growth inhibition"),
+    "CNS metastases are the review's brain metastases too":
+        ("anything in this review on CNS mets?", "approximately 45%"),
+    "'a study called X' names X, no topic 'called'":
+        ("the review mentions a kadcyla study called TH3RESA, where was that published", "Krop"),
 }
 
 
@@ -984,6 +1018,12 @@ DECLINED_NAMING = {
     "infusion practicalities": ("how long the kadcyla infusion takes?", "infusion"),
     "an age subgroup": ("is there any age subgroup data, like pts over 75, for T-DXd or tucatinib in this review?",
                         "age subgroup"),
+    "a dose asked with its expected unit and schedule": ("what's the usual dose of tucatinib? mg twice a day?", "dose"),
+    "a dose asked, then what the answer is for": ("what dose of tukysa was given in HER2CLIMB? want to check dad's prescription",
+                                                   "dose"),
+    "a population by sex, which the review never sets apart": (
+        "does the review say anything about how men respond to enhertu?", "men"),
+    "whether a trial the review only names as running met its endpoint": ("did TULIP hit its primary endpoint?", "TULIP"),
     "examples in brackets none of which the review names": (
         "which specific PIK3CA hotspot mutations (e.g. H1047R vs E545K) predict anti-HER2 resistance?", "H1047R"),
 }
@@ -1024,6 +1064,17 @@ ANSWER_HAS = {
         ("what does HER2-low mean? onc mentioned it", ("1+ or 2+",), ("onc mentioned",)),
     "trials chosen by line and endpoint are the rows of the table that sets them out":
         ("which ongoing enhertu trials are first-line with PFS as the endpoint?", ("DESTINY-Breast 06", "DESTINY-Breast 09"), ()),
+    "two terms set side by side before '...' are compared as the review defines them":
+        ("her2-low vs her2 3+ ... whats the actual difference on the path report?", ("1+ or 2+", "more than 30%"), ()),
+    "a contraction typed in capitals is no name the review lacks":
+        ("in table 1 which ADCs DON'T carry a microtubule-inhibitor payload?", ("Table 1",), ("DON",)),
+    "'was X better than Y + Z' is answered where the two regimens met, with the result added after":
+        ("was kadcyla actually better than tykerb + xeloda?", ("9.6 vs. 6.4 months", "lower toxicity profile"), ()),
+    "two trials named beside the regimens typed are the sides compared":
+        ("verzenio+herceptin trial vs the ibrance+herceptin one - how do monarcHER and PATRICIA stack up?",
+         ("237", "71 patients"), ()),
+    "ER+ is the review's HR-positive":
+        ("any trials for ER+ HER2+ patients with cdk4/6 inhibitors?", ("HR-positive",), ("does not mention",)),
 }
 
 
@@ -3108,3 +3159,39 @@ def test_that_one_beside_a_name_the_turn_types_is_that_name(assistant):
     assistant.ask("what did EMILIA compare?", conversation)
     answer = assistant.ask("ok, and TH3RESA? what did that one show", conversation)
     assert "EMILIA" not in answer.resolved_question and "TH3RESA" in answer.answer, answer.resolved_question
+
+
+def test_an_everyday_word_is_not_corrected_into_one_of_the_reviews(assistant):
+    answer = assistant.ask("why would ibrance help in her2 cancer? i thought it was for a different type")
+    assert "i thought" in answer.resolved_question, answer.resolved_question
+
+
+def test_a_doing_named_before_that_is_what_that_means(assistant):
+    conversation = Conversation()
+    assistant.ask("what was PLASMA-MATCH about?", conversation=conversation)
+    answer = assistant.ask("and detecting CTCs or ctDNA, what does that mean prognostically?", conversation=conversation)
+    assert "worse prognosis" in answer.answer, answer.answer[:400]
+
+
+def test_it_after_a_name_the_turn_gives_is_that_name(assistant):
+    conversation = Conversation()
+    assistant.ask("my client just started kadcyla after herceptin and perjeta stopped working. what is kadcyla exactly?",
+                  conversation=conversation)
+    answer = assistant.ask("ok, and if kadcyla stops working too, is there anything after it?", conversation=conversation)
+    assert answer.resolved_question.endswith("anything after kadcyla?"), answer.resolved_question
+
+
+def test_making_that_better_asks_about_what_the_last_answer_said(assistant):
+    conversation = Conversation()
+    for turn in ("what is nerlynx exactly", "my aunt said the diarrhea on it was awful, is that like normal?"):
+        assistant.ask(turn, conversation=conversation)
+    answer = assistant.ask("is anyone working on making that better?", conversation=conversation)
+    assert "antidiarrheal prophylaxis" in answer.answer, answer.answer[:400]
+
+
+def test_it_after_the_name_a_turn_is_labelled_with_is_that_name(assistant):
+    conversation = Conversation()
+    assistant.ask("EMILIA was kadcyla vs lapatinib + cape, right?", conversation=conversation)
+    answer = assistant.ask("and the other phase 3 one, TH3RESA - who was in it and what was it compared to?",
+                           conversation=conversation)
+    assert "who was in TH3RESA" in answer.resolved_question, answer.resolved_question

@@ -233,6 +233,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         carried = [trial] + carried
     if TELL_ME_MORE_RE.search(question):
         return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
+    if pronoun and len(specific_own) == 1 and pronoun.group(0).lower() in ("it", "its") and \
+            _subject_of_clause_before(question[:pronoun.start()], analyzer.aliases_of(specific_own[0])):
+        # "ok, and if kadcyla stops working too, is there anything after it?": 'it' is the name the turn gave before it
+        name = specific_own[0] + ("’s" if pronoun.group(0).lower() == "its" else "")
+        return f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}", own
     referent = _referent(question, carried, analyzer, previous)
     subject = _with_typed_alias(referent, conversation)
     if pronoun and (that_trial := THAT_TRIAL_RE.search(question)) and is_trial_name(referent, analyzer) and \
@@ -540,13 +545,16 @@ PLURAL_PRONOUN_RE = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # "what about the lung problem her oncologist warned about, how often does that happen": 'that' is the topic the
 # turn named before it, not what the last answer said
 TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his\s+|my\s+)?\w[^,;:?]*[,;:–—-]\s*|"
+                                   # "and detecting CTCs or ctDNA, what does that mean prognostically?": a doing named first
+                                   r"^\W*(?:(?:and|so|ok|but|also)\s+)?[a-z]+ing\s+[^,;:?]{2,60}?(?:[,;:–—]|\s-)\s*"
+                                   r"(?=(?:what|how|is|does|do|would|could)\b)|"
                                    # "they also warned us about some lung side effect - how often did that happen"
                                    r"\b(?:warned|told|asked|mentioned|said|talked|heard|worried|read)\b[^,;:?]{0,20}?\babout\s+"
                                    r"(?:some|a|an|the|this|that|her|his|my|their)?\s*\w[^,;:?]*?(?:[,;:–—]|\s-)\s*", re.I)
 DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"\b(?:that|this)\s*(?:[?.!]|$|\b(?:be|being|been|is|was|happen|happens|work|works|mean|means|done)\b)"
     r"|\b(?:fix|address|overcome|prevent|manage|treat|reduce|solve|explain|cause|causes)\s+(?:that|this)\b"
-    r"|\bmake\s+(?:that|this)\s+(?:more|less|easier|better)\b"
+    r"|\bmak(?:e|es|ing)\s+(?:that|this)\s+(?:more|less|easier|better)\b"
     # "how often was that deadly?", "is that common?": what was said, asked of with a copula
     r"|\b(?:is|was|are|were)\s+(?:that|this)\s+(?:(?:ever|really|very|always|usually|often|still)\s+)?"
     r"(?!(?:trial|study|drug|one|agent|arm|combination|regimen)\b)[a-z]+\s*[?.!]*$",
@@ -561,6 +569,24 @@ DISCOURSE_WORDS = {"nevertheless", "nonetheless", "however", "moreover", "furthe
                    "although", "though", "often", "usually", "also", "still", "indeed", "interestingly", "notably",
                    "importantly", "additionally", "consequently", "overall", "finally", "firstly", "secondly",
                    "recently", "currently", "especially", "particularly", "approximately", "significantly"}
+
+
+# A name that is the subject of a clause of its own ('if kadcyla stops working too, …'): what 'it' after the comma is
+CLAUSE_VERBS = (r"(?:stops?|stopped|fails?|failed|works?|worked|is|was|does|did|doesn['’]t|isn['’]t|has|had|gets?|got|"
+                r"causes?|caused|comes?|came|quits?|progress(?:es|ed)?)")
+
+
+def _subject_of_clause_before(text: str, aliases: list[str]) -> bool:
+    """Does ``text`` name one of ``aliases`` as the subject of a clause that a comma closes before the
+    pronoun ("ok, and if kadcyla stops working too, is there anything after it?") — not as an object in the same
+    clause ("which trial tested enhertu in it?") or a possessive ("kadcyla's payload, how is it different")?"""
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    if re.search(rf"(?<![\w-])(?:{names})\s*(?:\([^()]*\))?\s*[-–—:]\s", text, re.I):
+        return True  # "and the other phase 3 one, TH3RESA - who was in it": the name the question is labelled with
+    if "," not in text:
+        return False
+    clause = text[:text.rindex(",")]
+    return bool(re.search(rf"(?<![\w-])(?:{names})\s+(?:\w+ly\s+)?{CLAUSE_VERBS}\b", clause, re.I))
 
 
 def _topic_of(question: str) -> list[str]:

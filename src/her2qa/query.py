@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import difflib
 
-from .vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BACKMATTER_CUES, BEFORE_SURGERY, BRANDS, CHAT_WORDS, INTENT_WORDS,
+from .vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BACKMATTER_CUES, BEFORE_SURGERY, BRANDS, CHAT_WORDS, EVERYDAY_WORDS, INTENT_WORDS,
                          NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, STATUS_MEANINGS, synonym_meanings)
 
 STOPWORDS = frozenset("""
@@ -90,7 +90,9 @@ BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
 # "What does the review say about X?", "Does it discuss X?": X itself must be in the corpus.
 # Words for the parts of a text ("the section on …"), never a topic the review could lack.
 FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "paragraph", "paragraphs", "review",
-               "paper", "article", "text", "table", "tables", "figure", "figures", "bit", "piece"}
+               "paper", "article", "text", "table", "tables", "figure", "figures", "bit", "piece",
+               # ('a kadcyla study called TH3RESA': how a name is introduced, not a topic of its own)
+               "called", "named", "termed", "dubbed"}
 # How one topic bears on another ("heterogeneity and its relevance to neoadjuvant response"): a relation asked
 # between topics the review holds, never a topic of its own it could lack.
 RELATION_NOUNS = {"relevance", "importance", "significance", "implications", "impact", "relationship", "relation",
@@ -298,6 +300,9 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
 
 STATE_SUFFIX_RE = re.compile(r"-(?:expressing|overexpressing|mutant|mutated|amplified|driven|positive|negative|"
                              r"high|low|dependent|resistant)$", re.I)
+# 'how men respond', 'male breast cancer': a population by sex, which the review never sets apart
+SEX_GROUP_RE = re.compile(r"\bmale (?:breast cancer|bc|patients?|pts)\b|\b(?:in|for|among|of|how|do|are|with)\s+men\b|"
+                          r"\bmen (?:with|who|respond|do|get|have)\b", re.I)
 AGE_GROUP_RE = re.compile(r"\b(?:older|old|aged|younger|young) (?:people|patients|pts|women|adults|ladies|persons?)\b|"
                           r"\bold age\b|"
                           # 'pts over 75', 'an age subgroup': a population by age, which the review never sets apart
@@ -583,6 +588,13 @@ class QueryAnalyzer:
                       lambda m: f"Table {NUMBER_OF[(m.group(1) or m.group(2)).lower()]}", text, flags=re.I)
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
+        # 'does blocking CDK4/6 help?': a target blocked is the review's inhibition of it ('CDK4/6 inhibition')
+        text = re.sub(r"\bblocking\s+(?P<target>(?-i:[A-Z][\w/\-]*\d[\w/\-]*|[A-Z]{2,}[\w/\-]*|Src))(?![\w/\-])",
+                      lambda m: f"{m.group('target')} inhibition", text, flags=re.I)
+        # 'ER+ too': oestrogen-receptor status is what the review reports as hormone-receptor (HR) status
+        text = re.sub(r"\b(?:ER|estrogen[\s-]receptor|oestrogen[\s-]receptor)\s?(?:\+|-?\s?pos(?:itive)?\b)", "HR-positive", text, flags=re.I)
+        text = re.sub(r"\b(?:ER|estrogen[\s-]receptor|oestrogen[\s-]receptor)\s?(?:−|-\s?neg(?:ative)?\b|neg(?:ative)?\b)", "HR-negative",
+                      text, flags=re.I)
         # 'HER1-3 together': a range of the family's receptors, each as the review names it
         text = re.sub(r"\bHER([1-4])\s?[-–]\s?([1-4])\b(?![+\-])", lambda m: _receptor_range(int(m.group(1)), int(m.group(2)), m.group(0)),
                       text, flags=re.I)
@@ -595,6 +607,7 @@ class QueryAnalyzer:
             if lowered in SHORTHAND and (lowered not in self.plain_words or len(lowered) <= 2):  # 'what r ADCs'
                 return SHORTHAND[lowered]
             if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
+                    or lowered in EVERYDAY_WORDS
                     or lowered in BRANDS or lowered in self.expansions
                     or any(lowered.endswith(x) and lowered[: -len(x)] in self.plain_words
                            for x in ("s", "es", "ed", "d", "ing", "ly"))
@@ -728,7 +741,9 @@ class QueryAnalyzer:
                 cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
             # a word in capitals that is an ordinary word ('URGENT', 'SYSTEM') is shouted; three capitals that are
             # none ('EMA', 'NICE' is four) are an acronym, a name the review may lack
-            shouted = cand.isalpha() and cand.isupper() and cand not in self.upper_words \
+            # ("which ADCs DON'T carry…": a contraction typed in capitals is no acronym)
+            contracted = cand.isupper() and bool(re.match(r"[’']T\b", text[found_tokens[i].end():]))
+            shouted = contracted or cand.isalpha() and cand.isupper() and cand not in self.upper_words \
                 and cand.lower() not in self.expansions and cand.lower() not in BRANDS \
                 and (len(cand) != 3 or cand.lower() in STOPWORDS or cand.lower() in self.plain_words)
             if shouted or cand.lower() in CHAT_WORDS:
@@ -774,6 +789,8 @@ class QueryAnalyzer:
                      and not any(_inflects(v, w.lower().rstrip("s")) for v in self.corpus_words)]
         # 'is enhertu safe for older people': a population by age, which the review never sets apart
         clinical += [m.group(0) for m in AGE_GROUP_RE.finditer(question) if m.group(0).lower() not in self.lowered_text]
+        clinical += ["men" for _ in SEX_GROUP_RE.finditer(question)
+                     if not re.search(r"\b(?:men|male)\b", self.lowered_text)][:1]
         clinical += [w for w in re.findall(r"[A-Za-z]+", question) if ENZYME_RE.fullmatch(w)
                      and w.lower() not in NOT_ENZYMES and not any(v.startswith(w.lower()) for v in self.corpus_words)]
         match = TOPIC_RE.search(question)

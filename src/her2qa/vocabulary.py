@@ -118,6 +118,14 @@ BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "comp
                    "author contributions", "supported by")
 
 # Chat words that carry no topic ("whats", "pls", "combos"): never a reason to decline.
+# Everyday words the review never uses, which the spelling corrector must not turn into one it does
+# ('i thought those were for…' is not 'through', 'sitting there' not 'setting')
+EVERYDAY_WORDS = frozenset("""
+thought thoughts though brought bought taught caught fought sitting sitting worried worry worries scared afraid
+confused confusing honestly literally definitely probably maybe wondering wonder hoping hope feeling feels
+everyone everybody someone somebody something nothing everything anyone anybody because
+""".split())
+
 CHAT_WORDS = frozenset("""
 whats what's hows whos wheres whens wats pls plz please thx thanks thank hey hello okay ok alright cool hmm yeah
 gimme wanna gonna fyi btw omg lol imo imho asap
@@ -171,6 +179,9 @@ BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|th
 
 # Who approves a drug ('when did FDA approve it'): never the subject asked about, nor a date's scope
 AGENCIES = frozenset({"fda", "ema", "food and drug administration"})
+
+# Topics a reader names by another organ word than the review's: CNS metastases are the review's brain metastases
+SAME_TOPIC = {"cns": "brain", "intracranial": "brain"}
 
 # How a drug acts, in the review's words: what it inhibits, and how selectively
 HOW_IT_ACTS = "mechanism action inhibits inhibitor selective"

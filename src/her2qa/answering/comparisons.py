@@ -36,7 +36,7 @@ RARE_MEASURE_SHARE = 0.1
 # A comparison's aspect that the drugs named answer ('which drugs did each give').
 DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations?|inhibitors?|what (?:they|pts|patients) got)\b", re.I)
 # Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
-TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—]|\s-|$)", re.I)
+TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—…]|\.{2,}|\s-|$)", re.I)
 # "difference between her2 3+ and her2 low on the path report": the two terms named after 'between'
 TERMS_BETWEEN_RE = re.compile(r"\bdifferen\w*\s+between\s+(?P<left>[\w\-+/ ]{2,40}?)\s+and\s+(?P<right>[\w\-+/ ]{2,40}?)"
                               r"\s*(?:[,:?–—]|\s-|\s+(?:on|in|when|for|as|according)\b|$)", re.I)
@@ -49,7 +49,9 @@ COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them",
                           "trial", "trials", "study", "studies",
                           # 'in terms of kinase selectivity', 'when it comes to toxicity': the frame of the aspect
                           "terms", "regard", "regarding", "respect", "comes",
-                          "two", "both", "three"}
+                          "two", "both", "three",
+                          # 'is X better than Y': which one did better is the comparison itself, not an aspect of it
+                          "better", "worse", "superior", "inferior", "than", "actually", "really"}
 # The part of a comparison before its 'and'/'vs' that lists names by commas ("how do lapatinib, neratinib")
 LISTED_NAMES_RE = re.compile(r"(?:[\w\-' ]*\s)?[\w\-+/]+(?:\s*\([^)]*\))?(?:\s*,\s*[\w\-+/]+(?:\s*\([^)]*\))?)+\s*,?", re.I)
 # 'early results', 'clinical outcomes', 'efficacy': a compared aspect that is what the trials found
@@ -82,6 +84,11 @@ class ComparePlans:
         if meeting is not None:
             return meeting
         sides = self._sides(text, query)
+        named_trials = [e for e in query.entities if self.is_trial(e) and not is_drug_name(e) and not DRUG_CODE_RE.fullmatch(e)]
+        if len(named_trials) == 2 and set(sides) != set(named_trials):
+            # 'verzenio+herceptin trial vs the ibrance+herceptin one - how do monarcHER and PATRICIA stack up': the two
+            # trials named are what is compared, whatever the regimens typed beside them
+            sides = named_trials
         if len(sides) < 2:
             return self._compare_classes(base, query) or self._terms_defined_side_by_side(question, text)
         trials = [side for side in sides if self.is_trial(side) and trial_names(side)]

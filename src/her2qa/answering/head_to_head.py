@@ -15,11 +15,12 @@ from ..query import Query, light_stem, mentions
 from ..results import Answer
 from ..retrieval import is_generic
 from .coverage import ENDPOINTS, content_words
-from .extractive import trial_names
+from .extractive import is_drug_name, trial_names
 from .intent import IMPERATIVE_COMPARE_RE, either_better
 from .passages import Sentence
 
-SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against)\b", re.IGNORECASE)
+SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against|"
+                           r"(?:better|worse|superior|inferior|more effective|less effective)\s+(?:than|to))\b", re.IGNORECASE)
 # What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
                         r"pretreated)\b.*", re.IGNORECASE)
@@ -31,7 +32,12 @@ POPULATION_LEAD_RE = re.compile(r"^\W*(?:for|in|among)\s[^,?]{3,100},\s*(?=(?:ho
 # the end of a sentence told before the question ('…before surgery. kadcyla vs herceptin…'), not of 'vs.' or 'et al.'
 SENTENCE_STOP_RE = re.compile(r"(?<!\bvs)(?<!\bal)[.!]\s+(?=\S)", re.I)
 OUTCOMES = [ENDPOINTS[name] for name in ("OS", "PFS", "ORR", "DFS")]
+BOTH_WITH_RE = re.compile(r"\bboth\s+(?:with|w/?|plus|\+|on|given with|combined with)\s+([\w\-+/ ]{2,40})", re.IGNORECASE)
+PLUS_RE = re.compile(r"\w\s*(?:\+|\bplus\b)\s*\w", re.IGNORECASE)  # a regimen typed as one drug plus another
 REGIMEN_JOIN_RE = re.compile(r"\+|\bplus\b|\bwith\b|\band\b|&|/", re.IGNORECASE)
+# A result added to the one before ("Besides, T-DM1 presented a lower toxicity profile…")
+ADDS_ON_RE = re.compile(r"(?:Besides|Moreover|Furthermore|In addition|Additionally|Also)\b")
+COMPARATIVE_RE = re.compile(r"\b(?:lower|higher|improved|better|worse|fewer|reduced|increased)\b", re.IGNORECASE)
 ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]agent)\b", re.IGNORECASE)
 
 
@@ -55,9 +61,15 @@ class HeadToHeadPlans:
         setting = self._setting_told(split + [told_before] * bool(told_before), query)
         names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part
         trials = [e for e in names if self.is_trial(e)]
+        if len([e for e in trials if not is_drug_name(e)]) >= 2:
+            return None  # 'verzenio+herceptin vs ibrance+herceptin - how do monarcHER and PATRICIA stack up': two trials
         drugs = [e for e in names if e not in trials]
         per_side = [{e for e in drugs if mentions(side, query.aliases.get(e, [e])) or e.lower() in side.lower()}
                     for side in sides]
+        if both := BOTH_WITH_RE.search(text):
+            # 'nerlynx vs tykerb (both w xeloda)': what both sides were given with is part of each regimen
+            given = {e for e in drugs if mentions(both.group(1), query.aliases.get(e, [e]))}
+            per_side = [side_names | given for side_names in per_side]
         shared = per_side[0] & per_side[1]
         distinct = [side_names - shared for side_names in per_side]
         # ('tykerb + xeloda vs xeloda': a side of one drug, which the other side adds to, is that drug alone)
@@ -65,8 +77,10 @@ class HeadToHeadPlans:
                  and not names_ for side, names_, own, other in zip(sides, distinct, per_side, per_side[::-1])]
         if not all(d or a for d, a in zip(distinct, alone)) or not any(distinct):
             return None
-        if not (shared or trials or any(alone) or setting):
-            return None  # "enhertu vs kadcyla": two drugs, each answered on its own
+        # (a regimen typed as one side — 'kadcyla vs tykerb + xeloda' — not a '+' in what is asked after it)
+        typed_regimen = any(PLUS_RE.search(re.split(r"\s*:\s|\s[-–—]\s|[?(;,]", side)[0]) for side in sides)
+        if not (shared or trials or any(alone) or setting or typed_regimen):
+            return None  # "enhertu vs kadcyla": two drugs, each answered on its own (not "kadcyla vs tykerb + xeloda")
         needed = sorted(set().union(*distinct) | shared | set(trials))
         paragraph = self._meeting_paragraph(query, needed, any(alone), setting)
         if paragraph is None and setting and (shared or trials or any(alone)):
@@ -148,8 +162,11 @@ class HeadToHeadPlans:
                 if trials or not (same_words or same_parts):
                     break  # "Moreover, the EGF104900 trial…": another trial's results
                 limit += 2  # the same regimens set against each other in a second trial: its results too
-            if has_figure(s.text) or any(p.search(s.text) for p in OUTCOMES):
-                chosen.append(s)  # "However, no differences in OS were observed between arms." too
+            if has_figure(s.text) or any(p.search(s.text) for p in OUTCOMES) or \
+                    (ADDS_ON_RE.match(s.text) and COMPARATIVE_RE.search(s.text)):
+                # "However, no differences in OS were observed between arms." too, and "Besides, T-DM1 presented a
+                # lower toxicity profile and an improved quality of life."
+                chosen.append(s)
         return chosen[:limit]
 
 

@@ -65,7 +65,8 @@ def paired_comparisons(question: str) -> list[str]:
     return pairs if len(pairs) == 2 else []
 
 
-WHY_RE = re.compile(r"^(?:why|how come|what (?:is|was|are) the (?:rationale|reason|basis|mechanism)|"
+WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?:proposed|suggested|likely|main|underlying|"
+                    r"possible|presumed|putative)\s+)?(?:rationale|reason|basis|mechanism)|"
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|"
                     # "mechanistically how does AXL drive resistance?": the mechanism asked in so many words
                     r"^\W*(?:mechanistically|biologically|molecularly)\b|\b(?:rationale|reason|reasoning|why)\b|"
@@ -181,7 +182,7 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"^\W*how did (?:the )?[\w\-]+(?: (?:trial|study))? (?:turn out|go|pan out|end up)\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          # ("anything in here on brain mets?", "anything in the review about …": where to look, before the topic)
-                         r"\b(?:any|anything|info|information|data|details?)(?: in (?:here|there|it|this|the (?:review|paper|"
+                         r"\b(?:any|anything|info|information|data|details?)(?: in (?:here|there|it|this|(?:the|this) (?:review|paper|"
                          r"article|text)))? (?:on|about|regarding)\b|"
                          r"\bwhat(?:'s| is) known about\b|\bwhat (?:do|does|did) (?:we|they|you|anyone|people|researchers) (?:really |actually )?know\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat (?:does|do) .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
@@ -213,6 +214,9 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even )?(?:is|are|wa
 # "what is TPD / PROTACs as described in the review?": where the answer comes from, which every answer does
 SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|explained|presented|used|mentioned) "
                            r"(?:in|by) (?:the|this) (?:review|paper|article|authors)|"
+                           # 'define X as used here', 'X as the review uses it'
+                           r"as (?:used|defined|described|meant) here|as (?:the|this) (?:review|paper|article|authors?) "
+                           r"(?:uses?|defines?|describes?|means?) (?:it|them|the term)|"
                            r"according to (?:the|this) (?:review|paper|article|authors)|in (?:the|this) (?:review|paper|article)|"
                            r"in (?:the )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space)|"
                            # "what does HER2-low mean for a tumor": what the term is, said of what it describes
@@ -301,7 +305,8 @@ TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where
 
 # "what's the definition of HER2 3+ by IHC", "meaning of pCR", "how is HER2-low defined": the term asked.
 DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| is)|whats|give me|tell me)\s+)?(?:the\s+|a\s+)?"
-                              r"(?:exact\s+|formal\s+|precise\s+)?(?:definition|meaning|defn?\.?)\s+of\s+(?:the\s+term\s+)?"
+                              r"(?:exact\s+|formal\s+|precise\s+|quick\s+|short\s+|brief\s+|simple\s+|one[- ]line\s+)?"
+                              r"(?:definition|meaning|defn?\.?)\s+of\s+(?:the\s+term\s+)?"
                               r"(?P<term>[\w\-–/+ ]{2,50}?)\W*$|"
                               r"^\W*how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define)\s+(?:an?\s+|the\s+)?(?P<term2>[\w\-–/+ ]{2,50}?)"
                               r"(?:\s+defined)?(?:\s+(?:in|by|according to)\s+(?:this|the)\s+(?:review|paper|article|authors))?"
@@ -314,6 +319,12 @@ _HEARD = (r"^\W*(?:[\w'’]+\s+){0,4}?(?:said|says|told (?:me|us|her|him|them)|m
 _MEANING_ASKED = r"\s*[,.;:—–-]+\s*(?:so\s+|but\s+)?what (?:does|do|did) (?:that|this|it) (?:mean|do)\W*$"
 HEARD_PROPERTY_RE = re.compile(_HEARD + r"(?:has|have|had|causes?|gives?|shows?)\s+(?:an?\s+|the\s+|some\s+)?"
                                r"(?P<term>[\w\-–/+ ]{2,40}?)" + _MEANING_ASKED, re.I)
+# "the nurse said enhertu has a really high DAR. what number is it": a figure heard of, then asked for
+HEARD_FIGURE_RE = re.compile(_HEARD + r"(?:has|have|had|gives?|shows?)\s+(?:an?\s+|the\s+|some\s+)?"
+                             r"(?:(?:really|very|quite|pretty|super|so|fairly)\s+)?(?:(?:high|low|big|large|small|huge|tiny)\s+)?"
+                             r"(?P<term>[\w\-–/+ ]{2,40}?)\s*[,.;:—–-]+\s*(?:so\s+|but\s+|ok\s+)?"
+                             r"(?:what(?:'s|’s| is)? (?:the )?(?:number|figure|value|percentage|%|rate)(?: is (?:it|that))?|"
+                             r"how (?:high|low|much|big|many) is (?:it|that))\W*$", re.I)
 HEARD_STATE_RE = re.compile(_HEARD + r"(?:is|are|was|were)\s+(?:an?\s+)?(?P<term>[\w\-–/+ ]{2,40}?)" + _MEANING_ASKED, re.I)
 
 
@@ -335,7 +346,7 @@ def as_definition(question: str) -> str:
     question = TERM_QUOTES_RE.sub("", COURTESY_TAIL_RE.sub("", question)) or question
     if state := STATE_MEANING_RE.match(question):
         return f"what is {state.group('of') + ' ' if state.group('of') else ''}{state.group('term')}?"
-    if heard := HEARD_PROPERTY_RE.match(question):
+    if heard := HEARD_PROPERTY_RE.match(question) or HEARD_FIGURE_RE.match(question):
         return f"what is the {heard.group('term').strip()} of {heard.group('owner')}?"
     if heard := HEARD_STATE_RE.match(question):  # "…said her cancer is HER2-low, what does that mean"
         return f"what is {heard.group('term').strip()}?"
@@ -407,11 +418,18 @@ SHARE_OF_ALL_RE = re.compile(r"\bcompared? (?:to|with) (?:all|every|the whole|th
 TRAILING_GLOSS_RE = re.compile(r"\s*(?:\([^()]{2,40}\)|,\s*(?:the|that|this) [\w\-]+ (?:trial|study|drug|one))\W*$", re.I)
 
 
+# "was kadcyla actually better than tykerb + xeloda?": two sides set against each other, asked as yes or no
+BETTER_THAN_RE = re.compile(r"^\W*(?:is|was|are|were|does|did)\b.{2,60}?\b(?:better|worse|superior|inferior|more effective|"
+                            r"less effective)\s+(?:than|to|vs\.?|versus)\s+\S", re.I)
 # "which trials have PFS as the primary endpoint": a measure named as what trials are chosen by, not a figure asked
 ENDPOINT_NAMED_RE = re.compile(r"\b(?:pfs|os|orr|dfs|idfs|dcr|overall survival|progression[\s-]free survival|safety)\s+(?:as|is|was|for)\s+"
                                r"(?:the\s+|their\s+|its\s+|a\s+)?(?:primary\s+|main\s+)?end[\s-]?points?\b|"
                                r"\b(?:primary\s+|main\s+)?end[\s-]?points?\s+(?:of\s+|is\s+|was\s+|=\s*)?"
                                r"(?:pfs|os|orr|dfs|idfs|dcr|overall survival|progression[\s-]free survival|safety)\b", re.I)
+
+
+# "what was TH3RESA compared to?": the comparator of one trial asked, not two things set side by side
+ASKS_COMPARATOR_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with|against)\b", re.I)
 
 
 def classify(question: str) -> str:
@@ -425,8 +443,8 @@ def classify(question: str) -> str:
         return "overview"  # "summarize what the review reports about KATHERINE, along with the references it uses"
     if is_reference(q):
         return "reference"
-    asks_comparator = re.search(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with)\b", q, re.I)
-    if either_better(q) or paired_comparisons(q):
+    asks_comparator = ASKS_COMPARATOR_RE.search(q)
+    if either_better(q) or paired_comparisons(q) or BETTER_THAN_RE.match(q):
         return "compare"
     # "how is X built differently from Y (linker, payload, DAR)?": a measure among the listed aspects is one
     # thing compared, not the figure the question asks
@@ -496,8 +514,9 @@ _PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|ex
              r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
                                  # "quick check before i translate the abstract - …": a check asked for, and what for
-                                 r"^\W*(?:quick|short|small|fast)\s+(?:check|sanity check|fact check|q|question)\b[^:\-–—?]{0,60}?"
-                                 r"\s[:\-–—]\s+|"
+                                 r"^\W*(?:(?:quick|short|small|fast)\s+(?:check|sanity check|fact check|q|question)|"
+                                 # "pharmacy check on an enhertu order - …": a check of one's own, and on what
+                                 r"[\w\-]+\s+check\s+(?:on|of|for|before|re)\b)[^:\-–—?]{0,60}?\s[:\-–—]\s+|"
                                  r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
                                  rf"{_PURPOSES}(?:\s+[\w\-]+){{0,3}}?\s*[:\-–—,]\s*|"
                                  # "quick stat for a post: …", "one fact for my thread - …": what is wanted, and what for
@@ -611,10 +630,30 @@ TABLE_LABEL_RE = re.compile(r"^\W*(?P<table>table\s*\d+)\s*[:\-–—]+\s+(?P<qu
                             r"how|show|give)\b.*)$", re.I | re.S)
 
 
+# "ZW49 shows up in table 1, what kind of drug is it": where the name was seen, then a question about it
+SEEN_IN_TABLE_RE = re.compile(r"^\W*(?P<name>[\w\-]+(?:\s[\w\-]+)?)\s+(?:shows up|appears|is listed|is mentioned|comes up|pops up)"
+                              r"\s+in\s+(?:the\s+)?table\s*\d\s*[,.;:\-–—]+\s*"
+                              r"(?P<question>(?:what|whats|which|how|is|does|why)\b.*\b(?:it|this|that)\b.*)$", re.I)
+
+
+# "the oncologist told my client her tumor is 'heterogeneous'. why does that make treatment harder?": a state heard of,
+# then a why or how about it
+TOLD_STATE_THEN_ASKED_RE = re.compile(r"^\W*(?:[\w'’]+\s+){0,6}?(?:said|says|told(?:\s+[\w'’]+){0,2}|mentioned|explained)\s+"
+                                      r"(?:that\s+)?(?:[\w'’]+\s+){0,3}?(?:is|are|was|were)\s+(?:an?\s+)?"
+                                      r"(?P<term>['‘\"“][\w\-–/+ ]{2,30}['’\"”]|[\w\-–/+]+)\s*[.;:!—–-]+\s*"
+                                      r"(?P<question>(?:so\s+)?(?:why|how)\b.*?\b(?:that|this)\b.*)$", re.I)
+
+
 def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
     question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
+    if told := TOLD_STATE_THEN_ASKED_RE.match(question):
+        term = told.group("term").strip("'‘’\"“”")
+        question = re.sub(r"\b(?:that|this)\b", f"a {term} tumor" if re.search(r"ous$", term) else term,
+                          told.group("question"), count=1)
+    if seen := SEEN_IN_TABLE_RE.match(question):
+        question = re.sub(r"\b(?:it|this|that)\b", seen.group("name"), seen.group("question"), count=1)
     if labelled := TABLE_LABEL_RE.match(question):
         asked = labelled.group("question").rstrip()
         tail = re.search(r"\?+([^?]*)$", asked)  # ('…? NCTs pls': what is wanted of the rows stays after it)
@@ -645,13 +684,15 @@ def without_framing(question: str) -> str:
 
 
 # Who told the asker something ("the dr said …", "the nurse mentioned …")
-_HEARD_FROM = r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:said|says|told|mentioned|explained)\b"
+_HEARD_FROM = (r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:said|says|told|mentioned|explained)\b|"
+               # "just started kadcyla and everyone keeps saying it's an 'ADC'": what people around one keep saying
+               r"\b(?:everyone|everybody|people|they|the team)\s+(?:keeps?|kept)\s+(?:saying|calling|mentioning|talking)\b")
 HEARD_FROM_RE = re.compile(_HEARD_FROM, re.I)
 
 # Who asks and why, told before the question: "from a radiation standpoint i worry about SRS — why does …",
 # "We still use lapatinib for CNS disease. Compare …". The question after it asks what the review says.
 PERSONAL_CONTEXT_RE = re.compile(
-    r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b|"
+    r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we|me)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b|"
     # "the dr said enhertu is an 'ADC'.. what are the parts of an ADC?": what a carer said, before the question
     rf"{_HEARD_FROM})"
     # ("one of my patients mentioned the NALA trial, what was it about": a comma before a question word too)
@@ -669,7 +710,9 @@ TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
                                  r"aunt|uncle|niece|nephew)(?:'s|’s|s)?|"
                                  # "…? onc mentioned it", "…? writing interventions for my care plan", "…? thinking
                                  # about co-meds": who brought it up, or what the answer is for
-                                 r"onc|doc|doctor|oncologist|nurse|writing|thinking|need|needed|asking|just)\b[^?]*)$", re.I | re.S)
+                                 r"onc|doc|doctor|oncologist|nurse|writing|thinking|need|needed|asking|just|"
+                                 # "…? want to check dad's prescription": what the answer will be used for
+                                 r"want|wanted|wanting|trying|checking)\b[^?]*)$", re.I | re.S)
 
 # "what's the DAR of kadcyla? I know enhertu is about 8": what the asker already knows or has heard, offered
 # beside the question; it names other things but asks nothing of them
@@ -705,7 +748,10 @@ UNIT_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:how (?:many|much|long)|
                            r"(?:\s+(?:each|for each|for both|per arm|in each arm|both|respectively|exactly|roughly|total))?\W*$", re.I)
 # "what dose of tucatinib do they take and how many times a day": the schedule of the dose asked before it
 SCHEDULE_PART_RE = re.compile(r"^\W*(?:(?:and|or|so)\s+)?(?:how (?:often|frequently)|how many times(?: (?:a|per) (?:day|week|month))?|"
-                              r"(?:on )?what schedule)\W*$", re.I)
+                              r"(?:on )?what schedule|"
+                              # '…dose of tucatinib? mg twice a day?': the unit and schedule the dose is expected in
+                              r"(?:in\s+)?(?:mg|mg/kg|milligrams?)(?:\s+(?:or|and|once|twice|a|per|day|daily|week|weekly|bid|tid|qd|"
+                              r"every|\w+ly)){0,4})\W*$", re.I)
 # words asking a dose ('what dose', 'how many mg'); extractive's dose measure reads the same ones
 DOSE_CUE = r"\bdos(?:e|es|ing|age)\b|\bmg\b"
 DOSE_ASKED_RE = re.compile(rf"{DOSE_CUE}|\bhow much\b", re.I)

@@ -191,7 +191,8 @@ class ListPlans:
         picks += self._members_that_follow(picks)
         picks += self._study_it_goes_on_about(picks)
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
-        return self.composer.compose(base, picks, query)
+        # ("They are composed by three components…": the name it stands for, in brackets)
+        return self._with_antecedents(base, self.composer.compose(base, picks, query), query)
 
     def _study_it_goes_on_about(self, picks: list[Pick]) -> list[Pick]:
         """"This study identified numerous HER2 mutations, including L755S…" quoted for its members brings the sentence

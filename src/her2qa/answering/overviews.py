@@ -21,6 +21,7 @@ from .extractive import is_drug_name, trial_names
 from .subjects import without_brackets
 from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
+from ..vocabulary import SAME_TOPIC
 
 ASPECTS = (
     ("Safety", re.compile(r"adverse|toxicit|diarrh|tolerab|safety|side effect|grade (?:3|III|three)|interstitial|"
@@ -52,7 +53,7 @@ PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]
                              r"suggests|claims|thinks)\b)[a-z]{3,}(?<!s)s\b(?!\s+(?:of|in|for|with|from)\b)", re.I)
 # what a trial showed, or whether it worked: asked of a trial the review only names as running, there is nothing to quote
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"
-                              r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met) (?:its|the)|"
+                              r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met|hit|reach(?:ed)?|miss(?:ed)?) (?:its|the)|"
                               r"pan(?:ned)? out|report(?:ed|s)? (?:anything|any\w*|back))\b", re.I)
 # What a trial sets out to do, not what it found: 'aim to show', 'trying to prove', 'designed to test'
 AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:ting)? out|designed|hop(?:e|es|ing)|want(?:s|ing)?)"
@@ -158,7 +159,12 @@ class OverviewPlans:
         if not about:
             return []
         found: set[Sentence] = set()
-        for alternative in re.split(r"\s*/\s*|\s+or\s+", about):
+        alternatives = re.split(r"\s*/\s*|\s+or\s+", about)
+        # ('CNS mets': the review's brain metastases too)
+        alternatives += [re.sub(rf"\b{re.escape(word)}\b", same, alternative, flags=re.I)
+                         for alternative in list(alternatives) for word, same in SAME_TOPIC.items()
+                         if re.search(rf"\b{re.escape(word)}\b", alternative, re.I)]
+        for alternative in alternatives:
             if topic := self._telling_forms(alternative):
                 found |= {s for s in self.sentences.sentences if all(forms & words_of(s.text) for forms in topic)}
         if not 2 <= len(found) <= TOPIC_SENTENCES:

@@ -35,7 +35,7 @@ from .rationale import MECHANISM_RE, RationalePlans
 from .overviews import RESULTS_ASKED_RE, OverviewPlans
 from .lists import THIS_STUDY_RE, ListPlans
 from .subjects import SubjectPlans
-from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, HEARD_FROM_RE, KNOWN_CLAIM_RE,
+from .intent import (ASKS_COMPARATOR_RE, ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, HEARD_FROM_RE, KNOWN_CLAIM_RE,
                      OVERVIEW_RE, PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify,
                      split_parts, with_the_term_told_before, without_exclusion, without_framing,
                      without_instructions)
@@ -287,7 +287,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         resolved = self._as_agents_against(self._name_put_back(resolved))
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(resolved)))
         parts = split_parts(resolved)
-        if len(parts) > 1 and not COMPARE_RE.search(resolved):
+        if len(parts) > 1 and not (COMPARE_RE.search(resolved) and not ASKS_COMPARATOR_RE.search(resolved)):
             answer = self._multi_part(question, parts, carried)
         else:
             # the reading, not the words typed: 'what about kadcyla?' after 'enhertu dose?' asks a dose
@@ -596,6 +596,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return reason
         if intent == "why" and not answer.abstained:
             answer = self._with_what_acts_regardless(base, answer, query)
+            answer = self._with_its_importance_said(base, answer, query)
         if not answer.abstained and not self._specific(query) and weakly_covered(
                 text, [c.text for c in answer.citations], self.analyzer):
             return self._decline(base, "The review does not say. Its nearest passages share too few of the "
@@ -1283,6 +1284,30 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         everything = sorted({s.start: s for s in quoted + found[:1]}.values(), key=lambda s: (s.source, s.start))
         return self._quoting(base, query, everything)
 
+    def _with_its_importance_said(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'why does it matter if HER2 is patchy?', 'why does heterogeneity cause poor responses?': where the review
+        itself says the topic matters for treatment ("For this reason, heterogeneity plays an important role in the
+        treatment…", "These data suggest the importance of heterogeneity in treatment response") joins the answer, with
+        the sentences those point back to (the reason, the data)."""
+        if not MATTERS_ASKED_RE.search(query.text):
+            return answer
+        quoted = [sentence for _, _, sentence in self._quoted(answer)]
+        if not quoted or None in quoted:
+            return answer
+        asked = {w for w in words_of(query.expanded) if w not in self.sentences.everywhere} - words_of(" ".join(FRAME_WORDS))
+        said = [s for s in self.sentences.sentences if IMPORTANCE_SAID_RE.search(s.text) and s not in quoted
+                and asked & words_of(IMPORTANCE_SAID_RE.sub(" ", s.text))]
+        if not said or len(said) > 2:
+            return answer  # none, or a topic whose importance the review asserts all over: no answer to the why
+        added = list(said)
+        for sentence in said:
+            paragraph = self.sentences.paragraph(sentence)
+            # "For this reason, …" leans on the sentence before; "These data suggest …" on the findings before it
+            back = 1 if THIS_REASON_RE.match(sentence.text) else 3 if DATA_BEFORE_RE.match(sentence.text) else 0
+            added += paragraph[max(0, sentence.index - back):sentence.index]
+        everything = sorted({s.start: s for s in quoted + added}.values(), key=lambda s: (s.source, s.start))
+        return self._quoting(base, query, everything)
+
     def _classes_of(self, aliases: list[str]) -> list[str]:
         """The drug classes the review says a drug is ('T-DXd is an ADC of…' → ['ADCs', 'ADC'])."""
         names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
@@ -1373,6 +1398,12 @@ REGARDLESS_OF_RE = re.compile(r"\b(?:regardless|irrespective|independent(?:ly)?)
 STILL_AFTER_RE = re.compile(r"\b(?:still|anymore|any more|after (?:that|this|it|them)|else|next|now)\b", re.I)
 TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
                                   r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
+# 'why does it matter if…', 'why does X make treatment harder / cause poor responses': the bearing of a topic on treatment
+MATTERS_ASKED_RE = re.compile(r"\b(?:matters?|important|importance|relevant|harder|difficult|poor(?:er)? respon\w*|"
+                              r"respon\w* (?:poorly|worse)|affect\w*|impact\w*)\b", re.I)
+# the review saying a topic matters: "plays an important role in the treatment", "suggest the importance of"
+DATA_BEFORE_RE = re.compile(r"(?:These|Such|Those|This)\s+(?:data|findings|results|observations)\b")
+IMPORTANCE_SAID_RE = re.compile(r"\b(?:plays? an? (?:important|key|critical|crucial|major) role|importance of)\b", re.I)
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
 # Early disease, or cancer left after treatment: what the adjuvant setting treats, in a patient's words
 EARLY_OR_LEFT_RE = re.compile(r"\bearly[\s-](?:stage|breast|bc|disease)|\b(?:cancer|tumou?r|disease) (?:left|remain\w*)|"
