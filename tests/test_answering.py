@@ -1073,6 +1073,11 @@ ANSWER_HAS = {
     "two trials named beside the regimens typed are the sides compared":
         ("verzenio+herceptin trial vs the ibrance+herceptin one - how do monarcHER and PATRICIA stack up?",
          ("237", "71 patients"), ()),
+    "a pair of arms given in brackets after its trial's name is one of two comparisons":
+        ("lapatinib + cape vs cape alone compared with EGF104900 (lapatinib + trastuzumab vs lapatinib) - which one got an "
+         "OS benefit?", ("8.4 months vs. 4.4 months", "14 months vs. 9.5 months"), ()),
+    "a face typed after what one tells ends it, and an open topic names itself":
+        ("scan showed spots in my brain :( anything in there about brain mets?", ("approximately 45%",), ("does not mention",)),
     "ER+ is the review's HR-positive":
         ("any trials for ER+ HER2+ patients with cdk4/6 inhibitors?", ("HR-positive",), ("does not mention",)),
 }

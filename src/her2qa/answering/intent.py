@@ -58,8 +58,9 @@ PAIR_END_RE = re.compile(r"\s[-–—:]\s|\s*[?(]|\s(?:which|what|how|did|does)\
 
 def paired_comparisons(question: str) -> list[str]:
     """The two 'X vs Y' pairs of a question that compares two comparisons, [] when it does not."""
-    chunks = [chunk for chunk in PAIR_SPLIT_RE.split(question) if chunk and chunk.strip()]
-    pairs = [PAIR_END_RE.split(chunk)[0].strip() for chunk in chunks if PAIR_VS_RE.search(chunk)]
+    # ('… compared to EGF104900 (lap+trastuzumab vs lap) — pfs/os?': a pair given in brackets after its trial's name)
+    chunks = [chunk for chunk in PAIR_SPLIT_RE.split(re.sub(r"[()]", " ", question)) if chunk and chunk.strip()]
+    pairs = [" ".join(PAIR_END_RE.split(chunk)[0].split()) for chunk in chunks if PAIR_VS_RE.search(chunk)]
     pairs = [pair for pair in pairs if len(PAIR_VS_RE.split(pair)) == 2 and all(
         re.search(r"\w", side) for side in PAIR_VS_RE.split(pair))]
     return pairs if len(pairs) == 2 else []
@@ -630,6 +631,7 @@ TABLE_LABEL_RE = re.compile(r"^\W*(?P<table>table\s*\d+)\s*[:\-–—]+\s+(?P<qu
                             r"how|show|give)\b.*)$", re.I | re.S)
 
 
+EMOTICON_RE = re.compile(r"\s+[:;=]-?[()/\\|DPpO]+(?=\s|$)|\s+[)(]-?[:;](?=\s|$)")
 # "ZW49 shows up in table 1, what kind of drug is it": where the name was seen, then a question about it
 SEEN_IN_TABLE_RE = re.compile(r"^\W*(?P<name>[\w\-]+(?:\s[\w\-]+)?)\s+(?:shows up|appears|is listed|is mentioned|comes up|pops up)"
                               r"\s+in\s+(?:the\s+)?table\s*\d\s*[,.;:\-–—]+\s*"
@@ -648,6 +650,8 @@ def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
     question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
+    # ('scan showed spots in my brain :( anything in there about brain mets?': a face typed ends what was told)
+    question = EMOTICON_RE.sub(". ", question).strip()
     if told := TOLD_STATE_THEN_ASKED_RE.match(question):
         term = told.group("term").strip("'‘’\"“”")
         question = re.sub(r"\b(?:that|this)\b", f"a {term} tumor" if re.search(r"ous$", term) else term,
@@ -698,7 +702,7 @@ PERSONAL_CONTEXT_RE = re.compile(
     # ("one of my patients mentioned the NALA trial, what was it about": a comma before a question word too)
     r"[^?]{0,200}?)(?:[.;:!]|\s[-–—]|[—–]|,(?=\s+(?:what|whats|how|why|which|is|are|does|did|can|could)\b))\s+"
     r"(?P<question>(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could|should|would|will|was|"
-    r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any)\b.*)$", re.I | re.S)
+    r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any|anything)\b.*)$", re.I | re.S)
 
 # ... or told after it: "were people with brain mets allowed in the tukysa trial? i have 2 small ones"
 TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"

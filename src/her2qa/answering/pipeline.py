@@ -357,6 +357,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         # "…? I know enhertu is about 8": what the asker knows, told after a question with its own subject;
         # "the dr said enhertu is an ADC.. what are the parts of an ADC?": what was heard, before one (a class
         # is subject enough then)
+        if not context and not trailing and OPEN_TOPIC_ASKED_RE.match(match.group("question")):
+            # "scan showed spots in my brain. anything in there about brain mets?": the topic asked names itself
+            return match.group("question")
         claim = KNOWN_CLAIM_RE.match(match.group("context")) if trailing else heard
         asks_of = own or [e for e in self.analyzer.entities_in(match.group("question")) if self.analyzer.known(e)]
         return match.group("question") if (own and (context <= own or history)) or (asks_of and claim) else text
@@ -1398,6 +1401,9 @@ REGARDLESS_OF_RE = re.compile(r"\b(?:regardless|irrespective|independent(?:ly)?)
 STILL_AFTER_RE = re.compile(r"\b(?:still|anymore|any more|after (?:that|this|it|them)|else|next|now)\b", re.I)
 TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
                                   r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
+# "anything in there about brain mets?", "any data on CNS disease": a topic asked that names itself
+OPEN_TOPIC_ASKED_RE = re.compile(r"^\W*(?:anything|any\s+(?:info|information|data|details|evidence))\b[^?]{0,40}?\b(?:about|on|regarding)\s+\w",
+                                 re.I)
 # 'why does it matter if…', 'why does X make treatment harder / cause poor responses': the bearing of a topic on treatment
 MATTERS_ASKED_RE = re.compile(r"\b(?:matters?|important|importance|relevant|harder|difficult|poor(?:er)? respon\w*|"
                               r"respon\w* (?:poorly|worse)|affect\w*|impact\w*)\b", re.I)
