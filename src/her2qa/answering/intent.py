@@ -423,10 +423,10 @@ TRAILING_GLOSS_RE = re.compile(r"\s*(?:\([^()]{2,40}\)|,\s*(?:the|that|this) [\w
 BETTER_THAN_RE = re.compile(r"^\W*(?:is|was|are|were|does|did)\b.{2,60}?\b(?:better|worse|superior|inferior|more effective|"
                             r"less effective)\s+(?:than|to|vs\.?|versus)\s+\S", re.I)
 # "which trials have PFS as the primary endpoint": a measure named as what trials are chosen by, not a figure asked
-ENDPOINT_NAMED_RE = re.compile(r"\b(?:pfs|os|orr|dfs|idfs|dcr|overall survival|progression[\s-]free survival|safety)\s+(?:as|is|was|for)\s+"
-                               r"(?:the\s+|their\s+|its\s+|a\s+)?(?:primary\s+|main\s+)?end[\s-]?points?\b|"
-                               r"\b(?:primary\s+|main\s+)?end[\s-]?points?\s+(?:of\s+|is\s+|was\s+|=\s*)?"
-                               r"(?:pfs|os|orr|dfs|idfs|dcr|overall survival|progression[\s-]free survival|safety)\b", re.I)
+_ENDPOINT = r"(?:pfs|os|orr|dfs|idfs|dcr|overall survival|progression[\s-]free survival|safety)"
+ENDPOINT_NAMED_RE = re.compile(rf"\b{_ENDPOINT}\s+(?:as|is|was|for)\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:primary\s+|main\s+)?"
+                               rf"end[\s-]?points?\b|\b(?:primary\s+|main\s+)?end[\s-]?points?\s+(?:of\s+|is\s+|was\s+|=\s*)?{_ENDPOINT}\b",
+                               re.I)
 
 
 # "what was TH3RESA compared to?": the comparator of one trial asked, not two things set side by side
@@ -631,6 +631,7 @@ TABLE_LABEL_RE = re.compile(r"^\W*(?P<table>table\s*\d+)\s*[:\-–—]+\s+(?P<qu
                             r"how|show|give)\b.*)$", re.I | re.S)
 
 
+# A face typed in the text (":(", ":-)", ";)"), which ends what was told before the question
 EMOTICON_RE = re.compile(r"\s+[:;=]-?[()/\\|DPpO]+(?=\s|$)|\s+[)(]-?[:;](?=\s|$)")
 # "ZW49 shows up in table 1, what kind of drug is it": where the name was seen, then a question about it
 SEEN_IN_TABLE_RE = re.compile(r"^\W*(?P<name>[\w\-]+(?:\s[\w\-]+)?)\s+(?:shows up|appears|is listed|is mentioned|comes up|pops up)"

@@ -23,7 +23,7 @@ from .compose import Composer, Pick, merge, points_from_text, render, with_antec
 from .coverage import (MEASURES, SETTINGS_ASKED, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap,
                        grade_gap, subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
-from .extractive import (ADDITIVE_RE, ASKED_KIND_RE, COMMON_CODES, DRUG_RE, LEANS_FORWARD_RE, TRIAL_RE,
+from .extractive import (ADDITIVE_RE, ASKED_KIND_RE, COMMON_CODES, DRUG_RE, FINDINGS_BEFORE_RE, LEANS_FORWARD_RE, TRIAL_RE,
                          ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list,
                          trial_names)
 from .comparisons import ComparePlans
@@ -1306,7 +1306,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         for sentence in said:
             paragraph = self.sentences.paragraph(sentence)
             # "For this reason, …" leans on the sentence before; "These data suggest …" on the findings before it
-            back = 1 if THIS_REASON_RE.match(sentence.text) else 3 if DATA_BEFORE_RE.match(sentence.text) else 0
+            back = 1 if THIS_REASON_RE.match(sentence.text) else 3 if FINDINGS_BEFORE_RE.match(sentence.text) else 0
             added += paragraph[max(0, sentence.index - back):sentence.index]
         everything = sorted({s.start: s for s in quoted + added}.values(), key=lambda s: (s.source, s.start))
         return self._quoting(base, query, everything)
@@ -1408,7 +1408,6 @@ OPEN_TOPIC_ASKED_RE = re.compile(r"^\W*(?:anything|any\s+(?:info|information|dat
 MATTERS_ASKED_RE = re.compile(r"\b(?:matters?|important|importance|relevant|harder|difficult|poor(?:er)? respon\w*|"
                               r"respon\w* (?:poorly|worse)|affect\w*|impact\w*)\b", re.I)
 # the review saying a topic matters: "plays an important role in the treatment", "suggest the importance of"
-DATA_BEFORE_RE = re.compile(r"(?:These|Such|Those|This)\s+(?:data|findings|results|observations)\b")
 IMPORTANCE_SAID_RE = re.compile(r"\b(?:plays? an? (?:important|key|critical|crucial|major) role|importance of)\b", re.I)
 CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reason|As a result),\s")
 # Early disease, or cancer left after treatment: what the adjuvant setting treats, in a patient's words
