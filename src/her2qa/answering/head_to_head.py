@@ -148,10 +148,11 @@ class HeadToHeadPlans:
         # treatment") says who the arms were given to
         chosen = [paragraph[first]] * bool(setting and first < start) + [paragraph[start]]
         # the words asked that the comparing sentence prints (capecitabine too, which the review repeats)
-        compared = {w for w in set(content_words(query.text)) & set(content_words(CONTEXT_RE.sub("", paragraph[start].text)))
+        comparing = CONTEXT_RE.sub("", paragraph[start].text)  # the comparing sentence's regimens, without the setting
+        compared = {w for w in set(content_words(query.text)) & set(content_words(comparing))
                     if not ALONE_RE.fullmatch(w)}  # ('alone' names no regimen: the next trial's control arm says it too)
         # (and the regimen parts asked by any of their names: 'tykerb + xeloda' is the review's lapatinib plus capecitabine)
-        parts = {e for e in needed if mentions(CONTEXT_RE.sub("", paragraph[start].text), query.aliases.get(e, [e]))}
+        parts = {e for e in needed if mentions(comparing, query.aliases.get(e, [e]))}
         for s in paragraph[start + 1:]:
             others = [t for t in trial_names(s.text) if t not in needed and not is_generic(t)]
             if others and not any(
