@@ -53,6 +53,7 @@ def cited_kinds(answer):
     # two comparisons set against each other, and a measure that chooses trials rather than being asked
     ("tykerb + xeloda vs xeloda alone compared with tykerb + herceptin vs tykerb alone - which combo improved OS?", "compare"),
     ("which trials have PFS as the primary endpoint?", "list"),
+    ("what came out of MonarcHER?", "overview"),  # what a trial came out with is its results
 ])
 def test_intent(question, intent):
     assert classify(question) == intent
@@ -1008,6 +1009,37 @@ ANSWER_HOLDS = {
         ("anything in this review on CNS mets?", "approximately 45%"),
     "'a study called X' names X, no topic 'called'":
         ("the review mentions a kadcyla study called TH3RESA, where was that published", "Krop"),
+    "a target typed in lower case and blocked is the review's inhibition of it, and 'does it help' its benefit":
+        ("so does blocking cdk4/6 help", "CDK4/6 inhibition can improve the response"),
+    "a trial's design asked, then what came out of it, is one overview of both":
+        ("monarcHER - what was the design and what came out of it?", "8.3 months vs. 5.7 months"),
+    "a quoted term told before a comma is what 'that' asks about":
+        ("la doctora wants a 'liquid biopsy' for my mom, what is that exactly", "non-invasive technique"),
+    "'what does that mean as a type of drug' after a quoted class":
+        ("mom's doctor called tukysa a 'TKI', what does that mean as a type of drug?", "tyrosine kinase inhibitors"),
+    "a finding a note mentions, then why that matters":
+        ("screening note mentions a MET aberration - why does that matter for anti-HER2 response?",
+         "poorer responses to anti-HER2 therapies"),
+    "a definition wanted, and what it is for":
+        ("need a clear definition of HER2-low for our inclusion criteria", "IHC score of 1+ or 2+"),
+    "the task at hand before a dash asks nothing":
+        ("screening for a her2-low study - what T-DXd dose did destiny-breast04 use?", "5.4 mg/kg"),
+    "a trial typed with a lower-case first letter is the trial overviewed, not the drug named before it":
+        ("verzenio in HER2+ disease - what's the story with monarcHER?", "enrolled 237"),
+    "a table footnote's abbreviation used inside the values is spelled out":
+        ("what payloads do disitamab vedotin and ARX788 carry, per table 1?", "MT: microtubules"),
+    "'one of those' after a quoted kind is a member of that kind":
+        ("a friend is on kadcyla and called it an 'ADC'. what parts is one of those made of?", "three components"),
+    "'what is that in the HER2 context' asks what the term is":
+        ("targeted protein degradation / PROTACs - what is that in the HER2 context?", "molecular glues"),
+    "a kind of a name, asked before the name, is where the review names that kind":
+        ("what is a biparatopic ADC?", "biparatopic ADCs"),
+    "a condition told in one's own words before a yes/no is what it asks under":
+        ("if my brain spot grows and i get radiation, could i stay on the tukysa combo?",
+         "treatment could be continued after local therapy"),
+    "how much HER2 one has is its expression level, and telling if a drug will work is predicting it":
+        ("will a test of how much HER2 my mom has tell us if kadcyla will work for her?",
+         "not predictors of the benefits of T-DM1"),
 }
 
 
@@ -1026,6 +1058,10 @@ DECLINED_NAMING = {
     "whether a trial the review only names as running met its endpoint": ("did TULIP hit its primary endpoint?", "TULIP"),
     "examples in brackets none of which the review names": (
         "which specific PIK3CA hotspot mutations (e.g. H1047R vs E545K) predict anti-HER2 resistance?", "H1047R"),
+    "whether a trial only listed in a table met its endpoint": ("did DESTINY-Breast 06 meet its primary endpoint?",
+                                                                "reports no results"),
+    "a trial named in the purpose before the question is the question's": (
+        "for a DB-04 eligibility talk: what was the median PFS in months for T-DXd vs chemo?", "DESTINY-Breast04"),
 }
 
 
@@ -1080,6 +1116,26 @@ ANSWER_HAS = {
         ("scan showed spots in my brain :( anything in there about brain mets?", ("approximately 45%",), ("does not mention",)),
     "ER+ is the review's HR-positive":
         ("any trials for ER+ HER2+ patients with cdk4/6 inhibitors?", ("HR-positive",), ("does not mention",)),
+    "two sides' early data are their results":
+        ("ZW25 vs PRS-343 — how do these two bispecifics differ in design and early data?",
+         ("33% response rate", "disease control rate of 58%"), ()),
+    "two comparisons set against each other after the question's opening":
+        ("how did tykerb + xeloda vs xeloda alone compare with tykerb + herceptin vs tykerb alone?",
+         ("from 4.3 to 6.2 months", "12 weeks vs. 8.1 weeks"), ()),
+    "what the review says about a topic no section is titled by is not its abstract":
+        ("what does the review say about brain mets?", ("more common than in HER2-negative",), ("15–20% of all breast cancer",)),
+    "a hedge before a term compared ('properly HER2 3+') is no part of it":
+        ("whats the difference between HER2-low and properly HER2 3+ on the path report?", ("1+ or 2+", "more than 30%"), ()),
+    "'had surgery' is the setting after surgery, no topic the review lacks":
+        ("mom had surgery and they said some cancer was still there after chemo. kadcyla vs herceptin in that situation - "
+         "what were the numbers?", ("14 cycles of adjuvant T-DM1",), ("does not mention",)),
+    "two terms set side by side, then one question asked of each":
+        ("intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?", ("16–36%", "9–60%"), ()),
+    "what a review is about, hedged, is still its abstract":
+        ("whats this review about basically", ("mechanisms underlying resistance",), ()),
+    "rows that DON'T carry a payload class typed with a hyphen, spelled out by the footnote":
+        ("which ADCs in table 1 DON'T carry a microtubule-inhibitor payload?",
+         ("Vic-trastuzumab duocarmazine", "BDC-1001"), ("ARX788", "ZW49")),
 }
 
 
@@ -3200,3 +3256,25 @@ def test_it_after_the_name_a_turn_is_labelled_with_is_that_name(assistant):
     answer = assistant.ask("and the other phase 3 one, TH3RESA - who was in it and what was it compared to?",
                            conversation=conversation)
     assert "who was in TH3RESA" in answer.resolved_question, answer.resolved_question
+
+
+def test_a_name_only_in_the_condition_a_turn_opens_with_is_not_what_it_points_at_next(assistant):
+    conversation = Conversation()
+    assistant.ask("if the tukysa stops working, is enhertu something people get after?", conversation=conversation)
+    answer = assistant.ask("how well did it do in people who had already been on kadcyla?", conversation=conversation)
+    assert "enhertu" in answer.resolved_question.lower(), answer.resolved_question
+
+
+def test_what_gets_around_a_mutation_is_what_overcomes_it(assistant):
+    conversation = Conversation()
+    assistant.ask("how does cyclin D1 overexpression cause resistance to her2 drugs?", conversation=conversation)
+    answer = assistant.ask("what about that TSC2 mutation thing, what gets around that?", conversation=conversation)
+    assert not answer.abstained and "palbociclib and lapatinib" in answer.answer, answer.answer[:400]
+
+
+def test_a_question_of_its_own_after_a_question_naming_nothing_stands_alone(assistant):
+    conversation = Conversation()
+    assistant.ask("does the review say anything about pts who've already been through lots of lines?", conversation=conversation)
+    answer = assistant.ask("ok so what's the standard of care in 3rd line and beyond then?", conversation=conversation)
+    assert "no standard of care" in answer.answer and " in T-DXd" not in answer.resolved_question, answer.resolved_question
+

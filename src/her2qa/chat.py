@@ -135,7 +135,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     - A turn without a subject of its own (a pronoun, an ellipsis) borrows the subject of the last
       turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"; a
       phrase that only narrows ("and in the metastatic setting?") keeps the last topic too."""
-    own = [e for e in analyzer.entities_in(question) if analyzer.known(e) or e.lower() in BRANDS]
+    own = _condition_last(question, [e for e in analyzer.entities_in(question) if analyzer.known(e) or e.lower() in BRANDS],
+                          analyzer)
     if conversation is None or not conversation.turns:
         return question, own
     previous = conversation.turns[-1]
@@ -215,6 +216,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     # "that trial with kadcyla and the immunotherapy, …": a trial told by what it gave is named by the turn itself
     stands_alone = (DEFINITION_OPENING_RE.search(question) or DESCRIBED_TRIAL_RE.search(question)) and own
     if stands_alone or not is_follow_up(question, specific_own):
+        return question, own
+    if carried and _topic_of(question) and not pronoun and not NARROWING_RE.search(question) and not re.search(
+            r"\b(?:it|its|they|them|those|these)\b", question, re.I) and not _locative_there(question) and not any(
+            analyzer.known(e) or e.lower() in BRANDS for e in analyzer.entities_in(previous.resolved)):
+        # "does the review say anything about pts who've been through lots of lines?" → "what's the standard of care in
+        # 3rd line then?": names the last answer gave are not what a question of its own, after a question naming
+        # none, is about
         return question, own
     if not carried:
         # The last turn was about a topic, not a drug or trial ("what is src" → "any drugs against it?"):
@@ -587,6 +595,21 @@ def _subject_of_clause_before(text: str, aliases: list[str]) -> bool:
         return False
     clause = text[:text.rindex(",")]
     return bool(re.search(rf"(?<![\w-])(?:{names})\s+(?:\w+ly\s+)?{CLAUSE_VERBS}\b", clause, re.I))
+
+
+# "if the tukysa stops working, …": a condition opening the turn, before what it asks
+CONDITION_OPENING_RE = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\W+)*(?:if|when|once|after)\b[^,?]*,", re.I)
+
+
+def _condition_last(question: str, names: list[str], analyzer: QueryAnalyzer) -> list[str]:
+    """'if the tukysa stops working, is enhertu something people get after?' → [enhertu, tukysa]: a name only
+    in the condition the turn opens with is its background, so a pronoun in the next turn is the asked name."""
+    condition = CONDITION_OPENING_RE.match(question)
+    if condition is None:
+        return names
+    rest = question[condition.end():]
+    background = [n for n in names if not mentions(rest, analyzer.aliases_of(n))]
+    return [n for n in names if n not in background] + background if len(background) < len(names) else names
 
 
 def _topic_of(question: str) -> list[str]:

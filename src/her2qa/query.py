@@ -588,8 +588,9 @@ class QueryAnalyzer:
                       lambda m: f"Table {NUMBER_OF[(m.group(1) or m.group(2)).lower()]}", text, flags=re.I)
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
-        # 'does blocking CDK4/6 help?': a target blocked is the review's inhibition of it ('CDK4/6 inhibition')
-        text = re.sub(r"\bblocking\s+(?P<target>(?-i:[A-Z][\w/\-]*\d[\w/\-]*|[A-Z]{2,}[\w/\-]*|Src))(?![\w/\-])",
+        # 'does blocking CDK4/6 help?': a target blocked is the review's inhibition of it ('CDK4/6 inhibition'); a
+        # name with a digit is a target as typed in any case ('blocking cdk4/6')
+        text = re.sub(r"\bblocking\s+(?P<target>[A-Za-z][\w/\-]*\d[\w/\-]*|(?-i:[A-Z]{2,}[\w/\-]*|Src))(?![\w/\-])",
                       lambda m: f"{m.group('target')} inhibition", text, flags=re.I)
         # 'ER+ too': oestrogen-receptor status is what the review reports as hormone-receptor (HR) status
         text = re.sub(r"\b(?:ER|estrogen[\s-]receptor|oestrogen[\s-]receptor)\s?(?:\+|-?\s?pos(?:itive)?\b)", "HR-positive", text, flags=re.I)

@@ -174,7 +174,9 @@ SHORTHAND: dict[str, str] = {
 # ('residual disease after chemo + surgery': the treatment before the operation named beside it)
 AFTER_SURGERY = (r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?"
                  r"(?:(?:chemo\w*|radio\w*|radiation|neo-?adjuvant(?: \w+)?)\s*(?:\+|and|&|/|then|plus)\s*)?"
-                 r"(?:surgery|op(?:eration)?)\b|\bpostoperative\b")
+                 r"(?:surgery|op(?:eration)?)\b|\bpostoperative\b|"
+                 # ('mom had surgery and …': what follows is after it)
+                 r"\b(?:had|has had|underwent|went through)\s+(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b")
 BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
 
 # Who approves a drug ('when did FDA approve it'): never the subject asked about, nor a date's scope
@@ -272,8 +274,17 @@ SYNONYMS: dict[str, str] = {
         "results response rate PFS OS improved",
     # 'did it cut the chance of it coming back?': recurrence, what a disease-free survival measures
     r"\bcom(?:e|es|ing) back\b|\bcame back\b": "recurrence relapse invasive DFS",
+    # 'a test of how much HER2 she has': the expression level tested
+    r"\bhow much her2\b": "HER2 expression levels",
+    # 'will a test … tell us if kadcyla will work for her?': whether a marker predicts who benefits
+    r"\btell\b[^?]{0,30}\b(?:if|whether)\b[^?]{0,40}\b(?:will|would|is going to)\s+(?:work|help|respond|benefit)\b":
+        "predict predictors benefit",
+    # 'what came out of it?': what a trial came out with is its results ('what approval came out of that' names it)
+    r"\bwhat (?:came|comes|come) out of\b": "results",
     # 'how much did KATHERINE help?': what a trial or its drug helped is the benefit it reports
-    r"\bhow much did \S+ help\b|\bdid \S+ (?:really |actually )?help\b|\bhelped\b": "improved benefit",
+    # ('does CDK4/6 inhibition help?': asked of a name of any length; 'why would tykerb help' asks the reason instead)
+    r"\bhow much did \S+ help\b|(?<!why )(?<!how )\b(?:did|does|do|can|will) (?:[\w\-/+]+ ){1,3}(?:really |actually )?help\b|"
+    r"\bhelped\b": "improved benefit",
     # 'third line and beyond' is the text's 'third and later lines' ('3rd line', '2L' are rewritten by
     # QueryAnalyzer.correct())
     r"\blines?\s*\+|\bbeyond\b|\bor later\b": "later lines",
@@ -282,7 +293,7 @@ SYNONYMS: dict[str, str] = {
     r"\b(?:3rd|third) (?:options?|treatments?|therap\w+|regimens?)\b|"
     r"\b(?:past|after|beyond) (?:the )?(?:3rd|third)[\s-]lines?\b": "third and later lines",
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
-    r"\bkeep (?:taking|on|going|using)\b|\bcarry on\b|\bstay on (?:it|the drug|treatment|study)\b": "continued",
+    r"\bkeep (?:taking|on|going|using)\b|\bcarry on\b|\bstay(?:ing)? on\b": "continued",
     r"\bshr[iau]nk\w*": "response responded overall response rate",
     # 'how many were still alive after 2 years': the overall survival rates
     r"\bstill alive\b|\balive (?:after|at)\b|\bsurviv(?:ed|ing) (?:after|at|past)\b": "OS rates overall survival",
@@ -332,7 +343,7 @@ SYNONYMS: dict[str, str] = {
     BEFORE_SURGERY: "neoadjuvant",
     # 'there was still cancer left after chemo', 'leftover cancer': the review's residual disease
     r"\b(?:left[\s-]?over|remaining) (?:cancer|tumou?r|disease)\b|\b(?:cancer|tumou?r|disease) (?:was |is )?(?:still )?"
-    r"(?:left|remaining)\b": "residual disease",
+    r"(?:left|remaining|there)\b": "residual disease",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
     # 'what stage is it (in)', 'how far along is it': a drug's stage of development is its trial phase
     r"\bwhat stage (?:is|are|was|were) (?:it|they|this|that|the drug)\b|\bhow far along\b|"

@@ -19,7 +19,7 @@ from .coverage import PROPERTY_SAID
 from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name, trial_names
 from .overviews import RESULTS_ASKED_RE
 from .subjects import FACET_RE
-from .intent import COMPARE_RE, paired_comparisons
+from .intent import COMPARE_RE, classify, paired_comparisons
 from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, informative, words_of
 from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, HOW_IT_ACTS, SYNONYMS
 
@@ -40,6 +40,11 @@ TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(
 # "difference between her2 3+ and her2 low on the path report": the two terms named after 'between'
 TERMS_BETWEEN_RE = re.compile(r"\bdifferen\w*\s+between\s+(?P<left>[\w\-+/ ]{2,40}?)\s+and\s+(?P<right>[\w\-+/ ]{2,40}?)"
                               r"\s*(?:[,:?–—]|\s-|\s+(?:on|in|when|for|as|according)\b|$)", re.I)
+# "HER2-low and properly HER2 3+": how firmly a side is meant is no part of the term
+TERM_HEDGE_RE = re.compile(r"^(?:properly|truly|really|actually|genuinely|strictly|fully|true|real|classic(?:al(?:ly)?)?)\s+",
+                           re.I)
+# "… how often does each happen?", "… what share of patients for each": one question asked of every side
+EACH_ASKED_RE = re.compile(r"\b(?:each(?: one)?|either)\b", re.I)
 DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?|told apart|tell (?:\w+ )?apart)\b", re.I)
 # Words that frame a comparison without naming what is compared: "how r they different", "whats the difference"
 COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them", "their", "each", "did", "differ", "do",
@@ -63,7 +68,8 @@ WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the
 # 'in how they work', 'how do they work', 'what do they each block': how each side acts
 HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:(?:do|does) )?(?:they|it|each)"
                               r"(?: each)? blocks?\b|\bmechanisms?\b|\bmoa\b", re.I)
-RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data)\b", re.I)
+RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data|"
+                               r"(?:early|clinical|trial|efficacy|response|phase I) data)\b", re.I)
 # "X vs Y - what did each show?": what the sides showed is their results (not when another trial is named:
 # "kadcyla vs herceptin - what did KATHERINE show" asks that trial's, which no side's results stand for)
 SHOWED_RE = re.compile(r"\bshow(?:ed|n)?\b", re.I)
@@ -83,6 +89,8 @@ class ComparePlans:
         meeting = self._head_to_head(base, text, query)
         if meeting is not None:
             return meeting
+        if (each := self._asked_of_each_term(question, text)) is not None:
+            return each
         sides = self._sides(text, query)
         named_trials = [e for e in query.entities if self.is_trial(e) and not is_drug_name(e) and not DRUG_CODE_RE.fullmatch(e)]
         if len(named_trials) == 2 and set(sides) != set(named_trials):
@@ -222,6 +230,35 @@ class ComparePlans:
         paragraph = self.sentences.paragraph(met[0])
         return [met[0]] + paragraph[met[0].index + 1: met[0].index + 2]
 
+    def _asked_of_each_term(self, question: str, text: str) -> Answer | None:
+        """'intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?': two terms
+        (no drugs or trials) set side by side, then one question asked of each — answered for each on its own."""
+        match = TERMS_VS_RE.match(text)
+        if match is None:
+            return None
+        rest = text[match.end():]
+        each = EACH_ASKED_RE.search(rest)
+        terms = [match.group("left").strip(), match.group("right").strip()]
+        if each is None or any(is_drug_name(w) or self.is_trial(w) for t in terms for w in [t, *t.split()]):
+            return None
+        parts = []
+        for term in terms:
+            asked = f"{rest[:each.start()]}{term}{rest[each.end():]}".strip(" ,:;-–—")
+            parts.append((term, self._single(question, asked, [], classify(asked))))
+        answered = [(term, answer) for term, answer in parts if not answer.abstained and answer.points]
+        if not answered:
+            return None
+        if len(answered) == 1:
+            # a term the review says in other words ('primary-to-met discordance': "HER2 expression can oscillate
+            # from primary disease to metastasis"): the whole question, read as one, finds it
+            whole = self._single(question, text, [], "fact")
+            said = {p.text for p in answered[0][1].points}
+            if whole.abstained or not [p for p in whole.points if p.text not in said]:
+                return None
+            missing = next(term for term, answer in parts if answer.abstained or not answer.points)
+            answered = [(term, whole if term == missing else answer) for term, answer in parts]
+        return merge(answered[0][1], answered).model_copy(update={"intent": "compare"})
+
     def _terms_defined_side_by_side(self, question: str, text: str) -> Answer | None:
         """'her2 low vs her2 3+ on IHC - how are they defined differently', 'her2-low vs heterogeneous tumours,
         whats the difference': two terms, not drugs or trials, each answered by what the review says it is."""
@@ -230,7 +267,8 @@ class ComparePlans:
             return None
         parts = []
         for term in (match.group("left"), match.group("right")):
-            answer = self._single(question, f"what is {self.analyzer.correct(term.strip())}?", [], "definition")
+            term = TERM_HEDGE_RE.sub("", term.strip())  # ('properly HER2 3+': the category, however hedged)
+            answer = self._single(question, f"what is {self.analyzer.correct(term)}?", [], "definition")
             if answer.abstained or not answer.points:
                 return None
             parts.append((term.strip(), answer))

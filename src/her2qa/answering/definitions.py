@@ -64,6 +64,9 @@ class DefinitionPlans:
             # 'define src', 'whats bystander killing with adcs': the term asked, before any name in it
             if not specific or not any(mentions(term, query.aliases.get(e, [e])) for e in specific):
                 terms.append((term, _term_forms(term)))
+            elif len(specific) == 1 and _kind_of(term, query.aliases.get(specific[0], [specific[0]])):
+                # 'what is a biparatopic ADC': a kind of the name, asked before the name itself
+                terms.append((term, _term_forms(term)))
             elif (head := _term_before_of(term)):
                 # 'the bystander killing effect of ADCs': the effect is asked, in ADCs
                 terms.append((head, _term_forms(head)))
@@ -242,6 +245,12 @@ TERM_HEAD_NOUNS = r"effect|phenomenon|process|concept|approach|strategy|mechanis
 RELATIONAL_NOUNS = {"role", "roles", "part", "parts", "function", "functions", "mechanism", "mechanisms", "type", "types",
                     "kind", "kinds", "meaning", "definition", "structure", "components", "component", "class", "purpose",
                     "goal", "aim", "importance", "relevance", "significance", "use", "uses", "action", "activity"}
+
+
+def _kind_of(term: str, aliases: list[str]) -> bool:
+    """Is ``term`` one or two words before one of ``aliases`` ('biparatopic ADC', 'biparatopic ADCs')?"""
+    names = "|".join(re.escape(a) for a in aliases)
+    return bool(re.fullmatch(rf"(?:[\w\-]+\s+){{1,2}}(?:{names})s?", term, re.I))
 
 
 def _term_forms(term: str) -> list[str]:

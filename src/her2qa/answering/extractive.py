@@ -91,7 +91,7 @@ ASKED_KIND_RE = re.compile(
     r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
     r"trials?|stud(?:y|ies))\b(?!\s+(?:of|with|for)\b)", re.I)
 DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")
-MIXED_CASE_NAME_RE = re.compile(r"\b[A-Z][a-z]+[A-Z]{2,}\w*\b")  # MonarcHER
+MIXED_CASE_NAME_RE = re.compile(r"\b[A-Za-z][a-z]+[A-Z]{2,}\w*\b")  # MonarcHER (and 'monarcHER' as typed)
 # A class a "which <kind>…" question names must be the answer sentence's class too.
 CLASS_CUES = {"adc": re.compile(r"\badc|antibody–drug conjugate|antibody-drug conjugate", re.I),
               "tki": re.compile(r"\btki|tyrosine kinase", re.I),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
+from ..retrieval import REVIEW_SUBJECT
 from ..vocabulary import CHAT_WORDS
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
@@ -55,11 +56,15 @@ PAIR_VS_RE = re.compile(r"\s(?:vs\.?|versus)\s", re.I)
 # where the second pair ends and the question about both goes on ("… vs tykerb alone - which one …?")
 PAIR_END_RE = re.compile(r"\s[-–—:]\s|\s*[?(]|\s(?:which|what|how|did|does)\s", re.I)
 
+PAIR_OPENING_RE = re.compile(r"^\W*(?:how|what|which|why)\s+(?:did|does|do|was|were|is|are)\s+", re.I)
+
 
 def paired_comparisons(question: str) -> list[str]:
     """The two 'X vs Y' pairs of a question that compares two comparisons, [] when it does not."""
     # ('… compared to EGF104900 (lap+trastuzumab vs lap) — pfs/os?': a pair given in brackets after its trial's name)
     chunks = [chunk for chunk in PAIR_SPLIT_RE.split(re.sub(r"[()]", " ", question)) if chunk and chunk.strip()]
+    # ('how did tykerb + xeloda vs xeloda alone compare with …': the question's opening is no part of the first pair)
+    chunks = [PAIR_OPENING_RE.sub("", chunk) for chunk in chunks]
     pairs = [" ".join(PAIR_END_RE.split(chunk)[0].split()) for chunk in chunks if PAIR_VS_RE.search(chunk)]
     pairs = [pair for pair in pairs if len(PAIR_VS_RE.split(pair)) == 2 and all(
         re.search(r"\w", side) for side in PAIR_VS_RE.split(pair))]
@@ -174,6 +179,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"\bwhat (?:were|are|was|is) the (?-i:[A-Z][\w\-]*)(?:\s+(?:trial|study))?\s+(?:results|findings|outcomes?|data)\b|"
                          # "what did TH3RESA compare": what a trial set out to test is its design
                          r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
+                         # "what came out of MonarcHER?": what a trial came out with, its results
+                         r"^\W*(?:(?:so|and|ok)\s+)?what (?:came|comes|come) out of (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
                          # ('what happened in DESTINY-Breast03 with enhertu': the drug it tested, named after it)
                          r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?(?: (?:with|to|for) [\w\-]+)?\W*$|"
                          # ("PATRICIA trial (palbo + trastuzumab) - what happened there?": the trial named before it)
@@ -296,7 +303,9 @@ TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)(?:\s*\([^()]
                                 r"how\s+(?:is|are)\s+(?:it|they|this|that)\s+defined)"
                                 # ('…, in a sentence or two?', '… in 4.4?', '… briefly?': how or where, not what)
                                 r"(?:\s*,?\s*(?:in\s+(?:a|one|two|plain|simple|short|few|lay)\b[\w ]{0,20}|in\s+(?:section\s+)?\d[\d.]*|"
-                                r"briefly|exactly|simply put|here))?\W*$", re.I)
+                                r"briefly|exactly|simply put|here|"
+                                # ('… - what is that in the HER2 context?': the review's own context, no restriction)
+                                r"in\s+(?:the\s+|this\s+)?(?:her2\S*\s+)?context))?\W*$", re.I)
 TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where)\b)"  # ('which ref backs the X definition')
                              r"(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:(?:one[- ]line|1[- ]line|one[- ]sentence|short|quick|brief|"
                              r"simple|plain|formal|exact|precise)\s+)?(?:meaning|definition)"
@@ -305,10 +314,12 @@ TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where
 
 
 # "what's the definition of HER2 3+ by IHC", "meaning of pCR", "how is HER2-low defined": the term asked.
-DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| is)|whats|give me|tell me)\s+)?(?:the\s+|a\s+)?"
-                              r"(?:exact\s+|formal\s+|precise\s+|quick\s+|short\s+|brief\s+|simple\s+|one[- ]line\s+)?"
+DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| is)|whats|give me|tell me|"
+                              # 'need a clear definition of HER2-low for our inclusion criteria': a definition wanted
+                              r"(?:i\s+|we\s+)?(?:need|want|would like|looking for))\s+)?(?:the\s+|a\s+)?"
+                              r"(?:exact\s+|formal\s+|precise\s+|quick\s+|short\s+|brief\s+|simple\s+|clear\s+|one[- ]line\s+)?"
                               r"(?:definition|meaning|defn?\.?)\s+of\s+(?:the\s+term\s+)?"
-                              r"(?P<term>[\w\-–/+ ]{2,50}?)\W*$|"
+                              r"(?P<term>[\w\-–/+ ]{2,50}?)(?:\s+for\s+(?:our|my|the|a|an|his|her|their)\s+[\w\- ]{1,40})?\W*$|"
                               r"^\W*how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define)\s+(?:an?\s+|the\s+)?(?P<term2>[\w\-–/+ ]{2,50}?)"
                               r"(?:\s+defined)?(?:\s+(?:in|by|according to)\s+(?:this|the)\s+(?:review|paper|article|authors))?"
                               r"\W*$", re.I)
@@ -445,7 +456,7 @@ def classify(question: str) -> str:
     if is_reference(q):
         return "reference"
     asks_comparator = ASKS_COMPARATOR_RE.search(q)
-    if either_better(q) or paired_comparisons(q) or BETTER_THAN_RE.match(q):
+    if either_better(q) or paired_comparisons(q) or BETTER_THAN_RE.match(q) or _asked_of_each_term(q):
         return "compare"
     # "how is X built differently from Y (linker, payload, DAR)?": a measure among the listed aspects is one
     # thing compared, not the figure the question asks
@@ -478,6 +489,19 @@ def classify(question: str) -> str:
     if _bare_name(q) and not MEASURE_RE.search(q):  # 'kate2?' — but 'enhertu dose?' asks a figure
         return "overview"
     return "fact"
+
+
+# "intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?": one question of each term
+TERMS_EACH_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*[,:?–—]\s*"
+                           r".*\b(?:each(?: one)?|either)\b", re.I)
+
+
+def _asked_of_each_term(question: str) -> bool:
+    """Two terms — not drugs — set side by side, then one question asked of each (a measure too)."""
+    from .extractive import is_drug_name  # (extractive reads this module's patterns)
+    match = TERMS_EACH_RE.match(question)
+    return match is not None and not any(
+        is_drug_name(w) for side in (match.group("left"), match.group("right")) for w in side.split())
 
 
 def _bare_name(question: str) -> bool:
@@ -514,6 +538,11 @@ _PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|ex
              r"thesis|dissertation|manuscript|grant|proposal|"
              r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
+                                 # "pathology block q: …": whose question, labelled
+                                 r"^\W*(?:[\w\-]+\s+){1,2}?(?:q|qs|question|query)\s*:\s*|"
+                                 # "screening for a her2-low study - …": the task at hand, and what for
+                                 r"^\W*(?:screening|recruiting|enrolling|prepping|preparing|drafting|writing|reviewing|updating)"
+                                 r"\s+(?:for|a|an|the|my|our)\b[^:–—?]{0,50}?\s[:\-–—]\s+|"
                                  # "quick check before i translate the abstract - …": a check asked for, and what for
                                  r"^\W*(?:(?:quick|short|small|fast)\s+(?:check|sanity check|fact check|q|question)|"
                                  # "pharmacy check on an enhertu order - …": a check of one's own, and on what
@@ -593,22 +622,46 @@ APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:sorry|apologies|pardon)\b[\s,]*(?:(?
 
 # "the future-directions part mentions 'targeted protein degradation' - what is that in plain terms?", "the doctor
 # said my niece is her2 low. what does that mean exactly": a term told before, asked after as 'that'
-THAT_TERM_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?:[.;:!]+|\s[-–—]+)\s+(?P<question>(?:so\s+|and\s+)?"
+THAT_TERM_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?P<stop>[.;:!]+|\s[-–—]+|,)\s+(?P<question>(?:so\s+|and\s+)?"
                                 r"(?:what(?:'s|’s| is| does| do)?|whats)\s+(?P<that>that|this|it|[\w\-]*\d\+?|[\w\-+/]+(?=\s+mean))(?!\w)"
-                                r"(?:\s+(?:mean|means|stand for|exactly|really|actually|basically|in (?:plain|simple|lay) \w+))*"
+                                r"(?:\s+(?:mean|means|stand for|exactly|really|actually|basically|in (?:plain|simple|lay) \w+|"
+                                # ('…called tukysa a 'TKI', what does that mean as a type of drug?')
+                                r"as an? (?:type|kind|class|sort) of \w+))*"
                                 r"\s*(?:pls|please)?\W*)$", re.I)
 # the term told: quoted, or what the one spoken of is ('my niece is her2 low', 'she has HER2-low disease')
 TERM_TOLD_RE = re.compile(r"\b(?:is|are|was|has|have|had|got|as|called|mentions?|mentioned|said|says)\s+(?:an?\s+|the\s+)?"
                           r"(?P<term>[\w\-+/]+(?:\s+[\w\-+/]+){0,3})\W*$", re.I)
+
+# "… called it an 'ADC'. what parts is one of those made of?": a member of the kind told before, asked about
+ONE_OF_THOSE_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?:[.;:!]+|\s[-–—]+)\s+"
+                                   r"(?P<question>(?:so\s+|and\s+)?(?:what|how|which|is|are|does|do)\b.*\bone of (?:those|these|them)\b.*)$",
+                                   re.I)
+# "screening note mentions a MET aberration - why does that matter for anti-HER2 response?": a finding a report
+# names, then why it matters
+WHY_THAT_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?\b(?:mentions?|mentioned|shows?|showed|says|said|found|reports?|"
+                               r"reported|flags?|flagged|lists?|listed)\s+(?:an?\s+|the\s+)?(?P<term>[\w\-+/]+(?:\s+[\w\-+/]+){0,3}))"
+                               r"\s*(?:[.;:!]+|\s[-–—]+|,)\s+(?P<question>(?:so\s+|and\s+)?(?:why|how)\s+(?:does|do|is|would|could|might|did)\s+"
+                               r"(?P<that>that|this)\b.*)$", re.I)
 
 
 def with_the_term_told_before(question: str) -> str:
     """'… mentions 'targeted protein degradation' - what is that in plain terms?' → 'what is targeted protein
     degradation in plain terms?': the term a context names, put where the question points at it."""
     match = THAT_TERM_ASKED_RE.match(question.strip())
+    if match is None and (one := ONE_OF_THOSE_ASKED_RE.match(question.strip())) and \
+            len(quoted := QUOTED_TERM_RE.findall(one.group("context"))) == 1:
+        # "a friend … called it an 'ADC'. what parts is one of those made of?": one of the quoted kind
+        asked = one.group("question")
+        return re.sub(r"\bone of (?:those|these|them)\b", quoted[0], asked, count=1, flags=re.I)
+    if match is None and (why := WHY_THAT_ASKED_RE.match(question.strip())):
+        asked = why.group("question")
+        start, end = why.start("that") - why.start("question"), why.end("that") - why.start("question")
+        return f"{asked[:start]}{why.group('term')}{asked[end:]}"
     if match is None:
         return question
     that = match.group("that")
+    if match.group("stop") == "," and not QUOTED_TERM_RE.search(match.group("context")):
+        return question  # ('la doctora wants a 'liquid biopsy' for my mom, what is that': after a comma, only a quoted term)
     if that.lower() not in ("that", "this", "it"):
         # "path report says HER2 3+ ... what does 3+ mean": the context gives the term in full
         fuller = re.search(rf"([\w\-]+)\s+{re.escape(that)}(?!\w)", match.group("context"))
@@ -647,6 +700,17 @@ TOLD_STATE_THEN_ASKED_RE = re.compile(r"^\W*(?:[\w'’]+\s+){0,6}?(?:said|says|t
                                       r"(?P<question>(?:so\s+)?(?:why|how)\b.*?\b(?:that|this)\b.*)$", re.I)
 
 
+# A numbered name such as a trial's ('DESTINY-Breast04', 'KATE2'), not a plain word
+NUMBERED_NAME_RE = re.compile(r"(?<![\w\-])(?=[\w\-]*[A-Z])[A-Za-z][\w\-]*\d[\w\-]*(?![\w\-])")
+
+
+def _numbered_name_set_aside(preamble: str, question: str) -> str:
+    """The one numbered name a stripped purpose held that the question after it does not name ('' if none)."""
+    names = [n for n in NUMBERED_NAME_RE.findall(preamble)
+             if n.lower() not in question.lower() and n.lower() not in REVIEW_SUBJECT]  # ('for my HER2 talk')
+    return names[0] if len(names) == 1 else ""
+
+
 def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
@@ -667,6 +731,9 @@ def without_framing(question: str) -> str:
     # ('Please summarise EMILIA for the tumour board: design and main results': a name before the purpose stays)
     stripped = PURPOSE_PREAMBLE_RE.sub(lambda m: m.group("lead") if m.group("lead") and NAME_LIKE_RE.search(
         m.group("lead")) else "", question, count=1)
+    if stripped != question and (trial := _numbered_name_set_aside(question[:len(question) - len(stripped)], stripped)):
+        # "for a DB-04 eligibility talk: what was the median PFS …?": the trial the purpose names is the question's
+        stripped = re.sub(r"\s*\?*\s*$", f" in {trial}?", stripped, count=1)
     stripped = STYLE_TAIL_RE.sub("", stripped)
     stripped = ANSWER_FORM_TAIL_RE.sub("?", stripped)
     # 'which ADC in table 1 doesn't carry a cytotoxic payload but an immune agonist': what it carries is asked
@@ -765,6 +832,23 @@ SCHEDULE_ASKED_RE = re.compile(r"\bhow (?:often|frequent(?:ly)?|many times)\b", 
 # "what was NALA about and what did it find?": what it found is the rest of the overview asked before it
 FOUND_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|how)\s+(?:(?:did|does|do|was|were|is|are)\s+)?(?:it|they|this|that)\s+"
                             r"(?:find|found|show|shows|showed|go|went|turn out|conclude|concluded|report|reported)\W*$", re.I)
+
+# "monarcHER - what was the design and what came out of it?", "what was the design and what were the results of
+# NALA?": a trial's design asked in one clause and its results in the next is one overview of both
+DESIGN_THEN_RESULTS_RE = re.compile(
+    r"(?P<design>\bwhat (?:was|were|is|are) (?:the |its |their )?(?:trial |study )?designs?)\s*,?\s*(?:and|&|\+|\?)\s+"
+    r"(?:(?:so|and)\s+)?what\s+(?:(?:came|comes|come) out of|(?:was|were|are|is) (?:the |its |their )?"
+    r"(?:main |key |headline )?(?:results?|outcomes?|findings)(?: of)?)"
+    r"(?P<of>\s+(?!(?:it|this|that|them)\W*$)[\w\-/+]+(?:\s+[\w\-/+]+)?)?(?:\s+(?:it|this|that|them))?\s*\?*\s*$", re.I)
+
+
+def design_and_results_as_one(question: str) -> str:
+    """'monarcHER - what was the design and what came out of it?' → 'monarcHER - what was the design and results?'."""
+    asked = DESIGN_THEN_RESULTS_RE.search(question)
+    if asked is None:
+        return question
+    of = f" of {asked.group('of').strip()}" if asked.group("of") else ""
+    return f"{question[:asked.start()]}{asked.group('design')} and results{of}?"
 
 
 def _asks_nothing_new(piece: str) -> bool:

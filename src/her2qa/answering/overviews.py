@@ -19,7 +19,7 @@ from .compose import Pick
 from .coverage import content_words
 from .extractive import is_drug_name, trial_names
 from .subjects import without_brackets
-from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE
+from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, HOW_TO_ANSWER_WORDS
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import SAME_TOPIC
 
@@ -60,6 +60,9 @@ AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:t
                           r" to\b|\b(?:goal|purpose|objective|aim)s?\b", re.I)
 # How many review sentences may name a topic for an open question about it to quote them all
 TOPIC_SENTENCES = 8
+# "whats this review about basically", "… about overall, in a nutshell?": how the question is hedged, no topic
+HEDGE_WORDS = frozenset("basically nutshell general generally really actually anyway mainly mostly essentially "
+                        "roughly quickly again exactly".split())
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
 
@@ -113,7 +116,9 @@ class OverviewPlans:
                 return self._table(base, question, text, query, candidates, carried)
         if query.carried:
             return None  # "what about brain mets?" after a trial: a focused question, answered as a fact
-        if ABOUT_REVIEW_RE.search(text) and not specific:
+        # ('what does the review say about brain mets?' names a topic of its own: what the review is about is not asked)
+        if ABOUT_REVIEW_RE.search(text) and not specific and not (
+                set(content_words(_topic_asked(text))) - FRAME_WORDS - HOW_TO_ANSWER_WORDS - HEDGE_WORDS):
             doc = self.corpus.primary
             abstract = doc.section("abstract/abstract")
             if abstract is not None:

@@ -37,7 +37,7 @@ from .lists import THIS_STUDY_RE, ListPlans
 from .subjects import SubjectPlans
 from .intent import (ASKS_COMPARATOR_RE, ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, HEARD_FROM_RE, KNOWN_CLAIM_RE,
                      OVERVIEW_RE, PERSONAL_CONTEXT_RE, SCOPE_TAIL_RE, TRAILING_CONTEXT_RE, as_definition, classify,
-                     split_parts, with_the_term_told_before, without_exclusion, without_framing,
+                     split_parts, design_and_results_as_one, with_the_term_told_before, without_exclusion, without_framing,
                      without_instructions)
 from .passages import (CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex,
                        words_of)
@@ -61,6 +61,8 @@ BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
+# "if my brain spot grows and i get radiation, …": a condition told before the question, in one's own words
+CONDITION_CONTEXT_RE = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\W+)*(?:if|once|in case)\b", re.I)
 # "what did Metzger find?", "what did bose et al show": a study the review names by its first author
 AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
                                 r"(?: and (?:colleagues|co-?workers|team))? (?:find|found|show|shown|report|reported|"
@@ -282,7 +284,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             return Outcome(numbered, self._pool, self._considered)
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
-        resolved = without_framing(with_the_term_told_before(resolved))
+        resolved = design_and_results_as_one(without_framing(with_the_term_told_before(resolved)))
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
         resolved = self._as_agents_against(self._name_put_back(resolved))
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(resolved)))
@@ -312,6 +314,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         ("my patient on enhertu got ILD — is it fatal?")."""
         match = PERSONAL_CONTEXT_RE.match(text.strip()) or TRAILING_CONTEXT_RE.match(text.strip())
         if match is None:
+            return text
+        if match.re is PERSONAL_CONTEXT_RE and CONDITION_CONTEXT_RE.match(match.group("context")):
+            # "if my brain spot grows and i get radiation, could i stay on the tukysa combo?": the condition is what
+            # the question asks under (progression in the brain, local therapy), not who asks
             return text
         own = {e.lower() for e in self._known_names(match.group("question"))}
         named_before = self._known_names(match.group("context"))

@@ -99,7 +99,9 @@ def _figure_given(sentences) -> bool:
 FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|how big|how large|median|mean)\b", re.IGNORECASE)
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
-                              r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data)\b", re.I)
+                              r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data|"
+                              # ('did DESTINY-Breast 06 meet its primary endpoint?')
+                              r"(?:meet|met|hit|reach(?:ed)?|miss(?:ed)?) (?:its|the))\b", re.I)
 # "show me X", "can you show the row for X": a request to display, not "what did X show"
 SHOW_ME_RE = re.compile(r"^\s*(?:(?:can|could) you |pls |please )?show\b(?:\s+(?:me|us)\b)?", re.I)
 NAME_LIMIT = 8

@@ -177,7 +177,10 @@ class TablePlans:
                 # (each value in one row — the rows' own names — needs no count beside it)
                 listed = ", ".join(v for v, _ in values) if all(n == 1 for _, n in values) else \
                     "; ".join(f"{v} — {n} row{'s' if n > 1 else ''}" for v, n in values)
-                lead = f"{column} in Table {table.number} ({len(match.rows)} {what}): {listed}."
+                # ('AS269 (MT inhibitor)': what the footnote spells out, said once after the values)
+                spelled = self.tables.spelled_within(table, listed)
+                lead = f"{column} in Table {table.number} ({len(match.rows)} {what}): {listed}" + \
+                    (f" ({spelled})." if spelled else ".")
         names = [query.aliases.get(e, [e]) for e in self._specific(query)]
         if names and (other := self.tables.named_elsewhere(match, text, names)) is not None:
             # the column asked that this table lacks, from the other table's row for the same name

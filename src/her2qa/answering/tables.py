@@ -154,10 +154,18 @@ class TableAnswerer:
         return max(named, key=len) if named else None
 
     @staticmethod
+    def spelled_within(table: Table, text: str) -> str:
+        """'MT: microtubules' for a value list holding 'MT inhibitor': the footnote's abbreviations that ``text``
+        uses inside a value (a value that is the abbreviation itself is spelled out beside it already)."""
+        used = [f"{k}: {v}" for k, v in footnote_terms(table).items()
+                if re.search(rf"(?<![\w/\-]){re.escape(k)}(?![\w/\-])", text) and f"{k} ({v})" not in text]
+        return "; ".join(used)
+
+    @staticmethod
     def column_values(table: Table, rows: list[TableRow], column: str) -> list[tuple[str, int]]:
         """Distinct values of a column in reading order, each with how many rows hold it; the
         footnote's abbreviations spelled out ('PFS (progression-free survival)')."""
-        spelled = {k.strip(): v.strip().lower() for k, v in re.findall(r"([\w/\-]+):\s*([^.]+)\.", table.footnote)}
+        spelled = footnote_terms(table)
         counts: dict[str, int] = {}
         for row in rows:
             for value in dict.fromkeys(v.strip() for v in re.split(r";\s*", row.cells.get(column, "")) if v.strip()):
@@ -229,10 +237,17 @@ class TableAnswerer:
                 lowered = lowered.replace(asked.group(0), " ")
         # Remaining words that occur in some rows but not all act as filters ("ORR", "brain", "TLR7/8");
         # after "not"/"without"/"other than" they exclude the rows that have them.
-        row_words = [_norm_row(row_text(table, r)) for r in table.rows]
+        # (a row's 'MT inhibitor' is a microtubule inhibitor: the footnote's spelled-out words count as the row's)
+        spelled = footnote_terms(table)
+        row_words = [_norm_row(" ".join([row_text(table, r)] + [v for k, v in spelled.items() if re.search(
+            rf"(?<![\w/\-]){re.escape(k)}(?![\w/\-])", row_text(table, r))])) for r in table.rows]
         negation = NEGATION_RE.search(lowered)
         for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", lowered.replace("–", "-")):
             word = match.group(0)
+            if "-" in word and not any(word in words for words in row_words) and all(
+                    any({part, light_stem(part), part.rstrip("s")} & words for words in row_words)
+                    for part in word.split("-") if part):
+                word = word.split("-")[0]  # ('a microtubule-inhibitor payload': words the rows hold apart, the first names it)
             if word in TABLE_WORDS or len(word) < 2 or word.isdigit():
                 continue
             if phases and re.fullmatch(r"[ivx]+(?:/[ivx]+)*", word):
@@ -261,3 +276,8 @@ class TableAnswerer:
                 return None
         chunks = [c for r in rows if (c := self.chunk_of(source, table, r)) is not None]
         return TableMatch(table=table, rows=rows, chunks=chunks, filters=filters)
+
+
+def footnote_terms(table: Table) -> dict[str, str]:
+    """The abbreviations a table's footnote spells out ('MT: microtubules.' → {'MT': 'microtubules'})."""
+    return {k.strip(): v.strip().lower() for k, v in re.findall(r"([\w/\-]+):\s*([^.]+)\.", table.footnote)}
