@@ -1037,6 +1037,29 @@ ANSWER_HOLDS = {
     "a condition told in one's own words before a yes/no is what it asks under":
         ("if my brain spot grows and i get radiation, could i stay on the tukysa combo?",
          "treatment could be continued after local therapy"),
+    "a drug's name as the label before 'what happened in <trial>'":
+        ("nerlynx - what happened in the NALA trial? my mom might get it", "32.8% vs. 26.7%"),
+    "a question asking a trial's overview after a context and a dash is that overview":
+        ("got a call about nerlynx in the metastatic setting - what's the NALA trial about?", "no differences in OS"),
+    "'even with' a treatment is despite it":
+        ("whats the chance the cancer comes back even with her2 drugs? just a rough %", "around 20%"),
+    "a year asked 'for metastatic breast cancer' needs no sentence naming the review's own subject":
+        ("what year did kadcyla first get FDA approval for metastatic breast cancer?", "In 2013"),
+    "'the actual paper for' a trial asks its reference":
+        ("whats the actual paper for the EMILIA trial? i want to try reading it myself", "Verma"),
+    "'the full cite' asks the reference":
+        ("bose et al activating HER2 mutation paper - what's the full cite?", "Cancer Discov. 2013"),
+    "what is being combined in a trial's arms is its table row, no property missing":
+        ("what's being combined with T-DXd across the DESTINY-Breast 07 arms?", "T-DXd plus Tucatinib"),
+    "'need a one-liner' says how to answer":
+        ("how is 'HER2-low' defined? need a one-liner", "IHC score of 1+ or 2+"),
+    "brain metastases that grew are the review's local progression":
+        ("in the tukysa trial, if the brain mets grew could people keep going on the drug?",
+         "treatment could be continued after local therapy"),
+    "a drug of a class named by its target, then examples, asks of the class":
+        ("why would a cdk4/6 drug like ibrance or verzenio even matter for her2+ resistance?", "activate CDK4 and CDK6"),
+    "'in plain words for the group -' says how to answer and for whom":
+        ("in plain words for the group - what are the parts that make up an ADC like kadcyla or enhertu?", "three components"),
     "how much HER2 one has is its expression level, and telling if a drug will work is predicting it":
         ("will a test of how much HER2 my mom has tell us if kadcyla will work for her?",
          "not predictors of the benefits of T-DM1"),
@@ -1060,6 +1083,8 @@ DECLINED_NAMING = {
         "which specific PIK3CA hotspot mutations (e.g. H1047R vs E545K) predict anti-HER2 resistance?", "H1047R"),
     "whether a trial only listed in a table met its endpoint": ("did DESTINY-Breast 06 meet its primary endpoint?",
                                                                 "reports no results"),
+    "how a side effect runs its course, which the review never says": (
+        "does the diarrhoea on tukysa usually settle down after the first few weeks?", "settle"),
     "a trial named in the purpose before the question is the question's": (
         "for a DB-04 eligibility talk: what was the median PFS in months for T-DXd vs chemo?", "DESTINY-Breast04"),
 }
@@ -1129,6 +1154,15 @@ ANSWER_HAS = {
     "'had surgery' is the setting after surgery, no topic the review lacks":
         ("mom had surgery and they said some cancer was still there after chemo. kadcyla vs herceptin in that situation - "
          "what were the numbers?", ("14 cycles of adjuvant T-DM1",), ("does not mention",)),
+    "aspects listed after a dash keep a comparison, a measure among them":
+        ("structurally how do t-dm1 and t-dxd differ - linker, payload, DAR?",
+         ("non-cleavable linker", "tetrapeptide-based cleavable linker", "approximately eight"), ()),
+    "how two sides did early on is their results":
+        ("ZW25 vs PRS-343 - how do the two bispecifics differ and how did they do early on?",
+         ("33% response rate", "disease control rate of 58%"), ()),
+    "a purpose the answer is written for ('for a lay summary:') asks nothing":
+        ("for a lay summary: roughly what share of breast cancers are HER2-positive, and how many people still relapse?",
+         ("15–20%", "around 20%"), ()),
     "two terms set side by side, then one question asked of each":
         ("intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?", ("16–36%", "9–60%"), ()),
     "what a review is about, hedged, is still its abstract":

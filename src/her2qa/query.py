@@ -296,7 +296,9 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            # everyday life on treatment: eating, flying, travelling (the review is about trials)
                            r"eat|eating|meals?|fly|flying|flights?|planes?|travel\w*|trips?|vacations?|holidays?|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
-                           r"licensed|licensing|revenue|sales|investors?", re.I)
+                           r"licensed|licensing|revenue|sales|investors?|"
+                           # how a side effect runs its course ('does the diarrhoea settle down after a few weeks?')
+                           r"settl\w*|subsid\w*", re.I)
 
 STATE_SUFFIX_RE = re.compile(r"-(?:expressing|overexpressing|mutant|mutated|amplified|driven|positive|negative|"
                              r"high|low|dependent|resistant)$", re.I)

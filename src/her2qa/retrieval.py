@@ -255,6 +255,8 @@ LEADING_PRONOUN_RE = re.compile(r"(?:(?:Nevertheless|However|Moreover|Furthermor
                                 r"In addition|Importantly|Notably),?\s+)?(?:it|its|this (?:drug|agent|TKI|ADC|inhibitor|"
                                 r"antibody|trial|study))\b", re.I)
 REVIEW_SUBJECT = {"her2", "her2-positive", "her2+", "her2-positive bc", "her2+ bc"}
+# The disease the whole review is about: naming it narrows nothing ('approved for metastatic breast cancer')
+REVIEW_DISEASE = {"metastatic breast cancer", "breast cancer", "mbc", "metastatic bc", "bc"}
 GENERIC = ({k for k in ABBREVIATIONS if k not in NAMED_ABBREVIATIONS}
            | {v.lower() for k, v in ABBREVIATIONS.items() if k not in NAMED_ABBREVIATIONS}
            | {"her2", "her2-positive", "her2+", "ic50", "human epidermal receptor type 2"}

@@ -112,7 +112,7 @@ REFERENCE_CUES = (
     "author of", "reference for", "reference number", "pubmed", "who demonstrated", "who found",
     "publication", "backs the", "back up", "supports the", "underlies", "underlying paper", "come from",
     "comes from", "which study supports", "what supports", "evidence for the claim", "source paper",
-    "original paper", "original publication", "paper behind", "pivotal paper", "key paper",
+    "original paper", "original publication", "paper behind", "pivotal paper", "key paper", "full cite",
 )
 BACKMATTER_CUES = ("fund", "grant", "conflict", "contribut", "disclaimer", "competing interest", "wrote the",
                    "author contributions", "supported by")
@@ -266,7 +266,8 @@ SYNONYMS: dict[str, str] = {
     r"\bblood tests?\b|\bblood draws?\b|\bblood samples?\b": "liquid biopsy plasma circulating",
     r"\beasier on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b|\b(?:fewer|less|milder)\s+(?:side[\s-]?effects?|adverse)|"
     r"\bmore tolerable\b": "toxicity profile tolerability quality of life",
-    r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b": "prior previously received",
+    r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b|"
+    r"\balready (?:been on|had|received|taken|tried|gone through)\b": "prior previously received",
     r"\bbad news\b|\bbad\b|\bworse\b|\bdangerous\b|\bserious\b": "poor prognosis aggressive",
     r"\bhelps?\b|\bbeats?\b|\bget(?:s)? around\b": "overcome overcoming",
     # 'how well did people do on it in that trial?': how patients fared is a trial's results
@@ -274,6 +275,8 @@ SYNONYMS: dict[str, str] = {
         "results response rate PFS OS improved",
     # 'did it cut the chance of it coming back?': recurrence, what a disease-free survival measures
     r"\bcom(?:e|es|ing) back\b|\bcame back\b": "recurrence relapse invasive DFS",
+    # 'does it come back even with her2 drugs?': what happens despite a treatment
+    r"\beven (?:with|on|after|though)\b": "despite still",
     # 'a test of how much HER2 she has': the expression level tested
     r"\bhow much her2\b": "HER2 expression levels",
     # 'will a test … tell us if kadcyla will work for her?': whether a marker predicts who benefits
@@ -308,7 +311,7 @@ SYNONYMS: dict[str, str] = {
     LIVED_LONGER: "OS overall survival",
     # disease growing only in the brain is the review's 'local progression' (HER2CLIMB let patients go on after it)
     r"\b(?:progress\w*|grow\w*|got worse|worsen\w*) (?:only |just )?(?:in|of) the brain\b|\b(?:brain|intracranial|cns) progression\b|"
-    r"\bbrain (?:spots?|mets?|metastas[ie]s|tumou?rs?) (?:grow|get bigger|progress)\w*|"
+    r"\bbrain (?:spots?|mets?|metastas[ie]s|tumou?rs?) (?:grow|grew|get bigger|got bigger|progress)\w*|"
     r"\b(?:spots?|mets?|tumou?rs?|lesions?) in (?:her|his|my|the|their) brain (?:grow|get bigger|progress)\w*": "local progression",
     # radiation to a metastasis is what the review calls local therapy
     r"\bradiation\b|\bradiotherapy\b|\bradiosurgery\b|\bsrs\b|\bwbrt\b|\bgamma knife\b|\bcyberknife\b":

@@ -69,7 +69,10 @@ WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the
 HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:(?:do|does) )?(?:they|it|each)"
                               r"(?: each)? blocks?\b|\bmechanisms?\b|\bmoa\b", re.I)
 RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data|"
-                               r"(?:early|clinical|trial|efficacy|response|phase I) data)\b", re.I)
+                               r"(?:early|clinical|trial|efficacy|response|phase I) data|"
+                               # ('… and how did they do early on?': how each side fared)
+                               r"how (?:did|do|does|have) (?:they|it|each|both)(?: \w+)? (?:do|done|fare|fared|perform|performed))\b",
+                               re.I)
 # "X vs Y - what did each show?": what the sides showed is their results (not when another trial is named:
 # "kadcyla vs herceptin - what did KATHERINE show" asks that trial's, which no side's results stand for)
 SHOWED_RE = re.compile(r"\bshow(?:ed|n)?\b", re.I)

@@ -62,7 +62,8 @@ ATTRIBUTE_RES = (
     re.compile(r"^(?:which|what) (?P<attr>[a-z][\w\-]*(?: [a-z][\w\-]*)?) (?:does|do|did) \S+(?: \S+)? "
                r"(?:use|have|carry|contain|bear)\b", re.I),
 )
-VERB_OPENING_RE = re.compile(r"(?:\w+ed|did|does|do|made|led|went|got|gets?|came|comes?|happens?|caused?|shows?|works?)\b", re.I)
+VERB_OPENING_RE = re.compile(r"(?:\w+ed|did|does|do|made|led|went|got|gets?|came|comes?|happens?|caused?|shows?|works?|being)\b",
+                             re.I)
 GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - …': who asks, no property)
                       "result", "results", "data", "rate", "rates", "number", "numbers", "value", "values",
                       "name", "names", "role", "effect", "effects", "efficacy", "outcome", "outcomes", "use",

@@ -182,7 +182,9 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # "what came out of MonarcHER?": what a trial came out with, its results
                          r"^\W*(?:(?:so|and|ok)\s+)?what (?:came|comes|come) out of (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
                          # ('what happened in DESTINY-Breast03 with enhertu': the drug it tested, named after it)
-                         r"^\W*what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?(?: (?:with|to|for) [\w\-]+)?\W*$|"
+                         # ('nerlynx - what happened in the NALA trial?': a name as the label before it)
+                         r"^\W*(?:[\w\-+/]+(?:\s+[\w\-+/]+)?\s*[-–—:]\s*)?"
+                         r"what happened (?:in|with) (?:the )?[\w\-]+(?: (?:trial|study))?(?: (?:with|to|for) [\w\-]+)?\W*$|"
                          # ("PATRICIA trial (palbo + trastuzumab) - what happened there?": the trial named before it)
                          r"(?-i:[A-Z][\w\-]*[A-Z0-9][\w\-]*)(?:\s+(?:trial|study))?(?:\s*\([^()]{1,60}\))?\s*[-–—:,]+\s*(?:so\s+)?"
                          r"what happened(?: there| in it| with it)?\W*$|"
@@ -283,7 +285,9 @@ def is_reference(question: str) -> bool:
                   r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work) (?:is|was) (?:that|this|it) from\b|"
                   r"\b(?:paper|study|article|work) (?:they|the authors|the review) cites?\b|"
                   # 'which study got it approved? whats the paper': the paper asked for, not what it is about
-                  r"\bwhat(?:'s|s| is| was) the (?:paper|source|publication)\b(?!\s+(?:about|say|says|said|cover|covers|"
+                  # ('whats the actual paper for the EMILIA trial?')
+                  r"\bwhat(?:'s|s| is| was) the (?:(?:actual|real|original|full|main|underlying) )?(?:paper|source|publication)\b"
+                  r"(?!\s+(?:about|say|says|said|cover|covers|"
                   r"discuss\w*|conclude\w*|mean|describe\w*|argue\w*|review\w*|on)\b)", lowered)) \
         or bool(STUDY_SHOWED_RE.search(lowered))
 
@@ -405,7 +409,9 @@ def without_exclusion(question: str) -> str:
 # "whats the evidence for cdk4/6 inhibitors", "what evidence does the review present for lapatinib": all it reports
 EVIDENCE_FOR_RE = re.compile(r"^\W*(?:what(?:'s| is| are)?|whats)\s+(?:the\s+)?(?:evidence|data)\b(?:\s+(?:is there|(?:does|did|do)\s+"
                              r"(?:the\s+)?(?:review|paper|article|authors?)\s+\w+))?\s+(?:for|on|about|behind)\b", re.I)
-ASPECT_LIST_RE = re.compile(r"\([^()]*,[^()]*\)")
+ASPECT_LIST_RE = re.compile(r"\([^()]*,[^()]*\)|"
+                            # ('structurally how do t-dm1 and t-dxd differ - linker, payload, DAR?': listed after a dash)
+                            r"\s[-–—:]\s*[\w\-/+]+(?:\s+[\w\-/+]+)?(?:\s*,\s*(?:and\s+|&\s+)?[\w\-/+]+(?:\s+[\w\-/+]+)?)+\W*$")
 # "overview of neratinib - approvals, NALA, tox", "tell me about KATE2: design, results and safety", "ARX788
 # payload, phase, and trial name?": the aspects an overview should cover, listed after the subject
 WH_ASPECT_RE = re.compile(r"(?:^|[,(:\-–—]|\band)\s*(?:what|which|who|when|where|how)\b", re.I)
@@ -488,7 +494,17 @@ def classify(question: str) -> str:
         return "yesno"
     if _bare_name(q) and not MEASURE_RE.search(q):  # 'kate2?' — but 'enhertu dose?' asks a figure
         return "overview"
+    if (labelled := LABEL_THEN_QUESTION_RE.match(q)) and NAME_LIKE_RE.search(labelled.group("question")) and \
+            classify(labelled.group("question")) == "overview":  # (one naming its own subject: not 'what does it say?')
+        # "got a call about nerlynx in the metastatic setting - what's the NALA trial about?": what was told before
+        # the dash labels the question after it, which asks for the overview
+        return "overview"
     return "fact"
+
+
+# what is told before a dash, then a question standing on its own
+LABEL_THEN_QUESTION_RE = re.compile(r"^(?P<label>[^?]{2,100}?)\s[-–—]+\s+(?P<question>(?:so\s+)?(?:what|whats|what's|what’s|how|tell|"
+                                    r"give|summari[sz]e|walk)\b[^?]*\?*)\s*$", re.I)
 
 
 # "intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?": one question of each term
@@ -538,6 +554,12 @@ _PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|ex
              r"thesis|dissertation|manuscript|grant|proposal|"
              r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
+                                 # "in plain words for the group - …": how to answer, and for whom, before the question
+                                 r"^\W*in\s+(?:plain|simple|lay|everyday)\s+(?:words|terms|english|language)(?:\s+for\s+[\w\- ]{1,30}?)?"
+                                 r"\s*[:\-–—]\s*|"
+                                 # "for a lay summary: …": what the answer will be written into
+                                 r"^\W*for\s+(?:my|our|a|an|the)\s+(?:[\w\-]+\s+)?(?:summary|write-?up|explainer|leaflet|brochure|"
+                                 r"faq|report)\s*[:\-–—]\s*|"
                                  # "pathology block q: …": whose question, labelled
                                  r"^\W*(?:[\w\-]+\s+){1,2}?(?:q|qs|question|query)\s*:\s*|"
                                  # "screening for a her2-low study - …": the task at hand, and what for
@@ -580,7 +602,9 @@ HEARSAY_RE = re.compile(r"\s+(?:that\s+|which\s+)?(?:people|everyone|everybody|f
 _CLASS_NOUNS = r"(?:adcs|drugs|tkis|inhibitors|antibodies|agents|therapies|treatments|medicines|meds|conjugates|pills)"
 # ('the parts of an ADC like kadcyla': one of a class whose parts or workings are asked, not that drug; 'is a
 # pill like tukysa better' asks of tukysa)
-_ONE_OF_CLASS = r"of\s+an?\s+(?:adc|drug|tki|inhibitor|antibody|agent|therapy|treatment|medicine|conjugate|pill)"
+_ONE_OF_CLASS = (r"(?:of|up)\s+an?\s+(?:adc|drug|tki|inhibitor|antibody|agent|therapy|treatment|medicine|conjugate|pill)|"
+                 # ('why would a cdk4/6 drug like ibrance help': one of a class its target names, the class asked)
+                 r"(?<=\ba\s)[\w\-]*\d[\w\-/]*\s+(?:drug|inhibitor|agent|medicine|pill)")
 EXAMPLE_OF_CLASS_RE = re.compile(rf"\b({_CLASS_NOUNS}|{_ONE_OF_CLASS})\s*,?\s+(?:like|such as|e\.g\.,?|for example|for instance)\s+"
                                  r"(?:the\s+)?[A-Za-z][\w\-]*(?:\s*(?:,|or|and|/)\s*[A-Za-z][\w\-]*)*", re.I)
 ONE_OF_THE_KIND_RE = re.compile(r"\bone of (?:these|those|the) (?P<kind>[\w\-]+(?: [\w\-]+){0,3}?) "
@@ -604,7 +628,9 @@ NAME_LIKE_RE = re.compile(r"\b\w+[A-Z0-9]\w*\b")
 # How to answer, after a comma: "whats an ADC, in plain words?", "…, simply put"
 # ("whats an ADC? in simple words pls": after the question mark too, with courtesy after it)
 STYLE_TAIL_RE = re.compile(r"(?:\s*[,;:\-–—?.]+\s*|\s+(?=(?:in|using)\s))(?:(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
-                           r"(?:words|terms|english|language)|simply put|in short|briefly|in a nutshell)"
+                           r"(?:words|terms|english|language)|simply put|in short|briefly|in a nutshell|"
+                           # ('how is 'HER2-low' defined? need a one-liner')
+                           r"(?:(?:i\s+)?need\s+|just\s+)?(?:a\s+|in\s+a\s+|in\s+one\s+)?one[\s-]?(?:liner|line|sentence))"
                            r"(?:[\s,]+(?:pls|plz|please|thx|thanks))?(?=\s*[?.!]*\s*$)", re.I)
 
 

@@ -17,7 +17,7 @@ from ..corpus import Corpus
 from ..figures import has_figure
 from ..query import Query, QueryAnalyzer, light_stem, mentions, tokenize
 from ..results import Answer, AnswerPoint, Citation
-from ..retrieval import REVIEW_SUBJECT, Candidate, is_generic
+from ..retrieval import REVIEW_DISEASE, REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
 from .coverage import (MEASURES, SETTINGS_ASKED, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap,
@@ -654,7 +654,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                                                               for a in query.aliases.get(e, [e])])
                        if len(scope) == 1 and self.is_trial(scope[0]) and scope[0] not in query.carried else "")
                    or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities
-                                                    if e not in query.common and e.lower() not in AGENCIES])  # who approves is no scope
+                                                    # (who approves is no scope, nor the disease the whole review is
+                                                    # about: 'for metastatic breast cancer')
+                                                    if e not in query.common and e.lower() not in AGENCIES
+                                                    and e.lower() not in REVIEW_DISEASE])
                    if base.intent in ("fact", "yesno") else "")
         if missing.startswith("the rate of") and not gaps and (giving := self._giving_the_rate(answer, question, query,
                                                                                             candidates)) is not None:
