@@ -19,7 +19,7 @@ from .coverage import PROPERTY_SAID
 from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name, trial_names
 from .overviews import RESULTS_ASKED_RE
 from .subjects import FACET_RE
-from .intent import COMPARE_RE, classify, paired_comparisons
+from .intent import COMPARE_RE, EACH_ASKED_RE, classify, paired_comparisons
 from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, informative, words_of
 from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, HOW_IT_ACTS, SYNONYMS
 
@@ -43,8 +43,6 @@ TERMS_BETWEEN_RE = re.compile(r"\bdifferen\w*\s+between\s+(?P<left>[\w\-+/ ]{2,4
 # "HER2-low and properly HER2 3+": how firmly a side is meant is no part of the term
 TERM_HEDGE_RE = re.compile(r"^(?:properly|truly|really|actually|genuinely|strictly|fully|true|real|classic(?:al(?:ly)?)?)\s+",
                            re.I)
-# "… how often does each happen?", "… what share of patients for each": one question asked of every side
-EACH_ASKED_RE = re.compile(r"\b(?:each(?: one)?|either)\b", re.I)
 DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?|told apart|tell (?:\w+ )?apart)\b", re.I)
 # Words that frame a comparison without naming what is compared: "how r they different", "whats the difference"
 COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them", "their", "each", "did", "differ", "do",

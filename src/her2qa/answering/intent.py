@@ -462,7 +462,7 @@ def classify(question: str) -> str:
     if is_reference(q):
         return "reference"
     asks_comparator = ASKS_COMPARATOR_RE.search(q)
-    if either_better(q) or paired_comparisons(q) or BETTER_THAN_RE.match(q) or _asked_of_each_term(q):
+    if either_better(q) or paired_comparisons(q) or BETTER_THAN_RE.match(q) or asks_of_each_term(q):
         return "compare"
     # "how is X built differently from Y (linker, payload, DAR)?": a measure among the listed aspects is one
     # thing compared, not the figure the question asks
@@ -507,12 +507,14 @@ LABEL_THEN_QUESTION_RE = re.compile(r"^(?P<label>[^?]{2,100}?)\s[-–—]+\s+(?P
                                     r"give|summari[sz]e|walk)\b[^?]*\?*)\s*$", re.I)
 
 
+# "… how often does each happen?", "… what share of patients for each": one question asked of every side
+EACH_ASKED_RE = re.compile(r"\b(?:each(?: one)?|either)\b", re.I)
 # "intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?": one question of each term
 TERMS_EACH_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*[,:?–—]\s*"
-                           r".*\b(?:each(?: one)?|either)\b", re.I)
+                           rf".*{EACH_ASKED_RE.pattern}", re.I)
 
 
-def _asked_of_each_term(question: str) -> bool:
+def asks_of_each_term(question: str) -> bool:
     """Two terms — not drugs — set side by side, then one question asked of each (a measure too)."""
     from .extractive import is_drug_name  # (extractive reads this module's patterns)
     match = TERMS_EACH_RE.match(question)
