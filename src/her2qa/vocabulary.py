@@ -190,6 +190,9 @@ HOW_IT_ACTS = "mechanism action inhibits inhibitor selective"
 # 'how long people lived', 'live longer': how long patients survived is the review's overall survival
 LIVED_LONGER = r"\bhow long (?:\w+ ){0,2}?(?:lived|live|survived|survive)\b|\blive[sd]? longer\b|\blonger (?:lives|life)\b"
 
+# 'what came out of it': what a trial came out with (its results), in the synonyms and in the intent patterns
+CAME_OUT_OF = r"(?:came|comes|come) out of"
+
 SYNONYMS: dict[str, str] = {
     r"side[\s-]?effects?": "adverse events toxicity",
     r"tolera": "toxicity profile tolerability",
@@ -283,7 +286,7 @@ SYNONYMS: dict[str, str] = {
     r"\btell\b[^?]{0,30}\b(?:if|whether)\b[^?]{0,40}\b(?:will|would|is going to)\s+(?:work|help|respond|benefit)\b":
         "predict predictors benefit",
     # 'what came out of it?': what a trial came out with is its results ('what approval came out of that' names it)
-    r"\bwhat (?:came|comes|come) out of\b": "results",
+    rf"\bwhat {CAME_OUT_OF}\b": "results",
     # 'how much did KATHERINE help?': what a trial or its drug helped is the benefit it reports
     # ('does CDK4/6 inhibition help?': asked of a name of any length; 'why would tykerb help' asks the reason instead)
     r"\bhow much did \S+ help\b|(?<!why )(?<!how )\b(?:did|does|do|can|will) (?:[\w\-/+]+ ){1,3}(?:really |actually )?help\b|"

@@ -10,7 +10,7 @@ import re
 
 from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
 from ..retrieval import REVIEW_SUBJECT
-from ..vocabulary import CHAT_WORDS
+from ..vocabulary import CAME_OUT_OF, CHAT_WORDS
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
@@ -180,7 +180,7 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # "what did TH3RESA compare": what a trial set out to test is its design
                          r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
                          # "what came out of MonarcHER?": what a trial came out with, its results
-                         r"^\W*(?:(?:so|and|ok)\s+)?what (?:came|comes|come) out of (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
+                         rf"^\W*(?:(?:so|and|ok)\s+)?what {CAME_OUT_OF} (?:the )?[\w\-]+(?: (?:trial|study))?\W*$|"
                          # ('what happened in DESTINY-Breast03 with enhertu': the drug it tested, named after it)
                          # ('nerlynx - what happened in the NALA trial?': a name as the label before it)
                          r"^\W*(?:[\w\-+/]+(?:\s+[\w\-+/]+)?\s*[-–—:]\s*)?"
@@ -865,7 +865,7 @@ FOUND_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|how)\s+(?:(?:did|doe
 # NALA?": a trial's design asked in one clause and its results in the next is one overview of both
 DESIGN_THEN_RESULTS_RE = re.compile(
     r"(?P<design>\bwhat (?:was|were|is|are) (?:the |its |their )?(?:trial |study )?designs?)\s*,?\s*(?:and|&|\+|\?)\s+"
-    r"(?:(?:so|and)\s+)?what\s+(?:(?:came|comes|come) out of|(?:was|were|are|is) (?:the |its |their )?"
+    rf"(?:(?:so|and)\s+)?what\s+(?:{CAME_OUT_OF}|(?:was|were|are|is) (?:the |its |their )?"
     r"(?:main |key |headline )?(?:results?|outcomes?|findings)(?: of)?)"
     r"(?P<of>\s+(?!(?:it|this|that|them)\W*$)[\w\-/+]+(?:\s+[\w\-/+]+)?)?(?:\s+(?:it|this|that|them))?\s*\?*\s*$", re.I)
 
