@@ -217,8 +217,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     stands_alone = (DEFINITION_OPENING_RE.search(question) or DESCRIBED_TRIAL_RE.search(question)) and own
     if stands_alone or not is_follow_up(question, specific_own):
         return question, own
-    if carried and _topic_of(question) and not pronoun and not NARROWING_RE.search(question) and not re.search(
-            r"\b(?:it|its|they|them|those|these)\b", question, re.I) and not _locative_there(question) and not any(
+    # a turn bringing a topic of its own, pointing at nothing before it ("and what counts as ihc 3+?")
+    topic_of_its_own = bool(_topic_of(question)) and not pronoun and not NARROWING_RE.search(question) and not re.search(
+        r"\b(?:it|its|they|them|those|these)\b", question, re.I) and not _locative_there(question)
+    if carried and topic_of_its_own and not any(
             analyzer.known(e) or e.lower() in BRANDS for e in analyzer.entities_in(previous.resolved)):
         # "does the review say anything about pts who've been through lots of lines?" → "what's the standard of care in
         # 3rd line then?": names the last answer gave are not what a question of its own, after a question naming
@@ -228,8 +230,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # The last turn was about a topic, not a drug or trial ("what is src" → "any drugs against it?"):
         # its words stand in for the subject — unless the turn brings a topic of its own ("and what
         # counts as ihc 3+?").
-        if _topic_of(question) and not pronoun and not NARROWING_RE.search(question) and not re.search(
-                r"\b(?:it|its|they|them|those|these)\b", question, re.I) and not _locative_there(question):
+        if topic_of_its_own:
             return question, own
         # ('my mother has her2+ mets and … — does it work with her2 drugs?': who asks is no topic)
         asked_before = PERSONAL_CONTEXT_RE.match(previous.resolved.strip())

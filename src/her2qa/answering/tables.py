@@ -157,9 +157,7 @@ class TableAnswerer:
     def spelled_within(table: Table, text: str) -> str:
         """'MT: microtubules' for a value list holding 'MT inhibitor': the footnote's abbreviations that ``text``
         uses inside a value (a value that is the abbreviation itself is spelled out beside it already)."""
-        used = [f"{k}: {v}" for k, v in footnote_terms(table).items()
-                if re.search(rf"(?<![\w/\-]){re.escape(k)}(?![\w/\-])", text) and f"{k} ({v})" not in text]
-        return "; ".join(used)
+        return "; ".join(f"{k}: {v}" for k, v in footnote_terms_in(table, text).items() if f"{k} ({v})" not in text)
 
     @staticmethod
     def column_values(table: Table, rows: list[TableRow], column: str) -> list[tuple[str, int]]:
@@ -238,9 +236,8 @@ class TableAnswerer:
         # Remaining words that occur in some rows but not all act as filters ("ORR", "brain", "TLR7/8");
         # after "not"/"without"/"other than" they exclude the rows that have them.
         # (a row's 'MT inhibitor' is a microtubule inhibitor: the footnote's spelled-out words count as the row's)
-        spelled = footnote_terms(table)
-        row_words = [_norm_row(" ".join([row_text(table, r)] + [v for k, v in spelled.items() if re.search(
-            rf"(?<![\w/\-]){re.escape(k)}(?![\w/\-])", row_text(table, r))])) for r in table.rows]
+        row_texts = [row_text(table, r) for r in table.rows]
+        row_words = [_norm_row(" ".join([text, *footnote_terms_in(table, text).values()])) for text in row_texts]
         negation = NEGATION_RE.search(lowered)
         for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", lowered.replace("–", "-")):
             word = match.group(0)
@@ -281,3 +278,9 @@ class TableAnswerer:
 def footnote_terms(table: Table) -> dict[str, str]:
     """The abbreviations a table's footnote spells out ('MT: microtubules.' → {'MT': 'microtubules'})."""
     return {k.strip(): v.strip().lower() for k, v in re.findall(r"([\w/\-]+):\s*([^.]+)\.", table.footnote)}
+
+
+def footnote_terms_in(table: Table, text: str) -> dict[str, str]:
+    """The footnote's abbreviations that ``text`` uses as words ('MT inhibitor' → {'MT': 'microtubules'})."""
+    return {k: v for k, v in footnote_terms(table).items() if re.search(rf"(?<![\w/\-]){re.escape(k)}(?![\w/\-])", text)}
+
