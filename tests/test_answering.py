@@ -54,6 +54,10 @@ def cited_kinds(answer):
     ("tykerb + xeloda vs xeloda alone compared with tykerb + herceptin vs tykerb alone - which combo improved OS?", "compare"),
     ("which trials have PFS as the primary endpoint?", "list"),
     ("what came out of MonarcHER?", "overview"),  # what a trial came out with is its results
+    ("IGF-1R as a resistance driver - mechanistically how?", "why"),  # the mechanism asked after what it is about
+    ("what is a bispecific ADC, e.g. ZW49?", "definition"),  # an example after the term asked
+    ("which one is scarier side-effect wise, enhertu or kadcyla?", "compare"),
+    ("if she needs a pill later, which is rougher, nerlynx or tukysa?", "compare"),
 ])
 def test_intent(question, intent):
     assert classify(question) == intent
@@ -1063,6 +1067,39 @@ ANSWER_HOLDS = {
     "how much HER2 one has is its expression level, and telling if a drug will work is predicting it":
         ("will a test of how much HER2 my mom has tell us if kadcyla will work for her?",
          "not predictors of the benefits of T-DM1"),
+    "'where are they in development' asks each side's phase":
+        ("apitolisib vs alpelisib: what do they hit and where are they in development?", "currently undergoing phase II"),
+    "a trailing 'need NCTs' asks the identifiers of the rows, no filter of its own":
+        ("phase III trials in table 2? need NCTs", "NCT04494425"),
+    "a care topic told in a statement before the question is why one asks, not what":
+        ("her liver biopsy is being repeated. how often does HER2 status change between the primary and the metastasis?",
+         "9–60%"),
+    "a trial named in a statement before 'what did that trial find' is the one asked":
+        ("my mother had cancer left at surgery and her oncologist brought up the KATHERINE trial. what did that trial find?",
+         "88.3% vs. 77%"),
+    "a journalist's lede is a purpose, asking nothing":
+        ("one number for my lede - what share of breast cancers are HER2 positive?", "15–20%"),
+    "'do they cite' asks the paper behind the drug's trial":
+        ("i'd like to read the real tucatinib trial paper. which one do they cite?", "Murthy"),
+    "surgery typed beside radiation for a metastasis is local therapy":
+        ("in HER2CLIMB, if brain mets grew, could patients continue tucatinib after surgery or radiation?",
+         "treatment could be continued after local therapy"),
+    "'if someone on X' names who is treated, no property of X":
+        ("if someone on tucatinib gets local progression in the brain can they keep taking it?",
+         "treatment could be continued after local therapy"),
+    "an example after the term defined keeps it a definition and tells the example":
+        ("what's a biparatopic ADC, e.g. ZW49?", "N-acyl sulfonamide auristatin"),
+    "what an oncologist mentioned is what 'that' stands for":
+        ("the oncologist mentioned cyclin D1 for a trastuzumab patient - how does that drive resistance?",
+         "activate CDK4 and CDK6"),
+    "'does that mean X will work better' asks whether a level predicts benefit":
+        ("if his tumour has very high HER2, does that mean T-DM1 will work better?", "not predictors of the benefits of T-DM1"),
+    "'going thru' is everyday wording, no topic the review lacks":
+        ("which DNA mutations are potential biomarkers going thru clinical validation?", "ESR1, PARP, BRCA"),
+    "'- mechanistically how?' after a name asks how it acts":
+        ("AXL and resistance - mechanistically how?", "PI3K/AKT and MAPK/ERK"),
+    "'HER2+ disease' is the review's HER2-positive, no scope of a year":
+        ("when did T-DM1 first get approved by the FDA for metastatic HER2+ disease?", "2013"),
 }
 
 
@@ -1170,6 +1207,23 @@ ANSWER_HAS = {
     "rows that DON'T carry a payload class typed with a hyphen, spelled out by the footnote":
         ("which ADCs in table 1 DON'T carry a microtubule-inhibitor payload?",
          ("Vic-trastuzumab duocarmazine", "BDC-1001"), ("ARX788", "ZW49")),
+    "'these 2 bispecifics' says what the sides are, not what to compare":
+        ("PRS-343 vs ZW25 - how do these two bispecifics differ?", ("33% response rate", "58%"), ()),
+    "'as PI3K-pathway drugs' says what the sides are, not what to compare":
+        ("apitolisib vs alpelisib, how do they differ as PI3K pathway drugs?", ("phase II", "combination with T-DM1"), ()),
+    "'which has the scarier side effects, X or Y' compares their safety":
+        ("enhertu or kadcyla - which one has scarier side effects?", ("13.6%", "lower toxicity profile"), ()),
+    "'which is rougher side-effect wise' after a condition compares the two named":
+        ("if dad needs a pill later, which is rougher side-effect wise, nerlynx or tukysa?",
+         ("high incidence of diarrhea", "favorable toxicity profile"), ()),
+    "'early numbers' are each side's results":
+        ("ZW25 vs PRS-343, both bispecifics? how are they different and what early numbers?",
+         ("33% response rate", "58%"), ()),
+    "'selectivity' is printed as 'selective'":
+        ("apitolisib vs alpelisib - selectivity and how far along?", ("selective inhibitor of PI3Kα", "phase II"), ()),
+    "a payload kind 'including' another adds its rows":
+        ("which table 1 ADCs have an auristatin-type payload (including MMAE)?",
+         ("Disitamab-vedotin", "ZW49", "Zanidatamab zovodotin"), ("ARX788",)),
 }
 
 
@@ -3312,3 +3366,11 @@ def test_a_question_of_its_own_after_a_question_naming_nothing_stands_alone(assi
     answer = assistant.ask("ok so what's the standard of care in 3rd line and beyond then?", conversation=conversation)
     assert "no standard of care" in answer.answer and " in T-DXd" not in answer.resolved_question, answer.resolved_question
 
+
+
+def test_that_one_after_is_there_a_drug_of_a_kind_is_the_drug_the_answer_found(assistant):
+    conversation = Conversation()
+    assistant.ask("in the PI3K part - is there an AKT inhibitor given with pertuzumab and trastuzumab?",
+                  conversation=conversation)
+    answer = assistant.ask("what is the code name and NCT number of that one?", conversation=conversation)
+    assert "ipatasertib" in answer.resolved_question and "NCT04253561" in answer.answer, answer.resolved_question

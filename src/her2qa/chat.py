@@ -203,6 +203,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if WHICH_TRIAL_WAS_IT_RE.search(question) and (trial := _trial_behind_last_answer(previous, analyzer)):
         # 'which trial was that?': what the trial the last answer came from was, told where it is described
         return WHICH_TRIAL_WAS_IT_RE.sub(f"what was {trial}", question, count=1), own + [trial] + carried
+    if not specific_own and (one := THAT_ONE_RE.search(question)) and (kind := KIND_ASKED_RE.search(previous.resolved)) \
+            and (drug := _drug_of_kind_in_last_answer(previous, kind.group("kind"), analyzer)):
+        # "is there an AKT inhibitor being combined with perjeta + herceptin?" → "code name and NCT for that one?":
+        # the drug of that kind the answer named
+        return f"{question[:one.start()]}{drug}{question[one.end():]}", own + [drug] + carried
     if (demonstrative := DEMONSTRATIVE_OBJECT_RE.search(question)) and not TOPIC_NAMED_BEFORE_RE.search(
             question[:demonstrative.start()]):
         # "is any trial trying to fix that?": "that" is what the last answer said, not a name.
@@ -483,6 +488,23 @@ def _trial_behind_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     return ""
 
 
+def _drug_of_kind_in_last_answer(previous: Turn, kind: str, analyzer: QueryAnalyzer) -> str:
+    """The one drug the last answer names in a point that names the kind asked ('an AKT inhibitor': "The selective
+    pan-Akt inhibitor ipatasertib (GDC-0068) is being tested in combination with pertuzumab and trastuzumab…"),
+    besides those the question named; '' when none or several."""
+    from .answering.extractive import DRUG_RE
+
+    *modifiers, head = kind.lower().split()
+    asked = [a.lower() for e in analyzer.entities_in(previous.resolved) for a in analyzer.aliases_of(e)]
+    found: list[str] = []
+    for point in previous.answer.points:
+        lowered = point.text.lower()
+        if re.search(rf"\b{re.escape(head.rstrip('s'))}", lowered) and all(m in lowered for m in modifiers):
+            found += [m.group(0) for m in DRUG_RE.finditer(point.text)
+                      if m.group(0).lower() not in asked and m.group(0) not in found]
+    return found[0] if len(found) == 1 else ""
+
+
 def _trials_named(text: str, analyzer: QueryAnalyzer) -> list[str]:
     """The trials ``text`` names, in order: names the review calls a trial, not a status ('HER2-positive')."""
     from .answering.extractive import trial_names
@@ -495,6 +517,11 @@ SCENE_SETTING_RE = re.compile(r"^(?:After|Following)\b[^,]{0,120},")
 # A plural topic a later "they" can stand for ('side effects', 'adverse events', 'mutations', 'results')
 PLURAL_TOPIC_RE = re.compile(r"\b(?:side[\s-]effects|adverse (?:events|effects)|toxicities|mutations|results|symptoms|"
                              r"problems|risks)\b", re.I)
+# A turn asking whether there is a drug of a kind ("is there an AKT inhibitor being combined with …?"), and one
+# pointing at the drug found ("code name and NCT for that one?")
+KIND_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+(?P<kind>(?:[\w\-/]+\s+){0,2}?"
+                           r"(?:inhibitors?|drugs?|agents?|ADCs?|TKIs?|antibod(?:y|ies)|bispecifics?))\b", re.I)
+THAT_ONE_RE = re.compile(r"\b(?:that|this) (?:one|drug|agent|inhibitor)\b", re.I)
 # A turn asking whether there is a trial ("was there a trial comparing the two?"); 'which trial…?' is asked_kind's
 TRIAL_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+"
                             r"(?:(?!(?:did|does|do|is|was|were|are|has|had|have|the)\b)[\w\-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b",

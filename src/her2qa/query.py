@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import difflib
 
 from .vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BACKMATTER_CUES, BEFORE_SURGERY, BRANDS, CHAT_WORDS, EVERYDAY_WORDS, INTENT_WORDS,
+                         LOCAL_THERAPY_TYPED,
                          NUMERIC_CUES, REFERENCE_CUES, SHORTHAND, STATUS_MEANINGS, synonym_meanings)
 
 STOPWORDS = frozenset("""
@@ -55,6 +56,9 @@ def cue_re(cues, whole_words: bool = False) -> re.Pattern:
 
 
 NUMERIC_CUE_RE = cue_re(NUMERIC_CUES)
+# 'the NCT number of ipatasertib': a registry's identifier, no figure measured
+IDENTIFIER_NUMBER_RE = re.compile(r"\b(?:nct|registry|registration|trial|identifier|reference|ref|doi|pubmed|pmid)\s+"
+                                  r"(?:numbers?|nos?\.?|#)", re.I)
 # "what do the authors conclude?": what the review's own authors say, not who wrote a cited paper
 AUTHORS_SAY_RE = re.compile(r"\b(?:the |review(?:'s)? )?authors?\s+(?:\w+\s+)?(?:conclude|say|suggest|propose|recommend|"
                             r"think|argue|highlight|emphasi[sz]e|believe|mean|see|consider)\w*|"
@@ -331,7 +335,7 @@ def treatment_history(text: str) -> str:
 
 
 # "after surgery" is a treatment setting, not surgery itself
-SURGERY_TIMING_RE = re.compile(f"{AFTER_SURGERY}|{BEFORE_SURGERY}", re.I)
+SURGERY_TIMING_RE = re.compile(f"{AFTER_SURGERY}|{BEFORE_SURGERY}|{LOCAL_THERAPY_TYPED}", re.I)
 # "brain mets on MRI", "seen on her scan": where a finding was seen, not imaging asked about
 SEEN_ON_IMAGING_RE = re.compile(r"\b(?:on|in|at)\s+(?:an?\s+|the\s+|her\s+|his\s+|my\s+|their\s+)?(?:mri|ct|pet|scans?|imaging)\b",
                                 re.I)
@@ -838,6 +842,8 @@ class QueryAnalyzer:
             names.append(re.sub(r"breast cancer", "BC", name, flags=re.I))
         if re.search(r"[/–]", name) and not STATUS_PAIR_RE.fullmatch(name):  # 'HR+/HER2−' is not 'HER2'
             names += [p for p in re.split(r"[/–]+", name) if len(p) >= 3]
+        if re.fullmatch(r"[A-Za-z][A-Za-z0-9\-]*\+", name):  # 'HER2+ disease' is the review's HER2-positive disease
+            names += [f"{name[:-1]}-positive", f"{name[:-1]} positive"]
         if re.fullmatch(r"[A-Z][A-Za-z0-9\-]*[A-Z0-9]s", name):
             names.append(name[:-1])  # 'other TKIs': the review's "a new TKI" is one of them
         key = compact(name)
@@ -911,7 +917,7 @@ class QueryAnalyzer:
             aliases=aliases, unknown=unknown, equivalents=equivalents,
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             carried=set(carried or []),
-            wants_number=bool(NUMERIC_CUE_RE.search(lowered) or MEASURE_QUESTION_RE.search(question)),
+            wants_number=bool(NUMERIC_CUE_RE.search(IDENTIFIER_NUMBER_RE.sub(" ", lowered)) or MEASURE_QUESTION_RE.search(question)),
             wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))),
             wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),

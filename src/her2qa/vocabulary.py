@@ -139,6 +139,7 @@ know known need needs give given list name names which ones does did kind kinds 
 way ways like tldr eli5 simple simply words plain take-home takehome takeaway bottom-line supposed supposedly regular usual normal typical typically generally ever even
 mean means meant
 im ive
+going thru
 """.split())
 
 # Words that carry a question's intent rather than its topic; a typo in one is mended like a typo in a
@@ -174,10 +175,17 @@ SHORTHAND: dict[str, str] = {
 # ('residual disease after chemo + surgery': the treatment before the operation named beside it)
 AFTER_SURGERY = (r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?"
                  r"(?:(?:chemo\w*|radio\w*|radiation|neo-?adjuvant(?: \w+)?)\s*(?:\+|and|&|/|then|plus)\s*)?"
-                 r"(?:surgery|op(?:eration)?)\b|\bpostoperative\b|"
+                 # ('after surgery or radiation' for a metastasis is local therapy, see LOCAL_THERAPY_TYPED)
+                 r"(?:surgery|op(?:eration)?)\b(?!\s+(?:or|and|/|\+)\s+(?:radiation|radiotherapy|radiosurgery|srs)\b)|"
+                 r"\bpostoperative\b|"
                  # ('mom had surgery and …': what follows is after it)
                  r"\b(?:had|has had|underwent|went through)\s+(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b")
 BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b|\bpreoperative\b"
+
+# 'could they stay on tucatinib after radiation or surgery?': surgery typed beside radiation, for a metastasis, is
+# the review's local therapy (not surgery of the breast, nor its adjuvant setting)
+LOCAL_THERAPY_TYPED = (r"\b(?:radiation|radiotherapy|radiosurgery|srs)\s+(?:or|and|/|\+)\s+(?:brain\s+)?surgery\b|"
+                       r"\b(?:brain\s+)?surgery\s+(?:or|and|/|\+)\s+(?:radiation|radiotherapy|radiosurgery|srs)\b")
 
 # Who approves a drug ('when did FDA approve it'): never the subject asked about, nor a date's scope
 AGENCIES = frozenset({"fda", "ema", "food and drug administration"})
@@ -193,6 +201,9 @@ LIVED_LONGER = r"\bhow long (?:\w+ ){0,2}?(?:lived|live|survived|survive)\b|\bli
 # 'what came out of it': what a trial came out with (its results), in the synonyms and in the intent patterns
 CAME_OUT_OF = r"(?:came|comes|come) out of"
 
+# 'how far along is it?', 'where are they in development': how far a drug has come is the phase of its trials
+DEVELOPMENT_STAGE = (r"\bhow far along\b|\bhow (?:far|advanced) (?:is|are) (?:it|they|\w+) in development\b|\bdevelopment stage\b|"
+                     r"\bwhere (?:is|are) (?:it|they|each|\w+) in (?:development|the pipeline|testing)\b")
 SYNONYMS: dict[str, str] = {
     r"side[\s-]?effects?": "adverse events toxicity",
     r"tolera": "toxicity profile tolerability",
@@ -226,7 +237,8 @@ SYNONYMS: dict[str, str] = {
     r"mechanism of action|\bmoa\b": "mechanism action inhibits",
     r"progress(?:ed|ion)? (?:on|after)|\bfail(?:s|ed|ure)?\b|refractory|\bst(?:o|op)ped working\b|\bno longer work": "failure",
     # 'does how much her2 a tumour has predict…': the amount of HER2 is its expression level
-    r"\bhow much her2\b|\b(?:amount|quantity|levels?) of her2\b|\bher2 (?:amount|levels?)\b": "HER2 expression levels",
+    r"\bhow much her2\b|\b(?:amount|quantity|levels?) of her2\b|\bher2 (?:amount|levels?)\b|"
+    r"\b(?:really |very |super )?high(?:er)? her2\b(?![\s-]*(?:positive|low|\+))": "HER2 expression levels",
     # 'sample size of KATHERINE': how many patients a trial took ("a phase III study involving 1486 patients")
     r"\b(?<!blood )(?<!tissue )(?<!tumor )(?<!plasma )sample(?: sizes?)?\b(?! (?:of|from) )|\bhow (?:big|large) (?:was|were|is)\b":
         "patients",
@@ -285,6 +297,8 @@ SYNONYMS: dict[str, str] = {
     # 'will a test … tell us if kadcyla will work for her?': whether a marker predicts who benefits
     r"\btell\b[^?]{0,30}\b(?:if|whether)\b[^?]{0,40}\b(?:will|would|is going to)\s+(?:work|help|respond|benefit)\b":
         "predict predictors benefit",
+    # 'does that mean kadcyla will work better for him?': whether a finding predicts who benefits
+    r"\bmean\b[^?]{0,40}\b(?:work|works|respond|responds|benefit)\s+better\b": "predict predictors benefit",
     # 'what came out of it?': what a trial came out with is its results ('what approval came out of that' names it)
     rf"\bwhat {CAME_OUT_OF}\b": "results",
     # 'how much did KATHERINE help?': what a trial or its drug helped is the benefit it reports
@@ -304,7 +318,7 @@ SYNONYMS: dict[str, str] = {
     # 'how many were still alive after 2 years': the overall survival rates
     r"\bstill alive\b|\balive (?:after|at)\b|\bsurviv(?:ed|ing) (?:after|at|past)\b": "OS rates overall survival",
     # 'how far along is it?': how far a drug has come in development is the phase of its trials
-    r"\bhow far along\b|\bhow (?:far|advanced) (?:is|are) (?:it|they|\w+) in development\b|\bdevelopment stage\b": "phase trial",
+    DEVELOPMENT_STAGE: "phase trial",
     # 'has anyone tried blocking it?': an inhibitor tried, the review's inhibition
     r"\b(?:tried|try|trying|tested|testing|considered)\s+block\w*|\bblocking (?:it|them|this|that)\b": "inhibition inhibitors",
     # 'all-comers vs the PD-L1+ subgroup': everyone in the trial, which the review calls all patients without stratification
@@ -317,7 +331,7 @@ SYNONYMS: dict[str, str] = {
     r"\bbrain (?:spots?|mets?|metastas[ie]s|tumou?rs?) (?:grow|grew|get bigger|got bigger|progress)\w*|"
     r"\b(?:spots?|mets?|tumou?rs?|lesions?) in (?:her|his|my|the|their) brain (?:grow|get bigger|progress)\w*": "local progression",
     # radiation to a metastasis is what the review calls local therapy
-    r"\bradiation\b|\bradiotherapy\b|\bradiosurgery\b|\bsrs\b|\bwbrt\b|\bgamma knife\b|\bcyberknife\b":
+    LOCAL_THERAPY_TYPED + r"|\bradiation\b|\bradiotherapy\b|\bradiosurgery\b|\bsrs\b|\bwbrt\b|\bgamma knife\b|\bcyberknife\b":
         "local therapy",
     # 'which her2 pills are approved?': the oral anti-HER2 drugs are the small-molecule TKIs
     r"\b(?:her2|anti-?her2|targeted) (?:pills?|tablets?)\b|\boral anti-?her2\b": "TKIs tyrosine kinase inhibitors",

@@ -21,7 +21,7 @@ from .overviews import RESULTS_ASKED_RE
 from .subjects import FACET_RE
 from .intent import COMPARE_RE, EACH_ASKED_RE, classify, paired_comparisons
 from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, informative, words_of
-from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, HOW_IT_ACTS, SYNONYMS
+from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, DEVELOPMENT_STAGE, HOW_IT_ACTS, SYNONYMS
 
 # 'which is better', 'which one wins': the trial where the two met is asked beside what each is
 WHICH_BETTER_RE = re.compile(r"\bwhich\b[^?]{0,20}?\b(?:better|best|superior|wins?|won|more effective|outperforms?)\b|"
@@ -52,7 +52,7 @@ COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them",
                           "trial", "trials", "study", "studies",
                           # 'in terms of kinase selectivity', 'when it comes to toxicity': the frame of the aspect
                           "terms", "regard", "regarding", "respect", "comes",
-                          "two", "both", "three",
+                          "two", "both", "three", "one",  # ('which one has…')
                           # 'is X better than Y': which one did better is the comparison itself, not an aspect of it
                           "better", "worse", "superior", "inferior", "than", "actually", "really"}
 # The part of a comparison before its 'and'/'vs' that lists names by commas ("how do lapatinib, neratinib")
@@ -67,7 +67,7 @@ WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the
 HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:(?:do|does) )?(?:they|it|each)"
                               r"(?: each)? blocks?\b|\bmechanisms?\b|\bmoa\b", re.I)
 RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data|"
-                               r"(?:early|clinical|trial|efficacy|response|phase I) data|"
+                               r"(?:early|clinical|trial|efficacy|response|phase I) (?:data|numbers|figures|stats)|"
                                # ('… and how did they do early on?': how each side fared)
                                r"how (?:did|do|does|have) (?:they|it|each|both)(?: \w+)? (?:do|done|fare|fared|perform|performed))\b",
                                re.I)
@@ -79,6 +79,16 @@ RESULTS_MEASURES = "results response PFS OS survival efficacy"
 SIDES_DESCRIBED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\s+(?:of|with|testing|using)\s+[^?.,;:]*|"
                                 # 'the EGF1001515 and EGF104900 lapatinib trials', 'the two CDK4/6 trials'
                                 r"(?<![\w\-/+])[\w\-/+]+\s+(?=(?:trials?|stud(?:y|ies))\b)", re.I)
+
+
+# Words that say what the sides are, not what to compare: "how do these 2 bispecifics differ", "alpelisib vs
+# apitolisib as PI3K-pathway drugs in HER2 models", "everolimus vs alpelisib as ways to hit the PI3K/mTOR axis"
+# (a setting told by 'as' — 'as second-line options' — is an aspect, and stays)
+_KINDS = (r"(?:drugs?|agents?|ways?|approaches|options?|inhibitors?|therap(?:y|ies)|treatments?|molecules?|compounds?|"
+          r"bispecifics?|ADCs?|TKIs?|antibod(?:y|ies)|classes)")
+SIDES_KIND_RE = re.compile(rf"\b(?:(?:these|those|both)\s+(?:(?:two|2|three|3)\s+)?|the\s+(?:two|2|three|3)\s+){_KINDS}\b|"
+                           rf"\bas\s+(?![^?,;:—–]*\b(?:lines?|adjuvant|neoadjuvant|maintenance)\b)(?:[\w\-/+]+\s+){{0,4}}?{_KINDS}\b"
+                           r"(?:\s+(?:to|for|of|in|against)\s+[^?,;:—–]*)?", re.I)
 
 
 class ComparePlans:
@@ -309,6 +319,8 @@ class ComparePlans:
     def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
         """Sentences naming one side of a comparison that speak to the compared aspect."""
         terms = set(tokenize(aspect)) | set(tokenize(" ".join(v for k, v in SYNONYMS.items() if re.search(k, aspect, re.I))))
+        # a quality asked by its noun is printed by its adjective: 'selectivity' by "selective", 'toxicity' by "toxic"
+        terms |= {t[:-3] for t in terms if t.endswith("ity") and len(t) > 7}
         # a property the review names otherwise for one side ("T-DM1 … linked … to the cytotoxic agent DM1"),
         # said by that whole phrase
         said_as = {w: PROPERTY_SAID[w.rstrip("s")] for w in tokenize(aspect) if w.rstrip("s") in PROPERTY_SAID}
@@ -397,6 +409,7 @@ class ComparePlans:
         rest = re.sub(BEFORE_SURGERY, " neoadjuvant ", rest, flags=re.I)
         # "…PATRICIA trials of CDK4/6 inhibitors in HER2+ disease" says what the sides are, not what to compare
         rest = SIDES_DESCRIBED_RE.sub(" ", rest)
+        rest = SIDES_KIND_RE.sub(" ", rest)
         words = [w for w in re.findall(r"[\w\-/+]+", rest)
                  if w.lower() not in FRAME_WORDS and w.lower() not in COMPARISON_FRAME_WORDS
                  and words_of(w)]
@@ -405,6 +418,8 @@ class ComparePlans:
         if HOW_THEY_WORK_RE.search(rest):
             # 'tykerb vs tukysa in how they work': the frame words dropped held the aspect, how each acts
             words.append(HOW_IT_ACTS)
+        if re.search(DEVELOPMENT_STAGE, rest, re.I):
+            words.append("phase")  # 'where are they in development': how far each has come, its trials' phase
         trial_apart = any(self.is_trial(e) and trial_names(e) and e not in sides for e in query.entities)
         if RESULTS_ASPECT_RE.search(rest) or (SHOWED_RE.search(rest) and not trial_apart):
             # 'design and early results': a trial's results are told by its measures (a 33% response

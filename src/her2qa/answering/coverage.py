@@ -74,6 +74,8 @@ GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - �
                       "goal", "aim", "target", "targets", "class", "definition", "meaning", "evidence", "proof",
                       "support", "rationale", "info", "information", "details", "update", "news", "progress",
                       "stat", "stats", "statistic", "statistics",
+                      # 'if someone on tukysa gets …': who is treated, no property of the drug
+                      "someone", "somebody", "anyone", "anybody", "everyone", "person", "people", "caller", "callers",
                       # 'any signal for it in HER2-low?': a sign of activity is what a result shows, not a property
                       "signal", "signals", "sign", "signs", "hint", "hints",
                       # 'total count of FDA-approved ADCs': any figure for them gives it ("Thirteen ADCs have…")
@@ -156,6 +158,8 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
 
 # A property the review names otherwise: T-DM1's payload is "the cytotoxic agent DM1"
 PROPERTY_SAID = {"payload": ("cytotoxic agent",),
+                 # 'what phase is each in': the word is too common to tell the aspect, a phase printed ("phase II") tells it
+                 "phase": ("phase i", "phase 1", "phase 2", "phase 3"),
                  # 'cutoff for IHC 3+': a threshold is printed as what the state is defined by ("… in more than 30%")
                  **{word: ("defined as", "more than", "at least", "fewer than", "less than", "≥")
                     for word in ("cutoff", "cut-off", "threshold", "criteria", "criterion")}}
@@ -257,11 +261,16 @@ SUBGROUP_ASKED_RE = re.compile(r"\b(?:in|for|among|of)\s+(?:the\s+|those\s+|that
                                re.I)
 
 
+# "the PFS just for the patients with brain mets": a subgroup told by 'just'/'only' and who its patients are
+SUBGROUP_ONLY_RE = re.compile(r"\b(?:just|only)\s+(?:for|in|among)\s+(?:the\s+|those\s+)?(?:patients|pts|people|ones|women|those)\s+"
+                              r"(?:with|who had|who have|having)\s+(?P<who>[\w\-+/]+(?:\s+[\w\-+/]+){0,2}?)\s*(?:[?.,;]|$)", re.I)
+
+
 def subgroup_gap(question: str, evidence: list[str]) -> str:
     """'the PFS of the brain metastases subgroup' when an endpoint is asked of a subgroup and no quoted sentence
     gives a figure of that endpoint beside the subgroup's words (HER2CLIMB's overall PFS, and the share of its
     patients with brain metastases, are no PFS of those patients), else ''."""
-    asked = SUBGROUP_ASKED_RE.search(question)
+    asked = SUBGROUP_ASKED_RE.search(question) or SUBGROUP_ONLY_RE.search(question)
     named = [name for name in asked_endpoints(question) if name in MEASURES]
     if asked is None or not named:
         return ""

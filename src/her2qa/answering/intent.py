@@ -29,13 +29,17 @@ COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison
 # What 'which is …' sets two treatments against each other by ('nerlynx or tukysa - which one is easier to
 # tolerate?' sets them against on their safety)
 BETTER_WORDS = (r"better|best|worse|easier|harder|safer|gentler|milder|kinder|tougher|less toxic|more toxic|more tolerable|"
-                r"superior|won|wins|more effective|came out (?:on )?top")
+                r"superior|won|wins|more effective|came out (?:on )?top|"
+                # ('which has the scarier side effects', 'which is rougher side-effect wise'): which one is worse to take
+                r"rougher|scarier|nastier|harsher|riskier|more (?:dangerous|serious|severe)|less tolerable|"
+                r"(?:more|fewer|less) side[\s-]effects")
 # "nerlynx + xeloda or tykerb + xeloda — which did better in NALA?": two sides set against each other by "or"
 EITHER_BETTER_RE = re.compile(rf"^(?P<first>.+?)\s+or\s+(?P<second>.+?)\s*[-–—:,?]*\s*which\b[^?]{{0,30}}?\b(?:{BETTER_WORDS})\b",
                               re.I)
-# 'which is gentler, tucatinib or neratinib?': the same, asked before the two are named
-WHICH_BETTER_FIRST_RE = re.compile(rf"^\W*which\b(?: one| of them)?(?: (?:is|was|would be|seems))?\s+(?:\w+\s+){{0,2}}?"
-                                   rf"(?:{BETTER_WORDS})\b(?:\s+(?:to|for|on)\s+[\w\s]{{1,20}}?)?\s*[,:\-–—]\s*"
+# 'which is gentler, tucatinib or neratinib?': the same, asked before the two are named (after a condition too:
+# 'if mom ends up on a pill later, which is rougher, tukysa or nerlynx?')
+WHICH_BETTER_FIRST_RE = re.compile(rf"^\W*(?:(?:if|when|once|since|given)\b[^?,]{{0,80}},\s*)?which\b(?: one| of them)?(?: (?:is|was|would be|seems))?\s+(?:\w+\s+){{0,2}}?"
+                                   rf"(?:{BETTER_WORDS})\b(?:\s+(?:to|for|on)\s+[\w\s]{{1,20}}?|\s+[\w\-]{{2,20}}[\s-]wise)?\s*[,:\-–—]\s*"
                                    r"(?P<first>[^,?]+?)\s+or\s+(?P<second>[^,?]+?)\W*$", re.I)
 
 
@@ -76,6 +80,8 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|"
                     # "mechanistically how does AXL drive resistance?": the mechanism asked in so many words
                     r"^\W*(?:mechanistically|biologically|molecularly)\b|\b(?:rationale|reason|reasoning|why)\b|"
+                    # ("AXL as resistance driver - mechanistically how?": the same, asked after what it is about)
+                    r"[-–—:,]\s*(?:(?:so|but|and|ok)\s+)?(?:mechanistically|biologically|molecularly)\b|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
                     r"\b(?:point|idea|logic|thinking|purpose) (?:of|behind) (?:\w+ing|combin\w*|adding|the combination)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
@@ -221,6 +227,9 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even )?(?:is|are|wa
                            r"what does .+ (?:mean|stand for)(?! for)|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
+# "what is a biparatopic ADC, e.g. ZW49?": an example given after the term asked, which does not change what is asked
+EXAMPLE_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—]|\()?\s*\b(?:e\.?g\.?|such as|like|for example|for instance)(?:,|\.|\s)\s*"
+                             r"[^?()]{1,40}?\)?\s*(?=\?*$)", re.I)
 # "what is TPD / PROTACs as described in the review?": where the answer comes from, which every answer does
 SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|explained|presented|used|mentioned) "
                            r"(?:in|by) (?:the|this) (?:review|paper|article|authors)|"
@@ -284,6 +293,8 @@ def is_reference(question: str) -> bool:
                   # 'the NALA paper they cite, whose is it', 'which study is that from': whose the cited paper is
                   r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work) (?:is|was) (?:that|this|it) from\b|"
                   r"\b(?:paper|study|article|work) (?:they|the authors|the review) cites?\b|"
+                  # '… the actual tucatinib trial paper. which one do they cite?'
+                  r"\b(?:do|does|did) (?:they|the authors|the review|it) cite\b|"
                   # 'which study got it approved? whats the paper': the paper asked for, not what it is about
                   # ('whats the actual paper for the EMILIA trial?')
                   r"\bwhat(?:'s|s| is| was) the (?:(?:actual|real|original|full|main|underlying) )?(?:paper|source|publication)\b"
@@ -488,7 +499,7 @@ def classify(question: str) -> str:
     if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
         return "overview"
-    if DEFINITION_RE.search(SCOPE_TAIL_RE.sub("", q)) and not MEASURE_RE.search(q):
+    if DEFINITION_RE.search(EXAMPLE_TAIL_RE.sub("", SCOPE_TAIL_RE.sub("", q))) and not MEASURE_RE.search(q):
         return "definition"
     if YESNO_RE.search(q) or EVIDENCE_THAT_RE.match(q):
         return "yesno"
@@ -554,7 +565,9 @@ def without_instructions(question: str) -> tuple[str, list[str]]:
 # What a question may be asked for: a talk, a class, a post
 _PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|exam|boards?|notes|poster|seminar|teaching|"
              r"thesis|dissertation|manuscript|grant|proposal|"
-             r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework)")
+             r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework|"
+             # a journalist's: 'quick stat for my lede -'
+             r"lede|story|article|piece|column|write-?up)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
                                  # "in plain words for the group - …": how to answer, and for whom, before the question
                                  r"^\W*in\s+(?:plain|simple|lay|everyday)\s+(?:words|terms|english|language)(?:\s+for\s+[\w\- ]{1,30}?)?"
@@ -830,6 +843,13 @@ ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|p
                             r"i mean|as in)\b", re.I)
 
 
+# "…phase III? need NCTs", "…? give NCT numbers": the registry numbers of what the part before asks, no new question
+IDENTIFIERS_TOO_RE = re.compile(r"^\W*(?:(?:and|also|pls|please|plus|with|incl\.?|including)\s+)*"
+                                r"(?:(?:i\s+)?(?:need|want|give(?:\s+me)?|show(?:\s+me)?|list|include|add)\s+)?"
+                                r"(?:the\s+|their\s+|its\s+)?(?:nct\w*|registry|trial)(?:\s+(?:numbers?|nos?\.?|ids?|identifiers?|#s?))?"
+                                r"(?:\s+(?:too|as well|pls|please))?\W*$", re.I)
+
+
 # "…? give me the big picture", "…? keep it simple", "…? key data pls": how to answer, not a new question
 HOW_TO_ANSWER_WORDS = frozenset("big picture simple short plain terms words overall brief keep make sense "
                                 "detail detailed details high level layman laymans english all every everything each full "
@@ -911,6 +931,7 @@ def split_parts(question: str) -> list[str]:
             continue  # the review's figure, not the guess, answers it
         if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
                       or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece) or UNIT_OF_IT_RE.match(piece)
+                      or IDENTIFIERS_TOO_RE.match(piece)
                       or (FOUND_OF_IT_RE.match(piece) and classify(parts[-1]) == "overview")
                       or (SCHEDULE_PART_RE.match(piece) and DOSE_ASKED_RE.search(parts[-1]))):
             parts[-1] = f"{parts[-1]} {piece}"

@@ -17,11 +17,15 @@ from ..results import Answer
 from ..retrieval import Candidate
 from .compose import Pick
 from .coverage import content_words
-from .extractive import is_drug_name, trial_names
+from .extractive import DRUG_CODE_RE, is_drug_name, trial_names
 from .subjects import without_brackets
 from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, HOW_TO_ANSWER_WORDS
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import SAME_TOPIC
+
+# How many sentences naming an entity outside its home paragraph join its overview: a drug's or trial's, and a topic's
+ELSEWHERE_NAMED = 2
+ELSEWHERE_TOPIC = 4
 
 ASPECTS = (
     ("Safety", re.compile(r"adverse|toxicit|diarrh|tolerab|safety|side effect|grade (?:3|III|three)|interstitial|"
@@ -330,7 +334,11 @@ class OverviewPlans:
             return any(mentions(" ".join(s.text.split()[:7]), aliases) for s in runs[key])
         home = max(runs, key=lambda k: (introduced(k), len(runs[k]), counts[k], -k[1]))
         run = runs[home]
-        elsewhere = [s for s in hits if (s.source, s.paragraph) != home][:2]
+        # (a drug or trial has a home paragraph and is named in passing elsewhere; a topic — brain metastases — is
+        # told a sentence or two in each of several places: more of them are its overview)
+        reach = ELSEWHERE_NAMED if is_drug_name(entity) or DRUG_CODE_RE.fullmatch(entity) or self.is_trial(entity) \
+            else ELSEWHERE_TOPIC
+        elsewhere = [s for s in hits if (s.source, s.paragraph) != home][:reach]
         chosen = sorted(run + elsewhere, key=lambda s: s.start)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=self._antecedent(s, entity)) for s in chosen]

@@ -20,9 +20,9 @@ from ..results import Answer, AnswerPoint, Citation
 from ..retrieval import REVIEW_DISEASE, REVIEW_SUBJECT, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick, merge, points_from_text, render, with_antecedent
-from .coverage import (MEASURES, SETTINGS_ASKED, arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap,
-                       grade_gap, subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
-                       setting_gap, weakly_covered, year_gap)
+from .coverage import (GENERIC_ATTRIBUTES, MEASURES, SETTINGS_ASKED, arm_gap, asked_endpoints, attribute_gap, content_words,
+                       count_gap, duration_gap, grade_gap, subgroup_gap, management_gap, measured_gap, off_topic,
+                       other_trials_figure, qualifier_gaps, setting_gap, weakly_covered, year_gap)
 from .extractive import (ADDITIVE_RE, ASKED_KIND_RE, COMMON_CODES, DRUG_RE, FINDINGS_BEFORE_RE, LEANS_FORWARD_RE, TRIAL_RE,
                          ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, names_of_kind, retrieved_list,
                          trial_names)
@@ -62,6 +62,21 @@ POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|o
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
 # "if my brain spot grows and i get radiation, …": a condition told before the question, in one's own words
+# Who a statement is told by or about: the asker, the one treated, their doctors
+ASKER_RE = re.compile(r"\b(?:i|i'm|i’m|im|i've|my|we|our|me|he|she|his|her|him|their|mom|mum|mother|dad|father|wife|husband|"
+                      r"partner|sister|brother|daughter|son|friend|aunt|uncle|patients?|pts?|doctor|dr|docs?|oncologist|onc|"
+                      r"nurse|surgeon|callers?|clients?|members?|colleagues?|readers?|someone|somebody|"
+                      # (what someone told: 'a caller on verzenio asked about the monarcHER trial - what was it')
+                      r"asked|mentioned|said|told|brought up)\b", re.I)
+# What was heard ("oncologist mentioned cyclin D1 in a herceptin patient"): the words after the telling verb
+HEARD_TERM_RE = re.compile(r"\b(?:mentioned|said|brought up|talked about|told (?:me|us|him|her) about)\s+"
+                           r"(?:(?:the|a|an|something called|some(?:thing)? about)\s+)?(?P<term>[\w\-/+]+(?:\s+[\w\-/+]+)?)"
+                           # (not 'mentioned AXL as a reason the drugs stop working': what was heard is then a claim)
+                           r"(?=\s+(?:in|for|with|on|at|to|when|during|and|is|was)\b|\s*[.,;:!]|\s+[-–—]|\s*$)", re.I)
+# A statement, then the question: "his biopsy … is being rechecked for HER2. how often does …?"
+TOLD_THEN_ASKED_RE = re.compile(r"^(?P<context>[^?]{10,300}?)(?P<stop>[.;!]|\s[-–—])\s+(?P<question>(?:what|whats|what's|how|why|which|"
+                                r"who|when|where|is|are|does|do|did|can|could|should|was|were|has|have|any|anything)\b[^?]*\?*)\s*$",
+                                re.I | re.S)
 CONDITION_CONTEXT_RE = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\W+)*(?:if|once|in case)\b", re.I)
 # "what did Metzger find?", "what did bose et al show": a study the review names by its first author
 AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
@@ -358,7 +373,14 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             condition = had.group("condition") or f"tumors {had.group('state')}"
             return f"{question_part[:that.start(1)]}{condition}{question_part[that.end(1):]}"
         heard = HEARD_FROM_RE.search(match.group("context"))
-        if heard and BACK_REFERENCE_RE.search(match.group("question")):
+        if heard and (back := BACK_REFERENCE_RE.search(match.group("question"))):
+            if (term := HEARD_TERM_RE.search(match.group("context"), heard.start())) and back.group(0).lower() in (
+                    "that", "this", "it") and (self._known_names(term.group("term")) or re.search(
+                    rf"\b{re.escape(term.group('term').lower())}\b", self.analyzer.lowered_text)):
+                # "oncologist mentioned cyclin D1 in a herceptin patient - how does that cause resistance?": that is
+                # the name heard, not the patient it was heard about
+                question_part = match.group("question")
+                return f"{question_part[:back.start()]}{term.group('term')}{question_part[back.end():]}"
             return text  # "the nurse said something about lung problems. how common is that?": that is what was heard
         # "…? I know enhertu is about 8": what the asker knows, told after a question with its own subject;
         # "the dr said enhertu is an ADC.. what are the parts of an ADC?": what was heard, before one (a class
@@ -465,6 +487,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     def _query(self, text: str, carried: list[str], intent: str) -> tuple[Query, list[Candidate]]:
         query = self.analyzer.analyze(text, carried=list(carried))
         query.intent = intent
+        query.unknown = self._unknown_asked(text, query)
         if intent == "why":
             # "the mechanism by which X causes Y" asks how; a sentence calling X "a mechanism" does not say it
             query.terms = [t for t in query.terms if t not in WHY_ASKING_TERMS] or query.terms
@@ -477,6 +500,32 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
             self._pool = candidates
         self._considered.update(c.chunk.id for c in candidates[: max(self.settings.top_k, 10)])
         return query, candidates
+
+    def _told_then_asked(self, text: str) -> tuple[str, str] | None:
+        """A statement told before a question that stands on its own: (what was told, what is asked). 'his biopsy of
+        the liver spot is being rechecked for HER2. how often does HER2 status change …?', '… still had cancer left at
+        surgery … the KATHERINE trial with kadcyla. what did that trial find?' — not a condition ('if …'), nor a
+        question pointing back to a topic told with no name the review knows ('mom has cardiotoxicity now. is that
+        common?'), nor one asking nothing of its own ('worried about cardiotoxicity. what does the review say?')."""
+        told = TOLD_THEN_ASKED_RE.match(text.strip())
+        if told is None or CONDITION_CONTEXT_RE.match(told.group("context")):
+            return None
+        context, asked = told.group("context"), told.group("question")
+        if told.group("stop").strip() in "-–—" and not ASKER_RE.search(context):
+            return None  # 'cardiotoxicity / LVEF decline rates with herceptin — any figures?': a topic, then the question
+        if BACK_REFERENCE_RE.search(asked):
+            return (context, asked) if self._known_names(context) else None
+        own = [w for w in content_words(asked) if w not in FRAME_WORDS and w not in GENERIC_ATTRIBUTES]
+        return (context, asked) if own else None
+
+    def _unknown_asked(self, text: str, query: Query) -> list[str]:
+        """The words the review never uses that the question asks about: a care topic told only in a statement
+        before the question (the liver spot, the surgery above) is why one asks, not what."""
+        if not query.unknown or (told := self._told_then_asked(text)) is None:
+            return query.unknown
+        context, asked = told
+        told_only = set(self.analyzer.unknown_topic_words(context)) - set(self.analyzer.unknown_topic_words(asked))
+        return [u for u in query.unknown if u not in told_only]
 
     def _base(self, question: str, query: Query, candidates: list[Candidate], intent: str) -> Answer:
         return Answer(question=question, answer="", intent=intent, resolved_question=query.text,
@@ -645,7 +694,9 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         said = [p.text for p in answer.points] or [answer.answer]
         # an arm is named by its drug ('the tdm1 arm'); 'the PD-L1+ group' is a subgroup
         arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
-        missing = (attribute_gap(query.text, self.analyzer, evidence) or measured_gap(query.text, self.analyzer, said)
+        # (a property is asked in the question, not in what was told before it: 'his biopsy of the liver spot …')
+        asked = told[1] if (told := self._told_then_asked(query.text)) else query.text
+        missing = (attribute_gap(asked, self.analyzer, evidence) or measured_gap(asked, self.analyzer, said)
                    or self._property_of_another(query, answer)
                    or arm_gap(query.text, said, arms) or count_gap(query.text, said) or duration_gap(query.text, said)
                    or (grade_gap(query.text, said) if base.intent == "fact" else "") or subgroup_gap(query.text, said)
@@ -1464,7 +1515,9 @@ PEOPLE_LIKE_RE = re.compile(r"\b(?:people|patients|pts|women|someone|somebody|an
                             r"(?:her|him|me|them|us|my \w+)\b", re.I)
 # A part pointing back at the trial the part before asked for: "…and were ppl with brain mets even in it"
 TRIAL_POINTER_RE = re.compile(r"\b(?:it|(?:that|this|the) (?:trial|study))\b", re.I)
-DRUGS_TRIAL_RE = re.compile(r"\bthe (?P<drug>[A-Za-z][\w\-]+) (?:trial|study)\b", re.I)
+# ('the actual tucatinib trial paper': how much it is the drug's own trial says nothing of which trial it is)
+DRUGS_TRIAL_RE = re.compile(r"\bthe (?:(?:actual|real|original|main|pivotal|big|key)\s+)?(?P<drug>[A-Za-z][\w\-]+) "
+                            r"(?:trial|study)\b", re.I)
 WHICH_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|name (?:the|a|an))\b|"
                       r"^\s*(?:so |and |ok )?(?:are )?(?:there )?any\b.*\b(?:named|mentioned|listed)\W*$", re.I)
 

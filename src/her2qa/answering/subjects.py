@@ -527,6 +527,9 @@ class SubjectPlans:
         names = [m.group(0) for m in DRUG_RE.finditer(opening)]
         if drugs_only:
             return names
+        for name in names:
+            # a code in brackets after a drug glosses it ("Alpelisib (BYL719) is…"): the drug is who the stretch is about
+            opening = re.sub(rf"(?<![\w-]){re.escape(name)}\s*\([^)]*\)", name, opening)
         return names + re.findall(r"\bT-D\w+", opening) + [
             n for n in trial_names(opening) if not is_generic(n) and self.analyzer.paragraph_share([n]) <= 0.2]
 

@@ -33,6 +33,7 @@ TABLE_WORDS = {"table", "tables", "trial", "trials", "study", "studies", "row", 
                "payload", "payloads", "adc", "adcs", "bc", "her2", "metastatic", "breast", "cancer", "patients",
                "based", "type", "types", "kind", "kinds"}
 NEGATION_RE = re.compile(r"\b(?:not|no|non|without|except|excluding|other than|besides|(?:do|does|is|are)n[’']?t)\b")
+INCLUDING_RE = re.compile(r"\b(?:incl\.?|including|as well as)\s")
 TABLE_NUMBER_RE = re.compile(r"\btable\s*(\d+)\b", re.I)
 
 
@@ -211,6 +212,15 @@ class TableAnswerer:
         common = [e for e in named if all(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)
                   or mentions(table.caption, query.aliases.get(e, [e]))]
         named = [e for e in named if e not in common]
+        # ('auristatin payloads (incl MMAE)': a word after 'including' adds its rows to those the words before chose)
+        including = INCLUDING_RE.search(lowered)
+        unfiltered = list(rows)
+        added_names = [e for e in named if including and any(
+            lowered.find(a.lower(), including.end()) >= 0 for a in query.aliases.get(e, [e]))]
+        named = [e for e in named if e not in added_names]
+        for e in added_names:
+            for alias in query.aliases.get(e, [e]):
+                lowered = lowered.replace(alias.lower(), " ")
         for e in common:  # "the T-DXd trials in table 2": the caption's own subject is no word filter either
             for alias in query.aliases.get(e, [e]):
                 lowered = lowered.replace(alias.lower(), " ")
@@ -239,13 +249,16 @@ class TableAnswerer:
         row_texts = [row_text(table, r) for r in table.rows]
         row_words = [_norm_row(" ".join([text, *footnote_terms_in(table, text).values()])) for text in row_texts]
         negation = NEGATION_RE.search(lowered)
+        including = INCLUDING_RE.search(lowered)
         for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", lowered.replace("–", "-")):
             word = match.group(0)
             if "-" in word and not any(word in words for words in row_words) and all(
-                    any({part, light_stem(part), part.rstrip("s")} & words for words in row_words)
+                    any({part, light_stem(part), part.rstrip("s")} & words for words in row_words) or part in TABLE_WORDS
                     for part in word.split("-") if part):
-                word = word.split("-")[0]  # ('a microtubule-inhibitor payload': words the rows hold apart, the first names it)
-            if word in TABLE_WORDS or len(word) < 2 or word.isdigit():
+                # ('a microtubule-inhibitor payload': words the rows hold apart, the first names it; 'an auristatin-type
+                # payload': the kind of payload, named by its first word)
+                word = word.split("-")[0]
+            if word in TABLE_WORDS or word.rstrip("s") in TABLE_WORDS or len(word) < 2 or word.isdigit():
                 continue
             if phases and re.fullmatch(r"[ivx]+(?:/[ivx]+)*", word):
                 continue  # 'phase 2 (incl. mixed phases like I/II)': the phase filter has it already
@@ -254,13 +267,23 @@ class TableAnswerer:
             if not hits or len(hits) == len(table.rows):
                 continue
             keep = {id(table.rows[i]) for i in hits}
+            if including is not None and match.start() > including.start() and filters:
+                added = [r for r in unfiltered if id(r) in keep and r not in rows]
+                rows = [r for r in unfiltered if r in rows or r in added]
+                filters.append("or " + word)
+                continue
             negated = negation is not None and match.start() > negation.start()
             narrowed = [r for r in rows if (id(r) in keep) != negated]
             if narrowed:
                 rows = narrowed
                 filters.append(("not " if negated else "") + word)
+        if added_names and filters:
+            rows = [r for r in unfiltered if r in rows or any(
+                mentions(row_text(table, r), query.aliases.get(e, [e])) for e in added_names)]
+            filters.extend("or " + e for e in added_names)
         absent = [e for e in query.entities if not is_generic(e) and e not in query.common
                   and not re.fullmatch(r"table\s*\d+|[IV]{1,3}", e, re.I)
+                  and e.lower().rstrip("s") not in TABLE_WORDS  # ('need NCTs': a column asked, not a row's name)
                   and not mentions(table.caption, query.aliases.get(e, [e]))
                   and not any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
         if absent:
