@@ -1095,9 +1095,27 @@ ANSWER_HOLDS = {
     "'does that mean X will work better' asks whether a level predicts benefit":
         ("if his tumour has very high HER2, does that mean T-DM1 will work better?", "not predictors of the benefits of T-DM1"),
     "'going thru' is everyday wording, no topic the review lacks":
-        ("which DNA mutations are potential biomarkers going thru clinical validation?", "ESR1, PARP, BRCA"),
+        ("which DNA mutations does the review say are biomarkers going thru clinical validation?", "ESR1, PARP, BRCA"),
     "'- mechanistically how?' after a name asks how it acts":
         ("AXL and resistance - mechanistically how?", "PI3K/AKT and MAPK/ERK"),
+    "'ok probably a dumb question but' asks nothing":
+        ("ok maybe a dumb question but what exactly is an ADC", "three components"),
+    "'plain-language question for a leaflet:' is a purpose, asking nothing":
+        ("plain-language question for a brochure: what is an antibody-drug conjugate?", "three components"),
+    "a purpose of several words before the colon asks nothing":
+        ("intro slide for our new lab members: which parts make up an ADC?", "three components"),
+    "'explaining X to someone - … make one up' asks of X":
+        ("explaining ADCs to a new grad in clinic - what are the parts that make one up?", "three components"),
+    "what a nurse keeps saying, told after the question, is no question of its own":
+        ("what actually is an ADC? the nurse keeps saying it about kadcyla", "sophisticated new molecules"),
+    "'so hard to keep people on X' asks what limits its use":
+        ("why is it so hard to keep people on nerlynx?", "high incidence of diarrhea"),
+    "a term asked with a trailing 'X etc' stays a definition":
+        ("what is targeted protein degradation for HER2? PROTACs etc", "PROTACs and molecular glues"),
+    "a topic spread over the review is told from each place it is named":
+        ("anything in here about CNS/brain mets?", "approximately 45% in both arms"),
+    "two drugs listed in a why are asked as the class the review titles their part by":
+        ("why would you add ibrance or verzenio to anti-her2 therapy?", "activate CDK4 and CDK6"),
     "'HER2+ disease' is the review's HER2-positive, no scope of a year":
         ("when did T-DM1 first get approved by the FDA for metastatic HER2+ disease?", "2013"),
 }
@@ -1105,6 +1123,8 @@ ANSWER_HOLDS = {
 
 # rule -> (question, what the decline names)
 DECLINED_NAMING = {
+    "a figure asked 'just for the patients with' a condition is that subgroup's":
+        ("what was the HER2CLIMB PFS only for patients with brain mets?", "brain metastases subgroup"),
     "a brand whose drug the review never names": ("was kisqali ever tried with herceptin for her2 positive? what happened",
                                                    "ribociclib"),
     "infusion practicalities": ("how long the kadcyla infusion takes?", "infusion"),
@@ -1211,6 +1231,8 @@ ANSWER_HAS = {
         ("PRS-343 vs ZW25 - how do these two bispecifics differ?", ("33% response rate", "58%"), ()),
     "'as PI3K-pathway drugs' says what the sides are, not what to compare":
         ("apitolisib vs alpelisib, how do they differ as PI3K pathway drugs?", ("phase II", "combination with T-DM1"), ()),
+    "'a quick contrast of X and Y' compares the two":
+        ("quick contrast of PATRICIA and monarcHER for a briefing note?", ("237", "71 patients"), ()),
     "'which has the scarier side effects, X or Y' compares their safety":
         ("enhertu or kadcyla - which one has scarier side effects?", ("13.6%", "lower toxicity profile"), ()),
     "'which is rougher side-effect wise' after a condition compares the two named":
@@ -3374,3 +3396,10 @@ def test_that_one_after_is_there_a_drug_of_a_kind_is_the_drug_the_answer_found(a
                   conversation=conversation)
     answer = assistant.ask("what is the code name and NCT number of that one?", conversation=conversation)
     assert "ipatasertib" in answer.resolved_question and "NCT04253561" in answer.answer, answer.resolved_question
+
+
+def test_the_results_after_which_trial_a_drug_was_approved_on_are_that_trials(assistant):
+    conversation = Conversation()
+    assistant.ask("kadcyla's adjuvant approval - which trial was it based on?", conversation=conversation)
+    answer = assistant.ask("ok and what were the results?", conversation=conversation)
+    assert "KATHERINE" in answer.resolved_question and "88.3% vs. 77%" in answer.answer, answer.resolved_question

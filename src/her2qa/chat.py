@@ -245,6 +245,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             (trial := _trial_behind_last_answer(previous, analyzer)) and trial not in carried:
         # "was there a trial comparing the two head to head?" → "ok what were the results": the trial it found
         carried = [trial] + carried
+    elif not specific_own and WHICH_TRIAL_RE.search(previous.resolved) and WHOLE_RESULTS_RE.match(question) and \
+            (trial := _trial_behind_last_answer(previous, analyzer)):
+        # "kadcyla's approval for adjuvant use - which trial was that based on?" → "ok and what were the results?":
+        # the results of the trial it named, before the drug asked about
+        carried = [trial] + [e for e in carried if e != trial]
     if TELL_ME_MORE_RE.search(question):
         return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
     if pronoun and len(specific_own) == 1 and pronoun.group(0).lower() in ("it", "its") and \
@@ -522,12 +527,14 @@ PLURAL_TOPIC_RE = re.compile(r"\b(?:side[\s-]effects|adverse (?:events|effects)|
 KIND_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+(?P<kind>(?:[\w\-/]+\s+){0,2}?"
                            r"(?:inhibitors?|drugs?|agents?|ADCs?|TKIs?|antibod(?:y|ies)|bispecifics?))\b", re.I)
 THAT_ONE_RE = re.compile(r"\b(?:that|this) (?:one|drug|agent|inhibitor)\b", re.I)
+# A turn asking which trial something came from ("… which trial was that based on?")
+WHICH_TRIAL_RE = re.compile(r"\b(?:which|what) (?:trial|study)\b", re.I)
 # A turn asking whether there is a trial ("was there a trial comparing the two?"); 'which trial…?' is asked_kind's
 TRIAL_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+"
                             r"(?:(?!(?:did|does|do|is|was|were|are|has|had|have|the)\b)[\w\-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b",
                             re.I)
 # A turn asking for all of a subject's results: "what were the numbers", "and the results?", "data?"
-WHOLE_RESULTS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\s+)?(?:(?:what|how)\s+(?:were|are|was|is|about)\s+)?(?:the\s+)?"
+WHOLE_RESULTS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:(?:what|how)\s+(?:were|are|was|is|about)\s+)?(?:the\s+)?"
                               r"(?:main\s+|key\s+|actual\s+)?(?:numbers|results|figures|stats|data|findings|outcomes?)\W*$", re.I)
 # "that trial with kadcyla and the immunotherapy", "the study testing T-DXd plus pertuzumab": a trial told by its arms
 DESCRIBED_TRIAL_RE = re.compile(r"\b(?:that|the) (?:trial|study)\s+(?:with|of|on|testing|using|combining|giving|"

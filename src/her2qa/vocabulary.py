@@ -312,6 +312,13 @@ SYNONYMS: dict[str, str] = {
     r"\b(?:past|after|beyond|had) (?:the |her |his |their )?(?:second|2nd|two|2) (?:treatments?|lines?|regimens?|therap\w+)\b|"
     r"\b(?:3rd|third) (?:options?|treatments?|therap\w+|regimens?)\b|"
     r"\b(?:past|after|beyond) (?:the )?(?:3rd|third)[\s-]lines?\b": "third and later lines",
+    # 'once you're past the first two lines': what comes after them is the third and later lines
+    r"\b(?:past|after|beyond) (?:the )?(?:first )?(?:two|2) lines?\b": "third and later lines",
+    # 'which specific variants did bose et al report': a gene's variants are its mutations
+    r"\bvariants?\b": "mutations",
+    # 'why is it so hard to keep people on nerlynx', 'the big problem people have on it': what limits its use
+    r"\b(?:hard|difficult|tough) to (?:keep (?:people|patients|pts|them|someone|her|him) on|stay on|tolerate)\b|"
+    r"\b(?:big|main|biggest|major) (?:problem|issue|downside|drawback)s?\b": "toxicity tolerability use is often limited",
     r"\bfrequent(?:ly)?\b|\boften\b": "common",
     r"\bkeep (?:taking|on|going|using)\b|\bcarry on\b|\bstay(?:ing)? on\b": "continued",
     r"\bshr[iau]nk\w*": "response responded overall response rate",

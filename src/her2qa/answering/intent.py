@@ -17,7 +17,7 @@ INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", 
 # The imperative: "compare the MonarcHER and PATRICIA trials", "pls contrast X and Y" (its sides are set apart by 'and')
 IMPERATIVE_COMPARE_RE = re.compile(r"^\s*(?:(?:pls|please|can you|could you|quickly|briefly)\s+)*(?:compare|contrast)\s+"
                                    r"(?!to\b|with\b)", re.I)
-COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|"
+COMPARE_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|comparison|difference(?:s)? between|contrast (?:of|between)|"
                         r"differ(?:s|ence|ences|ently|ent from)?|how (?:do|does|did) .+ (?:compare|stack up|line up)|"
                         # "X and Y: how are they different?", "whats different between X and Y"
                         r"how (?:are|is|were|was) .{1,60}? different|what(?:'s|s| is)? different (?:about|between)|"
@@ -221,7 +221,7 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
                              r"^\W*(?:what(?:'s| is| are)?|whats )?\s*(?:the )?(?:(?:authors?|review|paper|article)(?:['’]s?|['’])?\s+)?"
                              r"(?:(?:overall|main|real|key|general)\s+)?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
-DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
+DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even |actually )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            # ('whats being tested in HER2CLIMB-04': a verb in its progressive asks what is done, no term)
                            r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)(?! for)|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
@@ -229,7 +229,9 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even )?(?:is|are|wa
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
 # "what is a biparatopic ADC, e.g. ZW49?": an example given after the term asked, which does not change what is asked
 EXAMPLE_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—]|\()?\s*\b(?:e\.?g\.?|such as|like|for example|for instance)(?:,|\.|\s)\s*"
-                             r"[^?()]{1,40}?\)?\s*(?=\?*$)", re.I)
+                             r"[^?()]{1,40}?\)?\s*(?=\?*$)|"
+                             # ('what is targeted protein degradation in the HER2 context? PROTACs etc')
+                             r"(?<=\?)\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\W*$", re.I)
 # "what is TPD / PROTACs as described in the review?": where the answer comes from, which every answer does
 SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|explained|presented|used|mentioned) "
                            r"(?:in|by) (?:the|this) (?:review|paper|article|authors)|"
@@ -499,7 +501,7 @@ def classify(question: str) -> str:
     if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
         return "overview"
-    if DEFINITION_RE.search(EXAMPLE_TAIL_RE.sub("", SCOPE_TAIL_RE.sub("", q))) and not MEASURE_RE.search(q):
+    if DEFINITION_RE.search(SCOPE_TAIL_RE.sub("", EXAMPLE_TAIL_RE.sub("", q))) and not MEASURE_RE.search(q):
         return "definition"
     if YESNO_RE.search(q) or EVIDENCE_THAT_RE.match(q):
         return "yesno"
@@ -567,7 +569,7 @@ _PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|ex
              r"thesis|dissertation|manuscript|grant|proposal|"
              r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework|"
              # a journalist's: 'quick stat for my lede -'
-             r"lede|story|article|piece|column|write-?up)")
+             r"lede|story|article|piece|column|write-?up|leaflet|brochure|pamphlet|flyer|briefing(?: doc| note)?|memo)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
                                  # "in plain words for the group - …": how to answer, and for whom, before the question
                                  r"^\W*in\s+(?:plain|simple|lay|everyday)\s+(?:words|terms|english|language)(?:\s+for\s+[\w\- ]{1,30}?)?"
@@ -577,6 +579,9 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"faq|report)\s*[:\-–—]\s*|"
                                  # "pathology block q: …": whose question, labelled
                                  r"^\W*(?:[\w\-]+\s+){1,2}?(?:q|qs|question|query)\s*:\s*|"
+                                 # "plain-language question for a leaflet: …": what kind of question, and what for
+                                 r"^\W*(?:[\w\-]+\s+){1,2}?(?:q|qs|question|query)\s+for\s+(?:my|our|a|an|the)\s+(?:[\w\-]+\s+){0,2}?"
+                                 r"[\w\-]+\s*[:\-–—]\s*|"
                                  # "screening for a her2-low study - …": the task at hand, and what for
                                  r"^\W*(?:screening|recruiting|enrolling|prepping|preparing|drafting|writing|reviewing|updating)"
                                  r"\s+(?:for|a|an|the|my|our)\b[^:–—?]{0,50}?\s[:\-–—]\s+|"
@@ -585,7 +590,8 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  # "pharmacy check on an enhertu order - …": a check of one's own, and on what
                                  r"[\w\-]+\s+check\s+(?:on|of|for|before|re)\b)[^:\-–—?]{0,60}?\s[:\-–—]\s+|"
                                  r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
-                                 rf"{_PURPOSES}(?:\s+[\w\-]+){{0,3}}?\s*[:\-–—,]\s*|"
+                                 # ('intro slide for our new lab members: …': the purpose, and whom it is for)
+                                 rf"{_PURPOSES}(?:\s+[\w\-]+){{0,3}}?(?:\s+for\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+)?\s*[:\-–—,]\s*|"
                                  # "quick stat for a post: …", "one fact for my thread - …": what is wanted, and what for
                                  rf"^\W*(?P<lead>(?:[\w\-]+\s+){{0,3}}?)for\s+(?:my|our|a|the|an)\s+(?:[\w\-]+\s+)?{_PURPOSES}\s*[:\-–—]\s*|"
                                  # "im a nursing student, what is…": who asks, introduced before the question
@@ -656,9 +662,12 @@ NOT_X_BUT_Y_RE = re.compile(r"\b(?:does\s*n[o’']t|do\s*n[o’']t|did\s*n[o’'
 
 
 # "sorry basic q - whats an ADC exactly", "dumb question: …": an apology for asking asks nothing
-APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:sorry|apologies|pardon)\b[\s,]*(?:(?:for (?:the|a|this|my) )?(?:very )?(?:basic|dumb|stupid|"
-                                r"silly|quick|newbie|naive|simple|noob)\s+(?:q|qs|question|one)\b)?|(?:(?:very|a|another) )?"
-                                r"(?:basic|dumb|stupid|silly|newbie|naive|noob) (?:q|question)\b)\s*[-–—:,.!]*\s*(?=\w)", re.I)
+APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:ok|okay|so|um+|hmm+)\W+)?"
+                                r"(?:(?:sorry|apologies|pardon)\b[\s,]*(?:(?:for (?:the|a|this|my) )?(?:very )?(?:basic|dumb|stupid|"
+                                r"silly|quick|newbie|naive|simple|noob)\s+(?:q|qs|question|one)\b)?|"
+                                # ('ok probably a dumb question but what exactly is …')
+                                r"(?:(?:probably|maybe|prob|possibly)\s+)?(?:(?:very|a|another) )?"
+                                r"(?:basic|dumb|stupid|silly|newbie|naive|noob) (?:q|question)\b)\s*[-–—:,.!]*\s*(?:but\s+)?(?=\w)", re.I)
 
 
 # "the future-directions part mentions 'targeted protein degradation' - what is that in plain terms?", "the doctor
@@ -752,16 +761,41 @@ def _numbered_name_set_aside(preamble: str, question: str) -> str:
     return names[0] if len(names) == 1 else ""
 
 
+# "explaining ADCs to a new grad on the unit - …": the topic to explain, to whom, then the question about it
+EXPLAINING_TO_RE = re.compile(r"^\W*(?:explaining|teaching|describing|introducing|presenting)\s+(?P<topic>[\w\-/+ ]{2,40}?)\s+to\s+"
+                              r"[^:–—?]{1,50}?\s*(?:[:–—]|\s-)\s+(?P<question>(?:what|whats|how|why|which|who|is|are|does|do|can)\b.+)$",
+                              re.I | re.S)
+# '… the parts that make one up', '… what is one': one of the topic told before
+ONE_OF_TOPIC_RE = re.compile(r"\bmakes?\s+(one)\s+up\b|\bmake\s+up\s+(one)\b|\b(?:is|in|of)\s+(one)\W*$", re.I)
+
+
+# "the kadcyla-after-surgery trial", "the enhertu-for-her2-low study": a phrase typed as one hyphened word
+HYPHENED_PHRASE_RE = re.compile(r"\b([A-Za-z][\w]*)-(after|before|for|with|plus|versus|vs)-([A-Za-z][\w]*)\b", re.I)
+
+
 def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
     question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
+    # ('the kadcyla-after-surgery trial': words hyphened into one name, each said on its own)
+    question = HYPHENED_PHRASE_RE.sub(r"\1 \2 \3", question)
     # ('scan showed spots in my brain :( anything in there about brain mets?': a face typed ends what was told)
     question = EMOTICON_RE.sub(". ", question).strip()
     if told := TOLD_STATE_THEN_ASKED_RE.match(question):
         term = told.group("term").strip("'‘’\"“”")
         question = re.sub(r"\b(?:that|this)\b", f"a {term} tumor" if re.search(r"ous$", term) else term,
                           told.group("question"), count=1)
+    if explaining := EXPLAINING_TO_RE.match(question):
+        # "explaining ADCs to a new grad on the unit - what are the parts that make one up?": one of the topic
+        topic, asked = explaining.group("topic").strip(), explaining.group("question")
+        single = topic[:-1] if re.fullmatch(r"[A-Z][\w\-]*[A-Z]s", topic) else topic
+        if one := ONE_OF_TOPIC_RE.search(asked):
+            at = next(i for i in (1, 2, 3) if one.group(i))
+            question = f"{asked[:one.start(at)]}{'an' if single[0].lower() in 'aeiou' else 'a'} {single}{asked[one.end(at):]}"
+        elif pronoun := re.search(r"\b(?:it|they|them)\b", asked, re.I):
+            question = f"{asked[:pronoun.start()]}{topic}{asked[pronoun.end():]}"
+        else:  # ('explaining ADCs to readers - what are the parts an antibody-drug conjugate is made of?')
+            question = asked
     if seen := SEEN_IN_TABLE_RE.match(question):
         question = re.sub(r"\b(?:it|this|that)\b", seen.group("name"), seen.group("question"), count=1)
     if labelled := TABLE_LABEL_RE.match(question):
@@ -797,7 +831,8 @@ def without_framing(question: str) -> str:
 
 
 # Who told the asker something ("the dr said …", "the nurse mentioned …")
-_HEARD_FROM = (r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:said|says|told|mentioned|explained)\b|"
+_HEARD_FROM = (r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:(?:keeps?|kept)\s+)?"
+               r"(?:said|says|saying|told|mentioned|mentioning|explained)\b|"
                # "just started kadcyla and everyone keeps saying it's an 'ADC'": what people around one keep saying
                r"\b(?:everyone|everybody|people|they|the team)\s+(?:keeps?|kept)\s+(?:saying|calling|mentioning|talking)\b")
 HEARD_FROM_RE = re.compile(_HEARD_FROM, re.I)
@@ -823,7 +858,7 @@ TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
                                  r"aunt|uncle|niece|nephew)(?:'s|’s|s)?|"
                                  # "…? onc mentioned it", "…? writing interventions for my care plan", "…? thinking
                                  # about co-meds": who brought it up, or what the answer is for
-                                 r"onc|doc|doctor|oncologist|nurse|writing|thinking|need|needed|asking|just|"
+                                 r"onc|doc|doctor|dr|oncologist|nurse|writing|thinking|need|needed|asking|just|"
                                  # "…? want to check dad's prescription": what the answer will be used for
                                  r"want|wanted|wanting|trying|checking)\b[^?]*)$", re.I | re.S)
 
@@ -930,6 +965,7 @@ def split_parts(question: str) -> list[str]:
         if parts and FIGURE_GUESS_RE.match(piece):
             continue  # the review's figure, not the guess, answers it
         if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
+
                       or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece) or UNIT_OF_IT_RE.match(piece)
                       or IDENTIFIERS_TOO_RE.match(piece)
                       or (FOUND_OF_IT_RE.match(piece) and classify(parts[-1]) == "overview")

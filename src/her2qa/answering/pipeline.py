@@ -61,7 +61,6 @@ BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
-# "if my brain spot grows and i get radiation, …": a condition told before the question, in one's own words
 # Who a statement is told by or about: the asker, the one treated, their doctors
 ASKER_RE = re.compile(r"\b(?:i|i'm|i’m|im|i've|my|we|our|me|he|she|his|her|him|their|mom|mum|mother|dad|father|wife|husband|"
                       r"partner|sister|brother|daughter|son|friend|aunt|uncle|patients?|pts?|doctor|dr|docs?|oncologist|onc|"
@@ -77,6 +76,7 @@ HEARD_TERM_RE = re.compile(r"\b(?:mentioned|said|brought up|talked about|told (?
 TOLD_THEN_ASKED_RE = re.compile(r"^(?P<context>[^?]{10,300}?)(?P<stop>[.;!]|\s[-–—])\s+(?P<question>(?:what|whats|what's|how|why|which|"
                                 r"who|when|where|is|are|does|do|did|can|could|should|was|were|has|have|any|anything)\b[^?]*\?*)\s*$",
                                 re.I | re.S)
+# "if my brain spot grows and i get radiation, …": a condition told before the question, in one's own words
 CONDITION_CONTEXT_RE = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\W+)*(?:if|once|in case)\b", re.I)
 # "what did Metzger find?", "what did bose et al show": a study the review names by its first author
 AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
@@ -303,6 +303,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
         resolved = self._as_agents_against(self._name_put_back(resolved))
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(resolved)))
+        resolved = self._with_the_drugs_class(resolved)
         parts = split_parts(resolved)
         if len(parts) > 1 and not (COMPARE_RE.search(resolved) and not ASKS_COMPARATOR_RE.search(resolved)):
             answer = self._multi_part(question, parts, carried)
@@ -388,9 +389,28 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         if not context and not trailing and OPEN_TOPIC_ASKED_RE.match(match.group("question")):
             # "scan showed spots in my brain. anything in there about brain mets?": the topic asked names itself
             return match.group("question")
-        claim = KNOWN_CLAIM_RE.match(match.group("context")) if trailing else heard
+        # ("what is an 'ADC'? nurse keeps saying it about enhertu": what was heard, told after the question, too)
+        claim = (KNOWN_CLAIM_RE.match(match.group("context")) or heard) if trailing else heard
         asks_of = own or [e for e in self.analyzer.entities_in(match.group("question")) if self.analyzer.known(e)]
         return match.group("question") if (own and (context <= own or history)) or (asks_of and claim) else text
+
+    def _with_the_drugs_class(self, text: str) -> str:
+        """'why add ibrance or verzenio to her2 drugs?': drugs listed together in a why are asked as the class the
+        review titles the part naming them all ("CDK4/6 Inhibitors", where palbociclib and abemaciclib are given)."""
+        if classify(text) != "why" or (listed := DRUGS_LISTED_RE.search(text)) is None:
+            return text
+        drugs = [listed.group("first"), listed.group("second")]
+        if not all(is_drug_name(d) or d.lower() in BRANDS for d in drugs):
+            return text
+        aliases = [self.analyzer.aliases_of(d) for d in drugs]
+        for doc in self.corpus.documents:
+            for section in doc.sections:
+                if section.kind != "subheading" or not CLASS_TITLE_RE.search(section.title):
+                    continue
+                told = " ".join(s.text for s in self.sentences.in_section(doc.source, section.key))
+                if all(mentions(told, names) for names in aliases):
+                    return f"{text[:listed.start()]}{section.title}{text[listed.end():]}"
+        return text
 
     def _with_the_drugs_trial(self, text: str) -> str:
         """'were people with brain mets allowed in the tukysa trial?': a drug's trial is the one trial the review
@@ -1100,10 +1120,19 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         asked ("PROTACs … can selectively degrade proteins", "a trastuzumab-PROTAC conjugate…"): what
         the review says a term is seldom fits in the one sentence that introduces it."""
         specific = [e for e in self._specific(query) if e not in query.carried]
-        if not specific or answer.abstained or not answer.citations:
+        if answer.abstained or not answer.citations:
             return answer
         chosen = [sentence for _, _, sentence in self._quoted(answer)]
         if None in chosen or len({(s.source, s.paragraph) for s in chosen}) != 1:
+            return answer
+        if not specific:
+            # 'targeted protein degradation - what is it?': a term the review names no entity for is asked by its
+            # words; a short paragraph opening with them is all about it
+            paragraph = self.sentences.paragraph(chosen[0])
+            opening = " ".join(re.findall(r"[\w\-]+", paragraph[0].text)[:3]).lower() if paragraph else ""
+            if paragraph and paragraph[0].start in {s.start for s in chosen} and len(paragraph) <= DEFINITION_SENTENCES \
+                    and len(opening.split()) == 3 and re.search(rf"\b{re.escape(opening)}\b", query.text.lower()):
+                return self._with_added(base, answer, query, chosen, [s for s in paragraph if s not in chosen])
             return answer
         aliases = [a for e in specific for a in query.aliases.get(e, [e])]
         aliases += [a[:-1] for a in aliases if a.endswith("s") and len(a) > 4]  # 'PROTACs' names a 'PROTAC' too
@@ -1515,6 +1544,12 @@ PEOPLE_LIKE_RE = re.compile(r"\b(?:people|patients|pts|women|someone|somebody|an
                             r"(?:her|him|me|them|us|my \w+)\b", re.I)
 # A part pointing back at the trial the part before asked for: "…and were ppl with brain mets even in it"
 TRIAL_POINTER_RE = re.compile(r"\b(?:it|(?:that|this|the) (?:trial|study))\b", re.I)
+# Two drugs named as alternatives, one choice of a kind ('ibrance or verzenio', 'ibrance / verzenio type drugs'; not
+# 'palbociclib and fulvestrant', the parts of one regimen)
+DRUGS_LISTED_RE = re.compile(r"\b(?P<first>[A-Za-z][\w\-]+)\s*(?:\bor\b|/)\s*(?P<second>[A-Za-z][\w\-]+)"
+                             r"(?:\s+(?:type|kind|class|style)\s+(?:of\s+)?(?:drugs?|meds?|medicines?|pills?|inhibitors?))?", re.I)
+# A part of the review titled by a class of drugs ("CDK4/6 Inhibitors")
+CLASS_TITLE_RE = re.compile(r"\b(?:inhibitors|agents|antibodies|conjugates|drugs)\b", re.I)
 # ('the actual tucatinib trial paper': how much it is the drug's own trial says nothing of which trial it is)
 DRUGS_TRIAL_RE = re.compile(r"\bthe (?:(?:actual|real|original|main|pivotal|big|key)\s+)?(?P<drug>[A-Za-z][\w\-]+) "
                             r"(?:trial|study)\b", re.I)
