@@ -395,7 +395,7 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
         return match.group("question") if (own and (context <= own or history)) or (asks_of and claim) else text
 
     def _with_the_drugs_class(self, text: str) -> str:
-        """'why add ibrance or verzenio to her2 drugs?': drugs listed together in a why are asked as the class the
+        """'why add ibrance or verzenio to her2 drugs?': drugs named as alternatives in a why are asked as the class the
         review titles the part naming them all ("CDK4/6 Inhibitors", where palbociclib and abemaciclib are given)."""
         if classify(text) != "why" or (listed := DRUGS_LISTED_RE.search(text)) is None:
             return text
