@@ -178,124 +178,169 @@ class TableAnswerer:
         return len(words & header)
 
     def _filter(self, source: str, table: Table, question: str, query: Query) -> TableMatch | None:
-        rows = list(table.rows)
-        filters: list[str] = []
-        lowered = question.lower()
-        phase_col = next((c for c in table.columns if "phase" in c.lower()), None)
-        phases = PHASE_RE.search(lowered)
-        if phases and phase_col:
-            wanted = {ROMAN[p.lower()] for p in phases.groups() if p}
-            only = bool(re.search(r"\bonly\b|\bjust\b|\bexclusively\b|\bon its own\b|\balone\b|\bsolely\b", lowered))
-            negation = NEGATION_RE.search(lowered[:phases.start()])
-
-            # "phase I/II" (or "1-2") names the combined phase, which a row's "I/II/III" also has; "phase
-            # 2 or 3" asks for either
-            combined = len(wanted) > 1 and bool(re.search(r"[/\-]", phases.group(0)))
-
-            def phase_ok(row: TableRow) -> bool:
-                have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
-                met = have == wanted if only else wanted <= have if combined else bool(have & wanted)
-                return met != bool(negation)
-            rows = [r for r in rows if phase_ok(r)]
-            filters.append(("not " if negation else "") + ("only " if only else "") + "phase "
-                           + ("/" if combined or only else " or ").join(p.upper() for p in sorted(wanted, key=len)))
-            lowered = PHASE_RE.sub(" ", lowered)
-        line = LINE_RE.search(lowered)
-        if line:
-            ordinal = ORDINALS.get(line.group(1).lower(), line.group(1).lower())
-            rows = [r for r in rows if ordinal in row_text(table, r).lower()]
-            filters.append(f"{ordinal} line")
-            lowered = LINE_RE.sub(" ", lowered)
-        # Named entities in the question (trial names, drugs, NCT ids) pick rows that name them.
-        named = [e for e in query.entities if not re.fullmatch(r"table\s*\d+|[IV]{1,3}(?:/[IV]{1,3})*[ab]?|phase|trials?", e, re.I)
-                 and any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
-        common = [e for e in named if all(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)
-                  or mentions(table.caption, query.aliases.get(e, [e]))]
-        named = [e for e in named if e not in common]
-        # ('auristatin payloads (incl MMAE)': a word after 'including' adds its rows to those the words before chose)
-        including = INCLUDING_RE.search(lowered)
-        unfiltered = list(rows)
-        added_names = [e for e in named if including and any(
-            lowered.find(a.lower(), including.end()) >= 0 for a in query.aliases.get(e, [e]))]
-        named = [e for e in named if e not in added_names]
-        for e in added_names:
-            for alias in query.aliases.get(e, [e]):
-                lowered = lowered.replace(alias.lower(), " ")
-        for e in common:  # "the T-DXd trials in table 2": the caption's own subject is no word filter either
-            for alias in query.aliases.get(e, [e]):
-                lowered = lowered.replace(alias.lower(), " ")
-        if named:
-            by_entity = [r for r in rows if any(mentions(row_text(table, r), query.aliases.get(e, [e])) for e in named)]
-            rows = by_entity
-            filters.extend(named)
-            for e in named:
-                for alias in query.aliases.get(e, [e]):
-                    lowered = lowered.replace(alias.lower(), " ")
-        # "…have a control arm?": a column the question names after have/has/with keeps the rows
-        # where that cell is filled; "…without a control arm" the rows where it is empty.
-        for column in table.columns:
-            asked = re.search(rf"\b(?:(?P<neg>without|lack(?:s|ing)?|(?:do|does)n[’']?t have|not have|(?:have|has|with) no)"
-                              rf"|have|has|with|having)\s+(?:an?\s+|any\s+)?{re.escape(column.lower())}s?\b", lowered)
-            if asked:
-                filled = not asked.group("neg")
-                narrowed = [r for r in rows if bool(r.cells.get(column, "").strip()) == filled]
-                if narrowed:
-                    rows = narrowed
-                    filters.append(("with " if filled else "without ") + column.lower())
-                lowered = lowered.replace(asked.group(0), " ")
-        # Remaining words that occur in some rows but not all act as filters ("ORR", "brain", "TLR7/8");
-        # after "not"/"without"/"other than" they exclude the rows that have them.
-        # (a row's 'MT inhibitor' is a microtubule inhibitor: the footnote's spelled-out words count as the row's)
-        row_texts = [row_text(table, r) for r in table.rows]
-        row_words = [_norm_row(" ".join([text, *footnote_terms_in(table, text).values()])) for text in row_texts]
-        negation = NEGATION_RE.search(lowered)
-        including = INCLUDING_RE.search(lowered)
-        for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", lowered.replace("–", "-")):
-            word = match.group(0)
-            if "-" in word and not any(word in words for words in row_words) and all(
-                    any({part, light_stem(part), part.rstrip("s")} & words for words in row_words) or part in TABLE_WORDS
-                    for part in word.split("-") if part):
-                # ('a microtubule-inhibitor payload': words the rows hold apart, the first names it; 'an auristatin-type
-                # payload': the kind of payload, named by its first word)
-                word = word.split("-")[0]
-            if word in TABLE_WORDS or word.rstrip("s") in TABLE_WORDS or len(word) < 2 or word.isdigit():
-                continue
-            if phases and re.fullmatch(r"[ivx]+(?:/[ivx]+)*", word):
-                continue  # 'phase 2 (incl. mixed phases like I/II)': the phase filter has it already
-            forms = {word, light_stem(word), word.rstrip("s")}
-            hits = [i for i, words in enumerate(row_words) if forms & words]
-            if not hits or len(hits) == len(table.rows):
-                continue
-            keep = {id(table.rows[i]) for i in hits}
-            if including is not None and match.start() > including.start() and filters:
-                added = [r for r in unfiltered if id(r) in keep and r not in rows]
-                rows = [r for r in unfiltered if r in rows or r in added]
-                filters.append("or " + word)
-                continue
-            negated = negation is not None and match.start() > negation.start()
-            narrowed = [r for r in rows if (id(r) in keep) != negated]
-            if narrowed:
-                rows = narrowed
-                filters.append(("not " if negated else "") + word)
-        if added_names and filters:
-            rows = [r for r in unfiltered if r in rows or any(
+        """The rows a question keeps: by phase, line, the names it gives, a column it asks filled or empty, then its
+        remaining words — each step reading the words the steps before left; None when it asks of something no row
+        (nor the caption) holds."""
+        state = _Narrowing(rows=list(table.rows), filters=[], lowered=question.lower())
+        phases = _by_phase(state, table)
+        _by_line(state, table)
+        unfiltered = list(state.rows)  # (what a word after 'including' may add back)
+        named, added_names = _by_names(state, table, query)
+        _by_filled_column(state, table)
+        _by_words(state, table, unfiltered, phases)
+        if added_names and state.filters:
+            state.rows = [r for r in unfiltered if r in state.rows or any(
                 mentions(row_text(table, r), query.aliases.get(e, [e])) for e in added_names)]
-            filters.extend("or " + e for e in added_names)
-        absent = [e for e in query.entities if not is_generic(e) and e not in query.common
-                  and not re.fullmatch(r"table\s*\d+|[IV]{1,3}", e, re.I)
-                  and e.lower().rstrip("s") not in TABLE_WORDS  # ('need NCTs': a column asked, not a row's name)
-                  and not mentions(table.caption, query.aliases.get(e, [e]))
-                  and not any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
-        if absent:
+            state.filters.extend("or " + e for e in added_names)
+        if _names_no_row_holds(table, query):
             return None  # the question is about something no row holds
-        if query.entities and not named and not filters and any(
+        if query.entities and not named and not state.filters and any(
                 not mentions(table.caption, query.aliases.get(e, [e])) for e in query.entities
                 if compact(e) not in {"table1", "table2", "adc", "adcs", "tdxd"}):
             # The question names something no row holds: this table does not answer it.
             if not TABLE_NUMBER_RE.search(question):
                 return None
-        chunks = [c for r in rows if (c := self.chunk_of(source, table, r)) is not None]
-        return TableMatch(table=table, rows=rows, chunks=chunks, filters=filters)
+        chunks = [c for r in state.rows if (c := self.chunk_of(source, table, r)) is not None]
+        return TableMatch(table=table, rows=state.rows, chunks=chunks, filters=state.filters)
+
+
+@dataclass
+class _Narrowing:
+    """The rows a table question keeps so far, the filters that kept them, and its words not yet read as one."""
+    rows: list[TableRow]
+    filters: list[str]
+    lowered: str
+
+    def read(self, words: str) -> None:
+        """Words a step has read as its filter are no word filter after it."""
+        self.lowered = self.lowered.replace(words, " ")
+
+
+def _by_phase(state: _Narrowing, table: Table) -> re.Match | None:
+    """'phase III', 'not phase 2', 'only phase I', 'phase I/II': the rows of that development phase."""
+    phase_col = next((c for c in table.columns if "phase" in c.lower()), None)
+    phases = PHASE_RE.search(state.lowered)
+    if not (phases and phase_col):
+        return phases
+    lowered = state.lowered
+    wanted = {ROMAN[p.lower()] for p in phases.groups() if p}
+    only = bool(re.search(r"\bonly\b|\bjust\b|\bexclusively\b|\bon its own\b|\balone\b|\bsolely\b", lowered))
+    negation = NEGATION_RE.search(lowered[:phases.start()])
+
+    # "phase I/II" (or "1-2") names the combined phase, which a row's "I/II/III" also has; "phase
+    # 2 or 3" asks for either
+    combined = len(wanted) > 1 and bool(re.search(r"[/\-]", phases.group(0)))
+
+    def phase_ok(row: TableRow) -> bool:
+        have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
+        met = have == wanted if only else wanted <= have if combined else bool(have & wanted)
+        return met != bool(negation)
+    state.rows = [r for r in state.rows if phase_ok(r)]
+    state.filters.append(("not " if negation else "") + ("only " if only else "") + "phase "
+                         + ("/" if combined or only else " or ").join(p.upper() for p in sorted(wanted, key=len)))
+    state.lowered = PHASE_RE.sub(" ", lowered)
+    return phases
+
+
+def _by_line(state: _Narrowing, table: Table) -> None:
+    """'1st line', 'second-line': the rows whose setting names that line."""
+    line = LINE_RE.search(state.lowered)
+    if line:
+        ordinal = ORDINALS.get(line.group(1).lower(), line.group(1).lower())
+        state.rows = [r for r in state.rows if ordinal in row_text(table, r).lower()]
+        state.filters.append(f"{ordinal} line")
+        state.lowered = LINE_RE.sub(" ", state.lowered)
+
+
+def _by_names(state: _Narrowing, table: Table, query: Query) -> tuple[list[str], list[str]]:
+    """Named entities in the question (trial names, drugs, NCT ids) pick the rows that name them; a name every row
+    holds, or the caption's own subject, picks none. Returns the names that picked rows, and those named after
+    'including', whose rows are added at the end."""
+    named = [e for e in query.entities if not re.fullmatch(r"table\s*\d+|[IV]{1,3}(?:/[IV]{1,3})*[ab]?|phase|trials?", e, re.I)
+             and any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
+    common = [e for e in named if all(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)
+              or mentions(table.caption, query.aliases.get(e, [e]))]
+    named = [e for e in named if e not in common]
+    # ('auristatin payloads (incl MMAE)': a word after 'including' adds its rows to those the words before chose)
+    including = INCLUDING_RE.search(state.lowered)
+    added_names = [e for e in named if including and any(
+        state.lowered.find(a.lower(), including.end()) >= 0 for a in query.aliases.get(e, [e]))]
+    named = [e for e in named if e not in added_names]
+    for e in added_names:
+        for alias in query.aliases.get(e, [e]):
+            state.read(alias.lower())
+    for e in common:  # "the T-DXd trials in table 2": the caption's own subject is no word filter either
+        for alias in query.aliases.get(e, [e]):
+            state.read(alias.lower())
+    if named:
+        state.rows = [r for r in state.rows if any(mentions(row_text(table, r), query.aliases.get(e, [e])) for e in named)]
+        state.filters.extend(named)
+        for e in named:
+            for alias in query.aliases.get(e, [e]):
+                state.read(alias.lower())
+    return named, added_names
+
+
+def _by_filled_column(state: _Narrowing, table: Table) -> None:
+    """"…have a control arm?": a column the question names after have/has/with keeps the rows where that cell is
+    filled; "…without a control arm" the rows where it is empty."""
+    for column in table.columns:
+        asked = re.search(rf"\b(?:(?P<neg>without|lack(?:s|ing)?|(?:do|does)n[’']?t have|not have|(?:have|has|with) no)"
+                          rf"|have|has|with|having)\s+(?:an?\s+|any\s+)?{re.escape(column.lower())}s?\b", state.lowered)
+        if asked:
+            filled = not asked.group("neg")
+            narrowed = [r for r in state.rows if bool(r.cells.get(column, "").strip()) == filled]
+            if narrowed:
+                state.rows = narrowed
+                state.filters.append(("with " if filled else "without ") + column.lower())
+            state.read(asked.group(0))
+
+
+def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phases: re.Match | None) -> None:
+    """Remaining words that occur in some rows but not all act as filters ("ORR", "brain", "TLR7/8"); after
+    "not"/"without"/"other than" they exclude the rows that have them, after "including" they add theirs (from
+    ``unfiltered``). A row's 'MT inhibitor' is a microtubule inhibitor: the footnote's spelled-out words count as the
+    row's."""
+    row_texts = [row_text(table, r) for r in table.rows]
+    row_words = [_norm_row(" ".join([text, *footnote_terms_in(table, text).values()])) for text in row_texts]
+    negation = NEGATION_RE.search(state.lowered)
+    including = INCLUDING_RE.search(state.lowered)
+    for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", state.lowered.replace("–", "-")):
+        word = match.group(0)
+        if "-" in word and not any(word in words for words in row_words) and all(
+                any({part, light_stem(part), part.rstrip("s")} & words for words in row_words) or part in TABLE_WORDS
+                for part in word.split("-") if part):
+            # ('a microtubule-inhibitor payload': words the rows hold apart, the first names it; 'an auristatin-type
+            # payload': the kind of payload, named by its first word)
+            word = word.split("-")[0]
+        if word in TABLE_WORDS or word.rstrip("s") in TABLE_WORDS or len(word) < 2 or word.isdigit():
+            continue
+        if phases and re.fullmatch(r"[ivx]+(?:/[ivx]+)*", word):
+            continue  # 'phase 2 (incl. mixed phases like I/II)': the phase filter has it already
+        forms = {word, light_stem(word), word.rstrip("s")}
+        hits = [i for i, words in enumerate(row_words) if forms & words]
+        if not hits or len(hits) == len(table.rows):
+            continue
+        keep = {id(table.rows[i]) for i in hits}
+        if including is not None and match.start() > including.start() and state.filters:
+            added = [r for r in unfiltered if id(r) in keep and r not in state.rows]
+            state.rows = [r for r in unfiltered if r in state.rows or r in added]
+            state.filters.append("or " + word)
+            continue
+        negated = negation is not None and match.start() > negation.start()
+        narrowed = [r for r in state.rows if (id(r) in keep) != negated]
+        if narrowed:
+            state.rows = narrowed
+            state.filters.append(("not " if negated else "") + word)
+
+
+def _names_no_row_holds(table: Table, query: Query) -> list[str]:
+    """The specific names the question gives that neither the caption nor any row holds."""
+    return [e for e in query.entities if not is_generic(e) and e not in query.common
+            and not re.fullmatch(r"table\s*\d+|[IV]{1,3}", e, re.I)
+            and e.lower().rstrip("s") not in TABLE_WORDS  # ('need NCTs': a column asked, not a row's name)
+            and not mentions(table.caption, query.aliases.get(e, [e]))
+            and not any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
 
 
 def footnote_terms(table: Table) -> dict[str, str]:
