@@ -171,12 +171,16 @@ SHORTHAND: dict[str, str] = {
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
+# Radiation to a metastasis, as typed ('radiation', 'SRS'): with surgery beside it, the review's local therapy
+RADIATION_TYPED = r"(?:radiation|radiotherapy|radiosurgery|srs)"
+# Those close to a patient, who ask for them or whose words they pass on ('my wife', "dad's oncologist")
+CLOSE_ONES = r"wife|husband|partner|mom|mum|mother|dad|father|sister|brother|daughter|son|friend|aunt|uncle"
 # Treatment timed by surgery, as typed: the review's adjuvant and neoadjuvant settings
 # ('residual disease after chemo + surgery': the treatment before the operation named beside it)
 AFTER_SURGERY = (r"\b(?:after|following|post)[\s-]*(?:(?:her|his|my|your|their|the|an?)\s+)?"
                  r"(?:(?:chemo\w*|radio\w*|radiation|neo-?adjuvant(?: \w+)?)\s*(?:\+|and|&|/|then|plus)\s*)?"
                  # ('after surgery or radiation' for a metastasis is local therapy, see LOCAL_THERAPY_TYPED)
-                 r"(?:surgery|op(?:eration)?)\b(?!\s+(?:or|and|/|\+)\s+(?:radiation|radiotherapy|radiosurgery|srs)\b)|"
+                 rf"(?:surgery|op(?:eration)?)\b(?!\s+(?:or|and|/|\+)\s+{RADIATION_TYPED}\b)|"
                  r"\bpostoperative\b|"
                  # ('mom had surgery and …': what follows is after it)
                  r"\b(?:had|has had|underwent|went through)\s+(?:(?:her|his|my|your|their|the|an?)\s+)?(?:surgery|op(?:eration)?)\b")
@@ -184,8 +188,8 @@ BEFORE_SURGERY = r"\b(?:before|prior to|pre)[\s-]*(?:(?:her|his|my|your|their|th
 
 # 'could they stay on tucatinib after radiation or surgery?': surgery typed beside radiation, for a metastasis, is
 # the review's local therapy (not surgery of the breast, nor its adjuvant setting)
-LOCAL_THERAPY_TYPED = (r"\b(?:radiation|radiotherapy|radiosurgery|srs)\s+(?:or|and|/|\+)\s+(?:brain\s+)?surgery\b|"
-                       r"\b(?:brain\s+)?surgery\s+(?:or|and|/|\+)\s+(?:radiation|radiotherapy|radiosurgery|srs)\b")
+LOCAL_THERAPY_TYPED = (rf"\b{RADIATION_TYPED}\s+(?:or|and|/|\+)\s+(?:brain\s+)?surgery\b|"
+                       rf"\b(?:brain\s+)?surgery\s+(?:or|and|/|\+)\s+{RADIATION_TYPED}\b")
 
 # Who approves a drug ('when did FDA approve it'): never the subject asked about, nor a date's scope
 AGENCIES = frozenset({"fda", "ema", "food and drug administration"})

@@ -10,7 +10,7 @@ import re
 
 from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
 from ..retrieval import REVIEW_SUBJECT
-from ..vocabulary import CAME_OUT_OF, CHAT_WORDS
+from ..vocabulary import CAME_OUT_OF, CHAT_WORDS, CLOSE_ONES
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
@@ -854,8 +854,7 @@ TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
                                  # "…? she's terrified of it going to her brain": how the one treated feels
                                  r"she|she's|she’s|shes|he|he's|he’s|hes|her|his|"
                                  # "…? wife's oncologist said it isn't rare": what someone close was told
-                                 r"(?:wife|husband|partner|mom|mum|mother|dad|father|sister|brother|daughter|son|friend|"
-                                 r"aunt|uncle|niece|nephew)(?:'s|’s|s)?|"
+                                 rf"(?:{CLOSE_ONES}|niece|nephew)(?:'s|’s|s)?|"
                                  # "…? onc mentioned it", "…? writing interventions for my care plan", "…? thinking
                                  # about co-meds": who brought it up, or what the answer is for
                                  r"onc|doc|doctor|dr|oncologist|nurse|writing|thinking|need|needed|asking|just|"

@@ -43,7 +43,7 @@ from .passages import (CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, SECTION_NUMBER_R
                        words_of)
 from .table_plans import ROW_COLUMN_ASKED_RE, TablePlans
 from .tables import PHASE_RE, TableAnswerer
-from ..vocabulary import AGENCIES, BRANDS
+from ..vocabulary import AGENCIES, BRANDS, CLOSE_ONES
 
 Retrieve = Callable[[Query], list[Candidate]]
 # "Techniques such as PROTACs and molecular glues…": the kind was named in the sentence before (TPD).
@@ -62,8 +62,8 @@ POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|o
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
 # Who a statement is told by or about: the asker, the one treated, their doctors
-ASKER_RE = re.compile(r"\b(?:i|i'm|i’m|im|i've|my|we|our|me|he|she|his|her|him|their|mom|mum|mother|dad|father|wife|husband|"
-                      r"partner|sister|brother|daughter|son|friend|aunt|uncle|patients?|pts?|doctor|dr|docs?|oncologist|onc|"
+ASKER_RE = re.compile(rf"\b(?:i|i'm|i’m|im|i've|my|we|our|me|he|she|his|her|him|their|{CLOSE_ONES}|"
+                      r"patients?|pts?|doctor|dr|docs?|oncologist|onc|"
                       r"nurse|surgeon|callers?|clients?|members?|colleagues?|readers?|someone|somebody|"
                       # (what someone told: 'a caller on verzenio asked about the monarcHER trial - what was it')
                       r"asked|mentioned|said|told|brought up)\b", re.I)
@@ -397,10 +397,11 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
     def _with_the_drugs_class(self, text: str) -> str:
         """'why add ibrance or verzenio to her2 drugs?': drugs named as alternatives in a why are asked as the class the
         review titles the part naming them all ("CDK4/6 Inhibitors", where palbociclib and abemaciclib are given)."""
-        if classify(text) != "why" or (listed := DRUGS_LISTED_RE.search(text)) is None:
+        # (the cheap checks first: every question passes here, and classify is run on it again after)
+        if (listed := DRUGS_LISTED_RE.search(text)) is None:
             return text
         drugs = [listed.group("first"), listed.group("second")]
-        if not all(is_drug_name(d) or d.lower() in BRANDS for d in drugs):
+        if not all(is_drug_name(d) or d.lower() in BRANDS for d in drugs) or classify(text) != "why":
             return text
         aliases = [self.analyzer.aliases_of(d) for d in drugs]
         for doc in self.corpus.documents:
