@@ -1118,6 +1118,35 @@ ANSWER_HOLDS = {
         ("why would you add ibrance or verzenio to anti-her2 therapy?", "activate CDK4 and CDK6"),
     "'HER2+ disease' is the review's HER2-positive, no scope of a year":
         ("when did T-DM1 first get approved by the FDA for metastatic HER2+ disease?", "2013"),
+    "a topic joined to a drug by 'together with' or 'adding … to' is what the overview is about":
+        ("anything on adding checkpoint inhibitors to kadcyla?", "94.3% vs. 87.9%"),
+    "'which specific variants' after a topic asks the members the study's next sentence names":
+        ("HER2 mutations w/o amplification - which specific variants did Bose et al. report?", "V777L"),
+    "'quick def of X as used here (Y etc)' defines X":
+        ("quick def of targeted protein degradation as used here (PROTACs etc)", "PROTACs and molecular glues"),
+    "'X / Y, as it relates to HER2' defines X":
+        ("what's targeted protein degradation / PROTACs as it relates to HER2?", "PROTACs and molecular glues"),
+    "a term a doctor 'called' a drug is the term asked":
+        ("my doctor called nerlynx a 'TKI' - what is a TKI?", "interrupting transduction cascades"),
+    "'a report mentions X - why would that matter' asks about X":
+        ("biopsy report mentions cyclin D1 overexpression - why would that matter for herceptin?",
+         "decreased sensitivity to anti-HER2 drugs"),
+    "'X - what is it and how …' defines X in its first part":
+        ("targeted protein degradation - what is it and how is it used against HER2?", "PROTACs and molecular glues"),
+    "'markers' are the review's biomarkers":
+        ("in the kadcyla + atezolizumab trial, which immune markers looked linked to better PFS?",
+         "tumor-infiltrating lymphocytes"),
+    "'the same family' after 'apart from X' is X's family":
+        ("apart from HER2, which receptors are in the same family?", "HER4"),
+    "'give me every NCT number' for a drug lists the ones the review gives":
+        ("SYD985 - give me every NCT number mentioned for it", "NCT04235101"),
+    "'primary-to-met' HER2 change is the review's oscillation from primary to metastasis":
+        ("intratumoral HER2 heterogeneity vs primary-to-met change — what % does the review give for each?", "9–60%"),
+    "a trial given as an example of a topic leaves the topic asked":
+        ("what does the review say on liquid biopsy, e.g. PLASMA-MATCH?", "non-invasive technique"),
+    "'and did anyone die from it' is a question of its own":
+        ("my dad is on enhertu, the nurse said it can cause lung problems. in the big trial how many people got that "
+         "and did anyone die from it?", "13.6%"),
 }
 
 
@@ -1246,6 +1275,8 @@ ANSWER_HAS = {
     "a payload kind 'including' another adds its rows":
         ("which table 1 ADCs have an auristatin-type payload (including MMAE)?",
          ("Disitamab-vedotin", "ZW49", "Zanidatamab zovodotin"), ("ARX788",)),
+    "'?? what does that even mean' after a term told asks the term":
+        ("biopsy says her2-low?? what does that even mean", ("1+ or 2+",), ("Src",)),
 }
 
 
@@ -3403,3 +3434,20 @@ def test_the_results_after_which_trial_a_drug_was_approved_on_are_that_trials(as
     assistant.ask("kadcyla's adjuvant approval - which trial was it based on?", conversation=conversation)
     answer = assistant.ask("ok and what were the results?", conversation=conversation)
     assert "KATHERINE" in answer.resolved_question and "88.3% vs. 77%" in answer.answer, answer.resolved_question
+
+
+def test_it_after_what_trial_supports_a_drug_is_that_trial(assistant):
+    conversation = Conversation()
+    assistant.ask("patient had residual tumor after neoadjuvant; we're considering kadcyla after surgery. what trial "
+                  "supports that?", conversation=conversation)
+    answer = assistant.ask("how many cycles was it?", conversation=conversation)
+    assert "KATHERINE" in answer.resolved_question and "14 cycles" in answer.answer, answer.resolved_question
+    answer = assistant.ask("and how much did it help vs herceptin?", conversation=conversation)
+    assert "KATHERINE" in answer.resolved_question and "88.3% vs. 77%" in answer.answer, answer.resolved_question
+
+
+def test_which_one_answered_by_a_later_point_is_the_next_it(assistant):
+    conversation = Conversation()
+    assistant.ask("which HER2 bispecific does the review talk up?", conversation=conversation)
+    answer = assistant.ask("what response rate in its phase 1?", conversation=conversation)
+    assert "ZW25" in answer.resolved_question and "33%" in answer.answer, answer.resolved_question

@@ -229,6 +229,11 @@ class Assistant:
             # "Which PI3K inhibitor is α-selective?" → the answer (alpelisib) is what "its" means next.
             ordered = subjects + named
             if ASKS_WHICH_RE.search(question) and not ASKS_CLASS_RE.search(question):
+                if not named and re.match(r"\W*(?:(?:so|and|ok)\s+)?which\b", question, re.I):
+                    # "which HER2 bispecific does the review talk up?": an opening point about bispecifics in general
+                    # names none; the point that names one (ZW25) answers which
+                    named = next((found for point in answer.points[1:] if (found := answer_entities(
+                        answer.model_copy(update={"points": [point]}), self.analyzer))), [])
                 # only a name of the kind asked answers it: "which trial…?" is not answered by "T-DM1"
                 kind = asked_kind(question)
                 answering = [e for e in named if not kind or (kind == "trial") == is_trial_name(e, self.analyzer)]

@@ -245,8 +245,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             (trial := _trial_behind_last_answer(previous, analyzer)) and trial not in carried:
         # "was there a trial comparing the two head to head?" → "ok what were the results": the trial it found
         carried = [trial] + carried
-    elif not specific_own and WHICH_TRIAL_RE.search(previous.resolved) and WHOLE_RESULTS_RE.match(question) and \
-            (trial := _trial_behind_last_answer(previous, analyzer)):
+    elif not specific_own and WHICH_TRIAL_RE.search(previous.resolved) and (
+            WHOLE_RESULTS_RE.match(question) or ASKED_OF_A_TRIAL_RE.search(question)) and \
+            (trial := _trial_it_was_in(carried, previous, analyzer)):
         # "kadcyla's approval for adjuvant use - which trial was that based on?" → "ok and what were the results?":
         # the results of the trial it named, before the drug asked about
         carried = [trial] + [e for e in carried if e != trial]
@@ -288,6 +289,12 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
                 (trial := _trial_behind_last_answer(previous, analyzer)):
             # "did it help everyone in that trial?" after an answer on PATRICIA: 'it' is the drug, 'that trial' PATRICIA
             reading = f"{reading[:that_trial.start()]}{trial}{reading[that_trial.end():]}"
+        if is_drug_name(referent) and ASKED_OF_A_TRIAL_RE.search(question) and (
+                trial := _trial_it_was_in(carried, previous, analyzer)) and trial.lower() not in reading.lower():
+            # "… what trial supports that?" → "how much did it help vs herceptin?": the drug, in that trial
+            return f"{reading.rstrip(' ?')} in {trial}?", own + [trial] + [e for e in carried if e != trial]
+        if is_trial_name(referent, analyzer) and WHICH_TRIAL_RE.search(previous.resolved):
+            return reading, own + carried  # ('how many cycles was it?' after 'what trial supports that?': the trial found)
         if len(_topic_of(question)) <= 1 and not asked_endpoints(question):
             # (an endpoint asked of it, 'what were the OS numbers in it?', is the turn's own topic)
             # "ild risk with enhertu?" → "was it ever fatal?": the pronoun may stand for the last topic
@@ -447,10 +454,24 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
         return next((e for e in carried if is_drug_name(e)), subject)
     # "which trial…?", "any head to head trial?" → it = that trial
     answered_a_trial = previous is not None and (asked_kind(previous.resolved) == "trial"
-                                                 or bool(TRIAL_ASKED_RE.search(previous.resolved)))
+                                                 or bool(TRIAL_ASKED_RE.search(previous.resolved))
+                                                 # ('… what trial supports that?' → 'how many cycles was it?')
+                                                 or bool(WHICH_TRIAL_RE.search(previous.resolved)
+                                                         and ASKED_OF_A_TRIAL_RE.search(question)))
     if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and is_trial_name(subject, analyzer) and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
+
+
+def _trial_it_was_in(carried: list[str], previous: Turn, analyzer: QueryAnalyzer) -> str:
+    """The trial a drug spoken of as 'it' was tested in: the one the last turn asked for ("what trial supports
+    that?"), or the trial the conversation was about before the drug ('' when neither)."""
+    # (a trial the conversation already carries is the one its answer found: 'which trial was that based on?' may be
+    # answered by a passage naming an older trial first)
+    if WHICH_TRIAL_RE.search(previous.resolved) and (
+            trial := next((e for e in carried if is_trial_name(e, analyzer)), "") or _trial_behind_last_answer(previous, analyzer)):
+        return trial
+    return carried[0] if carried and is_trial_name(carried[0], analyzer) else ""
 
 
 def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
@@ -528,7 +549,12 @@ KIND_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |reall
                            r"(?:inhibitors?|drugs?|agents?|ADCs?|TKIs?|antibod(?:y|ies)|bispecifics?))\b", re.I)
 THAT_ONE_RE = re.compile(r"\b(?:that|this) (?:one|drug|agent|inhibitor)\b", re.I)
 # A turn asking which trial something came from ("… which trial was that based on?")
-WHICH_TRIAL_RE = re.compile(r"\b(?:which|what) (?:trial|study)\b", re.I)
+WHICH_TRIAL_RE = re.compile(r"\b(?:which|what) (?:trial|study)\b|"
+                            # ('the kadcyla-after-surgery trial, which one was that?')
+                            r"\b(?:trial|study)\b.*\b(?:which|what) one\b", re.I)
+# What a trial, not its drug, is asked after naming it ("how much did it help vs herceptin?", "how many cycles was it?")
+ASKED_OF_A_TRIAL_RE = re.compile(r"\b(?:help(?:ed)?|find|found|show(?:ed)?|work(?:ed)?|improv\w*|benefit\w*|results?|"
+                                 r"cycles?|enrolled|randomi[sz]\w*|arms?|follow-?up|end ?points?)\b", re.I)
 # A turn asking whether there is a trial ("was there a trial comparing the two?"); 'which trial…?' is asked_kind's
 TRIAL_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+"
                             r"(?:(?!(?:did|does|do|is|was|were|are|has|had|have|the)\b)[\w\-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b",

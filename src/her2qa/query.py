@@ -104,7 +104,8 @@ RELATION_NOUNS = {"relevance", "importance", "significance", "implications", "im
 TOPIC_RE = re.compile(r"\b(?:say|says|tell (?:me|us)|discuss(?:es)?|mention(?:s)?|cover(?:s)?)\s+(?:about\s+)?"
                       # ('tell me how often the lung trouble occurred': a question told, not a topic named)
                       r"(?!(?:how|what|which|who|when|where|why|whether|if)\b)"
-                      r"(?:the\s+|any\s+)?([\w\-–/ ]+?)(?:\s+(?:in|for|as|during|among|with|an|to)\b|[?.,]|$)",
+                      # ('path report mentions cyclin D1 overexpression - why would that matter': the topic ends at a dash)
+                      r"(?:the\s+|any\s+)?([\w\-–/ ]+?)(?:\s+(?:in|for|as|during|among|with|an|to)\b|\s[-–—]+\s|[?.,]|$)",
                       re.IGNORECASE)
 
 

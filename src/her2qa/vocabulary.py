@@ -221,6 +221,7 @@ SYNONYMS: dict[str, str] = {
     r"\bhit(?:s|ting)?\b|(?<![\w-])targets?\b": "inhibition selective",
     r"approv": "approved approval FDA",
     r"\bcandidates?\b": "potential",  # 'candidate biomarkers': the review's "potential biomarkers"
+    r"\bmarkers?\b": "biomarkers",  # 'which immune markers went with better PFS': the review's "biomarkers"
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
     r"\bschedules?\b|\bdosing intervals?\b": "every weeks",
     # 'how often do patients get enhertu?': how often a drug is given is its interval
@@ -356,6 +357,9 @@ SYNONYMS: dict[str, str] = {
     # 'is HER2 patchy inside the tumour?': expression that varies across a tumour is what the review calls heterogeneous
     r"\bpatch(?:y|ily|es)\b|\buneven(?:ly)?\b": "heterogeneity heterogeneous homogeneously",
     r"\bvar(?:y|ies|ied)\b|\bfluctuat\w*|\bswitch(?:es|ed)?\b|\bflip\w*": "oscillate",
+    # 'primary-to-met change in HER2': HER2 that changes from the primary tumour to a metastasis
+    r"\bprimary(?:[\s-]+tumou?rs?)?[\s-]+(?:to|vs\.?|and|→)[\s-]+(?:the[\s-]+|a[\s-]+)?(?:met|mets|metastas[ie]s|metastatic)\b":
+        "oscillate primary metastasis",
     r"\bbbb\b|\bblood[\s-]brain\b": "blood–brain barrier brain–blood barrier crossing",
     # 'adding X to Y' is weighed against Y given alone ('lapatinib plus capecitabine with capecitabine alone')
     r"\badd(?:ing|ed|s)?\s+(?:[\w\-+]+\s+){1,4}?to\b|\baddition of\b": "alone monotherapy combination addition",

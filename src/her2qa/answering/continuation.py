@@ -28,8 +28,10 @@ HOW_MUCH_ASKED_RE = re.compile(r"\bhow (?:much|big|large)\b|\bby how much\b|\bma
 # "This study identified numerous HER2 mutations…": what the study just named went on to find
 # Codes that name members: mutations (L755S), drugs (ZW25), trials (NCT04224272) — letters with digits
 CODE_RE = re.compile(r"\b(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z][\w\-]{2,}\b")
-WHICH_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:[\w\-+/]+\s+){0,3}?[\w\-]+s\b|^\W*(?:list|name)\b",
-                            re.I)
+# members asked for: 'which mutations …', also after a topic set before it ('HER2 mutations w/o amplification -
+# which specific variants …'), and 'give me every mutation the review lists'
+WHICH_ASKED_RE = re.compile(r"(?:^\W*|\s[-–—:]\s+)(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:[\w\-+/]+\s+){0,3}?[\w\-]+s\b|"
+                            r"^\W*(?:list|name)\b|\b(?:give me|list|name)\s+(?:every|all)\b", re.I)
 
 
 # A sentence that qualifies the finding before it: "However, this finding did not predict…"
@@ -155,7 +157,7 @@ class ContinuationPlans:
             new = asked & words(following.text) - words(sentence.text)
             # "which mutations did bose find?": the next sentence names them (L755S, L755P…), the first none
             named = set(CODE_RE.findall(following.text)) - set(CODE_RE.findall(sentence.text))
-            if new or (WHICH_ASKED_RE.match(query.text) and len(named) >= 2):
+            if new or (WHICH_ASKED_RE.search(query.text) and len(named) >= 2):
                 added.append(following)
         return self._with_added(base, answer, query, chosen, added)
 

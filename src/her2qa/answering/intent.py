@@ -93,7 +93,7 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"gets? around|work around|circumvents?|dodges?|sidesteps?)\b", re.I)
 # Who is treated: "which patients…", "help all the patients?" ask about a population, not for named members
 POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
-LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
+LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\b(?:give|show|tell) (?:me|us) (?:every|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data|numbers|figures|stats)\w+s\b|"
                      r"\b(?:types|kinds|classes|examples) of\b|\bwhich (?:specific |exact |particular |individual )?ones\b|"
                      # ('src inhibitors named in the review?': where they are named adds nothing to what is asked)
@@ -231,7 +231,9 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even |actually )?(?
 EXAMPLE_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—]|\()?\s*\b(?:e\.?g\.?|such as|like|for example|for instance)(?:,|\.|\s)\s*"
                              r"[^?()]{1,40}?\)?\s*(?=\?*$)|"
                              # ('what is targeted protein degradation in the HER2 context? PROTACs etc')
-                             r"(?<=\?)\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\W*$", re.I)
+                             r"(?<=\?)\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\W*$|"
+                             # ('quick def of targeted protein degradation as used in this review (PROTACs etc)')
+                             r"\s*\((?:e\.?g\.?,?\s*)?[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\)\W*$", re.I)
 # "what is TPD / PROTACs as described in the review?": where the answer comes from, which every answer does
 SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|explained|presented|used|mentioned) "
                            r"(?:in|by) (?:the|this) (?:review|paper|article|authors)|"
@@ -239,7 +241,10 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
                            r"as (?:used|defined|described|meant) here|as (?:the|this) (?:review|paper|article|authors?) "
                            r"(?:uses?|defines?|describes?|means?) (?:it|them|the term)|"
                            r"according to (?:the|this) (?:review|paper|article|authors)|in (?:the|this) (?:review|paper|article)|"
-                           r"in (?:the )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space)|"
+                           r"in (?:the |this |a )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space)|"
+                           # 'what's TPD / PROTACs, as it relates to HER2?'
+                           r"as (?:it|they) (?:relates?|related|applies|applied|appl(?:y|ies)) to (?:her2|her2\+|her2-positive|"
+                           r"anti-her2|(?:breast )?cancer|bc)|"
                            # "what does HER2-low mean for a tumor": what the term is, said of what it describes
                            r"(?:for|in) (?:an? |the )?(?:tumou?rs?|patients?|(?:breast )?cancers?|bc))(?=\W*$)", re.I)
 # "X vs Y - …", "tykerb + xeloda vs tykerb + herceptin - which one …": two names or regimens set side by side first
@@ -280,7 +285,7 @@ PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|"
                            # '… and were ppl with brain mets even in it': a yes/no question asked of its own subject
                            # (not 'and is it site-specific', a property of the same subject asked in one breath, nor
                            # '…and do they work yet?', where they are what the part before named)
-                           r"(?:was|were|is|are|does|do|did|can|could) (?:there|people|patients|pts|ppl|women|any)\b)", re.I)
+                           r"(?:was|were|is|are|does|do|did|can|could) (?:there|people|patients|pts|ppl|women|any|anyone|anybody|someone|everyone)\b)", re.I)
 
 
 def is_reference(question: str) -> bool:
@@ -379,7 +384,9 @@ def as_definition(question: str) -> str:
         return f"what is the {heard.group('term').strip()} of {heard.group('owner')}?"
     if heard := HEARD_STATE_RE.match(question):  # "…said her cancer is HER2-low, what does that mean"
         return f"what is {heard.group('term').strip()}?"
-    defined = DEFINITION_OF_RE.match(question)
+    # ('quick def of TPD as used in this review (PROTACs etc)': where the term is used and its examples are no part of it)
+    defined = DEFINITION_OF_RE.match(question) or DEFINITION_OF_RE.match(
+        SCOPE_TAIL_RE.sub("", EXAMPLE_TAIL_RE.sub("", question)))
     if defined and (defined.group("term") or re.search(r"\bdefined?\b", question, re.I)):
         return f"what is {(defined.group('term') or defined.group('term2')).strip()}?"
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
@@ -415,8 +422,16 @@ def without_exclusion(question: str) -> str:
     for pattern in (LEADING_EXCLUSION_RE, TRAILING_EXCLUSION_RE, MIDDLE_EXCLUSION_RE):
         stripped = pattern.sub("", question, count=1)
         if stripped != question and len(stripped.split()) >= 3:
+            if (same := SAME_ONE_RE.search(stripped)) and (set_aside := pattern.search(question)):
+                # 'besides her2 what other receptors are in that same family': the family of what was set aside
+                named = re.sub(rf"^\W*{EXCLUSION_WORDS}\s+", "", set_aside.group(0).strip(), flags=re.I).strip(" ,()")
+                return f"{stripped[:same.start()]}the same {same.group(1)} as {named}{stripped[same.end():]}"
             return stripped
     return ""
+
+
+# 'that same family', 'the same class': what the names set aside belong to
+SAME_ONE_RE = re.compile(r"\b(?:that|the|this) same ([\w\-]+)\b(?!\s+as\b)", re.I)
 
 
 # "whats the evidence for cdk4/6 inhibitors", "what evidence does the review present for lapatinib": all it reports
@@ -672,9 +687,10 @@ APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:ok|okay|so|um+|hmm+)\W+)?"
 
 # "the future-directions part mentions 'targeted protein degradation' - what is that in plain terms?", "the doctor
 # said my niece is her2 low. what does that mean exactly": a term told before, asked after as 'that'
-THAT_TERM_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?P<stop>[.;:!]+|\s[-–—]+|,)\s+(?P<question>(?:so\s+|and\s+)?"
+# ('path report says her2-low?? what does that even mean': a surprised question mark ends what was told too)
+THAT_TERM_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?P<stop>[.;:!?]+|\s[-–—]+|,)\s+(?P<question>(?:so\s+|and\s+)?"
                                 r"(?:what(?:'s|’s| is| does| do)?|whats)\s+(?P<that>that|this|it|[\w\-]*\d\+?|[\w\-+/]+(?=\s+mean))(?!\w)"
-                                r"(?:\s+(?:mean|means|stand for|exactly|really|actually|basically|in (?:plain|simple|lay) \w+|"
+                                r"(?:\s+(?:mean|means|stand for|exactly|really|actually|basically|even|in (?:plain|simple|lay) \w+|"
                                 # ('…called tukysa a 'TKI', what does that mean as a type of drug?')
                                 r"as an? (?:type|kind|class|sort) of \w+))*"
                                 r"\s*(?:pls|please)?\W*)$", re.I)
@@ -688,7 +704,8 @@ ONE_OF_THOSE_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?:[.;:!]+|\s[-�
                                    re.I)
 # "screening note mentions a MET aberration - why does that matter for anti-HER2 response?": a finding a report
 # names, then why it matters
-WHY_THAT_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?\b(?:mentions?|mentioned|shows?|showed|says|said|found|reports?|"
+# ('path report mentions cyclin D1 …': the last telling verb, not 'report' as one)
+WHY_THAT_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}\b(?:mentions?|mentioned|shows?|showed|says|said|found|reports?|"
                                r"reported|flags?|flagged|lists?|listed)\s+(?:an?\s+|the\s+)?(?P<term>[\w\-+/]+(?:\s+[\w\-+/]+){0,3}))"
                                r"\s*(?:[.;:!]+|\s[-–—]+|,)\s+(?P<question>(?:so\s+|and\s+)?(?:why|how)\s+(?:does|do|is|would|could|might|did)\s+"
                                r"(?P<that>that|this)\b.*)$", re.I)
@@ -832,7 +849,7 @@ def without_framing(question: str) -> str:
 
 # Who told the asker something ("the dr said …", "the nurse mentioned …")
 _HEARD_FROM = (r"\b(?:dr|doctor|oncologist|onc|nurse|surgeon)s?\s+(?:(?:keeps?|kept)\s+)?"
-               r"(?:said|says|saying|told|mentioned|mentioning|explained)\b|"
+               r"(?:said|says|saying|told|mentioned|mentioning|explained|called|calls|calling|described)\b|"
                # "just started kadcyla and everyone keeps saying it's an 'ADC'": what people around one keep saying
                r"\b(?:everyone|everybody|people|they|the team)\s+(?:keeps?|kept)\s+(?:saying|calling|mentioning|talking)\b")
 HEARD_FROM_RE = re.compile(_HEARD_FROM, re.I)

@@ -64,6 +64,7 @@ AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:t
                           r" to\b|\b(?:goal|purpose|objective|aim)s?\b", re.I)
 # How many review sentences may name a topic for an open question about it to quote them all
 TOPIC_SENTENCES = 8
+EXAMPLE_GIVEN_RE = re.compile(r"\b(?:e\.?g\.?|such as|for example|for instance|like)(?=[\s,.:])", re.I)
 # "whats this review about basically", "… about overall, in a nutshell?": how the question is hedged, no topic
 HEDGE_WORDS = frozenset("basically nutshell general generally really actually anyway mainly mostly essentially "
                         "roughly quickly again exactly".split())
@@ -214,7 +215,13 @@ class OverviewPlans:
         # beside a name it holds is the section asked, with that name in it
         title = re.escape(section.title.strip().lower())
         joined = re.search(rf"\b{title}\s+(?:and|&|\+|plus)\s|\s(?:and|&|\+|plus)\s+(?:the\s+)?{title}\b", text.lower())
-        if not SECTION_ASKED_RE.search(text) and not joined:
+        # ('what does the review say about liquid biopsy for resistance, e.g. PLASMA-MATCH?': the names given only
+        # as an example of the topic)
+        example = EXAMPLE_GIVEN_RE.search(text)
+        as_examples = example is not None and all(
+            mentions(text[example.end():], query.aliases.get(e, [e])) and not mentions(text[:example.start()], query.aliases.get(e, [e]))
+            for e in specific)
+        if not SECTION_ASKED_RE.search(text) and not joined and not as_examples:
             return False
         held = " ".join(s.text for s in self.sentences.in_section(source, section.key))
         return all(mentions(held, query.aliases.get(e, [e])) for e in specific)
@@ -270,8 +277,10 @@ class OverviewPlans:
         joined = re.search(r"\b(?:and|with|in|for|plus|among|against|on)\b\s+(.+)", typed[at:], re.I) if at is not None else None
         if joined is None and at is not None:
             # ... or before it, joined to it ('any data on immunotherapy with kadcyla?', 'brain mets and tukysa')
-            joined = re.search(r"(?:^|\b(?:on|about|regarding|of)\s)(.+?)\s+(?:with|plus|and|in|for)\s+\S+\W*$",
-                               typed[:at], re.I)
+            # ('adding checkpoint inhibitors to kadcyla': what is added to the name is the topic)
+            joined = re.search(r"(?:^|\b(?:on|about|regarding|of)\s)(.+?)\s+(?:(?:together|along|combined)\s+)?"
+                               r"(?:with|plus|and|in|for)\s+\S+\W*$", typed[:at], re.I) or \
+                re.search(r"\b(?:add|adding|added)\s+(.+?)\s+(?:on\s*)?to\s+\S+\W*$", typed[:at], re.I)
         if joined is None:
             return None
         typed = joined.group(1)

@@ -1285,7 +1285,10 @@ class AnswerPipeline(ListPlans, SubjectPlans, HeadToHeadPlans, DefinitionPlans, 
                 text = re.sub(r"\b(it)(s?)\b", lambda m: subject[0] + ("'s" if m.group(2) else ""), part, count=1,
                               flags=re.I)
             subjects_here = [e for e in own if not ENDPOINT_NAME_RE.fullmatch(e)]
-            answer = self._single(question, text, [] if subjects_here else lent, classify(part))
+            intent = classify(part)
+            if intent != "definition" and (defined := as_definition(text)) and classify(defined) == "definition":
+                text, intent = defined, "definition"  # 'targeted protein degradation - what is it?': the term, defined
+            answer = self._single(question, text, [] if subjects_here else lent, intent)
             if unnamed and not named_here and re.search(r"\b(?:it|its|they|their|them)\b", part, re.I):
                 # "which MET inhibitor was combined with trastuzumab, and what response rate did it achieve?":
                 # the review names none, so 'it' stands for nothing it reports on
