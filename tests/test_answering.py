@@ -1147,6 +1147,11 @@ ANSWER_HOLDS = {
     "'and did anyone die from it' is a question of its own":
         ("my dad is on enhertu, the nurse said it can cause lung problems. in the big trial how many people got that "
          "and did anyone die from it?", "13.6%"),
+    "a drug that 'works less well' meets resistance to it":
+        ("why would a PIK3CA mutation make herceptin work less well?", "leads to resistance to HER2-targeting therapies"),
+    "', and can X fix that?' is a question of its own":
+        ("how does cyclin D1 overexpression cause resistance to her2 drugs, and can ibrance type drugs fix that?",
+         "activate CDK4 and CDK6"),
 }
 
 

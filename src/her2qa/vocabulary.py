@@ -222,6 +222,9 @@ SYNONYMS: dict[str, str] = {
     r"approv": "approved approval FDA",
     r"\bcandidates?\b": "potential",  # 'candidate biomarkers': the review's "potential biomarkers"
     r"\bmarkers?\b": "biomarkers",  # 'which immune markers went with better PFS': the review's "biomarkers"
+    # 'why would a PIK3CA mutation make herceptin work less well?': a drug working less well is resistance to it
+    # ('if kadcyla stops working what comes next' asks what follows it, not why)
+    r"\bwork(?:s|ed|ing)? (?:less(?: well)?|worse)\b|\bless effective\b": "resistance",
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
     r"\bschedules?\b|\bdosing intervals?\b": "every weeks",
     # 'how often do patients get enhertu?': how often a drug is given is its interval

@@ -277,6 +277,9 @@ WH_START = r"(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|
 PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|"
                            # ('what's it combined with in phase 2, and any tolerability issues in phase 1?')
                            r",\s+and\s+(?=any\s+\w+\s+\w+)|"
+                           # ('…, and can ibrance type drugs fix that?': a yes/no question of a subject of its own)
+                           r",\s+and\s+(?=(?:can|could|does|do|did|is|are|will|would|should)\s+"
+                           r"(?!(?:it|its|they|them|this|that|these|those|there|people|patients|pts|ppl|women|any)\b)\w+\s+\w+)|"
                            # ('how is HER2 heterogeneity defined, incl the Metzger criteria?': what it must include too)
                            r",\s+(?:incl\.?|including)\s+(?=(?:the\s+)?\w+\s+\w+)|,?\s+(?:\band|\+|&)\s+(?=(?:(?:in|through|by|with|for|at|from|of|on) )?"
                            # ('…, and roughly what % of pts relapse': a hedge before the next question's wh-word)
