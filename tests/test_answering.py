@@ -1848,7 +1848,7 @@ def test_who_asks_and_why_before_the_question_asks_for_nothing(assistant):
 
 
 def test_personal_context_stays_when_the_question_needs_its_subject(assistant):
-    from her2qa.answering.pipeline import PERSONAL_CONTEXT_RE
+    from her2qa.answering.intent import PERSONAL_CONTEXT_RE
     assert PERSONAL_CONTEXT_RE.match("my patient is on enhertu - is ILD ever fatal?").group("question") == "is ILD ever fatal?"
     answer = assistant.ask("my patient is on enhertu - is ILD ever fatal?")
     assert "2.2%" in answer.answer  # enhertu, named only in the context, still scopes the question
