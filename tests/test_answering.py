@@ -1152,11 +1152,29 @@ ANSWER_HOLDS = {
     "', and can X fix that?' is a question of its own":
         ("how does cyclin D1 overexpression cause resistance to her2 drugs, and can ibrance type drugs fix that?",
          "activate CDK4 and CDK6"),
+    "'give me the design and the main numbers' is an overview":
+        ("HER2CLIMB - give me the design and main numbers", "26.6%"),
+    "'X section - what's covered?' is that section's overview":
+        ("the liquid biopsy section - what's covered?", "non-invasive technique"),
+    "'what was the design and what did it show' is one overview":
+        ("NALA - what was the design and what did it show?", "no differences in OS"),
+    "'in plain terms, what is X?' is a definition of X":
+        ("in simple terms, what is an antibody-drug conjugate?", "reducing systematic toxicity"),
+    "NGS is the review's next-generation sequencing":
+        ("her NGS report shows a TSC2 mutation - any known way around that resistance?", "palbociclib and lapatinib"),
 }
 
 
 # rule -> (question, what the decline names)
 DECLINED_NAMING = {
+    "bone metastases, which the review never discusses":
+        ("does the review say anything about bone mets, like zometa with enhertu?", "bone"),
+    "who makes a drug, which the review never says":
+        ("who makes kadcyla?", "who makes the drug"),
+    "a dose asked with one's own after it ('mine is …') is still the dose":
+        ("what is the standard dose of tucatinib? mine is 2 pills twice a day", "dose"),
+    "results asked of a drug the review does not name":
+        ("which FGFR4 inhibitor drugs are combined with anti-HER2 therapy, and any response data?", "FGFR4"),
     "a figure asked 'just for the patients with' a condition is that subgroup's":
         ("what was the HER2CLIMB PFS only for patients with brain mets?", "brain metastases subgroup"),
     "a brand whose drug the review never names": ("was kisqali ever tried with herceptin for her2 positive? what happened",
@@ -1282,6 +1300,8 @@ ANSWER_HAS = {
          ("Disitamab-vedotin", "ZW49", "Zanidatamab zovodotin"), ("ARX788",)),
     "'?? what does that even mean' after a term told asks the term":
         ("biopsy says her2-low?? what does that even mean", ("1+ or 2+",), ("Src",)),
+    "'… and measure PFS' asks the primary endpoint column":
+        ("which of the ongoing enhertu trials are first line and measure PFS?", ("NCT04494425", "NCT04784715"), ("NCT04538742",)),
 }
 
 

@@ -619,11 +619,16 @@ TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his
                                    r"(?=(?:what|how|is|does|do|would|could)\b)|"
                                    # "they also warned us about some lung side effect - how often did that happen"
                                    r"\b(?:warned|told|asked|mentioned|said|talked|heard|worried|read)\b[^,;:?]{0,20}?\babout\s+"
-                                   r"(?:some|a|an|the|this|that|her|his|my|their)?\s*\w[^,;:?]*?(?:[,;:–—]|\s-)\s*", re.I)
+                                   r"(?:some|a|an|the|this|that|her|his|my|their)?\s*\w[^,;:?]*?(?:[,;:–—]|\s-)\s*|"
+                                   # "ugh i read the diarrhea is bad with it. is anyone working on that?": what one read, told first
+                                   r"\b(?:read|heard|saw|seen|noticed|know|knew)\s+(?:that\s+)?(?:the|her|his|my|some|a|an)\s+"
+                                   r"\w[^.?!]{1,80}?\b(?:is|are|was|were|gets?|got)\b[^.?!]{0,40}[.!]+\s+", re.I)
 DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"\b(?:that|this)\s*(?:[?.!]|$|\b(?:be|being|been|is|was|happen|happens|work|works|mean|means|done)\b)"
     r"|\b(?:fix|address|overcome|prevent|manage|treat|reduce|solve|explain|cause|causes)\s+(?:that|this)\b"
     r"|\bmak(?:e|es|ing)\s+(?:that|this)\s+(?:more|less|easier|better)\b"
+    # "does having that make things worse …?": what one has is what was said
+    r"|\b(?:having|has|have|had)\s+(?:that|this)\b(?!\s+(?:trial|study|drug|one|agent|arm|combination|regimen)\b)"
     # "how often was that deadly?", "is that common?": what was said, asked of with a copula
     r"|\b(?:is|was|are|were)\s+(?:that|this)\s+(?:(?:ever|really|very|always|usually|often|still)\s+)?"
     r"(?!(?:trial|study|drug|one|agent|arm|combination|regimen)\b)[a-z]+\s*[?.!]*$",

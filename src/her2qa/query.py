@@ -295,7 +295,7 @@ CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|o
 # 'renal', 'hair loss'), and the business around a drug ('which company', 'sponsor', 'price'): when the review
 # never uses one, no passage of it can answer for it.
 CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lactat\w*|heart|lvef|ejection|echo\w*|"
-                           r"scans?|imaging|mri|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
+                           r"scans?|imaging|mri|bones?|vaccin\w*|alcohol|diet|exercise|insurance|price|costs?|"
                            r"kidneys?|renal|liver|hair|nausea|fatigue|rash\w*|elderly|surgery|seniors?|geriatric\w*|grapefruit|"
                            r"supplements?|herbal\w*|hospice|palliat\w*|caregiv\w*|infusions?|"
                            # everyday life on treatment: eating, flying, travelling (the review is about trials)
@@ -305,6 +305,7 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            # how a side effect runs its course ('does the diarrhoea settle down after a few weeks?')
                            r"settl\w*|subsid\w*", re.I)
 
+WHO_MAKES_RE = re.compile(r"\bwho (?:makes|made|manufactures|manufactured|markets|sells|produces|owns)\b", re.I)
 STATE_SUFFIX_RE = re.compile(r"-(?:expressing|overexpressing|mutant|mutated|amplified|driven|positive|negative|"
                              r"high|low|dependent|resistant)$", re.I)
 # 'how men respond', 'male breast cancer': a population by sex, which the review never sets apart
@@ -797,6 +798,8 @@ class QueryAnalyzer:
                      and not any(_inflects(v, w.lower().rstrip("s")) for v in self.corpus_words)]
         # 'is enhertu safe for older people': a population by age, which the review never sets apart
         clinical += [m.group(0) for m in AGE_GROUP_RE.finditer(question) if m.group(0).lower() not in self.lowered_text]
+        # 'who makes enhertu?': the company behind a drug, which the review never names
+        clinical += ["who makes the drug" for _ in WHO_MAKES_RE.finditer(question)][:1]
         clinical += ["men" for _ in SEX_GROUP_RE.finditer(question)
                      if not re.search(r"\b(?:men|male)\b", self.lowered_text)][:1]
         clinical += [w for w in re.findall(r"[A-Za-z]+", question) if ENZYME_RE.fullmatch(w)

@@ -168,6 +168,7 @@ SHORTHAND: dict[str, str] = {
     "io": "immunotherapy", "ici": "immune checkpoint inhibitor", "icis": "immune checkpoint inhibitors",
     # the review writes its models out ("patient-derived xenografts and organoids")
     "pdx": "patient-derived xenograft", "pdxs": "patient-derived xenografts",
+    "ngs": "next-generation sequencing",
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
@@ -214,7 +215,9 @@ SYNONYMS: dict[str, str] = {
     r"penetra": "crossing brain–blood barrier central nervous system",
     r"brain": "central nervous system brain metastasis",
     r"cns\b": "brain metastasis central nervous system",
-    r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b|\bbuilt\b|\bstructur\w*|\bconstructed\b|\bdesign(?:ed)?\b":
+    # ('kadcyla vs enhertu at the molecule level'): how a drug is built
+    r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b|\bbuilt\b|\bstructur\w*|\bconstructed\b|\bdesign(?:ed)?\b|"
+    r"\bmolecul(?:e|ar)[\s-]level\b|\bmolecularly\b":
         "components composed consists linked linker payload designed developed",
     r"target(?:s|ed)?\b|\bhit(?:s|ting)?\b|\bgo(?:es)? after\b|\battack(?:s|ing)?\b": "inhibits inhibitor",
     # 'what they hit', 'what does it target' (not 'HER2-targeted therapy'): what a drug inhibits, how selectively
@@ -222,6 +225,8 @@ SYNONYMS: dict[str, str] = {
     r"approv": "approved approval FDA",
     r"\bcandidates?\b": "potential",  # 'candidate biomarkers': the review's "potential biomarkers"
     r"\bmarkers?\b": "biomarkers",  # 'which immune markers went with better PFS': the review's "biomarkers"
+    # 'how does too much cyclin D1 cause resistance?': too much of a protein is its overexpression
+    r"\btoo much\b(?! (?:of )?(?:the )?(?:drug|dose|toxicity|diarrh\w*))|\bexcess(?:ive)?\b": "overexpression overexpressed",
     # 'why would a PIK3CA mutation make herceptin work less well?': a drug working less well is resistance to it
     # ('if kadcyla stops working what comes next' asks what follows it, not why)
     r"\bwork(?:s|ed|ing)? (?:less(?: well)?|worse)\b|\bless effective\b": "resistance",

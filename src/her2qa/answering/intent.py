@@ -174,7 +174,10 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # "what were the numbers in KATHERINE": a trial's figures are its results
                          r"\bwhat (?:were|are) the (?:main |key )?(?:numbers|figures|stats) (?:of|from|for|in)\b|"
                          # "what was the design and outcome": how a trial was run and what it found, together
-                         r"\bdesign\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?(?:main\s)?(?:outcomes?|results?|findings)\b|"
+                         r"\bdesign\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?(?:main\s|key\s)?(?:outcomes?|results?|findings|"
+                         r"numbers|figures|stats|data)\b|"
+                         # "liquid biopsy section - what's covered?": what a section holds
+                         r"\bwhat(?:'s|’s|s| is| gets)? covered\b|\bwhat (?:does|do) (?:it|they|this|that|the \w+) cover\b|"
                          r"\b(?:outcomes?|results?|findings)\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?design\b|"
                          r"\bsummari[sz]e|\bsummary\b|\boverview\b|"
                          r"\bwhat (?:did|does|do) .+ (?:show|find|found|demonstrate|report|conclude)\b|"
@@ -685,7 +688,10 @@ APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:ok|okay|so|um+|hmm+)\W+)?"
                                 r"silly|quick|newbie|naive|simple|noob)\s+(?:q|qs|question|one)\b)?|"
                                 # ('ok probably a dumb question but what exactly is …')
                                 r"(?:(?:probably|maybe|prob|possibly)\s+)?(?:(?:very|a|another) )?"
-                                r"(?:basic|dumb|stupid|silly|newbie|naive|noob) (?:q|question)\b)\s*[-–—:,.!]*\s*(?:but\s+)?(?=\w)", re.I)
+                                r"(?:basic|dumb|stupid|silly|newbie|naive|noob) (?:q|question)\b|"
+                                # ('in plain terms, what is an antibody-drug conjugate?': how to answer, said first)
+                                r"in (?:plain|simple|lay(?:man'?s)?|everyday) (?:terms|words|english)(?=\s*[-–—:,]))"
+                                r"\s*[-–—:,.!]*\s*(?:but\s+)?(?=\w)", re.I)
 
 
 # "the future-directions part mentions 'targeted protein degradation' - what is that in plain terms?", "the doctor
@@ -870,7 +876,7 @@ PERSONAL_CONTEXT_RE = re.compile(
 
 # ... or told after it: "were people with brain mets allowed in the tukysa trial? i have 2 small ones"
 TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
-                                 r"(?P<context>(?:i|i'm|i’m|im|i've|i’ve|ive|my|we|we're|we’re|our|"
+                                 r"(?P<context>(?:i|i'm|i’m|im|i've|i’ve|ive|my|mine|we|we're|we’re|our|ours|"
                                  # "…? she's terrified of it going to her brain": how the one treated feels
                                  r"she|she's|she’s|shes|he|he's|he’s|hes|her|his|"
                                  # "…? wife's oncologist said it isn't rare": what someone close was told
@@ -939,7 +945,7 @@ FOUND_OF_IT_RE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|how)\s+(?:(?:did|doe
 # NALA?": a trial's design asked in one clause and its results in the next is one overview of both
 DESIGN_THEN_RESULTS_RE = re.compile(
     r"(?P<design>\bwhat (?:was|were|is|are) (?:the |its |their )?(?:trial |study )?designs?)\s*,?\s*(?:and|&|\+|\?)\s+"
-    rf"(?:(?:so|and)\s+)?what\s+(?:{CAME_OUT_OF}|(?:was|were|are|is) (?:the |its |their )?"
+    rf"(?:(?:so|and)\s+)?what\s+(?:{CAME_OUT_OF}|(?:did|does) (?:it|they) (?:show|find)|(?:was|were|are|is) (?:the |its |their )?"
     r"(?:main |key |headline )?(?:results?|outcomes?|findings)(?: of)?)"
     r"(?P<of>\s+(?!(?:it|this|that|them)\W*$)[\w\-/+]+(?:\s+[\w\-/+]+)?)?(?:\s+(?:it|this|that|them))?\s*\?*\s*$", re.I)
 

@@ -25,6 +25,11 @@ from .table_plans import ROW_COLUMN_ASKED_RE
 
 FOLLOW_ON_SENTENCES = 3
 
+# "which IGF-1R inhibitors are being combined …, and any response data?": results asked of what the part before asked
+RESULTS_OF_NONE_RE = re.compile(r"^\W*(?:(?:and|so|also)\s+)?(?:any|what(?:'s| is| was| were| are)?)\s+(?:the\s+)?"
+                                r"(?:clinical\s+)?(?:response|efficacy|results?|data|outcomes?)(?:\s+(?:data|rates?|results?))?\W*$",
+                                re.I)
+
 # "… what drugs are tried against it?", "… can anything block it?": 'it' is what something acts on
 ACTED_ON_IT_RE = re.compile(r"\b(?:against|target(?:s|ed|ing)?|block(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|hit(?:s|ting)?|"
                             r"overcome|get around|go after|act on|aimed at)\s+it\W*$", re.I)
@@ -146,7 +151,8 @@ class PartSteps:
             if intent != "definition" and (defined := as_definition(text)) and classify(defined) == "definition":
                 text, intent = defined, "definition"  # 'targeted protein degradation - what is it?': the term, defined
             answer = self._single(question, text, [] if subjects_here else lent, intent)
-            if unnamed and not named_here and re.search(r"\b(?:it|its|they|their|them)\b", part, re.I):
+            if unnamed and not named_here and (re.search(r"\b(?:it|its|they|their|them)\b", part, re.I)
+                                               or RESULTS_OF_NONE_RE.match(part)):
                 # "which MET inhibitor was combined with trastuzumab, and what response rate did it achieve?":
                 # the review names none, so 'it' stands for nothing it reports on
                 answer = self._decline(answer, f"The review does not name the {unnamed}, so it reports nothing "

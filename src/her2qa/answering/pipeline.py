@@ -72,7 +72,9 @@ LINE_ASKED_RE = re.compile(_IN_A_LINE + r"\b(?!\s+(?:standard|therapy|treatment|
 TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+(?:setting|treatment|therapy)\b", re.IGNORECASE)
 # "which trial was the first phase 3 to…" asks for one trial, not the rows of a phase.
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
-PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b", re.IGNORECASE)
+# ('… first line and measure PFS?': what trials measure is their endpoint column)
+PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b|"
+                                 r"\b(?:measure|measures|measuring|looking at)\s+(?:pfs|os|orr|dfs|idfs|cbr)\b", re.IGNORECASE)
 TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
 # "which anti-diarrhea drug and schedule did the CONTROL trial use": a named detail of one trial, told where it is
 DETAIL_OF_TRIAL_RE = re.compile(r"^\W*(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:drugs?|agents?|medications?|meds|doses?|"
