@@ -215,7 +215,7 @@ SYNONYMS: dict[str, str] = {
     r"penetra": "crossing brain–blood barrier central nervous system",
     r"brain": "central nervous system brain metastasis",
     r"cns\b": "brain metastasis central nervous system",
-    # ('kadcyla vs enhertu at the molecule level'): how a drug is built
+    # 'kadcyla vs enhertu at the molecule level': how the drugs are built
     r"\bparts?\b|\bbuilding blocks?\b|\bmade of\b|\bbuilt\b|\bstructur\w*|\bconstructed\b|\bdesign(?:ed)?\b|"
     r"\bmolecul(?:e|ar)[\s-]level\b|\bmolecularly\b":
         "components composed consists linked linker payload designed developed",
