@@ -10,7 +10,7 @@ from typing import Iterator
 from .answering.extractive import ExtractiveAnswerer, asked_kind
 from .answering.pipeline import AnswerPipeline
 from .chat import (Conversation, Turn, answer_entities, answering_point, excluded, is_trial_name,
-                   points_at_what_was_said, resolve)
+                   point_entities, points_at_what_was_said, resolve)
 from .corpus import Corpus
 from .llm import BackendUnavailable, condense, describe, generate, make_llm
 from .query import QueryAnalyzer, mentions
@@ -232,8 +232,8 @@ class Assistant:
                 if not named and re.match(r"\W*(?:(?:so|and|ok)\s+)?which\b", question, re.I):
                     # "which HER2 bispecific does the review talk up?": an opening point about bispecifics in general
                     # names none; the point that names one (ZW25) answers which
-                    named = next((found for point in answer.points[1:] if (found := answer_entities(
-                        answer.model_copy(update={"points": [point]}), self.analyzer))), [])
+                    named = next((found for point in answer.points[1:]
+                                  if (found := point_entities(point.text, answer.question, self.analyzer))), [])
                 # only a name of the kind asked answers it: "which trial…?" is not answered by "T-DM1"
                 kind = asked_kind(question)
                 answering = [e for e in named if not kind or (kind == "trial") == is_trial_name(e, self.analyzer)]

@@ -822,6 +822,11 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     if answer.abstained or not answer.answer:
         return []
     first = answering_point(answer) if answer.points else re.split(r"\[\d+\]", answer.answer, maxsplit=1)[0]
+    return point_entities(first, answer.question, analyzer)
+
+
+def point_entities(first: str, question: str, analyzer: QueryAnalyzer) -> list[str]:
+    """The drugs and trials one answer point names, which a later 'it' may stand for (at most two)."""
     if names_cells := ROW_NAME_CELL_RE.findall(first):
         # a table row ("ADC: Disitamab-vedotin; Payload: MMAE …") is about the name in its name column;
         # the payload or arms it lists are what was asked of it, not what 'it' will mean next
@@ -841,5 +846,5 @@ def answer_entities(answer: Answer, analyzer: QueryAnalyzer) -> list[str]:
     named = [e for e in names if (is_drug_name(e) or (TRIAL_RE.fullmatch(e) and (
                  re.search(r"\d", e) or _called_a_study(e, analyzer))))
              and e.upper() not in COMMON_CODES  # 'ipatasertib GDC-0068' too
-             and not (STATUS_NAME_RE.search(e) and e.lower() not in answer.question.lower())]
+             and not (STATUS_NAME_RE.search(e) and e.lower() not in question.lower())]
     return [e for e in named if analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.2][:2]

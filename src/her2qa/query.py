@@ -799,7 +799,8 @@ class QueryAnalyzer:
         # 'is enhertu safe for older people': a population by age, which the review never sets apart
         clinical += [m.group(0) for m in AGE_GROUP_RE.finditer(question) if m.group(0).lower() not in self.lowered_text]
         # 'who makes enhertu?': the company behind a drug, which the review never names
-        clinical += ["who makes the drug" for _ in WHO_MAKES_RE.finditer(question)][:1]
+        if WHO_MAKES_RE.search(question):
+            clinical.append("who makes the drug")
         clinical += ["men" for _ in SEX_GROUP_RE.finditer(question)
                      if not re.search(r"\b(?:men|male)\b", self.lowered_text)][:1]
         clinical += [w for w in re.findall(r"[A-Za-z]+", question) if ENZYME_RE.fullmatch(w)

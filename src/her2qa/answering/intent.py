@@ -231,7 +231,9 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even |actually )?(?
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
 # "what is a biparatopic ADC, e.g. ZW49?": an example given after the term asked, which does not change what is asked
-EXAMPLE_TAIL_RE = re.compile(r"\s*(?:,|\s[-–—]|\()?\s*\b(?:e\.?g\.?|such as|like|for example|for instance)(?:,|\.|\s)\s*"
+# The words that give an example ("e.g.", "such as", "like")
+EXAMPLE_WORDS = r"(?:e\.?g\.?|such as|like|for example|for instance)"
+EXAMPLE_TAIL_RE = re.compile(rf"\s*(?:,|\s[-–—]|\()?\s*\b{EXAMPLE_WORDS}(?:,|\.|\s)\s*"
                              r"[^?()]{1,40}?\)?\s*(?=\?*$)|"
                              # ('what is targeted protein degradation in the HER2 context? PROTACs etc')
                              r"(?<=\?)\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\W*$|"
@@ -250,6 +252,12 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
                            r"anti-her2|(?:breast )?cancer|bc)|"
                            # "what does HER2-low mean for a tumor": what the term is, said of what it describes
                            r"(?:for|in) (?:an? |the )?(?:tumou?rs?|patients?|(?:breast )?cancers?|bc))(?=\W*$)", re.I)
+def without_scope_or_example(question: str) -> str:
+    """The term asked, without where it is used or an example given after it ('quick def of TPD as used in this review
+    (PROTACs etc)' → 'quick def of TPD')."""
+    return SCOPE_TAIL_RE.sub("", EXAMPLE_TAIL_RE.sub("", question))
+
+
 # "X vs Y - …", "tykerb + xeloda vs tykerb + herceptin - which one …": two names or regimens set side by side first
 _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|monotherapy))?"
 HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}"
@@ -391,8 +399,7 @@ def as_definition(question: str) -> str:
     if heard := HEARD_STATE_RE.match(question):  # "…said her cancer is HER2-low, what does that mean"
         return f"what is {heard.group('term').strip()}?"
     # ('quick def of TPD as used in this review (PROTACs etc)': where the term is used and its examples are no part of it)
-    defined = DEFINITION_OF_RE.match(question) or DEFINITION_OF_RE.match(
-        SCOPE_TAIL_RE.sub("", EXAMPLE_TAIL_RE.sub("", question)))
+    defined = DEFINITION_OF_RE.match(question) or DEFINITION_OF_RE.match(without_scope_or_example(question))
     if defined and (defined.group("term") or re.search(r"\bdefined?\b", question, re.I)):
         return f"what is {(defined.group('term') or defined.group('term2')).strip()}?"
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
@@ -522,7 +529,7 @@ def classify(question: str) -> str:
     if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
         return "overview"
-    if DEFINITION_RE.search(SCOPE_TAIL_RE.sub("", EXAMPLE_TAIL_RE.sub("", q))) and not MEASURE_RE.search(q):
+    if DEFINITION_RE.search(without_scope_or_example(q)) and not MEASURE_RE.search(q):
         return "definition"
     if YESNO_RE.search(q) or EVIDENCE_THAT_RE.match(q):
         return "yesno"

@@ -19,7 +19,7 @@ from .compose import Pick
 from .coverage import content_words
 from .extractive import DRUG_CODE_RE, is_drug_name, trial_names
 from .subjects import without_brackets
-from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, HOW_TO_ANSWER_WORDS
+from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
 from .passages import FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import SAME_TOPIC
 
@@ -64,7 +64,7 @@ AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:t
                           r" to\b|\b(?:goal|purpose|objective|aim)s?\b", re.I)
 # How many review sentences may name a topic for an open question about it to quote them all
 TOPIC_SENTENCES = 8
-EXAMPLE_GIVEN_RE = re.compile(r"\b(?:e\.?g\.?|such as|for example|for instance|like)(?=[\s,.:])", re.I)
+EXAMPLE_GIVEN_RE = re.compile(rf"\b{EXAMPLE_WORDS}(?=[\s,.:])", re.I)
 # "whats this review about basically", "… about overall, in a nutshell?": how the question is hedged, no topic
 HEDGE_WORDS = frozenset("basically nutshell general generally really actually anyway mainly mostly essentially "
                         "roughly quickly again exactly".split())
