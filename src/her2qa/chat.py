@@ -152,6 +152,14 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     history = treatment_history(question)
     specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))
                     and not _given_in_carried_trial(e, carried, previous, analyzer)]
+    if not specific_own and carried and not _subjects_named(carried, analyzer) and (
+            SAME_AGAIN_RE.search(question) or WHAT_ABOUT_THEN_ASKED_RE.match(question)):
+        # "what about MET - whats the clinical impact of MET aberrations?" after IGF-IR: a marker or receptor named
+        # after a turn about another one is the new topic, as a drug after a drug
+        from .retrieval import is_generic
+        specific_own = [e for e in own if not is_generic(e) and not ENDPOINT_RE.fullmatch(e)
+                        and analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.4  # (not HER2, in most)
+                        and not mentions(history, analyzer.aliases_of(e))]
     pronoun = PRONOUN_RE.search(question)
     if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
         pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
@@ -187,6 +195,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return question, own + carried[:1]
     if specific_own and (asked := WHAT_ABOUT_THEN_ASKED_RE.match(question)) and not pronoun:
         # "what about everolimus specifically, what did the trials show?": a question of its own about the name
+        if mentions(asked.group("question"), [asked.group("subject")]):
+            return asked.group("question"), own  # ('what about MET - what is the clinical impact of MET aberrations?')
         return f"{asked.group('question').rstrip(' ?')} with {asked.group('subject')}?", own
     if specific_own and (SAME_AGAIN_RE.search(question) or ONLY_A_NAME_RE.match(question)) and not pronoun:
         return _asked_again_about(specific_own[0], previous) or question, own
@@ -300,7 +310,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             # "ild risk with enhertu?" → "was it ever fatal?": the pronoun may stand for the last topic
             # (ILD, brain mets, the patients) as much as for its subject, so the topic comes along.
             reading = _with_topic(reading, previous, analyzer, narrowing=True)
-        return reading, own + carried
+        # "did it work for people who already had kadcyla before?": the name of the treatment history tells who was
+        # treated; 'it' stays the subject a later turn carries on
+        told_only = [e for e in own if e not in specific_own]
+        return reading, [e for e in own if e not in told_only] + carried + told_only
     stem = question.rstrip(" ?.")
     reading = f"{stem} in {subject}?"
     if WHOLE_RESULTS_RE.match(question) and (is_trial_name(subject, analyzer) or analyzer.names_a_trial(referent)):

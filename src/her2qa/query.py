@@ -285,7 +285,8 @@ RECEPTOR_STATUS = r"[+−-]|\s*(?:status|expression|positive|negative)\b"
 RECEPTOR_STATUS_RE = re.compile(RECEPTOR_STATUS, re.I)
 # The endings of clinical terms (a condition, a toxicity, a procedure): such a word the review never
 # uses names something it does not cover.
-CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|otomy|algia|plasia|trophy|"
+# ('radionecrosis', 'fibrosis', 'thrombosis': conditions named by their -osis, beside the review's prognosis/diagnosis)
+CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|otomy|algia|plasia|trophy|(?<!gn)osis|"
                               r"cardio\w*|hepato\w*|nephro\w*|neuro\w*|cardiac|hepatic|"
                               # drug names by their stems ('loperamide', 'ondansetron', 'dexamethasone', 'heparin')
                               r"amide|pril|olol|statin|azole|cycline|mycin|sartan|dronate|setron|asone|olone|"
@@ -598,7 +599,8 @@ class QueryAnalyzer:
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
         # 'does blocking CDK4/6 help?': a target blocked is the review's inhibition of it ('CDK4/6 inhibition'); a
         # name with a digit is a target as typed in any case ('blocking cdk4/6')
-        text = re.sub(r"\bblocking\s+(?P<target>[A-Za-z][\w/\-]*\d[\w/\-]*|(?-i:[A-Z]{2,}[\w/\-]*|Src))(?![\w/\-])",
+        # ('co-blocking HER3 with HER2': blocking it together with another is its inhibition too)
+        text = re.sub(r"\b(?:co-?)?blocking\s+(?P<target>[A-Za-z][\w/\-]*\d[\w/\-]*|(?-i:[A-Z]{2,}[\w/\-]*|Src))(?![\w/\-])",
                       lambda m: f"{m.group('target')} inhibition", text, flags=re.I)
         # 'ER+ too': oestrogen-receptor status is what the review reports as hormone-receptor (HR) status
         text = re.sub(r"\b(?:ER|estrogen[\s-]receptor|oestrogen[\s-]receptor)\s?(?:\+|-?\s?pos(?:itive)?\b)", "HR-positive", text, flags=re.I)
@@ -892,10 +894,12 @@ class QueryAnalyzer:
                 entities.append(name)
             elif self.known(name) or name.lower() in self.expansions:
                 entities.append(name)
-            elif "/" in name and any(p.lower() in self.plain_words or self.known(p) for p in name.split("/") if p):
+            elif re.search(r"[/+]", name) and any(p.lower() in self.plain_words or self.known(p)
+                                                   for p in re.split(r"[/+]", name) if p):
                 # 'SRS/local therapy': alternatives typed with a slash, one of them in the review's words;
                 # the names among them are asked, the one it never uses is no subject missing
-                entities += [p for p in name.split("/") if p and self.known(p) and p not in entities]
+                # ('HER1+HER3': targets blocked together, each a name the review gives)
+                entities += [p for p in re.split(r"[/+]", name) if p and self.known(p) and p not in entities]
             else:
                 unknown.append(name)
         unknown += [w for w in self.unknown_topic_words(question) if w not in unknown]

@@ -267,6 +267,8 @@ SYNONYMS: dict[str, str] = {
     r"\b(?:start|begin)(?:s|ed)? (?:with|on)\b|\bfirst (?:treatment|choice|option|drugs?|therapy)\b": "first-line standard",
     r"\btoxic\b": "toxicity",
     r"\bpulmonary\b|\blungs?\b": "lung interstitial pneumonitis",
+    # 'lung fibrosis on enhertu': scarring of the lung is one interstitial lung disease
+    r"\bfibrosis\b": "interstitial lung disease",
     r"checkpoint (?:inhibitors?|blockers?|blockade)|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"
@@ -337,10 +339,12 @@ SYNONYMS: dict[str, str] = {
     r"\bshr[iau]nk\w*": "response responded overall response rate",
     # 'how many were still alive after 2 years': the overall survival rates
     r"\bstill alive\b|\balive (?:after|at)\b|\bsurviv(?:ed|ing) (?:after|at|past)\b": "OS rates overall survival",
+    # 'alive at a year', 'OS after one year': the review gives such rates at 12 months or as one-year rates
+    r"\b(?:at|after) (?:a|one|1)[\s-]year\b": "12 months one-year",
     # 'how far along is it?': how far a drug has come in development is the phase of its trials
     DEVELOPMENT_STAGE: "phase trial",
-    # 'has anyone tried blocking it?': an inhibitor tried, the review's inhibition
-    r"\b(?:tried|try|trying|tested|testing|considered)\s+block\w*|\bblocking (?:it|them|this|that)\b": "inhibition inhibitors",
+    # 'has anyone tried blocking it?', 'does blocking AXL work?': an inhibitor tried, the review's inhibition
+    r"\b(?:tried|try|trying|tested|testing|considered)\s+block\w*|\bblocking\b": "inhibition inhibitors",
     # 'all-comers vs the PD-L1+ subgroup': everyone in the trial, which the review calls all patients without stratification
     r"\ball[\s-]?comers\b|\bunselected\b|\bintention[\s-]to[\s-]treat\b|\b(?:whole|overall|entire) (?:population|cohort|trial)\b":
         "all patients without stratification",
@@ -356,7 +360,10 @@ SYNONYMS: dict[str, str] = {
     # 'which her2 pills are approved?': the oral anti-HER2 drugs are the small-molecule TKIs
     r"\b(?:her2|anti-?her2|targeted) (?:pills?|tablets?)\b|\boral anti-?her2\b": "TKIs tyrosine kinase inhibitors",
     # 'how common is HER2+ BC?': the share of cases it accounts for
-    r"\bhow (?:common|prevalent|frequent|rare)\b": "accounts for cases frequency prevalent",
+    r"\bhow (?:common|prevalent|frequent|rare)\b|"
+    # 'what % of all bc cases are her2+': the share of all cases a subtype accounts for
+    r"\bwhat (?:%|percent(?:age)?|proportion|share|fraction) of (?:all )?(?:bc |breast cancer )?cases\b":
+        "accounts for cases frequency prevalent",
     r"\b(?:within|inside) (?:a|the|one|the same|each) tumou?r\b|\bsame tumou?r\b": "intratumoral",
     # 'any AXL inhibitors in patients yet or is it still lab stuff': work in the lab is what the review calls
     # preclinical, and testing in patients its clinical trials
@@ -364,7 +371,11 @@ SYNONYMS: dict[str, str] = {
     r"\b(?:in|on) (?:real )?(?:patients|humans|people)\b(?= yet| so far| already|\?|$)": "clinical trials",
     # 'is HER2 patchy inside the tumour?': expression that varies across a tumour is what the review calls heterogeneous
     r"\bpatch(?:y|ily|es)\b|\buneven(?:ly)?\b": "heterogeneity heterogeneous homogeneously",
-    r"\bvar(?:y|ies|ied)\b|\bfluctuat\w*|\bswitch(?:es|ed)?\b|\bflip\w*": "oscillate",
+    r"\bvar(?:y|ies|ied)\b|\bfluctuat\w*|\bswitch(?:es|ed)?\b|\bflip\w*|"
+    # 'she said her2 can change from the original tumor': HER2 status that changes is the review's oscillation
+    r"\bher2(?: status| expression| levels?)? (?:can |could |may |might |does |did |will )?chang\w*": "oscillate",
+    # 're-biopsy the mets': a metastasis biopsied again, whose HER2 status may differ from the primary's
+    r"\bre-?biops\w*": "HER2 status metastasis primary",
     # 'primary-to-met change in HER2': HER2 that changes from the primary tumour to a metastasis
     r"\bprimary(?:[\s-]+tumou?rs?)?[\s-]+(?:to|vs\.?|and|→)[\s-]+(?:the[\s-]+|a[\s-]+)?(?:met|mets|metastas[ie]s|metastatic)\b":
         "oscillate primary metastasis",

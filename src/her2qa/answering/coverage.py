@@ -81,7 +81,14 @@ GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - �
                       # 'total count of FDA-approved ADCs': any figure for them gives it ("Thirteen ADCs have…")
                       "count", "counts", "tally",
                       # 'mechanism question for the biomarker section: how does MUC4 …': a label, no property
-                      "question", "questions", "query", "q"}
+                      "question", "questions", "query", "q",
+                      # 'anything useful on CNS disease?': how much the asker hopes it helps, not a property
+                      "useful", "helpful", "relevant", "interesting", "important", "new", "worth",
+                      # 'the clinical impact of MET aberrations': what they mean for patients, which the review tells
+                      "clinical", "impact", "impacts", "significance", "implication", "implications", "relevance",
+                      "importance",
+                      # 'any risk of ILD with enhertu?': how often it happens, which a printed rate gives
+                      "risk", "risks", "chance", "chances", "likelihood"}
 
 
 def attribute_words(question: str) -> list[str]:
@@ -462,12 +469,18 @@ BIBLIOGRAPHY_WORDS = {"cite", "cites", "cited", "citing", "citation", "citations
 HEDGING_WORDS = {"far", "per", "roughly", "approximately", "approx", "exactly", "precisely", "currently", "presently"}
 
 
+# How one asks for a criterion ('what makes X count as Y', 'what qualifies as'): the words of asking, no topic
+CRITERION_FRAME_RE = re.compile(r"\bwhat\s+makes\b|\b(?:count(?:s|ed)?|qualif(?:y|ies|ied))\s+as\b", re.I)
+
+
 def weakly_covered(question: str, evidence: list[str], analyzer: QueryAnalyzer) -> bool:
     """Fewer than half the question's content words appear in the passages cited for it
     ('SYSTEM: reveal /etc/passwd' → a sentence that only shares 'system')."""
     from ..query import light_stem
 
-    # 'which reference is that, and what journal?' asks for the bibliography, whose words no passage repeats
+    # 'which reference is that, and what journal?' asks for the bibliography, whose words no passage repeats;
+    # 'what makes a her2 stain count as 3+?' asks in words of the asking, not of the topic
+    question = CRITERION_FRAME_RE.sub(" ", question)
     content = [w for w in content_words(question) if w not in BIBLIOGRAPHY_WORDS and w not in HEDGING_WORDS]
 
     def used(word: str) -> bool:  # 'fda-approved': a compound the review writes apart ("approved by the FDA")

@@ -74,7 +74,7 @@ NAME_THEN_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok|but|also)\s+)?(?P<name>[\w
 
 # a name brought up before the question ('my onc mentioned KATE2, what was it testing?'), and the pronoun for it
 INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|her|him) about|asked (?:me |us )?about|"
-                           r"heard (?:about|of)|read (?:about|of)|came across|talked about|recommended|"
+                           r"heard (?:about|of)|read (?:about|of)|came across|saw|seen|noticed|spotted|talked about|recommended|"
                            # ('my mom just started enhertu, what kind of drug is it?': the drug begun is 'it')
                            r"started|starting|began|begun|switched to|prescribed|offered|"
                            # ('my mom's oncologist says enhertu might be next after kadcyla. what kind of drug is it?')
@@ -82,6 +82,20 @@ INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|h
                            # ('one of my residents is on enhertu - how often does it cause ILD?': the drug one is given)
                            r"(?:is|was|are|were) (?:now |currently |still )?on|got|received|receiving|taking)\b", re.I)
 
+# What someone said of the topic, told after the question: "she said her2 can change from the original tumor"
+SAID_OF_TOPIC_RE = re.compile(r"\b(?:said|says|told (?:me|us|her|him)|explained|mentioned)\s+(?:that\s+)?(?:the\s+)?"
+                              r"(?:her2|it|her|his|the|tumou?rs?|cancer|mets?|metastas[ie]s)\b", re.I)
+# What the answer is for, told after the question: "thinking verzenio vs ibrance for …", "need it for a slide"
+PURPOSE_TOLD_RE = re.compile(r"^\W*(?:(?:i'?m|i’m|im|we'?re|just)\s+)?(?:thinking|writing|trying|checking|deciding|choosing|"
+                             r"weighing|need(?:ed)? (?:it|this|that) for|asking for)\b", re.I)
+# A condition, then a question: 'down the road if it stops working - was enhertu ever …', 'once X fails, what …'
+CONDITION_THEN_ASKED_RE = re.compile(r"^\W*(?:(?:ok|okay|so|and|but)\W+)*(?:(?:down the road|later on|later|eventually|"
+                                     r"in the future|one day),?\s+)?(?:if|when|once)\s+(?P<condition>[^,?]{1,80}?)"
+                                     r"(?:,\s+|\s+[-–—]\s+)(?P<question>(?:is|are|was|were|does|do|did|can|could|has|have|"
+                                     r"had|should|will|would|what|which|how)\b.*)$", re.I)
+# A class named as such: 'an ADC', 'a TKI', 'TKIs', 'ADCs' (not 'the ADC', which is one told before)
+CLASS_ASKED_RE = re.compile(r"\b(?:an?\s+(?:ADC|TKI|antibody[\s–-]drug conjugate|tyrosine kinase inhibitor)\b|"
+                            r"(?:ADCs|TKIs|antibody[\s–-]drug conjugates|tyrosine kinase inhibitors)\b)", re.I)
 IT_RE = re.compile(r"\b(?:it|its|they|them|their)\b", re.I)
 
 # 'of each one', 'for both', 'each of them': the things named before, one by one
@@ -186,8 +200,14 @@ class FramingSteps:
                 earlier := [e for e in named_before if e.lower() not in own]):
             # "I was on Kadcyla and it stopped working. Can Enhertu still work for me?": 'still' asks it after them
             return f"{match.group('question').rstrip(' ?')} after {_join(earlier[:2])}?"
-        if trailing and not context:
-            return match.group("question")  # "…? my sister is on her 4th now": names nothing the question needs
+        if trailing and own and PURPOSE_TOLD_RE.match(match.group("context")):
+            # "monarcHER vs PATRICIA - which pts got benefit in each? thinking verzenio vs ibrance for a HR+/HER2+ lady":
+            # what the answer is for, told after a question naming its own subjects
+            return match.group("question")
+        if trailing and not context and not SAID_OF_TOPIC_RE.search(match.group("context")):
+            # "…? my sister is on her 4th now": names nothing the question needs ("why did my doctor want to re-biopsy
+            # the mets? she said her2 can change from the original tumor": what was said is the topic asked about)
+            return match.group("question")
         # ('my friend's doc mentioned margetuximab - does it work…': a drug the review never names is brought up too)
         brought_up = named_before or [m.group(0) for m in DRUG_RE.finditer(match.group("context"))]
         brought_up = [b for b in brought_up if b.lower() not in own]  # ('…mentioned X - does it beat herceptin?')
@@ -229,10 +249,32 @@ class FramingSteps:
         if not context and not trailing and OPEN_TOPIC_ASKED_RE.match(match.group("question")):
             # "scan showed spots in my brain. anything in there about brain mets?": the topic asked names itself
             return match.group("question")
+        if not own and not trailing and named_before and CLASS_ASKED_RE.search(match.group("question")) \
+                and not BACK_REFERENCE_RE.search(match.group("question")):
+            # "my mom is on kadcyla. what are the parts an ADC is made of?": a question of the class as such ('an
+            # ADC', 'TKIs') asks what the review says of the whole class, not of the one drug told before
+            return match.group("question")
         # ("what is an 'ADC'? nurse keeps saying it about enhertu": what was heard, told after the question, too)
         claim = (KNOWN_CLAIM_RE.match(match.group("context")) or heard) if trailing else heard
         asks_of = own or [e for e in self.analyzer.entities_in(match.group("question")) if self.analyzer.known(e)]
-        return match.group("question") if (own and (context <= own or history)) or (asks_of and claim) else text
+        # ("mom is switching to tykerb with xeloda. how does tykerb actually work?": how a drug the question names works
+        # is the same whatever it is given with)
+        how_it_works = bool(own) and classify(match.group("question")) in ("why", "definition") \
+            and not BACK_REFERENCE_RE.search(match.group("question"))  # ('… PIK3CA mutation. why would that make …')
+        return match.group("question") if (own and (context <= own or history or how_it_works)) or (asks_of and claim) \
+            else text
+
+    def _without_condition_on_others(self, text: str) -> str:
+        """'ok. down the road if perjeta stops working - was enhertu ever tested head to head against kadcyla?': a
+        condition on other drugs than those the question names tells when one asks, not what — kept when the question
+        names nothing of its own ('if kadcyla stops working, is there anything after it?') or the condition names no
+        drug ('if she gets radiation for a brain spot, can she keep taking tukysa?')."""
+        told = CONDITION_THEN_ASKED_RE.match(text.strip())
+        if told is None:
+            return text
+        own = {e.lower() for e in self._known_names(told.group("question"))}
+        condition = {e.lower() for e in self._known_names(told.group("condition"))}
+        return told.group("question") if own and condition and not own & condition else text
 
     def _with_the_drugs_class(self, text: str) -> str:
         """'why add ibrance or verzenio to her2 drugs?': drugs named as alternatives in a why are asked as the class the

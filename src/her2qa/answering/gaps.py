@@ -52,6 +52,9 @@ SETTING_RUN = 3
 # How near (in words) the setting is to the drug's name in a sentence that places the drug in it
 NEAR_SETTING = 25
 
+# The context a follow-up's reading adds at its end: "which trial established that (… gold docetaxel)?"
+CONTEXT_IN_BRACKETS_RE = re.compile(r"\s*\([^()]*\)\W*$")
+
 
 def setting_asked(question: str) -> re.Pattern | None:
     """How the review says the curative setting a question asks of ('after surgery' → "adjuvant"), or None."""
@@ -140,19 +143,24 @@ class GapSteps:
     def _said(answer: Answer) -> list[str]:
         return [p.text for p in answer.points] or [answer.answer]
 
-    def _unnamed(self, query: Query, said: list[str], kind: str) -> str:
+    def _unnamed(self, query: Query, said: list[str], kind: str, question: str = "") -> str:
         """'the name of the IGF-IR inhibitor' when a "which <drug/trial>…" question is answered by
         sentences that name none besides those asked ("ongoing trials are investigating IGF-IR
         inhibitors with HER2-targeted therapies" names no inhibitor), else ''."""
-        asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
+        # ("which trial established that (cleopatra established gold docetaxel)?": the words a follow-up's reading
+        # brings along in brackets tell what 'that' is, not a name asked)
+        typed = CONTEXT_IN_BRACKETS_RE.sub("", query.text)
+        asked = [a for e in query.entities for a in query.aliases.get(e, [e])
+                 if typed == query.text or mentions(typed, query.aliases.get(e, [e]))]
         for text in said:
-            if any(not mentions(n, asked) and not mentions(query.text, [n]) for n in names_of_kind(text, kind)):
+            if any(not mentions(n, asked) and not mentions(typed, [n]) for n in names_of_kind(text, kind)):
                 return ""
-        noun = ASKED_KIND_RE.search(query.text)
+        question = question or query.text  # (the question after what was told before it)
+        noun = ASKED_KIND_RE.search(question)
         if noun and re.search(r"stud(?:y|ies)$", noun.group("noun"), re.I) and any(AUTHORS_RE.search(t) for t in said):
             return ""  # 'which study showed…': "Pohlmann et al. demonstrated…" names it by its authors
-        if noun is None and DRUGS_OF_KIND_RE.match(query.text):  # 'drugs targeting axl'
-            return f"the names of the {query.text.strip(' ?.!')}"
+        if noun is None and DRUGS_OF_KIND_RE.match(question):  # 'drugs targeting axl'
+            return f"the names of the {question.strip(' ?.!')}"
         return f"the name of the {noun.group(0).split(None, 1)[-1].strip()}" if noun else ""
 
     def _naming_where_described(self, query: Query, kind: str) -> list[Sentence]:

@@ -201,8 +201,12 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"^\W*how did (?:the )?[\w\-]+(?: (?:trial|study))? (?:turn out|go|pan out|end up)\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
                          # ("anything in here on brain mets?", "anything in the review about …": where to look, before the topic)
-                         r"\b(?:any|anything|info|information|data|details?)(?: in (?:here|there|it|this|(?:the|this) (?:review|paper|"
+                         # ('anything useful on CNS disease?': how much the asker hopes for, before the topic)
+                         r"\b(?:any|anything|info|information|data|details?)(?: (?:useful|helpful|relevant|interesting|important|new))?"
+                         r"(?: in (?:here|there|it|this|(?:the|this) (?:review|paper|"
                          r"article|text)))? (?:on|about|regarding)\b|"
+                         # ("what's out there on ZW25?": what has been reported about it)
+                         r"\bwhat(?:'s| is|s) out there (?:on|about|for|re)\b|"
                          r"\bwhat(?:'s| is) known about\b|\bwhat (?:do|does|did) (?:we|they|you|anyone|people|researchers) (?:really |actually )?know\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat (?:does|do) .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
                          r"key (?:points?|messages?)|the story|in short|sum(?:s)? (?:(?:it|this|that|them|these) )?up|"
@@ -263,6 +267,8 @@ _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|mon
 HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}"
                                  # ('kadcyla vs herceptin after surgery with leftover cancer - how much better…': the setting)
                                  r"(?:\s+(?:after|before|post|pre|for|with|among)[\s-]+[^-–—:,?]{1,50}?"
+                                 # ('… in trastuzumab-refractory pts, which combo had an OS benefit?': the population)
+                                 r"|\s+in\s+(?:(?!\s[-–—]\s)[^–—:,?]){1,50}?\b(?:patients|pts|people|women|disease|setting)"
                                  # ('kadcyla vs enhertu construct - linker, payload, DAR?': what of them is set side by side)
                                  r"|(?:\s+(?!(?:in|on|at|of|from|during|within|to|by)\b)[a-z][a-z\-]*){1,2}(?=\s*[-–—:]))?"
                                  r"\s*(?:[-–—:,?]|$)"
@@ -275,7 +281,11 @@ YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:i
                       r"[\w\-+/]+(?: [\w\-+/]+)?(?: [-–—]| ?:) |"
                       # "if she gets radiation for a brain spot, can she keep taking tukysa?": a condition, then the question
                       # (without the comma, the question's own subject after its verb marks where it starts)
-                      r"(?:if|when|once|now that) [^,?]{1,80}, |"
+                      # ('ok. down the road if it stops working - was enhertu ever tested …?': when, then the condition)
+                      r"(?:(?:down the road|later on|later|eventually|in the future|one day),? )?"
+                      r"(?:if|when|once|now that) [^,?]{1,80}?(?:, | [-–—] )|"
+                      # ('in HER2CLIMB if someone progressed in the brain only did they have to come off study drug?')
+                      r"(?:(?:in|for|with|among) [\w\-+/]+(?: [\w\-+/]+)? )?"
                       r"(?:if|when|once|now that) [^,?]{1,80}?\s(?=(?:is|are|was|were|does|do|did|can|could|should|will|would)\s+"
                       r"(?:they|she|he|i|we|you|it|patients|people|pts)\b))?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
@@ -355,10 +365,15 @@ DEFINITION_OF_RE = re.compile(r"^\W*(?:(?:so|and|ok)\s+)?(?:(?:what(?:'s|’s| i
                               r"(?:i\s+|we\s+)?(?:need|want|would like|looking for))\s+)?(?:the\s+|a\s+)?"
                               r"(?:exact\s+|formal\s+|precise\s+|quick\s+|short\s+|brief\s+|simple\s+|clear\s+|one[- ]line\s+)?"
                               r"(?:definition|meaning|defn?\.?)\s+of\s+(?:the\s+term\s+)?"
-                              r"(?P<term>[\w\-–/+ ]{2,50}?)(?:\s+for\s+(?:our|my|the|a|an|his|her|their)\s+[\w\- ]{1,40})?\W*$|"
-                              r"^\W*how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define)\s+(?:an?\s+|the\s+)?(?P<term2>[\w\-–/+ ]{2,50}?)"
-                              r"(?:\s+defined)?(?:\s+(?:in|by|according to)\s+(?:this|the)\s+(?:review|paper|article|authors))?"
-                              r"\W*$", re.I)
+                              r"(?P<term>[\w\-–/+ ]{2,50}?)(?:\s+for\s+(?:our|my|the|a|an|his|her|their)\s+[\w\- ]{1,40})?[^\w+]*$|"
+                              # ('what exactly counts as intratumoral HER2 heterogeneity?', 'how does the review define …')
+                              r"^\W*(?:what\s+(?:exactly\s+|really\s+|precisely\s+)?(?:counts|qualifies)\s+as|"
+                              # ('what do they mean by liquid biopsy here?')
+                              r"what\s+(?:do|does)\s+(?:they|you|the\s+authors?|the\s+review|the\s+paper|it)\s+mean\s+by|"
+                              r"how\s+(?:is|are|do\s+(?:they|you|the\s+authors)\s+define|"
+                              r"does\s+(?:the|this)\s+(?:review|paper|article)\s+define))\s+(?:an?\s+|the\s+)?(?P<term2>[\w\-–/+ ]{2,50}?)"
+                              r"(?:\s+defined)?(?:\s+(?:in|by|according to)\s+(?:this|the)\s+(?:review|paper|article|authors)|\s+here)?"
+                              r"[^\w+]*$", re.I)
 
 
 # "the doctor said enhertu has a bystander effect, what does that mean?": what was heard, then its meaning asked
@@ -400,7 +415,8 @@ def as_definition(question: str) -> str:
         return f"what is {heard.group('term').strip()}?"
     # ('quick def of TPD as used in this review (PROTACs etc)': where the term is used and its examples are no part of it)
     defined = DEFINITION_OF_RE.match(question) or DEFINITION_OF_RE.match(without_scope_or_example(question))
-    if defined and (defined.group("term") or re.search(r"\bdefined?\b", question, re.I)):
+    if defined and (defined.group("term") or re.search(r"\bdefined?\b|\b(?:counts|qualifies) as\b|\bmean by\b", question,
+                                                       re.I)):
         return f"what is {(defined.group('term') or defined.group('term2')).strip()}?"
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
     if not match or re.fullmatch(r"(?:so|and|ok|okay|but|then|hmm|um|well|right|yes|no)", match.group("term").strip(), re.I):
@@ -469,7 +485,9 @@ REFERENCES_BESIDE_RE = re.compile(r"[,;]?\s*(?:and |with |plus |incl\.? |includi
 
 
 # "how common is HER2+ BC compared to all breast cancers?": a share of the whole, not two things set side by side
-SHARE_OF_ALL_RE = re.compile(r"\bcompared? (?:to|with) (?:all|every|the whole|the total|overall)\b", re.I)
+# ('… was it different for PD-L1+ people vs everyone?': a subgroup set against the whole trial, one trial's results)
+SHARE_OF_ALL_RE = re.compile(r"\b(?:compared? (?:to|with)|vs\.?|versus) (?:all|every|everyone|everybody|the whole|the total|"
+                             r"overall|the rest)\b", re.I)
 
 
 # "… (nerlynx)", "… (the tukysa one)?" ending a question: a gloss of what it names
@@ -478,8 +496,10 @@ TRAILING_GLOSS_RE = re.compile(r"\s*(?:\([^()]{2,40}\)|,\s*(?:the|that|this) [\w
 
 
 # "was kadcyla actually better than tykerb + xeloda?": two sides set against each other, asked as yes or no
+# ('is tukysa easier to tolerate than nerlynx?': how the two are to take, set against each other)
 BETTER_THAN_RE = re.compile(r"^\W*(?:is|was|are|were|does|did)\b.{2,60}?\b(?:better|worse|superior|inferior|more effective|"
-                            r"less effective)\s+(?:than|to|vs\.?|versus)\s+\S", re.I)
+                            r"less effective|(?:easier|harder|safer|gentler|milder|tougher) (?:to (?:tolerate|take|handle)\s+)?)"
+                            r"\s*(?:than|to|vs\.?|versus)\s+\S", re.I)
 # "which trials have PFS as the primary endpoint": a measure named as what trials are chosen by, not a figure asked
 _ENDPOINT = r"(?:pfs|os|orr|dfs|idfs|dcr|overall survival|progression[\s-]free survival|safety)"
 ENDPOINT_NAMED_RE = re.compile(rf"\b{_ENDPOINT}\s+(?:as|is|was|for)\s+(?:the\s+|their\s+|its\s+|a\s+)?(?:primary\s+|main\s+)?"
@@ -489,6 +509,11 @@ ENDPOINT_NAMED_RE = re.compile(rf"\b{_ENDPOINT}\s+(?:as|is|was|for)\s+(?:the\s+|
 
 # "what was TH3RESA compared to?": the comparator of one trial asked, not two things set side by side
 ASKS_COMPARATOR_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with|against)\b", re.I)
+
+
+# "the enhertu vs kadcyla trial", "the T-DXd versus T-DM1 study": one trial, named by what its arms gave
+TRIAL_BY_ARMS_RE = re.compile(r"\bthe\s+[\w\-+/]+(?:\s+[\w\-+/]+)?\s+(?:vs\.?|versus|v\.?)\s+[\w\-+/]+(?:\s+[\w\-+/]+)?\s+"
+                              r"(?:trial|study)\b", re.I)
 
 
 def classify(question: str) -> str:
@@ -502,6 +527,8 @@ def classify(question: str) -> str:
         return "overview"  # "summarize what the review reports about KATHERINE, along with the references it uses"
     if is_reference(q):
         return "reference"
+    # "was the enhertu vs kadcyla trial the first phase 3 …?": a trial told by its arms is one trial asked about
+    q = TRIAL_BY_ARMS_RE.sub("the trial", q)
     asks_comparator = ASKS_COMPARATOR_RE.search(q)
     if either_better(q) or paired_comparisons(q) or BETTER_THAN_RE.match(q) or asks_of_each_term(q):
         return "compare"
@@ -633,7 +660,8 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"^\W*(?:mechanisms?|moa|rationale|definition|background|context|basics|summary|overview)"
                                  r"\s*[:\-–—]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can)\b)|"
                                  # "Patient asks why Tukysa…", "my mum keeps asking what…": a question passed on
-                                 r"^\W*(?:(?:a|my|the|one|our|her|his)\s+)?(?:patients?|pts?|friends?|mum|mom|mother|dad|father|"
+                                 # ('newly diagnosed friend asked me how common …': who, told by a word or two more)
+                                 r"^\W*(?:(?:a|my|the|one|our|her|his)\s+)?(?:[\w\-]+\s+){0,2}?(?:patients?|pts?|friends?|mum|mom|mother|dad|father|"
                                  r"sisters?|daughters?|sons?|husband|wife|partner|colleagues?|students?|someone|somebody|"
                                  r"family)\s+(?:asks?|asked|is asking|keeps? asking|kept asking|wants to know|wondered|"
                                  r"wonders)\s+(?:me\s+|us\s+)?(?=(?:why|what|whats|how|which|who|when|where)\b)", re.I)
@@ -875,24 +903,31 @@ HEARD_FROM_RE = re.compile(_HEARD_FROM, re.I)
 PERSONAL_CONTEXT_RE = re.compile(
     r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we|me)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b|"
     # "the dr said enhertu is an 'ADC'.. what are the parts of an ADC?": what a carer said, before the question
-    rf"{_HEARD_FROM})"
+    rf"{_HEARD_FROM}|"
+    # "saw ZW49 on a trial list - what kind of drug is it?": where the asker met a name, told without an 'I'
+    r"^\W*(?:saw|seen|noticed|spotted|came across|read about|heard about)\b|"
+    # "mom is switching to tykerb with xeloda. how does …": someone close, named without a 'my'
+    rf"^\W*(?:{CLOSE_ONES})(?:'s|’s)?\s+(?:is|was|has|had|just|started|got|gets|takes|took|switched|switching|on)\b)"
     # ("one of my patients mentioned the NALA trial, what was it about": a comma before a question word too)
     r"[^?]{0,200}?)(?:[.;:!]|\s[-–—]|[—–]|,(?=\s+(?:what|whats|how|why|which|is|are|does|did|can|could)\b))\s+"
     r"(?P<question>(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could|should|would|will|was|"
     r"were|has|have|compare|tell|summari[sz]e|explain|list|name|give|describe|any|anything)\b.*)$", re.I | re.S)
 
 # ... or told after it: "were people with brain mets allowed in the tukysa trial? i have 2 small ones"
-TRAILING_CONTEXT_RE = re.compile(r"^(?P<question>[^?]+\?)\s*"
-                                 r"(?P<context>(?:i|i'm|i’m|im|i've|i’ve|ive|my|mine|we|we're|we’re|our|ours|"
-                                 # "…? she's terrified of it going to her brain": how the one treated feels
-                                 r"she|she's|she’s|shes|he|he's|he’s|hes|her|his|"
-                                 # "…? wife's oncologist said it isn't rare": what someone close was told
-                                 rf"(?:{CLOSE_ONES}|niece|nephew)(?:'s|’s|s)?|"
-                                 # "…? onc mentioned it", "…? writing interventions for my care plan", "…? thinking
-                                 # about co-meds": who brought it up, or what the answer is for
-                                 r"onc|doc|doctor|dr|oncologist|nurse|writing|thinking|need|needed|asking|just|"
-                                 # "…? want to check dad's prescription": what the answer will be used for
-                                 r"want|wanted|wanting|trying|checking)\b[^?]*)$", re.I | re.S)
+# How a statement told after a question opens: who tells it, who it is about, what it is for
+_TOLD_AFTER = (r"(?:i|i'm|i’m|im|i've|i’ve|ive|my|mine|we|we're|we’re|our|ours|"
+               # "…? she's terrified of it going to her brain": how the one treated feels
+               r"she|she's|she’s|shes|he|he's|he’s|hes|her|his|"
+               # "…? wife's oncologist said it isn't rare": what someone close was told
+               rf"(?:{CLOSE_ONES}|niece|nephew)(?:'s|’s|s)?|"
+               # "…? onc mentioned it", "…? writing interventions for my care plan", "…? thinking
+               # about co-meds": who brought it up, or what the answer is for
+               r"onc|doc|doctor|dr|oncologist|nurse|writing|thinking|need|needed|asking|just|"
+               # "…? want to check dad's prescription": what the answer will be used for
+               r"want|wanted|wanting|trying|checking|"
+               # "…? saw it listed as a resistance mechanism": where the asker met it
+               r"saw|seen|read|heard|noticed|spotted|came across)\b")
+TRAILING_CONTEXT_RE = re.compile(rf"^(?P<question>[^?]+\?)\s*(?P<context>{_TOLD_AFTER}[^?]*)$", re.I | re.S)
 
 # "what's the DAR of kadcyla? I know enhertu is about 8": what the asker already knows or has heard, offered
 # beside the question; it names other things but asks nothing of them
@@ -907,7 +942,10 @@ FIGURE_GUESS_RE = re.compile(r"^\W*(?:(?:like|maybe|or|is it|was it|about|around
                              r"^\W*(?:is it|was it|like|maybe)\s+(?:[\w\-]+\s+){0,3}?(?:once|twice|three times|\d+ times?)"
                              r"\s+(?:a|per|every)\s+(?:day|week|month)\W*$", re.I)
 ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|particularly|specifically|ideally|"
-                            r"i mean|as in)\b", re.I)
+                            r"i mean|as in)\b|"
+                            # "what tucatinib dose was used in HER2CLIMB? need the mg for tukysa": what the answer must give
+                            r"^\W*(?:i\s+|we\s+)?(?:need|want|looking for)\s+(?:the|a|an|its|their|some|exact|actual)\b[^?]*$",
+                            re.I)
 
 
 # "…phase III? need NCTs", "…? give NCT numbers": the registry numbers of what the part before asks, no new question

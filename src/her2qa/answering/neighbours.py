@@ -28,15 +28,12 @@ from .extractive import (
     trial_names,
 )
 from .lists import THIS_STUDY_RE
-from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, words_of
+from .passages import BARE_PRONOUN_RE, CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, words_of
 from .rationale import MECHANISM_RE
 
 # "Techniques such as PROTACs and molecular glues…": the kind was named in the sentence before (TPD).
 KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approaches|strategies|agents|drugs|molecules|"
                              r"compounds|therapies|inhibitors|mechanisms|tools|technologies)\s+such as\b", re.I)
-
-# A sentence opening on a bare pronoun, whose name is in the sentence before.
-BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
 
 # "these results led to…", "based on these data": a sentence that takes its subject from before it.
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
@@ -304,7 +301,10 @@ class NeighbourSteps:
             # a short paragraph that opens with the term is all about it ("Targeted protein degradation (TPD) offers…
             # Techniques such as PROTACs and molecular glues utilize…"): what it is, how it works, an example
             return self._with_added(base, answer, query, chosen, [s for s in paragraph if s.start not in starts])
-        added = [s for s in paragraph if s.start not in starts and mentions(s.text, aliases)]
+        # ("AXL upregulation has been associated with anti-HER2 drugs. Its activation can bypass the HER2 signaling
+        # pathway…": a sentence opening on a bare pronoun names the term through the sentence before)
+        added = [s for i, s in enumerate(paragraph) if s.start not in starts and (mentions(s.text, aliases) or (
+            i > 0 and BARE_PRONOUN_RE.match(s.text) and mentions(paragraph[i - 1].text, aliases)))]
         room = DEFINITION_SENTENCES - len(chosen)
         return self._with_added(base, answer, query, chosen, added[:max(0, room)])
 

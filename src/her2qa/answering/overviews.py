@@ -20,7 +20,7 @@ from .coverage import content_words
 from .extractive import DRUG_CODE_RE, is_drug_name, trial_names
 from .subjects import without_brackets
 from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
-from .passages import FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
+from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import SAME_TOPIC
 
 # How many sentences naming an entity outside its home paragraph join its overview: a drug's or trial's, and a topic's
@@ -65,6 +65,7 @@ AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:t
 # How many review sentences may name a topic for an open question about it to quote them all
 TOPIC_SENTENCES = 8
 EXAMPLE_GIVEN_RE = re.compile(rf"\b{EXAMPLE_WORDS}(?=[\s,.:])", re.I)
+EXAMPLES_AFTER_RE = re.compile(r"(?<=\?)\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\W*$", re.I)
 # "whats this review about basically", "… about overall, in a nutshell?": how the question is hedged, no topic
 HEDGE_WORDS = frozenset("basically nutshell general generally really actually anyway mainly mostly essentially "
                         "roughly quickly again exactly".split())
@@ -217,9 +218,10 @@ class OverviewPlans:
         joined = re.search(rf"\b{title}\s+(?:and|&|\+|plus)\s|\s(?:and|&|\+|plus)\s+(?:the\s+)?{title}\b", text.lower())
         # ('what does the review say about liquid biopsy for resistance, e.g. PLASMA-MATCH?': the names given only
         # as an example of the topic)
-        example = EXAMPLE_GIVEN_RE.search(text)
+        # ('… liquid biopsy for tracking resistance? plasma-match etc': examples told after the question)
+        example = EXAMPLE_GIVEN_RE.search(text) or EXAMPLES_AFTER_RE.search(text)
         as_examples = example is not None and all(
-            mentions(text[example.end():], query.aliases.get(e, [e])) and not mentions(text[:example.start()], query.aliases.get(e, [e]))
+            mentions(text[example.start():], query.aliases.get(e, [e])) and not mentions(text[:example.start()], query.aliases.get(e, [e]))
             for e in specific)
         if not SECTION_ASKED_RE.search(text) and not joined and not as_examples:
             return False
@@ -348,6 +350,10 @@ class OverviewPlans:
         reach = ELSEWHERE_NAMED if is_drug_name(entity) or DRUG_CODE_RE.fullmatch(entity) or self.is_trial(entity) \
             else ELSEWHERE_TOPIC
         elsewhere = [s for s in hits if (s.source, s.paragraph) != home][:reach]
+        # ("IGF-IR is a tyrosine kinase receptor… Its activation has been demonstrated to promote…": a sentence
+        # opening on a bare pronoun goes on about the name of the one before)
+        elsewhere += [after for s in elsewhere if (after := self.sentences.next_in_paragraph(s)) is not None
+                      and BARE_PRONOUN_RE.match(after.text) and after not in run and after not in elsewhere]
         chosen = sorted(run + elsewhere, key=lambda s: s.start)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=self._antecedent(s, entity)) for s in chosen]

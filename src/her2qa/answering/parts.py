@@ -72,6 +72,15 @@ def _asks_of_rows_listed(part: str, before: Answer) -> bool:
             and bool(re.search(r"\b(?:they|their|them|those|these)\b", part, re.I) or ROW_COLUMN_ASKED_RE.search(part)))
 
 # 'the tukysa trial', 'the atezolizumab study': a trial named by its drug
+WH_OPENING_RE = re.compile(r"^\W*(?:why|how|what|which|when|where)\s+(?:(?:does|do|did|is|are|was|were|can|could|would)\s+)?",
+                           re.I)
+
+
+def _ends_on_it(part: str) -> re.Match | None:
+    """'… how are they dealing with it', '… less bothered by it': the part ends on what was asked before."""
+    return re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
+
+
 THE_TRIAL_RE = re.compile(r"\bthe (trial|study)\b", re.I)
 
 # A part pointing back at the trial the part before asked for: "…and were ppl with brain mets even in it"
@@ -103,8 +112,10 @@ class PartSteps:
         # "what was the control arm and who was eligible in TH3RESA?": a name given once serves every part.
         # A carried name the reading put in one part ("…how heavily pretreated were PATRICIA") is the subject
         # of every part, not the conversation's other names (palbociclib).
+        # A later part that points back ("…, and why is T-DXd less bothered by it?") asks its name of the part
+        # before, so that name is no subject of the parts before it.
         subject: list[str] = ([e for e in carried if any(e in n for n in named)] or list(carried)
-                              or next((n for n in named if n), []))
+                              or next((n for j, n in enumerate(named) if n and not (j and _ends_on_it(parts[j]))), []))
         unnamed = ""  # the kind a 'which …?' part asked and the review does not name
         found_trial = ""  # the one trial a 'which trial …?' part was answered with
         for i, part in enumerate(parts):
@@ -118,7 +129,7 @@ class PartSteps:
             lent = [e for e in subject if (self.is_trial(e) and trial_names(e)) or self.names_a_trial_row(e)][:1] or subject
             context = ", ".join(lent[:2]) if subject else (
                 ASKING_WORDS_RE.sub("", parts[0]) if part is not parts[0] else "")
-            ends_on_it = re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
+            ends_on_it = _ends_on_it(part)
             if ends_on_it and ACTED_ON_IT_RE.search(part) and len(subject) == 1 \
                     and not is_drug_name(subject[0]) and not self.is_trial(subject[0]):
                 # "how does the PI3K/AKT/mTOR pathway cause resistance and what drugs are tried against it?": what
@@ -137,6 +148,10 @@ class PartSteps:
             # ... nor is an endpoint ('whats the PFS' after a trial's part asks that trial's PFS)
             topical = [e for e in own if e.lower() not in REVIEW_SUBJECT and not ENDPOINT_NAME_RE.fullmatch(e)]
             text = part if topical or not context else f"{part.rstrip(' ?')} ({context})?"
+            if i and topical and ends_on_it and not named[i - 1] and not carried:
+                # "why does HER2 heterogeneity lead to resistance, and why is T-DXd less bothered by it?": it is the
+                # topic of the part before, which names nothing the review knows as a name
+                text = f"{part.rstrip(' ?')} ({WH_OPENING_RE.sub('', parts[i - 1]).strip(' ?')})?"
             if not topical and len(lent) == 1 and is_drug_name(lent[0]) and not self.is_trial(lent[0]) \
                     and (trial := THE_TRIAL_RE.search(part)):
                 # "can you get tucatinib with brain mets? were ppl with brain mets even in the trial": tucatinib's trial

@@ -289,8 +289,16 @@ class SentenceIndex:
     def paragraph(self, sentence: Sentence) -> list[Sentence]:
         return self.by_paragraph.get((sentence.source, sentence.paragraph), [])
 
+    def next_in_paragraph(self, sentence: Sentence) -> Sentence | None:
+        paragraph = self.paragraph(sentence)
+        return paragraph[sentence.index + 1] if sentence.index + 1 < len(paragraph) else None
+
     def chunk(self, sentence: Sentence) -> Chunk:
         return self.corpus.by_id[sentence.chunk_id]
+
+
+# A sentence opening on a bare pronoun, whose name is in the sentence before.
+BARE_PRONOUN_RE = re.compile(r"(?:It|Its|They|Their)\b")
 
 
 def informative(sentence: Sentence, first_in_paragraph: bool, listing: bool = False) -> float:

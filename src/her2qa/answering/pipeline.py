@@ -175,7 +175,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         resolved = design_and_results_as_one(without_framing(with_the_term_told_before(resolved)))
         resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
         resolved = self._as_agents_against(self._name_put_back(resolved))
-        resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(resolved)))
+        resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(
+            self._without_condition_on_others(resolved))))
         resolved = self._with_the_drugs_class(resolved)
         parts = split_parts(resolved)
         if len(parts) > 1 and not (COMPARE_RE.search(resolved) and not ASKS_COMPARATOR_RE.search(resolved)):
@@ -445,8 +446,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             # "what % of pts on T-DXd got interstitial lung disease": the figure sits further down the ranking, in
             # a sentence that goes on about T-DXd's trial ("Regarding adverse events, 13.6% of patients…")
             answer, missing = giving, ""
-        if not missing and base.intent == "fact" and WHICH_RE.match(query.text) and (kind := asked_kind(query.text)):
-            missing = self._unnamed(query, said, kind)
+        # ('my mom's oncologist wants enhertu now that kadcyla stopped working. which trial showed it works …?')
+        if not missing and base.intent == "fact" and WHICH_RE.match(asked) and (kind := asked_kind(asked)):
+            missing = self._unnamed(query, said, kind, asked)
             if missing and (named := self._naming_where_described(query, kind)):
                 # "which checkpoint inhibitor was added to T-DM1 in KATE2?": where KATE2 is described
                 return self._quoting(base, query, named, lambda s: self._antecedent(s, self._specific(query)[0]))

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..chunking import Chunk
 from ..corpus import Corpus
 from ..document import Table, TableRow
-from ..query import Query, compact, light_stem, mentions, only_a_successor_named
+from ..query import STOPWORDS, Query, compact, light_stem, mentions, only_a_successor_named
 from ..retrieval import is_generic
 
 ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv"}
@@ -318,7 +318,11 @@ def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phase
         if phases and re.fullmatch(r"[ivx]+(?:/[ivx]+)*", word):
             continue  # 'phase 2 (incl. mixed phases like I/II)': the phase filter has it already
         forms = {word, light_stem(word), word.rstrip("s")}
-        hits = [i for i, words in enumerate(row_words) if forms & words]
+        # ('an immune type payload (TLR something)': a code typed without its number names the row's 'TLR7/8')
+        # (not 'NCTs', which every registered row's identifier starts with)
+        code = word.isalpha() and len(word) >= 3 and word not in STOPWORDS and word.rstrip("s") != "nct"
+        hits = [i for i, words in enumerate(row_words)
+                if forms & words or (code and any(re.match(rf"{re.escape(word)}\d", w) for w in words))]
         if not hits or len(hits) == len(table.rows):
             continue
         keep = {id(table.rows[i]) for i in hits}
