@@ -1166,6 +1166,18 @@ ANSWER_HOLDS = {
         ("whats AXL exactly?", "bypass the HER2 signaling pathway"),
     "an overview keeps the sentence that goes on about the name with a bare pronoun":
         ("tell me about IGF-IR", "modulation of the tumor microenvironment"),
+    "a definition asked beside a statement of what the asker heard is the definition alone":
+        ("whats bystander killing - my onc mentioned it about enhertu", "crosses the cellular membrane"),
+    "a definition asked after a statement ('… are both ADCs... what is an ADC') is the definition alone":
+        ("kadcyla and enhertu are both called ADCs... what is an ADC in simple words?", "reducing systematic toxicity"),
+    "'quick one -' before a question asks nothing":
+        ("quick one - how is HER2-low defined?", "1+ or 2+"),
+    "'new to X -' tells who asks":
+        ("new to oncology pharmacy - what's a TKI in plain terms?", "interrupting transduction cascades"),
+    "'dumb question maybe but' is an apology, not the question":
+        ("dumb question maybe but what is HER2 actually? my report said positive", "ErbB/HER family"),
+    "'give me the key X numbers' is X's overview, 'for a model input sheet' what it is for":
+        ("give me the key HER2CLIMB numbers for a model input sheet", "44.9%"),
     "names told after the question with 'etc' are examples of the topic, whose section is asked":
         ("what does the review say about liquid biopsy for resistance? PLASMA-MATCH etc", "non-invasive technique"),
     "'what makes X count as Y' asks a criterion in the words of asking, no topic":

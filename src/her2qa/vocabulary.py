@@ -266,6 +266,8 @@ SYNONYMS: dict[str, str] = {
     # 'what do doctors usually start with?': the treatment given first is the first-line standard
     r"\b(?:start|begin)(?:s|ed)? (?:with|on)\b|\bfirst (?:treatment|choice|option|drugs?|therapy)\b": "first-line standard",
     r"\btoxic\b": "toxicity",
+    # 'miserable with GI stuff', 'stomach problems on nerlynx': the review's gastrointestinal events and diarrhea
+    r"\bgi\b|\bstomach\b|\bgut\b|\bbowels?\b|\bloose stools?\b|\bthe runs\b": "gastrointestinal diarrhea",
     r"\bpulmonary\b|\blungs?\b": "lung interstitial pneumonitis",
     # 'lung fibrosis on enhertu': scarring of the lung is one interstitial lung disease
     r"\bfibrosis\b": "interstitial lung disease",

@@ -82,9 +82,6 @@ INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|h
                            # ('one of my residents is on enhertu - how often does it cause ILD?': the drug one is given)
                            r"(?:is|was|are|were) (?:now |currently |still )?on|got|received|receiving|taking)\b", re.I)
 
-# What someone said of the topic, told after the question: "she said her2 can change from the original tumor"
-SAID_OF_TOPIC_RE = re.compile(r"\b(?:said|says|told (?:me|us|her|him)|explained|mentioned)\s+(?:that\s+)?(?:the\s+)?"
-                              r"(?:her2|it|her|his|the|tumou?rs?|cancer|mets?|metastas[ie]s)\b", re.I)
 # What the answer is for, told after the question: "thinking verzenio vs ibrance for …", "need it for a slide"
 PURPOSE_TOLD_RE = re.compile(r"^\W*(?:(?:i'?m|i’m|im|we'?re|just)\s+)?(?:thinking|writing|trying|checking|deciding|choosing|"
                              r"weighing|need(?:ed)? (?:it|this|that) for|asking for)\b", re.I)
@@ -204,10 +201,8 @@ class FramingSteps:
             # "monarcHER vs PATRICIA - which pts got benefit in each? thinking verzenio vs ibrance for a HR+/HER2+ lady":
             # what the answer is for, told after a question naming its own subjects
             return match.group("question")
-        if trailing and not context and not SAID_OF_TOPIC_RE.search(match.group("context")):
-            # "…? my sister is on her 4th now": names nothing the question needs ("why did my doctor want to re-biopsy
-            # the mets? she said her2 can change from the original tumor": what was said is the topic asked about)
-            return match.group("question")
+        if trailing and not context:
+            return match.group("question")  # "…? my sister is on her 4th now": names nothing the question needs
         # ('my friend's doc mentioned margetuximab - does it work…': a drug the review never names is brought up too)
         brought_up = named_before or [m.group(0) for m in DRUG_RE.finditer(match.group("context"))]
         brought_up = [b for b in brought_up if b.lower() not in own]  # ('…mentioned X - does it beat herceptin?')

@@ -173,6 +173,9 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"\bwalk (?:me|us) (?:through|thru)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
                          # "what were the numbers in KATHERINE": a trial's figures are its results
                          r"\bwhat (?:were|are) the (?:main |key )?(?:numbers|figures|stats) (?:of|from|for|in)\b|"
+                         # "give me the key HER2CLIMB numbers": the headline figures of what is named between
+                         r"\b(?:give|show|tell) (?:me|us) the (?:main|key|headline|top-?line|big) (?:[\w\-]+ ){1,2}?"
+                         r"(?:numbers|figures|stats|results|data)\b|"
                          # "what was the design and outcome": how a trial was run and what it found, together
                          r"\bdesign\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?(?:main\s|key\s)?(?:outcomes?|results?|findings|"
                          r"numbers|figures|stats|data)\b|"
@@ -624,8 +627,15 @@ _PURPOSES = (r"(?:journal\s+club|slides?|deck|talk|presentation|lecture|class|ex
              r"thesis|dissertation|manuscript|grant|proposal|"
              r"tutorial|handout|post|thread|tweet|blog|newsletter|podcast|episode|video|project|essay|assignment|homework|"
              # a journalist's: 'quick stat for my lede -'
-             r"lede|story|article|piece|column|write-?up|leaflet|brochure|pamphlet|flyer|briefing(?: doc| note)?|memo)")
+             r"lede|story|article|piece|column|write-?up|leaflet|brochure|pamphlet|flyer|briefing(?: doc| note)?|memo|"
+             # a health economist's or pharmacist's: 'for a cost-effectiveness model:', 'for our HTA -', 'for the order set'
+             r"model|(?:model )?input sheet|spreadsheet|hta|dossier|submission|formulary(?: note)?|order set)")
 PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s+)?(?:q|qs|question|query)\s*[:\-–—]\s*|"
+                                 # "quick one - how is 'HER2-low' defined?": how small the question is
+                                 r"^\W*(?:quick|short|small|simple|basic)\s+one\s*[:\-–—,]\s*|"
+                                 # "new to onc nursing - what's a TKI?": who asks, by how new they are to it
+                                 r"^\W*(?:(?:i'?m|i’m|im|i am)\s+)?new to\s+[\w\- ]{1,30}?\s*[:\-–—,]\s+(?=(?:what|whats|what's|"
+                                 r"what’s|how|why|which|who|when|where|is|are|does|do|can)\b)|"
                                  # "in plain words for the group - …": how to answer, and for whom, before the question
                                  r"^\W*in\s+(?:plain|simple|lay|everyday)\s+(?:words|terms|english|language)(?:\s+for\s+[\w\- ]{1,30}?)?"
                                  r"\s*[:\-–—]\s*|"
@@ -723,7 +733,8 @@ APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:ok|okay|so|um+|hmm+)\W+)?"
                                 r"silly|quick|newbie|naive|simple|noob)\s+(?:q|qs|question|one)\b)?|"
                                 # ('ok probably a dumb question but what exactly is …')
                                 r"(?:(?:probably|maybe|prob|possibly)\s+)?(?:(?:very|a|another) )?"
-                                r"(?:basic|dumb|stupid|silly|newbie|naive|noob) (?:q|question)\b|"
+                                # ('dumb question maybe but what actually IS her2?')
+                                r"(?:basic|dumb|stupid|silly|newbie|naive|noob) (?:q|question)(?:\s+(?:maybe|probably|prob))?\b|"
                                 # ('in plain terms, what is an antibody-drug conjugate?': how to answer, said first)
                                 r"in (?:plain|simple|lay(?:man'?s)?|everyday) (?:terms|words|english)(?=\s*[-–—:,]))"
                                 r"\s*[-–—:,.!]*\s*(?:but\s+)?(?=\w)", re.I)
@@ -1015,6 +1026,43 @@ ASKED_AFTER_STOP_RE = re.compile(r"(?<![.\s][A-Za-z])(?<!\b(?:vs|al|ie|eg))\.\s+
                                  re.I)
 ASKING_OPENING_RE = re.compile(r"^\W*(?:define|explain|describe|list|name|summari[sz]e|tell me|what|whats|which|who|when|"
                                r"where|why|how|is|are|does|do|did|can)\b", re.I)
+
+
+# A question and a statement side by side: "what's bystander killing - my onc said enhertu does it", "kadcyla and
+# enhertu are both called ADCs... what is an ADC in plain words?"
+QUESTION_AND_STATEMENT_RE = re.compile(r"^(?P<first>[^?]+?)(?:\?+|\s+[-–—]+|\.{2,}|(?<=[a-z0-9)])\.)\s+(?P<second>[^?]+\??)$")
+
+
+# Who told or heard it, or whose it is: what makes a piece beside a question a statement, not a label
+TOLD_BY_SOMEONE_RE = re.compile(r"\b(?:i|i'm|im|my|me|we|our|she|he|her|his|someone|onc|doc|doctor|dr|nurse|said|says|told|"
+                                r"mentioned|called|heard|saw|seen|read|keeps?)\b", re.I)
+
+
+def definition_beside_statement(question: str) -> str:
+    """The definition asked beside a statement of what the asker heard or why they ask, alone ('' when the
+    question is no definition, or the other piece asks something too)."""
+    match = QUESTION_AND_STATEMENT_RE.match(question.strip())
+    if match is None:
+        return ""
+    for asked, told in ((match.group("first") + "?", match.group("second")), (match.group("second"), match.group("first"))):
+        if "?" in told or re.match(rf"\W*(?:{WH_START}|whats|tell|explain|define)\b", told, re.I) \
+                or not TOLD_BY_SOMEONE_RE.search(told) or re.search(r"\b(?:it|its|that|this|they|them)\b", asked, re.I):
+            continue  # ('HER2 3+ vs HER2-low - how are they defined': a label; 'saw ZW49 … - what kind of drug is it')
+        if (as_definition(asked) or classify(asked) == "definition") and _names_a_term(asked):
+            return as_definition(asked) or asked
+    return ""
+
+
+DEFINING_WORDS = {"what", "whats", "mean", "means", "meaning", "define", "defined", "exactly", "actually", "really",
+                  "even", "plain", "simple", "words", "terms", "numbers", "figures"}
+
+
+def _names_a_term(asked: str) -> bool:
+    """'what is an ADC in simple words?', 'whats bystander killing': a term of its own — not 'whats the numbers' nor
+    'what does the 3+ mean', which lean on the statement beside them."""
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", asked)
+             if w.lower() not in STOPWORDS and w.lower() not in DEFINING_WORDS]
+    return len(words) >= 2 or any(re.fullmatch(r"[A-Z][A-Z0-9\-]+s?", w) for w in words)
 
 
 def split_parts(question: str) -> list[str]:

@@ -42,6 +42,7 @@ from .overviews import RESULTS_ASKED_RE, OverviewPlans
 from .lists import ListPlans
 from .subjects import SubjectPlans
 from .intent import (ASKS_COMPARATOR_RE, ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, SCOPE_TAIL_RE, as_definition, classify,
+                     definition_beside_statement,
                      split_parts, design_and_results_as_one, with_the_term_told_before, without_exclusion, without_framing,
                      without_instructions)
 from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
@@ -173,7 +174,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = design_and_results_as_one(without_framing(with_the_term_told_before(resolved)))
-        resolved = as_definition(resolved) or without_exclusion(resolved) or resolved
+        resolved = as_definition(resolved) or definition_beside_statement(resolved) or without_exclusion(resolved) or resolved
         resolved = self._as_agents_against(self._name_put_back(resolved))
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(
             self._without_condition_on_others(resolved))))
