@@ -19,6 +19,7 @@ from .extractive import DRUG_RE, _join, is_drug_name, trial_names
 from .intent import (
     HEARD_FROM_RE,
     KNOWN_CLAIM_RE,
+    LATER_ON,
     OVERVIEW_RE,
     PERSONAL_CONTEXT_RE,
     TRAILING_CONTEXT_RE,
@@ -86,8 +87,8 @@ INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|h
 PURPOSE_TOLD_RE = re.compile(r"^\W*(?:(?:i'?m|i’m|im|we'?re|just)\s+)?(?:thinking|writing|trying|checking|deciding|choosing|"
                              r"weighing|need(?:ed)? (?:it|this|that) for|asking for)\b", re.I)
 # A condition, then a question: 'down the road if it stops working - was enhertu ever …', 'once X fails, what …'
-CONDITION_THEN_ASKED_RE = re.compile(r"^\W*(?:(?:ok|okay|so|and|but)\W+)*(?:(?:down the road|later on|later|eventually|"
-                                     r"in the future|one day),?\s+)?(?:if|when|once)\s+(?P<condition>[^,?]{1,80}?)"
+CONDITION_THEN_ASKED_RE = re.compile(rf"^\W*(?:(?:ok|okay|so|and|but)\W+)*(?:{LATER_ON},?\s+)?"
+                                     r"(?:if|when|once)\s+(?P<condition>[^,?]{1,80}?)"
                                      r"(?:,\s+|\s+[-–—]\s+)(?P<question>(?:is|are|was|were|does|do|did|can|could|has|have|"
                                      r"had|should|will|would|what|which|how)\b.*)$", re.I)
 # A class named as such: 'an ADC', 'a TKI', 'TKIs', 'ADCs' (not 'the ADC', which is one told before)

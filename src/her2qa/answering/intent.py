@@ -279,13 +279,15 @@ HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_R
 # "any data that inhibiting AXL actually works?", "any proof that blocking src helps": is there evidence that…
 EVIDENCE_THAT_RE = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:is there |are there )?any (?:real |actual |good )?"
                               r"(?:data|evidence|proof|signs?|indications?|hints?) (?:that|whether)\b", re.I)
+# When, told before a condition: 'down the road if it stops working …'
+LATER_ON = r"(?:down the road|later on|later|eventually|in the future|one day)"
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, |"
                       # "HER2CLIMB - could pts with brain progression stay on it?": a name as the topic, then the question
                       r"[\w\-+/]+(?: [\w\-+/]+)?(?: [-–—]| ?:) |"
                       # "if she gets radiation for a brain spot, can she keep taking tukysa?": a condition, then the question
                       # (without the comma, the question's own subject after its verb marks where it starts)
                       # ('ok. down the road if it stops working - was enhertu ever tested …?': when, then the condition)
-                      r"(?:(?:down the road|later on|later|eventually|in the future|one day),? )?"
+                      rf"(?:{LATER_ON},? )?"
                       r"(?:if|when|once|now that) [^,?]{1,80}?(?:, | [-–—] )|"
                       # ('in HER2CLIMB if someone progressed in the brain only did they have to come off study drug?')
                       r"(?:(?:in|for|with|among) [\w\-+/]+(?: [\w\-+/]+)? )?"
