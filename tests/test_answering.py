@@ -1178,6 +1178,8 @@ ANSWER_HOLDS = {
         ("dumb question maybe but what is HER2 actually? my report said positive", "ErbB/HER family"),
     "'give me the key X numbers' is X's overview, 'for a model input sheet' what it is for":
         ("give me the key HER2CLIMB numbers for a model input sheet", "44.9%"),
+    "'any risk of X' asks how often, which a printed rate gives; lung fibrosis is an interstitial lung disease":
+        ("any risk of lung fibrosis with enhertu?", "13.6%"),
     "names told after the question with 'etc' are examples of the topic, whose section is asked":
         ("what does the review say about liquid biopsy for resistance? PLASMA-MATCH etc", "non-invasive technique"),
     "'what makes X count as Y' asks a criterion in the words of asking, no topic":
@@ -1215,6 +1217,8 @@ ANSWER_HOLDS = {
 
 # rule -> (question, what the decline names)
 DECLINED_NAMING = {
+    "a condition named by its -osis that the review never names":
+        ("any data on radionecrosis with kadcyla?", "radionecrosis"),
     "bone metastases, which the review never discusses":
         ("does the review say anything about bone mets, like zometa with enhertu?", "bone"),
     "who makes a drug, which the review never says":
