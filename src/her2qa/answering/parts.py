@@ -71,7 +71,7 @@ def _asks_of_rows_listed(part: str, before: Answer) -> bool:
     return (listed and not before.abstained and not re.search(r"\btable\s*\d", part, re.I)
             and bool(re.search(r"\b(?:they|their|them|those|these)\b", part, re.I) or ROW_COLUMN_ASKED_RE.search(part)))
 
-# 'the tukysa trial', 'the atezolizumab study': a trial named by its drug
+# The asking words that open a part: "why does HER2 heterogeneity lead to resistance" → its topic, lent to a later part
 WH_OPENING_RE = re.compile(r"^\W*(?:why|how|what|which|when|where)\s+(?:(?:does|do|did|is|are|was|were|can|could|would)\s+)?",
                            re.I)
 
@@ -81,6 +81,7 @@ def _ends_on_it(part: str) -> re.Match | None:
     return re.search(r"\b(?:it|that|this|them)\W*$", part.strip(" ?"), re.I)
 
 
+# 'the tukysa trial', 'the atezolizumab study': a trial named by its drug
 THE_TRIAL_RE = re.compile(r"\bthe (trial|study)\b", re.I)
 
 # A part pointing back at the trial the part before asked for: "…and were ppl with brain mets even in it"
