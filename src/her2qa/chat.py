@@ -313,7 +313,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "did it work for people who already had kadcyla before?": the name of the treatment history tells who was
         # treated; 'it' stays the subject a later turn carries on
         told_only = [e for e in own if e not in specific_own]
-        return reading, [e for e in own if e not in told_only] + carried + told_only
+        return reading, [e for e in own if e in specific_own] + carried + told_only
     stem = question.rstrip(" ?.")
     reading = f"{stem} in {subject}?"
     if WHOLE_RESULTS_RE.match(question) and (is_trial_name(subject, analyzer) or analyzer.names_a_trial(referent)):

@@ -212,6 +212,15 @@ def only_successors(name: str, text: str) -> bool:
     return bool(found) and all(SUCCESSOR_RE.match(lowered, end) for end in found)
 
 
+# The context a follow-up's reading adds at its end ("which trial established that (… gold docetaxel)?", "… did nerlynx
+# get (ORR)?"): what the turn before was about, not words the asker typed
+READING_CONTEXT_RE = re.compile(r"\s*\([^()]*\)\W*$")
+
+
+def without_reading_context(text: str) -> str:
+    return READING_CONTEXT_RE.sub("", text)
+
+
 def mentions(text: str, aliases: list[str]) -> bool:
     return names_any(text.lower(), compact(text), aliases)
 

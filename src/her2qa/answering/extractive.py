@@ -9,7 +9,8 @@ from ..chunking import Chunk
 from ..citations import NCT_RE, cited_references, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import DRUG_SUFFIX_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named
+from ..query import (DRUG_SUFFIX_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named,
+                     without_reading_context)
 from ..results import Answer, Citation, ReferenceInfo, Retrieved
 from ..retrieval import LEADING_PRONOUN_RE, Candidate, ScoredUnit, is_generic
 from ..store import Unit
@@ -431,7 +432,7 @@ class ExtractiveAnswerer:
         specific = [e for e in query.entities if not is_generic(e) and e not in query.common]
         # a name carried from the turn before into the pronoun's place ('what ORR did it get vs lapatinib' →
         # '… did nerlynx get …') is the turn's subject; one added in brackets after it is context
-        typed = re.sub(r"\s*\([^()]*\)\W*$", "", query.text)
+        typed = without_reading_context(query.text)
         own = [e for e in specific if e not in query.carried or mentions(typed, query.aliases.get(e, [e]))]
         specific = own or specific
         if not specific:

@@ -13,7 +13,7 @@ import re
 
 from ..citations import strip_markers
 from ..figures import has_figure
-from ..query import Query, light_stem, mentions, tokenize
+from ..query import Query, light_stem, mentions, tokenize, without_reading_context
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import with_antecedent
@@ -51,9 +51,6 @@ SETTING_RUN = 3
 
 # How near (in words) the setting is to the drug's name in a sentence that places the drug in it
 NEAR_SETTING = 25
-
-# The context a follow-up's reading adds at its end: "which trial established that (… gold docetaxel)?"
-CONTEXT_IN_BRACKETS_RE = re.compile(r"\s*\([^()]*\)\W*$")
 
 
 def setting_asked(question: str) -> re.Pattern | None:
@@ -149,7 +146,7 @@ class GapSteps:
         inhibitors with HER2-targeted therapies" names no inhibitor), else ''."""
         # ("which trial established that (cleopatra established gold docetaxel)?": the words a follow-up's reading
         # brings along in brackets tell what 'that' is, not a name asked)
-        typed = CONTEXT_IN_BRACKETS_RE.sub("", query.text)
+        typed = without_reading_context(query.text)
         asked = [a for e in query.entities for a in query.aliases.get(e, [e])
                  if typed == query.text or mentions(typed, query.aliases.get(e, [e]))]
         for text in said:

@@ -1050,8 +1050,9 @@ def definition_beside_statement(question: str) -> str:
         if "?" in told or re.match(rf"\W*(?:{WH_START}|whats|tell|explain|define)\b", told, re.I) \
                 or not TOLD_BY_SOMEONE_RE.search(told) or re.search(r"\b(?:it|its|that|this|they|them)\b", asked, re.I):
             continue  # ('HER2 3+ vs HER2-low - how are they defined': a label; 'saw ZW49 … - what kind of drug is it')
-        if (as_definition(asked) or classify(asked) == "definition") and _names_a_term(asked):
-            return as_definition(asked) or asked
+        defined = as_definition(asked)
+        if (defined or classify(asked) == "definition") and _names_a_term(asked):
+            return defined or asked
     return ""
 
 

@@ -321,8 +321,9 @@ def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phase
         # ('an immune type payload (TLR something)': a code typed without its number names the row's 'TLR7/8')
         # (not 'NCTs', which every registered row's identifier starts with)
         code = word.isalpha() and len(word) >= 3 and word not in STOPWORDS and word.rstrip("s") != "nct"
+        numbered = re.compile(rf"{re.escape(word)}\d") if code else None
         hits = [i for i, words in enumerate(row_words)
-                if forms & words or (code and any(re.match(rf"{re.escape(word)}\d", w) for w in words))]
+                if forms & words or (numbered is not None and any(numbered.match(w) for w in words))]
         if not hits or len(hits) == len(table.rows):
             continue
         keep = {id(table.rows[i]) for i in hits}
