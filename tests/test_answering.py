@@ -1212,6 +1212,27 @@ ANSWER_HOLDS = {
     "what the answer is for, told after a question naming its subjects, is no part of it":
         ("monarcHER vs PATRICIA - which pts got benefit in each? thinking verzenio vs ibrance for a HR+/HER2+ patient",
          "triple combination"),
+    "a statement typed straight on into 'what does X mean' gives the term in full":
+        ("wifes pathology report says her2 3+ what does 3+ actually mean", "more than 30%"),
+    "'in this paper' after a definition beside a statement is where to look, not a pointer back":
+        ("my path report says her2 1+ and the nurse called it 'her2 low'. what does her2-low mean in this paper?",
+         "1+ or 2+"),
+    "'who first showed …' asks for the paper behind it":
+        ("who first showed activating her2 mutations without amplification in resistant patients? need the citation",
+         "Cancer Discov. 2013"),
+    "'where does that stat come from' asks for the source, on topic":
+        ("where does the 2.26 million bc cases in 2020 stat come from", "Global Cancer Statistics 2020"),
+    "a trial id asked of a name is its table row's identifier":
+        ("whats the trial id for ZW49?", "NCT03821233"),
+    "phase and trial id asked of one name come from its row together":
+        ("what phase is ZW49 at and whats the trial id?", "ZWI-ZW49-101 (NCT03821233)"),
+    "a premise that two drugs are alike, after a why, is what the answer corrects":
+        ("why would enhertu still work after kadcyla stops working if theyre both basically herceptin + chemo?",
+         "bystander killing effect"),
+    "'who did best' in a trial is the subgroup it benefits":
+        ("who did best in PATRICIA?", "only benefits patients with HR-positive disease"),
+    "'in this context' after a term is the review's scope: the whole defining paragraph":
+        ("what's targeted protein degradation / PROTACs in this context", "trastuzumab-PROTAC conjugate"),
 }
 
 
@@ -1260,6 +1281,12 @@ def test_declined_naming_what_is_missing(assistant, rule):
 
 # rule -> (question, phrases the answer holds, phrases it must not hold)
 ANSWER_HAS = {
+    "a pair of drugs asked together keeps to the sentences giving that pair, and what the study showed of it":
+        ("would ibrance + herceptin help if the cancer is hormone receptor negative?",
+         ("only benefits patients with HR-positive disease",), ("everolimus",)),
+    "'what evidence is there' beside a compared aspect is each side's results":
+        ("alpelisib vs apitolisib - what does each one target and what evidence is there?",
+         ("selective inhibitor of PI3Kα", "phase II clinical trials", "superior efficacy"), ()),
     "two terms set side by side, then asked how they are defined, stay a comparison":
         ("her2-low vs her2 3+, how are they defined", ("1+ or 2+", "more than 30%"), ()),
     "a compared side's quoted result brings the 'However, …' that qualifies it":
@@ -3561,3 +3588,14 @@ def test_which_trial_after_a_statement_names_the_trial_and_that_one_is_it(conver
 def test_blocking_a_marker_named_by_it_is_its_inhibition(converse):
     answer = converse("what role does AXL play in resistance?", "and does blocking it actually work?")
     assert "AXL inhibition can overcome resistance" in answer.answer, answer.answer[:300]
+
+
+def test_what_they_found_brings_the_sentence_summing_up_the_findings(converse):
+    answer = converse("theres a paragraph on FGFR4 at the end of the tki section", "what models did they use and what did they find?")
+    assert "patient-derived xenografts and organoids" in answer.answer and "inhibiting FGFR4" in answer.answer, answer.answer[:500]
+
+
+def test_it_after_a_thing_a_drug_was_said_to_have_is_that_thing(converse):
+    answer = converse("nerlynx - is that approved for metastatic or just early stage?",
+                      "my wifes oncologist said it has one nasty side effect, what is it and can they do anything about it")
+    assert "diarrhea" in answer.answer and "antidiarrheal prophylaxis" in answer.answer, answer.answer[:500]

@@ -210,6 +210,11 @@ CAME_OUT_OF = r"(?:came|comes|come) out of"
 DEVELOPMENT_STAGE = (r"\bhow far along\b|\bhow (?:far|advanced) (?:is|are) (?:it|they|\w+) in development\b|\bdevelopment stage\b|"
                      r"\bwhere (?:is|are) (?:it|they|each|\w+) in (?:development|the pipeline|testing)\b")
 SYNONYMS: dict[str, str] = {
+    # 'who did best in PATRICIA?': the patients a treatment benefits, the subgroup that did better
+    r"\bwho (?:did|does|do|fared|responded) (?:the )?(?:best|better|well|most)\b|\bwho (?:benefit\w*|gain\w*)\b":
+        "benefits patients subgroup",
+    # 'whats the trial id for ZW49?': the tables' identifier column
+    r"\b(?:trial|registry|registration|study) ids?\b": "NCT identifier",
     r"side[\s-]?effects?": "adverse events toxicity",
     r"tolera": "toxicity profile tolerability",
     r"penetra": "crossing brain–blood barrier central nervous system",

@@ -33,6 +33,12 @@ CODE_RE = re.compile(r"\b(?=[\w\-]*\d)(?=[\w\-]*[A-Z])[A-Z][\w\-]{2,}\b")
 WHICH_ASKED_RE = re.compile(r"(?:^\W*|\s[-–—:]\s+)(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:[\w\-+/]+\s+){0,3}?[\w\-]+s\b|"
                             r"^\W*(?:list|name)\b|\b(?:give me|list|name)\s+(?:every|all)\b", re.I)
 
+# 'what did they find?', 'what did it show?': what a study found, asked as such
+FOUND_ASKED_RE = re.compile(r"\b(?:find|found|findings|show|showed|shown|conclude\w*|learn\w*)\b", re.I)
+# "These findings collectively unveil …": a sentence that sums up the findings told before it
+FINDINGS_SUMMED_RE = re.compile(r"(?:Taken together,?\s+)?(?:These|This|Such|Their) (?:findings?|results|observations?|data)\b")
+# what a study concluded, said as such ("This study demonstrated that …")
+STUDY_VERDICT_RE = re.compile(r"\b(?:demonstrated|showed|shown|found|concluded|suggests?|suggested|confirmed) that\b", re.I)
 
 # A sentence that qualifies the finding before it: "However, this finding did not predict…"
 CAVEAT_RE = re.compile(r"(?:However|Nevertheless|Nonetheless|Yet|But),?\s+(?:this|these|such|that|those)\s+"
@@ -157,7 +163,12 @@ class ContinuationPlans:
             new = asked & words(following.text) - words(sentence.text)
             # "which mutations did bose find?": the next sentence names them (L755S, L755P…), the first none
             named = set(CODE_RE.findall(following.text)) - set(CODE_RE.findall(sentence.text))
-            if new or (WHICH_ASKED_RE.search(query.text) and len(named) >= 2):
+            # "would ibrance + herceptin help if …?": what the study showed is the verdict a yes/no asks for,
+            # in its own words ("only benefits patients with HR-positive disease")
+            # ("… what did they find?": the findings, summed up in the sentence that opens on them)
+            verdict = (base.intent == "yesno" and STUDY_VERDICT_RE.search(following.text)) or (
+                FOUND_ASKED_RE.search(query.text) and FINDINGS_SUMMED_RE.match(following.text))
+            if new or verdict or (WHICH_ASKED_RE.search(query.text) and len(named) >= 2):
                 added.append(following)
         return self._with_added(base, answer, query, chosen, added)
 

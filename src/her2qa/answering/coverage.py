@@ -452,7 +452,8 @@ def content_words(text: str) -> list[str]:
 
 def off_topic(question: str, analyzer: QueryAnalyzer) -> bool:
     """No word of the question is one the review uses ('how do I bake sourdough bread?')."""
-    content = content_words(question)
+    # ('where does the 2.26 million cases stat come from'): the words of asking for a source name no topic
+    content = [w for w in content_words(question) if w not in BIBLIOGRAPHY_WORDS and w not in SOURCE_ASKING_WORDS]
     if not content:
         return False
     used = [w for w in content if analyzer.uses_word(w, strict=True) or w in BRANDS or w in SHORTHAND
@@ -463,6 +464,11 @@ def off_topic(question: str, analyzer: QueryAnalyzer) -> bool:
 BIBLIOGRAPHY_WORDS = {"cite", "cites", "cited", "citing", "citation", "citations", "reference", "references", "ref",
                       "refs", "journal", "journals", "published", "publication", "paper", "papers", "author", "authors",
                       "wrote", "written", "pubmed", "doi", "source", "sources"}
+
+
+# How one asks where a figure comes from ('where does that stat come from?'), beside the bibliography's own words
+SOURCE_ASKING_WORDS = {"come", "comes", "coming", "stat", "stats", "statistic", "statistics", "number", "numbers",
+                       "figure", "figures", "original"}
 
 
 # How sure or how far a question hedges ('so far', 'per the review', 'roughly'): no topic to find in a passage

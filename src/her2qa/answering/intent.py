@@ -237,6 +237,9 @@ DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even |actually )?(?
                            r"what does .+ (?:mean|stand for)(?! for)|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
+# "whats the trial id for ZW49?", "what's the payload of SYD985": a table column asked of a name, a fact — no term
+COLUMN_OF_NAME_RE = re.compile(r"\bthe (?:trial |nct |registry |registration )?(?:ids?|identifiers?|numbers?|payloads?|phases?|"
+                               r"arms?|settings?|end ?points?)\s+(?:of|for|in)\s+\S", re.I)
 # "what is a biparatopic ADC, e.g. ZW49?": an example given after the term asked, which does not change what is asked
 # The words that give an example ("e.g.", "such as", "like")
 EXAMPLE_WORDS = r"(?:e\.?g\.?|such as|like|for example|for instance)"
@@ -252,7 +255,7 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
                            # 'define X as used here', 'X as the review uses it'
                            r"as (?:used|defined|described|meant) here|as (?:the|this) (?:review|paper|article|authors?) "
                            r"(?:uses?|defines?|describes?|means?) (?:it|them|the term)|"
-                           r"according to (?:the|this) (?:review|paper|article|authors)|in (?:the|this) (?:review|paper|article)|"
+                           r"according to (?:the|this) (?:review|paper|article|authors)|in (?:the|this) (?:review|paper|article|context|text)|"
                            r"in (?:the |this |a )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space)|"
                            # 'what's TPD / PROTACs, as it relates to HER2?'
                            r"as (?:it|they) (?:relates?|related|applies|applied|appl(?:y|ies)) to (?:her2|her2\+|her2-positive|"
@@ -321,7 +324,7 @@ def is_reference(question: str) -> bool:
     lowered = SOURCE_SCOPE_RE.sub(" ", without_authors_saying(question.lower()))
     return bool(REFERENCE_CUE_RE.search(lowered)) or bool(
         # ('who did best by PAM50' asks which patients, not who did the study)
-        re.search(r"\bwho (?:wrote|authored|did(?!\s+(?:the\s+)?(?:best|better|well|worse|worst|poorly|badly)\b)|"
+        re.search(r"\bwho (?:(?:first|originally|initially) )?(?:wrote|authored|did(?!\s+(?:the\s+)?(?:best|better|well|worse|worst|poorly|badly)\b)|"
                   r"showed|found|reported|described|classified|demonstrated)\b|"
                   r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
                   r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b(?!\s+clubs?\b)|\bpublished\b|\bauthors?\b|"
@@ -450,6 +453,19 @@ MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_PHRASES}|beyond)\s+(?!(?:fi
                                  rf"(?=\s+(?:are|is|were|was|do|does|did|have|has|being|that)\b)", re.I)
 
 
+# "why would enhertu still work after kadcyla if theyre both basically herceptin + chemo?": the asker's premise that
+# the two are alike, after the why — what the answer corrects, not what it is about
+ALIKE_PREMISE_RE = re.compile(r"\s*,?\s+(?:if|when|since|given(?: that)?|even though|although|though)\s+"
+                              r"(?:they(?:'re|’re|re| are)?|both|it(?:'s|’s|s| is)?)\s+(?:\w+\s+){0,2}?"
+                              r"(?:basically|just|essentially|the same|similar|alike|both)\b[^?]{0,60}(?=\?*\s*$)", re.I)
+
+
+def without_alike_premise(question: str) -> str:
+    """The why asked without a trailing premise that the things asked of are alike (the question unchanged otherwise)."""
+    stripped = ALIKE_PREMISE_RE.sub("", question, count=1)
+    return stripped if stripped != question and WHY_RE.search(stripped) and len(stripped.split()) >= 4 else question
+
+
 def without_exclusion(question: str) -> str:
     """'besides adcs and tkis what other approaches are explored' → 'what other approaches are explored'
     (and '' when there is no such clause): the set-aside names would otherwise pull their own passages."""
@@ -561,7 +577,7 @@ def classify(question: str) -> str:
     if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
         return "overview"
-    if DEFINITION_RE.search(without_scope_or_example(q)) and not MEASURE_RE.search(q):
+    if DEFINITION_RE.search(without_scope_or_example(q)) and not MEASURE_RE.search(q) and not COLUMN_OF_NAME_RE.search(q):
         return "definition"
     if YESNO_RE.search(q) or EVIDENCE_THAT_RE.match(q):
         return "yesno"
@@ -748,9 +764,13 @@ APOLOGY_OPENING_RE = re.compile(r"^\W*(?:(?:ok|okay|so|um+|hmm+)\W+)?"
 THAT_TERM_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?P<stop>[.;:!?]+|\s[-–—]+|,)\s+(?P<question>(?:so\s+|and\s+)?"
                                 r"(?:what(?:'s|’s| is| does| do)?|whats)\s+(?P<that>that|this|it|[\w\-]*\d\+?|[\w\-+/]+(?=\s+mean))(?!\w)"
                                 r"(?:\s+(?:mean|means|stand for|exactly|really|actually|basically|even|in (?:plain|simple|lay) \w+|"
+                                r"in (?:this|the) (?:paper|review|article|context)|"
                                 # ('…called tukysa a 'TKI', what does that mean as a type of drug?')
                                 r"as an? (?:type|kind|class|sort) of \w+))*"
                                 r"\s*(?:pls|please)?\W*)$", re.I)
+# a statement typed straight on into "what does X mean", with no stop between them
+RUN_ON_ASKED_RE = re.compile(r"^(?!\W*(?:what|whats|how|why|which|who|is|are|does|do|can)\b)(?P<context>[^?]{10,200}?\S)\s+"
+                             r"(?P<question>(?:what(?:'s|’s| is| does| do)?|whats)\s+\S.*)$", re.I)
 # the term told: quoted, or what the one spoken of is ('my niece is her2 low', 'she has HER2-low disease')
 TERM_TOLD_RE = re.compile(r"\b(?:is|are|was|has|have|had|got|as|called|mentions?|mentioned|said|says)\s+(?:an?\s+|the\s+)?"
                           r"(?P<term>[\w\-+/]+(?:\s+[\w\-+/]+){0,3})\W*$", re.I)
@@ -768,10 +788,32 @@ WHY_THAT_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}\b(?:mentions?|mentione
                                r"(?P<that>that|this)\b.*)$", re.I)
 
 
+# "oncologist said nerlynx has one nasty side effect, what is it": 'it' is the thing the name was said to have
+THING_THEN_WHAT_IS_IT_RE = re.compile(
+    r"^.*?\b(?P<subject>[\w\-+/]+)\s+(?:has|have|had|causes?|caused|gives?|gave|comes? with)\s+"
+    r"(?:(?:one|a|an|some|this|that)\s+)?(?P<thing>(?:[\w\-]+\s+){0,2}?(?:side[\s-]?effects?|toxicit(?:y|ies)|problems?|"
+    r"issues?|risks?|downsides?|drawbacks?))\s*[,.;:!–—-]+\s*(?:so\s+)?what\s+(?P<verb>is|are|was|were)\s+(?:it|they|that|this)\b"
+    r"(?P<rest>.*)$", re.I)
+
+
+def with_the_thing_it_points_to(question: str) -> str:
+    """'… said nerlynx has one nasty side effect, what is it and can they do anything about it' → 'what is the
+    nasty side effect of nerlynx and can they do anything about it' (the question unchanged otherwise)."""
+    match = THING_THEN_WHAT_IS_IT_RE.match(question.strip())
+    if match is None or match.group("subject").lower() in STOPWORDS:
+        return question  # ('she has one nasty side effect, what is it': no name to ask it of)
+    thing = re.sub(r"^(?:one|a|an|some)\s+", "", match.group("thing"), flags=re.I)
+    return f"what {match.group('verb').lower()} the {thing} of {match.group('subject')}{match.group('rest')}"
+
+
 def with_the_term_told_before(question: str) -> str:
     """'… mentions 'targeted protein degradation' - what is that in plain terms?' → 'what is targeted protein
     degradation in plain terms?': the term a context names, put where the question points at it."""
     match = THAT_TERM_ASKED_RE.match(question.strip())
+    if match is None and (run_on := RUN_ON_ASKED_RE.match(question.strip())) and TOLD_BY_SOMEONE_RE.search(run_on.group("context")):
+        # "wifes pathology report says her2 3+ what does 3+ actually mean": a statement run on into the question
+        match = THAT_TERM_ASKED_RE.match(f"{run_on.group('context')}. {run_on.group('question')}")
+        question = f"{run_on.group('context')}. {run_on.group('question')}" if match else question
     if match is None and (one := ONE_OF_THOSE_ASKED_RE.match(question.strip())) and \
             len(quoted := QUOTED_TERM_RE.findall(one.group("context"))) == 1:
         # "a friend … called it an 'ADC'. what parts is one of those made of?": one of the quoted kind
@@ -1032,7 +1074,7 @@ ASKING_OPENING_RE = re.compile(r"^\W*(?:define|explain|describe|list|name|summar
 
 # A question and a statement side by side: "what's bystander killing - my onc said enhertu does it", "kadcyla and
 # enhertu are both called ADCs... what is an ADC in plain words?"
-QUESTION_AND_STATEMENT_RE = re.compile(r"^(?P<first>[^?]+?)(?:\?+|\s+[-–—]+|\.{2,}|(?<=[a-z0-9)])\.)\s+(?P<second>[^?]+\??)$")
+QUESTION_AND_STATEMENT_RE = re.compile(r"^(?P<first>[^?]+?)(?:\?+|\s+[-–—]+|\.{2,}|(?<=[a-z0-9)'’\"”])\.)\s+(?P<second>[^?]+\??)$")
 
 
 # Who told or heard it, or whose it is: what makes a piece beside a question a statement, not a label
@@ -1048,7 +1090,8 @@ def definition_beside_statement(question: str) -> str:
         return ""
     for asked, told in ((match.group("first") + "?", match.group("second")), (match.group("second"), match.group("first"))):
         if "?" in told or re.match(rf"\W*(?:{WH_START}|whats|tell|explain|define)\b", told, re.I) \
-                or not TOLD_BY_SOMEONE_RE.search(told) or re.search(r"\b(?:it|its|that|this|they|them)\b", asked, re.I):
+                or not TOLD_BY_SOMEONE_RE.search(told) \
+                or re.search(r"\b(?:it|its|that|this|they|them)\b", SCOPE_TAIL_RE.sub("", asked), re.I):
             continue  # ('HER2 3+ vs HER2-low - how are they defined': a label; 'saw ZW49 … - what kind of drug is it')
         defined = as_definition(asked)
         if (defined or classify(asked) == "definition") and _names_a_term(asked):
@@ -1063,9 +1106,11 @@ DEFINING_WORDS = {"what", "whats", "mean", "means", "meaning", "define", "define
 def _names_a_term(asked: str) -> bool:
     """'what is an ADC in simple words?', 'whats bystander killing': a term of its own — not 'whats the numbers' nor
     'what does the 3+ mean', which lean on the statement beside them."""
-    words = [w for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", asked)
+    words = [w for w in re.findall(r"[A-Za-z][\w\-]{2,}", SCOPE_TAIL_RE.sub("", asked))
              if w.lower() not in STOPWORDS and w.lower() not in DEFINING_WORDS]
-    return len(words) >= 2 or any(re.fullmatch(r"[A-Z][A-Z0-9\-]+s?", w) for w in words)
+    # ('what does her2-low mean'): a coined term, letters joined to a digit or a hyphen, is a term on its own
+    return len(words) >= 2 or any(re.fullmatch(r"[A-Z][A-Z0-9\-]+s?", w) or re.search(r"[a-z][\d\-]|\d[a-z]", w, re.I)
+                                  for w in words)
 
 
 def split_parts(question: str) -> list[str]:

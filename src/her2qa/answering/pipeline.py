@@ -43,7 +43,7 @@ from .lists import ListPlans
 from .subjects import SubjectPlans
 from .intent import (ASKS_COMPARATOR_RE, ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, SCOPE_TAIL_RE, as_definition, classify,
                      definition_beside_statement,
-                     split_parts, design_and_results_as_one, with_the_term_told_before, without_exclusion, without_framing,
+                     split_parts, design_and_results_as_one, without_alike_premise, with_the_term_told_before, with_the_thing_it_points_to, without_exclusion, without_framing,
                      without_instructions)
 from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
 from .table_plans import ROW_COLUMN_ASKED_RE, TablePlans
@@ -173,7 +173,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return Outcome(numbered, self._pool, self._considered)
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
-        resolved = design_and_results_as_one(without_framing(with_the_term_told_before(resolved)))
+        resolved = without_alike_premise(design_and_results_as_one(without_framing(with_the_term_told_before(
+            with_the_thing_it_points_to(resolved)))))
         resolved = as_definition(resolved) or definition_beside_statement(resolved) or without_exclusion(resolved) or resolved
         resolved = self._as_agents_against(self._name_put_back(resolved))
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(
@@ -407,8 +408,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             answer = in_setting
         else:
             answer = self._with_what_it_refers_to(base, answer, query)
-            answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
+            # (the pair asked first: the results that follow are those of the sentences that stay)
             answer = self._given_together_first(base, answer, query)
+            answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.

@@ -13,11 +13,12 @@ from ..query import Query, mentions
 from ..results import Answer, AnswerTable
 from ..citations import NCT_RE
 from .compose import Pick, merge, render
-from .extractive import _join, is_drug_name
+from .extractive import DRUG_RE, _join, is_drug_name
 from .tables import NAME_COLUMN_RE, TableMatch, names_the_row
 
 # A table column asked of rows the question names ('what arm do … share', 'setting of X and Y').
-ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?)\b", re.I)
+ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?|"
+                                 r"(?:trial|registry|registration) ids?)\b", re.I)
 # The column a list asks for, right after its wh-word: "what are all the arms in …", "list the endpoints of …"
 COLUMN_LISTED_RE = re.compile(r"^\W*(?:what|which|list|name|show)(?:\s+(?:are|were|is|the|all|of|me))*\s+"
                               r"(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)\b", re.I)
@@ -133,8 +134,12 @@ class TablePlans:
             if one and other:
                 return True
             named = first if one else second if other else []
-            return any(re.search(rf"\b{re.escape(a)}\s+(?:plus|\+|with|combined with|in combination with)\s+\w", sentence.text, re.I)
-                       for a in named)
+            # ('ibrance + herceptin …?': "the combination of everolimus, trastuzumab, and paclitaxel" names one of
+            # the pair beside a drug of another regimen — another pairing, not the one asked)
+            others = {d.lower() for d in DRUG_RE.findall(sentence.text)} - {a.lower() for a in first + second}
+            return bool(named and others) or any(
+                re.search(rf"\b{re.escape(a)}\s+(?:plus|\+|with|combined with|in combination with)\s+\w", sentence.text, re.I)
+                for a in named)
 
         gone = {s.start for s in chosen if off_the_pair(s)}
         # (what leans on a sentence that went, naming neither drug — "However, no … differences in OS" — goes with it;
