@@ -1233,11 +1233,36 @@ ANSWER_HOLDS = {
         ("who did best in PATRICIA?", "only benefits patients with HR-positive disease"),
     "'in this context' after a term is the review's scope: the whole defining paragraph":
         ("what's targeted protein degradation / PROTACs in this context", "trastuzumab-PROTAC conjugate"),
+    "'the same scenario was observed' after a study's finding is that finding again":
+        ("what did Metzger et al find about her2 heterogeneity", "poor response to trastuzumab and T-DM1"),
+    "'past the second line' is the third and later lines, not the second line's sentences":
+        ("Is there a standard treatment once youre past the second line? Im 76 and on my third drug now",
+         "no standard of care"),
+    "a standard treatment asked for is the review's standard of care":
+        ("mum already had 2 treatments for the metastasis. is there a standard treatment for the third line?",
+         "no standard of care"),
+    "'the X axis' is the review's X pathway":
+        ("which drugs targeting the PI3K/AKT/mTOR axis come up in the review?", "ipatasertib"),
+    "that a drug won, granted in a why, is no part of what is asked":
+        ("why dont more patients get nerlynx if it beat tykerb?", "high incidence of diarrhea"),
+    "'that group' after a statement naming a group is that group":
+        ("i was told my cancer is 'her2 low'. did enhertu actually help people live longer in that group?",
+         "significantly improved PFS and OS"),
+    "'which patients got the benefit' asks a population, not a figure":
+        ("which patients got the pfs benefit with everolimus?", "hormone receptor (HR)-negative"),
+    "'which trial/paper' asks for the paper too":
+        ("which trial/paper set pertuzumab-trastuzumab-docetaxel as first line standard here?", "Swain S.M."),
+    "managing a side effect is the review's prophylaxis and tolerability":
+        ("does the review say anything about managing nerlynx diarrhea?", "antidiarrheal prophylaxis"),
+    "a drug in a group that is a name of its own is the drug's paragraph about that group":
+        ("what about enhertu in HER2-low, whats the data?", "5.4 mg/kg every three weeks"),
 }
 
 
 # rule -> (question, what the decline names)
 DECLINED_NAMING = {
+    "a figure asked after a label ('X + Y + Z - what were the pfs numbers?') needs a figure, which the review lacks":
+        ("everolimus + herceptin + paclitaxel - what were the actual pfs numbers?", "does not report"),
     "a condition named by its -osis that the review never names":
         ("any data on radionecrosis with kadcyla?", "radionecrosis"),
     "bone metastases, which the review never discusses":
@@ -1281,6 +1306,8 @@ def test_declined_naming_what_is_missing(assistant, rule):
 
 # rule -> (question, phrases the answer holds, phrases it must not hold)
 ANSWER_HAS = {
+    "a finding in an overview keeps the 'However, this finding …' that qualifies it":
+        ("what did CLEOPATRA show about low HER2 expression?", ("0.83", "did not predict a better response"), ()),
     "a pair of drugs asked together keeps to the sentences giving that pair, and what the study showed of it":
         ("would ibrance + herceptin help if the cancer is hormone receptor negative?",
          ("only benefits patients with HR-positive disease",), ("everolimus",)),
@@ -3599,3 +3626,9 @@ def test_it_after_a_thing_a_drug_was_said_to_have_is_that_thing(converse):
     answer = converse("nerlynx - is that approved for metastatic or just early stage?",
                       "my wifes oncologist said it has one nasty side effect, what is it and can they do anything about it")
     assert "diarrhea" in answer.answer and "antidiarrheal prophylaxis" in answer.answer, answer.answer[:500]
+
+
+def test_that_after_a_thing_one_cannot_bear_is_that_thing_not_the_last_answers_topic(converse):
+    answer = converse("nerlynx - which trial got it approved for metastatic disease?",
+                      "my dad cant handle the diarrhea on it. does the review say anything about managing that?")
+    assert "(" not in answer.resolved_question and "nerlynx" in answer.resolved_question, answer.resolved_question

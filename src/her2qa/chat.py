@@ -633,6 +633,9 @@ TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his
                                    # "they also warned us about some lung side effect - how often did that happen"
                                    r"\b(?:warned|told|asked|mentioned|said|talked|heard|worried|read)\b[^,;:?]{0,20}?\babout\s+"
                                    r"(?:some|a|an|the|this|that|her|his|my|their)?\s*\w[^,;:?]*?(?:[,;:–—]|\s-)\s*|"
+                                   # "my dad cant handle the diarrhea on it. … managing that?": what one cannot bear, told first
+                                   r"\b(?:can'?t|can’t|cant|cannot|couldn'?t|couldnt)\s+(?:handle|stand|tolerate|take|deal with|cope with)\s+"
+                                   r"(?:the|her|his|my|this|all the)\s+\w[^.?!]{1,60}?[.!]+\s+|"
                                    # "ugh i read the diarrhea is bad with it. is anyone working on that?": what one read, told first
                                    r"\b(?:read|heard|saw|seen|noticed|know|knew)\s+(?:that\s+)?(?:the|her|his|my|some|a|an)\s+"
                                    r"\w[^.?!]{1,80}?\b(?:is|are|was|were|gets?|got)\b[^.?!]{0,40}[.!]+\s+", re.I)

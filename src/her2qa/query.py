@@ -57,6 +57,13 @@ def cue_re(cues, whole_words: bool = False) -> re.Pattern:
 
 NUMERIC_CUE_RE = cue_re(NUMERIC_CUES)
 # 'the NCT number of ipatasertib': a registry's identifier, no figure measured
+# "everolimus + herceptin + paclitaxel - what were …": what the question is about, set before it by a dash or colon
+# (only a plain 'what were the …' after it: 'X vs Y: which one helped OS?' and 'DESTINY-Breast01: what were the design,
+# the ORR …' choose or describe, they do not ask figures alone)
+LABEL_BEFORE_RE = re.compile(r"^[^?]{2,80}?\s*(?:\s[-–—]+|:)\s+(?=what (?:were|was|are|is) the\b(?![^?]*\b(?:design|compare|which)\b))", re.I)
+# "which patients got the pfs benefit with everolimus?": who benefited is a population, not a figure
+POPULATION_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\W+)?(?:which|what) (?:patients|pts|subgroups?|people|women|population|"
+                                 r"groups?|kinds? of patients|type of patients)\b", re.I)
 IDENTIFIER_NUMBER_RE = re.compile(r"\b(?:nct|registry|registration|trial|identifier|reference|ref|doi|pubmed|pmid)\s+"
                                   r"(?:numbers?|nos?\.?|#)", re.I)
 # "what do the authors conclude?": what the review's own authors say, not who wrote a cited paper
@@ -548,6 +555,14 @@ class QueryAnalyzer:
                       lambda m: ORDINAL_WORDS[(m.group(1) or m.group(2)).lower()[:1]] + ("" if m.group(1) else " line"),
                       text, flags=re.I)  # '2L' → 'second line'
         text = re.sub(r"\b(first|second|third|fourth)([\s-]*)lines?\s*\+", r"\1 and later lines", text, flags=re.I)
+        # 'once you're past the second line': what comes after it, the review's third and later lines (the words
+        # 'second line' themselves would find the sentences about the second line)
+        text = re.sub(r"\b(?:past|beyond|after)\s+(?:the\s+)?second[\s-]*lines?\b(?![\s-]+(?:treatment|therapy|setting|regimen)s?\b\s+\w)",
+                      "in third and later lines", text, flags=re.I)
+        # 'the PI3K/AKT/mTOR axis': the review's pathway, unless it says 'axis' of that name itself ('MET axis')
+        text = re.sub(r"\b([\w/\-]+)\s+(axis|cascade)\b",
+                      lambda m: m.group(0) if m.group(0).lower() in self.lowered_text else f"{m.group(1)} pathway",
+                      text, flags=re.I)
         # 'third line and beyond', 'third-line or later': the same lines
         text = re.sub(r"\b(first|second|third|fourth)[\s-]+lines?\s+(?:and|or|&)\s+(?:beyond|later|after|above|up)\b",
                       r"\1 and later lines", text, flags=re.I)
@@ -935,7 +950,10 @@ class QueryAnalyzer:
             aliases=aliases, unknown=unknown, equivalents=equivalents,
             common={e for e in entities if self.paragraph_share(self.aliases_of(e)) > 0.2},
             carried=set(carried or []),
-            wants_number=bool(NUMERIC_CUE_RE.search(IDENTIFIER_NUMBER_RE.sub(" ", lowered)) or MEASURE_QUESTION_RE.search(question)),
+            # ('everolimus + herceptin + paclitaxel - what were the actual pfs numbers?': the question after its label)
+            wants_number=bool(NUMERIC_CUE_RE.search(IDENTIFIER_NUMBER_RE.sub(" ", lowered)) or MEASURE_QUESTION_RE.search(question)
+                              or MEASURE_QUESTION_RE.search(LABEL_BEFORE_RE.sub("", question, count=1)))
+            and not POPULATION_ASKED_RE.match(question),
             wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))),
             wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),

@@ -213,6 +213,10 @@ SYNONYMS: dict[str, str] = {
     # 'who did best in PATRICIA?': the patients a treatment benefits, the subgroup that did better
     r"\bwho (?:did|does|do|fared|responded) (?:the )?(?:best|better|well|most)\b|\bwho (?:benefit\w*|gain\w*)\b":
         "benefits patients subgroup",
+    # 'anything about managing the diarrhea?': how a side effect is kept down, the review's prophylaxis and tolerability
+    r"\bmanag(?:e|es|ed|ing|ement)\b": "prophylaxis tolerability",
+    # 'is there a standard treatment for the third line?': what every patient would get is the review's standard of care
+    r"\bstandard (?:treatments?|therap(?:y|ies)|options?|regimens?|approach(?:es)?|drugs?)\b": "standard of care",
     # 'whats the trial id for ZW49?': the tables' identifier column
     r"\b(?:trial|registry|registration|study) ids?\b": "NCT identifier",
     r"side[\s-]?effects?": "adverse events toxicity",

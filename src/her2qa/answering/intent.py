@@ -326,7 +326,7 @@ def is_reference(question: str) -> bool:
         # ('who did best by PAM50' asks which patients, not who did the study)
         re.search(r"\bwho (?:(?:first|originally|initially) )?(?:wrote|authored|did(?!\s+(?:the\s+)?(?:best|better|well|worse|worst|poorly|badly)\b)|"
                   r"showed|found|reported|described|classified|demonstrated)\b|"
-                  r"\b(?:which|what) (?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
+                  r"\b(?:which|what) (?:(?:trial|study)\s*/\s*)?(?:ref|reference|journal|paper|article|source)\b|\breferences?\b|\brefs?\b|"
                   r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b(?!\s+clubs?\b)|\bpublished\b|\bauthors?\b|"
                   r"\bdoi\b|\bpubmed\b|"
                   # 'the NALA paper they cite, whose is it', 'which study is that from': whose the cited paper is
@@ -456,12 +456,24 @@ MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_PHRASES}|beyond)\s+(?!(?:fi
 # "why would enhertu still work after kadcyla if theyre both basically herceptin + chemo?": the asker's premise that
 # the two are alike, after the why — what the answer corrects, not what it is about
 ALIKE_PREMISE_RE = re.compile(r"\s*,?\s+(?:if|when|since|given(?: that)?|even though|although|though)\s+"
-                              r"(?:they(?:'re|’re|re| are)?|both|it(?:'s|’s|s| is)?)\s+(?:\w+\s+){0,2}?"
-                              r"(?:basically|just|essentially|the same|similar|alike|both)\b[^?]{0,60}(?=\?*\s*$)", re.I)
+                              r"(?:(?:they(?:'re|’re|re| are)?|both|it(?:'s|’s|s| is)?)\s+(?:\w+\s+){0,2}?"
+                              r"(?:basically|just|essentially|the same|similar|alike|both)|"
+                              # ('why dont more patients get nerlynx if it beat tykerb?': that it won is granted)
+                              r"(?:it|they)\s+(?:beat|beats|outperformed|did better than|worked better than|was better than))"
+                              r"\b[^?]{0,60}(?=\?*\s*$)", re.I)
+
+
+# "why dont more patients get nerlynx?": why a drug is not used more, asked of the people who would take it
+NOT_GIVEN_MORE_RE = re.compile(r"^\W*why\s+(?:don'?t|don’t|dont|doesn'?t|doesn’t|doesnt|do not|does not|aren'?t|arent|isn'?t|isnt)\s+"
+                               r"(?:more|many|most|all)\s+(?:patients|people|pts|women|doctors|oncologists|clinicians)\s+"
+                               r"(?:get|use|take|receive|prescribe|give|go on|start)\s+(?P<drug>[\w\-]+)(?P<rest>.*)$", re.I)
 
 
 def without_alike_premise(question: str) -> str:
-    """The why asked without a trailing premise that the things asked of are alike (the question unchanged otherwise)."""
+    """The why asked without a trailing premise that the things asked of are alike, and 'why dont more patients get X'
+    as why X is not used more (the question unchanged otherwise)."""
+    if given := NOT_GIVEN_MORE_RE.match(question):
+        question = f"why is {given.group('drug')} not used more{given.group('rest')}"
     stripped = ALIKE_PREMISE_RE.sub("", question, count=1)
     return stripped if stripped != question and WHY_RE.search(stripped) and len(stripped.split()) >= 4 else question
 
@@ -775,6 +787,9 @@ RUN_ON_ASKED_RE = re.compile(r"^(?!\W*(?:what|whats|how|why|which|who|is|are|doe
 TERM_TOLD_RE = re.compile(r"\b(?:is|are|was|has|have|had|got|as|called|mentions?|mentioned|said|says)\s+(?:an?\s+|the\s+)?"
                           r"(?P<term>[\w\-+/]+(?:\s+[\w\-+/]+){0,3})\W*$", re.I)
 
+# "… my cancer is 'her2 low'. did enhertu help in that group?": the group a statement told, asked about after it
+THAT_GROUP_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?:[.;:!?]+|\s[-–—]+)\s+(?P<question>.*?\b"
+                                 r"(?P<that>(?:that|this) (?:group|population|subgroup|subtype|category))\b.*)$", re.I)
 # "… called it an 'ADC'. what parts is one of those made of?": a member of the kind told before, asked about
 ONE_OF_THOSE_ASKED_RE = re.compile(r"^(?P<context>[^?]{3,200}?)(?:[.;:!]+|\s[-–—]+)\s+"
                                    r"(?P<question>(?:so\s+|and\s+)?(?:what|how|which|is|are|does|do)\b.*\bone of (?:those|these|them)\b.*)$",
@@ -814,6 +829,15 @@ def with_the_term_told_before(question: str) -> str:
         # "wifes pathology report says her2 3+ what does 3+ actually mean": a statement run on into the question
         match = THAT_TERM_ASKED_RE.match(f"{run_on.group('context')}. {run_on.group('question')}")
         question = f"{run_on.group('context')}. {run_on.group('question')}" if match else question
+    if match is None and (group := THAT_GROUP_ASKED_RE.match(question.strip())):
+        # "i was told my cancer is 'her2 low'. did enhertu help people live longer in that group?": the group told
+        quoted = QUOTED_TERM_RE.findall(group.group("context"))
+        told = TERM_TOLD_RE.search(group.group("context"))
+        term = quoted[-1] if quoted else told.group("term") if told else ""
+        if term and len(term.split()) <= 4:
+            asked = group.group("question")
+            start, end = group.start("that") - group.start("question"), group.end("that") - group.start("question")
+            return f"{asked[:start]}{term}{asked[end:]}"
     if match is None and (one := ONE_OF_THOSE_ASKED_RE.match(question.strip())) and \
             len(quoted := QUOTED_TERM_RE.findall(one.group("context"))) == 1:
         # "a friend … called it an 'ADC'. what parts is one of those made of?": one of the quoted kind

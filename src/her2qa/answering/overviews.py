@@ -16,6 +16,7 @@ from ..query import Query, light_stem, mentions
 from ..results import Answer
 from ..retrieval import Candidate
 from .compose import Pick
+from .continuation import CAVEAT_RE
 from .coverage import content_words
 from .extractive import DRUG_CODE_RE, is_drug_name, trial_names
 from .subjects import without_brackets
@@ -286,13 +287,27 @@ class OverviewPlans:
         if joined is None:
             return None
         typed = joined.group(1)
-        names = [a.lower() for e in specific for a in query.aliases.get(e, [e])] + [e.lower() for e in query.entities]
-        # (a word of a name asked is part of that name, not the topic)
+        # (a word of a name asked is part of that name, not the topic — unless the name is the topic: 'in her2-low')
+        # (a topic the review gives a part of its own, named — enhertu in HER2-low —, not a drug, nor what a trial
+        # gave or whom it enrolled)
+        def titled(name: str) -> bool:
+            # ('HER2-Low BC'; the name as typed, sign and all: 'HER2+' is no 'HER2-Low')
+            return any(len(section.title) <= len(name) + 12 and any(
+                re.search(rf"(?<![\w+\-]){re.escape(alias)}(?![\w+\-])", section.title, re.I)
+                for alias in query.aliases.get(name, [name]))
+                for document in self.corpus.documents for section in document.sections)
+        topic_names = [] if self.is_trial(entity) else [
+            e for e in query.entities if e not in specific and mentions(typed, [e])
+            and not (is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)) and titled(e)]
+        names = [a.lower() for e in specific for a in query.aliases.get(e, [e])] + \
+            [e.lower() for e in query.entities if e not in topic_names]
         topic = [w for w in content_words(typed) if len(w) >= 4 and w not in FRAME_WORDS and w not in OVERVIEW_WORDS
-                 and not any(w in n for n in names)]
-        if not topic:
+                 and not any(w in n for n in names) and not mentions(w, [a for e in topic_names for a in query.aliases.get(e, [e])])]
+        if not topic and not topic_names:
             return None
-        forms = [[re.escape(f) for f in _topic_forms(w, query.aliases.get(w, [w]))] for w in topic]
+        # (a name that is the topic is found by its own forms: 'HER2-low' said whole, not its 'low')
+        forms = [[re.escape(f) for f in _topic_forms(w, query.aliases.get(w, [w]))] for w in topic] + \
+            [[re.escape(a) for a in query.aliases.get(e, [e])] for e in topic_names]
 
         def says(sentence: Sentence) -> int:
             return sum(any(re.search(rf"\b{f}", sentence.text, re.I) for f in group) for group in forms)
@@ -354,6 +369,10 @@ class OverviewPlans:
         # opening on a bare pronoun goes on about the name of the one before)
         elsewhere += [after for s in elsewhere if (after := self.sentences.next_in_paragraph(s)) is not None
                       and BARE_PRONOUN_RE.match(after.text) and after not in run and after not in elsewhere]
+        # (…and a finding told there keeps the sentence after it that qualifies it: "However, this finding did not
+        # predict a better response …" — the finding alone says more than the review does)
+        elsewhere += [after for s in elsewhere if (after := self.sentences.next_in_paragraph(s)) is not None
+                      and CAVEAT_RE.match(after.text) and after not in run and after not in elsewhere]
         chosen = sorted(run + elsewhere, key=lambda s: s.start)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=self._antecedent(s, entity)) for s in chosen]
@@ -448,8 +467,11 @@ def _topic_forms(word: str, aliases: list[str]) -> list[str]:
 
 def _group_by_aspect(picks: list[Pick]) -> None:
     """Design / Results / Safety headings when the sentences fall under at least two of them."""
-    for pick in picks:
+    for before, pick in zip([None, *picks], picks):
         text = pick.text
+        if before is not None and CAVEAT_RE.match(text):
+            pick.group = before.group  # "However, this finding …" stays under the finding it qualifies
+            continue
         if TRIAL_SET_UP_RE.search(text) and not has_figure(strip_markers(text)):
             pick.group = "Design"  # "The KATE2 phase II trial compared the safety and efficacy of…" sets a trial up
             continue

@@ -61,7 +61,10 @@ AUTHOR_FOUND_RE = re.compile(r"\b(?P<who>[a-z][\w\-']+) et al\.?(?: and (?:colle
                              r"reported|identified|described|observed|demonstrated)\b", re.I)
 # A sentence going on about the study before it: "They demonstrated…", "This study identified…", "These studies suggest…"
 GOES_ON_ABOUT_STUDY_RE = re.compile(r"(?:They|These authors|The authors|Their|This study|These studies|"
-                                    r"In (?:this|their|that) study)\b")
+                                    r"In (?:this|their|that) study)\b|"
+                                    # "In metastatic settings, the same scenario was observed, …": the finding again
+                                    r"(?:[\w\- ]{1,40},\s+)?[Tt]he same (?:scenario|pattern|finding|result|effect|trend)s? "
+                                    r"(?:was|were|has been|have been) (?:observed|seen|found|reported)\b")
 
 
 # A line of treatment as what the members are ("…are 1st line", "…in the second line"), not a
