@@ -1306,6 +1306,15 @@ def test_declined_naming_what_is_missing(assistant, rule):
 
 # rule -> (question, phrases the answer holds, phrases it must not hold)
 ANSWER_HAS = {
+    "a drug that stopped working is a drug that failed, not resistance asked of a drug made to stop working":
+        ("does enhertu work after kadcyla stops working?", ("effective after T-DM1 failure",), ()),
+    "a question naming a trial is answered from its passages, not from table rows of other trials sharing its words":
+        ("what orr and pfs did enhertu get in DESTINY-Breast01?", ("60.9%", "16.4 months"), ("does not report",)),
+    "figures told between two sentences quoted from one paragraph are part of the run they begin and end":
+        ("how common is HER2+ vs HR+/HER2- breast cancer? incidence per 100k", ("87.2", "12.6", "5.1"), ()),
+    "a setting typed in everyday words ('after surgery when theres leftover cancer') finds the trial set in it":
+        ("kadcyla vs herceptin after surgery when theres leftover cancer — whats the difference in results?",
+         ("KATHERINE", "0.50", "88.3%"), ("In 2013",)),
     "a finding in an overview keeps the 'However, this finding …' that qualifies it":
         ("what did CLEOPATRA show about low HER2 expression?", ("0.83", "did not predict a better response"), ()),
     "a pair of drugs asked together keeps to the sentences giving that pair, and what the study showed of it":
@@ -3632,3 +3641,38 @@ def test_that_after_a_thing_one_cannot_bear_is_that_thing_not_the_last_answers_t
     answer = converse("nerlynx - which trial got it approved for metastatic disease?",
                       "my dad cant handle the diarrhea on it. does the review say anything about managing that?")
     assert "(" not in answer.resolved_question and "nerlynx" in answer.resolved_question, answer.resolved_question
+
+
+def test_there_closing_a_question_with_its_own_drugs_is_the_trial_before(converse):
+    answer = converse("what was the KATHERINE trial", "how did kadcyla do compared to herceptin there?")
+    assert "KATHERINE" in answer.resolved_question and "88.3%" in answer.answer, answer.resolved_question
+
+
+def test_that_info_is_all_the_last_answer_told_about_its_subject(converse):
+    answer = converse("what does the review say about MET", "so what do they propose doing with that info")
+    assert "MET" in answer.resolved_question and "MET inhibitors" in answer.answer, answer.resolved_question
+
+
+def test_an_endpoint_stated_without_a_figure_answers_the_endpoint_but_not_its_numbers(assistant):
+    answer = assistant.ask("what was the OS in NALA?")
+    assert not answer.abstained and "no differences in OS" in answer.answer, answer.answer
+    answer = assistant.ask("what were the actual pfs and os numbers in destiny-breast04?")
+    assert answer.abstained and "overall survival" in answer.answer, answer.answer
+
+
+def test_fixing_it_after_a_drugs_trouble_is_fixing_the_trouble(converse):
+    answer = converse("pt on nerlynx is miserable with GI stuff. does the review mention that as a problem?",
+                      "is anyone working on fixing it?")
+    assert "diarrhea" in answer.resolved_question and "CONTROL trial" in answer.answer, answer.resolved_question
+
+
+def test_a_rate_asked_in_everyday_words_is_found_in_the_reviews_words(converse):
+    answer = converse("what was the KATHERINE trial? i got kadcyla after surgery back when i was first diagnosed",
+                      "how much did it cut the risk of the cancer coming back somewhere else in the body?")
+    assert not answer.abstained and "40% reduction in the risk of distant recurrence" in answer.answer, answer.answer
+
+
+def test_that_trial_after_an_answer_quoting_a_trials_results_is_that_trial(converse):
+    answer = converse("mom finished neoadjuvant chemo + herceptin but still had residual disease. is kadcyla used after "
+                      "surgery?", "what was the benefit in that trial?")
+    assert "KATHERINE" in answer.resolved_question and "0.50" in answer.answer, answer.resolved_question

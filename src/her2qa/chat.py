@@ -161,6 +161,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
                         and analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.4  # (not HER2, in most)
                         and not mentions(history, analyzer.aliases_of(e))]
     pronoun = PRONOUN_RE.search(question)
+    while pronoun and (disease := DISEASE_AS_IT_RE.match(question, pronoun.start())):
+        # "say it comes back as mets. is there anything that still works after kadcyla?": 'it' is the cancer
+        pronoun = PRONOUN_RE.search(question, disease.end())
     if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
         pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
@@ -208,6 +211,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             last := carried[0] if carried else _short_topic(previous.resolved)):
         # "does enhertu even work for that??" after "what is HER2-low": that is the last turn's subject (or topic)
         return f"{question[:that.start(1)]}{last}{question[that.end(1):]}", own + carried[:1]
+    if specific_own and not pronoun and (there := PLACE_THERE_RE.search(question)) and _locative_there(question) and (
+            trial := next((e for e in carried if is_trial_name(e, analyzer)), None)):
+        # "what was the KATHERINE trial" → "how did kadcyla do compared to herceptin there?": the drugs are the turn's
+        # own, the place they met is the trial before
+        return f"{question[:there.start()]} in {trial}{question[there.end():]}", own + [trial]
     if specific_own and not pronoun:
         return _with_topic(question, previous, analyzer), own
     if WHICH_TRIAL_WAS_IT_RE.search(question) and (trial := _trial_behind_last_answer(previous, analyzer)):
@@ -218,10 +226,21 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "is there an AKT inhibitor being combined with perjeta + herceptin?" → "code name and NCT for that one?":
         # the drug of that kind the answer named
         return f"{question[:one.start()]}{drug}{question[one.end():]}", own + [drug] + carried
-    if (demonstrative := DEMONSTRATIVE_OBJECT_RE.search(question)) and not TOPIC_NAMED_BEFORE_RE.search(
-            question[:demonstrative.start()]):
+    if (remedy := REMEDY_OF_IT_RE.search(question)) and carried and not specific_own and previous.answer.points and \
+            _is_drug(carried[0]):
+        # "is anyone working on fixing it?" after nerlynx's GI side effects: a drug is not fixed, the trouble told is
+        question = f"{question[:remedy.start(1)]}that{question[remedy.end(1):]}"
+        pronoun = PRONOUN_RE.search(question)
+        trouble = next((p.text for p in previous.answer.points if TROUBLE_SAID_RE.search(p.text)), "")
+        if said := _said_topic(previous, analyzer, point=trouble):
+            return f"{question.rstrip(' ?')} ({said})?", own + carried
+    if (demonstrative := DEMONSTRATIVE_OBJECT_RE.search(question) or THAT_INFO_RE.search(question)) and \
+            not TOPIC_NAMED_BEFORE_RE.search(question[:demonstrative.start()]):
         # "is any trial trying to fix that?": "that" is what the last answer said, not a name.
-        said = _said_topic(previous, analyzer)
+        if THAT_INFO_RE.fullmatch(demonstrative.group(0)):
+            said = carried[0] if carried else _asked_topic_words(previous.resolved)
+        else:
+            said = _said_topic(previous, analyzer)
         if said:
             if pronoun and carried and pronoun.group(0).lower() in ("it", "its"):
                 # "when did FDA approve it for that?": 'it' is still the subject carried on, 'that' what was said
@@ -288,7 +307,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             word = match.group(0).lower()
             if re.fullmatch(r"(?:that|this) (?:trial|study)", word) and not is_trial_name(referent, analyzer) \
                     and re.search(r"\b(?:in|into|from|of)\s+$", match.string[:match.start()], re.I):
-                return f"the {subject} {word.split()[1]}"  # 'the people in that study' after a drug: its trial
+                # "what was the benefit in that trial?" after an answer quoting KATHERINE's results: that trial;
+                # 'the people in that study' after a drug, with no trial behind the answer: its trial
+                return _trial_behind_last_answer(previous, analyzer) or f"the {subject} {word.split()[1]}"
             if word == "they" and is_drug_name(referent) and PLURAL_TOPIC_RE.search(previous.resolved) and \
                     (topic := _last_topic(question, previous, analyzer)):
                 # "does it have side effects?" → "are they usually serious?": they are the side effects, not the drug
@@ -428,6 +449,12 @@ def _asked_again_about(subject: str, previous: Turn) -> str:
         if old.lower() in swapped.lower():
             swapped = re.sub(re.escape(old), subject, swapped, count=1, flags=re.IGNORECASE)
     return swapped if swapped != previous.question else ""
+
+
+def _is_drug(name: str) -> bool:
+    from .answering.extractive import is_drug_name
+
+    return is_drug_name(name)
 
 
 def is_trial_name(name: str, analyzer: QueryAnalyzer) -> bool:
@@ -611,6 +638,8 @@ ROW_NAME_COLUMNS = ("Trial Name", "ADC")
 ROW_NAME_CELL_RE = re.compile(rf"(?:^|;\s|:\s)(?:{'|'.join(ROW_NAME_COLUMNS)}):\s(.+?)(?=;\s[A-Z][A-Za-z/ ]{{0,40}}:\s|\.?$)")
 # The columns a follow-up asks of the row just shown
 COLUMN_ASKED_RE = re.compile(r"\b(?:payload|nct|identifier|setting|line|control arm|experimental arm|endpoint)\b", re.I)
+# "… compared to herceptin there?": 'there' closing the question, where what it asks happened
+PLACE_THERE_RE = re.compile(r"\s+(?:in\s+)?there(?=\s*[?.!]*\s*$)", re.I)
 # "whats the primary endpoint there", "what phase is it in": the row just shown
 THERE_OR_IT_RE = re.compile(r"\b(?:in |for |of )?(?:there|it)\b", re.I)
 # "which of the two…": the subjects of the last two turns ("the two trials" names its own kind)
@@ -649,6 +678,18 @@ DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"|\b(?:is|was|are|were)\s+(?:that|this)\s+(?:(?:ever|really|very|always|usually|often|still)\s+)?"
     r"(?!(?:trial|study|drug|one|agent|arm|combination|regimen)\b)[a-z]+\s*[?.!]*$",
     re.IGNORECASE)
+# "is anyone working on fixing it?": what one fixes or prevents is a trouble, never the drug that caused it
+REMEDY_OF_IT_RE = re.compile(r"\b(?:fix(?:ing)?|overcom(?:e|ing)|prevent(?:ing)?|solv(?:e|ing)|reduc(?:e|ing)|"
+                             r"deal(?:ing)? with)\s+(it)\b(?!\s+(?:with|by|for)\b)", re.IGNORECASE)
+# What a trouble is told with: the point of an answer that a remedy asked next ("fixing it") is about
+TROUBLE_SAID_RE = re.compile(r"\b(?:limit(?:s|ed|ing)?|toxicit(?:y|ies)|adverse|side effects?|secondary effects?|"
+                             r"resistance|discontinu\w+|fatal)\b", re.IGNORECASE)
+# 'it' that comes back, spreads or recurs is the cancer: no drug does that
+DISEASE_AS_IT_RE = re.compile(r"(?:it|it's|its)\s+(?:(?:has|had|ever|does|did|then|later)\s+)?(?:com(?:es|ing)\s+back|came\s+back|"
+                              r"spread(?:s|ing)?|recur(?:s|red|ring)?|relaps(?:es|ed|ing)|metastasi[sz](?:es|ed|ing))\b",
+                              re.IGNORECASE)
+# "what do they propose doing with that info?": all the last answer told, which is about the last turn's subject
+THAT_INFO_RE = re.compile(r"\b(?:that|this)\s+(?:info|information|knowledge)\b", re.IGNORECASE)
 WH_OPENING_RE = re.compile(r"^\s*(?:(?:explain|describe|define)(?:\s+(?:simply|briefly|quickly|to me))?(?:\s+what)?|"
                            r"what|which|who|how many|how|list|name|tell me about)\s+"
                            r"(?:(?:are|is|was|were|do|does|did|the|all|an?)\s+)*", re.IGNORECASE)
@@ -732,14 +773,14 @@ def points_at_what_was_said(question: str) -> bool:
     return bool(DEMONSTRATIVE_OBJECT_RE.search(question))
 
 
-def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4) -> str:
-    """The rarest words of the last answer's first point that its question did not use: what a bare
-    "that" in the next question points at ("…limited due to the high incidence of diarrhea" → 'diarrhea')."""
+def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4, point: str = "") -> str:
+    """The rarest words of the last answer's first point (or of ``point``) that its question did not use: what
+    a bare "that" in the next question points at ("…limited due to the high incidence of diarrhea" → 'diarrhea')."""
     if previous.answer.abstained or not previous.answer.answer:
         return ""
     # the point that answered, not the context before it ("FGFR4 is a cell surface receptor…" opens
     # an answer whose point is "…patient-derived xenografts… reveal a synergistic interplay…")
-    first = answering_point(previous.answer, by_topic=True) if previous.answer.points else previous.answer.answer
+    first = point or (answering_point(previous.answer, by_topic=True) if previous.answer.points else previous.answer.answer)
     asked = set(content_words(previous.resolved))
     words = [w for w in dict.fromkeys(content_words(re.sub(r"\[\d+(?:[,–-]\d+)*\]", "", first)))
              if w not in asked and w not in ASKING_WORDS and w not in DISCOURSE_WORDS and len(w) > 3]

@@ -111,6 +111,8 @@ RELATION_NOUNS = {"relevance", "importance", "significance", "implications", "im
 TOPIC_RE = re.compile(r"\b(?:say|says|tell (?:me|us)|discuss(?:es)?|mention(?:s)?|cover(?:s)?)\s+(?:about\s+)?"
                       # ('tell me how often the lung trouble occurred': a question told, not a topic named)
                       r"(?!(?:how|what|which|who|when|where|why|whether|if)\b)"
+                      # ('ok but say it comes back as mets': a case supposed, no topic)
+                      r"(?!(?:it|they|she|he|we|i|you)\s+\w+)"
                       # ('path report mentions cyclin D1 overexpression - why would that matter': the topic ends at a dash)
                       r"(?:the\s+|any\s+)?([\w\-–/ ]+?)(?:\s+(?:in|for|as|during|among|with|an|to)\b|\s[-–—]+\s|[?.,]|$)",
                       re.IGNORECASE)

@@ -239,6 +239,10 @@ SYNONYMS: dict[str, str] = {
     # 'why would a PIK3CA mutation make herceptin work less well?': a drug working less well is resistance to it
     # ('if kadcyla stops working what comes next' asks what follows it, not why)
     r"\bwork(?:s|ed|ing)? (?:less(?: well)?|worse)\b|\bless effective\b": "resistance",
+    # 'does enhertu work after kadcyla stops working?', 'kadcyla stopped working for me': after that drug failed
+    # (not 'why would a mutation make herceptin stop working', which is resistance, nor 'once 2 lines stop working')
+    r"\b(?:after|if|once|when)\s+(?!it\b|they\b|that\b|this\b)\S+\s+(?:stops|stopped|has stopped)\s+working\b|"
+    r"^\W*\S+\s+stopped\s+working\b": "after failure prior",
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
     r"\bschedules?\b|\bdosing intervals?\b": "every weeks",
     # 'how often do patients get enhertu?': how often a drug is given is its interval
@@ -316,6 +320,10 @@ SYNONYMS: dict[str, str] = {
         "results response rate PFS OS improved",
     # 'did it cut the chance of it coming back?': recurrence, what a disease-free survival measures
     r"\bcom(?:e|es|ing) back\b|\bcame back\b": "recurrence relapse invasive DFS",
+    # 'coming back somewhere else in the body': away from the breast, what the review calls distant
+    r"\b(?:somewhere|anywhere) else in (?:the|her|his|my|their|your) body\b|"
+    r"\belsewhere in (?:the|her|his|my|their|your) body\b|\bother (?:parts|organs) of (?:the|her|his|my|their|your) body\b":
+        "distant",
     # 'does it come back even with her2 drugs?': what happens despite a treatment
     r"\beven (?:with|on|after|though)\b": "despite still",
     # 'a test of how much HER2 she has': the expression level tested

@@ -13,7 +13,7 @@ import re
 from ..citations import strip_markers
 from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer, mentions
 from ..vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, LIVED_LONGER, MEANINGS,
-                          SHORTHAND, SYNONYMS)
+                          SHORTHAND, SYNONYMS, synonym_meanings)
 
 # Measures a qualifier can pin down, with the names the review uses for them.
 MEASURES = {
@@ -230,6 +230,10 @@ def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) ->
         return ""
     # (the review's own words for a typed one count: tumours that 'shrink' are its 'response')
     forms = [[f for f in _forms(word, analyzer) | set(_synonym_words(word)) if f] for word in words]
+    # what the typed phrase says as a whole ('coming back' is the review's recurrence), to the question's end
+    # ('… coming back somewhere else in the body': distant)
+    told = question[question.lower().find(what.lower()):] if what.lower() in question.lower() else what
+    forms.append([w.lower() for meaning in synonym_meanings(told) for w in meaning.split() if len(w) > 3])
     for sentence in evidence:
         text = sentence.lower()
         if not re.search(r"\d", strip_markers(text)):

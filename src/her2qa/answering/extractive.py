@@ -36,6 +36,15 @@ STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|
                               r"results|observations?)\b")
 FINDINGS_BEFORE_RE = re.compile(r"(?:These|Such|Those|The(?:se)? above) (?:findings|results|data|observations)\b")
 TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
+# 'what were the actual numbers', 'os figures?', 'how many months': a figure itself is asked, not only the finding
+FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|stats?|statistics|values?|exact|actual|median|mean|"
+                              r"how (?:many|much|long))\b", re.I)
+# A result told in words ('no differences in OS were observed', 'significantly improved PFS and OS'); a table
+# row's 'Primary Endpoint: ORR' names an endpoint, not a finding
+FINDING_RE = re.compile(r"\b(?:observed|improv\w+|differences?|similar|significant\w*|prolong\w+|reduc\w+|"
+                        r"increas\w+|benefit\w*|worse|better)\b", re.I)
+# 'HER2-low', 'HER2-positive': a status written like a trial's name, with a plain word after the hyphen
+STATUS_NAME_RE = re.compile(r"[A-Z0-9]+(?:-[a-z]+)+")
 # What a numeric question measures: (question cue, evidence cue, how to name it when absent).
 MEASURES = {
     "dose": (re.compile(DOSE_CUE, re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
@@ -62,7 +71,7 @@ MEASURES = {
                  re.compile(r"\bevery\s+(?:\w+\s+)?(?:weeks?|days?|months?)\b|\bq\d+w\b|\bweekly\b|\bdaily\b|"
                             r"\b(?:once|twice) (?:a|per|every)\b", re.I),
                  "how often it is given"),
-    "os": (re.compile(r"overall survival|\bOS\b|\bstill alive\b|\balive (?:after|at)\b"), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
+    "os": (re.compile(r"overall survival|\bOS\b|\bstill alive\b|\balive (?:after|at)\b", re.I), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
            "overall survival figures"),
     # 'what percent had their tumours shrink': tumour shrinkage is what a response rate counts
     "orr": (re.compile(r"response rate|\bORR\b|overall response|\bshr[iau]nk(?:s|age|ing)?\b", re.I),
@@ -230,6 +239,7 @@ class ExtractiveAnswerer:
     def __init__(self, settings: Settings, corpus: Corpus):
         self.settings = settings
         self.corpus = corpus
+        self._trials_called: dict[str, bool] = {}
 
     # ---- public -------------------------------------------------------------------------------
     def pool(self, candidates: list[Candidate], query: Query | None = None) -> list[Candidate]:
@@ -249,6 +259,8 @@ class ExtractiveAnswerer:
                 # bibliography titles full of the question's words ('HER2-positive breast cancer') took most
                 # places, yet none can be quoted for a clinical question: the second stage's next passages join
                 pool += [c for c in candidates[: self.settings.top_k] if c not in pool and c.chunk.kind != "reference"]
+            if query is not None and query.wants_number:
+                pool = self._named_trial_first(query, pool, candidates)
             if query is not None and query.intent == "why":
                 # a rationale the second stage ranks high ("Preclinical evidence supports the combination
                 # … due to …") competes even when fusion left its passage out
@@ -256,6 +268,35 @@ class ExtractiveAnswerer:
                          and any(RATIONALE_RE.search(u.unit.text) for u in c.units)]
             return pool
         return candidates[: self.settings.top_k]
+
+    def _named_trial_first(self, query: Query, pool: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+        """A figure asked of a named trial is answered from the passages that name it: table rows of other
+        trials (which hold no results) that won places on shared words ('PFS', 'T-DXd') give them up to
+        text passages naming it that the second stage ranks among its best."""
+        trials = [e for e in query.entities if names_of_kind(e, "trial") == [e] and not is_drug_name(e)
+                  and not STATUS_NAME_RE.fullmatch(e) and self._called_a_trial(e)]
+        if not trials:
+            return pool
+
+        def names_asked(cand: Candidate) -> bool:
+            # (a successor's row, PATRICIA-II's, is about the trial as well: it may be what is asked)
+            return all(mentions(cand.chunk.text, query.aliases.get(t, [t])) for t in trials)
+
+        others = [c for c in pool if c.chunk.kind in ("table_row", "table") and not names_asked(c)]
+        waiting = [c for c in candidates[: self.settings.top_k] if c not in pool
+                   and c.chunk.kind not in ("table_row", "table", "reference") and names_asked(c)]
+        if not others or not waiting:
+            return pool
+        given_up = others[-len(waiting):]
+        return [c for c in pool if c not in given_up] + waiting[: len(given_up)]
+
+    def _called_a_trial(self, name: str) -> bool:
+        """Does the review call this name a trial or study ('the PATRICIA trial', 'Trial Name: DESTINY-Breast 09')?"""
+        if name not in self._trials_called:
+            cue = re.compile(rf"(?:trials?|study|studies)\W+(?:\w+\W+){{0,2}}{re.escape(name)}\b|"
+                             rf"\b{re.escape(name)}\W+(?:\w+\W+){{0,3}}(?:trials?|study)\b", re.I)
+            self._trials_called[name] = any(cue.search(c.text) for c in self.corpus.chunks if c.kind != "reference")
+        return self._trials_called[name]
 
     def answer(self, question: str, query: Query, candidates: list[Candidate]) -> Answer:
         top = self.pool(candidates, query)
@@ -281,6 +322,14 @@ class ExtractiveAnswerer:
             focused = [u for u in with_figures if self._about(query, u)]
             measures = asked_measures(query.text)
             missing = [m for m in measures if not any(MEASURES[m][1].search(u[1].unit.text) for u in focused[:6])]
+            if missing and not FIGURES_ASKED_RE.search(query.text):
+                # "what was the os in nala?": "no differences in OS were observed" answers it without a figure
+                # ("what were the actual os numbers" asks for one)
+                plain = [u for u in units[:12] if u not in with_figures and u[0].chunk.kind not in ("table_row", "table")
+                         and FINDING_RE.search(u[1].unit.text) and self._about(query, u)]
+                stated = {m: next((u for u in plain if MEASURES[m][1].search(u[1].unit.text)), None) for m in missing}
+                focused += [u for u in stated.values() if u is not None and u not in focused]
+                missing = [m for m in missing if stated[m] is None]
             if "hazard" in measures and "os" in measures and not missing and OS_HAZARD_ASKED_RE.search(query.text) and not any(
                     MEASURES["hazard"][1].search(u[1].unit.text) and MEASURES["os"][1].search(u[1].unit.text)
                     for u in focused[:6]):

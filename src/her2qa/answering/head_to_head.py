@@ -14,6 +14,7 @@ from ..figures import has_figure
 from ..query import Query, light_stem, mentions
 from ..results import Answer
 from ..retrieval import is_generic
+from ..vocabulary import synonym_meanings
 from .coverage import ENDPOINTS, content_words
 from .extractive import is_drug_name, trial_names
 from .intent import IMPERATIVE_COMPARE_RE, either_better
@@ -106,6 +107,10 @@ class HeadToHeadPlans:
             return set()
         named = {light_stem(w) for e in query.entities for a in query.aliases.get(e, [e]) for w in content_words(a)}
         setting = {light_stem(w) for w in content_words(" ".join(settings)) if len(w) >= 4} - named
+        if len(setting) >= 2 and (meanings := synonym_meanings(" ".join(settings))):
+            # "after surgery when theres leftover cancer": the setting in the review's words, adjuvant and residual
+            # disease (the words as typed are not the review's)
+            setting = {light_stem(w) for w in content_words(" ".join(meanings)) if len(w) >= 4} - named
         return setting if len(setting) >= 2 else set()
 
     def _meeting_paragraph(self, query: Query, needed: list[str], alone: bool,
@@ -142,11 +147,20 @@ class HeadToHeadPlans:
         if setting and not trials:
             # the arms are set against each other where the setting asked is described ("…who had residual
             # disease after neoadjuvant treatment"), not in an approval told before it
-            first = max(range(len(paragraph)), key=lambda i: (len(setting & _stems(paragraph[i].text)), -i))
+            # (of two sentences sharing as many of its words, the one saying them together: "…who had residual
+            # disease after neoadjuvant treatment", not an approval "…after the completion of adjuvant treatment")
+            first = max(range(len(paragraph)), key=lambda i: (len(setting & _stems(paragraph[i].text)),
+                                                              _said_together(setting, paragraph[i].text), -i))
         start = max(range(first, len(paragraph)), key=lambda i: fit(paragraph[i]))
         # the sentence telling the setting asked ("…1486 patients … who had residual disease after neoadjuvant
         # treatment") says who the arms were given to
         chosen = [paragraph[first]] * bool(setting and first < start) + [paragraph[start]]
+        def names_a_trial(sentence: Sentence) -> bool:
+            return any(self.is_trial(t) for t in trial_names(sentence.text))
+        if setting and not trials and first > 0 and not any(names_a_trial(s) for s in chosen) and \
+                names_a_trial(paragraph[first - 1]):
+            # ("This was a phase III study involving 1486 patients …": the trial it is, named just before)
+            chosen.insert(0, paragraph[first - 1])
         # the words asked that the comparing sentence prints (capecitabine too, which the review repeats)
         comparing = CONTEXT_RE.sub("", paragraph[start].text)  # the comparing sentence's regimens, without the setting
         compared = {w for w in set(content_words(query.text)) & set(content_words(comparing))
@@ -173,3 +187,9 @@ class HeadToHeadPlans:
 
 def _stems(text: str) -> set[str]:
     return {light_stem(w) for w in content_words(text)}
+
+
+def _said_together(stems: set[str], text: str) -> int:
+    """How many pairs of these word stems the text says next to each other ('residual disease')."""
+    words = [light_stem(w) for w in content_words(text)]
+    return sum(a in stems and b in stems and a != b for a, b in zip(words, words[1:]))

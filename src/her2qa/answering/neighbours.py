@@ -308,6 +308,25 @@ class NeighbourSteps:
         room = DEFINITION_SENTENCES - len(chosen)
         return self._with_added(base, answer, query, chosen, added[:max(0, room)])
 
+    def _with_figures_between(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """Two sentences quoted from one paragraph with one or two skipped between them: a skipped one that gives
+        figures of what is asked ("To provide context, this rate is more than sixfold greater than the incidence of
+        HR−/HER2− BC, which stands at 13.2 cases, as well as HR+/HER2+ BC, which stands at 12.6 cases.") is part of
+        the run of figures the two quoted ones began and ended — the reader would miss the middle of it."""
+        if not answer.citations or answer.abstained or any(c.kind == "reference" for c in answer.citations):
+            return answer
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen:
+            return answer
+        terms = {light_stem(t) for t in query.terms}
+        added: list[Sentence] = []
+        for first, second in zip(chosen, chosen[1:]):
+            if (first.source, first.paragraph) != (second.source, second.paragraph) or not 2 <= second.index - first.index <= 3:
+                continue
+            added += [s for s in self.sentences.paragraph(first)[first.index + 1: second.index]
+                      if has_figure(strip_markers(s.text)) and terms & {light_stem(w) for w in tokenize(s.text)}]
+        return self._with_added(base, answer, query, chosen, added)
+
     def _with_added(self, base: Answer, answer: Answer, query: Query, chosen: list[Sentence],
                     added: list[Sentence]) -> Answer:
         """The answer composed again from the sentences it quoted and those a step added, in reading order."""

@@ -414,6 +414,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             # (the pair asked first: the results that follow are those of the sentences that stay)
             answer = self._given_together_first(base, answer, query)
             answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
+            answer = self._with_figures_between(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
