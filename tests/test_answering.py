@@ -3676,3 +3676,8 @@ def test_that_trial_after_an_answer_quoting_a_trials_results_is_that_trial(conve
     answer = converse("mom finished neoadjuvant chemo + herceptin but still had residual disease. is kadcyla used after "
                       "surgery?", "what was the benefit in that trial?")
     assert "KATHERINE" in answer.resolved_question and "0.50" in answer.answer, answer.resolved_question
+
+
+def test_an_outcome_asked_of_the_drug_a_trial_just_gave_is_asked_in_that_trial(converse):
+    answer = converse("whats destiny-breast04 about?", "so did enhertu actually help people live longer or just slow things down?")
+    assert "DESTINY-Breast04" in answer.resolved_question and "improved PFS and OS" in answer.answer, answer.resolved_question

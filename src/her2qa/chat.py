@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts
 from .query import QueryAnalyzer, mentions, treatment_history
-from .vocabulary import BRANDS, synonym_meanings
+from .vocabulary import BRANDS, LIVED_LONGER, synonym_meanings
 from .results import Answer
 
 FOLLOW_UP_RE = re.compile(
@@ -216,6 +216,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "what was the KATHERINE trial" → "how did kadcyla do compared to herceptin there?": the drugs are the turn's
         # own, the place they met is the trial before
         return f"{question[:there.start()]} in {trial}{question[there.end():]}", own + [trial]
+    if specific_own and not pronoun and carried and is_trial_name(carried[0], analyzer) and \
+            (asked_endpoints(question) or OUTCOME_ASKED_RE.search(question)) and \
+            all(_is_drug(e) and mentions(previous.answer.answer, analyzer.aliases_of(e)) for e in specific_own) and \
+            not any(is_trial_name(e, analyzer) for e in own):
+        # "whats destiny-breast04 about?" → "so did enhertu actually help people live longer?": the outcome of the drug
+        # the trial just told gave, in that trial
+        return f"{question.rstrip(' ?')} in {carried[0]}?", own + carried[:1]
     if specific_own and not pronoun:
         return _with_topic(question, previous, analyzer), own
     if WHICH_TRIAL_WAS_IT_RE.search(question) and (trial := _trial_behind_last_answer(previous, analyzer)):
@@ -688,6 +695,10 @@ TROUBLE_SAID_RE = re.compile(r"\b(?:limit(?:s|ed|ing)?|toxicit(?:y|ies)|adverse|
 DISEASE_AS_IT_RE = re.compile(r"(?:it|it's|its)\s+(?:(?:has|had|ever|does|did|then|later)\s+)?(?:com(?:es|ing)\s+back|came\s+back|"
                               r"spread(?:s|ing)?|recur(?:s|red|ring)?|relaps(?:es|ed|ing)|metastasi[sz](?:es|ed|ing))\b",
                               re.IGNORECASE)
+# What a drug did for the people treated: an outcome asked, which a trial reports
+# ('does it still work after kadcyla stops working?' asks what works next, not the trial's outcome)
+OUTCOME_ASKED_RE = re.compile(rf"\b(?:help(?:s|ed)?|benefit(?:s|ed)?|improv\w*|results?|do (?:better|well)|"
+                              rf"slow(?:s|ed)? (?:things|it|the cancer) down)\b|{LIVED_LONGER}", re.IGNORECASE)
 # "what do they propose doing with that info?": all the last answer told, which is about the last turn's subject
 THAT_INFO_RE = re.compile(r"\b(?:that|this)\s+(?:info|information|knowledge)\b", re.IGNORECASE)
 WH_OPENING_RE = re.compile(r"^\s*(?:(?:explain|describe|define)(?:\s+(?:simply|briefly|quickly|to me))?(?:\s+what)?|"
