@@ -1306,6 +1306,9 @@ def test_declined_naming_what_is_missing(assistant, rule):
 
 # rule -> (question, phrases the answer holds, phrases it must not hold)
 ANSWER_HAS = {
+    "a phase 'or later' is that phase and every one after it":
+        ("Table 1: which ADCs have reached phase II or later in breast cancer?",
+         ("Vic-trastuzumab duocarmazine", "ARX788", "Disitamab-vedotin", "phase II or later"), ("ZW49",)),
     "a drug that stopped working is a drug that failed, not resistance asked of a drug made to stop working":
         ("does enhertu work after kadcyla stops working?", ("effective after T-DM1 failure",), ()),
     "a question naming a trial is answered from its passages, not from table rows of other trials sharing its words":

@@ -15,6 +15,9 @@ from ..document import Table, TableRow
 from ..query import STOPWORDS, Query, compact, light_stem, mentions, only_a_successor_named
 from ..retrieval import is_generic
 
+# 'phase II or later', 'phase 2+', 'phase II and above': a phase and those after it ('or earlier': before it)
+PHASE_ONWARD_RE = re.compile(r"\s*(?:\+|or (?:later|higher|above|beyond|more)|and (?:later|higher|above|beyond)|onwards?"
+                             r"|(or (?:earlier|lower|below)|and (?:earlier|lower|below)))", re.I)
 ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv"}
 ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "1": "1st", "2": "2nd", "3": "3rd"}
 PHASE_RE = re.compile(r"\bphase\s*(iv|iii|ii|i|[1-4])(?:\s*(?:/|or|and|-)\s*(iv|iii|ii|i|[1-4]))?\b", re.I)
@@ -230,14 +233,21 @@ def _by_phase(state: _Narrowing, table: Table) -> re.Match | None:
     # "phase I/II" (or "1-2") names the combined phase, which a row's "I/II/III" also has; "phase
     # 2 or 3" asks for either
     combined = len(wanted) > 1 and bool(re.search(r"[/\-]", phases.group(0)))
+    order = ["i", "ii", "iii", "iv"]
+    label = ""
+    if len(wanted) == 1 and (onward := PHASE_ONWARD_RE.match(lowered, phases.end())):
+        # "phase II or later": that phase and every one after it (before it, for "or earlier")
+        named = next(iter(wanted))
+        wanted = set(order[:order.index(named) + 1] if onward.group(1) else order[order.index(named):])
+        label = f"phase {named.upper()} or {'earlier' if onward.group(1) else 'later'}"
 
     def phase_ok(row: TableRow) -> bool:
         have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
         met = have == wanted if only else wanted <= have if combined else bool(have & wanted)
         return met != bool(negation)
     state.rows = [r for r in state.rows if phase_ok(r)]
-    state.filters.append(("not " if negation else "") + ("only " if only else "") + "phase "
-                         + ("/" if combined or only else " or ").join(p.upper() for p in sorted(wanted, key=len)))
+    state.filters.append(("not " if negation else "") + ("only " if only else "") + (label or "phase "
+                         + ("/" if combined or only else " or ").join(p.upper() for p in sorted(wanted, key=len))))
     state.lowered = PHASE_RE.sub(" ", lowered)
     return phases
 
