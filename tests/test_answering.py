@@ -3684,3 +3684,10 @@ def test_that_trial_after_an_answer_quoting_a_trials_results_is_that_trial(conve
 def test_an_outcome_asked_of_the_drug_a_trial_just_gave_is_asked_in_that_trial(converse):
     answer = converse("whats destiny-breast04 about?", "so did enhertu actually help people live longer or just slow things down?")
     assert "DESTINY-Breast04" in answer.resolved_question and "improved PFS and OS" in answer.answer, answer.resolved_question
+
+
+def test_they_after_a_class_named_with_examples_is_the_class(converse):
+    answer = converse("how do cdk4/6 inhibitors like verzenio or ibrance fit into her2+ disease?",
+                      "whats the biology reason theyd help?")
+    assert "cdk4/6 inhibitors would help" in answer.resolved_question and "verzenio" not in answer.resolved_question, \
+        answer.resolved_question

@@ -168,6 +168,14 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
         pronoun = None  # "if someone progressed … did they have to come off study?": they are those people
+    if not specific_own and (they := PLURAL_SUBJECT_RE.search(question)) and (
+            named := CLASS_WITH_EXAMPLES_RE.search(previous.resolved)):
+        # "how do cdk4/6 inhibitors like verzenio or ibrance fit in?" → "whats the biology reason theyd help?": they are
+        # the class, not its first example
+        word = they.group(0).lower().replace("’", "'")
+        said = named.group("cls") + {"their": "'", "theyd": " would", "they'd": " would", "theyre": " are",
+                                     "they're": " are"}.get(word, "")
+        return f"{question[:they.start()]}{said}{question[they.end():]}", own + carried
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
     several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \
         and bool(re.search(r"\b(?:it|its)\b", question, re.I)) and bool(TRIAL_PROPERTY_RE.search(question))
@@ -699,6 +707,12 @@ DISEASE_AS_IT_RE = re.compile(r"(?:it|it's|its)\s+(?:(?:has|had|ever|does|did|th
 # ('does it still work after kadcyla stops working?' asks what works next, not the trial's outcome)
 OUTCOME_ASKED_RE = re.compile(rf"\b(?:help(?:s|ed)?|benefit(?:s|ed)?|improv\w*|results?|do (?:better|well)|"
                               rf"slow(?:s|ed)? (?:things|it|the cancer) down)\b|{LIVED_LONGER}", re.IGNORECASE)
+# 'they' and its typed contractions ('theyd', 'theyre')
+PLURAL_SUBJECT_RE = re.compile(r"\b(?:they(?:['’]d|['’]re|d|re)?|them|their)\b", re.IGNORECASE)
+# "cdk4/6 inhibitors like verzenio or ibrance", "TKIs such as tukysa": a class named with its examples
+CLASS_WITH_EXAMPLES_RE = re.compile(r"(?P<cls>\b(?!(?:do|does|did|how|are|is|were|was|the|a|an|what|which|about|of|on)\b)"
+                                    r"[\w/\-]+(?:\s+[\w/\-]+)?\s+(?:inhibitors|drugs|antibodies|ADCs|TKIs|agents|"
+                                    r"conjugates|therapies))\s*,?\s+(?:like|such as|e\.?g\.?,?|including)\s+\w", re.IGNORECASE)
 # "what do they propose doing with that info?": all the last answer told, which is about the last turn's subject
 THAT_INFO_RE = re.compile(r"\b(?:that|this)\s+(?:info|information|knowledge)\b", re.IGNORECASE)
 WH_OPENING_RE = re.compile(r"^\s*(?:(?:explain|describe|define)(?:\s+(?:simply|briefly|quickly|to me))?(?:\s+what)?|"
