@@ -3691,3 +3691,9 @@ def test_they_after_a_class_named_with_examples_is_the_class(converse):
                       "whats the biology reason theyd help?")
     assert "cdk4/6 inhibitors would help" in answer.resolved_question and "verzenio" not in answer.resolved_question, \
         answer.resolved_question
+
+
+def test_that_after_a_trouble_the_turn_told_first_is_that_trouble_not_the_last_answer(converse):
+    answer = converse("nerlynx - which trial got it approved for metastatic disease?",
+                      "my dad cant handle the diarrhea on it. does the review say anything about managing that?")
+    assert "CONTROL trial" in answer.answer, answer.answer

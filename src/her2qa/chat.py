@@ -794,8 +794,12 @@ def excluded(name: str, question: str) -> bool:
 
 
 def points_at_what_was_said(question: str) -> bool:
-    """'fix that', 'how is this being addressed?': a bare demonstrative for the last answer's content."""
-    return bool(DEMONSTRATIVE_OBJECT_RE.search(question))
+    """'fix that', 'how is this being addressed?': a bare demonstrative for the last answer's content — not when
+    the turn told something of its own first ("my dad cant handle the diarrhea on it. does the review say anything
+    about managing that?": that is the diarrhea; "ok thanks. how is that addressed?" tells nothing)."""
+    demonstrative = DEMONSTRATIVE_OBJECT_RE.search(question)
+    told = [t for t in re.split(r"(?<=\w)[.!]+\s+", question[:demonstrative.start()])[:-1]] if demonstrative else []
+    return bool(demonstrative) and not any(len(t.split()) >= 4 for t in told)
 
 
 def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4, point: str = "") -> str:
