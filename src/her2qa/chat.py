@@ -135,6 +135,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     - A turn without a subject of its own (a pronoun, an ellipsis) borrows the subject of the last
       turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"; a
       phrase that only narrows ("and in the metastatic setting?") keeps the last topic too."""
+    from .answering.extractive import is_drug_name
+
     own = _condition_last(question, [e for e in analyzer.entities_in(question) if analyzer.known(e) or e.lower() in BRANDS],
                           analyzer)
     if conversation is None or not conversation.turns:
@@ -226,7 +228,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return f"{question[:there.start()]} in {trial}{question[there.end():]}", own + [trial]
     if specific_own and not pronoun and carried and is_trial_name(carried[0], analyzer) and \
             (asked_endpoints(question) or OUTCOME_ASKED_RE.search(question)) and \
-            all(_is_drug(e) and mentions(previous.answer.answer, analyzer.aliases_of(e)) for e in specific_own) and \
+            all(is_drug_name(e) and mentions(previous.answer.answer, analyzer.aliases_of(e)) for e in specific_own) and \
             not any(is_trial_name(e, analyzer) for e in own):
         # "whats destiny-breast04 about?" → "so did enhertu actually help people live longer?": the outcome of the drug
         # the trial just told gave, in that trial
@@ -242,7 +244,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # the drug of that kind the answer named
         return f"{question[:one.start()]}{drug}{question[one.end():]}", own + [drug] + carried
     if (remedy := REMEDY_OF_IT_RE.search(question)) and carried and not specific_own and previous.answer.points and \
-            _is_drug(carried[0]):
+            is_drug_name(carried[0]):
         # "is anyone working on fixing it?" after nerlynx's GI side effects: a drug is not fixed, the trouble told is
         question = f"{question[:remedy.start(1)]}that{question[remedy.end(1):]}"
         pronoun = PRONOUN_RE.search(question)
@@ -316,8 +318,6 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # where the last topic was answered: it stands for the topic as well
         return THAT_TRIAL_RE.sub(subject, question, count=1), own + [referent] + carried
     if pronoun:
-        from .answering.extractive import is_drug_name
-
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
             if re.fullmatch(r"(?:that|this) (?:trial|study)", word) and not is_trial_name(referent, analyzer) \
@@ -464,12 +464,6 @@ def _asked_again_about(subject: str, previous: Turn) -> str:
         if old.lower() in swapped.lower():
             swapped = re.sub(re.escape(old), subject, swapped, count=1, flags=re.IGNORECASE)
     return swapped if swapped != previous.question else ""
-
-
-def _is_drug(name: str) -> bool:
-    from .answering.extractive import is_drug_name
-
-    return is_drug_name(name)
 
 
 def is_trial_name(name: str, analyzer: QueryAnalyzer) -> bool:

@@ -232,7 +232,8 @@ def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) ->
     forms = [[f for f in _forms(word, analyzer) | set(_synonym_words(word)) if f] for word in words]
     # what the typed phrase says as a whole ('coming back' is the review's recurrence), to the question's end
     # ('… coming back somewhere else in the body': distant)
-    told = question[question.lower().find(what.lower()):] if what.lower() in question.lower() else what
+    at = question.lower().find(what.lower())
+    told = question[at:] if at >= 0 else what
     forms.append([w.lower() for meaning in synonym_meanings(told) for w in meaning.split() if len(w) > 3])
     for sentence in evidence:
         text = sentence.lower()
