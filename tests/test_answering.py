@@ -3697,3 +3697,73 @@ def test_that_after_a_trouble_the_turn_told_first_is_that_trouble_not_the_last_a
     answer = converse("nerlynx - which trial got it approved for metastatic disease?",
                       "my dad cant handle the diarrhea on it. does the review say anything about managing that?")
     assert "CONTROL trial" in answer.answer, answer.answer
+
+
+def test_the_numbers_of_the_trial_a_follow_up_points_at_are_its_results(converse):
+    answer = converse("is kadcyla ever given after surgery?", "what were the numbers in that trial")
+    assert "KATHERINE" in answer.resolved_question and "88.3% vs. 77%" in answer.answer, answer.answer
+
+
+def test_who_asks_told_in_a_sentence_of_its_own_asks_for_nothing(assistant):
+    answer = assistant.ask("gyn onc fellow here, rotating on breast. destiny-breast04: what dose of enhertu did they give?")
+    assert not answer.abstained and "5.4 mg/kg" in answer.answer, answer.answer
+
+
+def test_an_arm_without_a_drug_is_not_that_drugs_arm(assistant):
+    answer = assistant.ask("monarcHER: verzenio + herceptin + fulvestrant vs chemo pfs, and did the no-fulvestrant arm do anything")
+    assert not answer.abstained and "no differences were observed" in answer.answer, answer.answer
+
+
+def test_the_bottom_line_of_the_review_is_what_it_concludes(assistant):
+    answer = assistant.ask("whats the bottom line of this paper")
+    assert "Conclusions" in answer.answer and "Abstract" not in answer.answer, answer.answer
+
+
+def test_a_name_typed_as_the_review_spells_it_out_is_a_name(converse):
+    answer = converse("what does cyclin d1 do", "how does it cause resistance?")
+    assert "Cyclin D1" in answer.resolved_question and "activate CDK4 and CDK6" in answer.answer, answer.resolved_question
+
+
+def test_the_role_a_topic_is_asked_in_names_no_section(assistant):
+    answer = assistant.ask("tell me about HER2 heterogeneity as a resistance mechanism")
+    assert answer.answer.startswith("From “2.4 Tumor Heterogeneity”") and "16–36%" in answer.answer, answer.answer
+
+
+def test_that_pathway_is_the_pathway_named_earlier(converse):
+    answer = converse("does the review talk about the PI3K pathway in resistance?", "whats everolimus role there",
+                      "ok and what other drugs hitting that pathway are mentioned?")
+    assert all(name in answer.answer for name in ("ipatasertib", "apitolisib", "lpelisib")), answer.answer
+
+
+def test_drugs_combined_with_a_rare_drug_are_those_told_beside_it(assistant):
+    answer = assistant.ask("which drugs is ZW25 being combined with?")
+    assert "palbociclib" in answer.answer and "fulvestrant" in answer.answer and "atezolizumab" not in answer.answer, \
+        answer.answer
+
+
+def test_there_after_a_population_is_that_population(converse):
+    answer = converse("whats the story with her2-low?", "which trial tested enhertu there and at what dose?")
+    assert "enhertu in HER2-low" in answer.resolved_question and "5.4 mg/kg" in answer.answer, answer.resolved_question
+
+
+def test_they_who_mention_something_are_not_the_last_turns_subject(converse):
+    answer = converse("how is cyclin d1 involved in resistance?", "and that tsc2 thing they mention - what got around it?")
+    assert "palbociclib and lapatinib" in answer.answer and "Cyclin D1" not in answer.resolved_question, \
+        answer.resolved_question
+
+
+def test_a_marker_of_its_own_is_the_turns_topic_not_the_marker_before(converse):
+    answer = converse("what does cyclin d1 do?", "so does blocking cdk4/6 help")
+    assert "Cyclin D1" not in answer.resolved_question and "increased tumor growth inhibition" in answer.answer, \
+        answer.resolved_question
+
+
+def test_what_the_review_says_told_before_a_question_is_its_premise(assistant):
+    answer = assistant.ask("the igf-ir section says trials are ongoing - which igf-ir inhibitor are they combining with "
+                           "herceptin? need the drug name")
+    assert answer.abstained and "does not report the name" in answer.answer, answer.answer
+
+
+def test_a_term_asked_in_the_sense_the_review_uses_it_is_defined(assistant):
+    answer = assistant.ask("what is targeted protein degradation, in the sense used here")
+    assert answer.intent == "definition" and "PROTACs and molecular glues" in answer.answer, answer.answer

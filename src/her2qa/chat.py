@@ -144,11 +144,16 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     previous = conversation.turns[-1]
     # "which drugs do they think help there?": "they" who think, say or recommend are the authors
     question = AUTHORS_AS_THEY_RE.sub(r"\1 the authors", question)
+    question = THEY_TELL_RE.sub("the review", question)  # "that tsc2 thing they mention": the review mentions it
     # "what are they doing about the diarrhea with it?": "they" who do or try something are the field, not the drug
     # (in a later part, "…and how are they trying to manage it", "it" is the part before: answering reads that)
     if len(split_parts(question)) == 1:
         question = FIELD_DOING_RE.sub("what is being done", question)
+    if (named := _named_with_that_noun(question, conversation, analyzer)) is not None:
+        question, own = named[0], own + [named[1]]  # "what other drugs hit that pathway?": the pathway told before
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
+    if carried and not _subjects_named(carried, analyzer) and _markers_named(own, analyzer):
+        carried = []  # "so does blocking cdk4/6 help" after cyclin D1: a marker of its own is the turn's topic
     # "what about pts who already had trastuzumab and lapatinib?": drugs of a treatment history say who is
     # treated, not what the turn is about
     history = treatment_history(question)
@@ -226,6 +231,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "what was the KATHERINE trial" → "how did kadcyla do compared to herceptin there?": the drugs are the turn's
         # own, the place they met is the trial before
         return f"{question[:there.start()]} in {trial}{question[there.end():]}", own + [trial]
+    if specific_own and not pronoun and carried and _locative_there(question) and \
+            (there := MID_THERE_RE.search(question)) and POPULATION_NAME_RE.search(carried[0]) \
+            and not any(is_drug_name(e) for e in carried):
+        # "what's the deal with HER2-low?" → "which trial tested enhertu there …?": there is that population
+        return f"{question[:there.start()]} in {carried[0]}{question[there.end():]}", own + carried[:1]
     if specific_own and not pronoun and carried and is_trial_name(carried[0], analyzer) and \
             (asked_endpoints(question) or OUTCOME_ASKED_RE.search(question)) and \
             all(is_drug_name(e) and mentions(previous.answer.answer, analyzer.aliases_of(e)) for e in specific_own) and \
@@ -299,8 +309,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         carried = [trial] + [e for e in carried if e != trial]
     if TELL_ME_MORE_RE.search(question):
         return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
-    if pronoun and len(specific_own) == 1 and pronoun.group(0).lower() in ("it", "its") and \
-            _subject_of_clause_before(question[:pronoun.start()], analyzer.aliases_of(specific_own[0])):
+    if pronoun and len(specific_own) == 1 and pronoun.group(0).lower() in ("it", "its") and (
+            _subject_of_clause_before(question[:pronoun.start()], analyzer.aliases_of(specific_own[0]))
+            # "and that tsc2 thing they mention - what got around it?": the topic told before the dash
+            or ((dash := re.search(r"\s[-–—]\s|:\s", question[:pronoun.start()]))
+                and mentions(question[:dash.start()], analyzer.aliases_of(specific_own[0])))):
         # "ok, and if kadcyla stops working too, is there anything after it?": 'it' is the name the turn gave before it
         name = specific_own[0] + ("’s" if pronoun.group(0).lower() == "its" else "")
         return f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}", own
@@ -362,6 +375,26 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     return _with_topic(reading, previous, analyzer), own + carried
 
 
+# "that pathway", "the same receptor": a thing pointed at by the kind of thing it is
+THAT_NOUN_RE = re.compile(r"\b(?:that|this|the same)\s+(?P<noun>pathway|receptor|mutation|gene|protein|marker|biomarker|kinase)\b",
+                          re.I)
+
+
+def _named_with_that_noun(question: str, conversation: Conversation, analyzer: QueryAnalyzer) -> tuple[str, str] | None:
+    """'… drugs hitting that pathway' after "does the review talk about the PI3K pathway in resistance?": the
+    latest turn that named something with that noun ("PI3K pathway") says which; the reading names it."""
+    pointer = THAT_NOUN_RE.search(question)
+    if pointer is None:
+        return None
+    noun = pointer.group("noun").lower()
+    for turn in reversed(conversation.turns):
+        for text in (turn.question, turn.resolved):
+            for name in analyzer.entities_in(text):
+                if analyzer.known(name) and re.search(rf"{re.escape(name)}\W+(?:[\w/\-]+\s+)?{noun}\b", text, re.I):
+                    return f"{question[:pointer.start()]}the {name} {noun}{question[pointer.end():]}", name
+    return None
+
+
 def _row_names(answer: Answer) -> list[str]:
     """The name cell of each table row an answer gave ('ACE-Breast 03'); [] for an answer without a table."""
     table = answer.table
@@ -408,6 +441,9 @@ def _locative_there(question: str) -> bool:
 
 AUTHORS_AS_THEY_RE = re.compile(r"\b(do|does|did|would|will|what|how)\s+they\b(?=\s+(?:think|say|recommend|suggest|conclude|"
                                 r"propose|believe|consider|claim|argue|expect|feel|advise|favou?r|prefer)\b)", re.I)
+# "they" who mention, describe or cite something are the authors
+THEY_TELL_RE = re.compile(r"\bthey\b(?=\s+(?:mention(?:s|ed)?|talk(?:ed)? about|discuss(?:es|ed)?|cite[sd]?|describe[sd]?|"
+                          r"br(?:ing|ought) up|write|wrote)\b)", re.I)
 FIELD_DOING_RE = re.compile(r"\b(?:what|how)\s+(?:are|were|is)\s+(?:they|people|researchers|doctors|oncologists|investigators)\s+"
                             r"(?:doing|trying|working|planning|testing)(?=\s+(?:about|to|on|for)\b)|"
                             r"\b(?:are|is)\s+(?:they|people|researchers|anyone|anybody)\s+(?:doing|trying)\s+anything(?=\s+(?:about|to)\b)",
@@ -447,6 +483,17 @@ def _subjects_named(own: list[str], analyzer: QueryAnalyzer) -> list[str]:
                  or (is_trial_name(e, analyzer) and not re.search(r"\d", e))  # 'MonarcHER', not 'PD-L1'
                  or e.lower() in BRANDS
                  or re.search(r"[A-Za-z]{2,}-?\d{2,}|[A-Za-z]{3,}\d", e))]
+
+
+def _markers_named(own: list[str], analyzer: QueryAnalyzer) -> list[str]:
+    """The turn's own markers, receptors and pathways ('CDK4/6', 'TSC2'): rare names that are no endpoint, not
+    HER2 itself."""
+    from .retrieval import REVIEW_SUBJECT
+
+    # (a class such as 'CDK4/6' counts: 'anti-HER2' is what every turn is about)
+    subjects = set(_subjects_named(own, analyzer))  # (drugs, trials, brands and codes are subjects, not markers)
+    return [e for e in own if e not in subjects and not ENDPOINT_RE.fullmatch(e) and e.lower() not in REVIEW_SUBJECT
+            and not e.lower().startswith("anti") and analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.4]
 
 
 def _given_in_carried_trial(name: str, carried: list[str], previous: Turn, analyzer: QueryAnalyzer) -> bool:
@@ -648,6 +695,10 @@ ROW_NAME_CELL_RE = re.compile(rf"(?:^|;\s|:\s)(?:{'|'.join(ROW_NAME_COLUMNS)}):\
 # The columns a follow-up asks of the row just shown
 COLUMN_ASKED_RE = re.compile(r"\b(?:payload|nct|identifier|setting|line|control arm|experimental arm|endpoint)\b", re.I)
 # "… compared to herceptin there?": 'there' closing the question, where what it asks happened
+# "there" anywhere in the turn ('which trial tested enhertu there and at what dose?')
+MID_THERE_RE = re.compile(r"\s+(?:in\s+)?there\b", re.I)
+# A population named by its HER2 or hormone status ('HER2-low', 'HR+/HER2−', 'HER2-ultralow')
+POPULATION_NAME_RE = re.compile(r"^(?:HER2|HR)[\s-]*(?:low|ultralow|positive|negative|[+−-])", re.I)
 PLACE_THERE_RE = re.compile(r"\s+(?:in\s+)?there(?=\s*[?.!]*\s*$)", re.I)
 # "whats the primary endpoint there", "what phase is it in": the row just shown
 THERE_OR_IT_RE = re.compile(r"\b(?:in |for |of )?(?:there|it)\b", re.I)

@@ -513,6 +513,12 @@ class QueryAnalyzer:
         frequent = {k for k in learned if len(re.findall(rf"\b{re.escape(k)}\b", corpus_text, re.IGNORECASE)) > 40}
         self.expansions = {**{k: v for k, v in learned.items() if k not in frequent}, **ABBREVIATIONS}
         self._by_compact = {compact(printed): printed for printed in self.printed_names.values()}
+        # 'cyclin d1', 'mucin 4': a name the review spells out once before its short form ("Cyclin D1 (CCND1)")
+        # names that thing when typed in full, though no word of it looks like a name
+        self.spelled_out = {long_form.lower(): long_form for short, long_form in learned.items()
+                            if short not in ABBREVIATIONS and short not in frequent and len(long_form.split()) >= 2}
+        self._spelled_out_re = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(self.spelled_out, key=len, reverse=True))
+                                          + r")\b", re.I) if self.spelled_out else None
         for name in short_names(corpus_text):
             if name.lower() not in learned and name.lower() not in ABBREVIATIONS:  # 'adc', 'pfs' stay abbreviations
                 self.printed_names.setdefault(name.lower(), name)  # 'src' → Src, 'axl' → AXL
@@ -794,6 +800,8 @@ class QueryAnalyzer:
                     and nxt.lower() not in ("trial", "study")):  # …but 'the control trial' is
                 found.append(self.printed_names[cand.lower()])
             i += step
+        if self._spelled_out_re is not None:
+            found += [self.spelled_out[m.group(0).lower()] for m in self._spelled_out_re.finditer(text)]
         # ('Lapatinib + capecitabine versus lapatinib + trastuzumab': one name, however it is capitalised)
         first: dict[str, str] = {}
         for name in found:

@@ -250,7 +250,8 @@ def arm_gap(question: str, evidence: list[str], arms: dict[str, list[str]]) -> s
     other arm is not it), else ''. ``arms`` maps each name of the question to its aliases."""
     for name, aliases in arms.items():
         forms = [re.escape(a) for a in aliases + [name]]
-        if not re.search(rf"(?:{'|'.join(forms)})\W+(?:(?:comparator|control|reference|standard)\W+)?(?:arm|group|cohort)\b|\b(?:arm|group|cohort) (?:of|with|on|receiving) "
+        # ('did the no-fulvestrant arm do anything': the arm without the drug is not named by it)
+        if not re.search(rf"(?<!\bno-)(?<!\bnon-)(?<!\bwithout )(?:{'|'.join(forms)})\W+(?:(?:comparator|control|reference|standard)\W+)?(?:arm|group|cohort)\b|\b(?:arm|group|cohort) (?:of|with|on|receiving) "
                          rf"(?:{'|'.join(forms)})\b", question, re.I):
             continue
         endpoints = [ENDPOINTS[name] for name in asked_endpoints(question)]

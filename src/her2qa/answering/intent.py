@@ -253,7 +253,8 @@ EXAMPLE_TAIL_RE = re.compile(rf"\s*(?:,|\s[-–—]|\()?\s*\b{EXAMPLE_WORDS}(?:,
 SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|explained|presented|used|mentioned) "
                            r"(?:in|by) (?:the|this) (?:review|paper|article|authors)|"
                            # 'define X as used here', 'X as the review uses it'
-                           r"as (?:used|defined|described|meant) here|as (?:the|this) (?:review|paper|article|authors?) "
+                           r"as (?:used|defined|described|meant) here|in the sense (?:used|meant|intended) (?:here|in (?:the|this) (?:review|paper|article))|"
+                           r"as (?:the|this) (?:review|paper|article|authors?) "
                            r"(?:uses?|defines?|describes?|means?) (?:it|them|the term)|"
                            r"according to (?:the|this) (?:review|paper|article|authors)|in (?:the|this) (?:review|paper|article|context|text)|"
                            r"in (?:the |this |a )?(?:her2|her2\+|her2-positive|anti-her2) (?:context|setting|world|space)|"
@@ -695,7 +696,10 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"\s*[,.:;]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can|could)\b)|"
                                  # "biostat here - in EMILIA what OS…", "onc nurse here: …": who asks, by role
                                  r"^\W*(?!(?:what|whats|which|who|how|why|when|where|is|are|anything|something|nothing|"
-                                 r"everything|info|data|it|this|that)\b)(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*\s+here\s*[:\-–—,]\s+|"
+                                 r"everything|info|data|it|this|that)\b)(?:[a-z][\w\-]*\s+){0,2}?[a-z][\w\-]*\s+here\s*[:\-–—,]\s+"
+                                 # ("gyn onc fellow here, rotating on breast. monarcHER: …": and what they do, told before)
+                                 r"(?:(?!(?:what|whats|which|who|how|why|when|where|is|are|does|do|did|can|could|any|anything)\b)"
+                                 r"[^.?!:\-–—]{1,60}[.!]\s+)?|"
                                  # "mechanism - how does cyclin D1 cause resistance?": a label before the question
                                  r"^\W*(?:mechanisms?|moa|rationale|definition|background|context|basics|summary|overview)"
                                  r"\s*[:\-–—]\s+(?=(?:what|whats|how|why|which|who|when|where|is|are|does|do|did|can)\b)|"
@@ -983,6 +987,9 @@ PERSONAL_CONTEXT_RE = re.compile(
     r"^(?P<context>[^?]{0,200}?(?:\b(?:i|we|me)\b(?<!phase i)|\b(?:i'm|i’m|im|my|our|we're|we’re|as an?|from an?)\b|"
     # "the dr said enhertu is an 'ADC'.. what are the parts of an ADC?": what a carer said, before the question
     rf"{_HEARD_FROM}|"
+    # "the igf-ir section says trials are ongoing - which …": what the review says, told before asking more
+    r"^\W*(?:the |this )?(?:[\w\-/]+ )?(?:review|paper|article|section|text|authors?)\s+(?:says?|said|mentions?|mentioned|notes?|"
+    r"states?|writes?)\b|"
     # "saw ZW49 on a trial list - what kind of drug is it?": where the asker met a name, told without an 'I'
     r"^\W*(?:saw|seen|noticed|spotted|came across|read about|heard about)\b|"
     # "mom is switching to tykerb with xeloda. how does …": someone close, named without a 'my'

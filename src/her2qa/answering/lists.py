@@ -60,6 +60,10 @@ CLASS_STEMS = {"tki": "tinib", "pi3k": "lisib", "cdk": "ciclib", "mtor": "limus"
 PAYLOAD_STEMS = r"(?:tecan|vedotin|dotin|tansine|carmazine)"
 
 
+# 'combined with', 'paired with', 'given together with': drugs asked by what they are given with
+COMBINED_WITH_RE = re.compile(r"\b(?:combin\w*|paired|pairing|given (?:together )?with|added to|adding|partner\w*|alongside)\b", re.I)
+
+
 def class_asked(text: str) -> str:
     """'adc', 'tki', 'pi3k', 'cdk', 'mtor' or 'antibody' when the question names that class; ''."""
     return next((name for name, cue in CLASS_ASKED if cue.search(text)), "")
@@ -342,7 +346,15 @@ class ListPlans:
         # "which IGF-1R inhibitors…": the drugs are those of sentences naming the target before the class noun
         target = next((e for e in query.entities if not is_generic(e) and re.search(
             rf"{re.escape(e)}\s+(?:inhibitors?|antibod(?:y|ies)|drugs?|agents?|blockers?)\b", query.text, re.I)), None)
-        if found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
+        # "which drugs is ZW25 being combined with?": the drugs told beside the one rare drug the question names
+        partner = next(iter(named), None) if len(named := [
+            e for e in self._specific(query) if not self.is_trial(e) and (is_drug_name(e) or DRUG_CODE_RE.fullmatch(e))
+            and self.analyzer.paragraph_share(query.aliases.get(e, [e])) <= 0.2]) == 1 else None
+        if partner is not None and COMBINED_WITH_RE.search(query.text) and not any(self.is_trial(e) for e in self._specific(query)):
+            # (before the section 'Combinations of Anti-HER2 Agents with Other Drugs' its words would find)
+            told = self.sentences.mentioning(query.aliases.get(partner, [partner]))
+            sentences = [s for s in told if COMBINED_WITH_RE.search(s.text) or re.search(r"\bplus\b", s.text)] or told
+        elif found is not None:  # "PI3K/AKT/mTOR inhibitors" → every drug of §2.1
             sentences = self.sentences.in_section(*found[:1], found[1].key)
         elif target is not None:
             sentences = self.sentences.mentioning(query.aliases.get(target, [target]))

@@ -24,6 +24,15 @@ from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, EXAMPLE_WORDS, HOW_TO_AN
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import SAME_TOPIC
 
+# Asking for what a paper concludes rather than what it covers: 'bottom line', 'take-home', 'key message'
+CONCLUSION_ASKED_RE = re.compile(r"\b(?:bottom[\s-]?line|take[\s-]?(?:home|aways?)|key messages?|main messages?|"
+                                 r"conclu\w*|upshot|verdict)\b", re.I)
+CONCLUSIONS_TITLE_RE = re.compile(r"\W*(?:\d+\.?\s*)?conclusions?\b", re.I)
+
+# The role a topic is asked in: "X as a resistance mechanism", "Y as a biomarker"
+AS_A_ROLE_RE = re.compile(r"\bas an? (?:[\w\-/]+\s+){0,3}?(?:mechanisms?|causes?|drivers?|markers?|biomarkers?|targets?|factors?)\b",
+                          re.I)
+
 # How many sentences naming an entity outside its home paragraph join its overview: a drug's or trial's, and a topic's
 ELSEWHERE_NAMED = 2
 ELSEWHERE_TOPIC = 4
@@ -78,7 +87,7 @@ class OverviewPlans:
     """The key sentences of an entity, a trial or a section, in text order and grouped by aspect."""
 
     def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
-        specific = [e for e in self._specific(query) if e not in query.carried]
+        specific = [e for e in self._specific(query) if e not in query.carried] or self._carried_trial_asked(text, query)
         if aspects := ASPECTS_LISTED_RE.search(text):
             # "neratinib - approvals, NALA, tox": the subject is named before its aspects, which it covers
             specific = [e for e in specific if mentions(text[:aspects.start()], query.aliases.get(e, [e]))] or specific
@@ -94,7 +103,9 @@ class OverviewPlans:
                 [query.aliases.get(e, [e]) for e in specific])) is not None:
             return self._section_overview(base, query, *parent)
         # "a rundown of the resistance mechanisms": a plural the title of a section with parts holds
-        found = self.sentences.find_section(text, prefer_parents=bool(PLURAL_ASKED_RE.search(text)), topic=True)
+        # ('HER2 heterogeneity as a resistance mechanism': the role a topic is asked in names no section of its own)
+        found = self.sentences.find_section(AS_A_ROLE_RE.sub(" ", text), prefer_parents=bool(PLURAL_ASKED_RE.search(text)),
+                                            topic=True)
         # "any data in her2 low?" after a TULIP answer asks about TULIP there, not for the HER2-low section
         carried_elsewhere = found is not None and bool(query.carried) and not any(
             mentions(s.text, query.aliases.get(e, [e]))
@@ -127,10 +138,27 @@ class OverviewPlans:
         if ABOUT_REVIEW_RE.search(text) and not specific and not (
                 set(content_words(_topic_asked(text))) - FRAME_WORDS - HOW_TO_ANSWER_WORDS - HEDGE_WORDS):
             doc = self.corpus.primary
-            abstract = doc.section("abstract/abstract")
-            if abstract is not None:
-                return self._section_overview(base, query, doc.source, abstract)
+            # "whats the bottom line of the review": what the authors conclude, not what the review covers
+            concluding = next((s for s in doc.sections if s.kind == "body" and CONCLUSIONS_TITLE_RE.match(s.title)), None) \
+                if CONCLUSION_ASKED_RE.search(text) else None
+            summary = concluding or doc.section("abstract/abstract")
+            if summary is not None:
+                return self._section_overview(base, query, doc.source, summary)
         return self._survey(base, query, candidates)
+
+    def _carried_trial_asked(self, text: str, query: Query) -> list[str]:
+        """'what were the numbers in that trial' read as '… in KATHERINE': the one trial the conversation
+        carried into the reading is what is asked when the reading asks nothing else of it (no subgroup,
+        no topic), so it gets the trial's own overview, design and results — [] otherwise."""
+        named = [e for e in query.carried if self.is_trial(e) and trial_names(e)
+                 and mentions(text, query.aliases.get(e, [e]))]
+        if len(named) != 1 or query.wants_number:  # ('for how many days (CONTROL)?' asks one figure of it)
+            return []
+        rest = text
+        for alias in query.aliases.get(named[0], named[0:1]):
+            rest = re.sub(re.escape(alias), " ", rest, flags=re.I)
+        asked = set(content_words(rest)) - FRAME_WORDS - OVERVIEW_WORDS - HOW_TO_ANSWER_WORDS
+        return [] if asked else named
 
     def _on_topic_in_section(self, text: str, source: str, section) -> list[Sentence]:
         """The sentences of ``section`` that say every telling word of the topic the question asks it
