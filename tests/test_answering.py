@@ -3767,3 +3767,14 @@ def test_what_the_review_says_told_before_a_question_is_its_premise(assistant):
 def test_a_term_asked_in_the_sense_the_review_uses_it_is_defined(assistant):
     answer = assistant.ask("what is targeted protein degradation, in the sense used here")
     assert answer.intent == "definition" and "PROTACs and molecular glues" in answer.answer, answer.answer
+
+
+def test_two_combinations_compared_are_each_given_where_their_trial_is(assistant):
+    answer = assistant.ask("lapatinib plus trastuzumab vs lapatinib plus capecitabine results?")
+    assert "12 weeks vs. 8.1 weeks" in answer.answer and "8.4 months vs. 4.4 months" in answer.answer, answer.answer
+    assert "In the EMILIA phase III trial" not in answer.answer, answer.answer  # (there it was T-DM1's comparator)
+
+
+def test_two_combinations_that_were_one_trials_arms_are_that_trial(assistant):
+    answer = assistant.ask("nerlynx+xeloda vs tykerb+xeloda how did they compare")
+    assert "32.8% vs. 26.7%" in answer.answer and "8.4 months vs. 4.4 months" not in answer.answer, answer.answer

@@ -21,9 +21,13 @@ from .overviews import RESULTS_ASKED_RE
 from .subjects import FACET_RE
 from .intent import COMPARE_RE, EACH_ASKED_RE, classify, paired_comparisons
 from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, informative, words_of
-from ..vocabulary import AFTER_SURGERY, BEFORE_SURGERY, DEVELOPMENT_STAGE, HOW_IT_ACTS, SYNONYMS
+from ..vocabulary import AFTER_SURGERY, BRANDS, BEFORE_SURGERY, DEVELOPMENT_STAGE, HOW_IT_ACTS, SYNONYMS
 
 # 'which is better', 'which one wins': the trial where the two met is asked beside what each is
+# A drug's name, the chemotherapies ending in -citabine and the codes (T-DM1, as misprinted 'TDM-1') too
+ANY_DRUG_RE = re.compile(rf"{DRUG_RE.pattern}|\b[a-z]+citabine\b|{DRUG_CODE_RE.pattern}|\bTDM-1\b", re.I)
+# Two drugs given together: 'lapatinib plus capecitabine', 'T-DXd + pertuzumab', 'combined with'
+TOGETHER = r"(?:plus|\+|in combination with|combined with)"
 WHICH_BETTER_RE = re.compile(r"\bwhich\b[^?]{0,20}?\b(?:better|best|superior|wins?|won|more effective|outperforms?)\b|"
                              r"\bis (?:\w+ )?better\b|\bbetter than\b|\bsuperior to\b|\boutperform|\bhow much (?:better|more)\b", re.I)
 # Two drugs set against each other in a trial: 'compared with', 'head-to-head', 'versus', 'randomized to'
@@ -97,6 +101,8 @@ class ComparePlans:
     def _compare(self, base, question, text, query, candidates, carried) -> Answer | None:
         if pairs := paired_comparisons(text):
             return self._pairs_compared(question, pairs)
+        if (combinations := self._combinations_compared(base, text, query)) is not None:
+            return combinations
         meeting = self._head_to_head(base, text, query)
         if meeting is not None:
             return meeting
@@ -175,6 +181,48 @@ class ComparePlans:
             parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, met)))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _combinations_compared(self, base: Answer, text: str, query: Query) -> Answer | None:
+        """'tykerb+xeloda vs tykerb+herceptin - what did the trials show?': each side is two drugs given together, so
+        its evidence is the first sentence giving both together ("… compared lapatinib plus capecitabine with …",
+        "… trastuzumab plus lapatinib vs. lapatinib alone …") with the sentences after it that give its figures —
+        wherever each sits in the review. None unless both sides name two drugs each."""
+        chunks = re.split(r"\b(?:vs\.?|versus)\b", re.split(r"\s[-–—:]\s|\?", text)[0], flags=re.I)
+        if len(chunks) != 2 or any(self.is_trial(e) and trial_names(e) for e in query.entities):
+            return None  # ('… how do monarcHER and PATRICIA stack up?': the trials named are the sides)
+        drugs = [e for e in query.entities if is_drug_name(e) or e.lower() in BRANDS]
+        sides = []
+        for chunk in chunks:
+            side = [e for e in drugs if mentions(chunk, query.aliases.get(e, [e])) or e.lower() in chunk.lower()]
+            # ('… vs lapatinib plus capecitabine': a drug the reading did not take for a name is still a drug)
+            said = {a.lower() for e in side for a in query.aliases.get(e, [e])}
+            side += [d for d in ANY_DRUG_RE.findall(chunk) if d.lower() not in said]
+            sides.append(side)
+        if any(len(side) != 2 for side in sides) or {d.lower() for d in sides[0]} == {d.lower() for d in sides[1]}:
+            return None
+        patterns = []
+        for first, second in sides:
+            one, other = _any_of(query.aliases.get(first, [first])), _any_of(query.aliases.get(second, [second]))
+            patterns.append(re.compile(rf"\b(?:{one})\s+{TOGETHER}\s+(?:{other})\b|\b(?:{other})\s+{TOGETHER}\s+(?:{one})\b",
+                                       re.I))
+        if any(all(p.search(s.text) for p in patterns) for s in self.sentences.sentences):
+            return None  # the two are one trial's arms ("capecitabine plus neratinib or capecitabine plus lapatinib")
+        parts = []
+        for (first, second), together in zip(sides, patterns):
+            giving = [(s, m) for s in self.sentences.sentences if (m := together.search(s.text))]
+            # the trial of the combination itself, not one where it was another drug's comparator ("T-DM1 was compared
+            # with lapatinib plus capecitabine")
+            given = next((s for s, m in giving if not ANY_DRUG_RE.search(s.text[:m.start()])), giving[0][0] if giving else None)
+            if given is None:
+                return None
+            figures = []  # the figures told right after it, sentence after sentence
+            for after in self.sentences.paragraph(given)[given.index + 1: given.index + 4]:
+                if not has_figure(after.text):
+                    break
+                figures.append(after)
+            told = [given] + figures
+            parts.append((f"{first} + {second}", self._quoting(base, query, told)))
+        return merge(base, parts).model_copy(update={"intent": "compare"})
 
     def _pairs_compared(self, question: str, pairs: list[str]) -> Answer:
         """'tykerb + xeloda vs xeloda alone, compared with tykerb + herceptin vs tykerb alone': each pair is

@@ -121,7 +121,7 @@ class SubjectPlans:
         trials = list(dict.fromkeys(e for e in self._specific(query) if self.is_trial(e)))
         if not endpoints or len(trials) < 2 or not COMPARE_RE.search(query.text):
             return None
-        qualifier = "median " if re.search(r"median", query.text, re.I) else ""
+        qualifier = "median " if re.search(r"\bmedian\b", query.text, re.I) else ""
         parts = []
         for trial in trials[:3]:
             sub = f"{qualifier}{' and '.join(endpoints)} in {trial}?"
