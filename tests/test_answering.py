@@ -3778,3 +3778,33 @@ def test_two_combinations_compared_are_each_given_where_their_trial_is(assistant
 def test_two_combinations_that_were_one_trials_arms_are_that_trial(assistant):
     answer = assistant.ask("nerlynx+xeloda vs tykerb+xeloda how did they compare")
     assert "32.8% vs. 26.7%" in answer.answer and "8.4 months vs. 4.4 months" not in answer.answer, answer.answer
+
+
+def test_that_after_a_trouble_told_in_the_same_sentence_is_that_trouble(converse):
+    answer = converse("what is nerlynx approved for?", "ppl complain a lot about the side effects tho, is anything being done about that?")
+    assert "the side effects" in answer.resolved_question and "CONTROL trial" in answer.answer, answer.resolved_question
+
+
+def test_which_of_the_pills_asks_about_drugs_not_an_unknown_topic(assistant):
+    answer = assistant.ask("which of the pills can actually get into the brain?")
+    assert not answer.abstained and "lapatinib" in answer.answer, answer.answer
+
+
+def test_that_trial_after_a_drug_named_in_the_same_turn_is_the_drugs_trial(assistant):
+    answer = assistant.ask("mom's doctor brought up tukysa. were people with brain mets actually allowed in that trial?")
+    assert "approximately 45% in both arms" in answer.answer, answer.answer
+
+
+def test_a_property_asked_with_a_possessive_is_checked_for_that_drug(assistant):
+    answer = assistant.ask("whats kadcyla's DAR? want to compare with enhertu's")
+    assert answer.abstained and "approximately eight" in answer.answer, answer.answer
+
+
+def test_a_brand_glossed_by_its_generic_is_one_drug(assistant):
+    answer = assistant.ask("which ongoing T-DXd trials have an imfinzi (durvalumab) arm? phase?")
+    assert "DESTINY-Breast 07" in answer.answer and "DESTINY-Breast 08" in answer.answer, answer.answer
+
+
+def test_a_term_set_equal_to_a_question_mark_is_defined(assistant):
+    answer = assistant.ask("targeted protein degradation = ?")
+    assert answer.intent == "definition" and "natural cellular mechanisms" in answer.answer, answer.answer

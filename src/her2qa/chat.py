@@ -149,6 +149,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     # (in a later part, "…and how are they trying to manage it", "it" is the part before: answering reads that)
     if len(split_parts(question)) == 1:
         question = FIELD_DOING_RE.sub("what is being done", question)
+    if (that := TROUBLE_THAT_RE.search(question)) and (troubles := list(TROUBLE_WORDS_RE.finditer(question[:that.start(1)]))):
+        # "ppl complain about the side effects tho, is anything being done about that?": that is the trouble told
+        question = f"{question[:that.start(1)]}the {troubles[-1].group('trouble')}{question[that.end(1):]}"
     if (named := _named_with_that_noun(question, conversation, analyzer)) is not None:
         question, own = named[0], own + [named[1]]  # "what other drugs hit that pathway?": the pathway told before
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
@@ -838,13 +841,21 @@ def excluded(name: str, question: str) -> bool:
     return any(m.group(1).lower() == name.lower() for m in EXCLUDING_RE.finditer(question))
 
 
+# A trouble of a treatment, as people type it ('terrible diarrhea', 'the side effects', 'lung problems')
+TROUBLE_WORDS_RE = re.compile(r"\b(?:terrible|bad|awful|severe|nasty|horrible)?\s*(?P<trouble>side[\s-]effects?|diarrh\w+|toxicit\w+|"
+                              r"nausea|rash\w*|lung (?:problems?|issues?|damage)|ild|interstitial lung disease)\b", re.I)
+# ... and the 'that' at the end of a turn that asks what is done about it
+TROUBLE_THAT_RE = re.compile(r"\b(?:about|for|with|against)\s+(that|this)\s*[?.!]*\s*$", re.I)
+
+
 def points_at_what_was_said(question: str) -> bool:
     """'fix that', 'how is this being addressed?': a bare demonstrative for the last answer's content — not when
     the turn told something of its own first ("my dad cant handle the diarrhea on it. does the review say anything
     about managing that?": that is the diarrhea; "ok thanks. how is that addressed?" tells nothing)."""
     demonstrative = DEMONSTRATIVE_OBJECT_RE.search(question)
     told = [t for t in re.split(r"(?<=\w)[.!]+\s+", question[:demonstrative.start()])[:-1]] if demonstrative else []
-    return bool(demonstrative) and not any(len(t.split()) >= 4 for t in told)
+    return bool(demonstrative) and not any(len(t.split()) >= 4 for t in told) \
+        and not TROUBLE_WORDS_RE.search(question[:demonstrative.start()])  # ('… the side effects tho, … about that?')
 
 
 def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4, point: str = "") -> str:

@@ -377,7 +377,9 @@ SYNONYMS: dict[str, str] = {
     LOCAL_THERAPY_TYPED + r"|\bradiation\b|\bradiotherapy\b|\bradiosurgery\b|\bsrs\b|\bwbrt\b|\bgamma knife\b|\bcyberknife\b":
         "local therapy",
     # 'which her2 pills are approved?': the oral anti-HER2 drugs are the small-molecule TKIs
-    r"\b(?:her2|anti-?her2|targeted) (?:pills?|tablets?)\b|\boral anti-?her2\b": "TKIs tyrosine kinase inhibitors",
+    # ('which of the pills can get into the brain?': the pills asked about as a kind of drug)
+    r"\b(?:her2|anti-?her2|targeted) (?:pills?|tablets?)\b|\boral anti-?her2\b|"
+    r"\b(?:which|what|any|the) (?:of the )?(?:pills|tablets)\b": "TKIs tyrosine kinase inhibitors",
     # 'how common is HER2+ BC?': the share of cases it accounts for
     r"\bhow (?:common|prevalent|frequent|rare)\b|"
     # 'what % of all bc cases are her2+': the share of all cases a subtype accounts for

@@ -57,6 +57,9 @@ ATTRIBUTE_RES = (
     re.compile(r"^(?:what(?:'s| is| was| are| were)?|whats|wats)\s+(?:the |its |their |a |an )?"
                r"(?P<attr>[a-z][\w\- ]{1,40}?)\s+(?:of|for|with|on)\s+\S", re.I),
     re.compile(r"^(?P<attr>[a-z][\w\-]*(?: [a-z][\w\-]*)?)\s+(?:of|for|on)\s+\S", re.I),
+    # "whats kadcyla's DAR?": the property after a possessive name, the question's last words
+    re.compile(r"^(?:what(?:'s|’s| is| was| are| were)?|whats|wats)\s+(?:the\s+)?[\w\-]+(?:'s|’s)\s+"
+               r"(?P<attr>[a-z][\w\-]*(?: [a-z][\w\-]*)?)\s*\?*\s*$", re.I),
     re.compile(r"^how much (?:does|do|did|is|are) .+? (?P<attr>cost|costs|weigh|last)\b", re.I),
     # 'which linker does disitamab vedotin use?': the property a drug is said to have
     re.compile(r"^(?:which|what) (?P<attr>[a-z][\w\-]*(?: [a-z][\w\-]*)?) (?:does|do|did) \S+(?: \S+)? "
@@ -459,7 +462,8 @@ def content_words(text: str) -> list[str]:
 def off_topic(question: str, analyzer: QueryAnalyzer) -> bool:
     """No word of the question is one the review uses ('how do I bake sourdough bread?')."""
     # ('where does the 2.26 million cases stat come from'): the words of asking for a source name no topic
-    content = [w for w in content_words(question) if w not in BIBLIOGRAPHY_WORDS and w not in SOURCE_ASKING_WORDS]
+    content = [w for w in content_words(question) if w not in BIBLIOGRAPHY_WORDS and w not in SOURCE_ASKING_WORDS
+               and w not in EMPHASIS_WORDS]
     if not content:
         return False
     used = [w for w in content if analyzer.uses_word(w, strict=True) or w in BRANDS or w in SHORTHAND
@@ -475,6 +479,11 @@ BIBLIOGRAPHY_WORDS = {"cite", "cites", "cited", "citing", "citation", "citations
 # How one asks where a figure comes from ('where does that stat come from?'), beside the bibliography's own words
 SOURCE_ASKING_WORDS = {"come", "comes", "coming", "stat", "stats", "statistic", "statistics", "number", "numbers",
                        "figure", "figures", "original"}
+
+
+# Words that stress how a question is asked, and light verbs ('can actually get into the brain'): not what it is about
+EMPHASIS_WORDS = {"actually", "really", "truly", "even", "just", "still", "honestly", "literally",
+                  "get", "gets", "getting", "got"}
 
 
 # How sure or how far a question hedges ('so far', 'per the review', 'roughly'): no topic to find in a passage

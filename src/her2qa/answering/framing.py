@@ -85,7 +85,9 @@ INTRODUCED_RE = re.compile(r"\b(?:mentioned|brought up|brings up|told (?:me|us|h
 
 # What the answer is for, told after the question: "thinking verzenio vs ibrance for …", "need it for a slide"
 PURPOSE_TOLD_RE = re.compile(r"^\W*(?:(?:i'?m|i’m|im|we'?re|just)\s+)?(?:thinking|writing|trying|checking|deciding|choosing|"
-                             r"weighing|need(?:ed)? (?:it|this|that) for|asking for)\b", re.I)
+                             r"weighing|need(?:ed)? (?:it|this|that) for|asking for|"
+                             # "whats kadcyla's DAR? want to compare with enhertu's": what the answer is wanted for
+                             r"(?:i\s+)?want(?:ed)? to (?:compare|check|contrast|see|know))\b", re.I)
 # A condition, then a question: 'down the road if it stops working - was enhertu ever …', 'once X fails, what …'
 CONDITION_THEN_ASKED_RE = re.compile(rf"^\W*(?:(?:ok|okay|so|and|but)\W+)*(?:{LATER_ON},?\s+)?"
                                      r"(?:if|when|once)\s+(?P<condition>[^,?]{1,80}?)"
@@ -145,6 +147,10 @@ CLASS_TITLE_RE = re.compile(r"\b(?:inhibitors|agents|antibodies|conjugates|drugs
 # ('the actual tucatinib trial paper': how much it is the drug's own trial says nothing of which trial it is)
 DRUGS_TRIAL_RE = re.compile(r"\bthe (?:(?:actual|real|original|main|pivotal|big|key)\s+)?(?P<drug>[A-Za-z][\w\-]+) "
                             r"(?:trial|study)\b", re.I)
+
+
+# 'that trial' as typed after a drug named in the same turn
+THAT_TRIAL_TYPED_RE = re.compile(r"\b(?:that|this) (?:trial|study)\b", re.I)
 
 
 class FramingSteps:
@@ -294,14 +300,19 @@ class FramingSteps:
     def _with_the_drugs_trial(self, text: str) -> str:
         """'were people with brain mets allowed in the tukysa trial?': a drug's trial is the one trial the review
         names beside the drug (tucatinib's HER2CLIMB); a drug tried in several (neratinib) stays as typed."""
-        def trial(match: re.Match) -> str:
-            drug = match.group("drug")
+        def its_trial(drug: str) -> str:
             if not is_drug_name(drug) or self.is_trial(drug):
-                return match.group(0)
+                return ""
             named = {t for s in self.sentences.mentioning(self.analyzer.aliases_of(drug)) for t in trial_names(s.text)
                      if self.analyzer.names_a_trial(t)}
-            return named.pop() if len(named) == 1 else match.group(0)
-        return DRUGS_TRIAL_RE.sub(trial, text)
+            return named.pop() if len(named) == 1 else ""
+
+        text = DRUGS_TRIAL_RE.sub(lambda match: its_trial(match.group("drug")) or match.group(0), text)
+        if (that := THAT_TRIAL_TYPED_RE.search(text)) and len(drugs := {d.lower(): d for d in self._known_names(
+                text[:that.start()]) if is_drug_name(d)}) == 1 and (found := its_trial(next(iter(drugs.values())))):
+            # "mom's doctor brought up tukysa. were people with brain mets allowed in that trial?": the drug's trial
+            text = f"{text[:that.start()]}{found}{text[that.end():]}"
+        return text
 
     def _without_gloss(self, text: str) -> str:
         """'summary of HER2CLIMB (tukysa)', 'what did destiny-breast03 show? the enhertu vs kadcyla one': a
@@ -310,6 +321,9 @@ class FramingSteps:
         known = self._known_names
 
         def bracket(match: re.Match) -> str:
+            name, glossing = match.group("name").lower(), match.group("gloss").strip().lower()
+            if BRANDS.get(name, "").lower() == glossing or BRANDS.get(glossing, "").lower() == name:
+                return match.group("gloss").strip() if name in BRANDS else match.group("name")  # 'imfinzi (durvalumab)': one drug
             glossed, gloss = known(match.group("name")), known(match.group("gloss"))
             # a trial glossed by its drug; not a drug by its code ('zanidatamab (ZW25)'), which may be the name the review uses
             return match.group("name") if len(glossed) == 1 and len(gloss) == 1 and self.is_trial(glossed[0]) \

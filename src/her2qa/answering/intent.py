@@ -413,6 +413,10 @@ STATE_MEANING_RE = re.compile(r"^\W*what (?:does|do) it mean (?:when|if|that) (?
                               r"(?P<term>[\w\-–/+]+(?:\s+[\w\-–/+]+)?)(?:\s+(?:for|in|on)\s+(?P<of>[\w\-/+]+(?:\s+[\w\-/+]+)?))?\W*$", re.I)
 
 
+# 'targeted protein degradation = ?', 'TPD=??': a term set equal to a question mark
+TERM_EQUALS_RE = re.compile(r"^\W*(?P<term>[\w][\w\-/+ ]{1,60}?)\s*=\s*\?+\s*$")
+
+
 def as_definition(question: str) -> str:
     """'targeted protein degradation - what is it' → 'what is targeted protein degradation?' (else '')."""
     question = TERM_QUOTES_RE.sub("", COURTESY_TAIL_RE.sub("", question)) or question
@@ -427,6 +431,8 @@ def as_definition(question: str) -> str:
     if defined and (defined.group("term") or re.search(r"\bdefined?\b|\b(?:counts|qualifies) as\b|\bmean by\b", question,
                                                        re.I)):
         return f"what is {(defined.group('term') or defined.group('term2')).strip()}?"
+    if equals := TERM_EQUALS_RE.match(question):  # 'targeted protein degradation = ?'
+        return f"what is {equals.group('term').strip()}?"
     match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
     if not match or re.fullmatch(r"(?:so|and|ok|okay|but|then|hmm|um|well|right|yes|no)", match.group("term").strip(), re.I):
         return ""  # 'so what is that' asks about the last answer, not about 'so'
