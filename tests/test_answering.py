@@ -6,6 +6,7 @@ Questions here are typed the way users type them; none is copied from the eval s
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import pytest
 
@@ -3699,112 +3700,88 @@ def test_that_after_a_trouble_the_turn_told_first_is_that_trouble_not_the_last_a
     assert "CONTROL trial" in answer.answer, answer.answer
 
 
-def test_the_numbers_of_the_trial_a_follow_up_points_at_are_its_results(converse):
-    answer = converse("is kadcyla ever given after surgery?", "what were the numbers in that trial")
-    assert "KATHERINE" in answer.resolved_question and "88.3% vs. 77%" in answer.answer, answer.answer
+
+class Case(NamedTuple):
+    """One conversation (or one question), what its answer must and must not say, and what its reading says."""
+    turns: tuple[str, ...]
+    said: tuple[str, ...] = ()
+    unsaid: tuple[str, ...] = ()
+    read: tuple[str, ...] = ()
+    unread: tuple[str, ...] = ()
+    abstained: bool | None = None
+    intent: str = ""
 
 
-def test_who_asks_told_in_a_sentence_of_its_own_asks_for_nothing(assistant):
-    answer = assistant.ask("gyn onc fellow here, rotating on breast. destiny-breast04: what dose of enhertu did they give?")
-    assert not answer.abstained and "5.4 mg/kg" in answer.answer, answer.answer
+# Round 33: readings and answers of questions written blind, each case named by the behaviour it checks
+ROUND_33_CASES = {
+    "the numbers of the trial a follow-up points at are its results": Case(
+        ("is kadcyla ever given after surgery?", "what were the numbers in that trial"), said=("88.3% vs. 77%",),
+        read=("KATHERINE",)),
+    "who asks, told in a sentence of its own, asks for nothing": Case(
+        ("gyn onc fellow here, rotating on breast. destiny-breast04: what dose of enhertu did they give?",),
+        said=("5.4 mg/kg",), abstained=False),
+    "an arm without a drug is not that drug's arm": Case(
+        ("monarcHER: verzenio + herceptin + fulvestrant vs chemo pfs, and did the no-fulvestrant arm do anything",),
+        said=("no differences were observed",), abstained=False),
+    "the bottom line of the review is what it concludes": Case(
+        ("whats the bottom line of this paper",), said=("Conclusions",), unsaid=("Abstract",)),
+    "a name typed as the review spells it out is a name": Case(
+        ("what does cyclin d1 do", "how does it cause resistance?"), said=("activate CDK4 and CDK6",), read=("Cyclin D1",)),
+    "the role a topic is asked in names no section": Case(
+        ("tell me about HER2 heterogeneity as a resistance mechanism",), said=("From “2.4 Tumor Heterogeneity”", "16–36%")),
+    "that pathway is the pathway named earlier": Case(
+        ("does the review talk about the PI3K pathway in resistance?", "whats everolimus role there",
+         "ok and what other drugs hitting that pathway are mentioned?"), said=("ipatasertib", "apitolisib", "lpelisib")),
+    "drugs combined with a rare drug are those told beside it": Case(
+        ("which drugs is ZW25 being combined with?",), said=("palbociclib", "fulvestrant"), unsaid=("atezolizumab",)),
+    "there after a population is that population": Case(
+        ("whats the story with her2-low?", "which trial tested enhertu there and at what dose?"), said=("5.4 mg/kg",),
+        read=("enhertu in HER2-low",)),
+    "they who mention something are not the last turn's subject": Case(
+        ("how is cyclin d1 involved in resistance?", "and that tsc2 thing they mention - what got around it?"),
+        said=("palbociclib and lapatinib",), unread=("Cyclin D1",)),
+    "a marker of its own is the turn's topic, not the marker before": Case(
+        ("what does cyclin d1 do?", "so does blocking cdk4/6 help"), said=("increased tumor growth inhibition",),
+        unread=("Cyclin D1",)),
+    "what the review says, told before a question, is its premise": Case(
+        ("the igf-ir section says trials are ongoing - which igf-ir inhibitor are they combining with herceptin? "
+         "need the drug name",), said=("does not report the name",), abstained=True),
+    "a term asked in the sense the review uses it is defined": Case(
+        ("what is targeted protein degradation, in the sense used here",), said=("PROTACs and molecular glues",),
+        intent="definition"),
+    "two combinations compared are each given where their trial is": Case(
+        ("lapatinib plus trastuzumab vs lapatinib plus capecitabine results?",),
+        said=("12 weeks vs. 8.1 weeks", "8.4 months vs. 4.4 months"),
+        unsaid=("In the EMILIA phase III trial",)),  # (there it was T-DM1's comparator)
+    "two combinations that were one trial's arms are that trial": Case(
+        ("nerlynx+xeloda vs tykerb+xeloda how did they compare",), said=("32.8% vs. 26.7%",),
+        unsaid=("8.4 months vs. 4.4 months",)),
+    "that after a trouble told in the same sentence is that trouble": Case(
+        ("what is nerlynx approved for?", "ppl complain a lot about the side effects tho, is anything being done about that?"),
+        said=("CONTROL trial",), read=("the side effects",)),
+    "which of the pills asks about drugs, not an unknown topic": Case(
+        ("which of the pills can actually get into the brain?",), said=("lapatinib",), abstained=False),
+    "that trial after a drug named in the same turn is the drug's trial": Case(
+        ("mom's doctor brought up tukysa. were people with brain mets actually allowed in that trial?",),
+        said=("approximately 45% in both arms",)),
+    "a property asked with a possessive is checked for that drug": Case(
+        ("whats kadcyla's DAR? want to compare with enhertu's",), said=("approximately eight",), abstained=True),
+    "a brand glossed by its generic is one drug": Case(
+        ("which ongoing T-DXd trials have an imfinzi (durvalumab) arm? phase?",),
+        said=("DESTINY-Breast 07", "DESTINY-Breast 08")),
+    "a term set equal to a question mark is defined": Case(
+        ("targeted protein degradation = ?",), said=("natural cellular mechanisms",), intent="definition"),
+}
 
 
-def test_an_arm_without_a_drug_is_not_that_drugs_arm(assistant):
-    answer = assistant.ask("monarcHER: verzenio + herceptin + fulvestrant vs chemo pfs, and did the no-fulvestrant arm do anything")
-    assert not answer.abstained and "no differences were observed" in answer.answer, answer.answer
-
-
-def test_the_bottom_line_of_the_review_is_what_it_concludes(assistant):
-    answer = assistant.ask("whats the bottom line of this paper")
-    assert "Conclusions" in answer.answer and "Abstract" not in answer.answer, answer.answer
-
-
-def test_a_name_typed_as_the_review_spells_it_out_is_a_name(converse):
-    answer = converse("what does cyclin d1 do", "how does it cause resistance?")
-    assert "Cyclin D1" in answer.resolved_question and "activate CDK4 and CDK6" in answer.answer, answer.resolved_question
-
-
-def test_the_role_a_topic_is_asked_in_names_no_section(assistant):
-    answer = assistant.ask("tell me about HER2 heterogeneity as a resistance mechanism")
-    assert answer.answer.startswith("From “2.4 Tumor Heterogeneity”") and "16–36%" in answer.answer, answer.answer
-
-
-def test_that_pathway_is_the_pathway_named_earlier(converse):
-    answer = converse("does the review talk about the PI3K pathway in resistance?", "whats everolimus role there",
-                      "ok and what other drugs hitting that pathway are mentioned?")
-    assert all(name in answer.answer for name in ("ipatasertib", "apitolisib", "lpelisib")), answer.answer
-
-
-def test_drugs_combined_with_a_rare_drug_are_those_told_beside_it(assistant):
-    answer = assistant.ask("which drugs is ZW25 being combined with?")
-    assert "palbociclib" in answer.answer and "fulvestrant" in answer.answer and "atezolizumab" not in answer.answer, \
-        answer.answer
-
-
-def test_there_after_a_population_is_that_population(converse):
-    answer = converse("whats the story with her2-low?", "which trial tested enhertu there and at what dose?")
-    assert "enhertu in HER2-low" in answer.resolved_question and "5.4 mg/kg" in answer.answer, answer.resolved_question
-
-
-def test_they_who_mention_something_are_not_the_last_turns_subject(converse):
-    answer = converse("how is cyclin d1 involved in resistance?", "and that tsc2 thing they mention - what got around it?")
-    assert "palbociclib and lapatinib" in answer.answer and "Cyclin D1" not in answer.resolved_question, \
-        answer.resolved_question
-
-
-def test_a_marker_of_its_own_is_the_turns_topic_not_the_marker_before(converse):
-    answer = converse("what does cyclin d1 do?", "so does blocking cdk4/6 help")
-    assert "Cyclin D1" not in answer.resolved_question and "increased tumor growth inhibition" in answer.answer, \
-        answer.resolved_question
-
-
-def test_what_the_review_says_told_before_a_question_is_its_premise(assistant):
-    answer = assistant.ask("the igf-ir section says trials are ongoing - which igf-ir inhibitor are they combining with "
-                           "herceptin? need the drug name")
-    assert answer.abstained and "does not report the name" in answer.answer, answer.answer
-
-
-def test_a_term_asked_in_the_sense_the_review_uses_it_is_defined(assistant):
-    answer = assistant.ask("what is targeted protein degradation, in the sense used here")
-    assert answer.intent == "definition" and "PROTACs and molecular glues" in answer.answer, answer.answer
-
-
-def test_two_combinations_compared_are_each_given_where_their_trial_is(assistant):
-    answer = assistant.ask("lapatinib plus trastuzumab vs lapatinib plus capecitabine results?")
-    assert "12 weeks vs. 8.1 weeks" in answer.answer and "8.4 months vs. 4.4 months" in answer.answer, answer.answer
-    assert "In the EMILIA phase III trial" not in answer.answer, answer.answer  # (there it was T-DM1's comparator)
-
-
-def test_two_combinations_that_were_one_trials_arms_are_that_trial(assistant):
-    answer = assistant.ask("nerlynx+xeloda vs tykerb+xeloda how did they compare")
-    assert "32.8% vs. 26.7%" in answer.answer and "8.4 months vs. 4.4 months" not in answer.answer, answer.answer
-
-
-def test_that_after_a_trouble_told_in_the_same_sentence_is_that_trouble(converse):
-    answer = converse("what is nerlynx approved for?", "ppl complain a lot about the side effects tho, is anything being done about that?")
-    assert "the side effects" in answer.resolved_question and "CONTROL trial" in answer.answer, answer.resolved_question
-
-
-def test_which_of_the_pills_asks_about_drugs_not_an_unknown_topic(assistant):
-    answer = assistant.ask("which of the pills can actually get into the brain?")
-    assert not answer.abstained and "lapatinib" in answer.answer, answer.answer
-
-
-def test_that_trial_after_a_drug_named_in_the_same_turn_is_the_drugs_trial(assistant):
-    answer = assistant.ask("mom's doctor brought up tukysa. were people with brain mets actually allowed in that trial?")
-    assert "approximately 45% in both arms" in answer.answer, answer.answer
-
-
-def test_a_property_asked_with_a_possessive_is_checked_for_that_drug(assistant):
-    answer = assistant.ask("whats kadcyla's DAR? want to compare with enhertu's")
-    assert answer.abstained and "approximately eight" in answer.answer, answer.answer
-
-
-def test_a_brand_glossed_by_its_generic_is_one_drug(assistant):
-    answer = assistant.ask("which ongoing T-DXd trials have an imfinzi (durvalumab) arm? phase?")
-    assert "DESTINY-Breast 07" in answer.answer and "DESTINY-Breast 08" in answer.answer, answer.answer
-
-
-def test_a_term_set_equal_to_a_question_mark_is_defined(assistant):
-    answer = assistant.ask("targeted protein degradation = ?")
-    assert answer.intent == "definition" and "natural cellular mechanisms" in answer.answer, answer.answer
+@pytest.mark.parametrize("name", ROUND_33_CASES)
+def test_reading_and_answer(converse, name):
+    case = ROUND_33_CASES[name]
+    answer = converse(*case.turns)
+    shown = f"read as: {answer.resolved_question}\n{answer.answer}"
+    assert all(text in answer.answer for text in case.said), shown
+    assert not any(text in answer.answer for text in case.unsaid), shown
+    assert all(text in answer.resolved_question for text in case.read), shown
+    assert not any(text in answer.resolved_question for text in case.unread), shown
+    assert case.abstained is None or answer.abstained == case.abstained, shown
+    assert not case.intent or answer.intent == case.intent, shown

@@ -23,11 +23,11 @@ from .intent import COMPARE_RE, EACH_ASKED_RE, classify, paired_comparisons
 from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, informative, words_of
 from ..vocabulary import AFTER_SURGERY, BRANDS, BEFORE_SURGERY, DEVELOPMENT_STAGE, HOW_IT_ACTS, SYNONYMS
 
-# 'which is better', 'which one wins': the trial where the two met is asked beside what each is
 # A drug's name, the chemotherapies ending in -citabine and the codes (T-DM1, as misprinted 'TDM-1') too
 ANY_DRUG_RE = re.compile(rf"{DRUG_RE.pattern}|\b[a-z]+citabine\b|{DRUG_CODE_RE.pattern}|\bTDM-1\b", re.I)
 # Two drugs given together: 'lapatinib plus capecitabine', 'T-DXd + pertuzumab', 'combined with'
 TOGETHER = r"(?:plus|\+|in combination with|combined with)"
+# 'which is better', 'which one wins': the trial where the two met is asked beside what each is
 WHICH_BETTER_RE = re.compile(r"\bwhich\b[^?]{0,20}?\b(?:better|best|superior|wins?|won|more effective|outperforms?)\b|"
                              r"\bis (?:\w+ )?better\b|\bbetter than\b|\bsuperior to\b|\boutperform|\bhow much (?:better|more)\b", re.I)
 # Two drugs set against each other in a trial: 'compared with', 'head-to-head', 'versus', 'randomized to'
