@@ -3771,6 +3771,10 @@ ROUND_33_CASES = {
         said=("DESTINY-Breast 07", "DESTINY-Breast 08")),
     "a term set equal to a question mark is defined": Case(
         ("targeted protein degradation = ?",), said=("natural cellular mechanisms",), intent="definition"),
+    # step D: from the unseen misses of jw–jz
+    "drugs aimed at a pathway are the drugs of its section": Case(
+        ("how is the PI3K/AKT/mTOR pathway involved in anti-HER2 resistance?", "are there any drugs aimed at it mentioned?"),
+        said=("everolimus", "ipatasertib", "apitolisib", "lpelisib"), abstained=False),
 }
 
 
@@ -3785,3 +3789,8 @@ def test_reading_and_answer(converse, name):
     assert not any(text in answer.resolved_question for text in case.unread), shown
     assert case.abstained is None or answer.abstained == case.abstained, shown
     assert not case.intent or answer.intent == case.intent, shown
+
+
+def test_a_kind_the_review_does_not_name_is_said_without_the_words_asking_for_it(assistant):
+    answer = assistant.ask("are there any drugs aimed at AXL mentioned?")
+    assert answer.abstained and "does not report the name of the drugs" in answer.answer, answer.answer

@@ -37,7 +37,7 @@ PARTS_ASKED_RE = re.compile(r"\b(?:parts?|components?|pieces|elements|building b
 # What drugs asked for act on: "which drugs inhibit the PI3K/AKT/mTOR pathway", "agents that go after Src"
 # (a verb: the 'inhibitors' of "which inhibitors are being tested against …" act on nothing named after them)
 ACTED_ON_RE = re.compile(r"\b(?:target(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|go(?:es)? after|attack\w*|hit(?:s|ting)?|against|"
-                         r"act(?:s|ing)? on)\s+(?:the\s+)?(?P<target>[\w\-/+]+(?:\s+(?:pathway|receptor|signal+ing|axis))?)",
+                         r"act(?:s|ing)? on|aim(?:s|ed|ing)? at|directed (?:at|to))\s+(?:the\s+)?(?P<target>[\w\-/+]+(?:\s+(?:pathway|receptor|signal+ing|axis))?)",
                          re.I)
 # The class itself is what is listed: "which TKIs have FDA approval?" (not "which receptors do ADCs upregulate")
 CLASS_LISTED_RE = re.compile(r"^\W*(?:(?:so|ok|and)\W+)?(?:which|what|name|list)\W+(?:(?:all|the|of|other)\W+){0,2}"
