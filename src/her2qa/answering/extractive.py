@@ -98,9 +98,10 @@ ASKED_KIND_RE = re.compile(
     # ('which checkpoint receptors do ADCs upregulate' asks receptors: a noun after the verb is its subject)
     r"^\s*(?:so |and |ok )?(?:which|what|name (?:the|a|an)|(?:are )?(?:there )?any)\s+"
     # ('name the parts an ADC is made of': an article starts another noun phrase — the parts are asked, not ADCs)
-    r"(?:(?!(?:do|does|did|is|are|was|were|can|could|have|has|had|a|an)\b)[\w\-+/]+\s+){0,3}?"
+    # (kind: what is asked for, without the words asking it — 'IGF-IR inhibitor' of "which IGF-IR inhibitor …")
+    r"(?P<kind>(?:(?!(?:do|does|did|is|are|was|were|can|could|have|has|had|a|an)\b)[\w\-+/]+\s+){0,3}?"
     r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
-    r"trials?|stud(?:y|ies))\b(?!\s+(?:of|with|for)\b)", re.I)
+    r"trials?|stud(?:y|ies)))\b(?!\s+(?:of|with|for)\b)", re.I)
 DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")
 MIXED_CASE_NAME_RE = re.compile(r"\b[A-Za-z][a-z]+[A-Z]{2,}\w*\b")  # MonarcHER (and 'monarcHER' as typed)
 # A class a "which <kind>…" question names must be the answer sentence's class too.

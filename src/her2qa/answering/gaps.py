@@ -70,10 +70,6 @@ def closest_said(sentences: list[str], question: str) -> str:
     return strip_markers(max(sentences, key=shared)).strip() if sentences else ""
 
 
-# The words that open a question asking for a kind: 'which', 'name the', 'are there any'
-ASKING_OPENER_RE = re.compile(r"^\s*(?:so |and |ok )?(?:which|what|name (?:the|a|an)|(?:are )?(?:there )?any)\s+", re.I)
-
-
 class GapSteps:
     """What a declined answer names as missing, and the nearest thing the review does say."""
 
@@ -162,11 +158,8 @@ class GapSteps:
             return ""  # 'which study showed…': "Pohlmann et al. demonstrated…" names it by its authors
         if noun is None and DRUGS_OF_KIND_RE.match(question):  # 'drugs targeting axl'
             return f"the names of the {question.strip(' ?.!')}"
-        if noun is None:
-            return ""
         # ('are there any drugs …': the kind asked, without the words that ask it)
-        kind_asked = ASKING_OPENER_RE.sub("", noun.group(0)).strip() or noun.group("noun")
-        return f"the name of the {kind_asked}"
+        return f"the name of the {noun.group('kind').strip()}" if noun else ""
 
     def _naming_where_described(self, query: Query, kind: str) -> list[Sentence]:
         """Sentences naming a drug (or trial) other than those asked, where the review describes the

@@ -347,10 +347,11 @@ class ListPlans:
         target = next((e for e in query.entities if not is_generic(e) and re.search(
             rf"{re.escape(e)}\s+(?:inhibitors?|antibod(?:y|ies)|drugs?|agents?|blockers?)\b", query.text, re.I)), None)
         # "which drugs is ZW25 being combined with?": the drugs told beside the one rare drug the question names
-        partner = next(iter(named), None) if len(named := [
-            e for e in self._specific(query) if not self.is_trial(e) and (is_drug_name(e) or DRUG_CODE_RE.fullmatch(e))
-            and self.analyzer.paragraph_share(query.aliases.get(e, [e])) <= 0.2]) == 1 else None
-        if partner is not None and COMBINED_WITH_RE.search(query.text) and not any(self.is_trial(e) for e in self._specific(query)):
+        specific = self._specific(query)
+        rare_drugs = [e for e in specific if not self.is_trial(e) and (is_drug_name(e) or DRUG_CODE_RE.fullmatch(e))
+                      and self.analyzer.paragraph_share(query.aliases.get(e, [e])) <= 0.2]
+        partner = rare_drugs[0] if len(rare_drugs) == 1 and not any(self.is_trial(e) for e in specific) else None
+        if partner is not None and COMBINED_WITH_RE.search(query.text):
             # (before the section 'Combinations of Anti-HER2 Agents with Other Drugs' its words would find)
             told = self.sentences.mentioning(query.aliases.get(partner, [partner]))
             sentences = [s for s in told if COMBINED_WITH_RE.search(s.text) or re.search(r"\bplus\b", s.text)] or told
@@ -358,7 +359,7 @@ class ListPlans:
             sentences = self.sentences.in_section(*found[:1], found[1].key)
         elif target is not None:
             sentences = self.sentences.mentioning(query.aliases.get(target, [target]))
-        elif trial := next((e for e in self._specific(query) if self.is_trial(e)), None):
+        elif trial := next((e for e in specific if self.is_trial(e)), None):
             # "what prior anti-HER2 drugs had pts in HER2CLIMB received": the drugs where the trial is described
             sentences = self._stretches(query, trial)
         elif qualified:
