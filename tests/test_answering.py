@@ -3778,9 +3778,48 @@ ROUND_33_CASES = {
 }
 
 
-@pytest.mark.parametrize("name", ROUND_33_CASES)
+# Round 34: from the unseen misses of ka–kd (and of jo–jz left over), each a behaviour of its own
+ROUND_34_CASES = {
+    "a treatment told as the one that failed is not what 'it' stands for": Case(
+        ("just progressed on kadcyla and my onc wants to switch me to enhertu. does the review back that up?",
+         "ok whats the main side effect i need to watch for with it"), said=("interstitial lung disease",), read=("enhertu",)),
+    "that, after a worry told before a dash, is that worry": Case(
+        ("my mom has liver mets and just started enhertu, what kind of drug is it exactly?",
+         "ok. the nurse keeps warning us about lung problems - how common is that?"), said=("13.6%",)),
+    "a name only measured against is not the turn's subject": Case(
+        ("kadcyla is also given after surgery now right? which trial was that", "how big was the benefit over plain herceptin?"),
+        said=("88.3% vs. 77%",), read=("KATHERINE",)),
+    "that pathway is the one titling the section the last answer came from": Case(
+        ("why is everolimus in a her2 review?", "any other drugs in that pathway being tested?"),
+        said=("ipatasertib", "apitolisib"), read=("PI3K/AKT/mTOR pathway",), unread=("in everolimus",)),
+    "any other drugs of a pathway asks for every one": Case(
+        ("any other drugs in the PI3K/AKT/mTOR pathway being tested?",), said=("ipatasertib", "apitolisib"), intent="list"),
+    "a date asked of two drugs is each one's date": Case(
+        ("when were kadcyla and enhertu each approved by the fda?",), said=("In 2013", "In 2019"), abstained=False,
+        intent="compare"),
+    "a difference printed as '2.2-month' is a figure in months": Case(
+        ("NALA trial - by how many months did nerlynx beat tykerb on pfs?",), said=("2.2-month",), abstained=False),
+    "a word glossing the term in brackets is no part of it": Case(
+        ("what does HER2 3+ (intense) mean by ihc?",), said=("more than 30%",)),
+    "a term glossed by its short form is one term to define": Case(
+        ("what is targeted protein degradation (TPD)",), said=("natural cellular mechanisms",), intent="definition"),
+    "harder on her is how well it is tolerated": Case(
+        ("is kadcyla harder on her than tykerb + xeloda?",), said=("lower toxicity profile",)),
+    "having one is having one of the kind asked before": Case(
+        ("whats a MET aberration?", "does having one change how well the her2 drugs work?"), said=("poorer responses",),
+        read=("a MET aberration",)),
+    "they who progress are the trial's patients, not the trial": Case(
+        ("her2climb - were pts with active brain mets allowed in?",
+         "and if they progressed in the brain did they have to come off tucatinib?"),
+        said=("treatment could be continued after local therapy",), read=("patients progressed", "HER2CLIMB")),
+    "how something stops a drug working is a mechanism": Case(
+        ("how would AXL stop herceptin working?",), said=("bypass the HER2 signaling pathway",), intent="why"),
+}
+
+
+@pytest.mark.parametrize("name", [*ROUND_33_CASES, *ROUND_34_CASES])
 def test_reading_and_answer(converse, name):
-    case = ROUND_33_CASES[name]
+    case = ROUND_33_CASES.get(name) or ROUND_34_CASES[name]
     answer = converse(*case.turns)
     shown = f"read as: {answer.resolved_question}\n{answer.answer}"
     assert all(text in answer.answer for text in case.said), shown

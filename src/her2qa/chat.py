@@ -152,8 +152,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if (that := TROUBLE_THAT_RE.search(question)) and (troubles := list(TROUBLE_WORDS_RE.finditer(question[:that.start(1)]))):
         # "ppl complain about the side effects tho, is anything being done about that?": that is the trouble told
         question = f"{question[:that.start(1)]}the {troubles[-1].group('trouble')}{question[that.end(1):]}"
+    if (one := HAVING_ONE_RE.search(question)) and (kind := A_KIND_ASKED_RE.match(previous.resolved.strip())):
+        # "whats a MET aberration?" → "does having one change how well the her2 drugs work?": one is one of that kind
+        question = f"{question[:one.start(1)]}a {kind.group('kind')}{question[one.end(1):]}"
     if (named := _named_with_that_noun(question, conversation, analyzer)) is not None:
         question, own = named[0], own + [named[1]]  # "what other drugs hit that pathway?": the pathway told before
+        if not PRONOUN_RE.search(question):
+            return question, own  # the thing told before is the turn's subject: nothing else is carried in
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
     if carried and not _subjects_named(carried, analyzer) and _markers_named(own, analyzer):
         carried = []  # "so does blocking cdk4/6 help" after cyclin D1: a marker of its own is the turn's topic
@@ -162,6 +167,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     history = treatment_history(question)
     specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))
                     and not _given_in_carried_trial(e, carried, previous, analyzer)]
+    if specific_own and carried and OUTCOME_ASKED_RE.search(question) and \
+            all(_only_as_comparator(question, analyzer.aliases_of(e)) for e in specific_own):
+        # "how big was the benefit over plain herceptin?" after KATHERINE: what was measured against herceptin is
+        # still the subject carried on
+        specific_own = []
     if not specific_own and carried and not _subjects_named(carried, analyzer) and (
             SAME_AGAIN_RE.search(question) or WHAT_ABOUT_THEN_ASKED_RE.match(question)):
         # "what about MET - whats the clinical impact of MET aberrations?" after IGF-IR: a marker or receptor named
@@ -178,6 +188,12 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
         pronoun = None  # "if someone progressed … did they have to come off study?": they are those people
+    if pronoun and pronoun.group(0).lower() == "they" and PATIENTS_DOING_RE.match(question, pronoun.end()) and (
+            trial := next((e for e in carried if is_trial_name(e, analyzer)), None)):
+        # "her2climb - were pts with active brain mets allowed in?" → "and if they progressed in the brain …?": what
+        # only patients do (progress, relapse, come off treatment) says they are the trial's patients, not the trial
+        reading = f"{question[:pronoun.start()]}patients{question[pronoun.end():]}".rstrip(" ?")
+        return f"{reading} in {trial}?", own + [trial]
     if not specific_own and (they := PLURAL_SUBJECT_RE.search(question)) and (
             named := CLASS_WITH_EXAMPLES_RE.search(previous.resolved)):
         # "how do cdk4/6 inhibitors like verzenio or ibrance fit in?" → "whats the biology reason theyd help?": they are
@@ -379,6 +395,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
 
 
 # "that pathway", "the same receptor": a thing pointed at by the kind of thing it is
+# "does having one change …?": 'one' is a thing of the kind the last turn asked about, when it asked 'what is a …'
+HAVING_ONE_RE = re.compile(r"\b(?:having|have|has|had|with|get|gets|got|carry|carrying|carries)\s+(one)\b(?!\s+(?:of|more|less|or)\b)",
+                           re.I)
+A_KIND_ASKED_RE = re.compile(r"^\W*(?:(?:ok|so|and)\W+)?(?:what(?:[’']s| is|s)|define)\s+an?\s+(?P<kind>[\w\-/ ]{2,40}?)\s*\??$",
+                             re.I)
 THAT_NOUN_RE = re.compile(r"\b(?:that|this|the same)\s+(?P<noun>pathway|receptor|mutation|gene|protein|marker|biomarker|kinase)\b",
                           re.I)
 
@@ -390,11 +411,18 @@ def _named_with_that_noun(question: str, conversation: Conversation, analyzer: Q
     if pointer is None:
         return None
     noun = pointer.group("noun").lower()
-    for turn in reversed(conversation.turns):
-        for text in (turn.question, turn.resolved):
+    # ("why is everolimus in a her2 review?" → "any other drugs in that pathway?": the pathway its answer named)
+    told = [(turn.question, turn.resolved) for turn in reversed(conversation.turns)] + [(conversation.turns[-1].answer.answer,)]
+    for texts in told:
+        for text in texts:
             for name in analyzer.entities_in(text):
                 if analyzer.known(name) and re.search(rf"{re.escape(name)}\W+(?:[\w/\-]+\s+)?{noun}\b", text, re.I):
                     return f"{question[:pointer.start()]}the {name} {noun}{question[pointer.end():]}", name
+    # … or the one the section it was answered from is titled by ("2.1. PI3K/AKT/mTOR Pathway")
+    for citation in conversation.turns[-1].answer.citations:
+        titled = re.fullmatch(rf"(?:the\s+)?(?P<name>.+?)\s+{noun}s?", citation.section_title.strip(), re.I)
+        if titled and analyzer.known(name := titled.group("name")):
+            return f"{question[:pointer.start()]}the {name} {noun}{question[pointer.end():]}", name
     return None
 
 
@@ -690,6 +718,9 @@ TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:t
 
 
 # people a question names before a "they" that is them, not the conversation's subject
+PATIENTS_DOING_RE = re.compile(r"\s+(?:\w+ly\s+|then\s+|later\s+)?(?:progress(?:ed|es)?|relaps(?:ed|es)?|died|die|survived|"
+                               r"recurred|got worse|get worse|had to (?:come|go|stop)|have to (?:come|go|stop)|came off|come off)\b",
+                               re.I)
 PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
 # The columns the tables name their rows by (as the table plans read them), and a row's name cell as rows are
 # printed ("ADC: Disitamab-vedotin; Payload: …", "…; Trial Name: TULIP; …")
@@ -723,7 +754,8 @@ TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his
                                    r"^\W*(?:(?:and|so|ok|but|also)\s+)?[a-z]+ing\s+[^,;:?]{2,60}?(?:[,;:–—]|\s-)\s*"
                                    r"(?=(?:what|how|is|does|do|would|could)\b)|"
                                    # "they also warned us about some lung side effect - how often did that happen"
-                                   r"\b(?:warned|told|asked|mentioned|said|talked|heard|worried|read)\b[^,;:?]{0,20}?\babout\s+"
+                                   r"\b(?:warn(?:ed|ing|s)?|told|telling|ask(?:ed|ing)|mention(?:ed|ing)|said|saying|talk(?:ed|ing)|heard|hearing|"
+                                   r"worried|worrying|read|reading)\b[^,;:?]{0,20}?\babout\s+"
                                    r"(?:some|a|an|the|this|that|her|his|my|their)?\s*\w[^,;:?]*?(?:[,;:–—]|\s-)\s*|"
                                    # "my dad cant handle the diarrhea on it. … managing that?": what one cannot bear, told first
                                    r"\b(?:can'?t|can’t|cant|cannot|couldn'?t|couldnt)\s+(?:handle|stand|tolerate|take|deal with|cope with)\s+"
@@ -797,14 +829,36 @@ def _subject_of_clause_before(text: str, aliases: list[str]) -> bool:
 CONDITION_OPENING_RE = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\W+)*(?:if|when|once|after)\b[^,?]*,", re.I)
 
 
+# "just progressed on kadcyla", "after kadcyla stopped working": a treatment told as one that was had and failed
+PAST_BEFORE = r"(?:progress(?:ed|ing)|progression|fail(?:ed|ing)|relaps(?:ed|ing)|been|was|were)\s+(?:on|after|with|through)\s+(?:the\s+)?"
+PAST_AFTER = r"\s+(?:stopped|stops|quit|failed|fails|(?:is|was)\s+no longer)\b"
+
+
+def _told_as_past_treatment(question: str, aliases: list[str]) -> bool:
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    told = list(re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", question, re.I))
+    return bool(told) and all(re.search(rf"{PAST_BEFORE}$", question[:m.start()], re.I) or
+                              re.match(PAST_AFTER, question[m.end():], re.I) for m in told)
+
+
+COMPARED_WITH = r"(?:compared (?:to|with)|than|over|versus|vs\.?|relative to|instead of)\s+(?:(?:plain|standard|regular|just|the)\s+)?"
+
+
+def _only_as_comparator(question: str, aliases: list[str]) -> bool:
+    """Is the name in the turn only what something else is measured against ("the benefit over plain herceptin")?"""
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    rest = re.sub(rf"\b{COMPARED_WITH}(?:{names})(?![\w-])", " ", question, flags=re.I)
+    return rest != question and not mentions(rest, aliases)
+
+
 def _condition_last(question: str, names: list[str], analyzer: QueryAnalyzer) -> list[str]:
     """'if the tukysa stops working, is enhertu something people get after?' → [enhertu, tukysa]: a name only
-    in the condition the turn opens with is its background, so a pronoun in the next turn is the asked name."""
+    in the condition the turn opens with is its background, so a pronoun in the next turn is the asked name.
+    So is a name told only as the treatment that failed ("just progressed on kadcyla … switch me to enhertu")."""
     condition = CONDITION_OPENING_RE.match(question)
-    if condition is None:
-        return names
-    rest = question[condition.end():]
-    background = [n for n in names if not mentions(rest, analyzer.aliases_of(n))]
+    rest = question[condition.end():] if condition else question
+    background = [n for n in names if not mentions(rest, analyzer.aliases_of(n))
+                  or _told_as_past_treatment(question, analyzer.aliases_of(n))]
     return [n for n in names if n not in background] + background if len(background) < len(names) else names
 
 

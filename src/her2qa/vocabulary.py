@@ -169,6 +169,8 @@ SHORTHAND: dict[str, str] = {
     # the review writes its models out ("patient-derived xenografts and organoids")
     "pdx": "patient-derived xenograft", "pdxs": "patient-derived xenografts",
     "ngs": "next-generation sequencing",
+    # a class typed by its adjective alone, as 'adcs' ('bispecifics, car-t etc'): the review's bispecific antibodies
+    "bispecifics": "bispecific antibodies",
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.
@@ -309,7 +311,7 @@ SYNONYMS: dict[str, str] = {
     r"\b(?:allowed|let|admitted) (?:in|into|on)\b|\ballowed to (?:join|enrol+|take part)\b|\beligib\w*":
         "included patients",
     r"\bblood tests?\b|\bblood draws?\b|\bblood samples?\b": "liquid biopsy plasma circulating",
-    r"\beasier on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b|\b(?:fewer|less|milder)\s+(?:side[\s-]?effects?|adverse)|"
+    r"\b(?:easier|harder|tougher|rougher) on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b|\b(?:fewer|less|milder)\s+(?:side[\s-]?effects?|adverse)|"
     r"\bmore tolerable\b": "toxicity profile tolerability quality of life",
     r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b|"
     r"\balready (?:been on|had|received|taken|tried|gone through)\b": "prior previously received",

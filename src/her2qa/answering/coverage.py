@@ -121,13 +121,17 @@ YEAR_ASKED_RE = re.compile(r"\b(?:what|which) year\b|\bwhat date\b|\bwhen\b.*\b(
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
-def year_gap(question: str, evidence: list[str], names: list[list[str]] = ()) -> str:
+def year_gap(question: str, evidence: list[str], names: list[list[str]] = (), each: list[list[str]] = ()) -> str:
     """'the year' when a date is asked and no evidence sentence gives one for what the question names
-    (each of ``names`` is one name's aliases: T-DXd's 2019 approval is not one 'for HER2-low'), else ''."""
+    (each of ``names`` is one name's aliases: T-DXd's 2019 approval is not one 'for HER2-low'), else ''.
+    Names in ``each`` are asked side by side ("when were kadcyla and enhertu approved?"): each has its own date."""
     if not YEAR_ASKED_RE.search(question):
         return ""
-    if any(YEAR_RE.search(strip_markers(e)) and all(mentions(e, n) for n in names)
-           for e in evidence):
+    dated = [e for e in evidence if YEAR_RE.search(strip_markers(e))]
+    scope = [n for n in names if n not in each]
+    if len(each) >= 2 and all(any(mentions(e, n) and all(mentions(e, s) for s in scope) for e in dated) for n in each):
+        return ""
+    if any(all(mentions(e, n) for n in names) for e in dated):
         return ""
     return "the year"
 
@@ -396,7 +400,7 @@ def duration_gap(question: str, evidence: list[str]) -> str:
     if asked is None:
         return ""
     unit = asked.group("unit").lower()
-    if any(re.search(rf"\d\s*{unit}s?\b", strip_markers(e), re.I) for e in evidence):
+    if any(re.search(rf"\d(?:\s*|-){unit}s?\b", strip_markers(e), re.I) for e in evidence):  # ("a 2.2-month difference")
         return ""
     return f"a figure in {unit}s"
 

@@ -24,6 +24,9 @@ DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is
                              r"exactly)\b.*)?[?.!\s]*$", re.I)  # keeps '3+'; ('what does 3+ actually mean')
 
 
+# "HER2 3+ (intense)": one word in brackets glossing the term asked (the words of context a follow-up's reading adds
+# in brackets, "… to PATRICIA (cdk drug)?", are mostly more than one)
+GLOSS_RE = re.compile(r"(?<=[\w+])\s*\(\s*[\w\-/+.]+\s*\)")
 DEFINED_AS_RE = re.compile(r"\b(?:(?:is|are|was|were) (?:defined|known|referred to|termed|described) as|refers? to|"
                            r"(?:is|are) called)\b", re.I)
 
@@ -46,7 +49,8 @@ class DefinitionPlans:
             same = {a.lower() for a in query.aliases.get(specific[0], [specific[0]])}
             specific = [specific[0]] + [e for e in specific[1:] if e.lower() not in same]
         terms, within = [], []
-        if (found := DEFINED_TERM_RE.match(text.strip())) is not None:
+        # ('what does HER2 3+ (intense) mean by ihc?': a gloss in brackets repeats the term, it is no part of it)
+        if (found := DEFINED_TERM_RE.match(GLOSS_RE.sub("", text.strip()))) is not None:
             term = found.group("term").strip()
             if asked_measures(term) and _term_before_of(term):
                 # 'whats the dosing schedule of T-DXd': a measure of a name (its dose, how often it is given)

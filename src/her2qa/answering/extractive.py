@@ -195,7 +195,7 @@ def names_of_kind(text: str, kind: str) -> list[str]:
 
 
 LEANS_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reason|As a result|This|These|"
-                           r"Such|Accordingly|In this sense|In this setting)\b|"
+                           r"Such|Accordingly|In this sense|In this setting|Herein|In this (?:trial|study))\b|"
                            r"^(?:\w+\W+){0,3}(?:based on|given|with|from|for) (?:this|these|that|such)\b", re.I)
 
 

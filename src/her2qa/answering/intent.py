@@ -85,7 +85,9 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
                     r"\b(?:point|idea|logic|thinking|purpose) (?:of|behind) (?:\w+ing|combin\w*|adding|the combination)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
-                    r"^how (?:does|do|did|can|could|might|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
+                    r"^how (?:does|do|did|can|could|might|would|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
+                    # ('how would AXL stop herceptin working?': how a drug is made to fail is a mechanism of resistance)
+                    r"stops?\s+(?:[\w\-]+\s+){1,3}?(?:from\s+)?working|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
                     r"make|makes|made|making|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"
                     r"get into|cross|crosses|act|acts|"
@@ -132,8 +134,11 @@ def asks_for_list(question: str) -> bool:
     if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question):
         return True
     words = re.findall(r"[\w\-/+]+", question.lower())
+    if words[:2] in (["any", "other"], ["any", "more"]):
+        words = words[:1] + words[2:]  # "any other drugs in that pathway being tested?": other members, listed the same
     if words[:1] == ["any"] and len(words) > 3 and words[1] in AGENT_PLURALS | {"trials", "studies"} and \
-            (words[2] in ("that", "which", "for", "against", "targeting", "testing", "blocking", "hitting")):
+            (words[2] in ("that", "which", "for", "against", "targeting", "testing", "blocking", "hitting", "in",
+                          "aimed", "directed", "acting")):
         return True  # "any drugs that hit it?", "any trials testing tucatinib with enhertu?": which ones, if any
     if not words or words[0] not in ("which", "what"):
         return False
@@ -263,10 +268,16 @@ SCOPE_TAIL_RE = re.compile(r"\s*,?\s*\b(?:as (?:described|defined|discussed|expl
                            r"anti-her2|(?:breast )?cancer|bc)|"
                            # "what does HER2-low mean for a tumor": what the term is, said of what it describes
                            r"(?:for|in) (?:an? |the )?(?:tumou?rs?|patients?|(?:breast )?cancers?|bc))(?=\W*$)", re.I)
+NAME_GLOSS_RE = re.compile(r"(?<=[\w+])\s*\(\s*(?=[\w\-/+.]*[A-Z])[\w\-/+.]+\s*\)")
+
+
 def without_scope_or_example(question: str) -> str:
     """The term asked, without where it is used or an example given after it ('quick def of TPD as used in this review
     (PROTACs etc)' → 'quick def of TPD')."""
-    return SCOPE_TAIL_RE.sub("", EXAMPLE_TAIL_RE.sub("", question))
+    # ('what is targeted protein degradation (TPD)?', 'what is enhertu (T-DXd)?': a name glossed by its short form is one
+    # term asked; a follow-up's reading adds words of context in brackets the same way, "… testing (follow-up)?", but
+    # in lower case)
+    return NAME_GLOSS_RE.sub("", SCOPE_TAIL_RE.sub("", EXAMPLE_TAIL_RE.sub("", question)))
 
 
 # "X vs Y - …", "tykerb + xeloda vs tykerb + herceptin - which one …": two names or regimens set side by side first
@@ -570,7 +581,7 @@ def classify(question: str) -> str:
     # "was the enhertu vs kadcyla trial the first phase 3 …?": a trial told by its arms is one trial asked about
     q = TRIAL_BY_ARMS_RE.sub("the trial", q)
     asks_comparator = ASKS_COMPARATOR_RE.search(q)
-    if either_better(q) or paired_comparisons(q) or BETTER_THAN_RE.match(q) or asks_of_each_term(q):
+    if either_better(q) or paired_comparisons(q) or BETTER_THAN_RE.match(q) or asks_of_each_term(q) or asks_of_each_drug(q):
         return "compare"
     # "how is X built differently from Y (linker, payload, DAR)?": a measure among the listed aspects is one
     # thing compared, not the figure the question asks
@@ -620,6 +631,20 @@ EACH_ASKED_RE = re.compile(r"\b(?:each(?: one)?|either)\b", re.I)
 # "intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?": one question of each term
 TERMS_EACH_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*[,:?–—]\s*"
                            rf".*{EACH_ASKED_RE.pattern}", re.I)
+
+
+# "when were kadcyla and enhertu each approved?": two drugs joined, and one question asked of each of them
+TWO_JOINED_RE = re.compile(r"(?<![\w-])(?P<left>[\w\-]+)\s+(?:and|&)\s+(?P<right>[\w\-]+)(?![\w-])", re.I)
+PLURAL_ASKED_RE = re.compile(r"^\W*(?:when|what|how|which|where)\b[^?]{0,40}?\b(?:were|are|did|do|have|had)\s+(?:the\s+)?"
+                             r"[\w\-]+\s+(?:and|&)\s+", re.I)
+
+
+def asks_of_each_drug(question: str) -> bool:
+    """Two drugs joined by 'and', asked of each ('… each', 'when were X and Y approved?'): both sides answered."""
+    from .extractive import is_drug_name
+    if not (EACH_ASKED_RE.search(question) or PLURAL_ASKED_RE.search(question)):
+        return False
+    return any(is_drug_name(m.group("left")) and is_drug_name(m.group("right")) for m in TWO_JOINED_RE.finditer(question))
 
 
 def asks_of_each_term(question: str) -> bool:

@@ -442,11 +442,12 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                    or (other_trials_figure(query.text, said, [a for e in specific if not is_drug_name(e)
                                                               for a in query.aliases.get(e, [e])])
                        if len(scope) == 1 and self.is_trial(scope[0]) and scope[0] not in query.carried else "")
-                   or year_gap(query.text, said, [query.aliases.get(e, [e]) for e in query.entities
-                                                    # (who approves is no scope, nor the disease the whole review is
-                                                    # about: 'for metastatic breast cancer')
-                                                    if e not in query.common and e.lower() not in AGENCIES
-                                                    and e.lower() not in REVIEW_DISEASE])
+                   or year_gap(query.text, said, dated := [query.aliases.get(e, [e]) for e in query.entities
+                                                             # (who approves is no scope, nor the disease the whole
+                                                             # review is about: 'for metastatic breast cancer')
+                                                             if e not in query.common and e.lower() not in AGENCIES
+                                                             and e.lower() not in REVIEW_DISEASE],
+                               each=[n for n in dated if any(is_drug_name(a) for a in n)])
                    if base.intent in ("fact", "yesno") else "")
         if missing.startswith("the rate of") and not gaps and (giving := self._giving_the_rate(answer, question, query,
                                                                                             candidates)) is not None:
