@@ -3814,6 +3814,26 @@ ROUND_34_CASES = {
         said=("treatment could be continued after local therapy",), read=("patients progressed", "HER2CLIMB")),
     "how something stops a drug working is a mechanism": Case(
         ("how would AXL stop herceptin working?",), said=("bypass the HER2 signaling pathway",), intent="why"),
+    # step B: from the unseen misses of ka–kd and ke–kh
+    "a drug's run starts where the sentence it leans on starts and ends where another study begins": Case(
+        ("verzenio vs ibrance trials in her2+ - side by side?",), said=("237 HER2-positive",),
+        unsaid=("**ibrance**\n- These patients",)),
+    "trials asked for a rare topic are those told where it is named": Case(
+        ("any trials for her2+ leptomeningeal disease?",), said=("NCT03696030",), unsaid=("HER2CLIMB-04",)),
+    "a partner printed with 'plus' is what a drug is combined with": Case(
+        ("what is enhertu being combined with in DESTINY-Breast 08?",), said=("capivasertib",), abstained=False),
+    "tbl is a table": Case(
+        ("tbl 2 - which of the ongoing T-DXd trials are phase III?",),
+        said=("DESTINY-Breast 06", "DESTINY-Breast 09", "DESTINY-Breast 12")),
+    "two lines typed as 2nd/3rd are both lines": Case(
+        ("what year did kadcyla get fda approval for 2nd/3rd line",), said=("In 2013",), abstained=False),
+    "how far a drug has come is its row of the table": Case(
+        ("how far along is ZW49 clinically?",), said=("NCT03821233", "phase I clinical trial")),
+    "an ADC version of a drug is the agent built on it": Case(
+        ("what is zw25?", "is there an ADC version of it?"), said=("ZW49",)),
+    "a remedy asked of a mechanism is what its section says of countering it": Case(
+        ("whats the link between cyclin D1 and her2 resistance", "so could something like ibrance or verzenio help with that?"),
+        said=("increased tumor growth inhibition",)),
 }
 
 

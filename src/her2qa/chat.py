@@ -54,7 +54,9 @@ class Conversation:
 PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|drug|one)|this (?:trial|study|drug|one)|"
                         r"the (?:trial|study|drug|agent|combination|arm|treatment|regimen|therapy|ADC|inhibitor|"
                         r"antibody|compound)(?: (?:that|which|who) (?!\w+ (?:in|with|on|at|for|vs|against)\b)"
-                        r"(?:won|worked|failed|lost|beat|succeeded|came out (?:best|on top)|did (?:best|better|worse)))?)\b",
+                        r"(?:won|worked|failed|lost|beat|succeeded|came out (?:best|on top)|did (?:best|better|worse)))?)\b"
+                        # ('and the ADC version built on it?': a kind of agent made from 'it', another agent)
+                        r"(?!\s+(?:version|form|variant|counterpart|built|based|made)\b)",
                         re.IGNORECASE)  # "the drug that won" is the drug: its clause only picked it out
 # A turn that names only what is added ("when herceptin was added", "adding atezo?") adds it to the
 # conversation's subject.
@@ -750,6 +752,9 @@ PLURAL_PRONOUN_RE = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # "what about the lung problem her oncologist warned about, how often does that happen": 'that' is the topic the
 # turn named before it, not what the last answer said
 TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his\s+|my\s+)?\w[^,;:?]*[,;:–—-]\s*|"
+                                   # "is it still the standard 2nd line or has something challenged that?": what the
+                                   # question put first, then asked the other way
+                                   r"^\W*(?:is|are|was|were|does|do|did|has|have|can|could)\s+[^?]{6,80}?\s+or\s+|"
                                    # "and detecting CTCs or ctDNA, what does that mean prognostically?": a doing named first
                                    r"^\W*(?:(?:and|so|ok|but|also)\s+)?[a-z]+ing\s+[^,;:?]{2,60}?(?:[,;:–—]|\s-)\s*"
                                    r"(?=(?:what|how|is|does|do|would|could)\b)|"

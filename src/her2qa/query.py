@@ -558,6 +558,9 @@ class QueryAnalyzer:
         text = re.sub(r"\bm(PFS|OS|DOR)\b", r"median \1", text, flags=re.I)  # 'mPFS', 'mOS': medians
         # 'perjeta+herceptin', 'tdm1+atezo' (not 'HER2+', 'HR+/…')
         text = re.sub(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{3})|(?<=[A-Za-z]{2}\d)\+(?=[A-Za-z]{4})", " + ", text)
+        # '2nd/3rd line' → 'second and third line': two lines asked (the review's "second and third-line treatment")
+        text = re.sub(r"\b([1-4])(?:st|nd|rd|th)\s*(?:/|&|and|or|[-–])\s*([1-4])(?:st|nd|rd|th)(?=[\s-]*lines?\b)",
+                      lambda m: f"{ORDINAL_WORDS[m.group(1)]} and {ORDINAL_WORDS[m.group(2)]}", text, flags=re.I)
         # '3rd line+' → 'third and later lines' (the review's words; the tables' filters read both forms)
         text = re.sub(r"\b(1st|2nd|3rd|4th)(?=[\s-]*lines?\b)|\b([1-4])l\b",
                       lambda m: ORDINAL_WORDS[(m.group(1) or m.group(2)).lower()[:1]] + ("" if m.group(1) else " line"),

@@ -171,6 +171,7 @@ SHORTHAND: dict[str, str] = {
     "ngs": "next-generation sequencing",
     # a class typed by its adjective alone, as 'adcs' ('bispecifics, car-t etc'): the review's bispecific antibodies
     "bispecifics": "bispecific antibodies",
+    "tbl": "table",
 }
 
 # How people ask (left, a regex prefix) versus how the review says it (right): added to retrieval terms.

@@ -172,6 +172,8 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
 
 # A property the review names otherwise: T-DM1's payload is "the cytotoxic agent DM1"
 PROPERTY_SAID = {"payload": ("cytotoxic agent",),
+                 # 'what is enhertu being combined with in DESTINY-Breast 08?': a table's arms print a partner by "plus"
+                 "combined": ("plus", "combination"), "combination": ("plus", "combined"),
                  # 'what phase is each in': the word is too common to tell the aspect, a phase printed ("phase II") tells it
                  "phase": ("phase i", "phase 1", "phase 2", "phase 3"),
                  # 'cutoff for IHC 3+': a threshold is printed as what the state is defined by ("… in more than 30%")

@@ -64,6 +64,10 @@ PAYLOAD_STEMS = r"(?:tecan|vedotin|dotin|tansine|carmazine)"
 COMBINED_WITH_RE = re.compile(r"\b(?:combin\w*|paired|pairing|given (?:together )?with|added to|adding|partner\w*|alongside)\b", re.I)
 
 
+# A word printed in at most this share of the review's paragraphs is what a question is about
+RARE_SHARE = 0.03
+
+
 def class_asked(text: str) -> str:
     """'adc', 'tki', 'pi3k', 'cdk', 'mtor' or 'antibody' when the question names that class; ''."""
     return next((name for name, cue in CLASS_ASKED if cue.search(text)), "")
@@ -233,8 +237,11 @@ class ListPlans:
         trial of a name family, or of the section the question names, or of the best passages —
         text and tables — each with the first sentence or row that names it."""
         names = self._trial_index()
+        rare: list[str] = []
         words = [compact(w) for w in re.findall(r"[\w\-]+", text) if len(compact(w)) >= 4]
-        family = next((w for w in words if sum(key.startswith(w) for key in names) >= 2 and w not in names), None)
+        # ('which destiny-breast trials…' — not 'her2+', the start of HER2CLIMB's name and a word of every paragraph)
+        family = next((w for w in words if sum(key.startswith(w) for key in names) >= 2 and w not in names
+                       and self.analyzer.paragraph_share([w]) <= 0.2), None)
         if family:
             chosen = {key: hit for key, hit in names.items() if key.startswith(family)}
         else:
@@ -257,6 +264,10 @@ class ListPlans:
                         sentences.append(nxt)
             else:
                 sentences = self._best_paragraphs(self.extractive._rank_units(query, self.extractive.pool(candidates)))
+            if rare := self._rare_words(text, query):
+                # "any trials for leptomeningeal disease?": the trials told where the review names what is rare in
+                # the question, not every trial of the passages found
+                sentences = [s for s in sentences if mentions(s.text, rare)] or self.sentences.mentioning(rare)
             starts = {s.start for s in sentences}
             asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
             chosen = {key: hit for key, hit in names.items()
@@ -270,7 +281,7 @@ class ListPlans:
                     if not any(compact(n) in names for n in TRIAL_RE.findall(before)) and compact(match.group(0)) not in chosen:
                         chosen[compact(match.group(0))] = (match.group(0), [Pick(chunk=self.sentences.chunk(s), text=s.text,
                                                                                  start=s.start)])
-        if len(chosen) < 2:
+        if len(chosen) < 2 and not (rare and chosen):  # (the one trial told where a rare topic is, is the answer)
             return None
         picks = []
         for name, hits in chosen.values():
@@ -279,8 +290,17 @@ class ListPlans:
             self._considered.add(pick.chunk.id)
         picks.sort(key=lambda p: (p.chunk.source, p.chunk.start, p.start or 0))
         listed = ", ".join(dict.fromkeys(p.highlights[0] for p in picks))
-        return self.composer.compose(base, picks, query, lead=f"{len(chosen)} trials are named: {listed}.",
+        named = f"{len(chosen)} trials are named" if len(chosen) > 1 else "1 trial is named"
+        return self.composer.compose(base, picks, query, lead=f"{named}: {listed}.",
                                      highlight_figures=False)
+
+    def _rare_words(self, text: str, query: Query) -> list[str]:
+        """Content words of a question the review prints in few of its paragraphs ('leptomeningeal') — a topic, not
+        a word of a name asked ('duocarmazine', whose trials may be told under its code SYD985)."""
+        named = " ".join(a for e in query.entities for a in query.aliases.get(e, [e]))
+        words = [w for w in content_words(text) if len(w) >= 6 and w not in FRAME_WORDS and not is_generic(w)
+                 and not mentions(named, [w]) and not re.search(r"(?:ing|ed)$", w)]  # ('combining': how, not what)
+        return [w for w in words if 0 < self.analyzer.paragraph_share([w]) <= RARE_SHARE]
 
     def _best_paragraphs(self, ranked) -> list:
         """The sentences of the two body paragraphs holding the best-ranked passages."""

@@ -18,7 +18,7 @@ from ..retrieval import Candidate
 from .compose import Pick
 from .continuation import CAVEAT_RE
 from .coverage import content_words
-from .extractive import DRUG_CODE_RE, is_drug_name, trial_names
+from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
 from .subjects import without_brackets
 from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
@@ -388,6 +388,10 @@ class OverviewPlans:
             return any(mentions(" ".join(s.text.split()[:7]), aliases) for s in runs[key])
         home = max(runs, key=lambda k: (introduced(k), len(runs[k]), counts[k], -k[1]))
         run = runs[home]
+        if run and run[0].index > 0 and LEANS_BACK_RE.match(run[0].text):
+            # ("Herein, the efficacy of abemaciclib …": the run opens on a sentence leaning on the one before it, which
+            # names the trial and its patients)
+            run = [self.sentences.paragraph(run[0])[run[0].index - 1]] + run
         # (a drug or trial has a home paragraph and is named in passing elsewhere; a topic — brain metastases — is
         # told a sentence or two in each of several places: more of them are its overview)
         reach = ELSEWHERE_NAMED if is_drug_name(entity) or DRUG_CODE_RE.fullmatch(entity) or self.is_trial(entity) \

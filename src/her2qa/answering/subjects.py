@@ -111,6 +111,10 @@ NAME_LIMIT = 8
 OTHERS_ASKED_RE = re.compile(r"\b(?:another|other|others|apart from|besides|aside from|except|beyond)\b", re.I)
 
 
+# "On the other hand, the randomized PATRICIA trial…": a sentence that turns to another study
+TURNS_TO_ANOTHER_RE = re.compile(r"(?:On the other hand|In contrast|Conversely|Meanwhile|Another|Other|A second|The second)\b")
+
+
 class SubjectPlans:
     """Plans about one drug or trial, for :class:`AnswerPipeline` (self is the pipeline)."""
 
@@ -569,7 +573,8 @@ class SubjectPlans:
         first = min(s.index for s in hits if (s.source, s.paragraph) == key)
         run: list[Sentence] = []
         for sentence in paragraph[first:]:
-            if run and not mentions(sentence.text, aliases) and self._moves_on(sentence.text, entity, query):
+            if run and not mentions(sentence.text, aliases) and self._moves_on(sentence.text, entity, query,
+                                                                              " ".join(s.text for s in run)):
                 break
             run.append(sentence)
             if len(run) >= limit:
@@ -594,8 +599,13 @@ class SubjectPlans:
                          rf"{re.escape(name)}\W+(?:\w+\W+){{0,3}}(?:trials?|study)\b", re.I)
         return any(cue.search(s.text) for s in self.sentences.mentioning([name])[:12])
 
-    def _moves_on(self, text: str, entity: str, query: Query) -> bool:
-        """Has the text moved on to another trial (when a trial is described) or drug?"""
+    def _moves_on(self, text: str, entity: str, query: Query, run: str = "") -> bool:
+        """Has the text moved on to another trial (when a trial is described) or drug — or, from a drug, to a trial
+        the run about it has not named ("On the other hand, the randomized PATRICIA trial…" after abemaciclib's)?"""
+        if run and not self.is_trial(entity) and TURNS_TO_ANOTHER_RE.match(text) and any(
+                self.is_trial(n) and not mentions(run, [n]) and not n.upper().startswith("NCT") and not is_generic(n)
+                for n in trial_names(text)):
+            return True
         if self.is_trial(entity):
             others = [n for n in trial_names(text)
                       if not is_generic(n) and not mentions(n, query.aliases.get(entity, [entity]))
