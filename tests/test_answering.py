@@ -3834,6 +3834,9 @@ ROUND_34_CASES = {
     "a remedy asked of a mechanism is what its section says of countering it": Case(
         ("whats the link between cyclin D1 and her2 resistance", "so could something like ibrance or verzenio help with that?"),
         said=("increased tumor growth inhibition",)),
+    "that, in a question put one way then asked the other, is what it put first": Case(
+        ("when did T-DM1 get approved for 2nd/3rd line mbc", "is it still the standard 2nd line or has something challenged that"),
+        said=("DESTINYBreast03",), unread=("(",)),
 }
 
 

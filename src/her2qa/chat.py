@@ -914,7 +914,8 @@ def points_at_what_was_said(question: str) -> bool:
     demonstrative = DEMONSTRATIVE_OBJECT_RE.search(question)
     told = [t for t in re.split(r"(?<=\w)[.!]+\s+", question[:demonstrative.start()])[:-1]] if demonstrative else []
     return bool(demonstrative) and not any(len(t.split()) >= 4 for t in told) \
-        and not TROUBLE_WORDS_RE.search(question[:demonstrative.start()])  # ('… the side effects tho, … about that?')
+        and not TROUBLE_WORDS_RE.search(question[:demonstrative.start()]) \
+        and not TOPIC_NAMED_BEFORE_RE.search(question[:demonstrative.start()])  # (as resolve reads it)
 
 
 def _said_topic(previous: Turn, analyzer: QueryAnalyzer, limit: int = 4, point: str = "") -> str:
