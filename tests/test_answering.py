@@ -3837,6 +3837,18 @@ ROUND_34_CASES = {
     "that, in a question put one way then asked the other, is what it put first": Case(
         ("when did T-DM1 get approved for 2nd/3rd line mbc", "is it still the standard 2nd line or has something challenged that"),
         said=("DESTINYBreast03",), unread=("(",)),
+    # step D: from the unseen misses of ki–kl
+    "ongoing trials where a measure is the primary endpoint are the table's rows": Case(
+        ("ongoing enhertu trials where pfs is the primary endpoint?",), said=("DESTINY-Breast 06", "DESTINY-Breast 09")),
+    "phases told one after another, one combined, are each of them": Case(
+        ("which ADCs in table 1 are still only phase I or I/II",), said=("A166", "BDC-1001", "ZW49", "Zanidatamab zovodotin")),
+    "a treatment switched from is not what 'it' stands for": Case(
+        ("my mom just switched from kadcyla to enhertu", "what lung problems showed up in the trials?"),
+        said=("interstitial lung disease",), read=("enhertu",)),
+    "a drug a purpose names is what 'it' stands for after it": Case(
+        ("journal club on nerlynx: what holds it back in practice?",), said=("high incidence of diarrhea",)),
+    "what the trials showed of a kind asked is not a list of trials": Case(
+        ("what lung problems showed up in the trials in enhertu?",), said=("13.6%",), unsaid=("trials are named",)),
 }
 
 

@@ -835,7 +835,8 @@ CONDITION_OPENING_RE = re.compile(r"^\W*(?:(?:ok|okay|and|so|but)\W+)*(?:if|when
 
 
 # "just progressed on kadcyla", "after kadcyla stopped working": a treatment told as one that was had and failed
-PAST_BEFORE = r"(?:progress(?:ed|ing)|progression|fail(?:ed|ing)|relaps(?:ed|ing)|been|was|were)\s+(?:on|after|with|through)\s+(?:the\s+)?"
+PAST_BEFORE = (r"(?:(?:progress(?:ed|ing)|progression|fail(?:ed|ing)|relaps(?:ed|ing)|been|was|were)\s+(?:on|after|with|through)|"
+               r"(?:switch(?:ed|ing)?|mov(?:ed|ing)|chang(?:ed|ing)|came|coming|went|taken)\s+(?:off|from))\s+(?:the\s+)?")
 PAST_AFTER = r"\s+(?:stopped|stops|quit|failed|fails|(?:is|was)\s+no longer)\b"
 
 

@@ -290,7 +290,7 @@ SYNONYMS: dict[str, str] = {
     r"checkpoint (?:inhibitors?|blockers?|blockade)|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"
-    r"\bholds? (?:it|them) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s|ped)?\b(?! working)|\bdiscontinu\w*|\bquit\w*|"
+    r"\b(?:holds?|holding|held) (?:it|them|[\w\-]+) back\b|\bstruggl\w*|\bstay(?:ing)? on\b|\bstop(?:ping|s|ped)?\b(?! working)|\bdiscontinu\w*|\bquit\w*|"
     r"\bdrop(?:ping|s)? out\b|\b(?:problems?|issues?|concerns?|catch) (?:with|of)\b": "limited limitation",
     # 'what other approaches are being explored?', 'what are they looking into': the research the review
     # says the field is centred on

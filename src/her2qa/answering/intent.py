@@ -948,6 +948,12 @@ ONE_OF_TOPIC_RE = re.compile(r"\bmakes?\s+(one)\s+up\b|\bmake\s+up\s+(one)\b|\b(
 HYPHENED_PHRASE_RE = re.compile(r"\b([A-Za-z][\w]*)-(after|before|for|with|plus|versus|vs)-([A-Za-z][\w]*)\b", re.I)
 
 
+def _drug_set_aside(purpose: str) -> str:
+    """The last drug a stripped purpose names ('journal club on nerlynx:' → 'nerlynx'), or ''."""
+    from .extractive import is_drug_name  # (extractive reads this module's patterns)
+    return next((w for w in reversed(re.findall(r"[\w\-]+", purpose)) if is_drug_name(w)), "")
+
+
 def without_framing(question: str) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
@@ -984,6 +990,12 @@ def without_framing(question: str) -> str:
     if stripped != question and (trial := _numbered_name_set_aside(question[:len(question) - len(stripped)], stripped)):
         # "for a DB-04 eligibility talk: what was the median PFS …?": the trial the purpose names is the question's
         stripped = re.sub(r"\s*\?*\s*$", f" in {trial}?", stripped, count=1)
+    elif stripped != question and (drug := _drug_set_aside(question[:len(question) - len(stripped)])) and \
+            (pronoun := re.search(r"\b(it|its)\b", stripped, re.I)) and \
+            not re.search(r"\b[A-Z][A-Z0-9\-]+\b", stripped[:pronoun.start()]):  # ('… rate of ILD … was it fatal': ILD)
+        # "journal club on nerlynx: what holds it back in practice?": 'it' is the drug the purpose names
+        name = drug + ("’s" if pronoun.group(1).lower() == "its" else "")
+        stripped = f"{stripped[:pronoun.start()]}{name}{stripped[pronoun.end():]}"
     stripped = STYLE_TAIL_RE.sub("", stripped)
     stripped = ANSWER_FORM_TAIL_RE.sub("?", stripped)
     # 'which ADC in table 1 doesn't carry a cytotoxic payload but an immune agonist': what it carries is asked

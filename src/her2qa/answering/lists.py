@@ -17,6 +17,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from .compose import Pick, render
 from .coverage import content_words
+from .intent import AGENT_PLURALS
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, _join, asked_kind, is_drug_name, trial_names
 from .passages import FRAME_WORDS, Sentence, words_of
 from .tables import TABLE_WORDS
@@ -66,6 +67,18 @@ COMBINED_WITH_RE = re.compile(r"\b(?:combin\w*|paired|pairing|given (?:together 
 
 # A word printed in at most this share of the review's paragraphs is what a question is about
 RARE_SHARE = 0.03
+
+
+# "what lung problems showed up in the trials?": the plural asked for, before what it does
+LISTED_HEAD_RE = re.compile(r"^\W*(?:what|which)\s+(?:[\w\-/]+\s+){0,2}?(?P<head>[a-z]+s)\s+(?:showed|show|were|came|come|"
+                            r"occurred|occur|happened|happen|appeared|appear|turned|seen|reported)\b", re.I)
+
+
+def _other_kind_asked(text: str) -> bool:
+    """Does the question list things of another kind than trials or agents ('what lung problems showed up in the
+    trials?': problems, told where the trials report them)?"""
+    head = LISTED_HEAD_RE.match(text)
+    return head is not None and head.group("head").lower() not in AGENT_PLURALS | {"trials", "studies", "ones"}
 
 
 def class_asked(text: str) -> str:
@@ -123,7 +136,7 @@ class ListPlans:
         found = self.sentences.find_section(text, prefer_parents=True)
         specific = self._specific(query)
         # "which IGF-1R inhibitors are being combined … in trials?" asks for drugs, not for the trials
-        if TRIALS_ASKED_RE.search(text) and asked_kind(text) != "drug":
+        if TRIALS_ASKED_RE.search(text) and asked_kind(text) != "drug" and not _other_kind_asked(text):
             # 'which ongoing enhertu trials are first-line with PFS as the endpoint': trials chosen by what a table
             # sets out for each (line, endpoint, phase) are that table's rows
             match = self.tables.match(text, query, require_table_word=False)

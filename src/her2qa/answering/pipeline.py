@@ -53,6 +53,9 @@ from ..vocabulary import AGENCIES, BRANDS
 Retrieve = Callable[[Query], list[Candidate]]
 
 # "what did Metzger find?", "what did bose et al show": a study the review names by its first author
+# "trials with pfs as (the) primary endpoint", "where pfs is the primary endpoint", "primary endpoint of pfs"
+ENDPOINT_AS_PRIMARY_RE = re.compile(r"\b[\w\-]+\s+(?:as|is|was|=)\s+(?:the|their|its)?\s*primary\s+end\s?points?\b|"
+                                    r"\bprimary\s+end\s?points?\s+(?:of|is|was|=|being)\s+[\w\-]+", re.I)
 # "is there an ADC version of ZW25?", "an ADC built on it": another agent of a kind, made from the one named
 KIND_BUILT_ON_RE = re.compile(r"\b(?P<kind>ADC|conjugate|bispecific|antibody|inhibitor|TKI)s?\s+(?:(?:version|form|variant|"
                               r"counterpart)(?:\s+(?:built|based|made))?|(?:that(?:'s| is)\s+)?(?:built|based|made))\s+(?:of|on|from)\b",
@@ -93,7 +96,8 @@ ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earlies
 # ('… first line and measure PFS?': what trials measure is their endpoint column)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b|"
                                  r"\b(?:measure|measures|measuring|looking at)\s+(?:pfs|os|orr|dfs|idfs|cbr)\b", re.IGNORECASE)
-TRIALS_WITH_RE = re.compile(r"^\s*[\w\-]+\s+trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)  # 't-dxd trials with…'
+# 't-dxd trials with…', 'ongoing enhertu trials where…'
+TRIALS_WITH_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)
 # "which anti-diarrhea drug and schedule did the CONTROL trial use": a named detail of one trial, told where it is
 DETAIL_OF_TRIAL_RE = re.compile(r"^\W*(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:drugs?|agents?|medications?|meds|doses?|"
                                 r"schedules?|regimens?|comparators?)\b", re.I)
@@ -361,7 +365,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                       and not ONE_ASKED_RE.search(text)
                       and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text) or TRIALS_IN_LINE_RE.search(text)
                            or PRIMARY_ENDPOINT_RE.search(text) or ARM_ASKED_RE.search(text))
-                      and not asked_measures(text)  # 'what response rate did ZW25 get in its phase 1 study?': no column
+                      # 'what response rate did ZW25 get in its phase 1 study?': no column — but 'trials with pfs as
+                      # primary endpoint' names the measure as the column's value
+                      and not asked_measures(ENDPOINT_AS_PRIMARY_RE.sub(" ", text))
                       # 'what PFS did the TULIP phase III trial report?': a result, not the endpoint column
                       and not (asked_endpoints(text) and not PRIMARY_ENDPOINT_RE.search(text))
                       # ('is there a T-DXd trial for brain mets listed?' reads as a list by its last word)

@@ -20,6 +20,9 @@ PHASE_ONWARD_RE = re.compile(r"\s*(?:\+|or (?:later|higher|above|beyond|more)|an
                              r"|(or (?:earlier|lower|below)|and (?:earlier|lower|below)))", re.I)
 ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv"}
 ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "1": "1st", "2": "2nd", "3": "3rd"}
+_PHASE = r"(?:iv|iii|ii|i|[1-4])"
+PHASES_TOLD_RE = re.compile(rf"phase\s*({_PHASE}(?:\s*/\s*{_PHASE})*(?:\s*(?:,|\bor\b|\band\b)\s*(?:phase\s*)?{_PHASE}"
+                            rf"(?:\s*/\s*{_PHASE})*)+)\b", re.I)
 PHASE_RE = re.compile(r"\bphase\s*(iv|iii|ii|i|[1-4])(?:\s*(?:/|or|and|-)\s*(iv|iii|ii|i|[1-4]))?\b", re.I)
 LINE_RE = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th|[1-3])[\s-]*lines?\b", re.I)
 # Words that name the table or its parts rather than filter its rows.
@@ -241,9 +244,20 @@ def _by_phase(state: _Narrowing, table: Table) -> re.Match | None:
         wanted = set(order[:order.index(named) + 1] if onward.group(1) else order[order.index(named):])
         label = f"phase {named.upper()} or {'earlier' if onward.group(1) else 'later'}"
 
+    # "only phase I or I/II": phases told one after another, one of them combined — a row in any of them
+    told = PHASES_TOLD_RE.match(lowered, phases.start())
+    alternatives = [{ROMAN[p] for p in re.split(r"\s*/\s*", alt.strip())}
+                    for alt in re.split(r"\s*(?:,|\bor\b|\band\b)\s*(?:phase\s*)?", told.group(1))] if told else []
+    several = len(alternatives) >= 2 and any(len(a) > 1 for a in alternatives) and not label
+    if several:
+        label = "phase " + " or ".join("/".join(p.upper() for p in sorted(a, key=order.index)) for a in alternatives)
+
     def phase_ok(row: TableRow) -> bool:
         have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
-        met = have == wanted if only else wanted <= have if combined else bool(have & wanted)
+        if several:
+            met = any(have == a if only else a <= have for a in alternatives)
+        else:
+            met = have == wanted if only else wanted <= have if combined else bool(have & wanted)
         return met != bool(negation)
     state.rows = [r for r in state.rows if phase_ok(r)]
     state.filters.append(("not " if negation else "") + ("only " if only else "") + (label or "phase "
