@@ -52,7 +52,6 @@ from ..vocabulary import AGENCIES, BRANDS
 
 Retrieve = Callable[[Query], list[Candidate]]
 
-# "what did Metzger find?", "what did bose et al show": a study the review names by its first author
 # "trials with pfs as (the) primary endpoint", "where pfs is the primary endpoint", "primary endpoint of pfs"
 ENDPOINT_AS_PRIMARY_RE = re.compile(r"\b[\w\-]+\s+(?:as|is|was|=)\s+(?:the|their|its)?\s*primary\s+end\s?points?\b|"
                                     r"\bprimary\s+end\s?points?\s+(?:of|is|was|=|being)\s+[\w\-]+", re.I)
@@ -70,6 +69,7 @@ REMEDY_ASKED_RE = re.compile(r"\b(?:help(?:s|ed)? (?:with|against)|block(?:s|ed|
 # has shown promising results in overcoming this resistance"
 REMEDY_SAID_RE = re.compile(r"\b(?:inhibit(?:ion|ors?|ing)|targeting|overcom(?:e|ing)|surmount\w*|resensiti[sz]\w*|"
                             r"block(?:ing|ade))\b", re.I)
+# "what did Metzger find?", "what did bose et al show": a study the review names by its first author
 AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
                                 r"(?: and (?:colleagues|co-?workers|team))? (?:find|found|show|shown|report|reported|"
                                 r"demonstrate|demonstrated|observe|observed|describe|conclude|say)\b", re.I)
