@@ -23,13 +23,14 @@ from ..query import Query, QueryAnalyzer, light_stem, mentions
 from ..results import Answer
 from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
 from ..settings import Settings
-from .compose import Composer, Pick, merge
+from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
                        subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
-from .extractive import DRUG_CODE_RE, DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, retrieved_list
+from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, retrieved_list
 from .comparisons import ComparePlans
 from .continuation import ContinuationPlans
+from .development import STAGE_ASKED_RE, DevelopmentPlans
 from .definitions import DefinitionPlans
 from .head_to_head import HeadToHeadPlans
 from .framing import FramingSteps
@@ -37,6 +38,7 @@ from .gaps import GapSteps, closest_said
 from .neighbours import NeighbourSteps
 from .outcome import Outcome
 from .parts import FOLLOW_ON_SENTENCES, REVIEW_ITSELF_RE, WHICH_RE, PartSteps
+from .remedies import RemedyPlans
 from .rationale import RationalePlans
 from .overviews import RESULTS_ASKED_RE, OverviewPlans
 from .lists import ListPlans
@@ -55,20 +57,6 @@ Retrieve = Callable[[Query], list[Candidate]]
 # "trials with pfs as (the) primary endpoint", "where pfs is the primary endpoint", "primary endpoint of pfs"
 ENDPOINT_AS_PRIMARY_RE = re.compile(r"\b[\w\-]+\s+(?:as|is|was|=)\s+(?:the|their|its)?\s*primary\s+end\s?points?\b|"
                                     r"\bprimary\s+end\s?points?\s+(?:of|is|was|=|being)\s+[\w\-]+", re.I)
-# "is there an ADC version of ZW25?", "an ADC built on it": another agent of a kind, made from the one named
-KIND_BUILT_ON_RE = re.compile(r"\b(?P<kind>ADC|conjugate|bispecific|antibody|inhibitor|TKI)s?\s+(?:(?:version|form|variant|"
-                              r"counterpart)(?:\s+(?:built|based|made))?|(?:that(?:'s| is)\s+)?(?:built|based|made))\s+(?:of|on|from)\b",
-                              re.I)
-# "is it in trials yet?", "how far along is it clinically?", "what phase is it in?": how far a drug has come
-STAGE_ASKED_RE = re.compile(r"\bin (?:clinical )?(?:trials?|testing|development)\b|\bhow far along\b|\bclinical(?:ly)?\b.*\b(?:stage|far)\b|"
-                            r"\bwhat phase\b|\bwhich phase\b|\bphase (?:is|are)\b|\btrial (?:ids?|numbers?|identifiers?)\b|\bnct\b", re.I)
-# "could X help with it", "can you block that", "anything to overcome it": a way to counter what is named
-REMEDY_ASKED_RE = re.compile(r"\b(?:help(?:s|ed)? (?:with|against)|block(?:s|ed|ing)?|overcom(?:e|es|ing)|counter(?:s|ed|ing)?|"
-                             r"get(?:s|ting)? around)\b", re.I)
-# the review saying how a mechanism is countered: "CDK4/6 inhibition can improve the response…", "targeting CDK4/6
-# has shown promising results in overcoming this resistance"
-REMEDY_SAID_RE = re.compile(r"\b(?:inhibit(?:ion|ors?|ing)|targeting|overcom(?:e|ing)|surmount\w*|resensiti[sz]\w*|"
-                            r"block(?:ing|ade))\b", re.I)
 # "what did Metzger find?", "what did bose et al show": a study the review names by its first author
 AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
                                 r"(?: and (?:colleagues|co-?workers|team))? (?:find|found|show|shown|report|reported|"
@@ -118,7 +106,8 @@ MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGN
 
 
 class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlans, SubjectPlans, HeadToHeadPlans,
-                     DefinitionPlans, ContinuationPlans, TablePlans, OverviewPlans, ComparePlans, RationalePlans):
+                     DefinitionPlans, ContinuationPlans, TablePlans, OverviewPlans, ComparePlans, RationalePlans,
+                     DevelopmentPlans, RemedyPlans):
     """The planner: one method per intent, with the plans of each intent and the steps around them mixed in."""
 
     def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
@@ -302,22 +291,6 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if STAGE_ASKED_RE.search(text) and answer.table is None:
             return self._with_its_row(answer, text, carried)
         return answer
-
-    def _with_its_row(self, answer: Answer, text: str, carried: list[str]) -> Answer:
-        """'is ZW49 in trials yet?', 'how far along is it clinically?': how far a drug has come is what its row of a
-        table of drugs in development gives (phase, trial name and NCT identifier), beside what the text says."""
-        query = self.analyzer.analyze(text, carried=list(carried))
-        specific = self._specific(query)
-        if len(specific) != 1 or (match := self.tables.rows_named([query.aliases.get(specific[0], specific)])) is None:
-            return answer
-        if any(c.chunk_id in {chunk.id for chunk in match.chunks} for c in answer.citations):
-            return answer
-        base = answer.model_copy(update={"answer": "", "points": [], "citations": [], "lead": ""})
-        self._considered.update(chunk.id for chunk in match.chunks)
-        row = self.composer.compose(base, [Pick(chunk=chunk, text=chunk.text) for chunk in match.chunks], query)
-        if row.abstained or not row.points:
-            return answer
-        return merge(answer, [("", answer), ("", row)], lead=answer.lead)
 
     def _outcome_reported(self, answer: Answer, text: str, carried: list[str]) -> Answer:
         """'did the TULIP trial work?': a yes/no on how one trial came out is declined, like 'what did TULIP
@@ -577,45 +550,6 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         related = [r for r in base.retrieved if r.kind != "reference"][:3]
         return base.model_copy(update={"answer": message, "abstained": True, "related": related,
                                        "missing": missing or []})
-
-    def _kind_built_on(self, base: Answer, text: str, query: Query) -> Answer | None:
-        """'is there an ADC version of ZW25?': the paragraph that opens on another agent of that kind and names the
-        one asked inside it ("ZW49 … merging bispecific antibody technology with ADCs. ZW25 is crucial for
-        targeting…") — the one asked's own paragraph says what it is, not what was built on it."""
-        asked = KIND_BUILT_ON_RE.search(text)
-        specific = self._specific(query)
-        if asked is None or len(specific) != 1:
-            return None
-        aliases = query.aliases.get(specific[0], specific)
-        kind = re.compile(rf"\b{re.escape(asked.group('kind'))}s?\b", re.I)
-        for sentence in self.sentences.mentioning(aliases):
-            paragraph = self.sentences.paragraph(sentence)
-            opening = paragraph[0]
-            if mentions(opening.text, aliases) or not any(kind.search(s.text) for s in paragraph):
-                continue
-            others = [n for n in self.analyzer.entities_in(opening.text) if DRUG_CODE_RE.fullmatch(n)]
-            if not others:
-                continue
-            told = [s for s in paragraph if s is opening or mentions(s.text, aliases + others)]
-            return self._quoting(base, query, told)
-        return None
-
-    def _remedy_in_its_section(self, base: Answer, text: str, query: Query) -> Answer | None:
-        """'could ibrance or verzenio help with cyclin D1?', 'can you block that (Cyclin D1)?': what the section titled
-        by the mechanism asked says of countering it — its sentences on inhibiting, targeting, overcoming it."""
-        if (asked := REMEDY_ASKED_RE.search(text)) is None:
-            return None
-        doc = self.corpus.primary
-        countered = text[asked.end():]  # ('can CDK4/6 inhibition get around resistance from a TSC2 mutation?': TSC2's)
-        for name in [e for e in query.entities if not is_drug_name(e) and mentions(countered, query.aliases.get(e, [e]))]:
-            titled = [s for s in self.sentences.titled_by(doc, query.aliases.get(name, [name])) if s.kind == "body"]
-            if len(titled) != 1:
-                continue
-            said = [s for key in self.sentences.descendants(doc, titled[0].key)
-                    for s in self.sentences.in_section(doc.source, key) if REMEDY_SAID_RE.search(s.text)]
-            if said:
-                return self._quoting(base, query, sorted(said, key=lambda s: s.start))
-        return None
 
     def _in_its_own_section(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         """The retrieved passages inside the section whose title names the question's subject ('2.9

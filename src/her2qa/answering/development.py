@@ -1,0 +1,68 @@
+"""Development: how far a drug has come, and the agents built on it.
+
+"is ZW49 in trials yet?", "how far along is it clinically?": a drug's row of a table of drugs in development gives
+its phase, trial name and NCT identifier, beside what the text says. "is there an ADC version of ZW25?": the agent
+whose paragraph opens on it and names the one asked inside it (ZW49), not the one asked's own paragraph.
+
+A mixin of :class:`her2qa.answering.pipeline.AnswerPipeline` (it uses the pipeline's sentence index, tables,
+composer and ``_quoting``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..query import Query, mentions
+from ..results import Answer
+from .compose import Pick, merge
+from .extractive import DRUG_CODE_RE
+
+# "is there an ADC version of ZW25?", "an ADC built on it": another agent of a kind, made from the one named
+KIND_BUILT_ON_RE = re.compile(r"\b(?P<kind>ADC|conjugate|bispecific|antibody|inhibitor|TKI)s?\s+(?:(?:version|form|variant|"
+                              r"counterpart)(?:\s+(?:built|based|made))?|(?:that(?:'s| is)\s+)?(?:built|based|made))\s+(?:of|on|from)\b",
+                              re.I)
+# "is it in trials yet?", "how far along is it clinically?", "what phase is it in?": how far a drug has come
+STAGE_ASKED_RE = re.compile(r"\bin (?:clinical )?(?:trials?|testing|development)\b|\bhow far along\b|\bclinical(?:ly)?\b.*\b(?:stage|far)\b|"
+                            r"\bwhat phase\b|\bwhich phase\b|\bphase (?:is|are)\b|\btrial (?:ids?|numbers?|identifiers?)\b|\bnct\b", re.I)
+
+
+class DevelopmentPlans:
+    """How far a drug has come (its table row), and the agents of a kind built on a drug."""
+
+    def _with_its_row(self, answer: Answer, text: str, carried: list[str]) -> Answer:
+        """'is ZW49 in trials yet?', 'how far along is it clinically?': how far a drug has come is what its row of a
+        table of drugs in development gives (phase, trial name and NCT identifier), beside what the text says."""
+        query = self.analyzer.analyze(text, carried=list(carried))
+        specific = self._specific(query)
+        if len(specific) != 1 or (match := self.tables.rows_named([query.aliases.get(specific[0], specific)])) is None:
+            return answer
+        if any(c.chunk_id in {chunk.id for chunk in match.chunks} for c in answer.citations):
+            return answer
+        base = answer.model_copy(update={"answer": "", "points": [], "citations": [], "lead": ""})
+        self._considered.update(chunk.id for chunk in match.chunks)
+        row = self.composer.compose(base, [Pick(chunk=chunk, text=chunk.text) for chunk in match.chunks], query)
+        if row.abstained or not row.points:
+            return answer
+        return merge(answer, [("", answer), ("", row)], lead=answer.lead)
+
+    def _kind_built_on(self, base: Answer, text: str, query: Query) -> Answer | None:
+        """'is there an ADC version of ZW25?': the paragraph that opens on another agent of that kind and names the
+        one asked inside it ("ZW49 … merging bispecific antibody technology with ADCs. ZW25 is crucial for
+        targeting…") — the one asked's own paragraph says what it is, not what was built on it."""
+        asked = KIND_BUILT_ON_RE.search(text)
+        specific = self._specific(query)
+        if asked is None or len(specific) != 1:
+            return None
+        aliases = query.aliases.get(specific[0], specific)
+        kind = re.compile(rf"\b{re.escape(asked.group('kind'))}s?\b", re.I)
+        for sentence in self.sentences.mentioning(aliases):
+            paragraph = self.sentences.paragraph(sentence)
+            opening = paragraph[0]
+            if mentions(opening.text, aliases) or not any(kind.search(s.text) for s in paragraph):
+                continue
+            others = [n for n in self.analyzer.entities_in(opening.text) if DRUG_CODE_RE.fullmatch(n)]
+            if not others:
+                continue
+            told = [s for s in paragraph if s is opening or mentions(s.text, aliases + others)]
+            return self._quoting(base, query, told)
+        return None
