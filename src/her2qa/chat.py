@@ -396,12 +396,12 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     return _with_topic(reading, previous, analyzer), own + carried
 
 
-# "that pathway", "the same receptor": a thing pointed at by the kind of thing it is
 # "does having one change …?": 'one' is a thing of the kind the last turn asked about, when it asked 'what is a …'
 HAVING_ONE_RE = re.compile(r"\b(?:having|have|has|had|with|get|gets|got|carry|carrying|carries)\s+(one)\b(?!\s+(?:of|more|less|or)\b)",
                            re.I)
 A_KIND_ASKED_RE = re.compile(r"^\W*(?:(?:ok|so|and)\W+)?(?:what(?:[’']s| is|s)|define)\s+an?\s+(?P<kind>[\w\-/ ]{2,40}?)\s*\??$",
                              re.I)
+# "that pathway", "the same receptor": a thing pointed at by the kind of thing it is
 THAT_NOUN_RE = re.compile(r"\b(?:that|this|the same)\s+(?P<noun>pathway|receptor|mutation|gene|protein|marker|biomarker|kinase)\b",
                           re.I)
 
@@ -719,10 +719,11 @@ TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|
 TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:that|this|then)\b", re.I)
 
 
-# people a question names before a "they" that is them, not the conversation's subject
+# what only patients do ("and if they progressed in the brain …?"): a "they" doing it is the patients
 PATIENTS_DOING_RE = re.compile(r"\s+(?:\w+ly\s+|then\s+|later\s+)?(?:progress(?:ed|es)?|relaps(?:ed|es)?|died|die|survived|"
                                r"recurred|got worse|get worse|had to (?:come|go|stop)|have to (?:come|go|stop)|came off|come off)\b",
                                re.I)
+# people a question names before a "they" that is them, not the conversation's subject
 PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
 # The columns the tables name their rows by (as the table plans read them), and a row's name cell as rows are
 # printed ("ADC: Disitamab-vedotin; Payload: …", "…; Trial Name: TULIP; …")

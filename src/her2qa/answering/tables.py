@@ -20,6 +20,7 @@ PHASE_ONWARD_RE = re.compile(r"\s*(?:\+|or (?:later|higher|above|beyond|more)|an
                              r"|(or (?:earlier|lower|below)|and (?:earlier|lower|below)))", re.I)
 ROMAN = {"1": "i", "2": "ii", "3": "iii", "4": "iv", "i": "i", "ii": "ii", "iii": "iii", "iv": "iv"}
 ORDINALS = {"first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "1": "1st", "2": "2nd", "3": "3rd"}
+# phases told one after another, each alone or combined ("only phase I or I/II")
 _PHASE = r"(?:iv|iii|ii|i|[1-4])"
 PHASES_TOLD_RE = re.compile(rf"phase\s*({_PHASE}(?:\s*/\s*{_PHASE})*(?:\s*(?:,|\bor\b|\band\b)\s*(?:phase\s*)?{_PHASE}"
                             rf"(?:\s*/\s*{_PHASE})*)+)\b", re.I)
