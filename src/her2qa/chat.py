@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts
-from .query import QueryAnalyzer, mentions, treatment_history
+from .query import QueryAnalyzer, mentions, only_as_comparator, treatment_history
 from .vocabulary import BRANDS, LIVED_LONGER, synonym_meanings
 from .results import Answer
 
@@ -170,7 +170,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))
                     and not _given_in_carried_trial(e, carried, previous, analyzer)]
     if specific_own and carried and OUTCOME_ASKED_RE.search(question) and \
-            all(_only_as_comparator(question, analyzer.aliases_of(e)) for e in specific_own):
+            all(only_as_comparator(question, analyzer.aliases_of(e), TYPED_COMPARED_WITH) for e in specific_own):
         # "how big was the benefit over plain herceptin?" after KATHERINE: what was measured against herceptin is
         # still the subject carried on
         specific_own = []
@@ -414,12 +414,11 @@ def _named_with_that_noun(question: str, conversation: Conversation, analyzer: Q
         return None
     noun = pointer.group("noun").lower()
     # ("why is everolimus in a her2 review?" → "any other drugs in that pathway?": the pathway its answer named)
-    told = [(turn.question, turn.resolved) for turn in reversed(conversation.turns)] + [(conversation.turns[-1].answer.answer,)]
-    for texts in told:
-        for text in texts:
-            for name in analyzer.entities_in(text):
-                if analyzer.known(name) and re.search(rf"{re.escape(name)}\W+(?:[\w/\-]+\s+)?{noun}\b", text, re.I):
-                    return f"{question[:pointer.start()]}the {name} {noun}{question[pointer.end():]}", name
+    told = [text for turn in reversed(conversation.turns) for text in (turn.question, turn.resolved)]
+    for text in told + [conversation.turns[-1].answer.answer]:
+        for name in analyzer.entities_in(text):
+            if analyzer.known(name) and re.search(rf"{re.escape(name)}\W+(?:[\w/\-]+\s+)?{noun}\b", text, re.I):
+                return f"{question[:pointer.start()]}the {name} {noun}{question[pointer.end():]}", name
     # … or the one the section it was answered from is titled by ("2.1. PI3K/AKT/mTOR Pathway")
     for citation in conversation.turns[-1].answer.citations:
         titled = re.fullmatch(rf"(?:the\s+)?(?P<name>.+?)\s+{noun}s?", citation.section_title.strip(), re.I)
@@ -848,14 +847,9 @@ def _told_as_past_treatment(question: str, aliases: list[str]) -> bool:
                               re.match(PAST_AFTER, question[m.end():], re.I) for m in told)
 
 
-COMPARED_WITH = r"(?:compared (?:to|with)|than|over|versus|vs\.?|relative to|instead of)\s+(?:(?:plain|standard|regular|just|the)\s+)?"
-
-
-def _only_as_comparator(question: str, aliases: list[str]) -> bool:
-    """Is the name in the turn only what something else is measured against ("the benefit over plain herceptin")?"""
-    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    rest = re.sub(rf"\b{COMPARED_WITH}(?:{names})(?![\w-])", " ", question, flags=re.I)
-    return rest != question and not mentions(rest, aliases)
+# what a turn measures a name against, as people type it ("the benefit over plain herceptin")
+TYPED_COMPARED_WITH = (r"(?:compared (?:to|with)|than|over|versus|vs\.?|relative to|instead of)\s+"
+                       r"(?:(?:plain|standard|regular|just|the)\s+)?")
 
 
 def _condition_last(question: str, names: list[str], analyzer: QueryAnalyzer) -> list[str]:

@@ -234,6 +234,18 @@ def mentions(text: str, aliases: list[str]) -> bool:
     return names_any(text.lower(), compact(text), aliases)
 
 
+# What something is measured against, as the review writes it ("compared to T-DM1", "than lapatinib")
+COMPARED_WITH = r"(?:compared (?:to|with)|than|versus|vs\.?|relative to|instead of)\s+"
+
+
+def only_as_comparator(text: str, aliases: list[str], compared_with: str = COMPARED_WITH) -> bool:
+    """Is the name in the text only what something else is measured against ("differences compared to T-DM1 include
+    the increased DAR")? ``compared_with`` is the pattern of the words before it."""
+    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    rest = re.sub(rf"\b{compared_with}(?:{names})(?![\w-])", " ", text, flags=re.I)
+    return rest != text and not mentions(rest, aliases)
+
+
 def only_a_successor_named(text: str, aliases: list[str]) -> bool:
     """Does the text print the name (any of its aliases) only as part of a numbered successor: HER2CLIMB-04's row,
     or a sentence on PATRICIA-II, names another trial than HER2CLIMB or PATRICIA."""

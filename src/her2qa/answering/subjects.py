@@ -11,7 +11,8 @@ import re
 
 from ..citations import strip_markers
 from ..figures import has_figure
-from ..query import PRETREATED_SAID_RE, STOPWORDS, Query, compact, light_stem, mentions, tokenize, treatment_history
+from ..query import (PRETREATED_SAID_RE, STOPWORDS, Query, compact, light_stem, mentions, only_as_comparator, tokenize,
+                     treatment_history)
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
@@ -477,7 +478,7 @@ class SubjectPlans:
         holding = [s for _, _, s in self._quoted(answer) if s is not None
                    and any(re.search(rf"\b{re.escape(n)}\b", s.text.lower()) for n in names)]
         aliases = query.aliases.get(drugs[0], drugs)
-        if not holding or any(not _only_as_comparator(s.text, aliases) and (
+        if not holding or any(not only_as_comparator(s.text, aliases) and (
                 self._speaks_of(s, drugs[0], aliases) or mentions(s.text, aliases)) for s in holding):
             return ""
         return f"the {phrase}"
@@ -631,12 +632,3 @@ class SubjectPlans:
         if heading is not None and heading.kind == "subheading" and len(heading.title) <= 30:
             return heading.title
         return entity if DRUG_RE.fullmatch(entity.split()[0]) or re.match(r"T-D", entity) else ""
-
-
-def _only_as_comparator(text: str, aliases: list[str]) -> bool:
-    """Is the name in the sentence only what something else is measured against ("differences compared to
-    T-DM1 include the increased DAR")?"""
-    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
-    rest = re.sub(rf"\b(?:compared (?:to|with)|than|versus|vs\.?|relative to|instead of)\s+(?:{names})(?![\w-])", " ",
-                  text, flags=re.I)
-    return rest != text and not mentions(rest, aliases)
