@@ -3852,9 +3852,58 @@ ROUND_34_CASES = {
 }
 
 
-@pytest.mark.parametrize("name", [*ROUND_33_CASES, *ROUND_34_CASES])
+# Round 35: the same, for the mechanisms this round added (each case worded apart from the blind items that drove it)
+ROUND_35_CASES = {
+    "a drug set aside is not what the answer is made of": Case(
+        ("apart from enhertu, what else is being studied in her2-low tumors?",), said=("SYD985", "NCT04602117"),
+        unsaid=("5.4 mg/kg",)),
+    "anything else, after a drug, is anything besides it": Case(
+        ("did enhertu do anything for her2-low disease?", "is anything else being studied in her2-low?"), said=("SYD985",),
+        read=("besides enhertu",)),
+    "what is targeted is the marker told before, not the words of the answer": Case(
+        ("what role does cyclin d1 play in resistance to her2 drugs?", "can we target that?"), said=("CDK4/6 inhibition",),
+        unread=("target that",)),
+    "a later line asked after the first is the same question in that line": Case(
+        ("what's the standard of care in first line for her2+ metastatic disease?", "and for 3rd line and beyond?"),
+        said=("no standard of care",), unread=("CLEOPATRA",)),
+    "a section's lead-in comes with the opening of each paragraph it announces": Case(
+        ("what else is being explored after ADCs - bispecifics, CAR-T and so on?",),
+        said=("PRS-343", "ZW49", "Targeted protein degradation")),
+    "a pathway's inhibitors are listed when the class noun follows the pathway": Case(
+        ("which PI3K/AKT/mTOR pathway inhibitors appear in the review?",), said=("everolimus", "apitolisib", "Alpelisib"),
+        intent="list"),
+    "drugs that get a mention are listed": Case(
+        ("which HER2 TKIs get a mention?",), said=("lapatinib", "neratinib", "tucatinib"), intent="list"),
+    "how a drug lowers harm is asked as a mechanism": Case(
+        ("how do ADCs lower toxicity?",), said=("improves drug delivery",), intent="why"),
+    "them, after two drugs compared, are both": Case(
+        ("is enhertu better than kadcyla?", "which trial compared them head to head?"), said=("DESTINY-Breast03",),
+        read=("enhertu and kadcyla",)),
+    "the trial found is the one of the point that answered": Case(
+        ("is enhertu better than kadcyla?", "which trial compared them head to head?", "what were its results"),
+        said=("86.2%",), read=("DESTINY-Breast03",)),
+    "the trials of two drugs are each drug's trials": Case(
+        ("what did the trials of palbociclib and abemaciclib show?",), said=("PATRICIA", "MonarcHER"), intent="compare"),
+    "a rate compared brings the sentences that compare it": Case(
+        ("how frequent is HR+/HER2- versus HER2+ disease per 100k women?",), said=("12.6 cases", "5.1 cases"),
+        abstained=False),
+    "each member typed as an example is listed": Case(
+        ("list the newer resistance mechanisms told in the treatment sections, e.g. tsc2 and fgfr4",),
+        said=("TSC2 mutation", "FGFR4")),
+    "what a drug is all about asks for its overview": Case(
+        ("what is trastuzumab duocarmazine (SYD985) all about?",), said=("TULIP",), intent="overview"),
+    "the trial an approval was based on is the trial of the answer before": Case(
+        ("is kadcyla approved after surgery when cancer is left after chemo?", "what trial was that based on?"),
+        said=("1486 patients",), read=("KATHERINE",)),
+    "a trial told in an opening clause is meant when that clause answered": Case(
+        ("which trial showed enhertu works after kadcyla?", "how many responded in that one?"), said=("60.9%",),
+        read=("DESTINY-Breast01",)),
+}
+
+
+@pytest.mark.parametrize("name", [*ROUND_33_CASES, *ROUND_34_CASES, *ROUND_35_CASES])
 def test_reading_and_answer(converse, name):
-    case = ROUND_33_CASES.get(name) or ROUND_34_CASES[name]
+    case = ROUND_33_CASES.get(name) or ROUND_34_CASES.get(name) or ROUND_35_CASES[name]
     answer = converse(*case.turns)
     shown = f"read as: {answer.resolved_question}\n{answer.answer}"
     assert all(text in answer.answer for text in case.said), shown

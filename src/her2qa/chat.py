@@ -86,7 +86,10 @@ ONLY_A_NAME_RE = re.compile(r"^\W*(?:(?:and|or|ok|okay|so|but|then)[\s,]+){1,2}(
 
 # A treatment setting: where in the course of the disease a drug is given or a finding was made
 SETTING = (r"(?:metastatic|metastases|mets|advanced|early(?:[\s-]stage)?|(?:neo)?adjuvant|"
-           r"(?:first|second|third|later|1st|2nd|3rd)[\s-]lines?|(?:after|before|following|prior to) (?:the )?surgery|"
+           r"(?:first|second|third|later|1st|2nd|3rd)[\s-]lines?(?:\s+(?:and|or)\s+(?:beyond|later|after|above))?|"
+           # ('third and later lines', '2nd or later lines')
+           r"(?:second|third|fourth|2nd|3rd|4th)\s+(?:and|or)\s+(?:later|subsequent|further)\s+lines?|"
+           r"(?:after|before|following|prior to) (?:the )?surgery|"
            r"post-?op(?:erative)?|pre-?op(?:erative)?)")
 SETTING_NOUN = r"(?:\s+(?:setting|settings|disease|patients|pts|bc|breast cancer|cancer|treatment|therapy|stage))?"
 SETTING_PHRASE = rf"(?:(?:in|for|with|during|as|after|at)\s+)?(?:the\s+|an?\s+)?{SETTING}(?:\s+{SETTING})?{SETTING_NOUN}"
@@ -204,6 +207,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         said = named.group("cls") + {"their": "'", "theyd": " would", "they'd": " would", "theyre": " are",
                                      "they're": " are"}.get(word, "")
         return f"{question[:they.start()]}{said}{question[they.end():]}", own + carried
+    if not specific_own and pronoun and pronoun.group(0).lower() in ("they", "them") and \
+            len(pair := _drugs_set_side_by_side(previous, analyzer)) == 2:
+        # "is enhertu better than kadcyla?" → "which trial put them head to head?": them are the two drugs compared
+        return f"{question[:pronoun.start()]}{pair[0]} and {pair[1]}{question[pronoun.end():]}", own + pair
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
     several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \
         and bool(re.search(r"\b(?:it|its)\b", question, re.I)) and bool(TRIAL_PROPERTY_RE.search(question))
@@ -274,6 +281,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "is there an AKT inhibitor being combined with perjeta + herceptin?" → "code name and NCT for that one?":
         # the drug of that kind the answer named
         return f"{question[:one.start()]}{drug}{question[one.end():]}", own + [drug] + carried
+    if (acted_on := ACTED_ON_THAT_RE.search(question)) and carried and not specific_own and not is_drug_name(carried[0]):
+        # "what does the review say about cyclin d1?" → "can you block that? any data?": what is blocked or targeted is
+        # the marker or pathway told, not the words of the answer
+        return f"{question[:acted_on.start(1)]}{carried[0]}{question[acted_on.end(1):]}", own + carried
     if (remedy := REMEDY_OF_IT_RE.search(question)) and carried and not specific_own and previous.answer.points and \
             is_drug_name(carried[0]):
         # "is anyone working on fixing it?" after nerlynx's GI side effects: a drug is not fixed, the trouble told is
@@ -385,6 +396,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         told_only = [e for e in own if e not in specific_own]
         return reading, [e for e in own if e in specific_own] + carried + told_only
     stem = question.rstrip(" ?.")
+    if ELSE_ASKED_RE.search(question):
+        # "did enhertu help in her2-low?" → "is anything else being tested in her2-low?": else is besides enhertu
+        return f"{stem} besides {subject}?", own + carried
     reading = f"{stem} in {subject}?"
     if WHOLE_RESULTS_RE.match(question) and (is_trial_name(subject, analyzer) or analyzer.names_a_trial(referent)):
         # "what were the numbers" after a trial's answer: all its results, not those of the last topic's words
@@ -396,6 +410,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     return _with_topic(reading, previous, analyzer), own + carried
 
 
+# 'anything else', 'what else', 'any other': others than the subject carried on are asked for
+ELSE_ASKED_RE = re.compile(r"\b(?:anything|something|what|who|which|anyone|any)\s+else\b|\bany other\b", re.I)
 # "does having one change …?": 'one' is a thing of the kind the last turn asked about, when it asked 'what is a …'
 HAVING_ONE_RE = re.compile(r"\b(?:having|have|has|had|with|get|gets|got|carry|carrying|carries)\s+(one)\b(?!\s+(?:of|more|less|or)\b)",
                            re.I)
@@ -443,6 +459,20 @@ def _one_row_name(answer: Answer) -> str:
     """The name cell of the one table row an answer gave, '' for any other answer."""
     names = _row_names(answer)
     return names[0] if len(names) == 1 else ""
+
+
+def _drugs_set_side_by_side(previous: Turn, analyzer: QueryAnalyzer) -> list[str]:
+    """The two drugs the last turn compared ('is enhertu better than kadcyla?'), as typed; [] when it compared none."""
+    from .answering.extractive import is_drug_name
+
+    if previous.answer.intent != "compare":
+        return []
+    drugs: list[str] = []
+    for name in analyzer.entities_in(previous.question):
+        if (is_drug_name(name) or name.lower() in BRANDS) and not any(
+                set(map(str.lower, analyzer.aliases_of(name))) & set(map(str.lower, analyzer.aliases_of(d))) for d in drugs):
+            drugs.append(name)
+    return drugs if len(drugs) == 2 else []
 
 
 def _last_two_subjects(conversation: Conversation, analyzer: QueryAnalyzer) -> list[str]:
@@ -702,7 +732,7 @@ SUBJECT_THAT_RE = re.compile(r"\b(?:how|why|when)\s+(?:does|do|did|can|could|wou
                              r"(?!\s+(?:trial|study|drug|agent|one|work|happen|mean|matter)\b)", re.I)
 # 'which trial was that?', 'what study is this from': the trial the last answer came from
 # ('which trial was that based on?' asks the trial behind what was said, a question of its own)
-WHICH_TRIAL_WAS_IT_RE = re.compile(r"\b(?:which|what) (?:trial|study) (?:was|is) (?:that|this|it)(?: from)?"
+WHICH_TRIAL_WAS_IT_RE = re.compile(r"\b(?:which|what) (?:trial|study) (?:was|is) (?:that|this|it)(?: from| based on| behind)?"
                                    r"(?=\s*(?:[?.!,;]|$|\band\b))", re.I)
 # What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
@@ -778,6 +808,10 @@ DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"|\b(?:is|was|are|were)\s+(?:that|this)\s+(?:(?:ever|really|very|always|usually|often|still)\s+)?"
     r"(?!(?:trial|study|drug|one|agent|arm|combination|regimen)\b)[a-z]+\s*[?.!]*$",
     re.IGNORECASE)
+# "can you block that?": what is blocked, targeted or inhibited is a thing with a name (a marker, a pathway)
+ACTED_ON_THAT_RE = re.compile(r"\b(?:block(?:ing)?|target(?:ing)?|inhibit(?:ing)?|hit(?:ting)?|switch(?:ing)? off|"
+                              r"shut(?:ting)? down|knock(?:ing)? down|drug(?:ging)?)\s+(that|this|it)\b"
+                              r"(?!\s+(?:trial|study|drug|one|agent|arm|combination|regimen)\b)", re.IGNORECASE)
 # "is anyone working on fixing it?": what one fixes or prevents is a trouble, never the drug that caused it
 REMEDY_OF_IT_RE = re.compile(r"\b(?:fix(?:ing)?|overcom(?:e|ing)|prevent(?:ing)?|solv(?:e|ing)|reduc(?:e|ing)|"
                              r"deal(?:ing)? with)\s+(it)\b(?!\s+(?:with|by|for)\b)", re.IGNORECASE)
@@ -1031,6 +1065,14 @@ def point_entities(first: str, question: str, analyzer: QueryAnalyzer) -> list[s
         first = "; ".join(names_cells)
     from .answering.extractive import COMMON_CODES, TRIAL_RE, is_drug_name
 
+    # "After the … activity observed in the DESTINY-Breast01 trial, it was necessary to perform a head-to-head trial…":
+    # a trial named in an opening 'After …,' clause sets the scene for the one the sentence is about — when the
+    # question was answered by the rest ('which trial compared them head to head?'), not by the scene ('which trial
+    # showed it works?')
+    if (scene := SCENE_SETTING_RE.match(first)) and (rest := first[scene.end():].strip()):
+        asked = _stems(question)
+        if len(asked & _stems(rest)) > len(asked & _stems(scene.group(0))):
+            first = rest
     names = [e for e in analyzer.entities_in(first) if analyzer.known(e) and not e.upper().startswith("NCT")]
     # the other members of a bracketed list that holds the sentence's own subject are an aside: "AXL is a
     # member of the TAM family … (TYRO3, AXL, and MERTK)" is about AXL, not TYRO3

@@ -465,6 +465,8 @@ class Query:
     wants_table: bool = field(default=False, metadata={"description": "The question names a table."})
     wants_list: bool = field(default=False, metadata={"description": "'Which trials…', 'list…'."})
     intent: str = field(default="", metadata={"description": "The planner's reading of the question (why, list…)."})
+    set_aside: list[str] = field(default_factory=list, metadata={
+        "description": "Names the question sets aside ('besides enhertu, …'), aliases included: not what to answer with."})
 
 
 def _inflected(a: str, b: str) -> bool:

@@ -44,6 +44,15 @@ STUDY_VERDICT_RE = re.compile(r"\b(?:demonstrated|showed|shown|found|concluded|s
 CAVEAT_RE = re.compile(r"(?:However|Nevertheless|Nonetheless|Yet|But),?\s+(?:this|these|such|that|those)\s+"
                        r"(?:findings?|results?|observations?|data|associations?|benefits?|effects?|differences?)\b", re.I)
 
+# A figure set against others in so many words ('more than sixfold greater than', 'in comparison to', 'higher than')
+COMPARISON_SAID_RE = re.compile(r"\b\w+fold\b|\b(?:greater|higher|lower|larger|smaller|more|less|fewer)\s+than\b|"
+                                r"\bin comparison (?:to|with)\b|\bcompared (?:to|with)\b|\bversus\b|\bvs\.", re.I)
+# "This rate, calculated from …": a sentence going on about the figure just given
+ABOUT_THE_FIGURE_RE = re.compile(r"(?:This|That|These|Such|The same)\s+(?:rate|figure|number|frequency|incidence|"
+                                 r"proportion|percentage|difference|value)s?\b", re.I)
+# how many sentences after a figure may go on comparing it
+COMPARISON_REACH = 3
+
 class ContinuationPlans:
     """Mixin of :class:`AnswerPipeline`: the continuation plan for follow-ups that point at what was said."""
 
@@ -83,6 +92,28 @@ class ContinuationPlans:
         added = [nxt for sentence in chosen for nxt in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
                  if nxt.start not in starts and CAVEAT_RE.match(nxt.text)]
         return self._with_added(base, answer, query, chosen, added) if added else answer
+
+    def _with_the_comparison_that_follows(self, base: Answer, answer: Answer, query) -> Answer:
+        """'how common is HR+/HER2- compared with the HER2+ kinds?': the figure of one side is followed by the
+        sentences setting it against the others ("This rate … surpasses other variants notably. To provide context,
+        this rate is more than sixfold greater than … 12.6 cases. Even in comparison to HR−/HER2+ BC, with a rate of
+        5.1 cases, …"): a comparison asked of a figure quoted from one passage brings the sentences going on to
+        compare it."""
+        if answer.abstained or not query.comparison or not query.wants_number or len(answer.citations) != 1:
+            return answer
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen or not any(has_figure(strip_markers(s.text)) for s in chosen):
+            return answer
+        last = max(chosen, key=lambda s: s.start)  # (the sentences quoted run on to the last of them)
+        added = []
+        for following in self.sentences.paragraph(last)[last.index + 1: last.index + 1 + COMPARISON_REACH]:
+            text = strip_markers(following.text)
+            if not (COMPARISON_SAID_RE.search(text) or ABOUT_THE_FIGURE_RE.match(text)):
+                break
+            added.append(following)
+        if not any(COMPARISON_SAID_RE.search(s.text) and has_figure(strip_markers(s.text)) for s in added):
+            return answer  # (what follows sets nothing measured against it)
+        return self._with_added(base, answer, query, chosen, added)
 
     def _with_results_that_follow(self, base: Answer, answer: Answer, query) -> Answer:
         """'lapatinib + cape vs cape alone, pfs?': the sentence that names the trial often gives only its

@@ -61,9 +61,11 @@ MEASURES = {
     "hazard": (re.compile(r"hazard ratio|\bHR\b" + NOT_RECEPTOR_STATUS), re.compile(r"hazard ratio|\bHR\b", re.I),
                "a hazard ratio"),
     "ic50": (re.compile(r"\bic50\b", re.I), re.compile(r"\bic50\b", re.I), "an IC50"),
-    # 'how often is her2 heterogeneous', 'her2+ what % of all bc': a share, printed as a percentage
+    # 'how often is her2 heterogeneous', 'her2+ what % of all bc': a share, printed as a percentage — or, for a
+    # disease, as a rate ('87.2 new occurrences for every 100,000 women', '12.6 cases')
     "share": (re.compile(r"\bhow (?:often|frequent(?:ly)?)\b|\bwhat (?:%|percent(?:age)?|proportion|share|fraction)"
-                         r"|\b(?:frequency|prevalence)\b|%\s+of\b", re.I), re.compile(r"\d\s?%|\bpercent", re.I),
+                         r"|\b(?:frequency|prevalence)\b|%\s+of\b", re.I),
+              re.compile(r"\d\s?%|\bpercent|\b(?:for every|per)\s+\d[\d,]*\b|\d\s+(?:new\s+)?(?:cases|occurrences)\b", re.I),
               "a percentage"),
     # 'how often is enhertu given?': how often a drug is given, printed as an interval ('every three weeks')
     # ('how often did pts get ILD on enhertu' asks how common ILD is: a drug got is the last word asked)
@@ -111,6 +113,8 @@ CLASS_CUES = {"adc": re.compile(r"\badc|antibody–drug conjugate|antibody-drug 
 
 
 ABSTRACT_PENALTY = 0.05
+# below any sentence of near score: what the question set aside ranks after what it still asks about
+SET_ASIDE_PENALTY = 0.2
 # A score or figure typed in the question ('what does a 3+ score mean', 'where is the 16.4 months from') that
 # the review prints marks the sentence that answers: its words alone ('score', 'mean') point elsewhere
 TYPED_FIGURE_RE = re.compile(r"(?<![\w.])(?:\d\+|\d+(?:\.\d+)?\s?%|\d+\.\d+)(?![\w.])")
@@ -260,6 +264,11 @@ class ExtractiveAnswerer:
                 # bibliography titles full of the question's words ('HER2-positive breast cancer') took most
                 # places, yet none can be quoted for a clinical question: the second stage's next passages join
                 pool += [c for c in candidates[: self.settings.top_k] if c not in pool and c.chunk.kind != "reference"]
+            if query is not None and query.set_aside and sum(mentions(c.chunk.text, query.set_aside) for c in pool) > 1:
+                # 'besides enhertu, is anything else tested in her2-low?': places taken by passages about what was set
+                # aside leave room for the second stage's next passages that are not
+                pool += [c for c in candidates[: self.settings.top_k + 2] if c not in pool
+                         and not mentions(c.chunk.text, query.set_aside) and c.chunk.kind != "reference"]
             if query is not None and query.wants_number:
                 pool = self._named_trial_first(query, pool, candidates)
             if query is not None and query.intent == "why":
@@ -455,6 +464,8 @@ class ExtractiveAnswerer:
                     bonus += 0.08
                 if style == "why" and cand.chunk.kind == "abstract":
                     bonus -= ABSTRACT_PENALTY  # the abstract summarises; the body says why
+                if query.set_aside and mentions(unit.unit.text, query.set_aside):
+                    bonus -= SET_ASIDE_PENALTY  # 'besides enhertu, …': a sentence about enhertu is what was not asked
                 pairs.append((cand, ScoredUnit(unit.unit, unit.score + bonus, unit.dense, unit.lexical, unit.entity)))
         pairs.sort(key=lambda p: -p[1].score)
         return pairs

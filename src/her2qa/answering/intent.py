@@ -10,7 +10,7 @@ import re
 
 from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
 from ..retrieval import REVIEW_SUBJECT
-from ..vocabulary import CAME_OUT_OF, CHAT_WORDS, CLOSE_ONES
+from ..vocabulary import BRANDS, CAME_OUT_OF, CHAT_WORDS, CLOSE_ONES
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
@@ -91,6 +91,8 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
                     r"make|makes|made|making|escape|escapes|bypass|bypasses|evade|evades|kill|kills|bind|binds|"
                     r"get into|cross|crosses|act|acts|"
+                    # ('how do ADCs cut down on side effects?': how harm is spared is a mechanism too)
+                    r"reduce|reduces|lower|lowers|cuts? down|spares?|minimi[sz]es?|"
                     # ('how does AXL get around the her2 blockade?'): how something is escaped is a mechanism
                     r"gets? around|work around|circumvents?|dodges?|sidesteps?)\b", re.I)
 # Who is treated: "which patients…", "help all the patients?" ask about a population, not for named members
@@ -128,12 +130,30 @@ ASKED_NOT_LISTED = {"findings", "results", "outcomes", "data", "details", "concl
                     "pros", "cons", "implications", "numbers", "figures", "odds", "chances", "benefits", "risks"}
 
 
+# "what else is being tested in her2-low?", "is there anything else in trials for it?": the others tested, each named
+ELSE_TESTED_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:is|are)(?:\s+there)?\s+)?(?:what|anything|something)\s+else\s+"
+                            r"(?:(?:is|are)\s+)?(?:(?:being|currently|now|still)\s+)*(?:tested|studied|tried|trialed|"
+                            r"developed|explored|investigated|evaluated|in (?:clinical )?trials?)\b", re.I)
+
+
+def else_tested_as_drugs(question: str) -> str:
+    """'what else is being tested in her2-low?' → 'which other drugs are being tested in her2-low?': the others tested
+    are named one by one, as the drugs of a list are (the question unchanged otherwise)."""
+    if not (asked := ELSE_TESTED_RE.match(question)):
+        return question
+    done = re.search(r"\b(?:tested|studied|tried|trialed|developed|explored|investigated|evaluated)\b", asked.group(0), re.I)
+    verb = done.group(0) if done else "tested"
+    return f"which other drugs are being {verb}{question[asked.end():]}"
+
+
 def asks_for_list(question: str) -> bool:
     """'which TKIs…', 'what resistance mechanisms…', 'list…': a plural noun right after the wh-word
     (before any verb) asks for every member."""
-    if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question):
+    if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question) or ELSE_TESTED_RE.match(question):
         return True
-    words = re.findall(r"[\w\-/+]+", question.lower())
+    # ("which pi3k drugs get a mention?": mentioned)
+    words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",
+                                             question.lower()))
     if words[:2] in (["any", "other"], ["any", "more"]):
         words = words[:1] + words[2:]  # "any other drugs in that pathway being tested?": other members, listed the same
     if words[:1] == ["any"] and len(words) > 3 and words[1] in AGENT_PLURALS | {"trials", "studies"} and \
@@ -143,7 +163,9 @@ def asks_for_list(question: str) -> bool:
     if not words or words[0] not in ("which", "what"):
         return False
     follows = AUXILIARIES | {"in", "of", "from", "for", "with", "without", "that", "which", "under", "on", "are", "were", "the", "to",
-                             "being", "been", "currently", "still", "mentioned", "listed", "named", "discussed"}
+                             "being", "been", "currently", "still", "mentioned", "listed", "named", "discussed",
+                             # "what PI3K inhibitors come up / appear / crop up in the review"
+                             "come", "appear", "crop", "pop", "feature", "exist"}
     # "what are (all) the resistance mechanisms…": the plural after "are the" is what is listed
     start = 3 if words[1:3] in (["are", "the"], ["are", "all"], ["were", "the"]) else 1
     members_of = words[0] == "which" and words[1:2] == ["of"]
@@ -205,6 +227,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # ("PATRICIA trial (palbo + trastuzumab) - what happened there?": the trial named before it)
                          r"(?-i:[A-Z][\w\-]*[A-Z0-9][\w\-]*)(?:\s+(?:trial|study))?(?:\s*\([^()]{1,60}\))?\s*[-–—:,]+\s*(?:so\s+)?"
                          r"what happened(?: there| in it| with it)?\W*$|"
+                         # "whats trastuzumab duocarmazine (syd985) about", "what is the PATRICIA trial all about?"
+                         r"^\W*what(?:'s|’s|s| is| was)\s+(?:the\s+)?[\w\-+/]+(?:\s+[\w\-+/()]+){0,3}?\s+(?:all\s+)?about\W*$|"
                          # "how did DESTINY-Breast03 turn out?": how a trial came out is its results
                          r"^\W*how did (?:the )?[\w\-]+(?: (?:trial|study))? (?:turn out|go|pan out|end up)\W*$|"
                          r"\bwhat (?:does|did) the (?:review|paper|article|text) say\b|\bwhat about\b|"
@@ -510,6 +534,15 @@ def without_exclusion(question: str) -> str:
     return ""
 
 
+def set_aside_clause(question: str) -> str:
+    """The clause ``without_exclusion`` takes out ('besides enhertu,'), '' when there is none: the names in it are
+    what the answer should not be made of."""
+    for pattern in (LEADING_EXCLUSION_RE, TRAILING_EXCLUSION_RE, MIDDLE_EXCLUSION_RE):
+        if (clause := pattern.search(question)) and len(pattern.sub("", question, count=1).split()) >= 3:
+            return clause.group(0)
+    return ""
+
+
 # 'that same family', 'the same class': what the names set aside belong to
 SAME_ONE_RE = re.compile(r"\b(?:that|the|this) same ([\w\-]+)\b(?!\s+as\b)", re.I)
 
@@ -636,6 +669,8 @@ TERMS_EACH_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s
 # "when were kadcyla and enhertu each approved?": two drugs joined, and one question asked of each of them
 TWO_JOINED_RE = re.compile(r"(?<![\w-])(?P<left>[\w\-]+)\s+(?:and|&)\s+(?P<right>[\w\-]+)(?![\w-])", re.I)
 PLURAL_ASKED_RE = re.compile(r"^\W*(?:when|what|how|which|where)\b[^?]{0,40}?\b(?:were|are|did|do|have|had)\s+(?:the\s+)?"
+                             # ('what did the trials of palbociclib and abemaciclib show?': the trials of each)
+                             r"(?:(?:trials?|studies|results|data)\s+(?:of|for|with|on|testing)\s+)?"
                              r"[\w\-]+\s+(?:and|&)\s+", re.I)
 
 
@@ -644,7 +679,10 @@ def asks_of_each_drug(question: str) -> bool:
     from .extractive import is_drug_name
     if not (EACH_ASKED_RE.search(question) or PLURAL_ASKED_RE.search(question)):
         return False
-    return any(is_drug_name(m.group("left")) and is_drug_name(m.group("right")) for m in TWO_JOINED_RE.finditer(question))
+    def drug(word: str) -> bool:
+        return is_drug_name(word) or word.lower() in BRANDS
+
+    return any(drug(m.group("left")) and drug(m.group("right")) for m in TWO_JOINED_RE.finditer(question))
 
 
 def asks_of_each_term(question: str) -> bool:
@@ -1072,6 +1110,9 @@ FIGURE_GUESS_RE = re.compile(r"^\W*(?:(?:like|maybe|or|is it|was it|about|around
                              r"\s+(?:a|per|every)\s+(?:day|week|month)\W*$", re.I)
 ELABORATION_RE = re.compile(r"^\W*(?:like|e\.?g\.?|i\.?e\.?|esp(?:ecially)?\.?|particularly|specifically|ideally|"
                             r"i mean|as in)\b|"
+                            # "… beyond adcs and tkis? bispecifics, car-t etc": examples of what is asked, no new part
+                            r"^\W*[\w\-/+]+(?:\s+[\w\-/+]+){0,2}(?:\s*,\s*[\w\-/+]+(?:\s+[\w\-/+]+){0,2})*\s*,?\s*"
+                            r"(?:etc\.?|and so on|and the like|…|\.\.\.)\W*$|"
                             # "what tucatinib dose was used in HER2CLIMB? need the mg for tukysa": what the answer must give
                             r"^\W*(?:i\s+|we\s+)?(?:need|want|looking for)\s+(?:the|a|an|its|their|some|exact|actual)\b[^?]*$",
                             re.I)

@@ -120,13 +120,21 @@ def _the_child_asked(text: str, section: Section, children: list[Section]) -> Se
     return hits[0][1] if len(hits) == 1 and hits[0][0] >= 2 else None
 
 
+def _called_an_inhibitor(name: str, text: str) -> bool:
+    """'everolimus, an mTOR inhibitor', 'the pan-Akt inhibitor ipatasertib', 'Alpelisib (BYL719) is a … inhibitor'."""
+    named = re.escape(name)
+    return bool(re.search(rf"\binhibitor\s+(?:\S+\s+){{0,1}}{named}\b|\b{named}\b(?:\s*\([^()]*\))?(?:,|\s+is)?\s+(?:an?\s+)?"
+                          rf"(?:\S+\s+){{0,4}}?inhibitor\b", text, re.I))
+
+
 def enumerating_sentence(text: str) -> bool:
     """'…, …, and …', a colon before a list, or a parenthesised list."""
     return text.count(",") >= 2 or bool(LIST_ENUM_RE.search(text)) or bool(re.search(r":\s+\w[^.]*,", text))
 
 
 # "This study identified numerous HER2 mutations…": the study is the one the sentence before names ("Bose et al.…")
-THIS_STUDY_RE = re.compile(r"(?:This|These|That|Those) (?:stud(?:y|ies)|analys[ie]s|work)\b")
+# ("These findings collectively unveil a mechanism…": the findings are those of the research the sentence before tells)
+THIS_STUDY_RE = re.compile(r"(?:This|These|That|Those) (?:stud(?:y|ies)|analys[ie]s|work|findings)\b")
 
 
 class ListPlans:
@@ -209,6 +217,13 @@ class ListPlans:
                                   antecedent=self._short_subheading(cand.chunk)))
         if not picks:
             return None
+        for name in self._specific(query):
+            # "what newer resistance mechanisms pop up … (tsc2, fgfr4)?": each member typed as an example is listed
+            aliases = query.aliases.get(name, [name])
+            if not any(mentions(p.text, aliases) for p in picks) and (
+                    told := next(((c, u) for c, u in ranked if mentions(u.unit.text, aliases)), None)):
+                picks.append(Pick(chunk=told[0].chunk, text=told[1].unit.text, start=told[1].unit.start,
+                                  antecedent=self._short_subheading(told[0].chunk)))
         picks += self._members_that_follow(picks)
         picks += self._study_it_goes_on_about(picks)
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
@@ -282,7 +297,7 @@ class ListPlans:
                 # the question, not every trial of the passages found
                 sentences = [s for s in sentences if mentions(s.text, rare)] or self.sentences.mentioning(rare)
             starts = {s.start for s in sentences}
-            asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
+            asked = [a for e in query.entities for a in query.aliases.get(e, [e])] + query.set_aside
             chosen = {key: hit for key, hit in names.items()
                       if any(p.start in starts for p in hit[1]) and not mentions(hit[0], asked)}
             chosen = {key: (name, [p for p in picks if p.start in starts][:1]) for key, (name, picks) in chosen.items()}
@@ -362,7 +377,8 @@ class ListPlans:
             # 'what other kinds of treatment…' asks for the approaches, 'what are the parts of an adc drug' for
             # its parts: not a roll call of drug names
             return None
-        asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])}
+        # (a drug set aside, 'besides enhertu, which drugs…', is no more listed than one asked about)
+        asked = {a.lower() for e in query.entities for a in query.aliases.get(e, [e])} | {a.lower() for a in query.set_aside}
         found = self.sentences.find_section(query.text)
         if found is None and (acted_on := ACTED_ON_RE.search(query.text)) and \
                 acted_on.group("target").split()[0].lower() not in CLASS_NOUNS and \
@@ -379,6 +395,13 @@ class ListPlans:
         # "which IGF-1R inhibitors…": the drugs are those of sentences naming the target before the class noun
         target = next((e for e in query.entities if not is_generic(e) and re.search(
             rf"{re.escape(e)}\s+(?:inhibitors?|antibod(?:y|ies)|drugs?|agents?|blockers?)\b", query.text, re.I)), None)
+        # "which PI3K/AKT/mTOR pathway inhibitors…": the drugs of the section titled with the pathway
+        pathway = next((e for e in query.entities if not is_generic(e) and re.search(
+            rf"{re.escape(e)}\s+(?:pathway|signal+ing|axis)\s+(?:inhibitors?|drugs?|agents?|blockers?)\b", query.text, re.I)), None)
+        if found is None and target is None and pathway is not None:
+            titled = [(doc.source, sec) for doc in self.corpus.documents
+                      for sec in self.sentences.titled_by(doc, query.aliases.get(pathway, [pathway]))]
+            found = titled[0] if len(titled) == 1 else None
         # "which drugs is ZW25 being combined with?": the drugs told beside the one rare drug the question names
         specific = self._specific(query)
         rare_drugs = [e for e in specific if not self.is_trial(e) and (is_drug_name(e) or DRUG_CODE_RE.fullmatch(e))
@@ -409,6 +432,11 @@ class ListPlans:
         if wanted and sum(classes.get(n) == wanted for n in seen) >= 2:
             # "which TKIs…": a drug whose name tells another class is not one of them
             seen = {n: p for n, p in seen.items() if classes.get(n) in (wanted, "")}
+        if pathway is not None:
+            # "which PI3K/AKT/mTOR pathway inhibitors / drugs…": those the section calls inhibitors ("everolimus, an
+            # mTOR inhibitor"), not the drugs given with them (paclitaxel, trastuzumab)
+            called = {n: p for n, p in seen.items() if _called_an_inhibitor(p.highlights[0], strip_markers(p.text))}
+            seen = called if len(called) >= 2 else seen
         if len(seen) < 2:
             return None
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))

@@ -38,6 +38,7 @@ from .gaps import GapSteps, closest_said
 from .neighbours import NeighbourSteps
 from .outcome import Outcome
 from .parts import FOLLOW_ON_SENTENCES, REVIEW_ITSELF_RE, WHICH_RE, PartSteps
+from .outline import OutlinePlans
 from .remedies import RemedyPlans
 from .rationale import RationalePlans
 from .overviews import RESULTS_ASKED_RE, OverviewPlans
@@ -45,7 +46,7 @@ from .lists import ListPlans
 from .subjects import SubjectPlans
 from .intent import (ASKS_COMPARATOR_RE, ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, SCOPE_TAIL_RE, as_definition, classify,
                      definition_beside_statement,
-                     split_parts, design_and_results_as_one, without_alike_premise, with_the_term_told_before, with_the_thing_it_points_to, without_exclusion, without_framing,
+                     split_parts, design_and_results_as_one, without_alike_premise, with_the_term_told_before, with_the_thing_it_points_to, without_exclusion, without_framing, set_aside_clause, else_tested_as_drugs,
                      without_instructions)
 from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
 from .table_plans import ROW_COLUMN_ASKED_RE, TablePlans
@@ -53,6 +54,9 @@ from .tables import PHASE_RE, TableAnswerer
 from ..vocabulary import AGENCIES, BRANDS
 
 Retrieve = Callable[[Query], list[Candidate]]
+# A name set aside ('besides enhertu, …') costs the passages naming it their rank only when it is rare enough to mark
+# what a passage is about (HER2, in most paragraphs, marks none)
+SET_ASIDE_SHARE = 0.2
 
 # "trials with pfs as (the) primary endpoint", "where pfs is the primary endpoint", "primary endpoint of pfs"
 ENDPOINT_AS_PRIMARY_RE = re.compile(r"\b[\w\-]+\s+(?:as|is|was|=)\s+(?:the|their|its)?\s*primary\s+end\s?points?\b|"
@@ -107,7 +111,7 @@ MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGN
 
 class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlans, SubjectPlans, HeadToHeadPlans,
                      DefinitionPlans, ContinuationPlans, TablePlans, OverviewPlans, ComparePlans, RationalePlans,
-                     DevelopmentPlans, RemedyPlans):
+                     DevelopmentPlans, RemedyPlans, OutlinePlans):
     """The planner: one method per intent, with the plans of each intent and the steps around them mixed in."""
 
     def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
@@ -121,6 +125,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         self.composer = Composer(self.extractive.citation)
         self._trial_cache: dict[str, bool] = {}  # name → does the review call it a trial
         self._indexes: dict[str, dict | list] = {}  # built on first use, shared by the per-call copies
+        self._set_aside: list[str] = []  # per call: names the question sets aside ('besides enhertu, …')
 
     def with_settings(self, settings: Settings, retrieve: Retrieve) -> "AnswerPipeline":
         clone = object.__new__(AnswerPipeline)
@@ -136,7 +141,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         """Answer one question. The pipeline is shared by concurrent users, so each call works on
         its own shallow copy (what it retrieved and considered is per call)."""
         call = copy.copy(self)
-        call._considered, call._pool, call._retrieve_s = set(), [], 0.0
+        call._considered, call._pool, call._retrieve_s, call._set_aside = set(), [], 0.0, []
         outcome = call._run_call(question, resolved, carried)
         outcome.retrieve_s = call._retrieve_s
         return outcome
@@ -185,7 +190,17 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = without_alike_premise(design_and_results_as_one(without_framing(with_the_term_told_before(
             with_the_thing_it_points_to(resolved)))))
+        if not as_definition(resolved) and not definition_beside_statement(resolved) and \
+                (clause := set_aside_clause(resolved)):
+            # ('besides the usual her2 drugs, …' sets no passage aside: HER2 is in most of them)
+            self._set_aside = [a for e in self.analyzer.entities_in(clause) if not is_generic(e)
+                               and self.analyzer.paragraph_share(self.analyzer.aliases_of(e)) <= SET_ASIDE_SHARE
+                               for a in self.analyzer.aliases_of(e)]
         resolved = as_definition(resolved) or definition_beside_statement(resolved) or without_exclusion(resolved) or resolved
+        if any(is_drug_name(name) for name in self._set_aside):
+            # ('besides enhertu, what else is being tested in her2-low?': the others are drugs too — not after 'what
+            # else is explored after ADCs', whose others are approaches)
+            resolved = else_tested_as_drugs(resolved)
         resolved = self._as_agents_against(self._name_put_back(resolved))
         resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(
             self._without_condition_on_others(resolved))))
@@ -256,6 +271,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
     def _query(self, text: str, carried: list[str], intent: str) -> tuple[Query, list[Candidate]]:
         query = self.analyzer.analyze(text, carried=list(carried))
         query.intent = intent
+        query.set_aside = list(self._set_aside)
         query.unknown = self._unknown_asked(text, query)
         if intent == "why":
             # "the mechanism by which X causes Y" asks how; a sentence calling X "a mechanism" does not say it
@@ -290,7 +306,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return self._outcome_reported(answer, text, carried)
         if STAGE_ASKED_RE.search(text) and answer.table is None:
             return self._with_its_row(answer, text, carried)
-        return answer
+        return self._with_the_outline_it_announces(answer, text, carried)
 
     def _outcome_reported(self, answer: Answer, text: str, carried: list[str]) -> Answer:
         """'did the TULIP trial work?': a yes/no on how one trial came out is declined, like 'what did TULIP
@@ -430,6 +446,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             answer = self._given_together_first(base, answer, query)
             answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
             answer = self._with_figures_between(base, answer, query)
+            answer = self._with_the_comparison_that_follows(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
