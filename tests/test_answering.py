@@ -3895,6 +3895,21 @@ ROUND_35_CASES = {
     "the trial an approval was based on is the trial of the answer before": Case(
         ("is kadcyla approved after surgery when cancer is left after chemo?", "what trial was that based on?"),
         said=("1486 patients",), read=("KATHERINE",)),
+    "trials combining a drug with a class are asked of the drug, not of the example given": Case(
+        ("are there trials combining tukysa with ADCs such as kadcyla?",), said=("NCT05673928",), abstained=False),
+    "it, after a name told before a comma, is that name": Case(
+        ("tell me about the KATHERINE trial", "and neratinib, where does it sit in the adjuvant setting?"), said=("EXTENET",),
+        read=("where does neratinib",)),
+    "that, as the subject after a marker was asked about, is the marker": Case(
+        ("my report says MET something. what is MET?", "does that affect how the her2 drugs work?"),
+        said=("poorer responses",), read=("does MET affect",)),
+    "not taken much is why a drug is not used more": Case(
+        ("why do people end up not taking nerlynx much?",), said=("high incidence of diarrhea",)),
+    "results asked of a section's lead-in bring each paragraph's figures": Case(
+        ("what else is being explored after ADCs - bispecifics, CAR-T and so on? what results?",),
+        said=("33% response rate", "58%")),
+    "a drug that failed, told before a why, is what the drug asked works after": Case(
+        ("my dad failed kadcyla, why could enhertu still work?",), said=("increased DAR",)),
     "a trial told in an opening clause is meant when that clause answered": Case(
         ("which trial showed enhertu works after kadcyla?", "how many responded in that one?"), said=("60.9%",),
         read=("DESTINY-Breast01",)),

@@ -281,10 +281,12 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "is there an AKT inhibitor being combined with perjeta + herceptin?" → "code name and NCT for that one?":
         # the drug of that kind the answer named
         return f"{question[:one.start()]}{drug}{question[one.end():]}", own + [drug] + carried
-    if (acted_on := ACTED_ON_THAT_RE.search(question)) and carried and not specific_own and not is_drug_name(carried[0]):
+    if (acted_on := ACTED_ON_THAT_RE.search(question)) and not specific_own and (
+            marker := carried[0] if carried else _marker_asked(previous, analyzer)) and not is_drug_name(marker):
         # "what does the review say about cyclin d1?" → "can you block that? any data?": what is blocked or targeted is
         # the marker or pathway told, not the words of the answer
-        return f"{question[:acted_on.start(1)]}{carried[0]}{question[acted_on.end(1):]}", own + carried
+        word = 1 if acted_on.group(1) else "subject"
+        return f"{question[:acted_on.start(word)]}{marker}{question[acted_on.end(word):]}", own + (carried or [marker])
     if (remedy := REMEDY_OF_IT_RE.search(question)) and carried and not specific_own and previous.answer.points and \
             is_drug_name(carried[0]):
         # "is anyone working on fixing it?" after nerlynx's GI side effects: a drug is not fixed, the trouble told is
@@ -345,7 +347,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             _subject_of_clause_before(question[:pronoun.start()], analyzer.aliases_of(specific_own[0]))
             # "and that tsc2 thing they mention - what got around it?": the topic told before the dash
             or ((dash := re.search(r"\s[-–—]\s|:\s", question[:pronoun.start()]))
-                and mentions(question[:dash.start()], analyzer.aliases_of(specific_own[0])))):
+                and mentions(question[:dash.start()], analyzer.aliases_of(specific_own[0])))
+            # ('and nerlynx, where does it fit in the adjuvant setting?': the name alone before a comma — not "and
+            # kadcyla's payload, how is it different?", where 'it' is what the name's words tell)
+            or ((comma := re.search(r",\s", question[:pronoun.start()])) and NAME_ALONE_RE.fullmatch(question[:comma.start()])
+                and mentions(question[:comma.start()], analyzer.aliases_of(specific_own[0])))):
         # "ok, and if kadcyla stops working too, is there anything after it?": 'it' is the name the turn gave before it
         name = specific_own[0] + ("’s" if pronoun.group(0).lower() == "its" else "")
         return f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}", own
@@ -410,6 +416,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     return _with_topic(reading, previous, analyzer), own + carried
 
 
+# "and nerlynx", "ok so tukysa": a name alone, after at most a word or two of chat
+NAME_ALONE_RE = re.compile(r"\W*(?:(?:and|so|ok|okay|but|then|what about|how about)\s+){0,2}[\w\-]+\W*", re.I)
 # 'anything else', 'what else', 'any other': others than the subject carried on are asked for
 ELSE_ASKED_RE = re.compile(r"\b(?:anything|something|what|who|which|anyone|any)\s+else\b|\bany other\b", re.I)
 # "does having one change …?": 'one' is a thing of the kind the last turn asked about, when it asked 'what is a …'
@@ -459,6 +467,14 @@ def _one_row_name(answer: Answer) -> str:
     """The name cell of the one table row an answer gave, '' for any other answer."""
     names = _row_names(answer)
     return names[0] if len(names) == 1 else ""
+
+
+def _marker_asked(previous: Turn, analyzer: QueryAnalyzer) -> str:
+    """The one gene, receptor or pathway the last question named ('… mentions MET. what is that?'), '' if not one."""
+    from .retrieval import is_generic
+
+    named = [e for e in analyzer.entities_in(previous.resolved) if analyzer.known(e) and not is_generic(e)]
+    return named[0] if len(named) == 1 else ""
 
 
 def _drugs_set_side_by_side(previous: Turn, analyzer: QueryAnalyzer) -> list[str]:
@@ -809,9 +825,13 @@ DEMONSTRATIVE_OBJECT_RE = re.compile(
     r"(?!(?:trial|study|drug|one|agent|arm|combination|regimen)\b)[a-z]+\s*[?.!]*$",
     re.IGNORECASE)
 # "can you block that?": what is blocked, targeted or inhibited is a thing with a name (a marker, a pathway)
+# ("does that change how well her her2 medicines work?" after "… mentions MET. what is that?": that is the marker as
+# the subject asked of)
 ACTED_ON_THAT_RE = re.compile(r"\b(?:block(?:ing)?|target(?:ing)?|inhibit(?:ing)?|hit(?:ting)?|switch(?:ing)? off|"
                               r"shut(?:ting)? down|knock(?:ing)? down|drug(?:ging)?)\s+(that|this|it)\b"
-                              r"(?!\s+(?:trial|study|drug|one|agent|arm|combination|regimen)\b)", re.IGNORECASE)
+                              r"(?!\s+(?:trial|study|drug|one|agent|arm|combination|regimen)\b)|"
+                              r"^\W*(?:(?:and|so|ok|okay|but)\W+)?(?:does|do|did|can|could|would|will|might)\s+(?P<subject>that|this)\s+"
+                              r"(?:change|affect|alter|matter|mean|predict|make|cause|impact|influence)\b", re.IGNORECASE)
 # "is anyone working on fixing it?": what one fixes or prevents is a trouble, never the drug that caused it
 REMEDY_OF_IT_RE = re.compile(r"\b(?:fix(?:ing)?|overcom(?:e|ing)|prevent(?:ing)?|solv(?:e|ing)|reduc(?:e|ing)|"
                              r"deal(?:ing)? with)\s+(it)\b(?!\s+(?:with|by|for)\b)", re.IGNORECASE)

@@ -120,8 +120,11 @@ BACK_REFERENCE_RE = re.compile(r"\b(?:it|its|that|this|they|them|those|these)\b"
 # a question leaning on the treatments told before it: 'can enhertu still work', '… is there anything else'
 STILL_AFTER_RE = re.compile(r"\b(?:still|anymore|any more|after (?:that|this|it|them)|else|next|now)\b", re.I)
 
-TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|wife|sister|patient|friend))\s+"
-                                  r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished)\b", re.I)
+# ("my mom progressed on kadcyla", "my dad failed tykerb": a treatment that stopped working is history too)
+TREATMENT_HISTORY_RE = re.compile(r"\b(?:i|we|she|he|my (?:mom|mum|mother|dad|father|husband|wife|sister|brother|aunt|"
+                                  r"patient|friend|partner))\s+(?:(?:just|already|recently)\s+)?"
+                                  r"(?:had|have had|'ve had|’ve had|was on|were on|got|received|took|tried|finished|"
+                                  r"progressed (?:on|after|through)|failed|relapsed (?:on|after))\b", re.I)
 
 # "anything in there about brain mets?", "any data on CNS disease": a topic asked that names itself
 OPEN_TOPIC_ASKED_RE = re.compile(r"^\W*(?:anything|any\s+(?:info|information|data|details|evidence))\b[^?]{0,40}?\b(?:about|on|regarding)\s+\w",

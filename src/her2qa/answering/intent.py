@@ -511,10 +511,17 @@ NOT_GIVEN_MORE_RE = re.compile(r"^\W*why\s+(?:don'?t|don’t|dont|doesn'?t|doesn
                                r"(?:get|use|take|receive|prescribe|give|go on|start)\s+(?P<drug>[\w\-]+)(?P<rest>.*)$", re.I)
 
 
+# "why do ppl end up not using nerlynx much?", "why do doctors rarely prescribe tykerb": the same, told the other way
+NOT_USED_MUCH_RE = re.compile(r"^\W*why\s+(?:do|does|would|did)\s+(?:more\s+|many\s+|most\s+)?(?:patients|people|pts|women|doctors|"
+                              r"oncologists|clinicians)\s+(?:(?:end up|tend to|often|usually)\s+)?(?:not|rarely|seldom|hardly)\s+"
+                              r"(?:ever\s+)?(?:use|using|get|getting|take|taking|receive|receiving|prescribe|prescribing|give|giving)"
+                              r"\s+(?P<drug>[\w\-]+)(?:\s+(?:much|more|often|a lot))?(?P<rest>.*)$", re.I)
+
+
 def without_alike_premise(question: str) -> str:
     """The why asked without a trailing premise that the things asked of are alike, and 'why dont more patients get X'
     as why X is not used more (the question unchanged otherwise)."""
-    if given := NOT_GIVEN_MORE_RE.match(question):
+    if given := NOT_GIVEN_MORE_RE.match(question) or NOT_USED_MUCH_RE.match(question):
         question = f"why is {given.group('drug')} not used more{given.group('rest')}"
     stripped = ALIKE_PREMISE_RE.sub("", question, count=1)
     return stripped if stripped != question and WHY_RE.search(stripped) and len(stripped.split()) >= 4 else question

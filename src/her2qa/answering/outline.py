@@ -4,16 +4,23 @@
 paragraph of one sentence naming the topics the section goes on to ("Further research … is centered around diverse
 approaches, encompassing bispecific antibodies, CAR-T, and strategies aimed at regulating protein production or
 degradation."). Quoted alone it names the topics and tells nothing of them; the opening sentence of each paragraph
-after it tells what the section says of each.
+after it tells what the section says of each (and, when results are asked, the paragraph's first sentence giving a
+figure).
 
 A mixin of :class:`her2qa.answering.pipeline.AnswerPipeline` (it uses the pipeline's sentence index and composer).
 """
 
 from __future__ import annotations
 
+import re
+
 from ..citations import strip_markers
+from ..figures import has_figure
 from ..results import Answer
 from .compose import Pick, merge
+
+# "… bispecifics etc? what results", "any numbers?": the figures each paragraph gives are asked too
+FIGURES_ASKED_RE = re.compile(r"\b(?:results?|numbers|figures|data|outcomes?|efficacy|response rates?)\b", re.I)
 
 # A lead-in announces at least this many topics ('A, B, and C'): two are a pair, not an outline
 ANNOUNCED_TOPICS = 3
@@ -38,6 +45,11 @@ class OutlinePlans:
         openings = [s for s in section if s.index == 0 and s.start > lead_in.start][:OUTLINE_PARAGRAPHS]
         if len(openings) < ANNOUNCED_TOPICS - 1:
             return answer
+        if FIGURES_ASKED_RE.search(text):
+            # each paragraph's first sentence giving a figure ("ZW25 demonstrated a 33% response rate…") beside its opening
+            figures = [next((f for f in self.sentences.paragraph(s)[1:] if has_figure(strip_markers(f.text))), None)
+                       for s in openings]
+            openings = sorted(openings + [f for f in figures if f is not None], key=lambda s: s.start)
         query = self.analyzer.analyze(text, carried=list(carried))
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in openings]
         self._considered.update(p.chunk.id for p in picks)

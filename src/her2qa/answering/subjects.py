@@ -494,7 +494,9 @@ class SubjectPlans:
             return None
         aliases = query.aliases.get(drugs[0], drugs)
         named = {w for a in aliases for w in re.findall(r"[a-z][a-z\-]+", a.lower())}
-        words = [w for w in re.findall(r"[a-z][a-z]+", YESNO_OPENING_RE.sub("", query.text.lower()))
+        # ('… with ADCs like enhertu?': an example of a class is no word the review must say)
+        asked = re.sub(r"\b(?:like|such as|e\.g\.?)\s+[\w\-]+", " ", YESNO_OPENING_RE.sub("", query.text.lower()))
+        words = [w for w in re.findall(r"[a-z][a-z]+", asked)
                  if len(w) >= 4 and w not in named and w not in FRAME_WORDS and w not in PREDICATE_FRAME
                  and w not in STOPWORDS]
         stems = list(dict.fromkeys(light_stem(w)[:6] for w in words))
@@ -512,6 +514,10 @@ class SubjectPlans:
         saying = [s for s in self.sentences.sentences if self.sentences.chunk(s).kind == "text" and says_together(s.text)]
         if not saying or any(mentions(s.text, aliases) or self._speaks_of(s, drugs[0], aliases) for s in saying):
             return None
+        if any(all(re.search(rf"\b(?:[a-z0-9]+[\-–])?{re.escape(stem)}", s.text.lower()) for stem in stems)
+               for s in self.sentences.mentioning(aliases)):
+            return None  # ("growing interest in the combination of tucatinib with ADCs and several phase II trials":
+            # said of the drug asked, in a longer phrase)
         of = [([m.group(0) for m in DRUG_RE.finditer(s.text)] or [self._topic_of_sentence(s)])[0].lower() for s in saying]
         others = list(dict.fromkeys(o for o in of if o))
         said = "; ".join(f"{o or 'another drug'}: “{strip_markers(s.text).strip()}”" for o, s in zip(of[:2], saying[:2]))
