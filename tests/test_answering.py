@@ -3910,6 +3910,17 @@ ROUND_35_CASES = {
         said=("33% response rate", "58%")),
     "a drug that failed, told before a why, is what the drug asked works after": Case(
         ("my dad failed kadcyla, why could enhertu still work?",), said=("increased DAR",)),
+    "its, after one table row was found, is that row's trial (by its number when its name is the drug's)": Case(
+        ("is there an enhertu trial just for brain metastases?", "what phase is it and whats the primary endpoint"),
+        said=("ORR brain met",), read=("NCT04752059",)),
+    "which other, after a drug, is besides it": Case(
+        ("tell me about everolimus in her2+ disease", "which other PI3K/AKT/mTOR pathway drugs does the review name?"),
+        said=("ipatasertib", "apitolisib"), read=("besides everolimus",)),
+    "inhibitors of a pathway are those its section calls inhibitors": Case(
+        ("which inhibitors of the PI3K/AKT/mTOR pathway are named?",), said=("everolimus", "apitolisib", "Alpelisib"),
+        unsaid=("paclitaxel,",)),
+    "the next study of a trial is its numbered successor": Case(
+        ("what was PATRICIA about?", "ok so whats the next study testing?"), said=("PATRICIA-II",), unsaid=("71 patients",)),
     "a trial told in an opening clause is meant when that clause answered": Case(
         ("which trial showed enhertu works after kadcyla?", "how many responded in that one?"), said=("60.9%",),
         read=("DESTINY-Breast01",)),

@@ -214,7 +214,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
     several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \
         and bool(re.search(r"\b(?:it|its)\b", question, re.I)) and bool(TRIAL_PROPERTY_RE.search(question))
-    if not specific_own and (row := _one_row_name(previous.answer)) and (
+    # (a row quoted among sentences is the one meant only when the last turn asked for a trial without naming one:
+    # 'any enhertu trials specifically for brain mets?', not 'tukysa HER2CLIMB - what was the control arm')
+    quoted_row = bool(re.search(r"\btrials?\b|\bstud(?:y|ies)\b", previous.resolved, re.I)) and not any(
+        is_trial_name(e, analyzer) for e in analyzer.entities_in(previous.resolved))
+    if not specific_own and (row := _one_row_name(previous.answer, quoted_row)) and (
             TRIAL_PROPERTY_RE.search(question) or COLUMN_ASKED_RE.search(question)):
         # "is it also in the T-DXd trials table?" → one row → "whats the primary endpoint there": that row's
         there = THERE_OR_IT_RE.search(question)
@@ -419,7 +423,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
 # "and nerlynx", "ok so tukysa": a name alone, after at most a word or two of chat
 NAME_ALONE_RE = re.compile(r"\W*(?:(?:and|so|ok|okay|but|then|what about|how about)\s+){0,2}[\w\-]+\W*", re.I)
 # 'anything else', 'what else', 'any other': others than the subject carried on are asked for
-ELSE_ASKED_RE = re.compile(r"\b(?:anything|something|what|who|which|anyone|any)\s+else\b|\bany other\b", re.I)
+ELSE_ASKED_RE = re.compile(r"\b(?:anything|something|what|who|which|anyone|any)\s+else\b|\b(?:any|which|what) other\b", re.I)
 # "does having one change …?": 'one' is a thing of the kind the last turn asked about, when it asked 'what is a …'
 HAVING_ONE_RE = re.compile(r"\b(?:having|have|has|had|with|get|gets|got|carry|carrying|carries)\s+(one)\b(?!\s+(?:of|more|less|or)\b)",
                            re.I)
@@ -459,14 +463,24 @@ def _row_names(answer: Answer) -> list[str]:
     names = []
     for row in table.rows:
         cells = dict(zip(table.columns, row))
-        names.append(next((cells[c].strip() for c in ROW_NAME_COLUMNS if cells.get(c, "").strip()), ""))
+        name = next((cells[c].strip() for c in ROW_NAME_COLUMNS if cells.get(c, "").strip()), "")
+        if ";" in name and (nct := ROW_NCT_RE.search(f"NCT Identifier: {cells.get('NCT Identifier', '')}")):
+            name = nct.group(1)  # ('Trial Name: T-DXd; DS-8201a' names the drug twice, not the trial: its number does)
+        names.append(name)
     return names if all(names) else []
 
 
-def _one_row_name(answer: Answer) -> str:
-    """The name cell of the one table row an answer gave, '' for any other answer."""
+def _one_row_name(answer: Answer, quoted_too: bool = False) -> str:
+    """The name cell of the one table row an answer gave, '' for any other answer — or, with ``quoted_too``, of the one
+    row quoted among sentences (its registry number when its name cell names the drug, 'T-DXd; DS-8201a')."""
     names = _row_names(answer)
-    return names[0] if len(names) == 1 else ""
+    if answer.table is not None or not quoted_too:
+        return names[0] if len(names) == 1 else ""
+    quoted = [p.text for p in answer.points if ROW_NCT_RE.search(p.text)]
+    if len(quoted) != 1:
+        return ""
+    named = ROW_NAME_CELL_RE.findall(quoted[0])
+    return named[0] if named and ";" not in named[0] else ROW_NCT_RE.search(quoted[0]).group(1)
 
 
 def _marker_asked(previous: Turn, analyzer: QueryAnalyzer) -> str:
@@ -773,6 +787,7 @@ PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|pe
 # The columns the tables name their rows by (as the table plans read them), and a row's name cell as rows are
 # printed ("ADC: Disitamab-vedotin; Payload: …", "…; Trial Name: TULIP; …")
 ROW_NAME_COLUMNS = ("Trial Name", "ADC")
+ROW_NCT_RE = re.compile(r"\bNCT Identifier:\s*(NCT\d{8})\b")
 ROW_NAME_CELL_RE = re.compile(rf"(?:^|;\s|:\s)(?:{'|'.join(ROW_NAME_COLUMNS)}):\s(.+?)(?=;\s[A-Z][A-Za-z/ ]{{0,40}}:\s|\.?$)")
 # The columns a follow-up asks of the row just shown
 COLUMN_ASKED_RE = re.compile(r"\b(?:payload|nct|identifier|setting|line|control arm|experimental arm|endpoint)\b", re.I)

@@ -156,6 +156,11 @@ DRUGS_TRIAL_RE = re.compile(r"\bthe (?:(?:actual|real|original|main|pivotal|big|
 THAT_TRIAL_TYPED_RE = re.compile(r"\b(?:that|this) (?:trial|study)\b", re.I)
 
 
+# "the follow-up study", "the next trial", "its successor": the trial that carries on from the one named
+SUCCESSOR_ASKED_RE = re.compile(r"\b(?:the\s+|a\s+|its\s+)?(?:follow[\s-]?up|follow[\s-]?on|next|successor|sequel|second)\s+"
+                                r"(?:study|trial)\b|\b(?:the\s+|its\s+)successor\b", re.I)
+
+
 class FramingSteps:
     """Rewrites of a question before its intent is read (who asks, glosses, what was told before)."""
 
@@ -316,6 +321,21 @@ class FramingSteps:
             # "mom's doctor brought up tukysa. were people with brain mets allowed in that trial?": the drug's trial
             text = f"{text[:that.start()]}{found}{text[that.end():]}"
         return text
+
+    def _with_the_successor_named(self, text: str) -> str:
+        """'ok so whats the follow up study testing in PATRICIA?': the follow-up of a trial is the one the review names
+        after it with a number ('PATRICIA-II'); the question unchanged when the trial has no such successor."""
+        if not (asked := SUCCESSOR_ASKED_RE.search(text)):
+            return text
+        trials = [e for e in self._known_names(text) if self.is_trial(e)]
+        if len(trials) != 1:
+            return text
+        base = trials[0].lower()
+        followers = {name for low, name in self.analyzer.printed_names.items()
+                     if re.fullmatch(rf"{re.escape(base)}[\s-]?(?:ii|2)", low)}
+        if len(followers) != 1:
+            return text
+        return f"{text[:asked.start()]}{followers.pop()}{text[asked.end():]}"
 
     def _without_gloss(self, text: str) -> str:
         """'summary of HER2CLIMB (tukysa)', 'what did destiny-breast03 show? the enhertu vs kadcyla one': a

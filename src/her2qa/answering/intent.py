@@ -154,7 +154,9 @@ def asks_for_list(question: str) -> bool:
     # ("which pi3k drugs get a mention?": mentioned)
     words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",
                                              question.lower()))
-    if words[:2] in (["any", "other"], ["any", "more"]):
+    while words[:1] and words[0] in ("and", "so", "ok", "okay"):
+        words = words[1:]  # ('and which other … drugs come up?': a follow-up's opening word)
+    if words[:2] in (["any", "other"], ["any", "more"], ["which", "other"], ["what", "other"]):
         words = words[:1] + words[2:]  # "any other drugs in that pathway being tested?": other members, listed the same
     if words[:1] == ["any"] and len(words) > 3 and words[1] in AGENT_PLURALS | {"trials", "studies"} and \
             (words[2] in ("that", "which", "for", "against", "targeting", "testing", "blocking", "hitting", "in",

@@ -396,8 +396,11 @@ class ListPlans:
         target = next((e for e in query.entities if not is_generic(e) and re.search(
             rf"{re.escape(e)}\s+(?:inhibitors?|antibod(?:y|ies)|drugs?|agents?|blockers?)\b", query.text, re.I)), None)
         # "which PI3K/AKT/mTOR pathway inhibitors…": the drugs of the section titled with the pathway
+        # (… or 'which inhibitors of the PI3K/AKT/mTOR pathway')
         pathway = next((e for e in query.entities if not is_generic(e) and re.search(
-            rf"{re.escape(e)}\s+(?:pathway|signal+ing|axis)\s+(?:inhibitors?|drugs?|agents?|blockers?)\b", query.text, re.I)), None)
+            rf"{re.escape(e)}\s+(?:pathway|signal+ing|axis)\s+(?:inhibitors?|drugs?|agents?|blockers?)\b|"
+            rf"\b(?:inhibitors?|drugs?|agents?|blockers?)\s+(?:of|for|against|targeting|acting on)\s+(?:the\s+)?"
+            rf"{re.escape(e)}\s+(?:pathway|signal+ing|axis)\b", query.text, re.I)), None)
         if found is None and target is None and pathway is not None:
             titled = [(doc.source, sec) for doc in self.corpus.documents
                       for sec in self.sentences.titled_by(doc, query.aliases.get(pathway, [pathway]))]

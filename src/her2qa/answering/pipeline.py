@@ -202,8 +202,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             # else is explored after ADCs', whose others are approaches)
             resolved = else_tested_as_drugs(resolved)
         resolved = self._as_agents_against(self._name_put_back(resolved))
-        resolved = self._with_the_drugs_trial(self._without_gloss(self._without_personal_context(
-            self._without_condition_on_others(resolved))))
+        resolved = self._with_the_drugs_trial(self._with_the_successor_named(self._without_gloss(self._without_personal_context(
+            self._without_condition_on_others(resolved)))))
         resolved = self._with_the_drugs_class(resolved)
         parts = split_parts(resolved)
         if len(parts) > 1 and not (COMPARE_RE.search(resolved) and not ASKS_COMPARATOR_RE.search(resolved)):
