@@ -158,6 +158,16 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             outcome.answer = outcome.answer.model_copy(update={"notice": notice})
         return outcome
 
+    def _names_set_aside(self, text: str) -> list[str]:
+        """The names, with their other names, of the clause ``without_exclusion`` takes out ('besides enhertu, …'):
+        what the answer should not be made of. A name in most paragraphs sets none aside ('besides the usual her2
+        drugs, …': HER2)."""
+        if as_definition(text) or definition_beside_statement(text) or not (clause := set_aside_clause(text)):
+            return []
+        return [alias for name in self.analyzer.entities_in(clause) if not is_generic(name)
+                and self.analyzer.paragraph_share(self.analyzer.aliases_of(name)) <= SET_ASIDE_SHARE
+                for alias in self.analyzer.aliases_of(name)]
+
     def _authors_findings(self, base: Answer, text: str, query: Query) -> Answer | None:
         """'what did Metzger find?': what the review reports of a study it names by its first author ("Metzger
         et al. classified…"), with the sentences that go on about it ("They demonstrated the absence of pCR…",
@@ -190,12 +200,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = without_alike_premise(design_and_results_as_one(without_framing(with_the_term_told_before(
             with_the_thing_it_points_to(resolved)))))
-        if not as_definition(resolved) and not definition_beside_statement(resolved) and \
-                (clause := set_aside_clause(resolved)):
-            # ('besides the usual her2 drugs, …' sets no passage aside: HER2 is in most of them)
-            self._set_aside = [a for e in self.analyzer.entities_in(clause) if not is_generic(e)
-                               and self.analyzer.paragraph_share(self.analyzer.aliases_of(e)) <= SET_ASIDE_SHARE
-                               for a in self.analyzer.aliases_of(e)]
+        self._set_aside = self._names_set_aside(resolved)
         resolved = as_definition(resolved) or definition_beside_statement(resolved) or without_exclusion(resolved) or resolved
         if any(is_drug_name(name) for name in self._set_aside):
             # ('besides enhertu, what else is being tested in her2-low?': the others are drugs too — not after 'what
