@@ -464,8 +464,8 @@ def _row_names(answer: Answer) -> list[str]:
     for row in table.rows:
         cells = dict(zip(table.columns, row))
         name = next((cells[c].strip() for c in ROW_NAME_COLUMNS if cells.get(c, "").strip()), "")
-        if ";" in name and (nct := ROW_NCT_RE.search(f"NCT Identifier: {cells.get('NCT Identifier', '')}")):
-            name = nct.group(1)  # ('Trial Name: T-DXd; DS-8201a' names the drug twice, not the trial: its number does)
+        if ";" in name and (number := re.match(r"\s*(NCT\d{8})\b", cells.get("NCT Identifier", ""))):
+            name = number.group(1)  # ('Trial Name: T-DXd; DS-8201a' names the drug twice, not the trial: its number does)
         names.append(name)
     return names if all(names) else []
 

@@ -529,27 +529,33 @@ def without_alike_premise(question: str) -> str:
     return stripped if stripped != question and WHY_RE.search(stripped) and len(stripped.split()) >= 4 else question
 
 
+def _exclusion_clause(question: str) -> re.Match | None:
+    """The first clause setting names aside ('besides adcs and tkis', '… beyond adcs/tkis') whose removal leaves a
+    question of three words or more; None when there is none."""
+    for pattern in (LEADING_EXCLUSION_RE, TRAILING_EXCLUSION_RE, MIDDLE_EXCLUSION_RE):
+        if (clause := pattern.search(question)) and len((question[:clause.start()] + question[clause.end():]).split()) >= 3:
+            return clause
+    return None
+
+
 def without_exclusion(question: str) -> str:
     """'besides adcs and tkis what other approaches are explored' → 'what other approaches are explored'
     (and '' when there is no such clause): the set-aside names would otherwise pull their own passages."""
-    for pattern in (LEADING_EXCLUSION_RE, TRAILING_EXCLUSION_RE, MIDDLE_EXCLUSION_RE):
-        stripped = pattern.sub("", question, count=1)
-        if stripped != question and len(stripped.split()) >= 3:
-            if (same := SAME_ONE_RE.search(stripped)) and (set_aside := pattern.search(question)):
-                # 'besides her2 what other receptors are in that same family': the family of what was set aside
-                named = re.sub(rf"^\W*{EXCLUSION_WORDS}\s+", "", set_aside.group(0).strip(), flags=re.I).strip(" ,()")
-                return f"{stripped[:same.start()]}the same {same.group(1)} as {named}{stripped[same.end():]}"
-            return stripped
-    return ""
+    if (clause := _exclusion_clause(question)) is None:
+        return ""
+    stripped = question[:clause.start()] + question[clause.end():]
+    if same := SAME_ONE_RE.search(stripped):
+        # 'besides her2 what other receptors are in that same family': the family of what was set aside
+        named = re.sub(rf"^\W*{EXCLUSION_WORDS}\s+", "", clause.group(0).strip(), flags=re.I).strip(" ,()")
+        return f"{stripped[:same.start()]}the same {same.group(1)} as {named}{stripped[same.end():]}"
+    return stripped
 
 
 def set_aside_clause(question: str) -> str:
     """The clause ``without_exclusion`` takes out ('besides enhertu,'), '' when there is none: the names in it are
     what the answer should not be made of."""
-    for pattern in (LEADING_EXCLUSION_RE, TRAILING_EXCLUSION_RE, MIDDLE_EXCLUSION_RE):
-        if (clause := pattern.search(question)) and len(pattern.sub("", question, count=1).split()) >= 3:
-            return clause.group(0)
-    return ""
+    clause = _exclusion_clause(question)
+    return clause.group(0) if clause else ""
 
 
 # 'that same family', 'the same class': what the names set aside belong to

@@ -162,7 +162,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         """The names, with their other names, of the clause ``without_exclusion`` takes out ('besides enhertu, …'):
         what the answer should not be made of. A name in most paragraphs sets none aside ('besides the usual her2
         drugs, …': HER2)."""
-        if as_definition(text) or definition_beside_statement(text) or not (clause := set_aside_clause(text)):
+        if not (clause := set_aside_clause(text)):
             return []
         return [alias for name in self.analyzer.entities_in(clause) if not is_generic(name)
                 and self.analyzer.paragraph_share(self.analyzer.aliases_of(name)) <= SET_ASIDE_SHARE
@@ -200,8 +200,10 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = without_alike_premise(design_and_results_as_one(without_framing(with_the_term_told_before(
             with_the_thing_it_points_to(resolved)))))
-        self._set_aside = self._names_set_aside(resolved)
-        resolved = as_definition(resolved) or definition_beside_statement(resolved) or without_exclusion(resolved) or resolved
+        # (a definition asked keeps its words: nothing is set aside)
+        definition = as_definition(resolved) or definition_beside_statement(resolved)
+        self._set_aside = [] if definition else self._names_set_aside(resolved)
+        resolved = definition or without_exclusion(resolved) or resolved
         if any(is_drug_name(name) for name in self._set_aside):
             # ('besides enhertu, what else is being tested in her2-low?': the others are drugs too — not after 'what
             # else is explored after ADCs', whose others are approaches)
