@@ -3927,9 +3927,52 @@ ROUND_35_CASES = {
 }
 
 
-@pytest.mark.parametrize("name", [*ROUND_33_CASES, *ROUND_34_CASES, *ROUND_35_CASES])
+# Round 36: behaviours found by blind rounds lg–lj (each written here in other words than the round's own)
+ROUND_36_CASES = {
+    "the arms asked of one trial, with the column's own qualifier, are its row's cell": Case(
+        ("what are all the experimental arms in destiny-breast 07?",), said=("T-DXd plus pertuzumab", "T-DXd plus Tucatinib"),
+        unsaid=("DESTINY-Breast 06",)),
+    "drugs of a kind asked with where they stand are listed": Case(
+        ("src inhibitors being developed?",), said=("dasatinib", "saracatinib"), intent="list"),
+    "the kind of data asked before a name is part of what is asked": Case(
+        ("any clinical data on mtor inhibition in her2+ pts or only preclinical?",), said=("Clinical trials have shown",)),
+    "a term defined with a second ask after a comma is still defined": Case(
+        ("define intratumoral heterogeneity of her2, how frequent is it",), said=("16–36%", "varying degrees")),
+    "how a drug did in a trial is that trial's results": Case(
+        ("how did T-DM1 do in EMILIA?",), said=("9.6 vs. 6.4 months",), intent="overview"),
+    "a section's parts are listed with the short names their text gives them": Case(
+        ("which resistance mechanisms does the review cover?",), said=("Insulin-Like Growth Factor I Receptor (IGF-IR)",)),
+    "a comparison, then a why after a dash, are two questions": Case(
+        ("tucatinib vs lapatinib targets - why does tucatinib have fewer side effects?",),
+        said=("minimal inhibition of EGFR", "toxicity profile of this drug"), intent="multi"),
+    "an unmarked sentence is cited by the marker closing its run, not an earlier one": Case(
+        ("which paper reports the trial giving tucatinib plus trastuzumab and capecitabine?",), said=("reference 65",),
+        unsaid=("reference 64",)),
+    "the registry numbers of 'those' are the identifiers the answer gave": Case(
+        ("tucatinib with ADCs, any trials?", "what are the NCT numbers of those?"), said=("NCT05673928",),
+        read=("NCT04539938 and NCT05673928",)),
+    "a figure asked only for a subgroup's patients is not the whole trial's": Case(
+        ("what was the os in her2climb only for the brain mets patients?",), said=("does not report the OS of the brain",),
+        abstained=True),
+    "what held in these cases comes with the patients it is about": Case(
+        ("tukysa - how selective is it?", "what pfs did it get in the pivotal study", "were pts with brain mets allowed?"),
+        said=("after local therapy",)),
+    "which trial and which line are asked in one breath": Case(
+        ("where was neratinib first approved?", "and for metastatic disease, which trial and which line?"),
+        said=("NALA", "third-line"), intent="fact"),
+    "the share of breast cancers that are of a subtype is what it accounts for": Case(
+        ("what proportion of breast cancers are her2+?",), said=("15–20%",)),
+}
+
+
+def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):
+    """'tucatinib + trastuzumab' is two drugs, though the review prints 'tucatinib, trastuzumab' as a run of words."""
+    assert assistant.analyzer.analyze("tucatinib + trastuzumab results?").entities == ["tucatinib", "trastuzumab"]
+
+
+@pytest.mark.parametrize("name", [*ROUND_33_CASES, *ROUND_34_CASES, *ROUND_35_CASES, *ROUND_36_CASES])
 def test_reading_and_answer(converse, name):
-    case = ROUND_33_CASES.get(name) or ROUND_34_CASES.get(name) or ROUND_35_CASES[name]
+    case = ROUND_33_CASES.get(name) or ROUND_34_CASES.get(name) or ROUND_35_CASES.get(name) or ROUND_36_CASES[name]
     answer = converse(*case.turns)
     shown = f"read as: {answer.resolved_question}\n{answer.answer}"
     assert all(text in answer.answer for text in case.said), shown

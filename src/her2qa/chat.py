@@ -285,6 +285,12 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "is there an AKT inhibitor being combined with perjeta + herceptin?" → "code name and NCT for that one?":
         # the drug of that kind the answer named
         return f"{question[:one.start()]}{drug}{question[one.end():]}", own + [drug] + carried
+    if not specific_own and IDENTIFIERS_ASKED_RE.search(question) and (pointer := THOSE_TRIALS_RE.search(question)) and \
+            (numbers := list(dict.fromkeys(re.findall(r"\bNCT\d{8}\b", previous.answer.answer)))):
+        # "tukysa + adc combos, any trials?" → "whats the NCT numbers for those?": the trials the answer gave by their
+        # identifiers
+        named, group = " and ".join(numbers[:6]), 1 if pointer.group(1) else 2
+        return f"{question[:pointer.start(group)]}{named}{question[pointer.end(group):]}", own + numbers[:6]
     if (acted_on := ACTED_ON_THAT_RE.search(question)) and not specific_own and (
             marker := carried[0] if carried else _marker_asked(previous, analyzer)) and not is_drug_name(marker):
         # "what does the review say about cyclin d1?" → "can you block that? any data?": what is blocked or targeted is
@@ -735,6 +741,11 @@ PLURAL_TOPIC_RE = re.compile(r"\b(?:side[\s-]effects|adverse (?:events|effects)|
 # pointing at the drug found ("code name and NCT for that one?")
 KIND_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+(?P<kind>(?:[\w\-/]+\s+){0,2}?"
                            r"(?:inhibitors?|drugs?|agents?|ADCs?|TKIs?|antibod(?:y|ies)|bispecifics?))\b", re.I)
+# A turn asking the registry numbers of trials just told ("whats the NCT numbers for those?", "their trial ids?")
+IDENTIFIERS_ASKED_RE = re.compile(r"\bNCTs?\b|\b(?:trial|registry|registration|study) (?:numbers?|ids?|identifiers?)\b|"
+                                  r"\bidentifiers?\b", re.I)
+THOSE_TRIALS_RE = re.compile(r"\b(?:for|of)\s+((?:those|these|them|both|each)(?:\s+(?:trials|studies|ones))?)\b|"
+                             r"\b((?:their|they|those|these))\b", re.I)
 THAT_ONE_RE = re.compile(r"\b(?:that|this) (?:one|drug|agent|inhibitor)\b", re.I)
 # A turn asking which trial something came from ("… which trial was that based on?")
 WHICH_TRIAL_RE = re.compile(r"\b(?:which|what) (?:trial|study)\b|"

@@ -781,9 +781,10 @@ class QueryAnalyzer:
         text = STATUS_PAIR_RE.sub(lambda m: " " * len(m.group(0)), text)
         found_tokens = list(TOKEN_RE.finditer(text))
         tokens = [m.group(0) for m in found_tokens]
-        # 'lapatinib, neratinib': a comma between two words lists two names, it does not join one
+        # 'lapatinib, neratinib': a comma between two words lists two names, it does not join one (nor a plus sign:
+        # 'tucatinib + trastuzumab + capecitabine' gives three drugs together)
         listed = {i for i in range(len(found_tokens) - 1)
-                  if "," in text[found_tokens[i].end():found_tokens[i + 1].start()]}
+                  if re.search(r"[,+&]", text[found_tokens[i].end():found_tokens[i + 1].start()])}
         i = 0
         while i < len(tokens):
             cand = tokens[i].strip(".-")

@@ -235,6 +235,8 @@ SYNONYMS: dict[str, str] = {
     # 'what they hit', 'what does it target' (not 'HER2-targeted therapy'): what a drug inhibits, how selectively
     r"\bhit(?:s|ting)?\b|(?<![\w-])targets?\b": "inhibition selective",
     r"approv": "approved approval FDA",
+    # ('… proven to work?': whether studies demonstrated its efficacy)
+    r"\bprove[nd]?\b|\bproof\b": "demonstrate demonstrated efficacy",
     r"\bcandidates?\b": "potential",  # 'candidate biomarkers': the review's "potential biomarkers"
     r"\bmarkers?\b": "biomarkers",  # 'which immune markers went with better PFS': the review's "biomarkers"
     # 'how does too much cyclin D1 cause resistance?': too much of a protein is its overexpression
@@ -386,7 +388,10 @@ SYNONYMS: dict[str, str] = {
     # 'how common is HER2+ BC?': the share of cases it accounts for
     r"\bhow (?:common|prevalent|frequent|rare)\b|"
     # 'what % of all bc cases are her2+': the share of all cases a subtype accounts for
-    r"\bwhat (?:%|percent(?:age)?|proportion|share|fraction) of (?:all )?(?:bc |breast cancer )?cases\b":
+    r"\bwhat (?:%|percent(?:age)?|proportion|share|fraction) of (?:all )?(?:bc |breast cancer )?cases\b|"
+    # ('what % of breast cancers are her2+', 'how many breast cancers are her2+': the same share, of the cancers)
+    r"\b(?:what (?:%|percent(?:age)?|proportion|share|fraction)|how many) of (?:all )?(?:the )?(?:breast cancers|bcs?) "
+    r"(?:are|is)\b(?![^?]*overexpress)|\bhow many (?:breast cancers|bcs) (?:are|is)\b(?![^?]*overexpress)":
         "accounts for cases frequency prevalent",
     r"\b(?:within|inside) (?:a|the|one|the same|each) tumou?r\b|\bsame tumou?r\b": "intratumoral",
     # 'any AXL inhibitors in patients yet or is it still lab stuff': work in the lab is what the review calls

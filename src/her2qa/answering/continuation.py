@@ -42,7 +42,10 @@ STUDY_VERDICT_RE = re.compile(r"\b(?:demonstrated|showed|shown|found|concluded|s
 
 # A sentence that qualifies the finding before it: "However, this finding did not predict…"
 CAVEAT_RE = re.compile(r"(?:However|Nevertheless|Nonetheless|Yet|But),?\s+(?:this|these|such|that|those)\s+"
-                       r"(?:findings?|results?|observations?|data|associations?|benefits?|effects?|differences?)\b", re.I)
+                       r"(?:findings?|results?|observations?|data|associations?|benefits?|effects?|differences?)\b|"
+                       # ("…included patients with active brain metastasis. In these cases, if patients presented local
+                       # progression, treatment could be continued…": what held for the patients just told)
+                       r"(?:In|For|Among)\s+(?:these|such|those|this)\s+(?:cases?|patients|women|subgroups?)\b", re.I)
 
 # A figure set against others in so many words ('more than sixfold greater than', 'in comparison to', 'higher than')
 COMPARISON_SAID_RE = re.compile(r"\b\w+fold\b|\b(?:greater|higher|lower|larger|smaller|more|less|fewer)\s+than\b|"

@@ -285,7 +285,10 @@ SUBGROUP_ASKED_RE = re.compile(r"\b(?:in|for|among|of)\s+(?:the\s+|those\s+|that
 
 # "the PFS just for the patients with brain mets": a subgroup told by 'just'/'only' and who its patients are
 SUBGROUP_ONLY_RE = re.compile(r"\b(?:just|only)\s+(?:for|in|among)\s+(?:the\s+|those\s+)?(?:patients|pts|people|ones|women|those)\s+"
-                              r"(?:with|who had|who have|having)\s+(?P<who>[\w\-+/]+(?:\s+[\w\-+/]+){0,2}?)\s*(?:[?.,;]|$)", re.I)
+                              r"(?:with|who had|who have|having)\s+(?P<who>[\w\-+/]+(?:\s+[\w\-+/]+){0,2}?)\s*(?:[?.,;]|$)|"
+                              # ('… just for the brain mets patients?': who they are, before the word for them)
+                              r"\b(?:just|only)\s+(?:for|in|among)\s+(?:the\s+|those\s+)?(?P<who_before>[\w\-+/]+(?:\s+[\w\-+/]+){0,2}?)\s+"
+                              r"(?:patients|pts|people|women|cases)\s*(?:[?.,;]|$)", re.I)
 
 
 def subgroup_gap(question: str, evidence: list[str]) -> str:
@@ -296,14 +299,15 @@ def subgroup_gap(question: str, evidence: list[str]) -> str:
     named = [name for name in asked_endpoints(question) if name in MEASURES]
     if asked is None or not named:
         return ""
-    words = [w for w in re.findall(r"[a-z][a-z\-]+", asked.group("who").lower()) if w not in STOPWORDS and len(w) >= 3]
+    who = asked.groupdict().get("who") or asked.groupdict().get("who_before") or ""
+    words = [w for w in re.findall(r"[a-z][a-z\-]+", who.lower()) if w not in STOPWORDS and len(w) >= 3]
     if not words:
         return ""
     for sentence in evidence:
         text = strip_markers(sentence).lower()
         if re.search(r"\d", text) and ENDPOINTS[named[0]].search(sentence) and all(w[:5] in text for w in words):
             return ""
-    return f"the {named[0]} of the {asked.group('who')} subgroup"
+    return f"the {named[0]} of the {who} subgroup"
 
 
 def grade_gap(question: str, evidence: list[str]) -> str:

@@ -21,7 +21,10 @@ from .passages import Sentence
 DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is|s) meant by|what means|what(?:[’']s| is| are|s)|what (?:do|does)|"
                              r"what (?:counts|qualifies|is considered|is classed|is classified) as)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,60}?)"
                              r"(?:\s+(?:(?:actually|really|basically|even)\s+)?(?:mean|stand for|do|with|in|inside|within|for|on|"
-                             r"exactly)\b.*)?[?.!\s]*$", re.I)  # keeps '3+'; ('what does 3+ actually mean')
+                             r"exactly)\b.*|"
+                             # ('define intratumoral her2 heterogeneity, how common is it': a second ask after a comma)
+                             r"\s*[,;]\s+(?:and\s+)?(?:how|what|which|when|where|who|why|is|are|does|do|any)\b.*)?"
+                             r"[?.!\s]*$", re.I)  # keeps '3+'; ('what does 3+ actually mean')
 
 
 # "HER2 3+ (intense)": one word in brackets glossing the term asked (the words of context a follow-up's reading adds

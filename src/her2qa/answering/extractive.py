@@ -788,10 +788,13 @@ class ExtractiveAnswerer:
         # A trial name pins the attribution better than a drug that many sentences mention.
         names = [a.lower() for e in (trials or specific) for a in query.aliases.get(e, [e])]
         naming = [i for i in marked if any(n in sentences[i][2].lower() for n in names)]
+        after = [i for i in marked if i > here]
+        # (a marker closes the run of claims before it, so one earlier in the paragraph closed another run: it is
+        # taken only when no marker follows)
+        naming = [i for i in naming if i > here] or ([] if after else naming)
         if naming:
             best = min(naming, key=lambda i: (abs(i - here), i < here))
             return cited_references(sentences[best][2])
-        after = [i for i in marked if i > here]
         best = after[0] if after else max(i for i in marked if i < here)
         return cited_references(sentences[best][2])
 

@@ -125,6 +125,11 @@ DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:(?:[\w\-/+]+\s+){1,3}|[\w/+]+-)(?:targ
 
 
 # Plurals of what acts on a target: right after 'which'/'what', the subject of the verb that follows
+# "src inhibitors in development for her2 resistance?": a kind of drug asked with where it stands, the members
+# ('src inhibitors?' alone stays the topic's overview)
+KIND_IN_DEVELOPMENT_RE = re.compile(r"^\W*(?!(?:are|is|were|was|do|does|did|have|has|can|could|any|which|what)\b)(?:[\w\-/+]+\s+){1,3}(?:inhibitors|drugs|agents|blockers|antibodies|compounds)\s+"
+                                    r"(?:(?:in|under) (?:development|(?:clinical )?trials?|the pipeline)|"
+                                    r"being (?:tested|developed|studied|trialled|trialed))\b", re.I)
 AGENT_PLURALS = {"drugs", "agents", "inhibitors", "medications", "medicines", "compounds", "therapies", "antibodies", "tkis", "adcs"}
 ASKED_NOT_LISTED = {"findings", "results", "outcomes", "data", "details", "conclusions", "differences", "similarities",
                     "pros", "cons", "implications", "numbers", "figures", "odds", "chances", "benefits", "risks"}
@@ -149,7 +154,8 @@ def else_tested_as_drugs(question: str) -> str:
 def asks_for_list(question: str) -> bool:
     """'which TKIs…', 'what resistance mechanisms…', 'list…': a plural noun right after the wh-word
     (before any verb) asks for every member."""
-    if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question) or ELSE_TESTED_RE.match(question):
+    if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question) or ELSE_TESTED_RE.match(question) or \
+            KIND_IN_DEVELOPMENT_RE.match(question):
         return True
     # ("which pi3k drugs get a mention?": mentioned)
     words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",
@@ -218,6 +224,11 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"\bwhat\s+(?:the\s+)?(?-i:[A-Z][\w\-]*\d*)(?:\s+(?:trial|study))?(?:\s+(?:actually|really|finally|even|ever))?"
                          r"\s+(?:show|shows|showed|find|found)\b|"
                          r"\bwhat (?:were|are|was|is) the (?-i:[A-Z][\w\-]*)(?:\s+(?:trial|study))?\s+(?:results|findings|outcomes?|data)\b|"
+                         # "how did kadcyla do in TH3RESA?": how a drug fared in a trial named by its capitals is
+                         # that trial's results
+                         r"^\W*(?:(?:and|so|ok)\s+)?how (?:did|does|do|has) (?:the\s+)?[\w\-+/]+(?:\s+[\w\-+/]+)?\s+"
+                         r"(?:do|fare|perform|go)\s+(?:in|on)\s+(?:the\s+)?(?-i:[A-Z][\w\-]*\d*[A-Z\d][\w\-]*)"
+                         r"(?:\s+(?:trial|study))?\W*$|"
                          # "what did TH3RESA compare": what a trial set out to test is its design
                          r"\bwhat (?:did|does) (?:the )?[\w\-]+(?: (?:trial|study))? (?:compare|test|evaluate|assess|investigate)\W*$|"
                          # "what came out of MonarcHER?": what a trial came out with, its results
@@ -356,6 +367,22 @@ PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|"
                            # (not 'and is it site-specific', a property of the same subject asked in one breath, nor
                            # '…and do they work yet?', where they are what the part before named)
                            r"(?:was|were|is|are|does|do|did|can|could) (?:there|people|patients|pts|ppl|women|any|anyone|anybody|someone|everyone)\b)", re.I)
+
+
+# (why one side is so, after the dash: 'which did better', 'what was the HR', 'how are they told apart' ask the
+# comparison itself)
+# A part that is a wh-word and one noun ('which line', 'what phase'), with whatever it is asked of after
+ONE_WORD_ASKED_RE = re.compile(r"^\W*(?:which|what)\s+[a-z]+\b(?:\s+(?:in|for|of|with)\b[^?]*)?\W*$", re.I)
+ENDS_ON_ONE_WORD_ASKED_RE = re.compile(r"(?:^|[,;:]\s*|\s)(?:which|what)\s+[a-z]+\W*$", re.I)
+DASH_THEN_QUESTION_RE = re.compile(r"\s+[-–—]\s+(?=why\b)", re.I)
+
+
+def comparison_then_question(sentence: str) -> list[str]:
+    dash = DASH_THEN_QUESTION_RE.search(sentence)
+    before = sentence[:dash.start()] if dash else ""
+    if dash and re.search(r"\b(?:vs\.?|versus)\s", before, re.I) and len(before.split()) >= 4:
+        return [before, sentence[dash.end():]]
+    return [sentence]
 
 
 def is_reference(question: str) -> bool:
@@ -1253,6 +1280,9 @@ def split_parts(question: str) -> list[str]:
     sentences = [question]
     if (stop := ASKED_AFTER_STOP_RE.search(question)) and ASKING_OPENING_RE.match(question):
         sentences = [question[:stop.start()], question[stop.end():]]
+    # ("tucatinib vs lapatinib selectivity - why is tukysa easier to tolerate": a comparison asked, then a question of
+    # its own after the dash — not a label before a dash, 'nerlynx - what happened in NALA')
+    sentences = [p for sentence in sentences for p in comparison_then_question(sentence)]
     pieces = [p.strip(" ,;") for sentence in sentences for p in PART_SPLIT_RE.split(sentence)
               if p and re.search(r"[A-Za-z]{2}", p)]
     parts: list[str] = []
@@ -1260,6 +1290,10 @@ def split_parts(question: str) -> list[str]:
         # "nerlynx diarrhea rate in NALA? like % grade 3": an elaboration of the part before, not a new one
         if parts and FIGURE_GUESS_RE.match(piece):
             continue  # the review's figure, not the guess, answers it
+        if parts and ONE_WORD_ASKED_RE.match(piece) and ENDS_ON_ONE_WORD_ASKED_RE.search(parts[-1]):
+            # "in mbc, which trial and which line (for nerlynx)?": two things asked of one subject, in one breath
+            parts[-1] = f"{parts[-1]} and {piece}"
+            continue
         if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
 
                       or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece) or UNIT_OF_IT_RE.match(piece)

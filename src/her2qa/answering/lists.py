@@ -127,6 +127,13 @@ def _called_an_inhibitor(name: str, text: str) -> bool:
                           rf"(?:\S+\s+){{0,4}}?inhibitor\b", text, re.I))
 
 
+def _titled_with_its_abbreviation(title: str, opening: str) -> str:
+    """'Insulin-Like Growth Factor I Receptor' → '… (IGF-IR)' when the part's opening sentence abbreviates its title
+    so: readers ask by the short name the text goes on to use."""
+    found = re.search(rf"{re.escape(title)}\s*\(([A-Z][\w\-/]{{1,12}})\)", opening, re.I)
+    return f"{title} ({found.group(1)})" if found else title
+
+
 def enumerating_sentence(text: str) -> bool:
     """'…, …, and …', a colon before a list, or a parenthesised list."""
     return text.count(",") >= 2 or bool(LIST_ENUM_RE.search(text)) or bool(re.search(r":\s+\w[^.]*,", text))
@@ -183,8 +190,9 @@ class ListPlans:
         self._considered.update(first.chunk_id for _, first in opening)
         picks = [Pick(chunk=self.sentences.chunk(first), text=first.text, start=first.start) for _, first in opening]
         answer = self.composer.compose(base, picks, query, highlight_figures=False)
-        points = [p.model_copy(update={"text": child.title, "highlights": []})
-                  for p, (child, _) in zip(answer.points, opening)]
+        points = [p.model_copy(update={"text": _titled_with_its_abbreviation(child.title, strip_markers(first.text)),
+                                       "highlights": []})
+                  for p, (child, first) in zip(answer.points, opening)]
         heading = section.label if section.number else section.title
         elsewhere = [f"“{child.label if child.number else child.title}”" for child, _ in opening
                      if child.parent != section.key]

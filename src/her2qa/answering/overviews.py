@@ -74,6 +74,10 @@ AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:t
                           r" to\b|\b(?:goal|purpose|objective|aim)s?\b", re.I)
 # How many review sentences may name a topic for an open question about it to quote them all
 TOPIC_SENTENCES = 8
+# The kind of data asked for a name: "any clinical data for …", "human evidence on …"
+DATA_KIND_RE = re.compile(r"\b((?:pre)?clinical|human|trial|patient|phase[\s-]?(?:i{1,3}|[123])|randomi[sz]ed|"
+                          r"real[\s-]world|survival|efficacy|safety)\s+(?:data|evidence|results)\s+(?:for|on|about|with|of|in)\b",
+                          re.I)
 EXAMPLE_GIVEN_RE = re.compile(rf"\b{EXAMPLE_WORDS}(?=[\s,.:])", re.I)
 EXAMPLES_AFTER_RE = re.compile(r"(?<=\?)\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\W*$", re.I)
 # "whats this review about basically", "… about overall, in a nutshell?": how the question is hedged, no topic
@@ -331,6 +335,11 @@ class OverviewPlans:
             [e.lower() for e in query.entities if e not in topic_names]
         topic = [w for w in content_words(typed) if len(w) >= 4 and w not in FRAME_WORDS and w not in OVERVIEW_WORDS
                  and not any(w in n for n in names) and not mentions(w, [a for e in topic_names for a in query.aliases.get(e, [e])])]
+        # ('any clinical data for mtor inhibition in her2+ or is it all preclinical': the kind of data asked, before
+        # the name, is the topic too)
+        if at is not None and (kind := DATA_KIND_RE.search(without_brackets(text)[:at])) and \
+                kind.group(1).lower() not in FRAME_WORDS | OVERVIEW_WORDS and kind.group(1).lower() not in topic:
+            topic.append(kind.group(1).lower())
         if not topic and not topic_names:
             return None
         # (a name that is the topic is found by its own forms: 'HER2-low' said whole, not its 'low')

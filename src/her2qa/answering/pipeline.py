@@ -45,7 +45,7 @@ from .overviews import RESULTS_ASKED_RE, OverviewPlans
 from .lists import ListPlans
 from .subjects import SubjectPlans
 from .intent import (ASKS_COMPARATOR_RE, ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, SCOPE_TAIL_RE, as_definition, classify,
-                     definition_beside_statement,
+                     definition_beside_statement, comparison_then_question,
                      split_parts, design_and_results_as_one, without_alike_premise, with_the_term_told_before, with_the_thing_it_points_to, without_exclusion, without_framing, set_aside_clause, else_tested_as_drugs,
                      without_instructions)
 from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
@@ -213,7 +213,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             self._without_condition_on_others(resolved)))))
         resolved = self._with_the_drugs_class(resolved)
         parts = split_parts(resolved)
-        if len(parts) > 1 and not (COMPARE_RE.search(resolved) and not ASKS_COMPARATOR_RE.search(resolved)):
+        # (a comparison is one question across its 'and's — unless a question of its own follows it after a dash)
+        if len(parts) > 1 and not (COMPARE_RE.search(resolved) and not ASKS_COMPARATOR_RE.search(resolved)
+                                   and len(comparison_then_question(resolved)) == 1):
             answer = self._multi_part(question, parts, carried)
         else:
             # the reading, not the words typed: 'what about kadcyla?' after 'enhertu dose?' asks a dose

@@ -20,7 +20,9 @@ from .tables import NAME_COLUMN_RE, TableMatch, names_the_row
 ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?|"
                                  r"(?:trial|registry|registration) ids?)\b", re.I)
 # The column a list asks for, right after its wh-word: "what are all the arms in …", "list the endpoints of …"
+# ("what are all the experimental arms in …": the column's own qualifier between)
 COLUMN_LISTED_RE = re.compile(r"^\W*(?:what|which|list|name|show)(?:\s+(?:are|were|is|the|all|of|me))*\s+"
+                              r"(?:(?:experimental|control|treatment|primary)\s+)?"
                               r"(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)\b", re.I)
 # Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
 COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
