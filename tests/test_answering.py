@@ -3962,6 +3962,26 @@ ROUND_36_CASES = {
         said=("NALA", "third-line"), intent="fact"),
     "the share of breast cancers that are of a subtype is what it accounts for": Case(
         ("what proportion of breast cancers are her2+?",), said=("15–20%",)),
+    "a marker on a sentence about another trial does not cite the unmarked run before it": Case(
+        ("which paper backs the EGF1001515 result?",), said=("reference 59",), unsaid=("reference 60",)),
+    "what about another trial keeps the drug asked of the first": Case(
+        ("in EMILIA what was kadcyla compared against", "what about in TH3RESA?"),
+        read=("in TH3RESA what was kadcyla compared against",)),
+    "one member of a kind, asked by what is said of it": Case(
+        ("which tki is irreversible?",), said=("Neratinib is an irreversible",), abstained=False),
+    "it, after asking which one of a kind, is the drug the answer named": Case(
+        ("which her2 tki is irreversible?", "what does it inhibit?"), read=("Neratinib",)),
+    "an approval based on a trial comes with the results it rested on": Case(
+        ("has kadcyla been approved as adjuvant therapy?",), said=("88.3% vs. 77%",)),
+    "harsher asks how toxic a drug is": Case(
+        ("my dad is on kadcyla, what is it?", "is it harsher than the combo it was tested against?"),
+        said=("lower toxicity profile",)),
+    "what a trial's drug is combined with is its row's arms": Case(
+        ("what are they combining enhertu with in DESTINY-Breast 08?",), said=("T-DXd plus capivasertib",),
+        unsaid=("does not report",), abstained=False),
+    "an example the review names once points at its passage": Case(
+        ("src inhibitors like dasatinib - any solid evidence they reverse her2 resistance?",),
+        said=("demonstrate their efficacy",)),
 }
 
 

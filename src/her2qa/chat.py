@@ -249,7 +249,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             return asked.group("question"), own  # ('what about MET - what is the clinical impact of MET aberrations?')
         return f"{asked.group('question').rstrip(' ?')} with {asked.group('subject')}?", own
     if specific_own and (SAME_AGAIN_RE.search(question) or ONLY_A_NAME_RE.match(question)) and not pronoun:
-        return _asked_again_about(specific_own[0], previous) or question, own
+        return _asked_again_about(specific_own[0], previous, analyzer) or question, own
     if (len(specific_own) == 1 and not pronoun and carried and ADDED_RE.search(question)
             and carried[0] not in analyzer.aliases_of(specific_own[0])):
         # "what happened when herceptin was added?" after a lapatinib question: added to lapatinib
@@ -291,6 +291,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # identifiers
         named, group = " and ".join(numbers[:6]), 1 if pointer.group(1) else 2
         return f"{question[:pointer.start(group)]}{named}{question[pointer.end(group):]}", own + numbers[:6]
+    if not specific_own and pronoun and re.fullmatch(r"it|its", pronoun.group(0), re.I) and \
+            (kind := ONE_OF_KIND_ASKED_RE.match(previous.resolved)) and \
+            (drug := _drug_of_kind_in_last_answer(previous, kind.group("kind"), analyzer)):
+        # "which her2 tki is irreversible?" → "which receptors does it hit?": it is the one drug the answer named
+        word = pronoun.group(0)
+        name = drug + ("’s" if word.lower() == "its" else "")
+        return f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}", own + [drug]
     if (acted_on := ACTED_ON_THAT_RE.search(question)) and not specific_own and (
             marker := carried[0] if carried else _marker_asked(previous, analyzer)) and not is_drug_name(marker):
         # "what does the review say about cyclin d1?" → "can you block that? any data?": what is blocked or targeted is
@@ -602,10 +609,16 @@ def _given_in_carried_trial(name: str, carried: list[str], previous: Turn, analy
         and mentions(previous.answer.answer, analyzer.aliases_of(name))
 
 
-def _asked_again_about(subject: str, previous: Turn) -> str:
-    """'what about NALA?' → the previous question with its subject swapped for NALA ('' if none)."""
+def _asked_again_about(subject: str, previous: Turn, analyzer: QueryAnalyzer) -> str:
+    """'what about NALA?' → the previous question with its subject swapped for NALA ('' if none). When the
+    question before named a drug and a trial ('in EMILIA what was kadcyla compared against'), a trial takes the
+    trial's place and keeps the drug ('what about in TH3RESA?')."""
     swapped = previous.question
-    for old in previous.entities:
+    olds = list(previous.entities)
+    same_kind = [old for old in olds if is_trial_name(old, analyzer) == is_trial_name(subject, analyzer)]
+    if len(olds) > 1 and same_kind:
+        olds = same_kind[:1]
+    for old in olds:
         if old.lower() in swapped.lower():
             swapped = re.sub(re.escape(old), subject, swapped, count=1, flags=re.IGNORECASE)
     return swapped if swapped != previous.question else ""
@@ -746,6 +759,9 @@ IDENTIFIERS_ASKED_RE = re.compile(r"\bNCTs?\b|\b(?:trial|registry|registration|s
                                   r"\bidentifiers?\b", re.I)
 THOSE_TRIALS_RE = re.compile(r"\b(?:for|of)\s+((?:those|these|them|both|each)(?:\s+(?:trials|studies|ones))?)\b|"
                              r"\b((?:their|they|those|these))\b", re.I)
+# A turn asking which one drug of a kind does something ("which her2 tki is irreversible?")
+ONE_OF_KIND_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?P<kind>(?:[\w\-/]+\s+){0,2}?(?:inhibitor|drug|agent|"
+                                  r"ADC|TKI|antibody|bispecific))\s+(?:is|was|has|does|did|can|got|gets|had)\b", re.I)
 THAT_ONE_RE = re.compile(r"\b(?:that|this) (?:one|drug|agent|inhibitor)\b", re.I)
 # A turn asking which trial something came from ("… which trial was that based on?")
 WHICH_TRIAL_RE = re.compile(r"\b(?:which|what) (?:trial|study)\b|"

@@ -315,7 +315,9 @@ SYNONYMS: dict[str, str] = {
         "included patients",
     r"\bblood tests?\b|\bblood draws?\b|\bblood samples?\b": "liquid biopsy plasma circulating",
     r"\b(?:easier|harder|tougher|rougher) on\b|\bgentler\b|\bbetter tolerated\b|\bkinder\b|\b(?:fewer|less|milder)\s+(?:side[\s-]?effects?|adverse)|"
-    r"\bmore tolerable\b": "toxicity profile tolerability quality of life",
+    r"\bmore tolerable\b|"
+    # ('is it harsher than the pill combo?': how hard a drug is on patients is its toxicity)
+    r"\b(?:harsh|rough|tough|mild)(?:er)?\b(?! (?:disease|cancer|tumou?r))": "toxicity profile tolerability quality of life",
     r"\bbefore\b|\bpreviously\b|\bpretreated\b|\bearlier\b|"
     r"\balready (?:been on|had|received|taken|tried|gone through)\b": "prior previously received",
     r"\bbad news\b|\bbad\b|\bworse\b|\bdangerous\b|\bserious\b": "poor prognosis aggressive",

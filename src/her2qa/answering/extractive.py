@@ -240,6 +240,13 @@ def retrieved_list(candidates: list[Candidate], limit: int) -> list[Retrieved]:
                       score=round(c.score, 4), text=c.chunk.text) for c in candidates[:limit]]
 
 
+def _trials_told(text: str) -> set[str]:
+    """The trials a sentence tells by name, called a trial or study beside it ("the EGF1001515 phase III trial",
+    "Another phase III trial (EGF104900 Study)") — not a compound's code ("In a phase I study …, ZW25 …")."""
+    return {name for name in TRIAL_RE.findall(text) if name.upper() not in COMMON_CODES and re.search(
+        rf"\b{re.escape(name)}\W+(?:[\w\-]+\W+){{0,2}}?(?:trials?|study)\b|\b(?:trials?|study)\W+\(?{re.escape(name)}\b", text)}
+
+
 class ExtractiveAnswerer:
     def __init__(self, settings: Settings, corpus: Corpus):
         self.settings = settings
@@ -788,14 +795,24 @@ class ExtractiveAnswerer:
         # A trial name pins the attribution better than a drug that many sentences mention.
         names = [a.lower() for e in (trials or specific) for a in query.aliases.get(e, [e])]
         naming = [i for i in marked if any(n in sentences[i][2].lower() for n in names)]
-        after = [i for i in marked if i > here]
+        # (…a marker on a sentence about another trial — "Another phase III trial (EGF104900 Study) showed … [60]" after
+        # an unmarked EGF1001515 sentence — closes that trial's claim, not the run before it)
+        own_trials = _trials_told(sentences[here][2])
+
+        def of_another_trial(i: int) -> bool:
+            return bool(own_trials) and bool(_trials_told(sentences[i][2]) - own_trials)
+        naming = [i for i in naming if not of_another_trial(i)]
+        after = [i for i in marked if i > here and not of_another_trial(i)]
         # (a marker closes the run of claims before it, so one earlier in the paragraph closed another run: it is
         # taken only when no marker follows)
         naming = [i for i in naming if i > here] or ([] if after else naming)
         if naming:
             best = min(naming, key=lambda i: (abs(i - here), i < here))
             return cited_references(sentences[best][2])
-        best = after[0] if after else max(i for i in marked if i < here)
+        before = [i for i in marked if i < here]
+        if not after and not before:
+            return []
+        best = after[0] if after else max(before)
         return cited_references(sentences[best][2])
 
     def _compose_reference(self, base: Answer, quoted: list[tuple[Candidate | None, ScoredUnit | None, list[int]]],

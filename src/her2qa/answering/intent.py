@@ -839,6 +839,8 @@ _ONE_OF_CLASS = (r"(?:of|up)\s+an?\s+(?:adc|drug|tki|inhibitor|antibody|agent|th
                  r"(?<=\ba\s)[\w\-]*\d[\w\-/]*\s+(?:drug|inhibitor|agent|medicine|pill)")
 EXAMPLE_OF_CLASS_RE = re.compile(rf"\b({_CLASS_NOUNS}|{_ONE_OF_CLASS})\s*,?\s+(?:like|such as|e\.g\.,?|for example|for instance)\s+"
                                  r"(?:the\s+)?[A-Za-z][\w\-]*(?:\s*(?:,|or|and|/)\s*[A-Za-z][\w\-]*)*", re.I)
+# The names an example gives, after its 'like' / 'such as'
+EXAMPLE_NAMES_RE = re.compile(r"(?<!\w)(?!(?:like|such|as|e\.?g|for|example|instance|the|or|and)\b)[A-Za-z][\w\-]*", re.I)
 ONE_OF_THE_KIND_RE = re.compile(r"\bone of (?:these|those|the) (?P<kind>[\w\-]+(?: [\w\-]+){0,3}?) "
                                 r"(?:medicines|meds|drugs|medications|treatments|therapies|pills)\b", re.I)
 EXCEPT_RE = re.compile(r"\b(?:beyond|besides|other than|apart from|aside from|except|excluding|instead of|not)\b", re.I)
@@ -1034,7 +1036,7 @@ def _drug_set_aside(purpose: str) -> str:
     return next((w for w in reversed(re.findall(r"[\w\-]+", purpose)) if is_drug_name(w)), "")
 
 
-def without_framing(question: str) -> str:
+def without_framing(question: str, rare=None) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
     question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
@@ -1087,7 +1089,10 @@ def without_framing(question: str) -> str:
             rf"\b{re.escape(statement.group('cls').rstrip('s'))}s?\b", statement.group("question"), re.I):
         stripped = statement.group("question")
     if not EXCEPT_RE.search(stripped):  # 'beyond pills like tukysa, what else…': the example says what is left out
-        stripped = EXAMPLE_OF_CLASS_RE.sub(r"\1", stripped)
+        # ('src inhibitors like dasatinib': an example the review names once points at the very passage — kept)
+        stripped = EXAMPLE_OF_CLASS_RE.sub(
+            lambda m: m.group(0) if rare is not None and all(rare(n) for n in EXAMPLE_NAMES_RE.findall(
+                m.group(0)[len(m.group(1)):])) else m.group(1), stripped)
     # 'the parts that make up one of these antibody drug conjugate medicines': a member of the class, asked of the class
     stripped = ONE_OF_THE_KIND_RE.sub(lambda m: ("an " if m.group("kind")[0].lower() in "aeiou" else "a ") + m.group("kind"),
                                       stripped)

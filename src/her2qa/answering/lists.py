@@ -144,8 +144,38 @@ def enumerating_sentence(text: str) -> bool:
 THIS_STUDY_RE = re.compile(r"(?:This|These|That|Those) (?:stud(?:y|ies)|analys[ie]s|work|findings)\b")
 
 
+# "which her2 tki is irreversible?": one member of a kind asked by what is said of it
+ONE_MEMBER_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?:(?:her2|anti-?her2|her2-targeted|new|newer|novel)\s+)?"
+                                 r"(?P<kind>tki|adc|inhibitor|drug|antibody|agent)\s+(?:is|was)\s+"
+                                 r"(?:an?\s+|the\s+)?(?P<property>[^?()]+)", re.I)
+# At most this many sentences say what was asked of the member: more, and the words do not single one out
+MEMBER_SENTENCES = 2
+
+
 class ListPlans:
     """List plans of :class:`AnswerPipeline` (self is the pipeline)."""
+
+    def _member_with_property(self, base, query: Query) -> Answer | None:
+        """'which her2 tki is irreversible?': the sentences that say every word of the property of a drug of that
+        kind ("Neratinib is an irreversible … pan-HER inhibitor") — not the class's definition, which names no member."""
+        asked = ONE_MEMBER_ASKED_RE.match(query.text)
+        if asked is None or self._specific(query):
+            return None
+        words = [w for w in words_of(asked.group("property")) if len(w) >= 5 and w not in FRAME_WORDS]
+        if not words:
+            return None
+        wanted = class_asked(asked.group("kind"))
+        found = []
+        for sentence in self.sentences.sentences:
+            body = strip_markers(sentence.text)
+            if not all(light_stem(w) in body.lower() for w in words):
+                continue
+            drugs = DRUG_RE.findall(body)
+            if drugs and (not wanted or any(class_of(d, body) == wanted for d in drugs)):
+                found.append(sentence)
+        if not 1 <= len(found) <= MEMBER_SENTENCES:
+            return None
+        return self._quoting(base, query, found)
 
     def _list(self, base, question, text, query, candidates, carried) -> Answer | None:
         found = self.sentences.find_section(text, prefer_parents=True)

@@ -57,6 +57,9 @@ Retrieve = Callable[[Query], list[Candidate]]
 # A name set aside ('besides enhertu, …') costs the passages naming it their rank only when it is rare enough to mark
 # what a passage is about (HER2, in most paragraphs, marks none)
 SET_ASIDE_SHARE = 0.2
+# A name the review gives in no more than this share of its paragraphs (two of its 148): an example that points at
+# the one passage about it
+RARE_NAME_SHARE = 0.02
 
 # "trials with pfs as (the) primary endpoint", "where pfs is the primary endpoint", "primary endpoint of pfs"
 ENDPOINT_AS_PRIMARY_RE = re.compile(r"\b[\w\-]+\s+(?:as|is|was|=)\s+(?:the|their|its)?\s*primary\s+end\s?points?\b|"
@@ -199,7 +202,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
         resolved = without_alike_premise(design_and_results_as_one(without_framing(with_the_term_told_before(
-            with_the_thing_it_points_to(resolved)))))
+            with_the_thing_it_points_to(resolved)), rare=self._named_once)))
         # (a definition asked keeps its words: nothing is set aside)
         definition = as_definition(resolved) or definition_beside_statement(resolved)
         self._set_aside = [] if definition else self._names_set_aside(resolved)
@@ -228,6 +231,10 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             answer = answer.model_copy(update={"notice": f"The review has no reference [{unknown[0]}]; "
                                                          "the marker was ignored."})
         return Outcome(answer, self._pool, self._considered)
+
+    def _named_once(self, name: str) -> bool:
+        """A drug the review names in one paragraph only (dasatinib), not one it keeps coming back to (T-DM1)."""
+        return self.analyzer.known(name) and 0 < self.analyzer.paragraph_share(self.analyzer.aliases_of(name)) <= RARE_NAME_SHARE
 
     def follow_ups(self, answer: Answer, limit: int = 3) -> list[str]:
         """Next questions drawn from the passages just cited: the trials and drugs they name that
@@ -377,6 +384,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
                 return self._table(base, question, text, query, candidates, carried)
+        if intent in ("fact", "list", "table") and (partners := self._partners_in_its_row(base, text, query)) is not None:
+            return partners
         if intent in ("fact", "list") and ROW_COLUMN_ASKED_RE.search(text) and (
                 rows := self._rows_named(base, text, query)) is not None:
             return rows
@@ -398,6 +407,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                 return answer
         if intent in ("yesno", "fact", "list", "overview") and (built := self._kind_built_on(base, text, query)) is not None:
             return built
+        if intent in ("fact", "list") and (member := self._member_with_property(base, query)) is not None:
+            return member
         if intent == "yesno" and (remedy := self._remedy_in_its_section(base, text, query)) is not None:
             return remedy
         if intent == "yesno" and (scoped := self._in_the_part_titled(query, candidates)):

@@ -116,6 +116,14 @@ OTHERS_ASKED_RE = re.compile(r"\b(?:another|other|others|apart from|besides|asid
 TURNS_TO_ANOTHER_RE = re.compile(r"(?:On the other hand|In contrast|Conversely|Meanwhile|Another|Other|A second|The second)\b")
 
 
+# An approval told with the trial it rested on: "…based on the (positive) results of the KATHERINE trial"
+APPROVED_ON_TRIAL_RE = re.compile(r"\bbased on (?:the )?(?:positive )?results of the [A-Z][\w\-]+ (?:phase \w+ )?(?:trial|study)\b")
+# ... and what a sentence with figures says of the outcome ("T-DM1 improved invasive DFS (Hazard ratio, 0.50; …)")
+RESULT_SAID_RE = re.compile(r"\bimprov\w*|\breduc\w*|\b[Hh]azard ratio\b|\bmedian\b|\brisk\b")
+# A trial's name as the review prints it
+TRIAL_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}[\w\-]*\b(?=[^.]*\b(?:trial|study)\b)")
+
+
 class SubjectPlans:
     """Plans about one drug or trial, for :class:`AnswerPipeline` (self is the pipeline)."""
 
@@ -217,6 +225,14 @@ class SubjectPlans:
         unique = list({s.start: s for s in status}.values())
         ranked = sorted(unique, key=lambda s: (-sum(w[:6] in s.text.lower() for w in asked), s.start))
         chosen = sorted(ranked[:4], key=lambda s: s.start)
+        # "…approved for the adjuvant treatment … based on the results of the KATHERINE trial": the results it was
+        # approved on, told in the sentences after (where no other trial is named)
+        chosen += [found for s in chosen if APPROVED_ON_TRIAL_RE.search(s.text)
+                   if (found := next((nxt for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 4]
+                                      if nxt not in chosen and has_figure(strip_markers(nxt.text))
+                                      and RESULT_SAID_RE.search(nxt.text)), None)) is not None
+                   and not TRIAL_RE.search(found.text)]
+        chosen = sorted({s.start: s for s in chosen}.values(), key=lambda s: s.start)
         # 'approved for her2-low?': a status that never names the setting asked is no answer to it
         others = [e for e in query.entities if e != drug and e not in query.common
                   and e.lower() not in {"fda", "ema", "her2", "her2+", "her2-positive", "anti-her2"}]

@@ -24,6 +24,9 @@ ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?poin
 COLUMN_LISTED_RE = re.compile(r"^\W*(?:what|which|list|name|show)(?:\s+(?:are|were|is|the|all|of|me))*\s+"
                               r"(?:(?:experimental|control|treatment|primary)\s+)?"
                               r"(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)\b", re.I)
+# What a drug is given with: "what is enhertu combined with", "what are they combining X with", "paired with"
+PARTNERS_ASKED_RE = re.compile(r"\b(?:combin\w*|given|paired|partnered|mixed|used)\b[^?]{0,30}?\bwith\b|\bwhat\s+(?:drugs?\s+)?"
+                               r"(?:is|are)\s+(?:being\s+)?added\s+to\b", re.I)
 # Two drugs asked together: "combining X with Y", "X plus Y", "X + Y", "X on top of Y"
 COMBINATION_ASKED_RE = re.compile(r"\b(?:combin\w*|plus|together with|along with|added to|on top of|with)\b|\s\+\s", re.I)
 # 'can i take nerlynx and tukysa at the same time?': two drugs asked of as given together
@@ -75,6 +78,19 @@ class TablePlans:
             match = self.tables.rows_named(names) if columns_of_one else None
             if match is None:
                 return None
+        return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [], match=match)
+
+    def _partners_in_its_row(self, base: Answer, text: str, query: Query) -> Answer | None:
+        """'what is enhertu combined with in DESTINY-Breast08?': what a trial of a table gives with its drug is the
+        arms its row lists (the text never names those partners)."""
+        if not PARTNERS_ASKED_RE.search(text):
+            return None
+        trials = [e for e in self._specific(query) if self.names_a_trial_row(e)]
+        if len(trials) != 1:
+            return None
+        match = self.tables.rows_named([query.aliases.get(trials[0], [trials[0]])])
+        if match is None or len(match.rows) != 1:
+            return None
         return self._table(base.model_copy(update={"intent": "table"}), text, text, query, [], [], match=match)
 
     def _combination_rows(self, base, question, text, query, candidates, carried) -> Answer | None:
