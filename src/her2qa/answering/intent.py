@@ -7,6 +7,7 @@ the review's content, so they hold for questions nobody has written yet.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
 from ..retrieval import REVIEW_SUBJECT
@@ -369,15 +370,17 @@ PART_SPLIT_RE = re.compile(r"\?\s+(?=\S)|;\s+|"
                            r"(?:was|were|is|are|does|do|did|can|could) (?:there|people|patients|pts|ppl|women|any|anyone|anybody|someone|everyone)\b)", re.I)
 
 
-# (why one side is so, after the dash: 'which did better', 'what was the HR', 'how are they told apart' ask the
-# comparison itself)
 # A part that is a wh-word and one noun ('which line', 'what phase'), with whatever it is asked of after
 ONE_WORD_ASKED_RE = re.compile(r"^\W*(?:which|what)\s+[a-z]+\b(?:\s+(?:in|for|of|with)\b[^?]*)?\W*$", re.I)
 ENDS_ON_ONE_WORD_ASKED_RE = re.compile(r"(?:^|[,;:]\s*|\s)(?:which|what)\s+[a-z]+\W*$", re.I)
+# A why after a dash (why one side is so); 'which did better', 'what was the HR', 'how are they told apart' after a
+# dash ask the comparison itself
 DASH_THEN_QUESTION_RE = re.compile(r"\s+[-–—]\s+(?=why\b)", re.I)
 
 
 def comparison_then_question(sentence: str) -> list[str]:
+    """'tucatinib vs lapatinib selectivity - why is tukysa easier to tolerate' → the comparison and the why, as two
+    questions; anything else → [sentence]."""
     dash = DASH_THEN_QUESTION_RE.search(sentence)
     before = sentence[:dash.start()] if dash else ""
     if dash and re.search(r"\b(?:vs\.?|versus)\s", before, re.I) and len(before.split()) >= 4:
@@ -1036,9 +1039,10 @@ def _drug_set_aside(purpose: str) -> str:
     return next((w for w in reversed(re.findall(r"[\w\-]+", purpose)) if is_drug_name(w)), "")
 
 
-def without_framing(question: str, rare=None) -> str:
+def without_framing(question: str, rare: Callable[[str], bool] | None = None) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
-    'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it."""
+    'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it. ``rare`` tells a
+    name the review gives so seldom that, typed as an example ('src inhibitors like dasatinib'), it is kept."""
     question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
     # ('the kadcyla-after-surgery trial': words hyphened into one name, each said on its own)
     question = HYPHENED_PHRASE_RE.sub(r"\1 \2 \3", question)

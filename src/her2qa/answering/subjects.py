@@ -120,8 +120,8 @@ TURNS_TO_ANOTHER_RE = re.compile(r"(?:On the other hand|In contrast|Conversely|M
 APPROVED_ON_TRIAL_RE = re.compile(r"\bbased on (?:the )?(?:positive )?results of the [A-Z][\w\-]+ (?:phase \w+ )?(?:trial|study)\b")
 # ... and what a sentence with figures says of the outcome ("T-DM1 improved invasive DFS (Hazard ratio, 0.50; …)")
 RESULT_SAID_RE = re.compile(r"\bimprov\w*|\breduc\w*|\b[Hh]azard ratio\b|\bmedian\b|\brisk\b")
-# A trial's name as the review prints it
-TRIAL_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}[\w\-]*\b(?=[^.]*\b(?:trial|study)\b)")
+# A name in capitals followed, in its sentence, by 'trial' or 'study' (the result sentence must tell no other trial)
+TRIAL_CALLED_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}[\w\-]*\b(?=[^.]*\b(?:trial|study)\b)")
 
 
 class SubjectPlans:
@@ -231,7 +231,7 @@ class SubjectPlans:
                    if (found := next((nxt for nxt in self.sentences.paragraph(s)[s.index + 1: s.index + 4]
                                       if nxt not in chosen and has_figure(strip_markers(nxt.text))
                                       and RESULT_SAID_RE.search(nxt.text)), None)) is not None
-                   and not TRIAL_RE.search(found.text)]
+                   and not TRIAL_CALLED_RE.search(found.text)]
         chosen = sorted({s.start: s for s in chosen}.values(), key=lambda s: s.start)
         # 'approved for her2-low?': a status that never names the setting asked is no answer to it
         others = [e for e in query.entities if e != drug and e not in query.common
