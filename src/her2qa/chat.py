@@ -295,9 +295,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             (kind := ONE_OF_KIND_ASKED_RE.match(previous.resolved)) and \
             (drug := _drug_of_kind_in_last_answer(previous, kind.group("kind"), analyzer)):
         # "which her2 tki is irreversible?" → "which receptors does it hit?": it is the one drug the answer named
-        word = pronoun.group(0)
-        name = drug + ("’s" if word.lower() == "its" else "")
-        return f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}", own + [drug]
+        return _named_in_its_place(question, pronoun, drug), own + [drug]
     if (acted_on := ACTED_ON_THAT_RE.search(question)) and not specific_own and (
             marker := carried[0] if carried else _marker_asked(previous, analyzer)) and not is_drug_name(marker):
         # "what does the review say about cyclin d1?" → "can you block that? any data?": what is blocked or targeted is
@@ -322,8 +320,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         if said:
             if pronoun and carried and pronoun.group(0).lower() in ("it", "its"):
                 # "when did FDA approve it for that?": 'it' is still the subject carried on, 'that' what was said
-                name = _with_typed_alias(carried[0], conversation) + ("’s" if pronoun.group(0).lower() == "its" else "")
-                question = f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}"
+                question = _named_in_its_place(question, pronoun, _with_typed_alias(carried[0], conversation))
             return f"{question.rstrip(' ?')} ({said})?", own + carried
     # "that trial with kadcyla and the immunotherapy, …": a trial told by what it gave is named by the turn itself
     stands_alone = (DEFINITION_OPENING_RE.search(question) or DESCRIBED_TRIAL_RE.search(question)) and own
@@ -370,8 +367,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             or ((comma := re.search(r",\s", question[:pronoun.start()])) and NAME_ALONE_RE.fullmatch(question[:comma.start()])
                 and mentions(question[:comma.start()], analyzer.aliases_of(specific_own[0])))):
         # "ok, and if kadcyla stops working too, is there anything after it?": 'it' is the name the turn gave before it
-        name = specific_own[0] + ("’s" if pronoun.group(0).lower() == "its" else "")
-        return f"{question[:pronoun.start()]}{name}{question[pronoun.end():]}", own
+        return _named_in_its_place(question, pronoun, specific_own[0]), own
     referent = _referent(question, carried, analyzer, previous)
     subject = _with_typed_alias(referent, conversation)
     if pronoun and (that_trial := THAT_TRIAL_RE.search(question)) and is_trial_name(referent, analyzer) and \
@@ -494,6 +490,12 @@ def _one_row_name(answer: Answer, quoted_too: bool = False) -> str:
         return ""
     named = ROW_NAME_CELL_RE.findall(quoted[0])
     return named[0] if named and ";" not in named[0] else ROW_NCT_RE.search(quoted[0]).group(1)
+
+
+def _named_in_its_place(question: str, pronoun: re.Match, name: str) -> str:
+    """The question with the pronoun found replaced by ``name`` ('its' by "name’s")."""
+    owned = name + ("’s" if pronoun.group(0).lower() == "its" else "")
+    return f"{question[:pronoun.start()]}{owned}{question[pronoun.end():]}"
 
 
 def _marker_asked(previous: Turn, analyzer: QueryAnalyzer) -> str:

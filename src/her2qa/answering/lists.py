@@ -164,11 +164,12 @@ class ListPlans:
         words = [w for w in words_of(asked.group("property")) if len(w) >= 5 and w not in FRAME_WORDS]
         if not words:
             return None
+        stems = [light_stem(w) for w in words]
         wanted = class_asked(asked.group("kind"))
         found = []
         for sentence in self.sentences.sentences:
             body = strip_markers(sentence.text)
-            if not all(light_stem(w) in body.lower() for w in words):
+            if not all(stem in body.lower() for stem in stems):
                 continue
             drugs = DRUG_RE.findall(body)
             if drugs and (not wanted or any(class_of(d, body) == wanted for d in drugs)):

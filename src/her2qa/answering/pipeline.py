@@ -233,7 +233,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         return Outcome(answer, self._pool, self._considered)
 
     def _named_once(self, name: str) -> bool:
-        """A drug the review names in one paragraph only (dasatinib), not one it keeps coming back to (T-DM1)."""
+        """A drug the review names in at most two of its paragraphs (dasatinib), not one it keeps coming back to (T-DM1)."""
         return self.analyzer.known(name) and 0 < self.analyzer.paragraph_share(self.analyzer.aliases_of(name)) <= RARE_NAME_SHARE
 
     def follow_ups(self, answer: Answer, limit: int = 3) -> list[str]:
