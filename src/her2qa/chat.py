@@ -140,7 +140,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     - A turn without a subject of its own (a pronoun, an ellipsis) borrows the subject of the last
       turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"; a
       phrase that only narrows ("and in the metastatic setting?") keeps the last topic too."""
-    from .answering.extractive import is_drug_name
+    from .answering.extractive import DRUG_CODE_RE, is_drug_name
 
     own = _condition_last(question, [e for e in analyzer.entities_in(question) if analyzer.known(e) or e.lower() in BRANDS],
                           analyzer)
@@ -218,7 +218,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     # 'any enhertu trials specifically for brain mets?', not 'tukysa HER2CLIMB - what was the control arm')
     quoted_row = bool(re.search(r"\btrials?\b|\bstud(?:y|ies)\b", previous.resolved, re.I)) and not any(
         is_trial_name(e, analyzer) for e in analyzer.entities_in(previous.resolved))
-    if not specific_own and (row := _one_row_name(previous.answer, quoted_row)) and (
+    # ('… what are the NCT numbers of those?': those are every trial the answer gave, not its one row)
+    those_asked = bool(IDENTIFIERS_ASKED_RE.search(question) and THOSE_TRIALS_RE.search(question))
+    if not specific_own and not those_asked and (row := _one_row_name(previous.answer, quoted_row)) and (
             TRIAL_PROPERTY_RE.search(question) or COLUMN_ASKED_RE.search(question)):
         # "is it also in the T-DXd trials table?" → one row → "whats the primary endpoint there": that row's
         there = THERE_OR_IT_RE.search(question)
@@ -243,6 +245,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "was tdm1 approved after that?" after an EMILIA question: after EMILIA
         question = f"{question[:temporal.start()]}{temporal.group(1)} {carried[0]}{question[temporal.end():]}"
         return question, own + carried[:1]
+    if specific_own and not pronoun and (combined := COMBINED_WITH_RE.search(question)) and \
+            all(mentions(question[combined.end():], analyzer.aliases_of(e)) for e in specific_own) and \
+            (drug := next((e for e in carried if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)), None)):
+        # "what's syd985" → "what about combos with parp inhibitors?": what is combined with them is the drug carried on
+        return f"{question[:combined.start()]}{drug} {question[combined.start():]}", own + [drug]
     if specific_own and (asked := WHAT_ABOUT_THEN_ASKED_RE.match(question)) and not pronoun:
         # "what about everolimus specifically, what did the trials show?": a question of its own about the name
         if mentions(asked.group("question"), [asked.group("subject")]):
@@ -369,6 +376,12 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "ok, and if kadcyla stops working too, is there anything after it?": 'it' is the name the turn gave before it
         return _named_in_its_place(question, pronoun, specific_own[0]), own
     referent = _referent(question, carried, analyzer, previous)
+    if pronoun and pronoun.group(0).lower() in ("it", "that", "this") and WHICH_TRIAL_RE.search(question) and \
+            _trials_named(referent, analyzer) == [referent] and not _trials_named(previous.resolved, analyzer) \
+            and (topic := _asked_topic_words(previous.resolved)):
+        # "what's the first line gold standard?" → "which trial set it?": the trial is what is asked, so 'it' is the
+        # thing asked before (a trial the answer named is the answer, not the pronoun's referent)
+        return f"{question[:pronoun.start()]}the {topic}{question[pronoun.end():]}", own
     subject = _with_typed_alias(referent, conversation)
     if pronoun and (that_trial := THAT_TRIAL_RE.search(question)) and is_trial_name(referent, analyzer) and \
             (drug := next((e for e in carried if e != referent and not is_trial_name(e, analyzer)), "")):
@@ -413,7 +426,10 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "did it work for people who already had kadcyla before?": the name of the treatment history tells who was
         # treated; 'it' stays the subject a later turn carries on
         told_only = [e for e in own if e not in specific_own]
-        return reading, [e for e in own if e in specific_own] + carried + told_only
+        # "was it tested against tykerb + xeloda?": what 'it' was set against is no new subject — a later 'it'
+        # is still the drug carried on
+        against = _set_against(question[pronoun.end():], [e for e in own if e in specific_own], analyzer)
+        return reading, [e for e in own if e in specific_own and e not in against] + carried + against + told_only
     stem = question.rstrip(" ?.")
     if ELSE_ASKED_RE.search(question):
         # "did enhertu help in her2-low?" → "is anything else being tested in her2-low?": else is besides enhertu
@@ -750,7 +766,7 @@ def _trials_named(text: str, analyzer: QueryAnalyzer) -> list[str]:
 # An opening 'After …,' clause, which sets the scene for the sentence's own subject
 SCENE_SETTING_RE = re.compile(r"^(?:After|Following)\b[^,]{0,120},")
 # A plural topic a later "they" can stand for ('side effects', 'adverse events', 'mutations', 'results')
-PLURAL_TOPIC_RE = re.compile(r"\b(?:side[\s-]effects|adverse (?:events|effects)|toxicities|mutations|results|symptoms|"
+PLURAL_TOPIC_RE = re.compile(r"\b(?:side[\s-]effects|adverse (?:events|effects)|aes|toxicities|mutations|results|symptoms|"
                              r"problems|risks)\b", re.I)
 # A turn asking whether there is a drug of a kind ("is there an AKT inhibitor being combined with …?"), and one
 # pointing at the drug found ("code name and NCT for that one?")
@@ -948,6 +964,21 @@ def _told_as_past_treatment(question: str, aliases: list[str]) -> bool:
 # what a turn measures a name against, as people type it ("the benefit over plain herceptin")
 TYPED_COMPARED_WITH = (r"(?:compared (?:to|with)|than|over|versus|vs\.?|relative to|instead of)\s+"
                        r"(?:(?:plain|standard|regular|just|the)\s+)?")
+
+
+# "combos with parp inhibitors", "combined with enhertu": a partner named, the drug it joins left unsaid
+COMBINED_WITH_RE = re.compile(r"\b(?:combos?|combinations?|combined|combining|pair(?:ed|ing)s?|given together)\s+with\b", re.I)
+# what a pronoun's referent is set against: "(tested) against", "vs", "compared with", "better than"
+SET_AGAINST_RE = re.compile(r"\b(?:against|versus|vs\.?|compared (?:to|with)|than|relative to)\s+", re.I)
+
+
+def _set_against(after_pronoun: str, names: list[str], analyzer: QueryAnalyzer) -> list[str]:
+    """The names printed only after the words that set the subject against them ('… against tykerb + xeloda', a
+    combination's every drug), in the text after the pronoun."""
+    if not (against := SET_AGAINST_RE.search(after_pronoun)):
+        return []
+    before, after = after_pronoun[:against.start()], after_pronoun[against.end():]
+    return [e for e in names if mentions(after, analyzer.aliases_of(e)) and not mentions(before, analyzer.aliases_of(e))]
 
 
 def _condition_last(question: str, names: list[str], analyzer: QueryAnalyzer) -> list[str]:

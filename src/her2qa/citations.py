@@ -39,4 +39,6 @@ def cited_trials(text: str) -> list[str]:
 
 def strip_markers(text: str) -> str:
     """Text with numeric citation markers removed (for display of a quoted sentence)."""
-    return re.sub(r"\s?" + MARKER_RE.pattern, "", text)
+    stripped = re.sub(r"\s?" + MARKER_RE.pattern, "", text)
+    # "Based on Swain et al. [4]." loses its marker, not the sentence's own full stop: one stop stays
+    return re.sub(r"(?<=\bal\.)\.(?!\.)", "", stripped)

@@ -98,6 +98,9 @@ REFERENCE_CUE_RE = cue_re(REFERENCE_CUES, whole_words=True)
 # "Per the SEER figures cited, how does … compare": where the figures come from scopes the question; it asks no source
 SOURCE_SCOPE_RE = re.compile(r"\b(?:per|according to|using|from|based on) (?:the )?[\w\s\-]{0,40}? cited\b,?")
 BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
+# "the timeline figure of approvals - what's it based on?": a figure's caption names the work it was drawn from
+FIGURE_SOURCE_RE = re.compile(r"\b(?:figure|fig|timeline|diagram|illustration|schematic|image|graphic)s?\b[^?]{0,60}?\bbased on\b|"
+                              r"\bbased on\b[^?]{0,30}\b(?:figure|fig)\b")
 # "What does the review say about X?", "Does it discuss X?": X itself must be in the corpus.
 # Words for the parts of a text ("the section on …"), never a topic the review could lack.
 FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "paragraph", "paragraphs", "review",
@@ -334,7 +337,11 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
                            r"licensed|licensing|revenue|sales|investors?|"
                            # how a side effect runs its course ('does the diarrhoea settle down after a few weeks?')
-                           r"settl\w*|subsid\w*", re.I)
+                           r"settl\w*|subsid\w*|"
+                           # other medicines taken alongside ('can pts take ppis with it?'): the review names none
+                           r"ppis?|antacids?|proton|statins?|warfarin|anticoagulants?|corticosteroids?|dexamethasone|"
+                           r"prednison\w*|antiemetics?|loperamide|painkillers?|ibuprofen|paracetamol|acetaminophen|opioids?",
+                           re.I)
 
 WHO_MAKES_RE = re.compile(r"\bwho (?:makes|made|manufactures|manufactured|markets|sells|produces|owns)\b", re.I)
 STATE_SUFFIX_RE = re.compile(r"-(?:expressing|overexpressing|mutant|mutated|amplified|driven|positive|negative|"
@@ -982,7 +989,8 @@ class QueryAnalyzer:
             wants_number=bool(NUMERIC_CUE_RE.search(IDENTIFIER_NUMBER_RE.sub(" ", lowered)) or MEASURE_QUESTION_RE.search(question)
                               or MEASURE_QUESTION_RE.search(LABEL_BEFORE_RE.sub("", question, count=1)))
             and not POPULATION_ASKED_RE.match(question),
-            wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))),
+            wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))
+                                 or FIGURE_SOURCE_RE.search(lowered)),
             wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
             wants_table=bool(re.search(r"\btables?\b", lowered)),

@@ -90,6 +90,14 @@ ABBREVIATIONS: dict[str, str] = {
     "thp": "taxane, trastuzumab and pertuzumab",
 }
 
+# Payloads a table names by their abbreviation alone (the names pharmacology gives them)
+PAYLOAD_ABBREVIATIONS: dict[str, str] = {
+    "MMAE": "monomethyl auristatin E",
+    "MMAF": "monomethyl auristatin F",
+    "DM1": "emtansine maytansinoid",
+    "DM4": "ravtansine maytansinoid",
+}
+
 # A receptor written with its status sign ('HR+', 'HR+/HER2−') is the receptor, never a hazard ratio.
 STATUS_MEANINGS = {"hr": "hormone receptor", "er": "estrogen receptor", "pr": "progesterone receptor"}
 
@@ -419,7 +427,8 @@ SYNONYMS: dict[str, str] = {
     r"\bnext (?:step|option|treatment|line)s?\b":
         "after failure of effective",
     # 'what was it compared against?', the comparison left open: the trial's control arm, its comparator
-    r"compared? (?:against|to|with|versus|vs\.?)\W*$|\bcomparators?\b": "control arm",
+    # (which the review also writes "in comparison with the physician treatment choice")
+    r"compared? (?:against|to|with|versus|vs\.?)\W*$|\bcomparators?\b": "control arm comparison",
     # early (non-metastatic) disease is treated around surgery: the review's (neo)adjuvant settings
     r"\bearly(?:[\s-]stage)? (?:breast cancer|bc|disease|her2\+? ?(?:positive )?(?:bc|breast cancer|disease))\b":
         "adjuvant neoadjuvant",

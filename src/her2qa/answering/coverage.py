@@ -398,11 +398,15 @@ def count_gap(question: str, evidence: list[str]) -> str:
 DURATION_ASKED_RE = re.compile(r"\bhow (?:many|much) (?:extra |more |additional )?(?P<unit>month|week|year)s?\b", re.I)
 
 
+# "db04 pfs in months?": an endpoint's length asked in a unit
+IN_UNIT_ASKED_RE = re.compile(r"\b(?:pfs|os|survival|dor|duration)\b[^?.;]{0,30}?\bin (?P<unit>month|week|year)s\b", re.I)
+
+
 def duration_gap(question: str, evidence: list[str]) -> str:
     """'a figure in months' when a length of time is asked in a unit ("how many extra months did enhertu give
     in DESTINY-Breast04?") and no quoted sentence prints a figure in it ("significantly improved PFS and OS"
     says that, not how much), else ''."""
-    asked = DURATION_ASKED_RE.search(question)
+    asked = DURATION_ASKED_RE.search(question) or IN_UNIT_ASKED_RE.search(question)
     if asked is None:
         return ""
     unit = asked.group("unit").lower()

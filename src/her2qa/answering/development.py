@@ -26,6 +26,13 @@ STAGE_ASKED_RE = re.compile(r"\bin (?:clinical )?(?:trials?|testing|development)
                             r"\bwhat phase\b|\bwhich phase\b|\bphase (?:is|are)\b|\btrial (?:ids?|numbers?|identifiers?)\b|\bnct\b", re.I)
 
 
+# "are there trials combining it with ADCs?", "any studies …": trials are asked for
+TRIALS_ASKED_RE = re.compile(r"\b(?:trials|studies)\b", re.I)
+IDENTIFIER_RE = re.compile(r"\bNCT\d{8}\b")
+# a sentence listing more identifiers than this is a list of its own, not trials to look up one by one
+IDENTIFIERS_LOOKED_UP = 3
+
+
 class DevelopmentPlans:
     """How far a drug has come (its table row), and the agents of a kind built on a drug."""
 
@@ -44,6 +51,28 @@ class DevelopmentPlans:
         if row.abstained or not row.points:
             return answer
         return merge(answer, [("", answer), ("", row)], lead=answer.lead)
+
+    def _with_the_rows_it_cites(self, answer: Answer, text: str, carried: list[str]) -> Answer:
+        """'are there trials combining tucatinib with ADCs?': a quoted sentence that gives trials by their identifiers
+        alone ("…several phase II trials are assessing … [NCT04539938 and NCT05673928]") brings the table rows those
+        identifiers own (HER2CLIMB-04: tucatinib plus T-DXd), which say what each trial is."""
+        if answer.abstained or answer.table is not None or not TRIALS_ASKED_RE.search(text):
+            return answer
+        cited = [n for p in answer.points for n in dict.fromkeys(IDENTIFIER_RE.findall(p.text))]
+        if not cited or len(cited) > IDENTIFIERS_LOOKED_UP:
+            return answer
+        quoted = {c.chunk_id for c in answer.citations}
+        found = [m for n in cited if (m := self.tables.rows_named([[n]])) is not None]
+        chunks = list({chunk.id: chunk for m in found for chunk in m.chunks if chunk.id not in quoted}.values())
+        if not chunks:
+            return answer
+        query = self.analyzer.analyze(text, carried=list(carried))
+        base = answer.model_copy(update={"answer": "", "points": [], "citations": [], "lead": ""})
+        self._considered.update(chunk.id for chunk in chunks)
+        rows = self.composer.compose(base, [Pick(chunk=chunk, text=chunk.text) for chunk in chunks], query)
+        if rows.abstained or not rows.points:
+            return answer
+        return merge(answer, [("", answer), ("", rows)], lead=answer.lead)
 
     def _kind_built_on(self, base: Answer, text: str, query: Query) -> Answer | None:
         """'is there an ADC version of ZW25?': the paragraph that opens on another agent of that kind and names the

@@ -19,7 +19,7 @@ from ..settings import Settings
 from ..vocabulary import BRANDS
 from .concepts import concept_groups, parts_covered
 from .coverage import NOT_RECEPTOR_STATUS
-from .intent import DOSE_CUE, SCHEDULE_ASKED_RE
+from .intent import DOSE_CUE, EXAMPLE_OF_CLASS_RE, SCHEDULE_ASKED_RE
 
 NOT_IN_REVIEW = "The review does not say."
 DRUG_RE = re.compile(r"\b[A-Za-z][a-z]+(?:" + DRUG_SUFFIX_RE.pattern[3:-2] + r")\b", re.IGNORECASE)
@@ -37,6 +37,9 @@ STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|
 FINDINGS_BEFORE_RE = re.compile(r"(?:These|Such|Those|The(?:se)? above) (?:findings|results|data|observations)\b")
 TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
 # 'what were the actual numbers', 'os figures?', 'how many months': a figure itself is asked, not only the finding
+# "Moreover, its small molecular size…", "It is…": a sentence whose subject is the one before it
+OPENS_ON_PRONOUN_RE = re.compile(r"^\W*(?:(?:Moreover|Furthermore|Additionally|However|Also|Besides|Thus),?\s+)?"
+                                 r"(?:it|its|they|their|this drug|this agent)\b", re.I)
 FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|stats?|statistics|values?|exact|actual|median|mean|"
                               r"how (?:many|much|long))\b", re.I)
 # A result told in words ('no differences in OS were observed', 'significantly improved PFS and OS'); a table
@@ -360,6 +363,11 @@ class ExtractiveAnswerer:
             units = (focused or with_figures or units) + [u for u in units if u not in (focused or with_figures)]
         if query.intent == "yesno" or (query.intent == "fact" and RATE_ASKED_RE.search(query.text)):
             units = self._covering_most_first(query, units)
+        if _causes_of_each(query):
+            # "why do tkis like tykerb and tukysa reach brain mets": a sentence naming both drugs is no cause of either;
+            # the sentences giving a cause come first, each drug's then covered in turn
+            units = [u for u in units if STYLE_CUES["why"].search(u[1].unit.text)] + \
+                [u for u in units if not STYLE_CUES["why"].search(u[1].unit.text)]
         best = units[0][1].score
         chosen = [units[0]]
         if self._style(query) and self.settings.answer_max_sentences > 1:
@@ -564,16 +572,25 @@ class ExtractiveAnswerer:
     def _choose(self, query: Query, units, best: float, chosen=None) -> list[tuple[Candidate, ScoredUnit]]:
         chosen = list(chosen or [units[0]])
         limit = self.settings.answer_max_sentences
-        wanted = [e for e in query.entities if not is_generic(e) and e not in query.common] if query.comparison else []
+        wanted = [e for e in query.entities if not is_generic(e) and e not in query.common]
+        # "how come tkis like tykerb and tukysa reach brain mets": each drug named is explained (by a cause), as each
+        # side compared is answered
+        causes_only = _causes_of_each(query)
+        if not query.comparison:
+            drugs = [e for e in wanted if is_drug_name(e)]
+            wanted = drugs if query.intent == "why" and len(drugs) >= 2 else []
         for cand, unit in units[1:]:
             if len(chosen) >= limit:
                 break
             text = unit.unit.text.lower()
             if any(unit.unit.id == u.unit.id or _overlap(text, u.unit.text.lower()) > 0.6 for _, u in chosen):
                 continue
+            if causes_only and not STYLE_CUES["why"].search(text):
+                continue
             covers_missing = any(
-                mentions(text, query.aliases.get(e, [e]))
-                and not any(mentions(u.unit.text, query.aliases.get(e, [e])) for _, u in chosen) for e in wanted)
+                mentions(self._told_with_referent(cand, unit), query.aliases.get(e, [e]))
+                and not any(mentions(self._told_with_referent(c, u), query.aliases.get(e, [e])) for c, u in chosen)
+                for e in wanted)
             same = cand.chunk.id == chosen[0][0].chunk.id
             close_enough = (same and unit.score >= self.settings.same_passage_ratio * best) or (
                 unit.score >= self.settings.other_passage_ratio * best)
@@ -582,6 +599,13 @@ class ExtractiveAnswerer:
             if covers_missing or close_enough:
                 chosen.append((cand, unit))
         return chosen
+
+    def _told_with_referent(self, cand: Candidate, unit: ScoredUnit) -> str:
+        """A sentence opening on a pronoun ("Moreover, its small molecular size…") speaks of what the sentence
+        before it names (tucatinib): the two, read together."""
+        if OPENS_ON_PRONOUN_RE.match(unit.unit.text):
+            return " ".join(self._previous_sentences(cand.chunk, unit.unit.start, 1) + [unit.unit.text])
+        return unit.unit.text
 
     # ---- composition --------------------------------------------------------------------------
     def _compose(self, base: Answer, chosen, query: Query | None = None) -> Answer:
@@ -864,6 +888,13 @@ ETAL_RE = re.compile(r"\b[A-Z][\w\-']+ et al\.")
 # "in this study", "the same trial", "It…": a sentence about the study its paragraph named before.
 POINTS_BACK_TO_STUDY_RE = re.compile(r"\b(?:this|that|the same|the) (?:study|trial|analysis|cohort|population)\b|"
                                      r"^\s*(?:It|Its|They|Their)\b")
+
+
+def _causes_of_each(query: Query) -> bool:
+    """A cause asked of a class through two or more drugs given as its examples ('how come tkis like tykerb and
+    tukysa…'), not of one drug set against others ('why does enhertu work where kadcyla and herceptin struggle')."""
+    return query.intent == "why" and bool(EXAMPLE_OF_CLASS_RE.search(query.text)) and \
+        sum(is_drug_name(e) and not is_generic(e) for e in query.entities) >= 2
 
 
 def _overlap(a: str, b: str) -> float:

@@ -99,6 +99,10 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
 # Who is treated: "which patients…", "help all the patients?" ask about a population, not for named members
 POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
 LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\b(?:give|show|tell) (?:me|us) (?:every|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
+                     # ('all the resistance mechanisms …?' opening the question: after 'the', one word may qualify the plural
+                     # listed — not 'all breast cancers', a population, nor '… curable with all the new drugs?')
+                     r"^\W*(?:(?:and|so|ok|pls|please)\W+)?all the (?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+\s+(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b"
+                     r"(?!\s+(?:" + "|".join(POPULATION_WORDS) + r")\b)|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data|numbers|figures|stats)\w+s\b|"
                      r"\b(?:types|kinds|classes|examples) of\b|\bwhich (?:specific |exact |particular |individual )?ones\b|"
                      # ('src inhibitors named in the review?': where they are named adds nothing to what is asked)
@@ -258,6 +262,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"key (?:points?|messages?)|the story|in short|sum(?:s)? (?:(?:it|this|that|them|these) )?up|"
                          r"(?:a |quick |brief |short )?(?:rundown|run-down|recap|lowdown|primer|breakdown) (?:of|on)\b)\b|"
                          r"\b(?:rundown|run-down|recap|lowdown|primer|breakdown)\s*[:\-–—]|"
+                         # ('monarcher study short version?': a name, then the telling asked for)
+                         r"\b(?:short|quick|brief|tl;?dr|cliff ?notes?|one[\s-]line)\s+(?:version|summary|overview)\b|"
                          # "liquid biopsy … where does the review land", "immunotherapy + anti her2 where are we"
                          r"\bwhere (?:are we|do we stand|does (?:the |this )?(?:review|paper|article|field) (?:land|stand))\b|"
                          # "io + her2 drugs, where does it stand", "whats the state of immunotherapy + anti-her2"
@@ -274,7 +280,7 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
                              r"^\W*(?:what(?:'s| is| are)?|whats )?\s*(?:the )?(?:(?:authors?|review|paper|article)(?:['’]s?|['’])?\s+)?"
                              r"(?:(?:overall|main|real|key|general)\s+)?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
-DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even |actually )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
+DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even |actually |precisely |basically )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            # ('whats being tested in HER2CLIMB-04': a verb in its progressive asks what is done, no term)
                            r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)(?! for)|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
@@ -1094,9 +1100,12 @@ def without_framing(question: str, rare: Callable[[str], bool] | None = None) ->
         stripped = statement.group("question")
     if not EXCEPT_RE.search(stripped):  # 'beyond pills like tukysa, what else…': the example says what is left out
         # ('src inhibitors like dasatinib': an example the review names once points at the very passage — kept)
+        # ('how come tkis like tykerb and tukysa reach brain mets': a cause asked of two examples is each one's — kept)
+        explained = bool(WHY_RE.search(stripped))
         stripped = EXAMPLE_OF_CLASS_RE.sub(
-            lambda m: m.group(0) if rare is not None and all(rare(n) for n in EXAMPLE_NAMES_RE.findall(
-                m.group(0)[len(m.group(1)):])) else m.group(1), stripped)
+            lambda m: m.group(0) if (names := EXAMPLE_NAMES_RE.findall(m.group(0)[len(m.group(1)):])) and (
+                (rare is not None and all(rare(n) for n in names)) or (explained and len(names) >= 2)) else m.group(1),
+            stripped)
     # 'the parts that make up one of these antibody drug conjugate medicines': a member of the class, asked of the class
     stripped = ONE_OF_THE_KIND_RE.sub(lambda m: ("an " if m.group("kind")[0].lower() in "aeiou" else "a ") + m.group("kind"),
                                       stripped)

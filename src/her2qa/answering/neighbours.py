@@ -23,7 +23,9 @@ from .extractive import (
     COMMON_CODES,
     FINDINGS_BEFORE_RE,
     LEANS_FORWARD_RE,
+    OPENS_ON_PRONOUN_RE,
     TRIAL_RE,
+    _causes_of_each,
     is_drug_name,
     trial_names,
 )
@@ -193,6 +195,10 @@ class NeighbourSteps:
         if not answer.citations or any(c.kind == "reference" for c in answer.citations):
             return answer
         terms = set(query.terms)
+        if _causes_of_each(query):
+            # "why do tkis like tykerb and tukysa…": a sentence sharing only the names ("…approved three TKIs
+            # (lapatinib, neratinib, and tucatinib)") says no cause of theirs
+            terms -= set(tokenize(" ".join(a for e in query.entities for a in query.aliases.get(e, [e]))))
         picks: list[Pick] = []
         anchors = 0
         quoted = self._quoted(answer)
@@ -209,7 +215,9 @@ class NeighbourSteps:
                 follows = s.index == sentence.index + 1 and (query.intent in ("why", "yesno") or re.match(
                     r"(?:Moreover|Furthermore|Additionally|However|Thus|Therefore|Consequently|This|These|It|Its|"
                     r"In these|Besides)\b", s.text))
-                if s is sentence or len(shared) >= 2 or follows:
+                # ("Moreover, its small molecular size…" leans on the sentence naming what 'its' is)
+                leaned_on = s.index == sentence.index - 1 and bool(OPENS_ON_PRONOUN_RE.match(sentence.text))
+                if s is sentence or len(shared) >= 2 or follows or leaned_on:
                     picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
                     self._considered.add(s.chunk_id)
         if query.intent == "yesno" and anchors:

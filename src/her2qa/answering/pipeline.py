@@ -322,6 +322,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return self._outcome_reported(answer, text, carried)
         if STAGE_ASKED_RE.search(text) and answer.table is None:
             return self._with_its_row(answer, text, carried)
+        if intent in ("yesno", "fact", "list"):
+            answer = self._with_the_rows_it_cites(answer, text, carried)
         return self._with_the_outline_it_announces(answer, text, carried)
 
     def _outcome_reported(self, answer: Answer, text: str, carried: list[str]) -> Answer:

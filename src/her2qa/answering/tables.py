@@ -14,6 +14,7 @@ from ..corpus import Corpus
 from ..document import Table, TableRow
 from ..query import STOPWORDS, Query, compact, light_stem, mentions, only_a_successor_named
 from ..retrieval import is_generic
+from ..vocabulary import PAYLOAD_ABBREVIATIONS
 
 # 'phase II or later', 'phase 2+', 'phase II and above': a phase and those after it ('or earlier': before it)
 PHASE_ONWARD_RE = re.compile(r"\s*(?:\+|or (?:later|higher|above|beyond|more)|and (?:later|higher|above|beyond)|onwards?"
@@ -327,7 +328,8 @@ def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phase
     ``unfiltered``). A row's 'MT inhibitor' is a microtubule inhibitor: the footnote's spelled-out words count as the
     row's."""
     row_texts = [row_text(table, r) for r in table.rows]
-    row_words = [_norm_row(" ".join([text, *footnote_terms_in(table, text).values()])) for text in row_texts]
+    row_words = [_norm_row(" ".join([text, *footnote_terms_in(table, text).values(), *payload_names_in(text)]))
+                 for text in row_texts]
     negation = NEGATION_RE.search(state.lowered)
     including = INCLUDING_RE.search(state.lowered)
     for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", state.lowered.replace("–", "-")):
@@ -371,6 +373,12 @@ def _names_no_row_holds(table: Table, query: Query) -> list[str]:
             and e.lower().rstrip("s") not in TABLE_WORDS  # ('need NCTs': a column asked, not a row's name)
             and not mentions(table.caption, query.aliases.get(e, [e]))
             and not any(mentions(row_text(table, r), query.aliases.get(e, [e])) for r in table.rows)]
+
+
+def payload_names_in(text: str) -> list[str]:
+    """The spelled-out names of payload abbreviations a row prints without spelling them out ('MMAE' is monomethyl
+    auristatin E): 'which adcs carry auristatin-type payloads' asks for those rows too."""
+    return [name for short, name in PAYLOAD_ABBREVIATIONS.items() if re.search(rf"(?<![\w\-]){short}(?![\w\-])", text)]
 
 
 def footnote_terms(table: Table) -> dict[str, str]:
