@@ -4024,6 +4024,13 @@ ROUND_37_CASES = {
         ("destiny-breast04 os in months?",), said=("does not report a figure in months",), abstained=True),
     "a short version asked of a trial is its overview": Case(
         ("nala trial short version?",), said=("2.2-month", "no differences in OS"), intent="overview"),
+    "a drug and its trial typed with a slash between are two names": Case(
+        ("which paper reports the tucatinib/her2climb results?",), said=("reference 65",), unsaid=("reference 64",)),
+    "what a term means for a class of drugs is its definition": Case(
+        ("what does bystander killing mean for ADCs?",), said=("neighboring cells",), unsaid=("three components",),
+        intent="definition"),
+    "a member of a list told by 'its' comes with the sentence that names it": Case(
+        ("which tkis can get past the blood brain barrier?",), said=("Tucatinib is a new TKI", "its small molecular size")),
 }
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -816,6 +816,8 @@ class QueryAnalyzer:
                 and (len(cand) != 3 or cand.lower() in STOPWORDS or cand.lower() in self.plain_words)
             if shouted or cand.lower() in CHAT_WORDS:
                 pass  # "SYSTEM:", "URGENT" — a word in capitals, not a name the review uses; 'eli5' asks how
+            elif (parts := self._slash_joined(cand)):
+                found += parts  # 'the tucatinib/her2climb data': a drug and its trial, typed with a slash between
             elif entity_like(cand.split()[0]) or cand.lower() in BRANDS:
                 cand = self._without_state_suffix(cand)
                 found.append(self.printed_names.get(cand.lower(), cand) if cand.islower() else cand)  # 'th3resa'
@@ -832,6 +834,19 @@ class QueryAnalyzer:
         for name in found:
             first.setdefault(name.lower(), name)
         return list(first.values())
+
+    def _slash_joined(self, token: str) -> list[str]:
+        """A drug and its trial joined by a slash ('tucatinib/her2climb' → tucatinib, her2climb), when the review never
+        prints the pair as one name (as it does 'trastuzumab/pertuzumab' or 'PI3K/AKT/mTOR'); [] otherwise."""
+        parts = token.split("/")
+        if len(parts) < 2 or token.lower() in self.lowered_text:
+            return []
+        if not all(len(p) >= 4 and (p.lower() in BRANDS or (entity_like(p) and self.known(p))) for p in parts):
+            return []
+        drugs = [p.lower() in BRANDS or bool(DRUG_SUFFIX_RE.search(p)) for p in parts]
+        if all(drugs) or not all(drug or self.names_a_trial(p) for p, drug in zip(parts, drugs)) or not any(drugs):
+            return []  # ('zanidatamab/ZW25', 'kadcyla/enhertu': one drug by two names, or two drugs given together)
+        return [self.printed_names.get(p.lower(), p) if p.islower() else p for p in parts]
 
     def paragraph_share(self, aliases: list[str]) -> float:
         """Share of the corpus paragraphs naming any of ``aliases``."""

@@ -283,7 +283,7 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
 DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even |actually |precisely |basically )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            # ('whats being tested in HER2CLIMB-04': a verb in its progressive asks what is done, no term)
                            r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)[\w\-–/+ ]{1,40}\??$|define\b|"
-                           r"what does .+ (?:mean|stand for)(?! for)|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
+                           r"what does .+ (?:mean|stand for)(?! for(?! (?:adcs?|tkis?|antibod\w+|conjugates?|antibody[\s-]drug conjugates?)\W*$))|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
 # "whats the trial id for ZW49?", "what's the payload of SYD985": a table column asked of a name, a fact — no term

@@ -15,10 +15,11 @@ from ..document import Section
 from ..query import Query, compact, light_stem, mentions
 from ..results import Answer
 from ..retrieval import is_generic
-from .compose import Pick, render
+from .compose import PRONOUN_RE, Pick, render
 from .coverage import content_words
 from .intent import AGENT_PLURALS
-from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, TRIAL_RE, _join, asked_kind, is_drug_name, trial_names
+from .extractive import (COMMON_CODES, DRUG_CODE_RE, DRUG_RE, OPENS_ON_PRONOUN_RE, TRIAL_RE, _join, asked_kind, is_drug_name,
+                         trial_names)
 from .passages import FRAME_WORDS, Sentence, words_of
 from .tables import TABLE_WORDS
 
@@ -265,6 +266,7 @@ class ListPlans:
                                   antecedent=self._short_subheading(told[0].chunk)))
         picks += self._members_that_follow(picks)
         picks += self._study_it_goes_on_about(picks)
+        picks += self._what_its_pronoun_names(picks)
         picks.sort(key=lambda p: (p.chunk.start, p.start or 0))
         # ("They are composed by three components…": the name it stands for, in brackets)
         return self._with_antecedents(base, self.composer.compose(base, picks, query), query)
@@ -278,6 +280,16 @@ class ListPlans:
                 return None
             return self.sentences.paragraph(sentence)[sentence.index - 1]
         return self._neighbours_added(picks, the_study_named)
+
+    def _what_its_pronoun_names(self, picks: list[Pick]) -> list[Pick]:
+        """"Moreover, its small molecular size facilitates the crossing of the brain–blood barrier" lists no member
+        by itself: the sentence before it names what 'its' is ("Tucatinib is a new TKI…"), and comes too."""
+        def leaned_on(sentence: Sentence) -> Sentence | None:
+            # (one opening on its pronoun, "They are composed by…", is quoted with the name in brackets instead)
+            if sentence.index == 0 or not OPENS_ON_PRONOUN_RE.match(sentence.text) or PRONOUN_RE.match(sentence.text):
+                return None
+            return self.sentences.paragraph(sentence)[sentence.index - 1]
+        return self._neighbours_added(picks, leaned_on)
 
     def _members_that_follow(self, picks: list[Pick]) -> list[Pick]:
         """"Bose et al. found HER2-activating mutations…" is followed by "This study identified numerous HER2
