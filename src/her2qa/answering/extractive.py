@@ -36,10 +36,10 @@ STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|
                               r"results|observations?)\b")
 FINDINGS_BEFORE_RE = re.compile(r"(?:These|Such|Those|The(?:se)? above) (?:findings|results|data|observations)\b")
 TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
-# 'what were the actual numbers', 'os figures?', 'how many months': a figure itself is asked, not only the finding
 # "Moreover, its small molecular size…", "It is…": a sentence whose subject is the one before it
 OPENS_ON_PRONOUN_RE = re.compile(r"^\W*(?:(?:Moreover|Furthermore|Additionally|However|Also|Besides|Thus),?\s+)?"
                                  r"(?:it|its|they|their|this drug|this agent)\b", re.I)
+# 'what were the actual numbers', 'os figures?', 'how many months': a figure itself is asked, not only the finding
 FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|stats?|statistics|values?|exact|actual|median|mean|"
                               r"how (?:many|much|long))\b", re.I)
 # A result told in words ('no differences in OS were observed', 'significantly improved PFS and OS'); a table
