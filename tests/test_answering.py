@@ -4031,6 +4031,18 @@ ROUND_37_CASES = {
         intent="definition"),
     "a member of a list told by 'its' comes with the sentence that names it": Case(
         ("which tkis can get past the blood brain barrier?",), said=("Tucatinib is a new TKI", "its small molecular size")),
+    "a cause asked of a class is told of each member its passages give it for": Case(
+        ("why can tki tablets reach brain metastases when antibodies can't?",),
+        said=("lapatinib characteristics", "small molecular size")),
+    "examples of a class joined by a slash are each an example": Case(
+        ("why are tkis like tykerb/tukysa good for brain mets?",), said=("lapatinib characteristics", "small molecular size")),
+    "whether a drug should be held, with an adverb, asks how to manage": Case(
+        ("should enhertu be temporarily held for ILD?",), said=("does not say how to manage",), abstained=True),
+    "a trial's paper, then who and when, asks for the reference": Case(
+        ("the patricia paper - who and when?",), said=("reference 54",)),
+    "'they' after 'those trials' in the same turn are those trials": Case(
+        ("is anyone pairing tukysa with adcs?", "what phase are those trials and what are they named?"),
+        unread=("are tukysa named", "are tucatinib named"), said=("HER2CLIMB-04",)),
 }
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -193,6 +193,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
         pronoun = None  # "if someone progressed … did they have to come off study?": they are those people
+    if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and \
+            TRIALS_POINTED_AT_RE.search(question[:pronoun.start()]):
+        pronoun = None  # "what phase are those trials and what are they called": they are those trials
     if pronoun and pronoun.group(0).lower() == "they" and PATIENTS_DOING_RE.match(question, pronoun.end()) and (
             trial := next((e for e in carried if is_trial_name(e, analyzer)), None)):
         # "her2climb - were pts with active brain mets allowed in?" → "and if they progressed in the brain …?": what
@@ -966,6 +969,8 @@ TYPED_COMPARED_WITH = (r"(?:compared (?:to|with)|than|over|versus|vs\.?|relative
                        r"(?:(?:plain|standard|regular|just|the)\s+)?")
 
 
+# "those trials", "these studies": trials pointed at, which a later 'they' in the turn stands for
+TRIALS_POINTED_AT_RE = re.compile(r"\b(?:those|these)\s+(?:trials|studies)\b", re.I)
 # "combos with parp inhibitors", "combined with enhertu": a partner named, the drug it joins left unsaid
 COMBINED_WITH_RE = re.compile(r"\b(?:combos?|combinations?|combined|combining|pair(?:ed|ing)s?|given together)\s+with\b", re.I)
 # what a pronoun's referent is set against: "(tested) against", "vs", "compared with", "better than"

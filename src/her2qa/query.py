@@ -98,6 +98,8 @@ REFERENCE_CUE_RE = cue_re(REFERENCE_CUES, whole_words=True)
 # "Per the SEER figures cited, how does … compare": where the figures come from scopes the question; it asks no source
 SOURCE_SCOPE_RE = re.compile(r"\b(?:per|according to|using|from|based on) (?:the )?[\w\s\-]{0,40}? cited\b,?")
 BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
+# "monarcher paper - who and where": a trial's paper, then who wrote it and where it appeared
+PAPER_ASKED_RE = re.compile(r"\b(?:paper|publication)\s*(?:[-–—:,]\s*|\s+)(?:who|where|when|which journal|what journal|authors?)\b")
 # "the timeline figure of approvals - what's it based on?": a figure's caption names the work it was drawn from
 FIGURE_SOURCE_RE = re.compile(r"\b(?:figure|fig|timeline|diagram|illustration|schematic|image|graphic)s?\b[^?]{0,60}?\bbased on\b|"
                               r"\bbased on\b[^?]{0,30}\b(?:figure|fig)\b")
@@ -1005,7 +1007,7 @@ class QueryAnalyzer:
                               or MEASURE_QUESTION_RE.search(LABEL_BEFORE_RE.sub("", question, count=1)))
             and not POPULATION_ASKED_RE.match(question),
             wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))
-                                 or FIGURE_SOURCE_RE.search(lowered)),
+                                 or FIGURE_SOURCE_RE.search(lowered) or PAPER_ASKED_RE.search(lowered)),
             wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
             wants_table=bool(re.search(r"\btables?\b", lowered)),

@@ -36,6 +36,9 @@ STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|
                               r"results|observations?)\b")
 FINDINGS_BEFORE_RE = re.compile(r"(?:These|Such|Those|The(?:se)? above) (?:findings|results|data|observations)\b")
 TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb]reast\s?\d+)\b")
+# A cause asked of a class, told of another member in another passage, joins the answer at this share of the best
+# sentence's score (set on the two TKI sentences the review gives for brain metastases: 0.90 of each other)
+CLASS_CAUSE_RATIO = 0.85
 # "Moreover, its small molecular size…", "It is…": a sentence whose subject is the one before it
 OPENS_ON_PRONOUN_RE = re.compile(r"^\W*(?:(?:Moreover|Furthermore|Additionally|However|Also|Besides|Thus),?\s+)?"
                                  r"(?:it|its|they|their|this drug|this agent)\b", re.I)
@@ -576,6 +579,8 @@ class ExtractiveAnswerer:
         # "how come tkis like tykerb and tukysa reach brain mets": each drug named is explained (by a cause), as each
         # side compared is answered
         causes_only = _causes_of_each(query)
+        of_a_class = query.intent == "why" and not any(is_drug_name(e) or DRUG_CODE_RE.fullmatch(e) or TRIAL_RE.fullmatch(e)
+                                                       for e in query.entities if not is_generic(e))
         if not query.comparison:
             drugs = [e for e in wanted if is_drug_name(e)]
             wanted = drugs if query.intent == "why" and len(drugs) >= 2 else []
@@ -596,6 +601,10 @@ class ExtractiveAnswerer:
                 unit.score >= self.settings.other_passage_ratio * best)
             if query.wants_number and unit.lexical < 0.7 * chosen[0][1].lexical:
                 close_enough = False  # a figure about something else is noise
+            if of_a_class and not same and unit.score >= CLASS_CAUSE_RATIO * best and STYLE_CUES["why"].search(text):
+                # "why do the tki pills help with brain mets": the cause told of one member (tucatinib's small size)
+                # is told of another in its own passage (lapatinib's) — both are the class's
+                close_enough = True
             if covers_missing or close_enough:
                 chosen.append((cand, unit))
         return chosen

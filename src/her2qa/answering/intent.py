@@ -847,7 +847,7 @@ _ONE_OF_CLASS = (r"(?:of|up)\s+an?\s+(?:adc|drug|tki|inhibitor|antibody|agent|th
                  # ('why would a cdk4/6 drug like ibrance help': one of a class its target names, the class asked)
                  r"(?<=\ba\s)[\w\-]*\d[\w\-/]*\s+(?:drug|inhibitor|agent|medicine|pill)")
 EXAMPLE_OF_CLASS_RE = re.compile(rf"\b({_CLASS_NOUNS}|{_ONE_OF_CLASS})\s*,?\s+(?:like|such as|e\.g\.,?|for example|for instance)\s+"
-                                 r"(?:the\s+)?[A-Za-z][\w\-]*(?:\s*(?:,|or|and|/)\s*[A-Za-z][\w\-]*)*", re.I)
+                                 r"(?:the\s+)?[A-Za-z][\w\-]*(?:\s*(?:,|or|and|/|\+)\s*[A-Za-z][\w\-]*)*", re.I)
 # The names an example gives, after its 'like' / 'such as'
 EXAMPLE_NAMES_RE = re.compile(r"(?<!\w)(?!(?:like|such|as|e\.?g|for|example|instance|the|or|and)\b)[A-Za-z][\w\-]*", re.I)
 ONE_OF_THE_KIND_RE = re.compile(r"\bone of (?:these|those|the) (?P<kind>[\w\-]+(?: [\w\-]+){0,3}?) "

@@ -320,9 +320,12 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return self._decline(base, f"The review does not say {missing}. What it says: {said}", missing=[missing])
         if intent == "yesno" and RESULTS_ASKED_RE.search(text):
             return self._outcome_reported(answer, text, carried)
+        cites_trials = intent in ("yesno", "fact", "list")
         if STAGE_ASKED_RE.search(text) and answer.table is None:
-            return self._with_its_row(answer, text, carried)
-        if intent in ("yesno", "fact", "list"):
+            # ('what phase are those trials': the rows of the identifiers quoted say it too)
+            answer = self._with_its_row(answer, text, carried)
+            return self._with_the_rows_it_cites(answer, text, carried) if cites_trials else answer
+        if cites_trials:
             answer = self._with_the_rows_it_cites(answer, text, carried)
         return self._with_the_outline_it_announces(answer, text, carried)
 
