@@ -4040,6 +4040,9 @@ ROUND_37_CASES = {
         ("should enhertu be temporarily held for ILD?",), said=("does not say how to manage",), abstained=True),
     "a trial's paper, then who and when, asks for the reference": Case(
         ("the patricia paper - who and when?",), said=("reference 54",)),
+    "a plus sign between two plain words joins two things asked, not two drugs": Case(
+        ("enhertu vs kadcyla payload + linker?",), read=("payload and linker",),
+        said=("non-cleavable linker", "tetrapeptide-based cleavable linker")),
     "'they' after 'those trials' in the same turn are those trials": Case(
         ("is anyone pairing tukysa with adcs?", "what phase are those trials and what are they named?"),
         unread=("are tukysa named", "are tucatinib named"), said=("HER2CLIMB-04",)),

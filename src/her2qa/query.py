@@ -631,11 +631,16 @@ class QueryAnalyzer:
         def regimen(match: re.Match) -> str:
             # 'perjeta/herceptin/docetaxel': names typed as one regimen (not 'PI3K/AKT/mTOR', printed so)
             parts = match.group(0).split("/")
-            if self.known(match.group(0)) or not all(p.lower() not in ABBREVIATIONS and (p.lower() in BRANDS or self.known(p))
+            if self.known(match.group(0)) or not all(p.lower() not in ABBREVIATIONS and self._a_name(p)
                                                      for p in parts):  # 'tkis/adcs' are classes, not a regimen
-                return match.group(0)
+                return match.group(0)  # ('linker/payload': two words of a question, 'and' them below)
             return " + ".join(parts)
         text = re.sub(r"(?<![\w/])[A-Za-z][\w\-]{2,}(?:/[A-Za-z][\w\-]{2,})+(?![\w/])", regimen, text)
+        # 'kadcyla vs enhertu linker + payload': a plus sign between two plain words joins two things asked, not two drugs
+        # (a slash may offer either, 'which trial/paper'; 'abema+tras' are drugs, in shorthand)
+        text = re.sub(r"(?<![\w/+\-])([a-z]{3,})\s*\+\s*([a-z]{3,})(?![\w/+\-])",
+                      lambda m: m.group(0) if any(self._a_name(w) or w.lower() in SHORTHAND for w in m.groups())
+                      else f"{m.group(1)} and {m.group(2)}", text)
 
         def hyphened_regimen(match: re.Match) -> str:
             # 'perjeta-herceptin-docetaxel': drugs typed as one hyphened regimen; the review's own
@@ -836,6 +841,10 @@ class QueryAnalyzer:
         for name in found:
             first.setdefault(name.lower(), name)
         return list(first.values())
+
+    def _a_name(self, word: str) -> bool:
+        """A drug, trial or other name the review uses ('tykerb', 'tucatinib', 'HER2CLIMB'), not a plain word ('linker')."""
+        return word.lower() in BRANDS or bool(DRUG_SUFFIX_RE.search(word)) or (entity_like(word) and self.known(word))
 
     def _slash_joined(self, token: str) -> list[str]:
         """A drug and its trial joined by a slash ('tucatinib/her2climb' → tucatinib, her2climb), when the review never
