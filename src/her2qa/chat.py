@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts
+from .citations import NCT_RE
 from .query import QueryAnalyzer, mentions, only_as_comparator, treatment_history
 from .vocabulary import BRANDS, LIVED_LONGER, synonym_meanings
 from .results import Answer
@@ -295,8 +296,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "is there an AKT inhibitor being combined with perjeta + herceptin?" → "code name and NCT for that one?":
         # the drug of that kind the answer named
         return f"{question[:one.start()]}{drug}{question[one.end():]}", own + [drug] + carried
-    if not specific_own and IDENTIFIERS_ASKED_RE.search(question) and (pointer := THOSE_TRIALS_RE.search(question)) and \
-            (numbers := list(dict.fromkeys(re.findall(r"\bNCT\d{8}\b", previous.answer.answer)))):
+    if not specific_own and those_asked and (pointer := THOSE_TRIALS_RE.search(question)) and \
+            (numbers := list(dict.fromkeys(NCT_RE.findall(previous.answer.answer)))):
         # "tukysa + adc combos, any trials?" → "whats the NCT numbers for those?": the trials the answer gave by their
         # identifiers
         named, group = " and ".join(numbers[:6]), 1 if pointer.group(1) else 2

@@ -15,14 +15,14 @@ from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT, is_generic
 from ..vocabulary import ABBREVIATIONS, BRANDS
 from .extractive import DRUG_CODE_RE, asked_measures
+from .intent import COPULA_ADVERB
 from .passages import Sentence
 
 # "define src", "whats a liquid biopsy", "what is bystander killing with ADCs" → the term defined
 DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is|s) meant by|what means|"
                              # ('what's the ihc definition of her2 3+': the term defined, in whose terms)
                              r"what(?:[’']s| is|s) the (?:[\w\-]+\s+)?definition of|"
-                             # ('what exactly is an adc': an adverb before the copula asks the same)
-                             r"what(?:\s+(?:exactly|actually|really|even|precisely|basically))?(?:[’']s| is| are|s)|what (?:do|does)|"
+                             rf"what(?:\s+{COPULA_ADVERB})?(?:[’']s| is| are|s)|what (?:do|does)|"
                              r"what (?:counts|qualifies|is considered|is classed|is classified) as)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,60}?)"
                              r"(?:\s+(?:(?:actually|really|basically|even)\s+)?(?:mean|stand for|do|with|in|inside|within|for|on|"
                              r"exactly)\b.*|"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..citations import NCT_RE
 from ..query import Query, mentions
 from ..results import Answer
 from .compose import Pick, merge
@@ -28,7 +29,6 @@ STAGE_ASKED_RE = re.compile(r"\bin (?:clinical )?(?:trials?|testing|development)
 
 # "are there trials combining it with ADCs?", "any studies …": trials are asked for
 TRIALS_ASKED_RE = re.compile(r"\b(?:trials|studies)\b", re.I)
-IDENTIFIER_RE = re.compile(r"\bNCT\d{8}\b")
 # a sentence listing more identifiers than this is a list of its own, not trials to look up one by one
 IDENTIFIERS_LOOKED_UP = 3
 
@@ -58,7 +58,7 @@ class DevelopmentPlans:
         identifiers own (HER2CLIMB-04: tucatinib plus T-DXd), which say what each trial is."""
         if answer.abstained or answer.table is not None or not TRIALS_ASKED_RE.search(text):
             return answer
-        cited = [n for p in answer.points for n in dict.fromkeys(IDENTIFIER_RE.findall(p.text))]
+        cited = [n for p in answer.points for n in dict.fromkeys(NCT_RE.findall(p.text))]
         if not cited or len(cited) > IDENTIFIERS_LOOKED_UP:
             return answer
         quoted = {c.chunk_id for c in answer.citations}

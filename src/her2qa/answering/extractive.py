@@ -366,7 +366,7 @@ class ExtractiveAnswerer:
             units = (focused or with_figures or units) + [u for u in units if u not in (focused or with_figures)]
         if query.intent == "yesno" or (query.intent == "fact" and RATE_ASKED_RE.search(query.text)):
             units = self._covering_most_first(query, units)
-        if _causes_of_each(query):
+        if causes_of_each(query):
             # "why do tkis like tykerb and tukysa reach brain mets": a sentence naming both drugs is no cause of either;
             # the sentences giving a cause come first, each drug's then covered in turn
             units = [u for u in units if STYLE_CUES["why"].search(u[1].unit.text)] + \
@@ -578,12 +578,18 @@ class ExtractiveAnswerer:
         wanted = [e for e in query.entities if not is_generic(e) and e not in query.common]
         # "how come tkis like tykerb and tukysa reach brain mets": each drug named is explained (by a cause), as each
         # side compared is answered
-        causes_only = _causes_of_each(query)
+        causes_only = causes_of_each(query)
         of_a_class = query.intent == "why" and not any(is_drug_name(e) or DRUG_CODE_RE.fullmatch(e) or TRIAL_RE.fullmatch(e)
                                                        for e in query.entities if not is_generic(e))
         if not query.comparison:
             drugs = [e for e in wanted if is_drug_name(e)]
             wanted = drugs if query.intent == "why" and len(drugs) >= 2 else []
+        told: dict[str, str] = {}  # each sentence read with its referent once, not once per sentence chosen
+
+        def told_of(cand: Candidate, unit: ScoredUnit) -> str:
+            if unit.unit.id not in told:
+                told[unit.unit.id] = self._told_with_referent(cand, unit)
+            return told[unit.unit.id]
         for cand, unit in units[1:]:
             if len(chosen) >= limit:
                 break
@@ -593,8 +599,8 @@ class ExtractiveAnswerer:
             if causes_only and not STYLE_CUES["why"].search(text):
                 continue
             covers_missing = any(
-                mentions(self._told_with_referent(cand, unit), query.aliases.get(e, [e]))
-                and not any(mentions(self._told_with_referent(c, u), query.aliases.get(e, [e])) for c, u in chosen)
+                mentions(told_of(cand, unit), query.aliases.get(e, [e]))
+                and not any(mentions(told_of(c, u), query.aliases.get(e, [e])) for c, u in chosen)
                 for e in wanted)
             same = cand.chunk.id == chosen[0][0].chunk.id
             close_enough = (same and unit.score >= self.settings.same_passage_ratio * best) or (
@@ -899,7 +905,7 @@ POINTS_BACK_TO_STUDY_RE = re.compile(r"\b(?:this|that|the same|the) (?:study|tri
                                      r"^\s*(?:It|Its|They|Their)\b")
 
 
-def _causes_of_each(query: Query) -> bool:
+def causes_of_each(query: Query) -> bool:
     """A cause asked of a class through two or more drugs given as its examples ('how come tkis like tykerb and
     tukysa…'), not of one drug set against others ('why does enhertu work where kadcyla and herceptin struggle')."""
     return query.intent == "why" and bool(EXAMPLE_OF_CLASS_RE.search(query.text)) and \

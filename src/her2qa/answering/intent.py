@@ -280,7 +280,9 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
                              r"^\W*(?:what(?:'s| is| are)?|whats )?\s*(?:the )?(?:(?:authors?|review|paper|article)(?:['’]s?|['’])?\s+)?"
                              r"(?:(?:overall|main|real|key|general)\s+)?(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|"
                              r"main (?:points?|messages?)|key (?:points?|messages?))(?:\W+(?:pls|please|plz))?\W*$", re.I)
-DEFINITION_RE = re.compile(r"^(?:(?:what (?:exactly |really |even |actually |precisely |basically )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
+# 'what exactly is an adc': an adverb before the copula asks the same
+COPULA_ADVERB = r"(?:exactly|really|even|actually|precisely|basically)"
+DEFINITION_RE = re.compile(rf"^(?:(?:what (?:{COPULA_ADVERB} )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            # ('whats being tested in HER2CLIMB-04': a verb in its progressive asks what is done, no term)
                            r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)(?! for(?! (?:adcs?|tkis?|antibod\w+|conjugates?|antibody[\s-]drug conjugates?)\W*$))|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"

@@ -25,7 +25,7 @@ from .extractive import (
     LEANS_FORWARD_RE,
     OPENS_ON_PRONOUN_RE,
     TRIAL_RE,
-    _causes_of_each,
+    causes_of_each,
     is_drug_name,
     trial_names,
 )
@@ -195,7 +195,7 @@ class NeighbourSteps:
         if not answer.citations or any(c.kind == "reference" for c in answer.citations):
             return answer
         terms = set(query.terms)
-        if _causes_of_each(query):
+        if causes_of_each(query):
             # "why do tkis like tykerb and tukysa…": a sentence sharing only the names ("…approved three TKIs
             # (lapatinib, neratinib, and tucatinib)") says no cause of theirs
             terms -= set(tokenize(" ".join(a for e in query.entities for a in query.aliases.get(e, [e]))))
