@@ -66,6 +66,43 @@ def test_manifest_records_what_was_built(built_settings):
     assert on_disk["corpus_hash"] == manifest["corpus_hash"]
 
 
+def test_dense_search_is_exact(assistant, built_settings):
+    """Chroma's HNSW search is approximate; with its default breadth (100 of ~200 chunks) the tail of the
+    top 20 changed between processes. Built by her2qa, every search visits every chunk: the hits are the
+    exact cosine ranking of the stored vectors."""
+    import numpy as np
+
+    from her2qa.store import locate
+
+    collection = locate(built_settings).client.get_collection(locate(built_settings).collection)
+    assert collection.configuration["hnsw"]["ef_search"] >= collection.count()
+    stored = collection.get(include=["embeddings"])
+    matrix = np.asarray(stored["embeddings"], dtype=np.float64)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    questions = ["first author and year (PATRICIA)?", "whats the DAR of enhertu", "tucatinib brain mets",
+                 "ILD with T-DXd", "which trials are first line", "PI3K mutations and resistance", "nerlynx diarrhea",
+                 "what is HER2-low", "margetuximab Fc engineering", "p95HER2 truncated receptor"]
+    embedder = assistant.retriever.embedder
+    for question in questions:
+        vector = np.asarray(embedder.get_query_embedding(question), dtype=np.float64)
+        exact = [stored["ids"][i] for i in np.argsort(-(matrix @ vector), kind="stable")[:20]]
+        found = collection.query(query_embeddings=[vector.tolist()], n_results=20)["ids"][0]
+        assert found == exact, question
+
+
+def test_an_index_built_with_approximate_search_is_rebuilt(mini_settings):
+    from her2qa.store import locate
+
+    build_index(mini_settings)
+    location = locate(mini_settings)
+    collection = location.client.get_collection(location.collection)
+    collection.modify(metadata={k: v for k, v in collection.metadata.items() if k != "her2qa_store_version"})
+    with pytest.raises(IndexUnavailable, match="out of date \\(store_version changed\\)"):
+        open_vector_store(mini_settings)
+    assert not build_index(mini_settings).skipped
+    open_vector_store(mini_settings)
+
+
 def test_build_is_skipped_when_unchanged_and_redone_when_the_corpus_changes(mini_settings):
     first = build_index(mini_settings)
     assert not first.skipped and first.chunks > 10

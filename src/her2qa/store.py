@@ -42,6 +42,11 @@ HINT = "Run `her2qa build` to create it."
 REPAIR = "Run `her2qa build` to rebuild it."
 LEGACY_DIR = "chroma"
 GENERATION_PREFIX = "chroma-"
+# How the collections are searched, kept in the manifest so an index built otherwise is rebuilt. "2": every
+# query explores at least as many graph nodes as the collection holds, so HNSW's approximate search is exact.
+# With Chroma's default (100 of ~200 chunks) the 14th-20th hits changed from one process to the next.
+STORE_VERSION = "2"
+MIN_EF_SEARCH = 100
 
 
 def _chroma_settings(settings: Settings, **extra):
@@ -130,6 +135,7 @@ def expected_manifest(settings: Settings) -> dict:
         "corpus_hash": corpus_hash(settings.corpus_dir),
         "embed_model": settings.embed_model,
         "chunker_version": CHUNKER_VERSION,
+        "store_version": STORE_VERSION,
         "chunk_max_words": settings.chunk_max_words,
         "chunk_overlap_sentences": settings.chunk_overlap_sentences,
     }
@@ -456,6 +462,12 @@ def _import_write_path() -> None:
     from llama_index.vector_stores.chroma import ChromaVectorStore  # noqa: F401
 
 
+def _exact_search(size: int) -> dict:
+    """A collection configuration whose searches visit every one of its ``size`` vectors: the same hits, in
+    the same order, in every process (the review's few hundred passages cost well under a millisecond)."""
+    return {"hnsw": {"space": "cosine", "ef_search": max(MIN_EF_SEARCH, size)}}
+
+
 def _build_generation(settings: Settings, corpus: Corpus, wanted: dict, progress) -> BuildReport:
     import threading
 
@@ -496,9 +508,9 @@ def _build_generation(settings: Settings, corpus: Corpus, wanted: dict, progress
         client = chroma_client(settings, path, create=True)
         names = (settings.collection, sentence_collection_name(settings))
     try:
-        collection = client.create_collection(names[0], metadata={"hnsw:space": "cosine"})
+        collection = client.create_collection(names[0], configuration=_exact_search(len(nodes)))
         ChromaVectorStore(chroma_collection=collection).add(nodes)  # what VectorStoreIndex does with embedded nodes
-        sentences = client.create_collection(names[1], metadata={"hnsw:space": "cosine"})
+        sentences = client.create_collection(names[1], configuration=_exact_search(len(units)))
         unit_vectors = vectors[len(nodes):]
         for i in range(0, len(units), 256):
             part = units[i:i + 256]
