@@ -4048,15 +4048,67 @@ ROUND_37_CASES = {
         unread=("are tukysa named", "are tucatinib named"), said=("HER2CLIMB-04",)),
 }
 
+ROUND_38_CASES = {
+    "a code typed with two digits swapped is the code the review prints": Case(
+        ("syd958 orr in her2 low?",), read=("SYD985",), said=("28% to 40%",)),
+    "a figure's source asked as a reference is what its caption cites": Case(
+        ("the approval timeline figure - what source is it based on?",), said=("reference 4",), unsaid=("neratinib",)),
+    "'it' after 'what about the X one -' is that one, not the subject carried on": Case(
+        ("which pi3k pathway drugs are being combined with anti-her2", "what about the akt one - what's it paired with?"),
+        read=("the akt one",), said=("ipatasertib",)),
+    "a named property typed right after a brand is asked of it, and declined when the review gives it for another": Case(
+        ("kadcyla drug-to-antibody ratio?",), said=("does not report the drug-to-antibody ratio",), abstained=True),
+    "a possessive typed without its apostrophe is the drug's": Case(("whats t-dm1s payload?",), read=("T-DM1's",)),
+    "a telling asked with the endpoints listed is an overview of the trial": Case(
+        ("give me the NALA trial in a nutshell - who, arms, pfs, orr, os",), intent="overview",
+        said=("at least two prior lines", "32.8% vs. 26.7%")),
+    "a recap opening the question asks for an overview": Case(
+        ("recap destiny-breast04 in her2 low",), intent="overview", said=("5.4 mg/kg",)),
+    "'all the numbers' are a trial's figures, not members of a list": Case(
+        ("quick rundown of NALA - design and all the numbers",), intent="overview"),
+    "what a drug is paired with is no definition": Case(("what is the akt inhibitor paired with?",), intent="fact"),
+    "the NCT asked of a trial told by its drugs is a column of its rows": Case(
+        ("whats the nct for the tucatinib + enhertu trial",), said=("NCT04539938",)),
+    "two terms set side by side with 'how common is each' are each answered": Case(
+        ("her2 heterogeneity inside one tumor vs change from primary to mets - how common is each",),
+        said=("16–36%", "9–60%")),
+    "an overview of two trials named tells each": Case(
+        ("overview of the cdk4/6 inhibitor + her2 trials pls (monarcher, patricia)",),
+        said=("8.3 months vs. 5.7 months", "10.6 months vs. 4.2 months")),
+    "a class's abbreviation made plural with an apostrophe is still a list": Case(
+        ("which tki's are fda approved for her2+ mbc?",), intent="list", said=("neratinib", "tucatinib")),
+    "a word joined by 'or' to a payload named adds its rows to the name's": Case(
+        ("which adcs in table 1 carry an auristatin or mmae type payload",), said=("ZW49", "Zanidatamab zovodotin")),
+    "the review's take on a topic is an overview, no missing property": Case(
+        ("whats the overall take on checkpoint inhibitors + anti-her2 in this review",), intent="overview",
+        abstained=False),
+    "an abbreviation the review never spells out is declined as such": Case(
+        ("what does MMAE stand for",), said=("does not spell out MMAE", "Disitamab-vedotin"), abstained=True),
+    "an abbreviation spelled out before its short form is answered": Case(
+        ("what does HER2 stand for",), said=("human epidermal receptor type 2",), abstained=False),
+    "'it' after a term was explained is that term, asked of the names the turn gives": Case(
+        ("what does ORR mean", "whats it for enhertu in destiny-breast01"), read=("ORR for enhertu",), said=("60.9%",)),
+    "'the trial' of a drug the turn names is the drug's trial": Case(
+        ("which her2 tkis get into the brain", "what about tukysa, were brain met pts even allowed in the trial?"),
+        read=("the Tucatinib trial",), said=("active and treated brain metastasis",)),
+    "an abbreviation in a yes/no is read in the review's words, said only of other drugs": Case(
+        ("does kadcyla cross the bbb?",), said=("does not say this of kadcyla",), abstained=True),
+    "either of two asks joined by a slash, said only of other drugs, is declined": Case(
+        ("does nerlynx have cns activity / cross the bbb?",), said=("does not say this of nerlynx",), abstained=True),
+    "a head-to-head trial told by its arms is one trial asked why of": Case(
+        ("why was a head to head enhertu vs kadcyla trial needed?",), intent="why", said=("DESTINY-Breast01",)),
+}
+
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):
     """'tucatinib + trastuzumab' is two drugs, though the review prints 'tucatinib, trastuzumab' as a run of words."""
     assert assistant.analyzer.analyze("tucatinib + trastuzumab results?").entities == ["tucatinib", "trastuzumab"]
 
 
-@pytest.mark.parametrize("name", [*ROUND_33_CASES, *ROUND_34_CASES, *ROUND_35_CASES, *ROUND_36_CASES, *ROUND_37_CASES])
+@pytest.mark.parametrize("name", [*ROUND_33_CASES, *ROUND_34_CASES, *ROUND_35_CASES, *ROUND_36_CASES, *ROUND_37_CASES,
+                                  *ROUND_38_CASES])
 def test_reading_and_answer(converse, name):
     case = ROUND_33_CASES.get(name) or ROUND_34_CASES.get(name) or ROUND_35_CASES.get(name) or ROUND_36_CASES.get(name) \
-        or ROUND_37_CASES[name]
+        or ROUND_37_CASES.get(name) or ROUND_38_CASES[name]
     answer = converse(*case.turns)
     shown = f"read as: {answer.resolved_question}\n{answer.answer}"
     assert all(text in answer.answer for text in case.said), shown

@@ -71,6 +71,10 @@ WHAT_ABOUT_THEN_ASKED_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) 
                                       r"(?P<question>(?:what|how|which|why|did|does|do|is|are|was|were)\b.{6,})$", re.I)
 
 
+# One of a kind told by its mark ("the akt one", "the oral ones")
+ONE_OF_A_KIND_RE = re.compile(r"(?:the|that|this)\s+[\w\-/+]+(?:\s+[\w\-/+]+)?\s+ones?", re.I)
+
+
 # A turn that is only an endpoint ("and os?", "what about the orr?"): the last question again, with this
 # endpoint in place of the one it asked.
 ENDPOINT = r"(?:pfs|os|orr|dcr|dfs|idfs|overall survival|progression[- ]free survival|response rate|hazard ratio|hr)"
@@ -190,6 +194,22 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     while pronoun and (disease := DISEASE_AS_IT_RE.match(question, pronoun.start())):
         # "say it comes back as mets. is there anything that still works after kadcyla?": 'it' is the cancer
         pronoun = PRONOUN_RE.search(question, disease.end())
+    if pronoun and pronoun.group(0).lower() in ("it", "its") and (asked := WHAT_ABOUT_THEN_ASKED_RE.match(question)) \
+            and pronoun.start() >= asked.start("question") and (one := ONE_OF_A_KIND_RE.fullmatch(asked.group("subject"))):
+        # "which pi3k pathway drugs are combined with anti-her2?" → "what about the akt one - what's it paired with?":
+        # it is the one the turn picks out by its mark, not the subject carried on
+        at = pronoun.start() - asked.start("question")
+        rest = asked.group("question")
+        said = one.group(0) + ("'s" if pronoun.group(0).lower() == "its" else "")
+        return f"{rest[:at]}{said}{rest[at + len(pronoun.group(0)):]}", own
+    if pronoun and pronoun.group(0).lower() in ("it", "its") and specific_own and (term := _term_defined(previous)) \
+            and not mentions(question, analyzer.aliases_of(term)) and not is_drug_name(term) \
+            and not DRUG_CODE_RE.fullmatch(term) and not is_trial_name(term, analyzer):
+        # (a drug or trial defined is the conversation's subject, which the turn's own name may be set beside)
+        # "what does ORR mean?" → "whats it for enhertu in destiny-breast01": it is the term just defined, asked of
+        # the names the turn gives
+        said = term + ("'s" if pronoun.group(0).lower() == "its" else "")
+        return f"{question[:pronoun.start()]}{said}{question[pronoun.end():]}", own + [term]
     if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
         pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
@@ -406,6 +426,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
                 # "what was the benefit in that trial?" after an answer quoting KATHERINE's results: that trial;
                 # 'the people in that study' after a drug, with no trial behind the answer: its trial
                 return _trial_behind_last_answer(previous, analyzer) or f"the {subject} {word.split()[1]}"
+            if re.fullmatch(r"the (?:trial|study)", word) and not is_trial_name(referent, analyzer):
+                # "what about tukysa, were brain met pts even allowed in the trial?": the drug's trial, not the drug
+                return f"the {subject} {word.split()[1]}"
             if word == "they" and is_drug_name(referent) and PLURAL_TOPIC_RE.search(previous.resolved) and \
                     (topic := _last_topic(question, previous, analyzer)):
                 # "does it have side effects?" → "are they usually serious?": they are the side effects, not the drug
@@ -1002,6 +1025,18 @@ def _topic_of(question: str) -> list[str]:
     """What a turn asks about besides its asking words (content words drop pronouns and hedges):
     'was it ever fatal' → ['fatal']."""
     return [w for w in content_words(question) if w not in ASKING_WORDS and not AUXILIARY_RE.match(w)]
+
+
+def _term_defined(turn: Turn) -> str:
+    """'what does ORR mean?' → 'ORR': the term a definition turn asked about, '' for any other turn."""
+    from .answering.definitions import DEFINED_TERM_RE
+
+    asked = DEFINED_TERM_RE.match(turn.resolved.strip())
+    # ('what does ORR mean' is answered as a figure's, the measure defined where the review spells it out)
+    if asked is None or turn.answer.abstained or (turn.answer.intent != "definition" and not re.search(
+            r"\b(?:mean|means|stand for|stands for)\W*$", turn.resolved, re.I)):
+        return ""
+    return asked.group("term").strip()
 
 
 def _asked_topic(question: str) -> str:

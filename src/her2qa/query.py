@@ -151,6 +151,15 @@ def _one_digit_apart(a: str, b: str) -> bool:
     return any(longer[i].isdigit() and longer[:i] + longer[i + 1:] == shorter for i in range(len(longer)))
 
 
+def _two_digits_swapped(a: str, b: str) -> bool:
+    """Is one string the other with two neighbouring digits typed the other way round ('958' for '985')?"""
+    if len(a) != len(b):
+        return False
+    apart = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(apart) == 2 and apart[1] == apart[0] + 1 and a[apart[0]].isdigit() and a[apart[1]].isdigit() \
+        and a[apart[0]] == b[apart[1]] and a[apart[1]] == b[apart[0]]
+
+
 def _a_figure_follows(text: str, name: re.Match, number: re.Match) -> bool:
     """'FISH <50% of cells': the number after a name is a figure (compared, or a percentage), not a numbered
     name like 'DESTINY-Breast 09'."""
@@ -579,6 +588,9 @@ class QueryAnalyzer:
                       lambda m: re.sub(r"0?(\d{1,2})\b", lambda n: f"DESTINY-Breast{int(n.group(1)):02d}", m.group(1)),
                       text)
         text = re.sub(r"\bm(PFS|OS|DOR)\b", r"median \1", text, flags=re.I)  # 'mPFS', 'mOS': medians
+        # "which tki's are fda approved?": a class's abbreviation made plural with an apostrophe, before a verb
+        text = re.sub(r"\b(tki|adc|ici|mab|bsab)['’]s\b(?=\s+(?:are|were|have|had|got|get|do|did|can|cross|is|in|for|"
+                      r"that|which|with|approved|used|tested|named|listed)\b|\s*[?,.]|\s*$)", r"\1s", text, flags=re.I)
         # 'perjeta+herceptin', 'tdm1+atezo' (not 'HER2+', 'HR+/…')
         text = re.sub(r"(?<=[A-Za-z]{3})\+(?=[A-Za-z]{3})|(?<=[A-Za-z]{2}\d)\+(?=[A-Za-z]{4})", " + ", text)
         # '2nd/3rd line' → 'second and third line': two lines asked (the review's "second and third-line treatment")
@@ -604,8 +616,9 @@ class QueryAnalyzer:
             text = self._unhyphened_re.sub(
                 lambda m: self._hyphened.get(re.sub(r"[\s\-–]+", " ", m.group(0).lower()), m.group(0)), text)
         text = re.sub(r"\btl\s*;\s*dr\b", "tldr", text, flags=re.I)  # 'tl;dr' is one word
-        text = re.sub(r"\bt-?dxd\b", "T-DXd", text, flags=re.I)  # 'tdxd', 'tdm1' typed without the hyphen
-        text = re.sub(r"\bt-?dm-?1\b", "T-DM1", text, flags=re.I)
+        # 'tdxd', 'tdm1' typed without the hyphen; 't-dm1s number': the possessive typed without its apostrophe
+        text = re.sub(r"\bt-?dxd(?:(')?s)?\b", lambda m: "T-DXd" + ("'s" if m.group(0)[-1] in "sS" else ""), text, flags=re.I)
+        text = re.sub(r"\bt-?dm-?1(?:(')?s)?\b", lambda m: "T-DM1" + ("'s" if m.group(0)[-1] in "sS" else ""), text, flags=re.I)
         # 'how many extra months did people live': overall survival, the review's word
         text = re.sub(r"\bhow (?:long|many (?:extra |more |additional )?(?:months|years)) "
                       r"(?:did|do|does|will|would|could|can) (?:people|patients|pts|women|they|she|he|you) "
@@ -701,6 +714,7 @@ class QueryAnalyzer:
 
         text = re.sub(r"(?<![\w-])[A-Za-z]+(?![\w-])", mend, text)
         text = re.sub(r"(?<![\w-])[A-Za-z]{2,}\d{4,}(?![\w-])", self._mend_code, text)
+        text = re.sub(r"(?<![\w-])[A-Za-z]{2,}-?\d{2,}(?![\w-])", self._mend_swapped_code, text)
         return self._hyphenated(text)
 
     def _mended_inflection(self, lowered: str) -> str:
@@ -739,6 +753,17 @@ class QueryAnalyzer:
                  and name[:2].lower() == code[:2].lower() and abs(len(name) - len(code)) == 1
                  and _one_digit_apart(name.lower(), code.lower())]
         return close[0] if len(close) == 1 else code
+
+    def _mend_swapped_code(self, match: re.Match) -> str:
+        """'syd958' → 'SYD985': a drug or study code the review does not print, with two neighbouring digits
+        swapped from exactly one code it does (the letters as typed, the hyphen optional). An NCT number is
+        left alone: its digits name another trial."""
+        code = compact(match.group(0))
+        if code.startswith("nct") or code in self.corpus_compact:
+            return match.group(0)
+        close = {name for name in self.printed_names.values() if re.fullmatch(r"[A-Za-z]{2,}-?\d{2,}", name)
+                 and not name.lower().startswith("nct") and _two_digits_swapped(compact(name), code)}
+        return close.pop() if len(close) == 1 else match.group(0)
 
     def _hyphenated(self, text: str) -> str:
         """'her2 low' → 'HER2-low', 'pan her' → 'pan-HER': two words typed apart that the review only

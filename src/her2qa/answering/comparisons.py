@@ -298,7 +298,9 @@ class ComparePlans:
         rest = text[match.end():]
         each = EACH_ASKED_RE.search(rest)
         terms = [match.group("left").strip(), match.group("right").strip()]
-        if each is None or any(is_drug_name(w) or self.is_trial(w) for t in terms for w in [t, *t.split()]):
+        # (a trial is a name the question holds, not any word the review once puts before 'trial': 'to')
+        if each is None or any(is_drug_name(w) for t in terms for w in [t, *t.split()]) or \
+                any(self.is_trial(n) for t in terms for n in [t, *self.analyzer.entities_in(t)]):
             return None
         parts = []
         for term in terms:

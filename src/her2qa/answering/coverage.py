@@ -91,7 +91,9 @@ GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - �
                       "clinical", "impact", "impacts", "significance", "implication", "implications", "relevance",
                       "importance",
                       # 'any risk of ILD with enhertu?': how often it happens, which a printed rate gives
-                      "risk", "risks", "chance", "chances", "likelihood"}
+                      "risk", "risks", "chance", "chances", "likelihood",
+                      # 'the overall take on checkpoint inhibitors': what the review makes of them, which it tells
+                      "take", "verdict", "stance", "view", "thoughts", "opinion"}
 
 
 def attribute_words(question: str) -> list[str]:
@@ -144,9 +146,27 @@ def names_of_property(phrase: str, analyzer: QueryAnalyzer) -> list[str]:
     return [phrase, *(short.lower() for short in analyzer.reverse[phrase])]
 
 
+# "kadcyla drug-to-antibody ratio?": a name, then a property typed after it as the whole question
+NAME_THEN_PROPERTY_RE = re.compile(r"^(?P<name>[\w\-]+?)(?:'s|’s)?\s+(?P<attr>[a-z][\w\- ]{2,40}?)"
+                                   r"(?:\s*\([^()]*\))?\s*\?*\s*$", re.I)  # ('… (T-DM1)?': a name lent by another part)
+
+
+def _named_property_after_name(question: str, analyzer: QueryAnalyzer) -> list[str]:
+    """The words of a property the review names ('drug-to-antibody ratio', DAR) typed right after a known name
+    ("kadcyla drug-to-antibody ratio?"); [] otherwise (an ordinary word after a name — 'tukysa brain mets?' — asks
+    a topic, which any sentence about both answers)."""
+    match = NAME_THEN_PROPERTY_RE.match(question.strip())
+    if match is None or not (analyzer.known(match.group("name")) or match.group("name").lower() in BRANDS):
+        return []
+    attr = match.group("attr").lower()
+    if asked_endpoints(attr):
+        return []  # ('monarcher overall survival?': an endpoint missing is told as such, with the trial's other results)
+    return attr.split() if names_of_property(analyzer.expansions.get(attr, attr), analyzer) else []
+
+
 def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -> str:
     """The asked property when no word of it (or its expansion) appears in the evidence, else ''."""
-    words = attribute_words(question)
+    words = attribute_words(question) or _named_property_after_name(question, analyzer)
     if not words:
         return ""
     text = " ".join(evidence).lower()

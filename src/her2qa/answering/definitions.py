@@ -39,6 +39,11 @@ DEFINED_AS_RE = re.compile(r"\b(?:(?:is|are|was|were) (?:defined|known|referred 
                            r"(?:is|are) called)\b", re.I)
 
 
+# "what does MMAE stand for", "what's DUBA short for": an abbreviation's long form asked
+STANDS_FOR_RE = re.compile(r"^\W*(?:what (?:does|do) (?:the )?(?P<abbr>[A-Za-z][\w\-/]{1,9}) (?:actually |even )?stands? for|"
+                           r"what(?:[’']s| is|s) (?:the )?(?P<short>[A-Za-z][\w\-/]{1,9}) (?:short for|an? (?:abbreviation|acronym) (?:for|of))|"
+                           r"what (?:is|'s) the (?:full (?:name|form)|long form) of (?:the )?(?P<full>[A-Za-z][\w\-/]{1,9}))\W*$", re.I)
+
 # Words of a definition question's frame, not of the term: 'what is an adc made of', 'x exactly'
 TERM_FRAME_WORDS = {"made", "composed", "consist", "consists", "built", "exactly", "really", "basically",
                     "actually", "meaning", "mean", "context", "setting", "work", "works"}
@@ -50,6 +55,8 @@ class DefinitionPlans:
     def _definition(self, base, question, text, query, candidates, carried) -> Answer | None:
         """'What is PRS-343?': the sentence where the review says what it is ('X, a …, is …',
         'X is a …', 'long name (X) is …'), and the one after it."""
+        if (unspelled := self._not_spelled_out(base, text)) is not None:
+            return unspelled
         specific = [e for e in self._specific(query) if e not in query.carried]
         if not specific:  # 'what is HER2 exactly': a name on every page is still defined somewhere
             specific = [e for e in query.entities if e not in query.carried and not re.fullmatch(r"table\s*\d*", e, re.I)]
@@ -113,6 +120,26 @@ class DefinitionPlans:
             # 'whats the katherine trial': no sentence says what it is; its design and results do
             return self._overview(base, question, text, query, candidates, carried)
         return None
+
+    def _not_spelled_out(self, base, text: str) -> Answer | None:
+        """'what does MMAE stand for?': an abbreviation the review prints but never spells out is declined as such,
+        with where it does print it (Table 1's payload cell); None when the review spells it out ('drug-to-antibody
+        ratio (DAR)'), or the question asks no long form, or names something the review never prints."""
+        asked = STANDS_FOR_RE.match(text.strip())
+        if asked is None:
+            return None
+        abbreviation = asked.group("abbr") or asked.group("short") or asked.group("full")
+        long_form = self.analyzer.expansions.get(abbreviation.lower())
+        if (long_form and long_form.lower() in self.analyzer.lowered_text) or \
+                f"({abbreviation.lower()})" in self.analyzer.lowered_text:
+            return None  # ('The human epidermal receptor type 2 (HER2) protein': spelled out before its short form)
+        printing = [s.text for s in self.sentences.mentioning([abbreviation])] or \
+            [c.text for c in self.corpus.chunks if c.kind == "table_row" and mentions(c.text, [abbreviation])]
+        if not printing:
+            return None
+        said = strip_markers(printing[0]).strip()
+        return self._decline(base, f"The review does not spell out {abbreviation}. What it says: “{said}”",
+                             missing=[f"what {abbreviation} stands for"])
 
     def _unprinted_attribute(self, term: str) -> str:
         """'half-life' in 'the half-life of trastuzumab deruxtecan', 'cost' in 'the cost of kadcyla': the

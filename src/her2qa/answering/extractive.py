@@ -9,7 +9,7 @@ from ..chunking import Chunk
 from ..citations import NCT_RE, cited_references, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import (DRUG_SUFFIX_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named,
+from ..query import (DRUG_SUFFIX_RE, FIGURE_SOURCE_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named,
                      without_reading_context)
 from ..results import Answer, Citation, ReferenceInfo, Retrieved
 from ..retrieval import LEADING_PRONOUN_RE, Candidate, ScoredUnit, is_generic
@@ -684,7 +684,12 @@ class ExtractiveAnswerer:
         stated = {light_stem(w.lower()) for w in re.findall(r"[A-Za-z][\w\-]+", statement.group(1))
                   if w.lower() not in STOPWORDS} if statement else set()
 
+        # "the approval timeline figure - what source is it based on?": a figure's source is what its caption cites
+        figure_asked = bool(FIGURE_SOURCE_RE.search(query.text))
+
         def attribution(pair) -> float:
+            if figure_asked and pair[0].chunk.kind == "figure":
+                return 1.0 + pair[1].score + 0.15 * bool(cited_references(pair[1].unit.text))
             named = sum(names(pair, e) for e in specific) / len(specific) if specific else 0
             text = pair[1].unit.text
             printed = sum(bool(re.search(rf"(?<![\d.]){re.escape(f)}(?:\.\d+)?(?![\d])", text)) for f in typed)

@@ -98,7 +98,9 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"gets? around|work around|circumvents?|dodges?|sidesteps?)\b", re.I)
 # Who is treated: "which patients…", "help all the patients?" ask about a population, not for named members
 POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
-LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\b(?:give|show|tell) (?:me|us) (?:every|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b|"
+# 'design + all the numbers': a trial's figures told, not members of a kind listed
+FIGURE_PLURALS = ("numbers", "figures", "stats", "results", "findings", "outcomes", "details")
+LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\b(?:give|show|tell) (?:me|us) (?:every|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS + FIGURE_PLURALS) + r")\b)\w+s\b|"
                      # ('all the resistance mechanisms …?' opening the question: after 'the', one word may qualify the plural
                      # listed — not 'all breast cancers', a population, nor '… curable with all the new drugs?')
                      r"^\W*(?:(?:and|so|ok|pls|please)\W+)?all the (?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+\s+(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b"
@@ -262,6 +264,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"key (?:points?|messages?)|the story|in short|sum(?:s)? (?:(?:it|this|that|them|these) )?up|"
                          r"(?:a |quick |brief |short )?(?:rundown|run-down|recap|lowdown|primer|breakdown) (?:of|on)\b)\b|"
                          r"\b(?:rundown|run-down|recap|lowdown|primer|breakdown)\s*[:\-–—]|"
+                         # ('recap destiny-breast04 in her2 low': the word that opens the question is the command)
+                         r"^\W*(?:(?:pls|please|plz|quick|brief|short)\s+)?(?:recap|rundown|run-down|lowdown|primer|breakdown)\s+(?!of\b|on\b)|"
                          # ('monarcher study short version?': a name, then the telling asked for)
                          r"\b(?:short|quick|brief|tl;?dr|cliff ?notes?|one[\s-]line)\s+(?:version|summary|overview)\b|"
                          # "liquid biopsy … where does the review land", "immunotherapy + anti her2 where are we"
@@ -270,6 +274,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"\bwhere (?:does|do) (?:it|they|that|this|things) stand\b|"
                          r"^\W*(?:so |and |ok )?(?:what(?:'s| is)|whats) the (?:current )?state(?: of play)? (?:of|with|on)\b|"
                          r"\bwhat(?:'s| is|s) the deal\W*$|"
+                         # "whats the overall take on checkpoint inhibitors + anti-her2": what the review makes of it
+                         r"\b(?:take|verdict|stance|view|thoughts|opinion)\s+(?:on|of|about|regarding)\b|"
                          # "whats going on with trastuzumab duocarmazine", "what's the latest on margetuximab"
                          r"^\W*(?:so |and |ok )?(?:what(?:'s| is)|whats) (?:going on|happening|new|up|the (?:latest|news|deal|story|status)) "
                          r"(?:with|on|for|about|in)\b", re.I)
@@ -284,12 +290,15 @@ ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w
 COPULA_ADVERB = r"(?:exactly|really|even|actually|precisely|basically)"
 DEFINITION_RE = re.compile(rf"^(?:(?:what (?:{COPULA_ADVERB} )?(?:is|are|was|were)|what[’']s|whats) (?:an? |the )?"
                            # ('whats being tested in HER2CLIMB-04': a verb in its progressive asks what is done, no term)
-                           r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)[\w\-–/+ ]{1,40}\??$|define\b|"
+                           r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)"
+                           # ('what is the akt inhibitor paired with?': what it is given with, a fact — no term)
+                           r"(?![\w\-–/+ ]*\b(?:\w{3,}ed|given|taken|shown) (?:with|to|against|alongside)\??$)"
+                           r"[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)(?! for(?! (?:adcs?|tkis?|antibod\w+|conjugates?|antibody[\s-]drug conjugates?)\W*$))|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
                            r"meaning of)|\b(?:made (?:up )?of|composed of|consists? of|built from)\W*$", re.I)
 # "whats the trial id for ZW49?", "what's the payload of SYD985": a table column asked of a name, a fact — no term
-COLUMN_OF_NAME_RE = re.compile(r"\bthe (?:trial |nct |registry |registration )?(?:ids?|identifiers?|numbers?|payloads?|phases?|"
+COLUMN_OF_NAME_RE = re.compile(r"\bthe (?:trial |nct |registry |registration )?(?:ids?|identifiers?|numbers?|payloads?|phases?|ncts?|"
                                r"arms?|settings?|end ?points?)\s+(?:of|for|in)\s+\S", re.I)
 # "what is a biparatopic ADC, e.g. ZW49?": an example given after the term asked, which does not change what is asked
 # The words that give an example ("e.g.", "such as", "like")
@@ -649,8 +658,12 @@ ASKS_COMPARATOR_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?
 
 
 # "the enhertu vs kadcyla trial", "the T-DXd versus T-DM1 study": one trial, named by what its arms gave
-TRIAL_BY_ARMS_RE = re.compile(r"\bthe\s+[\w\-+/]+(?:\s+[\w\-+/]+)?\s+(?:vs\.?|versus|v\.?)\s+[\w\-+/]+(?:\s+[\w\-+/]+)?\s+"
-                              r"(?:trial|study)\b", re.I)
+TRIAL_BY_ARMS_RE = re.compile(r"\b(?:the|a|an)\s+(?:(?:head[\s-]to[\s-]head|randomi[sz]ed|phase\s+(?:[1-3]|i{1,3}))\s+)*"
+                              r"[\w\-+/]+(?:\s+[\w\-+/]+)?\s+(?:vs\.?|versus|v\.?)\s+[\w\-+/]+(?:\s+[\w\-+/]+)?\s+"
+                              r"(?:trial|study)\b|"
+                              # ('why was a head-to-head trial of enhertu vs kadcyla needed?')
+                              r"\b(?:the|a|an)\s+(?:head[\s-]to[\s-]head\s+)?(?:trial|study)\s+(?:of|comparing|testing)\s+"
+                              r"[\w\-+/]+(?:\s+[\w\-+/]+)?\s+(?:vs\.?|versus|v\.?|against)\s+[\w\-+/]+\b", re.I)
 
 
 def classify(question: str) -> str:
@@ -690,8 +703,10 @@ def classify(question: str) -> str:
             and not MEASURE_RE.search(aspects.group(0)) and not WH_ASPECT_RE.search(aspects.group(0)):
         return "overview"  # "KATE2 - design, results, safety?": a name and what to tell of it
     # ('what were the NALA results (nerlynx)': a drug named after the question in brackets glosses it)
+    # ('NALA in a nutshell - who, arms, pfs, orr, os': the telling asked holds the endpoints listed, not one figure)
     if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
-                                      re.search(r"\bshow|summar|overview|tell\b", q, re.I)):
+                                      re.search(r"\bshow|summar|overview|tell\b", q, re.I)
+                                      and not (_endpoints_listed(q) and TELLING_RE.search(q))):
         return "overview"
     if DEFINITION_RE.search(without_scope_or_example(q)) and not MEASURE_RE.search(q) and not COLUMN_OF_NAME_RE.search(q):
         return "definition"
@@ -705,6 +720,22 @@ def classify(question: str) -> str:
         # the dash labels the question after it, which asks for the overview
         return "overview"
     return "fact"
+
+
+# The endpoints a trial reports, by any name typed
+ENDPOINT_WORDS_RE = re.compile(r"\b(?:(pfs|progression[\s-]free)|(os|overall survival)|(orr|response rates?)|(i?dfs|disease[\s-]free)|"
+                               r"(dcr|disease control))\b", re.I)
+
+
+# Words asking for a trial told whole, in short ('in a nutshell', 'a rundown', 'for a slide')
+TELLING_RE = re.compile(r"\b(?:nutshell|rundown|run-down|recap|lowdown|primer|breakdown|gist|tl;?dr|snapshot|slide|"
+                        r"journal club|walk (?:me|us) through|tell (?:me|us) about)\b", re.I)
+
+
+def _endpoints_listed(question: str) -> bool:
+    """'… - who, arms, pfs, orr, os': two or more endpoints set in a list (commas, 'and', '+')."""
+    found = {next(i for i, g in enumerate(m.groups()) if g) for m in ENDPOINT_WORDS_RE.finditer(question)}
+    return len(found) >= 2 and bool(re.search(r",|\band\b|\+|/", question))
 
 
 # what is told before a dash, then a question standing on its own

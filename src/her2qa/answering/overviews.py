@@ -15,7 +15,7 @@ from ..figures import has_figure
 from ..query import Query, light_stem, mentions
 from ..results import Answer
 from ..retrieval import Candidate
-from .compose import Pick
+from .compose import Pick, merge
 from .continuation import CAVEAT_RE
 from .coverage import content_words
 from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
@@ -102,6 +102,9 @@ class OverviewPlans:
         if len(trials) == 1 and len(specific) >= 2 and self._all_said_with(trials[0], [e for e in specific if e != trials[0]], query):
             # "tell me about enhertu in her2-low (destiny-breast04)": the trial is where the review puts the rest
             specific = trials
+        if len(trials) >= 2 and len(trials) == len(specific) and \
+                (each := self._each_trial_told(base, query, text, trials)) is not None:
+            return each
         # 'big picture on tykerb, nerlynx and tukysa': several names, each a part of one section
         if len(specific) >= 2 and (parent := self.sentences.parent_of_named(
                 [query.aliases.get(e, [e]) for e in specific])) is not None:
@@ -149,6 +152,18 @@ class OverviewPlans:
             if summary is not None:
                 return self._section_overview(base, query, doc.source, summary)
         return self._survey(base, query, candidates)
+
+    def _each_trial_told(self, base, query: Query, text: str, trials: list[str]) -> Answer | None:
+        """'overview of the cdk4/6 + her2 trials (monarcher, patricia)': each trial named told on its own (its
+        design and results) under its name, not the section both sit in, which tells the first and stops; None
+        unless every trial has a telling of its own."""
+        told = []
+        for trial in trials:
+            answer = self._entity_overview(base, query, trial)
+            if answer is None or answer.abstained or not answer.points:
+                return None
+            told.append((trial, self._results_reported(base, answer, text, trial)))
+        return merge(base, told)
 
     def _carried_trial_asked(self, text: str, query: Query) -> list[str]:
         """'what were the numbers in that trial' read as '… in KATHERINE': the one trial the conversation

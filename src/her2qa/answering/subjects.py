@@ -509,17 +509,31 @@ class SubjectPlans:
         if len(drugs) != 1 or len(specific) != 1:
             return None
         aliases = query.aliases.get(drugs[0], drugs)
-        named = {w for a in aliases for w in re.findall(r"[a-z][a-z\-]+", a.lower())}
+        if query.text.strip().rstrip("?").count("?"):
+            return None  # several questions: each part is checked on its own
         # ('… with ADCs like enhertu?': an example of a class is no word the review must say)
         asked = re.sub(r"\b(?:like|such as|e\.g\.?)\s+[\w\-]+", " ", YESNO_OPENING_RE.sub("", query.text.lower()))
+        # 'cross the bbb': an abbreviation is the words the review says it in ('blood–brain barrier')
+        # (not an endpoint's: 'improve OS or just PFS' is said of a trial's results in their short forms)
+        asked = re.sub(r"[a-z]+", lambda m: m.group(0) if asked_endpoints(m.group(0))
+                       else self.analyzer.expansions.get(m.group(0), m.group(0)).lower(), asked)
+        # 'does nerlynx have cns activity / cross the bbb?': two ways to ask one thing, either said of the drug will do
+        found = [self._said_of(base, drugs[0], aliases, alternative) for alternative in re.split(r"\s+/\s+", asked)]
+        checked = [f for f in found if f != "unchecked"]
+        if not checked or any(f is None for f in checked):
+            return None
+        return checked[0]
+
+    def _said_of(self, base: Answer, drug: str, aliases: list[str], asked: str) -> Answer | None | str:
+        """The decline when every sentence saying ``asked`` speaks of other drugs than ``drug``; None when one speaks
+        of it or none says it; "unchecked" when ``asked`` has too few words to check."""
+        named = {w for a in aliases for w in re.findall(r"[a-z][a-z\-]+", a.lower())}
         words = [w for w in re.findall(r"[a-z][a-z]+", asked)
                  if len(w) >= 4 and w not in named and w not in FRAME_WORDS and w not in PREDICATE_FRAME
                  and w not in STOPWORDS]
         stems = list(dict.fromkeys(light_stem(w)[:6] for w in words))
         if len(stems) < 3:
-            return None  # a predicate of a word or two ('is it safe') is said in too many ways to check this way
-        if query.text.strip().rstrip("?").count("?"):
-            return None  # several questions: each part is checked on its own
+            return "unchecked"  # a predicate of a word or two ('is it safe') is said in too many ways to check this way
 
         def says_together(text: str) -> bool:
             """Every stem, within a phrase's reach of the others ('cross the blood–brain barrier')."""
@@ -528,7 +542,7 @@ class SubjectPlans:
                   for stem in stems]
             return None not in at and max(at) - min(at) <= PHRASE_REACH
         saying = [s for s in self.sentences.sentences if self.sentences.chunk(s).kind == "text" and says_together(s.text)]
-        if not saying or any(mentions(s.text, aliases) or self._speaks_of(s, drugs[0], aliases) for s in saying):
+        if not saying or any(mentions(s.text, aliases) or self._speaks_of(s, drug, aliases) for s in saying):
             return None
         if any(all(re.search(rf"\b(?:[a-z0-9]+[\-–])?{re.escape(stem)}", s.text.lower()) for stem in stems)
                for s in self.sentences.mentioning(aliases)):
@@ -537,8 +551,8 @@ class SubjectPlans:
         of = [([m.group(0) for m in DRUG_RE.finditer(s.text)] or [self._topic_of_sentence(s)])[0].lower() for s in saying]
         others = list(dict.fromkeys(o for o in of if o))
         said = "; ".join(f"{o or 'another drug'}: “{strip_markers(s.text).strip()}”" for o, s in zip(of[:2], saying[:2]))
-        return self._decline(base, f"The review does not say this of {drugs[0]}; it says it of "
-                             f"{_join(others, 'and') or 'other drugs'} — {said}", missing=[f"{' '.join(words)} for {drugs[0]}"])
+        return self._decline(base, f"The review does not say this of {drug}; it says it of "
+                             f"{_join(others, 'and') or 'other drugs'} — {said}", missing=[f"{' '.join(words)} for {drug}"])
 
     def _topic_of_sentence(self, sentence: Sentence) -> str:
         """The last drug named at the start of a sentence of this paragraph up to this one ('' if none)."""

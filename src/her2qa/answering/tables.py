@@ -189,13 +189,13 @@ class TableAnswerer:
         """The rows a question keeps: by phase, line, the names it gives, a column it asks filled or empty, then its
         remaining words — each step reading the words the steps before left; None when it asks of something no row
         (nor the caption) holds."""
-        state = _Narrowing(rows=list(table.rows), filters=[], lowered=question.lower())
+        state = _Narrowing(rows=list(table.rows), filters=[], lowered=question.lower(), asked=question.lower())
         phases = _by_phase(state, table)
         _by_line(state, table)
         unfiltered = list(state.rows)  # (what a word after 'including' may add back)
         named, added_names = _by_names(state, table, query)
         _by_filled_column(state, table)
-        _by_words(state, table, unfiltered, phases)
+        _by_words(state, table, unfiltered, phases, [query.aliases.get(e, [e]) for e in named])
         if added_names and state.filters:
             state.rows = [r for r in unfiltered if r in state.rows or any(
                 mentions(row_text(table, r), query.aliases.get(e, [e])) for e in added_names)]
@@ -218,6 +218,7 @@ class _Narrowing:
     rows: list[TableRow]
     filters: list[str]
     lowered: str
+    asked: str = ""  # the question as typed (lowercased), every word still in it
 
     def read(self, words: str) -> None:
         """Words a step has read as its filter are no word filter after it."""
@@ -322,7 +323,8 @@ def _by_filled_column(state: _Narrowing, table: Table) -> None:
             state.read(asked.group(0))
 
 
-def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phases: re.Match | None) -> None:
+def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phases: re.Match | None,
+              named: list[list[str]] = ()) -> None:
     """Remaining words that occur in some rows but not all act as filters ("ORR", "brain", "TLR7/8"); after
     "not"/"without"/"other than" they exclude the rows that have them, after "including" they add theirs (from
     ``unfiltered``). A row's 'MT inhibitor' is a microtubule inhibitor: the footnote's spelled-out words count as the
@@ -332,6 +334,7 @@ def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phase
                  for text in row_texts]
     negation = NEGATION_RE.search(state.lowered)
     including = INCLUDING_RE.search(state.lowered)
+    last_end, before_last = -1, state.rows  # where the last filter word ended, and the rows before it narrowed them
     for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", state.lowered.replace("–", "-")):
         word = match.group(0)
         if "-" in word and not any(word in words for words in row_words) and all(
@@ -360,8 +363,25 @@ def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phase
             state.filters.append("or " + word)
             continue
         negated = negation is not None and match.start() > negation.start()
+        if not negated and last_end >= 0 and re.fullmatch(r"\s*(?:or|/)\s*", state.lowered[last_end:match.start()]):
+            # 'a topoisomerase or auristatin payload': either word's rows, not the rows holding both
+            state.rows = [r for r in before_last if r in state.rows or id(r) in keep]
+            state.filters[-1] += f" or {word}"
+            last_end = match.end()
+            continue
+        if not negated and any(re.search(rf"(?<![\w\-]){re.escape(a.lower())}\s*(?:or|/)\s*{re.escape(word)}|"
+                                         rf"(?<![\w\-]){re.escape(word)}\s*(?:or|/)\s*{re.escape(a.lower())}(?![\w\-])",
+                                         state.asked) for aliases in named for a in aliases):
+            # 'an auristatin or mmae type payload': the rows of the name (MMAE) or of the word
+            state.rows = [r for r in unfiltered if r in state.rows or id(r) in keep]
+            if state.filters:
+                state.filters[-1] += f" or {word}"
+            else:
+                state.filters.append(word)
+            continue
         narrowed = [r for r in state.rows if (id(r) in keep) != negated]
         if narrowed:
+            before_last, last_end = state.rows, match.end()
             state.rows = narrowed
             state.filters.append(("not " if negated else "") + word)
 
