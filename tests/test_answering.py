@@ -4097,6 +4097,23 @@ ROUND_38_CASES = {
         ("does nerlynx have cns activity / cross the bbb?",), said=("does not say this of nerlynx",), abstained=True),
     "a head-to-head trial told by its arms is one trial asked why of": Case(
         ("why was a head to head enhertu vs kadcyla trial needed?",), intent="why", said=("DESTINY-Breast01",)),
+    "cell therapy is the review's CAR-T": Case(("is there any cell therapy for her2 mbc in this review",), said=("CAR-T",),
+                                               unsaid=("liquid biopsy",)),
+    "a class tested with other drugs, asked without a wh-word, is a list of its members": Case(
+        ("cdk4/6 inhibitors tested with anti-her2 drugs in this review?",), intent="list",
+        said=("abemaciclib", "palbociclib")),
+    "a comma ends the setting two arms were compared in": Case(
+        ("t-dm1 vs herceptin after neoadjuvant residual disease, idfs?",), said=("88.3% vs. 77%",)),
+    "'which one' after two drugs were set side by side is which of them": Case(
+        ("what is kadcyla", "is it the same as enhertu?", "which one works better"), read=("kadcyla or enhertu",),
+        said=("DESTINY-Breast03",)),
+    "a phase a drug may have reached brings its table row": Case(("is zw49 already in phase 3?",), said=("ZWI-ZW49-101",)),
+    "'that' asked how bad after a side effect was asked is the side effect": Case(
+        ("whats the main side effect worry with enhertu", "is that bad? how often is it deadly"),
+        read=("the side effect of enhertu",), said=("2.2%",)),
+    "what comes next after a line of treatment asked before is the line after it": Case(
+        ("whats usually first line for her2+ mbc", "and when that stops working what's next?"),
+        read=("second-line",), said=("DESTINYBreast03",)),
 }
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -71,6 +71,15 @@ WHAT_ABOUT_THEN_ASKED_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) 
                                       r"(?P<question>(?:what|how|which|why|did|does|do|is|are|was|were)\b.{6,})$", re.I)
 
 
+# What comes after a line of treatment: "and when that stops working what's next?", "then what?"
+NEXT_ASKED_RE = re.compile(r"\bwhat(?:'s|’s|s| is| comes| do (?:you|they|we|doctors) (?:use|give|try))?\s+(?:next|after(?:wards)?)\W*$|"
+                           r"\bthen what\b|\bwhat(?:'s|’s|s| is) the next (?:step|option|line|treatment)\b", re.I)
+LINE_NAMED_RE = re.compile(r"\b(first|second|1st|2nd)[\s-]*line\b", re.I)
+# How bad or how common a side effect is: 'is that bad?', 'how often is it deadly', 'is it serious'
+SEVERITY_ASKED_RE = re.compile(r"\b(?:deadly|fatal|lethal|die|died|dying|kill(?:s|ed)?|serious|severe|bad|dangerous|"
+                               r"life[\s-]threatening|how (?:often|common|frequent(?:ly)?))\b", re.I)
+# "which one works better", "which of the two is safer": one of two things asked about just before
+WHICH_OF_TWO_RE = re.compile(r"\bwhich (?:one|of (?:the|those|these) two|of (?:them|those|these|both))\b", re.I)
 # One of a kind told by its mark ("the akt one", "the oral ones")
 ONE_OF_A_KIND_RE = re.compile(r"(?:the|that|this)\s+[\w\-/+]+(?:\s+[\w\-/+]+)?\s+ones?", re.I)
 
@@ -202,6 +211,13 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         rest = asked.group("question")
         said = one.group(0) + ("'s" if pronoun.group(0).lower() == "its" else "")
         return f"{rest[:at]}{said}{rest[at + len(pronoun.group(0)):]}", own
+    if pronoun and pronoun.group(0).lower() in ("it", "that", "this") and not specific_own and \
+            SEVERITY_ASKED_RE.search(question) and (trouble := TROUBLE_WORDS_RE.search(previous.resolved)) and \
+            (drug := next((e for e in carried if is_drug_name(e) or e.lower() in BRANDS), None)):
+        # "whats the main side effect worry with enhertu" → "is that bad? how often is it deadly": it is that side
+        # effect, not the drug
+        said = f"the {trouble.group('trouble').lower()} of {drug}"
+        return re.sub(r"\b(?:it|that|this)\b(?!\s+(?:one|trial|study|drug))", said, question, flags=re.I), own + [drug]
     if pronoun and pronoun.group(0).lower() in ("it", "its") and specific_own and (term := _term_defined(previous)) \
             and not mentions(question, analyzer.aliases_of(term)) and not is_drug_name(term) \
             and not DRUG_CODE_RE.fullmatch(term) and not is_trial_name(term, analyzer):
@@ -231,6 +247,14 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         said = named.group("cls") + {"their": "'", "theyd": " would", "they'd": " would", "theyre": " are",
                                      "they're": " are"}.get(word, "")
         return f"{question[:they.start()]}{said}{question[they.end():]}", own + carried
+    if not specific_own and NEXT_ASKED_RE.search(question) and (line := LINE_NAMED_RE.search(previous.resolved)):
+        # "whats usually first line for her2+ mbc" → "and when that stops working what's next?": the line after it
+        following = {"first": "second", "1st": "second", "second": "third", "2nd": "third"}[line.group(1).lower()]
+        return f"what is the standard {following}-line treatment?", own + carried
+    if not specific_own and (one := WHICH_OF_TWO_RE.search(question)) and \
+            len(pair := _drugs_set_side_by_side(previous, analyzer) or _two_drugs_asked(previous, analyzer)) == 2:
+        # "is kadcyla the same as enhertu?" → "which one works better": which of those two
+        return f"{question[:one.start()]}which{question[one.end():].rstrip(' ?')}, {pair[0]} or {pair[1]}?", own + pair
     if not specific_own and pronoun and pronoun.group(0).lower() in ("they", "them") and \
             len(pair := _drugs_set_side_by_side(previous, analyzer)) == 2:
         # "is enhertu better than kadcyla?" → "which trial put them head to head?": them are the two drugs compared
@@ -557,6 +581,19 @@ def _drugs_set_side_by_side(previous: Turn, analyzer: QueryAnalyzer) -> list[str
         return []
     drugs: list[str] = []
     for name in analyzer.entities_in(previous.question):
+        if (is_drug_name(name) or name.lower() in BRANDS) and not any(
+                set(map(str.lower, analyzer.aliases_of(name))) & set(map(str.lower, analyzer.aliases_of(d))) for d in drugs):
+            drugs.append(name)
+    return drugs if len(drugs) == 2 else []
+
+
+def _two_drugs_asked(previous: Turn, analyzer: QueryAnalyzer) -> list[str]:
+    """The two drugs the last question set beside each other in any words ('is kadcyla the same as enhertu?'), as
+    read; [] unless it named exactly two."""
+    from .answering.extractive import is_drug_name
+
+    drugs: list[str] = []
+    for name in analyzer.entities_in(previous.resolved):
         if (is_drug_name(name) or name.lower() in BRANDS) and not any(
                 set(map(str.lower, analyzer.aliases_of(name))) & set(map(str.lower, analyzer.aliases_of(d))) for d in drugs):
             drugs.append(name)

@@ -297,6 +297,8 @@ SYNONYMS: dict[str, str] = {
     r"\bpulmonary\b|\blungs?\b": "lung interstitial pneumonitis",
     # 'lung fibrosis on enhertu': scarring of the lung is one interstitial lung disease
     r"\bfibrosis\b": "interstitial lung disease",
+    # 'any cell therapy for her2 mbc?': the review's one cell therapy is CAR-T
+    r"\bcell(?:ular)?[\s-]based therap(?:y|ies)\b|\bcell(?:ular)? therap(?:y|ies)\b|\badoptive (?:cell|t[\s-]?cell)\w*": "CAR-T",
     r"checkpoint (?:inhibitors?|blockers?|blockade)|\bicis?\b|immune checkpoint|\bimmuno\b|\bio\b|immuno-?oncology": "immunotherapy",
     r"\brationale\b|\breasoning\b": "supports due",
     r"\blimit(?:s|ing)?\b|\bdrawbacks?\b|\bdownsides?\b|\bused more\b|\bnot (?:used|use)\b|\bunder-?used\b|"

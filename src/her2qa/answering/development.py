@@ -24,7 +24,9 @@ KIND_BUILT_ON_RE = re.compile(r"\b(?P<kind>ADC|conjugate|bispecific|antibody|inh
                               re.I)
 # "is it in trials yet?", "how far along is it clinically?", "what phase is it in?": how far a drug has come
 STAGE_ASKED_RE = re.compile(r"\bin (?:clinical )?(?:trials?|testing|development)\b|\bhow far along\b|\bclinical(?:ly)?\b.*\b(?:stage|far)\b|"
-                            r"\bwhat phase\b|\bwhich phase\b|\bphase (?:is|are)\b|\btrial (?:ids?|numbers?|identifiers?)\b|\bnct\b", re.I)
+                            r"\bwhat phase\b|\bwhich phase\b|\bphase (?:is|are)\b|\btrial (?:ids?|numbers?|identifiers?)\b|\bnct\b|"
+                            # ('is zw49 already in phase 3?': a phase it may have reached, not trials of that phase)
+                            r"\b(?:in|reached|into|at)\s+phase\s*(?:[1-4]|iv|i{1,3})\b(?!\s*(?:/|trials?|stud))", re.I)
 
 
 # "are there trials combining it with ADCs?", "any studies …": trials are asked for

@@ -26,7 +26,8 @@ SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
                         r"pretreated)\b.*", re.IGNORECASE)
 # the setting told after a side ends where the question goes on ("… after neoadjuvant residual disease - what were …")
-SETTING_END_RE = re.compile(r"\s[-–—:]\s|[?;]|\s(?:what|which|how|and)\s", re.IGNORECASE)
+# ('… after neoadjuvant residual disease, idfs?': a comma, then what is asked of it)
+SETTING_END_RE = re.compile(r"\s[-–—:]\s|[?;]|,\s|\s(?:what|which|how|and)\s", re.IGNORECASE)
 # "For women with residual disease after neoadjuvant treatment, how did X do against Y in KATHERINE?": who
 # was treated, said before the question; its 'after …' is no part of a regimen either
 POPULATION_LEAD_RE = re.compile(r"^\W*(?:for|in|among)\s[^,?]{3,100},\s*(?=(?:how|what|which|did|does|do|is|was|were)\b)", re.I)

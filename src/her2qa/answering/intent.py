@@ -136,7 +136,9 @@ DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:(?:[\w\-/+]+\s+){1,3}|[\w/+]+-)(?:targ
 # ('src inhibitors?' alone stays the topic's overview)
 KIND_IN_DEVELOPMENT_RE = re.compile(r"^\W*(?!(?:are|is|were|was|do|does|did|have|has|can|could|any|which|what)\b)(?:[\w\-/+]+\s+){1,3}(?:inhibitors|drugs|agents|blockers|antibodies|compounds)\s+"
                                     r"(?:(?:in|under) (?:development|(?:clinical )?trials?|the pipeline)|"
-                                    r"being (?:tested|developed|studied|trialled|trialed))\b", re.I)
+                                    r"being (?:tested|developed|studied|trialled|trialed)|"
+                                    # ('cdk4/6 inhibitors tested with anti-her2 drugs in this review?')
+                                    r"(?:tested|studied|trialled|trialed|evaluated|combined|paired)\s+(?:with|alongside|in)\b)", re.I)
 AGENT_PLURALS = {"drugs", "agents", "inhibitors", "medications", "medicines", "compounds", "therapies", "antibodies", "tkis", "adcs"}
 ASKED_NOT_LISTED = {"findings", "results", "outcomes", "data", "details", "conclusions", "differences", "similarities",
                     "pros", "cons", "implications", "numbers", "figures", "odds", "chances", "benefits", "risks"}
