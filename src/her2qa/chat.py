@@ -221,9 +221,9 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if pronoun and pronoun.group(0).lower() in ("it", "its") and specific_own and (term := _term_defined(previous)) \
             and not mentions(question, analyzer.aliases_of(term)) and not is_drug_name(term) \
             and not DRUG_CODE_RE.fullmatch(term) and not is_trial_name(term, analyzer):
-        # (a drug or trial defined is the conversation's subject, which the turn's own name may be set beside)
         # "what does ORR mean?" → "whats it for enhertu in destiny-breast01": it is the term just defined, asked of
-        # the names the turn gives
+        # the names the turn gives (a drug or trial defined is the conversation's subject, which the turn's own name
+        # may be set beside: "and how does zw49 relate to it" after ZW25)
         said = term + ("'s" if pronoun.group(0).lower() == "its" else "")
         return f"{question[:pronoun.start()]}{said}{question[pronoun.end():]}", own + [term]
     if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
@@ -575,25 +575,21 @@ def _marker_asked(previous: Turn, analyzer: QueryAnalyzer) -> str:
 
 def _drugs_set_side_by_side(previous: Turn, analyzer: QueryAnalyzer) -> list[str]:
     """The two drugs the last turn compared ('is enhertu better than kadcyla?'), as typed; [] when it compared none."""
-    from .answering.extractive import is_drug_name
-
-    if previous.answer.intent != "compare":
-        return []
-    drugs: list[str] = []
-    for name in analyzer.entities_in(previous.question):
-        if (is_drug_name(name) or name.lower() in BRANDS) and not any(
-                set(map(str.lower, analyzer.aliases_of(name))) & set(map(str.lower, analyzer.aliases_of(d))) for d in drugs):
-            drugs.append(name)
-    return drugs if len(drugs) == 2 else []
+    return _two_drugs_in(previous.question, analyzer) if previous.answer.intent == "compare" else []
 
 
 def _two_drugs_asked(previous: Turn, analyzer: QueryAnalyzer) -> list[str]:
     """The two drugs the last question set beside each other in any words ('is kadcyla the same as enhertu?'), as
     read; [] unless it named exactly two."""
+    return _two_drugs_in(previous.resolved, analyzer)
+
+
+def _two_drugs_in(text: str, analyzer: QueryAnalyzer) -> list[str]:
+    """The drugs ``text`` names, a drug and its other names counted once; [] unless there are exactly two."""
     from .answering.extractive import is_drug_name
 
     drugs: list[str] = []
-    for name in analyzer.entities_in(previous.resolved):
+    for name in analyzer.entities_in(text):
         if (is_drug_name(name) or name.lower() in BRANDS) and not any(
                 set(map(str.lower, analyzer.aliases_of(name))) & set(map(str.lower, analyzer.aliases_of(d))) for d in drugs):
             drugs.append(name)

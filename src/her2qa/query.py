@@ -617,8 +617,8 @@ class QueryAnalyzer:
                 lambda m: self._hyphened.get(re.sub(r"[\s\-–]+", " ", m.group(0).lower()), m.group(0)), text)
         text = re.sub(r"\btl\s*;\s*dr\b", "tldr", text, flags=re.I)  # 'tl;dr' is one word
         # 'tdxd', 'tdm1' typed without the hyphen; 't-dm1s number': the possessive typed without its apostrophe
-        text = re.sub(r"\bt-?dxd(?:(')?s)?\b", lambda m: "T-DXd" + ("'s" if m.group(0)[-1] in "sS" else ""), text, flags=re.I)
-        text = re.sub(r"\bt-?dm-?1(?:(')?s)?\b", lambda m: "T-DM1" + ("'s" if m.group(0)[-1] in "sS" else ""), text, flags=re.I)
+        text = re.sub(r"\bt-?dxd(?:'?s)?\b", lambda m: "T-DXd" + ("'s" if m.group(0)[-1] in "sS" else ""), text, flags=re.I)
+        text = re.sub(r"\bt-?dm-?1(?:'?s)?\b", lambda m: "T-DM1" + ("'s" if m.group(0)[-1] in "sS" else ""), text, flags=re.I)
         # 'how many extra months did people live': overall survival, the review's word
         text = re.sub(r"\bhow (?:long|many (?:extra |more |additional )?(?:months|years)) "
                       r"(?:did|do|does|will|would|could|can) (?:people|patients|pts|women|they|she|he|you) "

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
 from ..retrieval import REVIEW_SUBJECT
 from ..vocabulary import BRANDS, CAME_OUT_OF, CHAT_WORDS, CLOSE_ONES
+from .coverage import asked_endpoints
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
 
@@ -724,19 +725,18 @@ def classify(question: str) -> str:
     return "fact"
 
 
-# The endpoints a trial reports, by any name typed
-ENDPOINT_WORDS_RE = re.compile(r"\b(?:(pfs|progression[\s-]free)|(os|overall survival)|(orr|response rates?)|(i?dfs|disease[\s-]free)|"
-                               r"(dcr|disease control))\b", re.I)
-
-
 # Words asking for a trial told whole, in short ('in a nutshell', 'a rundown', 'for a slide')
 TELLING_RE = re.compile(r"\b(?:nutshell|rundown|run-down|recap|lowdown|primer|breakdown|gist|tl;?dr|snapshot|slide|"
                         r"journal club|walk (?:me|us) through|tell (?:me|us) about)\b", re.I)
 
 
+# The endpoints a trial reports its results in (not a hazard ratio or a toxicity)
+TRIAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
+
+
 def _endpoints_listed(question: str) -> bool:
     """'… - who, arms, pfs, orr, os': two or more endpoints set in a list (commas, 'and', '+')."""
-    found = {next(i for i, g in enumerate(m.groups()) if g) for m in ENDPOINT_WORDS_RE.finditer(question)}
+    found = [e for e in asked_endpoints(question) if e in TRIAL_ENDPOINTS]
     return len(found) >= 2 and bool(re.search(r",|\band\b|\+|/", question))
 
 
