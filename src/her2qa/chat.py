@@ -154,13 +154,45 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     - A turn without a subject of its own (a pronoun, an ellipsis) borrows the subject of the last
       turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"; a
       phrase that only narrows ("and in the metastatic setting?") keeps the last topic too."""
-    from .answering.extractive import DRUG_CODE_RE, is_drug_name
-
     own = _condition_last(question, [e for e in analyzer.entities_in(question) if analyzer.known(e) or e.lower() in BRANDS],
                           analyzer)
     if conversation is None or not conversation.turns:
         return question, own
     previous = conversation.turns[-1]
+    question = _told_in_other_words(question, previous)
+    if (named := _named_with_that_noun(question, conversation, analyzer)) is not None:
+        question, own = named[0], own + [named[1]]  # "what other drugs hit that pathway?": the pathway told before
+        if not PRONOUN_RE.search(question):
+            return question, own  # the thing told before is the turn's subject: nothing else is carried in
+    turn = _reading_of(question, own, conversation, analyzer)
+    for step in (_pronoun_read_in_this_turn, _asked_of_the_last_answer, _with_a_subject_of_its_own,
+                 _pointing_at_what_was_said):
+        if (reading := step(turn)) is not None:
+            return reading
+    return _with_the_subject_carried_on(turn)
+
+
+@dataclass
+class _Reading:
+    """A follow-up being read: the turn as told so far, the names it gives, and what the conversation carries."""
+    question: str
+    own: list[str]            # the names the turn gives
+    carried: list[str]        # the conversation's names the turn does not give
+    specific_own: list[str]   # the turn's own subjects (not a treatment history, nor a name only set against)
+    pronoun: re.Match | None  # the pronoun that points back, if any
+    those_asked: bool         # registry numbers asked of "those" trials
+    previous: Turn
+    conversation: Conversation
+    analyzer: QueryAnalyzer
+
+
+Read = tuple[str, list[str]]
+
+
+def _told_in_other_words(question: str, previous: Turn) -> str:
+    """The turn with what it says in its own words told in the review's terms: 'they' who think are the authors,
+    'they' who do something the field, 'that' after a trouble is the trouble, 'one' after 'what is a …' is one of
+    that kind."""
     # "which drugs do they think help there?": "they" who think, say or recommend are the authors
     question = AUTHORS_AS_THEY_RE.sub(r"\1 the authors", question)
     question = THEY_TELL_RE.sub("the review", question)  # "that tsc2 thing they mention": the review mentions it
@@ -174,10 +206,14 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     if (one := HAVING_ONE_RE.search(question)) and (kind := A_KIND_ASKED_RE.match(previous.resolved.strip())):
         # "whats a MET aberration?" → "does having one change how well the her2 drugs work?": one is one of that kind
         question = f"{question[:one.start(1)]}a {kind.group('kind')}{question[one.end(1):]}"
-    if (named := _named_with_that_noun(question, conversation, analyzer)) is not None:
-        question, own = named[0], own + [named[1]]  # "what other drugs hit that pathway?": the pathway told before
-        if not PRONOUN_RE.search(question):
-            return question, own  # the thing told before is the turn's subject: nothing else is carried in
+    return question
+
+
+def _reading_of(question: str, own: list[str], conversation: Conversation, analyzer: QueryAnalyzer) -> _Reading:
+    """What the turn gives and what it leaves to the conversation: the names carried on, its own subjects, and the
+    pronoun that points back (not 'it' for the cancer, 'they' for people or trials the turn names, 'that one' beside a
+    name)."""
+    previous = conversation.turns[-1]
     carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
     if carried and not _subjects_named(carried, analyzer) and _markers_named(own, analyzer):
         carried = []  # "so does blocking cdk4/6 help" after cyclin D1: a marker of its own is the turn's topic
@@ -203,6 +239,25 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     while pronoun and (disease := DISEASE_AS_IT_RE.match(question, pronoun.start())):
         # "say it comes back as mets. is there anything that still works after kadcyla?": 'it' is the cancer
         pronoun = PRONOUN_RE.search(question, disease.end())
+    if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
+        pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
+    if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
+        pronoun = None  # "if someone progressed … did they have to come off study?": they are those people
+    if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and \
+            TRIALS_POINTED_AT_RE.search(question[:pronoun.start()]):
+        pronoun = None  # "what phase are those trials and what are they called": they are those trials
+    # ('… what are the NCT numbers of those?': those are every trial the answer gave, not its one row)
+    those_asked = bool(IDENTIFIERS_ASKED_RE.search(question) and THOSE_TRIALS_RE.search(question))
+    return _Reading(question, own, carried, specific_own, pronoun, those_asked, previous, conversation, analyzer)
+
+
+def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
+    """A pronoun the turn itself explains: the one of a kind it picks out, a side effect asked how bad, a term just
+    defined, the patients of a trial, a class of drugs, the line after a line, one of two drugs set side by side."""
+    from .answering.extractive import DRUG_CODE_RE, is_drug_name
+
+    question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
+    previous, analyzer = t.previous, t.analyzer
     if pronoun and pronoun.group(0).lower() in ("it", "its") and (asked := WHAT_ABOUT_THEN_ASKED_RE.match(question)) \
             and pronoun.start() >= asked.start("question") and (one := ONE_OF_A_KIND_RE.fullmatch(asked.group("subject"))):
         # "which pi3k pathway drugs are combined with anti-her2?" → "what about the akt one - what's it paired with?":
@@ -226,13 +281,6 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # may be set beside: "and how does zw49 relate to it" after ZW25)
         said = term + ("'s" if pronoun.group(0).lower() == "its" else "")
         return f"{question[:pronoun.start()]}{said}{question[pronoun.end():]}", own + [term]
-    if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
-        pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
-    if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
-        pronoun = None  # "if someone progressed … did they have to come off study?": they are those people
-    if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and \
-            TRIALS_POINTED_AT_RE.search(question[:pronoun.start()]):
-        pronoun = None  # "what phase are those trials and what are they called": they are those trials
     if pronoun and pronoun.group(0).lower() == "they" and PATIENTS_DOING_RE.match(question, pronoun.end()) and (
             trial := next((e for e in carried if is_trial_name(e, analyzer)), None)):
         # "her2climb - were pts with active brain mets allowed in?" → "and if they progressed in the brain …?": what
@@ -259,6 +307,14 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
             len(pair := _drugs_set_side_by_side(previous, analyzer)) == 2:
         # "is enhertu better than kadcyla?" → "which trial put them head to head?": them are the two drugs compared
         return f"{question[:pronoun.start()]}{pair[0]} and {pair[1]}{question[pronoun.end():]}", own + pair
+    return None
+
+
+def _asked_of_the_last_answer(t: _Reading) -> Read | None:
+    """A turn asking of what the last answer gave: its table row or rows, its two names, its list, the endpoint or
+    setting asked again, a time after it."""
+    question, own, carried, specific_own = t.question, t.own, t.carried, t.specific_own
+    previous, conversation, analyzer, those_asked = t.previous, t.conversation, t.analyzer, t.those_asked
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
     several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \
         and bool(re.search(r"\b(?:it|its)\b", question, re.I)) and bool(TRIAL_PROPERTY_RE.search(question))
@@ -266,8 +322,6 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     # 'any enhertu trials specifically for brain mets?', not 'tukysa HER2CLIMB - what was the control arm')
     quoted_row = bool(re.search(r"\btrials?\b|\bstud(?:y|ies)\b", previous.resolved, re.I)) and not any(
         is_trial_name(e, analyzer) for e in analyzer.entities_in(previous.resolved))
-    # ('… what are the NCT numbers of those?': those are every trial the answer gave, not its one row)
-    those_asked = bool(IDENTIFIERS_ASKED_RE.search(question) and THOSE_TRIALS_RE.search(question))
     if not specific_own and not those_asked and (row := _one_row_name(previous.answer, quoted_row)) and (
             TRIAL_PROPERTY_RE.search(question) or COLUMN_ASKED_RE.search(question)):
         # "is it also in the T-DXd trials table?" → one row → "whats the primary endpoint there": that row's
@@ -293,6 +347,16 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         # "was tdm1 approved after that?" after an EMILIA question: after EMILIA
         question = f"{question[:temporal.start()]}{temporal.group(1)} {carried[0]}{question[temporal.end():]}"
         return question, own + carried[:1]
+    return None
+
+
+def _with_a_subject_of_its_own(t: _Reading) -> Read | None:
+    """A turn naming its own subject: combined with the drug carried on, 'what about X - …', asked again of X, added to
+    the drug before, 'that' or 'there' for the last subject, the outcome of a drug in the trial just told."""
+    from .answering.extractive import DRUG_CODE_RE, is_drug_name
+
+    question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
+    previous, analyzer = t.previous, t.analyzer
     if specific_own and not pronoun and (combined := COMBINED_WITH_RE.search(question)) and \
             all(mentions(question[combined.end():], analyzer.aliases_of(e)) for e in specific_own) and \
             (drug := next((e for e in carried if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)), None)):
@@ -332,6 +396,17 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return f"{question.rstrip(' ?')} in {carried[0]}?", own + carried[:1]
     if specific_own and not pronoun:
         return _with_topic(question, previous, analyzer), own
+    return None
+
+
+def _pointing_at_what_was_said(t: _Reading) -> Read | None:
+    """A turn pointing at what the last answer said or named: the trial behind it, the drug of the kind asked, the
+    trials it gave by number, the marker it told, the trouble it told ("is anyone fixing it?" — the turn is told
+    again with 'that' when nothing else answers it)."""
+    from .answering.extractive import is_drug_name
+
+    question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
+    previous, conversation, analyzer, those_asked = t.previous, t.conversation, t.analyzer, t.those_asked
     if WHICH_TRIAL_WAS_IT_RE.search(question) and (trial := _trial_behind_last_answer(previous, analyzer)):
         # 'which trial was that?': what the trial the last answer came from was, told where it is described
         return WHICH_TRIAL_WAS_IT_RE.sub(f"what was {trial}", question, count=1), own + [trial] + carried
@@ -377,6 +452,17 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
                 # "when did FDA approve it for that?": 'it' is still the subject carried on, 'that' what was said
                 question = _named_in_its_place(question, pronoun, _with_typed_alias(carried[0], conversation))
             return f"{question.rstrip(' ?')} ({said})?", own + carried
+    t.question, t.pronoun = question, pronoun
+    return None
+
+
+def _with_the_subject_carried_on(t: _Reading) -> Read:
+    """A turn standing alone, or one whose pronoun or ellipsis borrows the subject carried on (the trial the last
+    answer found first), with the last topic when the turn asks little of its own."""
+    from .answering.extractive import is_drug_name
+
+    question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
+    previous, conversation, analyzer = t.previous, t.conversation, t.analyzer
     # "that trial with kadcyla and the immunotherapy, …": a trial told by what it gave is named by the turn itself
     stands_alone = (DEFINITION_OPENING_RE.search(question) or DESCRIBED_TRIAL_RE.search(question)) and own
     if stands_alone or not is_follow_up(question, specific_own):
