@@ -22,6 +22,9 @@ from .compose import Pick, merge
 # "… bispecifics etc? what results", "any numbers?": the figures each paragraph gives are asked too
 FIGURES_ASKED_RE = re.compile(r"\b(?:results?|numbers|figures|data|outcomes?|efficacy|response rates?)\b", re.I)
 
+# A sentence naming examples of what the one before it introduced
+EXAMPLES_NAMED_RE = re.compile(r"\b(?:such as|for example|e\.g\.)\s", re.I)
+
 # A lead-in announces at least this many topics ('A, B, and C'): two are a pair, not an outline
 ANNOUNCED_TOPICS = 3
 # The paragraphs told after the lead-in (a section of more reads as its own overview)
@@ -45,6 +48,11 @@ class OutlinePlans:
         openings = [s for s in section if s.index == 0 and s.start > lead_in.start][:OUTLINE_PARAGRAPHS]
         if len(openings) < ANNOUNCED_TOPICS - 1:
             return answer
+        # 'Targeted protein degradation (TPD) offers a novel approach…' names a kind; the sentence after it names
+        # its examples ('Techniques such as PROTACs and molecular glues…'), which a list of approaches asks for
+        examples = [next((f for f in self.sentences.paragraph(s)[1:2] if EXAMPLES_NAMED_RE.search(f.text)), None)
+                    for s in openings]
+        openings = sorted(openings + [f for f in examples if f is not None], key=lambda s: s.start)
         if FIGURES_ASKED_RE.search(text):
             # each paragraph's first sentence giving a figure ("ZW25 demonstrated a 33% response rate…") beside its opening
             figures = [next((f for f in self.sentences.paragraph(s)[1:] if has_figure(strip_markers(f.text))), None)

@@ -20,9 +20,10 @@ from .tables import NAME_COLUMN_RE, TableMatch, names_the_row
 ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?|"
                                  r"(?:trial|registry|registration) ids?)\b", re.I)
 # The column a list asks for, right after its wh-word: "what are all the arms in …", "list the endpoints of …"
-# ("what are all the experimental arms in …": the column's own qualifier between)
-COLUMN_LISTED_RE = re.compile(r"^\W*(?:what|which|list|name|show)(?:\s+(?:are|were|is|the|all|of|me))*\s+"
-                              r"(?:(?:experimental|control|treatment|primary)\s+)?"
+# ("what are all the experimental arms in …": the column's own qualifier between; "all the arms in …?" and
+# "list all the enhertu arms in …": the wh-word left out, or the drug the arms share between)
+COLUMN_LISTED_RE = re.compile(r"^\W*(?:what|which|list|name|show|give|tell|all)(?:\s+(?:are|were|is|the|all|of|me|us))*\s+"
+                              r"(?:(?:experimental|control|treatment|primary|[a-z]+(?:-[a-z]+)?)\s+)?"
                               r"(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)\b", re.I)
 # What a drug is given with: "what is enhertu combined with", "what are they combining X with", "paired with"
 PARTNERS_ASKED_RE = re.compile(r"\b(?:combin\w*|given|paired|partnered|mixed|used)\b[^?]{0,30}?\bwith\b|\bwhat\s+(?:drugs?\s+)?"
@@ -58,7 +59,14 @@ class TablePlans:
         named, which its row gives together (one column of one name is the fact path's: its row, or the
         text where it is described)."""
         match = self.tables.match(text, query)
-        names = [query.aliases.get(e, [e]) for e in self._specific(query)]
+        specific = self._specific(query)
+        trials = [e for e in specific if self.names_a_trial_row(e)]
+        if base.intent == "list" and COLUMN_LISTED_RE.match(text) and len(trials) == 1 and all(
+                is_drug_name(e) for e in specific if e not in trials):
+            # 'list all the enhertu arms in DESTINY-Breast07': the drug qualifies the column of the one trial named
+            specific = trials
+            match = self.tables.rows_named([query.aliases.get(trials[0], [trials[0]])]) or match
+        names = [query.aliases.get(e, [e]) for e in specific]
         if match is None:
             return None
         several_rows = len(match.rows) >= 2 and len(names) >= 2
