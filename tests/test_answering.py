@@ -4125,6 +4125,13 @@ ROUND_39_CASES = {
     "an outline of approaches brings the sentence naming a kind's examples": Case(
         ("what other new approaches (bispecifics, car-t etc) does the review list in future directions",),
         said=("PROTACs and molecular glues",)),
+    "a figure asked of a regimen set against one of its own drugs is that trial's": Case(
+        ("herceptin + tykerb vs tykerb alone os numbers?",), said=("14 months vs. 9.5 months",),
+        unsaid=("EGF1001515",)),
+    "a figure asked of two arms in a trial named is told where its arms meet": Case(
+        ("3-yr invasive dfs in KATHERINE, kadcyla vs herceptin?",), said=("88.3% vs. 77%",), unsaid=("EMILIA",)),
+    "a hazard ratio typed in lower case, not given where the arms meet, is declined": Case(
+        ("destiny-breast03 pfs hr enhertu vs kadcyla",), said=("does not report a hazard ratio",), abstained=True),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

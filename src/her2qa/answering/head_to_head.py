@@ -16,7 +16,7 @@ from ..results import Answer
 from ..retrieval import is_generic
 from ..vocabulary import synonym_meanings
 from .coverage import ENDPOINTS, content_words
-from .extractive import is_drug_name, trial_names
+from .extractive import MEASURES, asked_measures, is_drug_name, trial_names
 from .intent import IMPERATIVE_COMPARE_RE, either_better
 from .passages import Sentence
 
@@ -40,6 +40,8 @@ REGIMEN_JOIN_RE = re.compile(r"\+|\bplus\b|\bwith\b|\band\b|&|/", re.IGNORECASE)
 # A result added to the one before ("Besides, T-DM1 presented a lower toxicity profile…")
 ADDS_ON_RE = re.compile(r"(?:Besides|Moreover|Furthermore|In addition|Additionally|Also)\b")
 COMPARATIVE_RE = re.compile(r"\b(?:lower|higher|improved|better|worse|fewer|reduced|increased)\b", re.IGNORECASE)
+# a hazard ratio typed in lower case ('pfs hr'), not a hormone-receptor status ('hr+', 'hr-/her2+')
+HAZARD_TYPED_RE = re.compile(r"\bhazard\b|\bhr\b(?![+\-−/])", re.IGNORECASE)
 ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]agent)\b", re.IGNORECASE)
 
 
@@ -98,6 +100,27 @@ class HeadToHeadPlans:
             chosen += [s for s in self._arms_and_results(paragraph, query, other, False) if s not in chosen]
             chosen.sort(key=lambda s: s.index)
         return self._quoting(base, query, chosen).model_copy(update={"intent": "compare"})
+
+    def _regimens_met_for_a_figure(self, base: Answer, text: str, query: Query) -> Answer | None:
+        """'herceptin + tykerb vs tykerb alone os?', 'nera+cape vs lap+cape pfs and os': a figure asked of two
+        regimens set against each other is the trial's where they meet, when its arms and results give every
+        measure asked (else the figure is sought sentence by sentence)."""
+        if not all(any(is_drug_name(e) for e in query.entities if mentions(side, query.aliases.get(e, [e])))
+                   for side in SIDE_SPLIT_RE.split(text)[:2]):
+            return None  # ('hr+/her2- vs hr-/her2+ incidence?': subtypes set against each other, no regimens)
+        typed = {t.lower() for t in [*query.entities, *trial_names(text)] if self.is_trial(t)}
+        if len(typed) >= 2:
+            return None  # ('tykerb+xeloda (EGF1001515) vs tykerb+herceptin (EGF104900)': two trials, each its own arms)
+        meeting = self._head_to_head(base, text, query)
+        if meeting is None or meeting.abstained:
+            return None
+        told = " ".join(p.text for p in meeting.points) or meeting.answer
+        measures = asked_measures(text)
+        if HAZARD_TYPED_RE.search(text) and "hazard" not in measures:
+            measures.append("hazard")  # ('db03 pfs hr enhertu vs kadcyla': the review gives no hazard ratio there)
+        if not has_figure(told) or not all(MEASURES[m][1].search(told) for m in measures):
+            return None
+        return meeting.model_copy(update={"intent": base.intent})
 
     @staticmethod
     def _setting_told(split: list[str], query: Query) -> set[str]:

@@ -453,25 +453,32 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                                        "question's words to answer it.")
         return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
 
-    def _fact(self, base: Answer, question: str, query: Query, candidates: list[Candidate]) -> Answer:
-        answer = self.extractive.answer(question, query, candidates)
-        answer = answer.model_copy(update={"intent": base.intent, "points": self._named_points(answer)})
-        if answer.abstained:
-            if "does not report" in answer.answer:
-                return self._say_what_is_missing(base, answer, query, candidates)
-            return answer
+    def _with_what_the_sentences_need(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """The sentences a fact picked, with what they lean on and what follows them: the sentence before a
+        'this', the setting asked, the results after a trial's design, a caveat, the figures between."""
         if base.intent in ("why", "yesno") or query.carried:
             answer = self._with_neighbours(base, answer, query)
         answer = self._anchored(base, answer, query)
         if (in_setting := self._in_the_setting_asked(base, answer, query)) is not None:
-            answer = in_setting
-        else:
-            answer = self._with_what_it_refers_to(base, answer, query)
-            # (the pair asked first: the results that follow are those of the sentences that stay)
-            answer = self._given_together_first(base, answer, query)
-            answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
-            answer = self._with_figures_between(base, answer, query)
-            answer = self._with_the_comparison_that_follows(base, answer, query)
+            return in_setting
+        answer = self._with_what_it_refers_to(base, answer, query)
+        # (the pair asked first: the results that follow are those of the sentences that stay)
+        answer = self._given_together_first(base, answer, query)
+        answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
+        answer = self._with_figures_between(base, answer, query)
+        return self._with_the_comparison_that_follows(base, answer, query)
+
+    def _fact(self, base: Answer, question: str, query: Query, candidates: list[Candidate]) -> Answer:
+        met = self._regimens_met_for_a_figure(base, query.text, query) if base.intent == "fact" else None
+        answer = met or self.extractive.answer(question, query, candidates)
+        if met is None:  # (a running text, made points; the meeting's points are its own)
+            answer = answer.model_copy(update={"intent": base.intent, "points": self._named_points(answer)})
+        if answer.abstained:
+            if "does not report" in answer.answer:
+                return self._say_what_is_missing(base, answer, query, candidates)
+            return answer
+        if met is None:  # (where two regimens meet, their arms and results are told whole: only gaps are checked)
+            answer = self._with_what_the_sentences_need(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
@@ -532,7 +539,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             # of the text that shares the question's other words ("…ipatasertib is being tested in combination…")
             return row
         if not gaps:
-            answer = self._with_antecedents(base, self._measure_covered(base, answer, query), query)
+            # (where two regimens meet, the measures asked were found in their trial's own results)
+            answer = self._with_antecedents(base, answer if met else self._measure_covered(base, answer, query), query)
             detail = DETAIL_OF_TRIAL_RE.search(query.text)  # 'which anti-diarrhea drug did the CONTROL trial use'
             if base.intent == "fact" and (query.wants_number or detail) and not answer.abstained and \
                     (trial := self._trial_left_unquoted(query, specific, answer)):
