@@ -4132,6 +4132,11 @@ ROUND_39_CASES = {
         ("3-yr invasive dfs in KATHERINE, kadcyla vs herceptin?",), said=("88.3% vs. 77%",), unsaid=("EMILIA",)),
     "a hazard ratio typed in lower case, not given where the arms meet, is declined": Case(
         ("destiny-breast03 pfs hr enhertu vs kadcyla",), said=("does not report a hazard ratio",), abstained=True),
+    "an abbreviation in the rows shown is spelled out as the table's footnote says it": Case(
+        ("primary endpoint for destiny-breast 07 and 08?",), said=("AEs: adverse events",)),
+    "'it' after 'what about X -' is X when X would not otherwise be the turn's subject": Case(
+        ("what does fgfr4 have to do with resistance?", "what about axl - is blocking it actually in trials or just lab stuff?"),
+        read=("blocking axl",), said=("currently being evaluated in clinical trials",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

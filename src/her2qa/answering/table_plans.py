@@ -212,6 +212,10 @@ class TablePlans:
                 spelled = self.tables.spelled_within(table, listed)
                 lead = f"{column} in Table {table.number} ({len(match.rows)} {what}): {listed}" + \
                     (f" ({spelled})." if spelled else ".")
+        # ('primary endpoint for destiny-breast 07 and 08?': 'AEs' in the rows is what the footnote spells out)
+        if unsaid := [term for term in self.tables.spelled_within(table, " ".join(shown.values())).split("; ")
+                      if term and term not in lead]:
+            lead = f"{lead} {'; '.join(unsaid)}."  # (said after, as the table's own footnote says it)
         names = [query.aliases.get(e, [e]) for e in self._specific(query)]
         if names and (other := self.tables.named_elsewhere(match, text, names)) is not None:
             # the column asked that this table lacks, from the other table's row for the same name
