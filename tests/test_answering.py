@@ -4137,6 +4137,13 @@ ROUND_39_CASES = {
     "'it' after 'what about X -' is X when X would not otherwise be the turn's subject": Case(
         ("what does fgfr4 have to do with resistance?", "what about axl - is blocking it actually in trials or just lab stuff?"),
         read=("blocking axl",), said=("currently being evaluated in clinical trials",)),
+    "a drug name the review misprints once is read as its usual printing": Case(
+        ("why would lapitinib help with brain mets?",), read=("lapatinib",), said=("blood–brain barrier",)),
+    "a class asked for with one word qualifying it is a list of its members": Case(
+        ("which pipeline adcs use a microtubule inhibitor payload",), said=("ARX788", "Zanidatamab zovodotin")),
+    "'the trial' is the trial of the drug the turn names, not of the one carried from a list": Case(
+        ("which her2 tkis get into the brain", "what about tukysa, were brain met pts even allowed in the trial?"),
+        unread=("lapatinib trial",), said=("active and treated brain metastasis",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

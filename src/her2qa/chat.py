@@ -549,7 +549,10 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
                 return _trial_behind_last_answer(previous, analyzer) or f"the {subject} {word.split()[1]}"
             if re.fullmatch(r"the (?:trial|study)", word) and not is_trial_name(referent, analyzer):
                 # "what about tukysa, were brain met pts even allowed in the trial?": the drug's trial, not the drug
-                return f"the {subject} {word.split()[1]}"
+                # (the drug the turn names, when the one carried is another: tukysa after a list led by lapatinib)
+                owner = specific_own[0] if len(specific_own) == 1 and is_drug_name(specific_own[0]) and not mentions(
+                    subject, analyzer.aliases_of(specific_own[0])) else subject
+                return f"the {owner} {word.split()[1]}"
             if word == "they" and is_drug_name(referent) and PLURAL_TOPIC_RE.search(previous.resolved) and \
                     (topic := _last_topic(question, previous, analyzer)):
                 # "does it have side effects?" → "are they usually serious?": they are the side effects, not the drug

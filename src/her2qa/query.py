@@ -535,6 +535,10 @@ class QueryAnalyzer:
                                 | {w for w, n in Counter(re.findall(r"\b[a-z]{6,}\b", corpus_text)).items() if n >= 3}
                                 | {w for w in INTENT_WORDS if len(w) >= 6})
         # 'herclimb' → 'HER2CLIMB': a name whose digit between letters was left out in typing
+        # a drug name the review misprints once beside its usual printing ('Lapitinib' once, 'lapatinib' often)
+        drug_counts = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", corpus_text) if DRUG_SUFFIX_RE.search(w.lower()))
+        self._misprinted = {w: close[0] for w, n in drug_counts.items() if n == 1 and len(w) >= 6 and (close := [
+            c for c in difflib.get_close_matches(w, [d for d, m in drug_counts.items() if m >= 3], n=1, cutoff=0.84)])}
         self._digit_dropped = {re.sub(r"\d", "", low): name for low, name in self.printed_names.items()
                                if re.fullmatch(r"[a-z]{2,}\d+[a-z]{2,}", low) and len(re.sub(r"\d", "", low)) >= 6}
         self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
@@ -693,6 +697,8 @@ class QueryAnalyzer:
                 return word  # a capitalised word inside the sentence is a proper noun as typed
             if lowered in SHORTHAND and (lowered not in self.plain_words or len(lowered) <= 2):  # 'what r ADCs'
                 return SHORTHAND[lowered]
+            if lowered in self._misprinted:  # 'lapitinib', as the review misprints it once, is its lapatinib
+                return self._misprinted[lowered]
             if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
                     or lowered in EVERYDAY_WORDS
                     or lowered in BRANDS or lowered in self.expansions

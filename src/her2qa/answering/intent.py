@@ -207,8 +207,10 @@ def asks_for_list(question: str) -> bool:
         # "which TKIs does…", "what trials tested…", not "which side effect limits its…"
         if plural and (not after or after in follows or (after.endswith("ed") and len(after) > 4) or members_of):
             return True
-        if i == start == 1 and word in AGENT_PLURALS:
-            return True  # "what drugs go after PI3K?", "which inhibitors hit AKT": the members do what is asked
+        if start == 1 and i <= 2 and word in AGENT_PLURALS:
+            # "what drugs go after PI3K?", "which inhibitors hit AKT": the members do what is asked (one word may
+            # qualify them first: "which pipeline adcs use …", "which new tkis cross …")
+            return True
     return False
 
 
