@@ -4144,6 +4144,12 @@ ROUND_39_CASES = {
     "'the trial' is the trial of the drug the turn names, not of the one carried from a list": Case(
         ("which her2 tkis get into the brain", "what about tukysa, were brain met pts even allowed in the trial?"),
         unread=("lapatinib trial",), said=("active and treated brain metastasis",)),
+    "what a telling asked is to include is no figure asked instead": Case(
+        ("give me the monarcher design and results incl hr and p value",), intent="overview",
+        said=("with or without fulvestrant", "0.051")),
+    "an arm's figure after 'vs.' beside the other arm asked is that arm's": Case(
+        ("orr and duration of response nerlynx arm vs tykerb arm in nala?",), said=("32.8% vs. 26.7%",),
+        abstained=False),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
@@ -4171,3 +4177,14 @@ def test_reading_and_answer(converse, name):
 def test_a_kind_the_review_does_not_name_is_said_without_the_words_asking_for_it(assistant):
     answer = assistant.ask("are there any drugs aimed at AXL mentioned?")
     assert answer.abstained and "does not report the name of the drugs" in answer.answer, answer.answer
+
+
+def test_an_arm_asked_beside_another_is_given_by_the_figure_after_vs():
+    """"neratinib improved ORR (32.8% vs. 26.7%)" gives the lapatinib arm its ORR when both arms are asked; asked
+    alone, the lapatinib arm's figure is not named as its own."""
+    from her2qa.answering.coverage import arm_gap
+
+    said = ["Moreover, neratinib improved ORR (32.8% vs. 26.7%; p = 0.12) and median response duration (8.5 vs. 5.6 months)."]
+    arms = {"nerlynx": ["nerlynx", "neratinib"], "tykerb": ["tykerb", "lapatinib"]}
+    assert arm_gap("orr nerlynx arm vs tykerb arm in nala?", said, arms) == ""
+    assert arm_gap("orr of the tykerb arm in nala?", said, {"tykerb": arms["tykerb"]}) == "the ORR of the tykerb arm"

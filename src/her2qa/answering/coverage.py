@@ -287,9 +287,19 @@ def arm_gap(question: str, evidence: list[str], arms: dict[str, list[str]]) -> s
         # a figure of what is asked: the trial's 84 patients "including T-DM1" before are no PFS of a T-DM1 arm
         with_figures = [e for e in evidence if re.search(r"\d", strip_markers(e))
                         and (not endpoints or any(p.search(e) for p in endpoints))]
-        if not any(re.search(rf"(?:{'|'.join(forms)})", e, re.I) for e in with_figures):
-            return f"the {' or '.join(asked_endpoints(question)) or 'figure'} of the {name} arm"
+        if any(re.search(rf"(?:{'|'.join(forms)})", e, re.I) for e in with_figures):
+            continue
+        # ('orr nerlynx arm vs tykerb arm in nala?': "neratinib improved ORR (32.8% vs. 26.7%)" gives the other arm
+        # asked its figure, the one after 'vs.')
+        others = [re.escape(a) for other, names in arms.items() if other != name for a in names + [other]]
+        if others and any(FIGURE_PAIR_RE.search(e) and re.search(rf"(?:{'|'.join(others)})", e, re.I) for e in with_figures):
+            continue
+        return f"the {' or '.join(asked_endpoints(question)) or 'figure'} of the {name} arm"
     return ""
+
+
+# two figures set against each other, one per arm ('32.8% vs. 26.7%', '8.5 vs. 5.6 months')
+FIGURE_PAIR_RE = re.compile(r"\d(?:[\d.,]*)\s*%?\s*(?:months?|weeks?)?\s*(?:vs\.?|versus)\s*\d", re.I)
 
 
 # a severity grade asked of a figure: "how many were grade 3 or higher", "grade 3+ diarrhea rate", "grade 3/4"

@@ -709,7 +709,9 @@ def classify(question: str) -> str:
         return "overview"  # "KATE2 - design, results, safety?": a name and what to tell of it
     # ('what were the NALA results (nerlynx)': a drug named after the question in brackets glosses it)
     # ('NALA in a nutshell - who, arms, pfs, orr, os': the telling asked holds the endpoints listed, not one figure)
-    if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(re.sub(r"\bresults\??$", "", q)) and not
+    # ('… design and results incl hr and p value': what the telling is to include is no figure asked instead)
+    if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(
+            INCLUDED_RE.sub("", re.sub(r"\bresults\??$", "", q))) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)
                                       and not (_endpoints_listed(q) and TELLING_RE.search(q))):
         return "overview"
@@ -726,6 +728,9 @@ def classify(question: str) -> str:
         return "overview"
     return "fact"
 
+
+# What a telling asked is to include, said after it ('… design and results incl hr and p value')
+INCLUDED_RE = re.compile(r"\b(?:incl\.?|including|inc\.?)\s.*$", re.I)
 
 # Words asking for a trial told whole, in short ('in a nutshell', 'a rundown', 'for a slide')
 TELLING_RE = re.compile(r"\b(?:nutshell|rundown|run-down|recap|lowdown|primer|breakdown|gist|tl;?dr|snapshot|slide|"
