@@ -170,6 +170,10 @@ def listed_properties(question: str, names: list[str]) -> list[list[str]]:
     return pieces if len(pieces) >= 2 else []
 
 
+# What a figure asked is called when no sentence about the names asked gives one
+NO_FIGURE_FOUND = "that figure"
+
+
 def trial_names(text: str) -> list[str]:
     """Trial-shaped names in ``text``: capitals and digits (NALA, HER2CLIMB-04) or mixed case (MonarcHER)."""
     return TRIAL_RE.findall(text) + MIXED_CASE_NAME_RE.findall(text)
@@ -359,7 +363,7 @@ class ExtractiveAnswerer:
                 missing = ["os_hazard"]  # a hazard ratio for another endpoint is not the one asked
             if (query.entities and not focused) or (focused and missing):
                 names = _join([e for e in query.entities if not is_generic(e)][:2] or query.entities[:2])
-                what = MEASURES[missing[0]][2] if missing else "that figure"
+                what = MEASURES[missing[0]][2] if missing else NO_FIGURE_FOUND
                 return self._decline(base, top, f"The review mentions {names} but does not report {what}.")
             if measures:
                 focused.sort(key=lambda u: -sum(bool(MEASURES[m][1].search(u[1].unit.text)) for m in measures))

@@ -27,7 +27,8 @@ from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
                        subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
-from .extractive import DRUG_RE, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures, is_drug_name, retrieved_list
+from .extractive import (DRUG_RE, NO_FIGURE_FOUND, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
+                         is_drug_name, retrieved_list, trial_names)
 from .comparisons import ComparePlans
 from .continuation import ContinuationPlans
 from .development import STAGE_ASKED_RE, DevelopmentPlans
@@ -453,6 +454,21 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                                        "question's words to answer it.")
         return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
 
+    def _endpoint_where_described(self, base: Answer, query: Query) -> Answer | None:
+        """An endpoint asked of one trial named, whose sentences the ranking missed (its results sentence names
+        neither the trial nor the endpoint: "The treatment regime that showed better results was the triple
+        combination (8.3 months vs. 5.7 months…)"): the endpoint where the review describes the trial."""
+        trials = [e for e in self._specific(query) if self.is_trial(e)]
+        if len(trials) != 1 or not asked_endpoints(query.text) or qualifier_gaps(query.text, []) or \
+                not (told := self._stretches(query, trials[0])):
+            return None  # (a 'median' asked is checked where the figure was sought: the review may give none)
+        aliases = query.aliases.get(trials[0], [trials[0]])
+        # (where it is told on its own: "The first randomized study, MonarcHER, enrolled…", not "MonarcHER and PATRICIA…")
+        own = next((s for s in told if mentions(s.text, aliases) and not any(
+            self.is_trial(t) and not mentions(t, aliases) for t in trial_names(s.text))), told[0])
+        covered = self._measure_covered(base, self._quoting(base, query, [own]), query)
+        return None if covered.abstained else covered
+
     def _with_what_the_sentences_need(self, base: Answer, answer: Answer, query: Query) -> Answer:
         """The sentences a fact picked, with what they lean on and what follows them: the sentence before a
         'this', the setting asked, the results after a trial's design, a caveat, the figures between."""
@@ -473,6 +489,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         answer = met or self.extractive.answer(question, query, candidates)
         if met is None:  # (a running text, made points; the meeting's points are its own)
             answer = answer.model_copy(update={"intent": base.intent, "points": self._named_points(answer)})
+        if answer.abstained and answer.answer.endswith(f"does not report {NO_FIGURE_FOUND}.") and \
+                (described := self._endpoint_where_described(base, query)) is not None:
+            answer = described  # ('what was the pfs in MonarcHER?': its figures sit where the review describes it)
         if answer.abstained:
             if "does not report" in answer.answer:
                 return self._say_what_is_missing(base, answer, query, candidates)
