@@ -4150,7 +4150,7 @@ ROUND_39_CASES = {
     "an arm's figure after 'vs.' beside the other arm asked is that arm's": Case(
         ("orr and duration of response nerlynx arm vs tykerb arm in nala?",), said=("32.8% vs. 26.7%",),
         abstained=False),
-    "an endpoint asked of a trial whose results sentence names neither is found where the trial is described": Case(
+    "an endpoint its trial's results do not name is found where the trial is described": Case(
         ("what was the pfs in MonarcHER?",), said=("8.3 months vs. 5.7 months",), abstained=False),
 }
 
