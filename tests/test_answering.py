@@ -4152,6 +4152,10 @@ ROUND_39_CASES = {
         abstained=False),
     "an endpoint its trial's results do not name is found where the trial is described": Case(
         ("what was the pfs in MonarcHER?",), said=("8.3 months vs. 5.7 months",), abstained=False),
+    "'they' who print or say is the review, and a phase is no subject carried on": Case(
+        ("the phase III lapatinib + capecitabine vs capecitabine alone trial in trastuzumab-refractory pts - what was the PFS?",
+         "the CI they print for that HR looks off. what exactly does it say"), unread=("III print", "lapatinib print"),
+        said=("0.34–0.071",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts
 from .citations import NCT_RE
-from .query import QueryAnalyzer, mentions, only_as_comparator, treatment_history
+from .query import QueryAnalyzer, is_phase_numeral, mentions, only_as_comparator, treatment_history
 from .vocabulary import BRANDS, LIVED_LONGER, synonym_meanings
 from .results import Answer
 
@@ -214,7 +214,7 @@ def _reading_of(question: str, own: list[str], conversation: Conversation, analy
     pronoun that points back (not 'it' for the cancer, 'they' for people or trials the turn names, 'that one' beside a
     name)."""
     previous = conversation.turns[-1]
-    carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower()]
+    carried = [e for e in conversation.salient_entities() if e.lower() not in question.lower() and not is_phase_numeral(e)]
     if carried and not _subjects_named(carried, analyzer) and _markers_named(own, analyzer):
         carried = []  # "so does blocking cdk4/6 help" after cyclin D1: a marker of its own is the turn's topic
     # "what about pts who already had trastuzumab and lapatinib?": drugs of a treatment history say who is
@@ -236,9 +236,13 @@ def _reading_of(question: str, own: list[str], conversation: Conversation, analy
                         and analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.4  # (not HER2, in most)
                         and not mentions(history, analyzer.aliases_of(e))]
     pronoun = PRONOUN_RE.search(question)
-    while pronoun and (disease := DISEASE_AS_IT_RE.match(question, pronoun.start())):
-        # "say it comes back as mets. is there anything that still works after kadcyla?": 'it' is the cancer
-        pronoun = PRONOUN_RE.search(question, disease.end())
+    while pronoun and (aside := DISEASE_AS_IT_RE.match(question, pronoun.start())
+                       # (the one saying, not what is said of: 'any drugs aimed at it mentioned?')
+                       or (None if OBJECT_OF_RE.search(question[:pronoun.start()])
+                           else AUTHORS_AS_PRONOUN_RE.match(question, pronoun.start()))):
+        # "say it comes back as mets. is there anything that still works after kadcyla?": 'it' is the cancer;
+        # "the CI they print for that HR looks off": they are the authors
+        pronoun = PRONOUN_RE.search(question, aside.end())
     if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
         pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
@@ -1059,6 +1063,10 @@ REMEDY_OF_IT_RE = re.compile(r"\b(?:fix(?:ing)?|overcom(?:e|ing)|prevent(?:ing)?
 TROUBLE_SAID_RE = re.compile(r"\b(?:limit(?:s|ed|ing)?|toxicit(?:y|ies)|adverse|side effects?|secondary effects?|"
                              r"resistance|discontinu\w+|fatal)\b", re.IGNORECASE)
 # 'it' that comes back, spreads or recurs is the cancer: no drug does that
+# 'the CI they print', 'what exactly does it say': who prints or says is the review or its authors, no drug or trial
+AUTHORS_AS_PRONOUN_RE = re.compile(r"(?:they|it)\s+(?:\w+ly\s+)?(?:print(?:s|ed)?|report(?:s|ed)?|say(?:s)?|said|write(?:s)?|"
+                                   r"wrote|state(?:s|d)?|mention(?:s|ed)?|cite(?:s|d)?|quote(?:s|d)?)\b", re.IGNORECASE)
+OBJECT_OF_RE = re.compile(r"\b(?:at|about|on|in|to|for|with|of|from|by|against|target(?:s|ing)?|hit(?:s|ting)?)\s+$", re.I)
 DISEASE_AS_IT_RE = re.compile(r"(?:it|it's|its)\s+(?:(?:has|had|ever|does|did|then|later)\s+)?(?:com(?:es|ing)\s+back|came\s+back|"
                               r"spread(?:s|ing)?|recur(?:s|red|ring)?|relaps(?:es|ed|ing)|metastasi[sz](?:es|ed|ing))\b",
                               re.IGNORECASE)

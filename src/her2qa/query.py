@@ -123,6 +123,14 @@ TOPIC_RE = re.compile(r"\b(?:say|says|tell (?:me|us)|discuss(?:es)?|mention(?:s)
                       re.IGNORECASE)
 
 
+PHASE_NUMERAL_RE = re.compile(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?")  # a trial phase ('III', 'I/Ib') read as a name
+
+
+def is_phase_numeral(name: str) -> bool:
+    """A phase ('III', 'I/Ib'), which the analyzer may take for a name, is no subject to ask of or carry on."""
+    return bool(PHASE_NUMERAL_RE.fullmatch(name))
+
+
 def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9α-ω]+", "", text.lower())
 

@@ -19,7 +19,7 @@ from typing import Callable
 
 from ..citations import strip_markers
 from ..corpus import Corpus
-from ..query import Query, QueryAnalyzer, light_stem, mentions
+from ..query import Query, QueryAnalyzer, is_phase_numeral, light_stem, mentions
 from ..results import Answer
 from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
 from ..settings import Settings
@@ -659,7 +659,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
     def _specific(self, query: Query) -> list[str]:
         return [e for e in query.entities if not is_generic(e) and e not in query.common
                 and not re.fullmatch(r"table\s*\d*", e, re.I)
-                and not re.fullmatch(r"[IVX]+[ab]?(?:/[IVX]+[ab]?)?", e)]  # a phase ('III', 'I/Ib'), not a name
+                and not is_phase_numeral(e)]
 
 
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
