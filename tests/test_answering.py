@@ -4156,6 +4156,8 @@ ROUND_39_CASES = {
         ("the phase III lapatinib + capecitabine vs capecitabine alone trial in trastuzumab-refractory pts - what was the PFS?",
          "the CI they print for that HR looks off. what exactly does it say"), unread=("III print", "lapatinib print"),
         said=("0.34–0.071",)),
+    "each member of a printed letter series is a name the review gives": Case(
+        ("does alpelisib also hit PI3Kβ or PI3Kδ much?",), said=("minimal impact on PI3Kβ/γ/δ",), abstained=False),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

@@ -131,6 +131,12 @@ def is_phase_numeral(name: str) -> bool:
     return bool(PHASE_NUMERAL_RE.fullmatch(name))
 
 
+def _letter_series(text: str) -> list[str]:
+    """'PI3Kβ/γ/δ' → ['PI3Kβ', 'PI3Kγ', 'PI3Kδ']: names printed as one stem with a series of Greek letters."""
+    return [f"{m.group(1)}{letter}" for m in re.finditer(r"\b(\w+?)([α-ω](?:/[α-ω])+)", text)
+            for letter in m.group(2).split("/")]
+
+
 def compact(text: str) -> str:
     return re.sub(r"[^a-z0-9α-ω]+", "", text.lower())
 
@@ -519,6 +525,8 @@ class QueryAnalyzer:
     """Built once from the corpus text."""
 
     def __init__(self, corpus_text: str):
+        # 'PI3Kβ/γ/δ' prints PI3Kγ and PI3Kδ too: each member of a letter series is a name the review gives
+        corpus_text += "\n" + " ".join(_letter_series(corpus_text))
         self.corpus_compact = compact(corpus_text)
         self.lowered_text = re.sub(r"\s+", " ", corpus_text.lower())  # for phrase look-ups across lines
         self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
