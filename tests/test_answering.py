@@ -4158,6 +4158,9 @@ ROUND_39_CASES = {
         said=("0.34–0.071",)),
     "each member of a printed letter series is a name the review gives": Case(
         ("does alpelisib also hit PI3Kβ or PI3Kδ much?",), said=("minimal impact on PI3Kβ/γ/δ",), abstained=False),
+    "whether data exist in a setting is a yes/no, not the drug's overview": Case(
+        ("is there phase III data for T-DM1 after both herceptin and tykerb have failed?",), intent="yesno",
+        said=("TH3RESA",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

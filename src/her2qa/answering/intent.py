@@ -710,7 +710,7 @@ def classify(question: str) -> str:
     # ('what were the NALA results (nerlynx)': a drug named after the question in brackets glosses it)
     # ('NALA in a nutshell - who, arms, pfs, orr, os': the telling asked holds the endpoints listed, not one figure)
     # ('… design and results incl hr and p value': what the telling is to include is no figure asked instead)
-    if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not (MEASURE_RE.search(
+    if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not DATA_IN_A_SETTING_RE.match(q) and not (MEASURE_RE.search(
             INCLUDED_RE.sub("", re.sub(r"\bresults\??$", "", q))) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)
                                       and not (_endpoints_listed(q) and TELLING_RE.search(q))):
@@ -728,6 +728,11 @@ def classify(question: str) -> str:
         return "overview"
     return "fact"
 
+
+# 'is there phase III data for T-DM1 after both herceptin and tykerb have failed?': whether data exist in a setting,
+# a yes/no (the sentence giving that setting answers it), not the drug's overview
+DATA_IN_A_SETTING_RE = re.compile(r"^\W*(?:is|are) there\b[^?]*\bdata\b[^?]*\b(?:after|following|once|when|who|refractory|"
+                                  r"pretreated|progress\w*|failed|resistant)\b", re.I)
 
 # What a telling asked is to include, said after it ('… design and results incl hr and p value')
 INCLUDED_RE = re.compile(r"\b(?:incl\.?|including|inc\.?)\s.*$", re.I)
