@@ -4161,6 +4161,9 @@ ROUND_39_CASES = {
     "whether data exist in a setting is a yes/no, not the drug's overview": Case(
         ("is there phase III data for T-DM1 after both herceptin and tykerb have failed?",), intent="yesno",
         said=("TH3RESA",)),
+    "the kind a list asks of a section is the one part titled with it": Case(
+        ("what other new approaches besides adcs and tkis are in the future directions part",),
+        said=("4.4 Diverse Approaches", "molecular glues"), unsaid=("Liquid Biopsy [",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

@@ -118,7 +118,17 @@ def _the_child_asked(text: str, section: Section, children: list[Section]) -> Se
         {light_stem(w) for w in FRAME_WORDS}
     shared = [(len(asked & {light_stem(w) for w in words_of(c.title)}), c) for c in children]
     hits = [(n, c) for n, c in shared if n]
+    if len(hits) == 1 and hits[0][0] == 1 and (listed := LISTED_NOUN_RE.match(text)):
+        # ('what other new approaches … in the future directions part': the kind listed is the one part's title word,
+        # 'Diverse Approaches in Anti-HER2 Therapy Exploration')
+        noun = {light_stem(w) for w in words_of(listed.group("noun"))}
+        return hits[0][1] if noun & {light_stem(w) for w in words_of(hits[0][1].title)} else None
     return hits[0][1] if len(hits) == 1 and hits[0][0] >= 2 else None
+
+
+# The kind a list asks for, after its wh-word and up to three words qualifying it ('what newer non-adc approaches are …')
+LISTED_NOUN_RE = re.compile(r"^\W*(?:what|which|list|name)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z]+s)\s+"
+                            r"(?:are|were|is|does|do|did|in|listed|mentioned|named|besides|beyond|other than)\b", re.I)
 
 
 def _called_an_inhibitor(name: str, text: str) -> bool:
