@@ -4164,6 +4164,9 @@ ROUND_39_CASES = {
     "the kind a list asks of a section is the one part titled with it": Case(
         ("what other new approaches besides adcs and tkis are in the future directions part",),
         said=("4.4 Diverse Approaches", "molecular glues"), unsaid=("Liquid Biopsy [",)),
+    "a section's overview brings the sentence naming the examples a paragraph opens with": Case(
+        ("summary of the section on other new approaches (bispecifics, CAR-T etc)?",),
+        said=("Techniques such as PROTACs and molecular glues",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

@@ -18,12 +18,10 @@ from ..citations import strip_markers
 from ..figures import has_figure
 from ..results import Answer
 from .compose import Pick, merge
+from .passages import EXAMPLES_NAMED_RE
 
 # "… bispecifics etc? what results", "any numbers?": the figures each paragraph gives are asked too
 FIGURES_ASKED_RE = re.compile(r"\b(?:results?|numbers|figures|data|outcomes?|efficacy|response rates?)\b", re.I)
-
-# A sentence naming examples of what the one before it introduced
-EXAMPLES_NAMED_RE = re.compile(r"\b(?:such as|for example|e\.g\.)\s", re.I)
 
 # A lead-in announces at least this many topics ('A, B, and C'): two are a pair, not an outline
 ANNOUNCED_TOPICS = 3

@@ -21,6 +21,9 @@ from ..sentences import split_sentences
 
 BODY_KINDS = {"text", "abstract"}
 # Question words that say how to answer, not what about ("summarize the liquid biopsy section").
+# A sentence naming examples of what the one before it introduced ('Techniques such as PROTACs and molecular glues…')
+EXAMPLES_NAMED_RE = re.compile(r"\b(?:such as|for example|e\.g\.)\s", re.I)
+
 FRAME_WORDS = {"summarize", "summarise", "summary", "overview", "tell", "explain", "describe", "discuss",
                "discussed", "section", "part", "chapter", "review", "paper", "article", "say", "says",
                "cover", "covers", "covered", "mention", "mentioned", "main", "key", "points", "point",
