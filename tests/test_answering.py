@@ -4167,6 +4167,8 @@ ROUND_39_CASES = {
     "a section's overview brings the sentence naming the examples a paragraph opens with": Case(
         ("summary of the section on other new approaches (bispecifics, CAR-T etc)?",),
         said=("Techniques such as PROTACs and molecular glues",)),
+    "a demonstrative after what it is of ('alterations in this gene') brings the sentence naming it": Case(
+        ("why would MET changes make things worse for HER2+ patients?",), said=("hepatocyte growth factor receptor",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

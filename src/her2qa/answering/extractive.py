@@ -210,7 +210,10 @@ def names_of_kind(text: str, kind: str) -> list[str]:
 
 LEANS_BACK_RE = re.compile(r"(?:Consequently|Therefore|Thus|Hence|For this reason|As a result|This|These|"
                            r"Such|Accordingly|In this sense|In this setting|Herein|In this (?:trial|study))\b|"
-                           r"^(?:\w+\W+){0,3}(?:based on|given|with|from|for) (?:this|these|that|such)\b", re.I)
+                           # ('Aberrations or genetic alterations in this gene…', 'Hyperactivation of this signaling
+                           # pathway…': what 'this' names is the sentence before's, not the review's own 'this review')
+                           r"^(?:\w+\W+){0,4}(?:based on|given|with|from|for|in|of|on) (?:this|these|that|such)\b"
+                           r"(?!\s+(?:review|paper|article)\b)", re.I)
 
 
 # A sentence that names its point only in general ("… may be attributable to its pharmaceutical properties.")

@@ -46,7 +46,10 @@ POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|o
 MAX_POINTED_BACK = 3
 
 # "This truncated form of HER2…", "These drugs…": a subject named only in the sentence before.
-DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those)\s+(?:[\w\-]+\s+){0,2}?(?:forms?|proteins?|receptors?|"
+DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those|"
+                              # ('Aberrations or genetic alterations in this gene…': the demonstrative after what it is of)
+                              r"(?:[\w\-]+\s+){1,4}(?:in|of|on|for|from|with)\s+(?:this|these|that|those))"
+                              r"\s+(?:[\w\-]+\s+){0,2}?(?:forms?|proteins?|receptors?|"
                               r"drugs?|agents?|mutations?|alterations?|pathways?|mechanisms?|molecules?|compounds?|"
                               r"antibod(?:y|ies)|genes?|combinations?|approach(?:es)?|strateg(?:y|ies)|variants?|"
                               r"isoforms?|inhibitors?|TKIs?|ADCs?|(?:hyper)?activation|overexpression|upregulation|"
