@@ -4169,6 +4169,8 @@ ROUND_39_CASES = {
         said=("Techniques such as PROTACs and molecular glues",)),
     "a demonstrative after what it is of ('alterations in this gene') brings the sentence naming it": Case(
         ("why would MET changes make things worse for HER2+ patients?",), said=("hepatocyte growth factor receptor",)),
+    "how a marker causes resistance is told after what it is": Case(
+        ("How does AXL cause resistance to anti-HER2 drugs?",), said=("member of the TAM family", "bypass the HER2")),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

@@ -466,6 +466,24 @@ class NeighbourSteps:
         everything = sorted({s.start: s for s in quoted + added}.values(), key=lambda s: (s.source, s.start))
         return self._quoting(base, query, everything)
 
+    def _with_what_it_is(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'how does AXL cause resistance?', 'how does Src tie into trastuzumab resistance?': how a marker acts is told
+        after what it is, which the review says where it introduces it ("AXL is a member of the TAM family of receptor
+        tyrosine kinases…", "Src is a proto-oncogene that encodes the non-receptor protein tyrosine kinase Src…");
+        that sentence, in the paragraph of a quoted one, comes first. A drug is left as it is."""
+        markers = [e for e in self._specific(query) if not is_drug_name(e)]
+        quoted = [sentence for _, _, sentence in self._quoted(answer)]
+        if len(markers) != 1 or not quoted or None in quoted:
+            return answer
+        names = "|".join(re.escape(a) for a in query.aliases.get(markers[0], markers[0:1]))
+        what_it_is = re.compile(rf"^(?:The\s+)?(?:{names})\b(?:\s*\([^()]*\))?\s+(?:is|are)\s+(?:an?|the)\s", re.I)
+        paragraphs = {(s.source, s.paragraph) for s in quoted}
+        said = [s for s in self.sentences.sentences if (s.source, s.paragraph) in paragraphs and what_it_is.match(s.text)
+                and s not in quoted]
+        if not said:
+            return answer
+        return self._quoting(base, query, sorted({s.start: s for s in quoted + said[:1]}.values(), key=lambda s: s.start))
+
     def _classes_of(self, aliases: list[str]) -> list[str]:
         """The drug classes the review says a drug is ('T-DXd is an ADC of…' → ['ADCs', 'ADC'])."""
         names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))

@@ -427,7 +427,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             # passage elsewhere that shares "cause resistance".
             answer = self._fact(base, question, query, scoped)
             if not answer.abstained:
-                return self._with_mechanism(base, answer, query, scoped)
+                return self._with_what_it_is(base, self._with_mechanism(base, answer, query, scoped), query)
         handler = {
             "table": self._table, "list": self._list, "overview": self._overview, "compare": self._compare,
             "definition": self._definition,
@@ -448,6 +448,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if intent == "why" and not answer.abstained:
             answer = self._with_what_acts_regardless(base, answer, query)
             answer = self._with_its_importance_said(base, answer, query)
+            answer = self._with_what_it_is(base, answer, query)
         if not answer.abstained and not self._specific(query) and weakly_covered(
                 text, [c.text for c in answer.citations], self.analyzer):
             return self._decline(base, "The review does not say. Its nearest passages share too few of the "
