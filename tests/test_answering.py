@@ -4090,7 +4090,7 @@ ROUND_38_CASES = {
         ("what does ORR mean", "whats it for enhertu in destiny-breast01"), read=("ORR for enhertu",), said=("60.9%",)),
     "'the trial' of a drug the turn names is the drug's trial": Case(
         ("which her2 tkis get into the brain", "what about tukysa, were brain met pts even allowed in the trial?"),
-        read=("the Tucatinib trial",), said=("active and treated brain metastasis",)),
+        read=("the tukysa trial",), said=("active and treated brain metastasis",)),
     "an abbreviation in a yes/no is read in the review's words, said only of other drugs": Case(
         ("does kadcyla cross the bbb?",), said=("does not say this of kadcyla",), abstained=True),
     "either of two asks joined by a slash, said only of other drugs, is declined": Case(
@@ -4141,9 +4141,6 @@ ROUND_39_CASES = {
         ("why would lapitinib help with brain mets?",), read=("lapatinib",), said=("blood–brain barrier",)),
     "a class asked for with one word qualifying it is a list of its members": Case(
         ("which pipeline adcs use a microtubule inhibitor payload",), said=("ARX788", "Zanidatamab zovodotin")),
-    "'the trial' is the trial of the drug the turn names, not of the one carried from a list": Case(
-        ("which her2 tkis get into the brain", "what about tukysa, were brain met pts even allowed in the trial?"),
-        unread=("lapatinib trial",), said=("active and treated brain metastasis",)),
     "what a telling asked is to include is no figure asked instead": Case(
         ("give me the monarcher design and results incl hr and p value",), intent="overview",
         said=("with or without fulvestrant", "0.051")),
@@ -4171,6 +4168,9 @@ ROUND_39_CASES = {
         ("why would MET changes make things worse for HER2+ patients?",), said=("hepatocyte growth factor receptor",)),
     "how a marker causes resistance is told after what it is": Case(
         ("How does AXL cause resistance to anti-HER2 drugs?",), said=("member of the TAM family", "bypass the HER2")),
+    "a trial the table prints with a space is searched as printed, and a comparator is no term defined": Case(
+        ("what's the experimental arm in destiny-breast 09?", "and what are they comparing it against?"),
+        said=("Control Arm: Investigator’s choice standard of care (Taxane",), unsaid=("DESTINY-Breast 07",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

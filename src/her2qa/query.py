@@ -565,6 +565,11 @@ class QueryAnalyzer:
         frequent = {k for k in learned if len(re.findall(rf"\b{re.escape(k)}\b", corpus_text, re.IGNORECASE)) > 40}
         self.expansions = {**{k: v for k, v in learned.items() if k not in frequent}, **ABBREVIATIONS}
         self._by_compact = {compact(printed): printed for printed in self.printed_names.values()}
+        # every printing of a numbered name ('DESTINY-Breast 09' in Table 2, read as 'DESTINY-Breast09'), which the
+        # search is given too: its words and number apart are what the table row holds
+        self._spaced_printings: dict[str, set[str]] = {}
+        for printed in re.findall(r"\b[A-Za-z][\w\-]*[A-Za-z]\s\d{1,3}\b", corpus_text):
+            self._spaced_printings.setdefault(compact(printed), set()).add(printed)
         # 'cyclin d1', 'mucin 4': a name the review spells out once before its short form ("Cyclin D1 (CCND1)")
         # names that thing when typed in full, though no word of it looks like a name
         self.spelled_out = {long_form.lower(): long_form for short, long_form in learned.items()
@@ -1046,6 +1051,7 @@ class QueryAnalyzer:
             if re.search(rf"\b{re.escape(long_form)}\b", lowered) and not any(long_form in e.lower() for e in entities):
                 # 'antibody-drug conjugates' is one name, not the 'Antibody-Drug' found inside it
                 entities = [e for e in entities if e.lower() not in long_form] + [long_form]
+        extra += [p for e in entities for p in sorted(self._spaced_printings.get(compact(e), ())) if p not in question]
         expanded = question + (" " + " ".join(extra) if extra else "")
         aliases = {e: self.aliases_of(e) for e in entities}
         for name, other in _typed_aliases(question, entities, lambda e: self.lowered_text.count(e.lower()) <= 2,

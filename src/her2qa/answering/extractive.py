@@ -121,6 +121,9 @@ CLASS_CUES = {"adc": re.compile(r"\badc|antibody–drug conjugate|antibody-drug 
 ABSTRACT_PENALTY = 0.05
 # below any sentence of near score: what the question set aside ranks after what it still asks about
 SET_ASIDE_PENALTY = 0.2
+# A table's one-line summary of every row, set below the row of the name asked of ('what are they comparing
+# DESTINY-Breast09 against?': its row gives the control arm; the summary leaves long cells out)
+TABLE_SUMMARY_PENALTY = 0.2
 # A score or figure typed in the question ('what does a 3+ score mean', 'where is the 16.4 months from') that
 # the review prints marks the sentence that answers: its words alone ('score', 'mean') point elsewhere
 TYPED_FIGURE_RE = re.compile(r"(?<![\w.])(?:\d\+|\d+(?:\.\d+)?\s?%|\d+\.\d+)(?![\w.])")
@@ -478,6 +481,9 @@ class ExtractiveAnswerer:
         pairs = []
         style = self._style(query)
         kind = asked_kind(query.text) if query.intent in ("", "fact") else ""
+        specific = [a for e in query.entities if not is_generic(e) for a in query.aliases.get(e, [e])]
+        named_rows = query.intent not in ("list", "table", "overview") and any(
+            c.chunk.kind == "table_row" and specific and mentions(c.chunk.text, specific) for c in top)
         for rank, cand in enumerate(top):
             if cand.chunk.kind == "reference" and not query.wants_reference:
                 continue  # a bibliography entry is not an answer to a clinical question
@@ -491,6 +497,8 @@ class ExtractiveAnswerer:
                     bonus -= ABSTRACT_PENALTY  # the abstract summarises; the body says why
                 if query.set_aside and mentions(unit.unit.text, query.set_aside):
                     bonus -= SET_ASIDE_PENALTY  # 'besides enhertu, …': a sentence about enhertu is what was not asked
+                if named_rows and cand.chunk.kind == "table":
+                    bonus -= TABLE_SUMMARY_PENALTY
                 pairs.append((cand, ScoredUnit(unit.unit, unit.score + bonus, unit.dense, unit.lexical, unit.entity)))
         pairs.sort(key=lambda p: -p[1].score)
         return pairs

@@ -298,6 +298,10 @@ DEFINITION_RE = re.compile(rf"^(?:(?:what (?:{COPULA_ADVERB} )?(?:is|are|was|wer
                            r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)"
                            # ('what is the akt inhibitor paired with?': what it is given with, a fact — no term)
                            r"(?![\w\-–/+ ]*\b(?:\w{3,}ed|given|taken|shown) (?:with|to|against|alongside)\??$)"
+                           # ('what are they comparing X against?', "whats the comparator in X": who is asked a doing
+                           # of, or an arm of a trial — no term)
+                           r"(?!(?:the |an? )?(?:comparators?|control arms?)\b)"
+                           r"(?![\w\-–/+ ]*\b\w{3,}ing\b[\w\-–/+ ]*\b(?:against|with|to|for|on)\??$)"
                            r"[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)(?! for(?! (?:adcs?|tkis?|antibod\w+|conjugates?|antibody[\s-]drug conjugates?)\W*$))|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"

@@ -554,7 +554,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                                                        "this is what it gives."})
         if missing and not gaps:
             gaps = [missing if missing.startswith(("the ", "how ", "its ", "a ")) else f"the {missing}"]
-        if not gaps and base.intent == "fact" and (row := self._only_its_row(query, specific, answer)) is not None:
+        # (an endpoint's figure asked of it is no row's: 'what PFS did enhertu + perjeta get in destiny breast 09')
+        if not gaps and base.intent == "fact" and not (query.wants_number and asked_endpoints(query.text)) and \
+                (row := self._only_its_row(query, specific, answer)) is not None:
             # "whats being tested in HER2CLIMB-04": a trial only a table names is told by its row, not by a sentence
             # of the text that shares the question's other words ("…ipatasertib is being tested in combination…")
             return row
