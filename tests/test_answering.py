@@ -4171,6 +4171,9 @@ ROUND_39_CASES = {
     "a trial the table prints with a space is searched as printed, and a comparator is no term defined": Case(
         ("what's the experimental arm in destiny-breast 09?", "and what are they comparing it against?"),
         said=("Control Arm: Investigator’s choice standard of care (Taxane",), unsaid=("DESTINY-Breast 07",)),
+    "a survival figure given without its endpoint's name answers the endpoint asked of an arm": Case(
+        ("which cdk4/6 inhibitor was used in monarcHER?", "what was the pfs of the best arm?"),
+        said=("8.3 months vs. 5.7 months",), abstained=False),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

@@ -164,6 +164,19 @@ def _named_property_after_name(question: str, analyzer: QueryAnalyzer) -> list[s
     return attr.split() if names_of_property(analyzer.expansions.get(attr, attr), analyzer) else []
 
 
+# A figure given in months or weeks, set against another or with its hazard ratio (a survival figure)
+DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
+SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
+
+
+def unnamed_survival_figure(endpoints: list[str], evidence: list[str]) -> bool:
+    """The review sometimes gives a trial's survival figures without naming the endpoint ("the triple combination
+    (8.3 months vs. 5.7 months; Hazard ratio, 0.67)"): such a figure, naming no endpoint, stands for one asked — not
+    for an overall survival, which the review always names when it gives one."""
+    return bool(endpoints) and all(e in SURVIVAL_ENDPOINTS and e != "OS" for e in endpoints) and any(
+        DURATION_CUE.search(e) and not any(ENDPOINTS[x].search(e) for x in SURVIVAL_ENDPOINTS) for e in evidence)
+
+
 def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -> str:
     """The asked property when no word of it (or its expansion) appears in the evidence, else ''."""
     words = attribute_words(question) or _named_property_after_name(question, analyzer)
@@ -171,6 +184,8 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
         return ""
     text = " ".join(evidence).lower()
     phrase = " ".join(words)
+    if unnamed_survival_figure(asked_endpoints(phrase), evidence):
+        return ""  # ('the pfs of the best arm in monarcHER': "the triple combination (8.3 months vs. 5.7 months…)")
     # a property typed in several words has the review's words as a whole ('building blocks' → components)
     if any(re.search(rf"\b{re.escape(t.lower())}", text) for t in _synonym_words(phrase)):
         return ""

@@ -16,7 +16,8 @@ from ..query import (PRETREATED_SAID_RE, STOPWORDS, Query, compact, light_stem, 
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
-from .coverage import ENDPOINTS, asked_endpoints, attribute_words, measured_gap, names_of_property
+from .coverage import (DURATION_CUE, ENDPOINTS, SURVIVAL_ENDPOINTS, asked_endpoints, attribute_words, measured_gap,
+                       names_of_property)
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import CARRIES_ON_RE, FRAME_WORDS, Sentence
@@ -89,7 +90,6 @@ def _status_of(text: str, aliases: list[str]) -> bool:
 
 EVENT_RE = re.compile(r"diarrh|transaminitis|hand[\s–-]foot|interstitial|pneumonitis|neutropeni|nausea|fatigue|"
                       r"cardiotox|hepatotox|\bgrade\b|fatal|hematolog|gastrointestinal|discontinu", re.I)
-DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs\.?)", re.I)
 # Figures asked for outright ("pfs and os numbers?"), not just whether an endpoint improved.
 # A result's figure: a value with its unit, a decimal, a hazard ratio (not 'phase III', 'HER2', 'two lines').
 RESULT_FIGURE_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?|years?|mg)|\b\d+\.\d+\b|hazard ratio|\bHR\b", re.I)
@@ -98,7 +98,6 @@ def _figure_given(sentences) -> bool:
 
 
 FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|how big|how large|median|mean)\b", re.IGNORECASE)
-SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
                               r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data|"
                               # ('did DESTINY-Breast 06 meet its primary endpoint?')
