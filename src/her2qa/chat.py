@@ -255,12 +255,13 @@ def _reading_of(question: str, own: list[str], conversation: Conversation, analy
     return _Reading(question, own, carried, specific_own, pronoun, those_asked, previous, conversation, analyzer)
 
 
-def _one_name_said(subject: str, names: list[str]) -> re.Match | None:
-    """The whole of 'what about X' is one name the turn gives ('axl', 'the AXL'), as a match of it."""
-    for name in names:
-        if (said := re.fullmatch(rf"\s*(?:the\s+)?({re.escape(name)})\s*", subject, re.I)) is not None:
-            return re.search(re.escape(said.group(1)), subject)
-    return None
+def _one_picked_out(subject: str, names: list[str]) -> str:
+    """What the whole of 'what about X' picks out: one of a kind by its mark ('the akt one'), or one of ``names`` as
+    typed ('axl', 'the AXL' → 'AXL'); '' otherwise."""
+    if one := ONE_OF_A_KIND_RE.fullmatch(subject):
+        return one.group(0)
+    return next((said.group(1) for name in names
+                 if (said := re.fullmatch(rf"\s*(?:the\s+)?({re.escape(name)})\s*", subject, re.I))), "")
 
 
 def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
@@ -271,15 +272,14 @@ def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
     question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
     previous, analyzer = t.previous, t.analyzer
     if pronoun and pronoun.group(0).lower() in ("it", "its") and (asked := WHAT_ABOUT_THEN_ASKED_RE.match(question)) \
-            and pronoun.start() >= asked.start("question") and (
-                (one := ONE_OF_A_KIND_RE.fullmatch(asked.group("subject")))
-                or (one := _one_name_said(asked.group("subject"), [e for e in own if e not in specific_own]))):
+            and pronoun.start() >= asked.start("question") and \
+            (one := _one_picked_out(asked.group("subject"), [e for e in own if e not in specific_own])):
         # "which pi3k pathway drugs are combined with anti-her2?" → "what about the akt one - what's it paired with?",
         # "what about axl - is blocking it in trials?" after FGFR4: it is the one the turn picks out by its mark or by a
         # name the turn gives but would not otherwise keep as its subject, not the subject carried on
         at = pronoun.start() - asked.start("question")
         rest = asked.group("question")
-        said = one.group(0) + ("'s" if pronoun.group(0).lower() == "its" else "")
+        said = one + ("'s" if pronoun.group(0).lower() == "its" else "")
         return f"{rest[:at]}{said}{rest[at + len(pronoun.group(0)):]}", own
     if pronoun and pronoun.group(0).lower() in ("it", "that", "this") and not specific_own and \
             SEVERITY_ASKED_RE.search(question) and (trouble := TROUBLE_WORDS_RE.search(previous.resolved)) and \

@@ -169,12 +169,17 @@ DURATION_CUE = re.compile(r"\d\s*(?:months?|weeks?)\b.*(?:hazard ratio|\bHR\b|vs
 SURVIVAL_ENDPOINTS = ("OS", "PFS", "ORR", "DFS")
 
 
+def gives_an_unnamed_survival_figure(text: str) -> bool:
+    """A figure in months or weeks naming no survival endpoint ("the triple combination (8.3 months vs. 5.7 months;
+    Hazard ratio, 0.67)")."""
+    return bool(DURATION_CUE.search(text)) and not any(ENDPOINTS[e].search(text) for e in SURVIVAL_ENDPOINTS)
+
+
 def unnamed_survival_figure(endpoints: list[str], evidence: list[str]) -> bool:
-    """The review sometimes gives a trial's survival figures without naming the endpoint ("the triple combination
-    (8.3 months vs. 5.7 months; Hazard ratio, 0.67)"): such a figure, naming no endpoint, stands for one asked — not
-    for an overall survival, which the review always names when it gives one."""
+    """The review sometimes gives a trial's survival figures without naming the endpoint: such a figure stands for
+    an endpoint asked — not for an overall survival, which the review always names when it gives one."""
     return bool(endpoints) and all(e in SURVIVAL_ENDPOINTS and e != "OS" for e in endpoints) and any(
-        DURATION_CUE.search(e) and not any(ENDPOINTS[x].search(e) for x in SURVIVAL_ENDPOINTS) for e in evidence)
+        gives_an_unnamed_survival_figure(e) for e in evidence)
 
 
 def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -> str:

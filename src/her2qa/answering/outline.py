@@ -18,7 +18,6 @@ from ..citations import strip_markers
 from ..figures import has_figure
 from ..results import Answer
 from .compose import Pick, merge
-from .passages import EXAMPLES_NAMED_RE
 
 # "… bispecifics etc? what results", "any numbers?": the figures each paragraph gives are asked too
 FIGURES_ASKED_RE = re.compile(r"\b(?:results?|numbers|figures|data|outcomes?|efficacy|response rates?)\b", re.I)
@@ -48,8 +47,7 @@ class OutlinePlans:
             return answer
         # 'Targeted protein degradation (TPD) offers a novel approach…' names a kind; the sentence after it names
         # its examples ('Techniques such as PROTACs and molecular glues…'), which a list of approaches asks for
-        examples = [next((f for f in self.sentences.paragraph(s)[1:2] if EXAMPLES_NAMED_RE.search(f.text)), None)
-                    for s in openings]
+        examples = [self.sentences.examples_after(s) for s in openings]
         openings = sorted(openings + [f for f in examples if f is not None], key=lambda s: s.start)
         if FIGURES_ASKED_RE.search(text):
             # each paragraph's first sentence giving a figure ("ZW25 demonstrated a 33% response rate…") beside its opening

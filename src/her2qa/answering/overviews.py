@@ -19,7 +19,6 @@ from .compose import Pick, merge
 from .continuation import CAVEAT_RE
 from .coverage import content_words
 from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
-from .passages import EXAMPLES_NAMED_RE
 from .subjects import without_brackets
 from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
@@ -469,8 +468,7 @@ class OverviewPlans:
             chosen = best(sentences, 12)
         # ('Targeted protein degradation (TPD) offers a novel approach…': the sentence after a paragraph's opening that
         # names its examples, 'Techniques such as PROTACs and molecular glues…', comes with it)
-        chosen += [after for s in chosen if s.index == 0 for after in self.sentences.paragraph(s)[1:2]
-                   if EXAMPLES_NAMED_RE.search(after.text)]
+        chosen += [after for s in chosen if (after := self.sentences.examples_after(s)) is not None]
         chosen = sorted(set(chosen), key=lambda s: s.start)
         picks = []
         for s in chosen:

@@ -292,6 +292,12 @@ class SentenceIndex:
     def paragraph(self, sentence: Sentence) -> list[Sentence]:
         return self.by_paragraph.get((sentence.source, sentence.paragraph), [])
 
+    def examples_after(self, opening: Sentence) -> Sentence | None:
+        """The sentence after a paragraph's opening that names the examples of what it introduced ('Targeted protein
+        degradation (TPD) offers a novel approach…' → 'Techniques such as PROTACs and molecular glues…'), else None."""
+        after = self.next_in_paragraph(opening) if opening.index == 0 else None
+        return after if after is not None and EXAMPLES_NAMED_RE.search(after.text) else None
+
     def next_in_paragraph(self, sentence: Sentence) -> Sentence | None:
         paragraph = self.paragraph(sentence)
         return paragraph[sentence.index + 1] if sentence.index + 1 < len(paragraph) else None

@@ -16,8 +16,8 @@ from ..query import (PRETREATED_SAID_RE, STOPWORDS, Query, compact, light_stem, 
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
-from .coverage import (DURATION_CUE, ENDPOINTS, SURVIVAL_ENDPOINTS, asked_endpoints, attribute_words, measured_gap,
-                       names_of_property)
+from .coverage import (DURATION_CUE, ENDPOINTS, SURVIVAL_ENDPOINTS, asked_endpoints, attribute_words,
+                       gives_an_unnamed_survival_figure, measured_gap, names_of_property, unnamed_survival_figure)
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import CARRIES_ON_RE, FRAME_WORDS, Sentence
@@ -287,10 +287,7 @@ class SubjectPlans:
         # The review sometimes gives a trial's survival figures without naming the endpoint ("the
         # triple combination (8.3 months vs. 5.7 months; Hazard ratio, 0.67)"): a figure where it
         # describes the trial, naming no other endpoint, stands for the one asked.
-        unnamed = [s for s in kept if DURATION_CUE.search(s.text)
-                   and not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
-        # (an overall survival the review always names when it gives one: an unnamed figure is not it)
-        gaps = [g for g in gaps if not (g in SURVIVAL_ENDPOINTS and g != "OS" and unnamed)]
+        gaps = [g for g in gaps if not unnamed_survival_figure([g], [s.text for s in kept])]
         if not gaps and (paired := self._hazard_of_endpoint(base, query, entity, stretches, kept)) is not None:
             return paired
         if not gaps and FIGURES_ASKED_RE.search(query.text) and kept and not _figure_given(
@@ -305,8 +302,7 @@ class SubjectPlans:
         found = self._described(query, entity, ENDPOINTS[gaps[0]]) or [
             s for s in stretches if ENDPOINTS[gaps[0]].search(s.text)][:2]
         if not found and gaps[0] in SURVIVAL_ENDPOINTS and gaps[0] != "OS":
-            found = [s for s in self._described(query, entity, DURATION_CUE)
-                     if not any(ENDPOINTS[e].search(s.text) for e in SURVIVAL_ENDPOINTS)]
+            found = [s for s in self._described(query, entity, DURATION_CUE) if gives_an_unnamed_survival_figure(s.text)]
         # every endpoint asked, not only the first: "hazard ratio for os?" is not answered by OS rates
         found, unfound = found[:3], []
         for gap in gaps[1:] if found else []:
