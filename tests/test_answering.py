@@ -4176,8 +4176,35 @@ ROUND_39_CASES = {
         said=("8.3 months vs. 5.7 months",), abstained=False),
 }
 
+ROUND_40_CASES = {
+    "how long the responses lasted is the duration of response": Case(
+        ("what did destiny-breast03 show for enhertu", "how long did the responses last with it?"),
+        said=("14.8 months",), abstained=False),
+    "a response rate whose sentence names neither trial nor rate is found where its trial is described": Case(
+        ("NALA response rate?",), said=("32.8% vs. 26.7%",), abstained=False),
+    "a rate found where the trial is described must be printed with its figure, not said to improve": Case(
+        ("what was the orr in the triple arm of monarcher?",), abstained=True, unsaid=("8.3 months",)),
+    "'wats' is 'whats'": Case(("wats an adc exactly",), intent="definition", said=("three components",)),
+    "a trial handed over with 'give me' and a telling word is an overview": Case(
+        ("give me the monarcHER trial in a nutshell",), intent="overview", said=("237", "8.3 months vs. 5.7 months")),
+    "'it' asked of an endpoint beside another drug is the drug, so the trial that set them together answers": Case(
+        ("how does neratinib work", "which her receptors does it block", "and did it beat tykerb on overall survival?"),
+        unread=("EXTENET",), said=("no differences in OS",)),
+    "'what about' a trouble after a figure asks the trouble, not the figure again": Case(
+        ("hr for pfs in the tukysa phase 3?", "what about toxicity in that arm"), unread=("pfs",),
+        said=("transaminitis",)),
+    "a table asked as the answer's form is a comparison, not the review's tables": Case(
+        ("table comparing tykerb / nerlynx / tukysa: targets + key trial",), intent="compare",
+        said=("EGFR1", "pan-HER", "highly selective")),
+    "a topic asked in other words than its section's title finds the section": Case(
+        ("overview of what the review says on checkpoint inhibitors + anti-her2",),
+        said=("Immunotherapy in HER2-Positive Disease", "8.5 months vs. 4.1 months")),
+    "a history asked goes on to the event quoted next in time": Case(
+        ("kadcyla approval history - what trials got it approved and when",), said=("In 2013", "May 2019")),
+}
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
-         **ROUND_39_CASES}
+         **ROUND_39_CASES, **ROUND_40_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

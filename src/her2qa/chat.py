@@ -593,9 +593,11 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
     if WHOLE_RESULTS_RE.match(question) and (is_trial_name(subject, analyzer) or analyzer.names_a_trial(referent)):
         # "what were the numbers" after a trial's answer: all its results, not those of the last topic's words
         return reading, own + carried
-    if NARROWING_RE.search(question) or (SAME_AGAIN_RE.search(question) and not MEASURE_RE.search(question)):
+    if NARROWING_RE.search(question) or (SAME_AGAIN_RE.search(question) and not MEASURE_RE.search(question)
+                                         and not TROUBLE_WORDS_RE.search(question)):
         # "what about adjuvant?" after "when did tdm1 first get fda approval": the same question
-        # about the adjuvant setting (an endpoint asked instead, "what about os?", replaces the last one)
+        # about the adjuvant setting (an endpoint asked instead, "what about os?", replaces the last one, as a
+        # trouble does: "what about toxicity in that arm" after a PFS asks the arm's toxicity, not its PFS)
         return _with_topic(reading, previous, analyzer, narrowing=True), own + carried
     return _with_topic(reading, previous, analyzer), own + carried
 
@@ -837,6 +839,10 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
             return _trial_of_last_answer(previous, analyzer) or subject
         return carried_trial or subject
     if asked_endpoints(question):
+        if is_drug_name(subject) and _other_drug_typed(question, subject, analyzer):
+            # ('did it beat tykerb on overall survival?' after neratinib: the trial that set the two drugs against
+            # each other is found from both, not a trial the drug's answer named for something else)
+            return subject
         # an endpoint ("and the OS at 6 and 12 mo?") is measured in a trial the review calls one, not in a drug
         return next((e for e in carried if analyzer.called_a_trial(e)), subject)
     if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
@@ -850,6 +856,15 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
     if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and is_trial_name(subject, analyzer) and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
+
+
+def _other_drug_typed(question: str, subject: str, analyzer: QueryAnalyzer) -> bool:
+    """Does the turn name a drug besides ``subject`` (by any of its names)?"""
+    from .answering.extractive import is_drug_name
+
+    own = {a.lower() for a in analyzer.aliases_of(subject)} | {subject.lower()}
+    return any((is_drug_name(name) or name.lower() in BRANDS) and name.lower() not in own
+               and not {a.lower() for a in analyzer.aliases_of(name)} & own for name in analyzer.entities_in(question))
 
 
 def _trial_it_was_in(carried: list[str], previous: Turn, analyzer: QueryAnalyzer) -> str:

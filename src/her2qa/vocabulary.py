@@ -171,7 +171,7 @@ SHORTHAND: dict[str, str] = {
     "r": "are", "u": "you", "ur": "your", "w/": "with", "w/o": "without", "durva": "durvalumab", "palbo": "palbociclib", "abema": "abemaciclib",
     "lap": "lapatinib", "lapa": "lapatinib", "nera": "neratinib", "tuca": "tucatinib", "tuc": "tucatinib", "surv": "survival", "approx": "approximately",
     # chat spellings of frame words, so that intent and coverage read them ('tell me abt monarcHER')
-    "abt": "about", "bout": "about", "wat": "what", "wht": "what", "cuz": "because", "bcuz": "because",
+    "abt": "about", "bout": "about", "wat": "what", "wht": "what", "wats": "whats", "whts": "whats", "wuts": "whats", "cuz": "because", "bcuz": "because",
     "yr": "year", "yrs": "years", "mo": "months", "mos": "months", "ppl": "people",
     "io": "immunotherapy", "ici": "immune checkpoint inhibitor", "icis": "immune checkpoint inhibitors",
     # the review writes its models out ("patient-derived xenografts and organoids")
@@ -386,6 +386,10 @@ SYNONYMS: dict[str, str] = {
         "all patients without stratification",
     # 'was there a difference in how long people lived?', 'did it help them live longer': overall survival
     LIVED_LONGER: "OS overall survival",
+    # 'how long did the responses last?': how long a tumour kept responding is the review's duration of response
+    r"\bhow long (?:(?:did|do|does|were|are|was|have|has) )?(?:the |their |its |those |these )?(?:responses?|remissions?) "
+    r"(?:last|hold|held|persist)\w*|\b(?:responses?|remissions?) (?:lasted|last(?:ing|s)?) (?:for )?how long\b":
+        "duration of response",
     # disease growing only in the brain is the review's 'local progression' (HER2CLIMB let patients go on after it)
     r"\b(?:progress\w*|grow\w*|got worse|worsen\w*) (?:only |just )?(?:in|of) the brain\b|\b(?:brain|intracranial|cns) progression\b|"
     r"\bbrain (?:spots?|mets?|metastas[ie]s|tumou?rs?) (?:grow|grew|get bigger|got bigger|progress)\w*|"
@@ -450,6 +454,14 @@ SYNONYMS: dict[str, str] = {
     # 'which checkpoint receptors do ADCs turn up?': what the review calls upregulating
     r"\bturn(?:s|ed|ing)?\s+(?:\w+\s+)?up\b|\bramp(?:s|ed|ing)?\s+up\b": "upregulating upregulate upregulation",
 }
+
+
+def in_the_reviews_words(text: str) -> str:
+    """``text`` with each phrase the review words otherwise put in its words ('checkpoint inhibitors + anti-her2' →
+    'immunotherapy + anti-her2'), for finding the section titled in them."""
+    for phrase, meaning in SYNONYMS.items():
+        text = re.sub(rf"\b(?:{phrase})", meaning, text, flags=re.I)
+    return text
 
 
 def synonym_meanings(text: str) -> list[str]:

@@ -436,7 +436,8 @@ class ComparePlans:
         specific = [e for e in query.entities if not is_generic(e)]
         if len(specific) < 2:
             return []
-        split = re.split(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|or|and)\b", text, flags=re.I)
+        # ('tykerb / nerlynx / tukysa': a slash between spaces lists sides; 'T-DM1/pertuzumab' joins a regimen)
+        split = re.split(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|or|and)\b|\s/\s", text, flags=re.I)
         sides = []
         for chunk in split:
             named = [e for e in specific if mentions(chunk, query.aliases.get(e, [e])) or e.lower() in chunk.lower()]

@@ -56,6 +56,12 @@ ABOUT_THE_FIGURE_RE = re.compile(r"(?:This|That|These|Such|The same)\s+(?:rate|f
 # how many sentences after a figure may go on comparing it
 COMPARISON_REACH = 3
 
+# A history asked ('approval history', 'when was it approved', 'timeline'), and a sentence going on in time
+# (not a 'when' alone: 'what year did kadcyla get approval for 2nd/3rd line' asks one event, not what came after it)
+HISTORY_ASKED_RE = re.compile(r"\bhistory\b|\btimeline\b|\bchronolog|\bover (?:the )?years\b", re.I)
+LATER_RE = re.compile(r"(?:Thereafter|Subsequently|Later|Afterwards|Since then|More recently)\b|In (?:\w+ )?(?:19|20)\d\d\b")
+YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
 class ContinuationPlans:
     """Mixin of :class:`AnswerPipeline`: the continuation plan for follow-ups that point at what was said."""
 
@@ -94,6 +100,21 @@ class ContinuationPlans:
         starts = {s.start for s in chosen}
         added = [nxt for sentence in chosen for nxt in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
                  if nxt.start not in starts and CAVEAT_RE.match(nxt.text)]
+        return self._with_added(base, answer, query, chosen, added) if added else answer
+
+    def _with_the_history_that_follows(self, base: Answer, answer: Answer, query) -> Answer:
+        """'kadcyla approval history - what trials got it approved and when': an event quoted with its date is
+        followed by the sentence that goes on in time ("Thereafter, in May 2019, T-DM1 became the first-ever ADC
+        approved for the adjuvant treatment…"), when a history is asked."""
+        if answer.abstained or not answer.citations or not HISTORY_ASKED_RE.search(query.text):
+            return answer
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen:
+            return answer
+        starts = {s.start for s in chosen}
+        added = [nxt for sentence in chosen if YEAR_RE.search(sentence.text)
+                 for nxt in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+                 if nxt.start not in starts and LATER_RE.match(nxt.text)]
         return self._with_added(base, answer, query, chosen, added) if added else answer
 
     def _with_the_comparison_that_follows(self, base: Answer, answer: Answer, query) -> Answer:

@@ -795,8 +795,17 @@ def asks_of_each_term(question: str) -> bool:
         is_drug_name(w) for side in (match.group("left"), match.group("right")) for w in side.split())
 
 
+# 'give me the monarcHER trial (in a nutshell)': a trial handed over whole, with nothing asked of it
+GIVE_ME_RE = re.compile(r"^\W*(?:(?:pls|please|plz)\s+)?(?:give|show|tell)\s+(?:me|us)\s+", re.I)
+
+
 def _bare_name(question: str) -> bool:
-    """'PATRICIA trial?', 'kate2?', 'margetuximab' — a name and little else asks for an overview."""
+    """'PATRICIA trial?', 'kate2?', 'margetuximab', 'give me the NALA trial' — a name and little else asks for an
+    overview (after 'give me', a trial's or a name's: not 'give me the numbers')."""
+    if (given := GIVE_ME_RE.match(question)) is not None:
+        question = question[given.end():]
+        if not (re.search(r"\b(?:trial|study)\b", question, re.I) or NAME_LIKE_RE.search(question)):
+            return False
     words = re.findall(r"[\w\-/+.]+", question)
     rest = [w for w in words if w.lower() not in {"trial", "study", "the", "drug", "pls", "please", "info", "?"}]
     return 0 < len(rest) <= 2 and not re.match(rf"^{WH_START}\b", question.strip(), re.I)
@@ -1096,11 +1105,18 @@ def _drug_set_aside(purpose: str) -> str:
     return next((w for w in reversed(re.findall(r"[\w\-]+", purpose)) if is_drug_name(w)), "")
 
 
+# 'table comparing tykerb / nerlynx / tukysa': a table asked as the answer's form is a comparison, not the review's tables
+TABLE_AS_FORM_RE = re.compile(r"^\W*(?:(?:pls|please|plz|can you|could you)\s+)?(?:(?:make|give|draw|build|create|do)\s+"
+                              r"(?:me\s+|us\s+)?)?(?:an?\s+)?(?:(?:quick|short|simple|small)\s+)?table\s+"
+                              r"(?:comparing|that compares|to compare|contrasting|that contrasts)\s+", re.I)
+
+
 def without_framing(question: str, rare: Callable[[str], bool] | None = None) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it. ``rare`` tells a
     name the review gives so seldom that, typed as an example ('src inhibitors like dasatinib'), it is kept."""
     question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
+    question = TABLE_AS_FORM_RE.sub("compare ", question, count=1)
     # ('the kadcyla-after-surgery trial': words hyphened into one name, each said on its own)
     question = HYPHENED_PHRASE_RE.sub(r"\1 \2 \3", question)
     # ('scan showed spots in my brain :( anything in there about brain mets?': a face typed ends what was told)

@@ -19,6 +19,7 @@ from typing import Callable
 
 from ..citations import strip_markers
 from ..corpus import Corpus
+from ..figures import has_figure
 from ..query import Query, QueryAnalyzer, is_phase_numeral, light_stem, mentions
 from ..results import Answer
 from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
@@ -27,7 +28,7 @@ from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
                        subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        setting_gap, weakly_covered, year_gap)
-from .extractive import (DRUG_RE, NO_FIGURE_FOUND, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
+from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, retrieved_list, trial_names)
 from .comparisons import ComparePlans
 from .continuation import ContinuationPlans
@@ -112,6 +113,15 @@ BEING_TRIED_RE = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:(?:is|are) [\w\-]
 # A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
+
+# the extractive step found no figure of the measure in sentences naming the trial ("The review mentions NALA but
+# does not report a response rate."): "Moreover, neratinib improved ORR (32.8% vs. 26.7%…)" names neither
+EXTRACTIVE_GAP_RE = re.compile(r"The review mentions .+ but does not report [^.]+\.$")
+
+
+def figure_of_each(measures: list[str], said: list[str]) -> bool:
+    """Does a sentence with a figure name each measure ('ORR (32.8% vs. 26.7%…)'), not only say it improved?"""
+    return bool(measures) and all(any(MEASURES[m][1].search(t) and has_figure(t) for t in said) for m in measures)
 
 class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlans, SubjectPlans, HeadToHeadPlans,
                      DefinitionPlans, ContinuationPlans, TablePlans, OverviewPlans, ComparePlans, RationalePlans,
@@ -482,6 +492,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         # (the pair asked first: the results that follow are those of the sentences that stay)
         answer = self._given_together_first(base, answer, query)
         answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
+        answer = self._with_the_history_that_follows(base, answer, query)
         answer = self._with_figures_between(base, answer, query)
         return self._with_the_comparison_that_follows(base, answer, query)
 
@@ -490,9 +501,13 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         answer = met or self.extractive.answer(question, query, candidates)
         if met is None:  # (a running text, made points; the meeting's points are its own)
             answer = answer.model_copy(update={"intent": base.intent, "points": self._named_points(answer)})
-        if answer.abstained and answer.answer.endswith(f"does not report {NO_FIGURE_FOUND}.") and \
-                (described := self._endpoint_where_described(base, query)) is not None:
-            answer = described  # ('what was the pfs in MonarcHER?': its figures sit where the review describes it)
+        if answer.abstained and EXTRACTIVE_GAP_RE.match(answer.answer) and \
+                (described := self._endpoint_where_described(base, query)) is not None and (
+                    answer.answer.endswith(f"does not report {NO_FIGURE_FOUND}.")
+                    or figure_of_each(asked_measures(query.text), self._said(described))):
+            # ('what was the pfs in MonarcHER?': its figures sit where the review describes it; a measure the step
+            # named as missing is found there only with its own figure — not MonarcHER's PFS for an ORR asked)
+            answer = described
         if answer.abstained:
             if "does not report" in answer.answer:
                 return self._say_what_is_missing(base, answer, query, candidates)
