@@ -4201,6 +4201,48 @@ ROUND_40_CASES = {
         said=("Immunotherapy in HER2-Positive Disease", "8.5 months vs. 4.1 months")),
     "a history asked goes on to the event quoted next in time": Case(
         ("kadcyla approval history - what trials got it approved and when",), said=("In 2013", "May 2019")),
+    "'that' after a name brought up stands for what was told of it, which stays with the question": Case(
+        ("my onc mentioned lung problems with enhertu... how often does that happen and can it kill you",),
+        said=("13.6%", "2.2%"), abstained=False),
+    "what they are compared against, after several rows, is each row's control arm": Case(
+        ("is enhertu being tested first line anywhere?", "what are they comparing it against?"),
+        read=("DESTINY-Breast 06 and DESTINY-Breast 09",), said=("nab-paclitaxel", "paclitaxel or docetaxel")),
+    "what comes after a drug fails is the other drug the review gives after its failure": Case(
+        ("what did TH3RESA show with kadcyla", "ok and once it stops working what's next?"),
+        said=("T-DXd after failure of T-DM1", "effective after T-DM1 failure"), unsaid=("first ADC approved",)),
+    "how many stopped a drug is declined when nothing quoted speaks of stopping": Case(
+        ("how many pts stopped tukysa because of diarrhea?",), abstained=True,
+        said=("does not report the number of patients who stopped treatment",)),
+    "a stopping the review reports answers whether anyone stopped": Case(
+        ("did anyone stop zw25 because of side effects in the phase 1?",), abstained=False,
+        said=("no treatment discontinuations",)),
+    "'the trial that got it approved' asks for a trial, not a definition": Case(
+        ("my wife just started enhertu. what was the big trial that got it approved",), intent="fact"),
+    "names set aside in brackets are set aside, and the kind asked is listed from its section": Case(
+        ("what other new anti-her2 approaches (beyond adcs and tkis) does the review list",),
+        said=("bispecific antibodies, CAR-T",)),
+    "what a trial is testing is no term defined": Case(("what's the TULIP trial testing?",), intent="fact"),
+    "an ADC's payload is what its antibody is linked to": Case(
+        ("what's the payload of trastuzumab duocarmazine?",), said=("seco-duocarmycin-hydroxybenzamide-azaindole",),
+        abstained=False),
+    "a drug named in another trial's sentence is not the one a named trial used": Case(
+        ("which antidiarrheal drug and schedule did CONTROL use with nerlynx",), abstained=True,
+        said=("does not report the name of the antidiarrheal drug",)),
+    "names given to a part for its context are no aspects listed": Case(
+        ("my wife just started enhertu. what was the big trial that got it approved",
+         "ok and the side effects? she gets short of breath"), said=("13.6%",), unsaid=("first ADC approved",)),
+    "'they' after 'what about <condition>' asking who was let in are the patients with it": Case(
+        ("pfs in the tucatinib pivotal trial?", "2 yr os?", "what about brain mets, were they let in?"),
+        read=("patients with brain metastases let in",), unread=("were tucatinib",), said=("after local therapy",)),
+    "a comparison followed by a yes/no of what one side does is two questions, 'it' the side not named again": Case(
+        ("How does the payload of trastuzumab duocarmazine compare with that of T-DM1, and does it work where T-DM1 fails?",),
+        said=("DNA alkylating agent", "overcome T-DM1 resistance")),
+    "'non-X approaches' set a class aside, and 'the … part' names a part of the review": Case(
+        ("what newer non-adc/non-tki approaches are listed in the future directions part",),
+        said=("4.4 Diverse Approaches", "bispecific antibodies, CAR-T")),
+    "survival asked of the disease is not a trial's survival": Case(
+        ("how long do ppl usually live with her2+ metastatic breast cancer now",), abstained=True,
+        unsaid=("16.4 months",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

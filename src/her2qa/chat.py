@@ -281,6 +281,17 @@ def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
         rest = asked.group("question")
         said = one + ("'s" if pronoun.group(0).lower() == "its" else "")
         return f"{rest[:at]}{said}{rest[at + len(pronoun.group(0)):]}", own
+    if pronoun and pronoun.group(0).lower() in ("they", "them") and not specific_own and carried and \
+            (asked := WHAT_ABOUT_THEN_ASKED_RE.match(question)) and pronoun.start() >= asked.start("question") and \
+            ADMITTED_RE.search(asked.group("question")):
+        # "pfs in the tucatinib pivotal trial?" → "what about brain mets, were they let in?": they are the patients
+        # with what the turn names, in the trial carried on — not the drug
+        at = pronoun.start() - asked.start("question")
+        rest = asked.group("question")
+        reading = f"{rest[:at]}patients with {asked.group('subject').strip()}{rest[at + len(pronoun.group(0)):]}"
+        reading = reading.rstrip(" ?")
+        joint = " " if re.search(r"\b(?:in|into)$", reading) else " in "  # ('… let in' takes the trial after it)
+        return f"{reading}{joint}{_with_typed_alias(carried[0], t.conversation)}?", own + carried
     if pronoun and pronoun.group(0).lower() in ("it", "that", "this") and not specific_own and \
             SEVERITY_ASKED_RE.search(question) and (trouble := TROUBLE_WORDS_RE.search(previous.resolved)) and \
             (drug := next((e for e in carried if is_drug_name(e) or e.lower() in BRANDS), None)):
@@ -349,6 +360,11 @@ def _asked_of_the_last_answer(t: _Reading) -> Read | None:
         # ('which ADCs in table 1 are still only phase I' → 'do those two have anything in common?': its two rows)
         # "whats the payload on enhertu" → "and kadcyla?" → "which of the two has the cleavable linker": those two
         return f"{question[:two.start()]}{pair[1]} and {pair[0]}{question[two.end():]}", own + pair
+    if not specific_own and COMPARATOR_ASKED_RE.search(question) and not MEASURE_RE.search(question) and \
+            2 <= len(rows := _row_names(previous.answer)) <= 4:
+        # "is enhertu being tested first line anywhere?" (two rows) → "what are they comparing it against?": the
+        # control arm of each row given
+        return f"{question.rstrip(' ?')} in {_join_names(rows)}?", own + rows
     if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question)
                                              or several_rows)
                                             and previous.answer.intent in ("list", "table") and not specific_own):
@@ -635,6 +651,15 @@ def _named_with_that_noun(question: str, conversation: Conversation, analyzer: Q
         if titled and analyzer.known(name := titled.group("name")):
             return f"{question[:pointer.start()]}the {name} {noun}{question[pointer.end():]}", name
     return None
+
+
+# What a trial's experimental arm is set against: its control arm
+COMPARATOR_ASKED_RE = re.compile(r"\bcompar\w*\s+(?:(?:it|them|this|that|enhertu|those)\s+)?(?:against|to|with)\W*$|"
+                                 r"\bagainst what\b|\b(?:vs\.?|versus) what\b|\bcomparators?\b|\bcontrol arms?\b", re.I)
+
+
+def _join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _row_names(answer: Answer) -> list[str]:
@@ -1006,6 +1031,8 @@ TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:t
 PATIENTS_DOING_RE = re.compile(r"\s+(?:\w+ly\s+|then\s+|later\s+)?(?:progress(?:ed|es)?|relaps(?:ed|es)?|died|die|survived|"
                                r"recurred|got worse|get worse|had to (?:come|go|stop)|have to (?:come|go|stop)|came off|come off)\b",
                                re.I)
+# Who a trial let in: 'were they let in?', 'allowed', 'eligible'
+ADMITTED_RE = re.compile(r"\b(?:let in|let into|allowed|included|eligible|enrolled|admitted|excluded|take part|get in)\b", re.I)
 # people a question names before a "they" that is them, not the conversation's subject
 PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
 # The columns the tables name their rows by (as the table plans read them), and a row's name cell as rows are

@@ -211,7 +211,8 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
 
 
 # A property the review names otherwise: T-DM1's payload is "the cytotoxic agent DM1"
-PROPERTY_SAID = {"payload": ("cytotoxic agent",),
+# (and by what the antibody is "linked to": "trastuzumab linked to the DNA alkylating agent seco-duocarmycin…")
+PROPERTY_SAID = {"payload": ("cytotoxic agent", "linked to the", "linked to a", "conjugated to"),
                  # 'what is enhertu being combined with in DESTINY-Breast 08?': a table's arms print a partner by "plus"
                  "combined": ("plus", "combination"), "combination": ("plus", "combined"),
                  # 'what phase is each in': the word is too common to tell the aspect, a phase printed ("phase II") tells it
@@ -429,6 +430,41 @@ COUNT_SAID_RE = re.compile(r"(?<![\d.,:])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.,:]
 
 # 'sample size of KATHERINE', 'the number of patients in EMILIA': a head count asked without 'how many'
 HEAD_COUNT_ASKED_RE = re.compile(r"\bsample sizes?\b|\bnumber of (?:patients|pts|participants|people|women|subjects)\b", re.I)
+
+
+# 'how many pts stopped tukysa because of diarrhea?': how many came off treatment, which only a sentence on stopping gives
+STOPPING_ASKED_RE = re.compile(r"\b(?:how many|what (?:%|percent(?:age)?|proportion|share|fraction|number)|did (?:anyone|anybody|any|many|people|patients|pts))\b"
+                               r"[^?]*?\b(?:stop(?:ped|s)?|discontinu\w*|quit|came off|come off|drop(?:ped)? out|withdr[ae]w\w*)\b", re.I)
+STOPPING_SAID_RE = re.compile(r"\bdiscontinu\w*|\bstop(?:ped|ping)\b|\bwithdr[ae]w\w*|\bdropp?ed out\b", re.I)
+
+
+def stopping_gap(question: str, evidence: list[str]) -> str:
+    """'the number of patients who stopped treatment' when the question asks how many stopped and no quoted sentence
+    speaks of stopping (a side effect's frequency is not how many came off the drug for it), else ''."""
+    if not STOPPING_ASKED_RE.search(question) or any(STOPPING_SAID_RE.search(e) for e in evidence):
+        return ""
+    return "the number of patients who stopped treatment"
+
+
+# 'how long do people usually live with her2+ mbc now?': survival of the disease as a whole, asked of no treatment
+GENERAL_SURVIVAL_ASKED_RE = re.compile(r"\bhow long (?:do|does|can|will|would|might)\s+(?:\w+\s+){0,4}?(?:live|survive)\b|"
+                                       r"\blife expectancy\b|\bhow long (?:\w+\s+){0,3}?(?:have|has) left\b", re.I)
+# ... which a trial's or a drug's arm does not give: a figure beside a drug, a trial or an arm
+TREATMENT_FIGURE_RE = re.compile(r"\b(?:arms?|trials?|stud(?:y|ies)|treated with|receiving|received)\b", re.I)
+
+
+def general_survival_gap(question: str, evidence: list[str], treatment_named: bool) -> str:
+    """'a survival figure for patients in general' when survival is asked of the disease, not of a treatment, and
+    every quoted sentence with a figure gives a trial's or a drug's result (DESTINY-Breast01's PFS is not how long
+    people live with the disease), else ''."""
+    if treatment_named or not GENERAL_SURVIVAL_ASKED_RE.search(question):
+        return ""
+    from .extractive import DRUG_RE, TRIAL_RE  # (extractive imports this module)
+
+    figures = [strip_markers(e) for e in evidence if re.search(r"\d", strip_markers(e))]
+    if any(not (DRUG_RE.search(f) or TRIAL_RE.search(f) or TREATMENT_FIGURE_RE.search(f) or "T-D" in f) for f in figures):
+        return ""
+    return "a survival figure for patients in general"
 
 
 def count_gap(question: str, evidence: list[str]) -> str:

@@ -161,6 +161,11 @@ SUCCESSOR_ASKED_RE = re.compile(r"\b(?:the\s+|a\s+|its\s+)?(?:follow[\s-]?up|fol
                                 r"(?:study|trial)\b|\b(?:the\s+|its\s+)successor\b", re.I)
 
 
+# 'that'/'this' standing for a thing told before the question ('how often does that happen'), not 'that trial'
+# (as a pronoun after a verb or preposition: not the relative 'that' of "the big trial that got it approved")
+TOLD_THING_RE = re.compile(r"\b(?:does|do|did|is|was|are|were|can|could|will|would|about|of|for|with|on|from)\s+(?:that|this)\b"
+                           r"(?!\s+(?:trial|study|drug|one|paper|ref|reference)\b)", re.I)
+
 class FramingSteps:
     """Rewrites of a question before its intent is read (who asks, glosses, what was told before)."""
 
@@ -227,7 +232,12 @@ class FramingSteps:
             # (a context telling more than a name, "my sister had ILD on enhertu, can she restart it", stays whole)
             name = brought_up[0] + ("’s" if pronoun.group(0).lower() in ("its", "their") else "")
             question_part = match.group("question")
-            return f"{question_part[:pronoun.start()]}{name}{question_part[pronoun.end():]}"
+            named = f"{question_part[:pronoun.start()]}{name}{question_part[pronoun.end():]}"
+            if TOLD_THING_RE.search(question_part):
+                # "my onc mentioned lung problems with enhertu... how often does that happen and can it kill you":
+                # 'that' is what was told of the name, which stays with the question
+                return f"{text.strip()[:match.start('question')]}{named}"
+            return named
         if PEOPLE_LIKE_RE.search(match.group("question")) or (
                 THE_PERSON_RE.search(match.group("question")) and WHERE_IT_SPREAD_RE.search(match.group("context"))):
             # "my sister has spots in her brain… were people like her allowed in…", "my wife has cancer in her

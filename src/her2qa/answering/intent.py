@@ -302,6 +302,11 @@ DEFINITION_RE = re.compile(rf"^(?:(?:what (?:{COPULA_ADVERB} )?(?:is|are|was|wer
                            # of, or an arm of a trial — no term)
                            r"(?!(?:the |an? )?(?:comparators?|control arms?)\b)"
                            r"(?![\w\-–/+ ]*\b\w{3,}ing\b[\w\-–/+ ]*\b(?:against|with|to|for|on)\??$)"
+                           # ("what's the TULIP trial testing?": what it is doing, no term)
+                           r"(?![\w\-–/+ ]*\b(?:testing|studying|investigating|evaluating|comparing|assessing|exploring|"
+                           r"looking at|doing|showing)\??$)"
+                           # ('what was the big trial that got enhertu approved': the one that did something, a fact)
+                           r"(?![\w\-–/+ ]*\b(?:trials?|stud(?:y|ies)|drugs?|agents?)\s+(?:that|which|who)\s+(?!(?:is|are)\b)\w+)"
                            r"[\w\-–/+ ]{1,40}\??$|define\b|"
                            r"what does .+ (?:mean|stand for)(?! for(?! (?:adcs?|tkis?|antibod\w+|conjugates?|antibody[\s-]drug conjugates?)\W*$))|what means\b|what (?:do|does) [\w\-–/+ ]{1,40} do\b|what kind of|what type of|what class of|"
                            r"what (?:counts|qualifies|is considered) as\b|"
@@ -404,13 +409,22 @@ ENDS_ON_ONE_WORD_ASKED_RE = re.compile(r"(?:^|[,;:]\s*|\s)(?:which|what)\s+[a-z]
 DASH_THEN_QUESTION_RE = re.compile(r"\s+[-–—]\s+(?=why\b)", re.I)
 
 
+# ... and a yes/no question of what one side does, after a question mark or ', and' ('SYD985 vs T-DM1 payload class?
+# and does SYD985 work where T-DM1 fails')
+DOES_IT_THEN_RE = re.compile(r"(?:\?\s*|,\s+)(?:and\s+)?(?=(?:does|do|did|can|could|will|would)\s+(?:it|they|\S+)\s+"
+                             r"(?:still\s+)?(?:work|help|overcome|beat|improve|cross|get)\b)", re.I)
+
+
 def comparison_then_question(sentence: str) -> list[str]:
     """'tucatinib vs lapatinib selectivity - why is tukysa easier to tolerate' → the comparison and the why, as two
-    questions; anything else → [sentence]."""
+    questions; so too a yes/no of what one side does after it; anything else → [sentence]."""
     dash = DASH_THEN_QUESTION_RE.search(sentence)
     before = sentence[:dash.start()] if dash else ""
     if dash and re.search(r"\b(?:vs\.?|versus)\s", before, re.I) and len(before.split()) >= 4:
         return [before, sentence[dash.end():]]
+    then = DOES_IT_THEN_RE.search(sentence)
+    if then and COMPARE_RE.search(sentence[:then.start()]) and len(sentence[:then.start()].split()) >= 3:
+        return [sentence[:then.start()].rstrip(" ,?") + "?", sentence[then.end():]]
     return [sentence]
 
 
@@ -547,6 +561,8 @@ TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+\(?\s*{EXCLUSION_WORDS}\s+"
                                    rf"(?:[\w\-+/&]+\s+){{0,6}}?[\w\-+/]+\s*\)?\s*(?=[?.!]*\s*$)", re.I)
 
 
+# "what other new anti-her2 approaches (beyond adcs and tkis) does the review list": set aside in brackets, anywhere
+BRACKETED_EXCLUSION_RE = re.compile(rf"\s*\(\s*{EXCLUSION_WORDS}\s+[^()]{{1,60}}\)", re.I)
 # "what newer approaches beyond adcs/tkis are discussed" (not "third line and beyond", a setting)
 MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_PHRASES}|beyond)\s+(?!(?:first|second|third|fourth|\d)\b)"
                                  rf"(?:[\w\-+/]+\s+){{0,3}}?[\w\-+/]+(?:\s*(?:and|or|&|,)\s*[\w\-+/]+)?"  # 'drugs like ADCs and TKIs'
@@ -588,7 +604,7 @@ def without_alike_premise(question: str) -> str:
 def _exclusion_clause(question: str) -> re.Match | None:
     """The first clause setting names aside ('besides adcs and tkis', '… beyond adcs/tkis') whose removal leaves a
     question of three words or more; None when there is none."""
-    for pattern in (LEADING_EXCLUSION_RE, TRAILING_EXCLUSION_RE, MIDDLE_EXCLUSION_RE):
+    for pattern in (LEADING_EXCLUSION_RE, TRAILING_EXCLUSION_RE, BRACKETED_EXCLUSION_RE, MIDDLE_EXCLUSION_RE):
         if (clause := pattern.search(question)) and len((question[:clause.start()] + question[clause.end():]).split()) >= 3:
             return clause
     return None
@@ -1111,12 +1127,22 @@ TABLE_AS_FORM_RE = re.compile(r"^\W*(?:(?:pls|please|plz|can you|could you)\s+)?
                               r"(?:comparing|that compares|to compare|contrasting|that contrasts)\s+", re.I)
 
 
+# 'what newer non-adc approaches are listed': approaches besides ADCs (a class of treatment set aside — not 'non-HER2
+# drugs', drugs not aimed at HER2)
+NON_ONE = r"non-?(adcs?|tkis?|antibod(?:y|ies)|chemo(?:therapy)?|immunotherap(?:y|ies))"
+NON_ONE_RE = re.compile(NON_ONE, re.I)
+NON_CLASS_RE = re.compile(rf"\b(?P<classes>{NON_ONE}(?:\s*(?:/|,|and|or|&)\s*{NON_ONE})*)\s+"
+                          r"(?P<kind>approaches|options|drugs|therapies|treatments|strategies|agents|ones)\b", re.I)
+
+
 def without_framing(question: str, rare: Callable[[str], bool] | None = None) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it. ``rare`` tells a
     name the review gives so seldom that, typed as an example ('src inhibitors like dasatinib'), it is kept."""
     question = APOLOGY_OPENING_RE.sub("", question, count=1) or question
     question = TABLE_AS_FORM_RE.sub("compare ", question, count=1)
+    question = NON_CLASS_RE.sub(lambda m: f"{m.group('kind')} besides {' and '.join(NON_ONE_RE.findall(m.group('classes')))}",
+                                question)
     # ('the kadcyla-after-surgery trial': words hyphened into one name, each said on its own)
     question = HYPHENED_PHRASE_RE.sub(r"\1 \2 \3", question)
     # ('scan showed spots in my brain :( anything in there about brain mets?': a face typed ends what was told)

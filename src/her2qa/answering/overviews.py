@@ -22,7 +22,7 @@ from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
 from .subjects import without_brackets
 from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
-from ..vocabulary import SAME_TOPIC, in_the_reviews_words
+from ..vocabulary import SAME_TOPIC, in_the_reviews_words, synonym_meanings
 
 # Asking for what a paper concludes rather than what it covers: 'bottom line', 'take-home', 'key message'
 CONCLUSION_ASKED_RE = re.compile(r"\b(?:bottom[\s-]?line|take[\s-]?(?:home|aways?)|key messages?|main messages?|"
@@ -113,10 +113,15 @@ class OverviewPlans:
         # ('HER2 heterogeneity as a resistance mechanism': the role a topic is asked in names no section of its own)
         found = self.sentences.find_section(AS_A_ROLE_RE.sub(" ", text), prefer_parents=bool(PLURAL_ASKED_RE.search(text)),
                                             topic=True)
-        if found is None and not specific and (reworded := in_the_reviews_words(text)) != text and \
-                (found := self.sentences.find_section(AS_A_ROLE_RE.sub(" ", reworded), topic=True,
-                                                      prefer_parents=bool(PLURAL_ASKED_RE.search(text)))) is not None:
-            text = reworded  # ('checkpoint inhibitors + anti-her2': the part titled "Immunotherapy in HER2-Positive Disease")
+        if found is None and not specific and not query.carried and (reworded := in_the_reviews_words(text)) != text:
+            # ('checkpoint inhibitors + anti-her2': the part titled "Immunotherapy in HER2-Positive Disease", a title
+            # in the review's words for what was typed)
+            found = self.sentences.find_section(AS_A_ROLE_RE.sub(" ", reworded), topic=True,
+                                                prefer_parents=bool(PLURAL_ASKED_RE.search(text)))
+            if found is not None and words_of(found[1].title) & words_of(" ".join(synonym_meanings(text))):
+                text = reworded
+            else:
+                found = None
         # "any data in her2 low?" after a TULIP answer asks about TULIP there, not for the HER2-low section
         carried_elsewhere = found is not None and bool(query.carried) and not any(
             mentions(s.text, query.aliases.get(e, [e]))

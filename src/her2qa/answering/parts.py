@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..figures import has_figure
-from ..query import light_stem
+from ..query import light_stem, mentions
 from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT, is_generic
 from .compose import merge, render
@@ -157,6 +157,12 @@ class PartSteps:
                     and (trial := THE_TRIAL_RE.search(part)):
                 # "can you get tucatinib with brain mets? were ppl with brain mets even in the trial": tucatinib's trial
                 text = self._with_the_drugs_trial(f"{part[:trial.start()]}the {lent[0]} {trial.group(1)}{part[trial.end():]}")
+            others = [e for e in subject if e not in named_here and not mentions(part, self.analyzer.aliases_of(e) + [e])]
+            if i and named_here and not ends_on_it and len(subject) == 2 and len(others) == 1 and \
+                    re.search(r"\b(?:it|its)\b", part, re.I):
+                # "… compare with that of T-DM1, and does it work where T-DM1 fails?": 'it' is the other one
+                text = re.sub(r"\b(it)(s?)\b", lambda m: others[0] + ("'s" if m.group(2) else ""), part, count=1,
+                              flags=re.I)
             if i and not named_here and not ends_on_it and len(subject) == 1 and re.search(r"\b(?:it|its)\b", part, re.I):
                 # "what is AXL and how does it fit into resistance to HER2-targeted therapy?": 'it' is the one
                 # name asked before

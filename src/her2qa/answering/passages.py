@@ -71,7 +71,9 @@ CARRIES_ON_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|As a result|Fo
                            r"improve|reduce|avoid|prevent|solve)|In order to|This is (?:due|because)|Because|Since)\b")
 
 # The question asks for a part of the review by name ('the section on …', 'that chapter about …')
-SECTION_ASKED_RE = re.compile(r"\b(?:section|chapter|subsection)\b", re.I)
+# ('… listed in the future directions part', 'the part on liquid biopsy': a part of the review named by its title)
+SECTION_ASKED_RE = re.compile(r"\b(?:section|chapter|subsection)\b|\bthe\s+(?:[\w\-/]+\s+){1,4}part\b|"
+                              r"\bpart\s+(?:on|about)\b", re.I)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from ..settings import Settings
 from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
                        subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
-                       setting_gap, weakly_covered, year_gap)
+                       general_survival_gap, setting_gap, stopping_gap, weakly_covered, year_gap)
 from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, retrieved_list, trial_names)
 from .comparisons import ComparePlans
@@ -41,6 +41,7 @@ from .neighbours import NeighbourSteps
 from .outcome import Outcome
 from .parts import FOLLOW_ON_SENTENCES, REVIEW_ITSELF_RE, WHICH_RE, PartSteps
 from .outline import OutlinePlans
+from .sequencing import SequencingPlans
 from .remedies import RemedyPlans
 from .rationale import RationalePlans
 from .overviews import RESULTS_ASKED_RE, OverviewPlans
@@ -125,7 +126,7 @@ def figure_of_each(measures: list[str], said: list[str]) -> bool:
 
 class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlans, SubjectPlans, HeadToHeadPlans,
                      DefinitionPlans, ContinuationPlans, TablePlans, OverviewPlans, ComparePlans, RationalePlans,
-                     DevelopmentPlans, RemedyPlans, OutlinePlans):
+                     DevelopmentPlans, RemedyPlans, OutlinePlans, SequencingPlans):
     """The planner: one method per intent, with the plans of each intent and the steps around them mixed in."""
 
     def __init__(self, settings: Settings, corpus: Corpus, analyzer: QueryAnalyzer, retrieve: Retrieve):
@@ -415,8 +416,10 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return elsewhere
         if intent in ("fact", "overview", "yesno", "list") and (treated := self._in_the_population_treated(base, query)):
             return treated
+        if intent in ("fact", "list", "overview") and (following := self._what_comes_after(base, text, query)) is not None:
+            return following
         if intent in ("fact", "list", "yesno", "overview", "definition") and not (
-                intent == "overview" and ASPECTS_LISTED_RE.search(text)):
+                intent == "overview" and self._aspects_listed(text, query)):
             # (an overview asked with its aspects listed, "neratinib - approvals, NALA, tox", wants all of them)
             answer = self._facet(base, query)
             if answer is not None:
@@ -464,6 +467,14 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return self._decline(base, "The review does not say. Its nearest passages share too few of the "
                                        "question's words to answer it.")
         return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
+
+    def _aspects_listed(self, text: str, query: Query) -> bool:
+        """'neratinib - approvals, NALA, tox': aspects listed after a name — not names a part of a question was given
+        for its context ('ok and the side effects (enhertu, T-DM1)?')."""
+        if (listed := ASPECTS_LISTED_RE.search(text)) is None:
+            return False
+        items = [i for i in re.split(r"\s*(?:,|&|\band\b)\s*", listed.group(0).strip(" ()-–—:?")) if i.strip()]
+        return not all(any(mentions(i, query.aliases.get(e, [e])) for e in query.entities) for i in items)
 
     def _endpoint_where_described(self, base: Answer, query: Query) -> Answer | None:
         """An endpoint asked of one trial named, whose sentences the ranking missed (its results sentence names
@@ -536,6 +547,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         missing = (attribute_gap(asked, self.analyzer, evidence) or measured_gap(asked, self.analyzer, said)
                    or self._property_of_another(query, answer)
                    or arm_gap(query.text, said, arms) or count_gap(query.text, said) or duration_gap(query.text, said)
+                   or stopping_gap(query.text, said)
+                   or general_survival_gap(query.text, said, any(is_drug_name(e) or self.is_trial(e) for e in specific))
                    or (grade_gap(query.text, said) if base.intent == "fact" else "") or subgroup_gap(query.text, said)
                    or (setting_gap(query.text, said) if self._specific(query) else "")
                    or (other_trials_figure(query.text, said, [a for e in specific if not is_drug_name(e)
@@ -555,7 +568,13 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             answer, missing = giving, ""
         # ('my mom's oncologist wants enhertu now that kadcyla stopped working. which trial showed it works …?')
         if not missing and base.intent == "fact" and WHICH_RE.match(asked) and (kind := asked_kind(asked)):
-            missing = self._unnamed(query, said, kind, asked)
+            # (a drug named in another trial's sentence is not the one a named trial used: 'which antidiarrheal drug
+            # did CONTROL use' is not answered by NALA's capecitabine)
+            # (none of them quoted: whether the trial is described at all is checked below)
+            of_trial = [t for t in said if any(mentions(t, query.aliases.get(e, [e])) for e in trials)] \
+                if kind == "drug" and trials else said
+            missing = self._unnamed(query, of_trial or said, kind, asked)
+            said = of_trial if missing and of_trial else said  # (what the review says of that trial is quoted)
             if missing and (named := self._naming_where_described(query, kind)):
                 # "which checkpoint inhibitor was added to T-DM1 in KATE2?": where KATE2 is described
                 return self._quoting(base, query, named, lambda s: self._antecedent(s, self._specific(query)[0]))
