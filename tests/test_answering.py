@@ -4240,6 +4240,9 @@ ROUND_40_CASES = {
     "'non-X approaches' set a class aside, and 'the … part' names a part of the review": Case(
         ("what newer non-adc/non-tki approaches are listed in the future directions part",),
         said=("4.4 Diverse Approaches", "bispecific antibodies, CAR-T")),
+    "a drug named as what resists is no partner given with the drug asked": Case(
+        ("whats everolimus", "does it help with herceptin resistance?"),
+        said=("first non-HER2-targeted therapy used to address trastuzumab resistance",)),
     "survival asked of the disease is not a trial's survival": Case(
         ("how long do ppl usually live with her2+ metastatic breast cancer now",), abstained=True,
         unsaid=("16.4 months",)),

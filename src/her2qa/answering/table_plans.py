@@ -148,6 +148,9 @@ class TablePlans:
         if len(drugs) != 2 or not COMBINATION_ASKED_RE.search(query.text) or SET_AGAINST_RE.search(query.text) \
                 or REGIMENS_SET_AGAINST_RE.search(query.text) or answer.abstained:
             return answer
+        if any(re.search(rf"\b{re.escape(a)}[\s-]+(?:resist\w*|refractory|failure|pretreated)\b", query.text, re.I)
+               for d in drugs for a in query.aliases.get(d, [d])):
+            return answer  # ('does everolimus help with herceptin resistance?': what resists is no partner given with it)
         first, second = (query.aliases.get(d, [d]) for d in drugs)
         chosen = [sentence for _, _, sentence in self._quoted(answer)]
         if None in chosen:
