@@ -4243,6 +4243,10 @@ ROUND_40_CASES = {
     "a drug named as what resists is no partner given with the drug asked": Case(
         ("whats everolimus", "does it help with herceptin resistance?"),
         said=("first non-HER2-targeted therapy used to address trastuzumab resistance",)),
+    "how a drug works is told from where the review speaks of it, not from a summary sentence on mechanisms": Case(
+        ("how does neratinib work",), said=("pan-HER inhibitor",), unsaid=("Clinical research should be strengthened",)),
+    "each side's own trial, asked as an aspect of a comparison, is told with it": Case(
+        ("table comparing tykerb / nerlynx / tukysa: targets + key trial",), said=("EGFR1", "pan-HER", "NALA")),
     "survival asked of the disease is not a trial's survival": Case(
         ("how long do ppl usually live with her2+ metastatic breast cancer now",), abstained=True,
         unsaid=("16.4 months",)),

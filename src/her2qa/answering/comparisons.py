@@ -95,6 +95,10 @@ SIDES_KIND_RE = re.compile(rf"\b(?:(?:these|those|both)\s+(?:(?:two|2|three|3)\s
                            r"(?:\s+(?:to|for|of|in|against)\s+[^?,;:—–]*)?", re.I)
 
 
+# Each side's own trial asked as an aspect: 'key trial', 'pivotal study', 'main trials'
+KEY_TRIAL_ASPECT_RE = re.compile(r"\b(?:key|main|pivotal|registration(?:al)?|approval|landmark|major)\s+(?:trials?|stud(?:y|ies))\b",
+                                 re.I)
+
 class ComparePlans:
     """How two (or more) sides compare on the aspect asked, each side from its own sentences."""
 
@@ -378,7 +382,10 @@ class ComparePlans:
         # measure's abbreviation does when it is rare ('DAR' in "linker, payload and DAR").
         terms = {t for t in terms if (share := self.analyzer.paragraph_share([t])) <= 0.2
                  and (not is_generic(t) or share <= RARE_MEASURE_SHARE)}
-        if not terms:
+        # ('targets + key trial': a trial asked as an aspect is told by a sentence naming one, a word too common to
+        # score by itself)
+        trial_asked = bool(re.search(r"\b(?:trials?|stud(?:y|ies))\b", aspect, re.I))
+        if not terms and not trial_asked:
             return None
         scored = []
         aliases = query.aliases.get(side, [side])
@@ -387,6 +394,8 @@ class ComparePlans:
                 continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
             shared = terms & set(tokenize(s.text)) | {w for w, phrases in said_as.items()
                                                       if any(p in s.text.lower() for p in phrases)}
+            if trial_asked and any(not n.upper().startswith("NCT") for n in trial_names(s.text)):
+                shared = shared | {"trial"}
             if shared:
                 scored.append((shared, s))
         if not scored:
@@ -471,6 +480,8 @@ class ComparePlans:
             words.append(HOW_IT_ACTS)
         if re.search(DEVELOPMENT_STAGE, rest, re.I):
             words.append("phase")  # 'where are they in development': how far each has come, its trials' phase
+        if KEY_TRIAL_ASPECT_RE.search(text) and "trial" not in words:
+            words.append("trial")  # 'targets + key trial': each side's trial, a word the frame words drop
         trial_apart = any(self.is_trial(e) and trial_names(e) and e not in sides for e in query.entities)
         if RESULTS_ASPECT_RE.search(rest) or (SHOWED_RE.search(rest) and not trial_apart):
             # 'design and early results': a trial's results are told by its measures (a 33% response

@@ -468,6 +468,25 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                                        "question's words to answer it.")
         return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
 
+    def _in_the_subjects_sections(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'how does neratinib work': of the sentences picked for a why asked of one name, those in a section where
+        none names it go ("Clinical research should be strengthened … drug resistance and action mechanisms", from the
+        conclusions), when one does name it."""
+        specific = self._specific(query)
+        quoted = self._quoted(answer)
+        if len(specific) != 1 or len(quoted) < 2:
+            return answer
+        aliases = query.aliases.get(specific[0], [specific[0]])
+        # (a sentence naming it by a pronoun, "[T-DXd] is uniquely designed…", or under a heading titled by it counts)
+        sections = {(s.source, s.section) for point, _, s in quoted
+                    if s is not None and (mentions(point.text, aliases) or mentions(self.sentences.subheading_of(s), aliases))}
+        # (a summary's sentence — the abstract's — is in no section: it stays only if it names the subject)
+        kept = [(point, s) for point, _, s in quoted
+                if (s is not None and (s.source, s.section) in sections) or (s is None and mentions(point.text, aliases))]
+        if not sections or len(kept) == len(quoted) or any(s is None for _, s in kept):
+            return answer
+        return self._quoting(base, query, [s for _, s in kept], lambda s: self._antecedent(s, specific[0]))
+
     def _aspects_listed(self, text: str, query: Query) -> bool:
         """'neratinib - approvals, NALA, tox': aspects listed after a name — not names a part of a question was given
         for its context ('ok and the side effects (enhertu, T-DM1)?')."""
@@ -497,6 +516,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if base.intent in ("why", "yesno") or query.carried:
             answer = self._with_neighbours(base, answer, query)
         answer = self._anchored(base, answer, query)
+        if base.intent == "why":
+            answer = self._in_the_subjects_sections(base, answer, query)
         if (in_setting := self._in_the_setting_asked(base, answer, query)) is not None:
             return in_setting
         answer = self._with_what_it_refers_to(base, answer, query)
