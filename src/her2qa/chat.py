@@ -364,7 +364,9 @@ def _asked_of_the_last_answer(t: _Reading) -> Read | None:
             2 <= len(rows := _row_names(previous.answer)) <= 4:
         # "is enhertu being tested first line anywhere?" (two rows) → "what are they comparing it against?": the
         # control arm of each row given
-        return f"{question.rstrip(' ?')} in {_join_names(rows)}?", own + rows
+        from .answering.extractive import _join
+
+        return f"{question.rstrip(' ?')} in {_join(rows, 'and')}?", own + rows
     if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question)
                                              or several_rows)
                                             and previous.answer.intent in ("list", "table") and not specific_own):
@@ -654,12 +656,8 @@ def _named_with_that_noun(question: str, conversation: Conversation, analyzer: Q
 
 
 # What a trial's experimental arm is set against: its control arm
-COMPARATOR_ASKED_RE = re.compile(r"\bcompar\w*\s+(?:(?:it|them|this|that|enhertu|those)\s+)?(?:against|to|with)\W*$|"
+COMPARATOR_ASKED_RE = re.compile(r"\bcompar\w*\s+(?:[\w\-]+\s+)?(?:against|to|with)\W*$|"
                                  r"\bagainst what\b|\b(?:vs\.?|versus) what\b|\bcomparators?\b|\bcontrol arms?\b", re.I)
-
-
-def _join_names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _row_names(answer: Answer) -> list[str]:

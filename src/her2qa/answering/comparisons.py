@@ -99,6 +99,7 @@ SIDES_KIND_RE = re.compile(rf"\b(?:(?:these|those|both)\s+(?:(?:two|2|three|3)\s
 KEY_TRIAL_ASPECT_RE = re.compile(r"\b(?:key|main|pivotal|registration(?:al)?|approval|landmark|major)\s+(?:trials?|stud(?:y|ies))\b",
                                  re.I)
 
+
 class ComparePlans:
     """How two (or more) sides compare on the aspect asked, each side from its own sentences."""
 

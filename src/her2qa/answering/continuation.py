@@ -56,11 +56,12 @@ ABOUT_THE_FIGURE_RE = re.compile(r"(?:This|That|These|Such|The same)\s+(?:rate|f
 # how many sentences after a figure may go on comparing it
 COMPARISON_REACH = 3
 
-# A history asked ('approval history', 'when was it approved', 'timeline'), and a sentence going on in time
-# (not a 'when' alone: 'what year did kadcyla get approval for 2nd/3rd line' asks one event, not what came after it)
+# A history asked ('approval history', 'timeline') — not a 'when' alone: 'what year did kadcyla get approval for
+# 2nd/3rd line' asks one event, not what came after it — and a sentence going on in time
 HISTORY_ASKED_RE = re.compile(r"\bhistory\b|\btimeline\b|\bchronolog|\bover (?:the )?years\b", re.I)
 LATER_RE = re.compile(r"(?:Thereafter|Subsequently|Later|Afterwards|Since then|More recently)\b|In (?:\w+ )?(?:19|20)\d\d\b")
 YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+
 
 class ContinuationPlans:
     """Mixin of :class:`AnswerPipeline`: the continuation plan for follow-ups that point at what was said."""

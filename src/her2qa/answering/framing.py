@@ -166,6 +166,7 @@ SUCCESSOR_ASKED_RE = re.compile(r"\b(?:the\s+|a\s+|its\s+)?(?:follow[\s-]?up|fol
 TOLD_THING_RE = re.compile(r"\b(?:does|do|did|is|was|are|were|can|could|will|would|about|of|for|with|on|from)\s+(?:that|this)\b"
                            r"(?!\s+(?:trial|study|drug|one|paper|ref|reference)\b)", re.I)
 
+
 class FramingSteps:
     """Rewrites of a question before its intent is read (who asks, glosses, what was told before)."""
 

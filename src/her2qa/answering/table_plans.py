@@ -20,7 +20,7 @@ from .tables import NAME_COLUMN_RE, TableMatch, names_the_row
 ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?points?|payloads?|nct|identifiers?|"
                                  r"(?:trial|registry|registration) ids?|comparators?)\b|"
                                  # ('what are they comparing it against in X and Y': the control arm of each)
-                                 r"\bcompar\w*\s+(?:(?:it|them|this|that|enhertu|those)\s+)?against\b", re.I)
+                                 r"\bcompar\w*\s+(?:[\w\-]+\s+)?against\b", re.I)
 # The column a list asks for, right after its wh-word: "what are all the arms in …", "list the endpoints of …"
 # ("what are all the experimental arms in …": the column's own qualifier between; "all the arms in …?" and
 # "list all the enhertu arms in …": the wh-word left out, or the drug the arms share between)
