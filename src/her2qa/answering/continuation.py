@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import re
+from typing import Callable
 
 from ..citations import strip_markers
 from ..query import STOPWORDS, mentions, tokenize
@@ -93,6 +94,21 @@ class ContinuationPlans:
         """'in CLEOPATRA, how did low vs high HER2 expression do?': a finding quoted keeps the sentence right
         after it that qualifies it ("However, this finding did not predict a better response…") — the
         finding alone says more than the review does."""
+        return self._with_what_follows_each(base, answer, query, lambda sentence, nxt: bool(CAVEAT_RE.match(nxt.text)))
+
+    def _with_the_history_that_follows(self, base: Answer, answer: Answer, query) -> Answer:
+        """'kadcyla approval history - what trials got it approved and when': an event quoted with its date is
+        followed by the sentence that goes on in time ("Thereafter, in May 2019, T-DM1 became the first-ever ADC
+        approved for the adjuvant treatment…"), when a history is asked."""
+        if not HISTORY_ASKED_RE.search(query.text):
+            return answer
+        return self._with_what_follows_each(base, answer, query, lambda sentence, nxt: bool(
+            YEAR_RE.search(sentence.text) and LATER_RE.match(nxt.text)))
+
+    def _with_what_follows_each(self, base: Answer, answer: Answer, query,
+                                follows: Callable[[Sentence, Sentence], bool]) -> Answer:
+        """The answer with the sentence right after each quoted one, when ``follows(quoted, next)`` says it goes on
+        from it (a caveat, a later event); unchanged for a table row or a merged quote."""
         if answer.abstained or not answer.citations:
             return answer
         chosen = [sentence for _, _, sentence in self._quoted(answer)]
@@ -100,22 +116,7 @@ class ContinuationPlans:
             return answer
         starts = {s.start for s in chosen}
         added = [nxt for sentence in chosen for nxt in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
-                 if nxt.start not in starts and CAVEAT_RE.match(nxt.text)]
-        return self._with_added(base, answer, query, chosen, added) if added else answer
-
-    def _with_the_history_that_follows(self, base: Answer, answer: Answer, query) -> Answer:
-        """'kadcyla approval history - what trials got it approved and when': an event quoted with its date is
-        followed by the sentence that goes on in time ("Thereafter, in May 2019, T-DM1 became the first-ever ADC
-        approved for the adjuvant treatment…"), when a history is asked."""
-        if answer.abstained or not answer.citations or not HISTORY_ASKED_RE.search(query.text):
-            return answer
-        chosen = [sentence for _, _, sentence in self._quoted(answer)]
-        if None in chosen:
-            return answer
-        starts = {s.start for s in chosen}
-        added = [nxt for sentence in chosen if YEAR_RE.search(sentence.text)
-                 for nxt in self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
-                 if nxt.start not in starts and LATER_RE.match(nxt.text)]
+                 if nxt.start not in starts and follows(sentence, nxt)]
         return self._with_added(base, answer, query, chosen, added) if added else answer
 
     def _with_the_comparison_that_follows(self, base: Answer, answer: Answer, query) -> Answer:

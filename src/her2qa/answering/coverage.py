@@ -459,10 +459,11 @@ def general_survival_gap(question: str, evidence: list[str], treatment_named: bo
     people live with the disease), else ''."""
     if treatment_named or not GENERAL_SURVIVAL_ASKED_RE.search(question):
         return ""
-    from .extractive import DRUG_RE, TRIAL_RE  # (extractive imports this module)
+    from .extractive import DRUG_CODE_RE, DRUG_RE, TRIAL_RE  # (extractive imports this module)
 
     figures = [strip_markers(e) for e in evidence if re.search(r"\d", strip_markers(e))]
-    if any(not (DRUG_RE.search(f) or TRIAL_RE.search(f) or TREATMENT_FIGURE_RE.search(f) or "T-D" in f) for f in figures):
+    if any(not (DRUG_RE.search(f) or DRUG_CODE_RE.search(f) or TRIAL_RE.search(f) or TREATMENT_FIGURE_RE.search(f))
+           for f in figures):
         return ""
     return "a survival figure for patients in general"
 

@@ -26,7 +26,7 @@ AFTER_FAILURE_ASKED_RE = re.compile(
     r"then what|now what|what (?:now|then)|options?|what (?:do|can|would) (?:they|you|we|doctors|i)\b)|"
     r"\bwhat (?:comes|is used|do (?:they|you|doctors) (?:use|give|try)) after\b", re.I)
 # The review giving a treatment after another failed: "after T-DM1 failure", "after failure of T-DM1",
-# "progressed on …", "refractory to …", "previously treated with …"
+# "progression to …", "refractory to …", "resistant to …"
 AFTER_FAILURE_SAID_RE = re.compile(r"\bafter (?:the )?(?P<a>[\w\-/]+) failure\b|\bafter (?:the )?failure of (?:the )?(?P<b>[\w\-/]+)|"
                                    r"\b(?:progress\w* (?:on|to|after)|refractory to|resistant to) (?P<c>[\w\-/]+)", re.I)
 # At most this many sentences answer: more, and the words pick out no sequence
