@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts
+from .answering.sequencing import AFTER_FAILURE_ASKED_RE
 from .citations import NCT_RE
 from .query import QueryAnalyzer, is_phase_numeral, mentions, only_as_comparator, treatment_history
 from .vocabulary import BRANDS, LIVED_LONGER, synonym_meanings
@@ -75,6 +76,9 @@ WHAT_ABOUT_THEN_ASKED_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) 
 NEXT_ASKED_RE = re.compile(r"\bwhat(?:'s|’s|s| is| comes| do (?:you|they|we|doctors) (?:use|give|try))?\s+(?:next|after(?:wards)?)\W*$|"
                            r"\bthen what\b|\bwhat(?:'s|’s|s| is) the next (?:step|option|line|treatment)\b", re.I)
 LINE_NAMED_RE = re.compile(r"\b(first|second|1st|2nd)[\s-]*line\b", re.I)
+# "and after kadcyla?", "what about once enhertu stops working": a treatment the next one is asked after, alone
+ONLY_AFTER_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)[\s,]+){0,2}(?:(?:what|how) about\s+)?"
+                           r"(?:after|once|when|if)\s+(?P<treatment>[^?]+?)\W*$", re.I)
 # How bad or how common a side effect is: 'is that bad?', 'how often is it deadly', 'is it serious'
 SEVERITY_ASKED_RE = re.compile(r"\b(?:deadly|fatal|lethal|die|died|dying|kill(?:s|ed)?|serious|severe|bad|dangerous|"
                                r"life[\s-]threatening|how (?:often|common|frequent(?:ly)?))\b", re.I)
@@ -99,7 +103,7 @@ ONLY_A_NAME_RE = re.compile(r"^\W*(?:(?:and|or|ok|okay|so|but|then)[\s,]+){1,2}(
 
 
 # A treatment setting: where in the course of the disease a drug is given or a finding was made
-SETTING = (r"(?:metastatic|metastases|mets|advanced|early(?:[\s-]stage)?|(?:neo)?adjuvant|"
+SETTING = (r"(?:metastatic|metastases|mets|mbc|advanced|early(?:[\s-]stage)?|(?:neo)?adjuvant|"
            r"(?:first|second|third|later|1st|2nd|3rd)[\s-]lines?(?:\s+(?:and|or)\s+(?:beyond|later|after|above))?|"
            # ('third and later lines', '2nd or later lines')
            r"(?:second|third|fourth|2nd|3rd|4th)\s+(?:and|or)\s+(?:later|subsequent|further)\s+lines?|"
@@ -307,6 +311,10 @@ def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
         # may be set beside: "and how does zw49 relate to it" after ZW25)
         said = term + ("'s" if pronoun.group(0).lower() == "its" else "")
         return f"{question[:pronoun.start()]}{said}{question[pronoun.end():]}", own + [term]
+    if pronoun and pronoun.group(0).lower() == "they" and (line := LINE_REACHED_RE.match(question, pronoun.end())):
+        # "whats the first-line standard?" → "and once they get to 3rd line and beyond?": only patients reach a line
+        # of treatment; the line is the question, not the first-line trial the last answer named
+        return f"{question[:pronoun.start()]}patients{question[pronoun.end():]}", own
     if pronoun and pronoun.group(0).lower() == "they" and PATIENTS_DOING_RE.match(question, pronoun.end()) and (
             trial := next((e for e in carried if is_trial_name(e, analyzer)), None)):
         # "her2climb - were pts with active brain mets allowed in?" → "and if they progressed in the brain …?": what
@@ -395,6 +403,11 @@ def _with_a_subject_of_its_own(t: _Reading) -> Read | None:
             (drug := next((e for e in carried if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)), None)):
         # "what's syd985" → "what about combos with parp inhibitors?": what is combined with them is the drug carried on
         return f"{question[:combined.start()]}{drug} {question[combined.start():]}", own + [drug]
+    if len(specific_own) == 1 and not pronoun and (after := ONLY_AFTER_RE.match(question)) and \
+            (NEXT_ASKED_RE.search(previous.question) or AFTER_FAILURE_ASKED_RE.search(previous.resolved)):
+        # "she progressed on perjeta/herceptin/docetaxel, what next" → "and after kadcyla?": what comes next is asked
+        # again, after the treatment this turn names
+        return f"what comes after {after.group('treatment')}?", own
     if specific_own and (asked := WHAT_ABOUT_THEN_ASKED_RE.match(question)) and not pronoun:
         # "what about everolimus specifically, what did the trials show?": a question of its own about the name
         if mentions(asked.group("question"), [asked.group("subject")]):
@@ -604,7 +617,7 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
         against = _set_against(question[pronoun.end():], [e for e in own if e in specific_own], analyzer)
         return reading, [e for e in own if e in specific_own and e not in against] + carried + against + told_only
     stem = question.rstrip(" ?.")
-    if ELSE_ASKED_RE.search(question):
+    if ELSE_ASKED_RE.search(question) and not OTHER_OF_A_TOPIC_RE.search(question):
         # "did enhertu help in her2-low?" → "is anything else being tested in her2-low?": else is besides enhertu
         return f"{stem} besides {subject}?", own + carried
     reading = f"{stem} in {subject}?"
@@ -624,6 +637,11 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
 NAME_ALONE_RE = re.compile(r"\W*(?:(?:and|so|ok|okay|but|then|what about|how about)\s+){0,2}[\w\-]+\W*", re.I)
 # 'anything else', 'what else', 'any other': others than the subject carried on are asked for
 ELSE_ASKED_RE = re.compile(r"\b(?:anything|something|what|who|which|anyone|any)\s+else\b|\b(?:any|which|what) other\b", re.I)
+# 'what other grade 3 stuff?' after the lung toxicity of a trial: others of the topic, in the same subject — not other
+# trials or drugs than the subject
+OTHER_OF_A_TOPIC_RE = re.compile(r"\bother\s+(?!(?:trials?|stud(?:y|ies)|drugs?|options?|treatments?|therap(?:y|ies)|"
+                                 r"agents?|adcs?|tkis?|inhibitors?|ones?|approaches|combos?|combinations?)\b)"
+                                 r"(?:grade|side|adverse|toxicit|effects?|aes?\b|problems?|issues?)", re.I)
 # "does having one change …?": 'one' is a thing of the kind the last turn asked about, when it asked 'what is a …'
 HAVING_ONE_RE = re.compile(r"\b(?:having|have|has|had|with|get|gets|got|carry|carrying|carries)\s+(one)\b(?!\s+(?:of|more|less|or)\b)",
                            re.I)
@@ -907,9 +925,14 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     A trial named only in an opening 'After …,' clause sets the scene for another ("After the … activity observed
     in the DESTINY-Breast01 trial, it was necessary to perform a head-to-head trial…"): it is the one meant only
     when the answer names no other."""
+    from .answering.extractive import is_drug_name
+
     asked = _stems(previous.resolved) | _stems(" ".join(synonym_meanings(previous.resolved)))
+    # ('is kadcyla any use after 2+ prior her2 lines?' → 'which trial was that': the trial told of kadcyla, TH3RESA,
+    # not DESTINY-Breast01, quoted beside it for what came after)
+    subjects = [analyzer.aliases_of(e) for e in analyzer.entities_in(previous.resolved) if is_drug_name(e)]
     for scene_too in (False, True):
-        best, best_score = "", (0, False)
+        best, best_score = "", (0, 0, False)
         for point in previous.answer.points:
             trials = _trials_named(point.text if scene_too else SCENE_SETTING_RE.sub("", point.text), analyzer)
             if not trials:
@@ -917,7 +940,8 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
             # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial
             # a point opens with, "The DESTINY-Breast03 trial was the first phase III trial to compare…")
             opening = " ".join(point.text.split()[:4])
-            score = (len(asked & _stems(point.text)), trials[0] in opening)
+            score = (sum(mentions(point.text, aliases) for aliases in subjects), len(asked & _stems(point.text)),
+                     trials[0] in opening)
             if score > best_score:
                 best, best_score = trials[0], score
         if best:
@@ -1029,6 +1053,9 @@ TEMPORAL_THAT_RE = re.compile(r"\b(after|before|since|following|until|till) (?:t
 PATIENTS_DOING_RE = re.compile(r"\s+(?:\w+ly\s+|then\s+|later\s+)?(?:progress(?:ed|es)?|relaps(?:ed|es)?|died|die|survived|"
                                r"recurred|got worse|get worse|had to (?:come|go|stop)|have to (?:come|go|stop)|came off|come off)\b",
                                re.I)
+# 'once they get to 3rd line', 'when they reach later lines': patients reaching a line of treatment
+LINE_REACHED_RE = re.compile(r"\s+(?:\w+ly\s+)?(?:get|got|reach(?:ed)?|move|moved|go|are|were)\s+(?:to|into|on|in)?\s*"
+                             r"(?:the\s+)?(?:\d(?:st|nd|rd|th)|first|second|third|fourth|later|subsequent)\b[^?]{0,30}?\blines?\b", re.I)
 # Who a trial let in: 'were they let in?', 'allowed', 'eligible'
 ADMITTED_RE = re.compile(r"\b(?:let in|let into|allowed|included|eligible|enrolled|admitted|excluded|take part|get in)\b", re.I)
 # people a question names before a "they" that is them, not the conversation's subject
@@ -1312,7 +1339,9 @@ def _last_topic(question: str, previous: Turn, analyzer: QueryAnalyzer) -> str:
 
     before_names = set(content_words(" ".join(e for e in analyzer.entities_in(previous.resolved) if not is_generic(e))))
     asked = set(content_words(question))
-    topic = [w for w in content_words(previous.resolved) if w not in before_names and w not in ASKING_WORDS
+    # a setting the turn names replaces the last one ('approved in the adjuvant setting' → 'and in mbc, which line?')
+    before = SETTING_PHRASE_RE.sub(" ", previous.resolved) if SETTING_PHRASE_RE.search(question) else previous.resolved
+    topic = [w for w in content_words(before) if w not in before_names and w not in ASKING_WORDS
              and w not in asked and not AUXILIARY_RE.match(w)]
     printed = {w.lower(): w for w in re.findall(r"[A-Za-z][\w\-]*", previous.resolved)}  # 'PFS', not 'pfs'
     return " ".join(printed.get(w, w) for w in topic[:4])

@@ -399,6 +399,8 @@ def treatment_history(text: str) -> str:
     return (match.group("history") or match.group("treated") or "") if match else ""
 
 
+# A name written like a trial's: capitals and digits ('TH3RESA', 'NALA'), not a word of the text
+TRIAL_SHAPED_RE = re.compile(r"[A-Z][A-Z0-9\-]*[A-Z0-9]")
 # "after surgery" is a treatment setting, not surgery itself
 SURGERY_TIMING_RE = re.compile(f"{AFTER_SURGERY}|{BEFORE_SURGERY}|{LOCAL_THERAPY_TYPED}", re.I)
 # "brain mets on MRI", "seen on her scan": where a finding was seen, not imaging asked about
@@ -964,6 +966,9 @@ class QueryAnalyzer:
     def called_a_trial(self, name: str) -> bool:
         """Does the review write the name before 'trial' or 'study' ('DESTINY-breast04 phase III trial')?"""
         return any(re.search(rf"{re.escape(alias.lower())}\W+(?:[\w/]+\W+){{0,3}}?(?:trial|study)\b", self.lowered_text)
+                   # ('Another phase III trial, TH3RESA, demonstrated…': a name in capitals set after 'trial,')
+                   or (TRIAL_SHAPED_RE.fullmatch(alias) and re.search(rf"\b(?:trial|study),\s+{re.escape(alias.lower())}\b",
+                                                                      self.lowered_text))
                    for alias in self.aliases_of(name))
 
     def names_a_trial(self, name: str) -> bool:

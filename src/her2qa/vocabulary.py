@@ -227,7 +227,9 @@ SYNONYMS: dict[str, str] = {
     # 'anything about managing the diarrhea?': how a side effect is kept down, the review's prophylaxis and tolerability
     r"\bmanag(?:e|es|ed|ing|ement)\b": "prophylaxis tolerability",
     # 'is there a standard treatment for the third line?': what every patient would get is the review's standard of care
-    r"\bstandard (?:treatments?|therap(?:y|ies)|options?|regimens?|approach(?:es)?|drugs?)\b": "standard of care",
+    # ('is there a standard 3rd line treatment?': the line named between)
+    r"\bstandard (?:(?:1st|2nd|3rd|first|second|third|later)[\s-]lines?\s+)?"
+    r"(?:treatments?|therap(?:y|ies)|options?|regimens?|approach(?:es)?|drugs?)\b": "standard of care",
     # 'whats the trial id for ZW49?': the tables' identifier column
     r"\b(?:trial|registry|registration|study) ids?\b": "NCT identifier",
     r"side[\s-]?effects?": "adverse events toxicity",
@@ -362,7 +364,8 @@ SYNONYMS: dict[str, str] = {
     # 'past the second treatment', 'a standard 3rd option', 'had 2 lines already': the third and later lines
     r"\b(?:past|after|beyond|had) (?:the |her |his |their )?(?:second|2nd|two|2) (?:treatments?|lines?|regimens?|therap\w+)\b|"
     r"\b(?:3rd|third) (?:options?|treatments?|therap\w+|regimens?)\b|"
-    r"\b(?:past|after|beyond) (?:the )?(?:3rd|third)[\s-]lines?\b": "third and later lines",
+    r"\b(?:past|after|beyond) (?:the )?(?:3rd|third)[\s-]lines?\b|\bstandard (?:3rd|third)[\s-]lines?\b":
+        "third and later lines",
     # 'once you're past the first two lines': what comes after them is the third and later lines
     r"\b(?:past|after|beyond) (?:the )?(?:first )?(?:two|2) lines?\b": "third and later lines",
     # 'which specific variants did bose et al report': a gene's variants are its mutations

@@ -133,9 +133,14 @@ class ComparePlans:
                 (defined := self._terms_defined_side_by_side(question, text)) is not None:
             return defined  # 'HER2 3+ vs HER2-low - how are they defined?': two terms, each as the review defines it
         aspect = self._aspect_words(text, query, sides)
+        # where the review itself sets out how one differs from the other ("Key biochemical differences compared to
+        # T-DM1 include…"), and the measures it names there
+        told = self._differences_told(query, sides, []) if len(sides) == 2 else []
+        aspect = self._with_measures_the_review_contrasts(aspect, told)
         parts = []
         for side in sides:
-            said_before = {p.text for _, earlier in parts for p in earlier.points}
+            said_before = {p.text for _, earlier in parts for p in earlier.points} | {
+                with_marker for sentence in told for with_marker in (sentence.text, strip_markers(sentence.text))}
             side_query, side_candidates = self._query(f"{aspect} {side}".strip(), [], "fact")
             side_base = self._base(question, side_query, side_candidates, "fact")
             # "nerlynx vs tukysa side effects": each side's safety where the review describes it
@@ -147,7 +152,8 @@ class ComparePlans:
             if overview is None and aspect and RESULTS_MEASURES not in aspect:
                 # (results asked with another aspect — 'design and early results' — are the side's overview,
                 # focused below on both)
-                overview = self._aspect_sentences(side_base, side_query, side, aspect)
+                overview = self._aspect_sentences(side_base, side_query, side, aspect,
+                                                  besides=frozenset(sentence.start for sentence in told))
             if overview is None:
                 overview = self._entity_overview(side_base, side_query, side, group=False)
                 if overview is not None:
@@ -175,10 +181,13 @@ class ComparePlans:
                 if defined.points:  # the sentence that says what it is, before the aspect compared
                     answer = merge(side_base, [("", defined), ("", answer)])
             parts.append((side, self._with_what_it_contrasts(side_base, answer, side_query)))
-        if len(sides) == 2 and (told := self._differences_told(query, sides, parts)):
-            # 'kadcyla vs enhertu - how are they built differently?': where the review itself sets out how
-            # one differs from the other ("Key biochemical differences compared to T-DM1 include…"), first
-            parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, told)))
+        if told:
+            # 'kadcyla vs enhertu - how are they built differently?': the review's own account of the differences first,
+            # and not again under a side (unless it is all that side has)
+            parts = [(side, _without_points_said(answer, {strip_markers(s.text) for s in told})) for side, answer in parts]
+            kept = {strip_markers(p.text) for _, answer in parts for p in answer.points}
+            if told := [s for s in told if strip_markers(s.text) not in kept]:
+                parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, told)))
         if WHICH_BETTER_RE.search(text) and len(sides) == 2 and (met := self._where_they_met(query, sides)):
             # 'enhertu vs kadcyla which better?': beside what each is, the trial that set them against each other
             said = {sentence.text for sentence in met}
@@ -278,6 +287,23 @@ class ComparePlans:
                 told.append(s)
         return told[:2]
 
+    def _with_measures_the_review_contrasts(self, aspect: str, told: list[Sentence]) -> str:
+        """The aspect asked, with the measures the review names where it sets the two apart on that aspect: 'kadcyla
+        vs enhertu - linker & payload?' meets "Key biochemical differences … include the increased DAR, the … payload",
+        so each side's DAR is part of how they differ."""
+        asked = set(tokenize(aspect))
+        if not asked or FACET_RE.search(aspect):
+            return aspect  # (safety asked: how the drugs are built is another aspect, whatever words it shares)
+        added = []
+        for sentence in told:
+            words = set(tokenize(sentence.text))
+            if not asked & words:
+                continue  # (a difference on another aspect)
+            # (a measure's abbreviation the review spells out, rare enough to tell the aspect; not a side's own name)
+            added += [w for w in sorted(words - asked) if w in self.analyzer.expansions and is_generic(w)
+                      and self.analyzer.paragraph_share([w]) <= RARE_MEASURE_SHARE and w not in added]
+        return " ".join([aspect] + added)
+
     def _where_they_met(self, query: Query, sides: list[str]) -> list[Sentence]:
         """The first sentence that sets the two drugs against each other ('…a head-to-head trial to compare T-DXd
         with T-DM1.', '…randomized to receive … T-DM1 or trastuzumab') and the one after it, which names or
@@ -371,8 +397,10 @@ class ComparePlans:
             parts.append((name, self._quoting(base, query, own, lambda s, name=name: name)))
         return merge(base, parts).model_copy(update={"intent": "compare"})
 
-    def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3) -> Answer | None:
-        """Sentences naming one side of a comparison that speak to the compared aspect."""
+    def _aspect_sentences(self, base, query: Query, side: str, aspect: str, limit: int = 3,
+                          besides: frozenset[int] = frozenset()) -> Answer | None:
+        """Sentences naming one side of a comparison that speak to the compared aspect (not those starting at
+        ``besides``, told elsewhere in the answer)."""
         terms = set(tokenize(aspect)) | set(tokenize(" ".join(v for k, v in SYNONYMS.items() if re.search(k, aspect, re.I))))
         # a quality asked by its noun is printed by its adjective: 'selectivity' by "selective", 'toxicity' by "toxic"
         terms |= {t[:-3] for t in terms if t.endswith("ity") and len(t) > 7}
@@ -391,7 +419,7 @@ class ComparePlans:
         scored = []
         aliases = query.aliases.get(side, [side])
         for s in self._naming_or_continuing(aliases, side)[:60]:
-            if only_a_successor_named(s.text, aliases):
+            if only_a_successor_named(s.text, aliases) or s.start in besides:
                 continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
             shared = terms & set(tokenize(s.text)) | {w for w, phrases in said_as.items()
                                                       if any(p in s.text.lower() for p in phrases)}

@@ -11,6 +11,7 @@ import difflib
 import re
 
 from ..citations import strip_markers
+from ..figures import has_figure
 from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer, mentions
 from ..vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, LIVED_LONGER, MEANINGS,
                           SHORTHAND, SYNONYMS, synonym_meanings)
@@ -98,6 +99,8 @@ GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - �
 
 def attribute_words(question: str) -> list[str]:
     """What property a 'what is the X of Y?' question asks for: 'half life of enhertu' → ['half', 'life']."""
+    # ("what's kadcyla's drug-to-antibody ratio exactly?": how precisely it is asked is no part of the property)
+    question = TRAILING_HEDGE_RE.sub("", question.strip())
     for pattern in ATTRIBUTE_RES:
         match = pattern.search(question.strip())
         if match:
@@ -110,6 +113,9 @@ def attribute_words(question: str) -> list[str]:
                      and w not in BRANDS and not _generic_misspelt(w)]
             return words
     return []
+
+
+TRAILING_HEDGE_RE = re.compile(r"\s+(?:exactly|precisely|roughly|approximately|again|though|then)(?=\W*$)", re.I)
 
 
 def _generic_misspelt(word: str) -> bool:
@@ -237,11 +243,12 @@ def _forms(word: str, analyzer: QueryAnalyzer) -> set[str]:
 # question asks how often something happened; that something is what the answer must be about.
 MEASURED_RES = (
     re.compile(r"\b(?:what|which)\s*(?:%|percent(?:age)?|proportion|fraction|share|number)(?:\s+of\s+.*?)?\s*"
-               r"\b(?:had|have|has|got|get|developed?|experienced?|presented|suffered|showed)\s+(?:an?\s+|any\s+)?"
-               r"(?P<what>[\w\-+ ]{2,40}?)\s*(?:\b(?:with|in|on|after|from|under)\b|[?.,]|$)", re.I),
+               r"\b(?:had|have|has|got|get|developed?|experienced?|presented|suffered|showed"
+               r"|end(?:s|ed)?\s+up\s+with|go(?:es)?\s+on\s+to\s+(?:develop|get|have))\s+(?:an?\s+|any\s+)?"
+               r"(?P<what>[\w\-+ ]{2,40}?)\s*(?:\b(?:with|in|on|at|after|from|under)\b|[?.,]|$)", re.I),
     re.compile(r"\bhow many\s+(?:pts|patients|people|women|subjects)\b.*?"
                r"\b(?:had|have|has|got|get|developed?|experienced?|presented|suffered)\s+(?:an?\s+|any\s+)?"
-               r"(?P<what>[\w\-+ ]{2,40}?)\s*(?:\b(?:with|in|on|after|from|under)\b|[?.,]|$)", re.I),
+               r"(?P<what>[\w\-+ ]{2,40}?)\s*(?:\b(?:with|in|on|at|after|from|under)\b|[?.,]|$)", re.I),
     re.compile(r"\b(?:rate|incidence|frequency|risk)\s+of\s+(?P<what>[\w\-+ ]{2,40}?)\s*"
                r"(?:\b(?:with|in|on|after|from|under|for)\b|[?.,]|$)", re.I),
     re.compile(r"(?:^|\bthe\s+|\bwhat(?:'s| is| was)?\s+(?:the\s+)?)(?P<what>[\w\-+]+(?:\s+[\w\-+]+){0,3}?)\s+"
@@ -249,14 +256,18 @@ MEASURED_RES = (
     re.compile(r"\bhow (?:often|frequently|common(?:ly)?)\s+(?:was|were|is|are|did|does|do)\s+(?P<what>[\w\-+ ]{2,40}?)\s+"
                r"(?:occur|happen|seen|reported|observed|develop)", re.I),
 )
+EVENTS_HAD = 2  # the first patterns read an event patients had
 MEASURE_FRAME = {"pts", "patients", "people", "women", "subjects", "grade", "any", "severe", "serious", "all",
                  "arm", "group", "cohort", "treated", "receiving", "those", "who", "the"}
 
 
-def measured_words(question: str, analyzer: QueryAnalyzer) -> tuple[str, list[str]]:
-    """What a how-often question measures, as typed and as words to look for:
-    'what % of pts had grade 3 diarrhea with nerlynx?' → ('grade 3 diarrhea', ['diarrhea'])."""
-    for pattern in MEASURED_RES:
+def measured_words(question: str, analyzer: QueryAnalyzer) -> tuple[str, list[str], bool]:
+    """What a how-often question measures, as typed and as words to look for, and whether every
+    word must be there: 'what % of pts had grade 3 diarrhea with nerlynx?' → ('grade 3 diarrhea',
+    ['diarrhea'], True). An event patients had is typed as the event ('brain mets': metastases
+    elsewhere are not it); a rate named before "rate" carries the asker's other words ('zw25 the
+    bispecific - what response rate'), so one of them is enough."""
+    for number, pattern in enumerate(MEASURED_RES):
         match = pattern.search(question)
         if not match:
             continue
@@ -267,29 +278,41 @@ def measured_words(question: str, analyzer: QueryAnalyzer) -> tuple[str, list[st
                  if w not in STOPWORDS and w not in CHAT_WORDS and w not in GENERIC_ATTRIBUTES
                  and w not in MEASURE_FRAME and w not in BRANDS and w not in names and not w.endswith("ed")]
         if words:
-            return what, words
-    return "", []
+            return what, words, number < EVENTS_HAD
+    return "", [], False
 
 
 def measured_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -> str:
     """'the rate of grade 3 diarrhea' when the question asks how often something happened and no
     quoted sentence gives a figure beside its name (a trial's design sentence is not its diarrhea
     rate; "a high incidence of diarrhea" is not a rate), else ''."""
-    what, words = measured_words(question, analyzer)
+    what, words, every = measured_words(question, analyzer)
     if not words:
         return ""
-    # (the review's own words for a typed one count: tumours that 'shrink' are its 'response')
-    forms = [[f for f in _forms(word, analyzer) | set(_synonym_words(word)) if f] for word in words]
     # what the typed phrase says as a whole ('coming back' is the review's recurrence), to the question's end
     # ('… coming back somewhere else in the body': distant)
     at = question.lower().find(what.lower())
     told = question[at:] if at >= 0 else what
-    forms.append([w.lower() for meaning in synonym_meanings(told) for w in meaning.split() if len(w) > 3])
+    meant = [w.lower() for meaning in synonym_meanings(told) for w in meaning.split() if len(w) > 3]
+    typed = [{f for f in _forms(word, analyzer) if f} for word in words]
+
+    # A meaning's spelling of a typed word is that word ('metastases' is its 'metastasis'): it stands
+    # for that word only, not for the others ('brain' means metastasis; 'brain mets' still needs the brain).
+    def spelt(word: str, spellings: set[str]) -> bool:
+        return word in spellings or (len(word) > 5 and any(word[:6] == f[:6] for f in spellings))
+
+    # (the review's own words for a typed one count: tumours that 'shrink' are its 'response')
+    forms = [spellings | {w for w in _synonym_words(word) if w and not any(spelt(w, other) for other in typed
+                                                                        if other is not spellings)}
+             for word, spellings in zip(words, typed)]
+    forms = [group | {w for w in meant if spelt(w, spellings)} for group, spellings in zip(forms, typed)]
+    whole = [w for w in meant if not any(spelt(w, spellings) for spellings in typed)]
     for sentence in evidence:
         text = sentence.lower()
-        if not re.search(r"\d", strip_markers(text)):
-            continue  # how often is a figure: a sentence without one does not say
-        if any(re.search(rf"\b{re.escape(f)}", text) for word_forms in forms for f in word_forms):
+        if not has_figure(sentence):
+            continue  # how often is a figure: a sentence without one does not say (HER2's digit is none)
+        found = [any(re.search(rf"\b{re.escape(f)}", text) for f in group) for group in forms]
+        if (all(found) if every else any(found)) or any(re.search(rf"\b{re.escape(w)}", text) for w in whole):
             return ""
     return f"the rate of {what}"
 

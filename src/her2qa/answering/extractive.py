@@ -29,7 +29,9 @@ COMMON_CODES = {"HER2", "HER1", "HER3", "HER4", "EGFR", "PD-L1", "PD-1", "CTLA-4
 # 'how often is enhertu given?', 'how often do patients get tukysa?': how often a drug is given
 SCHEDULE_CUE = (r"\bhow (?:often|frequently)\s+(?:(?:is|are|was|were|do|does|did|should|would|can)\s+)?(?:[\w\-]+\s+){0,4}?"
                 r"(?:(?:given|administered|dosed|infused|injected)\b|(?:get|gets|got|take|takes|receive|receives)\s+"
-                r"[\w\-]+\W*$)|\bdosing (?:schedule|interval)|\bschedule\b|\bevery how many\b")
+                r"[\w\-]+\W*$)|\bdosing (?:schedule|interval)|\bschedule\b|\bevery how many\b|"
+                # ('how many times a day in her2climb?', 'is it twice a day?')
+                r"\bhow many times (?:a|per|each) (?:day|week|month|cycle)\b|\b(?:once|twice) (?:a|per) (?:day|week)\b")
 # 'These findings collectively unveil…', 'These results suggest…': a sentence summing up the one before it
 # A sentence going on about the study the one before it names ("Bose et al. found … [28]. This study identified …")
 STUDY_GOES_ON_RE = re.compile(r"(?:This|These|That|Such) (?:study|studies|trial|trials|analysis|analyses|work|findings?|"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..citations import strip_markers
+from ..citations import cited_references, strip_markers
 from ..figures import has_figure
 from ..query import Query, light_stem, mentions, tokenize, without_reading_context
 from ..results import Answer
@@ -172,7 +172,23 @@ class GapSteps:
         cue = TRIAL_RE if kind == "trial" else DRUG_RE
         found = [s for s in self._described(query, entity, cue)
                  if any(not mentions(n, asked) and not mentions(query.text, [n]) for n in names_of_kind(s.text, kind))]
+        # ('which trial tested enhertu in her2-low': where the review describes enhertu, the trial said with the other
+        # names asked first — DESTINY-Breast04 in HER2-low, not DESTINY-Breast01)
+        others = [query.aliases.get(e, [e]) for e in query.entities if e != entity and e not in query.common]
+        found.sort(key=lambda s: -sum(mentions(s.text, aliases) for aliases in others))
         return sorted(found[:2], key=lambda s: s.start)
+
+    def _trial_of_the_same_paper(self, query: Query, answer: Answer) -> list[Sentence]:
+        """The quoted sentences, then the first sentence elsewhere in the review that cites the same paper and names a
+        trial: one paper is one study, so that trial is the study the quoted sentences report ([] when none does)."""
+        quoted = [s for _, _, s in self._quoted(answer) if s is not None]
+        papers = {n for s in quoted for n in cited_references(s.text)}
+        if not papers or len(quoted) > 2:
+            return []
+        asked = [a for e in query.entities for a in query.aliases.get(e, [e])]
+        naming = [s for s in self.sentences.sentences if s not in quoted and papers & set(cited_references(s.text))
+                  and any(not mentions(n, asked) for n in names_of_kind(s.text, "trial"))]
+        return sorted(quoted + naming[:1], key=lambda s: s.start) if naming else []
 
     def _giving_the_rate(self, answer: Answer, question: str, query: Query, candidates) -> Answer | None:
         """The best-ranked sentence that gives the rate asked beside its name, about the name asked, or None."""

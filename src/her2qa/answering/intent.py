@@ -285,7 +285,12 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"^\W*(?:so |and |ok )?(?:what(?:'s| is)|whats) (?:going on|happening|new|up|the (?:latest|news|deal|story|status)) "
                          r"(?:with|on|for|about|in)\b", re.I)
 # The review itself as the subject: "what is this review about", "main points of the paper".
+# ('where does this review say her2+ mbc treatment is going?'): the field's course, as the review tells it — the
+# overview reads whether a topic of its own is named ('where is adc development heading')
+COURSE_ASKED = r"\bwhere\b[^?]{0,60}\b(?:going|heading|headed)\b"
+COURSE_ASKED_RE = re.compile(COURSE_ASKED, re.I)
 ABOUT_REVIEW_RE = re.compile(r"\b(?:this|the) (?:review|paper|article)\b(?:\W+\w+){0,3}\W+(?:about|cover|covers)\b|"
+                             rf"{COURSE_ASKED}|"
                              # ("how many ADCs are approved as of this review": when, not what about)
                              r"(?<!\bas )\b(?:about|of|from) (?:this|the) (?:review|paper|article)\W*$|"
                              r"^\W*(?:what(?:'s| is| are)?|whats )?\s*(?:the )?(?:(?:authors?|review|paper|article)(?:['’]s?|['’])?\s+)?"
@@ -875,7 +880,7 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"^\W*(?:[\w\-]+\s+){1,2}?(?:q|qs|question|query)\s+for\s+(?:my|our|a|an|the)\s+(?:[\w\-]+\s+){0,2}?"
                                  r"[\w\-]+\s*[:\-–—]\s*|"
                                  # "screening for a her2-low study - …": the task at hand, and what for
-                                 r"^\W*(?:screening|recruiting|enrolling|prepping|preparing|drafting|writing|reviewing|updating)"
+                                 r"^\W*(?:screening|recruiting|enrolling|prepping|preparing|drafting|writing|reviewing|updating|designing|planning)"
                                  r"\s+(?:for|a|an|the|my|our)\b[^:–—?]{0,50}?\s[:\-–—]\s+|"
                                  # "quick check before i translate the abstract - …": a check asked for, and what for
                                  r"^\W*(?:(?:quick|short|small|fast)\s+(?:check|sanity check|fact check|q|question)|"
@@ -883,7 +888,9 @@ PURPOSE_PREAMBLE_RE = re.compile(r"^\W*(?:(?:quick|short|small|dumb|silly|one)\s
                                  r"[\w\-]+\s+check\s+(?:on|of|for|before|re)\b)[^:\-–—?]{0,60}?\s[:\-–—]\s+|"
                                  r"^\W*(?:for\s+)?(?:(?:my|our|a|the|an|tomorrow[’']?s?|today[’']?s?)\s+)?(?:[\w\-]+\s+){0,2}?"
                                  # ('intro slide for our new lab members: …': the purpose, and whom it is for)
-                                 rf"{_PURPOSES}(?:\s+[\w\-]+){{0,3}}?(?:\s+for\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+)?\s*[:\-–—,]\s*|"
+                                 # (a dash as a separator, not as a hyphen: 'kadcyla post-neoadjuvant: …' is no post)
+                                 rf"{_PURPOSES}(?:\s+[\w\-]+){{0,3}}?(?:\s+for\s+(?:[\w\-]+\s+){{0,3}}?[\w\-]+)?"
+                                 r"\s*(?:[:,]|[\-–—](?!\w))\s*|"
                                  # "quick stat for a post: …", "one fact for my thread - …": what is wanted, and what for
                                  rf"^\W*(?P<lead>(?:[\w\-]+\s+){{0,3}}?)for\s+(?:my|our|a|the|an)\s+(?:[\w\-]+\s+)?{_PURPOSES}\s*[:\-–—]\s*|"
                                  # "im a nursing student, what is…": who asks, introduced before the question
@@ -948,9 +955,16 @@ NAME_LIKE_RE = re.compile(r"\b\w+[A-Z0-9]\w*\b")
 # ("whats an ADC? in simple words pls": after the question mark too, with courtesy after it)
 STYLE_TAIL_RE = re.compile(r"(?:\s*[,;:\-–—?.]+\s*|\s+(?=(?:in|using)\s))(?:(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
                            r"(?:words|terms|english|language)|simply put|in short|briefly|in a nutshell|"
+                           # ('main conclusions, in a few lines?': the answer's length, not lines of treatment)
+                           r"(?:in\s+)?(?:a\s+)?(?:few|couple of|2|3|two|three)\s+(?:lines|words|sentences|bullets|bullet points)|"
+                           r"(?:the\s+)?(?:short|quick|brief)\s+version|"
                            # ('how is 'HER2-low' defined? need a one-liner')
                            r"(?:(?:i\s+)?need\s+|just\s+)?(?:a\s+|in\s+a\s+|in\s+one\s+)?one[\s-]?(?:liner|line|sentence))"
                            r"(?:[\s,]+(?:pls|plz|please|thx|thanks))?(?=\s*[?.!]*\s*$)", re.I)
+
+
+STYLE_ASIDE_RE = re.compile(r"\s+(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
+                            r"(?:words|terms|english|language)(?=\s*[,;:\-–—])", re.I)
 
 
 # "doesn't carry X but Y", "don't target X but Y" — not "doesn't only X but also Y"
@@ -1182,6 +1196,8 @@ def without_framing(question: str, rare: Callable[[str], bool] | None = None) ->
         name = drug + ("’s" if pronoun.group(1).lower() == "its" else "")
         stripped = f"{stripped[:pronoun.start()]}{name}{stripped[pronoun.end():]}"
     stripped = STYLE_TAIL_RE.sub("", stripped)
+    # ('explain an adc in plain english, what's it made of': how to answer, set between the question's parts)
+    stripped = STYLE_ASIDE_RE.sub("", stripped)
     stripped = ANSWER_FORM_TAIL_RE.sub("?", stripped)
     # 'which ADC in table 1 doesn't carry a cytotoxic payload but an immune agonist': what it carries is asked
     stripped = NOT_X_BUT_Y_RE.sub(lambda m: f"{m.group('verb')} ", stripped)

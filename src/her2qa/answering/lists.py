@@ -221,6 +221,13 @@ class ListPlans:
             r"\b(?:trials?|adcs?|studies|phase|line)\b", text, re.I))
         if match is not None and match.rows and match.filters:
             return self._table(base, question, text, query, candidates, carried)
+        # (names a table's rows give, which the text may never call a trial)
+        rows = [query.aliases.get(e, [e]) for e in specific
+                if not is_drug_name(e) and self.tables.rows_named([query.aliases.get(e, [e])])]
+        if len(rows) >= 2 and self.tables.rows_named(rows) is not None:
+            # "list every drug combined w t-dxd across destiny-breast 07 and 08": what is listed of trials that a
+            # table's rows name is in those rows
+            return self._table(base, question, text, query, candidates, carried)
         if found is not None:
             return self._section_overview(base, query, *found)
         return self._enumeration(base, query, candidates)

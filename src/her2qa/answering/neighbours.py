@@ -99,6 +99,11 @@ def _name_asked_in(opening: str, query: Query) -> str:
     return ""
 
 
+# The arms of a trial asked ('which arm did best', 'what were the regimens'), and a sentence setting them out
+ARMS_ASKED_RE = re.compile(r"\b(?:arms?|regimens?|which (?:combo|combination|treatment|one) did)\b", re.I)
+ARMS_SAID_RE = re.compile(r"\b(?:with or without|compared (?:to|with)|randomi[sz]ed to)\b", re.I)
+
+
 class NeighbourSteps:
     """Sentences brought in beside the chosen ones: antecedents, what a sentence leans on or announces."""
 
@@ -335,7 +340,10 @@ class NeighbourSteps:
             if (first.source, first.paragraph) != (second.source, second.paragraph) or not 2 <= second.index - first.index <= 3:
                 continue
             added += [s for s in self.sentences.paragraph(first)[first.index + 1: second.index]
-                      if has_figure(strip_markers(s.text)) and terms & {light_stem(w) for w in tokenize(s.text)}]
+                      if (has_figure(strip_markers(s.text)) and terms & {light_stem(w) for w in tokenize(s.text)})
+                      # ('which arm in monarcher did best?': the skipped "Herein, the efficacy of abemaciclib plus
+                      # trastuzumab with or without fulvestrant was compared to…" says what the arms were)
+                      or (ARMS_ASKED_RE.search(query.text) and ARMS_SAID_RE.search(s.text))]
         return self._with_added(base, answer, query, chosen, added)
 
     def _with_added(self, base: Answer, answer: Answer, query: Query, chosen: list[Sentence],

@@ -20,7 +20,7 @@ from .continuation import CAVEAT_RE
 from .coverage import content_words
 from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
 from .subjects import without_brackets
-from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
+from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COURSE_ASKED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import SAME_TOPIC, in_the_reviews_words, synonym_meanings
 
@@ -83,6 +83,9 @@ EXAMPLES_AFTER_RE = re.compile(r"(?<=\?)\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so 
 # "whats this review about basically", "… about overall, in a nutshell?": how the question is hedged, no topic
 HEDGE_WORDS = frozenset("basically nutshell general generally really actually anyway mainly mostly essentially "
                         "roughly quickly again exactly".split())
+# The review's own subject, named whole ('where is her2+ mbc treatment going'): no topic within it
+REVIEW_SUBJECT_WORDS = frozenset("her2 her2+ her2-positive positive mbc metastatic breast cancer bc treatment treatments "
+                                 "therapy therapies field landscape heading headed".split())
 ONGOING_RE = re.compile(r"\bbeing (?:tested|evaluated|investigated|studied|performed)|\bongoing\b|\bundergoing\b|"
                         r"\bNCT\d{6,}", re.I)
 
@@ -152,7 +155,8 @@ class OverviewPlans:
             return None  # "what about brain mets?" after a trial: a focused question, answered as a fact
         # ('what does the review say about brain mets?' names a topic of its own: what the review is about is not asked)
         if ABOUT_REVIEW_RE.search(text) and not specific and not (
-                set(content_words(_topic_asked(text))) - FRAME_WORDS - HOW_TO_ANSWER_WORDS - HEDGE_WORDS):
+                set(content_words(_topic_asked(text) or (text if COURSE_ASKED_RE.search(text) else "")))
+                - FRAME_WORDS - HOW_TO_ANSWER_WORDS - HEDGE_WORDS - REVIEW_SUBJECT_WORDS):
             doc = self.corpus.primary
             # "whats the bottom line of the review": what the authors conclude, not what the review covers
             concluding = next((s for s in doc.sections if s.kind == "body" and CONCLUSIONS_TITLE_RE.match(s.title)), None) \

@@ -596,6 +596,10 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                 if kind == "drug" and trials else said
             missing = self._unnamed(query, of_trial or said, kind, asked)
             said = of_trial if missing and of_trial else said  # (what the review says of that trial is quoted)
+            if missing and kind == "trial" and (named := self._trial_of_the_same_paper(query, answer)):
+                # "which trial tested enhertu in her2-low": the quoted "Modi et al. showed … in patients considered
+                # HER2-low [24]" names no trial; the sentence citing the same paper does (DESTINY-Breast04 [24])
+                return self._quoting(base, query, named)
             if missing and (named := self._naming_where_described(query, kind)):
                 # "which checkpoint inhibitor was added to T-DM1 in KATE2?": where KATE2 is described
                 return self._quoting(base, query, named, lambda s: self._antecedent(s, self._specific(query)[0]))

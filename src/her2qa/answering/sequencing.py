@@ -24,7 +24,8 @@ AFTER_FAILURE_ASKED_RE = re.compile(
     r"\b(?:once|when|after|if)\b[^?]{0,40}?\b(?:stops? working|stopped working|fails?|failed|failure|progress\w*|"
     r"quits? working|doesn[’']?t work|no longer works?)\b[^?]{0,30}?\b(?:what(?:[’']s|s| is| comes)?\s+(?:next|then|after)|"
     r"then what|now what|what (?:now|then)|options?|what (?:do|can|would) (?:they|you|we|doctors|i)\b)|"
-    r"\bwhat (?:comes|is used|do (?:they|you|doctors) (?:use|give|try)) after\b", re.I)
+    r"\bwhat (?:comes|is used|do (?:they|you|doctors) (?:use|give|try)) after\b|"
+    r"\bwhat(?:[’']s|s| is)?\s+(?:next|then)\s+(?:after|once|when|if)\b", re.I)
 # The review giving a treatment after another failed: "after T-DM1 failure", "after failure of T-DM1",
 # "progression to …", "refractory to …", "resistant to …"
 AFTER_FAILURE_SAID_RE = re.compile(r"\bafter (?:the )?(?P<a>[\w\-/]+) failure\b|\bafter (?:the )?failure of (?:the )?(?P<b>[\w\-/]+)|"

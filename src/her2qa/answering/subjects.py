@@ -290,10 +290,13 @@ class SubjectPlans:
         gaps = [g for g in gaps if not unnamed_survival_figure([g], [s.text for s in kept])]
         if not gaps and (paired := self._hazard_of_endpoint(base, query, entity, stretches, kept)) is not None:
             return paired
+        # (a figure of the endpoint: the dose quoted beside it, "5.4 mg/kg", is none)
         if not gaps and FIGURES_ASKED_RE.search(query.text) and kept and not _figure_given(
-                kept + [s for s in stretches if any(ENDPOINTS[e].search(s.text) for e in asked)]):
+                [s for s in kept + stretches if any(ENDPOINTS[e].search(s.text) for e in asked)
+                 or (s in kept and gives_an_unnamed_survival_figure(s.text))]):
             # "th3resa pfs and os numbers?": the review says PFS and OS improved, and gives no figure
-            said = f"“{strip_markers(kept[0].text).strip()}”"
+            naming = [s for s in kept if any(ENDPOINTS[e].search(s.text) for e in asked)]
+            said = f"“{strip_markers((naming or kept)[0].text).strip()}”"
             return self._decline(base, f"The review gives no figures for {_join(asked)} in {entity}. What it says: {said}",
                                  missing=[f"{_join(asked)} figures for {entity}"])
         if not gaps:
