@@ -4309,6 +4309,20 @@ ROUND_41_CASES = {
         unsaid=("tucatinib arm",)),
     "the arms asked of a trial bring the skipped sentence that sets them out": Case(
         ("which arm in monarcher did best?",), said=("with or without fulvestrant", "triple combination")),
+    "a phase asked of an agent is found where the review describes its trials": Case(
+        ("is SYD985 in a phase 3?",), said=("TULIP phase III trial",)),
+    "'what about <place>, did it help there?' asks the question with 'there' the place": Case(
+        ("how did kadcyla do in emilia", "what about in the adjuvant setting, did it help there?"),
+        read=("did kadcyla help in the adjuvant setting",), said=("88.3% vs. 77%",)),
+    "of two names typed for one thing, the one the review prints is defined": Case(
+        ("what is zanidatamab / zw25",), said=("bispecific antibody",)),
+    "whether a drug is in any of a drug's trials is asked of the rows of the table of its trials": Case(
+        ("is tucatinib in any of the enhertu combo trials",), said=("DESTINY-Breast 08", "HER2CLIMB-04")),
+    "a column asked of 'they' after a few rows is asked of each row": Case(
+        ("is tucatinib in any of the enhertu combo trials", "which phase are they in?"),
+        read=("DESTINY-Breast 07, DESTINY-Breast 08 and HER2CLIMB-04",), said=("I/II, I, II",)),
+    "a figure asked by subtype goes on through the sentences giving the others": Case(
+        ("breakdown of bc incidence by subtype per 100k?",), abstained=False, said=("87.2", "13.2", "12.6", "5.1")),
     "how many times a day a drug is taken is a schedule": Case(
         ("how many times a day is tukysa taken?",), abstained=True, said=("does not report how often it is given",)),
 }

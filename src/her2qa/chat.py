@@ -72,6 +72,9 @@ WHAT_ABOUT_THEN_ASKED_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) 
                                       r"(?P<question>(?:what|how|which|why|did|does|do|is|are|was|were)\b.{6,})$", re.I)
 
 
+# A place in the course of the disease or a population, told before a question that points at it by 'there'
+PLACE_PHRASE_RE = re.compile(r"(?:in|for|during|among|after|before|with)\s+(?:the\s+)?\S", re.I)
+THERE_RE = re.compile(r"\b(?:in\s+)?there\b(?!\s+(?:is|are|was|were|be)\b)", re.I)
 # What comes after a line of treatment: "and when that stops working what's next?", "then what?"
 NEXT_ASKED_RE = re.compile(r"\bwhat(?:'s|’s|s| is| comes| do (?:you|they|we|doctors) (?:use|give|try))?\s+(?:next|after(?:wards)?)\W*$|"
                            r"\bthen what\b|\bwhat(?:'s|’s|s| is) the next (?:step|option|line|treatment)\b", re.I)
@@ -164,6 +167,11 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return question, own
     previous = conversation.turns[-1]
     question = _told_in_other_words(question, previous)
+    if (place := WHAT_ABOUT_THEN_ASKED_RE.match(question)) and PLACE_PHRASE_RE.match(place.group("subject")) and \
+            (there := THERE_RE.search(place.group("question"))):
+        # "what about in the adjuvant setting, did it help there?": the question, with 'there' the place told first
+        asked = place.group("question")
+        question = f"{asked[:there.start()]}{place.group('subject').strip()}{asked[there.end():]}"
     if (named := _named_with_that_noun(question, conversation, analyzer)) is not None:
         question, own = named[0], own + [named[1]]  # "what other drugs hit that pathway?": the pathway told before
         if not PRONOUN_RE.search(question):
@@ -375,6 +383,14 @@ def _asked_of_the_last_answer(t: _Reading) -> Read | None:
         from .answering.extractive import _join
 
         return f"{question.rstrip(' ?')} in {_join(rows, 'and')}?", own + rows
+    if not specific_own and (they := PLURAL_PRONOUN_RE.search(question)) and not BACK_TO_LIST_RE.search(question) and (
+            TRIAL_PROPERTY_RE.search(question) or COLUMN_ASKED_RE.search(question)) and \
+            2 <= len(rows := _row_names(previous.answer)) <= 4:
+        # "is tucatinib in any of the enhertu combo trials?" (three rows) → "which phase are they in?": each row's
+        from .answering.extractive import _join
+
+        name = _join(rows, "and") + ("'" if they.group(0).lower() == "their" else "")
+        return f"{question[:they.start()]}{name}{question[they.end():]}", own + rows
     if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question)
                                              or several_rows)
                                             and previous.answer.intent in ("list", "table") and not specific_own):

@@ -78,6 +78,8 @@ GENERIC_ATTRIBUTES = {"one", "ones",  # ('one of my residents is on enhertu - â€
                       "goal", "aim", "target", "targets", "class", "definition", "meaning", "evidence", "proof",
                       "support", "rationale", "info", "information", "details", "update", "news", "progress",
                       "stat", "stats", "statistic", "statistics",
+                      # 'breakdown of bc incidence by subtype': how the figures are to be told, no property of them
+                      "breakdown", "rundown", "summary", "overview", "recap", "list", "split",
                       # 'if someone on tukysa gets â€¦': who is treated, no property of the drug
                       "someone", "somebody", "anyone", "anybody", "everyone", "person", "people", "caller", "callers",
                       # 'any signal for it in HER2-low?': a sign of activity is what a result shows, not a property

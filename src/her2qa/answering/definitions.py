@@ -57,6 +57,10 @@ class DefinitionPlans:
         'X is a …', 'long name (X) is …'), and the one after it."""
         if (unspelled := self._not_spelled_out(base, text)) is not None:
             return unspelled
+        if (named := DEFINED_TERM_RE.match(text.strip())) and (one := self._one_name_the_review_knows(named.group("term"))):
+            # 'what is zanidatamab / zw25': two names typed for one thing, of which the review knows one
+            text = f"{text[:named.start('term')]}{one}{text[named.end('term'):]}"
+            query, candidates = self._query(text, carried, "definition")
         specific = [e for e in self._specific(query) if e not in query.carried]
         if not specific:  # 'what is HER2 exactly': a name on every page is still defined somewhere
             specific = [e for e in query.entities if e not in query.carried and not re.fullmatch(r"table\s*\d*", e, re.I)]
@@ -195,6 +199,13 @@ class DefinitionPlans:
         if "sentence words" not in self._indexes:
             self._indexes["sentence words"] = [{_bare(w) for w in tokenize(s.text)} for s in self.sentences.sentences]
         return self._indexes["sentence words"]
+
+    def _one_name_the_review_knows(self, term: str) -> str:
+        """'zanidatamab / zw25' → 'zw25': of names typed as alternatives, the one the review prints, when it prints
+        only one ('' otherwise)."""
+        names = [n.strip() for n in re.split(r"\s+/\s+|\s+or\s+", term) if n.strip()]
+        known = [n for n in names if self.sentences.mentioning(self.analyzer.aliases_of(n))]
+        return known[0] if len(names) == 2 and len(known) == 1 else ""
 
     def _defined_as(self, base, query: Query, term: str) -> Answer | None:
         """'meaning of intratumoral her2 heterogeneity': the sentence that says it 'is defined as' (or

@@ -103,7 +103,10 @@ DETAIL_OF_TRIAL_RE = re.compile(r"^\W*(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:dr
 ARM_ASKED_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b.*\b(?:include|includes|including|have|has|having|with)\s+"
                           r"(?:an?\s+)?[\w\-+]+\s+arms?\b", re.I)
 # "is there an enhertu trial for brain mets?", "are there any ongoing trials with tucatinib + T-DXd?"
-TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:(?:is|are) there (?:an?|any)|(?:is|are|do|does) (?:any|either|one)(?: of)?)\b"
+TRIAL_EXISTS_RE = re.compile(r"^\W*(?:so |and )?(?:(?:is|are) there (?:an?|any)|(?:is|are|do|does) (?:any|either|one)(?: of)?|"
+                             # ('is tucatinib in any of the enhertu combo trials': whether a row of those gives it —
+                             # not 'is it in any trials right now?', which the text answers)
+                             r"(?:is|are) [\w\-]+(?: [\w\-]+)? (?:in|part of|used in|tested in|given in) (?:any|either) of)\b"
                              r".*?\b(?:trials?|stud(?:y|ies))\b", re.I)  # '… is any of the T-DXd trials for …
 # 'is enhertu being studied specifically for brain mets?': whether a trial of it is running, row by row in the tables
 BEING_TRIED_RE = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:(?:is|are) [\w\-]+(?: [\w\-]+)? (?:also |still )?being "
@@ -118,6 +121,10 @@ MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGN
 # the extractive step found no figure of the measure in sentences naming the trial ("The review mentions NALA but
 # does not report a response rate."): "Moreover, neratinib improved ORR (32.8% vs. 26.7%…)" names neither
 EXTRACTIVE_GAP_RE = re.compile(r"The review mentions .+ but does not report [^.]+\.$")
+
+
+# 'is it in a phase 3 anywhere?', 'any phase III data?': a phase asked by its number
+PHASE_NUMBER_ASKED_RE = re.compile(r"\bphase[\s-]*(?P<n>[123]|iii|ii|i)\b", re.I)
 
 
 def figure_of_each(measures: list[str], said: list[str]) -> bool:
@@ -526,7 +533,25 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         answer = self._with_the_caveat(base, self._with_results_that_follow(base, answer, query), query)
         answer = self._with_the_history_that_follows(base, answer, query)
         answer = self._with_figures_between(base, answer, query)
+        answer = self._with_the_phase_asked(base, answer, query)
+        answer = self._with_each_figure_that_follows(base, answer, query)
         return self._with_the_comparison_that_follows(base, answer, query)
+
+    def _with_the_phase_asked(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'is SYD985 in a phase 3 anywhere?': a phase asked of one agent, which no quoted sentence prints, is added
+        from where the review describes the agent ("…the TULIP phase III trial (NCT03262935)…", told of its
+        trials), when it prints that phase there."""
+        asked = PHASE_NUMBER_ASKED_RE.search(query.text)
+        specific = self._specific(query)
+        if asked is None or len(specific) != 1 or answer.abstained or not answer.citations:
+            return answer
+        number = {"1": "I", "2": "II", "3": "III"}.get(asked.group("n"), asked.group("n").upper())
+        printed = re.compile(rf"\bphase\s+(?:{number}|{ {'I': 1, 'II': 2, 'III': 3}[number]})\b(?![/\w])", re.I)
+        quoted = [s for _, _, s in self._quoted(answer)]
+        if None in quoted or any(printed.search(s.text) for s in quoted):
+            return answer
+        found = self._described(query, specific[0], printed)
+        return self._with_added(base, answer, query, quoted, found[:1])
 
     def _fact(self, base: Answer, question: str, query: Query, candidates: list[Candidate]) -> Answer:
         met = self._regimens_met_for_a_figure(base, query.text, query) if base.intent == "fact" else None
