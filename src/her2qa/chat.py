@@ -319,7 +319,7 @@ def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
         # may be set beside: "and how does zw49 relate to it" after ZW25)
         said = term + ("'s" if pronoun.group(0).lower() == "its" else "")
         return f"{question[:pronoun.start()]}{said}{question[pronoun.end():]}", own + [term]
-    if pronoun and pronoun.group(0).lower() == "they" and (line := LINE_REACHED_RE.match(question, pronoun.end())):
+    if pronoun and pronoun.group(0).lower() == "they" and LINE_REACHED_RE.match(question, pronoun.end()):
         # "whats the first-line standard?" → "and once they get to 3rd line and beyond?": only patients reach a line
         # of treatment; the line is the question, not the first-line trial the last answer named
         return f"{question[:pronoun.start()]}patients{question[pronoun.end():]}", own

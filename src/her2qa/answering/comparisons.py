@@ -299,7 +299,7 @@ class ComparePlans:
             words = set(tokenize(sentence.text))
             if not asked & words:
                 continue  # (a difference on another aspect)
-            # (a measure's abbreviation the review spells out, rare enough to tell the aspect; not a side's own name)
+            # (a measure's abbreviation the review spells out, rare enough to tell the aspect)
             added += [w for w in sorted(words - asked) if w in self.analyzer.expansions and is_generic(w)
                       and self.analyzer.paragraph_share([w]) <= RARE_MEASURE_SHARE and w not in added]
         return " ".join([aspect] + added)

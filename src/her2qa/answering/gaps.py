@@ -172,10 +172,6 @@ class GapSteps:
         cue = TRIAL_RE if kind == "trial" else DRUG_RE
         found = [s for s in self._described(query, entity, cue)
                  if any(not mentions(n, asked) and not mentions(query.text, [n]) for n in names_of_kind(s.text, kind))]
-        # ('which trial tested enhertu in her2-low': where the review describes enhertu, the trial said with the other
-        # names asked first — DESTINY-Breast04 in HER2-low, not DESTINY-Breast01)
-        others = [query.aliases.get(e, [e]) for e in query.entities if e != entity and e not in query.common]
-        found.sort(key=lambda s: -sum(mentions(s.text, aliases) for aliases in others))
         return sorted(found[:2], key=lambda s: s.start)
 
     def _trial_of_the_same_paper(self, query: Query, answer: Answer) -> list[Sentence]:

@@ -963,6 +963,7 @@ STYLE_TAIL_RE = re.compile(r"(?:\s*[,;:\-–—?.]+\s*|\s+(?=(?:in|using)\s))(?:
                            r"(?:[\s,]+(?:pls|plz|please|thx|thanks))?(?=\s*[?.!]*\s*$)", re.I)
 
 
+# ... and set between a question's parts: 'explain an adc in plain english, what's it made of'
 STYLE_ASIDE_RE = re.compile(r"\s+(?:in|using)\s+(?:plain|simple|lay(?:man[’']?s)?|everyday|easy|normal)\s+"
                             r"(?:words|terms|english|language)(?=\s*[,;:\-–—])", re.I)
 

@@ -125,6 +125,7 @@ EXTRACTIVE_GAP_RE = re.compile(r"The review mentions .+ but does not report [^.]
 
 # 'is it in a phase 3 anywhere?', 'any phase III data?': a phase asked by its number
 PHASE_NUMBER_ASKED_RE = re.compile(r"\bphase[\s-]*(?P<n>[123]|iii|ii|i)\b", re.I)
+ROMAN_PHASES = {"1": "I", "2": "II", "3": "III"}
 
 
 def figure_of_each(measures: list[str], said: list[str]) -> bool:
@@ -545,8 +546,10 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         specific = self._specific(query)
         if asked is None or len(specific) != 1 or answer.abstained or not answer.citations:
             return answer
-        number = {"1": "I", "2": "II", "3": "III"}.get(asked.group("n"), asked.group("n").upper())
-        printed = re.compile(rf"\bphase\s+(?:{number}|{ {'I': 1, 'II': 2, 'III': 3}[number]})\b(?![/\w])", re.I)
+        roman = ROMAN_PHASES.get(asked.group("n"), asked.group("n").upper())
+        digit = next(d for d, r in ROMAN_PHASES.items() if r == roman)
+        # ('phase III', 'phase 3'; not 'phase I/Ib' for a phase I asked)
+        printed = re.compile(rf"\bphase\s+(?:{roman}|{digit})\b(?![/\w])", re.I)
         quoted = [s for _, _, s in self._quoted(answer)]
         if None in quoted or any(printed.search(s.text) for s in quoted):
             return answer
