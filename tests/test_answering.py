@@ -4323,6 +4323,9 @@ ROUND_41_CASES = {
         read=("DESTINY-Breast 07, DESTINY-Breast 08 and HER2CLIMB-04",), said=("I/II, I, II",)),
     "a figure asked by subtype goes on through the sentences giving the others": Case(
         ("breakdown of bc incidence by subtype per 100k?",), abstained=False, said=("87.2", "13.2", "12.6", "5.1")),
+    "a drug said to have failed is the patient's history, so a later 'it' stays the drug asked about": Case(
+        ("what is enhertu exactly", "can i get it if kadcyla already failed?", "what side effects should i watch for with it"),
+        read=("with enhertu",), said=("13.6%",)),
     "how many times a day a drug is taken is a schedule": Case(
         ("how many times a day is tukysa taken?",), abstained=True, said=("does not report how often it is given",)),
 }

@@ -10,7 +10,7 @@ from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts
 from .answering.sequencing import AFTER_FAILURE_ASKED_RE
 from .citations import NCT_RE
-from .query import QueryAnalyzer, is_phase_numeral, mentions, only_as_comparator, treatment_history
+from .query import QueryAnalyzer, failed_before, is_phase_numeral, mentions, only_as_comparator, treatment_history
 from .vocabulary import BRANDS, LIVED_LONGER, synonym_meanings
 from .results import Answer
 
@@ -231,7 +231,7 @@ def _reading_of(question: str, own: list[str], conversation: Conversation, analy
         carried = []  # "so does blocking cdk4/6 help" after cyclin D1: a marker of its own is the turn's topic
     # "what about pts who already had trastuzumab and lapatinib?": drugs of a treatment history say who is
     # treated, not what the turn is about
-    history = treatment_history(question)
+    history = " ".join(filter(None, (treatment_history(question), failed_before(question))))
     specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))
                     and not _given_in_carried_trial(e, carried, previous, analyzer)]
     if specific_own and carried and OUTCOME_ASKED_RE.search(question) and \

@@ -389,6 +389,10 @@ PRETREATED_ASKED_RE = re.compile(
     r"(?:had|received|got|been\s+on|were\s+on|failed|progressed\s+on|(?:been\s+)?(?:pre)?treated\s+with)\b"
     rf"(?P<history>[^?.;,]*?){_HISTORY_END}|\b(?:previously|pre-?)\s*treated\s+with\b(?P<treated>[^?.;,]*?){_HISTORY_END}",
     re.I)
+# 'can i get it if kadcyla already failed?': a treatment said to have failed, in a turn of a conversation
+FAILED_BEFORE_RE = re.compile(r"\b(?:if|once|since|now that)\s+(?P<failed>[\w\-+/]+(?:\s+[\w\-+/]+)?)\s+"
+                              r"(?:has\s+|have\s+|had\s+)?(?:already\s+)?"
+                              r"(?:failed|stopped working|stops working|quit working|progressed)\b", re.I)
 PRETREATED_SAID_RE = re.compile(r"\b(?:previously treated with|pretreated with|(?:who )?had received|who received|"
                                 r"refractory to|progression (?:to|on|after)|after (?:the )?failure of)\b[^.;]*", re.I)
 
@@ -397,6 +401,16 @@ def treatment_history(text: str) -> str:
     """The words of a population's past treatment in a question ('… who already had X and Y' → ' X and Y')."""
     match = PRETREATED_ASKED_RE.search(text)
     return (match.group("history") or match.group("treated") or "") if match else ""
+
+
+def failed_before(text: str) -> str:
+    """The treatment a turn says has failed after a pronoun that points back ('can i get it if kadcyla already
+    failed?' → 'kadcyla'), or '': that 'it' is not the failed drug — while in 'if kadcyla stops working too, is
+    there anything after it?' it is (the single question's own plans read the failure themselves)."""
+    match = FAILED_BEFORE_RE.search(text)
+    if match is None or not re.search(r"\b(?:it|its|they|them|their)\b", text[:match.start()], re.I):
+        return ""
+    return match.group("failed")
 
 
 # A name written like a trial's: capitals and digits ('TH3RESA', 'NALA'), not a word of the text
