@@ -57,6 +57,14 @@ ABOUT_THE_FIGURE_RE = re.compile(r"(?:This|That|These|Such|The same)\s+(?:rate|f
 # how many sentences after a figure may go on comparing it
 COMPARISON_REACH = 3
 
+# A figure asked for each member of a group ('by subtype', 'per subtype', 'for each arm', 'breakdown')
+BY_MEMBER_ASKED_RE = re.compile(r"\b(?:by|per|for each|across|broken down by)\s+(?:each\s+)?(?:sub)?(?:types?|subgroups?|"
+                                r"groups?|arms?|cohorts?)\b|\bbreakdown\b", re.I)
+# A sentence without a figure that still goes on about the one before ("This rate, calculated from…"). Narrower
+# than ABOUT_THE_FIGURE_RE: a breakdown walks on to the paragraph's end, so a "The same proportion …" must not
+# carry it past the members.
+FIGURES_GO_ON_RE = re.compile(r"(?:This|These|That)\s+(?:rate|figure|frequency|incidence|number)s?\b", re.I)
+
 # A history asked ('approval history', 'timeline') — not a 'when' alone: 'what year did kadcyla get approval for
 # 2nd/3rd line' asks one event, not what came after it — and a sentence going on in time
 HISTORY_ASKED_RE = re.compile(r"\bhistory\b|\btimeline\b|\bchronolog|\bover (?:the )?years\b", re.I)
@@ -131,15 +139,36 @@ class ContinuationPlans:
         if None in chosen or not any(has_figure(strip_markers(s.text)) for s in chosen):
             return answer
         last = max(chosen, key=lambda s: s.start)  # (the sentences quoted run on to the last of them)
-        added = []
-        for following in self.sentences.paragraph(last)[last.index + 1: last.index + 1 + COMPARISON_REACH]:
-            text = strip_markers(following.text)
-            if not (COMPARISON_SAID_RE.search(text) or ABOUT_THE_FIGURE_RE.match(text)):
-                break
-            added.append(following)
+        added = self._run_after(last, lambda text: bool(COMPARISON_SAID_RE.search(text) or ABOUT_THE_FIGURE_RE.match(text)),
+                                reach=COMPARISON_REACH)
         if not any(COMPARISON_SAID_RE.search(s.text) and has_figure(strip_markers(s.text)) for s in added):
             return answer  # (what follows sets nothing measured against it)
         return self._with_added(base, answer, query, chosen, added)
+
+    def _with_each_figure_that_follows(self, base: Answer, answer: Answer, query) -> Answer:
+        """'breakdown of bc incidence by subtype': a figure asked for each member of a group is given on in the
+        sentences after the one quoted ("… HR+/HER2− … 87.2 …", "… HR−/HER2− BC, which stands at 13.2 cases, as
+        well as HR+/HER2+ BC … 12.6 …", "… HR−/HER2+ BC, with a rate of 5.1 cases …"): the run of sentences with
+        figures that follows it in its paragraph comes along."""
+        if not BY_MEMBER_ASKED_RE.search(query.text) or answer.abstained or not answer.citations:
+            return answer
+        chosen = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in chosen or len(chosen) > 2:
+            return answer
+        added = [after for sentence in chosen if has_figure(strip_markers(sentence.text))
+                 for after in self._run_after(sentence, lambda text: bool(has_figure(text) or FIGURES_GO_ON_RE.match(text)))]
+        return self._with_added(base, answer, query, chosen, added)
+
+    def _run_after(self, sentence: Sentence, goes_on: Callable[[str], bool], reach: int | None = None) -> list[Sentence]:
+        """The sentences after this one in its paragraph, up to ``reach`` of them, for as long as
+        ``goes_on(text without citation markers)`` holds."""
+        run: list[Sentence] = []
+        following = self.sentences.paragraph(sentence)[sentence.index + 1:]
+        for after in following[:reach] if reach is not None else following:
+            if not goes_on(strip_markers(after.text)):
+                break
+            run.append(after)
+        return run
 
     def _with_results_that_follow(self, base: Answer, answer: Answer, query) -> Answer:
         """'lapatinib + cape vs cape alone, pfs?': the sentence that names the trial often gives only its

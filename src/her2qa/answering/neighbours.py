@@ -99,11 +99,6 @@ def _name_asked_in(opening: str, query: Query) -> str:
     return ""
 
 
-# A figure asked for each member of a group ('by subtype', 'per subtype', 'for each arm', 'breakdown')
-EACH_ASKED_RE = re.compile(r"\b(?:by|per|for each|across|broken down by)\s+(?:each\s+)?(?:sub)?(?:types?|subgroups?|groups?|"
-                           r"arms?|cohorts?)\b|\bbreakdown\b", re.I)
-# A sentence that goes on about the figure before it without one of its own ("This rate, calculated from…")
-FIGURES_GO_ON_RE = re.compile(r"(?:This|These|That)\s+(?:rate|figure|frequency|incidence|number)s?\b", re.I)
 # The arms of a trial asked ('which arm did best', 'what were the regimens'), and a sentence setting them out
 ARMS_ASKED_RE = re.compile(r"\b(?:arms?|regimens?|which (?:combo|combination|treatment|one) did)\b", re.I)
 ARMS_SAID_RE = re.compile(r"\b(?:with or without|compared (?:to|with)|randomi[sz]ed to)\b", re.I)
@@ -349,26 +344,6 @@ class NeighbourSteps:
                       # ('which arm in monarcher did best?': the skipped "Herein, the efficacy of abemaciclib plus
                       # trastuzumab with or without fulvestrant was compared to…" says what the arms were)
                       or (ARMS_ASKED_RE.search(query.text) and ARMS_SAID_RE.search(s.text))]
-        return self._with_added(base, answer, query, chosen, added)
-
-    def _with_each_figure_that_follows(self, base: Answer, answer: Answer, query: Query) -> Answer:
-        """'breakdown of bc incidence by subtype': a figure asked for each member of a group is given on in the
-        sentences after the one quoted ("… HR+/HER2− … 87.2 …", "… HR−/HER2− BC, which stands at 13.2 cases, as
-        well as HR+/HER2+ BC … 12.6 …", "… HR−/HER2+ BC, with a rate of 5.1 cases …"): the run of sentences with
-        figures that follows it in its paragraph comes along."""
-        if not EACH_ASKED_RE.search(query.text) or answer.abstained or not answer.citations:
-            return answer
-        chosen = [sentence for _, _, sentence in self._quoted(answer)]
-        if None in chosen or len(chosen) > 2:
-            return answer
-        added: list[Sentence] = []
-        for sentence in chosen:
-            if not has_figure(strip_markers(sentence.text)):
-                continue
-            for after in self.sentences.paragraph(sentence)[sentence.index + 1:]:
-                if not has_figure(strip_markers(after.text)) and not FIGURES_GO_ON_RE.match(after.text):
-                    break
-                added.append(after)
         return self._with_added(base, answer, query, chosen, added)
 
     def _with_added(self, base: Answer, answer: Answer, query: Query, chosen: list[Sentence],
