@@ -4330,8 +4330,29 @@ ROUND_41_CASES = {
         ("how many times a day is tukysa taken?",), abstained=True, said=("does not report how often it is given",)),
 }
 
+ROUND_42_CASES = {
+    "a part asking only for data is asked on the subject of the part before": Case(
+        ("how do cdk4/6 inhibitors fit in her2+ mbc? any decent data",), said=("8.3 months vs. 5.7 months", "71 patients")),
+    "a part asking only for an overview is the overview of the drug the part before named, a brand too": Case(
+        ("writing about kadcyla for her2+ mbc - did it help in second line? give me the overview",),
+        said=("TH3RESA",), unsaid=("immunotherapy has changed",)),
+    "a figure typed after a sign of a value is no part of a name": Case(
+        ("which paper reports the DAR ~8 of enhertu",), abstained=False, said=("approximately eight", "Nakada")),
+    "a paper found by its title is quoted with the review's sentence citing it": Case(
+        ("who reported that SYD985 overcomes resistance to t-dm1",), said=("has been shown to overcome T-DM1 resistance",
+                                                                         "Nadal-Serrano")),
+    "'it' in 'did it matter' stands for no name, so the trial asked about stays the subject": Case(
+        ("what did EMILIA test", "did it matter which sites the mets were in"), read=("EMILIA",), unread=("lapatinib",),
+        said=("regardless of the site of metastatic disease",)),
+    "a drug's story is its overview": Case(
+        ("tell me the enhertu story",), said=("DESTINY-Breast01", "DESTINY-Breast03")),
+    "results asked only by the word the reading carried are not asked: the follow-up trial is told": Case(
+        ("any cdk4/6 inhibitor trials in her2+?", "what did PATRICIA find", "what about the follow up study?"), abstained=False,
+        said=("PATRICIA-II (NCT02448420)",)),
+}
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
-         **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES}
+         **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

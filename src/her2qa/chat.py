@@ -53,6 +53,11 @@ class Conversation:
         return "\n".join(f"User: {t.question}\nAssistant: {t.answer.answer}" for t in self.turns[-limit:])
 
 
+# 'it' that stands for no name: "did it matter where the mets were", "is it possible to …"
+DUMMY_IT_RE = re.compile(r"(?<!\bof )(?<!\bwith )(?<!\bon )(?<!\bto )(?<!\bfor )(?<!\bin )(?<!\bfrom )(?<!\babout )"
+                         r"\bit\s+(?:matter(?:s|ed)?|makes?\s+(?:a|any)\s+difference|made\s+(?:a|any)\s+difference|"
+                         r"depend(?:s|ed)?\s+on|(?:is|was)\s+(?:possible|true|known|likely|worth))\b|"
+                         r"(?<!\bof )\bit\s+(?:possible|true|known|likely|worth)\b(?=.*\bto\b)", re.I)
 PRONOUN_RE = re.compile(r"\b(it|its|it's|they|them|their|that (?:trial|study|drug|one)|this (?:trial|study|drug|one)|"
                         r"the (?:trial|study|drug|agent|combination|arm|treatment|regimen|therapy|ADC|inhibitor|"
                         r"antibody|compound)(?: (?:that|which|who) (?!\w+ (?:in|with|on|at|for|vs|against)\b)"
@@ -255,6 +260,8 @@ def _reading_of(question: str, own: list[str], conversation: Conversation, analy
         # "say it comes back as mets. is there anything that still works after kadcyla?": 'it' is the cancer;
         # "the CI they print for that HR looks off": they are the authors
         pronoun = PRONOUN_RE.search(question, aside.end())
+    while pronoun and DUMMY_IT_RE.match(question, pronoun.start()):
+        pronoun = PRONOUN_RE.search(question, pronoun.end())  # "did it matter where the mets were": no name's place
     if pronoun and re.fullmatch(r"(?:that|this) one", pronoun.group(0), re.I) and specific_own:
         pronoun = None  # "ok, and TH3RESA? what did that one show": the one the turn names
     if pronoun and pronoun.group(0).lower() in ("they", "them", "their") and PEOPLE_NAMED_RE.search(question[:pronoun.start()]):
@@ -910,7 +917,8 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
                                                  # ('… what trial supports that?' → 'how many cycles was it?')
                                                  or bool(WHICH_TRIAL_RE.search(previous.resolved)
                                                          and ASKED_OF_A_TRIAL_RE.search(question)))
-    if re.search(r"\b(?:it|its|they|their)\b", question, re.I) and is_trial_name(subject, analyzer) and not answered_a_trial:
+    if re.search(r"\b(?:it|its|they|their)\b", DUMMY_IT_RE.sub(" ", question), re.I) and is_trial_name(subject, analyzer) \
+            and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
 

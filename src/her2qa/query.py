@@ -107,6 +107,8 @@ FIGURE_SOURCE_RE = re.compile(r"\b(?:figure|fig|timeline|diagram|illustration|sc
 # Words for the parts of a text ("the section on …"), never a topic the review could lack.
 FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "paragraph", "paragraphs", "review",
                "paper", "article", "text", "table", "tables", "figure", "figures", "bit", "piece",
+               # ('tell me the enhertu story': how a drug's course is told)
+               "story",
                # ('a kadcyla study called TH3RESA': how a name is introduced, not a topic of its own)
                "called", "named", "termed", "dubbed"}
 # How one topic bears on another ("heterogeneity and its relevance to neoadjuvant response"): a relation asked
@@ -864,16 +866,17 @@ class QueryAnalyzer:
         found_tokens = list(TOKEN_RE.finditer(text))
         tokens = [m.group(0) for m in found_tokens]
         # 'lapatinib, neratinib': a comma between two words lists two names, it does not join one (nor a plus sign:
-        # 'tucatinib + trastuzumab + capecitabine' gives three drugs together)
+        # 'tucatinib + trastuzumab + capecitabine' gives three drugs together; nor a sign of a value: 'DAR ~8' is
+        # a ratio's value, not a name 'DAR 8')
         listed = {i for i in range(len(found_tokens) - 1)
-                  if re.search(r"[,+&]", text[found_tokens[i].end():found_tokens[i + 1].start()])}
+                  if re.search(r"[,+&~≈=<>]", text[found_tokens[i].end():found_tokens[i + 1].start()])}
         i = 0
         while i < len(tokens):
             cand = tokens[i].strip(".-")
             step = 1
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
             after = tokens[i + 2].lower() if i + 2 < len(tokens) else ""
-            if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) \
+            if re.fullmatch(r"\d{1,2}", nxt) and entity_like(cand) and i not in listed \
                     and not _a_figure_follows(text, found_tokens[i], found_tokens[i + 1]) and not re.match(
                     r"(?:y|yr|yrs|years?|months?|mo|weeks?|wks?|lines?|arms?|pts|patients)$", after):  # 'her2climb 2 yr OS'
                 cand, step = f"{cand} {nxt}", 2  # "DESTINY-Breast 09"

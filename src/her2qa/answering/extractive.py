@@ -9,7 +9,7 @@ from ..chunking import Chunk
 from ..citations import NCT_RE, cited_references, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import (DRUG_SUFFIX_RE, FIGURE_SOURCE_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named,
+from ..query import (DRUG_SUFFIX_RE, FIGURE_SOURCE_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named, tokenize,
                      without_reading_context)
 from ..results import Answer, Citation, ReferenceInfo, Retrieved
 from ..retrieval import LEADING_PRONOUN_RE, Candidate, ScoredUnit, is_generic
@@ -743,9 +743,32 @@ class ExtractiveAnswerer:
                 return self._compose_reference(base, quoted, query, titled=[n for n in titled if n not in cited])
         if ref_chunks:
             cand = ref_chunks[0]
-            return self._compose_reference(base, [(None, None, [cand.chunk.reference])],
-                                           titled=[n for n in titled if n != cand.chunk.reference])
+            number = cand.chunk.reference
+            # 'who showed SYD985 overcomes t-dm1 resistance?': a paper found by its title is quoted with the
+            # review's sentence citing it ("…SYD985 has been shown to overcome T-DM1 resistance… [47]")
+            citing = self._sentence_citing(cand.chunk.source, number, query)
+            return self._compose_reference(base, [citing + ([number],) if citing else (None, None, [number])], query,
+                                           titled=[n for n in titled if n != number])
         return None
+
+    def _sentence_citing(self, source: str, number: int, query: Query) -> tuple[Candidate, ScoredUnit] | None:
+        """The body sentence of ``source`` that cites reference ``number`` and shares most of the question's
+        words (at least one); None when no sentence cites it."""
+        asked = {light_stem(w) for w in tokenize(query.text) if w not in STOPWORDS and len(w) >= 3}
+        best, best_shared = None, 0
+        seen: set[int] = set()
+        for chunk in self.corpus.chunks:
+            if chunk.source != source or chunk.kind not in ("text", "abstract"):
+                continue
+            for a, b, text in split_sentences(chunk.text, chunk.start):
+                if a in seen or number not in cited_references(text):
+                    continue
+                seen.add(a)
+                shared = len(asked & {light_stem(w) for w in tokenize(text)})
+                if shared > best_shared:
+                    best, best_shared = (Candidate(chunk=chunk, fused=0.0), ScoredUnit(Unit("", chunk.id, a, b, text),
+                                                                                       0.0, 0.0, 0.0, 0.0)), shared
+        return best
 
     def _trial_cited_where_named(self, query: Query, candidates: list[Candidate], top: list[Candidate]) -> list[Candidate]:
         """'what's the citation for destiny-breast03': a trial is cited where a sentence names it with a marker of

@@ -266,7 +266,7 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"\bwhat(?:'s| is|s) out there (?:on|about|for|re)\b|"
                          r"\bwhat(?:'s| is) known about\b|\bwhat (?:do|does|did) (?:we|they|you|anyone|people|researchers) (?:really |actually )?know\b|\bwhat (?:were|are|was|is) the (?:data|results|findings|outcomes)\W*$|^\W*(?:what(?:'s| is| was)|whats) (?:the |this |that )?[\w\-–/+ ]{2,40} about\W*$|\bwhat (?:does|do) .+ say\b|\bresults\??$|\bexplain\b|\bdescribe\b|\bdiscuss\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
-                         r"key (?:points?|messages?)|the story|in short|sum(?:s)? (?:(?:it|this|that|them|these) )?up|"
+                         r"key (?:points?|messages?)|the story|(?:the|its|their) [\w\-]+ story|in short|sum(?:s)? (?:(?:it|this|that|them|these) )?up|"
                          r"(?:a |quick |brief |short )?(?:rundown|run-down|recap|lowdown|primer|breakdown) (?:of|on)\b)\b|"
                          r"\b(?:rundown|run-down|recap|lowdown|primer|breakdown)\s*[:\-–—]|"
                          # ('recap destiny-breast04 in her2 low': the word that opens the question is the command)

@@ -297,7 +297,9 @@ class OverviewPlans:
 
     def _results_reported(self, base: Answer, answer: Answer, text: str, entity: str) -> Answer:
         """'What were the results of TULIP?' when the review only names the trial: say so."""
-        if not RESULTS_ASKED_RE.search(text) or AIM_ASKED_RE.search(text):
+        # (results asked as typed: 'and what about the follow up trial?' after 'what did PATRICIA find' asks what
+        # the next trial is, its reading's '(find)' the turn before's word)
+        if not RESULTS_ASKED_RE.search(without_brackets(text)) or AIM_ASKED_RE.search(text):
             return answer  # ('what does PATRICIA-II aim to show?': what it sets out to do, which the review says)
         # a drug whose trial the review only says is running ("is being tested … [NCT04253561]")
         only_ongoing = bool(answer.points) and all(ONGOING_RE.search(p.text) for p in answer.points)

@@ -15,6 +15,7 @@ from ..figures import has_figure
 from ..query import light_stem, mentions
 from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT, is_generic
+from ..vocabulary import BRANDS
 from .compose import merge, render
 from .coverage import content_words
 from .extractive import asked_kind, is_drug_name, trial_names
@@ -24,6 +25,11 @@ from .passages import FRAME_WORDS
 from .table_plans import ROW_COLUMN_ASKED_RE
 
 FOLLOW_ON_SENTENCES = 3
+
+# A part that only asks for more of the subject ('any good data', 'give me the overview'): what of the part before
+REQUEST_NOUN_END_RE = re.compile(r"^\W*(?:(?:and|so|also|ok)\s+)?(?:any|give me|show me|what about|what are|got)\b.*?"
+                                 r"\b(?:data|results|overview|summary|details|info|information|numbers)\W*$",
+                                 re.I)
 
 # "which IGF-1R inhibitors are being combined …, and any response data?": results asked of what the part before asked
 RESULTS_OF_NONE_RE = re.compile(r"^\W*(?:(?:and|so|also)\s+)?(?:any|what(?:'s| is| was| were| are)?)\s+(?:the\s+)?"
@@ -103,6 +109,11 @@ class PartSteps:
         named = {t for t in trial_names(answer.points[0].text) if self.is_trial(t) and not is_generic(t)}
         return named.pop() if len(named) == 1 else ""
 
+    def _names_known(self, text: str) -> list[str]:
+        """The names in ``text`` the review knows, a brand ('enhertu') as the drug it sells, not its own subject (HER2)."""
+        return [e for e in self.analyzer.entities_in(text) if (self.analyzer.known(e) or e.lower() in BRANDS)
+                and e.lower() not in REVIEW_SUBJECT and not is_generic(e)]
+
     def _multi_part(self, question: str, parts: list[str], carried: list[str]) -> Answer:
         from ..chat import (
             ONLY_SETTING_RE,  # (chat reads questions with this package: imported here, not above)
@@ -149,6 +160,11 @@ class PartSteps:
             # ... nor is an endpoint ('whats the PFS' after a trial's part asks that trial's PFS)
             topical = [e for e in own if e.lower() not in REVIEW_SUBJECT and not ENDPOINT_NAME_RE.fullmatch(e)]
             text = part if topical or not context else f"{part.rstrip(' ?')} ({context})?"
+            if i and not topical and REQUEST_NOUN_END_RE.search(part) and (
+                    on := ", ".join(self._names_known(parts[i - 1])[:2]) or context):
+                # "where do cdk4/6 inhibitors stand in her2+ mbc? any good data": data asked on the subject, a brand
+                # too ('im writing on enhertu … - are the results good? give me the overview')
+                text = f"{part.rstrip(' ?.!')} on {on}?"
             if i and topical and ends_on_it and not named[i - 1] and not carried:
                 # "why does HER2 heterogeneity lead to resistance, and why is T-DXd less bothered by it?": it is the
                 # topic of the part before, which names nothing the review knows as a name
@@ -169,10 +185,12 @@ class PartSteps:
                 text = re.sub(r"\b(it)(s?)\b", lambda m: subject[0] + ("'s" if m.group(2) else ""), part, count=1,
                               flags=re.I)
             subjects_here = [e for e in own if not ENDPOINT_NAME_RE.fullmatch(e)]
-            intent = classify(part)
+            asked_on = text.startswith(part.rstrip(' ?.!') + " on ")
+            # ('any good data on CDK4/6?' asks an overview, as 'any good data' alone does not say; its names are typed)
+            intent = classify(text if asked_on else part)
             if intent != "definition" and (defined := as_definition(text)) and classify(defined) == "definition":
                 text, intent = defined, "definition"  # 'targeted protein degradation - what is it?': the term, defined
-            answer = self._single(question, text, [] if subjects_here else lent, intent)
+            answer = self._single(question, text, [] if subjects_here or asked_on else lent, intent)
             if unnamed and not named_here and (re.search(r"\b(?:it|its|they|their|them)\b", part, re.I)
                                                or RESULTS_OF_NONE_RE.match(part)):
                 # "which MET inhibitor was combined with trastuzumab, and what response rate did it achieve?":
