@@ -45,6 +45,11 @@ HAZARD_TYPED_RE = re.compile(r"\bhazard\b|\bhr\b(?![+\-−/])", re.IGNORECASE)
 ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]agent)\b", re.IGNORECASE)
 
 
+# A sentence telling the approval the results before it led to ("Based on these results, the FDA approved …",
+# "In 2013, these results led to FDA approval of …")
+APPROVAL_FOLLOWED_RE = re.compile(r"(?:In \w+ \d{4}, |In \d{4}, )?(?:Based on (?:these|this|the) (?:results|findings|data)|"
+                                  r"(?:These|This|The) (?:results|findings|data) led to)\b[^.]*\bapprov", re.I)
+
 class HeadToHeadPlans:
     """Mixin of :class:`AnswerPipeline`: the passage where two regimens meet."""
 
@@ -99,6 +104,11 @@ class HeadToHeadPlans:
             # paragraph; the sentence setting up the other side, and its results, join
             chosen += [s for s in self._arms_and_results(paragraph, query, other, False) if s not in chosen]
             chosen.sort(key=lambda s: s.index)
+        # ('nerlynx + xeloda vs tykerb + xeloda in NALA, who won': "Based on these results, the FDA approved the use of
+        # neratinib as third-line therapy…" — what the results led to is the end of the story told)
+        last = chosen[-1] if chosen else None
+        if last is not None and (after := paragraph[last.index + 1: last.index + 2]) and APPROVAL_FOLLOWED_RE.match(after[0].text):
+            chosen.append(after[0])
         return self._quoting(base, query, chosen).model_copy(update={"intent": "compare"})
 
     def _regimens_met_for_a_figure(self, base: Answer, text: str, query: Query) -> Answer | None:
