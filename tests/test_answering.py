@@ -4349,6 +4349,20 @@ ROUND_42_CASES = {
     "results asked only by the word the reading carried are not asked: the follow-up trial is told": Case(
         ("any cdk4/6 inhibitor trials in her2+?", "what did PATRICIA find", "what about the follow up study?"), abstained=False,
         said=("PATRICIA-II (NCT02448420)",)),
+    "two regimens met in a trial bring the approval their results led to": Case(
+        ("neratinib+cape vs lapatinib+cape, which did better?",), said=("2.2-month", "as third-line therapy")),
+    "a point a comparison keeps that draws on the one before brings it": Case(
+        ("PATRICIA vs monarcHER, who benefited most?",), said=("10.6 months vs. 4.2 months", "For this reason")),
+    "the next drug of a kind asked after a failure is what comes after it, and what 'it' means next": Case(
+        ("my mum progressed on kadcyla - which is the next adc the review backs?", "what about its side effects?"),
+        read=("T-DXd",), unread=("kadcyla",)),
+    "the first answer of a next-drug question quotes what comes after the failed one": Case(
+        ("my mum progressed on kadcyla - which is the next adc the review backs?",), said=("effective after T-DM1 failure",)),
+    "a paper's details asked after an answer citing one paper are that paper's": Case(
+        ("which paper reported KATHERINE?", "what year and journal?"), read=("reference 41",), said=("von Minckwitz",)),
+    "a name in what the asker says of their background is not asked": Case(
+        ("i only know imatinib from CML, which tkis are approved for her2+ mbc?",), abstained=False,
+        said=("lapatinib, neratinib, and tucatinib",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

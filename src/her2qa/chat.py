@@ -364,6 +364,11 @@ def _asked_of_the_last_answer(t: _Reading) -> Read | None:
     setting asked again, a time after it."""
     question, own, carried, specific_own = t.question, t.own, t.carried, t.specific_own
     previous, conversation, analyzer, those_asked = t.previous, t.conversation, t.analyzer, t.those_asked
+    if not specific_own and PAPER_DETAILS_ASKED_RE.search(question) and \
+            len(papers := set(PAPER_CITED_RE.findall(previous.answer.answer))) == 1:
+        # "which ref is the kate2 biomarker analysis?" → "who's the first author and what journal/year?": the paper the
+        # answer cited
+        return f"{question.rstrip(' ?')} of reference {papers.pop()}?", own
     # "what phase is it?" after a table answer of several rows: 'it' is any of them, so each is answered
     several_rows = previous.answer.table is not None and len(previous.answer.table.rows) >= 2 \
         and bool(re.search(r"\b(?:it|its)\b", question, re.I)) and bool(TRIAL_PROPERTY_RE.search(question))
@@ -491,7 +496,7 @@ def _pointing_at_what_was_said(t: _Reading) -> Read | None:
         named, group = " and ".join(numbers[:6]), 1 if pointer.group(1) else 2
         return f"{question[:pointer.start(group)]}{named}{question[pointer.end(group):]}", own + numbers[:6]
     if not specific_own and pronoun and re.fullmatch(r"it|its", pronoun.group(0), re.I) and \
-            (kind := ONE_OF_KIND_ASKED_RE.match(previous.resolved)) and \
+            (kind := ONE_OF_KIND_ASKED_RE.match(previous.resolved) or NEXT_OF_KIND_ASKED_RE.search(previous.resolved)) and \
             (drug := _drug_of_kind_in_last_answer(previous, kind.group("kind"), analyzer)):
         # "which her2 tki is irreversible?" → "which receptors does it hit?": it is the one drug the answer named
         return _named_in_its_place(question, pronoun, drug), own + [drug]
@@ -993,16 +998,20 @@ def _drug_of_kind_in_last_answer(previous: Turn, kind: str, analyzer: QueryAnaly
     """The one drug the last answer names in a point that names the kind asked ('an AKT inhibitor': "The selective
     pan-Akt inhibitor ipatasertib (GDC-0068) is being tested in combination with pertuzumab and trastuzumab…"),
     besides those the question named; '' when none or several."""
-    from .answering.extractive import DRUG_RE
+    from .answering.extractive import DRUG_RE, is_drug_name
 
     *modifiers, head = kind.lower().split()
     asked = [a.lower() for e in analyzer.entities_in(previous.resolved) for a in analyzer.aliases_of(e)]
+    # (a word of a name asked is that drug's: 'trastuzumab' of "trastuzumab emtansine", the kadcyla asked about)
+    asked_words = {w for a in asked for w in a.split()}
     found: list[str] = []
     for point in previous.answer.points:
         lowered = point.text.lower()
         if re.search(rf"\b{re.escape(head.rstrip('s'))}", lowered) and all(m in lowered for m in modifiers):
-            found += [m.group(0) for m in DRUG_RE.finditer(point.text)
-                      if m.group(0).lower() not in asked and m.group(0) not in found]
+            drugs = [m.group(0) for m in DRUG_RE.finditer(point.text)] or [
+                # ("Thereafter, a second ADC, T-DXd, was effective after T-DM1 failure…": a drug named by its code)
+                e for e in analyzer.entities_in(point.text) if is_drug_name(e)]
+            found += [d for d in drugs if d.lower() not in asked and d.lower() not in asked_words and d not in found]
     return found[0] if len(found) == 1 else ""
 
 
@@ -1030,6 +1039,12 @@ THOSE_TRIALS_RE = re.compile(r"\b(?:for|of)\s+((?:those|these|them|both|each)(?:
 # A turn asking which one drug of a kind does something ("which her2 tki is irreversible?")
 ONE_OF_KIND_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\s+)?(?:which|what)\s+(?P<kind>(?:[\w\-/]+\s+){0,2}?(?:inhibitor|drug|agent|"
                                   r"ADC|TKI|antibody|bispecific))\s+(?:is|was|has|does|did|can|got|gets|had)\b", re.I)
+# A paper's details asked ('first author', 'what journal/year'), and the paper an answer cited ("It cites reference 51: …")
+PAPER_DETAILS_ASKED_RE = re.compile(r"\b(?:first |lead |senior |last )?authors?\b|\bjournal\b|\bdoi\b|\bpmid\b|\bpubmed\b|"
+                                    r"\b(?:what|which) year\b|\bpublished\b", re.I)
+PAPER_CITED_RE = re.compile(r"\bcites? reference (\d+)\b")
+# ('pt progressed on kadcyla, what does the review back as the next adc?': the next one of a kind, asked anywhere)
+NEXT_OF_KIND_ASKED_RE = re.compile(r"\bnext\s+(?P<kind>ADC|TKI|drug|agent|inhibitor|antibody)\b", re.I)
 THAT_ONE_RE = re.compile(r"\b(?:that|this) (?:one|drug|agent|inhibitor)\b", re.I)
 # A turn asking which trial something came from ("… which trial was that based on?")
 WHICH_TRIAL_RE = re.compile(r"\b(?:which|what) (?:trial|study)\b|"

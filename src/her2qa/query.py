@@ -111,6 +111,10 @@ FRAME_NOUNS = {"section", "sections", "chapter", "chapters", "part", "parts", "p
                "story",
                # ('a kadcyla study called TH3RESA': how a name is introduced, not a topic of its own)
                "called", "named", "termed", "dubbed"}
+# What the asker says of their own background ("im from heme so only know imatinib", "i only know herceptin")
+ASKER_BACKGROUND_RE = re.compile(r"\b(?:i'?m|i’m|i am)\s+from\s+[^,;.?!]*|"
+                                 r"\bi\s+(?:only\s+|just\s+|mostly\s+)?(?:know|knew|have heard of|heard of)\b[^,;.?!]*|"
+                                 r"\b(?:so|and)\s+only\s+know\b[^,;.?!]*", re.I)
 # How one topic bears on another ("heterogeneity and its relevance to neoadjuvant response"): a relation asked
 # between topics the review holds, never a topic of its own it could lack.
 RELATION_NOUNS = {"relevance", "importance", "significance", "implications", "impact", "relationship", "relation",
@@ -1069,6 +1073,11 @@ class QueryAnalyzer:
         examples = " ".join(m.group(0) for m in EXAMPLES_GIVEN_RE.finditer(question)
                             if any(mentions(m.group(0), [e]) for e in entities))
         unknown = [w for w in unknown if w.split(" (")[0] not in examples]
+        # ('…, im from heme so only know imatinib lol': a name in what the asker says of themselves is not asked)
+        background = " ".join(m.group(0) for m in ASKER_BACKGROUND_RE.finditer(question)).lower()
+        asked = ASKER_BACKGROUND_RE.sub(" ", question).lower()
+        unknown = [w for w in unknown if not (w.split(" (")[0].lower() in background
+                                              and w.split(" (")[0].lower() not in asked)]
         for long_form in self.reverse:
             if re.search(rf"\b{re.escape(long_form)}\b", lowered) and not any(long_form in e.lower() for e in entities):
                 # 'antibody-drug conjugates' is one name, not the 'Antibody-Drug' found inside it

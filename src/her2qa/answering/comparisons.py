@@ -100,6 +100,9 @@ KEY_TRIAL_ASPECT_RE = re.compile(r"\b(?:key|main|pivotal|registration(?:al)?|app
                                  re.I)
 
 
+# A sentence drawing its point from the one before it ("For this reason, the ongoing trial PATRICIA-II aims…")
+FOLLOWS_FROM_RE = re.compile(r"(?:For this reason|Therefore|Consequently|Thus|Hence|As a result)\b")
+
 class ComparePlans:
     """How two (or more) sides compare on the aspect asked, each side from its own sentences."""
 
@@ -465,6 +468,11 @@ class ComparePlans:
         scored = [(len(terms & {light_stem(w) for w in tokenize(p.text)}) + (drugs_asked and bool(DRUG_RE.search(p.text))), -i, p)
                   for i, p in enumerate(answer.points)]
         keep = sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]
+        # ("For this reason, the ongoing trial PATRICIA-II …" is kept with the finding it follows from: "Additionally,
+        # PAM50 associated the luminal intrinsic subtype with better PFS (10.6 months vs. 4.2 months…)")
+        kept = {-i for _, i, _ in keep}
+        keep += [t for t in scored if -t[1] + 1 in kept and -t[1] not in kept
+                 and FOLLOWS_FROM_RE.match(answer.points[-t[1] + 1].text)]
         points = [p for _, _, p in sorted(keep, key=lambda t: -t[1])]
         used = {m for p in points for m in p.markers}
         return answer.model_copy(update={"points": points, "lead": "",

@@ -25,7 +25,11 @@ AFTER_FAILURE_ASKED_RE = re.compile(
     r"quits? working|doesn[’']?t work|no longer works?)\b[^?]{0,30}?\b(?:what(?:[’']s|s| is| comes)?\s+(?:next|then|after)|"
     r"then what|now what|what (?:now|then)|options?|what (?:do|can|would) (?:they|you|we|doctors|i)\b)|"
     r"\bwhat (?:comes|is used|do (?:they|you|doctors) (?:use|give|try)) after\b|"
-    r"\bwhat(?:[’']s|s| is)?\s+(?:next|then)\s+(?:after|once|when|if)\b", re.I)
+    r"\bwhat(?:[’']s|s| is)?\s+(?:next|then)\s+(?:after|once|when|if)\b|"
+    # ("pt progressed on kadcyla, what does the review back as the next adc?")
+    r"\b(?:progress\w*|relaps\w*)\s+(?:on|after|with)\b[^?]{1,40}?\b(?:what|which)\b[^?]{0,40}?\bnext\b|"
+    # (… read with the history after it: 'which is the next adc the review backs after kadcyla?')
+    r"\b(?:what|which)\b[^?]{0,20}?\bnext\b[^?]{0,40}?\bafter\b", re.I)
 # The review giving a treatment after another failed: "after T-DM1 failure", "after failure of T-DM1",
 # "progression to …", "refractory to …", "resistant to …"
 AFTER_FAILURE_SAID_RE = re.compile(r"\bafter (?:the )?(?P<a>[\w\-/]+) failure\b|\bafter (?:the )?failure of (?:the )?(?P<b>[\w\-/]+)|"
