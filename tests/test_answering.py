@@ -4360,6 +4360,8 @@ ROUND_42_CASES = {
         ("my mum progressed on kadcyla - which is the next adc the review backs?",), said=("effective after T-DM1 failure",)),
     "a paper's details asked after an answer citing one paper are that paper's": Case(
         ("which paper reported KATHERINE?", "what year and journal?"), read=("reference 41",), said=("von Minckwitz",)),
+    "a sentence going on about the trial told before it takes the paper of that trial, not of the next": Case(
+        ("what reference backs EMILIA's OS of 30.9 vs 25.1 months?",), said=("reference 39", "Verma"), unsaid=("reference 40",)),
     "a name in what the asker says of their background is not asked": Case(
         ("i only know imatinib from CML, which tkis are approved for her2+ mbc?",), abstained=False,
         said=("lapatinib, neratinib, and tucatinib",)),

@@ -137,6 +137,8 @@ COVERAGE_SCORE_RATIO = 0.75
 RATE_ASKED_RE = re.compile(r"\bhow (?:common|prevalent|frequent|rare|often)\b|"
                            r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b", re.I)
 # "In these cases, …" leans on the sentence before it
+# A sentence going on about the trial the one before named ("The trial demonstrated …", "This study showed …")
+THE_TRIAL_OPENING_RE = re.compile(r"(?:The|This|That) (?:trial|study)\b")
 IN_THESE_RE = re.compile(r"In (?:these|this|such|those) (?:cases?|patients|settings?|situations?)\b")
 EXPLANATION_RANKED = 5
 RATIONALE_RE = re.compile(r"\b(?:rationale|supports? the (?:combination|use|hypothesis)|due to|because|attributable to|"
@@ -882,6 +884,10 @@ class ExtractiveAnswerer:
         # (…a marker on a sentence about another trial — "Another phase III trial (EGF104900 Study) showed … [60]" after
         # an unmarked EGF1001515 sentence — closes that trial's claim, not the run before it)
         own_trials = _trials_told(sentences[here][2])
+        if not own_trials and here > 0 and THE_TRIAL_OPENING_RE.match(sentences[here][2]):
+            # ("In the EMILIA phase III trial, … [39]. The trial demonstrated … PFS (9.6 vs. 6.4 months) …": the trial
+            # of the sentence before, so "Another phase III trial, TH3RESA, … [40]" closes another trial's claim)
+            own_trials = _trials_told(sentences[here - 1][2])
 
         def of_another_trial(i: int) -> bool:
             return bool(own_trials) and bool(_trials_told(sentences[i][2]) - own_trials)
