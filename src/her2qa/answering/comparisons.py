@@ -103,6 +103,7 @@ KEY_TRIAL_ASPECT_RE = re.compile(r"\b(?:key|main|pivotal|registration(?:al)?|app
 # A sentence drawing its point from the one before it ("For this reason, the ongoing trial PATRICIA-II aims…")
 FOLLOWS_FROM_RE = re.compile(r"(?:For this reason|Therefore|Consequently|Thus|Hence|As a result)\b")
 
+
 class ComparePlans:
     """How two (or more) sides compare on the aspect asked, each side from its own sentences."""
 
@@ -470,9 +471,9 @@ class ComparePlans:
         keep = sorted(scored, key=lambda t: (-t[0], -t[1]))[:limit]
         # ("For this reason, the ongoing trial PATRICIA-II …" is kept with the finding it follows from: "Additionally,
         # PAM50 associated the luminal intrinsic subtype with better PFS (10.6 months vs. 4.2 months…)")
-        kept = {-i for _, i, _ in keep}
-        keep += [t for t in scored if -t[1] + 1 in kept and -t[1] not in kept
-                 and FOLLOWS_FROM_RE.match(answer.points[-t[1] + 1].text)]
+        indices = {-order for _, order, _ in keep}
+        leaned_on = {i - 1 for i in indices if i > 0 and i - 1 not in indices and FOLLOWS_FROM_RE.match(answer.points[i].text)}
+        keep += [t for t in scored if -t[1] in leaned_on]
         points = [p for _, _, p in sorted(keep, key=lambda t: -t[1])]
         used = {m for p in points for m in p.markers}
         return answer.model_copy(update={"points": points, "lead": "",

@@ -9,8 +9,8 @@ from ..chunking import Chunk
 from ..citations import NCT_RE, cited_references, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import (DRUG_SUFFIX_RE, FIGURE_SOURCE_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named, tokenize,
-                     without_reading_context)
+from ..query import (DRUG_SUFFIX_RE, FIGURE_SOURCE_RE, STOPWORDS, Query, light_stem, mentions, only_a_successor_named,
+                     tokenize, without_reading_context)
 from ..results import Answer, Citation, ReferenceInfo, Retrieved
 from ..retrieval import LEADING_PRONOUN_RE, Candidate, ScoredUnit, is_generic
 from ..store import Unit
@@ -136,9 +136,9 @@ COVERAGE_SCORE_RATIO = 0.75
 # sentence giving it must speak to ("…heterogeneity … has been described in 16–36% of…"), not any share
 RATE_ASKED_RE = re.compile(r"\bhow (?:common|prevalent|frequent|rare|often)\b|"
                            r"\bwhat (?:percent(?:age)?|share|proportion|fraction)\b", re.I)
-# "In these cases, …" leans on the sentence before it
 # A sentence going on about the trial the one before named ("The trial demonstrated …", "This study showed …")
 THE_TRIAL_OPENING_RE = re.compile(r"(?:The|This|That) (?:trial|study)\b")
+# "In these cases, …" leans on the sentence before it
 IN_THESE_RE = re.compile(r"In (?:these|this|such|those) (?:cases?|patients|settings?|situations?)\b")
 EXPLANATION_RANKED = 5
 RATIONALE_RE = re.compile(r"\b(?:rationale|supports? the (?:combination|use|hypothesis)|due to|because|attributable to|"
@@ -749,8 +749,8 @@ class ExtractiveAnswerer:
             # 'who showed SYD985 overcomes t-dm1 resistance?': a paper found by its title is quoted with the
             # review's sentence citing it ("…SYD985 has been shown to overcome T-DM1 resistance… [47]")
             citing = self._sentence_citing(cand.chunk.source, number, query)
-            return self._compose_reference(base, [citing + ([number],) if citing else (None, None, [number])], query,
-                                           titled=[n for n in titled if n != number])
+            quoted = (*citing, [number]) if citing else (None, None, [number])
+            return self._compose_reference(base, [quoted], query, titled=[n for n in titled if n != number])
         return None
 
     def _sentence_citing(self, source: str, number: int, query: Query) -> tuple[Candidate, ScoredUnit] | None:

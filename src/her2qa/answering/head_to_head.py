@@ -50,6 +50,7 @@ ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]ag
 APPROVAL_FOLLOWED_RE = re.compile(r"(?:In \w+ \d{4}, |In \d{4}, )?(?:Based on (?:these|this|the) (?:results|findings|data)|"
                                   r"(?:These|This|The) (?:results|findings|data) led to)\b[^.]*\bapprov", re.I)
 
+
 class HeadToHeadPlans:
     """Mixin of :class:`AnswerPipeline`: the passage where two regimens meet."""
 
@@ -106,8 +107,8 @@ class HeadToHeadPlans:
             chosen.sort(key=lambda s: s.index)
         # ('nerlynx + xeloda vs tykerb + xeloda in NALA, who won': "Based on these results, the FDA approved the use of
         # neratinib as third-line therapy…" — what the results led to is the end of the story told)
-        last = chosen[-1] if chosen else None
-        if last is not None and (after := paragraph[last.index + 1: last.index + 2]) and APPROVAL_FOLLOWED_RE.match(after[0].text):
+        after = paragraph[chosen[-1].index + 1: chosen[-1].index + 2] if chosen else []
+        if after and APPROVAL_FOLLOWED_RE.match(after[0].text):
             chosen.append(after[0])
         return self._quoting(base, query, chosen).model_copy(update={"intent": "compare"})
 

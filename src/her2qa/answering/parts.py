@@ -26,7 +26,7 @@ from .table_plans import ROW_COLUMN_ASKED_RE
 
 FOLLOW_ON_SENTENCES = 3
 
-# A part that only asks for more of the subject ('any good data', 'give me the overview'): what of the part before
+# A part that only asks for more of the subject ('any good data', 'give me the overview'): more of the part before
 REQUEST_NOUN_END_RE = re.compile(r"^\W*(?:(?:and|so|also|ok)\s+)?(?:any|give me|show me|what about|what are|got)\b.*?"
                                  r"\b(?:data|results|overview|summary|details|info|information|numbers)\W*$",
                                  re.I)
@@ -160,11 +160,12 @@ class PartSteps:
             # ... nor is an endpoint ('whats the PFS' after a trial's part asks that trial's PFS)
             topical = [e for e in own if e.lower() not in REVIEW_SUBJECT and not ENDPOINT_NAME_RE.fullmatch(e)]
             text = part if topical or not context else f"{part.rstrip(' ?')} ({context})?"
+            asked_on = False  # (the part asked on names typed into it: no names lent besides)
             if i and not topical and REQUEST_NOUN_END_RE.search(part) and (
                     on := ", ".join(self._names_known(parts[i - 1])[:2]) or context):
                 # "where do cdk4/6 inhibitors stand in her2+ mbc? any good data": data asked on the subject, a brand
                 # too ('im writing on enhertu … - are the results good? give me the overview')
-                text = f"{part.rstrip(' ?.!')} on {on}?"
+                text, asked_on = f"{part.rstrip(' ?.!')} on {on}?", True
             if i and topical and ends_on_it and not named[i - 1] and not carried:
                 # "why does HER2 heterogeneity lead to resistance, and why is T-DXd less bothered by it?": it is the
                 # topic of the part before, which names nothing the review knows as a name
@@ -185,8 +186,7 @@ class PartSteps:
                 text = re.sub(r"\b(it)(s?)\b", lambda m: subject[0] + ("'s" if m.group(2) else ""), part, count=1,
                               flags=re.I)
             subjects_here = [e for e in own if not ENDPOINT_NAME_RE.fullmatch(e)]
-            asked_on = text.startswith(part.rstrip(' ?.!') + " on ")
-            # ('any good data on CDK4/6?' asks an overview, as 'any good data' alone does not say; its names are typed)
+            # ('any good data on CDK4/6?' asks an overview, as 'any good data' alone does not say)
             intent = classify(text if asked_on else part)
             if intent != "definition" and (defined := as_definition(text)) and classify(defined) == "definition":
                 text, intent = defined, "definition"  # 'targeted protein degradation - what is it?': the term, defined
