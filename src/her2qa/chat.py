@@ -166,8 +166,7 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     - A turn without a subject of its own (a pronoun, an ellipsis) borrows the subject of the last
       turn that had one: "its" → "HER2CLIMB's", "what about brain mets?" → "… in HER2CLIMB"; a
       phrase that only narrows ("and in the metastatic setting?") keeps the last topic too."""
-    own = _condition_last(question, [e for e in analyzer.entities_in(question) if analyzer.known(e) or e.lower() in BRANDS],
-                          analyzer)
+    own = _condition_last(question, analyzer.names_known(question), analyzer)
     if conversation is None or not conversation.turns:
         return question, own
     previous = conversation.turns[-1]
@@ -544,8 +543,7 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
     # a turn bringing a topic of its own, pointing at nothing before it ("and what counts as ihc 3+?")
     topic_of_its_own = bool(_topic_of(question)) and not pronoun and not NARROWING_RE.search(question) and not re.search(
         r"\b(?:it|its|they|them|those|these)\b", question, re.I) and not _locative_there(question)
-    if carried and topic_of_its_own and not any(
-            analyzer.known(e) or e.lower() in BRANDS for e in analyzer.entities_in(previous.resolved)):
+    if carried and topic_of_its_own and not analyzer.names_known(previous.resolved):
         # "does the review say anything about pts who've been through lots of lines?" → "what's the standard of care in
         # 3rd line then?": names the last answer gave are not what a question of its own, after a question naming
         # none, is about

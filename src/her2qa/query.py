@@ -837,6 +837,10 @@ class QueryAnalyzer:
                 end = match.start() + len(match.group(1)) + 1 + len(match.group(2))
         return "".join(pieces) + text[end:]
 
+    def names_known(self, text: str) -> list[str]:
+        """The names in ``text`` the review knows, a brand ('enhertu') as the drug it sells."""
+        return [e for e in self.entities_in(text) if self.known(e) or e.lower() in BRANDS]
+
     def known(self, name: str) -> bool:
         """Is ``name`` in the corpus? Compounds ('HER2-heterogeneous', 'MUC4/JIMT-1') are known when
         each entity-like part is; a numbered name ('DESTINY-Breast 05') must match whole."""

@@ -193,8 +193,7 @@ class FramingSteps:
 
     def _known_names(self, piece: str) -> list[str]:
         """The specific names in ``piece`` that the review (or a brand) knows."""
-        return [e for e in self.analyzer.entities_in(piece)
-                if (self.analyzer.known(e) or e.lower() in BRANDS) and not is_generic(e)]
+        return [e for e in self.analyzer.names_known(piece) if not is_generic(e)]
 
     def _without_personal_context(self, text: str) -> str:
         """'from a radiation standpoint i worry about SRS — why does tucatinib …': who asks and why is no part

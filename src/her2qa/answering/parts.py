@@ -15,7 +15,6 @@ from ..figures import has_figure
 from ..query import light_stem, mentions
 from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT, is_generic
-from ..vocabulary import BRANDS
 from .compose import merge, render
 from .coverage import content_words
 from .extractive import asked_kind, is_drug_name, trial_names
@@ -109,11 +108,6 @@ class PartSteps:
         named = {t for t in trial_names(answer.points[0].text) if self.is_trial(t) and not is_generic(t)}
         return named.pop() if len(named) == 1 else ""
 
-    def _names_known(self, text: str) -> list[str]:
-        """The names in ``text`` the review knows, a brand ('enhertu') as the drug it sells, not its own subject (HER2)."""
-        return [e for e in self.analyzer.entities_in(text) if (self.analyzer.known(e) or e.lower() in BRANDS)
-                and e.lower() not in REVIEW_SUBJECT and not is_generic(e)]
-
     def _multi_part(self, question: str, parts: list[str], carried: list[str]) -> Answer:
         from ..chat import (
             ONLY_SETTING_RE,  # (chat reads questions with this package: imported here, not above)
@@ -162,7 +156,8 @@ class PartSteps:
             text = part if topical or not context else f"{part.rstrip(' ?')} ({context})?"
             asked_on = False  # (the part asked on names typed into it: no names lent besides)
             if i and not topical and REQUEST_NOUN_END_RE.search(part) and (
-                    on := ", ".join(self._names_known(parts[i - 1])[:2]) or context):
+                    on := ", ".join([e for e in self._known_names(parts[i - 1]) if e.lower() not in REVIEW_SUBJECT][:2])
+                    or context):
                 # "where do cdk4/6 inhibitors stand in her2+ mbc? any good data": data asked on the subject, a brand
                 # too ('im writing on enhertu … - are the results good? give me the overview')
                 text, asked_on = f"{part.rstrip(' ?.!')} on {on}?", True
