@@ -4367,8 +4367,38 @@ ROUND_42_CASES = {
         said=("lapatinib, neratinib, and tucatinib",)),
 }
 
+# Round 43
+ROUND_43_CASES = {
+    "a figure asked of a drug whose trial rows fill the pool is found where its results are told": Case(
+        ("what response rate did enhertu get?",), abstained=False, said=("60.9%",)),
+    "an endpoint asked in the brain is not answered by the overall one": Case(
+        ("intracranial response rate with enhertu?",), abstained=True, said=("does not report the intracranial response rate",)),
+    "an endpoint carried by the reading is not asked in the brain": Case(
+        ("tukysa + herceptin + xeloda, what pfs?", "what about pts with brain mets, were they allowed?"), abstained=False,
+        said=("approximately 45% in both arms",)),
+    "a name asked that fusion left out of the pool is found among the second stage's best": Case(
+        ("is ipatasertib approved for her2+ pik3ca mutant mbc?",), said=("ipatasertib (GDC-0068)",)),
+    "a claim followed by '- source?' asks for the paper behind it": Case(
+        ("src activation linked to worse survival - source?",), said=("Peiró",)),
+    "a named radiotherapy technique the review never names is declined": Case(
+        ("any data on wbrt together with tucatinib?",), abstained=True, said=("wbrt",)),
+    "'which antidiarrheal' asks for a drug's name, which the review does not give": Case(
+        ("which antidiarrheal is used in the CONTROL trial for nerlynx?",), abstained=True, said=("the name of the antidiarrheal",)),
+    "a name standing for its class keeps the parts of the section on resistance listed": Case(
+        ("what resistance mechanisms to herceptin-type drugs does the review go thru",), said=("p95HER2", "MET Aberrations")),
+    "a word of chat after the term asked is no part of it": Case(
+        ("what is an adc anyway",), abstained=False, said=("three components",)),
+    "a name typed alone, then 'what kind of drug is that', asks what it is": Case(
+        ("zw25 - what kind of drug is that",), said=("a bispecific antibody",)),
+    "trials of a drug listed from a table bring the text's sentence naming more registrations": Case(
+        ("list the trials testing tukysa together with an adc",), said=("HER2CLIMB-04", "NCT05673928")),
+    "two resistance mechanisms compared are told by what each is, not by drugs acting": Case(
+        ("p95her2 vs igf-ir as resistance mechanisms, how do they differ",),
+        said=("tyrosine kinase receptor", "through several mechanisms")),
+}
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
-         **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES}
+         **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

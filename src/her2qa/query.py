@@ -100,6 +100,8 @@ SOURCE_SCOPE_RE = re.compile(r"\b(?:per|according to|using|from|based on) (?:the
 BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
 # "monarcher paper - who and where": a trial's paper, then who wrote it and where it appeared
 PAPER_ASKED_RE = re.compile(r"\b(?:paper|publication)\s*(?:[-–—:,]\s*|\s+)(?:who|where|when|which journal|what journal|authors?)\b")
+# "src activation linked to worse survival - source?": a claim, then the one word asking where it comes from
+SOURCE_TAG_RE = re.compile(r"[-–—:,]\s*(?:the\s+|its\s+|any\s+)?(?:source|ref|reference|citation|paper)s?\s*\??\s*$")
 # "the timeline figure of approvals - what's it based on?": a figure's caption names the work it was drawn from
 FIGURE_SOURCE_RE = re.compile(r"\b(?:figure|fig|timeline|diagram|illustration|schematic|image|graphic)s?\b[^?]{0,60}?\bbased on\b|"
                               r"\bbased on\b[^?]{0,30}\b(?:figure|fig)\b")
@@ -371,7 +373,9 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"settl\w*|subsid\w*|"
                            # other medicines taken alongside ('can pts take ppis with it?'): the review names none
                            r"ppis?|antacids?|proton|statins?|warfarin|anticoagulants?|corticosteroids?|dexamethasone|"
-                           r"prednison\w*|antiemetics?|loperamide|painkillers?|ibuprofen|paracetamol|acetaminophen|opioids?",
+                           r"prednison\w*|antiemetics?|loperamide|painkillers?|ibuprofen|paracetamol|acetaminophen|opioids?|"
+                           # named radiotherapy techniques (the review speaks only of 'local therapy')
+                           r"srs|wbrt|sbrt|radiosurgery",
                            re.I)
 
 WHO_MAKES_RE = re.compile(r"\bwho (?:makes|made|manufactures|manufactured|markets|sells|produces|owns)\b", re.I)
@@ -1104,7 +1108,8 @@ class QueryAnalyzer:
                               or MEASURE_QUESTION_RE.search(LABEL_BEFORE_RE.sub("", question, count=1)))
             and not POPULATION_ASKED_RE.match(question),
             wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))
-                                 or FIGURE_SOURCE_RE.search(lowered) or PAPER_ASKED_RE.search(lowered)),
+                                 or FIGURE_SOURCE_RE.search(lowered) or PAPER_ASKED_RE.search(lowered)
+                                 or SOURCE_TAG_RE.search(lowered)),
             wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
             comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
             wants_table=bool(re.search(r"\btables?\b", lowered)),

@@ -69,7 +69,9 @@ WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the
                               r"\bwhat (?:each|both) (?:is|are)\b", re.I)
 # 'in how they work', 'how do they work', 'what do they each block': how each side acts
 HOW_THEY_WORK_RE = re.compile(r"\bhow (?:do |does |did )?(?:they|it|each|both)(?: \w+)? works?\b|\bwhat (?:(?:do|does) )?(?:they|it|each)"
-                              r"(?: each)? blocks?\b|\bmechanisms?\b|\bmoa\b", re.I)
+                              r"(?: each)? blocks?\b|"
+                              # ('p95her2 vs igf-ir as resistance mechanisms': what they are as causes of resistance)
+                              r"(?<!resistance )\bmechanisms?\b(?! of (?:drug |treatment |therapy )?resistance)|\bmoa\b", re.I)
 RESULTS_ASPECT_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|found|findings|what data|(?:what|any) evidence|"
                                r"(?:early|clinical|trial|efficacy|response|phase I) (?:data|numbers|figures|stats)|"
                                # ('… and how did they do early on?': how each side fared)

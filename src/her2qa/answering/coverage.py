@@ -386,6 +386,26 @@ def subgroup_gap(question: str, evidence: list[str]) -> str:
     return f"the {named[0]} of the {who} subgroup"
 
 
+# 'intracranial ORR', 'CNS PFS', 'response rate in pts with brain mets': an endpoint measured in one place of the body
+SITE_RE = re.compile(r"\b(?:intracranial|cns|central nervous system|brain|leptomeningeal)\b", re.I)
+
+
+def site_gap(question: str, evidence: list[str], figure: bool) -> str:
+    """'the intracranial response rate' when an endpoint is asked of a site (the brain) and no quoted sentence states
+    that endpoint there (with a figure, when one is asked): a trial's overall response rate is not its intracranial
+    one, else ''."""
+    site = SITE_RE.search(question)
+    named = [name for name in asked_endpoints(question) if name in MEASURES]
+    if site is None or not named:
+        return ""
+    for sentence in evidence:
+        text = strip_markers(sentence)
+        if ENDPOINTS[named[0]].search(text) and SITE_RE.search(text) and (not figure or has_figure(text)):
+            return ""
+    place = "CNS" if site.group(0).lower() in ("cns", "central nervous system") else "intracranial"
+    return f"the {place} {MEASURES[named[0]][-1] if named[0] != 'ORR' else 'response rate'}"
+
+
 def grade_gap(question: str, evidence: list[str]) -> str:
     """'the grade 3 or higher figures' when a figure of a severity grade is asked and no quoted sentence
     speaks of grades at all (the overall ILD rate is not its grade 3 share), else ''."""

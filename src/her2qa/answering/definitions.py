@@ -13,7 +13,7 @@ from ..citations import strip_markers
 from ..query import Query, light_stem, mentions, tokenize
 from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT, is_generic
-from ..vocabulary import ABBREVIATIONS, BRANDS
+from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS
 from .extractive import DRUG_CODE_RE, asked_measures
 from .intent import COPULA_ADVERB
 from .passages import Sentence
@@ -70,7 +70,9 @@ class DefinitionPlans:
         terms, within = [], []
         # ('what does HER2 3+ (intense) mean by ihc?': a gloss in brackets repeats the term, it is no part of it)
         if (found := DEFINED_TERM_RE.match(GLOSS_RE.sub("", text.strip()))) is not None:
-            term = found.group("term").strip()
+            # ('what is an adc anyway': a word of chat after the term is no part of it)
+            term = re.sub(r"(?:\s+(?:" + "|".join(sorted(CHAT_WORDS)) + r"))+\s*$", "", found.group("term").strip(), flags=re.I) \
+                or found.group("term").strip()
             if asked_measures(term) and _term_before_of(term):
                 # 'whats the dosing schedule of T-DXd': a measure of a name (its dose, how often it is given)
                 # is a figure to find, not a term to define

@@ -111,6 +111,7 @@ ASKED_KIND_RE = re.compile(
     # (kind: what is asked for, without the words asking it — 'IGF-IR inhibitor' of "which IGF-IR inhibitor …")
     r"(?P<kind>(?:(?!(?:do|does|did|is|are|was|were|can|could|have|has|had|a|an)\b)[\w\-+/]+\s+){0,3}?"
     r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
+    r"(?:antidiarrh?o?eals?|antiemetics?)(?!\s+(?:drugs?|agents?|medications?|medicines?))|"
     r"trials?|stud(?:y|ies)))\b(?!\s+(?:of|with|for)\b)", re.I)
 DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")
 MIXED_CASE_NAME_RE = re.compile(r"\b[A-Za-z][a-z]+[A-Z]{2,}\w*\b")  # MonarcHER (and 'monarcHER' as typed)
@@ -296,8 +297,11 @@ class ExtractiveAnswerer:
                 # aside leave room for the second stage's next passages that are not
                 pool += [c for c in candidates[: self.settings.top_k + 2] if c not in pool
                          and not mentions(c.chunk.text, query.set_aside) and c.chunk.kind != "reference"]
+            if query is not None:
+                pool = self._each_name_asked(query, pool, candidates)
             if query is not None and query.wants_number:
                 pool = self._named_trial_first(query, pool, candidates)
+                pool = self._results_beside_rows(query, pool, candidates)
             if query is not None and query.intent == "why":
                 # a rationale the second stage ranks high ("Preclinical evidence supports the combination
                 # … due to …") competes even when fusion left its passage out
@@ -326,6 +330,40 @@ class ExtractiveAnswerer:
             return pool
         given_up = others[-len(waiting):]
         return [c for c in pool if c not in given_up] + waiting[: len(given_up)]
+
+    def _each_name_asked(self, query: Query, pool: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+        """A name asked that no passage of the pool names ('is ipatasertib approved…?': fusion kept the passages on FDA
+        approvals) is looked for among the second stage's best: the first passage there with a sentence about it (naming
+        it among its first words, not in passing: "…the results of the MARIANNE and TH3RESA trials") joins the pool."""
+        def about(cand: Candidate, aliases: list[str]) -> bool:
+            return cand.chunk.kind != "reference" and any(mentions(" ".join(u.unit.text.split()[:8]), aliases)
+                                                          for u in cand.units)
+
+        for entity in query.entities:
+            if is_generic(entity) or entity in query.common or self._called_a_trial(entity):
+                continue  # (a trial asked is found where it is described, by the steps after this one)
+            aliases = query.aliases.get(entity, [entity])
+            if any(c.chunk.kind != "reference" and mentions(c.chunk.text, aliases) for c in pool):
+                continue
+            naming = next((c for c in candidates[: 2 * self.settings.top_k] if c not in pool and about(c, aliases)), None)
+            if naming is not None:
+                pool = pool + [naming]
+        return pool
+
+    def _results_beside_rows(self, query: Query, pool: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
+        """A figure asked of a drug whose ongoing trials fill most of the pool ('what response rate did enhertu
+        get?': four Table 2 rows) is looked for in the text too: rows hold no results, so the passages the second
+        stage ranks among its best that name the drug join the pool."""
+        specific = [a for e in query.entities if not is_generic(e) for a in query.aliases.get(e, [e])]
+        rows = [c for c in pool if c.chunk.kind in ("table_row", "table")]
+        measures = [MEASURES[m][1] for m in asked_measures(query.text)]
+        if not specific or not measures or len(rows) <= len(pool) // 2:
+            return pool
+        if any(c not in rows and c.chunk.kind != "reference" and mentions(c.chunk.text, specific)
+               and any(m.search(c.chunk.text) and has_figure(c.chunk.text) for m in measures) for c in pool):
+            return pool  # the pool already holds a passage giving the drug's figure
+        return pool + [c for c in candidates[: self.settings.top_k] if c not in pool
+                       and c.chunk.kind not in ("table_row", "table", "reference") and mentions(c.chunk.text, specific)]
 
     def _called_a_trial(self, name: str) -> bool:
         """Does the review call this name a trial or study ('the PATRICIA trial', 'Trial Name: DESTINY-Breast 09')?"""

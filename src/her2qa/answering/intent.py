@@ -473,6 +473,10 @@ TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)(?:\s*\([^()]
                                 r"briefly|exactly|simply put|here|"
                                 # ('… - what is that in the HER2 context?': the review's own context, no restriction)
                                 r"in\s+(?:the\s+|this\s+)?(?:her2\S*\s+)?context))?\W*$", re.I)
+# "zw25 - what kind of drug is that": a name typed alone, then what kind of thing it is
+NAME_THEN_KIND_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-/+]+(?:\s[\w\-/+]+)?)\s*[-–—:,?]+\s*what\s+(?:kind|type|class|sort)\s+of\s+"
+                                     r"(?:drug|agent|molecule|compound|thing|therapy|treatment)s?\s+(?:is|are)\s+"
+                                     r"(?:it|that|this|they|those|these)\W*$", re.I)
 TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where)\b)"  # ('which ref backs the X definition')
                              r"(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:(?:one[- ]line|1[- ]line|one[- ]sentence|short|quick|brief|"
                              r"simple|plain|formal|exact|precise)\s+)?(?:meaning|definition)"
@@ -545,7 +549,7 @@ def as_definition(question: str) -> str:
         return f"what is {(defined.group('term') or defined.group('term2')).strip()}?"
     if equals := TERM_EQUALS_RE.match(question):  # 'targeted protein degradation = ?'
         return f"what is {equals.group('term').strip()}?"
-    match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question)
+    match = TERM_THEN_ASKED_RE.match(question) or TERM_MEANING_RE.match(question) or NAME_THEN_KIND_ASKED_RE.match(question)
     if not match or re.fullmatch(r"(?:so|and|ok|okay|but|then|hmm|um|well|right|yes|no)", match.group("term").strip(), re.I):
         return ""  # 'so what is that' asks about the last answer, not about 'so'
     if re.search(r"\b(?:vs\.?|versus|compared? (?:to|with))\b", match.group("term"), re.I):

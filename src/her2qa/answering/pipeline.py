@@ -20,13 +20,13 @@ from typing import Callable
 from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, is_phase_numeral, light_stem, mentions
+from ..query import Query, QueryAnalyzer, is_phase_numeral, light_stem, mentions, without_reading_context
 from ..results import Answer
 from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
-                       subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
+                       site_gap, subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        general_survival_gap, setting_gap, stopping_gap, weakly_covered, year_gap)
 from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, retrieved_list, trial_names)
@@ -599,6 +599,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                    or stopping_gap(query.text, said)
                    or general_survival_gap(query.text, said, any(is_drug_name(e) or self.is_trial(e) for e in specific))
                    or (grade_gap(query.text, said) if base.intent == "fact" else "") or subgroup_gap(query.text, said)
+                   # (an endpoint only the reading carried, 'what about brain mets, were they allowed in (… pfs)', is
+                   # not asked of the brain)
+                   or site_gap(without_reading_context(query.text), said, query.wants_number)
                    or (setting_gap(query.text, said) if self._specific(query) else "")
                    or (other_trials_figure(query.text, said, [a for e in specific if not is_drug_name(e)
                                                               for a in query.aliases.get(e, [e])])

@@ -229,14 +229,28 @@ class TablePlans:
                           for c, r in zip(other.chunks, other.rows)})
             lead += (f" Table {other.table.number} ({other.table.caption.rstrip('.')}) gives its "
                      f"{_join([c.lower() for c in other.filters], 'and')}:")
+        listed = len(picks)
+        picks += [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, group="")
+                  for s in self._trials_named_beside(match, text, names)]
         answer = self.composer.compose(base, picks, query, lead=lead, highlight_figures=False)
         points = [p.model_copy(update={"text": shown.get(pick.chunk.id, p.text)}) for p, pick in zip(answer.points, picks)]
         answer = answer.model_copy(update={"points": points, "answer": render(lead, points)})
         rows = [[r.cells.get(col, "") or "–" for col in table.columns] for r in match.rows]
-        markers = [p.markers[0] for p in answer.points]
+        markers = [p.markers[0] for p in answer.points[:listed]]
         return answer.model_copy(update={"table": AnswerTable(title=f"Table {table.number}. {table.caption}",
                                                               columns=table.columns, rows=rows, markers=markers),
                                          "intent": "table"})
+
+    def _trials_named_beside(self, match: TableMatch, text: str, names: list[list[str]]) -> list:
+        """'list the trials testing tukysa together with an adc': a text sentence naming the drug asked with trial
+        registrations the matched rows do not hold ("… several phase II trials are assessing … [NCT04539938 and
+        NCT05673928]") names trials of the list as well."""
+        if not names or not re.search(r"\b(?:trials?|stud(?:y|ies))\b", text, re.I) or re.search(r"\btables?\b", text, re.I):
+            return []  # (trials asked of a table are its rows)
+        held = {m.group(0).upper() for c in match.chunks for m in NCT_RE.finditer(c.text)}
+        return [s for s in self.sentences.mentioning([a for n in names for a in n])
+                if all(mentions(s.text, n) for n in names)
+                and {m.group(0).upper() for m in NCT_RE.finditer(s.text)} - held][:2]
 
     # (lists: answering/lists.py; one drug or trial: answering/subjects.py)
 
