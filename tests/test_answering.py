@@ -4395,6 +4395,14 @@ ROUND_43_CASES = {
     "two resistance mechanisms compared are told by what each is, not by drugs acting": Case(
         ("p95her2 vs igf-ir as resistance mechanisms, how do they differ",),
         said=("tyrosine kinase receptor", "through several mechanisms")),
+    "a count on each of something is declined when only other figures are found": Case(
+        ("how many DM1 molecules sit on each kadcyla antibody on average?",), abstained=True,
+        said=("the number of DM1 molecules",)),
+    "a response asked in the brain, without 'rate', is not answered by a trial's row": Case(
+        ("what intracranial response did destiny-breast12 report for enhertu in brain mets?",), abstained=True,
+        said=("does not report the intracranial response",)),
+    "activity asked in the CNS is answered where the review says it": Case(
+        ("any cns activity with tucatinib?",), abstained=False, said=("central nervous system metastatic disease",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

@@ -390,20 +390,28 @@ def subgroup_gap(question: str, evidence: list[str]) -> str:
 SITE_RE = re.compile(r"\b(?:intracranial|cns|central nervous system|brain|leptomeningeal)\b", re.I)
 
 
+SITE_RESPONSE_RE = re.compile(r"\b(?:intracranial|cns|brain)\s+(?:response|responses|activity|efficacy)\b", re.I)
+
+
 def site_gap(question: str, evidence: list[str], figure: bool) -> str:
     """'the intracranial response rate' when an endpoint is asked of a site (the brain) and no quoted sentence states
     that endpoint there (with a figure, when one is asked): a trial's overall response rate is not its intracranial
     one, else ''."""
     site = SITE_RE.search(question)
     named = [name for name in asked_endpoints(question) if name in MEASURES]
-    if site is None or not named:
+    place = "CNS" if site is not None and site.group(0).lower() in ("cns", "central nervous system") else "intracranial"
+    what = f"the {place} {MEASURES[named[0]][-1] if named[0] != 'ORR' else 'response rate'}" if named else ""
+    endpoint = ENDPOINTS[named[0]] if named else None
+    if site is not None and not named and SITE_RESPONSE_RE.search(question):
+        # 'what intracranial response did destiny-breast12 report': a response in the brain, told in any words for it
+        endpoint, what = re.compile(r"\brespon\w*|\bactivity\b|\befficacy\b|\bORR\b", re.I), f"the {place} response"
+    if site is None or endpoint is None:
         return ""
     for sentence in evidence:
         text = strip_markers(sentence)
-        if ENDPOINTS[named[0]].search(text) and SITE_RE.search(text) and (not figure or has_figure(text)):
+        if endpoint.search(text) and SITE_RE.search(text) and (not figure or has_figure(text)):
             return ""
-    place = "CNS" if site.group(0).lower() in ("cns", "central nervous system") else "intracranial"
-    return f"the {place} {MEASURES[named[0]][-1] if named[0] != 'ORR' else 'response rate'}"
+    return what
 
 
 def grade_gap(question: str, evidence: list[str]) -> str:
@@ -525,6 +533,26 @@ def count_gap(question: str, evidence: list[str]) -> str:
     if any(COUNT_SAID_RE.search(strip_markers(e)) for e in evidence):
         return ""
     return "the number of patients"
+
+
+# "how many DM1 molecules per antibody does kadcyla carry?", "… ride on each enhertu antibody": a count of things on each one
+PER_COUNT_ASKED_RE = re.compile(r"\bhow many\s+(?P<what>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:(?:\w+\s+)?(?:on|off|in)\s+(?:each|every)|"
+                                r"per|for each|for every)\s+(?P<each>[\w\-]+)", re.I)
+NUMBER_WORDS = r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
+
+
+def per_count_gap(question: str, evidence: list[str]) -> str:
+    """'the number of DM1 molecules per antibody' when a count on each of something is asked and no quoted sentence
+    gives a figure with a ratio or the things counted (KATHERINE's 14 cycles are none), else ''."""
+    asked = PER_COUNT_ASKED_RE.search(question)
+    if asked is None or re.search(r"\b(?:mg|kg|mcg|tablets?|pills?|capsules?)\b", asked.group(0), re.I):
+        return ""  # (a dose per kilogram is the dose step's)
+    words = [w.lower()[:5] for w in re.findall(r"[A-Za-z][\w\-]{3,}", asked.group("what"))]
+    for sentence in evidence:
+        text = strip_markers(sentence).lower()
+        if re.search(NUMBER_WORDS, text) and (re.search(r"drug[\s-]to[\s-]antibody|\bdar\b", text) or any(w in text for w in words)):
+            return ""
+    return f"the number of {asked.group('what')}"
 
 
 DURATION_ASKED_RE = re.compile(r"\bhow (?:many|much) (?:extra |more |additional )?(?P<unit>month|week|year)s?\b", re.I)

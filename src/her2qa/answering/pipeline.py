@@ -27,7 +27,7 @@ from ..settings import Settings
 from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
                        site_gap, subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
-                       general_survival_gap, setting_gap, stopping_gap, weakly_covered, year_gap)
+                       general_survival_gap, per_count_gap, setting_gap, stopping_gap, weakly_covered, year_gap)
 from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, retrieved_list, trial_names)
 from .comparisons import ComparePlans
@@ -596,7 +596,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         missing = (attribute_gap(asked, self.analyzer, evidence) or measured_gap(asked, self.analyzer, said)
                    or self._property_of_another(query, answer)
                    or arm_gap(query.text, said, arms) or count_gap(query.text, said) or duration_gap(query.text, said)
-                   or stopping_gap(query.text, said)
+                   or stopping_gap(query.text, said) or per_count_gap(query.text, said)
                    or general_survival_gap(query.text, said, any(is_drug_name(e) or self.is_trial(e) for e in specific))
                    or (grade_gap(query.text, said) if base.intent == "fact" else "") or subgroup_gap(query.text, said)
                    # (an endpoint only the reading carried, 'what about brain mets, were they allowed in (… pfs)', is
