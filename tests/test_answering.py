@@ -4403,6 +4403,8 @@ ROUND_43_CASES = {
         said=("does not report the intracranial response",)),
     "activity asked in the CNS is answered where the review says it": Case(
         ("any cns activity with tucatinib?",), abstained=False, said=("central nervous system metastatic disease",)),
+    "a length asked in days needs a figure in days": Case(
+        ("for how many days is the antidiarrheal prophylaxis given in CONTROL?",), abstained=True, said=("a figure in days",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

@@ -555,7 +555,7 @@ def per_count_gap(question: str, evidence: list[str]) -> str:
     return f"the number of {asked.group('what')}"
 
 
-DURATION_ASKED_RE = re.compile(r"\bhow (?:many|much) (?:extra |more |additional )?(?P<unit>month|week|year)s?\b", re.I)
+DURATION_ASKED_RE = re.compile(r"\bhow (?:many|much) (?:extra |more |additional )?(?P<unit>month|week|year|day)s?\b", re.I)
 
 
 # "db04 pfs in months?": an endpoint's length asked in a unit
