@@ -388,8 +388,7 @@ def subgroup_gap(question: str, evidence: list[str]) -> str:
 
 # 'intracranial ORR', 'CNS PFS', 'response rate in pts with brain mets': an endpoint measured in one place of the body
 SITE_RE = re.compile(r"\b(?:intracranial|cns|central nervous system|brain|leptomeningeal)\b", re.I)
-
-
+# 'what intracranial response did destiny-breast12 report', 'any cns activity': a response there, without 'rate'
 SITE_RESPONSE_RE = re.compile(r"\b(?:intracranial|cns|brain)\s+(?:response|responses|activity|efficacy)\b", re.I)
 
 
@@ -537,13 +536,14 @@ def count_gap(question: str, evidence: list[str]) -> str:
 
 # "how many DM1 molecules per antibody does kadcyla carry?", "… ride on each enhertu antibody": a count of things on each one
 PER_COUNT_ASKED_RE = re.compile(r"\bhow many\s+(?P<what>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:(?:\w+\s+)?(?:on|off|in)\s+(?:each|every)|"
-                                r"per|for each|for every)\s+(?P<each>[\w\-]+)", re.I)
+                                r"per|for each|for every)\s+[\w\-]+", re.I)
 NUMBER_WORDS = r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 
 
 def per_count_gap(question: str, evidence: list[str]) -> str:
-    """'the number of DM1 molecules per antibody' when a count on each of something is asked and no quoted sentence
-    gives a figure with a ratio or the things counted (KATHERINE's 14 cycles are none), else ''."""
+    """'the number of DM1 molecules' when a count on each of something is asked ('… sit on each kadcyla antibody') and
+    no quoted sentence gives a figure with a drug-to-antibody ratio or the things counted (KATHERINE's 14 cycles are
+    none), else ''."""
     asked = PER_COUNT_ASKED_RE.search(question)
     if asked is None or re.search(r"\b(?:mg|kg|mcg|tablets?|pills?|capsules?)\b", asked.group(0), re.I):
         return ""  # (a dose per kilogram is the dose step's)

@@ -138,21 +138,19 @@ def _called_an_inhibitor(name: str, text: str) -> bool:
                           rf"(?:\S+\s+){{0,4}}?inhibitor\b", text, re.I))
 
 
-def _class_phrase(aliases: list[str]) -> re.Pattern:
-    """A name typed only as an example of its kind: 'herceptin-type drugs', 'drugs like herceptin' (``aliases`` are
-    patterns: any word stands for the name with [r"[\w\-]+"])."""
-    names = "|".join(aliases)
+ANY_NAME = r"[\w\-]+"
+
+
+def _class_phrase(name: str) -> re.Pattern:
+    """A name (a pattern: ``ANY_NAME`` or escaped aliases) typed only as an example of its kind: 'herceptin-type
+    drugs', 'drugs like herceptin'."""
     kinds = r"(?:drugs?|agents?|therap(?:y|ies)|treatments?|medications?)"
-    return re.compile(rf"\b(?:{names})[\s-]+(?:type|like|class|style)\b(?:\s+{kinds}\b)?|"
-                      rf"\b{kinds}\s+(?:like|such as)\s+(?:{names})\b", re.I)
+    return re.compile(rf"\b(?:{name})[\s-]+(?:type|like|class|style)\b(?:\s+{kinds}\b)?|"
+                      rf"\b{kinds}\s+(?:like|such as)\s+(?:{name})\b", re.I)
 
 
-def _standing_for_its_class(text: str, aliases: list[str]) -> bool:
-    return bool(_class_phrase([a if a == r"[\w\-]+" else re.escape(a) for a in aliases]).search(text))
-
-
-def _without_names(text: str, aliases: list[str]) -> str:
-    return _class_phrase(aliases).sub(" ", text)
+def _aliases_pattern(aliases: list[str]) -> str:
+    return "|".join(re.escape(a) for a in aliases)
 
 
 def _titled_with_its_abbreviation(title: str, opening: str) -> str:
@@ -225,9 +223,9 @@ class ListPlans:
             return self._fact(base, question, query, candidates)
         # ('what resistance mechanisms to herceptin type drugs does the review go thru': a name standing for its class,
         # anti-HER2 drugs, which the section on resistance is about)
-        if _standing_for_its_class(text, [r"[\w\-]+"]):
-            specific = [e for e in specific if not _standing_for_its_class(text, query.aliases.get(e, [e]))]
-            found = found or self.sentences.find_section(_without_names(text, [r"[\w\-]+"]), prefer_parents=True)
+        if _class_phrase(ANY_NAME).search(text):
+            specific = [e for e in specific if not _class_phrase(_aliases_pattern(query.aliases.get(e, [e]))).search(text)]
+            found = found or self.sentences.find_section(_class_phrase(ANY_NAME).sub(" ", text), prefer_parents=True)
         if specific:
             found = None  # a name asked ('which trials of T-DXd…') is listed from its passages, not a section's parts
         if found is not None:
