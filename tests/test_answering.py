@@ -4403,6 +4403,8 @@ ROUND_43_CASES = {
         said=("does not report the intracranial response",)),
     "activity asked in the CNS is answered where the review says it": Case(
         ("any cns activity with tucatinib?",), abstained=False, said=("central nervous system metastatic disease",)),
+    "the digit of a drug's code is no count of what it carries": Case(
+        ("whats the drug-to-antibody ratio of kadcyla, how many DM1 per antibody",), abstained=True),
     "a length asked in days needs a figure in days": Case(
         ("for how many days is the antidiarrheal prophylaxis given in CONTROL?",), abstained=True, said=("a figure in days",)),
 }

@@ -537,7 +537,6 @@ def count_gap(question: str, evidence: list[str]) -> str:
 # "how many DM1 molecules per antibody does kadcyla carry?", "… ride on each enhertu antibody": a count of things on each one
 PER_COUNT_ASKED_RE = re.compile(r"\bhow many\s+(?P<what>[\w\-]+(?:\s+[\w\-]+)?)\s+(?:(?:\w+\s+)?(?:on|off|in)\s+(?:each|every)|"
                                 r"per|for each|for every)\s+[\w\-]+", re.I)
-NUMBER_WORDS = r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b"
 
 
 def per_count_gap(question: str, evidence: list[str]) -> str:
@@ -550,7 +549,7 @@ def per_count_gap(question: str, evidence: list[str]) -> str:
     words = [w.lower()[:5] for w in re.findall(r"[A-Za-z][\w\-]{3,}", asked.group("what"))]
     for sentence in evidence:
         text = strip_markers(sentence).lower()
-        if re.search(NUMBER_WORDS, text) and (re.search(r"drug[\s-]to[\s-]antibody|\bdar\b", text) or any(w in text for w in words)):
+        if has_figure(text) and (re.search(r"drug[\s-]to[\s-]antibody|\bdar\b", text) or any(w in text for w in words)):
             return ""
     return f"the number of {asked.group('what')}"
 
