@@ -4409,8 +4409,25 @@ ROUND_43_CASES = {
         ("for how many days is the antidiarrheal prophylaxis given in CONTROL?",), abstained=True, said=("a figure in days",)),
 }
 
+ROUND_44_CASES = {
+    "an overview asked with its side effects keeps the sentences reporting them": Case(
+        ("rundown of tucatinib - mechanism, trial data and side effects",), said=("diarrhea, transaminitis",)),
+    "a topic then '- quick rundown?' is an overview of the section on it": Case(
+        ("newer approaches beyond adcs and tkis - short rundown?",), said=("33% response rate", "disease control rate of 58%")),
+    "a title's head noun before its qualifiers names the section": Case(
+        ("tell me about the newer approaches",), said=("Diverse Approaches in Anti-HER2 Therapy Exploration", "ZW49")),
+    "names after a dash ending in 'etc' are examples of the section asked": Case(
+        ("summary of the new approaches - bispecifics, car-t etc",), said=("PRS-343", "molecular glue")),
+    "two drugs compared 'for' a setting are the arms of the trial in that setting": Case(
+        ("t-dm1 vs herceptin for residual disease?",), said=("88.3% vs. 77%",)),
+    "a drug's name asked after where ('in CONTROL, which antidiarrheal') is declined when none is named": Case(
+        ("in CONTROL, which antidiarrheal is given with neratinib?",), abstained=True, said=("the name of the antidiarrheal",)),
+    "'d/c' is discontinue: what to do about a toxicity, which the review does not say": Case(
+        ("at which grade of ild should enhertu be d/c'd?",), abstained=True, said=("how to manage interstitial lung disease",)),
+}
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
-         **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES}
+         **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

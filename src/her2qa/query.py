@@ -724,6 +724,7 @@ class QueryAnalyzer:
                       lambda m: f"Table {NUMBER_OF[(m.group(1) or m.group(2)).lower()]}", text, flags=re.I)
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
+        text = re.sub(r"\bd/c(?:'?d)?(?=\W|$)", "discontinue", text, flags=re.I)  # 'at what grade do you d/c enhertu'
         # 'does blocking CDK4/6 help?': a target blocked is the review's inhibition of it ('CDK4/6 inhibition'); a
         # name with a digit is a target as typed in any case ('blocking cdk4/6')
         # ('co-blocking HER3 with HER2': blocking it together with another is its inhibition too)

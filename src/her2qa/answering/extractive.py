@@ -103,6 +103,9 @@ STYLE_CUES = {
 }
 
 
+# ('in the CONTROL trial which antidiarrheal do they give': where, told first, then which)
+WHERE_TOLD_FIRST_RE = re.compile(r"^\s*(?:so |and |ok )?(?:in|for|with|among|during) (?:the )?[\w\-+/]+(?: [\w\-+/]+){0,3}?,?\s+"
+                                 r"(?=(?:which|what|name)\b)", re.I)
 # "Which TKI was first approved…?", "what ADC has a DAR of eight?": the answer is a name of that kind.
 ASKED_KIND_RE = re.compile(
     # ('which checkpoint receptors do ADCs upregulate' asks receptors: a noun after the verb is its subject)

@@ -25,6 +25,9 @@ SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against
 # What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
                         r"pretreated)\b.*", re.IGNORECASE)
+# ('kadcyla vs herceptin for residual disease - numbers?': whom the second side was given to, told after 'for' — when
+# no name follows it: 'the 3 yr idfs for t-dm1 vs herceptin' names a side)
+FOR_SETTING_RE = re.compile(r"\bfor\s+(?!(?:the|a|an|it|its|them|this|that|me|us|you|what|which|how)\b).*", re.IGNORECASE)
 # the setting told after a side ends where the question goes on ("… after neoadjuvant residual disease - what were …")
 # ('… after neoadjuvant residual disease, idfs?': a comma, then what is asked of it)
 SETTING_END_RE = re.compile(r"\s[-–—:]\s|[?;]|,\s|\s(?:what|which|how|and)\s", re.IGNORECASE)
@@ -68,7 +71,13 @@ class HeadToHeadPlans:
         sides = [CONTEXT_RE.sub("", side) for side in split]
         if len(sides) != 2:
             return None
-        setting = self._setting_told(split + [told_before] * bool(told_before), query)
+        told_for = FOR_SETTING_RE.search(sides[1])
+        if told_for and not any(mentions(told_for.group(0), query.aliases.get(e, [e])) for e in query.entities):
+            sides[1] = sides[1][:told_for.start()]
+        else:
+            told_for = None
+        setting = self._setting_told(split + [told_before] * bool(told_before), query,
+                                     [told_for.group(0)[len("for"):]] if told_for else [])
         names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part
         trials = [e for e in names if self.is_trial(e)]
         if len([e for e in trials if not is_drug_name(e)]) >= 2:
@@ -134,10 +143,11 @@ class HeadToHeadPlans:
         return meeting.model_copy(update={"intent": base.intent})
 
     @staticmethod
-    def _setting_told(split: list[str], query: Query) -> set[str]:
+    def _setting_told(split: list[str], query: Query, told: list[str] = ()) -> set[str]:
         """"kadcyla vs herceptin after neoadjuvant residual disease": the words of the setting where the two
         arms met (stems of two or more words besides the names asked), else none."""
-        settings = [SETTING_END_RE.split(found.group(0))[0] for side in split if (found := CONTEXT_RE.search(side))]
+        settings = [SETTING_END_RE.split(found.group(0))[0] for side in split if (found := CONTEXT_RE.search(side))] + \
+            [SETTING_END_RE.split(setting)[0] for setting in told]
         if not settings:
             return set()
         named = {light_stem(w) for e in query.entities for a in query.aliases.get(e, [e]) for w in content_words(a)}

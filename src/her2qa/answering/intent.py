@@ -268,7 +268,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          r"\b(?:gist|nutshell|tl;?dr|big picture|take-?aways?|take[\s-]?home(?: messages?| points?)?|bottom line|main (?:points?|messages?|ideas?)|"
                          r"key (?:points?|messages?)|the story|(?:the|its|their) [\w\-]+ story|in short|sum(?:s)? (?:(?:it|this|that|them|these) )?up|"
                          r"(?:a |quick |brief |short )?(?:rundown|run-down|recap|lowdown|primer|breakdown) (?:of|on)\b)\b|"
-                         r"\b(?:rundown|run-down|recap|lowdown|primer|breakdown)\s*[:\-–—]|"
+                         # ('newer approaches beyond adcs/tkis - quick rundown?': the topic, then the telling asked)
+                         r"\b(?:rundown|run-down|recap|lowdown|primer|breakdown)(?:\s*[:\-–—]|\W*$)|"
                          # ('recap destiny-breast04 in her2 low': the word that opens the question is the command)
                          r"^\W*(?:(?:pls|please|plz|quick|brief|short)\s+)?(?:recap|rundown|run-down|lowdown|primer|breakdown)\s+(?!of\b|on\b)|"
                          # ('monarcher study short version?': a name, then the telling asked for)
@@ -575,7 +576,8 @@ BRACKETED_EXCLUSION_RE = re.compile(rf"\s*\(\s*{EXCLUSION_WORDS}\s+[^()]{{1,60}}
 # "what newer approaches beyond adcs/tkis are discussed" (not "third line and beyond", a setting)
 MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_PHRASES}|beyond)\s+(?!(?:first|second|third|fourth|\d)\b)"
                                  rf"(?:[\w\-+/]+\s+){{0,3}}?[\w\-+/]+(?:\s*(?:and|or|&|,)\s*[\w\-+/]+)?"  # 'drugs like ADCs and TKIs'
-                                 rf"(?=\s+(?:are|is|were|was|do|does|did|have|has|being|that)\b)", re.I)
+                                 # ('newer strategies beyond adcs and tkis - short rundown?': before a dash, what is asked)
+                                 rf"(?=\s+(?:are|is|were|was|do|does|did|have|has|being|that)\b|\s*[-–—:]\s)", re.I)
 
 
 # "why would enhertu still work after kadcyla if theyre both basically herceptin + chemo?": the asker's premise that

@@ -19,7 +19,7 @@ from .compose import Pick, merge
 from .continuation import CAVEAT_RE
 from .coverage import content_words
 from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
-from .subjects import without_brackets
+from .subjects import EVENT_RE, FACET_RE, without_brackets
 from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COURSE_ASKED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import SAME_TOPIC, in_the_reviews_words, synonym_meanings
@@ -79,7 +79,8 @@ DATA_KIND_RE = re.compile(r"\b((?:pre)?clinical|human|trial|patient|phase[\s-]?(
                           r"real[\s-]world|survival|efficacy|safety)\s+(?:data|evidence|results)\s+(?:for|on|about|with|of|in)\b",
                           re.I)
 EXAMPLE_GIVEN_RE = re.compile(rf"\b{EXAMPLE_WORDS}(?=[\s,.:])", re.I)
-EXAMPLES_AFTER_RE = re.compile(r"(?<=\?)\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\W*$", re.I)
+# ('overview of the newer approaches - bispecifics, car-t, protacs etc': after a dash as after a question mark)
+EXAMPLES_AFTER_RE = re.compile(r"(?:(?<=\?)|\s[-–—:])\s*[\w\-/+ ,]{1,40}?\s+(?:etc\.?|and so on|and the like)\W*$", re.I)
 # "whats this review about basically", "… about overall, in a nutshell?": how the question is hedged, no topic
 HEDGE_WORDS = frozenset("basically nutshell general generally really actually anyway mainly mostly essentially "
                         "roughly quickly again exactly".split())
@@ -444,7 +445,9 @@ class OverviewPlans:
         # predict a better response …" — the finding alone says more than the review does)
         elsewhere += [after for s in elsewhere if (after := self.sentences.next_in_paragraph(s)) is not None
                       and CAVEAT_RE.match(after.text) and after not in run and after not in elsewhere]
-        chosen = sorted(run + elsewhere, key=lambda s: s.start)
+        chosen = run + elsewhere
+        chosen = sorted(set(chosen + _safety_told(query, self._described(query, entity, EVENT_RE), chosen)),
+                        key=lambda s: s.start)
         picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
                       antecedent=self._antecedent(s, entity)) for s in chosen]
         self._considered.update(s.chunk_id for s in chosen)
@@ -484,6 +487,7 @@ class OverviewPlans:
         # ('Targeted protein degradation (TPD) offers a novel approach…': the sentence after a paragraph's opening that
         # names its examples, 'Techniques such as PROTACs and molecular glues…', comes with it)
         chosen += [after for s in chosen if (after := self.sentences.examples_after(s)) is not None]
+        chosen += _safety_told(query, sentences, chosen)
         chosen = sorted(set(chosen), key=lambda s: s.start)
         picks = []
         for s in chosen:
@@ -537,6 +541,16 @@ def _topic_forms(word: str, aliases: list[str]) -> list[str]:
     if len(aliases) > 1 or aliases[0] != word:
         return aliases
     return [light_stem(word)]
+
+
+def _safety_told(query: Query, told: list[Sentence], chosen: list[Sentence]) -> list[Sentence]:
+    """'rundown on tukysa - how it works, trial data, tox': an overview asked with its safety keeps the
+    sentences reporting the events ("In the tucatinib arm, diarrhea, transaminitis … were frequent") when the
+    most informative sentences left them out — a verdict in passing ("its favorable toxicity profile") is not
+    the safety asked. The first two such sentences of ``told``, in reading order."""
+    if not FACET_RE.search(query.text) or any(EVENT_RE.search(s.text) for s in chosen):
+        return []
+    return [s for s in told if EVENT_RE.search(s.text) and s not in chosen][:2]
 
 
 def _group_by_aspect(picks: list[Pick]) -> None:

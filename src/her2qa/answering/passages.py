@@ -58,6 +58,9 @@ CLASS_NOUNS = {"inhibitors", "inhibitor", "therapies", "therapy", "agents", "dru
 # intro"): the parts they name are landmarks, not the part asked about.
 # An overview's title match that holds a word not found all over the review outranks one that does not.
 TELLING_TITLE_BONUS = 1.0
+# Words after which a title qualifies its head noun ('Combinations of …', 'Approaches in …', 'Mutations without …')
+TITLE_PREPOSITIONS = frozenset({"in", "of", "for", "to", "with", "without", "on", "beyond"})
+
 POSITION_RE = re.compile(r"\b(?:at|towards?|near)\s+the\s+(?:very\s+)?(?:end|start|beginning)\b|"
                          r"\b(?:just\s+)?(?:before|after|preceding|following|prior\s+to)\s+(?:the\s+)?"
                          r"(?:intro(?:duction)?|conclusions?|abstract|references|discussion|summary)(?:\s+section)?\b")
@@ -225,6 +228,11 @@ class SentenceIndex:
                 # a short noun phrase ends on its head: 'Tumor Heterogeneity' is about heterogeneity
                 if len(title_words_in_order) <= 3 and title_words_in_order[-1].lower() not in CLASS_NOUNS:
                     head |= words_of(title_words_in_order[-1])
+                # …and before the words that qualify it: 'Diverse Approaches in Anti-HER2 Therapy Exploration' is about
+                # approaches ('newer approaches beyond adcs/tkis - quick rundown?')
+                if (qualified := next((i for i, w in enumerate(title_words_in_order)
+                                       if i and w.lower() in TITLE_PREPOSITIONS), 0)) > 1:
+                    head |= words_of(title_words_in_order[qualified - 1])
                 names_it = topic and (covered == 1.0 or any(forms & head and not forms <= self.everywhere
                                                              for forms in telling))
                 section_named = any(forms & title for forms in typed_telling)

@@ -28,7 +28,7 @@ from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
                        site_gap, subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        general_survival_gap, per_count_gap, setting_gap, stopping_gap, weakly_covered, year_gap)
-from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
+from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, WHERE_TOLD_FIRST_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, retrieved_list, trial_names)
 from .comparisons import ComparePlans
 from .continuation import ContinuationPlans
@@ -619,13 +619,15 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             # a sentence that goes on about T-DXd's trial ("Regarding adverse events, 13.6% of patients…")
             answer, missing = giving, ""
         # ('my mom's oncologist wants enhertu now that kadcyla stopped working. which trial showed it works …?')
-        if not missing and base.intent == "fact" and WHICH_RE.match(asked) and (kind := asked_kind(asked)):
+        # ('in the CONTROL trial which antidiarrheal do they give': a name asked after where, as 'which antidiarrheal …')
+        which = WHERE_TOLD_FIRST_RE.sub("", asked)
+        if not missing and base.intent == "fact" and WHICH_RE.match(which) and (kind := asked_kind(which)):
             # (a drug named in another trial's sentence is not the one a named trial used: 'which antidiarrheal drug
             # did CONTROL use' is not answered by NALA's capecitabine)
             # (none of them quoted: whether the trial is described at all is checked below)
             of_trial = [t for t in said if any(mentions(t, query.aliases.get(e, [e])) for e in trials)] \
                 if kind == "drug" and trials else said
-            missing = self._unnamed(query, of_trial or said, kind, asked)
+            missing = self._unnamed(query, of_trial or said, kind, which)
             said = of_trial if missing and of_trial else said  # (what the review says of that trial is quoted)
             if missing and kind == "trial" and (named := self._trial_of_the_same_paper(query, answer)):
                 # "which trial tested enhertu in her2-low": the quoted "Modi et al. showed … in patients considered

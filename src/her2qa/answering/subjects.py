@@ -18,7 +18,7 @@ from ..retrieval import is_generic
 from .compose import merge
 from .coverage import (DURATION_CUE, ENDPOINTS, SURVIVAL_ENDPOINTS, asked_endpoints, attribute_words,
                        gives_an_unnamed_survival_figure, measured_gap, names_of_property, unnamed_survival_figure)
-from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, _join, asked_kind, is_drug_name, trial_names
+from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, WHERE_TOLD_FIRST_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
 from .passages import CARRIES_ON_RE, FRAME_WORDS, Sentence
 from .tables import row_text
@@ -171,7 +171,7 @@ class SubjectPlans:
 
         ``judged``: a side of a comparison ("which is easier on the body"), where the review's verdict on
         the aspect ("which explains its favorable toxicity profile") answers as much as the rates do."""
-        if not FACET_RE.search(query.text) or query.wants_number or asked_kind(query.text):
+        if not FACET_RE.search(query.text) or query.wants_number or asked_kind(WHERE_TOLD_FIRST_RE.sub("", query.text)):
             return None  # a figure or "which trial…" is asked: the fact path checks for it exactly
         specific = self._specific(query)
         trials = [e for e in specific if self.is_trial(e)]
