@@ -4424,6 +4424,33 @@ ROUND_44_CASES = {
         ("in CONTROL, which antidiarrheal is given with neratinib?",), abstained=True, said=("the name of the antidiarrheal",)),
     "'d/c' is discontinue: what to do about a toxicity, which the review does not say": Case(
         ("at which grade of ild should enhertu be d/c'd?",), abstained=True, said=("how to manage interstitial lung disease",)),
+    "a reason a why quotes that opens on 'Additionally' brings the reason before it": Case(
+        ("why would cdk4/6 inhibitors help in her2+ bc?",),
+        said=("CCND1 overexpression can activate CDK4 and CDK6",)),
+    "why a drug would be added is also told where its trials are, by the preclinical case": Case(
+        ("why combine cdk4/6 inhibitors with anti-her2 drugs?",), said=("could resensitize resistant",)),
+    "a side effect typed by ear is the review's word": Case(
+        ("does neratinib cause diarea?",), read=("diarrhea",), said=("high incidence of diarrhea",)),
+    "a worry told after a follow-up's question, with the reading's brackets after it, is no part of it": Case(
+        ("what is neratinib", "does it cause diarrhoea? my wife is scared of that"), intent="yesno",
+        said=("high incidence of diarrhea",)),
+    "'what about <topic> - were they …?' asks the yes/no after the dash, not a list": Case(
+        ("how selective is tukysa", "what about brain mets with it - were such patients enrolled?"), intent="yesno",
+        said=("approximately 45% in both arms",)),
+    "a figure asked by no endpoint's name is looked for in text when rows and references fill the pool": Case(
+        ("how often was the toxicity of T-DXd fatal?",), abstained=False, said=("fatal in approximately 2.2%",)),
+    "a trial name typed without the review's subject as its prefix is that trial": Case(
+        ("what did climb find for tucatinib?",), read=("HER2CLIMB",), said=("7.8 months",)),
+    "an endpoint the review gives only between groups of a trial's patients is not the trial's": Case(
+        ("cleopatra pfs?",), abstained=True, said=("does not report the PFS of each arm", "low HER2 expression")),
+    # (guards of this round's steps: what an 'Additionally'/'Moreover' sentence adds to must say why too; HER2, which
+    # every drug of the review targets, names no drug whose preclinical case is told elsewhere)
+    "a result a 'Moreover' sentence adds to is no reason of a why": Case(
+        ("Why is neratinib's use often restricted in practice?",), said=("high incidence of diarrhea",),
+        unsaid=("2.2-month absolute difference",)),
+    "'HER2-targeted drugs' bring no other target's preclinical case to a why": Case(
+        ("Why would you combine HER2-targeted drugs with immune checkpoint inhibitors?",), said=("CD8 T cells",),
+        unsaid=("IGF-IR",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

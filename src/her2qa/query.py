@@ -349,6 +349,9 @@ def light_stem(word: str) -> str:
 # What follows a receptor written as a status ('HR+', 'HR−', 'HR status', 'HR-positive').
 RECEPTOR_STATUS = r"[+−-]|\s*(?:status|expression|positive|negative)\b"
 RECEPTOR_STATUS_RE = re.compile(RECEPTOR_STATUS, re.I)
+# Side effects as the review names them ('diarrhea', 'transaminitis', 'neutropenia')
+SIDE_EFFECT_WORD_RE = re.compile(r"diarrh|transaminitis|neutropeni|thrombocytopeni|pneumonitis|nausea|fatigue|vomit|"
+                                 r"cardiotox|hepatotox|toxicit", re.I)
 # The endings of clinical terms (a condition, a toxicity, a procedure): such a word the review never
 # uses names something it does not cover.
 # ('radionecrosis', 'fibrosis', 'thrombosis': conditions named by their -osis, beside the review's prognosis/diagnosis)
@@ -575,7 +578,9 @@ class QueryAnalyzer:
                                 | {b for b in BRANDS if len(b) >= 5 and b.isalpha()}  # 'hercpetin' → 'herceptin'
                                 # the review's own running words, when it uses them often ('aproved' → 'approved')
                                 | {w for w, n in Counter(re.findall(r"\b[a-z]{6,}\b", corpus_text)).items() if n >= 3}
-                                | {w for w in INTENT_WORDS if len(w) >= 6})
+                                | {w for w in INTENT_WORDS if len(w) >= 6}
+                                # the side effects it names, typed by ear ('diarrea', 'nuetropenia')
+                                | {w for w in self.plain_words if len(w) >= 6 and SIDE_EFFECT_WORD_RE.match(w)})
         # 'herclimb' → 'HER2CLIMB': a name whose digit between letters was left out in typing
         # a drug name the review misprints once beside its usual printing ('Lapitinib' once, 'lapatinib' often)
         drug_counts = Counter(w.lower() for w in re.findall(r"[A-Za-z]+", corpus_text) if DRUG_SUFFIX_RE.search(w.lower()))
@@ -583,6 +588,11 @@ class QueryAnalyzer:
             c for c in difflib.get_close_matches(w, [d for d, m in drug_counts.items() if m >= 3], n=1, cutoff=0.84)])}
         self._digit_dropped = {re.sub(r"\d", "", low): name for low, name in self.printed_names.items()
                                if re.fullmatch(r"[a-z]{2,}\d+[a-z]{2,}", low) and len(re.sub(r"\d", "", low)) >= 6}
+        # 'climb' → 'HER2CLIMB': a name printed with the review's subject as its prefix, typed without it
+        # 'climb' → 'HER2CLIMB': a name printed with the review's subject as its prefix, typed without it (a word the
+        # review never prints on its own)
+        self._subject_dropped = {low[4:]: name for low, name in self.printed_names.items()
+                                 if re.fullmatch(r"her2[a-z]{4,}", low) and low[4:] not in self.lower_words}
         self.upper_words = set(re.findall(r"\b[A-Z]{3,}\b", corpus_text))
         # hyphenated words the review prints in lower case somewhere ('early-stage' beside a title's 'Early-Stage')
         self.lower_hyphenated = {t for t in TOKEN_RE.findall(corpus_text) if "-" in t and t.islower()}
@@ -747,6 +757,8 @@ class QueryAnalyzer:
                 return SHORTHAND[lowered]
             if lowered in self._misprinted:  # 'lapitinib', as the review misprints it once, is its lapatinib
                 return self._misprinted[lowered]
+            if lowered in self._subject_dropped:
+                return self._subject_dropped[lowered]
             if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
                     or lowered in EVERYDAY_WORDS
                     or lowered in BRANDS or lowered in self.expansions

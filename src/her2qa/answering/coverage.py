@@ -386,6 +386,27 @@ def subgroup_gap(question: str, evidence: list[str]) -> str:
     return f"the {named[0]} of the {who} subgroup"
 
 
+# "patients with low HER2 expression levels had a worse PFS compared to those with high expression levels": an
+# endpoint told only as a difference between two groups of patients
+BETWEEN_GROUPS_RE = re.compile(r"\b(?:patients|those|women|tumors)\s+(?:with|who)\b[^.;]{3,80}?\b(?:had|have|showed|presented)\b"
+                               r"[^.;]{0,40}?\b(?P<endpoint>PFS|OS|ORR|survival|response)\b[^.;]{0,30}?\b(?:compared (?:to|with)|than)\s+"
+                               r"(?:those|patients|women|tumors)\s+(?:with|who)\b", re.I)
+
+
+def between_groups_gap(question: str, evidence: list[str]) -> str:
+    """'the PFS of each arm' when an endpoint asked of a trial or regimen, of no group of its patients ('what was the pfs
+    in CLEOPATRA'), is stated by the evidence only as a difference between groups of patients (those with low against
+    high HER2 expression), else ''."""
+    named = [name for name in asked_endpoints(question) if name in MEASURES]
+    if not named or SUBGROUP_ASKED_RE.search(question) or SUBGROUP_ONLY_RE.search(question) or \
+            re.search(r"\b(?:patients|pts|people|women|those|ones|tumou?rs)\s+(?:with|who)\b|\b(?:low|high)\b", question, re.I):
+        return ""
+    stating = [e for e in evidence if ENDPOINTS[named[0]].search(e) and has_figure(strip_markers(e))]
+    if not stating or not all(BETWEEN_GROUPS_RE.search(e) for e in stating):
+        return ""
+    return f"the {named[0]} of each arm"
+
+
 # 'intracranial ORR', 'CNS PFS', 'response rate in pts with brain mets': an endpoint measured in one place of the body
 SITE_RE = re.compile(r"\b(?:intracranial|cns|central nervous system|brain|leptomeningeal)\b", re.I)
 # 'what intracranial response did destiny-breast12 report', 'any cns activity': a response there, without 'rate'

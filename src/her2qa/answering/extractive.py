@@ -359,8 +359,10 @@ class ExtractiveAnswerer:
         stage ranks among its best that name the drug join the pool."""
         specific = [a for e in query.entities if not is_generic(e) for a in query.aliases.get(e, [e])]
         rows = [c for c in pool if c.chunk.kind in ("table_row", "table")]
-        measures = [MEASURES[m][1] for m in asked_measures(query.text)]
-        if not specific or not measures or len(rows) <= len(pool) // 2:
+        # (a figure asked by no endpoint's name, 'how often was the toxicity of enhertu fatal', is any figure)
+        measures = [MEASURES[m][1] for m in asked_measures(query.text)] or [re.compile(".")]
+        # (bibliography entries give no result either)
+        if not specific or len(rows) + sum(c.chunk.kind == "reference" for c in pool) <= len(pool) // 2:
             return pool
         if any(c not in rows and c.chunk.kind != "reference" and mentions(c.chunk.text, specific)
                and any(m.search(c.chunk.text) and has_figure(c.chunk.text) for m in measures) for c in pool):

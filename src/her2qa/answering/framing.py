@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..query import Query, mentions
+from ..query import Query, mentions, without_reading_context
 from ..retrieval import is_generic
 from ..vocabulary import BRANDS, CLOSE_ONES
 from .coverage import GENERIC_ATTRIBUTES, content_words
@@ -200,6 +200,11 @@ class FramingSteps:
         of the question, so its words ask for nothing — kept when the question needs it for its subject
         ("my patient on enhertu got ILD — is it fatal?")."""
         match = PERSONAL_CONTEXT_RE.match(text.strip()) or TRAILING_CONTEXT_RE.match(text.strip())
+        if match is None and (core := without_reading_context(text)) != text and TRAILING_CONTEXT_RE.match(core.strip()):
+            # ("does it cause diarrea? my mom is scared of that" read after 'wat is nerlynx': the reading's brackets
+            # end the text, after the context told)
+            kept = self._without_personal_context(core)
+            return text if kept == core else f"{kept.rstrip(' ?')} {text[len(core):].strip()}"
         if match is None:
             return text
         if match.re is PERSONAL_CONTEXT_RE and CONDITION_CONTEXT_RE.match(match.group("context")):

@@ -702,10 +702,19 @@ TRIAL_BY_ARMS_RE = re.compile(r"\b(?:the|a|an)\s+(?:(?:head[\s-]to[\s-]head|rand
                               r"[\w\-+/]+(?:\s+[\w\-+/]+)?\s+(?:vs\.?|versus|v\.?|against)\s+[\w\-+/]+\b", re.I)
 
 
+# 'what about <topic> - <a question of its own>'
+WHAT_ABOUT_THEN_ASKED_RE = re.compile(r"^\W*(?:and |so |ok )?what about\b[^?\-–—]{3,80}?\s[-–—]+\s*"
+                                      r"(?P<asked>(?:is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b.+)$",
+                                      re.I)
+
+
 def classify(question: str) -> str:
     """The intent of one (single-part) question; see INTENTS."""
     # 'ok so what even is HER2', 'wait so what happened in …': chat openers say nothing of the intent
     q = LEADING_FILLER_RE.sub("", question.strip()) or question.strip()
+    if (topic_then := WHAT_ABOUT_THEN_ASKED_RE.match(q)) and topic_then.group("asked") != q:
+        # "what about brain mets with it - were those pts in the trial?": the topic turned to, then what is asked of it
+        return classify(topic_then.group("asked"))
     if (beside := REFERENCES_BESIDE_RE.search(q)) and COMPARE_RE.search(q[:beside.start()]) \
             and not is_reference(q[:beside.start()]):
         return "compare"

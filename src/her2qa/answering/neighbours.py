@@ -24,6 +24,7 @@ from .extractive import (
     FINDINGS_BEFORE_RE,
     LEANS_FORWARD_RE,
     OPENS_ON_PRONOUN_RE,
+    STYLE_CUES,
     TRIAL_RE,
     causes_of_each,
     is_drug_name,
@@ -228,6 +229,18 @@ class NeighbourSteps:
                 if s is sentence or len(shared) >= 2 or follows or leaned_on:
                     picks.append(Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start))
                     self._considered.add(s.chunk_id)
+            if query.intent == "why":
+                # ("Additionally, some studies have shown that CDK4/6 inhibition can improve…": a reason added to the one
+                # before, "CCND1 overexpression can activate CDK4 and CDK6, leading to…", when that one says why too —
+                # not "Moreover, neratinib improved ORR" after the PFS it adds to)
+                paragraph = self.sentences.paragraph(sentence)
+                starts = {p.start for p in picks}
+                first = min((s for s in paragraph if s.start in starts), key=lambda s: s.index, default=sentence)
+                if first.index > 0 and ADDITIVE_RE.match(first.text) and paragraph[first.index - 1].start not in starts \
+                        and STYLE_CUES["why"].search(paragraph[first.index - 1].text):
+                    before = paragraph[first.index - 1]
+                    picks.append(Pick(chunk=self.sentences.chunk(before), text=before.text, start=before.start))
+                    self._considered.add(before.chunk_id)
         if query.intent == "yesno" and anchors:
             # "was nerlynx better than tykerb?": a result is qualified by the "However, …" right after the
             # last one quoted ("However, no differences in OS were observed between arms")

@@ -200,8 +200,12 @@ class PartSteps:
                     (declined := next((a for _, a in answers if a.abstained and any(
                         m.startswith("results of") for m in a.missing)), None)) is not None:
                 answer = declined  # "did TULIP work?? what were the results": the same ask, the same answer
-            if i and answer.abstained and (given := self._given_above(part, [a for _, a in answers])) is not None:
-                answer = given  # "… ILD with T-DXd, and how often was it fatal?": the sentence above says both
+            # ("… ILD with T-DXd, and how often was it fatal?": the sentence above says both — declined, or answered
+            # by that same sentence among others, which the part shows alone)
+            own_hit = None if answer.abstained else self._given_above(part, [answer])
+            if i and (own_hit is None or any(own_hit.points[0].text == p.text for _, a in answers for p in a.points)) \
+                    and (given := self._given_above(part, [a for _, a in answers])) is not None:
+                answer = given
             if i and answers and (setting := ONLY_SETTING_RE.match(part)) and (
                     going_on := self._going_on_in_setting(answers[-1][1], setting.group("setting"), answer)) is not None:
                 answer = going_on  # "what did Metzger find, and what about the metastatic setting?": where the text goes on

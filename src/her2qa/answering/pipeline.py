@@ -20,13 +20,13 @@ from typing import Callable
 from ..citations import strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
-from ..query import Query, QueryAnalyzer, is_phase_numeral, light_stem, mentions, without_reading_context
+from ..query import Query, QueryAnalyzer, compact, is_phase_numeral, light_stem, mentions, without_reading_context
 from ..results import Answer
 from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
-                       site_gap, subgroup_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
+                       site_gap, subgroup_gap, between_groups_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
                        general_survival_gap, per_count_gap, setting_gap, stopping_gap, weakly_covered, year_gap)
 from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, WHERE_TOLD_FIRST_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
                          is_drug_name, retrieved_list, trial_names)
@@ -131,6 +131,11 @@ ROMAN_PHASES = {"1": "I", "2": "II", "3": "III"}
 def figure_of_each(measures: list[str], said: list[str]) -> bool:
     """Does a sentence with a figure name each measure ('ORR (32.8% vs. 26.7%…)'), not only say it improved?"""
     return bool(measures) and all(any(MEASURES[m][1].search(t) and has_figure(t) for t in said) for m in measures)
+
+# Why a drug would be used ('why would X help', 'why add X', 'why combine X with …'), and the preclinical case for it
+USE_ASKED_RE = re.compile(r"\bwhy\b.*\b(?:help\w*|add\w*|combin\w*|use|using|give|giving|work)\b", re.I)
+PRECLINICAL_BENEFIT_RE = re.compile(r"\bpreclinical\b.*\b(?:synergis\w*|resensiti\w*|overc[oa]m\w*|restor\w*|enhanc\w*)", re.I)
+
 
 class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlans, SubjectPlans, HeadToHeadPlans,
                      DefinitionPlans, ContinuationPlans, TablePlans, OverviewPlans, ComparePlans, RationalePlans,
@@ -495,6 +500,25 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return answer
         return self._quoting(base, query, [s for _, s in kept], lambda s: self._antecedent(s, specific[0]))
 
+    def _with_the_evidence_elsewhere(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'why would you add a cdk4/6 inhibitor to anti-her2 therapy': the case for using a drug is made where
+        the mechanism is told (2.5) and again where its trials are ("In preclinical models, CDK4/6 inhibitors combined
+        with trastuzumab have synergistic antitumor activity and could resensitize…", 3.1.2) — the first sentence
+        in another section naming it with preclinical evidence of a benefit joins."""
+        # (a target's inhibitors are named by the target, which counts as generic: 'cdk4/6 inhibitor'; HER2, what all
+        # the review's drugs act on, names none of them: 'HER2-targeted drugs')
+        specific = [e for e in query.entities if e not in query.common and "her2" not in compact(e)]
+        if len(specific) != 1 or query.carried or not USE_ASKED_RE.search(query.text) or answer.abstained:
+            return answer
+        quoted = [s for _, _, s in self._quoted(answer)]
+        if not quoted or None in quoted:
+            return answer
+        aliases = query.aliases.get(specific[0], [specific[0]])
+        sections = {(s.source, s.section) for s in quoted}
+        found = next((s for s in self.sentences.mentioning(aliases) if (s.source, s.section) not in sections
+                      and PRECLINICAL_BENEFIT_RE.search(s.text)), None)
+        return self._with_added(base, answer, query, quoted, [found] if found else [])
+
     def _aspects_listed(self, text: str, query: Query) -> bool:
         """'neratinib - approvals, NALA, tox': aspects listed after a name — not names a part of a question was given
         for its context ('ok and the side effects (enhertu, T-DM1)?')."""
@@ -526,6 +550,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         answer = self._anchored(base, answer, query)
         if base.intent == "why":
             answer = self._in_the_subjects_sections(base, answer, query)
+            answer = self._with_the_evidence_elsewhere(base, answer, query)
         if (in_setting := self._in_the_setting_asked(base, answer, query)) is not None:
             return in_setting
         answer = self._with_what_it_refers_to(base, answer, query)
@@ -599,6 +624,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                    or stopping_gap(query.text, said) or per_count_gap(query.text, said)
                    or general_survival_gap(query.text, said, any(is_drug_name(e) or self.is_trial(e) for e in specific))
                    or (grade_gap(query.text, said) if base.intent == "fact" else "") or subgroup_gap(query.text, said)
+                   or between_groups_gap(query.text, said)
                    # (an endpoint only the reading carried, 'what about brain mets, were they allowed in (… pfs)', is
                    # not asked of the brain)
                    or site_gap(without_reading_context(query.text), said, query.wants_number)

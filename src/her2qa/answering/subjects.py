@@ -12,7 +12,7 @@ import re
 from ..citations import strip_markers
 from ..figures import has_figure
 from ..query import (PRETREATED_SAID_RE, STOPWORDS, Query, compact, light_stem, mentions, only_as_comparator, tokenize,
-                     treatment_history)
+                     treatment_history, without_reading_context)
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
@@ -173,7 +173,10 @@ class SubjectPlans:
         the aspect ("which explains its favorable toxicity profile") answers as much as the rates do."""
         if not FACET_RE.search(query.text) or query.wants_number or asked_kind(WHERE_TOLD_FIRST_RE.sub("", query.text)):
             return None  # a figure or "which trial…" is asked: the fact path checks for it exactly
-        specific = self._specific(query)
+        # (of the question's own names, not those the reading brought in brackets: "does nerlynx cause diarrhea
+        # (… EXTENET)?" asks about nerlynx)
+        typed = without_reading_context(query.text)
+        specific = [e for e in self._specific(query) if mentions(typed, query.aliases.get(e, [e]))] or self._specific(query)
         trials = [e for e in specific if self.is_trial(e)]
         entity = (trials or specific or [None])[0]
         if entity is None:
