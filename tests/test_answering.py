@@ -4443,6 +4443,9 @@ ROUND_44_CASES = {
         ("what did climb find for tucatinib?",), read=("HER2CLIMB",), said=("7.8 months",)),
     "an endpoint the review gives only between groups of a trial's patients is not the trial's": Case(
         ("cleopatra pfs?",), abstained=True, said=("does not report the PFS of each arm", "low HER2 expression")),
+    "what tells a trial's groups apart, when asked, is answered by the difference between them": Case(
+        ("in cleopatra did her2 expression level by ihc matter for pfs?",), abstained=False,
+        said=("low HER2 expression levels had a worse PFS",)),
     # (guards of this round's steps: what an 'Additionally'/'Moreover' sentence adds to must say why too; HER2, which
     # every drug of the review targets, names no drug whose preclinical case is told elsewhere)
     "a result a 'Moreover' sentence adds to is no reason of a why": Case(

@@ -402,9 +402,14 @@ def between_groups_gap(question: str, evidence: list[str]) -> str:
             re.search(r"\b(?:patients|pts|people|women|those|ones|tumou?rs)\s+(?:with|who)\b|\b(?:low|high)\b", question, re.I):
         return ""
     stating = [e for e in evidence if ENDPOINTS[named[0]].search(e) and has_figure(strip_markers(e))]
-    if not stating or not all(BETWEEN_GROUPS_RE.search(e) for e in stating):
+    groups = [found.group(0) for e in stating if (found := BETWEEN_GROUPS_RE.search(e))]
+    if not stating or len(groups) < len(stating):
         return ""
-    return f"the {named[0]} of each arm"
+    # ('did the her2 level on ihc matter for pfs in that trial?': what tells the groups apart is asked)
+    told_apart = {w[:5] for g in groups for w in re.findall(r"[a-z]{3,}", g.lower())} - {"patie", "those", "compa", "with"}
+    asked = {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in STOPWORDS and not ENDPOINTS[named[0]].search(w)
+             and w not in ("her2", "trial", "study")}
+    return "" if asked & told_apart else f"the {named[0]} of each arm"
 
 
 # 'intracranial ORR', 'CNS PFS', 'response rate in pts with brain mets': an endpoint measured in one place of the body
