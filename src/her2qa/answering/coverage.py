@@ -393,13 +393,16 @@ BETWEEN_GROUPS_RE = re.compile(r"\b(?:patients|those|women|tumors)\s+(?:with|who
                                r"(?:those|patients|women|tumors)\s+(?:with|who)\b", re.I)
 
 
+# a group of patients typed ('pts with brain mets', 'low expressers')
+GROUP_TYPED_RE = re.compile(r"\b(?:patients|pts|people|women|those|ones|tumou?rs)\s+(?:with|who)\b|\b(?:low|high)\b", re.I)
+
+
 def between_groups_gap(question: str, evidence: list[str]) -> str:
     """'the PFS of each arm' when an endpoint asked of a trial or regimen, of no group of its patients ('what was the pfs
     in CLEOPATRA'), is stated by the evidence only as a difference between groups of patients (those with low against
     high HER2 expression), else ''."""
     named = [name for name in asked_endpoints(question) if name in MEASURES]
-    if not named or SUBGROUP_ASKED_RE.search(question) or SUBGROUP_ONLY_RE.search(question) or \
-            re.search(r"\b(?:patients|pts|people|women|those|ones|tumou?rs)\s+(?:with|who)\b|\b(?:low|high)\b", question, re.I):
+    if not named or SUBGROUP_ASKED_RE.search(question) or SUBGROUP_ONLY_RE.search(question) or GROUP_TYPED_RE.search(question):
         return ""
     stating = [e for e in evidence if ENDPOINTS[named[0]].search(e) and has_figure(strip_markers(e))]
     groups = [found.group(0) for e in stating if (found := BETWEEN_GROUPS_RE.search(e))]
@@ -407,8 +410,8 @@ def between_groups_gap(question: str, evidence: list[str]) -> str:
         return ""
     # ('did the her2 level on ihc matter for pfs in that trial?': what tells the groups apart is asked)
     told_apart = {w[:5] for g in groups for w in re.findall(r"[a-z]{3,}", g.lower())} - {"patie", "those", "compa", "with"}
-    asked = {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower()) if w not in STOPWORDS and not ENDPOINTS[named[0]].search(w)
-             and w not in ("her2", "trial", "study")}
+    asked = {w[:5] for w in re.findall(r"[a-z]{3,}", question.lower())
+             if w not in STOPWORDS and not ENDPOINTS[named[0]].search(w) and w not in ("her2", "trial", "study")}
     return "" if asked & told_apart else f"the {named[0]} of each arm"
 
 

@@ -77,7 +77,7 @@ class HeadToHeadPlans:
         else:
             told_for = None
         setting = self._setting_told(split + [told_before] * bool(told_before), query,
-                                     [told_for.group(0)[len("for"):]] if told_for else [])
+                                     (told_for.group(0)[len("for"):],) if told_for else ())
         names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part
         trials = [e for e in names if self.is_trial(e)]
         if len([e for e in trials if not is_drug_name(e)]) >= 2:
@@ -143,9 +143,10 @@ class HeadToHeadPlans:
         return meeting.model_copy(update={"intent": base.intent})
 
     @staticmethod
-    def _setting_told(split: list[str], query: Query, told: list[str] = ()) -> set[str]:
+    def _setting_told(split: list[str], query: Query, told: tuple[str, ...] = ()) -> set[str]:
         """"kadcyla vs herceptin after neoadjuvant residual disease": the words of the setting where the two
-        arms met (stems of two or more words besides the names asked), else none."""
+        arms met (stems of two or more words besides the names asked), else none. ``told``: settings read apart
+        from the sides ('… for residual disease')."""
         settings = [SETTING_END_RE.split(found.group(0))[0] for side in split if (found := CONTEXT_RE.search(side))] + \
             [SETTING_END_RE.split(setting)[0] for setting in told]
         if not settings:

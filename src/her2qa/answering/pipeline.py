@@ -25,11 +25,12 @@ from ..results import Answer
 from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick
-from .coverage import (arm_gap, asked_endpoints, attribute_gap, content_words, count_gap, duration_gap, grade_gap,
-                       site_gap, subgroup_gap, between_groups_gap, management_gap, measured_gap, off_topic, other_trials_figure, qualifier_gaps,
-                       general_survival_gap, per_count_gap, setting_gap, stopping_gap, weakly_covered, year_gap)
-from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, WHERE_TOLD_FIRST_RE, ExtractiveAnswerer, _join, asked_kind, asked_measures,
-                         is_drug_name, retrieved_list, trial_names)
+from .coverage import (arm_gap, asked_endpoints, attribute_gap, between_groups_gap, content_words, count_gap,
+                       duration_gap, grade_gap, site_gap, subgroup_gap, management_gap, measured_gap, off_topic,
+                       other_trials_figure, qualifier_gaps, general_survival_gap, per_count_gap, setting_gap, stopping_gap,
+                       weakly_covered, year_gap)
+from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, WHERE_TOLD_FIRST_RE, ExtractiveAnswerer, _join,
+                         asked_kind, asked_measures, is_drug_name, retrieved_list, trial_names)
 from .comparisons import ComparePlans
 from .continuation import ContinuationPlans
 from .development import STAGE_ASKED_RE, DevelopmentPlans
@@ -131,6 +132,7 @@ ROMAN_PHASES = {"1": "I", "2": "II", "3": "III"}
 def figure_of_each(measures: list[str], said: list[str]) -> bool:
     """Does a sentence with a figure name each measure ('ORR (32.8% vs. 26.7%…)'), not only say it improved?"""
     return bool(measures) and all(any(MEASURES[m][1].search(t) and has_figure(t) for t in said) for m in measures)
+
 
 # Why a drug would be used ('why would X help', 'why add X', 'why combine X with …'), and the preclinical case for it
 USE_ASKED_RE = re.compile(r"\bwhy\b.*\b(?:help\w*|add\w*|combin\w*|use|using|give|giving|work)\b", re.I)
