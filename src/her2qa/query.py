@@ -588,7 +588,6 @@ class QueryAnalyzer:
             c for c in difflib.get_close_matches(w, [d for d, m in drug_counts.items() if m >= 3], n=1, cutoff=0.84)])}
         self._digit_dropped = {re.sub(r"\d", "", low): name for low, name in self.printed_names.items()
                                if re.fullmatch(r"[a-z]{2,}\d+[a-z]{2,}", low) and len(re.sub(r"\d", "", low)) >= 6}
-        # 'climb' → 'HER2CLIMB': a name printed with the review's subject as its prefix, typed without it
         # 'climb' → 'HER2CLIMB': a name printed with the review's subject as its prefix, typed without it (a word the
         # review never prints on its own)
         self._subject_dropped = {low[4:]: name for low, name in self.printed_names.items()

@@ -359,13 +359,17 @@ class ExtractiveAnswerer:
         stage ranks among its best that name the drug join the pool."""
         specific = [a for e in query.entities if not is_generic(e) for a in query.aliases.get(e, [e])]
         rows = [c for c in pool if c.chunk.kind in ("table_row", "table")]
-        # (a figure asked by no endpoint's name, 'how often was the toxicity of enhertu fatal', is any figure)
-        measures = [MEASURES[m][1] for m in asked_measures(query.text)] or [re.compile(".")]
+        measures = [MEASURES[m][1] for m in asked_measures(query.text)]
         # (bibliography entries give no result either)
         if not specific or len(rows) + sum(c.chunk.kind == "reference" for c in pool) <= len(pool) // 2:
             return pool
+
+        def gives_figure(text: str) -> bool:
+            # (a figure asked by no endpoint's name, 'how often was the toxicity of enhertu fatal', is any figure)
+            return has_figure(text) and (not measures or any(m.search(text) for m in measures))
+
         if any(c not in rows and c.chunk.kind != "reference" and mentions(c.chunk.text, specific)
-               and any(m.search(c.chunk.text) and has_figure(c.chunk.text) for m in measures) for c in pool):
+               and gives_figure(c.chunk.text) for c in pool):
             return pool  # the pool already holds a passage giving the drug's figure
         return pool + [c for c in candidates[: self.settings.top_k] if c not in pool
                        and c.chunk.kind not in ("table_row", "table", "reference") and mentions(c.chunk.text, specific)]
