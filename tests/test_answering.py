@@ -4456,8 +4456,35 @@ ROUND_44_CASES = {
         unsaid=("IGF-IR",)),
 }
 
+# Round 45: each fails on the round's start (abe56d7)
+ROUND_45_CASES = {
+    "what a drug was compared with in a trial, typed with its code, asks the trial's comparator": Case(
+        ("what was t-dm1 compared with in the th3resa study?",), said=("physician treatment choice",),
+        unsaid=("CLEOPATRA",)),
+    "'list them' after a question asks its answer as a list, no list of its own": Case(
+        ("db-08 arms? list them",), said=("T-DXd plus capivasertib",), unsaid=("DESTINY-Breast 06",)),
+    "a target's name with an 'i' is its inhibitor": Case(
+        ("quick overview of cdk4/6i with anti-her2 drugs",), read=("cdk4/6 inhibitor",), said=("MonarcHER",)),
+    "a topic none of a drug's paragraphs speaks of is a gap, told beside what the review says of it": Case(
+        ("any data on neratinib in brain mets?",), abstained=True, said=("no data on neratinib", "lapatinib")),
+    "a topic a drug's paragraph does speak of is answered there": Case(
+        ("any data on tucatinib in brain mets?",), abstained=False, said=("approximately 45% in both arms",)),
+    "a successor study of 'it' is the trial's, not its drug's": Case(
+        ("what drugs were given in PATRICIA?", "is there a follow-up study to it?"), read=("PATRICIA",), said=("PATRICIA-II",)),
+    "'give me the <drug> data' asks for the overview of its data": Case(
+        ("give me the tukysa data in short",), intent="overview", said=("7.8 months",)),
+    "an endpoint's numbers asked of a trial give its design and results, not the drug's introduction": Case(
+        ("kadcyla emilia os numbers",), said=("30.9 vs. 25.1 months", "lapatinib plus capecitabine"),
+        unsaid=("first ADC approved",)),
+    "a plural kind 'in the <part> part' asks which the part names": Case(
+        ("newer approaches in the future directions part?",), intent="list", said=("bispecific antibodies, CAR-T",)),
+    "a figure asked 'in each' of two trials is given for each": Case(
+        ("monarcher and patricia, how many patients in each?",), said=("237", "71 patients")),
+}
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
-         **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES}
+         **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
+         **ROUND_45_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

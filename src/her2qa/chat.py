@@ -1077,6 +1077,8 @@ TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|
                                r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"
                                r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
                                r"recruit\w*|accrual|phase|let (?:in|into)|admit\w*|allow\w* (?:in|into)|"
+                               # ('is there a follow up study to it?': a study that follows one is a trial's)
+                               r"(?:follow[\s-]?up|successor|sequel|extension|next|later|second)\s+(?:stud(?:y|ies)|trials?)|"
                                # "what is it measuring and who can get in?": its endpoint and eligibility
                                r"measur\w*|get (?:in|into)|qualif\w*|take part|sign(?:ed)? up|join\w*|"
                                # an outcome: what a trial shows ('did it improve os?' after EGF100151 and its regimen)

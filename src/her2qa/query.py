@@ -57,6 +57,12 @@ def cue_re(cues, whole_words: bool = False) -> re.Pattern:
 
 NUMERIC_CUE_RE = cue_re(NUMERIC_CUES)
 # 'the NCT number of ipatasertib': a registry's identifier, no figure measured
+# 'in each', 'for both': what is asked, asked of every name
+EACH_ASKED_RE = re.compile(r"\b(?:in|for|of|from) (?:each|both)(?: (?:of (?:them|the two|these|those)|one|trial|study|arm))?\W*$")
+# 'kadcyla emilia pfs numbrs?': an endpoint's figures asked by name, with no question word before them
+# (not one of several aspects listed, 'design, pfs, os numbers?', which asks for the telling of each)
+ENDPOINT_FIGURES_RE = re.compile(r"^[^,;]*\b(?:pfs|os|orr|dfs|idfs|dcr|dor|overall survival|response rate)\s+"
+                                 r"(?:numb?e?rs?|nums|figures?|stats|values?)\W*$", re.I)
 # "everolimus + herceptin + paclitaxel - what were …": what the question is about, set before it by a dash or colon
 # (only a plain 'what were the …' after it: 'X vs Y: which one helped OS?' and 'DESTINY-Breast01: what were the design,
 # the ORR …' choose or describe, they do not ask figures alone)
@@ -309,7 +315,8 @@ def tokenize(text: str) -> list[str]:
     return terms
 
 
-_SUFFIXES = ("ations", "ation", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly", "al", "e")
+# ('comparison' meets 'compared': the one noun of the review made by -ison)
+_SUFFIXES = ("ations", "ation", "isons", "ison", "ings", "ing", "edly", "ies", "ied", "ed", "es", "s", "ly", "al", "e")
 
 
 GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ"}
@@ -676,6 +683,11 @@ class QueryAnalyzer:
             text = self._unhyphened_re.sub(
                 lambda m: self._hyphened.get(re.sub(r"[\s\-–]+", " ", m.group(0).lower()), m.group(0)), text)
         text = re.sub(r"\btl\s*;\s*dr\b", "tldr", text, flags=re.I)  # 'tl;dr' is one word
+        # 'cdk4/6i', 'PI3Ki', 'mTORi': a target's name with an 'i' is its inhibitor (when the review speaks of one)
+        text = re.sub(r"\b([A-Za-z]+\d*(?:/\d+)?)i(s)?\b",
+                      lambda m: f"{m.group(1)} inhibitor{m.group(2) or ''}"
+                      if (re.search(r"\d", m.group(1)) or m.group(1)[1:].isupper()) and len(m.group(1)) >= 3
+                      and f"{m.group(1).lower()} inhibitor" in self.lowered_text else m.group(0), text)
         # 'tdxd', 'tdm1' typed without the hyphen; 't-dm1s number': the possessive typed without its apostrophe
         text = re.sub(r"\bt-?dxd(?:'?s)?\b", lambda m: "T-DXd" + ("'s" if m.group(0)[-1] in "sS" else ""), text, flags=re.I)
         text = re.sub(r"\bt-?dm-?1(?:'?s)?\b", lambda m: "T-DM1" + ("'s" if m.group(0)[-1] in "sS" else ""), text, flags=re.I)
@@ -1117,13 +1129,16 @@ class QueryAnalyzer:
             carried=set(carried or []),
             # ('everolimus + herceptin + paclitaxel - what were the actual pfs numbers?': the question after its label)
             wants_number=bool(NUMERIC_CUE_RE.search(IDENTIFIER_NUMBER_RE.sub(" ", lowered)) or MEASURE_QUESTION_RE.search(question)
+                              or ENDPOINT_FIGURES_RE.search(question)
                               or MEASURE_QUESTION_RE.search(LABEL_BEFORE_RE.sub("", question, count=1)))
             and not POPULATION_ASKED_RE.match(question),
             wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))
                                  or FIGURE_SOURCE_RE.search(lowered) or PAPER_ASKED_RE.search(lowered)
                                  or SOURCE_TAG_RE.search(lowered)),
             wants_backmatter=bool(BACKMATTER_CUE_RE.search(lowered)),
-            comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)),
+            # ('monarcher and patricia, how many patients in each?': two names, a figure asked of each)
+            comparison=bool(re.search(r"\b(or|versus|vs\.?|compared? (?:to|with)|compare|than)\b", lowered)
+                            or (len(entities) >= 2 and EACH_ASKED_RE.search(lowered))),
             wants_table=bool(re.search(r"\btables?\b", lowered)),
             wants_list=bool(re.search(r"^(which|what) (trials|drugs|adcs|agents|studies|tkis|inhibitors)\b|\blist\b|\ball\b", lowered)),
         )

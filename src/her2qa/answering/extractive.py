@@ -329,10 +329,23 @@ class ExtractiveAnswerer:
         others = [c for c in pool if c.chunk.kind in ("table_row", "table") and not names_asked(c)]
         waiting = [c for c in candidates[: self.settings.top_k] if c not in pool
                    and c.chunk.kind not in ("table_row", "table", "reference") and names_asked(c)]
-        if not others or not waiting:
-            return pool
-        given_up = others[-len(waiting):]
-        return [c for c in pool if c not in given_up] + waiting[: len(given_up)]
+        if others and waiting:
+            given_up = others[-len(waiting):]
+            pool = [c for c in pool if c not in given_up] + waiting[: len(given_up)]
+        # ('monarcher vs patricia … how many pts in each': a trial no text passage of the pool gives a figure of —
+        # "In this setting, MonarcHER and PATRICIA are two phase II trials…" only names them —, while the second
+        # stage ranks one naming it among its best, is told by that one)
+        measures = [MEASURES[m][1] for m in asked_measures(query.text)]
+
+        def gives_figure(cand: Candidate, aliases: list[str]) -> bool:
+            return any(mentions(u.unit.text, aliases) and has_figure(strip_markers(u.unit.text))
+                       and (not measures or any(m.search(u.unit.text) for m in measures)) for u in cand.units)
+        for trial in trials:
+            aliases = query.aliases.get(trial, [trial])
+            if not any(c.chunk.kind == "text" and gives_figure(c, aliases) for c in pool):
+                pool += [c for c in candidates[: self.settings.top_k] if c not in pool
+                         and c.chunk.kind == "text" and mentions(c.chunk.text, aliases)][:1]
+        return pool
 
     def _each_name_asked(self, query: Query, pool: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
         """A name asked that no passage of the pool names ('is ipatasertib approved…?': fusion kept the passages on FDA

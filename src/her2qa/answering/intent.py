@@ -221,7 +221,8 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # "what were the numbers in KATHERINE": a trial's figures are its results
                          r"\bwhat (?:were|are) the (?:main |key )?(?:numbers|figures|stats) (?:of|from|for|in)\b|"
                          # "give me the key HER2CLIMB numbers": the headline figures of what is named between
-                         r"\b(?:give|show|tell) (?:me|us) the (?:main|key|headline|top-?line|big) (?:[\w\-]+ ){1,2}?"
+                         # ('give me the kadcyla mbc data in a nutshell': with no adjective too)
+                         r"\b(?:give|show|tell) (?:me|us) the (?:(?:main|key|headline|top-?line|big) )?(?:[\w\-]+ ){1,2}?"
                          r"(?:numbers|figures|stats|results|data)\b|"
                          # "what was the design and outcome": how a trial was run and what it found, together
                          r"\bdesign\b[^?.]{0,20}?\s(?:and|&|\+)\s(?:the\s)?(?:main\s|key\s)?(?:outcomes?|results?|findings|"
@@ -303,7 +304,9 @@ DEFINITION_RE = re.compile(rf"^(?:(?:what (?:{COPULA_ADVERB} )?(?:is|are|was|wer
                            # ('whats being tested in HER2CLIMB-04': a verb in its progressive asks what is done, no term)
                            r"(?!(?:being|been|going|happening|coming|planned|tested|studied)\b)"
                            # ('what is the akt inhibitor paired with?': what it is given with, a fact — no term)
-                           r"(?![\w\-–/+ ]*\b(?:\w{3,}ed|given|taken|shown) (?:with|to|against|alongside)\??$)"
+                           r"(?![\w\-–/+ ]*\b(?:\w{3,}ed|given|taken|shown) (?:with|to|against|alongside)"
+                           # ('what was kadcyla compared against in th3resa': the trial it was done in after it)
+                           r"(?:\s+(?:in|within)\s+(?:the\s+)?[\w\-–/+]+(?:\s+(?:trial|study))?)?\??$)"
                            # ('what are they comparing X against?', "whats the comparator in X": who is asked a doing
                            # of, or an arm of a trial — no term)
                            r"(?!(?:the |an? )?(?:comparators?|control arms?)\b)"
@@ -690,7 +693,7 @@ ENDPOINT_NAMED_RE = re.compile(rf"\b{_ENDPOINT}\s+(?:as|is|was|for)\s+(?:the\s+|
 
 
 # "what was TH3RESA compared to?": the comparator of one trial asked, not two things set side by side
-ASKS_COMPARATOR_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:\w+\s+)?compared (?:to|with|against)\b", re.I)
+ASKS_COMPARATOR_RE = re.compile(r"\b(?:was|were|is|are|being|been)\s+(?:[\w\-/]+\s+)?compared (?:to|with|against)\b", re.I)
 
 
 # "the enhertu vs kadcyla trial", "the T-DXd versus T-DM1 study": one trial, named by what its arms gave
@@ -761,6 +764,8 @@ def classify(question: str) -> str:
         return "yesno"
     if _bare_name(q) and not MEASURE_RE.search(q):  # 'kate2?' — but 'enhertu dose?' asks a figure
         return "overview"
+    if SECTION_MEMBERS_RE.match(q):
+        return "list"  # 'newer non-adc approaches in the future directions part?': the members a section names
     if (labelled := LABEL_THEN_QUESTION_RE.match(q)) and NAME_LIKE_RE.search(labelled.group("question")) and \
             classify(labelled.group("question")) == "overview":  # (one naming its own subject: not 'what does it say?')
         # "got a call about nerlynx in the metastatic setting - what's the NALA trial about?": what was told before
@@ -1101,6 +1106,16 @@ def with_the_term_told_before(question: str) -> str:
 # "…? NCTs pls", "…? names only": the form the rows asked should take, which every answer row gives
 ANSWER_FORM_TAIL_RE = re.compile(r"\?\s*(?:(?:the|their|with|incl\.?|including|just|only)\s+)?(?:ncts?|nct (?:numbers|ids)|ids|names|"
                                  r"trial names)(?:\s+(?:pls|plz|please|too|only|thx|thanks))?\W*$", re.I)
+# "db-07 arms? list them": after a question, asking for its answer as a list — no question of its own
+LIST_FORM_TAIL_RE = re.compile(r"(?<=\?)\s*(?:(?:pls|plz|please|and|just)\s+)?(?:list|name|enumerate|spell out)\s+"
+                               r"(?:them|em|'em|’em|these|those|each|all)(?:\s+(?:all|out))?(?:\s+(?:pls|plz|please))?\W*$", re.I)
+# 'newer non-adc approaches in the future directions part?': a plural kind, no question word, in a part of the review
+SECTION_MEMBERS_RE = re.compile(r"^\W*(?P<kind>(?:[\w\-/]+\s+){0,3}[\w\-]+s"
+                                # ('newer approaches besides adc in …': what is set aside, read before)
+                                r"(?:\s+(?:besides|other than|except|apart from|beyond)\s+[\w\-/]+s?)?)\s+"
+                                r"(?:(?:covered|discussed|mentioned|listed|named)\s+)?"
+                                r"(?P<where>(?:in|from)\s+(?:the\s+)?[\w\-/ ]{2,40}?\s+(?:section|part|chapter|subsection|paragraph))\W*$",
+                                re.I)
 # "table 2: which T-DXd trials are first-line…?": the table named as a label before the question asked of it
 TABLE_LABEL_RE = re.compile(r"^\W*(?P<table>table\s*\d+)\s*[:\-–—]+\s+(?P<question>(?:which|what|whats|list|name|any|are|is|"
                             r"how|show|give)\b.*)$", re.I | re.S)
@@ -1215,6 +1230,10 @@ def without_framing(question: str, rare: Callable[[str], bool] | None = None) ->
     # ('explain an adc in plain english, what's it made of': how to answer, set between the question's parts)
     stripped = STYLE_ASIDE_RE.sub("", stripped)
     stripped = ANSWER_FORM_TAIL_RE.sub("?", stripped)
+    stripped = LIST_FORM_TAIL_RE.sub("", stripped)
+    if members := SECTION_MEMBERS_RE.match(stripped):
+        # ('newer non-adc approaches in the future directions part?': which of them the part names)
+        stripped = f"which {members.group('kind')} are {members.group('where')}?"
     # 'which ADC in table 1 doesn't carry a cytotoxic payload but an immune agonist': what it carries is asked
     stripped = NOT_X_BUT_Y_RE.sub(lambda m: f"{m.group('verb')} ", stripped)
     if not re.search(r"[A-Za-z]{2}", stripped):

@@ -59,7 +59,9 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those|"
                               r"stud(?:y|ies)|analys[ie]s)\b|"
                               # "The patients received T-DXd (5.4 mg/kg…)": the patients of the trial told before
                               # ("The combination treatment showed benefits…": the combination of the trial before)
-                              r"The (?:patients|participants|women|subjects|combination(?: treatment| therapy| arm)?)\b")
+                              r"The (?:patients|participants|women|subjects|combination(?: treatment| therapy| arm)?|"
+                              # ("The trial demonstrated that T-DM1 significantly improved PFS…": the trial told before)
+                              r"trial|study)\b")
 
 # The most sentences a definition quotes when its paragraph keeps naming the term.
 DEFINITION_SENTENCES = 5

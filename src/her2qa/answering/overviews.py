@@ -130,6 +130,8 @@ class OverviewPlans:
         carried_elsewhere = found is not None and bool(query.carried) and not any(
             mentions(s.text, query.aliases.get(e, [e]))
             for e in query.carried for s in self.sentences.in_section(found[0], found[1].key))
+        if specific and not aspects and (gap := self._topic_told_only_of_others(base, query, text, specific)) is not None:
+            return gap  # (before the drug's own section: the topic asked of it is not there)
         if found is not None and not carried_elsewhere and (
                 not specific or any(mentions(found[1].title, query.aliases.get(e, [e])) for e in specific)
                 or self._section_asked_with_examples(text, found, specific, query)):
@@ -334,6 +336,70 @@ class OverviewPlans:
         """'any data on combining kadcyla with a checkpoint inhibitor?', 'tucatinib and brain mets?': an
         overview of a name *in* a topic is the paragraph about the name that says most of the topic
         (KATE2's, HER2CLIMB's brain-metastasis sentences), not the name's whole story."""
+        joined = self._joined_topic(query, text, specific)
+        if joined is None:
+            return None
+        entity, aliases, forms = specific[0], query.aliases.get(specific[0], [specific[0]]), joined[1]
+
+        def says(sentence: Sentence) -> int:
+            return sum(any(re.search(rf"\b{f}", sentence.text, re.I) for f in group) for group in forms)
+
+        naming = Counter((s.source, s.paragraph) for s in self.sentences.mentioning(aliases))
+        # how many of the topic's words each paragraph naming it says; the paragraph dwelling on the name
+        # wins a tie (KATE2's names T-DM1 thrice, the conclusion once)
+        said = {key: len({i for i, group in enumerate(forms) for s in self._paragraph_at(key)
+                          if any(re.search(rf"\b{f}", s.text, re.I) for f in group)}) for key in naming}
+        best_key = max(sorted(naming), key=lambda key: (said[key], naming[key]), default=None)
+        # every word of the topic, or two of a longer one, said in one paragraph about the name
+        if best_key is None or said[best_key] < min(len(forms), 2):
+            return None
+        paragraph = self._paragraph_at(best_key)
+        if len(paragraph) <= 6:
+            chosen = paragraph
+        else:  # a long paragraph: where it names the subject first, what it says of the topic, and what leans on that
+            first = next(s for s in paragraph if mentions(s.text, aliases))
+            topical = {s.index for s in paragraph if says(s)}
+            topical |= {i + 1 for i in topical if i + 1 < len(paragraph) and LEANS_ON_PREVIOUS_RE.match(paragraph[i + 1].text)}
+            chosen = [s for s in paragraph if s.index in topical or s is first
+                      or (mentions(s.text, aliases) and has_figure(strip_markers(s.text)))]
+            if chosen[-1].index - chosen[0].index < 8:  # one passage: keep it whole ("Regarding PFS, … not different")
+                chosen = paragraph[chosen[0].index: chosen[-1].index + 1]
+        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
+                      antecedent=self._antecedent(s, entity)) for s in chosen]
+        self._considered.update(s.chunk_id for s in chosen)
+        return self.composer.compose(base, picks, query)
+
+    def _topic_told_only_of_others(self, base, query: Query, text: str, specific: list[str]) -> Answer | None:
+        """'is there data on nerlynx for brain mets specifically?': a topic joined to a drug that no paragraph naming
+        the drug says a word of, while sentences elsewhere say all of it (of lapatinib, of tucatinib) — the review
+        has no data on the drug there: that gap, with what it does say of the topic. None otherwise."""
+        entity = specific[0]
+        if not (is_drug_name(entity) or DRUG_CODE_RE.fullmatch(entity)) or (joined := self._joined_topic(
+                query, text, specific, plain_words_only=True)) is None:
+            return None
+        topic, forms = joined
+        aliases = query.aliases.get(entity, [entity])
+
+        def says(sentence: Sentence, group: list[str]) -> bool:
+            return any(re.search(rf"\b{f}", sentence.text, re.I) for f in group)
+        naming = {(s.source, s.paragraph) for s in self.sentences.mentioning(aliases)}
+        # (as the focused overview reads a paragraph: every word of the topic, or two of a longer one, said there)
+        if not naming or any(sum(any(says(s, group) for s in self._paragraph_at(key)) for group in forms)
+                             >= min(len(forms), 2) for key in naming):
+            return None
+        saying = [s for s in self.sentences.sentences if self.sentences.chunk(s).kind == "text"
+                  and all(says(s, group) for group in forms)]
+        if not saying:
+            return None  # said nowhere: the coverage check names what is missing
+        quoted = "; ".join(f"“{strip_markers(s.text).strip()}”" for s in saying[:2])
+        return self._decline(base, f"The review reports no data on {entity} in {' '.join(topic)}. What it says of "
+                             f"{' '.join(topic)}: {quoted}", missing=[f"{' '.join(topic)} for {entity}"])
+
+    def _joined_topic(self, query: Query, text: str, specific: list[str],
+                      plain_words_only: bool = False) -> tuple[list[str], list[list[str]]] | None:
+        """The topic joined to the name asked ('tucatinib and brain mets' → brain, metastases) as its words and the
+        forms each is found by (a group per word), or None. ``plain_words_only`` keeps no adverb ('specifically')
+        and no name that is a topic of its own."""
         entity = specific[0]
         aliases = query.aliases.get(entity, [entity])
         typed = without_brackets(text)  # 'CLEOPATRA (perjeta + herceptin + docetaxel)' explains the name
@@ -371,39 +437,16 @@ class OverviewPlans:
         if at is not None and (kind := DATA_KIND_RE.search(without_brackets(text)[:at])) and \
                 kind.group(1).lower() not in FRAME_WORDS | OVERVIEW_WORDS and kind.group(1).lower() not in topic:
             topic.append(kind.group(1).lower())
+        if plain_words_only:
+            topic = [w for w in topic if not w.endswith("ly") and w not in HEDGE_WORDS]
+            topic_names = []
         if not topic and not topic_names:
             return None
         # (a name that is the topic is found by its own forms: 'HER2-low' said whole, not its 'low')
         forms = [[re.escape(f) for f in _topic_forms(w, query.aliases.get(w, [w]))] for w in topic] + \
             [[re.escape(a) for a in query.aliases.get(e, [e])] for e in topic_names]
 
-        def says(sentence: Sentence) -> int:
-            return sum(any(re.search(rf"\b{f}", sentence.text, re.I) for f in group) for group in forms)
-
-        naming = Counter((s.source, s.paragraph) for s in self.sentences.mentioning(aliases))
-        # how many of the topic's words each paragraph naming it says; the paragraph dwelling on the name
-        # wins a tie (KATE2's names T-DM1 thrice, the conclusion once)
-        said = {key: len({i for i, group in enumerate(forms) for s in self._paragraph_at(key)
-                          if any(re.search(rf"\b{f}", s.text, re.I) for f in group)}) for key in naming}
-        best_key = max(sorted(naming), key=lambda key: (said[key], naming[key]), default=None)
-        # every word of the topic, or two of a longer one, said in one paragraph about the name
-        if best_key is None or said[best_key] < min(len(forms), 2):
-            return None
-        paragraph = self._paragraph_at(best_key)
-        if len(paragraph) <= 6:
-            chosen = paragraph
-        else:  # a long paragraph: where it names the subject first, what it says of the topic, and what leans on that
-            first = next(s for s in paragraph if mentions(s.text, aliases))
-            topical = {s.index for s in paragraph if says(s)}
-            topical |= {i + 1 for i in topical if i + 1 < len(paragraph) and LEANS_ON_PREVIOUS_RE.match(paragraph[i + 1].text)}
-            chosen = [s for s in paragraph if s.index in topical or s is first
-                      or (mentions(s.text, aliases) and has_figure(strip_markers(s.text)))]
-            if chosen[-1].index - chosen[0].index < 8:  # one passage: keep it whole ("Regarding PFS, … not different")
-                chosen = paragraph[chosen[0].index: chosen[-1].index + 1]
-        picks = [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start,
-                      antecedent=self._antecedent(s, entity)) for s in chosen]
-        self._considered.update(s.chunk_id for s in chosen)
-        return self.composer.compose(base, picks, query)
+        return (topic + [e for e in topic_names], forms) if forms else None
 
     def _paragraph_at(self, key) -> list[Sentence]:
         return self.sentences.by_paragraph.get(key, [])

@@ -123,6 +123,10 @@ RESULT_SAID_RE = re.compile(r"\bimprov\w*|\breduc\w*|\b[Hh]azard ratio\b|\bmedia
 TRIAL_CALLED_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}[\w\-]*\b(?=[^.]*\b(?:trial|study)\b)")
 
 
+# A sentence telling of one trial or study, named or not ('A phase III study compared…')
+ONE_TRIAL_TOLD_RE = re.compile(r"\b(?:trial|study)\b", re.I)
+
+
 class SubjectPlans:
     """Plans about one drug or trial, for :class:`AnswerPipeline` (self is the pipeline)."""
 
@@ -452,7 +456,13 @@ class SubjectPlans:
                     and not is_generic(t)]:  # (a second trial typed, 'EGF1001515 vs EGF104900 OS', is asked too)
             # "os in EGF104900?": a sentence going on about the trial before it (EGF1001515's OS, "However, no
             # statistically significant differences were observed in OS…") gives that trial's figure, not this one's
-            elsewhere = {s.start for s in quoted if s not in on_subject and self._trial_spoken_of(s, aliases) == "another"}
+            # (and one of its paragraph before the trial is introduced, "T-DM1 was the first ADC approved…" before
+            # "In the EMILIA phase III trial…", says nothing of it — unless it tells a trial unnamed, "A phase III
+            # study compared…")
+            elsewhere = {s.start for s in quoted if s not in on_subject and (
+                self._trial_spoken_of(s, aliases) == "another" or (
+                    self._trial_spoken_of(s, aliases) == "" and not ONE_TRIAL_TOLD_RE.search(s.text)
+                    and any(mentions(later.text, aliases) for later in self.sentences.paragraph(s)[s.index + 1:])))}
             if elsewhere:
                 quoted = [s for s in quoted if s.start not in elsewhere]
                 answer = self._quoting(base, query, quoted, lambda s: self._antecedent(s, entity))
