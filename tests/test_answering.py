@@ -4480,6 +4480,14 @@ ROUND_45_CASES = {
         ("newer approaches in the future directions part?",), intent="list", said=("bispecific antibodies, CAR-T",)),
     "a figure asked 'in each' of two trials is given for each": Case(
         ("monarcher and patricia, how many patients in each?",), said=("237", "71 patients")),
+    "two drugs compared 'in' a setting are the arms of the trial in that setting": Case(
+        ("kadcyla vs herceptin in residual disease - results?",), said=("88.3% vs. 77%",)),
+    "two words only a cited title joins stay two words": Case(
+        ("what share of breast cancers are her2 overexpressing?",), unread=("HER2-Overexpressing",),
+        abstained=False, said=("15–20%",)),
+    "combining 'it' with another drug, after a drug's turn, is that drug's combination": Case(
+        ("what is tykerb", "what about combining it with herceptin?"), said=("EGF104900",),
+        unsaid=("Immunotherapy in HER2-Positive Disease",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

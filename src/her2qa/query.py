@@ -557,6 +557,10 @@ def _base_form(word: str) -> str:
 NEGATING_PREFIXES = ("ir", "in", "un", "im", "il", "dis", "non-", "non")
 
 
+# An entry of the reference list as the corpus prints it ('  • 24.Modi S., Jacot W., …')
+REFERENCE_ENTRY_RE = re.compile(r"^\s*•\s*\d+\.")
+
+
 class QueryAnalyzer:
     """Built once from the corpus text."""
 
@@ -567,6 +571,9 @@ class QueryAnalyzer:
         self.lowered_text = re.sub(r"\s+", " ", corpus_text.lower())  # for phrase look-ups across lines
         self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
+        # the words of the review's own text, not of the titles it cites ('HER2-Overexpressing' is only a title's)
+        self._body_words = {w.lower() for line in corpus_text.split("\n") if not REFERENCE_ENTRY_RE.match(line)
+                            for w in re.findall(r"[\w\-–/]+", line)}
         # words the review links with two hyphens or more ('drug-to-antibody', 'head-to-head')
         self._linked_words = sorted(w for w in self.corpus_words if w.count("-") >= 2
                                     and all(p.isalpha() for p in w.split("-")))
@@ -847,7 +854,10 @@ class QueryAnalyzer:
         prints joined by a hyphen."""
         def joined(first: str, second: str) -> str | None:
             hyphened = f"{first}-{second}".lower()
-            if hyphened not in self.corpus_words or f"{first} {second}".lower() in self.lowered_text:
+            # ('her2 overexpressing' stays two words: only a cited title joins them, in its capitals — while a word
+            # printed in lower case, 'trastuzumab-based', is joined wherever the review prints it)
+            if hyphened not in self.corpus_words or f"{first} {second}".lower() in self.lowered_text or (
+                    hyphened not in self._body_words and hyphened not in self.lower_hyphenated):
                 return None
             if hyphened in self.lower_hyphenated:
                 return f"{first}-{second}"  # an ordinary word ('early stage'), not a title's capitals

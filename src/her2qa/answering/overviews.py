@@ -95,7 +95,8 @@ class OverviewPlans:
     """The key sentences of an entity, a trial or a section, in text order and grouped by aspect."""
 
     def _overview(self, base, question, text, query, candidates, carried) -> Answer | None:
-        specific = [e for e in self._specific(query) if e not in query.carried] or self._carried_trial_asked(text, query)
+        specific = [e for e in self._specific(query) if e not in query.carried] or self._carried_trial_asked(text, query) \
+            or self._carried_drug_combined(text, query)
         if aspects := ASPECTS_LISTED_RE.search(text):
             # "neratinib - approvals, NALA, tox": the subject is named before its aspects, which it covers
             specific = [e for e in specific if mentions(text[:aspects.start()], query.aliases.get(e, [e]))] or specific
@@ -180,6 +181,18 @@ class OverviewPlans:
                 return None
             told.append((trial, self._results_reported(base, answer, text, trial)))
         return merge(base, told)
+
+    def _carried_drug_combined(self, text: str, query: Query) -> list[str]:
+        """'what about combining it with herceptin?' after tykerb, read as '… combining tykerb with herceptin': the
+        carried drug the reading puts in the pronoun's place, joined to another name asked, is the subject — not a
+        section on combinations in general; [] otherwise."""
+        typed = without_brackets(text)
+        drugs = [e for e in query.carried if is_drug_name(e) and mentions(typed, query.aliases.get(e, [e]))]
+        partners = [e for e in query.entities if e not in query.carried and is_drug_name(e) and not mentions(
+            " ".join(query.aliases.get(drugs[0], drugs[:1])), [e])] if len(drugs) == 1 else []
+        joined = any(re.search(rf"\b(?:with|plus|and|to)\s+(?:\w+\s+)?{re.escape(a)}\b|(?<!\d)\+\s*{re.escape(a)}\b", typed, re.I)
+                     for e in partners for a in query.aliases.get(e, [e]))
+        return drugs if joined else []
 
     def _carried_trial_asked(self, text: str, query: Query) -> list[str]:
         """'what were the numbers in that trial' read as '… in KATHERINE': the one trial the conversation
