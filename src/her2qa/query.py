@@ -56,7 +56,6 @@ def cue_re(cues, whole_words: bool = False) -> re.Pattern:
 
 
 NUMERIC_CUE_RE = cue_re(NUMERIC_CUES)
-# 'the NCT number of ipatasertib': a registry's identifier, no figure measured
 # 'in each', 'for both': what is asked, asked of every name
 EACH_ASKED_RE = re.compile(r"\b(?:in|for|of|from) (?:each|both)(?: (?:of (?:them|the two|these|those)|one|trial|study|arm))?\W*$")
 # 'kadcyla emilia pfs numbrs?': an endpoint's figures asked by name, with no question word before them
@@ -70,6 +69,7 @@ LABEL_BEFORE_RE = re.compile(r"^[^?]{2,80}?\s*(?:\s[-–—]+|:)\s+(?=what (?:we
 # "which patients got the pfs benefit with everolimus?": who benefited is a population, not a figure
 POPULATION_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\W+)?(?:which|what) (?:patients|pts|subgroups?|people|women|population|"
                                  r"groups?|kinds? of patients|type of patients)\b", re.I)
+# 'the NCT number of ipatasertib': a registry's identifier, no figure measured
 IDENTIFIER_NUMBER_RE = re.compile(r"\b(?:nct|registry|registration|trial|identifier|reference|ref|doi|pubmed|pmid)\s+"
                                   r"(?:numbers?|nos?\.?|#)", re.I)
 # "what do the authors conclude?": what the review's own authors say, not who wrote a cited paper

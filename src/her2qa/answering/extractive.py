@@ -316,7 +316,8 @@ class ExtractiveAnswerer:
     def _named_trial_first(self, query: Query, pool: list[Candidate], candidates: list[Candidate]) -> list[Candidate]:
         """A figure asked of a named trial is answered from the passages that name it: table rows of other
         trials (which hold no results) that won places on shared words ('PFS', 'T-DXd') give them up to
-        text passages naming it that the second stage ranks among its best."""
+        text passages naming it that the second stage ranks among its best; and a trial no text passage of the pool
+        gives a figure of gets the best-ranked one naming it."""
         trials = [e for e in query.entities if names_of_kind(e, "trial") == [e] and not is_drug_name(e)
                   and not STATUS_NAME_RE.fullmatch(e) and self._called_a_trial(e)]
         if not trials:

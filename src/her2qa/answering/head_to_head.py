@@ -74,7 +74,8 @@ class HeadToHeadPlans:
         if len(sides) != 2:
             return None
         told_for = FOR_SETTING_RE.search(sides[1])
-        if told_for and told_for.group(0)[:2].lower() == "in" and len(re.findall(r"[\w\-+/]+", sides[1][:told_for.start()])) > 2:
+        if told_for and told_for.group(0)[:2].lower() == "in" and \
+                len(re.findall(r"[\w\-+/]+", sides[1][:told_for.start()])) > 2:
             told_for = None  # ('…vs Enhertu get FDA approval in metastatic disease': 'in' right after the side's name only)
         if told_for and not any(mentions(told_for.group(0), query.aliases.get(e, [e])) for e in query.entities):
             sides[1] = sides[1][:told_for.start()]

@@ -458,8 +458,7 @@ class OverviewPlans:
         # (a name that is the topic is found by its own forms: 'HER2-low' said whole, not its 'low')
         forms = [[re.escape(f) for f in _topic_forms(w, query.aliases.get(w, [w]))] for w in topic] + \
             [[re.escape(a) for a in query.aliases.get(e, [e])] for e in topic_names]
-
-        return (topic + [e for e in topic_names], forms) if forms else None
+        return (topic + topic_names, forms) if forms else None
 
     def _paragraph_at(self, key) -> list[Sentence]:
         return self.sentences.by_paragraph.get(key, [])

@@ -459,10 +459,10 @@ class SubjectPlans:
             # (and one of its paragraph before the trial is introduced, "T-DM1 was the first ADC approved…" before
             # "In the EMILIA phase III trial…", says nothing of it — unless it tells a trial unnamed, "A phase III
             # study compared…")
-            elsewhere = {s.start for s in quoted if s not in on_subject and (
-                self._trial_spoken_of(s, aliases) == "another" or (
-                    self._trial_spoken_of(s, aliases) == "" and not ONE_TRIAL_TOLD_RE.search(s.text)
-                    and any(mentions(later.text, aliases) for later in self.sentences.paragraph(s)[s.index + 1:])))}
+            spoken_of = {s.start: self._trial_spoken_of(s, aliases) for s in quoted if s not in on_subject}
+            elsewhere = {s.start for s in quoted if spoken_of.get(s.start) == "another" or (
+                spoken_of.get(s.start) == "" and not ONE_TRIAL_TOLD_RE.search(s.text)
+                and any(mentions(later.text, aliases) for later in self.sentences.paragraph(s)[s.index + 1:]))}
             if elsewhere:
                 quoted = [s for s in quoted if s.start not in elsewhere]
                 answer = self._quoting(base, query, quoted, lambda s: self._antecedent(s, entity))
