@@ -185,6 +185,12 @@ def listed_properties(question: str, names: list[str]) -> list[list[str]]:
 NO_FIGURE_FOUND = "that figure"
 
 
+def gives_asked_figure(text: str, measures: list[re.Pattern]) -> bool:
+    """Does the text give a figure of one of the measures asked — any figure when none is ('how often was the
+    toxicity of enhertu fatal')? (``has_figure`` reads past citation markers.)"""
+    return has_figure(text) and (not measures or any(m.search(text) for m in measures))
+
+
 def trial_names(text: str) -> list[str]:
     """Trial-shaped names in ``text``: capitals and digits (NALA, HER2CLIMB-04) or mixed case (MonarcHER)."""
     return TRIAL_RE.findall(text) + MIXED_CASE_NAME_RE.findall(text)
@@ -337,13 +343,10 @@ class ExtractiveAnswerer:
         # "In this setting, MonarcHER and PATRICIA are two phase II trials…" only names them —, while the second
         # stage ranks one naming it among its best, is told by that one)
         measures = [MEASURES[m][1] for m in asked_measures(query.text)]
-
-        def gives_figure(cand: Candidate, aliases: list[str]) -> bool:
-            return any(mentions(u.unit.text, aliases) and has_figure(strip_markers(u.unit.text))
-                       and (not measures or any(m.search(u.unit.text) for m in measures)) for u in cand.units)
         for trial in trials:
             aliases = query.aliases.get(trial, [trial])
-            if not any(c.chunk.kind == "text" and gives_figure(c, aliases) for c in pool):
+            if not any(c.chunk.kind == "text" and any(mentions(u.unit.text, aliases) and gives_asked_figure(
+                    u.unit.text, measures) for u in c.units) for c in pool):
                 pool += [c for c in candidates[: self.settings.top_k] if c not in pool
                          and c.chunk.kind == "text" and mentions(c.chunk.text, aliases)][:1]
         return pool
@@ -377,13 +380,8 @@ class ExtractiveAnswerer:
         # (bibliography entries give no result either)
         if not specific or len(rows) + sum(c.chunk.kind == "reference" for c in pool) <= len(pool) // 2:
             return pool
-
-        def gives_figure(text: str) -> bool:
-            # (a figure asked by no endpoint's name, 'how often was the toxicity of enhertu fatal', is any figure)
-            return has_figure(text) and (not measures or any(m.search(text) for m in measures))
-
         if any(c not in rows and c.chunk.kind != "reference" and mentions(c.chunk.text, specific)
-               and gives_figure(c.chunk.text) for c in pool):
+               and gives_asked_figure(c.chunk.text, measures) for c in pool):
             return pool  # the pool already holds a passage giving the drug's figure
         return pool + [c for c in candidates[: self.settings.top_k] if c not in pool
                        and c.chunk.kind not in ("table_row", "table", "reference") and mentions(c.chunk.text, specific)]

@@ -28,7 +28,7 @@ CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?
 # ('kadcyla vs herceptin for residual disease - numbers?': whom the second side was given to, told after 'for' — when
 # no name follows it: 'the 3 yr idfs for t-dm1 vs herceptin' names a side)
 # ('adjuvant kadcyla vs herceptin in residual disease': after 'in' too, when no name asked follows it)
-FOR_SETTING_RE = re.compile(r"\b(?:for|in)\s+(?!(?:the|a|an|it|its|them|this|that|me|us|you|what|which|how|each|both)\b).*",
+SETTING_AFTER_RE = re.compile(r"\b(?:for|in)\s+(?!(?:the|a|an|it|its|them|this|that|me|us|you|what|which|how|each|both)\b).*",
                             re.IGNORECASE)
 # the setting told after a side ends where the question goes on ("… after neoadjuvant residual disease - what were …")
 # ('… after neoadjuvant residual disease, idfs?': a comma, then what is asked of it)
@@ -73,16 +73,16 @@ class HeadToHeadPlans:
         sides = [CONTEXT_RE.sub("", side) for side in split]
         if len(sides) != 2:
             return None
-        told_for = FOR_SETTING_RE.search(sides[1])
-        if told_for and told_for.group(0)[:2].lower() == "in" and \
-                len(re.findall(r"[\w\-+/]+", sides[1][:told_for.start()])) > 2:
-            told_for = None  # ('…vs Enhertu get FDA approval in metastatic disease': 'in' right after the side's name only)
-        if told_for and not any(mentions(told_for.group(0), query.aliases.get(e, [e])) for e in query.entities):
-            sides[1] = sides[1][:told_for.start()]
+        told_after = SETTING_AFTER_RE.search(sides[1])
+        if told_after and told_after.group(0)[:2].lower() == "in" and \
+                len(re.findall(r"[\w\-+/]+", sides[1][:told_after.start()])) > 2:
+            told_after = None  # ('…vs Enhertu get FDA approval in metastatic disease': 'in' right after the side's name only)
+        if told_after and not any(mentions(told_after.group(0), query.aliases.get(e, [e])) for e in query.entities):
+            sides[1] = sides[1][:told_after.start()]
         else:
-            told_for = None
+            told_after = None
         setting = self._setting_told(split + [told_before] * bool(told_before), query,
-                                     (told_for.group(0).split(None, 1)[-1],) if told_for else ())
+                                     (told_after.group(0).split(None, 1)[-1],) if told_after else ())
         names = [e for e in query.entities if not is_generic(e)]  # trastuzumab is common, yet a regimen part
         trials = [e for e in names if self.is_trial(e)]
         if len([e for e in trials if not is_drug_name(e)]) >= 2:

@@ -354,14 +354,10 @@ class OverviewPlans:
             return None
         entity, aliases, forms = specific[0], query.aliases.get(specific[0], [specific[0]]), joined[1]
 
-        def says(sentence: Sentence) -> int:
-            return sum(any(re.search(rf"\b{f}", sentence.text, re.I) for f in group) for group in forms)
-
         naming = Counter((s.source, s.paragraph) for s in self.sentences.mentioning(aliases))
         # how many of the topic's words each paragraph naming it says; the paragraph dwelling on the name
         # wins a tie (KATE2's names T-DM1 thrice, the conclusion once)
-        said = {key: len({i for i, group in enumerate(forms) for s in self._paragraph_at(key)
-                          if any(re.search(rf"\b{f}", s.text, re.I) for f in group)}) for key in naming}
+        said = {key: self._topic_words_said(key, forms) for key in naming}
         best_key = max(sorted(naming), key=lambda key: (said[key], naming[key]), default=None)
         # every word of the topic, or two of a longer one, said in one paragraph about the name
         if best_key is None or said[best_key] < min(len(forms), 2):
@@ -371,7 +367,7 @@ class OverviewPlans:
             chosen = paragraph
         else:  # a long paragraph: where it names the subject first, what it says of the topic, and what leans on that
             first = next(s for s in paragraph if mentions(s.text, aliases))
-            topical = {s.index for s in paragraph if says(s)}
+            topical = {s.index for s in paragraph if any(_says(s.text, group) for group in forms)}
             topical |= {i + 1 for i in topical if i + 1 < len(paragraph) and LEANS_ON_PREVIOUS_RE.match(paragraph[i + 1].text)}
             chosen = [s for s in paragraph if s.index in topical or s is first
                       or (mentions(s.text, aliases) and has_figure(strip_markers(s.text)))]
@@ -392,21 +388,21 @@ class OverviewPlans:
             return None
         topic, forms = joined
         aliases = query.aliases.get(entity, [entity])
-
-        def says(sentence: Sentence, group: list[str]) -> bool:
-            return any(re.search(rf"\b{f}", sentence.text, re.I) for f in group)
         naming = {(s.source, s.paragraph) for s in self.sentences.mentioning(aliases)}
         # (as the focused overview reads a paragraph: every word of the topic, or two of a longer one, said there)
-        if not naming or any(sum(any(says(s, group) for s in self._paragraph_at(key)) for group in forms)
-                             >= min(len(forms), 2) for key in naming):
+        if not naming or any(self._topic_words_said(key, forms) >= min(len(forms), 2) for key in naming):
             return None
         saying = [s for s in self.sentences.sentences if self.sentences.chunk(s).kind == "text"
-                  and all(says(s, group) for group in forms)]
+                  and all(_says(s.text, group) for group in forms)]
         if not saying:
             return None  # said nowhere: the coverage check names what is missing
         quoted = "; ".join(f"“{strip_markers(s.text).strip()}”" for s in saying[:2])
         return self._decline(base, f"The review reports no data on {entity} in {' '.join(topic)}. What it says of "
                              f"{' '.join(topic)}: {quoted}", missing=[f"{' '.join(topic)} for {entity}"])
+
+    def _topic_words_said(self, key, forms: list[list[str]]) -> int:
+        """How many of the topic's words (a group of forms each) the paragraph at ``key`` says."""
+        return sum(any(_says(s.text, group) for s in self._paragraph_at(key)) for group in forms)
 
     def _joined_topic(self, query: Query, text: str, specific: list[str],
                       plain_words_only: bool = False) -> tuple[list[str], list[list[str]]] | None:
@@ -589,6 +585,11 @@ def _topic_asked(text: str) -> str:
 def _section_label(section) -> str:
     """'5 Conclusions' for a numbered section, the title alone for one without a number."""
     return section.label if section.number else section.title
+
+
+def _says(text: str, forms: list[str]) -> bool:
+    """Does the text say one of a topic word's forms (each a pattern, found at the start of a word)?"""
+    return any(re.search(rf"\b{f}", text, re.I) for f in forms)
 
 
 def _topic_forms(word: str, aliases: list[str]) -> list[str]:
