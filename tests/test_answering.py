@@ -4490,9 +4490,43 @@ ROUND_45_CASES = {
         unsaid=("Immunotherapy in HER2-Positive Disease",)),
 }
 
+ROUND_46_CASES = {
+    "a side's patients refractory to a drug is its setting, not part of its regimen": Case(
+        ("tykerb + xeloda vs xeloda alone in herceptin refractory disease",), said=("8.4 months vs. 4.4 months",),
+        unsaid=("EGF104900",)),
+    "which combination did better asks a regimen, not a figure": Case(
+        ("which combination with everolimus improved progression-free survival?",), abstained=False,
+        said=("everolimus, trastuzumab, and paclitaxel",)),
+    "the cns asked of a drug is met by the review's brain words said of it": Case(
+        ("does lapatinib get into the cns?",), abstained=False, said=("blood–brain barrier",)),
+    "a column one table lacks is given from the other table's row of the same name": Case(
+        ("ARX788 payload and endpoint?",), said=("AS269", "Primary Endpoint: ORR")),
+    "'vs what?' after a trial asks what it was compared against": Case(
+        ("what dose was used in destiny-breast04?", "vs what? and was os better"), read=("compared against",),
+        said=("physician’s choice chemotherapy",)),
+    "'they' who looked at something in a trial are the trial's investigators": Case(
+        ("kate2 results?", "what biomarkers did they analyse?"), read=("KATE2",), said=("CD8 expression",)),
+    "a follow-up trial for 'that' after a trial is the trial's successor": Case(
+        ("who benefited in patricia?", "is there a follow-up trial planned for that?"), read=("PATRICIA",),
+        said=("PATRICIA-II",)),
+    "registry numbers asked after an answer giving several are all of them": Case(
+        ("any tucatinib + adc trials?", "what are the nct numbers?"), said=("NCT05673928",)),
+    "the drug patients progressed on is background: 'it' next is the drug brought up": Case(
+        ("is there anything for patients progressing on T-DM1? heard about SYD985", "is it in phase 3?"),
+        read=("SYD985",)),
+    "who the answer will be explained to, told after the request, is no subject": Case(
+        ("what are the three parts of an adc, need to explain to a patient on enhertu",), said=("a linker used to connect",)),
+    "a brand the review never names is declined by its generic name": Case(
+        ("is margenza better than herceptin?",), abstained=True, said=("margetuximab",)),
+    "a trial acronym the review never prints is declined": Case(
+        ("what was the pfs in SOPHIA?",), abstained=True, said=("SOPHIA",)),
+    "the comparator asked of a trial is the sentence setting its arms against each other": Case(
+        ("what was destiny-breast04 compared against?",), said=("physician’s choice chemotherapy",)),
+}
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
-         **ROUND_45_CASES}
+         **ROUND_45_CASES, **ROUND_46_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

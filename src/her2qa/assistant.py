@@ -10,7 +10,7 @@ from typing import Iterator
 from .answering.extractive import ExtractiveAnswerer, asked_kind
 from .answering.pipeline import AnswerPipeline
 from .chat import (Conversation, Turn, answer_entities, answering_point, excluded, is_trial_name,
-                   point_entities, points_at_what_was_said, resolve)
+                   point_entities, points_at_what_was_said, resolve, told_as_past_treatment)
 from .corpus import Corpus
 from .llm import BackendUnavailable, condense, describe, generate, make_llm
 from .query import QueryAnalyzer, mentions
@@ -252,7 +252,10 @@ class Assistant:
         if len(sentences) < 2:
             return names
         asking = next((s for s in reversed(sentences) if s.rstrip().endswith("?")), sentences[-1])
-        inside = [n for n in names if mentions(asking, self.analyzer.aliases_of(n) + [n])]
+        # ('anything for pts progressing on kadcyla? saw something about syd985': the treatment that failed stays
+        # background, though the asking sentence names it)
+        inside = [n for n in names if mentions(asking, self.analyzer.aliases_of(n) + [n])
+                  and not told_as_past_treatment(asking, self.analyzer.aliases_of(n) + [n])]
         return inside + [n for n in names if n not in inside] if inside else names
 
     def _carried_on(self, outcome, asked: str, resolved: str, previous: Answer):

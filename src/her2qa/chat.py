@@ -171,6 +171,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         return question, own
     previous = conversation.turns[-1]
     question = _told_in_other_words(question, previous)
+    # ("db04 enhertu in her2 low - what dose?" → "vs what? and did it help os": what the subject was compared against)
+    question = COMPARATOR_ELLIPSIS_RE.sub("what was it compared against", question, count=1)
     if (place := WHAT_ABOUT_THEN_ASKED_RE.match(question)) and PLACE_PHRASE_RE.match(place.group("subject")) and \
             (there := THERE_RE.search(place.group("question"))):
         # "what about in the adjuvant setting, did it help there?": the question, with 'there' the place told first
@@ -375,6 +377,11 @@ def _asked_of_the_last_answer(t: _Reading) -> Read | None:
     # 'any enhertu trials specifically for brain mets?', not 'tukysa HER2CLIMB - what was the control arm')
     quoted_row = bool(re.search(r"\btrials?\b|\bstud(?:y|ies)\b", previous.resolved, re.I)) and not any(
         is_trial_name(e, analyzer) for e in analyzer.entities_in(previous.resolved))
+    if not specific_own and not t.pronoun and IDENTIFIERS_LISTED_RE.search(question) and \
+            len(numbers := list(dict.fromkeys(NCT_RE.findall(previous.answer.answer)))) >= 2:
+        # "any trials combining tukysa with adcs?" → "got the nct numbers?": every trial the answer gave by its number
+        named = " and ".join(numbers[:6])
+        return f"{question.rstrip(' ?')} ({named})?", own + numbers[:6]
     if not specific_own and not those_asked and (row := _one_row_name(previous.answer, quoted_row)) and (
             TRIAL_PROPERTY_RE.search(question) or COLUMN_ASKED_RE.search(question)):
         # "is it also in the T-DXd trials table?" → one row → "whats the primary endpoint there": that row's
@@ -513,6 +520,12 @@ def _pointing_at_what_was_said(t: _Reading) -> Read | None:
         trouble = next((p.text for p in previous.answer.points if TROUBLE_SAID_RE.search(p.text)), "")
         if said := _said_topic(previous, analyzer, point=trouble):
             return f"{question.rstrip(' ?')} ({said})?", own + carried
+    if (follow_on := FOLLOW_ON_TRIAL_RE.search(question)) and not specific_own and \
+            (trial := next((e for e in carried if is_trial_name(e, analyzer)), "")) and \
+            (that := re.search(r"\b(?:that|this)\b(?=\W*$)", question[follow_on.end():], re.I)):
+        # "patricia trial - who benefited?" → "is there a follow up trial going on for that?": the trial's successor
+        at = follow_on.end()
+        return f"{question[:at + that.start()]}{trial}{question[at + that.end():]}", own + carried
     if (demonstrative := DEMONSTRATIVE_OBJECT_RE.search(question) or THAT_INFO_RE.search(question)) and \
             not TOPIC_NAMED_BEFORE_RE.search(question[:demonstrative.start()]):
         # "is any trial trying to fix that?": "that" is what the last answer said, not a name.
@@ -659,6 +672,8 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
     return _with_topic(reading, previous, analyzer), own + carried
 
 
+# 'vs what?', 'compared to what', 'against what?' opening a follow-up: its subject's comparator
+COMPARATOR_ELLIPSIS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:vs\.?|versus|compared (?:to|with)|against)\s+what\b", re.I)
 # "and nerlynx", "ok so tukysa": a name alone, after at most a word or two of chat
 NAME_ALONE_RE = re.compile(r"\W*(?:(?:and|so|ok|okay|but|then|what about|how about)\s+){0,2}[\w\-]+\W*", re.I)
 # 'anything else', 'what else', 'any other': others than the subject carried on are asked for
@@ -920,10 +935,21 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
                                                  # ('… what trial supports that?' → 'how many cycles was it?')
                                                  or bool(WHICH_TRIAL_RE.search(previous.resolved)
                                                          and ASKED_OF_A_TRIAL_RE.search(question)))
+    if THEY_STUDIED_RE.search(question):
+        # ("kate2 - t-dm1 plus atezo, any benefit?" → "which biomarkers did they look at?": who looks, tests and
+        # reports is the trial's investigators)
+        return next((e for e in carried if is_trial_name(e, analyzer)), subject)
     if re.search(r"\b(?:it|its|they|their)\b", DUMMY_IT_RE.sub(" ", question), re.I) and is_trial_name(subject, analyzer) \
             and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
+
+
+# 'they' doing what a trial's investigators do: "which biomarkers did they look at", "what did they measure"
+THEY_STUDIED_RE = re.compile(r"\b(?:did|do|have|had)\s+they\s+(?:\w+ly\s+)?(?:look|test|measur|assess|evaluat|find|report|"
+                             r"enrol|recruit|analy[sz]|stud|randomi[sz]|stratif|follow)\w*\b|"
+                             r"\bthey\s+(?:looked|tested|measured|assessed|evaluated|found|reported|enrolled|recruited|"
+                             r"analy[sz]ed|studied|randomi[sz]ed|stratified)\b", re.I)
 
 
 def _other_drug_typed(question: str, subject: str, analyzer: QueryAnalyzer) -> bool:
@@ -1032,6 +1058,9 @@ KIND_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |reall
 # A turn asking the registry numbers of trials just told ("whats the NCT numbers for those?", "their trial ids?")
 IDENTIFIERS_ASKED_RE = re.compile(r"\bNCTs?\b|\b(?:trial|registry|registration|study) (?:numbers?|ids?|identifiers?)\b|"
                                   r"\bidentifiers?\b", re.I)
+# registry numbers asked in the plural: 'the nct numbers', 'their ids', 'ncts'
+IDENTIFIERS_LISTED_RE = re.compile(r"\b(?:nct|trial|registry|registration|study)\s*(?:numbers|nos|ids|identifiers)\b|\bncts\b|"
+                                   r"\bidentifiers\b", re.I)
 THOSE_TRIALS_RE = re.compile(r"\b(?:for|of)\s+((?:those|these|them|both|each)(?:\s+(?:trials|studies|ones))?)\b|"
                              r"\b((?:their|they|those|these))\b", re.I)
 # A turn asking which one drug of a kind does something ("which her2 tki is irreversible?")
@@ -1073,6 +1102,8 @@ SUBJECT_THAT_RE = re.compile(r"\b(?:how|why|when)\s+(?:does|do|did|can|could|wou
 WHICH_TRIAL_WAS_IT_RE = re.compile(r"\b(?:which|what) (?:trial|study) (?:was|is) (?:that|this|it)(?: from| based on| behind)?"
                                    r"(?=\s*(?:[?.!,;]|$|\band\b))", re.I)
 # What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
+# a study that follows one: 'a follow up trial', 'the successor study'
+FOLLOW_ON_TRIAL_RE = re.compile(r"\b(?:follow[\s-]?up|successor|sequel|extension)\s+(?:stud(?:y|ies)|trials?)\b", re.I)
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
                                r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"
                                r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
@@ -1228,7 +1259,7 @@ PAST_BEFORE = (r"(?:(?:progress(?:ed|ing)|progression|fail(?:ed|ing)|relaps(?:ed
 PAST_AFTER = r"\s+(?:stopped|stops|quit|failed|fails|(?:is|was)\s+no longer)\b"
 
 
-def _told_as_past_treatment(question: str, aliases: list[str]) -> bool:
+def told_as_past_treatment(question: str, aliases: list[str]) -> bool:
     names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
     told = list(re.finditer(rf"(?<![\w-])(?:{names})(?![\w-])", question, re.I))
     return bool(told) and all(re.search(rf"{PAST_BEFORE}$", question[:m.start()], re.I) or
@@ -1264,7 +1295,7 @@ def _condition_last(question: str, names: list[str], analyzer: QueryAnalyzer) ->
     condition = CONDITION_OPENING_RE.match(question)
     rest = question[condition.end():] if condition else question
     background = [n for n in names if not mentions(rest, analyzer.aliases_of(n))
-                  or _told_as_past_treatment(question, analyzer.aliases_of(n))]
+                  or told_as_past_treatment(question, analyzer.aliases_of(n))]
     return [n for n in names if n not in background] + background if len(background) < len(names) else names
 
 

@@ -66,6 +66,13 @@ ENDPOINT_FIGURES_RE = re.compile(r"^[^,;]*\b(?:pfs|os|orr|dfs|idfs|dcr|dor|overa
 # (only a plain 'what were the …' after it: 'X vs Y: which one helped OS?' and 'DESTINY-Breast01: what were the design,
 # the ORR …' choose or describe, they do not ask figures alone)
 LABEL_BEFORE_RE = re.compile(r"^[^?]{2,80}?\s*(?:\s[-–—]+|:)\s+(?=what (?:were|was|are|is) the\b(?![^?]*\b(?:design|compare|which)\b))", re.I)
+# journals people name by their initials ('the tucatinib NEJM one'): where a cited paper appeared, which the reference
+# list prints in full ("N. Engl. J. Med.")
+JOURNAL_SHORT_NAMES = {"nejm", "jama", "jnci", "jco"}
+# "which combo with everolimus improved pfs?": the regimen (drug, trial) that did better is a name, not a figure
+REGIMEN_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\W+)?(?:which|what) (?:combos?|combinations?|regimens?|drugs?|agents?|"
+                              r"treatments?|therap(?:y|ies)|trials?|stud(?:y|ies)|arms?)\b(?:\s+[\w\-+/]+){0,4}?\s+"
+                              r"(?:improved?|improves|showed|shows|prolonged|extended|increased|gave|boosted)\b", re.I)
 # "which patients got the pfs benefit with everolimus?": who benefited is a population, not a figure
 POPULATION_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok)\W+)?(?:which|what) (?:patients|pts|subgroups?|people|women|population|"
                                  r"groups?|kinds? of patients|type of patients)\b", re.I)
@@ -984,8 +991,11 @@ class QueryAnalyzer:
         return sum(any(a in p for a in lowered) for p in self.paragraphs) / len(self.paragraphs)
 
     def unknown_proper_nouns(self, question: str) -> list[str]:
-        """Capitalised words inside the sentence ('France', 'Japan') that the corpus never uses."""
-        words = re.findall(r"(?<=[a-z,;:] )([A-Z][a-z]{3,})\b", question)
+        """Capitalised words inside the sentence ('France', 'Japan') and acronyms typed in capitals ('SOPHIA', a trial
+        the review never names) that the corpus never uses."""
+        words = re.findall(r"(?<=[a-z,;:] )([A-Z][a-z]{3,})\b", question) + [
+            w for w in re.findall(r"(?<![\w\-])([A-Z]{4,})(?![\w\-])", question)
+            if w.lower() not in self.expansions and w.lower() not in JOURNAL_SHORT_NAMES]
         return [w for w in words if w.lower() not in self.corpus_words and w.lower() not in BRANDS
                 and w.lower() not in STOPWORDS and not any(v.startswith(w.lower()[:6]) for v in self.corpus_words)]
 
@@ -1141,7 +1151,7 @@ class QueryAnalyzer:
             wants_number=bool(NUMERIC_CUE_RE.search(IDENTIFIER_NUMBER_RE.sub(" ", lowered)) or MEASURE_QUESTION_RE.search(question)
                               or ENDPOINT_FIGURES_RE.search(question)
                               or MEASURE_QUESTION_RE.search(LABEL_BEFORE_RE.sub("", question, count=1)))
-            and not POPULATION_ASKED_RE.match(question),
+            and not POPULATION_ASKED_RE.match(question) and not REGIMEN_ASKED_RE.match(question),
             wants_reference=bool(REFERENCE_CUE_RE.search(SOURCE_SCOPE_RE.sub(" ", without_authors_saying(lowered)))
                                  or FIGURE_SOURCE_RE.search(lowered) or PAPER_ASKED_RE.search(lowered)
                                  or SOURCE_TAG_RE.search(lowered)),

@@ -36,6 +36,12 @@ BRANDS: dict[str, str] = {
     "zejula": "niraparib",
     "truqap": "capivasertib",
     "aidixi": "disitamab vedotin",
+    "margenza": "margetuximab",
+    "ogivri": "trastuzumab",
+    "kanjinti": "trastuzumab",
+    "halaven": "eribulin",
+    "lynparza": "olaparib",
+    "keytruda": "pembrolizumab",
 }
 
 # An abbreviation with two meanings in this field, each a name the review prints in full ('HR' of PFS is the

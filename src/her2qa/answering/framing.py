@@ -88,6 +88,9 @@ PURPOSE_TOLD_RE = re.compile(r"^\W*(?:(?:i'?m|i’m|im|we'?re|just)\s+)?(?:think
                              r"weighing|need(?:ed)? (?:it|this|that) for|asking for|"
                              # "whats kadcyla's DAR? want to compare with enhertu's": what the answer is wanted for
                              r"(?:i\s+)?want(?:ed)? to (?:compare|check|contrast|see|know))\b", re.I)
+# what the answer is for, when it will be explained to someone: "need to explain to a pt starting kadcyla"
+EXPLAINING_TOLD_RE = re.compile(r"^\W*(?:(?:i'?m|i’m|im|i|we)\s+)?(?:need(?:ed)?|trying|want(?:ed)?|have|got)\s+to\s+"
+                                r"(?:explain|teach|describe|tell|talk)\b", re.I)
 # A condition, then a question: 'down the road if it stops working - was enhertu ever …', 'once X fails, what …'
 CONDITION_THEN_ASKED_RE = re.compile(rf"^\W*(?:(?:ok|okay|so|and|but)\W+)*(?:{LATER_ON},?\s+)?"
                                      r"(?:if|when|once)\s+(?P<condition>[^,?]{1,80}?)"
@@ -222,6 +225,11 @@ class FramingSteps:
                 earlier := [e for e in named_before if e.lower() not in own]):
             # "I was on Kadcyla and it stopped working. Can Enhertu still work for me?": 'still' asks it after them
             return f"{match.group('question').rstrip(' ?')} after {_join(earlier[:2])}?"
+        if trailing and not own and EXPLAINING_TOLD_RE.match(match.group("context")) and \
+                not IT_RE.search(match.group("question")):
+            # "list the parts of an adc, need to explain to a pt starting kadcyla": who the answer will be explained
+            # to, told after a question of its own — not what it asks about
+            return match.group("question").rstrip(" ,")
         if trailing and own and PURPOSE_TOLD_RE.match(match.group("context")):
             # "monarcHER vs PATRICIA - which pts got benefit in each? thinking verzenio vs ibrance for a HR+/HER2+ lady":
             # what the answer is for, told after a question naming its own subjects

@@ -23,8 +23,9 @@ from .passages import Sentence
 SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against|"
                            r"(?:better|worse|superior|inferior|more effective|less effective)\s+(?:than|to))\b", re.IGNORECASE)
 # What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
+# ('cape alone in trastuzumab refractory pts': the drug a side's patients were refractory to is no part of it)
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
-                        r"pretreated)\b.*", re.IGNORECASE)
+                        r"pretreated|[\w\-]+[- ](?:refractory|resistant|pre-?treated|exposed))\b.*", re.IGNORECASE)
 # ('kadcyla vs herceptin for residual disease - numbers?': whom the second side was given to, told after 'for' — when
 # no name follows it: 'the 3 yr idfs for t-dm1 vs herceptin' names a side)
 # ('adjuvant kadcyla vs herceptin in residual disease': after 'in' too, when no name asked follows it)

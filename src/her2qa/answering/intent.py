@@ -1298,7 +1298,9 @@ _TOLD_AFTER = (r"(?:i|i'm|i’m|im|i've|i’ve|ive|my|mine|we|we're|we’re|our|
                r"want|wanted|wanting|trying|checking|"
                # "…? saw it listed as a resistance mechanism": where the asker met it
                r"saw|seen|read|heard|noticed|spotted|came across)\b")
-TRAILING_CONTEXT_RE = re.compile(rf"^(?P<question>[^?]+\?)\s*(?P<context>{_TOLD_AFTER}[^?]*)$", re.I | re.S)
+# ('list the parts of an adc, need to explain to a pt starting kadcyla': a request, then after a comma what it is for)
+TRAILING_CONTEXT_RE = re.compile(rf"^(?P<question>[^?]+\?|[^?,]{{8,}}?,(?=\s*(?:need|needed|trying|want|wanted|writing|asking|"
+                                 rf"checking)\b))\s*(?P<context>{_TOLD_AFTER}[^?]*)$", re.I | re.S)
 
 # "what's the DAR of kadcyla? I know enhertu is about 8": what the asker already knows or has heard, offered
 # beside the question; it names other things but asks nothing of them

@@ -125,6 +125,12 @@ EXTRACTIVE_GAP_RE = re.compile(r"The review mentions .+ but does not report [^.]
 
 
 # 'is it in a phase 3 anywhere?', 'any phase III data?': a phase asked by its number
+# what one trial or drug was set against, asked: 'compared against?', 'vs what', 'the comparator', 'the control arm'
+COMPARATOR_ASKED_RE = re.compile(r"\bcompared? (?:against|to|with)\W*(?:in\s+[\w\-]+\W*)?$|"
+                                 r"\b(?:compared? (?:against|to|with)|vs\.?|versus|against)\s+what\b|"
+                                 r"\bcomparators?\b|\bcontrol arms?\b", re.I)
+# a sentence setting an arm against another
+COMPARISON_PRINTED_RE = re.compile(r"\bvs\.?\s|\bversus\b|\bcompared (?:to|with)\b|\bin comparison (?:to|with)\b", re.I)
 PHASE_NUMBER_ASKED_RE = re.compile(r"\bphase[\s-]*(?P<n>[123]|iii|ii|i)\b", re.I)
 ROMAN_PHASES = {"1": "I", "2": "II", "3": "III"}
 
@@ -562,6 +568,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         answer = self._with_the_history_that_follows(base, answer, query)
         answer = self._with_figures_between(base, answer, query)
         answer = self._with_the_phase_asked(base, answer, query)
+        answer = self._with_the_comparator_asked(base, answer, query)
         answer = self._with_each_figure_that_follows(base, answer, query)
         return self._with_the_comparison_that_follows(base, answer, query)
 
@@ -581,6 +588,19 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if None in quoted or any(printed.search(s.text) for s in quoted):
             return answer
         found = self._described(query, specific[0], printed)
+        return self._with_added(base, answer, query, quoted, found[:1])
+
+    def _with_the_comparator_asked(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'what was DESTINY-Breast04 compared against?': what one trial or drug was set against, which no quoted
+        sentence prints, is added from where the review describes it ("The patients received T-DXd … vs.
+        physician’s choice chemotherapy.")."""
+        specific = self._specific(query)
+        if not COMPARATOR_ASKED_RE.search(query.text) or len(specific) != 1 or answer.abstained or not answer.citations:
+            return answer
+        quoted = [s for _, _, s in self._quoted(answer)]
+        if None in quoted or any(COMPARISON_PRINTED_RE.search(s.text) for s in quoted):
+            return answer
+        found = self._described(query, specific[0], COMPARISON_PRINTED_RE)
         return self._with_added(base, answer, query, quoted, found[:1])
 
     def _fact(self, base: Answer, question: str, query: Query, candidates: list[Candidate]) -> Answer:

@@ -22,7 +22,7 @@ from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, WHERE_TOLD_FIRST_RE
 from .intent import COMPARE_RE
 from .passages import CARRIES_ON_RE, FRAME_WORDS, Sentence
 from .tables import row_text
-from ..vocabulary import synonym_meanings
+from ..vocabulary import SAME_TOPIC, synonym_meanings
 
 # The opening of a yes/no ('does kadcyla', 'can enhertu', 'is it able to') and words that frame what it asks
 YESNO_OPENING_RE = re.compile(r"^\W*(?:(?:so|and|ok|but)\s+)?(?:does|do|did|can|could|will|would|is|are|was|were|has|have)\s+", re.I)
@@ -533,17 +533,23 @@ class SubjectPlans:
         checked = [f for f in found if f != "unchecked"]
         if not checked or any(f is None for f in checked):
             return None
+        # ('does tykerb get into the cns': the review says of lapatinib that it enters the "systemic nervous system" and
+        # helps in brain metastasis — the topic an abbreviation names, in the review's other word for it, will do)
+        typed = YESNO_OPENING_RE.sub("", query.text.lower())
+        if (same := re.sub(r"[a-z]+", lambda m: SAME_TOPIC.get(m.group(0), m.group(0)), typed)) != typed and \
+                self._said_of(base, drugs[0], aliases, same, least=1) is None:
+            return None
         return checked[0]
 
-    def _said_of(self, base: Answer, drug: str, aliases: list[str], asked: str) -> Answer | None | str:
+    def _said_of(self, base: Answer, drug: str, aliases: list[str], asked: str, least: int = 3) -> Answer | None | str:
         """The decline when every sentence saying ``asked`` speaks of other drugs than ``drug``; None when one speaks
-        of it or none says it; "unchecked" when ``asked`` has too few words to check."""
+        of it or none says it; "unchecked" when ``asked`` has fewer than ``least`` words to check."""
         named = {w for a in aliases for w in re.findall(r"[a-z][a-z\-]+", a.lower())}
         words = [w for w in re.findall(r"[a-z][a-z]+", asked)
                  if len(w) >= 4 and w not in named and w not in FRAME_WORDS and w not in PREDICATE_FRAME
                  and w not in STOPWORDS]
         stems = list(dict.fromkeys(light_stem(w)[:6] for w in words))
-        if len(stems) < 3:
+        if len(stems) < least:
             return "unchecked"  # a predicate of a word or two ('is it safe') is said in too many ways to check this way
 
         def says_together(text: str) -> bool:

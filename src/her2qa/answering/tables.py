@@ -138,8 +138,9 @@ class TableAnswerer:
         for source, table in self.tables():
             if table is match.table:
                 continue
+            # ('arx788 payload, phase, endpoint?': "endpoint" asks Table 2's "Primary Endpoint", its qualifier unsaid)
             missing = [c for c in table.columns if (words := _terms(c)) and not set(words) & have
-                       and all(w in asked for w in words)]
+                       and (all(w in asked for w in words) or words[-1] in asked and len(words) == 2)]
             if not missing:
                 continue
             rows = [r for r in table.rows if any(mentions(row_text(table, r), aliases) for aliases in names)]
