@@ -4522,6 +4522,20 @@ ROUND_46_CASES = {
         ("what was the pfs in SOPHIA?",), abstained=True, said=("SOPHIA",)),
     "the comparator asked of a trial is the sentence setting its arms against each other": Case(
         ("what was destiny-breast04 compared against?",), said=("physician’s choice chemotherapy",)),
+    "'what's its <measure>' is asked of the subject carried on, not a definition of the setting named": Case(
+        ("whats trastuzumab duocarmazine", "what's its orr in her2-low?"), read=("duocarmazine",), said=("28% to 40%",)),
+    "the first line's standard of care is the review's gold standard": Case(
+        ("first line soc for her2+ mbc?",), abstained=False, said=("CLEOPATRA",)),
+    "an approval's year the review does not give is declined with the approvals it tells of the drug": Case(
+        ("when was neratinib approved by the fda?",), abstained=True, said=("adjuvant therapy setting", "third-line therapy")),
+    "a process the review names by its adjective is no unknown term": Case(
+        ("who published the ferroptosis work on fgfr4?",), abstained=False, said=("Zou Y.",)),
+    "an adjective asked meets its noun in the review": Case(
+        ("how often are her2+ pts intratumorally heterogeneous for her2?",), said=("16–36%",)),
+    "a drug's main problem is what limits its use": Case(
+        ("what is nerlynx?", "what's the main problem with it in the clinic?"), abstained=False, said=("diarrhea",)),
+    "'whats the biggest problem with X' is no definition": Case(
+        ("whats the biggest problem with nerlynx",), intent="fact", said=("diarrhea",)),
 }
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,

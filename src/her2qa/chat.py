@@ -550,7 +550,10 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
     question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
     previous, conversation, analyzer = t.previous, t.conversation, t.analyzer
     # "that trial with kadcyla and the immunotherapy, …": a trial told by what it gave is named by the turn itself
-    stands_alone = (DEFINITION_OPENING_RE.search(question) or DESCRIBED_TRIAL_RE.search(question)) and own
+    # ('what's its orr in her2-low tumors?' after SYD985: a question of 'its', not a definition of HER2-low)
+    defined = DEFINITION_OPENING_RE.search(question) and not re.match(
+        r"^\s*(?:what(?:'s|’s| is| are| was| were)|whats)\s+(?:its|their|it|they)\b", question, re.I)
+    stands_alone = (defined or DESCRIBED_TRIAL_RE.search(question)) and own
     if stands_alone or not is_follow_up(question, specific_own):
         return question, own
     # a turn bringing a topic of its own, pointing at nothing before it ("and what counts as ihc 3+?")
@@ -1417,11 +1420,15 @@ def _last_topic(question: str, previous: Turn, analyzer: QueryAnalyzer) -> str:
     return " ".join(printed.get(w, w) for w in topic[:4])
 
 
+CLINIC_FRAME_WORDS = {"clinic", "clinical", "practice"}
+
+
 def answering_point(answer: Answer, by_topic: bool = False) -> str:
     """The point that answers the question: the one sharing most of its words (the first on a tie).
     An answer can open with context ("…PI3K inhibitor and trastuzumab…") before the point that says
     what was asked ("everolimus… is the first non-HER2-targeted therapy…")."""
-    asked = _stems(answer.resolved_question or answer.question)
+    # ('main problem with it in the clinic?': where a drug is used is a frame, not what the point must say)
+    asked = _stems(answer.resolved_question or answer.question) - CLINIC_FRAME_WORDS
     texts = [p.text for p in answer.points]
     # a why is answered by the point that gives a cause ("…limited due to the high incidence of diarrhea")
     why = answer.intent == "why"

@@ -353,6 +353,9 @@ def light_stem(word: str) -> str:
     """A deliberately small suffix stripper (no stemming library ships offline here)."""
     if word.endswith("sis") and len(word) >= 7:
         return word[:-2]  # a Greek singular meets its plural: metastasis/metastases → metastas
+    # an adjective meets its noun: heterogeneous/heterogeneity → heterogen
+    if word.endswith(("eous", "eity")) and len(word) >= 9:
+        return word[:-4]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4 and not word.endswith("ss"):
             word = word[: -len(suffix)]
@@ -1005,6 +1008,8 @@ class QueryAnalyzer:
         'cardiotoxicity'): no passage can answer for them."""
         clinical = [w for w in re.findall(r"[A-Za-z][a-z\-]{6,}", question) if CLINICAL_TERM_RE.search(w)
                     and not any(v.startswith(w.lower()[:9]) for v in self.corpus_words)  # not 'hepatocyte'
+                    # ('ferroptosis': a process the review names by its adjective, "ferroptotic cell death")
+                    and not (w.lower().endswith("osis") and f"{w.lower()[:-4]}otic" in self.corpus_words)
                     and not synonym_meanings(w)]  # 'leukaemia' is what the review calls a hematologic cancer
         # "after surgery" is the adjuvant setting the review discusses, not surgery itself
         asked = SEEN_ON_IMAGING_RE.sub(" ", SURGERY_TIMING_RE.sub(" ", question))

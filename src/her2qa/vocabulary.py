@@ -236,6 +236,10 @@ SYNONYMS: dict[str, str] = {
     # ('is there a standard 3rd line treatment?': the line named between)
     r"\bstandard (?:(?:1st|2nd|3rd|first|second|third|later)[\s-]lines?\s+)?"
     r"(?:treatments?|therap(?:y|ies)|options?|regimens?|approach(?:es)?|drugs?)\b": "standard of care",
+    # 'first line soc?': the first line's standard of care is what the review calls its gold standard ("CLEOPATRA
+    # established the gold standard in the first-line setting"; of later lines it says there is no standard of care)
+    r"(?:first|1st)[\s-]*line\s+(?:standard of care|soc)\b|(?:standard of care|soc)\s+(?:in|for)\s+(?:the\s+)?"
+    r"(?:first|1st)[\s-]*line\b": "first-line gold standard",
     # 'whats the trial id for ZW49?': the tables' identifier column
     r"\b(?:trial|registry|registration|study) ids?\b": "NCT identifier",
     r"side[\s-]?effects?": "adverse events toxicity",

@@ -223,6 +223,10 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
 PROPERTY_SAID = {"payload": ("cytotoxic agent", "linked to the", "linked to a", "conjugated to"),
                  # 'what is enhertu being combined with in DESTINY-Breast 08?': a table's arms print a partner by "plus"
                  "combined": ("plus", "combination"), "combination": ("plus", "combined"),
+                 # 'main problem with nerlynx?': a drug's problem is what limits its use, its toxicity ("its use is
+                 # often limited due to the high incidence of diarrhea")
+                 **{word: ("limited", "limits", "limitation", "toxicity", "secondary effect", "adverse")
+                    for word in ("problem", "issue", "drawback", "downside", "concern", "challenge")},
                  # 'what phase is each in': the word is too common to tell the aspect, a phase printed ("phase II") tells it
                  "phase": ("phase i", "phase 1", "phase 2", "phase 3"),
                  # 'cutoff for IHC 3+': a threshold is printed as what the state is defined by ("… in more than 30%")
@@ -715,7 +719,8 @@ def weakly_covered(question: str, evidence: list[str], analyzer: QueryAnalyzer) 
     text = " ".join(evidence).lower()
     have = [w for w in content if w in text or light_stem(w) in text or w.rstrip("s") in text
             or ("-" in w and all(light_stem(p) in text for p in w.split("-") if p))
-            or SHORTHAND.get(w, "\0") in text or analyzer.expansions.get(w, "\0").lower() in text
+            # ('soc': "standard of care", which the review also hyphenates, "The standard-of-care for …")
+            or SHORTHAND.get(w, "\0") in text or analyzer.expansions.get(w, "\0").lower() in text.replace("-", " ")
             or _said_otherwise(w, text)]
     return len(have) / len(content) < 0.5
 

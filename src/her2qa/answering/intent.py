@@ -310,6 +310,9 @@ DEFINITION_RE = re.compile(rf"^(?:(?:what (?:{COPULA_ADVERB} )?(?:is|are|was|wer
                            # ('what are they comparing X against?', "whats the comparator in X": who is asked a doing
                            # of, or an arm of a trial — no term)
                            r"(?!(?:the |an? )?(?:comparators?|control arms?)\b)"
+                           # ("whats the main issue with kadcyla": what is wrong with a drug, a fact — no term)
+                           r"(?!(?:the |an? )?(?:(?:main|biggest|big|major|key|real)\s+)?(?:problems?|issues?|drawbacks?|downsides?|"
+                           r"concerns?|limitations?|challenges?)\s+(?:with|of|for)\b)"
                            r"(?![\w\-–/+ ]*\b\w{3,}ing\b[\w\-–/+ ]*\b(?:against|with|to|for|on)\??$)"
                            # ("what's the TULIP trial testing?": what it is doing, no term)
                            r"(?![\w\-–/+ ]*\b(?:testing|studying|investigating|evaluating|comparing|assessing|exploring|"

@@ -28,7 +28,7 @@ from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, between_groups_gap, content_words, count_gap,
                        duration_gap, grade_gap, site_gap, subgroup_gap, management_gap, measured_gap, off_topic,
                        other_trials_figure, qualifier_gaps, general_survival_gap, per_count_gap, setting_gap, stopping_gap,
-                       weakly_covered, year_gap)
+                       weakly_covered, year_gap, YEAR_ASKED_RE)
 from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, WHERE_TOLD_FIRST_RE, ExtractiveAnswerer, _join,
                          asked_kind, asked_measures, is_drug_name, retrieved_list, trial_names)
 from .comparisons import ComparePlans
@@ -731,10 +731,27 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             else:
                 where = f" for {subject}" if subject and not gaps[0].startswith("the name of") else ""
             closest = (self._measure_said_otherwise(gaps, [c.id for c in near], query.text)
-                       or self._given_for_another(gaps) or closest_said(said, query.text))
+                       or self._given_for_another(gaps) or self._event_told_undated(gaps, query)
+                       or closest_said(said, query.text))
             return self._decline(base, f"The review does not report {_join(gaps)}{where}. What it says: “{closest}”",
                                  missing=[f"{g}{where}" for g in gaps])
         return answer
+
+    def _event_told_undated(self, gaps: list[str], query: Query) -> str:
+        """'when did the fda approve nerlynx?': no year is given, but the review tells the approvals of the one drug
+        asked ("…firstly approved by the FDA for the adjuvant therapy setting…", "…approved the use of neratinib as
+        third-line therapy…") — those, up to two, joined; '' otherwise."""
+        event = YEAR_ASKED_RE.search(query.text)
+        drugs = [e for e in self._specific(query) if is_drug_name(e)]
+        if gaps[:1] != ["the year"] or event is None or len(drugs) != 1:
+            return ""
+        stem = re.search(r"(approv|publish|introduc|discover|launch|licens|authori[sz])\w*\W*$", event.group(0), re.I)
+        if stem is None:
+            return ""
+        told = [strip_markers(t.text).strip() for t in self.sentences.mentioning(query.aliases.get(drugs[0], drugs))
+                if self.sentences.chunk(t).kind == "text" and re.search(stem.group(1), t.text, re.I)
+                and self._speaks_of(t, drugs[0], query.aliases.get(drugs[0], drugs))]
+        return "” … “".join(told[:2])
 
     def _only_its_row(self, query: Query, specific: list[str], answer: Answer) -> Answer | None:
         """The table row of the one trial asked, when no sentence of the text names it and nothing quoted is about it;
