@@ -1104,9 +1104,9 @@ SUBJECT_THAT_RE = re.compile(r"\b(?:how|why|when)\s+(?:does|do|did|can|could|wou
 # ('which trial was that based on?' asks the trial behind what was said, a question of its own)
 WHICH_TRIAL_WAS_IT_RE = re.compile(r"\b(?:which|what) (?:trial|study) (?:was|is) (?:that|this|it)(?: from| based on| behind)?"
                                    r"(?=\s*(?:[?.!,;]|$|\band\b))", re.I)
-# What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
 # a study that follows one: 'a follow up trial', 'the successor study'
 FOLLOW_ON_TRIAL_RE = re.compile(r"\b(?:follow[\s-]?up|successor|sequel|extension)\s+(?:stud(?:y|ies)|trials?)\b", re.I)
+# What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
                                r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"
                                r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
@@ -1420,6 +1420,7 @@ def _last_topic(question: str, previous: Turn, analyzer: QueryAnalyzer) -> str:
     return " ".join(printed.get(w, w) for w in topic[:4])
 
 
+# where a treatment is used, said around what is asked of it ('in the clinic', 'in practice')
 CLINIC_FRAME_WORDS = {"clinic", "clinical", "practice"}
 
 

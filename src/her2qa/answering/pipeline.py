@@ -124,13 +124,13 @@ MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGN
 EXTRACTIVE_GAP_RE = re.compile(r"The review mentions .+ but does not report [^.]+\.$")
 
 
-# 'is it in a phase 3 anywhere?', 'any phase III data?': a phase asked by its number
 # what one trial or drug was set against, asked: 'compared against?', 'vs what', 'the comparator', 'the control arm'
 COMPARATOR_ASKED_RE = re.compile(r"\bcompared? (?:against|to|with)\W*(?:in\s+[\w\-]+\W*)?$|"
                                  r"\b(?:compared? (?:against|to|with)|vs\.?|versus|against)\s+what\b|"
                                  r"\bcomparators?\b|\bcontrol arms?\b", re.I)
 # a sentence setting an arm against another
 COMPARISON_PRINTED_RE = re.compile(r"\bvs\.?\s|\bversus\b|\bcompared (?:to|with)\b|\bin comparison (?:to|with)\b", re.I)
+# 'is it in a phase 3 anywhere?', 'any phase III data?': a phase asked by its number
 PHASE_NUMBER_ASKED_RE = re.compile(r"\bphase[\s-]*(?P<n>[123]|iii|ii|i)\b", re.I)
 ROMAN_PHASES = {"1": "I", "2": "II", "3": "III"}
 
