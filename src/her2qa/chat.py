@@ -1105,14 +1105,15 @@ SUBJECT_THAT_RE = re.compile(r"\b(?:how|why|when)\s+(?:does|do|did|can|could|wou
 WHICH_TRIAL_WAS_IT_RE = re.compile(r"\b(?:which|what) (?:trial|study) (?:was|is) (?:that|this|it)(?: from| based on| behind)?"
                                    r"(?=\s*(?:[?.!,;]|$|\band\b))", re.I)
 # a study that follows one: 'a follow up trial', 'the successor study'
-FOLLOW_ON_TRIAL_RE = re.compile(r"\b(?:follow[\s-]?up|successor|sequel|extension)\s+(?:stud(?:y|ies)|trials?)\b", re.I)
+FOLLOW_ON = r"(?:follow[\s-]?up|successor|sequel|extension)"
+FOLLOW_ON_TRIAL_RE = re.compile(rf"\b{FOLLOW_ON}\s+(?:stud(?:y|ies)|trials?)\b", re.I)
 # What only a trial has: "what is it compared against?", "how many did it enrol?", "its primary endpoint?"
 TRIAL_PROPERTY_RE = re.compile(r"\b(?:compared? (?:against|to|with)|control arm|arms?|enrol+(?:ed|ment)?|enroll?ing|"
                                r"how many (?:patients|pts|women|people|participants)|(?:pre-?)?treated|prior (?:lines?|therap\w+)|"
                                r"randomi[sz]ed?|primary (?:end ?point|outcome)|end ?points?|eligib\w*|inclusion|"
                                r"recruit\w*|accrual|phase|let (?:in|into)|admit\w*|allow\w* (?:in|into)|"
                                # ('is there a follow up study to it?': a study that follows one is a trial's)
-                               r"(?:follow[\s-]?up|successor|sequel|extension|next|later|second)\s+(?:stud(?:y|ies)|trials?)|"
+                               rf"(?:{FOLLOW_ON}|next|later|second)\s+(?:stud(?:y|ies)|trials?)|"
                                # "what is it measuring and who can get in?": its endpoint and eligibility
                                r"measur\w*|get (?:in|into)|qualif\w*|take part|sign(?:ed)? up|join\w*|"
                                # an outcome: what a trial shows ('did it improve os?' after EGF100151 and its regimen)

@@ -577,30 +577,31 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         from where the review describes the agent ("…the TULIP phase III trial (NCT03262935)…", told of its
         trials), when it prints that phase there."""
         asked = PHASE_NUMBER_ASKED_RE.search(query.text)
-        specific = self._specific(query)
-        if asked is None or len(specific) != 1 or answer.abstained or not answer.citations:
+        if asked is None:
             return answer
         roman = ROMAN_PHASES.get(asked.group("n"), asked.group("n").upper())
         digit = next(d for d, r in ROMAN_PHASES.items() if r == roman)
         # ('phase III', 'phase 3'; not 'phase I/Ib' for a phase I asked)
-        printed = re.compile(rf"\bphase\s+(?:{roman}|{digit})\b(?![/\w])", re.I)
-        quoted = [s for _, _, s in self._quoted(answer)]
-        if None in quoted or any(printed.search(s.text) for s in quoted):
-            return answer
-        found = self._described(query, specific[0], printed)
-        return self._with_added(base, answer, query, quoted, found[:1])
+        return self._with_what_it_prints(base, answer, query, re.compile(rf"\bphase\s+(?:{roman}|{digit})\b(?![/\w])", re.I))
 
     def _with_the_comparator_asked(self, base: Answer, answer: Answer, query: Query) -> Answer:
         """'what was DESTINY-Breast04 compared against?': what one trial or drug was set against, which no quoted
         sentence prints, is added from where the review describes it ("The patients received T-DXd … vs.
         physician’s choice chemotherapy.")."""
+        if not COMPARATOR_ASKED_RE.search(query.text):
+            return answer
+        return self._with_what_it_prints(base, answer, query, COMPARISON_PRINTED_RE)
+
+    def _with_what_it_prints(self, base: Answer, answer: Answer, query: Query, printed: re.Pattern) -> Answer:
+        """What the question asks of its one subject, as ``printed`` tells it: when no quoted sentence prints it, the
+        first sentence that does where the review describes the subject joins the answer."""
         specific = self._specific(query)
-        if not COMPARATOR_ASKED_RE.search(query.text) or len(specific) != 1 or answer.abstained or not answer.citations:
+        if len(specific) != 1 or answer.abstained or not answer.citations:
             return answer
         quoted = [s for _, _, s in self._quoted(answer)]
-        if None in quoted or any(COMPARISON_PRINTED_RE.search(s.text) for s in quoted):
+        if None in quoted or any(printed.search(s.text) for s in quoted):
             return answer
-        found = self._described(query, specific[0], COMPARISON_PRINTED_RE)
+        found = self._described(query, specific[0], printed)
         return self._with_added(base, answer, query, quoted, found[:1])
 
     def _fact(self, base: Answer, question: str, query: Query, candidates: list[Candidate]) -> Answer:
