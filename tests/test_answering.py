@@ -4538,9 +4538,56 @@ ROUND_46_CASES = {
         ("whats the biggest problem with nerlynx",), intent="fact", said=("diarrhea",)),
 }
 
+ROUND_47_CASES = {
+    "'acc to the authors' is the review's own authors, not a reference asked": Case(
+        ("is there a standard of care in third line acc to the authors?",), intent="yesno",
+        said=("no standard of care",)),
+    "an enrolment asked is a head count, declined when the review gives none": Case(
+        ("what was the enrolment in the nala trial?",), abstained=True, said=("number of patients",)),
+    "an enrolment asked is found where the review gives the trial's head count": Case(
+        ("monarcher enrollment number",), abstained=False, said=("enrolled 237",)),
+    "'total enrollment' is a head count too": Case(
+        ("total enrollment in kate2?",), abstained=True, said=("number of patients",)),
+    "'what was X and what happened' tells the trial's design and its results": Case(
+        ("what was DESTINY-Breast04 in HER2-low and what happened",), intent="overview",
+        said=("5.4 mg/kg every three weeks", "significantly improved PFS and OS")),
+    "a name typed first, then 'what was it and what happened'": Case(
+        ("destiny-breast04 in her2-low - what was it and what happened?",),
+        said=("5.4 mg/kg every three weeks", "significantly improved PFS and OS")),
+    "a result told by its significance is grouped under results": Case(
+        ("tell me about destiny-breast04",), said=("**Results**\n- The addition of T-DXd significantly improved",)),
+    "'which trial …' is named by the sentence that speaks to the rest asked, read with the one it follows": Case(
+        ("which trial is trying to cut down on neratinib diarrhoea?",), said=("CONTROL trial",)),
+    "'In addition, … other …' brings the sentence it adds to": Case(
+        ("what does axl switch on downstream?",), said=("bypass the HER2 signaling pathway", "MAPK/ERK")),
+    "an endpoint with where it is measured, as the primary endpoint, is the tables' column": Case(
+        ("which trials have ORR in brain metastases as their primary endpoint?",), intent="table",
+        said=("NCT04752059",), unsaid=("NCT04739761",)),
+    "trials 'with a … endpoint' are filtered on the tables' endpoint column": Case(
+        ("any t-dxd trials with a brain mets endpoint",), intent="table", said=("NCT04752059",)),
+    "'list the <trial> arms' is the arms cell of the trial's row": Case(
+        ("list the destiny-breast08 arms",), intent="table", said=("T-DXd plus capivasertib",),
+        unsaid=("DESTINY-Breast 07",)),
+    "a column asked that the other table's row leaves empty is said to be empty, not given": Case(
+        ("ARX788 payload and control arm?",), said=("gives its experimental arm and lists no control arm",)),
+    "what makes cells resistant is told by the review's resistance": Case(
+        ("how does pi3k pathway hyperactivation make cells resistant",), said=("This hyperactivation leads to resistance",)),
+    "a quality asked by its adjective that no quoted sentence names is declined": Case(
+        ("how accurate is liquid biopsy for her2 status?",), abstained=True, said=("how accurate it is",)),
+    "a two-word name titles its own section as a phrase ('Cyclin D1/CDK4/CDK6')": Case(
+        ("how does cyclin d1 cause resistance to herceptin?",), intent="why",
+        said=("CCND1 overexpression can activate CDK4 and CDK6",)),
+    "a condition, then a question whose subject is the patient, is a yes/no": Case(
+        ("if her brain mets grow locally on the tukysa regimen can the patient stay on it",), intent="yesno",
+        said=("treatment could be continued after local therapy",)),
+    "a side told by its table row has the other side's row of the same table beside it": Case(
+        ("SYD985 vs ARX788 payloads?",), intent="compare", said=("DUBA (DNA-alkylating agent)", "AS269 (MT inhibitor)")),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
-         **ROUND_45_CASES, **ROUND_46_CASES}
+         **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

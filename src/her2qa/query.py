@@ -761,6 +761,7 @@ class QueryAnalyzer:
         text = re.sub(r"\b(?:the )?(first|second|third|1st|2nd|3rd) table\b|\btable (one|two|three)\b",
                       lambda m: f"Table {NUMBER_OF[(m.group(1) or m.group(2)).lower()]}", text, flags=re.I)
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
+        text = re.sub(r"\bacc(?:\.|ording)?\s+to\b", "according to", text, flags=re.I)  # '… acc to the authors'
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
         text = re.sub(r"\bd/c(?:'?d)?(?=\W|$)", "discontinue", text, flags=re.I)  # 'at what grade do you d/c enhertu'
         # 'does blocking CDK4/6 help?': a target blocked is the review's inhibition of it ('CDK4/6 inhibition'); a

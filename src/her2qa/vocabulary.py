@@ -118,6 +118,8 @@ NUMERIC_CUES = (
     "what was the orr", "response rate", "incidence", "odds", "p value", "p-value", "confidence interval",
     "dar", "drug-to-antibody", "how large", "how big", "what figure", "rate of", "how common",
     "what year", "which year", "when was", "when did",
+    # ('monarcher enrollment number': a head count)
+    "enrollment", "enrolment", "accrual", "sample size",
 )
 REFERENCE_CUES = (
     "which paper", "what paper", "which study is cited", "which reference", "what reference", "cited",
@@ -264,6 +266,9 @@ SYNONYMS: dict[str, str] = {
     # 'why would a PIK3CA mutation make herceptin work less well?': a drug working less well is resistance to it
     # ('if kadcyla stops working what comes next' asks what follows it, not why)
     r"\bwork(?:s|ed|ing)? (?:less(?: well)?|worse)\b|\bless effective\b": "resistance",
+    # 'how does pi3k hyperactivation make cells resistant?': what turns cells resistant leads to the review's resistance
+    r"\b(?:make|makes|made|making|become|becomes|became|becoming|render\w*|turn\w*|go|goes|went)\s+(?:[\w\-]+\s+){0,2}?"
+    r"resistant\b": "resistance",
     # 'does enhertu work after kadcyla stops working?', 'kadcyla stopped working for me': after that drug failed
     # (not 'why would a mutation make herceptin stop working', which is resistance, nor 'once 2 lines stop working')
     r"\b(?:after|if|once|when)\s+(?!it\b|they\b|that\b|this\b)\S+\s+(?:stops|stopped|has stopped)\s+working\b|"

@@ -14,7 +14,7 @@ from ..figures import has_figure
 from ..query import Query, light_stem, mentions, only_a_successor_named, tokenize
 from ..results import Answer
 from ..retrieval import LEADING_PRONOUN_RE, is_generic
-from .compose import PRONOUN_RE, merge
+from .compose import PRONOUN_RE, Pick, merge
 from .coverage import PROPERTY_SAID
 from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name, trial_names
 from .overviews import RESULTS_ASKED_RE
@@ -187,6 +187,7 @@ class ComparePlans:
                 if defined.points:  # the sentence that says what it is, before the aspect compared
                     answer = merge(side_base, [("", defined), ("", answer)])
             parts.append((side, self._with_what_it_contrasts(side_base, answer, side_query)))
+        parts = self._rows_for_each_side(base, query, parts)
         if told:
             # 'kadcyla vs enhertu - how are they built differently?': the review's own account of the differences first,
             # and not again under a side (unless it is all that side has)
@@ -201,6 +202,24 @@ class ComparePlans:
             parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, met)))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _rows_for_each_side(self, base: Answer, query: Query, parts: list[tuple[str, Answer]]) -> list[tuple[str, Answer]]:
+        """'SYD985 vs ARX788 — payload class?': a side told by its table row (ARX788's payload is only in Table 1) has the
+        other sides read off the same table too — each side's own row, after what the text says of it."""
+        tables = {self.corpus.by_id[c.chunk_id].table for _, answer in parts for c in answer.citations
+                  if c.kind == "table_row" and c.chunk_id in self.corpus.by_id}
+        if len(tables) != 1 or None in tables:
+            return parts
+        number = tables.pop()
+        completed = []
+        for side, answer in parts:
+            if not answer.abstained and not any(c.kind == "table_row" for c in answer.citations) and (
+                    match := self.tables.rows_named([query.aliases.get(side, [side])])) is not None \
+                    and match.table.number == number and len(match.chunks) == 1:
+                row = self.composer.compose(base, [Pick(chunk=match.chunks[0], text=match.chunks[0].text, group="")], query)
+                answer = merge(base, [("", answer), ("", row)])
+            completed.append((side, answer))
+        return completed
 
     def _combinations_compared(self, base: Answer, text: str, query: Query) -> Answer | None:
         """'tykerb+xeloda vs tykerb+herceptin - what did the trials show?': each side is two drugs given together, so

@@ -218,6 +218,26 @@ def attribute_gap(question: str, analyzer: QueryAnalyzer, evidence: list[str]) -
     return phrase
 
 
+# "how concordant is ctdna with tissue testing?", "how reliable are CTCs?": a quality asked by its adjective (not how
+# often, how long or how well, which figures and results tell)
+QUALITY_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|but|ok)\s+)?how\s+(?P<attr>(?!(?:effective|efficient|active|successful|"
+                              r"important|relevant|useful|helpful|significant|different|similar|frequent|common|prevalent|"
+                              r"likely|unlikely|new|novel|promising|potent|toxic)\b)[a-z]{4,}(?:ant|ent|ive|ble|ate|ic|ous))\s+"
+                              r"(?:is|are|was|were)\b", re.I)
+
+
+def quality_gap(question: str, evidence: list[str]) -> str:
+    """'how concordant it is' when the question asks a quality by its adjective and no quoted sentence prints the
+    adjective or its noun ('concordance', 'reliability'), else ''."""
+    match = QUALITY_ASKED_RE.search(question)
+    if not match:
+        return ""
+    attr = match.group("attr").lower()
+    stem = re.sub(r"(?:ant|ent|ive|ble|ate|ic|ous)$", "", attr)
+    text = " ".join(evidence).lower()
+    return "" if re.search(rf"\b{re.escape(stem[:max(4, len(stem))])}", text) else f"how {attr} it is"
+
+
 # A property the review names otherwise: T-DM1's payload is "the cytotoxic agent DM1"
 # (and by what the antibody is "linked to": "trastuzumab linked to the DNA alkylating agent seco-duocarmycin…")
 PROPERTY_SAID = {"payload": ("cytotoxic agent", "linked to the", "linked to a", "conjugated to"),
@@ -514,7 +534,9 @@ COUNT_SAID_RE = re.compile(r"(?<![\d.,:])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.,:]
 
 
 # 'sample size of KATHERINE', 'the number of patients in EMILIA': a head count asked without 'how many'
-HEAD_COUNT_ASKED_RE = re.compile(r"\bsample sizes?\b|\bnumber of (?:patients|pts|participants|people|women|subjects)\b", re.I)
+# ('total enrollment in her2climb?': the head count enrolled)
+HEAD_COUNT_ASKED_RE = re.compile(r"\bsample sizes?\b|\bnumber of (?:patients|pts|participants|people|women|subjects)\b|"
+                                 r"\benrol(?:l)?ment\b|\baccrual\b", re.I)
 
 
 # 'how many pts stopped tukysa because of diarrhea?': how many came off treatment, which only a sentence on stopping gives

@@ -18,6 +18,7 @@ from ..sentences import split_sentences
 from ..settings import Settings
 from ..vocabulary import BRANDS
 from .concepts import concept_groups, parts_covered
+from .passages import words_of
 from .coverage import NOT_RECEPTOR_STATUS
 from .intent import DOSE_CUE, EXAMPLE_OF_CLASS_RE, SCHEDULE_ASKED_RE
 
@@ -58,7 +59,7 @@ MEASURES = {
     "dose": (re.compile(DOSE_CUE, re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
     "patients": (re.compile(r"how many (?:patients|women|participants|people)(?!\s+(?:were|are|was|stayed)\s+(?:still\s+)?alive)|"
                             r"number of (?:patients|participants)|"
-                            r"(?:enrolled|randomi[sz]ed|sample size)", re.I),
+                            r"(?:enrolled|enrol(?:l)?ment|accrual|randomi[sz]ed|sample size)", re.I),
                  # '13.6% of patients presented ILD' answers "how many patients got ILD" (a head count
                  # enrolled or randomised is checked by coverage.count_gap)
                  re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,7}?(?:patients|women|participants|cases)|"
@@ -439,6 +440,15 @@ class ExtractiveAnswerer:
             units = (focused or with_figures or units) + [u for u in units if u not in (focused or with_figures)]
         if query.intent == "yesno" or (query.intent == "fact" and RATE_ASKED_RE.search(query.text)):
             units = self._covering_most_first(query, units)
+        elif query.intent in ("", "fact") and (kind := asked_kind(query.text)):
+            # "which trial is trying to fix nerlynx's diarrhea?": of the sentences naming a trial, the one that speaks
+            # to the rest of what is asked (read with the sentence it leans on: "…diarrhea… Therefore, the CONTROL
+            # trial…") names it, not one that only shares the drug's name (NALA's)
+            # (the words naming the kind asked, 'cdk4/6 inhibitor', are what every candidate answer is: no part to cover)
+            asked_as = ASKED_KIND_RE.search(query.text)
+            units = self._covering_most_first(query, units, lambda cand, unit: self._names_new(
+                query, cand.chunk, unit.unit, kind), reach=2 * COVERAGE_REACH,
+                asked_as=asked_as.group("kind") + asked_as.group("noun"))
         if causes_of_each(query):
             # "why do tkis like tykerb and tukysa reach brain mets": a sentence naming both drugs is no cause of either;
             # the sentences giving a cause come first, each drug's then covered in turn
@@ -471,14 +481,18 @@ class ExtractiveAnswerer:
                 chosen.append(speaking)
         return chosen
 
-    def _covering_most_first(self, query: Query, units):
+    def _covering_most_first(self, query: Query, units, eligible=None, reach: int = COVERAGE_REACH, asked_as: str = ""):
         """A yes/no is settled by the sentence that speaks to most of what is asked ("…if patients presented
         local progression, treatment could be continued after local therapy" for "can she keep taking tukysa
         if her brain spots grow and she gets radiation"), not by one repeating a single part's words."""
         groups = concept_groups(query.text, query.aliases)
-        if len(groups) < 3:
+        if asked_as:
+            kind_words = words_of(asked_as)
+            groups = [g for g in groups if not g & kind_words]
+        if len(groups) < 3 - bool(asked_as):
             return units
-        head = units[:COVERAGE_REACH]
+        # (a sentence two passages hold is one sentence: its second copy takes no place)
+        head = [u for i, u in enumerate(units) if all(u[1].unit.text != v[1].unit.text for v in units[:i])][:reach]
 
         def said(cand, unit) -> str:
             # "In these cases, …" says its part together with the sentence it leans on
@@ -491,7 +505,12 @@ class ExtractiveAnswerer:
         named = " ".join(e for e in query.entities if not is_generic(e))
         covered = [parts_covered(groups, said(cand, unit) + (f" {named}" if self._about(query, (cand, unit)) else ""))
                    for cand, unit in head]
-        best = max(range(len(head)), key=lambda i: (covered[i], -i))
+        competing = [i for i in range(len(head)) if eligible is None or eligible(*head[i])]
+        if not competing or competing[0] != 0:
+            # (the best sentence naming none of the kind sets the scene — "On the other hand, the randomized
+            # PATRICIA trial…" —, and the one after it names what is asked: the order stands)
+            return units
+        best = max(competing, key=lambda i: (covered[i], -i))
         if query.wants_number and not has_figure(head[best][1].unit.text):
             return units  # a figure asked is answered by a sentence that gives one
         if best and covered[best] > covered[0] and head[best][1].score >= COVERAGE_SCORE_RATIO * head[0][1].score:

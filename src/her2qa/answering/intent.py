@@ -253,6 +253,10 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # ("PATRICIA trial (palbo + trastuzumab) - what happened there?": the trial named before it)
                          r"(?-i:[A-Z][\w\-]*[A-Z0-9][\w\-]*)(?:\s+(?:trial|study))?(?:\s*\([^()]{1,60}\))?\s*[-–—:,]+\s*(?:so\s+)?"
                          r"what happened(?: there| in it| with it)?\W*$|"
+                         # ("what was DESTINY-Breast04 in HER2-low and what happened": the trial named first, then what
+                         # came of it — its design and its results)
+                         r"^\W*(?:(?:so|and|ok)\s+)?(?:what|who)(?:'s|’s|s| is| was| were)\s+(?:the\s+)?[^?]{2,60}?(?:\s+(?:and|&|\+))?\s+"
+                         r"what (?:happened|came of it|did it (?:show|find))(?: there| in it| with it)?\W*$|"
                          # "whats trastuzumab duocarmazine (syd985) about", "what is the PATRICIA trial all about?"
                          r"^\W*what(?:'s|’s|s| is| was)\s+(?:the\s+)?[\w\-+/]+(?:\s+[\w\-+/()]+){0,3}?\s+(?:all\s+)?about\W*$|"
                          # "how did DESTINY-Breast03 turn out?": how a trial came out is its results
@@ -310,6 +314,8 @@ DEFINITION_RE = re.compile(rf"^(?:(?:what (?:{COPULA_ADVERB} )?(?:is|are|was|wer
                            # ('what are they comparing X against?', "whats the comparator in X": who is asked a doing
                            # of, or an arm of a trial — no term)
                            r"(?!(?:the |an? )?(?:comparators?|control arms?)\b)"
+                           # ('what was the enrolment in nala?': a head count, a figure — no term)
+                           r"(?!(?:the |an? )?(?:total |overall )?(?:enrol(?:l)?ment|accrual|sample size)\b)"
                            # ("whats the main issue with kadcyla": what is wrong with a drug, a fact — no term)
                            r"(?!(?:the |an? )?(?:(?:main|biggest|big|major|key|real)\s+)?(?:problems?|issues?|drawbacks?|downsides?|"
                            r"concerns?|limitations?|challenges?)\s+(?:with|of|for)\b)"
@@ -388,7 +394,8 @@ YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:i
                       # ('in HER2CLIMB if someone progressed in the brain only did they have to come off study drug?')
                       r"(?:(?:in|for|with|among) [\w\-+/]+(?: [\w\-+/]+)? )?"
                       r"(?:if|when|once|now that) [^,?]{1,80}?\s(?=(?:is|are|was|were|does|do|did|can|could|should|will|would)\s+"
-                      r"(?:they|she|he|i|we|you|it|patients|people|pts)\b))?"
+                      r"(?:they|she|he|i|we|you|it|patients|people|pts|pt|patient|someone|somebody|anyone|"
+                      r"(?:the|my|a|your|our) (?:patient|pt|mom|mum|mother|dad|father|wife|husband|sister|friend)s?)\b))?"
                       r"(?:is|are|was|were|does|do|did|can|could|has|have|had|should|will|would)\b", re.I)
 MEASURE_RE = re.compile(r"\b(?:pfs|os|orr|dcr|dfs|idfs|hazard ratios?|hr|response rates?|survival|median|rates?|"
                         r"percentage|percent|proportion|how many|how much|how long|dose|dar|drug[\s-]to[\s-]antibody|ic50|incidence|"
@@ -471,13 +478,16 @@ STUDY_SHOWED_RE = re.compile(r"\b(?:which|what) (?:study|studies|group|paper|wor
 # A term typed first, then asked about: "targeted protein degradation - what is it", "her2-low? whats
 # that", "bystander effect meaning".
 TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)(?:\s*\([^()]{1,60}\))?\s*(?:[-–—:,?]+\s*)*\s(?:so\s+|and\s+)?"
-                                r"(?:(?:what(?:'s|’s| is| are)|whats|wat is)\s+(?:it|that|this|they|those|these)|"
+                                r"(?:(?:what(?:'s|’s| is| are| was| were)|whats|wat is)\s+(?:it|that|this|they|those|these)|"
                                 # 'targeted protein degradation / PROTACs — what's the concept?', '… - how is it defined in 4.4?'
                                 r"what(?:'s|’s| is)\s+the\s+(?:concept|idea|definition|meaning|gist)|"
                                 r"how\s+(?:is|are)\s+(?:it|they|this|that)\s+defined)"
                                 # ('…, in a sentence or two?', '… in 4.4?', '… briefly?': how or where, not what)
                                 r"(?:\s*,?\s*(?:in\s+(?:a|one|two|plain|simple|short|few|lay)\b[\w ]{0,20}|in\s+(?:section\s+)?\d[\d.]*|"
                                 r"briefly|exactly|simply put|here|"
+                                # ('DESTINY-Breast04 in HER2-low - what was it and what happened': what it was, then what
+                                # came of it — told together by its description)
+                                r"(?:and\s+)?what (?:happened|came of it|did it (?:show|find))|"
                                 # ('… - what is that in the HER2 context?': the review's own context, no restriction)
                                 r"in\s+(?:the\s+|this\s+)?(?:her2\S*\s+)?context))?\W*$", re.I)
 # "zw25 - what kind of drug is that": a name typed alone, then what kind of thing it is

@@ -90,6 +90,9 @@ CONSEQUENCE_RE = re.compile(r"(?:Therefore|Thus|Hence|Consequently|For this reas
 
 # "For this reason, the ongoing trial PATRICIA-II…": the reason is the sentence before, whatever is asked
 THIS_REASON_RE = re.compile(r"(?:For (?:this|these) reasons?|Because of this|Due to this|Given this),\s")
+# "In addition, AXL can activate other downstream signaling pathways…": the others are others than the one the
+# sentence before told ("Its activation can bypass the HER2 signaling pathway…")
+ADDS_OTHERS_RE = re.compile(r"(?:In addition|Additionally|Besides|Also),?\s[^.;]{0,60}?\bother\s")
 
 
 def _name_asked_in(opening: str, query: Query) -> str:
@@ -275,6 +278,7 @@ class NeighbourSteps:
         for sentence in chosen:
             if (DEMONSTRATIVE_RE.match(sentence.text) or CONTRASTS_WITH_PREVIOUS_RE.match(sentence.text)
                     or KIND_SUCH_AS_RE.match(sentence.text) or THIS_REASON_RE.match(sentence.text)
+                    or ADDS_OTHERS_RE.match(sentence.text)
                     # "why is CONTROL being run?": "Therefore, the CONTROL trial…" follows from the sentence before
                     or (base.intent == "why" and CONSEQUENCE_RE.match(sentence.text))) and sentence.index > 0:
                 previous = self.sentences.paragraph(sentence)[sentence.index - 1]

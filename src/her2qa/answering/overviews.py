@@ -620,7 +620,10 @@ def _group_by_aspect(picks: list[Pick]) -> None:
             pick.group = "Design"  # "The KATE2 phase II trial compared the safety and efficacy of…" sets a trial up
             continue
         for name, cue in ASPECTS:
-            if cue.search(text) and (name != "Results" or has_figure(strip_markers(text)) or "differen" in text):
+            # (a result is told by its figure, or by its significance: "The addition of T-DXd significantly improved
+            # PFS and OS")
+            if cue.search(text) and (name != "Results" or has_figure(strip_markers(text)) or "differen" in text
+                                     or "significan" in text):
                 pick.group = name
                 break
         else:

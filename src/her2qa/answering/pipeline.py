@@ -25,7 +25,7 @@ from ..results import Answer
 from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick
-from .coverage import (arm_gap, asked_endpoints, attribute_gap, between_groups_gap, content_words, count_gap,
+from .coverage import (arm_gap, asked_endpoints, attribute_gap, quality_gap, between_groups_gap, content_words, count_gap,
                        duration_gap, grade_gap, site_gap, subgroup_gap, management_gap, measured_gap, off_topic,
                        other_trials_figure, qualifier_gaps, general_survival_gap, per_count_gap, setting_gap, stopping_gap,
                        weakly_covered, year_gap, YEAR_ASKED_RE)
@@ -66,7 +66,9 @@ SET_ASIDE_SHARE = 0.2
 RARE_NAME_SHARE = 0.02
 
 # "trials with pfs as (the) primary endpoint", "where pfs is the primary endpoint", "primary endpoint of pfs"
-ENDPOINT_AS_PRIMARY_RE = re.compile(r"\b[\w\-]+\s+(?:as|is|was|=)\s+(?:the|their|its)?\s*primary\s+end\s?points?\b|"
+# ('ORR in brain metastases as primary endpoint': the measure, where it is measured, as the column's value)
+ENDPOINT_AS_PRIMARY_RE = re.compile(r"\b[\w\-]+(?:\s+(?:in|for|of|by)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+)?\s+(?:as|is|was|=)\s+"
+                                    r"(?:the|their|its)?\s*primary\s+end\s?points?\b|"
                                     r"\bprimary\s+end\s?points?\s+(?:of|is|was|=|being)\s+[\w\-]+", re.I)
 # "what did Metzger find?", "what did bose et al show": a study the review names by its first author
 AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
@@ -94,6 +96,8 @@ TRIALS_IN_LINE_RE = re.compile(r"\b(?:trials?|studies)\b.*" + _IN_A_LINE + r"\s+
 ONE_ASKED_RE = re.compile(r"\b(?:was|is)\s+(?:the\s+)?(?:first|only|last|earliest|largest)\b", re.IGNORECASE)
 # ('… first line and measure PFS?': what trials measure is their endpoint column)
 PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b|"
+                                 # ('any t-dxd trial with a brain mets endpoint': the tables' one endpoint column)
+                                 r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){1,3}?end ?points?\b|"
                                  r"\b(?:measure|measures|measuring|looking at)\s+(?:pfs|os|orr|dfs|idfs|cbr)\b", re.IGNORECASE)
 # 't-dxd trials with…', 'ongoing enhertu trials where…'
 TRIALS_WITH_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)
@@ -641,7 +645,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         arms = {e: query.aliases.get(e, [e]) for e in query.entities if is_drug_name(e) and not self.is_trial(e)}
         # (a property is asked in the question, not in what was told before it: 'his biopsy of the liver spot …')
         asked = told[1] if (told := self._told_then_asked(query.text)) else query.text
-        missing = (attribute_gap(asked, self.analyzer, evidence) or measured_gap(asked, self.analyzer, said)
+        missing = (attribute_gap(asked, self.analyzer, evidence) or quality_gap(asked, evidence)
+                   or measured_gap(asked, self.analyzer, said)
                    or self._property_of_another(query, answer)
                    or arm_gap(query.text, said, arms) or count_gap(query.text, said) or duration_gap(query.text, said)
                    or stopping_gap(query.text, said) or per_count_gap(query.text, said)
@@ -789,7 +794,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             aliases = [a.lower() for a in query.aliases.get(name, [name])]
             for section in doc.sections:
                 title_words = set(re.split(r"[\s/,]+", section.title.lower()))
-                if section.kind == "body" and any(a in title_words for a in aliases):
+                # (a name of two words, 'cyclin d1', is titled as a phrase: "Cyclin D1/CDK4/CDK6")
+                if section.kind == "body" and any(a in title_words or (" " in a and re.search(
+                        rf"(?<![\w\-]){re.escape(a)}(?![\w\-])", section.title.lower())) for a in aliases):
                     keys = self.sentences.descendants(doc, section.key)
                     return [c for c in candidates if c.chunk.section in keys and c.chunk.source == doc.source]
         return []

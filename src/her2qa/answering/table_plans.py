@@ -25,7 +25,8 @@ ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?poin
 # ("what are all the experimental arms in …": the column's own qualifier between; "all the arms in …?" and
 # "list all the enhertu arms in …": the wh-word left out, or the drug the arms share between)
 COLUMN_LISTED_RE = re.compile(r"^\W*(?:what|which|list|name|show|give|tell|all)(?:\s+(?:are|were|is|the|all|of|me|us))*\s+"
-                              r"(?:(?:experimental|control|treatment|primary|[a-z]+(?:-[a-z]+)?)\s+)?"
+                              # ('list the DESTINY-Breast07 arms': the trial's name as the qualifier)
+                              r"(?:(?:experimental|control|treatment|primary|[a-z][a-z0-9]*(?:-[a-z0-9]+)?)\s+)?"
                               r"(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)\b", re.I)
 # What a drug is given with: "what is enhertu combined with", "what are they combining X with", "paired with"
 PARTNERS_ASKED_RE = re.compile(r"\b(?:combin\w*|given|paired|partnered|mixed|used)\b[^?]{0,30}?\bwith\b|\bwhat\s+(?:drugs?\s+)?"
@@ -227,8 +228,12 @@ class TablePlans:
             picks += [Pick(chunk=c, text=c.text, group="") for c in other.chunks]
             shown.update({c.id: "; ".join(f"{col}: {r.cells[col]}" for col in other.table.columns if r.cells.get(col))
                           for c, r in zip(other.chunks, other.rows)})
-            lead += (f" Table {other.table.number} ({other.table.caption.rstrip('.')}) gives its "
-                     f"{_join([c.lower() for c in other.filters], 'and')}:")
+            # (a column its row leaves empty is said to be empty, not given: Table 2 lists no control arm for ARX788)
+            given = [c for c in other.filters if any(r.cells.get(c) for r in other.rows)]
+            empty = [c for c in other.filters if c not in given]
+            told = [f"gives its {_join([c.lower() for c in given], 'and')}"] if given else []
+            told += [f"lists no {_join([c.lower() for c in empty], 'or')}"] if empty else []
+            lead += f" Table {other.table.number} ({other.table.caption.rstrip('.')}) {' and '.join(told)}:"
         listed = len(picks)
         picks += [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start, group="")
                   for s in self._trials_named_beside(match, text, names)]
