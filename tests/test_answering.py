@@ -4584,10 +4584,22 @@ ROUND_47_CASES = {
         ("SYD985 vs ARX788 payloads?",), intent="compare", said=("DUBA (DNA-alkylating agent)", "AS269 (MT inhibitor)")),
 }
 
+ROUND_47B_CASES = {
+    "an ADC's payload asked is told by the sentence printing what the antibody is linked to, not the word alone": Case(
+        ("whats the payload of enhertu",), said=("linked to a topoisomerase I inhibitor payload",)),
+    "'that one' after 'which trial …?' is the trial the answer gave, 'its' still the drug asked of": Case(
+        ("tell me about nerlynx", "which trial got it approved in metastatic disease?", "what about its orr in that one?"),
+        read=("NALA",), said=("32.8% vs. 26.7%",)),
+    "a care setting typed ('clinic') is an everyday word, not a typo of the review's 'clinical'": Case(
+        ("main problem with nerlynx in the clinic?",), read=("in the clinic?",), said=("diarrhea",)),
+    "'in the clinic' asks of the review's clinical trials and practice": Case(
+        ("is anything targeting axl in the clinic yet?",), said=("currently being evaluated in clinical trials",)),
+}
+
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
-         **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES}
+         **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

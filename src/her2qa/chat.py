@@ -183,8 +183,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
         if not PRONOUN_RE.search(question):
             return question, own  # the thing told before is the turn's subject: nothing else is carried in
     turn = _reading_of(question, own, conversation, analyzer)
-    for step in (_pronoun_read_in_this_turn, _asked_of_the_last_answer, _with_a_subject_of_its_own,
-                 _pointing_at_what_was_said):
+    for step in (_the_trial_the_answer_gave, _pronoun_read_in_this_turn, _asked_of_the_last_answer,
+                 _with_a_subject_of_its_own, _pointing_at_what_was_said):
         if (reading := step(turn)) is not None:
             return reading
     return _with_the_subject_carried_on(turn)
@@ -477,6 +477,22 @@ def _with_a_subject_of_its_own(t: _Reading) -> Read | None:
     if specific_own and not pronoun:
         return _with_topic(question, previous, analyzer), own
     return None
+
+
+def _the_trial_the_answer_gave(t: _Reading) -> Read | None:
+    """"which trial got nerlynx approved in metastatic disease?" → "what about its orr in that one": that one is the
+    trial the answer gave (NALA), and 'it' stays the drug asked of before."""
+    from .answering.extractive import is_drug_name
+
+    question, previous = t.question, t.previous
+    if t.specific_own or not (one := THAT_ONE_OR_TRIAL_RE.search(question)) or not WHICH_TRIAL_RE.search(previous.resolved) or \
+            not (trial := _trial_behind_last_answer(previous, t.analyzer)):
+        return None
+    question = f"{question[:one.start()]}{trial}{question[one.end():]}"
+    drug = next((e for e in t.carried if is_drug_name(e) and not is_trial_name(e, t.analyzer)), None)
+    if drug and (pronoun := PRONOUN_RE.search(question)) and re.fullmatch(r"it|its", pronoun.group(0), re.I):
+        question = _named_in_its_place(question, pronoun, drug)
+    return question, t.own + [trial] + t.carried
 
 
 def _pointing_at_what_was_said(t: _Reading) -> Read | None:
@@ -1076,6 +1092,8 @@ PAPER_CITED_RE = re.compile(r"\bcites? reference (\d+)\b")
 # ('pt progressed on kadcyla, what does the review back as the next adc?': the next one of a kind, asked anywhere)
 NEXT_OF_KIND_ASKED_RE = re.compile(r"\bnext\s+(?P<kind>ADC|TKI|drug|agent|inhibitor|antibody)\b", re.I)
 THAT_ONE_RE = re.compile(r"\b(?:that|this) (?:one|drug|agent|inhibitor)\b", re.I)
+# ... or the trial an answer to "which trial …?" gave ("what was the orr in that one?")
+THAT_ONE_OR_TRIAL_RE = re.compile(r"\b(?:that|this) (?:one|trial|study)\b", re.I)
 # A turn asking which trial something came from ("… which trial was that based on?")
 WHICH_TRIAL_RE = re.compile(r"\b(?:which|what) (?:trial|study)\b|"
                             # ('the kadcyla-after-surgery trial, which one was that?')

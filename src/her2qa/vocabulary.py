@@ -140,6 +140,7 @@ EVERYDAY_WORDS = frozenset("""
 thought thoughts though brought bought taught caught fought sitting sitting worried worry worries scared afraid
 confused confusing honestly literally definitely probably maybe wondering wonder hoping hope feeling feels
 everyone everybody someone somebody something nothing everything anyone anybody because
+clinic clinics hospital hospitals doctor doctors nurse nurses pharmacy appointment appointments
 """.split())
 
 CHAT_WORDS = frozenset("""
@@ -260,6 +261,8 @@ SYNONYMS: dict[str, str] = {
     # ('… proven to work?': whether studies demonstrated its efficacy)
     r"\bprove[nd]?\b|\bproof\b": "demonstrate demonstrated efficacy",
     r"\bcandidates?\b": "potential",  # 'candidate biomarkers': the review's "potential biomarkers"
+    # 'is anything targeting it in the clinic yet?': the clinic is where the review's clinical trials and practice are
+    r"\bclinics?\b": "clinical",
     r"\bmarkers?\b": "biomarkers",  # 'which immune markers went with better PFS': the review's "biomarkers"
     # 'how does too much cyclin D1 cause resistance?': too much of a protein is its overexpression
     r"\btoo much\b(?! (?:of )?(?:the )?(?:drug|dose|toxicity|diarrh\w*))|\bexcess(?:ive)?\b": "overexpression overexpressed",

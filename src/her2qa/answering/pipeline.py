@@ -134,6 +134,13 @@ COMPARATOR_ASKED_RE = re.compile(r"\bcompared? (?:against|to|with)\W*(?:in\s+[\w
                                  r"\bcomparators?\b|\bcontrol arms?\b", re.I)
 # a sentence setting an arm against another
 COMPARISON_PRINTED_RE = re.compile(r"\bvs\.?\s|\bversus\b|\bcompared (?:to|with)\b|\bin comparison (?:to|with)\b", re.I)
+# "whats the payload of enhertu", "what linker does kadcyla have": an ADC's part asked ...
+ADC_PART_ASKED_RE = re.compile(r"\b(?:payloads?|warheads?|linkers?)\b", re.I)
+# ... which a sentence prints by what the antibody is linked to, or by the part's kind ("a topoisomerase I inhibitor
+# payload through a tetrapeptide-based cleavable linker"), not by the word alone ("high levels of payload delivered")
+ADC_PART_PRINTED_RE = re.compile(r"\blinked (?:to|via)\b|\bconjugated to\b|\bcytotoxic agent\b|"
+                                 r"\b(?:inhibitor|agent|toxin)\s+(?:payload|warhead)\b|\b(?:payload|warhead),\s|"
+                                 r"\bcleavable linker\b", re.I)
 # 'is it in a phase 3 anywhere?', 'any phase III data?': a phase asked by its number
 PHASE_NUMBER_ASKED_RE = re.compile(r"\bphase[\s-]*(?P<n>[123]|iii|ii|i)\b", re.I)
 ROMAN_PHASES = {"1": "I", "2": "II", "3": "III"}
@@ -573,6 +580,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         answer = self._with_figures_between(base, answer, query)
         answer = self._with_the_phase_asked(base, answer, query)
         answer = self._with_the_comparator_asked(base, answer, query)
+        answer = self._with_the_adc_part_asked(base, answer, query)
         answer = self._with_each_figure_that_follows(base, answer, query)
         return self._with_the_comparison_that_follows(base, answer, query)
 
@@ -595,6 +603,14 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if not COMPARATOR_ASKED_RE.search(query.text):
             return answer
         return self._with_what_it_prints(base, answer, query, COMPARISON_PRINTED_RE)
+
+    def _with_the_adc_part_asked(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """'whats the payload of enhertu?': an ADC's payload or linker asked of one drug, which no quoted sentence
+        prints (Modi et al.'s "high levels of payload delivered" names it only), is added from where the review
+        describes the drug ("T-DXd is an ADC … linked to a topoisomerase I inhibitor payload…")."""
+        if base.intent != "fact" or not ADC_PART_ASKED_RE.search(query.text):
+            return answer
+        return self._with_what_it_prints(base, answer, query, ADC_PART_PRINTED_RE)
 
     def _with_what_it_prints(self, base: Answer, answer: Answer, query: Query, printed: re.Pattern) -> Answer:
         """What the question asks of its one subject, as ``printed`` tells it: when no quoted sentence prints it, the
