@@ -4596,10 +4596,22 @@ ROUND_47B_CASES = {
         ("is anything targeting axl in the clinic yet?",), said=("currently being evaluated in clinical trials",)),
 }
 
+ROUND_47C_CASES = {
+    "a brand of a drug the review never names is declined (Trodelvy)": Case(
+        ("is trodelvy an option for her2+ disease?",), abstained=True, said=("sacituzumab govitecan",)),
+    "'<name> trial - what happened' typed in lower case tells the trial": Case(
+        ("patricia trial - what happened",), intent="overview", said=("71 patients", "PATRICIA-II")),
+    "drugs in brackets after a trial's name say which trial it is; they need not be named beside the answer": Case(
+        ("how many patients were in monarcher (abema + herceptin)?",), abstained=False, said=("237",)),
+    "a combination's trial with aspects listed is its table rows": Case(
+        ("tukysa plus enhertu trial - name, phase, endpoint",), said=("HER2CLIMB-04", "Primary Endpoint: ORR")),
+}
+
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
-         **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES}
+         **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
+         **ROUND_47C_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

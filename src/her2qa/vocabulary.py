@@ -42,6 +42,7 @@ BRANDS: dict[str, str] = {
     "halaven": "eribulin",
     "lynparza": "olaparib",
     "keytruda": "pembrolizumab",
+    "trodelvy": "sacituzumab govitecan",
 }
 
 # An abbreviation with two meanings in this field, each a name the review prints in full ('HR' of PFS is the

@@ -253,6 +253,9 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # ("PATRICIA trial (palbo + trastuzumab) - what happened there?": the trial named before it)
                          r"(?-i:[A-Z][\w\-]*[A-Z0-9][\w\-]*)(?:\s+(?:trial|study))?(?:\s*\([^()]{1,60}\))?\s*[-–—:,]+\s*(?:so\s+)?"
                          r"what happened(?: there| in it| with it)?\W*$|"
+                         # ("monarcher trial - what happened": a name typed in lower case, called a trial)
+                         r"^\W*(?:the\s+)?[\w\-]+\s+(?:trial|study)\s*[-–—:,]+\s*(?:so\s+)?"
+                         r"what happened(?: there| in it| with it)?\W*$|"
                          # ("what was DESTINY-Breast04 in HER2-low and what happened": the trial named first, then what
                          # came of it — its design and its results)
                          r"^\W*(?:(?:so|and|ok)\s+)?(?:what|who)(?:'s|’s|s| is| was| were)\s+(?:the\s+)?[^?]{2,60}?(?:\s+(?:and|&|\+))?\s+"

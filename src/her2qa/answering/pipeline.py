@@ -331,6 +331,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
     def _query(self, text: str, carried: list[str], intent: str) -> tuple[Query, list[Candidate]]:
         query = self.analyzer.analyze(text, carried=list(carried))
         query.intent = intent
+        query.common |= self._glossing_a_trial(text, query)
         query.set_aside = list(self._set_aside)
         query.unknown = self._unknown_asked(text, query)
         if intent == "why":
@@ -345,6 +346,16 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             self._pool = candidates
         self._considered.update(c.chunk.id for c in candidates[: max(self.settings.top_k, 10)])
         return query, candidates
+
+    def _glossing_a_trial(self, text: str, query: Query) -> set[str]:
+        """'how many pts were in PATRICIA (palbo + herceptin)': the drugs in brackets after a trial's name tell which trial
+        it is — each is no subject the answer must name beside the trial."""
+        glossed: set[str] = set()
+        for trial in (e for e in query.entities if self.is_trial(e) and not is_drug_name(e)):
+            for match in re.finditer(rf"{re.escape(trial)}(?:\s+(?:trial|study))?\s*\(([^()]{{2,80}})\)", text, re.I):
+                glossed |= {e for e in query.entities if e != trial and is_drug_name(e)
+                            and mentions(match.group(1), query.aliases.get(e, [e]))}
+        return glossed
 
     def _base(self, question: str, query: Query, candidates: list[Candidate], intent: str) -> Answer:
         return Answer(question=question, answer="", intent=intent, resolved_question=query.text,
@@ -426,7 +437,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                       and not (asked_endpoints(text) and not PRIMARY_ENDPOINT_RE.search(text))
                       # ('is there a T-DXd trial for brain mets listed?' reads as a list by its last word)
                       ) or (intent in ("yesno", "list") and (TRIAL_EXISTS_RE.match(text) or BEING_TRIED_RE.match(text)))
-        if intent in ("yesno", "list", "fact") and (combined := self._combination_rows(base, question, text, query,
+        # ('tucatinib plus enhertu trial - name, phase, endpoint': the aspects listed are its row's columns)
+        if intent in ("yesno", "list", "fact", "overview") and (combined := self._combination_rows(base, question, text, query,
                                                                                      candidates, carried)) is not None:
             return combined  # (two drugs asked together: the rows giving both, not every row naming one)
         if rows_asked:
