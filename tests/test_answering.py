@@ -4601,7 +4601,7 @@ ROUND_47C_CASES = {
         ("is trodelvy an option for her2+ disease?",), abstained=True, said=("sacituzumab govitecan",)),
     "'<name> trial - what happened' typed in lower case tells the trial": Case(
         ("patricia trial - what happened",), intent="overview", said=("71 patients", "PATRICIA-II")),
-    "drugs in brackets after a trial's name say which trial it is; they need not be named beside the answer": Case(
+    "drugs in brackets after a trial's name say which trial it is, not a subject the answer must name": Case(
         ("how many patients were in monarcher (abema + herceptin)?",), abstained=False, said=("237",)),
     "a combination's trial with aspects listed is its table rows": Case(
         ("tukysa plus enhertu trial - name, phase, endpoint",), said=("HER2CLIMB-04", "Primary Endpoint: ORR")),
