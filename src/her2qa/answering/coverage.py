@@ -235,7 +235,7 @@ def quality_gap(question: str, evidence: list[str]) -> str:
     attr = match.group("attr").lower()
     stem = re.sub(r"(?:ant|ent|ive|ble|ate|ic|ous)$", "", attr)
     text = " ".join(evidence).lower()
-    return "" if re.search(rf"\b{re.escape(stem[:max(4, len(stem))])}", text) else f"how {attr} it is"
+    return "" if re.search(rf"\b{re.escape(stem)}", text) else f"how {attr} it is"
 
 
 # A property the review names otherwise: T-DM1's payload is "the cytotoxic agent DM1"

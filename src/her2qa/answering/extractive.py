@@ -492,7 +492,13 @@ class ExtractiveAnswerer:
         if len(groups) < 3 - bool(asked_as):
             return units
         # (a sentence two passages hold is one sentence: its second copy takes no place)
-        head = [u for i, u in enumerate(units) if all(u[1].unit.text != v[1].unit.text for v in units[:i])][:reach]
+        head, seen = [], set()
+        for pair in units:
+            if len(head) == reach:
+                break
+            if pair[1].unit.text not in seen:
+                seen.add(pair[1].unit.text)
+                head.append(pair)
 
         def said(cand, unit) -> str:
             # "In these cases, …" says its part together with the sentence it leans on
