@@ -351,6 +351,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         """'how many pts were in PATRICIA (palbo + herceptin)': the drugs in brackets after a trial's name tell which trial
         it is — each is no subject the answer must name beside the trial."""
         glossed: set[str] = set()
+        if "(" not in text:
+            return glossed  # (no brackets, no gloss: no pattern built per name on every question)
         for trial in (e for e in query.entities if self.is_trial(e) and not is_drug_name(e)):
             for match in re.finditer(rf"{re.escape(trial)}(?:\s+(?:trial|study))?\s*\(([^()]{{2,80}})\)", text, re.I):
                 glossed |= {e for e in query.entities if e != trial and is_drug_name(e)
