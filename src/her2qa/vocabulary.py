@@ -167,6 +167,9 @@ happened happen points summary summarize summarise overview difference differenc
 explain explanation mechanism mechanisms meaning define definition results outcome outcomes findings showed
 """.split())
 
+# A trial's head count asked by name: 'total enrollment in her2climb?', 'monarcher accrual', 'sample size of KATE2'
+HEAD_COUNT_NAMES = r"enrol(?:l)?ment|accrual|sample size"
+
 # Clinical shorthand people type, mapped to the review's words.
 SHORTHAND: dict[str, str] = {
     "pts": "patients", "pt": "patient", "mets": "metastases", "met": "metastasis", "tx": "treatment",

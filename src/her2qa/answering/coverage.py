@@ -13,8 +13,8 @@ import re
 from ..citations import strip_markers
 from ..figures import has_figure
 from ..query import RECEPTOR_STATUS, STOPWORDS, QueryAnalyzer, mentions
-from ..vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, LIVED_LONGER, MEANINGS,
-                          SHORTHAND, SYNONYMS, synonym_meanings)
+from ..vocabulary import (ABBREVIATIONS, AFTER_SURGERY, BEFORE_SURGERY, BRANDS, CHAT_WORDS, HEAD_COUNT_NAMES,
+                          LIVED_LONGER, MEANINGS, SHORTHAND, SYNONYMS, synonym_meanings)
 
 # Measures a qualifier can pin down, with the names the review uses for them.
 MEASURES = {
@@ -536,7 +536,7 @@ COUNT_SAID_RE = re.compile(r"(?<![\d.,:])\b(?!(?:19|20)\d\d\b)\d[\d,]*\b(?![.,:]
 # 'sample size of KATHERINE', 'the number of patients in EMILIA': a head count asked without 'how many'
 # ('total enrollment in her2climb?': the head count enrolled)
 HEAD_COUNT_ASKED_RE = re.compile(r"\bsample sizes?\b|\bnumber of (?:patients|pts|participants|people|women|subjects)\b|"
-                                 r"\benrol(?:l)?ment\b|\baccrual\b", re.I)
+                                 rf"\b(?:{HEAD_COUNT_NAMES})\b", re.I)
 
 
 # 'how many pts stopped tukysa because of diarrhea?': how many came off treatment, which only a sentence on stopping gives

@@ -16,7 +16,7 @@ from ..retrieval import LEADING_PRONOUN_RE, Candidate, ScoredUnit, is_generic
 from ..store import Unit
 from ..sentences import split_sentences
 from ..settings import Settings
-from ..vocabulary import BRANDS
+from ..vocabulary import BRANDS, HEAD_COUNT_NAMES
 from .concepts import concept_groups, parts_covered
 from .passages import words_of
 from .coverage import NOT_RECEPTOR_STATUS
@@ -59,7 +59,7 @@ MEASURES = {
     "dose": (re.compile(DOSE_CUE, re.I), re.compile(r"\d\s?mg\b|mg/kg", re.I), "a dose"),
     "patients": (re.compile(r"how many (?:patients|women|participants|people)(?!\s+(?:were|are|was|stayed)\s+(?:still\s+)?alive)|"
                             r"number of (?:patients|participants)|"
-                            r"(?:enrolled|enrol(?:l)?ment|accrual|randomi[sz]ed|sample size)", re.I),
+                            rf"(?:enrolled|{HEAD_COUNT_NAMES}|randomi[sz]ed)", re.I),
                  # '13.6% of patients presented ILD' answers "how many patients got ILD" (a head count
                  # enrolled or randomised is checked by coverage.count_gap)
                  re.compile(r"\d[\d,]*\s+(?:\S+\s+){0,7}?(?:patients|women|participants|cases)|"

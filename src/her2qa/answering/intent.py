@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
 from ..retrieval import REVIEW_SUBJECT
-from ..vocabulary import BRANDS, CAME_OUT_OF, CHAT_WORDS, CLOSE_ONES
+from ..vocabulary import BRANDS, CAME_OUT_OF, CHAT_WORDS, CLOSE_ONES, HEAD_COUNT_NAMES
 from .coverage import asked_endpoints
 
 INTENTS = ("fact", "list", "table", "overview", "compare", "why", "definition", "yesno", "reference")
@@ -318,7 +318,7 @@ DEFINITION_RE = re.compile(rf"^(?:(?:what (?:{COPULA_ADVERB} )?(?:is|are|was|wer
                            # of, or an arm of a trial — no term)
                            r"(?!(?:the |an? )?(?:comparators?|control arms?)\b)"
                            # ('what was the enrolment in nala?': a head count, a figure — no term)
-                           r"(?!(?:the |an? )?(?:total |overall )?(?:enrol(?:l)?ment|accrual|sample size)\b)"
+                           rf"(?!(?:the |an? )?(?:total |overall )?(?:{HEAD_COUNT_NAMES})\b)"
                            # ("whats the main issue with kadcyla": what is wrong with a drug, a fact — no term)
                            r"(?!(?:the |an? )?(?:(?:main|biggest|big|major|key|real)\s+)?(?:problems?|issues?|drawbacks?|downsides?|"
                            r"concerns?|limitations?|challenges?)\s+(?:with|of|for)\b)"
