@@ -4608,10 +4608,51 @@ ROUND_47C_CASES = {
 }
 
 
+ROUND_48_CASES = {
+    "a trial's name, its drug and a word asking to be told of it is the trial's overview": Case(
+        ("nala trial nerlynx details pls",), intent="overview", said=("2.2-month", "32.8% vs. 26.7%")),
+    "'<name> - what happened' without the word trial tells the trial": Case(
+        ("emilia - what happened",), intent="overview", said=("9.6 vs. 6.4 months", "30.9 vs. 25.1 months")),
+    "'what happend' typed is the overview asked": Case(
+        ("th3resa kadcyla what happend",), intent="overview", said=("TH3RESA",)),
+    "what a drug is given with is the drugs the review gives beside it": Case(
+        ("what do they give tukysa with?",), said=("in combination with capecitabine and trastuzumab",)),
+    "'which trial' of a finding that names no trial gives the trial its paragraph named before it": Case(
+        ("which trial showed kadcyla's invasive dfs benefit",), said=("KATHERINE",)),
+    "a family name typed without its member's number is the one member the review prints": Case(
+        ("fgfr role in resistance?",), read=("FGFR4",), said=("FGFR4",)),
+    "'<trial> <column> list' is the column of that trial's row": Case(
+        ("destiny breast 08 arms list",), intent="table", said=("T-DXd plus capivasertib", "T-DXd plus anastrozole")),
+    "a code in brackets beside a drug the review names is the drug's other name, not a subject it lacks": Case(
+        ("what payload does Disitamab vedotin (RC48) carry?",), abstained=False, said=("MMAE",)),
+    "which treatment is best for one person is declined: the review compares trials, not patients": Case(
+        ("enhertu or kadcyla - which is better for my mom?",), abstained=True, said=("best for one patient",)),
+    "platelets, which the review never mentions, are declined": Case(
+        ("does enhertu lower platelets?",), abstained=True, said=("platelets",)),
+    "'head-to-head' is one word, no dash ending a comparison's headline, so the figure asked of the trial is answered": Case(
+        ("kadcyla vs tykerb+xeloda head-to-head os hr in emilia",), intent="fact", said=("0.68",)),
+    "a topic of several words before a dash, then a yes/no question": Case(
+        ("brain progression while on tukysa - can treatment continue after radiation?",), intent="yesno",
+        said=("continued after local therapy",)),
+    "'<drug> trial for <population> - <column>?' is the tables' rows for that population": Case(
+        ("enhertu trial just for brain mets - phase?",), intent="table", said=("NCT04752059",)),
+    "'it' after the one subject the turn names is that subject, not one carried on": Case(
+        ("what did HER2CLIMB show?", "nerlynx? and when was it approved"), read=("when was nerlynx approved",)),
+    "'X and resistance, what's the link' asks how the two are tied": Case(
+        ("fgfr4 and herceptin resistance - what's the connection?",), intent="why"),
+    "'X and resistance how' typed with the how last asks the mechanism": Case(
+        ("muc4 and trastuzumab resistance how",), intent="why", said=("epitope",)),
+    "'which trial is that from' after an answer is the reference it cites": Case(
+        ("any benefit from adding everolimus?", "which trial was that from"), intent="reference", said=("BOLERO-1",)),
+    "targeting a receptor is inhibiting it: the sentence on its inhibition answers": Case(
+        ("what is axl", "anyone targeting it with meds yet?"), said=("currently being evaluated in clinical trials",)),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
-         **ROUND_47C_CASES}
+         **ROUND_47C_CASES, **ROUND_48_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -54,6 +54,11 @@ TEST = PROJECT_ROOT / "eval" / "test.jsonl"
     ("1st line pfs", "Setting: 1st line; Primary Endpoint: PFS.", False),  # only inside a quoted row
     ("iii t-dxd", "Table 2 (Ongoing trials): Phase: III; Experimental Arm: T-DXd; Setting: 2nd line", True),
     ("line pfs", "The 2nd line; its endpoint: PFS", False),
+    # a list item's full stop copied with the fact is punctuation: the row quotes its items joined by ";"
+    ("t-dxd plus durvalumab.", "Experimental Arm: T-DXd; T-DXd plus durvalumab; T-DXd plus pertuzumab", True),
+    ("t-dxd plus durvalumab.", "Experimental Arm: T-DXd; T-DXd plus durvalumabs", True),
+    ("8.5.", "median PFS of 8.55 months", False),                       # (a number's own dot is no full stop)
+    ("t-dxd plus durvalumab.", "T-DXd plus pertuzumab", False),
 ])
 def test_fact_in_text(fact, text, expected):
     assert fact_in_text(fact, text) is expected

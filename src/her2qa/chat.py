@@ -425,6 +425,11 @@ def _asked_of_the_last_answer(t: _Reading) -> Read | None:
     return None
 
 
+# 'enhertu? and …', 'and nerlynx - when was it …': a name put first as the turn's topic, then its question
+TOPIC_FIRST_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|then|what about|how about)\s+)*(?P<topic>[\w\-+/]+(?:\s+[\w\-+/]+)?)"
+                            r"\s*(?:\?+|\s[-–—:]|:|,)\s*", re.I)
+
+
 def _with_a_subject_of_its_own(t: _Reading) -> Read | None:
     """A turn naming its own subject: combined with the drug carried on, 'what about X - …', asked again of X, added to
     the drug before, 'that' or 'there' for the last subject, the outcome of a drug in the trial just told."""
@@ -432,6 +437,12 @@ def _with_a_subject_of_its_own(t: _Reading) -> Read | None:
 
     question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
     previous, analyzer = t.previous, t.analyzer
+    if len(specific_own) == 1 and pronoun and pronoun.group(0).lower() in ("it", "its") and \
+            (topic := TOPIC_FIRST_RE.match(question)) and topic.end() <= pronoun.start() and \
+            mentions(topic.group("topic"), analyzer.aliases_of(specific_own[0])):
+        # "enhertu? and what approval does it have" after a turn on perjeta and kadcyla: 'it' is the subject this turn
+        # puts first as its topic, not a name carried on
+        return _named_in_its_place(question, pronoun, specific_own[0]), own
     if specific_own and not pronoun and (combined := COMBINED_WITH_RE.search(question)) and \
             all(mentions(question[combined.end():], analyzer.aliases_of(e)) for e in specific_own) and \
             (drug := next((e for e in carried if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)), None)):

@@ -329,6 +329,12 @@ _SUFFIXES = ("ations", "ation", "isons", "ison", "ings", "ing", "edly", "ies", "
 GREEK = {"alpha": "α", "beta": "β", "gamma": "γ", "delta": "δ"}
 
 
+def _glossed(question: str, other: str, name: str) -> bool:
+    """Is ``other`` typed in brackets right after ``name``, or ``name`` in brackets right after ``other``?"""
+    a, b = re.escape(other), re.escape(name)
+    return bool(re.search(rf"{b}\s*\(\s*{a}\s*\)|{a}\s*\(\s*{b}\s*\)", question, re.I))
+
+
 def _inflects(word: str, stem: str) -> bool:
     """Is ``word`` the stem or an inflection of it ('costs', 'costly'), not a longer word that starts
     with it ('costimulatory' is no cost)?"""
@@ -395,8 +401,15 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"ppis?|antacids?|proton|statins?|warfarin|anticoagulants?|corticosteroids?|dexamethasone|"
                            r"prednison\w*|antiemetics?|loperamide|painkillers?|ibuprofen|paracetamol|acetaminophen|opioids?|"
                            # named radiotherapy techniques (the review speaks only of 'local therapy')
-                           r"srs|wbrt|sbrt|radiosurgery",
+                           r"srs|wbrt|sbrt|radiosurgery|"
+                           # blood counts and who pays ('does kadcyla drop platelets', 'can i get it on the nhs')
+                           r"platelets?|nhs|medicare|medicaid|reimburs\w*",
                            re.I)
+# 'tukysa or nerlynx, which one is best for me?': a choice for one person, which a review of trials does not make
+PERSONAL_CHOICE_RE = re.compile(r"\b(?:which|what)(?: one| drug| treatment| option| of them)?(?: is| would be| works| will work)? "
+                                r"(?:best|better|right) (?:for|4) (?:me|my|her|him|us)\b|"
+                                r"\bshould (?:i|she|he|we|my \w+) (?:take|get|choose|pick|go (?:for|with)|switch to)\b[^?]*\bor\b",
+                                re.I)
 
 WHO_MAKES_RE = re.compile(r"\bwho (?:makes|made|manufactures|manufactured|markets|sells|produces|owns)\b", re.I)
 STATE_SUFFIX_RE = re.compile(r"-(?:expressing|overexpressing|mutant|mutated|amplified|driven|positive|negative|"
@@ -612,6 +625,16 @@ class QueryAnalyzer:
             c for c in difflib.get_close_matches(w, [d for d, m in drug_counts.items() if m >= 3], n=1, cutoff=0.84)])}
         self._digit_dropped = {re.sub(r"\d", "", low): name for low, name in self.printed_names.items()
                                if re.fullmatch(r"[a-z]{2,}\d+[a-z]{2,}", low) and len(re.sub(r"\d", "", low)) >= 6}
+        # 'fgfr' → 'FGFR4': a family name typed without its member's number, when the review prints one member only
+        # and never the family's name on its own
+        members: dict[str, list[str]] = {}
+        for low, name in self.printed_names.items():
+            if (stem := re.fullmatch(r"([a-z]{3,})\d{1,4}", low)) and low == compact(name).lower():
+                members.setdefault(stem.group(1), []).append(name)
+        self._number_dropped = {stem: names[0] for stem, names in members.items() if len(names) == 1
+                                and not re.search(rf"\b{stem}\b", corpus_text, re.I) and stem not in STOPWORDS
+                                # ('destinybreast': DESTINY-Breast03, -04 … are printed hyphenated too)
+                                and len(set(re.findall(rf"{stem}(\d+)", self.corpus_compact))) == 1}
         # 'climb' → 'HER2CLIMB': a name printed with the review's subject as its prefix, typed without it (a word the
         # review never prints on its own)
         self._subject_dropped = {low[4:]: name for low, name in self.printed_names.items()
@@ -788,6 +811,8 @@ class QueryAnalyzer:
                 return self._misprinted[lowered]
             if lowered in self._subject_dropped:
                 return self._subject_dropped[lowered]
+            if lowered in self._number_dropped:
+                return self._number_dropped[lowered]
             if (len(lowered) < 6 or lowered in self.plain_words or lowered in STOPWORDS or lowered in CHAT_WORDS
                     or lowered in EVERYDAY_WORDS
                     or lowered in BRANDS or lowered in self.expansions
@@ -1021,6 +1046,8 @@ class QueryAnalyzer:
         # 'who makes enhertu?': the company behind a drug, which the review never names
         if WHO_MAKES_RE.search(question):
             clinical.append("who makes the drug")
+        if PERSONAL_CHOICE_RE.search(question):
+            clinical.append("which treatment is best for one patient")
         clinical += ["men" for _ in SEX_GROUP_RE.finditer(question)
                      if not re.search(r"\b(?:men|male)\b", self.lowered_text)][:1]
         clinical += [w for w in re.findall(r"[A-Za-z]+", question) if ENZYME_RE.fullmatch(w)
@@ -1131,6 +1158,9 @@ class QueryAnalyzer:
         examples = " ".join(m.group(0) for m in EXAMPLES_GIVEN_RE.finditer(question)
                             if any(mentions(m.group(0), [e]) for e in entities))
         unknown = [w for w in unknown if w.split(" (")[0] not in examples]
+        # 'disitamab vedotin (rc48)', 'rc48 (disitamab vedotin)': a code the review never prints, typed in brackets beside
+        # a name it does, is that drug's other name, not a second subject missing
+        unknown = [w for w in unknown if not any(_glossed(question, w, e) for e in entities)]
         # ('…, im from heme so only know imatinib lol': a name in what the asker says of themselves is not asked)
         background = " ".join(m.group(0) for m in ASKER_BACKGROUND_RE.finditer(question)).lower()
         asked = ASKER_BACKGROUND_RE.sub(" ", question).lower()

@@ -259,6 +259,9 @@ SYNONYMS: dict[str, str] = {
     r"\bmolecul(?:e|ar)[\s-]level\b|\bmolecularly\b":
         "components composed consists linked linker payload designed developed",
     r"target(?:s|ed)?\b|\bhit(?:s|ting)?\b|\bgo(?:es)? after\b|\battack(?:s|ing)?\b": "inhibits inhibitor",
+    # ('is anyone targeting AXL with drugs yet?': "Its inhibition … is currently being evaluated in clinical trials")
+    # (not 'src-targeting drugs', a kind of drug named)
+    r"(?<![\w-])targeting\b": "inhibits inhibitor inhibition",
     # 'what they hit', 'what does it target' (not 'HER2-targeted therapy'): what a drug inhibits, how selectively
     r"\bhit(?:s|ting)?\b|(?<![\w-])targets?\b": "inhibition selective",
     r"approv": "approved approval FDA",
@@ -267,6 +270,12 @@ SYNONYMS: dict[str, str] = {
     r"\bcandidates?\b": "potential",  # 'candidate biomarkers': the review's "potential biomarkers"
     # 'is anything targeting it in the clinic yet?': the clinic is where the review's clinical trials and practice are
     r"\bclinics?\b": "clinical",
+    # 'whats tukysa usually given with?': the drugs given beside it, as the review joins them ("tucatinib or placebo in
+    # combination with capecitabine and trastuzumab", "T-DXd plus pertuzumab")
+    # ('what do they give tukysa with?': the drug named between)
+    # (not 'what might go with better PFS': what is associated with it)
+    r"(?:given|gives?|giving|used|paired|taken)\b(?: [\w\-]+){0,2}? (?:together |alongside )?with\b":
+        "in combination with plus",
     r"\bmarkers?\b": "biomarkers",  # 'which immune markers went with better PFS': the review's "biomarkers"
     # 'how does too much cyclin D1 cause resistance?': too much of a protein is its overexpression
     r"\btoo much\b(?! (?:of )?(?:the )?(?:drug|dose|toxicity|diarrh\w*))|\bexcess(?:ive)?\b": "overexpression overexpressed",

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 from ..query import STOPWORDS
-from ..vocabulary import BRANDS, CHAT_WORDS, SYNONYMS
+from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SYNONYMS
 from .passages import FRAME_WORDS, words_of
 
 # Words of every question on this review, and words that name nothing asked: they tell no part apart
 EVERYWHERE = frozenset(words_of("her2 her2-positive breast cancer bc patients patient disease treatment "
                                 "therapy therapies review"))
+SPELT_OUT_EVERYWHERE = frozenset(words_of("survival"))
 NAMING_NOTHING = frozenset("while get gets got getting still yet now really someone anyone people person "
                            "thing things way".split())
 
@@ -45,6 +46,9 @@ def concept_groups(question: str, aliases: dict[str, list[str]] | None = None) -
             continue
         if word in BRANDS:
             forms |= words_of(BRANDS[word])
+        if word in ABBREVIATIONS:
+            # 'idfs' is the review's "invasive DFS" (the measure's last word, 'survival', names every endpoint)
+            forms |= words_of(ABBREVIATIONS[word]) - SPELT_OUT_EVERYWHERE
         groups.append((forms, set(forms)))
     merged: list[tuple[set[str], set[str]]] = []
     for said, words in groups:  # 'brain' and 'brain spots grow' are one part, said twice

@@ -192,6 +192,11 @@ def gives_asked_figure(text: str, measures: list[re.Pattern]) -> bool:
     return has_figure(text) and (not measures or any(m.search(text) for m in measures))
 
 
+# How far back in its paragraph a finding's trial may be named ("…the KATHERINE trial [41]. This was a phase III study
+# … Patients were randomized … In this setting, T-DM1 improved invasive DFS…")
+TRIAL_NAMED_REACH = 3
+
+
 def trial_names(text: str) -> list[str]:
     """Trial-shaped names in ``text``: capitals and digits (NALA, HER2CLIMB-04) or mixed case (MonarcHER)."""
     return TRIAL_RE.findall(text) + MIXED_CASE_NAME_RE.findall(text)
@@ -461,6 +466,8 @@ class ExtractiveAnswerer:
         chosen = self._choose(query, units, best, chosen)
         if query.intent == "fact":
             chosen = self._with_each_property(query, units, chosen)
+        if query.intent in ("", "fact") and asked_kind(query.text) == "trial":
+            chosen = self._with_the_trial_it_belongs_to(query, units, chosen)
         return self._compose(base, self._with_typed_figures(query, units, chosen), query)
 
     def _with_each_property(self, query: Query, units, chosen):
@@ -480,6 +487,37 @@ class ExtractiveAnswerer:
             if speaking is not None:
                 chosen.append(speaking)
         return chosen
+
+    def _with_the_trial_it_belongs_to(self, query: Query, units, chosen):
+        """'which trial showed the idfs benefit of kadcyla': the sentence giving the finding ("In this setting, T-DM1
+        improved invasive DFS…") may name no trial; its trial is the one its paragraph named last before it ("…based
+        on the results of the KATHERINE trial"), which comes first."""
+        asked_as = ASKED_KIND_RE.search(query.text)
+        kind_words = words_of(asked_as.group("kind") + asked_as.group("noun"))
+        groups = [g for g in concept_groups(query.text, query.aliases) if not g & kind_words]
+        if not groups:
+            return chosen
+        finding = max(chosen, key=lambda pair: (parts_covered(groups, pair[1].unit.text), -chosen.index(pair)))
+        if names_of_kind(finding[1].unit.text, "trial"):
+            return chosen
+        sentences, here = self._paragraph_around(finding[0].chunk, finding[1].unit.start)
+        if here is None:
+            return chosen
+        for start, end, text in reversed(sentences[max(0, here - TRIAL_NAMED_REACH):here]):
+            if names_of_kind(text, "trial"):
+                if any(pair[1].unit.start == start for pair in chosen):
+                    return chosen
+                named = next((pair for pair in units if pair[1].unit.start == start), None) or \
+                    self._sentence_at(start, end, text)
+                return chosen if named is None else [named] + list(chosen)
+        return chosen
+
+    def _sentence_at(self, start: int, end: int, text: str) -> tuple[Candidate, ScoredUnit] | None:
+        """The review's sentence at ``start``, quoted from a passage that holds it whole."""
+        chunk = next((c for c in self.corpus.chunks if c.kind == "text" and c.start <= start and end <= c.end), None)
+        if chunk is None:
+            return None
+        return Candidate(chunk=chunk, fused=0.0), ScoredUnit(Unit("", chunk.id, start, end, text), 0.0, 0.0, 0.0, 0.0)
 
     def _covering_most_first(self, query: Query, units, eligible=None, reach: int = COVERAGE_REACH, asked_as: str = ""):
         """A yes/no is settled by the sentence that speaks to most of what is asked ("…if patients presented

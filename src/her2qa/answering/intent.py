@@ -82,6 +82,8 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"what explains|what causes|what makes)\b|^\W*mechanisms?\s*:|"
                     # "mechanistically how does AXL drive resistance?": the mechanism asked in so many words
                     r"^\W*(?:mechanistically|biologically|molecularly)\b|\b(?:rationale|reason|reasoning|why)\b|"
+                    # ('src and trastuzumab resistance, whats the link', 'axl and resistance how'): how the two are tied
+                    r"\bwhat(?:'s|’s|s| is)\s+the\s+(?:link|connection|relationship|relation|tie)\b|\bresist\w*\b.*\bhow\W*$|"
                     # ("AXL as resistance driver - mechanistically how?": the same, asked after what it is about)
                     r"[-–—:,]\s*(?:(?:so|but|and|ok)\s+)?(?:mechanistically|biologically|molecularly)\b|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
@@ -372,14 +374,17 @@ def without_scope_or_example(question: str) -> str:
 
 # "X vs Y - …", "tykerb + xeloda vs tykerb + herceptin - which one …": two names or regimens set side by side first
 _REGIMEN = r"[\w\-/]+(?:\s*(?:\+|plus|&)\s*[\w\-/]+){0,3}(?:\s+(?:alone|only|monotherapy))?"
-HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}"
+HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_REGIMEN}(?![\w\-/])"  # (not 'T-' of 'T-DM1')
                                  # ('kadcyla vs herceptin after surgery with leftover cancer - how much better…': the setting)
                                  r"(?:\s+(?:after|before|post|pre|for|with|among)[\s-]+[^-–—:,?]{1,50}?"
                                  # ('… in trastuzumab-refractory pts, which combo had an OS benefit?': the population)
                                  r"|\s+in\s+(?:(?!\s[-–—]\s)[^–—:,?]){1,50}?\b(?:patients|pts|people|women|disease|setting)"
                                  # ('kadcyla vs enhertu construct - linker, payload, DAR?': what of them is set side by side)
-                                 r"|(?:\s+(?!(?:in|on|at|of|from|during|within|to|by)\b)[a-z][a-z\-]*){1,2}(?=\s*[-–—:]))?"
-                                 r"\s*(?:[-–—:,?]|$)"
+                                 # (a dash between spaces or before one parts them; 'head-to-head' is one word)
+                                 r"|(?:\s+(?!(?:in|on|at|of|from|during|within|to|by)\b)[a-z][a-z\-]*){1,2}(?=\s+[-–—]|[-–—]\s|\s*:)"
+                                 # ('T-DXd vs T-DM1 at the construct level - linker, payload …': the level they are set at)
+                                 r"|\s+at\s+the\s+[\w\-]+\s+level(?=\s+[-–—]|[-–—]\s|\s*:))?"
+                                 r"(?:\s+[-–—]|[-–—](?:\s|$)|\s*[:,?]|\s*$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
 # "any data that inhibiting AXL actually works?", "any proof that blocking src helps": is there evidence that…
 EVIDENCE_THAT_RE = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:is there |are there )?any (?:real |actual |good )?"
@@ -388,7 +393,11 @@ EVIDENCE_THAT_RE = re.compile(r"^\W*(?:(?:so|and|but|ok|okay)\W+)?(?:is there |a
 LATER_ON = r"(?:down the road|later on|later|eventually|in the future|one day)"
 YESNO_RE = re.compile(r"^(?:(?:so|and|but|ok|okay|then|also|hmm)\W+){0,2}(?:(?:in|for|with|among|at|after|according to) [^,?]{1,50}, |"
                       # "HER2CLIMB - could pts with brain progression stay on it?": a name as the topic, then the question
-                      r"[\w\-+/]+(?: [\w\-+/]+)?(?: [-–—]| ?:) |"
+                      # ('cns progression on tucatinib triplet - can you keep going after srs?': a topic of a few words —
+                      # not a clause told first, 'pt progressed on kadcyla - is enhertu still an option?')
+                      r"(?!(?:what|which|who|whom|whose|why|how|when|where)\b)"
+                      r"(?![^-–—:?]*\b(?:progressed|failed|relapsed|had|has|have|was|were|is|are|got|received|stopped)\b)"
+                      r"[\w\-+/]+(?: [\w\-+/]+){0,5}(?: [-–—]| ?:) |"
                       # "if she gets radiation for a brain spot, can she keep taking tukysa?": a condition, then the question
                       # (without the comma, the question's own subject after its verb marks where it starts)
                       # ('ok. down the road if it stops working - was enhertu ever tested …?': when, then the condition)
@@ -460,7 +469,7 @@ def is_reference(question: str) -> bool:
                   r"\bwhere(?:'s| is| does| did| do)\b.*\bfrom\b|\bcitations?\b|\bjournal\b(?!\s+clubs?\b)|\bpublished\b|\bauthors?\b|"
                   r"\bdoi\b|\bpubmed\b|"
                   # 'the NALA paper they cite, whose is it', 'which study is that from': whose the cited paper is
-                  r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work) (?:is|was) (?:that|this|it) from\b|"
+                  r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work|trial) (?:is|was) (?:that|this|it) from\b|"
                   r"\b(?:paper|study|article|work) (?:they|the authors|the review) cites?\b|"
                   # '… the actual tucatinib trial paper. which one do they cite?'
                   r"\b(?:do|does|did) (?:they|the authors|the review|it) cite\b|"
@@ -755,7 +764,8 @@ def classify(question: str) -> str:
         return "compare"
     if TABLE_RE.search(q) and not re.search(r"\b(?:why|how does)\b", q, re.I):
         return "table"
-    if WHY_RE.search(q):
+    # ('cyclin d1 overexpression - how does that cause resistance': the label names what the how-question asks of)
+    if WHY_RE.search(q) or ((labelled := LABEL_THEN_QUESTION_RE.match(q)) and WHY_RE.match(labelled.group("question"))):
         return "why"
     if asks_for_list(q) and not MEASURE_RE.search(ENDPOINT_NAMED_RE.sub(" ", q)) and not re.match(
             r"^(?:which|what) (?:year|dose|phase|line|payload)\b", q, re.I):
@@ -863,9 +873,16 @@ def _bare_name(question: str) -> bool:
         question = question[given.end():]
         if not (re.search(r"\b(?:trial|study)\b", question, re.I) or NAME_LIKE_RE.search(question)):
             return False
-    words = re.findall(r"[\w\-/+.]+", question)
-    rest = [w for w in words if w.lower() not in {"trial", "study", "the", "drug", "pls", "please", "info", "?"}]
+    question = WHAT_HAPPENED_TAIL_RE.sub("", question)
+    words = [w for w in re.findall(r"[\w\-/+.]+", question) if re.search(r"\w", w)]
+    rest = [w for w in words if w.lower() not in {"trial", "study", "the", "drug", "pls", "please", "plz", "info"} | TELLING_WORDS]
     return 0 < len(rest) <= 2 and not re.match(rf"^{WH_START}\b", question.strip(), re.I)
+
+
+# "katherine trial kadcyla details pls", "her2climb - what happened": a name, maybe its drug, and a word asking to be
+# told about it (the telling itself, not one measure)
+TELLING_WORDS = {"details", "detail", "results", "findings", "outcomes", "outcome", "data", "summary"}
+WHAT_HAPPENED_TAIL_RE = re.compile(r"\s*[-–—:,]*\s*(?:so\s+)?what happen(?:e)?d(?: there| in it| with it)?\W*$", re.I)
 
 
 # Text addressed to the system rather than asking about the review: "Ignore previous instructions…",

@@ -100,7 +100,9 @@ PRIMARY_ENDPOINT_RE = re.compile(r"\bprimary (?:end ?points?|outcomes?)\b|"
                                  r"\bwith\s+(?:an?\s+|the\s+)?(?:[\w\-]+\s+){1,3}?end ?points?\b|"
                                  r"\b(?:measure|measures|measuring|looking at)\s+(?:pfs|os|orr|dfs|idfs|cbr)\b", re.IGNORECASE)
 # 't-dxd trials with…', 'ongoing enhertu trials where…'
-TRIALS_WITH_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}trials?\s+(?:with|where|that|having)\b", re.IGNORECASE)
+# ('tdxd trial specifically for brain mets? endpoint': the trials by whom they are for)
+TRIALS_WITH_RE = re.compile(r"^\s*(?:[\w\-]+\s+){1,3}trials?\s+(?:with|where|that|having|(?:specifically\s+|just\s+|only\s+)?for)\b",
+                            re.IGNORECASE)
 # "which anti-diarrhea drug and schedule did the CONTROL trial use": a named detail of one trial, told where it is
 DETAIL_OF_TRIAL_RE = re.compile(r"^\W*(?:which|what)\s+(?:[\w\-]+\s+){0,2}?(?:drugs?|agents?|medications?|meds|doses?|"
                                 r"schedules?|regimens?|comparators?)\b", re.I)
@@ -431,7 +433,9 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         rows_asked = (intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text))
                       and not ONE_ASKED_RE.search(text)
                       and (PHASE_RE.search(text) or LINE_ASKED_RE.search(text) or TRIALS_IN_LINE_RE.search(text)
-                           or PRIMARY_ENDPOINT_RE.search(text) or ARM_ASKED_RE.search(text))
+                           or PRIMARY_ENDPOINT_RE.search(text) or ARM_ASKED_RE.search(text)
+                           # ('… trial for brain mets - endpoint?': a column of the tables asked of the trials chosen)
+                           or (TRIALS_WITH_RE.search(text) and ROW_COLUMN_ASKED_RE.search(text)))
                       # 'what response rate did ZW25 get in its phase 1 study?': no column — but 'trials with pfs as
                       # primary endpoint' names the measure as the column's value
                       and not asked_measures(ENDPOINT_AS_PRIMARY_RE.sub(" ", text))

@@ -27,7 +27,10 @@ ROW_COLUMN_ASKED_RE = re.compile(r"\b(?:arms?|phases?|settings?|lines?|end ?poin
 COLUMN_LISTED_RE = re.compile(r"^\W*(?:what|which|list|name|show|give|tell|all)(?:\s+(?:are|were|is|the|all|of|me|us))*\s+"
                               # ('list the DESTINY-Breast07 arms': the trial's name as the qualifier)
                               r"(?:(?:experimental|control|treatment|primary|[a-z][a-z0-9]*(?:-[a-z0-9]+)?)\s+)?"
-                              r"(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)\b", re.I)
+                              r"(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)\b|"
+                              # ('destiny-breast 07 arms list': the column named, then the word asking for its list)
+                              r"^\W*(?:the\s+)?(?:[\w\-]+\s+){1,4}?(?:arms?|phases?|settings?|lines?|end ?points?|payloads?)"
+                              r"\s+list\W*$", re.I)
 # What a drug is given with: "what is enhertu combined with", "what are they combining X with", "paired with"
 PARTNERS_ASKED_RE = re.compile(r"\b(?:combin\w*|given|paired|partnered|mixed|used)\b[^?]{0,30}?\bwith\b|\bwhat\s+(?:drugs?\s+)?"
                                r"(?:is|are)\s+(?:being\s+)?added\s+to\b", re.I)

@@ -29,7 +29,9 @@ def normalise(text: str) -> str:
 
 
 def _fact_pattern(fact: str) -> re.Pattern:
-    fact = normalise(fact)
+    # a list item's full stop copied with it ("t-dxd plus durvalumab.") is punctuation, not part of the fact: a
+    # table row quoted with its cells joined by ";" holds the same item
+    fact = re.sub(r"(?<=[a-z)])\.$", "", normalise(fact))
     pattern = re.escape(fact)
     if fact[:1].isalnum():
         pattern = r"(?<![0-9a-z])" + pattern  # a fact starts at a word start: "orr" ≠ "corr…"
