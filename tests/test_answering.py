@@ -4649,10 +4649,24 @@ ROUND_48_CASES = {
 }
 
 
+ROUND_48B_CASES = {
+    "a Greek letter typed as its Latin first letter in lower case is the isoform the review prints": Case(
+        ("whats alpelisib selective for, pi3ka?",), read=("pi3kα",), said=("PI3Kα",)),
+    "'<term> def' asks the term's definition": Case(
+        ("car-t def",), intent="definition", said=("CAR-T",)),
+    "'source?' as a turn of its own asks the reference of what was said": Case(
+        ("what did KATHERINE show?", "source?"), intent="reference", said=("von Minckwitz",)),
+    "a claim, then '- which study', asks the study the review cites for it": Case(
+        ("ferroptosis and fgfr4 in her2+ bc - which study",), intent="reference", said=("Zou Y.",)),
+    "holding a drug for a toxicity is its management, which the review does not give": Case(
+        ("do you pause enhertu for ild?",), abstained=True, said=("how to manage",)),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
-         **ROUND_47C_CASES, **ROUND_48_CASES}
+         **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -751,7 +751,9 @@ class QueryAnalyzer:
         # 'PI3Kalpha', 'PI3K alpha', 'ERalpha': an isoform's Greek letter as the review prints it (PI3Kα)
         text = re.sub(r"(?<=[A-Z0-9])[\s-]?((?i:alpha|beta|gamma|delta))\b", lambda m: GREEK[m.group(1).lower()], text)
         # 'PI3Ka': the Greek letter typed as its Latin first letter, when the review prints the name with it
-        text = re.sub(r"\b([A-Za-z0-9]*[A-Z0-9])([abgd])\b", lambda m: self._greek_typed(m.group(1), m.group(2)), text)
+        # ('pi3ka' typed in lower case: a name with a digit in it)
+        text = re.sub(r"\b([A-Za-z0-9]*[A-Z0-9]|[a-z]*\d[a-z0-9]*)([abgd])\b",
+                      lambda m: self._greek_typed(m.group(1), m.group(2)), text)
 
         def regimen(match: re.Match) -> str:
             # 'perjeta/herceptin/docetaxel': names typed as one regimen (not 'PI3K/AKT/mTOR', printed so)

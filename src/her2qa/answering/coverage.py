@@ -636,6 +636,8 @@ MANAGEMENT_ASKED_RE = re.compile(
     # "do they stop it or can you keep going at grade 1", "at what grade should it be discontinued": whether to go
     # on with the drug
     r"(?:stop|hold|pause|resume|restart)(?:s|ped|ping|ed|ing)? (?:it|them|the drug|treatment|therapy)|keep going|carry on|"
+    # ('when do you hold enhertu for ild': the drug by its name, then the toxicity it is held for)
+    r"(?:stop|hold|pause|withhold)(?:s|ped|ping|ing)? [\w\-]+ (?:for|because of|due to|at|when|if)|"
     r"discontinu\w*|(?:be|being) (?:\w+ly\s+)?(?:stopped|held|paused|withheld|interrupted))\b", re.I)
 TOXICITY_RE = re.compile(
     r"\b(?:ild|interstitial lung|pneumonitis|diarrh\w*|toxicit\w*|cardiotox\w*|side effects?|adverse (?:events?|effects?)|"

@@ -470,6 +470,8 @@ def is_reference(question: str) -> bool:
                   r"\bdoi\b|\bpubmed\b|"
                   # 'the NALA paper they cite, whose is it', 'which study is that from': whose the cited paper is
                   r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work|trial) (?:is|was) (?:that|this|it) from\b|"
+                  # ('source?' as a turn of its own; 'tsc2 mutation + palbociclib - which study': the claim, then the study asked)
+                  r"^\W*(?:and\s+|so\s+)?(?:the\s+)?sources?(?:\s+(?:in|for|of|on)\s+[^?]+)?\W*$|[-–—:,]\s*(?:which|what)\s+(?:study|studies|paper|source)\W*$|"
                   r"\b(?:paper|study|article|work) (?:they|the authors|the review) cites?\b|"
                   # '… the actual tucatinib trial paper. which one do they cite?'
                   r"\b(?:do|does|did) (?:they|the authors|the review|it) cite\b|"
@@ -508,7 +510,7 @@ NAME_THEN_KIND_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-/+]+(?:\s[\w\-/+]+)?)\s
                                      r"(?:it|that|this|they|those|these)\W*$", re.I)
 TERM_MEANING_RE = re.compile(r"^\W*(?!(?:which|what|who|whose|how|why|when|where)\b)"  # ('which ref backs the X definition')
                              r"(?P<term>[\w\-–/+ ]{2,50}?)\s*[-–—:,]?\s+(?:(?:one[- ]line|1[- ]line|one[- ]sentence|short|quick|brief|"
-                             r"simple|plain|formal|exact|precise)\s+)?(?:meaning|definition)"
+                             r"simple|plain|formal|exact|precise)\s+)?(?:meaning|definition|defn?)"
                              r"(?:\s+(?:(?:in|for|within|of) )?(?:the )?[\w\-+]+(?: [\w\-+]+){0,3}?(?: context| setting)?)?"
                              r"(?:\s*\([\w\-+/ ]{1,30}\))?\W*$", re.I)  # 'bystander effect meaning adc', 'bystander effect meaning (adcs)?'
 
