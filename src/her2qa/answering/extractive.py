@@ -491,7 +491,7 @@ class ExtractiveAnswerer:
     def _with_the_trial_it_belongs_to(self, query: Query, units, chosen):
         """'which trial showed the idfs benefit of kadcyla': the sentence giving the finding ("In this setting, T-DM1
         improved invasive DFS…") may name no trial; its trial is the one its paragraph named last before it ("…based
-        on the results of the KATHERINE trial"), which comes first."""
+        on the results of the KATHERINE trial"), which is put before it."""
         asked_as = ASKED_KIND_RE.search(query.text)
         kind_words = words_of(asked_as.group("kind") + asked_as.group("noun"))
         groups = [g for g in concept_groups(query.text, query.aliases) if not g & kind_words]
