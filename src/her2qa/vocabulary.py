@@ -502,8 +502,9 @@ def synonym_meanings(text: str) -> list[str]:
     """The review's words for what ``text`` says in its own ('after surgery' → 'adjuvant'), one string per
     synonym it uses."""
     lowered = text.lower()
-    return [meaning for pattern, meaning in _SYNONYM_PATTERNS if pattern.search(lowered)]
+    return [meaning for pattern, meaning in SYNONYM_PATTERNS if pattern.search(lowered)]
 
 
-# (compiled once: built on every call, a hundred patterns pushed others out of the re module's cache)
-_SYNONYM_PATTERNS = [(re.compile(rf"\b{phrase}"), meaning) for phrase, meaning in SYNONYMS.items()]
+# SYNONYMS as compiled patterns, for every reader of them (built on every call, a hundred patterns pushed others out of
+# the re module's cache)
+SYNONYM_PATTERNS = [(re.compile(rf"\b{phrase}"), meaning) for phrase, meaning in SYNONYMS.items()]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..query import STOPWORDS
-from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SYNONYMS
+from ..vocabulary import ABBREVIATIONS, BRANDS, CHAT_WORDS, SYNONYM_PATTERNS
 from .passages import FRAME_WORDS, words_of
 
 # Words of every question on this review, and words that name nothing asked: they tell no part apart
@@ -33,8 +33,8 @@ def concept_groups(question: str, aliases: dict[str, list[str]] | None = None) -
         if said:
             groups.append((said, said.union(*(words_of(o) for o in others))))
             spoken |= said
-    for phrase, meaning in SYNONYMS.items():
-        found = re.search(rf"\b{phrase}", lowered)
+    for pattern, meaning in SYNONYM_PATTERNS:
+        found = pattern.search(lowered)
         if found:
             said = words_of(found.group(0)) - EVERYWHERE
             groups.append((said, said | words_of(meaning)))

@@ -217,6 +217,21 @@ def asked_kind(question: str) -> str:
     return "trial" if match.group("noun").lower().startswith(("trial", "stud")) or trial_head else "drug"
 
 
+def kind_asked_as(question: str) -> str:
+    """The words asking which kind ('cdk4/6 inhibitor' of "which cdk4/6 inhibitor …"), '' when none."""
+    match = ASKED_KIND_RE.search(question)
+    return match.group("kind") + match.group("noun") if match else ""
+
+
+def parts_besides_kind(query: Query, asked_as: str) -> list[frozenset[str]]:
+    """The question's concept groups, less those of the kind asked ('which trial …': every answer names a trial)."""
+    groups = concept_groups(query.text, query.aliases)
+    if not asked_as:
+        return groups
+    kind_words = words_of(asked_as)
+    return [g for g in groups if not g & kind_words]
+
+
 # The hazard ratio OF overall survival ('os hr', 'hazard ratio for OS') — not 'median pfs, HR and 2yr OS',
 # which asks for a hazard ratio and for OS side by side
 OS_HAZARD_ASKED_RE = re.compile(r"\b(?:os|overall survival)\s+(?:hr|hazard)|\b(?:hr|hazard ratios?)\s+(?:for|of|in|on)\s+"
@@ -450,10 +465,8 @@ class ExtractiveAnswerer:
             # to the rest of what is asked (read with the sentence it leans on: "…diarrhea… Therefore, the CONTROL
             # trial…") names it, not one that only shares the drug's name (NALA's)
             # (the words naming the kind asked, 'cdk4/6 inhibitor', are what every candidate answer is: no part to cover)
-            asked_as = ASKED_KIND_RE.search(query.text)
             units = self._covering_most_first(query, units, lambda cand, unit: self._names_new(
-                query, cand.chunk, unit.unit, kind), reach=2 * COVERAGE_REACH,
-                asked_as=asked_as.group("kind") + asked_as.group("noun"))
+                query, cand.chunk, unit.unit, kind), reach=2 * COVERAGE_REACH, asked_as=kind_asked_as(query.text))
         if causes_of_each(query):
             # "why do tkis like tykerb and tukysa reach brain mets": a sentence naming both drugs is no cause of either;
             # the sentences giving a cause come first, each drug's then covered in turn
@@ -492,9 +505,7 @@ class ExtractiveAnswerer:
         """'which trial showed the idfs benefit of kadcyla': the sentence giving the finding ("In this setting, T-DM1
         improved invasive DFS…") may name no trial; its trial is the one its paragraph named last before it ("…based
         on the results of the KATHERINE trial"), which is put before it."""
-        asked_as = ASKED_KIND_RE.search(query.text)
-        kind_words = words_of(asked_as.group("kind") + asked_as.group("noun"))
-        groups = [g for g in concept_groups(query.text, query.aliases) if not g & kind_words]
+        groups = parts_besides_kind(query, kind_asked_as(query.text))
         if not groups:
             return chosen
         finding = max(chosen, key=lambda pair: (parts_covered(groups, pair[1].unit.text), -chosen.index(pair)))
@@ -523,10 +534,7 @@ class ExtractiveAnswerer:
         """A yes/no is settled by the sentence that speaks to most of what is asked ("…if patients presented
         local progression, treatment could be continued after local therapy" for "can she keep taking tukysa
         if her brain spots grow and she gets radiation"), not by one repeating a single part's words."""
-        groups = concept_groups(query.text, query.aliases)
-        if asked_as:
-            kind_words = words_of(asked_as)
-            groups = [g for g in groups if not g & kind_words]
+        groups = parts_besides_kind(query, asked_as)
         if len(groups) < 3 - bool(asked_as):
             return units
         # (a sentence two passages hold is one sentence: its second copy takes no place)
