@@ -4662,11 +4662,43 @@ ROUND_48B_CASES = {
         ("do you pause enhertu for ild?",), abstained=True, said=("how to manage",)),
 }
 
+# Round 49: driven by four blind rounds (rg–rj)
+ROUND_49_CASES = {
+    "an abstract's percentage comes with the body's sentence stating the same share, which carries the reference": Case(
+        ("what % of breast cancers are her2 positive",), said=("15–20%", "approximately 15%")),
+    "the body's sentence is one stating a share of the same whole, not another percentage near it": Case(
+        ("how many breast cancers are her2 positive anyway",), said=("approximately 15%",), unsaid=("11.7%",)),
+    "'<trial> source?' asks the reference the review cites for the trial": Case(
+        ("her2climb source?",), intent="reference", said=("Murthy R.K.",)),
+    "drugs aimed at a target that titles a section are the section's inhibitors": Case(
+        ("pi3k pathway + her2 resistance", "any drugs aimed at it?"), said=("everolimus", "ipatasertib", "Alpelisib")),
+    "a trial's name and 'tell me quickly' asks for its overview": Case(
+        ("monarcher trial tell me quickly",), intent="overview", said=("237",)),
+    "a lower-case gene name before what is said of a gene is the gene, carried to the next turn": Case(
+        ("met aberrations and her2 resistance", "so what's the implication for treatment"), read=("MET",),
+        said=("MET inhibitors",)),
+    "a name the review prints with a Roman numeral, typed with a digit, is no name missing": Case(
+        ("what does the review say about igf-1r",), abstained=False, said=("IGF-IR",)),
+    "a short code found only across two printed words ('other 5') is not a name the review knows": Case(
+        ("what does the review say about HER5",), abstained=True),
+    "which patients did better on a drug of the trial just discussed asks within that trial": Case(
+        ("patricia trial?", "and which patients did better on palbo"), read=("PATRICIA",), said=("luminal",)),
+    "which patients did better is the subgroup that benefits": Case(
+        ("patricia trial?", "and which patients did better on palbo"), said=("only benefits patients with HR-positive",)),
+    "an ADC's payload asked brings its row of the table of ADCs, which names the payload short": Case(
+        ("whats the payload on trastuzumab duocarmazine",), said=("seco-duocarmycin", "DUBA")),
+    "a name whose section is titled with its spelt-out form gets that section's overview": Case(
+        ("igf-1r and her2 resistance - what does the review say",), said=("2.3 Insulin-Like", "Ongoing clinical trials")),
+    "'ER/PR negative' is the review's HR-negative, no name missing": Case(
+        ("i was ER/PR negative. would ibrance + herceptin have done anything for someone like me in PATRICIA?",),
+        read=("HR-negative",), said=("only benefits patients with HR-positive",)),
+}
+
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
-         **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES}
+         **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -239,7 +239,7 @@ def _reading_of(question: str, own: list[str], conversation: Conversation, analy
     # treated, not what the turn is about
     history = " ".join(filter(None, (treatment_history(question), failed_before(question))))
     specific_own = [e for e in _subjects_named(own, analyzer) if not mentions(history, analyzer.aliases_of(e))
-                    and not _given_in_carried_trial(e, carried, previous, analyzer)]
+                    and not _given_in_carried_trial(e, carried, previous, analyzer, question)]
     if specific_own and carried and OUTCOME_ASKED_RE.search(question) and \
             all(only_as_comparator(question, analyzer.aliases_of(e), TYPED_COMPARED_WITH) for e in specific_own):
         # "how big was the benefit over plain herceptin?" after KATHERINE: what was measured against herceptin is
@@ -897,12 +897,20 @@ def _markers_named(own: list[str], analyzer: QueryAnalyzer) -> list[str]:
             and not e.lower().startswith("anti") and analyzer.paragraph_share(analyzer.aliases_of(e)) <= 0.4]
 
 
-def _given_in_carried_trial(name: str, carried: list[str], previous: Turn, analyzer: QueryAnalyzer) -> bool:
+def _given_in_carried_trial(name: str, carried: list[str], previous: Turn, analyzer: QueryAnalyzer,
+                            question: str = "") -> bool:
     """'how many pts got T-DXd and how pretreated were they?' after DESTINY-Breast03: a drug's code the last answer
     gave in the trial carried on is that trial's arm, not a new subject of the conversation (a brand or a printed
     name typed, 'what did FDA do with the kadcyla data', is one: the asker chose to name the drug)."""
-    return bool(carried) and bool(re.match(r"T-D", name)) and is_trial_name(carried[0], analyzer) \
-        and mentions(previous.answer.answer, analyzer.aliases_of(name))
+    return bool(carried) and is_trial_name(carried[0], analyzer) \
+        and mentions(previous.answer.answer, analyzer.aliases_of(name)) \
+        and (bool(re.match(r"T-D", name)) or bool(SUBGROUP_ASKED_RE.search(question)))
+
+
+# "and which patients did better on palbo" after PATRICIA: the patients who did better are a subgroup of a trial, so a
+# drug the trial gave, named by the asker, still asks within that trial
+SUBGROUP_ASKED_RE = re.compile(r"\b(?:which|what) (?:patients|pts|people|subgroups?|groups?)\b|"
+                               r"\bwho (?:did|does|do|fared|responded|benefit\w*)\b", re.I)
 
 
 def _asked_again_about(subject: str, previous: Turn, analyzer: QueryAnalyzer) -> str:

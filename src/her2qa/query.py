@@ -114,7 +114,17 @@ BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
 # "monarcher paper - who and where": a trial's paper, then who wrote it and where it appeared
 PAPER_ASKED_RE = re.compile(r"\b(?:paper|publication)\s*(?:[-–—:,]\s*|\s+)(?:who|where|when|which journal|what journal|authors?)\b")
 # "src activation linked to worse survival - source?": a claim, then the one word asking where it comes from
-SOURCE_TAG_RE = re.compile(r"[-–—:,]\s*(?:the\s+|its\s+|any\s+)?(?:source|ref|reference|citation|paper)s?\s*\??\s*$")
+# What is said of a gene or receptor right after its name: a lower-case word the review also prints in capitals as a
+# name ('met') is that name before one of these ('met aberrations', 'met inhibitors')
+MOLECULE_NOUN_RE = re.compile(r"(?:aberrations?|amplifications?|amplified|mutations?|mutated|alterations?|inhibitors?|inhibition|"
+                              r"pathways?|signal+ing|overexpression|expression|receptors?|genes?|activation|upregulation)", re.I)
+# a name this short is found in the review's paragraphs only as a word of its own
+SHORT_NAME = 3
+# a name this short (letters and digits) is known only when one printed word holds it
+SHORT_COMPACT_NAME = 6
+# ('her2climb source?': a short label, then the one word)
+SOURCE_TAG_RE = re.compile(r"[-–—:,]\s*(?:the\s+|its\s+|any\s+)?(?:source|ref|reference|citation|paper)s?\s*\??\s*$|"
+                           r"^\W*(?:[\w+/-]+\s+){1,3}(?:source|ref|reference|citation)s?\s*\?+\s*$")
 # "the timeline figure of approvals - what's it based on?": a figure's caption names the work it was drawn from
 FIGURE_SOURCE_RE = re.compile(r"\b(?:figure|fig|timeline|diagram|illustration|schematic|image|graphic)s?\b[^?]{0,60}?\bbased on\b|"
                               r"\bbased on\b[^?]{0,30}\b(?:figure|fig)\b")
@@ -591,8 +601,10 @@ class QueryAnalyzer:
         # 'PI3Kβ/γ/δ' prints PI3Kγ and PI3Kδ too: each member of a letter series is a name the review gives
         corpus_text += "\n" + " ".join(_letter_series(corpus_text))
         self.corpus_compact = compact(corpus_text)
+        self.compact_words = " ".join(compact(w) for w in corpus_text.split())
         self.lowered_text = re.sub(r"\s+", " ", corpus_text.lower())  # for phrase look-ups across lines
         self.paragraphs = [line.lower() for line in corpus_text.split("\n") if len(line.split()) >= 20]
+        self._shares: dict[tuple[str, ...], float] = {}
         self.corpus_words = {w.lower() for w in re.findall(r"[\w\-–/]+", corpus_text)}
         # the words of the review's own text, not of the titles it cites ('HER2-Overexpressing' is only a title's)
         self._body_words = {w.lower() for line in corpus_text.split("\n") if not REFERENCE_ENTRY_RE.match(line)
@@ -795,6 +807,8 @@ class QueryAnalyzer:
         text = re.sub(r"\b(?:co-?)?blocking\s+(?P<target>[A-Za-z][\w/\-]*\d[\w/\-]*|(?-i:[A-Z]{2,}[\w/\-]*|Src))(?![\w/\-])",
                       lambda m: f"{m.group('target')} inhibition", text, flags=re.I)
         # 'ER+ too': oestrogen-receptor status is what the review reports as hormone-receptor (HR) status
+        # ('i was ER/PR negative': both hormone receptors, the review's HR status)
+        text = re.sub(r"\bER\s?/\s?PR(?=\s?(?:[+−]|-?\s?(?:pos|neg)))", "ER", text, flags=re.I)
         text = re.sub(r"\b(?:ER|estrogen[\s-]receptor|oestrogen[\s-]receptor)\s?(?:\+|-?\s?pos(?:itive)?\b)", "HR-positive", text, flags=re.I)
         text = re.sub(r"\b(?:ER|estrogen[\s-]receptor|oestrogen[\s-]receptor)\s?(?:−|-\s?neg(?:ative)?\b|neg(?:ative)?\b)", "HR-negative",
                       text, flags=re.I)
@@ -924,11 +938,14 @@ class QueryAnalyzer:
             return name.lower().replace(" ", "").replace("-", "−") in self.signed or \
                 name.lower().replace(" ", "").replace("−", "-") in self.signed
         key = compact(name)
-        if re.fullmatch(r"[A-Z]{2,5}s", name) and name.lower() not in self.expansions and self.known(name[:-1]):
-            return True  # an acronym's plural ('NCTs') is known as its singular
+        if re.fullmatch(r"[A-Z]{2,5}s", name) and name.lower() not in self.expansions and (
+                self.known(name[:-1]) or name[:-1].lower() in self.expansions):
+            return True  # an acronym's plural ('NCTs', 'HRs') is known as its singular
         if re.fullmatch(r"[A-Z]{2,4}", name) and name.lower() not in self.expansions:
             return name.lower() in self.plain_words  # an acronym is a whole word of the review ('EMA' is in no 'schema')
-        if len(key) >= 3 and key in self.corpus_compact:
+        # (a short name within one printed word: 'her5' is in 'other 5' only across the space between two words)
+        if len(key) >= 3 and key in (self.compact_words if len(key) <= SHORT_COMPACT_NAME and not re.search(r"\s", name)
+                                     else self.corpus_compact):
             return True
         if "/" not in name and "–" not in name and re.search(r"(?:[\s-]|[A-Za-z])\d{1,2}$", name):
             return False
@@ -984,6 +1001,8 @@ class QueryAnalyzer:
                 cand = self._without_state_suffix(cand)
                 found.append(self.printed_names.get(cand.lower(), cand) if cand.islower() else cand)  # 'th3resa'
 
+            elif cand.islower() and cand.upper() in self.upper_words and MOLECULE_NOUN_RE.fullmatch(nxt):
+                found.append(cand.upper())  # 'met aberrations': the gene MET's, not a verb 'met'
             elif cand.lower() in self.printed_names and cand.lower() not in CHAT_WORDS and not (
                     cand.islower() and (cand in self.lower_words or cand in self.lower_hyphenated)  # 'control arm' is not the CONTROL trial…
                     and nxt.lower() not in ("trial", "study")):  # …but 'the control trial' is
@@ -1018,8 +1037,13 @@ class QueryAnalyzer:
         """Share of the corpus paragraphs naming any of ``aliases``."""
         if not self.paragraphs:
             return 0.0
-        lowered = [a.lower() for a in aliases]
-        return sum(any(a in p for a in lowered) for p in self.paragraphs) / len(self.paragraphs)
+        key = tuple(sorted({a.lower() for a in aliases}))
+        if key not in self._shares:
+            # a short name as a word ('MET' in 'MET aberrations', 'ADCs'), not inside another ('metastatic')
+            named = [re.compile(rf"(?<![a-z0-9]){re.escape(a)}(?:s|es)?(?![a-z0-9])" if len(a) <= SHORT_NAME
+                                else re.escape(a)) for a in key]
+            self._shares[key] = sum(any(n.search(p) for n in named) for p in self.paragraphs) / len(self.paragraphs)
+        return self._shares[key]
 
     def unknown_proper_nouns(self, question: str) -> list[str]:
         """Capitalised words inside the sentence ('France', 'Japan') and acronyms typed in capitals ('SOPHIA', a trial
@@ -1064,6 +1088,8 @@ class QueryAnalyzer:
             if lowered in STOPWORDS or lowered in BRANDS or lowered in FRAME_NOUNS or lowered in RELATION_NOUNS \
                     or lowered in CHAT_WORDS or synonym_meanings(lowered):  # 'tell me about HER2CLIMB please'
                 continue  # …and a word the review says in its own words ('candidate' → 'potential')
+            if re.search(r"\d", word) and self.known(word):
+                continue  # ('say about igf-1r': a name the review prints otherwise, IGF-IR)
             stem = lowered[:6]
             undoubled = re.sub(r"([a-z])\1(?:ed|ing)$", r"\1", lowered)  # 'trialled', 'modelling': British doubling
             singular = re.sub(r"(?<=[^s])s$", "", lowered)  # 'enhertu works in HER2-low': the review's 'work'

@@ -235,7 +235,9 @@ DEVELOPMENT_STAGE = (r"\bhow far along\b|\bhow (?:far|advanced) (?:is|are) (?:it
                      r"\bwhere (?:is|are) (?:it|they|each|\w+) in (?:development|the pipeline|testing)\b")
 SYNONYMS: dict[str, str] = {
     # 'who did best in PATRICIA?': the patients a treatment benefits, the subgroup that did better
-    r"\bwho (?:did|does|do|fared|responded) (?:the )?(?:best|better|well|most)\b|\bwho (?:benefit\w*|gain\w*)\b":
+    # ('which patients did better on palbo': the same asked of the patients)
+    r"\b(?:who|which (?:patients|pts|people|subgroups?|groups?)) (?:did|does|do|fared|responded) (?:the )?"
+    r"(?:best|better|well|most)\b|\bwho (?:benefit\w*|gain\w*)\b":
         "benefits patients subgroup",
     # 'anything about managing the diarrhea?': how a side effect is kept down, the review's prophylaxis and tolerability
     r"\bmanag(?:e|es|ed|ing|ement)\b": "prophylaxis tolerability",
@@ -261,7 +263,9 @@ SYNONYMS: dict[str, str] = {
     r"target(?:s|ed)?\b|\bhit(?:s|ting)?\b|\bgo(?:es)? after\b|\battack(?:s|ing)?\b": "inhibits inhibitor",
     # ('is anyone targeting AXL with drugs yet?': "Its inhibition … is currently being evaluated in clinical trials")
     # (not 'src-targeting drugs', a kind of drug named)
-    r"(?<![\w-])targeting\b": "inhibits inhibitor inhibition",
+    # ('any drugs aimed at PI3K?', 'any drugs for AXL yet': a drug for a target is its inhibitor)
+    r"(?<![\w-])targeting\b|\b(?:drugs?|agents?|medicines?|meds|compounds?|therap(?:y|ies)|treatments?) (?:aimed at|directed at|against|for)"
+    r"(?= (?:it|them|this|that|(?-i:[A-Z][A-Z0-9]{1,}\w*)|[a-z]+\d\w*)\b)": "inhibits inhibitor inhibition",
     # 'what they hit', 'what does it target' (not 'HER2-targeted therapy'): what a drug inhibits, how selectively
     r"\bhit(?:s|ting)?\b|(?<![\w-])targets?\b": "inhibition selective",
     r"approv": "approved approval FDA",
@@ -274,7 +278,8 @@ SYNONYMS: dict[str, str] = {
     # combination with capecitabine and trastuzumab", "T-DXd plus pertuzumab")
     # ('what do they give tukysa with?': the drug named between)
     # (not 'what might go with better PFS': what is associated with it)
-    r"(?:given|gives?|giving|used|paired|taken)\b(?: [\w\-]+){0,2}? (?:together |alongside )?with\b":
+    # (the drug between stays where it is typed: 'reason to give immunotherapy with an adc' keeps 'immunotherapy')
+    r"(?:given|gives?|giving|used|paired|taken)\b(?=(?: [\w\-]+){0,2}? (?:together |alongside )?with\b)":
         "in combination with plus",
     r"\bmarkers?\b": "biomarkers",  # 'which immune markers went with better PFS': the review's "biomarkers"
     # 'how does too much cyclin D1 cause resistance?': too much of a protein is its overexpression

@@ -471,7 +471,9 @@ def is_reference(question: str) -> bool:
                   # 'the NALA paper they cite, whose is it', 'which study is that from': whose the cited paper is
                   r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work|trial) (?:is|was) (?:that|this|it) from\b|"
                   # ('source?' as a turn of its own; 'tsc2 mutation + palbociclib - which study': the claim, then the study asked)
-                  r"^\W*(?:and\s+|so\s+)?(?:the\s+)?sources?(?:\s+(?:in|for|of|on)\s+[^?]+)?\W*$|[-–—:,]\s*(?:which|what)\s+(?:study|studies|paper|source)\W*$|"
+                  r"^\W*(?:and\s+|so\s+)?(?:the\s+)?sources?(?:\s+(?:in|for|of|on)\s+[^?]+)?\W*$|"
+                  # ('her2climb source?': a short label, then the one word asking where it comes from)
+                  r"^\W*(?:[\w+/-]+\s+){1,3}(?:source|ref|reference|citation)s?\s*\?+\s*$|[-–—:,]\s*(?:which|what)\s+(?:study|studies|paper|source)\W*$|"
                   r"\b(?:paper|study|article|work) (?:they|the authors|the review) cites?\b|"
                   # '… the actual tucatinib trial paper. which one do they cite?'
                   r"\b(?:do|does|did) (?:they|the authors|the review|it) cite\b|"
@@ -884,7 +886,10 @@ def _bare_name(question: str) -> bool:
 # "katherine trial kadcyla details pls", "her2climb - what happened": a name, maybe its drug, and a word asking to be
 # told about it (the telling itself, not one measure)
 TELLING_WORDS = {"details", "detail", "results", "findings", "outcomes", "outcome", "data", "summary"}
-WHAT_HAPPENED_TAIL_RE = re.compile(r"\s*[-–—:,]*\s*(?:so\s+)?what happen(?:e)?d(?: there| in it| with it)?\W*$", re.I)
+# ('monarcher trial tell me quickly', 'tukysa - quick summary pls': the telling asked after the name)
+WHAT_HAPPENED_TAIL_RE = re.compile(r"\s*[-–—:,]*\s*(?:(?:so\s+)?what happen(?:e)?d(?: there| in it| with it)?|"
+                                   r"(?:(?:pls|please|plz|can you|could you)\s+)?(?:tell me|fill me in|explain)"
+                                   r"(?:\s+(?:about it|more|quickly|briefly|fast|in short|in brief))?(?:\s+(?:pls|please|plz))?)\W*$", re.I)
 
 
 # Text addressed to the system rather than asking about the review: "Ignore previous instructions…",

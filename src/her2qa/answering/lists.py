@@ -481,18 +481,24 @@ class ListPlans:
             if 1 <= len(hits := [s for s in self.sentences.sentences if re.search(rf"\b{re.escape(w)}", s.text, re.I)]) <= 12
             for s in hits]
         # "which IGF-1R inhibitors…": the drugs are those of sentences naming the target before the class noun
+        # (or the drugs for it: 'any drugs aimed at PI3K?', 'drugs for AXL yet')
         target = next((e for e in query.entities if not is_generic(e) and re.search(
-            rf"{re.escape(e)}\s+(?:inhibitors?|antibod(?:y|ies)|drugs?|agents?|blockers?)\b", query.text, re.I)), None)
+            rf"{re.escape(e)}\s+(?:inhibitors?|antibod(?:y|ies)|drugs?|agents?|blockers?)\b|"
+            rf"\b(?:drugs?|agents?|blockers?|medicines?|compounds?)\s+(?:aimed at|directed at|against|for|targeting)\s+"
+            rf"(?:the\s+)?{re.escape(e)}\b(?!\s+(?:pathway|signal+ing|axis)\b)", query.text, re.I)), None)
         # "which PI3K/AKT/mTOR pathway inhibitors…": the drugs of the section titled with the pathway
         # (… or 'which inhibitors of the PI3K/AKT/mTOR pathway')
         pathway = next((e for e in query.entities if not is_generic(e) and re.search(
             rf"{re.escape(e)}\s+(?:pathway|signal+ing|axis)\s+(?:inhibitors?|drugs?|agents?|blockers?)\b|"
             rf"\b(?:inhibitors?|drugs?|agents?|blockers?)\s+(?:of|for|against|targeting|acting on)\s+(?:the\s+)?"
             rf"{re.escape(e)}\s+(?:pathway|signal+ing|axis)\b", query.text, re.I)), None)
+        if found is None and target is not None and pathway is None and ACTED_ON_RE.search(query.text) and \
+                self._titled(query, target) is not None:
+            # ('any drugs aimed at PI3K?': the target titles a section — the PI3K/AKT/mTOR pathway's — whose
+            # inhibitors are the drugs aimed at it)
+            pathway, target = target, None
         if found is None and target is None and pathway is not None:
-            titled = [(doc.source, sec) for doc in self.corpus.documents
-                      for sec in self.sentences.titled_by(doc, query.aliases.get(pathway, [pathway]))]
-            found = titled[0] if len(titled) == 1 else None
+            found = self._titled(query, pathway)
         # "which drugs is ZW25 being combined with?": the drugs told beside the one rare drug the question names
         specific = self._specific(query)
         rare_drugs = [e for e in specific if not self.is_trial(e) and (is_drug_name(e) or DRUG_CODE_RE.fullmatch(e))
@@ -533,6 +539,12 @@ class ListPlans:
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query,
                                      lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
+
+    def _titled(self, query: Query, name: str) -> tuple[str, Section] | None:
+        """The one section whose title names ``name``, if one does."""
+        titled = [(doc.source, sec) for doc in self.corpus.documents
+                  for sec in self.sentences.titled_by(doc, query.aliases.get(name, [name]))]
+        return titled[0] if len(titled) == 1 else None
 
     def _drugs_named_in(self, sentences, asked: set[str]) -> tuple[dict[str, Pick], dict[str, str]]:
         """Each drug the sentences name (not one asked), with the first sentence naming it and its class."""

@@ -33,6 +33,7 @@ from .extractive import (
 from .lists import THIS_STUDY_RE
 from .passages import BARE_PRONOUN_RE, CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, words_of
 from .rationale import MECHANISM_RE
+from ..vocabulary import ABBREVIATIONS
 
 # "Techniques such as PROTACs and molecular glues…": the kind was named in the sentence before (TPD).
 KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approaches|strategies|agents|drugs|molecules|"
@@ -42,6 +43,31 @@ KIND_SUCH_AS_RE = re.compile(r"(?:[A-Z][\w\-]*\s+)?(?:techniques|methods|approac
 POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|observations|outcomes)\b|"
                             r"\b(?:this|that|these|those) (?:rates?|frequency|incidence|figures?|percentages?)\b|"
                             r"\bbased on (?:these|this|such|those)\b", re.I)
+
+# The section the abstract's sentences are in
+ABSTRACT = "abstract/abstract"
+# A percentage and what it is of ('15% of all BCs')
+PERCENT_OF_RE = re.compile(r"\d\s*% of ((?:[\w-]+ ){0,3}[\w-]+)")
+# a receptor's status written after its name ('HER2-positive', 'HER2+')
+STATUS_SUFFIX_RE = re.compile(r"(?:[-\s]?(?:positive|negative|low)|[+−])$", re.I)
+
+
+def percentages_of(text: str) -> list[set[str]]:
+    """What each percentage in ``text`` is of, as word forms with abbreviations spelt out: '15% of all BCs' →
+    {breast, cancer}, within what '15–20% of all breast cancer cases' gives."""
+    out = []
+    for match in PERCENT_OF_RE.finditer(text):
+        spelt = " ".join(ABBREVIATIONS.get(w.lower().rstrip("s"), w) if w.isupper() or w[:-1].isupper() else w
+                         for w in match.group(1).split())
+        out.append(words_of(spelt))
+    return out
+
+
+def same_whole(ours: set[str], theirs: set[str]) -> bool:
+    """Two percentages of the same whole: one's words hold the other's ('all BCs' within 'all breast cancer cases';
+    not 'all global cancer cases')."""
+    return min(len(ours), len(theirs)) >= 2 and (ours <= theirs or theirs <= ours)
+
 
 # How many sentences a chain of "This …" sentences is followed back
 MAX_POINTED_BACK = 3
@@ -364,6 +390,23 @@ class NeighbourSteps:
                       # trastuzumab with or without fulvestrant was compared to…" says what the arms were)
                       or (ARMS_ASKED_RE.search(query.text) and ARMS_SAID_RE.search(s.text))]
         return self._with_added(base, answer, query, chosen, added)
+
+    def _with_the_body_restating(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """An abstract's figure sums up one the body states with its reference: 'what % of breast cancers are her2
+        positive' quotes the abstract's 15–20% and the introduction's "approximately 15% of all BCs [3]" beside it —
+        the body's sentence names the primary paper, and where the two differ the reader sees both."""
+        quoted = [s for _, _, s in self._quoted(answer)]
+        if not query.wants_number or not quoted or None in quoted or any(s.section != ABSTRACT for s in quoted):
+            return answer
+        of_what = [whole for s in quoted for whole in percentages_of(s.text)]
+        # (the subject the abstract's sentence names is the body's too — not all cancers' 11.7% for HER2-positive's;
+        # a status is what the percentage counts: 'HER2-positive' is 'HER2 … overexpressed' in the body)
+        named = [[STATUS_SUFFIX_RE.sub("", a) for a in query.aliases.get(e, [e])] for e in query.entities
+                 if any(mentions(s.text, query.aliases.get(e, [e])) for s in quoted)]
+        restating = next((s for s in self.sentences.sentences if s.section != ABSTRACT
+                          and any(same_whole(ours, theirs) for ours in of_what for theirs in percentages_of(s.text))
+                          and all(mentions(s.text, aliases) for aliases in named)), None)
+        return self._with_added(base, answer, query, quoted, [restating] if restating else [])
 
     def _with_added(self, base: Answer, answer: Answer, query: Query, chosen: list[Sentence],
                     added: list[Sentence]) -> Answer:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..citations import strip_markers
 from ..figures import has_figure
@@ -22,7 +23,7 @@ from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
 from .subjects import EVENT_RE, FACET_RE, without_brackets
 from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COURSE_ASKED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
-from ..vocabulary import SAME_TOPIC, in_the_reviews_words, synonym_meanings
+from ..vocabulary import ABBREVIATIONS, SAME_TOPIC, in_the_reviews_words, synonym_meanings
 
 # Asking for what a paper concludes rather than what it covers: 'bottom line', 'take-home', 'key message'
 CONCLUSION_ASKED_RE = re.compile(r"\b(?:bottom[\s-]?line|take[\s-]?(?:home|aways?)|key messages?|main messages?|"
@@ -127,6 +128,12 @@ class OverviewPlans:
                 text = reworded
             else:
                 found = None
+        if len(specific) == 1 and (found is None or not mentions(found[1].title, query.aliases.get(specific[0], specific))) \
+                and (spelt := self._spelt_out(query, specific[0])):
+            # ('what does the review say about igf-1r': the section titled with the name spelt out, "Insulin-Like
+            # Growth Factor I Receptor")
+            found = self.sentences.find_section(spelt, topic=True) or found
+            query = replace(query, aliases={**query.aliases, specific[0]: query.aliases.get(specific[0], specific) + [spelt]})
         # "any data in her2 low?" after a TULIP answer asks about TULIP there, not for the HER2-low section
         carried_elsewhere = found is not None and bool(query.carried) and not any(
             mentions(s.text, query.aliases.get(e, [e]))
@@ -506,6 +513,11 @@ class OverviewPlans:
             _group_by_aspect(picks)
         return self.composer.compose(base, picks, query)
 
+
+    def _spelt_out(self, query: Query, name: str) -> str:
+        """The long form the review spells a name out with ('IGF-IR' → 'Insulin-like growth factor I receptor'), or ''."""
+        return next((self.analyzer.expansions[a.lower()] for a in query.aliases.get(name, [name])
+                     if a.lower() in self.analyzer.expansions and a.lower() not in ABBREVIATIONS), "")
 
     def _section_overview(self, base, query: Query, source: str, section, named: list[str] | None = None) -> Answer:
         """Key sentences of a section in reading order: all of a short one; of a long one with

@@ -138,6 +138,7 @@ COMPARATOR_ASKED_RE = re.compile(r"\bcompared? (?:against|to|with)\W*(?:in\s+[\w
 COMPARISON_PRINTED_RE = re.compile(r"\bvs\.?\s|\bversus\b|\bcompared (?:to|with)\b|\bin comparison (?:to|with)\b", re.I)
 # "whats the payload of enhertu", "what linker does kadcyla have": an ADC's part asked ...
 ADC_PART_ASKED_RE = re.compile(r"\b(?:payloads?|warheads?|linkers?)\b", re.I)
+PAYLOAD_ASKED_RE = re.compile(r"\b(?:payloads?|warheads?)\b", re.I)
 # ... which a sentence prints by what the antibody is linked to, or by the part's kind ("a topoisomerase I inhibitor
 # payload through a tetrapeptide-based cleavable linker"), not by the word alone ("high levels of payload delivered")
 ADC_PART_PRINTED_RE = re.compile(r"\blinked (?:to|via)\b|\bconjugated to\b|\bcytotoxic agent\b|"
@@ -380,6 +381,10 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if intent == "yesno" and RESULTS_ASKED_RE.search(text):
             return self._outcome_reported(answer, text, carried)
         cites_trials = intent in ("yesno", "fact", "list")
+        if PAYLOAD_ASKED_RE.search(text) and answer.table is None and intent in ("fact", "definition"):
+            # ('whats the payload on trastuzumab duocarmazine': a table of ADCs gives each one's payload by its short
+            # name, DUBA, beside the text's seco-duocarmycin-hydroxybenzamide-azaindole)
+            answer = self._with_its_row(answer, text, carried)
         if STAGE_ASKED_RE.search(text) and answer.table is None:
             # ('what phase are those trials': the rows of the identifiers quoted say it too)
             answer = self._with_its_row(answer, text, carried)
@@ -660,6 +665,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return answer
         if met is None:  # (where two regimens meet, their arms and results are told whole: only gaps are checked)
             answer = self._with_what_the_sentences_need(base, answer, query)
+            answer = self._with_the_body_restating(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
