@@ -4694,11 +4694,34 @@ ROUND_49_CASES = {
         read=("HR-negative",), said=("only benefits patients with HR-positive",)),
 }
 
+# Round 49, step B: driven by four more blind rounds (ro–rr)
+ROUND_49B_CASES = {
+    "'<abbreviation> stands for? what is it' asks its long form, not a term 'tpd stands'": Case(
+        ("tpd stands for? what is it",), abstained=False, said=("Targeted protein degradation",)),
+    "'source that <claim>' asks the reference the review cites for the claim": Case(
+        ("source that syd985 overcomes t-dm1 resistance",), intent="reference", said=("Nadal-Serrano M.",)),
+    "'% with <side effect>' asks its share of patients, which the review does not give for NALA": Case(
+        ("% with diarrhea on neratinib in nala",), abstained=True, said=("rate of diarrhea",)),
+    "'should i do X first or Y' asks a choice for one patient": Case(
+        ("should i do radiation (srs) first or go straight to tukysa",), abstained=True, said=("best for one patient",)),
+    "'prognostic' is what the review says of the prognosis": Case(
+        ("ctc / ctdna positivity prognostic?",), said=("worse prognosis",)),
+    "'activity' in the brain is a drug working there, in whatever words the review says it": Case(
+        ("tykerb mechanism", "does it have cns activity"), abstained=False, said=("untreated brain metastasis",)),
+    "'comparator?' after a trial's turns asks what the trial compared against": Case(
+        ("destiny-breast04 population?", "dose of tdxd used", "comparator?"), read=("DESTINY-Breast04 compared against",),
+        said=("physician’s choice chemotherapy",)),
+    "'what did that lead to' after a trial asks what its results led to": Case(
+        ("tell me about destiny-breast01", "so what did that lead to"), said=("accelerated approval",)),
+    "a plural and who found its members asks for the members": Case(
+        ("her2 mutations bose found?",), intent="list", said=("L755S", "D769H")),
+}
+
 
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
-         **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES}
+         **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -703,7 +703,10 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
 
 
 # 'vs what?', 'compared to what', 'against what?' opening a follow-up: its subject's comparator
-COMPARATOR_ELLIPSIS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:vs\.?|versus|compared (?:to|with)|against)\s+what\b", re.I)
+# ('comparator?', 'and the control arm?': the same asked as a noun, the turn's whole question)
+COMPARATOR_ELLIPSIS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:vs\.?|versus|compared (?:to|with)|against)\s+what\b|"
+                                    r"(?:the\s+|its\s+|what\s+was\s+the\s+)?(?:comparators?|control arms?|comparison arms?)"
+                                    r"(?=\W*$))", re.I)
 # "and nerlynx", "ok so tukysa": a name alone, after at most a word or two of chat
 NAME_ALONE_RE = re.compile(r"\W*(?:(?:and|so|ok|okay|but|then|what about|how about)\s+){0,2}[\w\-]+\W*", re.I)
 # 'anything else', 'what else', 'any other': others than the subject carried on are asked for

@@ -418,7 +418,9 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
 # 'tukysa or nerlynx, which one is best for me?': a choice for one person, which a review of trials does not make
 PERSONAL_CHOICE_RE = re.compile(r"\b(?:which|what)(?: one| drug| treatment| option| of them)?(?: is| would be| works| will work)? "
                                 r"(?:best|better|right) (?:for|4) (?:me|my|her|him|us)\b|"
-                                r"\bshould (?:i|she|he|we|my \w+) (?:take|get|choose|pick|go (?:for|with)|switch to)\b[^?]*\bor\b",
+                                # ('should i do radiation (srs) first or go straight to tukysa')
+                                r"\bshould (?:i|she|he|we|my \w+) (?:take|get|choose|pick|go (?:for|with)|switch to|do|have|try|start)\b"
+                                r"[^?]*\bor\b",
                                 re.I)
 
 WHO_MAKES_RE = re.compile(r"\bwho (?:makes|made|manufactures|manufactured|markets|sells|produces|owns)\b", re.I)
@@ -798,6 +800,12 @@ class QueryAnalyzer:
         text = re.sub(r"\b(?:the )?(first|second|third|1st|2nd|3rd) table\b|\btable (one|two|three)\b",
                       lambda m: f"Table {NUMBER_OF[(m.group(1) or m.group(2)).lower()]}", text, flags=re.I)
         text = re.sub(r"\bw/o\b", "without", text, flags=re.I)
+        # ('% with diarrhea on neratinib in nala': the share of patients who had it)
+        text = re.sub(r"^(\W*)(?:%|percent(?:age)?|pct|rate)\s+(?:of\s+(?:patients|pts|people)\s+)?(?:with|who had|having)\b",
+                      lambda m: f"{m.group(1)}what % of patients had", text, flags=re.I)
+        # ('tpd stands for? what is it': the long form asked of the abbreviation typed first)
+        text = re.sub(r"^(\W*)([A-Za-z][\w\-/]{1,9})\s+(?:stands?|is short) for\b\W*?(?=\?|$)",
+                      lambda m: f"{m.group(1)}what does {m.group(2)} stand for", text, flags=re.I)
         text = re.sub(r"\bacc(?:\.|ording)?\s+to\b", "according to", text, flags=re.I)  # '… acc to the authors'
         text = re.sub(r"\bw/(?=\s|$)", "with", text, flags=re.I)  # 'trials w/ kadcyla'
         text = re.sub(r"\bd/c(?:'?d)?(?=\W|$)", "discontinue", text, flags=re.I)  # 'at what grade do you d/c enhertu'

@@ -261,6 +261,11 @@ SYNONYMS: dict[str, str] = {
     r"\bmolecul(?:e|ar)[\s-]level\b|\bmolecularly\b":
         "components composed consists linked linker payload designed developed",
     r"target(?:s|ed)?\b|\bhit(?:s|ting)?\b|\bgo(?:es)? after\b|\battack(?:s|ing)?\b": "inhibits inhibitor",
+    # ('so what did that lead to' after a trial: what the review says its results led to, an approval based on them)
+    r"what did (?:that|this|it|they|these|those)(?: \w+)? lead to\b|\bwhat (?:came|resulted) (?:of|from)\b":
+        "led to based on these results approval",
+    # ('ctc / ctdna positivity prognostic?': what the review says of the prognosis)
+    r"prognostic\b": "prognosis",
     # ('is anyone targeting AXL with drugs yet?': "Its inhibition … is currently being evaluated in clinical trials")
     # (not 'src-targeting drugs', a kind of drug named)
     # ('any drugs aimed at PI3K?', 'any drugs for AXL yet': a drug for a target is its inhibitor)

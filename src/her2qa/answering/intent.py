@@ -125,6 +125,13 @@ NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "pre
               "years", "months", "weeks", "days"}
 
 
+# A question typed as a plural and who found its members: 'her2 mutations bose found?', 'biomarkers they identified in
+# kate2?' (not 'drugs used in her2climb?', where the drugs a trial's patients had before are no members)
+MEMBERS_FOUND_RE = re.compile(
+    r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,2}(?P<plural>[a-z\-]+s)\s+"
+    r"(?:[\w\-.]+(?:\s+et\s+al\.?)?|they|the (?:review|authors|study|trial))\s+(?:found|identified|reported|described|"
+    r"discovered)(?:\s+(?:in|for|with)\s+[^?]{1,40})?\W*$", re.I)
+
 # A question typed as a noun phrase naming drugs of a kind: "src targeting drugs?", "drugs against axl",
 # "her2 targeted agents?" ('src inhibitors?' alone names the topic and is an overview).
 DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:(?:[\w\-/+]+\s+){1,3}|[\w/+]+-)(?:targeting|targeted|directed|blocking)\s+"
@@ -169,6 +176,8 @@ def asks_for_list(question: str) -> bool:
     if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question) or ELSE_TESTED_RE.match(question) or \
             KIND_IN_DEVELOPMENT_RE.match(question):
         return True
+    if (found := MEMBERS_FOUND_RE.match(question)) and found.group("plural").lower() not in NOT_PLURAL | set(FIGURE_PLURALS):
+        return True  # 'her2 mutations bose found?': the members, named by who found them
     # ("which pi3k drugs get a mention?": mentioned)
     words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",
                                              question.lower()))
@@ -471,7 +480,7 @@ def is_reference(question: str) -> bool:
                   # 'the NALA paper they cite, whose is it', 'which study is that from': whose the cited paper is
                   r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work|trial) (?:is|was) (?:that|this|it) from\b|"
                   # ('source?' as a turn of its own; 'tsc2 mutation + palbociclib - which study': the claim, then the study asked)
-                  r"^\W*(?:and\s+|so\s+)?(?:the\s+)?sources?(?:\s+(?:in|for|of|on)\s+[^?]+)?\W*$|"
+                  r"^\W*(?:and\s+|so\s+)?(?:the\s+)?sources?(?:\s+(?:in|for|of|on|that|showing|saying)\s+[^?]+)?\W*$|"
                   # ('her2climb source?': a short label, then the one word asking where it comes from)
                   r"^\W*(?:[\w+/-]+\s+){1,3}(?:source|ref|reference|citation)s?\s*\?+\s*$|[-–—:,]\s*(?:which|what)\s+(?:study|studies|paper|source)\W*$|"
                   r"\b(?:paper|study|article|work) (?:they|the authors|the review) cites?\b|"

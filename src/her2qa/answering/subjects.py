@@ -29,7 +29,9 @@ YESNO_OPENING_RE = re.compile(r"^\W*(?:(?:so|and|ok|but)\s+)?(?:does|do|did|can|
 # How many words apart the words of a yes/no's predicate may be in a sentence that says it
 PHRASE_REACH = 8
 PREDICATE_FRAME = {"able", "even", "also", "been", "being", "ever", "really", "actually", "known", "shown", "said", "supposed", "well", "still",
-                   "drug", "drugs", "medicine", "patients", "people", "work", "works", "help", "helps", "good"}
+                   "drug", "drugs", "medicine", "patients", "people", "work", "works", "help", "helps", "good",
+                   # ('does tykerb have cns activity': it works there, in whatever words)
+                   "activity", "active"}
 
 # The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
