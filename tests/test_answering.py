@@ -4715,6 +4715,9 @@ ROUND_49B_CASES = {
         ("tell me about destiny-breast01", "so what did that lead to"), said=("accelerated approval",)),
     "a plural and who found its members asks for the members": Case(
         ("her2 mutations bose found?",), intent="list", said=("L755S", "D769H")),
+    "names typed one after another without commas are sides each, not one name": Case(
+        ("difference between tykerb nerlynx and tukysa in what they block",), intent="compare",
+        said=("**tykerb**", "**nerlynx**", "**tukysa**", "EGFR1")),
 }
 
 

@@ -967,6 +967,12 @@ class QueryAnalyzer:
         return bool(named) and all(len(compact(p)) >= 2 and compact(p) in self.corpus_compact for p in named) \
             and all(any(w.startswith(p[:5]) for w in self.plain_words) for p in plain)
 
+    def _printed_as_a_list(self, first: str, second: str) -> bool:
+        """Two names the review prints one after the other only with a comma between ('lapatinib, neratinib')."""
+        a, b = re.escape(first.lower()), re.escape(second.lower())
+        return bool(re.search(rf"(?<![\w-]){a},\s*{b}(?![\w-])", self.lowered_text)) and \
+            not re.search(rf"(?<![\w-]){a}[\s-]*{b}(?![\w-])", self.lowered_text)
+
     def entities_in(self, text: str) -> list[str]:
         # a subtype ('HR+/HER2−') is one name, signs and all (the token pattern drops a closing sign)
         found: list[str] = [f"HR{_printed_sign(m.group(0)[2])}/HER2{_printed_sign(m.group(0)[-1])}"
@@ -992,8 +998,10 @@ class QueryAnalyzer:
             elif nxt and nxt != cand and i not in listed and entity_like(cand) and entity_like(nxt) \
                     and not re.fullmatch(r"[IVX]+", cand) \
                     and self.known(f"{cand} {nxt}") \
-                    and compact(f"{cand} {nxt}") in self.corpus_compact:
-                cand, step = f"{cand} {nxt}", 2  # "trastuzumab deruxtecan"
+                    and compact(f"{cand} {nxt}") in self.corpus_compact \
+                    and not self._printed_as_a_list(cand, nxt):
+                # "trastuzumab deruxtecan" (not 'lapatinib neratinib', printed only as a list: "lapatinib, neratinib")
+                cand, step = f"{cand} {nxt}", 2
             # a word in capitals that is an ordinary word ('URGENT', 'SYSTEM') is shouted; three capitals that are
             # none ('EMA', 'NICE' is four) are an acronym, a name the review may lack
             # ("which ADCs DON'T carry…": a contraction typed in capitals is no acronym)

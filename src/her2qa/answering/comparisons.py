@@ -509,11 +509,20 @@ class ComparePlans:
         sides = []
         for chunk in split:
             named = [e for e in specific if mentions(chunk, query.aliases.get(e, [e])) or e.lower() in chunk.lower()]
-            if len(named) >= 2 and LISTED_NAMES_RE.fullmatch(chunk.strip()):
+            if len(named) >= 2 and (LISTED_NAMES_RE.fullmatch(chunk.strip()) or self._typed_in_a_row(chunk, named, query)):
                 sides += [e for e in named if e not in sides]  # 'lapatinib, neratinib and tucatinib'
             elif named and named[-1] not in sides:
                 sides.append(named[-1] if not sides else named[0])
         return sides[:3] if len(sides) >= 2 else specific[:2]
+
+    @staticmethod
+    def _typed_in_a_row(chunk: str, named: list[str], query: Query) -> bool:
+        """'between tykerb nerlynx and tukysa': names typed one after another with nothing between them list sides,
+        as commas would."""
+        lowered = chunk.lower()
+        return all(any(re.search(rf"\b{re.escape(a.lower())}\s+{re.escape(b.lower())}\b", lowered)
+                       for a in query.aliases.get(left, [left]) for b in query.aliases.get(right, [right]))
+                   for left, right in zip(named, named[1:]))
 
     def _aspect_words(self, text: str, query: Query, sides: list[str]) -> str:
         rest = text
