@@ -113,7 +113,6 @@ SOURCE_SCOPE_RE = re.compile(r"\b(?:per|according to|using|from|based on) (?:the
 BACKMATTER_CUE_RE = cue_re(BACKMATTER_CUES)
 # "monarcher paper - who and where": a trial's paper, then who wrote it and where it appeared
 PAPER_ASKED_RE = re.compile(r"\b(?:paper|publication)\s*(?:[-–—:,]\s*|\s+)(?:who|where|when|which journal|what journal|authors?)\b")
-# "src activation linked to worse survival - source?": a claim, then the one word asking where it comes from
 # What is said of a gene or receptor right after its name: a lower-case word the review also prints in capitals as a
 # name ('met') is that name before one of these ('met aberrations', 'met inhibitors')
 MOLECULE_NOUN_RE = re.compile(r"(?:aberrations?|amplifications?|amplified|mutations?|mutated|alterations?|inhibitors?|inhibition|"
@@ -122,6 +121,7 @@ MOLECULE_NOUN_RE = re.compile(r"(?:aberrations?|amplifications?|amplified|mutati
 SHORT_NAME = 3
 # a name this short (letters and digits) is known only when one printed word holds it
 SHORT_COMPACT_NAME = 6
+# "src activation linked to worse survival - source?": a claim, then the one word asking where it comes from
 # ('her2climb source?': a short label, then the one word)
 SOURCE_TAG_RE = re.compile(r"[-–—:,]\s*(?:the\s+|its\s+|any\s+)?(?:source|ref|reference|citation|paper)s?\s*\??\s*$|"
                            r"^\W*(?:[\w+/-]+\s+){1,3}(?:source|ref|reference|citation)s?\s*\?+\s*$")
@@ -814,9 +814,9 @@ class QueryAnalyzer:
         # ('co-blocking HER3 with HER2': blocking it together with another is its inhibition too)
         text = re.sub(r"\b(?:co-?)?blocking\s+(?P<target>[A-Za-z][\w/\-]*\d[\w/\-]*|(?-i:[A-Z]{2,}[\w/\-]*|Src))(?![\w/\-])",
                       lambda m: f"{m.group('target')} inhibition", text, flags=re.I)
-        # 'ER+ too': oestrogen-receptor status is what the review reports as hormone-receptor (HR) status
         # ('i was ER/PR negative': both hormone receptors, the review's HR status)
         text = re.sub(r"\bER\s?/\s?PR(?=\s?(?:[+−]|-?\s?(?:pos|neg)))", "ER", text, flags=re.I)
+        # 'ER+ too': oestrogen-receptor status is what the review reports as hormone-receptor (HR) status
         text = re.sub(r"\b(?:ER|estrogen[\s-]receptor|oestrogen[\s-]receptor)\s?(?:\+|-?\s?pos(?:itive)?\b)", "HR-positive", text, flags=re.I)
         text = re.sub(r"\b(?:ER|estrogen[\s-]receptor|oestrogen[\s-]receptor)\s?(?:−|-\s?neg(?:ative)?\b|neg(?:ative)?\b)", "HR-negative",
                       text, flags=re.I)

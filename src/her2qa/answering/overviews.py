@@ -513,7 +513,6 @@ class OverviewPlans:
             _group_by_aspect(picks)
         return self.composer.compose(base, picks, query)
 
-
     def _spelt_out(self, query: Query, name: str) -> str:
         """The long form the review spells a name out with ('IGF-IR' → 'Insulin-like growth factor I receptor'), or ''."""
         return next((self.analyzer.expansions[a.lower()] for a in query.aliases.get(name, [name])
