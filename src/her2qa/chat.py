@@ -11,7 +11,7 @@ from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, 
 from .answering.sequencing import AFTER_FAILURE_ASKED_RE
 from .citations import NCT_RE
 from .query import QueryAnalyzer, failed_before, is_phase_numeral, mentions, only_as_comparator, treatment_history
-from .vocabulary import BRANDS, LIVED_LONGER, synonym_meanings
+from .vocabulary import BRANDS, LIVED_LONGER, PATIENT_GROUP, synonym_meanings
 from .results import Answer
 
 FOLLOW_UP_RE = re.compile(
@@ -901,7 +901,7 @@ def _markers_named(own: list[str], analyzer: QueryAnalyzer) -> list[str]:
 
 
 def _given_in_carried_trial(name: str, carried: list[str], previous: Turn, analyzer: QueryAnalyzer,
-                            question: str = "") -> bool:
+                            question: str) -> bool:
     """'how many pts got T-DXd and how pretreated were they?' after DESTINY-Breast03: a drug's code the last answer
     gave in the trial carried on is that trial's arm, not a new subject of the conversation (a brand or a printed
     name typed, 'what did FDA do with the kadcyla data', is one: the asker chose to name the drug)."""
@@ -912,7 +912,7 @@ def _given_in_carried_trial(name: str, carried: list[str], previous: Turn, analy
 
 # "and which patients did better on palbo" after PATRICIA: the patients who did better are a subgroup of a trial, so a
 # drug the trial gave, named by the asker, still asks within that trial
-SUBGROUP_ASKED_RE = re.compile(r"\b(?:which|what) (?:patients|pts|people|subgroups?|groups?)\b|"
+SUBGROUP_ASKED_RE = re.compile(rf"\b(?:which|what) {PATIENT_GROUP}\b|"
                                r"\bwho (?:did|does|do|fared|responded|benefit\w*)\b", re.I)
 
 

@@ -233,10 +233,12 @@ CAME_OUT_OF = r"(?:came|comes|come) out of"
 # 'how far along is it?', 'where are they in development': how far a drug has come is the phase of its trials
 DEVELOPMENT_STAGE = (r"\bhow far along\b|\bhow (?:far|advanced) (?:is|are) (?:it|they|\w+) in development\b|\bdevelopment stage\b|"
                      r"\bwhere (?:is|are) (?:it|they|each|\w+) in (?:development|the pipeline|testing)\b")
+# The patients a question sets apart ('which patients did better', 'what subgroup benefits')
+PATIENT_GROUP = r"(?:patients|pts|people|subgroups?|groups?)"
 SYNONYMS: dict[str, str] = {
     # 'who did best in PATRICIA?': the patients a treatment benefits, the subgroup that did better
     # ('which patients did better on palbo': the same asked of the patients)
-    r"\b(?:who|which (?:patients|pts|people|subgroups?|groups?)) (?:did|does|do|fared|responded) (?:the )?"
+    rf"\b(?:who|which {PATIENT_GROUP}) (?:did|does|do|fared|responded) (?:the )?"
     r"(?:best|better|well|most)\b|\bwho (?:benefit\w*|gain\w*)\b":
         "benefits patients subgroup",
     # 'anything about managing the diarrhea?': how a side effect is kept down, the review's prophylaxis and tolerability

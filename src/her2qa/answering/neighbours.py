@@ -395,8 +395,10 @@ class NeighbourSteps:
         """An abstract's figure sums up one the body states with its reference: 'what % of breast cancers are her2
         positive' quotes the abstract's 15–20% and the introduction's "approximately 15% of all BCs [3]" beside it —
         the body's sentence names the primary paper, and where the two differ the reader sees both."""
+        if not query.wants_number:
+            return answer  # (most fact answers: their quoted sentences are not looked up)
         quoted = [s for _, _, s in self._quoted(answer)]
-        if not query.wants_number or not quoted or None in quoted or any(s.section != ABSTRACT for s in quoted):
+        if not quoted or None in quoted or any(s.section != ABSTRACT for s in quoted):
             return answer
         of_what = [whole for s in quoted for whole in percentages_of(s.text)]
         # (the subject the abstract's sentence names is the body's too — not all cancers' 11.7% for HER2-positive's;

@@ -137,8 +137,9 @@ COMPARATOR_ASKED_RE = re.compile(r"\bcompared? (?:against|to|with)\W*(?:in\s+[\w
 # a sentence setting an arm against another
 COMPARISON_PRINTED_RE = re.compile(r"\bvs\.?\s|\bversus\b|\bcompared (?:to|with)\b|\bin comparison (?:to|with)\b", re.I)
 # "whats the payload of enhertu", "what linker does kadcyla have": an ADC's part asked ...
-ADC_PART_ASKED_RE = re.compile(r"\b(?:payloads?|warheads?|linkers?)\b", re.I)
-PAYLOAD_ASKED_RE = re.compile(r"\b(?:payloads?|warheads?)\b", re.I)
+PAYLOAD_WORDS = r"payloads?|warheads?"
+ADC_PART_ASKED_RE = re.compile(rf"\b(?:{PAYLOAD_WORDS}|linkers?)\b", re.I)
+PAYLOAD_ASKED_RE = re.compile(rf"\b(?:{PAYLOAD_WORDS})\b", re.I)
 # ... which a sentence prints by what the antibody is linked to, or by the part's kind ("a topoisomerase I inhibitor
 # payload through a tetrapeptide-based cleavable linker"), not by the word alone ("high levels of payload delivered")
 ADC_PART_PRINTED_RE = re.compile(r"\blinked (?:to|via)\b|\bconjugated to\b|\bcytotoxic agent\b|"
