@@ -4721,10 +4721,66 @@ ROUND_49B_CASES = {
 }
 
 
+ROUND_50_CASES = {
+    "'trials of <drug> for <population>' lists the table rows whose cells name the population": Case(
+        ("any trial of enhertu only for brain mets",), intent="table", said=("NCT04752059", "ORR brain met")),
+    "a plural and who found it, as a participle ('found by <who>'), asks for the members": Case(
+        ("her2 mutations described by bose et al",), intent="list", said=("L755S", "D769H")),
+    "an IHC score typed as the term is defined by the sentence that defines it, read with its test": Case(
+        ("what does 3+ mean on her2 ihc",), said=("complete circumferential membrane staining",)),
+    "an IHC score the review only names is described where it names it": Case(
+        ("what does 2+ mean in her2 testing",), said=("IHC score of 1+ or 2+",)),
+    "two targets typed together that one section's title joins ask for that pathway's drugs": Case(
+        ("pi3k / mtor inhibitors mentioned?",), intent="list", said=("ipatasertib", "Alpelisib", "everolimus"),
+        unsaid=("ipatasertib, pertuzumab",)),  # (the lead's roll call, not the sentence giving it with ipatasertib)
+    "'<topic> paper?' asks the reference the review cites for it": Case(
+        ("her2climb paper?",), intent="reference", said=("Murthy R.K.",)),
+    "'<claim> - which trial backs it' asks the reference behind the claim": Case(
+        ("everolimus plus paclitaxel pfs - which study backs that",), intent="reference", said=("Hurvitz S.A.",)),
+    "'<topic> -> resistance, mechanism?' asks why": Case(
+        ("ccnd1 overexpression -> resistance - mechanism?",), intent="why", said=("activate CDK4 and CDK6",)),
+    "a topic asked of one drug brings each sentence of its passage holding the topic": Case(
+        ("tucatinib cns mets?",), said=("crossing of the brain–blood barrier", "approximately 45% in both arms")),
+    "an IHC score is no word off the review's topic": Case(
+        ("ihc 3+ criteria as they put it",), abstained=False, said=("more than 30%",)),
+    "a term typed straight after 'vs' ends before the question that follows it": Case(
+        ("her2-low vs her2 3+ how are they different",), intent="compare", said=("**her2 3+**", "more than 30%")),
+    "'that' after a question of two drugs given together is the two drugs together": Case(
+        ("can tukysa be combined with enhertu", "any trial looking at that?"), said=("HER2CLIMB-04",)),
+    "'does <drug> work' asks what its studies demonstrated": Case(
+        ("zw25?", "does it actually work"), said=("33% response rate",)),
+    "a figure asked of a trial the review only names as running is declined, not given from the next trial": Case(
+        ("tulip primary endpoint and outcome",), abstained=True, said=("reports no results",)),
+    "a code of letters and digits the review never prints, typed beside a name it does, is not in the review": Case(
+        ("her2/cep17 ratio cutoff for ish?",), abstained=True, said=("cep17",)),
+    "how a rare name is measured, when no sentence of the review names it with a test, is declined": Case(
+        ("which assay measures p95her2",), abstained=True, said=("which assay",)),
+    "'which trial in mbc' then its figures: the trial the answer told of the metastatic setting": Case(
+        ("what does neratinib inhibit", "which trial in mbc", "orr and duration of response?"), read=("NALA",),
+        said=("32.8% vs. 26.7%",)),
+    "'it' after '<topic> - any trial' is the trial the answer found": Case(
+        ("liquid biopsy for anti-her2 resistance - any trial", "how did it choose the therapy"), read=("PLASMA-MATCH",),
+        said=("next-generation sequencing",)),
+    "a list of a section's parts asked with 'bit' for the section": Case(
+        ("newer approaches in the future directions bit?",), intent="list", said=("bispecific antibodies",)),
+    "a table row answered alone brings the text's sentence citing its identifier": Case(
+        ("what is HER2CLIMB-04",), said=("NCT04539938", "combination of tucatinib with ADCs")),
+    "a trial asked by its identifier brings its table row": Case(
+        ("tell me about NCT04538742",), said=("DESTINY-Breast 07", "immune checkpoint")),
+    "a yes/no answered by a claim the summary restates quotes both wordings": Case(
+        ("can her2 positive metastatic breast cancer be cured",), said=("nearly incurable", "almost an incurable")),
+    "'everyone' asked of a treatment is the review's subset of patients it helps": Case(
+        ("is immunotherapy helping everyone with her2 positive cancer",), said=("more selected subgroup",)),
+    "a sentence defining a score through 'its' brings the sentence naming what it is": Case(
+        ("what's 3+ on ihc exactly",), said=("According to immunohistochemical (IHC) evaluation", "more than 30%")),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
-         **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES}
+         **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES,
+         **ROUND_50_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

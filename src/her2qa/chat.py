@@ -514,7 +514,7 @@ def _pointing_at_what_was_said(t: _Reading) -> Read | None:
 
     question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
     previous, conversation, analyzer, those_asked = t.previous, t.conversation, t.analyzer, t.those_asked
-    if WHICH_TRIAL_WAS_IT_RE.search(question) and (trial := _trial_behind_last_answer(previous, analyzer)):
+    if WHICH_TRIAL_WAS_IT_RE.search(question) and (trial := _trial_behind_last_answer(previous, analyzer, question)):
         # 'which trial was that?': what the trial the last answer came from was, told where it is described
         return WHICH_TRIAL_WAS_IT_RE.sub(f"what was {trial}", question, count=1), own + [trial] + carried
     if not specific_own and (one := THAT_ONE_RE.search(question)) and (kind := KIND_ASKED_RE.search(previous.resolved)) \
@@ -556,6 +556,14 @@ def _pointing_at_what_was_said(t: _Reading) -> Read | None:
     if (demonstrative := DEMONSTRATIVE_OBJECT_RE.search(question) or THAT_INFO_RE.search(question)) and \
             not TOPIC_NAMED_BEFORE_RE.search(question[:demonstrative.start()]):
         # "is any trial trying to fix that?": "that" is what the last answer said, not a name.
+        that = re.search(r"\b(?:that|this)\b", demonstrative.group(0), re.I)
+        if not specific_own and that and previous.answer.intent != "compare" and \
+                GIVEN_TOGETHER_RE.search(previous.resolved) and (pair := _two_drugs_asked(previous, analyzer)):
+            # "can tukysa go with enhertu" → "which trial is looking at that?": that is the two drugs given together the
+            # last question asked of, not the words of the row that answered it
+            at = demonstrative.start() + that.start()
+            together = f"{pair[0]} plus {pair[1]}"
+            return f"{question[:at]}{together}{question[at + len(that.group(0)):]}", own + pair
         if THAT_INFO_RE.fullmatch(demonstrative.group(0)):
             said = carried[0] if carried else _asked_topic_words(previous.resolved)
         else:
@@ -576,6 +584,8 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
 
     question, own, carried, specific_own, pronoun = t.question, t.own, t.carried, t.specific_own, t.pronoun
     previous, conversation, analyzer = t.previous, t.conversation, t.analyzer
+    from .answering.coverage import asked_endpoints
+
     # "that trial with kadcyla and the immunotherapy, …": a trial told by what it gave is named by the turn itself
     # ('what's its orr in her2-low tumors?' after SYD985: a question of 'its', not a definition of HER2-low)
     defined = DEFINITION_OPENING_RE.search(question) and not re.match(
@@ -591,6 +601,11 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
         # 3rd line then?": names the last answer gave are not what a question of its own, after a question naming
         # none, is about
         return question, own
+    if not carried and not specific_own and pronoun and TRIAL_ASKED_RE.search(previous.resolved) and \
+            (trial := _trial_behind_last_answer(previous, analyzer)):
+        # "liquid biopsy for anti-her2 resistance - any trial" → "how did it pick the treatment": it is the trial the
+        # answer found (PLASMA-MATCH), not the topic asked before
+        carried = [trial]
     if not carried:
         # The last turn was about a topic, not a drug or trial ("what is src" → "any drugs against it?"):
         # its words stand in for the subject — unless the turn brings a topic of its own ("and what
@@ -610,6 +625,11 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
             (trial := _trial_it_was_in(carried, previous, analyzer)):
         # "kadcyla's approval for adjuvant use - which trial was that based on?" → "ok and what were the results?":
         # the results of the trial it named, before the drug asked about
+        carried = [trial] + [e for e in carried if e != trial]
+    elif not specific_own and WHICH_TRIAL_RE.search(previous.resolved) and asked_endpoints(question) and \
+            (trial := _trial_behind_last_answer(previous, analyzer)):
+        # "neratinib - which trial in mbc" → "orr and duration of response?": the figures of the trial whose point
+        # answered (NALA's, not the adjuvant EXTENET quoted before it)
         carried = [trial] + [e for e in carried if e != trial]
     if TELL_ME_MORE_RE.search(question):
         return f"Tell me about {carried[0]}", own + carried  # 'tell me more' after a KATE2 question
@@ -1013,7 +1033,7 @@ def _trial_it_was_in(carried: list[str], previous: Turn, analyzer: QueryAnalyzer
     return carried[0] if carried and is_trial_name(carried[0], analyzer) else ""
 
 
-def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
+def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer, now: str = "") -> str:
     """'how big was that trial?' after a drug's answer that names several trials: the trial of the point that
     answered the last question ('has kadcyla been used after surgery?' → the adjuvant point, KATHERINE).
     A trial named only in an opening 'After …,' clause sets the scene for another ("After the … activity observed
@@ -1022,11 +1042,14 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     from .answering.extractive import is_drug_name
 
     asked = _stems(previous.resolved) | _stems(" ".join(synonym_meanings(previous.resolved)))
+    # ('… which trial in mbc' → the point of the metastatic setting; 'and the adjuvant approval - what trial was that?'
+    # names its own setting, which the point must be of)
+    setting_asked = now if EARLY_SETTING_RE.search(now) or SPREAD_SETTING_RE.search(now) else previous.resolved
     # ('is kadcyla any use after 2+ prior her2 lines?' → 'which trial was that': the trial told of kadcyla, TH3RESA,
     # not DESTINY-Breast01, quoted beside it for what came after)
     subjects = [analyzer.aliases_of(e) for e in analyzer.entities_in(previous.resolved) if is_drug_name(e)]
     for scene_too in (False, True):
-        best, best_score = "", (0, 0, False)
+        best, best_score = "", (0, False, 0, False)
         for point in previous.answer.points:
             trials = _trials_named(point.text if scene_too else SCENE_SETTING_RE.sub("", point.text), analyzer)
             if not trials:
@@ -1034,8 +1057,8 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
             # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial
             # a point opens with, "The DESTINY-Breast03 trial was the first phase III trial to compare…")
             opening = " ".join(point.text.split()[:4])
-            score = (sum(mentions(point.text, aliases) for aliases in subjects), len(asked & _stems(point.text)),
-                     trials[0] in opening)
+            score = (sum(mentions(point.text, aliases) for aliases in subjects), not _other_setting(setting_asked, point.text),
+                     len(asked & _stems(point.text)), trials[0] in opening)
             if score > best_score:
                 best, best_score = trials[0], score
         if best:
@@ -1043,12 +1066,27 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
     return ""
 
 
-def _trial_behind_last_answer(previous: Turn, analyzer: QueryAnalyzer) -> str:
+# The disease settings a question and a sentence may name: early (around surgery) or spread
+EARLY_SETTING_RE = re.compile(r"\b(?:adjuvant|neoadjuvant|early[\s-]stage|early breast|ebc|after surgery|before surgery)\b", re.I)
+SPREAD_SETTING_RE = re.compile(r"\b(?:mbc|metastatic|metastasis|advanced|mets?|stage (?:4|iv))\b", re.I)
+
+
+def _other_setting(asked: str, said: str) -> bool:
+    """'which trial in mbc' and a point telling a trial of the adjuvant setting ("…approved … for the adjuvant therapy
+    setting based on … the EXTENET trial"): the point is of another setting than the one asked."""
+    if SPREAD_SETTING_RE.search(asked) and not EARLY_SETTING_RE.search(asked):
+        return bool(EARLY_SETTING_RE.search(said))
+    if EARLY_SETTING_RE.search(asked) and not SPREAD_SETTING_RE.search(asked):
+        return bool(SPREAD_SETTING_RE.search(said))
+    return False
+
+
+def _trial_behind_last_answer(previous: Turn, analyzer: QueryAnalyzer, now: str = "") -> str:
     """'which trial was that?', 'did it help everyone in that trial?': the trial of the point that answered,
     else the one trial the answer names, else the last trial its passage names before the sentence quoted
     ('The patients received T-DXd (5.4 mg/kg every three weeks)…' follows "A randomized … DESTINY-breast04
     phase III trial was performed…")."""
-    if found := _trial_of_last_answer(previous, analyzer):
+    if found := _trial_of_last_answer(previous, analyzer, now):
         return found
     named = {t for point in previous.answer.points for t in _trials_named(point.text, analyzer)}
     if len(named) == 1:
@@ -1125,8 +1163,9 @@ ASKED_OF_A_TRIAL_RE = re.compile(r"\b(?:help(?:ed)?|find|found|show(?:ed)?|work(
                                  r"cycles?|enrolled|randomi[sz]\w*|arms?|follow-?up|end ?points?)\b", re.I)
 # A turn asking whether there is a trial ("was there a trial comparing the two?"); 'which trial…?' is asked_kind's
 TRIAL_ASKED_RE = re.compile(r"\b(?:is|was|are|were) there (?:ever |already |really )?(?:an?|any)\s+"
-                            r"(?:(?!(?:did|does|do|is|was|were|are|has|had|have|the)\b)[\w\-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b",
-                            re.I)
+                            r"(?:(?!(?:did|does|do|is|was|were|are|has|had|have|the)\b)[\w\-]+\s+){0,3}?(?:trials?|stud(?:y|ies))\b|"
+                            # ('liquid biopsy for anti-her2 resistance - any trial')
+                            r"[-–—:,]\s*(?:any|a)\s+(?:trials?|stud(?:y|ies))\W*$", re.I)
 # A turn asking for all of a subject's results: "what were the numbers", "and the results?", "data?"
 WHOLE_RESULTS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)\W+)*(?:(?:what|how)\s+(?:were|are|was|is|about)\s+)?(?:the\s+)?"
                               r"(?:main\s+|key\s+|actual\s+)?(?:numbers|results|figures|stats|data|findings|outcomes?)\W*$", re.I)
@@ -1262,6 +1301,9 @@ CLASS_WITH_EXAMPLES_RE = re.compile(r"(?P<cls>\b(?!(?:do|does|did|how|are|is|wer
                                     r"[\w/\-]+(?:\s+[\w/\-]+)?\s+(?:inhibitors|drugs|antibodies|ADCs|TKIs|agents|"
                                     r"conjugates|therapies))\s*,?\s+(?:like|such as|e\.?g\.?,?|including)\s+\w", re.IGNORECASE)
 # "what do they propose doing with that info?": all the last answer told, which is about the last turn's subject
+# 'can tukysa go with enhertu', 'tucatinib plus T-DXd?': two drugs asked of as given together
+GIVEN_TOGETHER_RE = re.compile(r"\b(?:go|goes|given|give|used|use|combined|paired|mixed|together)\s+(?:\w+\s+)?with\b|\bplus\b|"
+                               r"\s\+\s|\bcombin\w*|\btogether\b", re.I)
 THAT_INFO_RE = re.compile(r"\b(?:that|this)\s+(?:info|information|knowledge)\b", re.IGNORECASE)
 WH_OPENING_RE = re.compile(r"^\s*(?:(?:explain|describe|define)(?:\s+(?:simply|briefly|quickly|to me))?(?:\s+what)?|"
                            r"what|which|who|how many|how|list|name|tell me about)\s+"

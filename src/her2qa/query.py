@@ -117,14 +117,21 @@ PAPER_ASKED_RE = re.compile(r"\b(?:paper|publication)\s*(?:[-–—:,]\s*|\s+)(?
 # name ('met') is that name before one of these ('met aberrations', 'met inhibitors')
 MOLECULE_NOUN_RE = re.compile(r"(?:aberrations?|amplifications?|amplified|mutations?|mutated|alterations?|inhibitors?|inhibition|"
                               r"pathways?|signal+ing|overexpression|expression|receptors?|genes?|activation|upregulation)", re.I)
+# 'cep17', 'rc48': letters then digits, a code naming one thing
+CODE_SHAPED_RE = re.compile(r"[A-Za-z]{2,}-?\d+[A-Za-z]?")
 # a name this short is found in the review's paragraphs only as a word of its own
 SHORT_NAME = 3
 # a name this short (letters and digits) is known only when one printed word holds it
 SHORT_COMPACT_NAME = 6
 # "src activation linked to worse survival - source?": a claim, then the one word asking where it comes from
-# ('her2climb source?': a short label, then the one word)
+# ('her2climb source?', 'muc4 epitope masking paper?': a short label, then the one word; 'paper for her2climb?')
 SOURCE_TAG_RE = re.compile(r"[-–—:,]\s*(?:the\s+|its\s+|any\s+)?(?:source|ref|reference|citation|paper)s?\s*\??\s*$|"
-                           r"^\W*(?:[\w+/-]+\s+){1,3}(?:source|ref|reference|citation)s?\s*\?+\s*$")
+                           r"^\W*(?:[\w+/-]+\s+){1,3}(?:source|ref|reference|citation|paper|publication)s?\s*\?+\s*$|"
+                           r"^\W*(?:the\s+)?(?:source|ref|reference|paper|publication)s?\s+(?:for|on|behind|of)\s+"
+                           r"(?:the\s+)?[\w+/-]+(?:\s+(?:trial|study))?\s*\?*\s*$|"
+                           # ('everolimus pfs claim - which trial backs it': the work behind a claim)
+                           r"\b(?:which|what)\s+(?:trial|study|paper|ref|reference|source|work)\s+(?:backs|supports|underpins|"
+                           r"is behind)\s+(?:it|that|this|them|the claim)\b")
 # "the timeline figure of approvals - what's it based on?": a figure's caption names the work it was drawn from
 FIGURE_SOURCE_RE = re.compile(r"\b(?:figure|fig|timeline|diagram|illustration|schematic|image|graphic)s?\b[^?]{0,60}?\bbased on\b|"
                               r"\bbased on\b[^?]{0,30}\b(?:figure|fig)\b")
@@ -1192,6 +1199,9 @@ class QueryAnalyzer:
                 # the names among them are asked, the one it never uses is no subject missing
                 # ('HER1+HER3': targets blocked together, each a name the review gives)
                 entities += [p for p in re.split(r"[/+]", name) if p and self.known(p) and p not in entities]
+                # ('her2/cep17 ratio': a code of letters and digits the review never prints is a subject it lacks)
+                unknown += [p for p in re.split(r"[/+]", name) if CODE_SHAPED_RE.fullmatch(p) and not self.known(p)
+                            and p.lower() not in self.plain_words]
             else:
                 unknown.append(name)
         unknown += [w for w in self.unknown_topic_words(question) if w not in unknown]

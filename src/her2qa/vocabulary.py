@@ -156,7 +156,7 @@ review paper article section part parts anyway also really actually exactly roug
 know known need needs give given list name names which ones does did kind kinds type types sort sorts
 way ways like tldr eli5 simple simply words plain take-home takehome takeaway bottom-line supposed supposedly regular usual normal typical typically generally ever even
 mean means meant
-im ive
+im ive tho
 going thru
 """.split())
 
@@ -241,6 +241,11 @@ SYNONYMS: dict[str, str] = {
     rf"\b(?:who|which {PATIENT_GROUP}) (?:did|does|do|fared|responded) (?:the )?"
     r"(?:best|better|well|most)\b|\bwho (?:benefit\w*|gain\w*)\b":
         "benefits patients subgroup",
+    # 'does immunotherapy help everyone with her2+': whether all benefit or only some, the review's "subset of
+    # patients" / "more selected subgroup"
+    # (not 'is everyone just improvising', which asks no benefit)
+    rf"\b(?:(?:help|helps|helping|helped|benefit\w*)\s+(?:for\s+|in\s+)?|(?:work|works|working|worked)\s+(?:for|in)\s+)"
+    rf"(?:every(?:one|body)|all (?:the )?(?:[\w+\-]+ ){{0,2}}?{PATIENT_GROUP}|all of them)\b": "subset subgroup selected",
     # 'anything about managing the diarrhea?': how a side effect is kept down, the review's prophylaxis and tolerability
     r"\bmanag(?:e|es|ed|ing|ement)\b": "prophylaxis tolerability",
     # 'is there a standard treatment for the third line?': what every patient would get is the review's standard of care
@@ -306,6 +311,10 @@ SYNONYMS: dict[str, str] = {
     # 'how often do patients get enhertu?': how often a drug is given is its interval
     r"\bhow (?:often|frequently)\b(?=[^?]{0,40}\b(?:(?:given|administered|dosed|infused|injected)\b|"
     r"(?:get|gets|got|take|takes|receive|receives)\s+[\w\-]+\W*$))": "every weeks mg/kg",
+    # 'does zw25 work tho?': whether a drug works, asked alone, is what its studies demonstrated (an improvement)
+    r"^\W*(?:(?:so|and|but|ok)\W+)?(?:does|do|did|will|would|can)\s+(?:it|they|[\w\-]+)\s+(?:actually\s+|really\s+|even\s+)?"
+    r"work(?:\s+(?:tho|though|at all))?\W*$":
+        "demonstrated improved",
     r"\bwork(?:s|ed)?\b": "activity",
     # 'how they work': how a drug acts is what it inhibits, and how selectively
     # ('what do they each block' of two drugs; not 'which receptors does neratinib block', a list of targets)

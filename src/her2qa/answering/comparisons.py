@@ -40,7 +40,9 @@ RARE_MEASURE_SHARE = 0.1
 # A comparison's aspect that the drugs named answer ('which drugs did each give').
 DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations?|inhibitors?|what (?:they|pts|patients) got)\b", re.I)
 # Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
-TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—…]|\.{2,}|\s-|$)", re.I)
+# ('her2 low vs her2 3+ whats the difference': the question typed straight after the second term ends it)
+TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—…]|\.{2,}|\s-|$|"
+                         r"(?<=\s)(?=(?:what(?:'s|s| is| are)|how (?:do|does|are|is)|which)\b))", re.I)
 # "difference between her2 3+ and her2 low on the path report": the two terms named after 'between'
 TERMS_BETWEEN_RE = re.compile(r"\bdifferen\w*\s+between\s+(?P<left>[\w\-+/ ]{2,40}?)\s+and\s+(?P<right>[\w\-+/ ]{2,40}?)"
                               r"\s*(?:[,:?–—]|\s-|\s+(?:on|in|when|for|as|according)\b|$)", re.I)

@@ -663,6 +663,22 @@ def management_gap(question: str, evidence: list[str]) -> str:
     return f"how to manage {ABBREVIATIONS.get(name.lower(), name)}"
 
 
+# 'how is p95her2 measured - which assay': how something is measured in the lab, which only a sentence about a test
+# or assay answers
+METHOD_ASKED_RE = re.compile(r"\bhow (?:is|are|was|were|do (?:you|they|we)|does one|can (?:you|one|we))\s+(?:[\w\-/]+\s+){0,3}?"
+                             r"(?:measured|detected|quantified|assayed|scored|measure|detect|quantify|assay|score)\b|"
+                             r"\b(?:which|what) (?:assays?|lab (?:tests?|methods?)|antibody clones?|platforms?)\b", re.I)
+METHOD_SAID_RE = re.compile(r"\b(?:assays?|measur\w*|detect\w*|immunohisto\w*|IHC|ISH|FISH|in situ|sequencing|staining|"
+                            r"score|biops\w*|PCR|plasma)\b", re.I)
+
+
+def method_gap(question: str, evidence: list[str]) -> str:
+    """'how is p95her2 measured' when no evidence sentence speaks of a test, an assay or measuring: what is missing."""
+    if not METHOD_ASKED_RE.search(question) or any(METHOD_SAID_RE.search(e) for e in evidence):
+        return ""
+    return "how it is measured or which assay is used"
+
+
 def qualifier_gaps(question: str, evidence: list[str]) -> list[str]:
     """'median OS' asked, but no evidence sentence gives a median OS → ['a median OS']."""
     gaps = []
@@ -683,10 +699,14 @@ def qualifier_gaps(question: str, evidence: list[str]) -> list[str]:
     return gaps
 
 
+# 'ihc 3+ criteria': an IHC score, which the review prints (1+, 2+, 3+) and defines
+IHC_SCORE_RE = re.compile(r"(?<![\w+])[0-3]\+(?![\w+])")
+
+
 def content_words(text: str) -> list[str]:
-    """The words of a question that can carry a topic (not stop or chat words), lower-cased."""
+    """The words of a question that can carry a topic (not stop or chat words), lower-cased; an IHC score is one."""
     words = [w.lower() for w in re.findall(r"[A-Za-z][A-Za-z\-]{2,}", text)]
-    return [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS]
+    return [w for w in words if w not in STOPWORDS and w not in CHAT_WORDS] + IHC_SCORE_RE.findall(text)
 
 
 def off_topic(question: str, analyzer: QueryAnalyzer) -> bool:
@@ -697,7 +717,7 @@ def off_topic(question: str, analyzer: QueryAnalyzer) -> bool:
     if not content:
         return False
     used = [w for w in content if analyzer.uses_word(w, strict=True) or w in BRANDS or w in SHORTHAND
-            or w in analyzer.expansions]
+            or w in analyzer.expansions or IHC_SCORE_RE.fullmatch(w)]
     return len(used) / len(content) < 0.34
 
 

@@ -23,7 +23,7 @@ DEFINED_TERM_RE = re.compile(r"^(?:define|(?:the )?meaning of|what(?:[’']s| is
                              # ('what's the ihc definition of her2 3+': the term defined, in whose terms)
                              r"what(?:[’']s| is|s) the (?:[\w\-]+\s+)?definition of|"
                              rf"what(?:\s+{COPULA_ADVERB})?(?:[’']s| is| are|s)|what (?:do|does)|"
-                             r"what (?:counts|qualifies|is considered|is classed|is classified) as)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,60}?)"
+                             r"what (?:counts|qualifies|is considered|is classed|is classified) as)\s+(?:an?\s+|the\s+)?(?P<term>[a-z][\w\-/+ ]{1,60}?|\d\+[\w\-/+ ]{0,60}?)"
                              r"(?:\s+(?:(?:actually|really|basically|even)\s+)?(?:mean|stand for|do|with|in|inside|within|for|on|"
                              r"exactly)\b.*|"
                              # ('define intratumoral her2 heterogeneity, how common is it': a second ask after a comma)
@@ -43,6 +43,11 @@ DEFINED_AS_RE = re.compile(r"\b(?:(?:is|are|was|were) (?:defined|known|referred 
 STANDS_FOR_RE = re.compile(r"^\W*(?:what (?:does|do) (?:the )?(?P<abbr>[A-Za-z][\w\-/]{1,9}) (?:actually |even )?stands? for|"
                            r"what(?:[’']s| is|s) (?:the )?(?P<short>[A-Za-z][\w\-/]{1,9}) (?:short for|an? (?:abbreviation|acronym) (?:for|of))|"
                            r"what (?:is|'s) the (?:full (?:name|form)|long form) of (?:the )?(?P<full>[A-Za-z][\w\-/]{1,9}))\W*$", re.I)
+
+# A sentence opening on a pronoun leans on the one before it for what the pronoun is
+PRONOUN_OPENING = r"(?:It|Its|This|These|They|Their)\b"
+# 'what does 1+ mean': an IHC score typed as the term
+SCORE_RE = re.compile(r"\d\+")
 
 # Words of a definition question's frame, not of the term: 'what is an adc made of', 'x exactly'
 TERM_FRAME_WORDS = {"made", "composed", "consist", "consists", "built", "exactly", "really", "basically",
@@ -102,13 +107,15 @@ class DefinitionPlans:
                     # a named measure of one drug (its DAR) is a figure to find, not a term to define
                     return self._fact(base.model_copy(update={"intent": "fact"}), question, query, candidates)
             # 'meaning of intratumoral her2 heterogeneity': the whole term, where the review says what it is
-            if (answer := self._defined_as(base, query, term)) is not None:
+            # ('what does 3+ mean on her2 ihc': a score alone is no term; the test it is read on, after it, says which)
+            context = found.string[found.end("term"):] if re.search(r"\d", term) and len(term.split()) == 1 else ""
+            if (answer := self._defined_as(base, query, term, context)) is not None:
                 return answer
         if len(specific) == 1:
             terms.append((specific[0], query.aliases.get(specific[0], [specific[0]])))
         for i, (subject, aliases) in enumerate(terms):
             answer = self._defining(base, query, subject, aliases)
-            if answer is None and i == 0 and found is not None and len(subject.split()) >= 2:
+            if answer is None and i == 0 and found is not None and (len(subject.split()) >= 2 or SCORE_RE.fullmatch(subject)):
                 # 'what is a biparatopic adc': no sentence defines it, one describes it — better than
                 # falling back to defining 'ADC' alone ('the bystander effect': where 'bystander' is named,
                 # when the review names it rarely)
@@ -209,11 +216,13 @@ class DefinitionPlans:
         known = [n for n in names if self.sentences.mentioning(self.analyzer.aliases_of(n))]
         return known[0] if len(names) == 2 and len(known) == 1 else ""
 
-    def _defined_as(self, base, query: Query, term: str) -> Answer | None:
+    def _defined_as(self, base, query: Query, term: str, context: str = "") -> Answer | None:
         """'meaning of intratumoral her2 heterogeneity': the sentence that says it 'is defined as' (or
         'refers to', 'is known as') and holds every word of the term, in any order ("Intratumoral
         heterogeneity of HER2 expression … is defined as the presence of varying degrees…")."""
         words = {_root(w) for w in tokenize(term) if len(w) > 2 or re.search(r"\d", w)}  # '3+' counts
+        words |= {_root(tokens[0]) for w in re.findall(r"[\w\-+]+", context.lower()) if len(w) > 2 and w not in TERM_FRAME_WORDS
+                  and w not in CHAT_WORDS and (tokens := tokenize(w))}  # (a word, not its stems: 'exactly' → 'exact')
         if re.search(r"\d", term):  # 'an IHC score of 3+': the figure is the term; the review may not say 'score'
             words -= {_root(w) for w in SCORE_NOUNS}
         # 'her2 ihc 3+': the review's subject is on every page; the rest of the term is what is asked
@@ -225,7 +234,7 @@ class DefinitionPlans:
             if not DEFINED_AS_RE.search(sentence.text):
                 continue
             chosen = [sentence]
-            if re.match(r"(?:It|Its|This|These|They|Their)\b", sentence.text) and sentence.index > 0:
+            if re.match(PRONOUN_OPENING, sentence.text) and sentence.index > 0:
                 # "Its expression is defined as intense (3+)…": what "its" is, the sentence before says
                 chosen.insert(0, self.sentences.paragraph(sentence)[sentence.index - 1])
             if words <= {_root(w) for s in chosen for w in tokenize(s.text)}:
@@ -248,12 +257,17 @@ class DefinitionPlans:
         """The first sentence that names the whole term (plural allowed), and the one after it; with
         ``within``, only a sentence that also names one of those."""
         words = [re.escape(w) for w in term.lower().split()]
-        pattern = re.compile(r"\b" + r"\W+".join(words) + r"s?\b", re.I)
+        pattern = re.compile(r"(?<!\w)" + r"\W+".join(words) + r"s?(?!\w)", re.I)  # ('1+': no word edge after '+')
         sentence = next((s for s in self.sentences.sentences if pattern.search(s.text)
                          and (not within or mentions(s.text, list(within)))), None)
         if sentence is None:
             return None
-        return self._quoting(base, query, self._with_rest(sentence))
+        chosen = self._with_rest(sentence)
+        if re.match(PRONOUN_OPENING, sentence.text) and sentence.index > 0:
+            # "Its expression is defined as intense (3+)…": what "its" is, the sentence before says
+            before = self.sentences.paragraph(sentence)[sentence.index - 1]
+            chosen = [before] + [s for s in chosen if s is not before]
+        return self._quoting(base, query, chosen)
 
     def _with_rest(self, sentence: Sentence) -> list[Sentence]:
         """The defining sentence and the one after it — or all of a short paragraph it opens, which is the

@@ -58,7 +58,8 @@ class DevelopmentPlans:
         """'are there trials combining tucatinib with ADCs?': a quoted sentence that gives trials by their identifiers
         alone ("…several phase II trials are assessing … [NCT04539938 and NCT05673928]") brings the table rows those
         identifiers own (HER2CLIMB-04: tucatinib plus T-DXd), which say what each trial is."""
-        if answer.abstained or answer.table is not None or not TRIALS_ASKED_RE.search(text):
+        # ('tell me about NCT04538742': a trial asked by its identifier is asked of its row too)
+        if answer.abstained or answer.table is not None or not (TRIALS_ASKED_RE.search(text) or NCT_RE.search(text)):
             return answer
         cited = [n for p in answer.points for n in dict.fromkeys(NCT_RE.findall(p.text))]
         if not cited or len(cited) > IDENTIFIERS_LOOKED_UP:
@@ -75,6 +76,28 @@ class DevelopmentPlans:
         if rows.abstained or not rows.points:
             return answer
         return merge(answer, [("", answer), ("", rows)], lead=answer.lead)
+
+    def _with_the_text_on_its_row(self, answer: Answer, text: str, carried: list[str]) -> Answer:
+        """'her2climb-04 - what is it': an answer that is one table row brings the text's sentences citing that row's
+        identifier ("…growing interest in the combination of tucatinib with ADCs … [NCT04539938 and NCT05673928]"),
+        which say why the trial is run."""
+        if answer.abstained or answer.table is not None or len(answer.citations) != 1 or \
+                answer.citations[0].kind != "table_row":
+            return answer
+        numbers = list(dict.fromkeys(NCT_RE.findall(answer.citations[0].quote or answer.answer)))
+        if len(numbers) != 1:
+            return answer
+        told = [s for s in self.sentences.mentioning([numbers[0]]) if self.sentences.chunk(s).kind == "text"]
+        if not told:
+            return answer
+        query = self.analyzer.analyze(text, carried=list(carried))
+        base = answer.model_copy(update={"answer": "", "points": [], "citations": [], "lead": ""})
+        self._considered.update(self.sentences.chunk(s).id for s in told)
+        saying = self.composer.compose(base, [Pick(chunk=self.sentences.chunk(s), text=s.text, start=s.start) for s in told],
+                                       query)
+        if saying.abstained or not saying.points:
+            return answer
+        return merge(answer, [("", answer), ("", saying)], lead=answer.lead)
 
     def _kind_built_on(self, base: Answer, text: str, query: Query) -> Answer | None:
         """'is there an ADC version of ZW25?': the paragraph that opens on another agent of that kind and names the

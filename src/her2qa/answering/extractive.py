@@ -42,6 +42,13 @@ TRIAL_RE = re.compile(r"\b(?:[A-Z][A-Z0-9]{3,}(?:-[A-Za-z0-9]+)*|DESTINY-?\s?[Bb
 # A cause asked of a class, told of another member in another passage, joins the answer at this share of the best
 # sentence's score (set on the two TKI sentences the review gives for brain metastases: 0.90 of each other)
 CLASS_CAUSE_RATIO = 0.85
+# A name and a topic typed together, asking nothing in particular of them ('tucatinib brain mets?', 'and brain mets
+# in tucatinib?', 'tukysa and cns - any data?'): not a wh- or yes/no question, which asks one thing
+TOPIC_OF_NAME_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|also|what about|how about)\W+)?"
+                              r"(?!(?:what|whats|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|can|could|"
+                              r"will|would|should|has|have|had)\b)", re.I)
+# A sentence telling the asked topic again in the name's passage is added down to this share of the best score
+TOPIC_AGAIN_RATIO = 0.5
 # "Moreover, its small molecular size…", "It is…": a sentence whose subject is the one before it
 OPENS_ON_PRONOUN_RE = re.compile(r"^\W*(?:(?:Moreover|Furthermore|Additionally|However|Also|Besides|Thus),?\s+)?"
                                  r"(?:it|its|they|their|this drug|this agent)\b", re.I)
@@ -481,6 +488,8 @@ class ExtractiveAnswerer:
             chosen = self._with_each_property(query, units, chosen)
         if query.intent in ("", "fact") and asked_kind(query.text) == "trial":
             chosen = self._with_the_trial_it_belongs_to(query, units, chosen)
+        if query.intent == "fact":
+            chosen = self._with_the_topic_told_again(query, units, chosen)
         return self._compose(base, self._with_typed_figures(query, units, chosen), query)
 
     def _with_each_property(self, query: Query, units, chosen):
@@ -499,6 +508,38 @@ class ExtractiveAnswerer:
                              and any(re.search(rf"\b{re.escape(stem)}", pair[1].unit.text.lower()) for stem in stems)), None)
             if speaking is not None:
                 chosen.append(speaking)
+        return chosen
+
+    def _with_the_topic_told_again(self, query: Query, units, chosen):
+        """'tucatinib brain mets?': a topic asked of one name, which the name's passage tells twice — the drug's CNS
+        activity ("…crossing of the brain–blood barrier…") and its trial's patients ("…this trial included patients
+        with active and treated brain metastasis…") — gets each sentence of that passage holding the whole topic, not
+        the best alone (the second names the drug only through "this trial")."""
+        names = [e for e in query.entities if not is_generic(e) and e not in query.common]
+        if query.wants_number or len(names) != 1 or len(chosen) >= self.settings.answer_max_sentences or \
+                not TOPIC_OF_NAME_RE.match(query.text):
+            return chosen
+        aliases = query.aliases.get(names[0], [names[0]])
+        topic = concept_groups(query.text, {names[0]: aliases})[1:]
+        if not topic:
+            return chosen
+        best = chosen[0][1].score
+        chosen = list(chosen)
+        for cand, unit in units[1:COVERAGE_REACH]:
+            if len(chosen) >= self.settings.answer_max_sentences:
+                break
+            text = unit.unit.text.lower()
+            if unit.score < TOPIC_AGAIN_RATIO * best or parts_covered(topic, unit.unit.text) < len(topic) or \
+                    any(unit.unit.id == u.unit.id or _overlap(text, u.unit.text.lower()) > 0.6 for _, u in chosen):
+                continue
+            if re.match(r"(?:These|Those|Such|They|Their)\b", unit.unit.text):
+                continue  # ("These drugs inhibit cellular growth…": said of a class the name is one of)
+            paragraph, _ = self._paragraph_around(cand.chunk, unit.unit.start)
+            # (a paragraph naming it only in a bracketed list, "(lapatinib, neratinib, and tucatinib)", is the class's)
+            told = re.sub(r"\([^()]*,[^()]*\)", " ", " ".join(text for _, _, text in paragraph))
+            if mentions(told, aliases) and not (names_of_kind(unit.unit.text, "trial") or any(
+                    is_drug_name(w) and not mentions(w, aliases) for w in re.findall(r"[\w\-]+", unit.unit.text))):
+                chosen.append((cand, unit))
         return chosen
 
     def _with_the_trial_it_belongs_to(self, query: Query, units, chosen):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, STOPWORDS, without_authors_saying
+from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, SOURCE_TAG_RE, STOPWORDS, without_authors_saying
 from ..retrieval import REVIEW_SUBJECT
 from ..vocabulary import BRANDS, CAME_OUT_OF, CHAT_WORDS, CLOSE_ONES, HEAD_COUNT_NAMES
 from .coverage import asked_endpoints
@@ -86,6 +86,9 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"\bwhat(?:'s|’s|s| is)\s+the\s+(?:link|connection|relationship|relation|tie)\b|\bresist\w*\b.*\bhow\W*$|"
                     # ("AXL as resistance driver - mechanistically how?": the same, asked after what it is about)
                     r"[-–—:,]\s*(?:(?:so|but|and|ok)\s+)?(?:mechanistically|biologically|molecularly)\b|"
+                    # ('axl and resistance to anti-her2 - mechanism?', 'cyclin d1 overexpression -> resistance, mechanism?':
+                    # the mechanism asked as a label's one word)
+                    r"[-–—:,>]\s*(?:the\s+|its\s+|what(?:'s|s| is) the\s+)?mechanisms?\s*\?*\s*$|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
                     r"\b(?:point|idea|logic|thinking|purpose) (?:of|behind) (?:\w+ing|combin\w*|adding|the combination)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
@@ -130,7 +133,10 @@ NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "pre
 MEMBERS_FOUND_RE = re.compile(
     r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,2}(?P<plural>[a-z\-]+s)\s+"
     r"(?:[\w\-.]+(?:\s+et\s+al\.?)?|they|the (?:review|authors|study|trial))\s+(?:found|identified|reported|described|"
-    r"discovered)(?:\s+(?:in|for|with)\s+[^?]{1,40})?\W*$", re.I)
+    r"discovered)(?:\s+(?:in|for|with)\s+[^?]{1,40})?\W*$|"
+    # ('her2 mutations found by bose et al': the participle, who found them after it)
+    r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,2}(?P<plural_by>[a-z\-]+s)\s+(?:that\s+(?:were|was)\s+)?"
+    r"(?:found|identified|reported|described|discovered)\s+by\s+[\w\-.]+(?:\s+et\s+al\.?)?\W*$", re.I)
 
 # A question typed as a noun phrase naming drugs of a kind: "src targeting drugs?", "drugs against axl",
 # "her2 targeted agents?" ('src inhibitors?' alone names the topic and is an overview).
@@ -176,7 +182,8 @@ def asks_for_list(question: str) -> bool:
     if LIST_RE.search(question) or DRUGS_OF_KIND_RE.match(question) or ELSE_TESTED_RE.match(question) or \
             KIND_IN_DEVELOPMENT_RE.match(question):
         return True
-    if (found := MEMBERS_FOUND_RE.match(question)) and found.group("plural").lower() not in NOT_PLURAL | set(FIGURE_PLURALS):
+    if (found := MEMBERS_FOUND_RE.match(question)) and (found.group("plural") or found.group("plural_by")).lower() \
+            not in NOT_PLURAL | set(FIGURE_PLURALS):
         return True  # 'her2 mutations bose found?': the members, named by who found them
     # ("which pi3k drugs get a mention?": mentioned)
     words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",
@@ -481,8 +488,7 @@ def is_reference(question: str) -> bool:
                   r"\bwhose (?:is it|paper|study|work|data)\b|\b(?:which|what) (?:study|paper|work|trial) (?:is|was) (?:that|this|it) from\b|"
                   # ('source?' as a turn of its own; 'tsc2 mutation + palbociclib - which study': the claim, then the study asked)
                   r"^\W*(?:and\s+|so\s+)?(?:the\s+)?sources?(?:\s+(?:in|for|of|on|that|showing|saying)\s+[^?]+)?\W*$|"
-                  # ('her2climb source?': a short label, then the one word asking where it comes from)
-                  r"^\W*(?:[\w+/-]+\s+){1,3}(?:source|ref|reference|citation)s?\s*\?+\s*$|[-–—:,]\s*(?:which|what)\s+(?:study|studies|paper|source)\W*$|"
+                  r"[-–—:,]\s*(?:which|what)\s+(?:study|studies|paper|source)\W*$|"
                   r"\b(?:paper|study|article|work) (?:they|the authors|the review) cites?\b|"
                   # '… the actual tucatinib trial paper. which one do they cite?'
                   r"\b(?:do|does|did) (?:they|the authors|the review|it) cite\b|"
@@ -491,7 +497,7 @@ def is_reference(question: str) -> bool:
                   r"\bwhat(?:'s|s| is| was) the (?:(?:actual|real|original|full|main|underlying) )?(?:paper|source|publication)\b"
                   r"(?!\s+(?:about|say|says|said|cover|covers|"
                   r"discuss\w*|conclude\w*|mean|describe\w*|argue\w*|review\w*|on)\b)", lowered)) \
-        or bool(STUDY_SHOWED_RE.search(lowered))
+        or bool(STUDY_SHOWED_RE.search(lowered)) or bool(SOURCE_TAG_RE.search(lowered))  # ('her2climb paper?')
 
 
 # "which study showed palbo + lapatinib gets around TSC2 resistance?": the finding is the review's, the
@@ -1163,7 +1169,9 @@ SECTION_MEMBERS_RE = re.compile(r"^\W*(?P<kind>(?:[\w\-/]+\s+){0,3}[\w\-]+s"
                                 # ('newer approaches besides adc in …': what is set aside, read before)
                                 r"(?:\s+(?:besides|other than|except|apart from|beyond)\s+[\w\-/]+s?)?)\s+"
                                 r"(?:(?:covered|discussed|mentioned|listed|named)\s+)?"
-                                r"(?P<where>(?:in|from)\s+(?:the\s+)?[\w\-/ ]{2,40}?\s+(?:section|part|chapter|subsection|paragraph))\W*$",
+                                # ('… in the future directions bit?': a part of the text in chat words)
+                                r"(?P<where>(?:in|from)\s+(?:the\s+)?[\w\-/ ]{2,40}?\s+(?:section|part|chapter|subsection|paragraph|"
+                                r"bit|piece|bits))\W*$",
                                 re.I)
 # "table 2: which T-DXd trials are first-line…?": the table named as a label before the question asked of it
 TABLE_LABEL_RE = re.compile(r"^\W*(?P<table>table\s*\d+)\s*[:\-–—]+\s+(?P<question>(?:which|what|whats|list|name|any|are|is|"

@@ -497,6 +497,11 @@ class ListPlans:
             # ('any drugs aimed at PI3K?': the target titles a section — the PI3K/AKT/mTOR pathway's — whose
             # inhibitors are the drugs aimed at it)
             pathway, target = target, None
+        if found is None and target is not None and pathway is None and (
+                joined := self._joined_in_one_title(query, target)) is not None:
+            # ('pi3k / mtor drugs mentioned??': two targets typed together, which one section's title joins — the
+            # PI3K/AKT/mTOR pathway's — ask for that pathway's drugs)
+            pathway, target = joined, None
         if found is None and target is None and pathway is not None:
             found = self._titled(query, pathway)
         # "which drugs is ZW25 being combined with?": the drugs told beside the one rare drug the question names
@@ -529,7 +534,7 @@ class ListPlans:
         if wanted and sum(classes.get(n) == wanted for n in seen) >= 2:
             # "which TKIs…": a drug whose name tells another class is not one of them
             seen = {n: p for n, p in seen.items() if classes.get(n) in (wanted, "")}
-        if pathway is not None:
+        if pathway is not None or ((found is not None or target is not None) and re.search(r"\binhibitors\b", query.text, re.I)):
             # "which PI3K/AKT/mTOR pathway inhibitors / drugs…": those the section calls inhibitors ("everolimus, an
             # mTOR inhibitor"), not the drugs given with them (paclitaxel, trastuzumab)
             called = {n: p for n, p in seen.items() if _called_an_inhibitor(p.highlights[0], strip_markers(p.text))}
@@ -539,6 +544,17 @@ class ListPlans:
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query,
                                      lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
+
+    def _joined_in_one_title(self, query: Query, target: str) -> str | None:
+        """The name typed joined to ``target`` ('pi3k / mtor', 'pi3k and mtor') when one section's title names both."""
+        section = self._titled(query, target)
+        if section is None:
+            return None
+        for other in query.entities:
+            if other != target and re.search(rf"\b{re.escape(other)}\s*(?:/|,|\band\b|&|\bor\b)\s*{re.escape(target)}\b",
+                                             query.text, re.I) and self._titled(query, other) == section:
+                return other
+        return None
 
     def _titled(self, query: Query, name: str) -> tuple[str, Section] | None:
         """The one section whose title names ``name``, if one does."""

@@ -46,6 +46,12 @@ POINTS_BACK_RE = re.compile(r"\b(?:these|those|such) (?:results?|data|findings|o
 
 # The section the abstract's sentences are in
 ABSTRACT = "abstract/abstract"
+# The review's summaries (abstract, simple summary), which restate claims its body makes
+SUMMARY = "abstract/"
+# Two sentences sharing a word this rare (printed in so many sentences at most) and this share of their words are one
+# claim said twice
+RARE_SENTENCES = 4
+RESTATED_SHARE = 0.4
 # A percentage and what it is of ('15% of all BCs')
 PERCENT_OF_RE = re.compile(r"\d\s*% of ((?:[\w-]+ ){0,3}[\w-]+)")
 # a receptor's status written after its name ('HER2-positive', 'HER2+')
@@ -409,6 +415,41 @@ class NeighbourSteps:
                           and any(same_whole(ours, theirs) for ours in of_what for theirs in percentages_of(s.text))
                           and all(mentions(s.text, aliases) for aliases in named)), None)
         return self._with_added(base, answer, query, quoted, [restating] if restating else [])
+
+    def _with_the_claim_restated(self, base: Answer, answer: Answer, query: Query) -> Answer:
+        """A yes/no answered by a claim the abstract sums up and the body states again ('is her2+ mbc curable': the
+        abstract's "remains a nearly incurable disease" and the conclusions' "remains considered almost an incurable
+        disease") quotes both wordings: each is the review's answer, and the body's may carry the reference."""
+        quoted = [s for _, _, s in self._quoted(answer)]
+        if not quoted or None in quoted:
+            return answer
+        added = [twin for s in quoted if (twin := self._restatement(s)) is not None and twin not in quoted]
+        return self._with_added(base, answer, query, quoted, added[:1])
+
+    def _restatement(self, sentence: Sentence) -> Sentence | None:
+        """The sentence on the other side of the summary/body line that says the same claim: the two share a rare
+        word (printed in at most RARE_SENTENCES sentences: 'incurable') and RESTATED_SHARE of their words."""
+        if "restatements" not in self._indexes:
+            words = {s.start: words_of(strip_markers(s.text)) for s in self.sentences.sentences}
+            printed_in: dict[str, int] = {}
+            for found in words.values():
+                for w in found:
+                    printed_in[w] = printed_in.get(w, 0) + 1
+            summary = [s for s in self.sentences.sentences if s.section.startswith(SUMMARY)]
+            body = [s for s in self.sentences.sentences if not s.section.startswith(SUMMARY)]
+            pairs: dict[int, Sentence] = {}
+            for a in summary:
+                def shared(b: Sentence) -> float:
+                    both = words[a.start] & words[b.start]
+                    if not any(printed_in[w] <= RARE_SENTENCES for w in both):
+                        return 0.0
+                    return len(both) / max(1, len(words[a.start] | words[b.start]))
+                best = max(body, key=shared, default=None)
+                if best is not None and shared(best) >= RESTATED_SHARE:
+                    pairs[a.start] = best
+                    pairs.setdefault(best.start, a)
+            self._indexes["restatements"] = pairs
+        return self._indexes["restatements"].get(sentence.start)
 
     def _with_added(self, base: Answer, answer: Answer, query: Query, chosen: list[Sentence],
                     added: list[Sentence]) -> Answer:

@@ -70,6 +70,11 @@ PLURAL_ASKED_RE = re.compile(r"\b(?:the|all|main|different|various)\s+(?:[\w\-/]
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|efficacy|outcomes?|data|findings|show|showed|find|found|benefit|"
                               r"work(?:ed|s)?|succeed(?:ed|s)?|successful|positive|beat|(?:meet|met|hit|reach(?:ed)?|miss(?:ed)?) (?:its|the)|"
                               r"pan(?:ned)? out|report(?:ed|s)? (?:anything|any\w*|back))\b", re.I)
+# Words that report a trial's result in a sentence (a figure, an improvement, no difference)
+RESULT_REPORTED_RE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|hazard ratio|\bimprov|\bsignificant|"
+                                r"\bdemonstrat|\bshowed\b|\bbenefit|no (?:statistically )?(?:significant )?differences?", re.I)
+# A trial's results or endpoint asked in so many words ('tulip primary endpoint and result')
+RESULTS_NAMED_RE = re.compile(r"\b(?:results?|outcomes?|findings|efficacy|end ?points?)\b", re.I)
 # What a trial sets out to do, not what it found: 'aim to show', 'trying to prove', 'designed to test'
 AIM_ASKED_RE = re.compile(r"\b(?:aim(?:s|ing|ed)?|trying|tries|try|meant|set(?:ting)? out|designed|hop(?:e|es|ing)|want(?:s|ing)?)"
                           r" to\b|\b(?:goal|purpose|objective|aim)s?\b", re.I)
@@ -328,19 +333,37 @@ class OverviewPlans:
         only_ongoing = bool(answer.points) and all(ONGOING_RE.search(p.text) for p in answer.points)
         if not self.is_trial(entity) and not only_ongoing:
             return answer
-        reported = re.compile(r"\d+(?:\.\d+)?\s*(?:%|months?|weeks?)|hazard ratio|\bimprov|\bsignificant|"
-                              r"\bdemonstrat|\bshowed\b|\bbenefit|no (?:statistically )?(?:significant )?differences?",
-                              re.I)
-        if any(reported.search(p.text) for p in answer.points) and not (
+        reported = RESULT_REPORTED_RE
+        aliases = self.analyzer.aliases_of(entity)
+        if any(reported.search(self._before_the_next_trial(p.text, aliases)) for p in answer.points) and not (
                 self.is_trial(entity) and self._only_announced(entity, reported)):
             return answer
-        aliases = self.analyzer.aliases_of(entity)
         # quote what the review says of the trial itself, not a neighbour's result the answer held
         saying = [p.text for p in answer.points if mentions(p.text, aliases)] or \
             [s.text for s in self.sentences.mentioning(aliases)] or [p.text for p in answer.points]
         named = " ".join(f"“{t}”" for t in saying[:1])
         return self._decline(base, f"The review mentions {entity} but reports no results for it. What it says: {named}",
                              missing=[f"results of {entity}"])
+
+    @staticmethod
+    def _before_the_next_trial(text: str, aliases: list[str]) -> str:
+        """What a sentence says of the name: all of it, unless it goes on to another trial after naming it ("…the
+        TULIP phase III trial (NCT03262935) in advanced … settings, a phase I/Ib trial in HER2-low tumors (ORR
+        ranging from 28% to 40% …)": the figures are the next trial's), then up to that trial."""
+        named = next((m for a in aliases if (m := re.search(rf"(?<![\w-]){re.escape(a)}(?![\w-])", text, re.I))), None)
+        if named is None:
+            return text
+        own = re.search(r"\b(?:trial|study)\b", text[named.end():named.end() + 40], re.I)
+        start = named.end() + (own.end() if own else 0)
+        following = re.search(r"\b(?:trial|study)\b", text[start:], re.I)
+        return text if following is None else text[named.start():start + following.start()]
+
+    def _never_reported(self, trial: str) -> bool:
+        """No sentence of the review reports a result of ``trial`` in what it says of it (TULIP's one sentence goes on
+        to another trial's ORR)."""
+        aliases = self.analyzer.aliases_of(trial)
+        return not any(RESULT_REPORTED_RE.search(self._before_the_next_trial(s.text, aliases))
+                       for s in self.sentences.mentioning(aliases))
 
     def _only_announced(self, trial: str, reported: re.Pattern) -> bool:
         """True when the review names ``trial`` only as ongoing ('the ongoing trial PATRICIA-II … aims to

@@ -17,7 +17,7 @@ import re
 import time
 from typing import Callable
 
-from ..citations import strip_markers
+from ..citations import NCT_RE, strip_markers
 from ..corpus import Corpus
 from ..figures import has_figure
 from ..query import Query, QueryAnalyzer, compact, is_phase_numeral, light_stem, mentions, without_reading_context
@@ -26,9 +26,9 @@ from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
 from ..settings import Settings
 from .compose import Composer, Pick
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, quality_gap, between_groups_gap, content_words, count_gap,
-                       duration_gap, grade_gap, site_gap, subgroup_gap, management_gap, measured_gap, off_topic,
-                       other_trials_figure, qualifier_gaps, general_survival_gap, per_count_gap, setting_gap, stopping_gap,
-                       weakly_covered, year_gap, YEAR_ASKED_RE)
+                       duration_gap, grade_gap, site_gap, subgroup_gap, management_gap, measured_gap, method_gap,
+                       METHOD_SAID_RE, off_topic, other_trials_figure, qualifier_gaps, general_survival_gap, per_count_gap,
+                       setting_gap, stopping_gap, weakly_covered, year_gap, YEAR_ASKED_RE)
 from .extractive import (DRUG_RE, MEASURES, NO_FIGURE_FOUND, TRIAL_RE, WHERE_TOLD_FIRST_RE, ExtractiveAnswerer, _join,
                          asked_kind, asked_measures, is_drug_name, retrieved_list, trial_names)
 from .comparisons import ComparePlans
@@ -45,7 +45,7 @@ from .outline import OutlinePlans
 from .sequencing import SequencingPlans
 from .remedies import RemedyPlans
 from .rationale import RationalePlans
-from .overviews import RESULTS_ASKED_RE, OverviewPlans
+from .overviews import RESULTS_ASKED_RE, RESULTS_NAMED_RE, OverviewPlans
 from .lists import ListPlans
 from .subjects import SubjectPlans
 from .intent import (ASKS_COMPARATOR_RE, ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, SCOPE_TAIL_RE, as_definition, classify,
@@ -121,6 +121,10 @@ BEING_TRIED_RE = re.compile(r"^\W*(?:(?:so|and|ok|okay)\W+)?(?:(?:is|are) [\w\-]
                             # "is anyone testing enhertu specifically for brain mets"
                             r"(?:is|are) (?:any(?:one|body)|some(?:one|body)|there (?:any )?(?:trials?|studies)) "
                             r"(?:\w+ )?(?:studying|testing|trialing|trialling|investigating|evaluating|exploring|looking at))\b", re.I)
+# 'any trial of enhertu just for brain mets', 't-dxd trials for brain mets?': trials asked for a population, which
+# the tables' rows name in a cell (an endpoint "ORR brain met") — the row filter must come from those words
+TRIALS_FOR_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b(?:\s+(?:of|with|testing|using|on)\s+[\w\-]+(?:\s+[\w\-]+)?)?\s+"
+                           r"(?:(?:just|specifically|only|exclusively|solely)\s+)?for\s+(?P<who>[\w\- ]{3,40})", re.I)
 # A question asking for the members of a set ("which…", "list…", "any…").
 MEMBERS_ASKED_RE = re.compile(r"^\s*(?:which|what|list|name|show|any)\b", re.IGNORECASE)
 
@@ -374,13 +378,17 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return answer
         # "how should ILD be managed?": what the review reports of a toxicity is not what to do about it.
         quotes = [p.text for p in answer.points] or [answer.answer]
-        if missing := management_gap(text, quotes):
+        if missing := management_gap(text, quotes) or (method_gap(text, quotes) if self._method_never_told(text, carried)
+                                                       else ""):
             said = f"“{closest_said(quotes, text)}”"
             base = Answer(question=question, answer="", intent=intent, resolved_question=answer.resolved_question,
                           retrieved=answer.retrieved)
             return self._decline(base, f"The review does not say {missing}. What it says: {said}", missing=[missing])
         if intent == "yesno" and RESULTS_ASKED_RE.search(text):
             return self._outcome_reported(answer, text, carried)
+        if intent == "fact" and RESULTS_NAMED_RE.search(text):
+            # ('tulip primary endpoint and result': results asked of a trial whose results the review never reports)
+            return self._outcome_reported(answer, text, carried, never_reported=True)
         cites_trials = intent in ("yesno", "fact", "list")
         if PAYLOAD_ASKED_RE.search(text) and answer.table is None and intent in ("fact", "definition"):
             # ('whats the payload on trastuzumab duocarmazine': a table of ADCs gives each one's payload by its short
@@ -390,18 +398,28 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             # ('what phase are those trials': the rows of the identifiers quoted say it too)
             answer = self._with_its_row(answer, text, carried)
             return self._with_the_rows_it_cites(answer, text, carried) if cites_trials else answer
-        if cites_trials:
+        if cites_trials or NCT_RE.search(text):
             answer = self._with_the_rows_it_cites(answer, text, carried)
+        if intent in ("definition", "overview"):  # (what a trial is, not a column asked of its row)
+            answer = self._with_the_text_on_its_row(answer, text, carried)
         return self._with_the_outline_it_announces(answer, text, carried)
 
-    def _outcome_reported(self, answer: Answer, text: str, carried: list[str]) -> Answer:
+    def _method_never_told(self, text: str, carried: list[str]) -> bool:
+        """'how is p95her2 measured': no sentence of the review names the rare name asked with a test or an assay
+        (HER2 heterogeneity is told "on a FISH test": that one is answered)."""
+        query = self.analyzer.analyze(text, carried=list(carried))
+        specific = [e for e in self._specific(query) if e not in query.common]
+        return bool(specific) and not any(METHOD_SAID_RE.search(s.text) for e in specific
+                                          for s in self.sentences.mentioning(query.aliases.get(e, [e])))
+
+    def _outcome_reported(self, answer: Answer, text: str, carried: list[str], never_reported: bool = False) -> Answer:
         """'did the TULIP trial work?': a yes/no on how one trial came out is declined, like 'what did TULIP
         show?', when the review only names the trial as running."""
         query = self.analyzer.analyze(text, carried=list(carried))
         trials = [e for e in self._specific(query) if self.is_trial(e)]
-        if len(trials) != 1:
+        if len(trials) != 1 or (never_reported and not self._never_reported(trials[0])):
             return answer
-        base = Answer(question=answer.question, answer="", intent="yesno",
+        base = Answer(question=answer.question, answer="", intent=answer.intent,
                       resolved_question=answer.resolved_question, retrieved=answer.retrieved)
         return self._results_reported(base, answer, text, trials[0])
 
@@ -456,6 +474,13 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if rows_asked:
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
+                return self._table(base, question, text, query, candidates, carried)
+        elif intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text)) and (wanted := TRIALS_FOR_RE.search(text)):
+            match = self.tables.match(text, query)
+            # (the population's words, not a name: 'the big trial for tukysa' asks of the drug's trial)
+            named = {w for e in query.entities for a in query.aliases.get(e, [e]) for w in re.findall(r"[a-z0-9]+", a.lower())}
+            who = set(re.findall(r"[a-z0-9]+", wanted.group("who").lower())) - named
+            if match is not None and match.rows and any(w in who for f in match.filters for w in f.split()):
                 return self._table(base, question, text, query, candidates, carried)
         if intent in ("fact", "list", "table") and (partners := self._partners_in_its_row(base, text, query)) is not None:
             return partners
@@ -667,6 +692,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if met is None:  # (where two regimens meet, their arms and results are told whole: only gaps are checked)
             answer = self._with_what_the_sentences_need(base, answer, query)
             answer = self._with_the_body_restating(base, answer, query)
+            if base.intent == "yesno":
+                answer = self._with_the_claim_restated(base, answer, query)
         evidence = [c.text for c in answer.citations]
         specific = self._specific(query)
         # A trial named scopes the figure: DESTINY-Breast01's median PFS is not DESTINY-Breast04's.
