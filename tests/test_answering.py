@@ -4776,11 +4776,32 @@ ROUND_50_CASES = {
 }
 
 
+ROUND_50B_CASES = {
+    "a compared aspect typed as a code meets the review's numbered code ('egfr' / 'EGFR1') on each side": Case(
+        ("lapatinib vs tucatinib - egfr and cns",), intent="compare", said=("(EGFR1)", "minimal inhibition of EGFR")),
+    "a plural and what was done to its members asks for the members": Case(
+        ("checkpoints upregulated by the adcs",), said=("CTLA-4, PD-1, and PD-L1",)),
+    "an enumeration the second stage ranks high competes in a list's pool": Case(
+        ("mutation biomarkers being validated in bc",), said=("ESR1, PARP, BRCA",)),
+    "a dose typed in a yes/no about a drug whose dose the review never gives is declined": Case(
+        ("tukysa - is it 300 mg twice a day?",), abstained=True, said=("does not report a dose",)),
+    "how much longer people lived asks overall survival, which the review gives DESTINY-Breast04 no figure for": Case(
+        ("how much longer did patients live with enhertu in destiny-breast04",), abstained=True,
+        said=("overall survival figures",)),
+    "a cut-off asked of a marker the review gives none for is declined": Case(
+        ("whats the pd-l1 cut off in kate2",), abstained=True, said=("a cut-off",)),
+    "drugs against a target the review names none for: what it says of blocking it": Case(
+        ("any drugs against axl?",), said=("names no drug against", "AXL inhibition can overcome resistance")),
+    "'is there a drug for it' after a target asks for its drugs": Case(
+        ("whats axl", "so is there a drug for it"), said=("AXL inhibition can overcome resistance",)),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
          **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES,
-         **ROUND_50_CASES}
+         **ROUND_50_CASES, **ROUND_50B_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

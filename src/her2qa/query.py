@@ -117,6 +117,8 @@ PAPER_ASKED_RE = re.compile(r"\b(?:paper|publication)\s*(?:[-–—:,]\s*|\s+)(?
 # name ('met') is that name before one of these ('met aberrations', 'met inhibitors')
 MOLECULE_NOUN_RE = re.compile(r"(?:aberrations?|amplifications?|amplified|mutations?|mutated|alterations?|inhibitors?|inhibition|"
                               r"pathways?|signal+ing|overexpression|expression|receptors?|genes?|activation|upregulation)", re.I)
+# 'tukysa dosing - is it 300 mg bid?': a dose typed is a figure asked to be checked
+DOSE_TYPED_RE = re.compile(r"\b\d+(?:\.\d+)?\s*(?:mg(?:/kg|/m2)?|mcg|µg)\b", re.I)
 # 'cep17', 'rc48': letters then digits, a code naming one thing
 CODE_SHAPED_RE = re.compile(r"[A-Za-z]{2,}-?\d+[A-Za-z]?")
 # a name this short is found in the review's paragraphs only as a word of its own
@@ -1239,6 +1241,7 @@ class QueryAnalyzer:
             carried=set(carried or []),
             # ('everolimus + herceptin + paclitaxel - what were the actual pfs numbers?': the question after its label)
             wants_number=bool(NUMERIC_CUE_RE.search(IDENTIFIER_NUMBER_RE.sub(" ", lowered)) or MEASURE_QUESTION_RE.search(question)
+                              or DOSE_TYPED_RE.search(question)
                               or ENDPOINT_FIGURES_RE.search(question)
                               or MEASURE_QUESTION_RE.search(LABEL_BEFORE_RE.sub("", question, count=1)))
             and not POPULATION_ASKED_RE.match(question) and not REGIMEN_ASKED_RE.match(question),

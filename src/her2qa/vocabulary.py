@@ -121,6 +121,8 @@ NUMERIC_CUES = (
     "what year", "which year", "when was", "when did",
     # ('monarcher enrollment number': a head count)
     "enrollment", "enrolment", "accrual", "sample size",
+    # ('til cutoff used in kate2?': the value a marker is called positive at)
+    "cutoff", "cut-off", "cut off", "threshold",
 )
 REFERENCE_CUES = (
     "which paper", "what paper", "which study is cited", "which reference", "what reference", "cited",

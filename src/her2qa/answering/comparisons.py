@@ -448,8 +448,10 @@ class ComparePlans:
         for s in self._naming_or_continuing(aliases, side)[:60]:
             if only_a_successor_named(s.text, aliases) or s.start in besides:
                 continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
-            shared = terms & set(tokenize(s.text)) | {w for w, phrases in said_as.items()
-                                                      if any(p in s.text.lower() for p in phrases)}
+            printed = set(tokenize(s.text))
+            # ('egfr' is the review's numbered "EGFR1")
+            shared = terms & printed | {t for t in terms if any(w.startswith(t) and w[len(t):].isdigit() for w in printed)} | {
+                w for w, phrases in said_as.items() if any(p in s.text.lower() for p in phrases)}
             if trial_asked and any(not n.upper().startswith("NCT") for n in trial_names(s.text)):
                 shared = shared | {"trial"}
             if shared:

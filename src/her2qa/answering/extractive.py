@@ -89,7 +89,15 @@ MEASURES = {
                  re.compile(r"\bevery\s+(?:\w+\s+)?(?:weeks?|days?|months?)\b|\bq\d+w\b|\bweekly\b|\bdaily\b|"
                             r"\b(?:once|twice) (?:a|per|every)\b", re.I),
                  "how often it is given"),
-    "os": (re.compile(r"overall survival|\bOS\b|\bstill alive\b|\balive (?:after|at)\b", re.I), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
+    # 'til cutoff used in kate2?': the value a marker is called positive at, printed as a bound ('in more than 30% of
+    # all tumoral cells', 'fewer than 50%')
+    "cutoff": (re.compile(r"\bcut[\s-]?offs?\b|\bthresholds?\b", re.I),
+               re.compile(r"\b(?:more|fewer|less|greater|higher|lower) than\s+\d|\bat least\s+\d|[≥≤<>]\s?\d|\bcut[\s-]?off|"
+                          r"\bthreshold", re.I),
+               "a cut-off"),
+    # ('how much longer did ppl live on enhertu': how long they lived is overall survival)
+    "os": (re.compile(r"overall survival|\bOS\b|\bstill alive\b|\balive (?:after|at)\b|"
+                      r"\b(?:live|lived|living|survived?)\s+(?:\w+\s+)?longer\b|\blonger\s+(?:\w+\s+){0,2}(?:live|lived|survival)\b", re.I), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
            "overall survival figures"),
     # 'what percent had their tumours shrink': tumour shrinkage is what a response rate counts
     "orr": (re.compile(r"response rate|\bORR\b|overall response|\bshr[iau]nk(?:s|age|ing)?\b", re.I),

@@ -138,6 +138,21 @@ MEMBERS_FOUND_RE = re.compile(
     r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,2}(?P<plural_by>[a-z\-]+s)\s+(?:that\s+(?:were|was)\s+)?"
     r"(?:found|identified|reported|described|discovered)\s+by\s+[\w\-.]+(?:\s+et\s+al\.?)?\W*$", re.I)
 
+# A question typed as a plural and what was done to its members: 'checkpoints upregulated by adcs', 'dna mutation
+# biomarkers being validated in bc', 'ongoing trials of tukysa + adc?' (not 'drugs used in her2climb?', the drugs its
+# patients had before)
+MEMBERS_DESCRIBED_RE = re.compile(
+    r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,3}?(?P<plural>[a-z\-]+s)\s+(?:(?:being|that are|currently)\s+)?"
+    r"(?:upregulated|induced|targeted|validated|tested|studied|investigated|evaluated|combined|examined|assessed|"
+    r"developed|mentioned|listed|named|covered)\s+(?:by|in|for|with|on|against)\b[^?]{0,60}\W*$|"
+    r"^\W*(?:any\s+)?(?:ongoing|current|running|active)\s+(?P<trials>trials|studies)\s+(?:of|with|testing|combining|on)\b", re.I)
+
+# 'so is there a drug for AXL', 'are there any medicines against src?': whether drugs for a target exist, which are
+# named one by one if any
+DRUG_EXISTS_RE = re.compile(r"^\W*(?:(?:so|and|ok|but)\W+)?(?:is|are) there (?:a|an|any)\s+(?:\w+\s+)?(?:drugs?|medicines?|"
+                            r"medications?|inhibitors?|agents?)\s+(?:for|against|that (?:targets?|blocks?|hits?)|aimed at|"
+                            r"targeting|blocking)\b", re.I)
+
 # A question typed as a noun phrase naming drugs of a kind: "src targeting drugs?", "drugs against axl",
 # "her2 targeted agents?" ('src inhibitors?' alone names the topic and is an overview).
 DRUGS_OF_KIND_RE = re.compile(r"^\W*(?:(?:(?:[\w\-/+]+\s+){1,3}|[\w/+]+-)(?:targeting|targeted|directed|blocking)\s+"
@@ -185,6 +200,11 @@ def asks_for_list(question: str) -> bool:
     if (found := MEMBERS_FOUND_RE.match(question)) and (found.group("plural") or found.group("plural_by")).lower() \
             not in NOT_PLURAL | set(FIGURE_PLURALS):
         return True  # 'her2 mutations bose found?': the members, named by who found them
+    if DRUG_EXISTS_RE.match(question):
+        return True  # 'so is there a drug for it': which drugs, if any
+    if (described := MEMBERS_DESCRIBED_RE.match(question)) and (described.group("plural") or described.group("trials")).lower() \
+            not in NOT_PLURAL | set(FIGURE_PLURALS):
+        return True
     # ("which pi3k drugs get a mention?": mentioned)
     words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",
                                              question.lower()))

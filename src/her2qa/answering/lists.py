@@ -16,6 +16,7 @@ from ..query import Query, compact, light_stem, mentions
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import PRONOUN_RE, Pick, render
+from .concepts import concept_groups, parts_covered
 from .coverage import content_words
 from .intent import AGENT_PLURALS
 from .extractive import (COMMON_CODES, DRUG_CODE_RE, DRUG_RE, OPENS_ON_PRONOUN_RE, TRIAL_RE, _join, asked_kind, is_drug_name,
@@ -28,6 +29,11 @@ CLASS_NOUNS = {"drug", "drugs", "agent", "agents", "inhibitor", "inhibitors", "a
                "conjugates", "medication", "medications", "option", "options", "treatment", "treatments",
                "discussed", "mentioned", "named", "listed", "used", "tested", "described", "covered", "review"}
 TRIALS_ASKED_RE = re.compile(r"\b(?:trials?|studies)\b", re.I)
+# What blocking a target is called where the review says what it did
+BLOCKING_RE = re.compile(r"\b(?:inhibition|inhibiting|inhibitors?|blockade|blocking)\b|"
+                         r"(?<!HER2-)(?<!HER2 )\b(?:targeting|targeted therap\w*)", re.I)  # (not 'HER2-targeted therapies')
+# The second stage's passages this high compete in a list's pool when they enumerate
+ENUMERATION_RANKED = 5
 LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: \w+){0,3},? and \w+|\([^)]*,[^)]*\)")
 
 
@@ -35,7 +41,8 @@ LIST_ENUM_RE = re.compile(r"(?:[\w\-/+()]+(?: [\w\-/+()]+){0,4}, ){2,}|\b\w+(?: 
 PROPERTY_OF_RE = re.compile(r"\b(?:what|which)\s+(?:are|were|r)\s+(?:the\s+)?(?:main\s+|key\s+|(?:\d|two|three|four|five)\s+)?"
                             r"(?P<noun>[a-z\-]+)\s+of\s+(?:an?\s+|the\s+)?\w", re.I)
 KINDS_ASKED_RE = re.compile(r"\b(?:kinds?|types?|sorts?|classes|categories) of\b", re.I)
-PARTS_ASKED_RE = re.compile(r"\b(?:parts?|components?|pieces|elements|building blocks) (?:of|in)\b", re.I)
+PARTS_ASKED_RE = re.compile(r"\b(?:parts?|components?|pieces|elements|building blocks) (?:of|in|that make up|making up)\b|"
+                            r"\bmakes? up an?\b", re.I)  # ('what are the parts that make up an ADC drug')
 # What drugs asked for act on: "which drugs inhibit the PI3K/AKT/mTOR pathway", "agents that go after Src"
 # (a verb: the 'inhibitors' of "which inhibitors are being tested against …" act on nothing named after them)
 ACTED_ON_RE = re.compile(r"\b(?:target(?:s|ed|ing)?|inhibit(?:s|ed|ing)?|block(?:s|ed|ing)?|go(?:es)? after|attack\w*|hit(?:s|ting)?|against|"
@@ -272,7 +279,16 @@ class ListPlans:
 
     def _enumeration(self, base, query, candidates) -> Answer | None:
         """Sentences that enumerate (commas, 'X, Y and Z', parenthesised lists) among the best."""
-        ranked = self.extractive._rank_units(query, self.extractive.pool(candidates))
+        pool = self.extractive.pool(candidates)
+        # an enumeration the second stage ranks high that speaks to more of the question than any sentence of the pool
+        # ("…upregulating the immune checkpoint receptors CTLA-4, PD-1, and PD-L1…" for 'checkpoints upregulated by
+        # adcs') competes even when fusion left its passage out
+        groups = concept_groups(query.text, query.aliases)
+        covered = max((parts_covered(groups, u.unit.text) for c in pool for u in c.units), default=0)
+        pool += [c for c in candidates[:ENUMERATION_RANKED] if c not in pool and c.chunk.kind == "text"
+                 and any(enumerating_sentence(strip_markers(u.unit.text)) and parts_covered(groups, u.unit.text) > covered
+                         for u in c.units)]
+        ranked = self.extractive._rank_units(query, pool)
         if not ranked:
             return None
         enumerating = [(c, u) for c, u in ranked[:8] if enumerating_sentence(strip_markers(u.unit.text))]
@@ -539,11 +555,23 @@ class ListPlans:
             # mTOR inhibitor"), not the drugs given with them (paclitaxel, trastuzumab)
             called = {n: p for n, p in seen.items() if _called_an_inhibitor(p.highlights[0], strip_markers(p.text))}
             seen = called if len(called) >= 2 else seen
+        if len(seen) < 2 and (acted_on := target or pathway) and (blocking := self._blocking_told(query, acted_on)):
+            # 'any drugs against AXL yet?': the review names none, but says what blocking it did and where it stands
+            return self._quoting(base, query, blocking, lead=f"The review names no drug against {acted_on}; what it says "
+                                                             f"of blocking it:")
         if len(seen) < 2:
             return None
         picks = sorted(seen.values(), key=lambda p: (p.chunk.start, p.start or 0))
         return self.composer.compose(base, picks, query,
                                      lead=f"{len(seen)} agents are named: {', '.join(p.highlights[0] for p in picks)}.")
+
+    def _blocking_told(self, query: Query, target: str) -> list:
+        """The sentences of the target's paragraphs that say what blocking it does ("Preclinical models corroborate
+        that AXL inhibition can overcome resistance…", "Its inhibition has shown promising results…")."""
+        aliases = query.aliases.get(target, [target])
+        paragraphs = {(s.source, s.paragraph) for s in self.sentences.mentioning(aliases)}
+        return [s for s in self.sentences.sentences if (s.source, s.paragraph) in paragraphs
+                and BLOCKING_RE.search(s.text) and (mentions(s.text, aliases) or re.match(r"(?:Its|Their)\b", s.text))]
 
     def _joined_in_one_title(self, query: Query, target: str) -> str | None:
         """The name typed joined to ``target`` ('pi3k / mtor', 'pi3k and mtor') when one section's title names both."""
