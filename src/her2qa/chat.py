@@ -1057,8 +1057,8 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer, now: str = ""
             # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial
             # a point opens with, "The DESTINY-Breast03 trial was the first phase III trial to compare…")
             opening = " ".join(point.text.split()[:4])
-            score = (sum(mentions(point.text, aliases) for aliases in subjects), not _other_setting(setting_asked, point.text),
-                     len(asked & _stems(point.text)), trials[0] in opening)
+            score = (sum(mentions(point.text, aliases) for aliases in subjects),
+                     not _other_setting(setting_asked, point.text), len(asked & _stems(point.text)), trials[0] in opening)
             if score > best_score:
                 best, best_score = trials[0], score
         if best:

@@ -450,8 +450,9 @@ class ComparePlans:
                 continue  # 'PATRICIA-II' is not the PATRICIA side of a comparison
             printed = set(tokenize(s.text))
             # ('egfr' is the review's numbered "EGFR1")
-            shared = terms & printed | {t for t in terms if any(w.startswith(t) and w[len(t):].isdigit() for w in printed)} | {
-                w for w, phrases in said_as.items() if any(p in s.text.lower() for p in phrases)}
+            numbered = {t for t in terms if any(w.startswith(t) and w[len(t):].isdigit() for w in printed)}
+            shared = terms & printed | numbered | {w for w, phrases in said_as.items()
+                                                   if any(p in s.text.lower() for p in phrases)}
             if trial_asked and any(not n.upper().startswith("NCT") for n in trial_names(s.text)):
                 shared = shared | {"trial"}
             if shared:

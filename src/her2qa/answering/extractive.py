@@ -97,7 +97,9 @@ MEASURES = {
                "a cut-off"),
     # ('how much longer did ppl live on enhertu': how long they lived is overall survival)
     "os": (re.compile(r"overall survival|\bOS\b|\bstill alive\b|\balive (?:after|at)\b|"
-                      r"\b(?:live|lived|living|survived?)\s+(?:\w+\s+)?longer\b|\blonger\s+(?:\w+\s+){0,2}(?:live|lived|survival)\b", re.I), re.compile(r"overall survival|\bOS\b|survival rate", re.I),
+                      r"\b(?:live|lived|living|survived?)\s+(?:\w+\s+)?longer\b|"
+                      r"\blonger\s+(?:\w+\s+){0,2}(?:live|lived|survival)\b", re.I),
+           re.compile(r"overall survival|\bOS\b|survival rate", re.I),
            "overall survival figures"),
     # 'what percent had their tumours shrink': tumour shrinkage is what a response rate counts
     "orr": (re.compile(r"response rate|\bORR\b|overall response|\bshr[iau]nk(?:s|age|ing)?\b", re.I),

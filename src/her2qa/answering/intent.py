@@ -202,9 +202,9 @@ def asks_for_list(question: str) -> bool:
         return True  # 'her2 mutations bose found?': the members, named by who found them
     if DRUG_EXISTS_RE.match(question):
         return True  # 'so is there a drug for it': which drugs, if any
-    if (described := MEMBERS_DESCRIBED_RE.match(question)) and (described.group("plural") or described.group("trials")).lower() \
-            not in NOT_PLURAL | set(FIGURE_PLURALS):
-        return True
+    if (described := MEMBERS_DESCRIBED_RE.match(question)) and \
+            (described.group("plural") or described.group("trials")).lower() not in NOT_PLURAL | set(FIGURE_PLURALS):
+        return True  # 'checkpoints upregulated by adcs': the members, named by what was done to them
     # ("which pi3k drugs get a mention?": mentioned)
     words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",
                                              question.lower()))

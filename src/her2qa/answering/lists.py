@@ -550,7 +550,8 @@ class ListPlans:
         if wanted and sum(classes.get(n) == wanted for n in seen) >= 2:
             # "which TKIs…": a drug whose name tells another class is not one of them
             seen = {n: p for n, p in seen.items() if classes.get(n) in (wanted, "")}
-        if pathway is not None or ((found is not None or target is not None) and re.search(r"\binhibitors\b", query.text, re.I)):
+        if pathway is not None or ((found is not None or target is not None)
+                                   and re.search(r"\binhibitors\b", query.text, re.I)):
             # "which PI3K/AKT/mTOR pathway inhibitors / drugs…": those the section calls inhibitors ("everolimus, an
             # mTOR inhibitor"), not the drugs given with them (paclitaxel, trastuzumab)
             called = {n: p for n, p in seen.items() if _called_an_inhibitor(p.highlights[0], strip_markers(p.text))}

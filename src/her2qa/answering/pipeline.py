@@ -475,10 +475,12 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             match = self.tables.match(text, query)
             if match is not None and match.rows and match.filters:
                 return self._table(base, question, text, query, candidates, carried)
-        elif intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text)) and (wanted := TRIALS_FOR_RE.search(text)):
+        elif intent in ("fact", "list") and (MEMBERS_ASKED_RE.search(text) or TRIALS_WITH_RE.search(text)) and \
+                (wanted := TRIALS_FOR_RE.search(text)):
             match = self.tables.match(text, query)
             # (the population's words, not a name: 'the big trial for tukysa' asks of the drug's trial)
-            named = {w for e in query.entities for a in query.aliases.get(e, [e]) for w in re.findall(r"[a-z0-9]+", a.lower())}
+            named = {w for e in query.entities for a in query.aliases.get(e, [e])
+                     for w in re.findall(r"[a-z0-9]+", a.lower())}
             who = set(re.findall(r"[a-z0-9]+", wanted.group("who").lower())) - named
             if match is not None and match.rows and any(w in who for f in match.filters for w in f.split()):
                 return self._table(base, question, text, query, candidates, carried)
