@@ -378,8 +378,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return answer
         # "how should ILD be managed?": what the review reports of a toxicity is not what to do about it.
         quotes = [p.text for p in answer.points] or [answer.answer]
-        if missing := management_gap(text, quotes) or (method_gap(text, quotes) if self._method_never_told(text, carried)
-                                                       else ""):
+        if missing := management_gap(text, quotes) or self._method_gap(text, quotes, carried):
             said = f"“{closest_said(quotes, text)}”"
             base = Answer(question=question, answer="", intent=intent, resolved_question=answer.resolved_question,
                           retrieved=answer.retrieved)
@@ -404,13 +403,17 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             answer = self._with_the_text_on_its_row(answer, text, carried)
         return self._with_the_outline_it_announces(answer, text, carried)
 
-    def _method_never_told(self, text: str, carried: list[str]) -> bool:
-        """'how is p95her2 measured': no sentence of the review names the rare name asked with a test or an assay
-        (HER2 heterogeneity is told "on a FISH test": that one is answered)."""
+    def _method_gap(self, text: str, quotes: list[str], carried: list[str]) -> str:
+        """'how is p95her2 measured': how the rare name asked is measured, when neither the answer nor any sentence of
+        the review names it with a test or an assay (HER2 heterogeneity is told "on a FISH test": that one is
+        answered); '' otherwise — the question's words are read first, the review only when they ask a method."""
+        if not (missing := method_gap(text, quotes)):
+            return ""
         query = self.analyzer.analyze(text, carried=list(carried))
         specific = [e for e in self._specific(query) if e not in query.common]
-        return bool(specific) and not any(METHOD_SAID_RE.search(s.text) for e in specific
-                                          for s in self.sentences.mentioning(query.aliases.get(e, [e])))
+        told = any(METHOD_SAID_RE.search(s.text) for e in specific
+                   for s in self.sentences.mentioning(query.aliases.get(e, [e])))
+        return missing if specific and not told else ""
 
     def _outcome_reported(self, answer: Answer, text: str, carried: list[str], never_reported: bool = False) -> Answer:
         """'did the TULIP trial work?': a yes/no on how one trial came out is declined, like 'what did TULIP
