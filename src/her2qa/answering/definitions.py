@@ -233,10 +233,7 @@ class DefinitionPlans:
         for sentence in self.sentences.sentences:
             if not DEFINED_AS_RE.search(sentence.text):
                 continue
-            chosen = [sentence]
-            if re.match(PRONOUN_OPENING, sentence.text) and sentence.index > 0:
-                # "Its expression is defined as intense (3+)…": what "its" is, the sentence before says
-                chosen.insert(0, self.sentences.paragraph(sentence)[sentence.index - 1])
+            chosen = self._with_what_its_pronoun_is(sentence, [sentence])
             if words <= {_root(w) for s in chosen for w in tokenize(s.text)}:
                 return self._quoting(base, query, chosen + self._classing(chosen[-1], term))
         return None
@@ -262,12 +259,15 @@ class DefinitionPlans:
                          and (not within or mentions(s.text, list(within)))), None)
         if sentence is None:
             return None
-        chosen = self._with_rest(sentence)
-        if re.match(PRONOUN_OPENING, sentence.text) and sentence.index > 0:
-            # "Its expression is defined as intense (3+)…": what "its" is, the sentence before says
-            before = self.sentences.paragraph(sentence)[sentence.index - 1]
-            chosen = [before] + [s for s in chosen if s is not before]
-        return self._quoting(base, query, chosen)
+        return self._quoting(base, query, self._with_what_its_pronoun_is(sentence, self._with_rest(sentence)))
+
+    def _with_what_its_pronoun_is(self, sentence: Sentence, chosen: list[Sentence]) -> list[Sentence]:
+        """``chosen`` (which starts at ``sentence``) led by the sentence before when ``sentence`` opens on a pronoun:
+        "Its expression is defined as intense (3+)…" — what "its" is, the sentence before says."""
+        if not re.match(PRONOUN_OPENING, sentence.text) or sentence.index == 0:
+            return chosen
+        before = self.sentences.paragraph(sentence)[sentence.index - 1]
+        return [before] + [s for s in chosen if s is not before]
 
     def _with_rest(self, sentence: Sentence) -> list[Sentence]:
         """The defining sentence and the one after it — or all of a short paragraph it opens, which is the

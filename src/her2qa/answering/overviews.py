@@ -333,10 +333,9 @@ class OverviewPlans:
         only_ongoing = bool(answer.points) and all(ONGOING_RE.search(p.text) for p in answer.points)
         if not self.is_trial(entity) and not only_ongoing:
             return answer
-        reported = RESULT_REPORTED_RE
         aliases = self.analyzer.aliases_of(entity)
-        if any(reported.search(self._before_the_next_trial(p.text, aliases)) for p in answer.points) and not (
-                self.is_trial(entity) and self._only_announced(entity, reported)):
+        if any(RESULT_REPORTED_RE.search(self._before_the_next_trial(p.text, aliases)) for p in answer.points) and not (
+                self.is_trial(entity) and self._only_announced(entity)):
             return answer
         # quote what the review says of the trial itself, not a neighbour's result the answer held
         saying = [p.text for p in answer.points if mentions(p.text, aliases)] or \
@@ -365,7 +364,7 @@ class OverviewPlans:
         return not any(RESULT_REPORTED_RE.search(self._before_the_next_trial(s.text, aliases))
                        for s in self.sentences.mentioning(aliases))
 
-    def _only_announced(self, trial: str, reported: re.Pattern) -> bool:
+    def _only_announced(self, trial: str) -> bool:
         """True when the review names ``trial`` only as ongoing ('the ongoing trial PATRICIA-II … aims to
         demonstrate the benefit …': an aim, not a result) and the sentence after none reports a result:
         results quoted for it then belong to another trial (PATRICIA's)."""
@@ -373,7 +372,7 @@ class OverviewPlans:
         if not naming or not all(ONGOING_RE.search(s.text) for s in naming):
             return False
         after = [s for n in naming for s in self.sentences.paragraph(n) if s.index == n.index + 1]
-        return not any(reported.search(s.text) for s in after)
+        return not any(RESULT_REPORTED_RE.search(s.text) for s in after)
 
     def _focused_overview(self, base, query: Query, text: str, specific: list[str]) -> Answer | None:
         """'any data on combining kadcyla with a checkpoint inhibitor?', 'tucatinib and brain mets?': an
