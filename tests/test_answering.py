@@ -4797,11 +4797,71 @@ ROUND_50B_CASES = {
 }
 
 
+ROUND_51_CASES = {
+    "names set aside before a second sentence ('…besides adcs and tkis? what are they exploring') are not asked": Case(
+        ("other newer approaches besides adcs and tkis? what are they exploring",), said=("bispecific antibodies, CAR-T",)),
+    "names set aside before a preposition are not asked either": Case(
+        ("newer approaches beyond adcs and tkis in the future directions part",), said=("bispecific antibodies",)),
+    "a phrase 'non-' negates is not the review's phrase ('non-standard' is no standard of care)": Case(
+        ("other non-standard approaches being explored? just list",), said=("bispecific antibodies",),
+        unsaid=("no standard of care",)),
+    "a section title typed with a hyphen names the section ('the future-directions section')": Case(
+        ("which novel approaches does the future-directions section list?",), said=("Diverse Approaches",),
+        unsaid=("Novel Antibody-Drug Conjugates",)),
+    "what is coming next for the field is the research the review says it is centred on": Case(
+        ("whats coming next for her2 therapy",), said=("bispecific antibodies",)),
+    "a property named by its -genic that the review never uses is declined": Case(
+        ("is enhertu immunogenic",), abstained=True, said=("does not mention immunogenic",)),
+    "an endpoint's figure asked as its 'actual months' needs a figure, not the words that it improved": Case(
+        ("the actual pfs months in destiny-breast04?",), abstained=True,
+        said=("gives no figures for PFS", "significantly improved PFS and OS")),
+    "a topic asked of a drug, said only of another drug's trial, is declined for the drug asked": Case(
+        ("ild rate with kadcyla",), abstained=True, said=("does not say this of kadcyla",)),
+    "a regimen asked is its drugs together: a topic said of none of them is declined": Case(
+        ("any qol data for the tucatinib capecitabine herceptin triplet?",), abstained=True,
+        said=("does not say this of tucatinib",)),
+    "of a name and a topic, the sentence saying both answers first": Case(
+        ("quality of life with kadcyla?",), abstained=False, said=("improved quality of life",)),
+    "'that' set against a name the turn gives is the subject before; a later 'it' stays that subject": Case(
+        ("what is t-dxd made of", "and how is that different from kadcyla", "was it tested in her2-low?"),
+        read=("T-DXd",), said=("DESTINY-breast04",)),
+    "a place told after 'what about', then 'there', is where the question asks": Case(
+        ("what about her2-low patients, was enhertu tested there?",), said=("DESTINY-breast04",)),
+    "drugs 'being tried against' a target are the drugs its section calls inhibitors": Case(
+        ("which drugs are being tried against PI3K",), said=("everolimus", "ipatasertib", "apitolisib")),
+    "'any drugs tested clinically against X' asks which drugs": Case(
+        ("any drugs tested clinically against pi3k?",), intent="list", said=("everolimus",)),
+    "a list's one sentence that adds 'other' pathways brings the sentence naming the first": Case(
+        ("what downstream pathways does AXL switch on",), said=("bypass the HER2 signaling pathway", "PI3K/AKT")),
+    "two terms asked to be 'the same thing' are each defined": Case(
+        ("her2-low vs her2 heterogeneous, same thing?",), said=("IHC score of 1+ or 2+", "different areas of the same tumor")),
+    "'outperformed' is what the review says one drug did to the other's efficacy": Case(
+        ("did enhertu outperform kadcyla?",), said=("enhanced the efficacy of trastuzumab emtansine",)),
+    "'<topic> - which trial?' asks the trial of the topic": Case(
+        ("enhertu in her2 low - which trial?",), said=("DESTINY-breast04",)),
+    "a regulator the review never names is declined": Case(
+        ("when did the ema approve kadcyla",), abstained=True, said=("does not mention ema",)),
+    "'name them' after a kind asks for its members": Case(
+        ("src inhibitors name them",), intent="list", said=("dasatinib", "saracatinib")),
+    "what an abbreviation stands for is where the review spells it out": Case(
+        ("what does adc stand for",), said=("antibody–drug conjugates (ADCs)",)),
+    "a property or its opposite said of another drug only is not said of the one asked": Case(
+        ("is lapatinib reversible or irreversible",), abstained=True, said=("does not say this of lapatinib",)),
+    "two markers' mechanisms set side by side: how each brings it about, not that each is one": Case(
+        ("axl vs src mechanisms of resistance",), intent="compare",
+        said=("bypass the HER2 signaling pathway", "Src can activate other signaling pathways")),
+    "what an author called something is their study's classification, with what it went on to find": Case(
+        ("what did metzger call a heterogeneous tumour",), said=("classified as heterogeneous", "pathological complete")),
+    "what comes next for an approach after a trial is the trial carrying it on": Case(
+        ("PATRICIA trial with ibrance - what was it", "so whats next for that approach?"), said=("PATRICIA-II",)),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
          **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES,
-         **ROUND_50_CASES, **ROUND_50B_CASES}
+         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -464,6 +464,13 @@ def _with_a_subject_of_its_own(t: _Reading) -> Read | None:
             and carried[0] not in analyzer.aliases_of(specific_own[0])):
         # "what happened when herceptin was added?" after a lapatinib question: added to lapatinib
         return f"{question.rstrip(' ?')} (added to {carried[0]})?", own + carried[:1]
+    if specific_own and carried and (against := COMPARED_THAT_RE.search(question)) and not any(
+            mentions(question[:against.end()], analyzer.aliases_of(e)) for e in specific_own) and \
+            not any(mentions(carried[0], analyzer.aliases_of(e)) for e in specific_own):
+        # "what is t-dxd made of" → "and how is that different from kadcyla": that is T-DXd, kadcyla its comparator
+        # (a later 'it' is still T-DXd)
+        that = against.span("that")
+        return f"{question[:that[0]]}{carried[0]}{question[that[1]:]}", [carried[0]] + own
     if specific_own and (that := OBJECT_THAT_RE.search(question) or SUBJECT_THAT_RE.search(question)) and (
             last := carried[0] if carried else _short_topic(previous.resolved)):
         # "does enhertu even work for that??" after "what is HER2-low": that is the last turn's subject (or topic)
@@ -1176,6 +1183,12 @@ DESCRIBED_TRIAL_RE = re.compile(r"\b(?:that|the) (?:trial|study)\s+(?:with|of|on
 THAT_TRIAL_RE = re.compile(r"\b(?:that|this|the) (?:trial|study)\b(?!\W*(?:numbers?|names?|ids?|identifiers?)\b)", re.I)
 # "does enhertu work for that?", "any data in this?": a bare that/this after a preposition, ending the turn
 OBJECT_THAT_RE = re.compile(r"\b(?:for|in|with|against|on|after)\s+(that|this)\s*[?.!]*\s*$", re.I)
+# "and how is that different from kadcyla?", "is it better than tykerb": a bare 'that' set against a name the turn gives
+# is the last turn's subject — the name after 'from'/'than' is what it is compared with
+COMPARED_THAT_RE = re.compile(r"\b(?:how|is|was|are|does|do|did)\s+(?P<that>that|this|it)\s+"
+                              r"(?:(?:really|actually|any|much|very|so)\s+)?"
+                              r"(?:different|differ|compare|better|worse|stacks? up|similar)\b[^?]*?"
+                              r"\b(?:from|to|with|than|against|vs\.?|versus)\s+", re.I)
 # "how does that end up making herceptin stop working?": a bare 'that' doing something is the last turn's subject
 SUBJECT_THAT_RE = re.compile(r"\b(?:how|why|when)\s+(?:does|do|did|can|could|would|might|will)\s+(that|this)\b"
                              r"(?!\s+(?:trial|study|drug|agent|one|work|happen|mean|matter)\b)", re.I)

@@ -397,7 +397,8 @@ SIDE_EFFECT_WORD_RE = re.compile(r"diarrh|transaminitis|neutropeni|thrombocytope
 # The endings of clinical terms (a condition, a toxicity, a procedure): such a word the review never
 # uses names something it does not cover.
 # ('radionecrosis', 'fibrosis', 'thrombosis': conditions named by their -osis, beside the review's prognosis/diagnosis)
-CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|ectomy|otomy|algia|plasia|trophy|(?<!gn)osis|"
+# ('immunogenic cell death': a property named by its -genic, beside the review's 'oncogenic')
+CLINICAL_TERM_RE = re.compile(r"(?:penia|emia|aemia|itis|pathy|toxicity|genic|genicity|ectomy|otomy|algia|plasia|trophy|(?<!gn)osis|"
                               r"cardio\w*|hepato\w*|nephro\w*|neuro\w*|cardiac|hepatic|"
                               # drug names by their stems ('loperamide', 'ondansetron', 'dexamethasone', 'heparin')
                               r"amide|pril|olol|statin|azole|cycline|mycin|sartan|dronate|setron|asone|olone|"
@@ -414,6 +415,9 @@ CARE_TOPIC_RE = re.compile(r"pregnan\w*|fertil\w*|contracept\w*|breastfe\w*|lact
                            r"eat|eating|meals?|fly|flying|flights?|planes?|travel\w*|trips?|vacations?|holidays?|"
                            r"compan(?:y|ies)|manufactur\w*|sponsor\w*|developers?|pharma|biotech|partnered|partnerships?|"
                            r"licensed|licensing|revenue|sales|investors?|"
+                           # regulators and guideline bodies besides the FDA, and the places they approve for ('when did the
+                           # ema approve enhertu', 'does nccn recommend tukysa')
+                           r"ema|nccn|mhra|pmda|guidelines?|reimburs\w*|europe|eu|japan\w*|china|chinese|canad\w*|"
                            # how a side effect runs its course ('does the diarrhoea settle down after a few weeks?')
                            r"settl\w*|subsid\w*|"
                            # other medicines taken alongside ('can pts take ppis with it?'): the review names none

@@ -363,7 +363,12 @@ SYNONYMS: dict[str, str] = {
     # 'what other approaches are being explored?', 'what are they looking into': the research the review
     # says the field is centred on
     r"\bbeing (?:explored|looked at|looked into|researched)\b|\blooking into\b|\bon the horizon\b|"
-    r"\bin the pipeline\b": "further research approaches",
+    # ('whats coming next for her2': not 'what next after enhertu', the line after a drug)
+    r"\bin the pipeline\b|\bcoming (?:next|up|soon)\b|\bupcoming\b": "further research approaches",
+    # 'so whats next for that approach?' after a trial: the trial that carries it on, ongoing (not 'what next after
+    # enhertu', the line after a drug)
+    r"\bwhat(?:'s|’s|s| is| comes)? next for\b":
+        "ongoing trial aims currently",
     # 'why is neratinib so hard to take?': what limits its use, its side effects
     r"\b(?:hard|tough|difficult|rough) (?:to (?:take|tolerate|stay on|handle)|on (?:patients|people|pts|you|me)\b)":
         "limited limitation adverse toxicity tolerability",
@@ -502,6 +507,8 @@ SYNONYMS: dict[str, str] = {
     r"\b(?:left[\s-]?over|remaining) (?:cancer|tumou?r|disease)\b|\b(?:cancer|tumou?r|disease) (?:was |is )?(?:still )?"
     r"(?:left|remaining|there)\b": "residual disease",
     r"\b(?:did|worked|performed|came out|does|do) best\b|\bwon\b|\bwinner\b|\bbest arm\b": "better results superior",
+    # 'is it true enhertu outperformed kadcyla?': what the review says one drug did to the other's efficacy
+    r"\bout-?perform\w*|\bout-?did\b|\bout-?does\b": "enhanced the efficacy better",
     # 'what stage is it (in)', 'how far along is it': a drug's stage of development is its trial phase
     r"\bwhat stage (?:is|are|was|were) (?:it|they|this|that|the drug)\b|\bhow far along\b|"
     r"\bstage of (?:development|testing|trials?)\b": "phase trial",
@@ -529,5 +536,5 @@ def synonym_meanings(text: str) -> list[str]:
 
 
 # SYNONYMS as compiled patterns, for every reader of them (built on every call, a hundred patterns pushed others out of
-# the re module's cache)
-SYNONYM_PATTERNS = [(re.compile(rf"\b{phrase}"), meaning) for phrase, meaning in SYNONYMS.items()]
+# the re module's cache); a phrase 'non-' negates is not said ('other non-standard approaches?' asks no standard of care)
+SYNONYM_PATTERNS = [(re.compile(rf"(?<!\bnon-)(?<!\bnon )\b{phrase}"), meaning) for phrase, meaning in SYNONYMS.items()]

@@ -49,7 +49,9 @@ TERMS_BETWEEN_RE = re.compile(r"\bdifferen\w*\s+between\s+(?P<left>[\w\-+/ ]{2,4
 # "HER2-low and properly HER2 3+": how firmly a side is meant is no part of the term
 TERM_HEDGE_RE = re.compile(r"^(?:properly|truly|really|actually|genuinely|strictly|fully|true|real|classic(?:al(?:ly)?)?)\s+",
                            re.I)
-DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?|told apart|tell (?:\w+ )?apart)\b", re.I)
+# ('her2-low vs her2 heterogeneous, same thing?': whether they are one thing is how they differ)
+DIFFERENCE_ASKED_RE = re.compile(r"\b(?:defin\w*|differen\w*|distinguish\w*|mean(?:s|ing)?|told apart|tell (?:\w+ )?apart|"
+                                 r"(?:the )?same(?: thing)?|alike|interchangeable|synonyms?)\b", re.I)
 # Words that frame a comparison without naming what is compared: "how r they different", "whats the difference"
 COMPARISON_FRAME_WORDS = {"or", "and", "with", "between", "how", "they", "them", "their", "each", "did", "differ", "do",
                           "does", "are", "r", "is", "different", "difference", "differences", "similar", "alike",
@@ -67,6 +69,10 @@ LISTED_NAMES_RE = re.compile(r"(?:[\w\-' ]*\s)?[\w\-+/]+(?:\s*\([^)]*\))?(?:\s*,
 # A sentence going on about the trial of the sentence before: "Interestingly, this trial included patients with…"
 THIS_TRIAL_OPENING_RE = re.compile(r"(?:\w+,\s+)?(?:this|that|the same) (?:trial|study)\b", re.I)
 # 'ZW25 vs PRS-343, what are they and how did they do': what each side is, asked beside the compared aspect
+# "axl vs src mechanisms of resistance", "p95her2 vs her2 mutations - how do they cause resistance": how each side brings
+# about the thing named, which each side's why-answer tells
+MECHANISM_COMPARED_RE = re.compile(r"\bmechanisms?\s+of\s+(?P<of>[a-z][\w\-]+)|\bhow\s+(?:do|does)\s+(?:they|each|both)\s+"
+                                   r"(?:cause|drive|lead to|confer|give|bring about)\s+(?P<caused>[a-z][\w\-]+)", re.I)
 WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the two)\b|\bwhat(?:'s| is) each\b|"
                               r"\bwhat (?:each|both) (?:is|are)\b", re.I)
 # 'in how they work', 'how do they work', 'what do they each block': how each side acts
@@ -119,6 +125,15 @@ class ComparePlans:
         meeting = self._head_to_head(base, text, query)
         if meeting is not None:
             return meeting
+        if (how := MECHANISM_COMPARED_RE.search(text)) and len(sides := self._sides(text, query)) == 2 and not any(
+                is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or (self.is_trial(side) and trial_names(side))
+                for side in sides):
+            # (each side as its own why: "Its activation can bypass the HER2 signaling pathway…", not the sentence
+            # calling it a mechanism)
+            caused = how.group("of") or how.group("caused")
+            each = [(side, self._single(question, f"how does {side} cause {caused}?", [], "why")) for side in sides]
+            if all(not answer.abstained and answer.points for _, answer in each):
+                return merge(base, each).model_copy(update={"intent": "compare"})
         if (each := self._asked_of_each_term(question, text)) is not None:
             return each
         sides = self._sides(text, query)

@@ -154,6 +154,22 @@ class DefinitionPlans:
         return self._decline(base, f"The review does not spell out {abbreviation}. What it says: “{said}”",
                              missing=[f"what {abbreviation} stands for"])
 
+    def _with_its_spelling_out(self, base: Answer, answer: Answer, query: Query, text: str) -> Answer:
+        """'what does adc stand for?': the long form is the answer, printed where the review first spells the
+        abbreviation out ("…highlight antibody–drug conjugates (ADCs)"); that sentence comes first when the
+        definition quoted does not print it."""
+        asked = STANDS_FOR_RE.match(text.strip())
+        if asked is None or answer.abstained or not answer.citations:
+            return answer
+        abbreviation = re.escape(asked.group("abbr") or asked.group("short") or asked.group("full"))
+        spelt = re.compile(rf"\w[\w\-–]*(?:\s+[\w\-–]+){{0,5}}\s*\((?:{abbreviation})s?\)", re.I)
+        quoted = [sentence for _, _, sentence in self._quoted(answer)]
+        if None in quoted or any(spelt.search(s.text) for s in quoted):
+            return answer
+        first = next((s for s in self.sentences.sentences if self.sentences.chunk(s).kind == "text" and spelt.search(s.text)),
+                     None)
+        return self._quoting(base, query, [first] + quoted) if first is not None else answer
+
     def _unprinted_attribute(self, term: str) -> str:
         """'half-life' in 'the half-life of trastuzumab deruxtecan', 'cost' in 'the cost of kadcyla': the
         property asked, when one of its words is one the review never prints (nor a close spelling);

@@ -133,7 +133,8 @@ ASKED_KIND_RE = re.compile(
     r"(?P<kind>(?:(?!(?:do|does|did|is|are|was|were|can|could|have|has|had|a|an)\b)[\w\-+/]+\s+){0,3}?"
     r"(?P<noun>drugs?|agents?|tkis?|adcs?|antibod(?:y|ies)|inhibitors?|compounds?|conjugates?|medications?|"
     r"(?:antidiarrh?o?eals?|antiemetics?)(?!\s+(?:drugs?|agents?|medications?|medicines?))|"
-    r"trials?|stud(?:y|ies)))\b(?!\s+(?:of|with|for)\b)", re.I)
+    # ('which trial for enhertu in her2-low?': a trial is asked for what it tested)
+    r"trials?|stud(?:y|ies)))\b(?!\s+(?:of|with)\b)(?!(?<!trial)(?<!trials)(?<!study)(?<!studies)\s+for\b)", re.I)
 DRUG_CODE_RE = re.compile(r"\bT-D\w+|\b[A-Z]{2,}-?\d{2,}[A-Z]?\b")
 MIXED_CASE_NAME_RE = re.compile(r"\b[A-Za-z][a-z]+[A-Z]{2,}\w*\b")  # MonarcHER (and 'monarcHER' as typed)
 # A class a "which <kind>…" question names must be the answer sentence's class too.
@@ -484,6 +485,11 @@ class ExtractiveAnswerer:
             # (the words naming the kind asked, 'cdk4/6 inhibitor', are what every candidate answer is: no part to cover)
             units = self._covering_most_first(query, units, lambda cand, unit: self._names_new(
                 query, cand.chunk, unit.unit, kind), reach=2 * COVERAGE_REACH, asked_as=kind_asked_as(query.text))
+        elif query.intent == "fact" and not query.wants_number:
+            # ('quality of life with kadcyla?': of a name and a topic, the sentence saying
+            # both — "T-DM1 presented … an improved quality of life" — before one that only names the drug; a fact
+            # of more parts, 'katherine tldr (n, arms, idfs)', is told by its own steps)
+            units = self._covering_most_first(query, units, fewest=2, most=2)
         if causes_of_each(query):
             # "why do tkis like tykerb and tukysa reach brain mets": a sentence naming both drugs is no cause of either;
             # the sentences giving a cause come first, each drug's then covered in turn
@@ -581,12 +587,13 @@ class ExtractiveAnswerer:
             return None
         return Candidate(chunk=chunk, fused=0.0), ScoredUnit(Unit("", chunk.id, start, end, text), 0.0, 0.0, 0.0, 0.0)
 
-    def _covering_most_first(self, query: Query, units, eligible=None, reach: int = COVERAGE_REACH, asked_as: str = ""):
+    def _covering_most_first(self, query: Query, units, eligible=None, reach: int = COVERAGE_REACH, asked_as: str = "",
+                             fewest: int = 3, most: int | None = None):
         """A yes/no is settled by the sentence that speaks to most of what is asked ("…if patients presented
         local progression, treatment could be continued after local therapy" for "can she keep taking tukysa
         if her brain spots grow and she gets radiation"), not by one repeating a single part's words."""
         groups = parts_besides_kind(query, asked_as)
-        if len(groups) < 3 - bool(asked_as):
+        if len(groups) < fewest - bool(asked_as) or (most is not None and len(groups) > most):
             return units
         # (a sentence two passages hold is one sentence: its second copy takes no place)
         head, seen = [], set()

@@ -6,6 +6,7 @@ the review's content, so they hold for questions nobody has written yet.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable
 
@@ -106,7 +107,7 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
 POPULATION_WORDS = ("patients", "pts", "women", "people", "subjects", "cases")
 # 'design + all the numbers': a trial's figures told, not members of a kind listed
 FIGURE_PLURALS = ("numbers", "figures", "stats", "results", "findings", "outcomes", "details")
-LIST_RE = re.compile(r"\blist\b|\bname (?:the|all)\b|\b(?:give|show|tell) (?:me|us) (?:every|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS + FIGURE_PLURALS) + r")\b)\w+s\b|"
+LIST_RE = re.compile(r"\blist\b|\bname (?:the|all|them|some|a few|any|those|these)\b|\b(?:give|show|tell) (?:me|us) (?:every|all)\b|\ball (?:the )?(?!(?:" + "|".join(POPULATION_WORDS + FIGURE_PLURALS) + r")\b)\w+s\b|"
                      # ('all the resistance mechanisms …?' opening the question: after 'the', one word may qualify the plural
                      # listed — not 'all breast cancers', a population, nor '… curable with all the new drugs?')
                      r"^\W*(?:(?:and|so|ok|pls|please)\W+)?all the (?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+\s+(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b"
@@ -170,6 +171,9 @@ KIND_IN_DEVELOPMENT_RE = re.compile(r"^\W*(?!(?:are|is|were|was|do|does|did|have
                                     r"being (?:tested|developed|studied|trialled|trialed)|"
                                     # ('cdk4/6 inhibitors tested with anti-her2 drugs in this review?')
                                     r"(?:tested|studied|trialled|trialed|evaluated|combined|paired)\s+(?:with|alongside|in)\b)", re.I)
+# How drugs are tried, between their plural and what they act on ('any drugs tested clinically against …')
+TRIED_WORDS = frozenset("tested tried studied trialled trialed used given developed approved being been currently "
+                        "clinically now yet still already".split())
 AGENT_PLURALS = {"drugs", "agents", "inhibitors", "medications", "medicines", "compounds", "therapies", "antibodies", "tkis", "adcs"}
 ASKED_NOT_LISTED = {"findings", "results", "outcomes", "data", "details", "conclusions", "differences", "similarities",
                     "pros", "cons", "implications", "numbers", "figures", "odds", "chances", "benefits", "risks"}
@@ -212,10 +216,14 @@ def asks_for_list(question: str) -> bool:
         words = words[1:]  # ('and which other … drugs come up?': a follow-up's opening word)
     if words[:2] in (["any", "other"], ["any", "more"], ["which", "other"], ["what", "other"]):
         words = words[:1] + words[2:]  # "any other drugs in that pathway being tested?": other members, listed the same
-    if words[:1] == ["any"] and len(words) > 3 and words[1] in AGENT_PLURALS | {"trials", "studies"} and \
-            (words[2] in ("that", "which", "for", "against", "targeting", "testing", "blocking", "hitting", "in",
-                          "aimed", "directed", "acting")):
-        return True  # "any drugs that hit it?", "any trials testing tucatinib with enhertu?": which ones, if any
+    if words[:1] == ["any"] and len(words) > 3 and words[1] in AGENT_PLURALS | {"trials", "studies"}:
+        # ('any drugs tested clinically against PI3K?', 'any inhibitors of src being tested?': how they were tried
+        # before what they act on)
+        after = list(itertools.dropwhile(lambda w: w in TRIED_WORDS, words[2:]))
+        if after[:1] and (after[0] in ("that", "which", "for", "against", "targeting", "testing", "blocking", "hitting",
+                                       "in", "aimed", "directed", "acting") or (after[0] == "of" and words[1] != "trials"
+                                                                                and words[1] != "studies")):
+            return True  # "any drugs that hit it?", "any trials testing tucatinib with enhertu?": which ones, if any
     if not words or words[0] not in ("which", "what"):
         return False
     follows = AUXILIARIES | {"in", "of", "from", "for", "with", "without", "that", "which", "under", "on", "are", "were", "the", "to",
@@ -630,21 +638,26 @@ EXCLUSION_PHRASES = (r"besides|apart from|aside from|other than|except(?: for)?|
                      r"(?:setting|leaving|putting) aside")
 # 'beyond' opening a question sets names aside too ('beyond adcs and tkis whats next'), not 'beyond 2nd line'
 EXCLUSION_WORDS = rf"(?:{EXCLUSION_PHRASES}|beyond(?!\s+(?:first|second|third|fourth|\d)))"
-LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:[\w\-+/&]+\s+){{0,6}}?[\w\-+/]+\s*,?\s*"
+# (a name never is a dash alone: 'beyond adcs - what approaches are explored' sets aside ADCs, not the question)
+NAMED_WORD = r"[\w+/&][\w\-+/&]*"
+LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:{NAMED_WORD}\s+){{0,6}}?{NAMED_WORD}\s*[,\-–—:]?\s*"
                                   rf"(?=(?:what|whats|what[’']s|which|who|how|are|is|do|does|any|anything|name|list|"
                                   rf"tell|give)\b)", re.I)
 # "… explored beyond adcs and tkis?", "… explored (beyond adcs & tkis)" — not "third line and beyond"
+# (and before a second sentence: "other newer approaches besides adcs and tkis? what r they exploring")
 TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+\(?\s*{EXCLUSION_WORDS}\s+"
-                                   rf"(?:[\w\-+/&]+\s+){{0,6}}?[\w\-+/]+\s*\)?\s*(?=[?.!]*\s*$)", re.I)
+                                   rf"(?:{NAMED_WORD}\s+){{0,6}}?{NAMED_WORD}\s*\)?\s*(?=[?.!]*\s*$|[?!]+\s+\S)", re.I)
 
 
 # "what other new anti-her2 approaches (beyond adcs and tkis) does the review list": set aside in brackets, anywhere
 BRACKETED_EXCLUSION_RE = re.compile(rf"\s*\(\s*{EXCLUSION_WORDS}\s+[^()]{{1,60}}\)", re.I)
 # "what newer approaches beyond adcs/tkis are discussed" (not "third line and beyond", a setting)
 MIDDLE_EXCLUSION_RE = re.compile(rf"\s+(?:{EXCLUSION_PHRASES}|beyond)\s+(?!(?:first|second|third|fourth|\d)\b)"
-                                 rf"(?:[\w\-+/]+\s+){{0,3}}?[\w\-+/]+(?:\s*(?:and|or|&|,)\s*[\w\-+/]+)?"  # 'drugs like ADCs and TKIs'
+                                 rf"(?:{NAMED_WORD}\s+){{0,3}}?{NAMED_WORD}(?:\s*(?:and|or|&|,)\s*{NAMED_WORD})?"  # 'drugs like ADCs and TKIs'
                                  # ('newer strategies beyond adcs and tkis - short rundown?': before a dash, what is asked)
-                                 rf"(?=\s+(?:are|is|were|was|do|does|did|have|has|being|that)\b|\s*[-–—:]\s)", re.I)
+                                 # ('… beyond adcs and tkis in the future directions part', '… besides adcs per 4.4')
+                                 rf"(?=\s+(?:are|is|were|was|do|does|did|have|has|being|that|in|per|according|within|"
+                                 rf"mentioned|listed|discussed|covered|described|explored)\b|\s*[-–—:]\s)", re.I)
 
 
 # "why would enhertu still work after kadcyla if theyre both basically herceptin + chemo?": the asker's premise that
@@ -818,7 +831,8 @@ def classify(question: str) -> str:
     # ('what were the NALA results (nerlynx)': a drug named after the question in brackets glosses it)
     # ('NALA in a nutshell - who, arms, pfs, orr, os': the telling asked holds the endpoints listed, not one figure)
     # ('… design and results incl hr and p value': what the telling is to include is no figure asked instead)
-    if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not DATA_IN_A_SETTING_RE.match(q) and not (MEASURE_RE.search(
+    if OVERVIEW_RE.search(TRAILING_GLOSS_RE.sub("", q) or q) and not DATA_IN_A_SETTING_RE.match(q) and not ASPECT_DATA_RE.search(
+            q) and not (MEASURE_RE.search(
             INCLUDED_RE.sub("", re.sub(r"\bresults\??$", "", q))) and not
                                       re.search(r"\bshow|summar|overview|tell\b", q, re.I)
                                       and not (_endpoints_listed(q) and TELLING_RE.search(q))):
@@ -843,6 +857,12 @@ def classify(question: str) -> str:
 # a yes/no (the sentence giving that setting answers it), not the drug's overview
 DATA_IN_A_SETTING_RE = re.compile(r"^\W*(?:is|are) there\b[^?]*\bdata\b[^?]*\b(?:after|following|once|when|who|refractory|"
                                   r"pretreated|progress\w*|failed|resistant)\b", re.I)
+
+# 'any qol data for the tucatinib triplet?', 'cns results for tukysa?': the data of one aspect asked, a fact of it (whose
+# absence is told) — not all the review says of the drug
+ASPECT_DATA_RE = re.compile(r"\b(?:qol|quality[\s-]of[\s-]life|cns|brain|intracranial|cardiac|heart|pk|pharmacokinetics?|"
+                            r"biomarkers?)\s+(?:data|results|outcomes?|findings|evidence)\s+(?:of|from|for|in|on|with|about)\b",
+                            re.I)
 
 # What a telling asked is to include, said after it ('… design and results incl hr and p value')
 INCLUDED_RE = re.compile(r"\b(?:incl\.?|including|inc\.?)\s.*$", re.I)
@@ -1257,6 +1277,36 @@ NON_CLASS_RE = re.compile(rf"\b(?P<classes>{NON_ONE}(?:\s*(?:/|,|and|or|&)\s*{NO
                           r"(?P<kind>approaches|options|drugs|therapies|treatments|strategies|agents|ones)\b", re.I)
 
 
+# "ok what about her2-low pts, was it tested there?": a place told after 'what about', then a question pointing at it by
+# 'there' (not 'is there', which asks whether something exists)
+PLACE_THEN_THERE_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)[\s,]+)*(?:what|how) about\s+(?P<place>[^,;:?]+?)\s*[,;:?—–-]+\s*"
+                                 r"(?P<asked>(?:what|how|which|why|did|does|do|is|are|was|were|has|have|can|could)\b[^?]*?)"
+                                 r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)\s+there\b(?!\s+(?:is|are|was|were|be)\b)(?P<rest>[^?]*\??)\s*$",
+                                 re.I)
+
+
+# "enhertu in her2 low - which trial?": a topic typed first, then only the kind of name asked for it ('… - which
+# study?' asks the topic's source, a reference)
+KIND_ASKED_OF_LABEL_RE = re.compile(r"^\W*(?P<label>[^?:]{3,60}?)(?:\s+[-–—]+|:)\s*(?P<asked>(?:which|what)\s+trials?)"
+                                    r"\W*$", re.I)
+
+
+def with_the_kind_asked_first(question: str) -> str:
+    """'enhertu in her2 low - which trial?' → 'which trial for enhertu in her2 low?' (else unchanged)."""
+    if not (asked := KIND_ASKED_OF_LABEL_RE.match(question)) or COMPARE_RE.search(asked.group("label")):
+        return question  # ('neratinib early bc vs metastatic - which trials': two sides, each with its trials)
+    return f"{asked.group('asked')} for {asked.group('label').strip()}?"
+
+
+def with_the_place_told(question: str) -> str:
+    """'what about X, was it tested there?' → 'was it tested in X?' (the question unchanged otherwise)."""
+    if not (told := PLACE_THEN_THERE_RE.match(question)):
+        return question
+    place = told.group("place").strip()
+    place = place if re.match(r"(?:in|among|for|after|during|with)\b", place, re.I) else f"in {place}"
+    return f"{told.group('asked')} {place}{told.group('rest')}"
+
+
 def without_framing(question: str, rare: Callable[[str], bool] | None = None) -> str:
     """'for my journal club slide: what is the 'bystander effect' people talk about with ADCs' →
     'what is the bystander effect with ADCs': the question itself, as a reader of the review asks it. ``rare`` tells a
@@ -1416,6 +1466,12 @@ HOW_TO_ANSWER_WORDS = frozenset("big picture simple short plain terms words over
 
 # "did TULIP meet its PFS endpoint and by how much": a wh-word alone asks more of the part before it ('and how
 # often' after a dose asks its schedule, a part of its own)
+# "other newer approaches besides adcs and tkis? what r they exploring": the part before asked again of a pronoun,
+# with a verb that says only that someone works on it — no new part
+RESTATED_OF_PRONOUN_RE = re.compile(r"^\W*(?:(?:and|so)\s+)?(?:what|which|whats|what[’']s)\s+(?:ones\s+)?(?:are|is|were|do|does)?\s*"
+                                    r"(?:they|it|these|those|people|researchers|ppl)\s+(?:(?:currently|now|still|actually)\s+)?"
+                                    r"(?:exploring|explore|studying|study|testing|test|investigating|researching|developing|"
+                                    r"looking (?:at|into)|working on|trying|doing)\W*$", re.I)
 ELLIPTICAL_PART_RE = re.compile(r"^\W*(?:(?:and|but|or|so)\s+)?(?:(?:by|for|since|until|to)\s+)?"
                                 r"(?:how (?:much|so|come)|why(?: not| so)?)\W*$", re.I)
 
@@ -1536,8 +1592,8 @@ def split_parts(question: str) -> list[str]:
             parts[-1] = f"{parts[-1]} and {piece}"
             continue
         if parts and (len(piece.split()) < 3 or len(parts[-1].split()) < 3 or ELABORATION_RE.match(piece)
-
                       or _asks_nothing_new(piece) or ELLIPTICAL_PART_RE.match(piece) or UNIT_OF_IT_RE.match(piece)
+                      or RESTATED_OF_PRONOUN_RE.match(piece)
                       or IDENTIFIERS_TOO_RE.match(piece)
                       or (FOUND_OF_IT_RE.match(piece) and classify(parts[-1]) == "overview")
                       or (SCHEDULE_PART_RE.match(piece) and DOSE_ASKED_RE.search(parts[-1]))):

@@ -134,7 +134,8 @@ def _the_child_asked(text: str, section: Section, children: list[Section]) -> Se
 
 
 # The kind a list asks for, after its wh-word and up to three words qualifying it ('what newer non-adc approaches are …')
-LISTED_NOUN_RE = re.compile(r"^\W*(?:what|which|list|name)\s+(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z]+s)\s+"
+# ('newer approaches in the future directions part': the kind typed alone, without a wh-word)
+LISTED_NOUN_RE = re.compile(r"^\W*(?:(?:what|which|list|name)\s+)?(?:[\w\-]+\s+){0,3}?(?P<noun>[a-z]+s)\s+"
                             r"(?:are|were|is|does|do|did|in|listed|mentioned|named|besides|beyond|other than)\b", re.I)
 
 
@@ -500,7 +501,10 @@ class ListPlans:
         # (or the drugs for it: 'any drugs aimed at PI3K?', 'drugs for AXL yet')
         target = next((e for e in query.entities if not is_generic(e) and re.search(
             rf"{re.escape(e)}\s+(?:inhibitors?|antibod(?:y|ies)|drugs?|agents?|blockers?)\b|"
-            rf"\b(?:drugs?|agents?|blockers?|medicines?|compounds?)\s+(?:aimed at|directed at|against|for|targeting)\s+"
+            # ('which drugs are being tried against PI3K', 'any drugs tested clinically against it')
+            rf"\b(?:drugs?|agents?|blockers?|medicines?|compounds?)\s+(?:(?:are|is|being|been|were|was|tested|tried|used|"
+            rf"given|studied|developed|clinically|currently|now|already|in development)\s+){{0,3}}"
+            rf"(?:aimed at|directed at|against|for|targeting)\s+"
             rf"(?:the\s+)?{re.escape(e)}\b(?!\s+(?:pathway|signal+ing|axis)\b)", query.text, re.I)), None)
         # "which PI3K/AKT/mTOR pathway inhibitors…": the drugs of the section titled with the pathway
         # (… or 'which inhibitors of the PI3K/AKT/mTOR pathway')

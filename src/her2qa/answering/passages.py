@@ -48,6 +48,16 @@ SECTION_SHORTHAND = {"intro": "introduction", "conclusion": "conclusions", "outl
                      "background": "introduction", "her2+": "her2-positive"}
 
 
+def _hyphened_words(word: str) -> set[str]:
+    """'future-directions' → the forms of 'future' and 'directions': a title typed with a hyphen ('the
+    future-directions section') names the title's words. Only words of five letters or more, every part a word
+    (not 'anti-her2', printed so, nor 'non-adc', which negates)."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(len(part) >= 5 and part.isalpha() for part in parts):
+        return set()
+    return set().union(*(words_of(part) for part in parts))
+
+
 # A section named by its number: 'section 4.4', 'sec 2.3', 'sect. 3.1', '§4', 'part 2'
 SECTION_NUMBER_RE = re.compile(r"(?:§|\b(?:section|sect?\.?|part)\s*)\s*(\d(?:\.\d){0,2})\b", re.I)
 
@@ -198,7 +208,7 @@ class SentenceIndex:
         asked_words = [SECTION_SHORTHAND.get(w, w) for w in re.findall(r"[a-z0-9][a-z0-9/\-+]*[a-z0-9+]|[a-z]", asking)
                        if w not in STOPWORDS and w not in FRAME_WORDS and not w.isdigit()]
         # "ADCs" finds "Antibody-Drug Conjugates", "TKIs" the "TKI" section.
-        asked_forms = [words_of(w) | words_of(ABBREVIATIONS.get(w, "")) for w in asked_words]
+        asked_forms = [words_of(w) | words_of(ABBREVIATIONS.get(w, "")) | _hyphened_words(w) for w in asked_words]
         asked_forms = [f for f in asked_forms if f]
         # Words on most pages of the review ("HER2+", "disease") say nothing about which section: a
         # title need not hold them, though they count when it does.
@@ -208,7 +218,7 @@ class SentenceIndex:
             return None
         # "summary of the section on other new approaches": a section asked for by a telling word of its title
         # (by a word as typed: CAR-T's spelt-out 'receptor' names no section)
-        typed_telling = [words_of(w) for w in asked_words if not words_of(w) <= self.everywhere] \
+        typed_telling = [words_of(w) | _hyphened_words(w) for w in asked_words if not words_of(w) <= self.everywhere] \
             if SECTION_ASKED_RE.search(question) else []
         best, best_score = None, 0.0
         for doc in self.corpus.documents:

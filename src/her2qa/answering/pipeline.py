@@ -50,7 +50,7 @@ from .lists import ListPlans
 from .subjects import SubjectPlans
 from .intent import (ASKS_COMPARATOR_RE, ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COMPARE_RE, DRUGS_OF_KIND_RE, SCOPE_TAIL_RE, as_definition, classify,
                      definition_beside_statement, comparison_then_question,
-                     split_parts, design_and_results_as_one, without_alike_premise, with_the_term_told_before, with_the_thing_it_points_to, without_exclusion, without_framing, set_aside_clause, else_tested_as_drugs,
+                     split_parts, design_and_results_as_one, without_alike_premise, with_the_term_told_before, with_the_place_told, with_the_kind_asked_first, with_the_thing_it_points_to, without_exclusion, without_framing, set_aside_clause, else_tested_as_drugs,
                      without_instructions)
 from .passages import FRAME_WORDS, SECTION_NUMBER_RE, Sentence, SentenceIndex, words_of
 from .table_plans import ROW_COLUMN_ASKED_RE, TablePlans
@@ -73,7 +73,9 @@ ENDPOINT_AS_PRIMARY_RE = re.compile(r"\b[\w\-]+(?:\s+(?:in|for|of|by)\s+(?:[\w\-
 # "what did Metzger find?", "what did bose et al show": a study the review names by its first author
 AUTHOR_FINDINGS_RE = re.compile(r"\bwhat (?:did|does|do|have|has) (?P<who>[a-z][\w\-']+)(?: et al\.?)?"
                                 r"(?: and (?:colleagues|co-?workers|team))? (?:find|found|show|shown|report|reported|"
-                                r"demonstrate|demonstrated|observe|observed|describe|conclude|say)\b", re.I)
+                                r"demonstrate|demonstrated|observe|observed|describe|conclude|say|"
+                                # ('what did metzger call a heterogeneous tumour': how their study classed it)
+                                r"call|classify|classified|define|defined|consider|considered|class)\b", re.I)
 # "her2 mutations bose et al found w/o amplification?": what an author's study found, asked as a noun phrase
 AUTHOR_FOUND_RE = re.compile(r"\b(?P<who>[a-z][\w\-']+) et al\.?(?: and (?:colleagues|co-?workers|team))? (?:found|find|showed|"
                              r"reported|identified|described|observed|demonstrated)\b", re.I)
@@ -253,8 +255,8 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return Outcome(numbered, self._pool, self._considered)
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
-        resolved = without_alike_premise(design_and_results_as_one(without_framing(with_the_term_told_before(
-            with_the_thing_it_points_to(resolved)), rare=self._named_once)))
+        resolved = without_alike_premise(design_and_results_as_one(without_framing(with_the_term_told_before(with_the_place_told(with_the_kind_asked_first(
+            with_the_thing_it_points_to(resolved)))), rare=self._named_once)))
         # (a definition asked keeps its words: nothing is set aside)
         definition = as_definition(resolved) or definition_beside_statement(resolved)
         self._set_aside = [] if definition else self._names_set_aside(resolved)
@@ -498,7 +500,10 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return status
         if intent == "yesno" and (unpaired := self._never_given_together(base, text, query)) is not None:
             return unpaired
-        if intent == "yesno" and (elsewhere := self._said_only_of_others(base, query)) is not None:
+        # ('qol with kadcyla' is checked as 'does kadcyla improve qol' is: a topic of two words or more, said only of
+        # other drugs, is not said of the one asked)
+        if intent in ("yesno", "fact") and (elsewhere := self._said_only_of_others(
+                base, query, least=3 if intent == "yesno" else 2, topic_only=intent == "fact")) is not None:
             return elsewhere
         if intent in ("fact", "overview", "yesno", "list") and (treated := self._in_the_population_treated(base, query)):
             return treated
@@ -539,8 +544,14 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                 # "which IGF-1R inhibitors are being tested?" answered by sentences that name none
                 return self._decline(base, f"The review does not report {missing}. What it says: "
                                            f"“{closest_said(self._said(answer), query.text)}”", missing=[missing])
+            if answer is not None and intent == "list" and not answer.abstained and len(answer.citations) == 1:
+                # ("In addition, AXL can activate other downstream signaling pathways…" answering 'what pathways does
+                # AXL switch on': the one sentence a list found leans on the one naming the first)
+                answer = self._with_what_it_refers_to(base, answer, query)
+            if answer is not None and intent == "definition":
+                return self._with_its_spelling_out(base, self._with_the_terms_paragraph(base, answer, query), query, text)
             if answer is not None:
-                return self._with_the_terms_paragraph(base, answer, query) if intent == "definition" else answer
+                return answer
         answer = self._fact(base, question, query, candidates)
         if intent == "why" and (reason := self._combination_rationale(base, text, query, answer)) is not None:
             return reason

@@ -20,9 +20,9 @@ from .coverage import (DURATION_CUE, ENDPOINTS, SURVIVAL_ENDPOINTS, asked_endpoi
                        gives_an_unnamed_survival_figure, measured_gap, names_of_property, unnamed_survival_figure)
 from .extractive import COMMON_CODES, DRUG_CODE_RE, DRUG_RE, WHERE_TOLD_FIRST_RE, _join, asked_kind, is_drug_name, trial_names
 from .intent import COMPARE_RE
-from .passages import CARRIES_ON_RE, FRAME_WORDS, Sentence
+from .passages import CARRIES_ON_RE, FRAME_WORDS, Sentence, words_of
 from .tables import row_text
-from ..vocabulary import SAME_TOPIC, synonym_meanings
+from ..vocabulary import AGENCIES, SAME_TOPIC, synonym_meanings
 
 # The opening of a yes/no ('does kadcyla', 'can enhertu', 'is it able to') and words that frame what it asks
 YESNO_OPENING_RE = re.compile(r"^\W*(?:(?:so|and|ok|but)\s+)?(?:does|do|did|can|could|will|would|is|are|was|were|has|have)\s+", re.I)
@@ -31,13 +31,24 @@ PHRASE_REACH = 8
 PREDICATE_FRAME = {"able", "even", "also", "been", "being", "ever", "really", "actually", "known", "shown", "said", "supposed", "well", "still",
                    "drug", "drugs", "medicine", "patients", "people", "work", "works", "help", "helps", "good",
                    # ('does tykerb have cns activity': it works there, in whatever words)
-                   "activity", "active"}
+                   "activity", "active",
+                   # ('ild rate with kadcyla': how often is asked of the event, which is what must be said of the drug)
+                   "rate", "rates", "incidence", "frequency", "percentage", "percent", "proportion", "often", "data",
+                   "figures", "numbers"}
 
 # The one aspect of a drug or trial asked on its own (the review's "Safety" wording and the user's).
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
                       r"easier on|gentler|"
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
 # A sentence about a trial ("this trial included…", "In the HER2CLIMB study, …")
+# A chemotherapy named in a regimen ('the tucatinib capecitabine herceptin triplet'): a partner, not what is asked
+CHEMOTHERAPY_RE = re.compile(r"(?:citabine|taxel|platin|rubicin)$")
+# The largest share of the review's paragraphs a topic asked of a drug may be named in to be checked
+TOPIC_SHARE = 0.1
+# A kind of drug or the disease spelt out ('adcs' → antibody–drug conjugates, 'mbc'): no topic asked of a drug
+KIND_OF_DRUG_OR_DISEASE_RE = re.compile(r"\b(?:conjugates?|inhibitors?|antibod(?:y|ies)|cancers?|carcinomas?)\b")
+# Drugs asked as one regimen: 'the tucatinib cape herceptin triplet', 'tucatinib + trastuzumab'
+REGIMEN_ASKED_RE = re.compile(r"\b(?:triplets?|triple|doublets?|combos?|combinations?|regimens?)\b|\+|\bplus\b", re.I)
 TRIAL_SAID_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.I)
 # A judgement of a drug's safety rather than a report of its events
 VERDICT_RE = re.compile(r"\b(?:favou?rable|lower|higher|better|worse|good|poor|manageable|acceptable)\s+(?:\w+\s+)?"
@@ -99,7 +110,9 @@ def _figure_given(sentences) -> bool:
     return any(RESULT_FIGURE_RE.search(s.text) for s in sentences)
 
 
-FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|how big|how large|median|mean)\b", re.IGNORECASE)
+# ('what were the actual pfs months in destiny-breast04': the endpoint's figure, in its unit)
+FIGURES_ASKED_RE = re.compile(r"\b(?:numbers?|figures?|values?|exact|actual|how big|how large|median|mean|"
+                              r"(?:pfs|os|dfs|idfs|dor)\s+(?:in\s+)?(?:months|weeks))\b", re.IGNORECASE)
 RESULTS_ASKED_RE = re.compile(r"\b(?:results?|outcomes?|efficacy|benefit|beat|better|superior|improv\w*|"
                               r"show(?:ed|s)?|find|found|work(?:ed|s)?|read ?out|data|"
                               # ('did DESTINY-Breast 06 meet its primary endpoint?')
@@ -128,6 +141,15 @@ TRIAL_CALLED_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}[\w\-]*\b(?=[^.]*\b(?:trial|st
 # A sentence telling of one trial or study, named or not ('A phase III study compared…')
 ONE_TRIAL_TOLD_RE = re.compile(r"\b(?:trial|study)\b", re.I)
 
+
+
+# 'reversible or irreversible', 'cleavable or non-cleavable': a property asked beside its opposite
+OPPOSITES_ASKED_RE = re.compile(r"\b(?P<one>[a-z][a-z\-]{3,})\s+or\s+(?P<other>[a-z][a-z\-]{3,})\b")
+
+
+def _opposites(one: str, other: str) -> bool:
+    """Is one word the other with a negating prefix ('irreversible' of 'reversible')?"""
+    return any(b == f"{prefix}{a}" for a, b in ((one, other), (other, one)) for prefix in ("ir", "in", "un", "im", "non-", "non"))
 
 class SubjectPlans:
     """Plans about one drug or trial, for :class:`AnswerPipeline` (self is the pipeline)."""
@@ -512,26 +534,53 @@ class SubjectPlans:
             return ""
         return f"the {phrase}"
 
-    def _said_only_of_others(self, base: Answer, query: Query) -> Answer | None:
+    def _said_only_of_others(self, base: Answer, query: Query, least: int = 3, topic_only: bool = False) -> Answer | None:
         """'does kadcyla cross the blood brain barrier?': what a yes/no asks of one drug, when every sentence saying
         all of it ("…lapatinib … can easily cross the blood–brain barrier", "…[tucatinib's] small molecular size
         facilitates the crossing of the brain–blood barrier") speaks of other drugs — the review does not say it
-        of the drug asked; None otherwise."""
+        of the drug asked; None otherwise. A regimen asked ('qol with the tucatinib cape herceptin triplet') is its
+        drugs together: a sentence speaking of any of them says it of the regimen. ``least``: the fewest words of
+        the predicate that make it checkable; ``topic_only``: the predicate is only the topic the question names (a
+        name the review knows that is no drug, 'quality of life', or a typed abbreviation's words, 'ild') — a fact
+        question's other words ('when did … get approval') are said in too many ways to check."""
         specific = self._specific(query)
         drugs = [e for e in specific if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)]
-        if len(drugs) != 1 or len(specific) != 1:
+        # (a topic the review names, 'quality of life', is what is asked of the drug; a trial would be where)
+        if not drugs or any(self.is_trial(e) for e in specific) or (len(drugs) > 1 and not REGIMEN_ASKED_RE.search(query.text)):
             return None
-        aliases = query.aliases.get(drugs[0], drugs)
+        aliases = [a for d in drugs for a in query.aliases.get(d, [d])]
         if query.text.strip().rstrip("?").count("?"):
             return None  # several questions: each part is checked on its own
         # ('… with ADCs like enhertu?': an example of a class is no word the review must say)
         asked = re.sub(r"\b(?:like|such as|e\.g\.?)\s+[\w\-]+", " ", YESNO_OPENING_RE.sub("", query.text.lower()))
         # 'cross the bbb': an abbreviation is the words the review says it in ('blood–brain barrier')
         # (not an endpoint's: 'improve OS or just PFS' is said of a trial's results in their short forms)
-        asked = re.sub(r"[a-z]+", lambda m: m.group(0) if asked_endpoints(m.group(0))
+        # (an event the endpoints count is spelt out: 'ild' is the "interstitial lung disease" the review says)
+        asked = re.sub(r"[a-z]+", lambda m: m.group(0) if m.group(0).upper() in asked_endpoints(m.group(0))
                        else self.analyzer.expansions.get(m.group(0), m.group(0)).lower(), asked)
+        if topic_only:
+            # (a topic is a phrase, 'quality of life': not a name — a class, a trial, a population — nor one all over)
+            topics = [e for e in specific if e not in drugs and e == e.lower() and not self.is_trial(e)] + [
+                self.analyzer.expansions[w].lower() for w in re.findall(r"[a-z]+", query.text.lower())
+                if w in self.analyzer.expansions and w not in AGENCIES and w.upper() not in asked_endpoints(w)
+                and not is_drug_name(w) and not is_drug_name(self.analyzer.expansions[w])]
+            # (nor a class, 'adc' → antibody–drug conjugates, nor the disease the review is about, 'bc')
+            topics = [t for t in topics if not KIND_OF_DRUG_OR_DISEASE_RE.search(t) and self.analyzer.paragraph_share(
+                query.aliases.get(t) or self.analyzer.aliases_of(t) or [t]) <= TOPIC_SHARE]
+            if not topics:
+                return None
+            asked = " ".join(dict.fromkeys(topics))
         # 'does nerlynx have cns activity / cross the bbb?': two ways to ask one thing, either said of the drug will do
-        found = [self._said_of(base, drugs[0], aliases, alternative) for alternative in re.split(r"\s+/\s+", asked)]
+        drug = " + ".join(drugs)
+        if (either := OPPOSITES_ASKED_RE.search(asked)) and _opposites(either.group("one"), either.group("other")):
+            # 'is tucatinib reversible or irreversible?': a property or its opposite, either said of another drug only
+            # (the side the review never says, 'reversible', settles nothing)
+            said = [w for w in (either.group("one"), either.group("other"))
+                    if re.search(rf"\b{re.escape(w.lower())}", self.analyzer.lowered_text)]
+            found = [self._said_of(base, drug, aliases, w, 1) for w in said] or ["unchecked"]
+        else:
+            found = [self._said_of(base, drug, aliases, alternative, least, loosely=topic_only)
+                     for alternative in re.split(r"\s+/\s+", asked)]
         checked = [f for f in found if f != "unchecked"]
         if not checked or any(f is None for f in checked):
             return None
@@ -539,17 +588,21 @@ class SubjectPlans:
         # helps in brain metastasis — the topic an abbreviation names, in the review's other word for it, will do)
         typed = YESNO_OPENING_RE.sub("", query.text.lower())
         if (same := re.sub(r"[a-z]+", lambda m: SAME_TOPIC.get(m.group(0), m.group(0)), typed)) != typed and \
-                self._said_of(base, drugs[0], aliases, same, least=1) is None:
+                self._said_of(base, drug, aliases, same, least=1) is None:
             return None
         return checked[0]
 
-    def _said_of(self, base: Answer, drug: str, aliases: list[str], asked: str, least: int = 3) -> Answer | None | str:
+    def _said_of(self, base: Answer, drug: str, aliases: list[str], asked: str, least: int = 3,
+                 loosely: bool = False) -> Answer | None | str:
         """The decline when every sentence saying ``asked`` speaks of other drugs than ``drug``; None when one speaks
-        of it or none says it; "unchecked" when ``asked`` has fewer than ``least`` words to check."""
+        of it or none says it; "unchecked" when ``asked`` has fewer than ``least`` words to check. ``loosely``: a
+        sentence about the drug sharing any telling word of ``asked`` ('adverse effects' for 'adverse events') may
+        say it in its own words — no decline then."""
         named = {w for a in aliases for w in re.findall(r"[a-z][a-z\-]+", a.lower())}
         words = [w for w in re.findall(r"[a-z][a-z]+", asked)
                  if len(w) >= 4 and w not in named and w not in FRAME_WORDS and w not in PREDICATE_FRAME
-                 and w not in STOPWORDS]
+                 and w not in STOPWORDS and not is_drug_name(w) and not CHEMOTHERAPY_RE.search(w)
+                 and not REGIMEN_ASKED_RE.fullmatch(w)]
         stems = list(dict.fromkeys(light_stem(w)[:6] for w in words))
         if len(stems) < least:
             return "unchecked"  # a predicate of a word or two ('is it safe') is said in too many ways to check this way
@@ -567,17 +620,33 @@ class SubjectPlans:
                for s in self.sentences.mentioning(aliases)):
             return None  # ("growing interest in the combination of tucatinib with ADCs and several phase II trials":
             # said of the drug asked, in a longer phrase)
-        of = [([m.group(0) for m in DRUG_RE.finditer(s.text)] or [self._topic_of_sentence(s)])[0].lower() for s in saying]
-        others = list(dict.fromkeys(o for o in of if o))
-        said = "; ".join(f"{o or 'another drug'}: “{strip_markers(s.text).strip()}”" for o, s in zip(of[:2], saying[:2]))
+        if loosely:
+            telling = list(dict.fromkeys(light_stem(w)[:6] for w in words if not words_of(w) <= self.sentences.everywhere))
+            paragraphs = {(s.source, s.paragraph) for s in self.sentences.mentioning(aliases)}
+            about = [s for key in paragraphs for s in self.sentences.by_paragraph[key]
+                     if mentions(s.text, aliases) or self._speaks_of(s, drug, aliases)]
+            if any(re.search(rf"\b(?:[a-z0-9]+[\-–])?{re.escape(stem)}", s.text.lower()) for s in about for stem in telling):
+                return None
+        # (a drug as the sentence names it, lower-cased as drugs are; else the drug or trial its stretch is about)
+        of = [next((m.group(0) for m in DRUG_RE.finditer(s.text)), "") or self._topic_of_sentence(s) for s in saying]
+        of = [o.lower() if DRUG_RE.fullmatch(o) else o for o in of]
+        # (a sentence saying whose it is first: T-DM1's "improved quality of life" before MET's prognosis sentence)
+        shown = sorted(zip(of, saying), key=lambda pair: not pair[0])[:2]
+        others = list(dict.fromkeys(o for o, _ in shown if o))
+        labelled = len(others) > 1
+        said = "; ".join(f"{o}: “{strip_markers(s.text).strip()}”" if o and labelled else f"“{strip_markers(s.text).strip()}”"
+                         for o, s in shown)
         return self._decline(base, f"The review does not say this of {drug}; it says it of "
                              f"{_join(others, 'and') or 'other drugs'} — {said}", missing=[f"{' '.join(words)} for {drug}"])
 
     def _topic_of_sentence(self, sentence: Sentence) -> str:
-        """The last drug named at the start of a sentence of this paragraph up to this one ('' if none)."""
-        for s in reversed(self.sentences.paragraph(sentence)[: sentence.index + 1]):
-            if found := self._opening_names(s, drugs_only=True):
-                return found[-1]
+        """The last drug named at the start of a sentence of this paragraph up to this one, else the last trial so
+        named ("In this trial, 84 … were treated with T-DXd": DESTINY-Breast01's stretch); '' if none."""
+        before = list(reversed(self.sentences.paragraph(sentence)[: sentence.index + 1]))
+        for drugs_only in (True, False):
+            for s in before:
+                if found := self._opening_names(s, drugs_only=drugs_only):
+                    return found[-1]
         return ""
 
     def _opening_names(self, sentence: Sentence, drugs_only: bool = False) -> list[str]:
