@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .answering.coverage import asked_endpoints, content_words
-from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts
+from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts, with_the_place_told
 from .answering.sequencing import AFTER_FAILURE_ASKED_RE
 from .citations import NCT_RE
 from .query import QueryAnalyzer, failed_before, is_phase_numeral, mentions, only_as_comparator, treatment_history
@@ -77,9 +77,6 @@ WHAT_ABOUT_THEN_ASKED_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) 
                                       r"(?P<question>(?:what|how|which|why|did|does|do|is|are|was|were)\b.{6,})$", re.I)
 
 
-# A place in the course of the disease or a population, told before a question that points at it by 'there'
-PLACE_PHRASE_RE = re.compile(r"(?:in|for|during|among|after|before|with)\s+(?:the\s+)?\S", re.I)
-THERE_RE = re.compile(r"\b(?:in\s+)?there\b(?!\s+(?:is|are|was|were|be)\b)", re.I)
 # What comes after a line of treatment: "and when that stops working what's next?", "then what?"
 NEXT_ASKED_RE = re.compile(r"\bwhat(?:'s|’s|s| is| comes| do (?:you|they|we|doctors) (?:use|give|try))?\s+(?:next|after(?:wards)?)\W*$|"
                            r"\bthen what\b|\bwhat(?:'s|’s|s| is) the next (?:step|option|line|treatment)\b", re.I)
@@ -173,11 +170,8 @@ def resolve(question: str, conversation: Conversation | None, analyzer: QueryAna
     question = _told_in_other_words(question, previous)
     # ("db04 enhertu in her2 low - what dose?" → "vs what? and did it help os": what the subject was compared against)
     question = COMPARATOR_ELLIPSIS_RE.sub("what was it compared against", question, count=1)
-    if (place := WHAT_ABOUT_THEN_ASKED_RE.match(question)) and PLACE_PHRASE_RE.match(place.group("subject")) and \
-            (there := THERE_RE.search(place.group("question"))):
-        # "what about in the adjuvant setting, did it help there?": the question, with 'there' the place told first
-        asked = place.group("question")
-        question = f"{asked[:there.start()]}{place.group('subject').strip()}{asked[there.end():]}"
+    # "what about in the adjuvant setting, did it help there?": the question, with 'there' the place told first
+    question = with_the_place_told(question)
     if (named := _named_with_that_noun(question, conversation, analyzer)) is not None:
         question, own = named[0], own + [named[1]]  # "what other drugs hit that pathway?": the pathway told before
         if not PRONOUN_RE.search(question):

@@ -1281,8 +1281,8 @@ NON_CLASS_RE = re.compile(rf"\b(?P<classes>{NON_ONE}(?:\s*(?:/|,|and|or|&)\s*{NO
 # 'there' (not 'is there', which asks whether something exists)
 PLACE_THEN_THERE_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but)[\s,]+)*(?:what|how) about\s+(?P<place>[^,;:?]+?)\s*[,;:?—–-]+\s*"
                                  r"(?P<asked>(?:what|how|which|why|did|does|do|is|are|was|were|has|have|can|could)\b[^?]*?)"
-                                 r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)\s+there\b(?!\s+(?:is|are|was|were|be)\b)(?P<rest>[^?]*\??)\s*$",
-                                 re.I)
+                                 r"(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbe)\s+(?:in\s+)?there\b"
+                                 r"(?!\s+(?:is|are|was|were|be)\b)(?P<rest>[^?]*\??)\s*$", re.I)
 
 
 # "enhertu in her2 low - which trial?": a topic typed first, then only the kind of name asked for it ('… - which
