@@ -559,17 +559,9 @@ class SubjectPlans:
         asked = re.sub(r"[a-z]+", lambda m: m.group(0) if m.group(0).upper() in asked_endpoints(m.group(0))
                        else self.analyzer.expansions.get(m.group(0), m.group(0)).lower(), asked)
         if topic_only:
-            # (a topic is a phrase, 'quality of life': not a name — a class, a trial, a population — nor one all over)
-            topics = [e for e in specific if e not in drugs and e == e.lower() and not self.is_trial(e)] + [
-                self.analyzer.expansions[w].lower() for w in re.findall(r"[a-z]+", query.text.lower())
-                if w in self.analyzer.expansions and w not in AGENCIES and w.upper() not in asked_endpoints(w)
-                and not is_drug_name(w) and not is_drug_name(self.analyzer.expansions[w])]
-            # (nor a class, 'adc' → antibody–drug conjugates, nor the disease the review is about, 'bc')
-            topics = [t for t in topics if not KIND_OF_DRUG_OR_DISEASE_RE.search(t) and self.analyzer.paragraph_share(
-                query.aliases.get(t) or self.analyzer.aliases_of(t) or [t]) <= TOPIC_SHARE]
-            if not topics:
+            if not (topics := self._topics_asked(query, specific, drugs)):
                 return None
-            asked = " ".join(dict.fromkeys(topics))
+            asked = " ".join(topics)
         # 'does nerlynx have cns activity / cross the bbb?': two ways to ask one thing, either said of the drug will do
         drug = " + ".join(drugs)
         if (either := OPPOSITES_ASKED_RE.search(asked)) and _opposites(either.group("one"), either.group("other")):
@@ -591,6 +583,17 @@ class SubjectPlans:
                 self._said_of(base, drug, aliases, same, least=1) is None:
             return None
         return checked[0]
+
+    def _topics_asked(self, query: Query, specific: list[str], drugs: list[str]) -> list[str]:
+        """The topics a question asks of its drugs: the names the review knows that are phrases ('quality of life'),
+        not names — a class, a trial, a population —, and the words of a typed abbreviation ('ild'); each in at most
+        ``TOPIC_SHARE`` of the review's paragraphs ('adc' → antibody–drug conjugates and 'bc' are all over it)."""
+        topics = [e for e in specific if e not in drugs and e == e.lower() and not self.is_trial(e)] + [
+            self.analyzer.expansions[w].lower() for w in re.findall(r"[a-z]+", query.text.lower())
+            if w in self.analyzer.expansions and w not in AGENCIES and w.upper() not in asked_endpoints(w)
+            and not is_drug_name(w) and not is_drug_name(self.analyzer.expansions[w])]
+        return list(dict.fromkeys(t for t in topics if not KIND_OF_DRUG_OR_DISEASE_RE.search(t) and self.analyzer.paragraph_share(
+            query.aliases.get(t) or self.analyzer.aliases_of(t) or [t]) <= TOPIC_SHARE))
 
     def _said_of(self, base: Answer, drug: str, aliases: list[str], asked: str, least: int = 3,
                  loosely: bool = False) -> Answer | None | str:
@@ -641,7 +644,8 @@ class SubjectPlans:
 
     def _topic_of_sentence(self, sentence: Sentence) -> str:
         """The last drug named at the start of a sentence of this paragraph up to this one, else the last trial so
-        named ("In this trial, 84 … were treated with T-DXd": DESTINY-Breast01's stretch); '' if none."""
+        named ("In this trial, 84 … were treated with T-DXd": the stretch of the trial its paragraph introduced); ''
+        if none."""
         before = list(reversed(self.sentences.paragraph(sentence)[: sentence.index + 1]))
         for drugs_only in (True, False):
             for s in before:
