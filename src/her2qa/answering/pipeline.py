@@ -255,8 +255,11 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
             return Outcome(numbered, self._pool, self._considered)
         markers = [int(n) for n in re.findall(r"\[(\d+)\]", resolved)]
         resolved = re.sub(r"\s*\[\d+(?:\s*[,–-]\s*\d+)*\]", "", resolved).strip()  # pasted citation markers
-        resolved = without_alike_premise(design_and_results_as_one(without_framing(with_the_term_told_before(with_the_place_told(with_the_kind_asked_first(
-            with_the_thing_it_points_to(resolved)))), rare=self._named_once)))
+        # the typed question, read step by step: what 'it' points to, a kind asked after a label, a place told before
+        # 'there', a term told before the question
+        for rewrite in (with_the_thing_it_points_to, with_the_kind_asked_first, with_the_place_told, with_the_term_told_before):
+            resolved = rewrite(resolved)
+        resolved = without_alike_premise(design_and_results_as_one(without_framing(resolved, rare=self._named_once)))
         # (a definition asked keeps its words: nothing is set aside)
         definition = as_definition(resolved) or definition_beside_statement(resolved)
         self._set_aside = [] if definition else self._names_set_aside(resolved)

@@ -11,8 +11,8 @@ import re
 
 from ..citations import strip_markers
 from ..figures import has_figure
-from ..query import (PRETREATED_SAID_RE, STOPWORDS, Query, compact, light_stem, mentions, only_as_comparator, tokenize,
-                     treatment_history, without_reading_context)
+from ..query import (NEGATING_PREFIXES, PRETREATED_SAID_RE, STOPWORDS, Query, compact, light_stem, mentions,
+                     only_as_comparator, tokenize, treatment_history, without_reading_context)
 from ..results import Answer
 from ..retrieval import is_generic
 from .compose import merge
@@ -41,8 +41,9 @@ FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\
                       r"easier on|gentler|"
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
 # A sentence about a trial ("this trial included…", "In the HER2CLIMB study, …")
-# A chemotherapy named in a regimen ('the tucatinib capecitabine herceptin triplet'): a partner, not what is asked
-CHEMOTHERAPY_RE = re.compile(r"(?:citabine|taxel|platin|rubicin)$")
+# A chemotherapy named in a regimen ('the tucatinib capecitabine herceptin triplet'): a partner, not what is asked —
+# the -citabines, which the drug suffixes ``is_drug_name`` reads (-taxel, -platin, -rubicin…) leave out
+CHEMOTHERAPY_RE = re.compile(r"citabine$")
 # The largest share of the review's paragraphs a topic asked of a drug may be named in to be checked
 TOPIC_SHARE = 0.1
 # A kind of drug or the disease spelt out ('adcs' → antibody–drug conjugates, 'mbc'): no topic asked of a drug
@@ -149,7 +150,7 @@ OPPOSITES_ASKED_RE = re.compile(r"\b(?P<one>[a-z][a-z\-]{3,})\s+or\s+(?P<other>[
 
 def _opposites(one: str, other: str) -> bool:
     """Is one word the other with a negating prefix ('irreversible' of 'reversible')?"""
-    return any(b == f"{prefix}{a}" for a, b in ((one, other), (other, one)) for prefix in ("ir", "in", "un", "im", "non-", "non"))
+    return any(b == f"{prefix}{a}" for a, b in ((one, other), (other, one)) for prefix in NEGATING_PREFIXES)
 
 class SubjectPlans:
     """Plans about one drug or trial, for :class:`AnswerPipeline` (self is the pipeline)."""
