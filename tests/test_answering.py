@@ -4857,11 +4857,42 @@ ROUND_51_CASES = {
 }
 
 
+ROUND_52_CASES = {
+    "a name and the review's whole scope after it ('… for her2+ mbc?') asks the name's overview": Case(
+        ("neratinib for her2+ mbc?",), intent="overview", said=("NALA",)),
+    "a follow-up giving only a new name asks the same overview of it": Case(
+        ("abemaciclib in her2 positive breast cancer", "and palbo?"), said=("71 patients",)),
+    "'<marker> - mechanism of resistance?' asks how the marker brings resistance about": Case(
+        ("cyclin d1 - mechanism of resistance?",), intent="why", said=("activate CDK4 and CDK6",)),
+    "'<marker> resistance mechanism?' asks the same": Case(
+        ("axl resistance mechanism?",), intent="why", said=("bypass the HER2 signaling pathway",)),
+    "members found by an author, then where they were found, are listed": Case(
+        ("her2 mutations reported by bose without gene amplification",), intent="list", said=("V777L", "D769H")),
+    "a dosing interval in shorthand is the review's 'every three weeks'": Case(
+        ("enhertu q3w in destiny-breast04?",), abstained=False, said=("5.4 mg/kg every three weeks",)),
+    "'it' for an aspect of the drug asked before keeps that drug the subject, not the one set against it": Case(
+        ("what payload does enhertu carry", "how does it differ from kadcyla's", "ild risk with it?"),
+        unread=("kadcyla",), said=("13.6%",)),
+    "'the phase 2 one' after several table rows is the one row of that phase alone": Case(
+        ("which tdxd trials in table 2 combine it with tucatinib", "primary endpoint of the phase 2 one?"),
+        read=("HER2CLIMB-04",), unread=("DESTINY-Breast 07",)),
+    "'the phase 1 one' picks the other row the same way": Case(
+        ("which tdxd trials in table 2 combine it with tucatinib", "what arms are in the phase 1 one?"),
+        read=("DESTINY-Breast 08",)),
+    "a trial's property asked of no name after several rows is asked of each row": Case(
+        ("any trials of tucatinib with enhertu?", "what phase and primary endpoint"),
+        read=("HER2CLIMB-04", "DESTINY-Breast 07")),
+    "whether a treatment is 'any use' in a group is whether it benefits it": Case(
+        ("palbo + herceptin any use in hr negative pts?",), said=("only benefits patients with HR-positive disease",)),
+    "two terms typed around 'vs' before 'as resistance mechanisms' are each explained": Case(
+        ("p95 vs her2 mutations as resistance mechanisms",), intent="compare", said=("truncated form", "L755S")),
+}
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
          **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES,
-         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES}
+         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES, **ROUND_52_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

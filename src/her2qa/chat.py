@@ -320,6 +320,14 @@ def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
         # the names the turn gives (a drug or trial defined is the conversation's subject, which the turn's own name
         # may be set beside: "and how does zw49 relate to it" after ZW25)
         said = term + ("'s" if pronoun.group(0).lower() == "its" else "")
+        if (holder := next((e for e in carried if e not in own and (is_drug_name(e) or e.lower() in BRANDS or
+                                                                    is_trial_name(e, analyzer))), None)) \
+                and mentions(previous.resolved, analyzer.aliases_of(holder)):
+            # "whats the payload on enhertu" → "and how does it differ from kadcyla's": it is enhertu's payload (set
+            # against another name's), and enhertu stays the subject the next "it" points to; without that other
+            # name's, "and how did it do in TH3RESA?", it is the drug itself
+            said = f"{holder}'s {said}" if re.search(r"\b[\w\-]+['’]s\b", question[pronoun.end():]) else holder
+            return f"{question[:pronoun.start()]}{said}{question[pronoun.end():]}", [holder, term] + own
         return f"{question[:pronoun.start()]}{said}{question[pronoun.end():]}", own + [term]
     if pronoun and pronoun.group(0).lower() == "they" and LINE_REACHED_RE.match(question, pronoun.end()):
         # "whats the first-line standard?" → "and once they get to 3rd line and beyond?": only patients reach a line
@@ -359,6 +367,10 @@ def _asked_of_the_last_answer(t: _Reading) -> Read | None:
     setting asked again, a time after it."""
     question, own, carried, specific_own = t.question, t.own, t.carried, t.specific_own
     previous, conversation, analyzer, those_asked = t.previous, t.conversation, t.analyzer, t.those_asked
+    if (one := ONE_OF_A_KIND_RE.search(question)) and (row := _row_picked_out(one.group(0), previous.answer)):
+        # "which tdxd trials in table 2 combine it with tucatinib" (three rows) → "primary endpoint of the phase 2
+        # one?": the one row whose cell the turn names
+        return f"{question[:one.start()]}{row}{question[one.end():]}", [row] + own
     if not specific_own and PAPER_DETAILS_ASKED_RE.search(question) and \
             len(papers := set(PAPER_CITED_RE.findall(previous.answer.answer))) == 1:
         # "which ref is the kate2 biomarker analysis?" → "who's the first author and what journal/year?": the paper the
@@ -403,6 +415,13 @@ def _asked_of_the_last_answer(t: _Reading) -> Read | None:
 
         name = _join(rows, "and") + ("'" if they.group(0).lower() == "their" else "")
         return f"{question[:they.start()]}{name}{question[they.end():]}", own + rows
+    if not own and not t.pronoun and (TRIAL_PROPERTY_RE.search(question) or COLUMN_ASKED_RE.search(question)) and \
+            len(re.findall(r"\w+", question)) <= 6 and 2 <= len(rows := _row_names(previous.answer)) <= 4:
+        # "tukysa + enhertu together - is anyone studying that?" (three rows) → "what phase and primary endpoint": a
+        # trial's property asked of no name is asked of each row given
+        from .answering.extractive import _join
+
+        return f"{question.rstrip(' ?')} in {_join(rows, 'and')}?", rows
     if BACK_TO_LIST_RE.search(question) or ((FOR_THOSE_RE.search(question) or PLURAL_PRONOUN_RE.search(question)
                                              or several_rows)
                                             and previous.answer.intent in ("list", "table") and not specific_own):
@@ -660,10 +679,12 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
         reading = f"{question[:that_trial.start()]}{subject}{question[that_trial.end():]}"
         reading = PRONOUN_RE.sub(lambda m: f"{drug}’s" if m.group(0).lower() in ("its", "their") else drug, reading, count=1)
         return reading, own + [referent, drug] + [e for e in carried if e not in (referent, drug)]
-    if referent not in carried:
+    if referent not in carried and THAT_TRIAL_RE.search(question):
         # 'that trial' found in the last answer (KATHERINE for 'has kadcyla been used after surgery?') is
         # where the last topic was answered: it stands for the topic as well
         return THAT_TRIAL_RE.sub(subject, question, count=1), own + [referent] + carried
+    if referent not in carried:
+        carried = [referent] + carried  # (the trial of the last answer's point, which the conversation never named)
     if pronoun:
         def name(match: re.Match) -> str:
             word = match.group(0).lower()
@@ -786,6 +807,29 @@ def _row_names(answer: Answer) -> list[str]:
             name = number.group(1)  # ('Trial Name: T-DXd; DS-8201a' names the drug twice, not the trial: its number does)
         names.append(name)
     return names if all(names) else []
+
+
+def _row_picked_out(mark: str, answer: Answer) -> str:
+    """The name of the one row, among two or more the answer gave, that 'the phase 2 one' or 'the durvalumab one'
+    picks out by a cell ('' when none or several fit): a phase is that phase alone before a combined one (phase 2 is
+    'II' before 'I/II'); other words are found in the row's cells."""
+    from .answering.tables import ROMAN
+
+    table, names = answer.table, _row_names(answer)
+    if table is None or len(names) < 2:
+        return ""
+    words = re.sub(r"^(?:the|that|this)\s+|\s+ones?$", "", mark.strip(), flags=re.I)
+    cells = [dict(zip(table.columns, row)) for row in table.rows]
+    if phase := re.fullmatch(r"(?:phase|ph)\s*([1-4]|iv|i{1,3})", words, re.I):
+        wanted = ROMAN[phase.group(1).lower()]
+        phases = [[p.strip().lower() for p in re.split(r"[/,]", next((v for c, v in row.items() if "phase" in c.lower()),
+                                                                     "")) if p.strip()] for row in cells]
+        picked = [n for n, have in zip(names, phases) if have == [wanted]] or \
+                 [n for n, have in zip(names, phases) if wanted in have]
+    else:
+        picked = [n for n, row in zip(names, cells)
+                  if all(any(re.search(rf"\b{re.escape(w)}", v, re.I) for v in row.values()) for w in words.split())]
+    return picked[0] if len(picked) == 1 else ""
 
 
 def _one_row_name(answer: Answer, quoted_too: bool = False) -> str:
@@ -988,7 +1032,21 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
             # each other is found from both, not a trial the drug's answer named for something else)
             return subject
         # an endpoint ("and the OS at 6 and 12 mo?") is measured in a trial the review calls one, not in a drug
-        return next((e for e in carried if analyzer.called_a_trial(e)), subject)
+        # (a drug is none, though the review writes 'trial' near it: 'ild risk with it?' after enhertu set against
+        # kadcyla asks enhertu's)
+        if WHICH_TRIAL_RE.search(question):
+            return subject  # ('which trial and what was the idfs benefit': the trial is asked, of the subject)
+        trials = [e for e in carried if analyzer.called_a_trial(e) and not is_drug_name(e) and e.lower() not in BRANDS]
+        # (after what the drug is, 'whats trastuzumab duocarmazine', a trial its description names is no trial asked of)
+        if previous is not None and (is_drug_name(subject) or subject.lower() in BRANDS) and \
+                previous.answer.intent not in ("definition", "overview") and \
+                (answered := _trial_of_last_answer(previous, analyzer)) and any(
+                    answered in _trials_named(point.text, analyzer) and mentions(point.text, analyzer.aliases_of(subject))
+                    for point in previous.answer.points):
+            # "nerlynx what is it" (EXTENET) → "how did it do against tykerb" (NALA) → "did people live longer on
+            # it": the trial of the last answer's point, not the first one the conversation named
+            return answered
+        return next(iter(trials), subject)
     if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
         return next((e for e in carried if is_drug_name(e)), subject)
     # "which trial…?", "any head to head trial?" → it = that trial

@@ -1208,7 +1208,8 @@ class QueryAnalyzer:
                 # ('her2/cep17 ratio': a code of letters and digits the review never prints is a subject it lacks)
                 unknown += [p for p in re.split(r"[/+]", name) if CODE_SHAPED_RE.fullmatch(p) and not self.known(p)
                             and p.lower() not in self.plain_words]
-            else:
+            # ('q3w', a code of letters and digits, is a dosing interval the review words as 'every three weeks')
+            elif not (re.search(r"\d", name) and synonym_meanings(name)):
                 unknown.append(name)
         unknown += [w for w in self.unknown_topic_words(question) if w not in unknown]
         unknown += [w for w in self.unknown_proper_nouns(question) if w not in unknown

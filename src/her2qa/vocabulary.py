@@ -310,6 +310,11 @@ SYNONYMS: dict[str, str] = {
     r"^\W*\S+\s+stopped\s+working\b": "after failure prior",
     r"\bdos(?:e|es|ing|age)\b": "mg/kg every weeks",
     r"\bschedules?\b|\bdosing intervals?\b": "every weeks",
+    # a dosing interval in prescribers' shorthand ('was enhertu given q3w'): 'every n weeks' in the review's words
+    r"\bq3w(?:ks?)?\b|\b(?:3|three)[\s-]weekly\b": "every three weeks",
+    r"\bq2w(?:ks?)?\b|\b(?:2|two)[\s-]weekly\b|\bfortnightly\b": "every two weeks",
+    r"\bq4w(?:ks?)?\b|\b(?:4|four)[\s-]weekly\b": "every four weeks",
+    r"\bq1?w(?:k|eek)?\b": "every week weekly",
     # 'how often do patients get enhertu?': how often a drug is given is its interval
     r"\bhow (?:often|frequently)\b(?=[^?]{0,40}\b(?:(?:given|administered|dosed|infused|injected)\b|"
     r"(?:get|gets|got|take|takes|receive|receives)\s+[\w\-]+\W*$))": "every weeks mg/kg",
@@ -318,6 +323,11 @@ SYNONYMS: dict[str, str] = {
     r"work(?:\s+(?:tho|though|at all))?\W*$":
         "demonstrated improved",
     r"\bwork(?:s|ed)?\b": "activity",
+    # 'so what did the fda do after that': what a regulator did after a trial is the approval it gave
+    r"\b(?:what|how) (?:did|does|has|will) (?:the )?fda (?:do|decide|say)\b|\bfda (?:decisions?|actions?|responses?)\b":
+        "approval approved",
+    # 'palbo + herceptin any use in hr negative?': whether a treatment is of use is whether it benefits
+    r"\b(?:any|much|no|of) use\b|\buseful(?:ness)?\b|\bany good\b": "benefit benefits",
     # 'how they work': how a drug acts is what it inhibits, and how selectively
     # ('what do they each block' of two drugs; not 'which receptors does neratinib block', a list of targets)
     r"\bhow (?:do|does|did) (?:[\w\-]+ ){0,3}?work\b|\bhow (?:they|it) works?\b|"

@@ -71,8 +71,10 @@ THIS_TRIAL_OPENING_RE = re.compile(r"(?:\w+,\s+)?(?:this|that|the same) (?:trial
 # 'ZW25 vs PRS-343, what are they and how did they do': what each side is, asked beside the compared aspect
 # "axl vs src mechanisms of resistance", "p95her2 vs her2 mutations - how do they cause resistance": how each side brings
 # about the thing named, which each side's why-answer tells
+# ('p95her2 vs activating her2 mutations as resistance mechanisms': the thing brought about, named before 'mechanism')
 MECHANISM_COMPARED_RE = re.compile(r"\bmechanisms?\s+of\s+(?P<of>[a-z][\w\-]+)|\bhow\s+(?:do|does)\s+(?:they|each|both)\s+"
-                                   r"(?:cause|drive|lead to|confer|give|bring about)\s+(?P<caused>[a-z][\w\-]+)", re.I)
+                                   r"(?:cause|drive|lead to|confer|give|bring about)\s+(?P<caused>[a-z][\w\-]+)|"
+                                   r"\b(?:as\s+)?(?P<kind>resistance)\s+mechanisms?\b", re.I)
 WHAT_THEY_ARE_RE = re.compile(r"\bwhat (?:are|were) (?:they|these|those|both|the two)\b|\bwhat(?:'s| is) each\b|"
                               r"\bwhat (?:each|both) (?:is|are)\b", re.I)
 # 'in how they work', 'how do they work', 'what do they each block': how each side acts
@@ -125,12 +127,14 @@ class ComparePlans:
         meeting = self._head_to_head(base, text, query)
         if meeting is not None:
             return meeting
-        if (how := MECHANISM_COMPARED_RE.search(text)) and len(sides := self._sides(text, query)) == 2 and not any(
-                is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or (self.is_trial(side) and trial_names(side))
-                for side in sides):
+        # ('IGF-IR vs MET as resistance mechanisms - whats the difference?': what each is, told by the terms' plan)
+        if (how := MECHANISM_COMPARED_RE.search(text)) and not (how.group("kind") and DIFFERENCE_ASKED_RE.search(text)) \
+                and len(sides := self._mechanism_sides(text, how, query)) == 2 \
+                and not any(is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or (self.is_trial(side) and trial_names(side))
+                            for side in sides):
             # (each side as its own why: "Its activation can bypass the HER2 signaling pathway…", not the sentence
             # calling it a mechanism)
-            caused = how.group("of") or how.group("caused")
+            caused = how.group("of") or how.group("caused") or how.group("kind")
             each = [(side, self._single(question, f"how does {side} cause {caused}?", [], "why")) for side in sides]
             if all(not answer.abstained and answer.points for _, answer in each):
                 return merge(base, each).model_copy(update={"intent": "compare"})
@@ -361,6 +365,14 @@ class ComparePlans:
             return []
         paragraph = self.sentences.paragraph(met[0])
         return [met[0]] + paragraph[met[0].index + 1: met[0].index + 2]
+
+    def _mechanism_sides(self, text: str, how: re.Match, query: Query) -> list[str]:
+        """The two sides whose mechanisms are compared: the names the question gives, or the two terms typed around
+        'vs' before the mechanism is named ('p95her2 vs activating her2 mutations as resistance mechanisms')."""
+        sides = self._sides(text, query)
+        if len(sides) != 2 and (typed := TERMS_VS_RE.match(re.sub(r"[\s\-–—,:]+(?:as|in|for)?\s*$", "", text[:how.start()]))):
+            sides = [typed.group("left").strip(), typed.group("right").strip()]
+        return sides
 
     def _asked_of_each_term(self, question: str, text: str) -> Answer | None:
         """'intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?': two terms

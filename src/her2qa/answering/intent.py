@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Callable
 
-from ..query import REFERENCE_CUE_RE, SOURCE_SCOPE_RE, SOURCE_TAG_RE, STOPWORDS, without_authors_saying
+from ..query import DRUG_SUFFIX_RE, REFERENCE_CUE_RE, SOURCE_SCOPE_RE, SOURCE_TAG_RE, STOPWORDS, without_authors_saying
 from ..retrieval import REVIEW_SUBJECT
 from ..vocabulary import BRANDS, CAME_OUT_OF, CHAT_WORDS, CLOSE_ONES, HEAD_COUNT_NAMES
 from .coverage import asked_endpoints
@@ -89,7 +89,13 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"[-–—:,]\s*(?:(?:so|but|and|ok)\s+)?(?:mechanistically|biologically|molecularly)\b|"
                     # ('axl and resistance to anti-her2 - mechanism?', 'cyclin d1 overexpression -> resistance, mechanism?':
                     # the mechanism asked as a label's one word)
-                    r"[-–—:,>]\s*(?:the\s+|its\s+|what(?:'s|s| is) the\s+)?mechanisms?\s*\?*\s*$|"
+                    # ('cyclin d1 overexpression - mechanism of resistance?', 'axl resistance mechanism?': the name before
+                    # is what is asked to cause it)
+                    r"[-–—:,>]\s*(?:the\s+|its\s+|what(?:'s|s| is) the\s+)?(?:resistance\s+)?mechanisms?"
+                    r"(?:\s+(?:of|for|behind)\s+(?:the\s+)?resistance)?\s*\?*\s*$|"
+                    r"^(?!\W*(?:what|which|list|name|any|anything|are|is|were|was|do|does|tell|summar\w*|overview|explain|describe)\b)"
+                    r"(?![^?]*\bas an?\s+resistance\b)[^?\-–—:,]{2,60}?\s(?:mechanisms?\s+of\s+resistance|"
+                    r"resistance\s+mechanisms?)\W*$|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
                     r"\b(?:point|idea|logic|thinking|purpose) (?:of|behind) (?:\w+ing|combin\w*|adding|the combination)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
@@ -137,7 +143,9 @@ MEMBERS_FOUND_RE = re.compile(
     r"discovered)(?:\s+(?:in|for|with)\s+[^?]{1,40})?\W*$|"
     # ('her2 mutations found by bose et al': the participle, who found them after it)
     r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,2}(?P<plural_by>[a-z\-]+s)\s+(?:that\s+(?:were|was)\s+)?"
-    r"(?:found|identified|reported|described|discovered)\s+by\s+[\w\-.]+(?:\s+et\s+al\.?)?\W*$", re.I)
+    # ('… found by bose without amplification?': where they were found, after who found them)
+    r"(?:found|identified|reported|described|discovered)\s+by\s+[\w\-.]+(?:\s+et\s+al\.?)?"
+    r"(?:\s+(?:in|for|with|without|among)\s+[^?]{1,40})?\W*$", re.I)
 
 # A question typed as a plural and what was done to its members: 'checkpoints upregulated by adcs', 'dna mutation
 # biomarkers being validated in bc', 'ongoing trials of tukysa + adc?' (not 'drugs used in her2climb?', the drugs its
@@ -933,9 +941,19 @@ def _bare_name(question: str) -> bool:
         if not (re.search(r"\b(?:trial|study)\b", question, re.I) or NAME_LIKE_RE.search(question)):
             return False
     question = WHAT_HAPPENED_TAIL_RE.sub("", question)
+    if (unscoped := REVIEW_SCOPE_TAIL_RE.sub("", question)) != question and any(
+            DRUG_SUFFIX_RE.search(w) or w.lower() in BRANDS or NAME_LIKE_RE.search(w) for w in re.findall(r"[\w\-/+]+", unscoped)):
+        question = unscoped  # ('first-line standard for her2+ mbc?' names no drug: the standard is asked, not a name)
     words = [w for w in re.findall(r"[\w\-/+.]+", question) if re.search(r"\w", w)]
     rest = [w for w in words if w.lower() not in {"trial", "study", "the", "drug", "pls", "please", "plz", "info"} | TELLING_WORDS]
     return 0 < len(rest) <= 2 and not re.match(rf"^{WH_START}\b", question.strip(), re.I)
+
+
+# 'abemaciclib in her2+?', 'neratinib for her2+ mbc?': the whole review's scope said after a name narrows nothing, so the
+# name is still all that is asked
+REVIEW_SCOPE_TAIL_RE = re.compile(r"\s+(?:in|for)\s+(?:(?:her2\s*\+|her2[\s-]*pos(?:itive)?|her2)(?:\s+(?:metastatic\s+)?"
+                                  r"(?:breast\s+cancer|bc|mbc|disease|patients|pts|setting))?|(?:metastatic\s+)?"
+                                  r"(?:breast\s+cancer|mbc|bc))(?=\W*$)", re.I)
 
 
 # "katherine trial kadcyla details pls", "her2climb - what happened": a name, maybe its drug, and a word asking to be

@@ -575,8 +575,9 @@ class ListPlans:
         that AXL inhibition can overcome resistance…", "Its inhibition has shown promising results…")."""
         aliases = query.aliases.get(target, [target])
         paragraphs = {(s.source, s.paragraph) for s in self.sentences.mentioning(aliases)}
-        return [s for s in self.sentences.sentences if (s.source, s.paragraph) in paragraphs
-                and BLOCKING_RE.search(s.text) and (mentions(s.text, aliases) or re.match(r"(?:Its|Their)\b", s.text))]
+        # (paragraphs in reading order: the index keeps them as the review prints them)
+        return [s for key, found in self.sentences.by_paragraph.items() if key in paragraphs for s in found
+                if BLOCKING_RE.search(s.text) and (mentions(s.text, aliases) or re.match(r"(?:Its|Their)\b", s.text))]
 
     def _joined_in_one_title(self, query: Query, target: str) -> str | None:
         """The name typed joined to ``target`` ('pi3k / mtor', 'pi3k and mtor') when one section's title names both."""

@@ -21,7 +21,7 @@ from .continuation import CAVEAT_RE
 from .coverage import content_words
 from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
 from .subjects import EVENT_RE, FACET_RE, without_brackets
-from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COURSE_ASKED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS
+from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COURSE_ASKED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS, REVIEW_SCOPE_TAIL_RE
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import ABBREVIATIONS, SAME_TOPIC, in_the_reviews_words, synonym_meanings
 
@@ -413,7 +413,7 @@ class OverviewPlans:
         has no data on the drug there: that gap, with what it does say of the topic. None otherwise."""
         entity = specific[0]
         if not (is_drug_name(entity) or DRUG_CODE_RE.fullmatch(entity)) or (joined := self._joined_topic(
-                query, text, specific, plain_words_only=True)) is None:
+                query, text, specific, plain_words_only=True, scope_is_no_topic=True)) is None:
             return None
         topic, forms = joined
         aliases = query.aliases.get(entity, [entity])
@@ -433,8 +433,8 @@ class OverviewPlans:
         """How many of the topic's words (a group of forms each) the paragraph at ``key`` says."""
         return sum(any(_says(s.text, group) for s in self._paragraph_at(key)) for group in forms)
 
-    def _joined_topic(self, query: Query, text: str, specific: list[str],
-                      plain_words_only: bool = False) -> tuple[list[str], list[list[str]]] | None:
+    def _joined_topic(self, query: Query, text: str, specific: list[str], plain_words_only: bool = False,
+                      scope_is_no_topic: bool = False) -> tuple[list[str], list[list[str]]] | None:
         """The topic joined to the name asked ('tucatinib and brain mets' → brain, metastases) as its words and the
         forms each is found by (a group per word), or None. ``plain_words_only`` keeps no adverb ('specifically')
         and no name that is a topic of its own."""
@@ -451,7 +451,8 @@ class OverviewPlans:
             joined = re.search(r"(?:^|\b(?:on|about|regarding|of)\s)(.+?)\s+(?:(?:together|along|combined)\s+)?"
                                r"(?:with|plus|and|in|for)\s+\S+\W*$", typed[:at], re.I) or \
                 re.search(r"\b(?:add|adding|added)\s+(.+?)\s+(?:on\s*)?to\s+\S+\W*$", typed[:at], re.I)
-        if joined is None:
+        if joined is None or (scope_is_no_topic and REVIEW_SCOPE_TAIL_RE.fullmatch(" " + joined.group(0).rstrip(" ?.!"))):
+            # ('palbociclib in her2-positive breast cancer' has no data missing: the review's whole scope is no topic)
             return None
         typed = joined.group(1)
         # (a word of a name asked is part of that name, not the topic — unless the name is the topic: 'in her2-low')

@@ -886,6 +886,14 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                         rf"(?<![\w\-]){re.escape(a)}(?![\w\-])", section.title.lower())) for a in aliases):
                     keys = self.sentences.descendants(doc, section.key)
                     return [c for c in candidates if c.chunk.section in keys and c.chunk.source == doc.source]
+        if (subject := WHY_SUBJECT_RE.match(query.text)) and (words := words_of(subject.group("subject")) - FRAME_WORDS) \
+                and not words <= self.sentences.everywhere:
+            # "how do her2 mutations cause resistance?": a subject of no name, every word of it in one section's
+            # title (2.6 HER2 Activating Mutations without Copy Number Gain), is explained there
+            titled = [section for section in doc.sections if section.kind == "body" and words <= words_of(section.title)]
+            if len(titled) == 1:
+                keys = self.sentences.descendants(doc, titled[0].key)
+                return [c for c in candidates if c.chunk.section in keys and c.chunk.source == doc.source]
         return []
 
     def _in_the_part_titled(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
@@ -915,6 +923,11 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         return [e for e in query.entities if not is_generic(e) and e not in query.common
                 and not re.fullmatch(r"table\s*\d*", e, re.I)
                 and not is_phase_numeral(e)]
+
+
+# What a how-question says brings something about: 'how do <subject> cause / drive / lead to …'
+WHY_SUBJECT_RE = re.compile(r"^\W*how (?:do|does|did|can|could|might|would) (?P<subject>[\w\-/+ ]{3,50}?) "
+                            r"(?:cause|drive|lead to|confer|promote|induce|mediate|bring about|result in)\b", re.I)
 
 
 WHY_ASKING_TERMS = frozenset({"mechanism", "mechanisms", "reason", "reasons", "rationale", "explain", "explains"})
