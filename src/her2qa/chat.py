@@ -1027,26 +1027,7 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
             return _trial_of_last_answer(previous, analyzer) or subject
         return carried_trial or subject
     if asked_endpoints(question):
-        if is_drug_name(subject) and _other_drug_typed(question, subject, analyzer):
-            # ('did it beat tykerb on overall survival?' after neratinib: the trial that set the two drugs against
-            # each other is found from both, not a trial the drug's answer named for something else)
-            return subject
-        # an endpoint ("and the OS at 6 and 12 mo?") is measured in a trial the review calls one, not in a drug
-        # (a drug is none, though the review writes 'trial' near it: 'ild risk with it?' after enhertu set against
-        # kadcyla asks enhertu's)
-        if WHICH_TRIAL_RE.search(question):
-            return subject  # ('which trial and what was the idfs benefit': the trial is asked, of the subject)
-        trials = [e for e in carried if analyzer.called_a_trial(e) and not is_drug_name(e) and e.lower() not in BRANDS]
-        # (after what the drug is, 'whats trastuzumab duocarmazine', a trial its description names is no trial asked of)
-        if previous is not None and (is_drug_name(subject) or subject.lower() in BRANDS) and \
-                previous.answer.intent not in ("definition", "overview") and \
-                (answered := _trial_of_last_answer(previous, analyzer)) and any(
-                    answered in _trials_named(point.text, analyzer) and mentions(point.text, analyzer.aliases_of(subject))
-                    for point in previous.answer.points):
-            # "nerlynx what is it" (EXTENET) → "how did it do against tykerb" (NALA) → "did people live longer on
-            # it": the trial of the last answer's point, not the first one the conversation named
-            return answered
-        return next(iter(trials), subject)
+        return _measured_in(question, subject, carried, analyzer, previous)
     if re.search(r"\bthe (?:drug|agent|ADC|inhibitor|antibody|compound)\b", question, re.I):
         return next((e for e in carried if is_drug_name(e)), subject)
     # "which trial…?", "any head to head trial?" → it = that trial
@@ -1063,6 +1044,33 @@ def _referent(question: str, carried: list[str], analyzer: QueryAnalyzer, previo
             and not answered_a_trial:
         return next((e for e in carried if is_drug_name(e)), subject)
     return subject
+
+
+def _measured_in(question: str, subject: str, carried: list[str], analyzer: QueryAnalyzer,
+                 previous: Turn | None) -> str:
+    """Where an endpoint asked with a pronoun ("and the OS at 6 and 12 mo?") was measured: in a trial the review calls
+    one — the trial of the last answer's point that names the drug, else the first trial carried — not in a drug."""
+    from .answering.extractive import is_drug_name
+
+    if is_drug_name(subject) and _other_drug_typed(question, subject, analyzer):
+        # ('did it beat tykerb on overall survival?' after neratinib: the trial that set the two drugs against
+        # each other is found from both, not a trial the drug's answer named for something else)
+        return subject
+    if WHICH_TRIAL_RE.search(question):
+        return subject  # ('which trial and what was the idfs benefit': the trial is asked, of the subject)
+    # "nerlynx what is it" (EXTENET) → "how did it do against tykerb" (NALA) → "did people live longer on it": the
+    # trial of the last answer's point, not the first one the conversation named (after what the drug is, 'whats
+    # trastuzumab duocarmazine', a trial its description names is no trial asked of)
+    if previous is not None and (is_drug_name(subject) or subject.lower() in BRANDS) and \
+            previous.answer.intent not in ("definition", "overview") and \
+            (answered := _trial_of_last_answer(previous, analyzer)) and any(
+                answered in _trials_named(point.text, analyzer) and mentions(point.text, analyzer.aliases_of(subject))
+                for point in previous.answer.points):
+        return answered
+    # (a drug is none, though the review writes 'trial' near it: 'ild risk with it?' after enhertu set against
+    # kadcyla asks enhertu's)
+    return next((e for e in carried if analyzer.called_a_trial(e) and not is_drug_name(e)
+                 and e.lower() not in BRANDS), subject)
 
 
 # 'they' doing what a trial's investigators do: "which biomarkers did they look at", "what did they measure"

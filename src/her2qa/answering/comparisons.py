@@ -128,10 +128,11 @@ class ComparePlans:
         if meeting is not None:
             return meeting
         # ('IGF-IR vs MET as resistance mechanisms - whats the difference?': what each is, told by the terms' plan)
-        if (how := MECHANISM_COMPARED_RE.search(text)) and not (how.group("kind") and DIFFERENCE_ASKED_RE.search(text)) \
-                and len(sides := self._mechanism_sides(text, how, query)) == 2 \
-                and not any(is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or (self.is_trial(side) and trial_names(side))
-                            for side in sides):
+        how = MECHANISM_COMPARED_RE.search(text)
+        if how and not (how.group("kind") and DIFFERENCE_ASKED_RE.search(text)) and \
+                len(sides := self._mechanism_sides(text, how, query)) == 2 and not any(
+                    is_drug_name(side) or DRUG_CODE_RE.fullmatch(side) or (self.is_trial(side) and trial_names(side))
+                    for side in sides):
             # (each side as its own why: "Its activation can bypass the HER2 signaling pathway…", not the sentence
             # calling it a mechanism)
             caused = how.group("of") or how.group("caused") or how.group("kind")
@@ -370,7 +371,8 @@ class ComparePlans:
         """The two sides whose mechanisms are compared: the names the question gives, or the two terms typed around
         'vs' before the mechanism is named ('p95her2 vs activating her2 mutations as resistance mechanisms')."""
         sides = self._sides(text, query)
-        if len(sides) != 2 and (typed := TERMS_VS_RE.match(re.sub(r"[\s\-–—,:]+(?:as|in|for)?\s*$", "", text[:how.start()]))):
+        before = re.sub(r"[\s\-–—,:]+(?:as|in|for)?\s*$", "", text[:how.start()])
+        if len(sides) != 2 and (typed := TERMS_VS_RE.match(before)):
             sides = [typed.group("left").strip(), typed.group("right").strip()]
         return sides
 

@@ -89,11 +89,12 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"[-–—:,]\s*(?:(?:so|but|and|ok)\s+)?(?:mechanistically|biologically|molecularly)\b|"
                     # ('axl and resistance to anti-her2 - mechanism?', 'cyclin d1 overexpression -> resistance, mechanism?':
                     # the mechanism asked as a label's one word)
-                    # ('cyclin d1 overexpression - mechanism of resistance?', 'axl resistance mechanism?': the name before
-                    # is what is asked to cause it)
+                    # ('cyclin d1 overexpression - mechanism of resistance?', 'axl resistance mechanism?': the name
+                    # before is what is asked to cause it)
                     r"[-–—:,>]\s*(?:the\s+|its\s+|what(?:'s|s| is) the\s+)?(?:resistance\s+)?mechanisms?"
                     r"(?:\s+(?:of|for|behind)\s+(?:the\s+)?resistance)?\s*\?*\s*$|"
-                    r"^(?!\W*(?:what|which|list|name|any|anything|are|is|were|was|do|does|tell|summar\w*|overview|explain|describe)\b)"
+                    r"^(?!\W*(?:what|which|list|name|any|anything|are|is|were|was|do|does|tell|summar\w*|overview|"
+                    r"explain|describe)\b)"
                     r"(?![^?]*\bas an?\s+resistance\b)[^?\-–—:,]{2,60}?\s(?:mechanisms?\s+of\s+resistance|"
                     r"resistance\s+mechanisms?)\W*$|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
@@ -942,17 +943,19 @@ def _bare_name(question: str) -> bool:
             return False
     question = WHAT_HAPPENED_TAIL_RE.sub("", question)
     if (unscoped := REVIEW_SCOPE_TAIL_RE.sub("", question)) != question and any(
-            DRUG_SUFFIX_RE.search(w) or w.lower() in BRANDS or NAME_LIKE_RE.search(w) for w in re.findall(r"[\w\-/+]+", unscoped)):
+            DRUG_SUFFIX_RE.search(w) or w.lower() in BRANDS or NAME_LIKE_RE.search(w)
+            for w in re.findall(r"[\w\-/+]+", unscoped)):
         question = unscoped  # ('first-line standard for her2+ mbc?' names no drug: the standard is asked, not a name)
     words = [w for w in re.findall(r"[\w\-/+.]+", question) if re.search(r"\w", w)]
     rest = [w for w in words if w.lower() not in {"trial", "study", "the", "drug", "pls", "please", "plz", "info"} | TELLING_WORDS]
     return 0 < len(rest) <= 2 and not re.match(rf"^{WH_START}\b", question.strip(), re.I)
 
 
-# 'abemaciclib in her2+?', 'neratinib for her2+ mbc?': the whole review's scope said after a name narrows nothing, so the
-# name is still all that is asked
-REVIEW_SCOPE_TAIL_RE = re.compile(r"\s+(?:in|for)\s+(?:(?:her2\s*\+|her2[\s-]*pos(?:itive)?|her2)(?:\s+(?:metastatic\s+)?"
-                                  r"(?:breast\s+cancer|bc|mbc|disease|patients|pts|setting))?|(?:metastatic\s+)?"
+# 'abemaciclib in her2+?', 'neratinib for her2+ mbc?': the whole review's scope said after a name narrows nothing, so
+# the name is still all that is asked
+REVIEW_SCOPE_TAIL_RE = re.compile(r"\s+(?:in|for)\s+(?:(?:her2\s*\+|her2[\s-]*pos(?:itive)?|her2)"
+                                  r"(?:\s+(?:metastatic\s+)?(?:breast\s+cancer|bc|mbc|disease|patients|pts|setting))?|"
+                                  r"(?:metastatic\s+)?"
                                   r"(?:breast\s+cancer|mbc|bc))(?=\W*$)", re.I)
 
 

@@ -21,7 +21,8 @@ from .continuation import CAVEAT_RE
 from .coverage import content_words
 from .extractive import DRUG_CODE_RE, LEANS_BACK_RE, is_drug_name, trial_names
 from .subjects import EVENT_RE, FACET_RE, without_brackets
-from .intent import ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COURSE_ASKED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS, REVIEW_SCOPE_TAIL_RE
+from .intent import (ABOUT_REVIEW_RE, ASPECTS_LISTED_RE, COURSE_ASKED_RE, EXAMPLE_WORDS, HOW_TO_ANSWER_WORDS,
+                     REVIEW_SCOPE_TAIL_RE)
 from .passages import BARE_PRONOUN_RE, FRAME_WORDS, SECTION_ASKED_RE, Sentence, informative, words_of
 from ..vocabulary import ABBREVIATIONS, SAME_TOPIC, in_the_reviews_words, synonym_meanings
 
@@ -451,7 +452,8 @@ class OverviewPlans:
             joined = re.search(r"(?:^|\b(?:on|about|regarding|of)\s)(.+?)\s+(?:(?:together|along|combined)\s+)?"
                                r"(?:with|plus|and|in|for)\s+\S+\W*$", typed[:at], re.I) or \
                 re.search(r"\b(?:add|adding|added)\s+(.+?)\s+(?:on\s*)?to\s+\S+\W*$", typed[:at], re.I)
-        if joined is None or (scope_is_no_topic and REVIEW_SCOPE_TAIL_RE.fullmatch(" " + joined.group(0).rstrip(" ?.!"))):
+        if joined is None or (
+                scope_is_no_topic and REVIEW_SCOPE_TAIL_RE.fullmatch(" " + joined.group(0).rstrip(" ?.!"))):
             # ('palbociclib in her2-positive breast cancer' has no data missing: the review's whole scope is no topic)
             return None
         typed = joined.group(1)
