@@ -4868,6 +4868,8 @@ ROUND_52_CASES = {
         ("axl resistance mechanism?",), intent="why", said=("bypass the HER2 signaling pathway",)),
     "members found by an author, then where they were found, are listed": Case(
         ("her2 mutations reported by bose without gene amplification",), intent="list", said=("V777L", "D769H")),
+    "members 'that <author> found', then where, are listed too": Case(
+        ("the mutations that bose found without gene amplification?",), intent="list", said=("S310F", "L755P")),
     "a dosing interval in shorthand is the review's 'every three weeks'": Case(
         ("enhertu q3w in destiny-breast04?",), abstained=False, said=("5.4 mg/kg every three weeks",)),
     "'it' for an aspect of the drug asked before keeps that drug the subject, not the one set against it": Case(

@@ -139,9 +139,10 @@ NOT_PLURAL = {"this", "its", "his", "plus", "status", "analysis", "versus", "pre
 # A question typed as a plural and who found its members: 'her2 mutations bose found?', 'biomarkers they identified in
 # kate2?' (not 'drugs used in her2climb?', where the drugs a trial's patients had before are no members)
 MEMBERS_FOUND_RE = re.compile(
-    r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,2}(?P<plural>[a-z\-]+s)\s+"
+    # ('her2 mutations that bose found without amplification?': 'that' before who found them, where after)
+    r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,2}(?P<plural>[a-z\-]+s)\s+(?:that\s+)?"
     r"(?:[\w\-.]+(?:\s+et\s+al\.?)?|they|the (?:review|authors|study|trial))\s+(?:found|identified|reported|described|"
-    r"discovered)(?:\s+(?:in|for|with)\s+[^?]{1,40})?\W*$|"
+    r"discovered)(?:\s+(?:in|for|with|without|among)\s+[^?]{1,40})?\W*$|"
     # ('her2 mutations found by bose et al': the participle, who found them after it)
     r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,2}(?P<plural_by>[a-z\-]+s)\s+(?:that\s+(?:were|was)\s+)?"
     # ('… found by bose without amplification?': where they were found, after who found them)
