@@ -813,7 +813,7 @@ def _row_picked_out(mark: str, answer: Answer) -> str:
     """The name of the one row, among two or more the answer gave, that 'the phase 2 one' or 'the durvalumab one'
     picks out by a cell ('' when none or several fit): a phase is that phase alone before a combined one (phase 2 is
     'II' before 'I/II'); other words are found in the row's cells."""
-    from .answering.tables import ROMAN
+    from .answering.tables import ROMAN, phases_of
 
     table, names = answer.table, _row_names(answer)
     if table is None or len(names) < 2:
@@ -822,9 +822,8 @@ def _row_picked_out(mark: str, answer: Answer) -> str:
     cells = [dict(zip(table.columns, row)) for row in table.rows]
     if phase := re.fullmatch(r"(?:phase|ph)\s*([1-4]|iv|i{1,3})", words, re.I):
         wanted = ROMAN[phase.group(1).lower()]
-        phases = [[p.strip().lower() for p in re.split(r"[/,]", next((v for c, v in row.items() if "phase" in c.lower()),
-                                                                     "")) if p.strip()] for row in cells]
-        picked = [n for n, have in zip(names, phases) if have == [wanted]] or \
+        phases = [phases_of(next((v for c, v in row.items() if "phase" in c.lower()), "")) for row in cells]
+        picked = [n for n, have in zip(names, phases) if have == {wanted}] or \
                  [n for n, have in zip(names, phases) if wanted in have]
     else:
         picked = [n for n, row in zip(names, cells)

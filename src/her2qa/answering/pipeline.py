@@ -884,17 +884,20 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
                 # (a name of two words, 'cyclin d1', is titled as a phrase: "Cyclin D1/CDK4/CDK6")
                 if section.kind == "body" and any(a in title_words or (" " in a and re.search(
                         rf"(?<![\w\-]){re.escape(a)}(?![\w\-])", section.title.lower())) for a in aliases):
-                    keys = self.sentences.descendants(doc, section.key)
-                    return [c for c in candidates if c.chunk.section in keys and c.chunk.source == doc.source]
+                    return self._candidates_in(doc, section, candidates)
         if (subject := WHY_SUBJECT_RE.match(query.text)) and (words := words_of(subject.group("subject")) - FRAME_WORDS) \
                 and not words <= self.sentences.everywhere:
             # "how do her2 mutations cause resistance?": a subject of no name, every word of it in one section's
             # title (2.6 HER2 Activating Mutations without Copy Number Gain), is explained there
             titled = [section for section in doc.sections if section.kind == "body" and words <= words_of(section.title)]
             if len(titled) == 1:
-                keys = self.sentences.descendants(doc, titled[0].key)
-                return [c for c in candidates if c.chunk.section in keys and c.chunk.source == doc.source]
+                return self._candidates_in(doc, titled[0], candidates)
         return []
+
+    def _candidates_in(self, doc, section, candidates: list[Candidate]) -> list[Candidate]:
+        """The candidates inside ``section`` of ``doc`` or its sub-headings, in retrieval order."""
+        keys = self.sentences.descendants(doc, section.key)
+        return [c for c in candidates if c.chunk.section in keys and c.chunk.source == doc.source]
 
     def _in_the_part_titled(self, query: Query, candidates: list[Candidate]) -> list[Candidate]:
         """The retrieved passages of the section or sub-heading titled by one name of the question that

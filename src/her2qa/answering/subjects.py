@@ -40,7 +40,6 @@ PREDICATE_FRAME = {"able", "even", "also", "been", "being", "ever", "really", "a
 FACET_RE = re.compile(r"adverse|\btoxic|side[\s-]?effects?|tolera|safety|\bAEs?\b|interstitial lung|\bILD\b|"
                       r"easier on|gentler|"
                       r"diarrh|transaminitis|hand[\s–-]foot", re.I)
-# A sentence about a trial ("this trial included…", "In the HER2CLIMB study, …")
 # A chemotherapy named in a regimen ('the tucatinib capecitabine herceptin triplet'): a partner, not what is asked —
 # the -citabines, which the drug suffixes ``is_drug_name`` reads (-taxel, -platin, -rubicin…) leave out
 CHEMOTHERAPY_RE = re.compile(r"citabine$")
@@ -50,6 +49,7 @@ TOPIC_SHARE = 0.1
 KIND_OF_DRUG_OR_DISEASE_RE = re.compile(r"\b(?:conjugates?|inhibitors?|antibod(?:y|ies)|cancers?|carcinomas?)\b")
 # Drugs asked as one regimen: 'the tucatinib cape herceptin triplet', 'tucatinib + trastuzumab'
 REGIMEN_ASKED_RE = re.compile(r"\b(?:triplets?|triple|doublets?|combos?|combinations?|regimens?)\b|\+|\bplus\b", re.I)
+# A sentence about a trial ("this trial included…", "In the HER2CLIMB study, …")
 TRIAL_SAID_RE = re.compile(r"\b(?:trials?|stud(?:y|ies))\b", re.I)
 # A judgement of a drug's safety rather than a report of its events
 VERDICT_RE = re.compile(r"\b(?:favou?rable|lower|higher|better|worse|good|poor|manageable|acceptable)\s+(?:\w+\s+)?"
@@ -142,8 +142,6 @@ TRIAL_CALLED_RE = re.compile(r"\b[A-Z][A-Z0-9]{2,}[\w\-]*\b(?=[^.]*\b(?:trial|st
 # A sentence telling of one trial or study, named or not ('A phase III study compared…')
 ONE_TRIAL_TOLD_RE = re.compile(r"\b(?:trial|study)\b", re.I)
 
-
-
 # 'reversible or irreversible', 'cleavable or non-cleavable': a property asked beside its opposite
 OPPOSITES_ASKED_RE = re.compile(r"\b(?P<one>[a-z][a-z\-]{3,})\s+or\s+(?P<other>[a-z][a-z\-]{3,})\b")
 
@@ -151,6 +149,7 @@ OPPOSITES_ASKED_RE = re.compile(r"\b(?P<one>[a-z][a-z\-]{3,})\s+or\s+(?P<other>[
 def _opposites(one: str, other: str) -> bool:
     """Is one word the other with a negating prefix ('irreversible' of 'reversible')?"""
     return any(b == f"{prefix}{a}" for a, b in ((one, other), (other, one)) for prefix in NEGATING_PREFIXES)
+
 
 class SubjectPlans:
     """Plans about one drug or trial, for :class:`AnswerPipeline` (self is the pipeline)."""
@@ -547,7 +546,8 @@ class SubjectPlans:
         specific = self._specific(query)
         drugs = [e for e in specific if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)]
         # (a topic the review names, 'quality of life', is what is asked of the drug; a trial would be where)
-        if not drugs or any(self.is_trial(e) for e in specific) or (len(drugs) > 1 and not REGIMEN_ASKED_RE.search(query.text)):
+        if not drugs or any(self.is_trial(e) for e in specific) or (
+                len(drugs) > 1 and not REGIMEN_ASKED_RE.search(query.text)):
             return None
         aliases = [a for d in drugs for a in query.aliases.get(d, [d])]
         if query.text.strip().rstrip("?").count("?"):
@@ -593,8 +593,9 @@ class SubjectPlans:
             self.analyzer.expansions[w].lower() for w in re.findall(r"[a-z]+", query.text.lower())
             if w in self.analyzer.expansions and w not in AGENCIES and w.upper() not in asked_endpoints(w)
             and not is_drug_name(w) and not is_drug_name(self.analyzer.expansions[w])]
-        return list(dict.fromkeys(t for t in topics if not KIND_OF_DRUG_OR_DISEASE_RE.search(t) and self.analyzer.paragraph_share(
-            query.aliases.get(t) or self.analyzer.aliases_of(t) or [t]) <= TOPIC_SHARE))
+        return list(dict.fromkeys(
+            t for t in topics if not KIND_OF_DRUG_OR_DISEASE_RE.search(t)
+            and self.analyzer.paragraph_share(query.aliases.get(t) or self.analyzer.aliases_of(t) or [t]) <= TOPIC_SHARE))
 
     def _said_of(self, base: Answer, drug: str, aliases: list[str], asked: str, least: int = 3,
                  loosely: bool = False) -> Answer | None | str:

@@ -226,6 +226,11 @@ class _Narrowing:
         self.lowered = self.lowered.replace(words, " ")
 
 
+def phases_of(cell: str) -> set[str]:
+    """The phases a row's Phase cell names, lower-cased roman numerals ('I/II' → {'i', 'ii'})."""
+    return {p.strip().lower() for p in re.split(r"[/,]", cell) if p.strip()}
+
+
 def _by_phase(state: _Narrowing, table: Table) -> re.Match | None:
     """'phase III', 'not phase 2', 'only phase I', 'phase I/II': the rows of that development phase."""
     phase_col = next((c for c in table.columns if "phase" in c.lower()), None)
@@ -257,7 +262,7 @@ def _by_phase(state: _Narrowing, table: Table) -> re.Match | None:
         label = "phase " + " or ".join("/".join(p.upper() for p in sorted(a, key=order.index)) for a in alternatives)
 
     def phase_ok(row: TableRow) -> bool:
-        have = {p.strip().lower() for p in re.split(r"[/,]", row.cells.get(phase_col, "")) if p.strip()}
+        have = phases_of(row.cells.get(phase_col, ""))
         if several:
             met = any(have == a if only else a <= have for a in alternatives)
         else:
