@@ -4890,11 +4890,31 @@ ROUND_52_CASES = {
         ("p95 vs her2 mutations as resistance mechanisms",), intent="compare", said=("truncated form", "L755S")),
 }
 
+ROUND_53_CASES = {
+    "a drug 'in later lines' is asked of the review's third line, after at least two anti-HER2 lines": Case(
+        ("kadcyla in later lines?",), said=("TH3RESA",)),
+    "members typed as a plural 'linked to' something are listed": Case(
+        ("her2 mutations associated with resistance without amplification?",), intent="list", said=("L755P", "D769H")),
+    "drugs 'linked to' a side effect are no list of members": Case(
+        ("drugs linked to ild?",), intent="fact"),
+    "'what kind of trial is that' after a topic asks the name the turn gives, without the last topic": Case(
+        ("what does the review say about liquid biopsy", "plasma-match - what sort of trial is that"),
+        unread=("liquid biopsy",), said=("phase II clinical trial",)),
+    "'and what was <name>?' after a topic defines the name alone": Case(
+        ("what's a liquid biopsy", "and what is plasma-match?"), unread=("(liquid biopsy)",), intent="definition"),
+    "what a defined trial found, told by 'These results…' after a quoted sentence, comes with it": Case(
+        ("what's plasma-match",), said=("selection of a specific targeted treatment",)),
+    "a trial asked 'with' one drug after a drug's combination was asked is a trial of the two": Case(
+        ("can tucatinib be combined with an adc", "any trial w enhertu specifically?"),
+        read=("tucatinib",), said=("HER2CLIMB-04",)),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
          **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES,
-         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES, **ROUND_52_CASES}
+         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES, **ROUND_52_CASES, **ROUND_53_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

@@ -461,6 +461,13 @@ def _with_a_subject_of_its_own(t: _Reading) -> Read | None:
             (drug := next((e for e in carried if is_drug_name(e) or DRUG_CODE_RE.fullmatch(e)), None)):
         # "what's syd985" → "what about combos with parp inhibitors?": what is combined with them is the drug carried on
         return f"{question[:combined.start()]}{drug} {question[combined.start():]}", own + [drug]
+    if len(specific_own) == 1 and not pronoun and COMBINATION_ASKED_RE.search(previous.resolved) and \
+            (partner := PARTNER_WITH_RE.search(question)) and \
+            mentions(partner.group("partner"), analyzer.aliases_of(specific_own[0])) and \
+            (drug := next((e for e in carried if is_drug_name(e) and e != specific_own[0]), None)):
+        # "can tukysa be given with an adc" → "is there a trial w enhertu specifically": with enhertu is the partner of
+        # the drug carried on, whose combination was asked
+        return f"{question[:partner.start('with')]} of {drug}{question[partner.start('with'):]}", own + [drug]
     if len(specific_own) == 1 and not pronoun and (after := ONLY_AFTER_RE.match(question)) and \
             (NEXT_ASKED_RE.search(previous.question) or AFTER_FAILURE_ASKED_RE.search(previous.resolved)):
         # "she progressed on perjeta/herceptin/docetaxel, what next" → "and after kadcyla?": what comes next is asked
@@ -1432,6 +1439,11 @@ TYPED_COMPARED_WITH = (r"(?:compared (?:to|with)|than|over|versus|vs\.?|relative
 # "those trials", "these studies": trials pointed at, which a later 'they' in the turn stands for
 TRIALS_POINTED_AT_RE = re.compile(r"\b(?:those|these)\s+(?:trials|studies)\b", re.I)
 # "combos with parp inhibitors", "combined with enhertu": a partner named, the drug it joins left unsaid
+# A combination asked of a drug ('can tukysa be given with an adc', 'tucatinib combos?'), and a trial asked with one
+# partner named after it ('is there a trial w enhertu specifically')
+COMBINATION_ASKED_RE = re.compile(r"\b(?:given|used|combined|paired|added|mixed|taken)\s+(?:together\s+)?with\b|"
+                                  r"\bcombos?\b|\bcombinations?\b", re.I)
+PARTNER_WITH_RE = re.compile(r"\b(?:trial|study|trials|studies)(?P<with>\s+(?:with|w/?)\s+)(?P<partner>[\w\-]+)", re.I)
 COMBINED_WITH_RE = re.compile(r"\b(?:combos?|combinations?|combined|combining|pair(?:ed|ing)s?|given together)\s+with\b", re.I)
 # what a pronoun's referent is set against: "(tested) against", "vs", "compared with", "better than"
 SET_AGAINST_RE = re.compile(r"\b(?:against|versus|vs\.?|compared (?:to|with)|than|relative to)\s+", re.I)
@@ -1544,6 +1556,21 @@ ASKING_WORDS = {"share", "proportion", "percentage", "percent", "fraction", "man
                 "plus"}  # how a regimen is written ("tykerb plus xeloda"), not a topic
 
 
+# 'plasma-match - what kind of trial is that': what kind of thing the name is asks the name's own design, no topic
+WHAT_KIND_IT_IS_RE = re.compile(r"\b(?:what|which)\s+(?:kind|type|sort|class)\s+of\s+[\w\-]+\s+(?:is|was|are|were)\b", re.I)
+
+
+WHAT_IS_OPENING_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)?(?:what|whats)(?:'s|’s|\s+(?:is|was|are|were))\b",
+                                re.I)
+
+
+def _what_the_name_is(question: str, names: set[str]) -> bool:
+    """'and what was plasma-match?': a turn asking only what its name is defines the name — the last topic ('liquid
+    biopsy') is no part of it."""
+    return bool(WHAT_IS_OPENING_RE.match(question)) and \
+        set(content_words(question)) - names <= {"what", "whats", "trial", "study", "drug"}
+
+
 AUXILIARY_RE = re.compile(r"(?:did|does|do|is|are|was|were|has|have|include|includes|included|whats)$")
 
 
@@ -1554,7 +1581,7 @@ def _with_topic(question: str, previous: Turn, analyzer: QueryAnalyzer, narrowin
 
     names = set(content_words(" ".join(e for e in analyzer.entities_in(question) if not is_generic(e))))
     own = [w for w in content_words(question) if w not in ASKING_WORDS and w not in names]
-    if own and not narrowing:
+    if (own or WHAT_KIND_IT_IS_RE.search(question) or _what_the_name_is(question, names)) and not narrowing:
         return question
     topic = _last_topic(question, previous, analyzer)
     return f"{question.rstrip(' ?')} ({topic})?" if topic else question

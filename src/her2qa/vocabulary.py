@@ -437,6 +437,9 @@ SYNONYMS: dict[str, str] = {
         "third and later lines",
     # 'once you're past the first two lines': what comes after them is the third and later lines
     r"\b(?:past|after|beyond) (?:the )?(?:first )?(?:two|2) lines?\b": "third and later lines",
+    # 'kadcyla in later lines?': the review's later lines are its third line, after at least two anti-HER2 lines
+    # ("in patients who had received at least two anti-HER2 lines of therapy"; 'third and later lines' names it already)
+    r"(?<!\band )\blater[\s-]lines?\b": "third-line at least two lines",
     # 'which specific variants did bose et al report': a gene's variants are its mutations
     r"\bvariants?\b": "mutations",
     # 'why is it so hard to keep people on nerlynx', 'the big problem people have on it': what limits its use

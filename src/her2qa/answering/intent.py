@@ -155,7 +155,9 @@ MEMBERS_FOUND_RE = re.compile(
 MEMBERS_DESCRIBED_RE = re.compile(
     r"^\W*(?:(?:and|so|ok)\s+)?(?:the\s+)?(?:[\w\-/+]+\s+){0,3}?(?P<plural>[a-z\-]+s)\s+(?:(?:being|that are|currently)\s+)?"
     r"(?:upregulated|induced|targeted|validated|tested|studied|investigated|evaluated|combined|examined|assessed|"
-    r"developed|mentioned|listed|named|covered)\s+(?:by|in|for|with|on|against)\b[^?]{0,60}\W*$|"
+    r"developed|mentioned|listed|named|covered|"
+    # ('her2 mutations linked to resistance w/o amplification?': what the members are tied to; see _members_tied)
+    r"(?P<tie>linked|associated|tied|connected|implicated|involved))\s+(?:by|in|for|with|on|against|to)\b[^?]{0,60}\W*$|"
     r"^\W*(?:any\s+)?(?:ongoing|current|running|active)\s+(?P<trials>trials|studies)\s+(?:of|with|testing|combining|on)\b", re.I)
 
 # 'so is there a drug for AXL', 'are there any medicines against src?': whether drugs for a target exist, which are
@@ -205,6 +207,14 @@ def else_tested_as_drugs(question: str) -> str:
     return f"which other drugs are being {verb}{question[asked.end():]}"
 
 
+def _members_tied(question: str, plural: str) -> bool:
+    """'her2 mutations linked to resistance?' asks which members are tied to it — not 'are MET aberrations linked to
+    worse response' (whether), 'ctdna / ctcs linked to resistance?' (an abbreviation: whether the one thing is), nor
+    'drugs linked to ild?' (a side effect's sentences name no drugs as members)."""
+    return plural.lower() not in AGENT_PLURALS and bool(re.search(r"[aeiou]", plural[:-1], re.I)) and \
+        not re.match(r"^\W*(?:(?:and|so|ok)\s+)?(?:are|is|were|was|do|does|did|can|could|have|has)\b", question, re.I)
+
+
 def asks_for_list(question: str) -> bool:
     """'which TKIs…', 'what resistance mechanisms…', 'list…': a plural noun right after the wh-word
     (before any verb) asks for every member."""
@@ -217,7 +227,8 @@ def asks_for_list(question: str) -> bool:
     if DRUG_EXISTS_RE.match(question):
         return True  # 'so is there a drug for it': which drugs, if any
     if (described := MEMBERS_DESCRIBED_RE.match(question)) and \
-            (described.group("plural") or described.group("trials")).lower() not in NOT_PLURAL | set(FIGURE_PLURALS):
+            (described.group("plural") or described.group("trials")).lower() not in NOT_PLURAL | set(FIGURE_PLURALS) and \
+            not (described.group("tie") and not _members_tied(question, described.group("plural"))):
         return True  # 'checkpoints upregulated by adcs': the members, named by what was done to them
     # ("which pi3k drugs get a mention?": mentioned)
     words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",

@@ -97,6 +97,8 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those|"
 
 # The most sentences a definition quotes when its paragraph keeps naming the term.
 DEFINITION_SENTENCES = 5
+# A sentence telling what the one before it found or did ("These results allowed…", "This study showed…")
+FINDINGS_BEFORE_RE = re.compile(r"(?:These|This|Such|Those) (?:results?|findings?|data|studies|study|trials?|analys[ie]s)\b")
 
 # A phrase before a sentence's subject: "According to … evaluation, ", "In the EMILIA trial, "
 LEADING_PHRASE_RE = re.compile(r"^(?:According to|In|Based on|Regarding|For|After|Despite|Among|Unlike|"
@@ -370,8 +372,12 @@ class NeighbourSteps:
             return self._with_added(base, answer, query, chosen, [s for s in paragraph if s.start not in starts])
         # ("AXL upregulation has been associated with anti-HER2 drugs. Its activation can bypass the HER2 signaling
         # pathway…": a sentence opening on a bare pronoun names the term through the sentence before)
+        # ("This study employed next-generation sequencing… These results allowed the selection of a specific
+        # targeted treatment…": what a quoted sentence found, told by the one after it, is part of the term's account)
         added = [s for i, s in enumerate(paragraph) if s.start not in starts and (mentions(s.text, aliases) or (
-            i > 0 and BARE_PRONOUN_RE.match(s.text) and mentions(paragraph[i - 1].text, aliases)))]
+            i > 0 and BARE_PRONOUN_RE.match(s.text) and mentions(paragraph[i - 1].text, aliases)) or (
+            i > 0 and FINDINGS_BEFORE_RE.match(s.text) and (paragraph[i - 1].start in starts
+                                                             or mentions(paragraph[i - 1].text, aliases))))]
         room = DEFINITION_SENTENCES - len(chosen)
         return self._with_added(base, answer, query, chosen, added[:max(0, room)])
 
