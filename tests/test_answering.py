@@ -4907,6 +4907,12 @@ ROUND_53_CASES = {
     "a trial asked 'with' one drug after a drug's combination was asked is a trial of the two": Case(
         ("can tucatinib be combined with an adc", "any trial w enhertu specifically?"),
         read=("tucatinib",), said=("HER2CLIMB-04",)),
+    "an endpoint asked in a population after a drug's trials is the drug's, not a definition of the population": Case(
+        ("trastuzumab duocarmazine - what trials?", "what's the orr in her2-low"), read=("trastuzumab duocarmazine",),
+        said=("28% to 40%",)),
+    "an endpoint asked of 'its' in a population is the drug's, not the first trial the last answer named": Case(
+        ("whats SYD985", "which payload does it carry?", "and its orr in her2-low?"), unread=("TULIP",),
+        said=("28% to 40%",)),
 }
 
 

@@ -614,9 +614,11 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
     from .answering.coverage import asked_endpoints
 
     # "that trial with kadcyla and the immunotherapy, …": a trial told by what it gave is named by the turn itself
-    # ('what's its orr in her2-low tumors?' after SYD985: a question of 'its', not a definition of HER2-low)
+    # ('what's its orr in her2-low tumors?' after SYD985: a question of 'its', not a definition of HER2-low; nor
+    # 'whats the orr in her2-low' after its trials: an endpoint asked in a population names no subject of its own)
     defined = DEFINITION_OPENING_RE.search(question) and not re.match(
-        r"^\s*(?:what(?:'s|’s| is| are| was| were)|whats)\s+(?:its|their|it|they)\b", question, re.I)
+        r"^\s*(?:what(?:'s|’s| is| are| was| were)|whats)\s+(?:its|their|it|they)\b", question, re.I) and not (
+        carried and not specific_own and asked_endpoints(question))
     stands_alone = (defined or DESCRIBED_TRIAL_RE.search(question)) and own
     if stands_alone or not is_follow_up(question, specific_own):
         return question, own
@@ -1064,6 +1066,10 @@ def _measured_in(question: str, subject: str, carried: list[str], analyzer: Quer
         return subject
     if WHICH_TRIAL_RE.search(question):
         return subject  # ('which trial and what was the idfs benefit': the trial is asked, of the subject)
+    if any(POPULATION_NAME_RE.match(e) for e in analyzer.entities_in(question)):
+        # ('whats the orr in her2-low' after the drug's trials: the drug's figure in the patients the turn names, which
+        # the review may give of another trial than the one its last answer named first)
+        return subject
     # "nerlynx what is it" (EXTENET) → "how did it do against tykerb" (NALA) → "did people live longer on it": the
     # trial of the last answer's point, not the first one the conversation named (after what the drug is, 'whats
     # trastuzumab duocarmazine', a trial its description names is no trial asked of)
