@@ -4913,6 +4913,11 @@ ROUND_53_CASES = {
     "an endpoint asked of 'its' in a population is the drug's, not the first trial the last answer named": Case(
         ("whats SYD985", "which payload does it carry?", "and its orr in her2-low?"), unread=("TULIP",),
         said=("28% to 40%",)),
+    "a trial typed with its arms, then 'what did it find', asks the trial's overview": Case(
+        ("destiny-breast03 t-dxd vs t-dm1, what did it show?",), intent="overview",
+        said=("first phase III trial to compare the efficacy of two ADCs", "13.6%")),
+    "the arms of a trial typed after its short name are no two drugs to compare": Case(
+        ("nala nerlynx vs tykerb - how did it go?",), intent="overview", said=("no differences in OS",)),
 }
 
 

@@ -34,6 +34,11 @@ _ARMS = r"(?P<gloss>[\w\-+/ ]{2,40}?\s+(?:vs\.?|versus|v\.)\s+[\w\-+/ ]{2,40}?)"
 
 ARMS_GLOSS_RE = re.compile(rf"\s*(?:\(|[-–—:,]\s*|\?\s+|\bfor\s+){_ARMS}\)?\s*\??\s*$", re.I)
 
+# A trial and its arms typed first, then a question of 'it' ('destiny breast 03 enhertu vs kadcyla what did it find')
+ARMS_THEN_ASKED_RE = re.compile(r"^\W*(?P<told>[^?]{2,60}?\s(?:vs\.?|versus|v\.)\s[^?]{2,40}?)\s*[-–—:,]?\s+"
+                                r"(?P<question>(?:so\s+)?(?:what|how)\s+(?:did|does|do|has|was)\s+(?P<it>it)\b[^?]*\??)\s*$",
+                                re.I)
+
 ARMS_BRACKET_RE = re.compile(rf"\s*\({_ARMS}\)", re.I)
 
 GLOSS_TAIL_RE = re.compile(r"[?,]\s*(?:i mean\s+)?the\s+[^?,]{2,40}?\s+(?:one|trial|study)\W*$", re.I)
@@ -393,7 +398,21 @@ class FramingSteps:
                 trials := [e for e in self._known_names(text[: inner.start()]) if self.is_trial(e)]) == 1 and not any(
                 self.is_trial(e) for e in self._known_names(inner.group("gloss"))):
             text = f"{text[: inner.start()]}{text[inner.end():]}"
-        return text
+        return self._without_arms_typed_after(text)
+
+    def _without_arms_typed_after(self, text: str) -> str:
+        """'destiny breast 03 enhertu vs kadcyla what did it find': a trial typed with its arms, then asked of as 'it',
+        asks the trial ('what did DESTINY-Breast03 find') — its arms tell which trial it is, no two drugs to compare."""
+        asked = ARMS_THEN_ASKED_RE.match(text)
+        if asked is None:
+            return text
+        names = self._known_names(asked.group("told"))
+        trials = [e for e in names if self.is_trial(e)]
+        if len(trials) != 1 or names[0] != trials[0] or len(names) < 3:
+            return text
+        question = asked.group("question")
+        return f"{question[:asked.start('it') - asked.start('question')]}{trials[0]}" \
+               f"{question[asked.end('it') - asked.start('question'):]}"
 
     def _told_then_asked(self, text: str) -> tuple[str, str] | None:
         """A statement told before a question that stands on its own: (what was told, what is asked). 'his biopsy of
