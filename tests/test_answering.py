@@ -4918,6 +4918,30 @@ ROUND_53_CASES = {
         said=("first phase III trial to compare the efficacy of two ADCs", "13.6%")),
     "the arms of a trial typed after its short name are no two drugs to compare": Case(
         ("nala nerlynx vs tykerb - how did it go?",), intent="overview", said=("no differences in OS",)),
+    "'<kind> names?' asks for the members' names": Case(
+        ("src drugs names?",), intent="list", said=("dasatinib", "saracatinib")),
+    "a plural 'that go up' after something lists the members upregulated": Case(
+        ("which immune checkpoints go up after adc treatment?",), intent="list", said=("CTLA-4", "PD-L1")),
+    "'<term> - what does that mean?' defines the term": Case(
+        ("targeted protein degradation - what does that mean",), intent="definition", said=("molecular glues",)),
+    "a topic typed first, then 'how does it cause resistance', is a why-question": Case(
+        ("cyclin d1 how does it cause resistance",), intent="why"),
+    "'<marker> mechanism of <drug> resistance' asks how the marker brings it about": Case(
+        ("axl mechanism of trastuzumab resistance",), intent="why", said=("bypass the HER2 signaling pathway",)),
+    "what a question sets aside before 'with <drug>' leaves the drug asked of": Case(
+        ("serious side effects other than ild with t-dxd?",), abstained=False, said=("gastrointestinal and hematological",)),
+    "'anything else … apart from X' after a topic asks the topic's others, in the same subject": Case(
+        ("enhertu side effects?", "anything else serious apart from the lung one?"), unread=("besides enhertu",),
+        said=("gastrointestinal and hematological",)),
+    "'the severe ones' are the plural the last turn asked of": Case(
+        ("side effects of tucatinib?", "were the serious ones frequent?"), read=("side effects",)),
+    "'what about <condition>, were they in that trial' asks of patients with it, in the trial carried on": Case(
+        ("her2climb pfs?", "what about brain mets, were they in that trial?"), read=("patients with brain", "HER2CLIMB"),
+        said=("approximately 45%",)),
+    "what is used after the first line is the review's second line": Case(
+        ("what's given after 1st line?",), said=("second-line",)),
+    "'and after that what do they use' after a line's standard asks the next line's": Case(
+        ("standard first line for her2+ mbc?", "after that, what do they give?"), read=("second-line",)),
 }
 
 

@@ -80,6 +80,9 @@ WHAT_ABOUT_THEN_ASKED_RE = re.compile(r"^\s*(?:and |so |ok |okay )?(?:what|how) 
 # What comes after a line of treatment: "and when that stops working what's next?", "then what?"
 NEXT_ASKED_RE = re.compile(r"\bwhat(?:'s|’s|s| is| comes| do (?:you|they|we|doctors) (?:use|give|try))?\s+(?:next|after(?:wards)?)\W*$|"
                            r"\bthen what\b|\bwhat(?:'s|’s|s| is) the next (?:step|option|line|treatment)\b", re.I)
+# "and after that what do they use?": what is given after the thing asked before
+AFTER_IT_ASKED_RE = re.compile(r"\b(?:after|following|beyond) (?:that|this|it)\b[^?]*\bwhat\b|"
+                               r"\bwhat\b[^?]*\b(?:after|following) (?:that|this|it)\W*$", re.I)
 LINE_NAMED_RE = re.compile(r"\b(first|second|1st|2nd)[\s-]*line\b", re.I)
 # "and after kadcyla?", "what about once enhertu stops working": a treatment the next one is asked after, alone
 ONLY_AFTER_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)[\s,]+){0,2}(?:(?:what|how) about\s+)?"
@@ -304,6 +307,10 @@ def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
         rest = asked.group("question")
         reading = f"{rest[:at]}patients with {asked.group('subject').strip()}{rest[at + len(pronoun.group(0)):]}"
         reading = reading.rstrip(" ?")
+        if (that_trial := THAT_TRIAL_RE.search(reading)) and (trial := next((e for e in carried
+                                                                              if is_trial_name(e, analyzer)), None)):
+            # ('… were they in that trial': that trial is the one carried on)
+            return f"{reading[:that_trial.start()]}{trial}{reading[that_trial.end():]}?", own + carried
         joint = " " if re.search(r"\b(?:in|into)$", reading) else " in "  # ('… let in' takes the trial after it)
         return f"{reading}{joint}{_with_typed_alias(carried[0], t.conversation)}?", own + carried
     if pronoun and pronoun.group(0).lower() in ("it", "that", "this") and not specific_own and \
@@ -347,8 +354,10 @@ def _pronoun_read_in_this_turn(t: _Reading) -> Read | None:
         said = named.group("cls") + {"their": "'", "theyd": " would", "they'd": " would", "theyre": " are",
                                      "they're": " are"}.get(word, "")
         return f"{question[:they.start()]}{said}{question[they.end():]}", own + carried
-    if not specific_own and NEXT_ASKED_RE.search(question) and (line := LINE_NAMED_RE.search(previous.resolved)):
-        # "whats usually first line for her2+ mbc" → "and when that stops working what's next?": the line after it
+    if not specific_own and (NEXT_ASKED_RE.search(question) or AFTER_IT_ASKED_RE.search(question)) and \
+            (line := LINE_NAMED_RE.search(previous.resolved)):
+        # "whats usually first line for her2+ mbc" → "and when that stops working what's next?", "and after that what
+        # do they commonly use": the line after it
         following = {"first": "second", "1st": "second", "second": "third", "2nd": "third"}[line.group(1).lower()]
         return f"what is the standard {following}-line treatment?", own + carried
     if not specific_own and (one := WHICH_OF_TWO_RE.search(question)) and \
@@ -736,10 +745,20 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
         # is still the drug carried on
         against = _set_against(question[pronoun.end():], [e for e in own if e in specific_own], analyzer)
         return reading, [e for e in own if e in specific_own and e not in against] + carried + against + told_only
+    if (ones := THE_ONES_RE.search(question)) and AUXILIARY_WORD_RE.search(question) and \
+            (topic := _last_topic(question, previous, analyzer)) and re.search(r"[a-z]s$", topic, re.I):
+        # "tukysa side effects?" → "were the severe ones common": the ones are the plural the last turn asked of (a
+        # question of them; 'and the her2-positive ones specifically?' asks the last question again of them)
+        question = f"{question[:ones.start('ones')]}{topic}{question[ones.end('ones'):]}"
     stem = question.rstrip(" ?.")
-    if ELSE_ASKED_RE.search(question) and not OTHER_OF_A_TOPIC_RE.search(question):
+    if ELSE_ASKED_RE.search(question) and not OTHER_OF_A_TOPIC_RE.search(question) and not SET_ASIDE_RE.search(question):
         # "did enhertu help in her2-low?" → "is anything else being tested in her2-low?": else is besides enhertu
+        # (not "anything else serious apart from the lung thing", which says itself what else is besides)
         return f"{stem} besides {subject}?", own + carried
+    if ELSE_ASKED_RE.search(question) and SET_ASIDE_RE.search(question):
+        # "what side effects should i look out for" → "anything else serious apart from the lung thing": others of the
+        # topic asked before, besides the one the turn sets aside, in the same subject
+        return _with_topic(f"{stem} in {subject}?", previous, analyzer, narrowing=True), own + carried
     reading = f"{stem} in {subject}?"
     if WHOLE_RESULTS_RE.match(question) and (is_trial_name(subject, analyzer) or analyzer.names_a_trial(referent)):
         # "what were the numbers" after a trial's answer: all its results, not those of the last topic's words
@@ -761,6 +780,10 @@ COMPARATOR_ELLIPSIS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:vs\.?|
 # "and nerlynx", "ok so tukysa": a name alone, after at most a word or two of chat
 NAME_ALONE_RE = re.compile(r"\W*(?:(?:and|so|ok|okay|but|then|what about|how about)\s+){0,2}[\w\-]+\W*", re.I)
 # 'anything else', 'what else', 'any other': others than the subject carried on are asked for
+AUXILIARY_WORD_RE = re.compile(r"\b(?:were|was|are|is|do|does|did|can|could|have|has|had|will|would)\b", re.I)
+# 'the severe ones', 'the oral ones': members of a plural asked before, told by a word
+THE_ONES_RE = re.compile(r"\bthe\s+(?:[\w\-]+\s+){1,2}?(?P<ones>ones)\b", re.I)
+SET_ASIDE_RE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?|excluding)\s", re.I)
 ELSE_ASKED_RE = re.compile(r"\b(?:anything|something|what|who|which|anyone|any)\s+else\b|\b(?:any|which|what) other\b", re.I)
 # 'what other grade 3 stuff?' after the lung toxicity of a trial: others of the topic, in the same subject — not other
 # trials or drugs than the subject
@@ -1295,7 +1318,10 @@ PATIENTS_DOING_RE = re.compile(r"\s+(?:\w+ly\s+|then\s+|later\s+)?(?:progress(?:
 LINE_REACHED_RE = re.compile(r"\s+(?:\w+ly\s+)?(?:get|got|reach(?:ed)?|move|moved|go|are|were)\s+(?:to|into|on|in)?\s*"
                              r"(?:the\s+)?(?:\d(?:st|nd|rd|th)|first|second|third|fourth|later|subsequent)\b[^?]{0,30}?\blines?\b", re.I)
 # Who a trial let in: 'were they let in?', 'allowed', 'eligible'
-ADMITTED_RE = re.compile(r"\b(?:let in|let into|allowed|included|eligible|enrolled|admitted|excluded|take part|get in)\b", re.I)
+# ('… were they in that trial': being in a trial is being admitted to it)
+ADMITTED_RE = re.compile(r"\b(?:let in|let into|allowed|included|eligible|enrolled|admitted|excluded|take part|get in)\b|"
+                         r"\b(?:were|are|was|is)\s+(?:they|them)\s+(?:in|part of)\s+(?:that|the|this)\s+(?:trial|study)\b",
+                         re.I)
 # people a question names before a "they" that is them, not the conversation's subject
 PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
 # The columns the tables name their rows by (as the table plans read them), and a row's name cell as rows are

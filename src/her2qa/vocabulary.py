@@ -437,6 +437,9 @@ SYNONYMS: dict[str, str] = {
         "third and later lines",
     # 'once you're past the first two lines': what comes after them is the third and later lines
     r"\b(?:past|after|beyond) (?:the )?(?:first )?(?:two|2) lines?\b": "third and later lines",
+    # 'what do they use after first line?': what follows the first line is the second ("T-DM1 … as a second-line
+    # treatment")
+    r"\b(?:after|past|beyond|following)\s+(?:the\s+)?(?:first|1st)[\s-]*lines?\b": "second-line",
     # 'kadcyla in later lines?': the review's later lines are its third line, after at least two anti-HER2 lines
     # ("in patients who had received at least two anti-HER2 lines of therapy"; 'third and later lines' names it already)
     r"(?<!\band )\blater[\s-]lines?\b": "third-line at least two lines",
@@ -529,7 +532,9 @@ SYNONYMS: dict[str, str] = {
     r"\b(?:kinds?|types?|sorts?) of (?:new )?(?:treatments?|therap\w+|drugs?)\b": "approaches strategies",
     r"\bresearch(?:ers?|ing)\b|\b(?:working on|looking (?:at|into)|exploring)\b": "research exploration",
     # 'which checkpoint receptors do ADCs turn up?': what the review calls upregulating
-    r"\bturn(?:s|ed|ing)?\s+(?:\w+\s+)?up\b|\bramp(?:s|ed|ing)?\s+up\b": "upregulating upregulate upregulation",
+    # ('which checkpoint receptors go up after adcs': what goes up is upregulated)
+    r"\bturn(?:s|ed|ing)?\s+(?:\w+\s+)?up\b|\bramp(?:s|ed|ing)?\s+up\b|\b(?:go|goes|went|gone|going)\s+up\b":
+        "upregulating upregulate upregulation",
 }
 
 

@@ -91,16 +91,18 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     # the mechanism asked as a label's one word)
                     # ('cyclin d1 overexpression - mechanism of resistance?', 'axl resistance mechanism?': the name
                     # before is what is asked to cause it)
+                    # ('axl mechanism of anti-her2 resistance': the resistance may be named by what it resists)
                     r"[-–—:,>]\s*(?:the\s+|its\s+|what(?:'s|s| is) the\s+)?(?:resistance\s+)?mechanisms?"
-                    r"(?:\s+(?:of|for|behind)\s+(?:the\s+)?resistance)?\s*\?*\s*$|"
+                    r"(?:\s+(?:of|for|behind)\s+(?:the\s+)?(?:[\w\-]+\s+)?resistance)?\s*\?*\s*$|"
                     r"^(?!\W*(?:what|which|list|name|any|anything|are|is|were|was|do|does|tell|summar\w*|overview|"
                     r"explain|describe)\b)"
-                    r"(?![^?]*\bas an?\s+resistance\b)[^?\-–—:,]{2,60}?\s(?:mechanisms?\s+of\s+resistance|"
+                    r"(?![^?]*\bas an?\s+resistance\b)[^?\-–—:,]{2,60}?\s(?:mechanisms?\s+of\s+(?:[\w\-]+\s+)?resistance|"
                     r"resistance\s+mechanisms?)\W*$|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
                     r"\b(?:point|idea|logic|thinking|purpose) (?:of|behind) (?:\w+ing|combin\w*|adding|the combination)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
-                    r"^how (?:does|do|did|can|could|might|would|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
+                    # ('pi3k pathway how does it cause resistance': a topic typed first, then asked of as 'it')
+                    r"^(?:(?:[\w\-/+]+\s+){1,4}(?=how\s+\w+\s+(?:it|they|this|that)\b))?how (?:does|do|did|can|could|might|would|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     # ('how would AXL stop herceptin working?': how a drug is made to fail is a mechanism of resistance)
                     r"stops?\s+(?:[\w\-]+\s+){1,3}?(?:from\s+)?working|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
@@ -120,6 +122,9 @@ LIST_RE = re.compile(r"\blist\b|\bname (?:the|all|them|some|a few|any|those|thes
                      r"^\W*(?:(?:and|so|ok|pls|please)\W+)?all the (?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+\s+(?!(?:" + "|".join(POPULATION_WORDS) + r")\b)\w+s\b"
                      r"(?!\s+(?:" + "|".join(POPULATION_WORDS) + r")\b)|"
                      r"\bwhat (?:are|were) (?:the|all) (?!results|findings|outcomes|effects|data|numbers|figures|stats)\w+s\b|"
+                     # ('src inhibitors names?', 'names of the src drugs'): the members' names asked in so many words
+                     r"^\W*(?:[\w\-/+]+\s+){0,3}[a-z\-]+s\s+names?\W*$|\bnames\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?"
+                     r"(?:[\w\-/+]+\s+){0,3}?[a-z\-]+s\b|"
                      r"\b(?:types|kinds|classes|examples) of\b|\bwhich (?:specific |exact |particular |individual )?ones\b|"
                      # ('src inhibitors named in the review?': where they are named adds nothing to what is asked)
                      r"\b(?:mentioned|named|listed)(?:\s+(?:in|by)\s+(?:the\s+|this\s+)?(?:review|paper|article|text|authors))?\W*$|"
@@ -248,6 +253,8 @@ def asks_for_list(question: str) -> bool:
     if not words or words[0] not in ("which", "what"):
         return False
     follows = AUXILIARIES | {"in", "of", "from", "for", "with", "without", "that", "which", "under", "on", "are", "were", "the", "to",
+                             # ('which checkpoint receptors go up after adcs')
+                             "go", "goes", "went", "get", "gets", "got",
                              "being", "been", "currently", "still", "mentioned", "listed", "named", "discussed",
                              # "what PI3K inhibitors come up / appear / crop up in the review"
                              "come", "appear", "crop", "pop", "feature", "exist"}
@@ -561,6 +568,8 @@ TERM_THEN_ASKED_RE = re.compile(r"^\W*(?P<term>[\w\-–/+ ]{2,50}?)(?:\s*\([^()]
                                 r"(?:(?:what(?:'s|’s| is| are| was| were)|whats|wat is)\s+(?:it|that|this|they|those|these)|"
                                 # 'targeted protein degradation / PROTACs — what's the concept?', '… - how is it defined in 4.4?'
                                 r"what(?:'s|’s| is)\s+the\s+(?:concept|idea|definition|meaning|gist)|"
+                                # ('targeted protein degradation - what does that mean here')
+                                r"what\s+(?:does|do)\s+(?:it|that|this|they|those|these)\s+mean|"
                                 r"how\s+(?:is|are)\s+(?:it|they|this|that)\s+defined)"
                                 # ('…, in a sentence or two?', '… in 4.4?', '… briefly?': how or where, not what)
                                 r"(?:\s*,?\s*(?:in\s+(?:a|one|two|plain|simple|short|few|lay)\b[\w ]{0,20}|in\s+(?:section\s+)?\d[\d.]*|"
@@ -667,7 +676,10 @@ LEADING_EXCLUSION_RE = re.compile(rf"^\W*{EXCLUSION_WORDS}\s+(?:{NAMED_WORD}\s+)
 # "… explored beyond adcs and tkis?", "… explored (beyond adcs & tkis)" — not "third line and beyond"
 # (and before a second sentence: "other newer approaches besides adcs and tkis? what r they exploring")
 TRAILING_EXCLUSION_RE = re.compile(rf"\s*,?\s+\(?\s*{EXCLUSION_WORDS}\s+"
-                                   rf"(?:{NAMED_WORD}\s+){{0,6}}?{NAMED_WORD}\s*\)?\s*(?=[?.!]*\s*$|[?!]+\s+\S)", re.I)
+                                   rf"(?:{NAMED_WORD}\s+){{0,6}}?{NAMED_WORD}\s*\)?\s*(?=[?.!]*\s*$|[?!]+\s+\S|"
+                                   # ('any serious side effects apart from ild with enhertu?': the drug the question is
+                                   # of, after what it sets aside, stays)
+                                   rf"\s+(?:with|on)\s+(?:{NAMED_WORD}\s*){{1,3}}[?.!]*\s*$)", re.I)
 
 
 # "what other new anti-her2 approaches (beyond adcs and tkis) does the review list": set aside in brackets, anywhere
