@@ -474,8 +474,8 @@ def _with_a_subject_of_its_own(t: _Reading) -> Read | None:
             (partner := PARTNER_WITH_RE.search(question)) and \
             mentions(partner.group("partner"), analyzer.aliases_of(specific_own[0])) and \
             (drug := next((e for e in carried if is_drug_name(e) and e != specific_own[0]), None)):
-        # "can tukysa be given with an adc" → "is there a trial w enhertu specifically": with enhertu is the partner of
-        # the drug carried on, whose combination was asked
+        # "can tukysa be given with an adc" → "is there a trial w enhertu specifically": with enhertu is the partner
+        # of the drug carried on, whose combination was asked
         return f"{question[:partner.start('with')]} of {drug}{question[partner.start('with'):]}", own + [drug]
     if len(specific_own) == 1 and not pronoun and (after := ONLY_AFTER_RE.match(question)) and \
             (NEXT_ASKED_RE.search(previous.question) or AFTER_FAILURE_ASKED_RE.search(previous.resolved)):
@@ -751,7 +751,8 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
         # question of them; 'and the her2-positive ones specifically?' asks the last question again of them)
         question = f"{question[:ones.start('ones')]}{topic}{question[ones.end('ones'):]}"
     stem = question.rstrip(" ?.")
-    if ELSE_ASKED_RE.search(question) and not OTHER_OF_A_TOPIC_RE.search(question) and not SET_ASIDE_RE.search(question):
+    if ELSE_ASKED_RE.search(question) and not OTHER_OF_A_TOPIC_RE.search(question) and \
+            not SET_ASIDE_RE.search(question):
         # "did enhertu help in her2-low?" → "is anything else being tested in her2-low?": else is besides enhertu
         # (not "anything else serious apart from the lung thing", which says itself what else is besides)
         return f"{stem} besides {subject}?", own + carried
@@ -779,11 +780,13 @@ COMPARATOR_ELLIPSIS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:vs\.?|
                                     r"(?=\W*$))", re.I)
 # "and nerlynx", "ok so tukysa": a name alone, after at most a word or two of chat
 NAME_ALONE_RE = re.compile(r"\W*(?:(?:and|so|ok|okay|but|then|what about|how about)\s+){0,2}[\w\-]+\W*", re.I)
-# 'anything else', 'what else', 'any other': others than the subject carried on are asked for
+# A verb asking something of what a turn names ('were the severe ones common'), not the name alone again
 AUXILIARY_WORD_RE = re.compile(r"\b(?:were|was|are|is|do|does|did|can|could|have|has|had|will|would)\b", re.I)
 # 'the severe ones', 'the oral ones': members of a plural asked before, told by a word
 THE_ONES_RE = re.compile(r"\bthe\s+(?:[\w\-]+\s+){1,2}?(?P<ones>ones)\b", re.I)
+# 'apart from the lung thing': what a turn sets aside itself
 SET_ASIDE_RE = re.compile(r"\b(?:besides|apart from|aside from|other than|except(?: for)?|excluding)\s", re.I)
+# 'anything else', 'what else', 'any other': others than the subject carried on are asked for
 ELSE_ASKED_RE = re.compile(r"\b(?:anything|something|what|who|which|anyone|any)\s+else\b|\b(?:any|which|what) other\b", re.I)
 # 'what other grade 3 stuff?' after the lung toxicity of a trial: others of the topic, in the same subject — not other
 # trials or drugs than the subject
@@ -1319,9 +1322,9 @@ LINE_REACHED_RE = re.compile(r"\s+(?:\w+ly\s+)?(?:get|got|reach(?:ed)?|move|move
                              r"(?:the\s+)?(?:\d(?:st|nd|rd|th)|first|second|third|fourth|later|subsequent)\b[^?]{0,30}?\blines?\b", re.I)
 # Who a trial let in: 'were they let in?', 'allowed', 'eligible'
 # ('… were they in that trial': being in a trial is being admitted to it)
-ADMITTED_RE = re.compile(r"\b(?:let in|let into|allowed|included|eligible|enrolled|admitted|excluded|take part|get in)\b|"
-                         r"\b(?:were|are|was|is)\s+(?:they|them)\s+(?:in|part of)\s+(?:that|the|this)\s+(?:trial|study)\b",
-                         re.I)
+ADMITTED_RE = re.compile(r"\b(?:let in|let into|allowed|included|eligible|enrolled|admitted|excluded|take part|"
+                         r"get in)\b|\b(?:were|are|was|is)\s+(?:they|them)\s+(?:in|part of)\s+(?:that|the|this)\s+"
+                         r"(?:trial|study)\b", re.I)
 # people a question names before a "they" that is them, not the conversation's subject
 PEOPLE_NAMED_RE = re.compile(r"\b(?:someone|somebody|anyone|anybody|patients?|people|pts|women|persons?)\b", re.I)
 # The columns the tables name their rows by (as the table plans read them), and a row's name cell as rows are
@@ -1470,12 +1473,12 @@ TYPED_COMPARED_WITH = (r"(?:compared (?:to|with)|than|over|versus|vs\.?|relative
 
 # "those trials", "these studies": trials pointed at, which a later 'they' in the turn stands for
 TRIALS_POINTED_AT_RE = re.compile(r"\b(?:those|these)\s+(?:trials|studies)\b", re.I)
-# "combos with parp inhibitors", "combined with enhertu": a partner named, the drug it joins left unsaid
 # A combination asked of a drug ('can tukysa be given with an adc', 'tucatinib combos?'), and a trial asked with one
 # partner named after it ('is there a trial w enhertu specifically')
 COMBINATION_ASKED_RE = re.compile(r"\b(?:given|used|combined|paired|added|mixed|taken)\s+(?:together\s+)?with\b|"
                                   r"\bcombos?\b|\bcombinations?\b", re.I)
 PARTNER_WITH_RE = re.compile(r"\b(?:trial|study|trials|studies)(?P<with>\s+(?:with|w/?)\s+)(?P<partner>[\w\-]+)", re.I)
+# "combos with parp inhibitors", "combined with enhertu": a partner named, the drug it joins left unsaid
 COMBINED_WITH_RE = re.compile(r"\b(?:combos?|combinations?|combined|combining|pair(?:ed|ing)s?|given together)\s+with\b", re.I)
 # what a pronoun's referent is set against: "(tested) against", "vs", "compared with", "better than"
 SET_AGAINST_RE = re.compile(r"\b(?:against|versus|vs\.?|compared (?:to|with)|than|relative to)\s+", re.I)
@@ -1589,11 +1592,13 @@ ASKING_WORDS = {"share", "proportion", "percentage", "percent", "fraction", "man
 
 
 # 'plasma-match - what kind of trial is that': what kind of thing the name is asks the name's own design, no topic
-WHAT_KIND_IT_IS_RE = re.compile(r"\b(?:what|which)\s+(?:kind|type|sort|class)\s+of\s+[\w\-]+\s+(?:is|was|are|were)\b", re.I)
-
-
-WHAT_IS_OPENING_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)?(?:what|whats)(?:'s|’s|\s+(?:is|was|are|were))\b",
+WHAT_KIND_IT_IS_RE = re.compile(r"\b(?:what|which)\s+(?:kind|type|sort|class)\s+of\s+[\w\-]+\s+(?:is|was|are|were)\b",
                                 re.I)
+
+
+# 'and what was plasma-match?': a turn opening by asking what something is
+WHAT_IS_OPENING_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay|but|then)\W+)?(?:what|whats)"
+                                r"(?:'s|’s|\s+(?:is|was|are|were))\b", re.I)
 
 
 def _what_the_name_is(question: str, names: set[str]) -> bool:

@@ -36,8 +36,8 @@ ARMS_GLOSS_RE = re.compile(rf"\s*(?:\(|[-–—:,]\s*|\?\s+|\bfor\s+){_ARMS}\)?\
 
 # A trial and its arms typed first, then a question of 'it' ('destiny breast 03 enhertu vs kadcyla what did it find')
 ARMS_THEN_ASKED_RE = re.compile(r"^\W*(?P<told>[^?]{2,60}?\s(?:vs\.?|versus|v\.)\s[^?]{2,40}?)\s*[-–—:,]?\s+"
-                                r"(?P<question>(?:so\s+)?(?:what|how)\s+(?:did|does|do|has|was)\s+(?P<it>it)\b[^?]*\??)\s*$",
-                                re.I)
+                                r"(?P<question>(?:so\s+)?(?:what|how)\s+(?:did|does|do|has|was)\s+(?P<it>it)\b[^?]*\??)"
+                                r"\s*$", re.I)
 
 ARMS_BRACKET_RE = re.compile(rf"\s*\({_ARMS}\)", re.I)
 
@@ -401,8 +401,9 @@ class FramingSteps:
         return self._without_arms_typed_after(text)
 
     def _without_arms_typed_after(self, text: str) -> str:
-        """'destiny breast 03 enhertu vs kadcyla what did it find': a trial typed with its arms, then asked of as 'it',
-        asks the trial ('what did DESTINY-Breast03 find') — its arms tell which trial it is, no two drugs to compare."""
+        """'destiny breast 03 enhertu vs kadcyla what did it find': a trial typed with its arms, then asked of as
+        'it', asks the trial ('what did DESTINY-Breast03 find') — its arms tell which trial it is, no two drugs to
+        compare."""
         asked = ARMS_THEN_ASKED_RE.match(text)
         if asked is None:
             return text

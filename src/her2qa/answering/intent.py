@@ -96,13 +96,15 @@ WHY_RE = re.compile(r"^(?:why|how come|what(?: is| was| are|'s|’s|s) the (?:(?
                     r"(?:\s+(?:of|for|behind)\s+(?:the\s+)?(?:[\w\-]+\s+)?resistance)?\s*\?*\s*$|"
                     r"^(?!\W*(?:what|which|list|name|any|anything|are|is|were|was|do|does|tell|summar\w*|overview|"
                     r"explain|describe)\b)"
-                    r"(?![^?]*\bas an?\s+resistance\b)[^?\-–—:,]{2,60}?\s(?:mechanisms?\s+of\s+(?:[\w\-]+\s+)?resistance|"
+                    r"(?![^?]*\bas an?\s+resistance\b)[^?\-–—:,]{2,60}?\s"
+                    r"(?:mechanisms?\s+of\s+(?:[\w\-]+\s+)?resistance|"
                     r"resistance\s+mechanisms?)\W*$|"
                     # "what's the point of pairing X with Y", "the idea behind combining…": the purpose asked
                     r"\b(?:point|idea|logic|thinking|purpose) (?:of|behind) (?:\w+ing|combin\w*|adding|the combination)\b|"
                     r"\bmechanisms? (?:by which|through which|whereby|behind|underlying|of how)\b|"
                     # ('pi3k pathway how does it cause resistance': a topic typed first, then asked of as 'it')
-                    r"^(?:(?:[\w\-/+]+\s+){1,4}(?=how\s+\w+\s+(?:it|they|this|that)\b))?how (?:does|do|did|can|could|might|would|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
+                    r"^(?:(?:[\w\-/+]+\s+){1,4}(?=how\s+\w+\s+(?:it|they|this|that)\b))?"
+                    r"how (?:does|do|did|can|could|might|would|is|are)\b.*\b(?:cause|causes|lead|leads|drive|drives|"
                     # ('how would AXL stop herceptin working?': how a drug is made to fail is a mechanism of resistance)
                     r"stops?\s+(?:[\w\-]+\s+){1,3}?(?:from\s+)?working|"
                     r"work|works|overcome|confer|confers|promote|promotes|induce|induces|mediate|resist\w*|"
@@ -162,7 +164,8 @@ MEMBERS_DESCRIBED_RE = re.compile(
     r"(?:upregulated|induced|targeted|validated|tested|studied|investigated|evaluated|combined|examined|assessed|"
     r"developed|mentioned|listed|named|covered|"
     # ('her2 mutations linked to resistance w/o amplification?': what the members are tied to; see _members_tied)
-    r"(?P<tie>linked|associated|tied|connected|implicated|involved))\s+(?:by|in|for|with|on|against|to)\b[^?]{0,60}\W*$|"
+    r"(?P<tie>linked|associated|tied|connected|implicated|involved))"
+    r"\s+(?:by|in|for|with|on|against|to)\b[^?]{0,60}\W*$|"
     r"^\W*(?:any\s+)?(?:ongoing|current|running|active)\s+(?P<trials>trials|studies)\s+(?:of|with|testing|combining|on)\b", re.I)
 
 # 'so is there a drug for AXL', 'are there any medicines against src?': whether drugs for a target exist, which are
@@ -232,8 +235,8 @@ def asks_for_list(question: str) -> bool:
     if DRUG_EXISTS_RE.match(question):
         return True  # 'so is there a drug for it': which drugs, if any
     if (described := MEMBERS_DESCRIBED_RE.match(question)) and \
-            (described.group("plural") or described.group("trials")).lower() not in NOT_PLURAL | set(FIGURE_PLURALS) and \
-            not (described.group("tie") and not _members_tied(question, described.group("plural"))):
+            (described.group("plural") or described.group("trials")).lower() not in NOT_PLURAL | set(FIGURE_PLURALS) \
+            and not (described.group("tie") and not _members_tied(question, described.group("plural"))):
         return True  # 'checkpoints upregulated by adcs': the members, named by what was done to them
     # ("which pi3k drugs get a mention?": mentioned)
     words = re.findall(r"[\w\-/+]+", re.sub(r"\b(?:get|gets|got|getting)\s+(?:a\s+)?mention(?:ed)?\b", "mentioned",

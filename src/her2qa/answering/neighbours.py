@@ -98,7 +98,8 @@ DEMONSTRATIVE_RE = re.compile(r"(?:This|These|Such|That|Those|"
 # The most sentences a definition quotes when its paragraph keeps naming the term.
 DEFINITION_SENTENCES = 5
 # A sentence telling what the one before it found or did ("These results allowed…", "This study showed…")
-FINDINGS_BEFORE_RE = re.compile(r"(?:These|This|Such|Those) (?:results?|findings?|data|studies|study|trials?|analys[ie]s)\b")
+FINDINGS_BEFORE_RE = re.compile(r"(?:These|This|Such|Those) "
+                                r"(?:results?|findings?|data|studies|study|trials?|analys[ie]s)\b")
 
 # A phrase before a sentence's subject: "According to … evaluation, ", "In the EMILIA trial, "
 LEADING_PHRASE_RE = re.compile(r"^(?:According to|In|Based on|Regarding|For|After|Despite|Among|Unlike|"
