@@ -4942,6 +4942,11 @@ ROUND_53_CASES = {
         ("what's given after 1st line?",), said=("second-line",)),
     "'and after that what do they use' after a line's standard asks the next line's": Case(
         ("standard first line for her2+ mbc?", "after that, what do they give?"), read=("second-line",)),
+    "'when was that' after an event asked reads the event the last question asked, not its answer's rare words": Case(
+        ("when did kadcyla first get approved?", "which year was that"), read=("kadcyla",), said=("2013",)),
+    "'how does that work' after a marker and resistance asks how the marker brings it about": Case(
+        ("met aberrations and resistance?", "how does that work"), read=("met aberrations",), intent="why",
+        said=("hyperactivation of the MET signaling pathway",)),
 }
 
 

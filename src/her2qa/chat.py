@@ -602,6 +602,14 @@ def _pointing_at_what_was_said(t: _Reading) -> Read | None:
             return f"{question[:at]}{together}{question[at + len(that.group(0)):]}", own + pair
         if THAT_INFO_RE.fullmatch(demonstrative.group(0)):
             said = carried[0] if carried else _asked_topic_words(previous.resolved)
+        elif THAT_ASKED_RE.search(question):
+            # "what was kadcyla first approved for" → "what year was that", "cyclin d1 and resistance?" → "how does
+            # that work mechanistically": when or how 'that' happened asks of what the last question asked, not of
+            # the rarest words its answer said
+            said = _asked_topic_words(previous.resolved)
+            if carried and not mentions(said, analyzer.aliases_of(carried[0])):
+                # ('cyclin d1 and resistance?': the subject by its name, whose short words the topic words leave out)
+                said = " ".join([carried[0]] + [w for w in said.split() if w.lower() not in carried[0].lower()])
         else:
             said = _said_topic(previous, analyzer)
         if said:
@@ -780,6 +788,10 @@ COMPARATOR_ELLIPSIS_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:(?:vs\.?|
                                     r"(?=\W*$))", re.I)
 # "and nerlynx", "ok so tukysa": a name alone, after at most a word or two of chat
 NAME_ALONE_RE = re.compile(r"\W*(?:(?:and|so|ok|okay|but|then|what about|how about)\s+){0,2}[\w\-]+\W*", re.I)
+# When or how 'that' came about: 'what year was that', 'when was that', 'how does that work'
+THAT_ASKED_RE = re.compile(r"^\W*(?:(?:and|so|ok|okay)\W+)?(?:what year|which year|when)\s+(?:was|did|is)\s+"
+                           r"(?:that|this)\b|^\W*(?:(?:and|so|ok|okay)\W+)?how\s+(?:does|did|do|would)\s+(?:that|this)\s+"
+                           r"work\b", re.I)
 # A verb asking something of what a turn names ('were the severe ones common'), not the name alone again
 AUXILIARY_WORD_RE = re.compile(r"\b(?:were|was|are|is|do|does|did|can|could|have|has|had|will|would)\b", re.I)
 # 'the severe ones', 'the oral ones': members of a plural asked before, told by a word
