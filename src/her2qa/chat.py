@@ -759,15 +759,14 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
         # question of them; 'and the her2-positive ones specifically?' asks the last question again of them)
         question = f"{question[:ones.start('ones')]}{topic}{question[ones.end('ones'):]}"
     stem = question.rstrip(" ?.")
-    if ELSE_ASKED_RE.search(question) and not OTHER_OF_A_TOPIC_RE.search(question) and \
-            not SET_ASIDE_RE.search(question):
-        # "did enhertu help in her2-low?" → "is anything else being tested in her2-low?": else is besides enhertu
-        # (not "anything else serious apart from the lung thing", which says itself what else is besides)
-        return f"{stem} besides {subject}?", own + carried
-    if ELSE_ASKED_RE.search(question) and SET_ASIDE_RE.search(question):
-        # "what side effects should i look out for" → "anything else serious apart from the lung thing": others of the
-        # topic asked before, besides the one the turn sets aside, in the same subject
-        return _with_topic(f"{stem} in {subject}?", previous, analyzer, narrowing=True), own + carried
+    if ELSE_ASKED_RE.search(question):
+        if SET_ASIDE_RE.search(question):
+            # "what side effects should i look out for" → "anything else serious apart from the lung thing": others of
+            # the topic asked before, besides the one the turn sets aside itself, in the same subject
+            return _with_topic(f"{stem} in {subject}?", previous, analyzer, narrowing=True), own + carried
+        if not OTHER_OF_A_TOPIC_RE.search(question):
+            # "did enhertu help in her2-low?" → "is anything else being tested in her2-low?": else is besides enhertu
+            return f"{stem} besides {subject}?", own + carried
     reading = f"{stem} in {subject}?"
     if WHOLE_RESULTS_RE.match(question) and (is_trial_name(subject, analyzer) or analyzer.names_a_trial(referent)):
         # "what were the numbers" after a trial's answer: all its results, not those of the last topic's words
