@@ -4950,11 +4950,46 @@ ROUND_53_CASES = {
 }
 
 
+ROUND_54_CASES = {
+    "a measure asked in a population alone comes from the passage giving it there, however low fusion ranks it": Case(
+        ("what is the orr in her2-low",), said=("28% to 40%",)),
+    "'whats' opens a question asking a figure as 'what is' does": Case(
+        ("whats the orr in her2-low?",), said=("28% to 40%",)),
+    "a count typed before its noun is an amount, not a name the review lacks, and picks the sentence printing it": Case(
+        ("which paper is cited for the destiny-breast03 84-patient data",), abstained=False, said=("reference 45",)),
+    "two regimens 'vs' and told as trials, then 'which one', compare the two regimens' trials": Case(
+        ("lapatinib + capecitabine vs lapatinib + trastuzumab trials, which one improved os",), intent="compare",
+        said=("14 months vs. 9.5 months", "no statistical differences were observed in OS")),
+    "a table row described after a dash, past a negation before it, is the row asked": Case(
+        ("which adc in table 1 has no cytotoxic payload - the tlr agonist one",), intent="table",
+        said=("BDC-1001",), unsaid=("ARX788",)),
+    "a negation still reaches the words it governs": Case(
+        ("which adcs in table 1 dont carry a microtubule inhibitor",), intent="table",
+        said=("BDC-1001",), unsaid=("ARX788",)),
+    "which of two regimens did better, said without a figure after the sentence setting them side by side": Case(
+        ("apitolisib + herceptin vs apitolisib + kadcyla, which was better?",), intent="compare",
+        said=("superior efficacy",)),
+    "one drug 'with A or with B', then which combination, sets the two combinations side by side": Case(
+        ("apitolisib with herceptin or with kadcyla - which pairing was more effective?",), intent="compare",
+        said=("superior efficacy",), unsaid=("KATHERINE", "invasive DFS")),
+    "how often, asked after two terms set side by side, is asked of each": Case(
+        ("tumour heterogeneity within one tumor vs change between primary and metastasis - how common",),
+        intent="compare",
+        said=("16–36%", "9–60%")),
+    "'that drug' after an answer is the drug of the point answering it, not of the sentence it leans on": Case(
+        ("what would you give after kadcyla fails", "which trial got that drug approved"), read=("T-DXd",),
+        unread=("pertuzumab",)),
+    "one side told on what the other side's sentence sets them apart by": Case(
+        ("tucatinib vs lapatinib kinase selectivity and cns penetration",), intent="compare",
+        said=("minimal inhibition of EGFR", "epidermal growth factor receptor type 1")),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
          **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES,
-         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES, **ROUND_52_CASES, **ROUND_53_CASES}
+         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES, **ROUND_52_CASES, **ROUND_53_CASES, **ROUND_54_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

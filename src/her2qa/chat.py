@@ -1364,9 +1364,9 @@ FOR_THOSE_RE = re.compile(r"\b(?:for|of|in) (?:those|these)(?: \w+s)?\W*$", re.I
 PLURAL_PRONOUN_RE = re.compile(r"\b(?:their|they|them)\b", re.IGNORECASE)
 # A bare "that"/"this" as the object of a verb ("fix that", "why is that", "how is this being
 # addressed"): it stands for what the last answer said.
-# "what about the lung problem her oncologist warned about, how often does that happen": 'that' is the topic the
-# turn named before it, not what the last answer said
-TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his\s+|my\s+)?\w[^,;:?]*[,;:–—-]\s*|"
+# "what about the lung problem her oncologist warned about, how often does that happen" (or "…with it? how often did
+# that happen"): 'that' is the topic the turn named before it, not what the last answer said
+TOPIC_NAMED_BEFORE_RE = re.compile(r"\b(?:what|how) about\s+(?:the\s+|her\s+|his\s+|my\s+)?\w[^,;:?]*[,;:?–—-]\s*|"
                                    # "is it still the standard 2nd line or has something challenged that?": what the
                                    # question put first, then asked the other way
                                    r"^\W*(?:is|are|was|were|does|do|did|has|have|can|could)\s+[^?]{6,80}?\s+or\s+|"
@@ -1674,8 +1674,12 @@ def answering_point(answer: Answer, by_topic: bool = False) -> str:
         # 'limits' asked meets 'limited' said
         return sum(any(v == w or (min(len(v), len(w)) >= 5 and (v.startswith(w) or w.startswith(v))) for v in said[i])
                    for w in telling)
+    # (on a tie, the point saying an asked word in another form: 'fails' asked, "after T-DM1 failure" said — not the
+    # sentence before it, brought only because the answering one leans on it: "Thereafter, a second ADC, T-DXd…")
+    def formed(i: int) -> int:
+        return sum(any(v.startswith(w) for v in said[i]) for w in asked if len(w) >= 4)
     return texts[max(range(len(texts)), key=lambda i: (why and bool(CAUSE_SAID_RE.search(texts[i])), shared(i),
-                                                       len(asked & said[i]), -i))]
+                                                       len(asked & said[i]), formed(i), -i))]
 
 
 def _stems(text: str) -> set[str]:

@@ -38,7 +38,7 @@ TOKEN_RE = re.compile(r"[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω/+.\-–]*[A-Za
 
 # "What PFS did…", "What OS results…", "what efficacy results…": a measured outcome is asked for.
 MEASURE_QUESTION_RE = re.compile(
-    r"^(?:what|which|how)\b(?!.*\b(?:why|how does|how do|how did|how can|mechanism)\b).*"
+    r"^(?:what|whats|which|how)\b(?!.*\b(?:why|how does|how do|how did|how can|mechanism)\b).*"
     r"\b(?:PFS|OS|ORR|DCR|hazard ratio|response rate|survival|efficacy results|results did|benefit did|"
     r"incidence|frequency|prevalence|IC50|dose)\b", re.IGNORECASE)
 ORDINAL_WORDS = {"1": "first", "2": "second", "3": "third", "4": "fourth"}
@@ -496,8 +496,10 @@ NOT_ENZYMES = {"increase", "decrease", "release", "disease", "phase", "purchase"
                "showcase", "lease", "chase", "crease", "base", "case", "ease"}
 
 # "1-year", "2nd", "5.4mg", "3+" are amounts, orders and scores, not names.
-AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|mg|kg|mg/kg|lines?|fold|k|"
-                       r"st|nd|rd|th|x|arm|armed))?", re.I)
+# (a count before the noun it counts is an amount, not a name: 'the 84-patient results', 'a 3-drug combo')
+AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks?|wks?|days?|hours?|mg|kg|mg/kg|"
+                       r"lines?|fold|k|st|nd|rd|th|x|arm|armed|patients?|pts|cycles?|doses?|drugs?|trials?|"
+                       r"stud(?:y|ies)|cohorts?|groups?|way|step|stage|part|centers?|centres?))?", re.I)
 
 
 def entity_like(token: str) -> bool:

@@ -19,7 +19,7 @@ from .coverage import PROPERTY_SAID
 from .extractive import DRUG_CODE_RE, DRUG_RE, is_drug_name, trial_names
 from .overviews import RESULTS_ASKED_RE
 from .subjects import FACET_RE
-from .intent import COMPARE_RE, EACH_ASKED_RE, classify, paired_comparisons
+from .intent import COMPARE_RE, EACH_ASKED_RE, FREQUENCY_ASKED_RE, classify, paired_comparisons
 from .passages import CONTRASTS_WITH_PREVIOUS_RE, FRAME_WORDS, Sentence, informative, words_of
 from ..vocabulary import AFTER_SURGERY, BRANDS, BEFORE_SURGERY, DEVELOPMENT_STAGE, HOW_IT_ACTS, SYNONYMS
 
@@ -39,6 +39,10 @@ DIFFERENCES_SAID_RE = re.compile(r"\bdifferences\s+(?:compared\s+(?:to|with)|fro
 RARE_MEASURE_SHARE = 0.1
 # A comparison's aspect that the drugs named answer ('which drugs did each give').
 DRUGS_ASKED_RE = re.compile(r"\b(?:drugs?|agents?|regimens?|combos?|combinations?|inhibitors?|what (?:they|pts|patients) got)\b", re.I)
+# What a side is said to spare or lack, which the other side may not: "…selective for … HER2 with minimal
+# inhibition of EGFR", "…topoisomerase I instead of microtubules"
+SET_APART_FROM_RE = re.compile(r"\b(?:minimal|little|no|without|instead of|rather than|unlike|not|less|lower)\s+"
+                               r"(?P<what>(?:[\w\-/]+\s+){0,2}(?:of\s+)?[\w\-/]+)")
 # Two terms set side by side before the question about them: "her2-low vs her2 heterogeneous tumours, whats…"
 # ('her2 low vs her2 3+ whats the difference': the question typed straight after the second term ends it)
 TERMS_VS_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*(?:[,:?–—…]|\.{2,}|\s-|$|"
@@ -209,6 +213,8 @@ class ComparePlans:
                 if defined.points:  # the sentence that says what it is, before the aspect compared
                     answer = merge(side_base, [("", defined), ("", answer)])
             parts.append((side, self._with_what_it_contrasts(side_base, answer, side_query)))
+        if len(parts) == 2 and aspect and not FACET_RE.search(aspect) and RESULTS_MEASURES not in aspect:
+            parts = self._told_on_the_same_terms(question, query, aspect, parts)
         parts = self._rows_for_each_side(base, query, parts)
         if told:
             # 'kadcyla vs enhertu - how are they built differently?': the review's own account of the differences first,
@@ -224,6 +230,43 @@ class ComparePlans:
             parts.insert(0, (f"{sides[0]} vs {sides[1]}", self._quoting(base, query, met)))
         merged = merge(base, parts)
         return merged.model_copy(update={"intent": "compare"})
+
+    def _told_on_the_same_terms(self, question: str, query: Query, aspect: str,
+                                parts: list[tuple[str, Answer]]) -> list[tuple[str, Answer]]:
+        """'tukysa vs tykerb selectivity': where one side's sentence on the aspect names what the sides differ on
+        (tucatinib is selective for HER2 "with minimal inhibition of EGFR"), the other side is told on the same terms
+        too, by its own sentence naming it (lapatinib "inhibits HER2 and … (EGFR1)") — not only by its other
+        aspect."""
+        asked = set(tokenize(aspect))
+        asked |= {t[:-3] for t in asked if t.endswith("ity") and len(t) > 7}  # 'selectivity' is said "selective"
+        sides = {a.lower() for side, _ in parts for a in query.aliases.get(side, [side])}
+        told = []
+        for side, answer in parts:
+            names = set()
+            for point in answer.points:
+                if asked & set(tokenize(point.text)):
+                    # (only a name the side is set apart from — "with minimal inhibition of EGFR" —, not its own
+                    # payload or the trial that approved it)
+                    names |= {n for m in SET_APART_FROM_RE.finditer(strip_markers(point.text))
+                              for n in self.analyzer.entities_in(m.group("what"))
+                              if not any(n.lower() in a or a in n.lower() for a in sides) and not is_drug_name(n)
+                              and not self.is_trial(n) and self.analyzer.paragraph_share([n]) <= 0.2}
+            told.append(names)
+        out = []
+        for i, (side, answer) in enumerate(parts):
+            wanted = told[1 - i] - told[i]
+            shown = " ".join(p.text for p in answer.points)
+            if not wanted or any(mentions(shown, [n]) for n in wanted):
+                out.append((side, answer))
+                continue
+            side_query, side_candidates = self._query(f"{' '.join(sorted(wanted))} {side}", [], "fact")
+            side_base = self._base(question, side_query, side_candidates, "fact")
+            same = self._aspect_sentences(side_base, side_query, side, " ".join(sorted(wanted)), limit=1)
+            if same is None or not same.points or same.points[0].text in shown:
+                out.append((side, answer))
+                continue
+            out.append((side, merge(side_base, [("", same), ("", answer)])))
+        return out
 
     def _rows_for_each_side(self, base: Answer, query: Query, parts: list[tuple[str, Answer]]) -> list[tuple[str, Answer]]:
         """'SYD985 vs ARX788 — payload class?': a side told by its table row (ARX788's payload is only in Table 1) has the
@@ -384,6 +427,10 @@ class ComparePlans:
             return None
         rest = text[match.end():]
         each = EACH_ASKED_RE.search(rest)
+        if each is None and FREQUENCY_ASKED_RE.match(rest):
+            # ('… vs change from primary to mets - how often': how often each is seen, asked after the two)
+            rest = "how often does each happen"
+            each = EACH_ASKED_RE.search(rest)
         terms = [match.group("left").strip(), match.group("right").strip()]
         # (a trial is a name the question holds, not any word the review once puts before 'trial': 'to')
         if each is None or any(is_drug_name(w) for t in terms for w in [t, *t.split()]) or \

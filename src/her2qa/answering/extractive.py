@@ -204,6 +204,11 @@ def listed_properties(question: str, names: list[str]) -> list[list[str]]:
 NO_FIGURE_FOUND = "that figure"
 
 
+# Endpoints asked by name, each printed beside its own figure (not 'share', which any percentage gives, nor a dose
+# read from "how much")
+NAMED_MEASURES = ("os", "orr", "hazard")
+
+
 def gives_asked_figure(text: str, measures: list[re.Pattern]) -> bool:
     """Does the text give a figure of one of the measures asked — any figure when none is ('how often was the
     toxicity of enhertu fatal')? (``has_figure`` reads past citation markers.)"""
@@ -350,6 +355,7 @@ class ExtractiveAnswerer:
             if query is not None and query.wants_number:
                 pool = self._named_trial_first(query, pool, candidates)
                 pool = self._results_beside_rows(query, pool, candidates)
+                pool = self._measure_where_ranked(query, pool, candidates)
             if query is not None and query.intent == "why":
                 # a rationale the second stage ranks high ("Preclinical evidence supports the combination
                 # … due to …") competes even when fusion left its passage out
@@ -424,6 +430,27 @@ class ExtractiveAnswerer:
             return pool  # the pool already holds a passage giving the drug's figure
         return pool + [c for c in candidates[: self.settings.top_k] if c not in pool
                        and c.chunk.kind not in ("table_row", "table", "reference") and mentions(c.chunk.text, specific)]
+
+    def _measure_where_ranked(self, query: Query, pool: list[Candidate],
+                              candidates: list[Candidate]) -> list[Candidate]:
+        """A measure asked by name ('whats the orr in her2-low') that no passage of the pool gives beside what the
+        question names is looked for among the passages the second stage ranks among its best: fusion may rank a
+        passage low for sharing few words with the question (SYD985's phase I/Ib ORR in HER2-low tumours) while the
+        pool is full of passages that share the words but hold no such figure."""
+        # (an endpoint by name: any percentage would answer 'what % of …', which the pool may rightly lack)
+        measures = [MEASURES[m][1] for m in asked_measures(query.text) if m in NAMED_MEASURES]
+        # (a population asked alone, 'in her2-low', is what the figure must be given in)
+        named = [e for e in query.entities if not is_generic(e)] or query.entities
+        specific = [a for e in named for a in query.aliases.get(e, [e])]
+        if not measures or not specific:
+            return pool
+
+        def gives(c: Candidate) -> bool:
+            return c.chunk.kind != "reference" and mentions(c.chunk.text, specific) \
+                and any(gives_asked_figure(u.unit.text, measures) for u in c.units)
+        if any(gives(c) for c in pool):
+            return pool
+        return pool + [c for c in candidates[: self.settings.top_k] if c not in pool and gives(c)]
 
     def _called_a_trial(self, name: str) -> bool:
         """Does the review call this name a trial or study ('the PATRICIA trial', 'Trial Name: DESTINY-Breast 09')?"""
@@ -881,8 +908,9 @@ class ExtractiveAnswerer:
             return mentions(" ".join(before), aliases)
 
         # "which paper is behind the KATHERINE numbers (88% vs 77%)": the sentence printing the figures typed
-        # ('88%' is the review's 88.3%) is the one attributed
-        typed = re.findall(r"(?<![\w.\-])(\d+(?:\.\d+)?)(?=\s*(?:%|months?\b|weeks?\b|mo\b|vs\b|patients\b|pts\b))",
+        # ('88%' is the review's 88.3%) is the one attributed (a count joined to its noun too: 'the 84-patient results')
+        typed = re.findall(r"(?<![\w.\-])(\d+(?:\.\d+)?)(?=\s*(?:%|months?\b|weeks?\b|mo\b|vs\b|patients\b|pts\b)|"
+                           r"-(?:months?|weeks?|patients?|pts)\b)",
                            query.text, re.I)
 
         # "the source for the statement that three TKIs are FDA-approved…": the sentence that says the statement's

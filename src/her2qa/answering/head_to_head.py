@@ -48,6 +48,11 @@ ADDS_ON_RE = re.compile(r"(?:Besides|Moreover|Furthermore|In addition|Additional
 COMPARATIVE_RE = re.compile(r"\b(?:lower|higher|improved|better|worse|fewer|reduced|increased)\b", re.IGNORECASE)
 # a hazard ratio typed in lower case ('pfs hr'), not a hormone-receptor status ('hr+', 'hr-/her2+')
 HAZARD_TYPED_RE = re.compile(r"\bhazard\b|\bhr\b(?![+\-−/])", re.IGNORECASE)
+# a second partner offered for one drug: 'apitolisib with trastuzumab or with t-dm1'
+OTHER_PARTNER_RE = re.compile(r"\s+or\s+(?=(?:with|w/|plus)\s)", re.I)
+# which arm did better, said without a figure ("The combination with T-DM1 has exhibited superior efficacy…")
+VERDICT_RE = re.compile(r"\b(?:superior|inferior|outperform\w*|more (?:effective|pronounced|potent)|less effective)\b",
+                        re.I)
 ALONE_RE = re.compile(r"\b(?:alone|monotherapy|by itself|on its own|single[- ]agent)\b", re.IGNORECASE)
 
 
@@ -69,6 +74,9 @@ class HeadToHeadPlans:
             told_before, text = text[:stops[-1].end()], text[stops[-1].end():]
         either = either_better(text)
         split = list(either) if either else SIDE_SPLIT_RE.split(text)
+        if len(split) == 1 and (partners := OTHER_PARTNER_RE.search(text)):
+            # 'apitolisib with trastuzumab or with t-dm1 - which combo…': one drug given with either of two partners
+            split = [text[:partners.start()], text[partners.end():]]
         if len(split) == 1 and (imperative := IMPERATIVE_COMPARE_RE.match(text)):
             split = re.split(r"\band\b", text[imperative.end():], maxsplit=1)  # 'compare X and Y in NALA'
         sides = [CONTEXT_RE.sub("", side) for side in split]
@@ -91,6 +99,10 @@ class HeadToHeadPlans:
         drugs = [e for e in names if e not in trials]
         per_side = [{e for e in drugs if mentions(side, query.aliases.get(e, [e])) or e.lower() in side.lower()}
                     for side in sides]
+        if re.match(r"\s*(?:with|w/|plus)\s", sides[1]) and (joined := re.search(r"\s(?:with|w/|plus)\s", sides[0])):
+            # (a second side that is only the other partner — '… or with t-dm1' — is given with what the first
+            # side's partner joins)
+            per_side[1] |= {e for e in drugs if mentions(sides[0][:joined.start()], query.aliases.get(e, [e]))}
         if both := BOTH_WITH_RE.search(text):
             # 'nerlynx vs tykerb (both w xeloda)': what both sides were given with is part of each regimen
             given = {e for e in drugs if mentions(both.group(1), query.aliases.get(e, [e]))}
@@ -230,7 +242,8 @@ class HeadToHeadPlans:
                     break  # "Moreover, the EGF104900 trial…": another trial's results
                 limit += 2  # the same regimens set against each other in a second trial: its results too
             if has_figure(s.text) or any(p.search(s.text) for p in OUTCOMES) or \
-                    (ADDS_ON_RE.match(s.text) and COMPARATIVE_RE.search(s.text)):
+                    (ADDS_ON_RE.match(s.text) and COMPARATIVE_RE.search(s.text)) or \
+                    (VERDICT_RE.search(s.text) and any(mentions(s.text, query.aliases.get(e, [e])) for e in needed)):
                 # "However, no differences in OS were observed between arms." too, and "Besides, T-DM1 presented a
                 # lower toxicity profile and an improved quality of life."
                 chosen.append(s)

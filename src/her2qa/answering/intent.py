@@ -458,7 +458,10 @@ HEADLINE_COMPARE_RE = re.compile(rf"^\W*{_REGIMEN}\s+(?:vs\.?|versus|v\.?)\s+{_R
                                  # (a dash between spaces or before one parts them; 'head-to-head' is one word)
                                  r"|(?:\s+(?!(?:in|on|at|of|from|during|within|to|by)\b)[a-z][a-z\-]*){1,2}(?=\s+[-–—]|[-–—]\s|\s*:)"
                                  # ('T-DXd vs T-DM1 at the construct level - linker, payload …': the level they are set at)
-                                 r"|\s+at\s+the\s+[\w\-]+\s+level(?=\s+[-–—]|[-–—]\s|\s*:))?"
+                                 r"|\s+at\s+the\s+[\w\-]+\s+level(?=\s+[-–—]|[-–—]\s|\s*:)"
+                                 # ('tykerb + cape vs tykerb + herceptin trials, which one …': the two told as trials)
+                                 r"|\s+(?:trials?|stud(?:y|ies)|data|results|regimens?|combos?|combinations?)"
+                                 r"(?=\s*[,:?]))?"
                                  r"(?:\s+[-–—]|[-–—](?:\s|$)|\s*[:,?]|\s*$)"
                                  r"(?!.*\b(?:vs\.?|versus)\s)", re.I)  # (a second 'vs' sets other things side by side)
 # "any data that inhibiting AXL actually works?", "any proof that blocking src helps": is there evidence that…
@@ -926,8 +929,14 @@ LABEL_THEN_QUESTION_RE = re.compile(r"^(?P<label>[^?]{2,100}?)\s[-–—]+\s+(?P
 # "… how often does each happen?", "… what share of patients for each": one question asked of every side
 EACH_ASKED_RE = re.compile(r"\b(?:each(?: one)?|either)\b", re.I)
 # "intratumoral HER2 heterogeneity vs primary-to-met discordance, how often does each happen?": one question of each term
-TERMS_EACH_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)\s*[,:?–—]\s*"
-                           rf".*{EACH_ASKED_RE.pattern}", re.I)
+# How often something happens, asked with no name of its own: asked of two terms, it is asked of each
+_FREQUENCY_ASKED = (r"(?:how (?:often|common|frequent(?:ly)?)|what (?:%|percent(?:age)?|proportion))"
+                    r"(?:\s+(?:does|do|is|are)\s+(?:it|that|this|they)(?:\s+(?:happen|occur|seen))?)?\W*$")
+FREQUENCY_ASKED_RE = re.compile(rf"^\W*{_FREQUENCY_ASKED}", re.I)
+# ('… vs change from primary to mets - how often': how often asked of two terms is asked of each)
+TERMS_EACH_RE = re.compile(r"^\W*(?P<left>[\w\-+/ ]{2,40}?)\s+(?:vs\.?|versus)\s+(?P<right>[\w\-+/ ]{2,40}?)"
+                           rf"(?:\s*[,:?–—]\s*.*{EACH_ASKED_RE.pattern}|"
+                           rf"(?:\s*[,:?–—]|\s-)\s*{_FREQUENCY_ASKED})", re.I)
 
 
 # "when were kadcyla and enhertu each approved?": two drugs joined, and one question asked of each of them

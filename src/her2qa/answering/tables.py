@@ -40,6 +40,8 @@ TABLE_WORDS = {"table", "tables", "trial", "trials", "study", "studies", "row", 
                "drug", "drugs", "agent", "agents", "therapy", "therapies", "treatment", "treatments",
                "payload", "payloads", "adc", "adcs", "bc", "her2", "metastatic", "breast", "cancer", "patients",
                "based", "type", "types", "kind", "kinds"}
+# where a negation's reach ends: a dash between spaces, a semicolon, a colon, a bracket, a question mark
+CLAUSE_BREAK_RE = re.compile(r"\s[-–—]+\s|—|[;:?(]")
 NEGATION_RE = re.compile(r"\b(?:not|no|non|without|except|excluding|other than|besides|(?:do|does|is|are)n[’']?t)\b")
 INCLUDING_RE = re.compile(r"\b(?:incl\.?|including|as well as)\s")
 TABLE_NUMBER_RE = re.compile(r"\btable\s*(\d+)\b", re.I)
@@ -338,7 +340,6 @@ def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phase
     row_texts = [row_text(table, r) for r in table.rows]
     row_words = [_norm_row(" ".join([text, *footnote_terms_in(table, text).values(), *payload_names_in(text)]))
                  for text in row_texts]
-    negation = NEGATION_RE.search(state.lowered)
     including = INCLUDING_RE.search(state.lowered)
     last_end, before_last = -1, state.rows  # where the last filter word ended, and the rows before it narrowed them
     for match in re.finditer(r"[a-z0-9][a-z0-9/+\-–≥.]*[a-z0-9]|[a-z0-9]", state.lowered.replace("–", "-")):
@@ -368,7 +369,7 @@ def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phase
             state.rows = [r for r in unfiltered if r in state.rows or r in added]
             state.filters.append("or " + word)
             continue
-        negated = negation is not None and match.start() > negation.start()
+        negated = _negated_at(state.lowered, match.start())
         if not negated and last_end >= 0 and re.fullmatch(r"\s*(?:or|/)\s*", state.lowered[last_end:match.start()]):
             # 'a topoisomerase or auristatin payload': either word's rows, not the rows holding both
             state.rows = [r for r in before_last if r in state.rows or id(r) in keep]
@@ -390,6 +391,13 @@ def _by_words(state: _Narrowing, table: Table, unfiltered: list[TableRow], phase
             before_last, last_end = state.rows, match.end()
             state.rows = narrowed
             state.filters.append(("not " if negated else "") + word)
+
+
+def _negated_at(lowered: str, at: int) -> bool:
+    """Is the word at ``at`` inside a negation's clause? A 'not' reaches to the next clause break only: in 'which adc
+    isnt a cytotoxic payload - the tlr agonist one' the words after the dash describe the row asked."""
+    start = max((m.start() for m in NEGATION_RE.finditer(lowered[:at])), default=-1)
+    return start >= 0 and not CLAUSE_BREAK_RE.search(lowered[start:at])
 
 
 def _names_no_row_holds(table: Table, query: Query) -> list[str]:
