@@ -4985,11 +4985,42 @@ ROUND_54_CASES = {
 }
 
 
+ROUND_54B_CASES = {
+    "'how much <harm> do pts get on <drug>' asks how often, not a dose of the harm": Case(
+        ("how much ild do patients get on enhertu",), unread=("dose",), said=("13.6%",)),
+    "'how much <drug> does she take' still asks the drug's dose": Case(
+        ("how much t-dxd do patients get",), read=("dose",), said=("5.4 mg/kg",)),
+    "which trial got a drug approved is told by a finding that follows the trial's name closely": Case(
+        ("which trial got enhertu approved?",), said=("DESTINY-Breast01, a phase II", "accelerated approval of T-DXd")),
+    "a regimen's endpoint asked 'over <drug> alone' is the trials' where the two arms meet, each trial's figure": Case(
+        ("tykerb + xeloda improve os over xeloda alone?",), said=("75.0 weeks", "no statistical differences")),
+    "a study's verdict comes with the figure the next sentence adds to it": Case(
+        ("palbo + trastuzumab any use in hr negative pts?",),
+        said=("only benefits patients with HR-positive disease", "10.6 months vs. 4.2 months")),
+    "the one rarely named drug asked is what the answer is about, not another drug saying the rest": Case(
+        ("ibrance + herceptin worth it in hr-negative her2+?",),
+        said=("only benefits patients with HR-positive disease",), unsaid=("everolimus",)),
+    "an approval asked in a line it was not given in comes with the drug's ongoing trials in that line": Case(
+        ("is t-dxd approved in the first line?",), said=("two or more prior", "DESTINY-Breast 09")),
+    "an approval the review tells in the line asked needs no trials beside it": Case(
+        ("is kadcyla approved 2nd line?",), said=("second and third-line",), unsaid=("Trial Name",)),
+    "'that one' after a run of points ('In that study …', 'These results …') is the trial the run opens with": Case(
+        ("what is enhertu", "which trial got it approved the first time", "and what was the response rate in that one"),
+        read=("DESTINY-Breast01",), said=("60.9%",)),
+    "'which trial …' asked in the turn's own words after a topic is not put in the trial the last answer named": Case(
+        ("liquid biopsy for her2 resistance", "which trial used ngs on plasma to pick targeted tx?"),
+        unread=("in PLASMA-MATCH",), said=("PLASMA-MATCH study is a phase II",)),
+    "'how many of them died' after a harm's rate is answered by the sentence above saying it was fatal": Case(
+        ("what % got ild on t-dxd, and how many of them died?",), said=("2.2%",), unsaid=("does not report deaths",)),
+}
+
+
 CASES = {**ROUND_33_CASES, **ROUND_34_CASES, **ROUND_35_CASES, **ROUND_36_CASES, **ROUND_37_CASES, **ROUND_38_CASES,
          **ROUND_39_CASES, **ROUND_40_CASES, **ROUND_41_CASES, **ROUND_42_CASES, **ROUND_43_CASES, **ROUND_44_CASES,
          **ROUND_45_CASES, **ROUND_46_CASES, **ROUND_47_CASES, **ROUND_47B_CASES,
          **ROUND_47C_CASES, **ROUND_48_CASES, **ROUND_48B_CASES, **ROUND_49_CASES, **ROUND_49B_CASES,
-         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES, **ROUND_52_CASES, **ROUND_53_CASES, **ROUND_54_CASES}
+         **ROUND_50_CASES, **ROUND_50B_CASES, **ROUND_51_CASES, **ROUND_52_CASES, **ROUND_53_CASES, **ROUND_54_CASES,
+         **ROUND_54B_CASES}
 
 
 def test_a_plus_sign_lists_drugs_it_does_not_join_them(assistant):

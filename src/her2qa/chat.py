@@ -10,6 +10,7 @@ from .answering.coverage import asked_endpoints, content_words
 from .answering.intent import EXCLUSION_WORDS, MEASURE_RE, PERSONAL_CONTEXT_RE, split_parts, with_the_place_told
 from .answering.sequencing import AFTER_FAILURE_ASKED_RE
 from .citations import NCT_RE
+from .figures import has_figure
 from .query import QueryAnalyzer, failed_before, is_phase_numeral, mentions, only_as_comparator, treatment_history
 from .vocabulary import BRANDS, LIVED_LONGER, PATIENT_GROUP, synonym_meanings
 from .results import Answer
@@ -767,6 +768,10 @@ def _with_the_subject_carried_on(t: _Reading) -> Read:
         if not OTHER_OF_A_TOPIC_RE.search(question):
             # "did enhertu help in her2-low?" → "is anything else being tested in her2-low?": else is besides enhertu
             return f"{stem} besides {subject}?", own + carried
+    if WHICH_TRIAL_RE.search(question) and is_trial_name(referent, analyzer) and len(content_words(question)) >= 4:
+        # "liquid biopsy for her2 resistance" → "which trial used ngs on plasma to pick targeted tx?": the trial is
+        # what the turn asks, told by its own words — not the trial the last answer named, put in as where to look
+        return question, own + carried
     reading = f"{stem} in {subject}?"
     if WHOLE_RESULTS_RE.match(question) and (is_trial_name(subject, analyzer) or analyzer.names_a_trial(referent)):
         # "what were the numbers" after a trial's answer: all its results, not those of the last topic's words
@@ -1166,20 +1171,44 @@ def _trial_of_last_answer(previous: Turn, analyzer: QueryAnalyzer, now: str = ""
     subjects = [analyzer.aliases_of(e) for e in analyzer.entities_in(previous.resolved) if is_drug_name(e)]
     for scene_too in (False, True):
         best, best_score = "", (0, False, 0, False)
-        for point in previous.answer.points:
-            trials = _trials_named(point.text if scene_too else SCENE_SETTING_RE.sub("", point.text), analyzer)
+        for told in _told_of_one_trial(previous.answer.points):
+            point = told[0]
+            trials = _trials_named(point if scene_too else SCENE_SETTING_RE.sub("", point), analyzer)
             if not trials:
                 continue
             # ('was there a trial that put it up against kadcyla?' shares no word with its answer: then the trial
             # a point opens with, "The DESTINY-Breast03 trial was the first phase III trial to compare…")
-            opening = " ".join(point.text.split()[:4])
-            score = (sum(mentions(point.text, aliases) for aliases in subjects),
-                     not _other_setting(setting_asked, point.text), len(asked & _stems(point.text)), trials[0] in opening)
+            # (the points going on about it count as its own: "DESTINY-Breast01, a phase II … study …" → "In that
+            # study, 60.9% …" → "These results led to the accelerated approval of T-DXd…")
+            text = " ".join(told)
+            opening = " ".join(point.split()[:4])
+            score = (sum(mentions(text, aliases) for aliases in subjects),
+                     not _other_setting(setting_asked, text), len(asked & _stems(text)), trials[0] in opening)
             if score > best_score:
                 best, best_score = trials[0], score
         if best:
             return best
     return ""
+
+
+# A point going on about the trial or study the point before it named: "In that study, …", "These results …"
+GOES_ON_ABOUT_IT_RE = re.compile(r"(?:(?:In )?(?:that|this|That|This) (?P<noun>study|trial)|"
+                                 r"(?:These|Such|Its|The) (?:results|findings|data))\b")
+
+
+def _told_of_one_trial(points) -> list[list[str]]:
+    """The points' texts in runs: a point that goes on about the one before it joins its run — "In that study, …"
+    after a point naming a study ("DESTINY-Breast01, a phase II single-group study, …"), "These results …" after one
+    giving figures."""
+    runs: list[list[str]] = []
+    for point in points:
+        goes_on = GOES_ON_ABOUT_IT_RE.match(point.text)
+        if runs and goes_on and (re.search(rf"\b{goes_on.group('noun')}\b", runs[-1][-1], re.I) if goes_on.group("noun")
+                                 else has_figure(runs[-1][-1])):
+            runs[-1].append(point.text)
+        else:
+            runs.append([point.text])
+    return runs
 
 
 # The disease settings a question and a sentence may name: early (around surgery) or spread

@@ -502,6 +502,13 @@ AMOUNT_RE = re.compile(r"\d+(?:[.,]\d+)?[+]?(?:-?(?:years?|yrs?|months?|mo|weeks
                        r"stud(?:y|ies)|cohorts?|groups?|way|step|stage|part|centers?|centres?))?", re.I)
 
 
+def _a_drug_typed(word: str) -> bool:
+    """A drug by its brand, its generic stem or a code with a digit ('tukysa', 'neratinib', 'T-DXd', 'ZW49')."""
+    return word.lower() in BRANDS or bool(DRUG_SUFFIX_RE.search(word)) \
+        or bool(re.fullmatch(r"T-D(?:Xd|M1)", word, re.I)) \
+        or bool(re.search(r"\d", word) and re.search(r"[A-Za-z]", word))
+
+
 def entity_like(token: str) -> bool:
     if len(token) < 3 or token.lower() in STOPWORDS or AMOUNT_RE.fullmatch(token):
         return False
@@ -767,9 +774,11 @@ class QueryAnalyzer:
                       r"(?:did|do|does|will|would|could|can) (?:people|patients|pts|women|they|she|he|you) "
                       r"(?:live|survive)\b",
                       "how many months of OS", text, flags=re.I)
-        # 'how much tukysa does she take': the dose of the drug
+        # 'how much tukysa does she take': the dose of the drug (not 'how much ILD do pts get', how often a harm is had)
         text = re.sub(r"\bhow much ([\w\-]+) (?:does|do|did|should|will|would) (?:she|he|i|you|one|they|patients|pts|people) "
-                      r"(?:take|get|receive)\b", r"what dose of \1 is given", text, flags=re.I)
+                      r"(?:take|get|receive)\b",
+                      lambda m: f"what dose of {m.group(1)} is given" if _a_drug_typed(m.group(1)) else m.group(0),
+                      text, flags=re.I)
         # 'how much do they give', 'how much did patients get': the dose
         text = re.sub(r"\bhow much (?:do|does|did|will|would) (?:they|you|doctors|patients|pts|people|she|he) "
                       r"(?:give|get|take|receive|use)\b", "what dose is given", text, flags=re.I)

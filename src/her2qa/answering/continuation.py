@@ -41,6 +41,10 @@ FINDINGS_SUMMED_RE = re.compile(r"(?:Taken together,?\s+)?(?:These|This|Such|The
 # what a study concluded, said as such ("This study demonstrated that …")
 STUDY_VERDICT_RE = re.compile(r"\b(?:demonstrated|showed|shown|found|concluded|suggests?|suggested|confirmed) that\b", re.I)
 
+# Whether something helps, asked without an auxiliary: 'worth it in …?', 'any use in …?'
+BENEFIT_ASKED_RE = re.compile(r"\b(?:worth it|any (?:use|good|benefit)|useful|help(?:s|ed)?|benefit(?:s|ed)?)\b", re.I)
+# A sentence that adds a result to the one before it: "Additionally, PAM50 associated …"
+ADDS_TO_IT_RE = re.compile(r"(?:Additionally|Moreover|Furthermore|In addition|Also),?\s")
 # A sentence that qualifies the finding before it: "However, this finding did not predict…"
 CAVEAT_RE = re.compile(r"(?:However|Nevertheless|Nonetheless|Yet|But),?\s+(?:this|these|such|that|those)\s+"
                        r"(?:findings?|results?|observations?|data|associations?|benefits?|effects?|differences?)\b|"
@@ -252,10 +256,23 @@ class ContinuationPlans:
             # "would ibrance + herceptin help if …?": what the study showed is the verdict a yes/no asks for,
             # in its own words ("only benefits patients with HR-positive disease")
             # ("… what did they find?": the findings, summed up in the sentence that opens on them)
-            verdict = (base.intent == "yesno" and STUDY_VERDICT_RE.search(following.text)) or (
+            # ('palbo + herceptin worth it in hr-negative?' asks it as a fact: the verdict all the same)
+            verdict = ((base.intent == "yesno" or (base.intent == "fact" and BENEFIT_ASKED_RE.search(query.text)))
+                       and STUDY_VERDICT_RE.search(following.text)) or (
                 FOUND_ASKED_RE.search(query.text) and FINDINGS_SUMMED_RE.match(following.text))
             if new or verdict or (WHICH_ASKED_RE.search(query.text) and len(named) >= 2):
                 added.append(following)
+        # ("This study demonstrated that combination therapy only benefits patients with HR-positive disease.
+        # Additionally, PAM50 associated the luminal intrinsic subtype with better PFS (10.6 months vs. 4.2 months)": a
+        # study's verdict is told with the figure the next sentence adds to it)
+        told = {s.start for s in chosen + added}
+        verdicts = [s for s in chosen + added if STUDY_GOES_ON_RE.match(s.text) and STUDY_VERDICT_RE.search(s.text)]
+        for sentence in verdicts:
+            following = self.sentences.paragraph(sentence)[sentence.index + 1: sentence.index + 2]
+            if following and following[0].start not in told and ADDS_TO_IT_RE.match(following[0].text) and \
+                    has_figure(strip_markers(following[0].text)):
+                added.append(following[0])
+                told.add(following[0].start)
         return self._with_added(base, answer, query, chosen, added)
 
     def _study_goes_on(self, sentence: Sentence) -> "Sentence | None":

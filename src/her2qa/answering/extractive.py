@@ -503,6 +503,8 @@ class ExtractiveAnswerer:
             if measures:
                 focused.sort(key=lambda u: -sum(bool(MEASURES[m][1].search(u[1].unit.text)) for m in measures))
             units = (focused or with_figures or units) + [u for u in units if u not in (focused or with_figures)]
+        if query.intent in ("yesno", "fact") and not query.wants_number and not query.comparison:
+            units = self._the_drug_asked_first(query, units)
         if query.intent == "yesno" or (query.intent == "fact" and RATE_ASKED_RE.search(query.text)):
             units = self._covering_most_first(query, units)
         elif query.intent in ("", "fact") and (kind := asked_kind(query.text)):
@@ -534,6 +536,20 @@ class ExtractiveAnswerer:
         if query.intent == "fact":
             chosen = self._with_the_topic_told_again(query, units, chosen)
         return self._compose(base, self._with_typed_figures(query, units, chosen), query)
+
+    def _the_drug_asked_first(self, query: Query, units):
+        """'palbo + herceptin worth it in hr-negative her2+?': the one drug asked that the review seldom names
+        (palbociclib, not the trastuzumab it is given with) is what the answer is about; a sentence saying the rest of
+        the question of another drug ("…everolimus, trastuzumab, and paclitaxel can improve PFS in patients with …
+        HR-negative and HER2-positive…") comes after those about it (naming it, or going on from one that does)."""
+        drugs = [e for e in query.entities if is_drug_name(e) and e not in query.common and not is_generic(e)]
+        if len(drugs) != 1 or not units:
+            return units
+        head = units[:COVERAGE_REACH]
+        about = [pair for pair in head if self._about_all(query, pair, drugs)]
+        if not about or head[0] in about:
+            return units
+        return about + [pair for pair in units if pair not in about]
 
     def _with_each_property(self, query: Query, units, chosen):
         """'her2climb randomization ratio + median follow up?': each property listed is a part of the
@@ -595,17 +611,32 @@ class ExtractiveAnswerer:
         finding = max(chosen, key=lambda pair: (parts_covered(groups, pair[1].unit.text), -chosen.index(pair)))
         if names_of_kind(finding[1].unit.text, "trial"):
             return chosen
+        if (named := self._trial_named_before(finding, units, chosen)) is not None:
+            return chosen if named is True else [named] + list(chosen)
+        # ('which trial got enhertu approved': "In 2019, based on these results, FDA granted…" sits too far from any
+        # trial's name; another finding saying as much — "These results led to the accelerated approval of T-DXd" —
+        # follows DESTINY-Breast01 closely)
+        covered = parts_covered(groups, finding[1].unit.text)
+        for other in units[:COVERAGE_REACH]:
+            if other in chosen or parts_covered(groups, other[1].unit.text) < covered or not self._about(query, other):
+                continue
+            if (named := self._trial_named_before(other, units, [other])) not in (None, True):
+                return [named, other]
+        return chosen
+
+    def _trial_named_before(self, finding, units, chosen):
+        """The sentence naming a trial that the finding's paragraph gives shortly before it (True when it is chosen
+        already), else None."""
         sentences, here = self._paragraph_around(finding[0].chunk, finding[1].unit.start)
         if here is None:
-            return chosen
+            return None
         for start, end, text in reversed(sentences[max(0, here - TRIAL_NAMED_REACH):here]):
             if names_of_kind(text, "trial"):
                 if any(pair[1].unit.start == start for pair in chosen):
-                    return chosen
-                named = next((pair for pair in units if pair[1].unit.start == start), None) or \
+                    return True
+                return next((pair for pair in units if pair[1].unit.start == start), None) or \
                     self._sentence_at(start, end, text)
-                return chosen if named is None else [named] + list(chosen)
-        return chosen
+        return None
 
     def _sentence_at(self, start: int, end: int, text: str) -> tuple[Candidate, ScoredUnit] | None:
         """The review's sentence at ``start``, quoted from a passage that holds it whole."""

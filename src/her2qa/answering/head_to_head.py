@@ -21,7 +21,10 @@ from .intent import IMPERATIVE_COMPARE_RE, either_better
 from .passages import Sentence
 
 SIDE_SPLIT_RE = re.compile(r"\b(?:vs\.?|versus|v\.|compared? (?:to|with)|against|"
-                           r"(?:better|worse|superior|inferior|more effective|less effective)\s+(?:than|to))\b", re.IGNORECASE)
+                           r"(?:better|worse|superior|inferior|more effective|less effective)\s+(?:than|to)|"
+                           # ('lap + cape improve os over cape alone?': 'over' after what was improved)
+                           r"(?:(?<=\bos )|(?<=\bpfs )|(?<=\borr )|(?<=survival )|(?<=improve )|(?<=improved )|"
+                           r"(?<=benefit ))over)\b", re.IGNORECASE)
 # What a side was given after is the setting, not part of the regimen ("tykerb alone after herceptin progression").
 # ('cape alone in trastuzumab refractory pts': the drug a side's patients were refractory to is no part of it)
 CONTEXT_RE = re.compile(r"\b(?:after|following|post|refractory to|progress\w* (?:on|after|to)|previously treated|"
@@ -143,8 +146,9 @@ class HeadToHeadPlans:
         """'herceptin + tykerb vs tykerb alone os?', 'nera+cape vs lap+cape pfs and os': a figure asked of two
         regimens set against each other is the trial's where they meet, when its arms and results give every
         measure asked (else the figure is sought sentence by sentence)."""
+        # (a side told as one drug 'alone' — 'capecitabine alone', a drug the reading takes for no name — is an arm)
         if not all(any(is_drug_name(e) for e in query.entities if mentions(side, query.aliases.get(e, [e])))
-                   for side in SIDE_SPLIT_RE.split(text)[:2]):
+                   or ALONE_RE.search(side) for side in SIDE_SPLIT_RE.split(text)[:2]):
             return None  # ('hr+/her2- vs hr-/her2+ incidence?': subtypes set against each other, no regimens)
         typed = {t.lower() for t in [*query.entities, *trial_names(text)] if self.is_trial(t)}
         if len(typed) >= 2:

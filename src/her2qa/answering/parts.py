@@ -17,7 +17,7 @@ from ..results import Answer
 from ..retrieval import REVIEW_SUBJECT, is_generic
 from .compose import merge, render
 from .coverage import content_words
-from .extractive import asked_kind, is_drug_name, trial_names
+from .extractive import MEASURES, asked_kind, is_drug_name, trial_names
 from .intent import as_definition, classify
 from .overviews import RESULTS_ASKED_RE
 from .passages import FRAME_WORDS
@@ -25,6 +25,8 @@ from .table_plans import ROW_COLUMN_ASKED_RE
 
 FOLLOW_ON_SENTENCES = 3
 
+# 'how many died from it': deaths asked, which the review says as "fatal" or "mortality" too
+DEATH_ASKED_RE = re.compile(r"died|dies|deaths?|dying|killed", re.I)
 # A part that only asks for more of the subject ('any good data', 'give me the overview'): more of the part before
 REQUEST_NOUN_END_RE = re.compile(r"^\W*(?:(?:and|so|also|ok)\s+)?(?:any|give me|show me|what about|what are|got)\b.*?"
                                  r"\b(?:data|results|overview|summary|details|info|information|numbers)\W*$",
@@ -243,7 +245,9 @@ class PartSteps:
                 continue
             for point in answer.points:
                 text = point.text.lower()
-                if has_figure(point.text) and all(re.search(rf"\b{re.escape(light_stem(w))}", text) for w in words):
+                deaths_said = bool(MEASURES["deaths"][1].search(text))
+                if has_figure(point.text) and all(re.search(rf"\b{re.escape(light_stem(w))}", text)
+                                                  or (DEATH_ASKED_RE.fullmatch(w) and deaths_said) for w in words):
                     cited = [c for c in answer.citations if c.marker in point.markers]
                     return answer.model_copy(update={"points": [point], "citations": cited,
                                                       "answer": render("", [point])})

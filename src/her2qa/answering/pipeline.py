@@ -24,7 +24,7 @@ from ..query import Query, QueryAnalyzer, compact, is_phase_numeral, light_stem,
 from ..results import Answer
 from ..retrieval import REVIEW_DISEASE, Candidate, is_generic
 from ..settings import Settings
-from .compose import Composer, Pick
+from .compose import Composer, Pick, merge
 from .coverage import (arm_gap, asked_endpoints, attribute_gap, quality_gap, between_groups_gap, content_words, count_gap,
                        duration_gap, grade_gap, site_gap, subgroup_gap, management_gap, measured_gap, method_gap,
                        METHOD_SAID_RE, off_topic, other_trials_figure, qualifier_gaps, general_survival_gap, per_count_gap,
@@ -87,6 +87,10 @@ GOES_ON_ABOUT_STUDY_RE = re.compile(r"(?:They|These authors|The authors|Their|Th
                                     r"(?:was|were|has been|have been) (?:observed|seen|found|reported)\b")
 
 
+# 'is enhertu approved first line?': an approval asked in one line
+APPROVED_IN_LINE_RE = re.compile(r"\bapprov\w*\b[^?]*?\b(?P<line>first|1st|second|2nd|third|3rd)[\s-]*line|"
+                                 r"\b(?P<again>first|1st|second|2nd|third|3rd)[\s-]*line\b[^?]*\bapprov\w*", re.I)
+ORDINAL_OF = {"first": "1st", "1st": "first", "second": "2nd", "2nd": "second", "third": "3rd", "3rd": "third"}
 # A line of treatment as what the members are ("…are 1st line", "…in the second line"), not a
 # standard someone set ("…set X as 1st line standard").
 _IN_A_LINE = r"\b(?:are|is|in|for|at)\s+(?:the\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|≥\s*2nd)[\s-]*lines?"
@@ -500,7 +504,7 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         if intent in ("fact", "compare") and (across := self._endpoint_across_trials(question, query)) is not None:
             return across
         if intent == "yesno" and (status := self._approval_status(base, query)) is not None:
-            return status
+            return self._with_its_trials_in_the_line_asked(base, question, status, query)
         if intent == "yesno" and (unpaired := self._never_given_together(base, text, query)) is not None:
             return unpaired
         # ('qol with kadcyla' is checked as 'does kadcyla improve qol' is: a topic of two words or more, said only of
@@ -651,6 +655,25 @@ class AnswerPipeline(FramingSteps, PartSteps, GapSteps, NeighbourSteps, ListPlan
         answer = self._with_the_adc_part_asked(base, answer, query)
         answer = self._with_each_figure_that_follows(base, answer, query)
         return self._with_the_comparison_that_follows(base, answer, query)
+
+    def _with_its_trials_in_the_line_asked(self, base: Answer, question: str, answer: Answer, query: Query) -> Answer:
+        """'is enhertu approved first line?': the approval the review tells is in another line ("…who have received
+        two or more prior anti-HER2-based regimens"); the drug's ongoing trials in the line asked (DESTINY-Breast 09,
+        1st line) say where that line stands — rows of the tables, beside the approval."""
+        asked = APPROVED_IN_LINE_RE.search(query.text)
+        drugs = [e for e in self._specific(query) if is_drug_name(e)]
+        if asked is None or len(drugs) != 1 or answer.abstained:
+            return answer
+        line = (asked.group("line") or asked.group("again")).lower()
+        said = " ".join(p.text for p in answer.points)
+        if re.search(rf"\b(?:{line}|{ORDINAL_OF.get(line, line)})\b[^.]{{0,30}}\bline", said, re.I):
+            return answer  # (the approval told is in that line: "…for second and third-line treatment")
+        rows = self._single(question, f"which {drugs[0]} trials are {line} line?", [], "table")
+        if rows.abstained or rows.intent != "table" or not rows.citations or \
+                any(c.kind != "table_row" for c in rows.citations):
+            return answer
+        return merge(base, [("Approval", answer), (f"{drugs[0]} trials in the {line} line", rows)]).model_copy(
+            update={"intent": answer.intent})
 
     def _with_the_phase_asked(self, base: Answer, answer: Answer, query: Query) -> Answer:
         """'is SYD985 in a phase 3 anywhere?': a phase asked of one agent, which no quoted sentence prints, is added
