@@ -5010,6 +5010,8 @@ ROUND_54B_CASES = {
     "'which trial …' asked in the turn's own words after a topic is not put in the trial the last answer named": Case(
         ("liquid biopsy for her2 resistance", "which trial used ngs on plasma to pick targeted tx?"),
         unread=("in PLASMA-MATCH",), said=("PLASMA-MATCH study is a phase II",)),
+    "a trial's name typed before 'what were the numbers' asks its results": Case(
+        ("katherine what were the numbers?",), intent="overview", said=("88.3% vs. 77%",)),
     "'how many of them died' after a harm's rate is answered by the sentence above saying it was fatal": Case(
         ("what % got ild on t-dxd, and how many of them died?",), said=("2.2%",), unsaid=("does not report deaths",)),
 }

@@ -295,8 +295,11 @@ OVERVIEW_RE = re.compile(r"\btell (?:me|us) (?:about|more)\b|"
                          # "the current status of SYD985", "where does SYD985 stand": where a drug is in its trials
                          r"\b(?:current|present|latest|developmental|development) status of\b|\bwhere (?:does|do) [\w\-() ]{2,40}? stand\b|"
                          r"\bwalk (?:me|us) (?:through|thru)\b|\b(?:results|outcomes?|findings|data) (?:of|from|for|in)\b|"
-                         # "what were the numbers in KATHERINE": a trial's figures are its results
+                         # "what were the numbers in KATHERINE": a trial's figures are its results (its name typed
+                         # first too: 'destiny breast01 what were the numbers')
                          r"\bwhat (?:were|are) the (?:main |key )?(?:numbers|figures|stats) (?:of|from|for|in)\b|"
+                         r"^\W*[\w\-]+(?:\s+[\w\-]+){0,2}\s*(?:[-–—:]\s*)?what (?:were|are) the (?:main |key )?"
+                         r"(?:numbers|figures|stats)\W*$|"
                          # "give me the key HER2CLIMB numbers": the headline figures of what is named between
                          # ('give me the kadcyla mbc data in a nutshell': with no adjective too)
                          r"\b(?:give|show|tell) (?:me|us) the (?:(?:main|key|headline|top-?line|big) )?(?:[\w\-]+ ){1,2}?"
